@@ -1,0 +1,133 @@
+"""Unicode folding and offset-preserving tokenisation shared by every matcher.
+
+Matchers (places, topic rules, datelines) compare *folded* tokens but report
+evidence as character offsets into the *original* text, so tokenisation keeps
+each token's original span and folding happens per token.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Token", "TokenStream", "fold", "tokenize", "strip_arabic_clitics"]
+
+# Arabic harakat, superscript alef, Quranic marks, and the combining dot above
+# that casefold() leaves behind for Turkish "İ".
+_DROP = dict.fromkeys(
+    [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), *range(0x0610, 0x061B), 0x0640, 0x0307],
+)
+# Letter variants that writers use interchangeably; folding them lets one
+# gazetteer or lexicon entry match every spelling.
+_UNIFY = str.maketrans(
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ى": "ي",
+        "ی": "ي",  # Persian yeh
+        "ئ": "ي",
+        "ة": "ه",
+        "ک": "ك",  # Persian keheh
+        "ؤ": "و",
+        "ۀ": "ه",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "ё": "е",
+    }
+)
+# Word characters plus the combining marks that live inside words (Arabic
+# harakat, Indic vowel signs, ...). Apostrophes split Turkish suffixes off
+# ("Karabağ'da" -> "Karabağ", "da"), which is what matching wants.
+_TOKEN = re.compile(
+    r"[^\W_][\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u0900-\u0dff]*"
+)
+
+_AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def fold(text: str) -> str:
+    """Return the matching form of ``text``: NFKC, case-folded, letter variants unified."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = text.translate(_DROP).translate(_UNIFY)
+    return text.replace("\u200c", "").replace("\u200d", "")
+
+
+def strip_arabic_clitics(token: str, min_stem: int = 3) -> list[str]:
+    """Candidate stems of a folded Arabic token, longest first, the token itself included.
+
+    Proclitics (و ف ب ل ك) and the article are peeled off only while at least
+    ``min_stem`` letters remain, so short names are not eaten.
+    """
+    out = [token]
+    seen = {token}
+    for prefix in _AR_PREFIXES:
+        if token.startswith(prefix) and len(token) - len(prefix) >= min_stem:
+            stem = token[len(prefix) :]
+            if stem not in seen:
+                seen.add(stem)
+                out.append(stem)
+            # "وبال" / "ولل": one conjunction before article-bearing prefixes.
+            for inner in ("ال", "لل"):
+                if stem.startswith(inner) and len(stem) - len(inner) >= min_stem:
+                    inner_stem = stem[len(inner) :]
+                    if inner_stem not in seen:
+                        seen.add(inner_stem)
+                        out.append(inner_stem)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A folded token and its span in the original text."""
+
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split ``text`` into folded tokens, keeping original character offsets."""
+    return [Token(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class TokenStream:
+    """Folded tokens joined by single spaces, for one automaton pass over a story.
+
+    ``joined`` is what an Aho-Corasick automaton scans; ``token_at`` maps a
+    position in ``joined`` back to the token index so that a match can be
+    checked for whole-token boundaries and reported with original offsets.
+    """
+
+    tokens: tuple[Token, ...]
+    joined: str
+    starts: tuple[int, ...]  # start of each token inside ``joined``
+
+    @classmethod
+    def of(cls, text: str) -> TokenStream:
+        tokens = tuple(tokenize(text))
+        starts: list[int] = []
+        pos = 0
+        for tok in tokens:
+            starts.append(pos)
+            pos += len(tok.text) + 1
+        return cls(tokens, " ".join(t.text for t in tokens), tuple(starts))
+
+    def token_index(self, pos: int) -> int:
+        """Index of the token that contains position ``pos`` of ``joined``."""
+        lo, hi = 0, len(self.starts) - 1
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.starts[mid] <= pos:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """Original character offsets covering tokens ``first``..``last`` inclusive."""
+        return self.tokens[first].start, self.tokens[last].end

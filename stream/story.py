@@ -1,0 +1,64 @@
+"""The story model every stage shares.
+
+Offsets reported by detectors (places, topic terms, datelines) are character
+offsets into :attr:`Story.text`, which is the headline, a blank line, and the
+body. Consumers can slice ``story.text[start:end]`` to show the evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["ProviderPlace", "ProviderSubject", "Story", "HEADLINE_SEPARATOR"]
+
+HEADLINE_SEPARATOR = "\n\n"
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderSubject:
+    """A subject code the provider attached (IPTC ``medtop:…`` or other scheme)."""
+
+    code: str
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProviderPlace:
+    """A place the provider attached (ninjs ``places`` / NewsML ``located``)."""
+
+    name: str
+    code: str | None = None  # ISO 3166 alpha-2 when the provider gives one
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One version of one wire story, as parsed from any input format."""
+
+    id: str
+    headline: str
+    body: str
+    version: int = 1
+    language: str | None = None  # as given by the provider, not detected
+    versioncreated: str | None = None  # ISO 8601 as given
+    urgency: int | None = None  # IPTC 1 (highest) to 9
+    pubstatus: str = "usable"  # usable | withheld | canceled
+    subjects: tuple[ProviderSubject, ...] = ()
+    places: tuple[ProviderPlace, ...] = ()
+    source_format: str = "json"
+    extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def text(self) -> str:
+        """Headline and body as one text; the frame for every evidence offset."""
+        if not self.headline:
+            return self.body
+        if not self.body:
+            return self.headline
+        return self.headline + HEADLINE_SEPARATOR + self.body
+
+    @property
+    def body_offset(self) -> int:
+        """Offset of the body's first character inside :attr:`text`."""
+        if not self.headline:
+            return 0
+        return len(self.headline) + len(HEADLINE_SEPARATOR)
