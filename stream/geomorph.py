@@ -1,0 +1,168 @@
+"""Inflection rules that let one gazetteer entry match every case form of a place name.
+
+Place names are stored once (folded) and the matcher accepts a *tail* after the
+name inside the same token, or a *proclitic* before it, only when that affix
+belongs to the closed set of the name's script family. Names whose citation
+form ends in an inflecting vowel are also stored as a *stem* that must be
+followed by such a tail. These are rules, not enumerated word forms:
+
+======  =============================================================================
+family  rule
+======  =============================================================================
+lat     No prefix. Tail empty; German genitive ``s``/``es``; Turkish/Azerbaijani case,
+        possessive and plural suffixes (one or two chained, with vowel harmony
+        variants) when the story is Turkic or its language is unknown; adjective
+        endings (``-e``, ``-en``, ``-ne``, ``-s`` ...) on demonyms only.
+cyr     Russian/Ukrainian/Bulgarian noun case endings after a consonant-final name;
+        a name ending in a vowel (``Армения``) is also stored as its stem
+        (``армени``) that needs an ending; adjectives (``армянский``) keep a stem
+        and take adjective endings. The adjective of a multi-word name
+        (``Нагорный Карабах``) is expanded over the adjective endings at build time.
+ara     Arabic and Persian proclitics and article before the name (و ف ب ل ك ال وال
+        بال فال كال لل ولل) and nisba/Persian tails after it (ي يه يين يون يان ها
+        هاي). A name ending in ``ا``/``يا`` is also stored as a stem for the nisba
+        (أرمينيا -> أرمين + ي/ية/يين -> الأرمينية).
+hye     Armenian case and article endings (-ի -ում -ից -ով -ը -ն -ական -ցի ...).
+geo     Georgian case endings (-ის -ში -მა -ს -ით -ად -იდან -თან ...); a name in -ი
+        is also stored as its stem.
+cjk     No word spaces: substring matches inside a token are accepted.
+other   Whole tokens only.
+======  =============================================================================
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+
+__all__ = [
+    "AR_PROCLITICS",
+    "CYR_ADJ_ENDINGS",
+    "FAMILIES",
+    "family_of",
+    "stems",
+    "tails_for",
+]
+
+FAMILIES = ("lat", "cyr", "ara", "hye", "geo", "cjk", "other")
+LAT, CYR, ARA, HYE, GEO, CJK, OTHER = range(len(FAMILIES))
+
+AR_PROCLITICS = frozenset(
+    ["و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "ول", "فب", "فل", "وك"]
+)
+
+_TURKIC_CASE = (
+    "da de ta te də dan den tan ten dən ın in un ün nın nin nun nün ı i u ü yı yi yu yü nı ni nu nü "
+    "a e ə ya ye yə na ne nə nda nde ndə ndan nden ndən la le lə yla yle ylə lı li lu lü ca ce ça çe "
+    "ki daki deki taki teki dakı dəki ndaki ndeki ndakı ndəki dır dir dur dür lar ler lər"
+).split()
+_TURKIC_FIRST = "lar ler lər lı li lu lü da de ta te də nda nde ndə ın in un ün".split()
+TURKIC_TAILS = frozenset(
+    _TURKIC_CASE + [a + b for a, b in itertools.product(_TURKIC_FIRST, _TURKIC_CASE) if len(a + b) <= 8]
+)
+_GERMAN_TAILS = frozenset(["s", "es"])
+LAT_DEMONYM_TAILS = frozenset(["s", "e", "es", "en", "er", "em", "ne", "nes", "n", "ns", "a", "as", "o", "os"])
+
+CYR_NOUN_ENDINGS = frozenset(
+    "а я у ю е є и і ї ы о ом ем ём ой ей ою ею ам ям ами ями ах ях ов ев ью ию ией ии ия ові еві у".split()
+)
+CYR_ADJ_ENDINGS = (
+    "ий ый ой ій ая яя ое ее ые ие ого его ому ему ым им ом ем ую юю ых их ыми ими "
+    "а я е є і ї ої ого ього ому ьому ім ою их іх ими іми у ю"
+).split()
+_CYR_ADJ_SET = frozenset(CYR_ADJ_ENDINGS)
+
+AR_TAILS = frozenset(["ي", "يه", "يين", "يون", "يان", "ها", "هاي", "يا", "ين", "ان"])
+HYE_TAILS = frozenset(
+    "ի ում ից ով ը ն ին ու յի յում յից յով յին ն ական ականի ականը ականներ ցի ցին ցու ցիներ ցիների "
+    "ցիները ի ում իս".split()
+)
+GEO_TAILS = frozenset(
+    "ი ის ში მა ს ით ად იდან ისთვის თან ზე ში ელი ური ულ ული ის ში ზე დან თვის მ სა".split()
+)
+
+_SCRIPT_FAMILY = {
+    "LATIN": LAT,
+    "CYRILLIC": CYR,
+    "ARABIC": ARA,
+    "ARMENIAN": HYE,
+    "GEORGIAN": GEO,
+    "CJK": CJK,
+    "HIRAGANA": CJK,
+    "KATAKANA": CJK,
+    "THAI": CJK,
+    "HANGUL": OTHER,
+}
+
+
+def family_of(form: str) -> int:
+    """Script family of a folded form, from the Unicode name of its first letter."""
+    for ch in form:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            head = name.split(" ", 1)[0]
+            return _SCRIPT_FAMILY.get(head, OTHER)
+    return OTHER
+
+
+def stems(form: str, family: int, *, adjective: bool = False) -> list[str]:
+    """Stems of ``form`` that are stored besides it and must be followed by a tail."""
+    out: list[str] = []
+    if family == CYR:
+        if adjective:
+            for ending in ("ский", "ський", "цкий", "цький"):
+                if form.endswith(ending):
+                    out.append(form[: -len(ending)] + ending[:-2])
+                    break
+            else:
+                if form[-2:] in _CYR_ADJ_SET and len(form) >= 6:
+                    out.append(form[:-2])
+        elif form[-1] in "аяоеиыйь" and len(form) >= 5:
+            out.append(form[:-1])
+    elif family == ARA:
+        if form.endswith("يا") and len(form) >= 5:
+            out.append(form[:-2])
+        elif form.endswith("ا") and len(form) >= 4:
+            out.append(form[:-1])
+    elif family == GEO:
+        if form.endswith("ი") and len(form) >= 4:
+            out.append(form[:-1])
+    elif family == HYE and form.endswith("ա") and len(form) >= 4:
+        out.append(form[:-1])
+    return out
+
+
+def expand_cyr_phrase(words: list[str]) -> list[str]:
+    """Case forms of a Cyrillic multi-word name whose leading words are adjectives."""
+    first = words[0]
+    if len(words) < 2 or first[-2:] not in _CYR_ADJ_SET or len(first) < 5:
+        return [" ".join(words)]
+    stem = first[:-2]
+    return sorted({" ".join([stem + e, *words[1:]]) for e in CYR_ADJ_ENDINGS} | {" ".join(words)})
+
+
+def tails_for(family: int, language: str | None, *, adjective: bool) -> frozenset[str] | None:
+    """Allowed non-empty tails for a match of ``family`` in a story of ``language``.
+
+    ``None`` means any continuation is accepted (scripts written without spaces).
+    """
+    if family == LAT:
+        allowed: set[str] = set()
+        if language in (None, "und", "tr", "az"):
+            allowed |= TURKIC_TAILS
+        if language in (None, "und", "de"):
+            allowed |= _GERMAN_TAILS
+        if adjective:
+            allowed |= LAT_DEMONYM_TAILS
+        return frozenset(allowed)
+    if family == CYR:
+        return _CYR_ADJ_SET if adjective else CYR_NOUN_ENDINGS
+    if family == ARA:
+        return AR_TAILS
+    if family == HYE:
+        return HYE_TAILS
+    if family == GEO:
+        return GEO_TAILS
+    if family == CJK:
+        return None
+    return frozenset()

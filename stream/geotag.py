@@ -1,0 +1,260 @@
+"""Where is a story about: place mentions, countries, regions and focus.
+
+One Aho-Corasick pass over the folded token stream finds every gazetteer form;
+each hit is then checked against the inflection rules of its script
+(:mod:`stream.geomorph`): whole tokens, or an Arabic proclitic before and a
+closed-set case/nisba/possessive tail after. Overlapping hits keep the one
+that covers most tokens, then the longest form.
+
+Precision first: a form marked ambiguous in the gazetteer (Jordan, Georgia,
+Chad, Niger, cities named like words) counts only with support — an
+unambiguous mention of the same country, the dateline, provider metadata,
+or a trigger word ("government", "حكومة", "правительство" ...) within three
+tokens. Names in cased scripts must be capitalised; abbreviations (US, UK,
+ABD, РФ) must be in capitals.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from stream.dateline import find_dateline
+from stream.focus import AMBIGUOUS_WEIGHT, SOURCE_WEIGHTS, Scored, position_weight, score
+from stream.gazetteer import (
+    ADJ,
+    AMBIG,
+    CAP,
+    CASE,
+    DEMONYM,
+    METONYM,
+    NEEDPRE,
+    NOTAIL,
+    STEM,
+    Gazetteer,
+    load_gazetteer,
+)
+from stream.geomorph import AR_PROCLITICS, ARA, CJK, tails_for
+from stream.normalize import TokenStream, fold
+from stream.regions import RegionCatalog, load_regions
+from stream.story import Story
+
+__all__ = ["GeoResult", "Mention", "locate", "load_regions"]
+
+_KIND_RANK = {"country": 0, "territory": 1, "area": 2, "state": 3, "capital": 4, "city": 5}
+_TRIGGER_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Evidence for a place: the original text span and the gazetteer form it matched."""
+
+    text: str
+    start: int
+    end: int
+    form: str
+    source: str  # text | dateline | demonym | metonym | provider
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "start": self.start, "end": self.end, "form": self.form, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    first: int  # token indexes
+    last: int
+    form: str
+    nisba: bool  # an Arabic-script name with a nisba tail: an adjective
+    readings: tuple[tuple[int, int, int], ...]  # (place, ftype, flags)
+
+
+@dataclass(frozen=True)
+class GeoResult:
+    """Countries, regions and places of one story, with evidence and focus."""
+
+    countries: tuple[dict[str, object], ...]
+    regions: tuple[dict[str, object], ...]
+    places: tuple[dict[str, object], ...]
+    focus_country: str | None
+    focus_region: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "countries": [dict(c) for c in self.countries],
+            "regions": [dict(r) for r in self.regions],
+            "places": [dict(p) for p in self.places],
+            "focus": {"country": self.focus_country, "region": self.focus_region},
+        }
+
+
+@cache
+def _tails(family: int, language: str | None, adjective: bool) -> frozenset[str] | None:
+    return tails_for(family, language, adjective=adjective)
+
+
+def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> list[_Hit]:
+    joined, starts, tokens = ts.joined, ts.starts, ts.tokens
+    hits: list[_Hit] = []
+    for end, (key, family, entries) in gaz.automaton.iter(joined):
+        begin = end - len(key) + 1
+        first = bisect_right(starts, begin) - 1
+        tok_start = starts[first]
+        prefixed = begin != tok_start
+        if prefixed and family != CJK and not (family == ARA and joined[tok_start:begin] in AR_PROCLITICS):
+            continue
+        last = first + key.count(" ")
+        tail = joined[end + 1 : starts[last] + len(tokens[last].text)]
+        span = text[tokens[first].start : tokens[last].end]
+        readings = []
+        for place, ftype, flags in entries:
+            if flags & NEEDPRE and not prefixed:
+                continue
+            if tail:
+                if flags & NOTAIL:
+                    continue
+                allowed = _tails(family, language, bool(flags & ADJ))
+                if allowed is not None and tail not in allowed:
+                    continue
+            elif flags & STEM:
+                continue
+            if flags & CASE and not (span.isupper() or not any(c.isalpha() for c in span)):
+                continue
+            if flags & CAP and not span[:1].isupper():
+                continue
+            readings.append((place, ftype, flags))
+        if readings:
+            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, tuple(readings)))
+    # Longest token span first, then longest form; drop hits overlapping a kept one.
+    hits.sort(key=lambda h: (h.first - h.last, -len(h.form), h.first))
+    taken: set[int] = set()
+    kept: list[_Hit] = []
+    for hit in hits:
+        span_ids = range(hit.first, hit.last + 1)
+        if any(i in taken for i in span_ids):
+            continue
+        taken.update(span_ids)
+        kept.append(hit)
+    kept.sort(key=lambda h: h.first)
+    return kept
+
+
+def _best_entry(gaz: Gazetteer, key: str) -> int | None:
+    entries = [e for e in gaz.lookup(key) if e[1] in (0, 2)]
+    if not entries:
+        return None
+    ranked = sorted(entries, key=lambda e: (_KIND_RANK.get(gaz.places[e[0]].kind, 9), -gaz.places[e[0]].population))
+    return ranked[0][0]
+
+
+def _provider_place(gaz: Gazetteer, name: str, code: str | None) -> int | None:
+    if code and code.upper() in gaz.country_index:
+        return gaz.country_index[code.upper()]
+    key = " ".join(t.text for t in TokenStream.of(name).tokens)
+    return _best_entry(gaz, key) if key else None
+
+
+def locate(
+    story: Story,
+    language: str | None = None,
+    *,
+    regions_file: Path | None = None,
+    gazetteer_file: Path | None = None,
+) -> GeoResult:
+    """Geotag ``story``: countries, regions, places with evidence, and the focus."""
+    gaz = load_gazetteer(gazetteer_file) if gazetteer_file is not None else load_gazetteer()
+    catalog: RegionCatalog = load_regions(regions_file)
+    lang = None if language in (None, "", "und") else language
+    text = story.text
+    ts = TokenStream.of(text)
+    hits = _scan(ts, text, gaz, lang)
+
+    headline_end = len(story.headline) if story.headline else 0
+    body_at = story.body_offset
+    para = text.find("\n", body_at + 1)
+    lead_end = len(text) if para < 0 else para
+
+    # (place index, Mention, weight) for accepted evidence.
+    accepted: list[tuple[int, Mention, float]] = []
+    dateline = find_dateline(story)
+    if dateline is not None:
+        place = _best_entry(gaz, fold(" ".join(t.text for t in TokenStream.of(dateline.text).tokens)))
+        if place is not None:
+            mention = Mention(dateline.text, dateline.start, dateline.end, fold(dateline.text), "dateline")
+            accepted.append((place, mention, SOURCE_WEIGHTS["dateline"]))
+            hits = [h for h in hits if ts.tokens[h.first].start >= dateline.end]
+    for pp in story.places:
+        place = _provider_place(gaz, pp.name, pp.code)
+        if place is not None:
+            accepted.append((place, Mention(pp.name, -1, -1, fold(pp.name), "provider"), SOURCE_WEIGHTS["provider"]))
+
+    supported = {c for idx, _m, _w in accepted for c in gaz.places[idx].countries}
+    pending: list[tuple[_Hit, list[tuple[int, int, int]]]] = []
+    for hit in hits:
+        sure = [r for r in hit.readings if not r[2] & AMBIG]
+        if sure:
+            supported.update(c for r in sure for c in gaz.places[r[0]].countries)
+            pending.append((hit, sure))
+        else:
+            pending.append((hit, []))
+    triggers = gaz.triggers.get(lang, gaz.all_triggers) if lang else gaz.all_triggers
+    for hit, sure in pending:
+        start, end = ts.span(hit.first, hit.last)
+        weight = position_weight(start, headline_end, lead_end)
+        chosen = sure
+        factor = 1.0
+        if not chosen:
+            backed = [r for r in hit.readings if any(c in supported for c in gaz.places[r[0]].countries)]
+            if not backed:
+                window = ts.tokens[max(0, hit.first - _TRIGGER_WINDOW) : hit.last + 1 + _TRIGGER_WINDOW]
+                if any(t.text in triggers for t in window):
+                    backed = sorted(hit.readings, key=lambda r: _KIND_RANK.get(gaz.places[r[0]].kind, 9))[:1]
+            chosen, factor = backed, AMBIGUOUS_WEIGHT
+        if not chosen:
+            continue
+        # Several readings of one span (Georgia the country and the state both
+        # supported): keep the highest-ranked kind.
+        chosen = sorted(chosen, key=lambda r: (_KIND_RANK.get(gaz.places[r[0]].kind, 9), r[1]))[:1]
+        place, ftype, _flags = chosen[0]
+        source = "demonym" if ftype == DEMONYM or hit.nisba else "metonym" if ftype == METONYM else "text"
+        mention = Mention(text[start:end], start, end, hit.form, source)
+        accepted.append((place, mention, weight * SOURCE_WEIGHTS[source] * factor))
+    return _result(gaz, catalog, accepted)
+
+
+def _result(gaz: Gazetteer, catalog: RegionCatalog, accepted: list[tuple[int, Mention, float]]) -> GeoResult:
+    evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w) for i, _m, w in accepted]
+    scores = score(evidence, catalog)
+    by_country: dict[str, list[Mention]] = {}
+    by_place: dict[int, list[Mention]] = {}
+    for idx, mention, _w in accepted:
+        for iso in gaz.places[idx].countries:
+            by_country.setdefault(iso, []).append(mention)
+        if gaz.places[idx].kind != "country":
+            by_place.setdefault(idx, []).append(mention)
+    countries = tuple(
+        {
+            "iso2": iso,
+            "name": gaz.country_name(iso),
+            "score": round(share, 4),
+            "mentions": [m.to_dict() for m in by_country.get(iso, [])],
+        }
+        for iso, share in sorted(scores.countries.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    regions = tuple(
+        {"id": rid, "name": catalog.regions[rid].name, "score": round(share, 4)}
+        for rid, share in sorted(scores.regions.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    places = tuple(
+        {
+            "id": gaz.places[idx].id,
+            "name": gaz.places[idx].name,
+            "kind": gaz.places[idx].kind,
+            "country": gaz.places[idx].countries[0] if len(gaz.places[idx].countries) == 1 else None,
+            "score": round(scores.places.get(gaz.places[idx].id, 0.0), 4),
+            "mentions": [m.to_dict() for m in mentions],
+        }
+        for idx, mentions in sorted(by_place.items(), key=lambda kv: (-scores.places.get(gaz.places[kv[0]].id, 0.0), kv[0]))
+    )
+    return GeoResult(countries, regions, places, scores.focus_country, scores.focus_region)
