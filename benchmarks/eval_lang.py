@@ -1,0 +1,179 @@
+"""Evaluate wirewatch language identification against each engine alone (``make eval-lang``).
+
+Run from the repository root::
+
+    python -m benchmarks.eval_lang [--data DIR] [--no-engines] [--errors]
+
+Prints per-language accuracy on sentences and on single/two-word items for
+wirewatch and for every engine alone (langdetect always), macro averages,
+throughput on sentences and on ~2,000-character paragraphs with the ratio to
+langdetect measured in the same run, per-story latency, and memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from pathlib import Path
+
+from stream.engines import ENGINES, run_engine
+from stream.language import detect, warm_up
+
+__all__ = ["main"]
+
+_DATA = Path(__file__).parent / "data" / "lang"
+_PARAGRAPH = 2000
+
+
+def _load(path: Path) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, text = line.split("\t", 1)
+            rows.append((code, text))
+    return rows
+
+
+def _rss_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _engine_alone(name: str) -> Callable[[str], str]:
+    def run(text: str) -> str:
+        ranking = run_engine(name, text)
+        return ranking[0][0] if ranking else "und"
+
+    return run
+
+
+def _accuracy(predict: Callable[[str], str], rows: list[tuple[str, str]]) -> tuple[dict[str, float], Counter[tuple[str, str]]]:
+    right: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    errors: Counter[tuple[str, str]] = Counter()
+    for code, text in rows:
+        guess = predict(text)
+        seen[code] += 1
+        if guess == code:
+            right[code] += 1
+        else:
+            errors[(code, guess)] += 1
+    return {c: right[c] / seen[c] for c in seen}, errors
+
+
+def _paragraphs(rows: list[tuple[str, str]]) -> list[str]:
+    by_lang: dict[str, list[str]] = defaultdict(list)
+    for code, text in rows:
+        by_lang[code].append(text)
+    paragraphs = []
+    for texts in by_lang.values():
+        joined = ""
+        i = 0
+        while len(joined) < _PARAGRAPH:
+            joined += texts[i % len(texts)] + " "
+            i += 1
+        paragraphs.append(joined[:_PARAGRAPH])
+    return paragraphs
+
+
+def _throughput(predict: Callable[[str], object], texts: list[str], min_seconds: float = 1.0) -> tuple[float, float]:
+    """(texts per second, median microseconds per text) over whole passes lasting at least ``min_seconds``."""
+    latencies: list[float] = []
+    start = time.perf_counter()
+    done = 0
+    while time.perf_counter() - start < min_seconds:
+        for text in texts:
+            t0 = time.perf_counter()
+            predict(text)
+            latencies.append(time.perf_counter() - t0)
+        done += len(texts)
+    elapsed = time.perf_counter() - start
+    return done / elapsed, statistics.median(latencies) * 1e6
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=_DATA)
+    parser.add_argument("--no-engines", action="store_true", help="measure only wirewatch and langdetect")
+    parser.add_argument("--errors", action="store_true", help="list wirewatch's confusions")
+    args = parser.parse_args(argv)
+    sentences = _load(args.data / "sentences.tsv")
+    words = _load(args.data / "words.tsv")
+
+    rss_before = _rss_mib()
+    t0 = time.perf_counter()
+    warm_up()
+    load_s = time.perf_counter() - t0
+    gc.collect()
+    rss_loaded = _rss_mib()
+
+    systems: dict[str, Callable[[str], str]] = {"wirewatch": lambda t: detect(t).code}
+    names = ["langdetect"] if args.no_engines else list(ENGINES)
+    for name in names:
+        systems[name] = _engine_alone(name)
+
+    results: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
+    confusions: dict[str, Counter[tuple[str, str]]] = {}
+    for name, predict in systems.items():
+        sent_acc, sent_err = _accuracy(predict, sentences)
+        word_acc, word_err = _accuracy(predict, words)
+        results[name] = (sent_acc, word_acc)
+        confusions[name] = sent_err + word_err
+
+    langs = sorted({c for c, _ in sentences} | {c for c, _ in words})
+    header = f"{'lang':5s}" + "".join(f" {n[:10]:>10s}S {n[:10]:>10s}W" for n in systems)
+    print(f"Language identification: {len(sentences)} sentences, {len(words)} word items, {len(langs)} languages")
+    print("S = sentence accuracy, W = single/two-word accuracy (%)\n")
+    print(header)
+    for lang in langs:
+        cells = ""
+        for name in systems:
+            s = results[name][0].get(lang)
+            w = results[name][1].get(lang)
+            cells += f" {'-' if s is None else f'{100 * s:.0f}':>11s} {'-' if w is None else f'{100 * w:.0f}':>11s}"
+        print(f"{lang:5s}{cells}")
+    print("-" * len(header))
+    macro = ""
+    for name in systems:
+        s_acc, w_acc = results[name]
+        macro += f" {100 * statistics.mean(s_acc.values()):11.1f} {100 * statistics.mean(w_acc.values()):11.1f}"
+    print(f"{'macro':5s}{macro}")
+    focus = ("hy", "ka", "az", "ar", "ru", "tr")
+    ww = results["wirewatch"][0]
+    print("\nwirewatch sentences, focus languages: " + ", ".join(f"{c} {100 * ww.get(c, 0):.0f}%" for c in focus))
+
+    if args.errors:
+        print("\nwirewatch confusions (expected>got: count):")
+        print("  " + ", ".join(f"{a}>{b}:{n}" for (a, b), n in confusions["wirewatch"].most_common()))
+
+    paragraphs = _paragraphs(sentences)
+    sentence_texts = [t for _, t in sentences]
+    print(f"\nThroughput, single core ({len(paragraphs)} paragraphs of {_PARAGRAPH} chars; {len(sentence_texts)} sentences)")
+    speed: dict[str, tuple[float, float, float, float]] = {}
+    for name in ("wirewatch", "langdetect"):
+        predict = systems[name]
+        s_rate, s_med = _throughput(predict, sentence_texts)
+        p_rate, p_med = _throughput(predict, paragraphs)
+        speed[name] = (s_rate, s_med, p_rate, p_med)
+        print(f"  {name:10s} sentences {s_rate:8.0f}/s (median {s_med:6.0f} us)   "
+              f"paragraphs {p_rate:7.0f}/s (median {p_med:6.0f} us)")
+    ratio_s = speed["wirewatch"][0] / speed["langdetect"][0]
+    ratio_p = speed["wirewatch"][2] / speed["langdetect"][2]
+    print(f"  ratio wirewatch/langdetect: sentences {ratio_s:.1f}x, paragraphs {ratio_p:.1f}x")
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\nMemory: RSS before load {rss_before:.0f} MiB, after loading all engines {rss_loaded:.0f} MiB "
+          f"(+{rss_loaded - rss_before:.0f} MiB, {load_s:.2f} s), peak {peak:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
