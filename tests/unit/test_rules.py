@@ -1,0 +1,119 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from stream.normalize import TokenStream
+from stream.rules import Matcher, check_rules, parse_term
+from stream.ruletest import run_examples
+from stream.story import Story
+from stream.topics import classify
+
+
+def _write(tmp: Path, name: str, text: str) -> Path:
+    (tmp / name).write_text(text, encoding="utf-8")
+    return tmp
+
+
+def _scan(terms: list[tuple[str, str]], text: str) -> set[str]:
+    matcher = Matcher(parse_term(t, lang) for t, lang in terms)
+    return {ident[1] for ident in matcher.scan(TokenStream.of(text))}
+
+
+def test_shipped_rules_are_valid() -> None:
+    assert [str(e) for e in check_rules()] == []
+
+
+def test_shipped_examples_pass() -> None:
+    failures = run_examples()
+    assert not failures, "\n".join(map(str, failures))
+
+
+def test_stemming_english_and_russian() -> None:
+    assert _scan([("ceasefire", "en")], "Two ceasefires collapsed") == {"ceasefire"}
+    assert _scan([("перемирие", "ru")], "нарушение перемирия") == {"перемирие"}
+    assert _scan([("war", "en")], "toward the award") == set()
+
+
+def test_arabic_clitics_and_suffixes() -> None:
+    assert _scan([("قتال", "ar")], "دعا إلى وقف والقتال") == {"قتال"}
+    assert _scan([("انتخابات", "ar")], "في الانتخابات البرلمانية") == {"انتخابات"}
+    assert _scan([("وقف اطلاق النار", "ar")], "اتفاق لوقف إطلاق النار") == {"وقف اطلاق النار"}
+
+
+def test_turkish_suffix_rule() -> None:
+    assert _scan([("çatışma", "tr")], "çatışmalarda ölenler") == {"çatışma"}
+    assert _scan([("savaş", "tr")], "savaşçılarıyla birliktelerinin") == set()  # more than 7 added letters
+
+
+def test_prefix_terms_and_exact_terms() -> None:
+    assert _scan([("обстріл*", "uk")], "після обстрілів") == {"обстріл*"}
+    assert _scan([("=arms", "en")], "armed men") == set()
+    with pytest.raises(ValueError, match="shorter"):
+        parse_term("ab*", "uk")
+
+
+RULE = """topic: medtop:20000056
+threshold: 2.0
+languages:
+  en:
+    terms: {shelling: 1.0, football: -5.0}
+    groups:
+      - all: [troops, border]
+        window: 3
+        weight: 1.0
+      - any: [invasion]
+        anchor: headline
+        weight: 1.0
+      - all: [drone]
+        none: [delivery]
+        weight: 2.0
+"""
+
+
+def _codes(tmp: Path, headline: str, body: str, lang: str = "en") -> list[str]:
+    return classify(Story(id="t", headline=headline, body=body), lang, rules_dir=tmp).codes
+
+
+def test_weights_threshold_and_groups(tmp_path: Path) -> None:
+    _write(tmp_path, "conflict.yaml", RULE)
+    assert _codes(tmp_path, "", "shelling continued") == []  # 1.0 < 2.0
+    assert _codes(tmp_path, "", "shelling as troops reached the border") == ["medtop:20000056"]
+    assert _codes(tmp_path, "", "shelling; troops far from anything else at the border") == []  # window
+    assert _codes(tmp_path, "Invasion fears", "shelling") == ["medtop:20000056"]  # anchor + term
+    assert _codes(tmp_path, "Fears", "shelling, invasion") == []  # not in headline
+    assert _codes(tmp_path, "", "a drone hovered") == ["medtop:20000056"]
+    assert _codes(tmp_path, "", "a drone delivery service") == []  # NOT
+    assert _codes(tmp_path, "", "football shelling troops border") == []  # negative weight
+
+
+def test_language_gating(tmp_path: Path) -> None:
+    _write(tmp_path, "conflict.yaml", RULE)
+    assert _codes(tmp_path, "", "shelling as troops reached the border", lang="fr") == []
+
+
+def test_check_rules_names_file_line_and_field(tmp_path: Path) -> None:
+    bad = RULE.replace("window: 3", "window: -1").replace("shelling: 1.0", "shelling: heavy")
+    _write(tmp_path, "bad.yaml", bad + "  xx:\n    terms: {a: 1}\n")
+    errors = check_rules(tmp_path)
+    text = "\n".join(map(str, errors))
+    assert "bad.yaml:5: languages.en.terms.shelling" in text
+    assert "bad.yaml:8: languages.en.groups[0].window" in text
+    assert "languages.xx" in text and "unsupported language" in text
+    assert all(e.file and e.line for e in errors)
+
+
+def test_yaml_syntax_error_has_line(tmp_path: Path) -> None:
+    _write(tmp_path, "broken.yaml", "topic: medtop:20000056\nthreshold: [1\n")
+    (error,) = check_rules(tmp_path)
+    assert error.line is not None and "broken.yaml" in str(error)
+
+
+def test_run_examples_reports_failures(tmp_path: Path) -> None:
+    _write(tmp_path, "conflict.yaml", RULE + "examples:\n  - {lang: en, text: 'troops at the border', expect: true}\n"
+           "  - {lang: en, text: 'heavy shelling and a drone', expect: false}\n")
+    failures = run_examples(tmp_path)
+    assert len(failures) == 2
+    text = str(failures[1])
+    assert "conflict.yaml" in text and "should NOT match" in text and "shelling" in text
