@@ -198,6 +198,15 @@ def locate(
             pending.append((hit, sure))
         else:
             pending.append((hit, []))
+    # Two different ambiguous names that agree on a country back each other
+    # ("Georgia" and "Atlanta" -> US).
+    forms_by_country: dict[str, set[str]] = {}
+    for hit, sure in pending:
+        if not sure:
+            for r in hit.readings:
+                for c in gaz.places[r[0]].countries:
+                    forms_by_country.setdefault(c, set()).add(hit.form)
+    supported.update(c for c, forms in forms_by_country.items() if len(forms) > 1)
     triggers = gaz.triggers.get(lang, gaz.all_triggers) if lang else gaz.all_triggers
     for hit, sure in pending:
         start, end = ts.span(hit.first, hit.last)

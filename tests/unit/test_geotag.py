@@ -1,0 +1,202 @@
+"""Geotagging: morphology, ambiguity, datelines, provider places, focus and offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from stream.geotag import GeoResult, locate
+from stream.story import ProviderPlace, Story
+
+# Stories written for these tests: the same Karabakh ceasefire news in six languages.
+CAUCASUS = {
+    "ar": (
+        "موسكو وأنقرة تدعوان إلى وقف القتال في قره باغ",
+        "دعت روسيا وتركيا إلى وقف فوري لإطلاق النار في اقليم قره باغ المتنازع عليه بين أرمينيا وأذربيجان.\n"
+        "وقالت الخارجية الأرمينية إن القوات الأذربيجانية قصفت مواقع قرب الحدود، فيما اتهمت باكو الجانب "
+        "الأرميني بخرق الهدنة. وأكد الوزير أن الوضع في قره باغ لا يزال متوترا.",
+    ),
+    "ru": (
+        "Лавров призвал прекратить огонь в Нагорном Карабахе",
+        "Министр иностранных дел России обсудил с турецким коллегой обострение в Карабахе.\n"
+        "По данным армянских военных, азербайджанские силы обстреляли позиции у границы Армении. "
+        "В Азербайджане заявили, что ереванская сторона нарушила перемирие.",
+    ),
+    "en": (
+        "Armenia and Azerbaijan trade blame as Karabakh fighting continues",
+        "YEREVAN, Oct 9 (Reuters) - Armenian officials accused Azerbaijan of shelling towns in "
+        "Nagorno-Karabakh on Friday.\nAzerbaijani forces said they responded to Armenian attacks. Russia "
+        "called for a ceasefire.",
+    ),
+    "tr": (
+        "Karabağ'da çatışmalar sürüyor",
+        "Bakü (AA) - Azerbaycan Savunma Bakanlığı, Ermenistan'ın Karabağ'daki mevzilere saldırdığını açıkladı.\n"
+        "Ermeni güçleri ateşkesi ihlal etti. Azerbaycan'ın cephe hattında gerginlik sürüyor.",
+    ),
+    "hy": (
+        "Ղարաբաղում մարտերը շարունակվում են",
+        "Հայաստանի պաշտպանության նախարարությունը հայտնել է, որ ադրբեջանական զորքերը հրետակոծել են "
+        "Ղարաբաղի բնակավայրերը։\nԱդրբեջանը մեղադրում է Հայաստանին հրադադարի խախտման մեջ։",
+    ),
+    "az": (
+        "Qarabağda döyüşlər davam edir",
+        "Azərbaycanın Müdafiə Nazirliyi bildirib ki, Ermənistan silahlı qüvvələri Qarabağda mövqeləri atəşə tutub.\n"
+        "Erməni tərəfi atəşkəsi pozub. Azərbaycan ordusu cavab tədbirləri görüb.",
+    ),
+}
+
+
+def _story(headline: str, body: str, **kw: object) -> Story:
+    return Story(id="t", headline=headline, body=body, **kw)  # type: ignore[arg-type]
+
+
+def _countries(result: GeoResult) -> set[str]:
+    return {str(c["iso2"]) for c in result.countries}
+
+
+@pytest.mark.parametrize("lang", sorted(CAUCASUS))
+def test_caucasus_story_focus(lang: str) -> None:
+    result = locate(_story(*CAUCASUS[lang]), lang)
+    assert {"AM", "AZ"} <= _countries(result)
+    assert result.focus_region == "south-caucasus"
+    assert result.focus_country in {"AM", "AZ"} or lang == "ar"
+
+
+@pytest.mark.parametrize("lang", sorted(CAUCASUS))
+def test_offsets_slice_back(lang: str) -> None:
+    story = _story(*CAUCASUS[lang])
+    data = locate(story, lang).to_dict()
+    for country in data["countries"]:  # type: ignore[union-attr]
+        for m in country["mentions"]:
+            if m["source"] != "provider":
+                assert story.text[m["start"] : m["end"]] == m["text"]
+
+
+def _forms(text: str, lang: str | None, iso: str) -> list[str]:
+    result = locate(_story("", text), lang)
+    for c in result.countries:
+        if c["iso2"] == iso:
+            return [str(m["text"]) for m in c["mentions"]]  # type: ignore[union-attr]
+    return []
+
+
+def test_arabic_clitics_and_nisba() -> None:
+    text = "وصل وفد إلى وأذربيجان ثم بالأرمينية والأرمينيين وللأذربيجانيين في اقليم قره باغ"
+    assert set(_forms(text, "ar", "AM")) == {"بالأرمينية", "والأرمينيين"}
+    assert "وأذربيجان" in _forms(text, "ar", "AZ") and "وللأذربيجانيين" in _forms(text, "ar", "AZ")
+    assert "قره باغ" in _forms(text, "ar", "AZ")
+
+
+def test_arabic_article_contraction() -> None:
+    assert _forms("وقدمت المساعدات للصين الشعبية", "ar", "CN") == ["للصين"]
+
+
+def test_russian_case_endings() -> None:
+    text = "Делегация прибыла в Армению, затем в Азербайджана столицу и обсуждала ситуацию в Карабахе и армянских сёлах."
+    assert _forms(text, "ru", "AM") == ["Армению", "армянских"]
+    assert set(_forms(text, "ru", "AZ")) == {"Азербайджана", "Карабахе"}
+
+
+def test_russian_multiword_adjective_inflected() -> None:
+    result = locate(_story("", "Переговоры о Нагорном Карабахе продолжатся."), "ru")
+    assert [p["id"] for p in result.places] == ["nagorno-karabakh"]
+    assert result.places[0]["mentions"][0]["text"] == "Нагорном Карабахе"  # type: ignore[index]
+
+
+def test_turkish_and_azerbaijani_suffixes() -> None:
+    assert _forms("Ermenistan'ın açıklaması ve Ermenistanda seçim", "tr", "AM") == ["Ermenistan", "Ermenistanda"]
+    assert set(_forms("Qarabağda və Azərbaycanın paytaxtında", "az", "AZ")) == {"Qarabağda", "Azərbaycanın"}
+
+
+def test_turkic_suffixes_not_applied_to_english() -> None:
+    assert _forms("Indiana voters went to the polls.", "en", "IN") == []
+
+
+def test_armenian_and_georgian_case_endings() -> None:
+    assert _forms("Հայաստանում և Ադրբեջանի սահմանին", "hy", "AM") == ["Հայաստանում"]
+    assert _forms("Հայաստանում և Ադրբեջանի սահմանին", "hy", "AZ") == ["Ադրբեջանի"]
+    assert _forms("სომხეთში და სომხეთის მთავრობამ განაცხადა", "ka", "AM") == ["სომხეთში", "სომხეთის"]
+
+
+def test_jordan_person_needs_support() -> None:
+    assert _forms("Michael Jordan scored 40 points in Chicago on Sunday.", "en", "JO") == []
+    assert _forms("Jordan said the border with Syria would stay closed, Amman officials said.", "en", "JO")
+    assert _forms("The government of Jordan said on Sunday that talks would resume.", "en", "JO")
+
+
+def test_georgia_state_and_country() -> None:
+    us = locate(_story("", "Voters in Georgia lined up in Atlanta suburbs."), "en")
+    assert "GE" not in _countries(us) and "US" in _countries(us)
+    ge = locate(_story("", "Georgia and Armenia signed the deal in Tbilisi."), "en")
+    assert "GE" in _countries(ge) and "US" not in _countries(ge)
+    alone = locate(_story("", "Georgia won the match."), "en")
+    assert _countries(alone) == set()
+
+
+def test_common_words_in_lower_case_are_not_places() -> None:
+    assert _countries(locate(_story("", "We ate turkey on fine china, it was nice."), "en")) == set()
+
+
+def test_abbreviations_case_sensitive() -> None:
+    assert _forms("The US and UK said", "en", "US") == ["US"]
+    assert _forms("Let us go", "en", "US") == []
+
+
+def test_metonyms() -> None:
+    result = locate(_story("", "The Kremlin and the White House traded barbs."), "en")
+    sources = {c["iso2"]: c["mentions"][0]["source"] for c in result.countries}  # type: ignore[index]
+    assert sources == {"RU": "metonym", "US": "metonym"}
+    assert _forms("وقال الكرملين إن المحادثات مستمرة", "ar", "RU") == ["الكرملين"]
+
+
+def test_provider_places() -> None:
+    story = _story("Talks resume", "Negotiators met again.", places=(ProviderPlace("Armenia", "AM"),))
+    result = locate(story, "en")
+    assert result.countries[0]["iso2"] == "AM"
+    assert result.countries[0]["mentions"][0]["source"] == "provider"  # type: ignore[index]
+
+
+def test_provider_place_supports_ambiguous_name() -> None:
+    story = _story("", "Jordan said talks would resume.", places=(ProviderPlace("Jordan", "JO"),))
+    assert len(_forms_of(locate(story, "en"), "JO")) == 2
+
+
+def _forms_of(result: GeoResult, iso: str) -> list[object]:
+    return next((list(c["mentions"]) for c in result.countries if c["iso2"] == iso), [])  # type: ignore[arg-type]
+
+
+def test_focus_weighting_passing_mention() -> None:
+    body = (
+        "Fighting in Karabakh intensified on Monday.\nShelling hit Karabakh villages overnight and Azerbaijan "
+        "said its forces held the line in Karabakh. A diplomat in Paris urged calm."
+    )
+    result = locate(_story("Karabakh fighting intensifies", body), "en")
+    assert result.focus_country == "AZ"
+    assert result.focus_region == "south-caucasus"
+    scores = {c["iso2"]: c["score"] for c in result.countries}
+    assert scores["FR"] < scores["AZ"] / 4  # type: ignore[operator]
+
+
+def test_headline_outweighs_body() -> None:
+    result = locate(_story("Floods hit Pakistan", "Relief teams arrived.\nIndia offered help."), "en")
+    assert result.focus_country == "PK"
+
+
+def test_to_dict_shape() -> None:
+    data = locate(_story(*CAUCASUS["en"]), "en").to_dict()
+    assert set(data) == {"countries", "regions", "places", "focus"}
+    country = data["countries"][0]  # type: ignore[index]
+    assert set(country) == {"iso2", "name", "score", "mentions"}
+    assert set(country["mentions"][0]) == {"text", "start", "end", "form", "source"}
+    assert set(data["regions"][0]) == {"id", "name", "score"}  # type: ignore[index]
+    assert set(data["places"][0]) == {"id", "name", "kind", "country", "score", "mentions"}  # type: ignore[index]
+    scores = [c["score"] for c in data["countries"]]  # type: ignore[union-attr]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_unknown_language_tries_all_rules() -> None:
+    assert _forms("Ermenistan'ın ve Azerbaycanın", None, "AZ") == ["Azerbaycanın"]
+
+
+def test_empty_story_has_no_focus() -> None:
+    result = locate(_story("Markets", "Shares rose."), "en")
+    assert result.to_dict()["focus"] == {"country": None, "region": None}
