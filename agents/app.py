@@ -1,0 +1,139 @@
+"""The Faust application factory: ``create_app(settings)`` builds a fresh app.
+
+Tests build their own app with their own settings and metrics registry; the
+module-level app used by ``wirewatch worker`` is made in :mod:`agents.cli`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import faust
+from faust.sensors.prometheus import setup_prometheus_sensors
+from prometheus_client import CollectorRegistry
+
+from agents.health import install_health
+from agents.ingest import install_ingest
+from agents.metrics import Metrics
+from stream.pipeline import Pipeline
+from stream.settings import Settings
+
+__all__ = ["Runtime", "create_app", "runtime_of"]
+
+
+@dataclass(slots=True)
+class Runtime:
+    """What agents share: settings, metrics, the pure pipeline and the declared topics."""
+
+    settings: Settings
+    metrics: Metrics
+    registry: CollectorRegistry
+    pipeline: Pipeline
+    stories: Any
+    enriched: Any
+    dlq: Any
+
+
+def _credentials(settings: Settings) -> Any:
+    proto = settings.security_protocol
+    if proto == "PLAINTEXT":
+        return None
+    ssl_context = None
+    if proto.endswith("SSL"):
+        ssl_context = _ssl_context(settings)
+    if proto.startswith("SASL"):
+        mechanism = settings.sasl_mechanism
+        username, password = settings.sasl_username, settings.sasl_password
+        if mechanism == "PLAIN":
+            return faust.SASLCredentials(username=username, password=password, ssl_context=ssl_context)
+        from faust.auth import SASLCredentials
+
+        creds = SASLCredentials(username=username, password=password, ssl_context=ssl_context)
+        creds.mechanism = mechanism  # SCRAM-SHA-256/512: aiokafka takes the name as-is
+        return creds
+    return faust.SSLCredentials(ssl_context)
+
+
+def _ssl_context(settings: Settings) -> Any:
+    import ssl
+
+    ctx = ssl.create_default_context(cafile=str(settings.ssl_cafile) if settings.ssl_cafile else None)
+    if settings.ssl_certfile:
+        ctx.load_cert_chain(
+            str(settings.ssl_certfile),
+            str(settings.ssl_keyfile) if settings.ssl_keyfile else None,
+            settings.ssl_password or None,
+        )
+    return ctx
+
+
+def create_app(
+    settings: Settings,
+    *,
+    registry: CollectorRegistry | None = None,
+    pipeline: Pipeline | None = None,
+) -> faust.App:
+    """Build the wirewatch Faust app: topics, agents, metrics and health views."""
+    registry = registry if registry is not None else CollectorRegistry()
+    (settings.state_dir / "faust").mkdir(parents=True, exist_ok=True)
+    app = faust.App(
+        settings.app_id,
+        broker=[f"kafka://{h}" for h in settings.bootstrap_list],
+        broker_credentials=_credentials(settings),
+        autodiscover=False,
+        datadir=str(settings.state_dir / "faust" / settings.app_id),
+        store="memory://",  # tables are rebuilt from their changelog topics on restart
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication_factor,
+        consumer_auto_offset_reset="earliest",
+        producer_acks=-1,
+        web_enabled=True,
+        web_bind=settings.web_host,
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        web_router_enabled=False,
+        web_tables_enabled=False,
+        web_stats_enabled=False,
+        broker_commit_interval=1.0,
+        producer_max_request_size=max(settings.max_story_bytes * 2, 1_048_576),
+        consumer_max_fetch_size=max(settings.max_story_bytes * 2, 1_048_576),
+    )
+    setup_prometheus_sensors(app, registry=registry, name_prefix="faust")
+
+    def topic(name: str) -> Any:
+        return app.topic(
+            name,
+            partitions=settings.partitions,
+            replicas=settings.replication_factor,
+            key_type=bytes,
+            value_type=bytes,
+            key_serializer="raw",
+            value_serializer="raw",
+        )
+
+    runtime = Runtime(
+        settings=settings,
+        metrics=Metrics(registry),
+        registry=registry,
+        pipeline=pipeline
+        or Pipeline(
+            input_format=settings.input_format,
+            max_story_bytes=settings.max_story_bytes,
+            regions_file=settings.regions_file,
+            rules_dir=settings.rules_dir,
+        ),
+        stories=topic(settings.topic_stories),
+        enriched=topic(settings.topic_enriched),
+        dlq=topic(settings.topic_dlq),
+    )
+    install_ingest(app, runtime)
+    install_health(app, runtime)
+    app.wirewatch_runtime = runtime  # type: ignore[attr-defined]
+    return app
+
+
+def runtime_of(app: faust.App) -> Runtime:
+    """The runtime an app was built with (tests patch its topics and read its metrics)."""
+    runtime: Runtime = app.wirewatch_runtime  # type: ignore[attr-defined]
+    return runtime

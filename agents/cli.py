@@ -1,0 +1,288 @@
+"""The ``wirewatch`` command line: broker, worker, publish, tail, topics, classify, languages, rules."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from stream.errors import ConfigError, InputError, WirewatchError
+from stream.settings import Settings
+
+__all__ = ["main", "read_inputs"]
+
+_INPUT_SUFFIXES = {".json", ".jsonl", ".ndjson", ".txt", ".xml"}
+
+
+def read_inputs(paths: Sequence[str], fmt: str) -> Iterator[tuple[bytes, str, str]]:
+    """Yield (raw message, format, origin) from files, directories (recursively) or ``-`` (stdin)."""
+    from stream.parse import split_file
+
+    for spec in paths:
+        if spec == "-":
+            yield from ((raw, f, "<stdin>") for raw, f in split_file(sys.stdin.buffer.read(), fmt=fmt, name="<stdin>"))
+            continue
+        path = Path(spec)
+        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in _INPUT_SUFFIXES) if path.is_dir() else [path]
+        for file in files:
+            file_fmt = fmt
+            if fmt == "auto" and file.suffix in (".jsonl", ".ndjson"):
+                file_fmt = "jsonl"
+            for raw, f in split_file(file.read_bytes(), fmt=file_fmt, name=str(file)):
+                yield raw, f, str(file)
+
+
+# -- commands --------------------------------------------------------------------------------------
+
+
+def cmd_broker(args: argparse.Namespace, settings: Settings) -> int:
+    from agents.localbroker import LocalBroker
+
+    broker = LocalBroker(settings)
+    if args.action == "start":
+        print(f"Kafka {settings.kafka_version}: {broker.start()}")
+    elif args.action == "stop":
+        print("stopped" if broker.stop() else "not running")
+    elif args.action == "reset":
+        broker.reset()
+        print(f"stopped and removed {broker.data_dir}")
+    else:
+        status = broker.status()
+        print(status)
+        return 0 if status.running else 3
+    return 0
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    import faust
+
+    from agents.app import create_app
+    from agents.kafka_client import ensure_topics
+    from agents.topology import subscription_names, topic_specs
+
+    # Faust only creates its internal topics; ours get explicit partition counts here.
+    ensure_topics(settings, topic_specs(settings, subscription_names(settings)))
+    app = create_app(settings)
+    worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
+    worker.execute_from_commandline()
+    return 0
+
+
+def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
+    from agents.kafka_client import admin, ensure_topics
+    from agents.topology import subscription_names, topic_specs
+
+    if args.action == "ensure":
+        created = ensure_topics(settings, topic_specs(settings, subscription_names(settings)))
+        print("created: " + (", ".join(created) if created else "nothing (all exist)"))
+        return 0
+    client = admin(settings)
+    try:
+        for name in sorted(t for t in client.list_topics() if not t.startswith("__")):
+            print(name)
+    finally:
+        client.close()
+    return 0
+
+
+
+def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
+    from agents.kafka_client import producer
+    from agents.progress import Progress
+    from stream.parse import parse
+
+    topic = args.topic or settings.topic_stories
+    prod = producer(settings)
+    sent = failed = unparsed = 0
+    errors: list[str] = []
+    futures = []
+    with Progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
+        for raw, fmt, origin in read_inputs(args.paths, args.format):
+            try:
+                key: bytes | None = parse(raw, fmt=fmt if fmt != "jsonl" else "json", max_bytes=1 << 62).id.encode()
+            except InputError as exc:
+                # Sent anyway: the worker dead-letters it with the reason, so nothing vanishes here.
+                key = None
+                unparsed += 1
+                errors.append(f"{origin}: {exc.reason}: {exc}")
+            futures.append(prod.send(topic, key=key, value=raw))
+            progress.advance()
+            if len(futures) >= 5000:
+                s, f = _settle(futures, errors)
+                sent, failed = sent + s, failed + f
+                futures.clear()
+        prod.flush()
+        s, f = _settle(futures, errors)
+        sent, failed = sent + s, failed + f
+    prod.close()
+    for line in errors[:20]:
+        print(f"warning: {line}", file=sys.stderr)
+    print(f"sent {sent}, failed {failed}, not parseable locally (sent for dead-lettering) {unparsed} -> {topic}")
+    return 1 if failed else 0
+
+
+def _settle(futures: list[Any], errors: list[str]) -> tuple[int, int]:
+    sent = failed = 0
+    for fut in futures:
+        try:
+            fut.get(timeout=60)
+            sent += 1
+        except Exception as exc:  # noqa: BLE001 - counted and reported in the summary
+            failed += 1
+            errors.append(f"delivery failed: {exc}")
+    return sent, failed
+
+
+def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
+    from agents.render import render
+    from agents.tail import tail
+
+    count = 0
+    for record in tail(settings, args.topic, from_beginning=args.from_beginning, timeout=args.timeout, max_records=args.max):
+        print(record.json_line() if args.json else render(record), flush=True)
+        count += 1
+    return 0 if count or args.max is None else 4
+
+
+def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
+    from agents.render import render_enriched
+    from stream.pipeline import Pipeline
+
+    pipeline = Pipeline(
+        input_format=args.format if args.format != "jsonl" else "json",
+        max_story_bytes=settings.max_story_bytes,
+        regions_file=settings.regions_file,
+        rules_dir=settings.rules_dir,
+    )
+    bad = 0
+    for raw, fmt, origin in read_inputs(args.paths, args.format):
+        pipeline.input_format = fmt if fmt != "jsonl" else "json"
+        try:
+            enriched = pipeline.process(raw).to_dict()
+        except InputError as exc:
+            bad += 1
+            print(f"{origin}: {exc.reason}: {exc}", file=sys.stderr)
+            continue
+        if args.json:
+            print(json.dumps(enriched, ensure_ascii=False), flush=True)
+        else:
+            print(render_enriched(enriched), flush=True)
+    return 1 if bad else 0
+
+
+def cmd_languages(args: argparse.Namespace, settings: Settings) -> int:
+    from stream.language import supported_languages
+
+    langs = supported_languages()
+    for code, name in langs:
+        print(f"{code}\t{name}")
+    print(f"{len(langs)} languages", file=sys.stderr)
+    return 0
+
+
+def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
+    for env, value in settings.masked().items():
+        print(f"{env}={value}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from agents.demo import run_demo
+
+    return run_demo(settings, duration=args.duration)
+
+
+# -- parser ----------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from stream.parse import FORMATS
+
+    formats = (*FORMATS, "jsonl")
+    p = argparse.ArgumentParser(prog="wirewatch", description="Multilingual wire-story enrichment and alerting on Kafka.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    b = sub.add_parser("broker", help="run a local Apache Kafka broker (KRaft) without Docker")
+    b.add_argument("action", choices=["start", "stop", "status", "reset"])
+    b.set_defaults(func=cmd_broker)
+
+    w = sub.add_parser("worker", help="run the Faust worker")
+    w.set_defaults(func=cmd_worker)
+
+    t = sub.add_parser("topics", help="list topics, or create the ones wirewatch needs")
+    t.add_argument("action", nargs="?", choices=["list", "ensure"], default="list")
+    t.set_defaults(func=cmd_topics)
+
+    pub = sub.add_parser("publish", help="publish stories from files, directories or stdin")
+    pub.add_argument("paths", nargs="+", metavar="PATH", help="file, directory, or - for stdin")
+    pub.add_argument("--format", choices=formats, default="auto")
+    pub.add_argument("--topic", help="target topic (default: the input topic)")
+    pub.add_argument("--quiet", action="store_true", help="no progress bar")
+    pub.set_defaults(func=cmd_publish)
+
+    tl = sub.add_parser("tail", help="print records of a topic as they arrive")
+    tl.add_argument("topic")
+    tl.add_argument("--json", action="store_true", help="one JSON object per line")
+    tl.add_argument("--from-beginning", action="store_true")
+    tl.add_argument("--max", type=int, help="stop after N records")
+    tl.add_argument("--timeout", type=float, help="stop after S seconds without a record")
+    tl.set_defaults(func=cmd_tail)
+
+    c = sub.add_parser("classify", help="run the worker's pipeline offline, no broker needed")
+    c.add_argument("paths", nargs="+", metavar="PATH")
+    c.add_argument("--json", action="store_true", help="print the exact enriched JSON the worker publishes")
+    c.add_argument("--format", choices=formats, default="auto")
+    c.set_defaults(func=cmd_classify)
+
+    lg = sub.add_parser("languages", help="list the languages wirewatch detects")
+    lg.set_defaults(func=cmd_languages)
+
+    st = sub.add_parser("settings", help="print the effective settings (secrets masked)")
+    st.set_defaults(func=cmd_settings)
+
+    d = sub.add_parser("demo", help="local broker + worker + sample stories, printed as they arrive")
+    d.add_argument("--duration", type=float, help="stop after S seconds (default: run until Ctrl-C)")
+    d.set_defaults(func=cmd_demo)
+
+    _add_rules(sub)
+    return p
+
+
+def _add_rules(sub: Any) -> None:
+    r = sub.add_parser("rules", help="check topic rule files, or run their examples")
+    r.add_argument("action", choices=["check", "test"])
+    r.add_argument("--dir", type=Path, help="rules directory (default: WIREWATCH_RULES_DIR or the shipped rules)")
+
+    def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
+        from stream import ruletest
+
+        rules_dir = args.dir or settings.rules_dir
+        problems: Sequence[object] = ruletest.check_rules(rules_dir) if args.action == "check" else ruletest.run_examples(rules_dir)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"rules {args.action}: {len(problems)} problem(s)")
+        return 1 if problems else 0
+
+    r.set_defaults(func=cmd_rules)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = Settings.from_env()
+        return int(args.func(args, settings))
+    except ConfigError as exc:
+        print(f"wirewatch: configuration error: {exc}", file=sys.stderr)
+        return 2
+    except WirewatchError as exc:
+        print(f"wirewatch: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

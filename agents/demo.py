@@ -1,0 +1,103 @@
+"""``wirewatch demo``: local broker, one worker, the bundled sample stories, output as it arrives.
+
+Everything the demo starts (broker, worker) it stops again on Ctrl-C or when
+``--duration`` runs out; a broker that was already running is left running.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+from agents.localbroker import LocalBroker
+from stream.settings import Settings
+
+__all__ = ["run_demo", "SAMPLES"]
+
+SAMPLES = Path(__file__).resolve().parent.parent / "deploy" / "samples"
+
+
+def _wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"worker exited with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=1) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"worker not ready after {timeout:.0f}s ({url})")
+
+
+def run_demo(settings: Settings, duration: float | None = None) -> int:
+    from agents.cli import main as cli_main
+    from agents.kafka_client import ensure_topics
+    from agents.render import render
+    from agents.tail import tail
+    from agents.topology import subscription_names, topic_specs
+
+    broker = LocalBroker(settings)
+    started_broker = not broker.status().running
+    print(f"starting Apache Kafka {settings.kafka_version} (KRaft) on {broker.bootstrap} ...", flush=True)
+    broker.start()
+    settings = settings.replace(bootstrap_servers=broker.bootstrap)
+    names = subscription_names(settings)
+    ensure_topics(settings, topic_specs(settings, names))
+
+    env = {**os.environ, "WIREWATCH_BOOTSTRAP_SERVERS": broker.bootstrap}
+    log_path = settings.state_dir / "demo-worker.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = open(log_path, "ab")  # noqa: SIM115 - closed in finally
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "agents.cli", "worker"], env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    base = f"http://{settings.web_host}:{settings.web_port}"
+    stop = threading.Event()
+    try:
+        print(f"starting worker (log {log_path}) ...", flush=True)
+        _wait_ready(base + "/readyz", worker, 120)
+        topics = [settings.topic_enriched, settings.topic_dlq] + [settings.alert_topic(n) for n in names]
+
+        def printer() -> None:
+            for record in tail(settings, topics, timeout=None):
+                if stop.is_set():
+                    return
+                kind = "ALERT " if record.topic.startswith(settings.alert_topic_prefix) else ""
+                print(f"{kind}{record.topic} | {render(record)}", flush=True)
+
+        thread = threading.Thread(target=printer, daemon=True)
+        thread.start()
+        time.sleep(1.0)  # the tail resolves its end offsets before we publish
+        cli_main(["publish", "--quiet", str(SAMPLES)])
+        print(f"\nmetrics: {base}/metrics   health: {base}/healthz   readiness: {base}/readyz", flush=True)
+        print("stories and alerts print as they arrive; Ctrl-C stops the worker and the broker.\n", flush=True)
+        end = time.monotonic() + duration if duration else None
+        while end is None or time.monotonic() < end:
+            if worker.poll() is not None:
+                print(f"worker exited with code {worker.returncode}; see {log_path}", file=sys.stderr)
+                return 1
+            time.sleep(0.5)
+        return 0
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop.set()
+        if worker.poll() is None:
+            worker.send_signal(signal.SIGTERM)
+            try:
+                worker.wait(30)
+            except subprocess.TimeoutExpired:
+                worker.kill()
+        log.close()
+        if started_broker:
+            broker.stop()
+        print("demo stopped", file=sys.stderr)

@@ -1,0 +1,115 @@
+"""Every wirewatch metric, declared once against an injected registry.
+
+Tests pass a fresh ``CollectorRegistry()``; the worker passes the one its
+``/metrics`` view serves. Label values are bounded sets (language codes,
+ISO country codes, region ids, topic codes, subscription names, reasons),
+never story ids or free text.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+
+__all__ = ["Metrics", "STAGE_BUCKETS", "LATENCY_BUCKETS"]
+
+# Per-stage CPU time: tens of microseconds to a few milliseconds.
+STAGE_BUCKETS = (0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1)
+# Publish-to-output latency on a healthy worker is tens to hundreds of ms; the
+# tail up to a minute shows backlogs.
+LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+# A story's own timestamp can be minutes to hours old when it reaches us.
+AGE_BUCKETS = (1.0, 5.0, 15.0, 60.0, 300.0, 900.0, 3600.0, 4 * 3600.0, 24 * 3600.0)
+LOOP_BUCKETS = (0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5)
+
+
+class Metrics:
+    def __init__(self, registry: CollectorRegistry) -> None:
+        self.registry = registry
+        r = registry
+        self.messages_received = Counter(
+            "wirewatch_messages_received_total", "Messages read from the input topic.", registry=r
+        )
+        self.stories_enriched = Counter(
+            "wirewatch_stories_enriched_total", "Stories enriched and published, by detected language.",
+            ["language"], registry=r,
+        )  # fmt: skip
+        self.dead_letters = Counter(
+            "wirewatch_dead_letters_total", "Input events sent to the dead-letter topic, by reason.", ["reason"], registry=r
+        )
+        self.language_disagreements = Counter(
+            "wirewatch_language_disagreements_total",
+            "Stories whose provider-given language differs from the detected one.",
+            ["provided", "detected"],
+            registry=r,
+        )
+        self.stories_by_country = Counter(
+            "wirewatch_stories_by_country_total", "Enriched stories by detected country (every mention).",
+            ["country"], registry=r,
+        )  # fmt: skip
+        self.stories_by_focus_region = Counter(
+            "wirewatch_stories_by_focus_region_total", "Enriched stories by focus region.", ["region"], registry=r
+        )
+        self.stories_by_topic = Counter(
+            "wirewatch_stories_by_topic_total", "Enriched stories by IPTC media topic.", ["topic"], registry=r
+        )
+        self.stage_seconds = Histogram(
+            "wirewatch_stage_seconds", "CPU time of one pipeline stage for one story.", ["stage"],
+            buckets=STAGE_BUCKETS, registry=r,
+        )  # fmt: skip
+        self.processing_seconds = Histogram(
+            "wirewatch_processing_seconds", "Time to process one input message in the ingest agent.",
+            buckets=STAGE_BUCKETS, registry=r,
+        )  # fmt: skip
+        self.publish_to_enriched_seconds = Histogram(
+            "wirewatch_publish_to_enriched_seconds",
+            "From the input message's Kafka timestamp to the enriched story being sent.",
+            buckets=LATENCY_BUCKETS,
+            registry=r,
+        )
+        self.story_age_seconds = Histogram(
+            "wirewatch_story_age_seconds",
+            "From the story's own versioncreated timestamp to enrichment (provider delay included).",
+            buckets=AGE_BUCKETS,
+            registry=r,
+        )
+        self.alerts = Counter(
+            "wirewatch_alerts_total", "Alerts sent, by subscription, tier and action.",
+            ["subscription", "tier", "action"], registry=r,
+        )  # fmt: skip
+        self.alerts_throttled = Counter(
+            "wirewatch_alerts_throttled_total", "Alerts held back by a subscription's throttle.", ["subscription"],
+            registry=r,
+        )  # fmt: skip
+        self.alerts_duplicate = Counter(
+            "wirewatch_alerts_duplicates_total", "Story versions seen again and not re-alerted.", ["subscription"],
+            registry=r,
+        )  # fmt: skip
+        self.publish_to_alert_seconds = Histogram(
+            "wirewatch_publish_to_alert_seconds",
+            "From the input message's Kafka timestamp to the alert being sent.",
+            buckets=LATENCY_BUCKETS,
+            registry=r,
+        )
+        self.event_loop_lag_seconds = Histogram(
+            "wirewatch_event_loop_lag_seconds", "How late the event loop ran a timer due now.",
+            buckets=LOOP_BUCKETS, registry=r,
+        )  # fmt: skip
+        self.consumer_lag = Gauge(
+            "wirewatch_consumer_lag_messages", "Messages behind the log end, per assigned partition.",
+            ["topic", "partition"], registry=r,
+        )  # fmt: skip
+        self.rebalances = Counter("wirewatch_rebalances_total", "Consumer group rebalances seen.", registry=r)
+        self.assigned_partitions = Gauge(
+            "wirewatch_assigned_partitions", "Partitions currently assigned to this worker.", registry=r
+        )
+        self.build = Info("wirewatch_build", "wirewatch build information.", registry=r)
+        self.build.info({"version": _version()})
+
+
+def _version() -> str:
+    try:
+        return metadata.version("wirewatch")
+    except metadata.PackageNotFoundError:
+        return "unknown"

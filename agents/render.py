@@ -1,0 +1,64 @@
+"""Human-readable one-story summaries for ``tail``, ``classify`` and the demo."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from agents.tail import Record
+
+__all__ = ["render", "render_alert", "render_enriched"]
+
+_TIER_MARK = {"flash": "!!!", "urgent": "!! ", "routine": "   "}
+
+
+def _short(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def render_enriched(doc: dict[str, Any]) -> str:
+    lang = doc.get("language") or {}
+    line = f"[{lang.get('code', '?')} {float(lang.get('confidence', 0)):.2f}] {_short(doc.get('headline') or doc.get('body', ''))}"
+    parts = [f"id={doc.get('id')} v{doc.get('version')}"]
+    if lang.get("provider_agrees") is False:
+        parts.append(f"provider said {lang.get('provider')}")
+    countries = [c["iso2"] for c in doc.get("countries", [])[:6]]
+    if countries:
+        parts.append("countries " + " ".join(countries))
+    focus = doc.get("focus") or {}
+    if focus.get("region") or focus.get("country"):
+        parts.append(f"focus {focus.get('country') or '-'}/{focus.get('region') or '-'}")
+    topics = [t["label"] for t in doc.get("topics", [])[:3]]
+    if topics:
+        parts.append("topics " + ", ".join(topics))
+    alerts = [a["subscription"] for a in doc.get("alerts", [])]
+    if alerts:
+        parts.append("would alert " + ", ".join(alerts))
+    return line + "\n    " + " | ".join(parts)
+
+
+def render_alert(doc: dict[str, Any]) -> str:
+    tier = str(doc.get("tier", "routine"))
+    head = f"{_TIER_MARK.get(tier, '   ')} {tier.upper():7} {doc.get('action', '?'):7} [{doc.get('subscription')}] {_short(doc.get('headline', ''), 80)}"
+    why = []
+    for item in (doc.get("evidence") or {}).get("summary", [])[:6]:
+        why.append(str(item))
+    focus = doc.get("focus") or {}
+    tail = f"alert_id={doc.get('alert_id')} story={doc.get('story_id')} v{doc.get('story_version')} lang={doc.get('language')}"
+    tail += f" focus={focus.get('country') or '-'}/{focus.get('region') or '-'} latency={doc.get('latency_ms')}ms"
+    return head + "\n    why: " + ("; ".join(why) or "-") + "\n    " + tail
+
+
+def render(record: Record) -> str:
+    reason = record.header("wirewatch-reason")
+    if reason is not None:
+        where = f"{record.header('wirewatch-source-topic')}[{record.header('wirewatch-source-partition')}]@{record.header('wirewatch-source-offset')}"
+        return f"DEAD LETTER {reason} from {where}: {record.header('wirewatch-error-message')}"
+    doc = record.decoded()
+    if isinstance(doc, dict):
+        schema = str(doc.get("schema", ""))
+        if schema.startswith("wirewatch.alert"):
+            return render_alert(doc)
+        if schema.startswith("wirewatch.enriched"):
+            return render_enriched(doc)
+    return f"{record.topic}[{record.partition}]@{record.offset} key={record.key!r}: {str(doc)[:200]}"

@@ -1,0 +1,77 @@
+"""The ingest agent under Faust's test_context(): no broker, real agent code."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from agents.app import Runtime
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def _agent(app: Any) -> Any:
+    return app.agents["wirewatch.ingest"]
+
+
+def _sample(rt: Runtime, name: str, labels: dict[str, str] | None = None) -> float:
+    return rt.registry.get_sample_value(name, labels or {}) or 0.0
+
+
+async def test_good_story_is_enriched_with_language(app_and_runtime: tuple[Any, Runtime]) -> None:
+    app, rt = app_and_runtime
+    story = {"id": "ru-1", "headline": "Переговоры в Москве", "body": "Министры иностранных дел встретились в Москве и обсудили прекращение огня."}
+    async with _agent(app).test_context() as agent:
+        await agent.put(json.dumps(story).encode(), key=b"ru-1")
+    rt.enriched.send.assert_awaited_once()
+    kwargs = rt.enriched.send.await_args.kwargs
+    assert kwargs["key"] == b"ru-1"
+    doc = json.loads(kwargs["value"])
+    assert doc["schema"] == "wirewatch.enriched/1"
+    assert doc["language"]["code"] == "ru"
+    assert rt.dlq.send.await_count == 0
+    assert _sample(rt, "wirewatch_stories_enriched_total", {"language": "ru"}) == 1
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        (b'{"id": "x", "headline": ', "invalid_format"),
+        (b"\xff\xfe\x00bad", "invalid_utf8"),
+        (b'{"id": "x", "headline": "", "body": "   "}', "empty_story"),
+        (b'{"id": "x", "headline": ["not", "text"], "body": "b"}', "invalid_field"),
+        (b'{"id": "x", "headline": "h", "body": "' + b"a" * 5000 + b'"}', "oversized"),
+    ],
+)
+async def test_bad_input_is_dead_lettered_with_reason_and_offset(
+    app_and_runtime: tuple[Any, Runtime], raw: bytes, reason: str
+) -> None:
+    app, rt = app_and_runtime
+    good = json.dumps({"id": "ok", "headline": "Flood warning", "body": "Rivers rose overnight across the region."}).encode()
+    async with _agent(app).test_context() as agent:
+        await agent.put(raw, key=b"k")
+        await agent.put(good, key=b"ok")  # the stream carries on after a bad event
+    rt.dlq.send.assert_awaited_once()
+    kwargs = rt.dlq.send.await_args.kwargs
+    headers = dict(kwargs["headers"])
+    assert headers["wirewatch-reason"] == reason.encode()
+    assert headers["wirewatch-source-offset"] == b"0"
+    assert kwargs["value"] == raw
+    assert rt.enriched.send.await_count == 1
+    assert _sample(rt, "wirewatch_dead_letters_total", {"reason": reason}) == 1
+
+
+async def test_unexpected_pipeline_error_is_dead_lettered_not_raised(app_and_runtime: tuple[Any, Runtime]) -> None:
+    app, rt = app_and_runtime
+
+    def boom(raw: bytes, **kwargs: Any) -> Any:
+        raise RuntimeError("detector exploded")
+
+    rt.pipeline.process = boom  # type: ignore[method-assign]
+    async with _agent(app).test_context() as agent:
+        await agent.put(b'{"id": "a", "headline": "h", "body": "b"}')
+    headers = dict(rt.dlq.send.await_args.kwargs["headers"])
+    assert headers["wirewatch-reason"] == b"internal_error"
+    assert headers["wirewatch-error-class"] == b"RuntimeError"
