@@ -42,6 +42,8 @@ class BrokerStatus:
     log_file: Path
 
     def __str__(self) -> str:
+        if self.running and self.pid is None:
+            return f"a broker started elsewhere already answers on {self.bootstrap}"
         if self.running:
             return f"running (pid {self.pid}) on {self.bootstrap}; log {self.log_file}"
         return f"stopped; log {self.log_file}"
@@ -96,7 +98,13 @@ class LocalBroker:
             self.wait_ready(timeout)
             return current
         if _port_open(self.port):
-            raise BrokerError(f"port {self.port} is in use by another process; set WIREWATCH_BROKER_PORT")
+            # Idempotent across checkouts: a Kafka broker already answering here is reused.
+            try:
+                if _metadata_ok(self.bootstrap):
+                    return BrokerStatus(True, None, self.bootstrap, self.log_file)
+            except Exception:  # noqa: BLE001 - not Kafka, or not healthy
+                pass
+            raise BrokerError(f"port {self.port} is in use by a process that is not a Kafka broker; set WIREWATCH_BROKER_PORT")
         _require("java", "openjdk-17-jre-headless")
         jars = self.fetch()
         self.home.mkdir(parents=True, exist_ok=True)
