@@ -59,13 +59,13 @@ __all__ = [
     "COMMON",
     "DEFAULT_RULES_DIR",
     "LANGUAGES",
+    "MIN_PREFIX",
+    "SUFFIX_ALLOWANCE",
     "Example",
     "Group",
     "Hit",
     "Matcher",
-    "MIN_PREFIX",
     "RuleFile",
-    "SUFFIX_ALLOWANCE",
     "Term",
     "WordPattern",
     "check_rules",
@@ -85,7 +85,7 @@ _LEAD_CHARS = 400  # lead = headline + first paragraph of the body, at most this
 
 
 @functools.cache
-def _stemmer(lang: str) -> snowballstemmer.stemmer:  # type: ignore[name-defined]
+def _stemmer(lang: str) -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer(_SNOWBALL[lang])
 
 
@@ -121,7 +121,7 @@ class WordPattern:
         """Surface prefix every matching token contains (what the automaton looks for)."""
         if self.mode != "stem":
             return self.form
-        common = os.path.commonprefix([self.form, self.target])
+        common = os.path.commonprefix([self.form, self.target])  # noqa: RUF071 - character prefix wanted
         # Stemmers may rewrite the last letters (policy -> polici); one letter of slack.
         if len(common) >= 5:
             common = common[:-1]
@@ -216,14 +216,14 @@ def _pattern(form: str, lang: str, *, exact: bool, prefix: bool) -> WordPattern:
 # --------------------------------------------------------------------------- loading
 
 
-class _Map(dict):  # type: ignore[type-arg]
+class _Map(dict):
     """A YAML mapping that remembers the line of each key."""
 
     line = 0
     lines: dict[object, int]
 
 
-class _Seq(list):  # type: ignore[type-arg]
+class _Seq(list):
     line = 0
     lines: list[int]
 
@@ -251,8 +251,8 @@ def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _Seq:
     return out
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)  # type: ignore[arg-type]
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)  # type: ignore[arg-type]
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
 
 
 @dataclass
@@ -328,7 +328,7 @@ def _parse_group(ctx: _Ctx, spec: object, lang: str, fld: str, line: int | None)
 
 def _parse_file(path: Path, ctx: _Ctx) -> RuleFile | None:
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - SafeLoader subclass
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         ctx.error(f"YAML syntax error: {getattr(exc, 'problem', exc)}", "(file)", mark.line + 1 if mark else None)
@@ -498,7 +498,7 @@ class Matcher:
         return found
 
 
-def _verify(term: Term, tokens: tuple, idx: int) -> int:  # type: ignore[type-arg]
+def _verify(term: Term, tokens: tuple, idx: int) -> int:
     """Index of the term's last token if it matches at token ``idx``, else -1."""
     words = term.words
     if idx + len(words) > len(tokens):

@@ -15,7 +15,7 @@ from pathlib import Path
 from stream.normalize import TokenStream
 from stream.rules import DEFAULT_RULES_DIR, load_rules
 from stream.story import Story
-from stream.topics import classify, score_rules, _ruleset  # noqa: PLC2701 - same package
+from stream.topics import _ruleset, classify, score_rules
 
 __all__ = ["ExampleFailure", "run_examples"]
 

@@ -128,9 +128,9 @@ class _RuleSet:
     matchers: dict[str, Matcher] = field(default_factory=dict)
 
     def matcher(self, lang: str | None) -> Matcher:
-        key = lang if lang in LANGUAGES or lang is None else COMMON
+        key = "*" if lang is None else lang if lang in LANGUAGES else COMMON
         if key not in self.matchers:
-            self.matchers[key] = Matcher(self._terms(key))
+            self.matchers[key] = Matcher(self._terms(None if key == "*" else key))
         return self.matchers[key]
 
     def _terms(self, lang: str | None) -> Iterable[Term]:
@@ -166,10 +166,11 @@ def score_rules(
     raw = 0.0
     evidence: list[Evidence] = []
     for section in sections:
-        for term, weight in rf.terms.get(section, ()):
-            hits = found.get(term.ident)
-            if not hits:
-                continue
+        index = _term_index(rf, section)
+        # Walk whichever side is smaller: a story finds far fewer terms than a file holds.
+        pairs = ((index[i], h) for i, h in found.items() if i in index) if len(found) < len(index) else (
+            ((t, w), found[t.ident]) for t, w in rf.terms.get(section, ()) if t.ident in found)
+        for (term, weight), hits in pairs:
             raw += weight * (1.0 + 0.5 * math.log(len(hits)))
             if hits[0].end <= headline:
                 raw += weight * _HEADLINE_BONUS
@@ -182,12 +183,23 @@ def score_rules(
     return raw, evidence
 
 
+_INDEX: dict[tuple[int, str], dict[tuple[str, str], tuple[Term, float]]] = {}
+
+
+def _term_index(rf: RuleFile, section: str) -> dict[tuple[str, str], tuple[Term, float]]:
+    key = (id(rf.terms), section)
+    index = _INDEX.get(key)
+    if index is None:
+        index = _INDEX[key] = {t.ident: (t, w) for t, w in rf.terms.get(section, ())}
+    return index
+
+
 def _group_fires(
     group: Group, found: Mapping[tuple[str, str], list[Hit]], lead: int, headline: int
 ) -> list[tuple[str, Hit]] | None:
     if any(found.get(t.ident) for t in group.none):
         return None
-    limit = {"headline": headline, "lead": lead}.get(group.anchor or "", None)
+    limit = {"headline": headline, "lead": lead}.get(group.anchor or "")
     used: list[tuple[str, Hit]] = []
     if group.all:
         first = found.get(group.all[0].ident)
@@ -222,12 +234,18 @@ def _group_fires(
     return used
 
 
-def classify(story: Story, language: str | None = None, *, rules_dir: Path | None = None) -> TopicResult:
-    """Media Topics of ``story``; ``language`` is the detected ISO 639-1 code."""
+def classify(
+    story: Story, language: str | None = None, *, rules_dir: Path | None = None, stream: TokenStream | None = None
+) -> TopicResult:
+    """Media Topics of ``story``; ``language`` is the detected ISO 639-1 code.
+
+    ``stream`` may pass ``TokenStream.of(story.text)`` when another stage already built it.
+    """
     ruleset = _ruleset((rules_dir or DEFAULT_RULES_DIR).resolve())
     lang = _language(story, language)
     text = story.text
-    stream = TokenStream.of(text)
+    if stream is None:
+        stream = TokenStream.of(text)
     found = ruleset.matcher(lang).scan(stream)
     headline = len(story.headline) if story.headline else 0
     lead = lead_end(headline, text)
@@ -307,11 +325,11 @@ class Query:
 
 @functools.lru_cache(maxsize=4096)
 def _query_group_cached(source: str, key: tuple[object, ...], lang: str) -> Group:
-    spec = dict(key)  # type: ignore[arg-type]
-    parts = {}
+    spec: dict[str, object] = dict(key)  # type: ignore[arg-type]
+    parts: dict[str, tuple[Term, ...]] = {}
     for part in ("all", "any", "none"):
         terms = spec.get(part, ())
-        parts[part] = tuple(parse_term(str(t), lang) for t in terms)  # type: ignore[union-attr]
+        parts[part] = tuple(parse_term(str(t), lang) for t in terms)  # type: ignore[attr-defined]
     return Group(parts["all"], parts["any"], parts["none"], spec.get("window"), spec.get("anchor"), 1.0)  # type: ignore[arg-type]
 
 
