@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 __all__ = ["Token", "TokenStream", "fold", "tokenize", "strip_arabic_clitics"]
 
@@ -80,8 +82,7 @@ def strip_arabic_clitics(token: str, min_stem: int = 3) -> list[str]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A folded token and its span in the original text."""
 
     text: str
@@ -89,9 +90,16 @@ class Token:
     end: int
 
 
+# News vocabulary is Zipfian: a bounded cache of folded words removes almost
+# all NFKC/casefold work from the per-story path.
+_fold_word = lru_cache(maxsize=1 << 18)(fold)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into folded tokens, keeping original character offsets."""
-    return [Token(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    fw = _fold_word
+    new = tuple.__new__  # skips NamedTuple's keyword-handling __new__: ~2x faster per token
+    return [new(Token, (fw(m.group()), *m.span())) for m in _TOKEN.finditer(text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +119,12 @@ class TokenStream:
     def of(cls, text: str) -> TokenStream:
         tokens = tuple(tokenize(text))
         starts: list[int] = []
+        append = starts.append
         pos = 0
         for tok in tokens:
-            starts.append(pos)
-            pos += len(tok.text) + 1
-        return cls(tokens, " ".join(t.text for t in tokens), tuple(starts))
+            append(pos)
+            pos += len(tok[0]) + 1
+        return cls(tokens, " ".join([t[0] for t in tokens]), tuple(starts))
 
     def token_index(self, pos: int) -> int:
         """Index of the token that contains position ``pos`` of ``joined``."""
