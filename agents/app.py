@@ -15,6 +15,7 @@ from prometheus_client import CollectorRegistry
 
 from agents.health import install_health
 from agents.ingest import install_ingest
+from agents.lag import install_lag
 from agents.metrics import Metrics
 from stream.pipeline import Pipeline
 from stream.settings import Settings
@@ -129,6 +130,7 @@ def create_app(
     )
     install_ingest(app, runtime)
     install_health(app, runtime)
+    install_lag(app, runtime)
     app.wirewatch_runtime = runtime  # type: ignore[attr-defined]
     return app
 

@@ -8,9 +8,13 @@ never story ids or free text.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from importlib import metadata
 
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, ProcessCollector
+from prometheus_client.metrics_core import Metric
+from prometheus_client.registry import Collector
+from prometheus_client.utils import floatToGoString
 
 __all__ = ["Metrics", "STAGE_BUCKETS", "LATENCY_BUCKETS"]
 
@@ -106,6 +110,55 @@ class Metrics:
         )
         self.build = Info("wirewatch_build", "wirewatch build information.", registry=r)
         self.build.info({"version": _version()})
+        # A fresh registry has no process_* metrics; the dashboard's CPU and memory panels need them.
+        if "process_cpu_seconds_total" not in _names(r):
+            ProcessCollector(registry=r)
+        _rescale_faust_ms(r)
+
+
+def _names(registry: CollectorRegistry) -> set[str]:
+    return set(getattr(registry, "_names_to_collectors", {}))
+
+
+class _MillisecondsAsSeconds(Collector):
+    """Re-exposes a millisecond histogram in seconds under a ``_seconds`` name.
+
+    Faust's sensor names its event-runtime histogram ``<prefix>_events_runtime_ms``, which
+    ``promtool check metrics`` rejects (abbreviated, non-base unit). The source histogram
+    keeps being observed by Faust; only what is scraped changes.
+    """
+
+    def __init__(self, source: Collector, old: str, new: str) -> None:
+        self.source, self.old, self.new = source, old, new
+
+    def collect(self) -> Iterator[Metric]:
+        for family in self.source.collect():
+            if family.name != self.old:
+                yield family
+                continue
+            out = Metric(self.new, family.documentation.replace(" in ms", "") + " (seconds)", family.type)
+            for sample in family.samples:
+                labels = dict(sample.labels)
+                value = sample.value
+                suffix = sample.name[len(self.old) :]
+                if suffix == "_bucket" and labels.get("le") not in (None, "+Inf"):
+                    labels["le"] = floatToGoString(float(labels["le"]) / 1000.0)
+                elif suffix == "_sum":
+                    value = value / 1000.0
+                out.add_sample(self.new + suffix, labels, value, sample.timestamp, sample.exemplar)
+            yield out
+
+
+def _rescale_faust_ms(registry: CollectorRegistry) -> None:
+    # The registry keeps no public name -> collector map; this one is stable across
+    # prometheus-client releases and the lookup is a no-op when Faust's sensor is absent.
+    by_name = getattr(registry, "_names_to_collectors", {})
+    for old in [n for n in by_name if n.endswith("_events_runtime_ms")]:
+        source = by_name.get(old)
+        if source is None or isinstance(source, _MillisecondsAsSeconds):
+            continue
+        registry.unregister(source)
+        registry.register(_MillisecondsAsSeconds(source, old, old[: -len("_ms")] + "_seconds"))
 
 
 def _version() -> str:
