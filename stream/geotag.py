@@ -36,7 +36,7 @@ from stream.gazetteer import (
     Gazetteer,
     load_gazetteer,
 )
-from stream.geomorph import AR_PROCLITICS, ARA, CJK, tails_for
+from stream.geomorph import AR_ARTICLE_PREFIXES, AR_PROCLITICS, ARA, CJK, tails_for
 from stream.normalize import _TOKEN, TokenStream, fold  # same token rule as TokenStream
 from stream.regions import RegionCatalog, load_regions
 from stream.story import Story
@@ -137,14 +137,22 @@ def _scan(ts: _Stream, text: str, gaz: Gazetteer, language: str | None) -> list[
         first = bisect_right(starts, begin) - 1
         tok_start = starts[first]
         prefixed = begin != tok_start
-        if prefixed and family != CJK and not (family == ARA and joined[tok_start:begin] in AR_PROCLITICS):
-            continue
+        article = False
+        if prefixed and family != CJK:
+            proclitic = joined[tok_start:begin]
+            if family != ARA or proclitic not in AR_PROCLITICS:
+                continue
+            article = proclitic in AR_ARTICLE_PREFIXES
         last = first + key.count(" ")
         tail = joined[end + 1 : starts[last] + len(texts[last])]
         span = text[ts.ostart[first] : ts.oend[last]]
         readings = []
         for place, ftype, flags in entries:
             if flags & NEEDPRE and not prefixed:
+                continue
+            # Arabic proper names take the article only as a nisba adjective
+            # (الأرمينية) or when it belongs to the name: "السيول" is floods, not Seoul.
+            if article and not tail and not flags & NEEDPRE:
                 continue
             if tail:
                 if flags & NOTAIL:
@@ -239,12 +247,12 @@ def locate(
             pending.append((hit, []))
     # Two different ambiguous names that agree on a country back each other
     # ("Georgia" and "Atlanta" -> US).
-    forms_by_country: dict[str, set[str]] = {}
+    forms_by_country: dict[str, set[int]] = {}
     for hit, sure in pending:
         if not sure:
             for r in hit.readings:
                 for c in gaz.places[r[0]].countries:
-                    forms_by_country.setdefault(c, set()).add(hit.form)
+                    forms_by_country.setdefault(c, set()).add(r[0])
     supported.update(c for c, forms in forms_by_country.items() if len(forms) > 1)
     triggers = gaz.triggers.get(lang, gaz.all_triggers) if lang else gaz.all_triggers
     for hit, sure in pending:
