@@ -9,6 +9,7 @@ scaled-out group does not report stale lag from a worker that no longer owns the
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
@@ -49,7 +50,7 @@ def install_lag(app: faust.App, rt: Runtime) -> None:
     async def consumer_lag() -> None:
         if not app.started or app.rebalancing:
             return
-        consumer = app.consumer
+        consumer: Any = app.consumer
         # Faust's leader-election topic is internal: its lag says nothing about stories.
         tps = sorted(tp for tp in consumer.assignment() if not tp.topic.endswith("__assignor-__leader"))
         if tps:
@@ -57,7 +58,7 @@ def install_lag(app: faust.App, rt: Runtime) -> None:
                 highwaters = await consumer.highwaters(*tps)
                 never_committed = [tp for tp in tps if consumer._committed_offset.get(tp) is None]
                 earliest = await consumer.earliest_offsets(*never_committed) if never_committed else {}
-            except Exception as exc:  # noqa: BLE001 - a metadata hiccup must not kill the timer; next tick retries
+            except Exception as exc:  # a metadata hiccup must not kill the timer; the next tick retries
                 log.debug("consumer lag not refreshed: %s", exc)
                 return
             # Faust's consumer keeps the committed offsets it knows; there is no public accessor.
@@ -71,9 +72,7 @@ def install_lag(app: faust.App, rt: Runtime) -> None:
             gauge.labels(*labels).set(lag)
             current.add(labels)
         for labels in shown - current:
-            try:
+            with contextlib.suppress(KeyError):
                 gauge.remove(*labels)
-            except KeyError:
-                pass
         shown.clear()
         shown.update(current)
