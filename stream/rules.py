@@ -34,9 +34,11 @@ How a word of a term matches a token (both folded with ``stream.normalize.fold``
 * ``word*`` is a prefix (at least ``MIN_PREFIX`` letters); ``=word`` is exact.
   ``common`` terms are exact unless they carry ``*``.
 
-All terms of one language (plus ``common``) go into one Aho-Corasick automaton
-keyed on a short surface prefix of each term's first word; a story is scanned
-once over ``TokenStream.joined`` and each hit is verified on its token.
+All terms of one language (plus ``common``) go into one Matcher. Which terms can
+start at a token depends only on the token's text, so that is worked out once per
+distinct word (an Aho-Corasick pass keyed on a short surface prefix of each term's
+first word, then each candidate verified) and cached; a story then costs one dict
+lookup per token plus the check of the later words of multi-word terms.
 """
 
 from __future__ import annotations
@@ -81,6 +83,7 @@ SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4}
 LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE})
 MIN_PREFIX = 3
 _ANCHORS = ("headline", "lead")
+_START_CACHE = 1 << 18  # distinct words remembered per matcher
 _LEAD_CHARS = 400  # lead = headline + first paragraph of the body, at most this long
 
 
@@ -451,7 +454,13 @@ class Hit:
 
 
 class Matcher:
-    """One automaton over every term of one language plus the common names."""
+    """Every term of one language plus the common names, matched token by token.
+
+    Which terms can start at a given token depends only on the token's text, so
+    that answer is computed once per distinct word (one automaton pass over the
+    word, then each candidate verified) and cached: wire vocabulary is Zipfian,
+    and after warm-up a story costs one dict lookup per token.
+    """
 
     def __init__(self, terms: Iterable[Term]):
         self._automaton = ahocorasick.Automaton()
@@ -463,50 +472,60 @@ class Matcher:
             seen.add(term.ident)
             by_key.setdefault(term.words[0].key, []).append(term)
         for key, bucket in by_key.items():
-            self._automaton.add_word(key, (len(key), tuple(bucket)))
-        self._clitic = any(_is_arabic(key) for key in by_key)
+            self._automaton.add_word(key, (len(key), _is_arabic(key), tuple(bucket)))
         if by_key:
             self._automaton.make_automaton()
         self._empty = not by_key
+        self._starts: dict[str, tuple[Term, ...]] = {}
+
+    def starting_at(self, token: str) -> tuple[Term, ...]:
+        """Terms whose first word matches ``token`` (a folded token text)."""
+        cached = self._starts.get(token)
+        if cached is not None:
+            return cached
+        out: list[Term] = []
+        for end, (length, arabic, bucket) in self._automaton.iter(token):
+            pos = end - length + 1
+            # Mid-token keys: only an Arabic proclitic may precede a word.
+            if pos and (not arabic or pos > 3):
+                continue
+            out.extend(t for t in bucket if t not in out and t.words[0].matches(token))
+        result = tuple(out)
+        if len(self._starts) >= _START_CACHE:
+            self._starts.clear()
+        self._starts[token] = result
+        return result
 
     def scan(self, stream: TokenStream) -> dict[tuple[str, str], list[Hit]]:
         """All verified term occurrences in ``stream``, keyed by term identity."""
         found: dict[tuple[str, str], list[Hit]] = {}
         if self._empty or not stream.tokens:
             return found
-        joined = stream.joined
         tokens = stream.tokens
-        starts = stream.starts
-        token_index = stream.token_index
-        for end, (length, bucket) in self._automaton.iter(joined):
-            pos = end - length + 1
-            if pos and joined[pos - 1] != " ":
-                # Mid-token: only an Arabic proclitic may precede a word.
-                if not self._clitic or not _is_arabic(bucket[0].words[0].form):
+        n = len(tokens)
+        starts = self._starts
+        starting_at = self.starting_at
+        for idx, tok in enumerate(tokens):
+            text = tok[0]
+            cands = starts.get(text)
+            if cands is None:
+                cands = starting_at(text)
+            if not cands:
+                continue
+            for term in cands:
+                words = term.words
+                last = idx + len(words) - 1
+                if last >= n:
                     continue
-                idx = token_index(pos)
-                if pos - starts[idx] > 3:
+                if last > idx and not all(w.matches(tokens[idx + k][0]) for k, w in enumerate(words) if k):
                     continue
-            else:
-                idx = token_index(pos)
-            for term in bucket:
-                last = _verify(term, tokens, idx)
-                if last >= 0:
-                    found.setdefault(term.ident, []).append(
-                        Hit(idx, last, tokens[idx].start, tokens[last].end)
-                    )
+                hit = Hit(idx, last, tok[1], tokens[last][2])
+                bucket = found.get(term.ident)
+                if bucket is None:
+                    found[term.ident] = [hit]
+                else:
+                    bucket.append(hit)
         return found
-
-
-def _verify(term: Term, tokens: tuple, idx: int) -> int:
-    """Index of the term's last token if it matches at token ``idx``, else -1."""
-    words = term.words
-    if idx + len(words) > len(tokens):
-        return -1
-    for offset, word in enumerate(words):
-        if not word.matches(tokens[idx + offset].text):
-            return -1
-    return idx + len(words) - 1
 
 
 def compile_matcher(terms: Iterable[Term]) -> Matcher:
