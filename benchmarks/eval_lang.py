@@ -55,7 +55,28 @@ def _engine_alone(name: str) -> Callable[[str], str]:
     return run
 
 
-def _accuracy(predict: Callable[[str], str], rows: list[tuple[str, str]]) -> tuple[dict[str, float], Counter[tuple[str, str]]]:
+def _stock_langdetect() -> Callable[[str], str]:
+    """Stock langdetect (all 55 profiles, seed 0), the baseline the issue measures against."""
+    from langdetect import DetectorFactory
+    from langdetect import detect as langdetect_detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    aliases = {"zh-cn": "zh", "zh-tw": "zh"}
+
+    def run(text: str) -> str:
+        try:
+            code = langdetect_detect(text)
+        except LangDetectException:
+            return "und"
+        return aliases.get(code, code)
+
+    return run
+
+
+def _accuracy(
+    predict: Callable[[str], str], rows: list[tuple[str, str]]
+) -> tuple[dict[str, float], Counter[tuple[str, str]]]:
     right: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     errors: Counter[tuple[str, str]] = Counter()
@@ -84,19 +105,20 @@ def _paragraphs(rows: list[tuple[str, str]]) -> list[str]:
     return paragraphs
 
 
-def _throughput(predict: Callable[[str], object], texts: list[str], min_seconds: float = 1.0) -> tuple[float, float]:
-    """(texts per second, median microseconds per text) over whole passes lasting at least ``min_seconds``."""
-    latencies: list[float] = []
-    start = time.perf_counter()
-    done = 0
-    while time.perf_counter() - start < min_seconds:
+def _throughput(predict: Callable[[str], object], texts: list[str], rounds: int = 3) -> tuple[float, float]:
+    """(texts per second, median microseconds per text), best of ``rounds`` passes (the machine may be shared)."""
+    best_rate, best_median = 0.0, float("inf")
+    for _ in range(rounds):
+        latencies: list[float] = []
+        start = time.perf_counter()
         for text in texts:
             t0 = time.perf_counter()
             predict(text)
             latencies.append(time.perf_counter() - t0)
-        done += len(texts)
-    elapsed = time.perf_counter() - start
-    return done / elapsed, statistics.median(latencies) * 1e6
+        rate = len(texts) / (time.perf_counter() - start)
+        best_rate = max(best_rate, rate)
+        best_median = min(best_median, statistics.median(latencies) * 1e6)
+    return best_rate, best_median
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -114,11 +136,14 @@ def main(argv: list[str] | None = None) -> int:
     load_s = time.perf_counter() - t0
     gc.collect()
     rss_loaded = _rss_mib()
+    peak_loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     systems: dict[str, Callable[[str], str]] = {"wirewatch": lambda t: detect(t).code}
-    names = ["langdetect"] if args.no_engines else list(ENGINES)
-    for name in names:
-        systems[name] = _engine_alone(name)
+    if not args.no_engines:
+        for name in ENGINES:
+            if name != "langdetect":
+                systems[name] = _engine_alone(name)
+    systems["langdetect"] = _stock_langdetect()
 
     results: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
     confusions: dict[str, Counter[tuple[str, str]]] = {}
@@ -130,7 +155,9 @@ def main(argv: list[str] | None = None) -> int:
 
     langs = sorted({c for c, _ in sentences} | {c for c, _ in words})
     header = f"{'lang':5s}" + "".join(f" {n[:10]:>10s}S {n[:10]:>10s}W" for n in systems)
-    print(f"Language identification: {len(sentences)} sentences, {len(words)} word items, {len(langs)} languages")
+    print(
+        f"Language identification: {len(sentences)} sentences, {len(words)} word items, {len(langs)} languages"
+    )
     print("S = sentence accuracy, W = single/two-word accuracy (%)\n")
     print(header)
     for lang in langs:
@@ -144,11 +171,16 @@ def main(argv: list[str] | None = None) -> int:
     macro = ""
     for name in systems:
         s_acc, w_acc = results[name]
-        macro += f" {100 * statistics.mean(s_acc.values()):11.1f} {100 * statistics.mean(w_acc.values()):11.1f}"
+        macro += (
+            f" {100 * statistics.mean(s_acc.values()):11.1f} {100 * statistics.mean(w_acc.values()):11.1f}"
+        )
     print(f"{'macro':5s}{macro}")
     focus = ("hy", "ka", "az", "ar", "ru", "tr")
     ww = results["wirewatch"][0]
-    print("\nwirewatch sentences, focus languages: " + ", ".join(f"{c} {100 * ww.get(c, 0):.0f}%" for c in focus))
+    print(
+        "\nwirewatch sentences, focus languages: "
+        + ", ".join(f"{c} {100 * ww.get(c, 0):.0f}%" for c in focus)
+    )
 
     if args.errors:
         print("\nwirewatch confusions (expected>got: count):")
@@ -156,22 +188,29 @@ def main(argv: list[str] | None = None) -> int:
 
     paragraphs = _paragraphs(sentences)
     sentence_texts = [t for _, t in sentences]
-    print(f"\nThroughput, single core ({len(paragraphs)} paragraphs of {_PARAGRAPH} chars; {len(sentence_texts)} sentences)")
+    print(
+        f"\nThroughput, single core ({len(paragraphs)} paragraphs of {_PARAGRAPH} chars; {len(sentence_texts)} sentences)"
+    )
     speed: dict[str, tuple[float, float, float, float]] = {}
     for name in ("wirewatch", "langdetect"):
         predict = systems[name]
         s_rate, s_med = _throughput(predict, sentence_texts)
         p_rate, p_med = _throughput(predict, paragraphs)
         speed[name] = (s_rate, s_med, p_rate, p_med)
-        print(f"  {name:10s} sentences {s_rate:8.0f}/s (median {s_med:6.0f} us)   "
-              f"paragraphs {p_rate:7.0f}/s (median {p_med:6.0f} us)")
+        print(
+            f"  {name:10s} sentences {s_rate:8.0f}/s (median {s_med:6.0f} us)   "
+            f"paragraphs {p_rate:7.0f}/s (median {p_med:6.0f} us)"
+        )
     ratio_s = speed["wirewatch"][0] / speed["langdetect"][0]
     ratio_p = speed["wirewatch"][2] / speed["langdetect"][2]
     print(f"  ratio wirewatch/langdetect: sentences {ratio_s:.1f}x, paragraphs {ratio_p:.1f}x")
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"\nMemory: RSS before load {rss_before:.0f} MiB, after loading all engines {rss_loaded:.0f} MiB "
-          f"(+{rss_loaded - rss_before:.0f} MiB, {load_s:.2f} s), peak {peak:.0f} MiB")
+    print(
+        f"\nMemory (wirewatch, measured before the baselines load): RSS before load {rss_before:.0f} MiB, "
+        f"after load {rss_loaded:.0f} MiB (+{rss_loaded - rss_before:.0f} MiB, {load_s:.2f} s), "
+        f"peak {peak_loaded:.0f} MiB; process peak with every baseline loaded {peak:.0f} MiB"
+    )
     return 0
 
 

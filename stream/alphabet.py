@@ -31,7 +31,7 @@ _LATIN_DEFAULT = _LATIN_BASE | frozenset("àáâãäåæçèéêëìíîïñòó
 _STRONG, _WEAK = 0.1, 0.5
 _MARKER_GAIN = 2.5
 # Evidence is counted on a prefix: enough letters to be sure, bounded cost on long stories.
-_PREFIX = 1500
+_PREFIX = 600
 _WORDS = re.compile(r"[^\W\d_]+")
 _UZ_APOSTROPHE = re.compile(r"(?<![^\W\d_])[oOgG]['ʻʼ‘’]")
 

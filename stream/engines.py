@@ -83,7 +83,7 @@ def _fasttext() -> Any:
 
 def _run_fasttext(text: str) -> Ranking:
     labels, probs = _fasttext().predict(text.replace("\n", " "), k=6)
-    return _merge([(lab.removeprefix("__label__"), float(p)) for lab, p in zip(labels, probs)])
+    return _merge([(lab.removeprefix("__label__"), float(p)) for lab, p in zip(labels, probs, strict=False)])
 
 
 def _run_cld2(text: str) -> Ranking:
@@ -122,7 +122,7 @@ def _langdetect() -> Any:
     from langdetect.detector_factory import PROFILES_DIRECTORY
     from langdetect.utils.lang_profile import LangProfile
 
-    class CompactFactory(DetectorFactory):  # type: ignore[misc]
+    class CompactFactory(DetectorFactory):
         """langdetect's factory storing each n-gram's probabilities as a packed array.
 
         The stock factory keeps a list of ~55 boxed floats per n-gram (~63 MiB
@@ -143,7 +143,8 @@ def _langdetect() -> Any:
 
     factory = CompactFactory()
     files = sorted(
-        p for p in Path(PROFILES_DIRECTORY).iterdir()
+        p
+        for p in Path(PROFILES_DIRECTORY).iterdir()
         if p.is_file() and not p.name.startswith(".") and p.name not in _LANGDETECT_SKIP
     )
     for index, path in enumerate(files):
@@ -177,5 +178,5 @@ def run_engine(name: str, text: str) -> Ranking:
     """Ranking from engine ``name``; ``[]`` when the engine fails or abstains on ``text``."""
     try:
         return ENGINES[name](text)
-    except Exception:  # noqa: BLE001 - engines are third-party C/Python code; a failure means abstain
+    except Exception:
         return []

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from stream.alphabet import alphabet_factors, marker_factors
 from stream.engines import ENGINES, Ranking, run_engine
@@ -38,9 +39,9 @@ from stream.script import UNIQUE_SCRIPT_LANGUAGE, ScriptGroup, clean, segment
 __all__ = ["UND", "LanguageResult", "detect", "detect_with_engine", "supported_languages", "warm_up"]
 
 UND = "und"
-_FAST_PREFIX = 500
+_FAST_PREFIX = 300
 _LANGID_PREFIX = 300
-_CLD2_PREFIX = 3000
+_CLD2_PREFIX = 1000
 # Summed weight at which fastText and cld2, agreeing, settle the vote without langid.
 _AGREED = 1.2
 _SLOW_PREFIX = 300
@@ -98,13 +99,25 @@ class _Verdict:
     factors: dict[str, float]
 
 
+@cache
+def _shinjitai() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "language" / "kanji_ja.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset("".join(line.strip() for line in lines if not line.startswith("#")))
+
+
 def _candidates(script: str) -> frozenset[str]:
     if script == "Han":
         return frozenset({"zh", "ja"})
     return languages_for_script(script)
 
 
-_LIMITS = {"fasttext": _FAST_PREFIX, "langid": _LANGID_PREFIX, "cld2": _CLD2_PREFIX, "langdetect": _SLOW_PREFIX}
+_LIMITS = {
+    "fasttext": _FAST_PREFIX,
+    "langid": _LANGID_PREFIX,
+    "cld2": _CLD2_PREFIX,
+    "langdetect": _SLOW_PREFIX,
+}
 
 
 def _vote(scores: dict[str, float], name: str, text: str, candidates: frozenset[str]) -> str | None:
@@ -149,6 +162,8 @@ def _classify(group: ScriptGroup, text: str, only: str | None = None) -> _Verdic
     candidates = _candidates(group.script)
     if not candidates:
         return _Verdict([], "script", 0.0, {})
+    if group.script == "Han" and only is None and not _shinjitai().isdisjoint(text):
+        return _Verdict([("ja", 1.0)], "script", 0.95, {})
     scores = _fuse(text, group.script, candidates, only)
     factors: dict[str, float] = {}
     if only is None:
@@ -194,14 +209,14 @@ def detect_with_engine(text: str, engine: str) -> LanguageResult:
 def _total(text: str, provider: str | None, engine: str | None) -> LanguageResult:
     try:
         return _detect(text, provider, engine)
-    except Exception:  # noqa: BLE001 - detection must be total; an unforeseen failure means "undeterminable"
+    except Exception:
         return LanguageResult(UND, 0.0, "error", (), (), _safe_provider(provider), None)
 
 
 def _safe_provider(provider: str | None) -> str | None:
     try:
         return normalize_code(provider)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return None
 
 
@@ -218,12 +233,15 @@ def _detect(text: str, provider_tag: str | None, only: str | None) -> LanguageRe
     if not verdict.ranking:
         return LanguageResult(UND, 0.0, verdict.method, (), (), provider, None)
     code, confidence, method = verdict.ranking[0][0], verdict.confidence, verdict.method
+    scale = verdict.confidence / verdict.ranking[0][1] if verdict.ranking[0][1] else 0.0
     if provider is not None and only is None:
         chosen = _provider_choice(verdict, provider, _candidates(main.script))
         if chosen is not None:
+            # The provider's tag is a second opinion: the result is as sure as the detector's best guess was.
             code, method = chosen, "provider-confirmed"
-            confidence = max(confidence, dict(verdict.ranking)[chosen])
-    alternatives = tuple((c, round(s, 4)) for c, s in verdict.ranking if c != code and s >= 0.01)[:4]
+    alternatives = tuple(
+        (c, round(s * scale, 4)) for c, s in verdict.ranking if c != code and s * scale >= 0.01
+    )[:4]
     shares = _shares(code, main, groups, total, only)
     agrees = same_language(code, provider) if provider is not None else None
     return LanguageResult(code, round(confidence, 4), method, alternatives, shares, provider, agrees)

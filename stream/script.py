@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["ScriptGroup", "clean", "script_of", "segment", "UNIQUE_SCRIPT_LANGUAGE"]
+__all__ = ["UNIQUE_SCRIPT_LANGUAGE", "ScriptGroup", "clean", "script_of", "segment"]
 
 # (first code point, last code point, script). Only letters matter here:
 # punctuation and digits never reach script_of() because segment() only
@@ -134,7 +134,6 @@ _BYLINE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _DIGITS = re.compile(r"[\d_]+")
-_SPACES = re.compile(r"\s+")
 _MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
     "\u0e31-\u0e4e\u0eb1-\u0ecd\u0f18-\u0fbc\u102b-\u103e\u17b4-\u17d3\u200c\u200d\u3099\u309a"
@@ -163,7 +162,7 @@ def clean(text: str) -> str:
     text = _BYLINE.sub(" ", text)
     text = _DIGITS.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
-    return _SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def script_of(char: str) -> str:
@@ -190,7 +189,6 @@ def _letters_outside(script: str) -> re.Pattern[str]:
 
 
 _OUTSIDE = {s: _letters_outside(s) for s in {r[2] for r in _RANGES}}
-_NON_LETTERS = re.compile(r"[\W\d_]+")
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 _KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]")
 
@@ -208,7 +206,8 @@ def segment(text: str) -> list[ScriptGroup]:
     outside = _OUTSIDE.get(script)
     if outside is not None and outside.search(text) is None:
         # The common case, one script throughout: no per-word pass needed.
-        return [ScriptGroup(script, text, len(_NON_LETTERS.sub("", text)))]
+        # Letters approximated as non-space characters: clean() already dropped digits and markup.
+        return [ScriptGroup(script, text, len(text) - text.count(" "))]
     by_script: dict[str, list[str]] = {}
     counts: dict[str, int] = {}
     cache: dict[str, str] = {}

@@ -1,0 +1,273 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from stream.langcode import normalize_code
+from stream.language import LanguageResult, detect, supported_languages
+from stream.script import clean, segment
+
+TARGET_45 = [
+    "ar",
+    "hy",
+    "ka",
+    "az",
+    "ru",
+    "tr",
+    "fa",
+    "en",
+    "fr",
+    "de",
+    "es",
+    "it",
+    "pt",
+    "uk",
+    "he",
+    "el",
+    "zh",
+    "ja",
+    "ko",
+    "hi",
+    "ur",
+    "ps",
+    "ku",
+    "kk",
+    "uz",
+    "tg",
+    "sr",
+    "bg",
+    "pl",
+    "nl",
+    "sv",
+    "fi",
+    "et",
+    "lv",
+    "lt",
+    "id",
+    "vi",
+    "th",
+    "sw",
+    "be",
+    "mk",
+    "hr",
+    "ms",
+    "da",
+    "cs",
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Երևանում այսօր բացվեց նոր կամուրջ գետի վրայով։", "hy"),
+        ("თბილისში დღეს ახალი ხიდი გაიხსნა მდინარეზე.", "ka"),
+        ("Στην Αθήνα άνοιξε σήμερα μια νέα γέφυρα.", "el"),
+        ("בירושלים נפתח היום גשר חדש מעל העמק.", "he"),
+        ("วันนี้มีการเปิดสะพานแห่งใหม่ในกรุงเทพ", "th"),
+        ("서울에서 오늘 새로운 다리가 개통되었다.", "ko"),
+        ("東京で今日、新しい橋が開通しました。", "ja"),
+        ("ዛሬ በአዲስ አበባ አዲስ ድልድይ ተከፈተ።", "am"),
+        ("কলকাতায় আজ একটি নতুন সেতু খুলে দেওয়া হয়েছে।", "bn"),
+        ("சென்னையில் இன்று புதிய பாலம் திறக்கப்பட்டது.", "ta"),
+    ],
+)
+def test_script_languages(text: str, code: str) -> None:
+    result = detect(text)
+    assert result.code == code
+    assert result.method == "script" or result.confidence > 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Bakıda yeni körpünün açılış mərasimi keçirilib, nazir çıxış edib.", "az"),
+        ("İstanbul'da yeni köprünün açılış töreni yapıldı, bakan konuştu.", "tr"),
+        ("Astanada жаңа көпірдің ашылу салтанаты өтті, министр сөз сөйледі.", "kk"),
+        ("В Москве открыли новый мост, министр выступил с речью.", "ru"),
+        ("У Києві відкрили новий міст, міністр виступив із промовою.", "uk"),
+        ("У Мінску адкрылі новы мост, міністр выступіў з прамовай.", "be"),
+        ("У Београду је отворен нови мост, министар је одржао говор.", "sr"),
+        ("Во Скопје беше отворен нов мост, министерот одржа говор.", "mk"),
+        ("В София беше открит нов мост, министърът произнесе реч.", "bg"),
+        ("Дар Душанбе пули нав кушода шуд ва вазир суханронӣ кард.", "tg"),
+        ("Toshkentda yangi ko'prik ochildi, vazir nutq so'zladi.", "uz"),
+        ("Li Amedê pireke nû hat vekirin û wezîr axivî.", "ku"),
+        ("در تهران پل جدیدی افتتاح شد و وزیر سخنرانی کرد.", "fa"),
+        ("لاہور میں نیا پل کھول دیا گیا اور وزیر نے خطاب کیا۔", "ur"),
+        ("په کابل کې نوی پل پرانیستل شو او وزیر وینا وکړه.", "ps"),
+        ("افتتح اليوم جسر جديد في القاهرة وألقى الوزير كلمة.", "ar"),
+        ("Kerajaan mengumumkan pembinaan jambatan baharu di Pulau Pinang selepas mesyuarat kabinet.", "ms"),
+        ("Pemerintah meresmikan jembatan baru di Surabaya setelah rapat kabinet kemarin.", "id"),
+        ("Regeringen indviede mandag en ny bro over fjorden, og ministeren holdt en tale.", "da"),
+        ("Regeringen invigde på måndagen en ny bro över älven och ministern höll ett tal.", "sv"),
+    ],
+)
+def test_confusable_pairs(text: str, code: str) -> None:
+    assert detect(text).code == code
+
+
+def test_russian_story_quoting_armenian_has_shares() -> None:
+    text = (
+        "Министр иностранных дел провёл переговоры в Ереване и заявил журналистам, что стороны "
+        "договорились продолжить диалог. Местные газеты вышли с заголовком "
+        "«Բանակցությունները կշարունակվեն հաջորդ շաբաթ»."
+    )
+    result = detect(text)
+    assert result.code == "ru"
+    shares = dict(result.shares)
+    assert set(shares) == {"ru", "hy"}
+    assert shares["ru"] > shares["hy"] > 0.1
+    assert abs(sum(shares.values()) - 1.0) < 0.01
+
+
+def test_single_language_has_no_shares() -> None:
+    assert detect("Правительство утвердило новый план поддержки малого бизнеса.").shares == ()
+
+
+@pytest.mark.parametrize(
+    "noise",
+    [
+        "\u200f\u200e\u202b\u202c\u2066\u2069",
+        "\x00\x01\x7f\x85\x9f",
+        "\ufeff\u200b\u2060\ud800\udfff\ue000",
+        "\ufffe\uffff\U0010ffff",
+    ],
+)
+def test_control_and_bidi_characters_never_crash(noise: str) -> None:
+    text = f"{noise}أعلنت وزارة الصحة{noise} اليوم عن افتتاح مستشفى جديد{noise}"
+    result = detect(text)
+    assert result.code == "ar"
+    assert detect(noise).code == "und"
+
+
+def test_html_urls_emails_bylines_are_ignored() -> None:
+    text = (
+        "By John Smith\n<p class='lead'>Правительство утвердило&nbsp;новый план "
+        "<a href='https://example.com/news/en/english-words-here'>поддержки</a> малого бизнеса.</p> "
+        "Contact: press.office@example.com www.example.org/english/page (Reuters) 2024-05-01 12:30"
+    )
+    cleaned = clean(text)
+    assert "John" not in cleaned and "example" not in cleaned and "Reuters" not in cleaned
+    assert "<" not in cleaned and "2024" not in cleaned
+    assert detect(text).code == "ru"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "12345 67.89", "<br/><p></p>", "https://example.com", "!!! ???"])
+def test_empty_and_undeterminable_input(text: str) -> None:
+    result = detect(text)
+    assert result.code == "und"
+    assert result.confidence == 0.0
+
+
+def test_non_string_input_is_undeterminable() -> None:
+    assert detect(None).code == "und"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("tag", "code"),
+    [
+        ("AR", "ar"),
+        ("ar-SA", "ar"),
+        ("en_GB", "en"),
+        ("ara", "ar"),
+        ("ger", "de"),
+        ("iw", "he"),
+        ("Arabic", "ar"),
+        ("nb-NO", "no"),
+        ("kmr", "ku"),
+        ("", None),
+        ("x", None),
+        ("123", None),
+    ],
+)
+def test_provider_tag_normalisation(tag: str, code: str | None) -> None:
+    assert normalize_code(tag) == code
+
+
+def test_provider_agreement_and_disagreement() -> None:
+    text = "The foreign minister met his counterpart to discuss a ceasefire on Monday."
+    agree = detect(text, provider="en-US")
+    assert (agree.code, agree.provider, agree.provider_agrees) == ("en", "en", True)
+    disagree = detect(text, provider="fr")
+    assert (disagree.code, disagree.provider, disagree.provider_agrees) == ("en", "fr", False)
+    assert detect(text).provider_agrees is None
+
+
+def test_provider_never_overrides_confident_detection() -> None:
+    text = "Հայաստանի կառավարությունը այսօր հաստատեց նոր բյուջեի նախագիծը։"
+    result = detect(text, provider="ru")
+    assert result.code == "hy"
+    assert result.provider_agrees is False
+
+
+def test_provider_confirms_unsure_short_text() -> None:
+    # One word spelt the same in Russian and Ukrainian: the detector alone cannot know.
+    alone = detect("президент")
+    assert alone.confidence < 0.6
+    other = "uk" if alone.code == "ru" else "ru"
+    result = detect("президент", provider=other)
+    assert result.code == other
+    assert result.method == "provider-confirmed"
+    assert result.provider_agrees is True
+    assert alone.code in dict(result.alternatives)
+
+
+def test_implausible_provider_is_not_used() -> None:
+    result = detect("hökumət", provider="tr")  # "ə" is not a Turkish letter
+    assert result.code == "az"
+    assert result.provider_agrees is False
+
+
+def test_determinism() -> None:
+    texts = ["Bu gün Bakıda görüş keçirilib", "ekonomika", "Влада", "regering", "政府"]
+    first = [detect(t) for t in texts]
+    second = [detect(t) for t in texts]
+    assert first == second
+
+
+def test_supported_languages() -> None:
+    langs = supported_languages()
+    codes = [c for c, _ in langs]
+    assert len(langs) >= 60
+    assert codes == sorted(codes)
+    assert len(set(codes)) == len(codes)
+    assert set(TARGET_45) <= set(codes)
+    # South Caucasus, Central Asia, Middle East, Europe.
+    assert {"hy", "ka", "az", "kk", "ky", "uz", "tk", "tg", "ar", "fa", "he", "tr", "ku", "ckb"} <= set(codes)
+    assert {"ga", "mt", "is", "lb", "sq", "sl", "sk", "ro", "hu", "eu", "ca", "cy"} <= set(codes)
+    assert dict(langs)["ku"].startswith("Kurdish")
+
+
+def test_to_dict_is_json_ready() -> None:
+    result = detect(
+        "Правительство утвердило план. Բանակցությունները կշարունակվեն հաջորդ շաբաթ", provider="ru"
+    )
+    data = result.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert set(data) == {
+        "code",
+        "confidence",
+        "method",
+        "alternatives",
+        "shares",
+        "provider",
+        "provider_agrees",
+    }
+    alternatives, shares = data["alternatives"], data["shares"]
+    assert isinstance(alternatives, list) and isinstance(shares, list)
+    assert all(set(a) == {"code", "score"} for a in alternatives)
+    assert {s["code"] for s in shares} == {"ru", "hy"}
+
+
+def test_result_is_frozen() -> None:
+    result = detect("hello world, this is a test of the detector")
+    assert isinstance(result, LanguageResult)
+    with pytest.raises(AttributeError):
+        result.code = "fr"  # type: ignore[misc]
+
+
+def test_segment_groups_scripts() -> None:
+    groups = segment("Москва Moscow Մոսկվա Москва")
+    assert [g.script for g in groups] == ["Cyrillic", "Armenian", "Latin"]
+    assert groups[0].letters == 12
