@@ -17,6 +17,7 @@ from agents.health import install_health
 from agents.ingest import install_ingest
 from agents.lag import install_lag
 from agents.metrics import Metrics
+from agents.router import install_router
 from stream.pipeline import Pipeline
 from stream.settings import Settings
 
@@ -34,6 +35,7 @@ class Runtime:
     stories: Any
     enriched: Any
     dlq: Any
+    topic: Any  # name -> Faust topic with wirewatch's serializers and partitions
 
 
 def _credentials(settings: Settings) -> Any:
@@ -123,12 +125,15 @@ def create_app(
             max_story_bytes=settings.max_story_bytes,
             regions_file=settings.regions_file,
             rules_dir=settings.rules_dir,
+            subscriptions_file=settings.subscriptions_file,
         ),
         stories=topic(settings.topic_stories),
         enriched=topic(settings.topic_enriched),
         dlq=topic(settings.topic_dlq),
+        topic=topic,
     )
     install_ingest(app, runtime)
+    install_router(app, runtime)
     install_health(app, runtime)
     install_lag(app, runtime)
     app.wirewatch_runtime = runtime  # type: ignore[attr-defined]

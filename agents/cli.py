@@ -61,11 +61,13 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
     from agents.app import create_app
     from agents.kafka_client import ensure_topics
-    from agents.topology import subscription_names, topic_specs
+    from agents.topology import alert_topics, topic_specs
 
     # Faust only creates its internal topics; ours get explicit partition counts here.
-    ensure_topics(settings, topic_specs(settings, subscription_names(settings)))
+    ensure_topics(settings, topic_specs(settings, alert_topics(settings)))
     app = create_app(settings)
+    # Load gazetteer, rules and language models before joining the group, not on the first story.
+    app.wirewatch_runtime.pipeline.warm_up()  # type: ignore[attr-defined]
     worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
     worker.execute_from_commandline()
     return 0
@@ -73,10 +75,10 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
     from agents.kafka_client import admin, ensure_topics
-    from agents.topology import subscription_names, topic_specs
+    from agents.topology import alert_topics, topic_specs
 
     if args.action == "ensure":
-        created = ensure_topics(settings, topic_specs(settings, subscription_names(settings)))
+        created = ensure_topics(settings, topic_specs(settings, alert_topics(settings)))
         print("created: " + (", ".join(created) if created else "nothing (all exist)"))
         return 0
     client = admin(settings)
@@ -156,6 +158,7 @@ def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
         max_story_bytes=settings.max_story_bytes,
         regions_file=settings.regions_file,
         rules_dir=settings.rules_dir,
+        subscriptions_file=settings.subscriptions_file,
     )
     bad = 0
     for raw, fmt, origin in read_inputs(args.paths, args.format):

@@ -43,15 +43,15 @@ def run_demo(settings: Settings, duration: float | None = None) -> int:
     from agents.kafka_client import ensure_topics
     from agents.render import render
     from agents.tail import tail
-    from agents.topology import subscription_names, topic_specs
+    from agents.topology import alert_topics, topic_specs
 
     broker = LocalBroker(settings)
     started_broker = not broker.status().running
     print(f"starting Apache Kafka {settings.kafka_version} (KRaft) on {broker.bootstrap} ...", flush=True)
     broker.start()
     settings = settings.replace(bootstrap_servers=broker.bootstrap)
-    names = subscription_names(settings)
-    ensure_topics(settings, topic_specs(settings, names))
+    alerts = alert_topics(settings)
+    ensure_topics(settings, topic_specs(settings, alerts))
 
     env = {**os.environ, "WIREWATCH_BOOTSTRAP_SERVERS": broker.bootstrap}
     log_path = settings.state_dir / "demo-worker.log"
@@ -65,13 +65,13 @@ def run_demo(settings: Settings, duration: float | None = None) -> int:
     try:
         print(f"starting worker (log {log_path}) ...", flush=True)
         _wait_ready(base + "/readyz", worker, 120)
-        topics = [settings.topic_enriched, settings.topic_dlq] + [settings.alert_topic(n) for n in names]
+        topics = [settings.topic_enriched, settings.topic_dlq, *alerts]
 
         def printer() -> None:
             for record in tail(settings, topics, timeout=None):
                 if stop.is_set():
                     return
-                kind = "ALERT " if record.topic.startswith(settings.alert_topic_prefix) else ""
+                kind = "ALERT " if record.topic in alerts else ""
                 print(f"{kind}{record.topic} | {render(record)}", flush=True)
 
         thread = threading.Thread(target=printer, daemon=True)

@@ -42,7 +42,7 @@ def install_ingest(app: faust.App, rt: Runtime) -> Any:
         key = msg.key
         default_id = key.decode("utf-8", "replace") if key else None
         try:
-            result = rt.pipeline.process(msg.value or b"", default_id=default_id)
+            result = rt.pipeline.process(msg.value or b"", default_id=default_id, published_at=msg.timestamp)
             payload = orjson.dumps(result.to_dict())
         except InputError as exc:
             await dead_letter(event, exc, exc.reason)

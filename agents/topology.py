@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from stream.settings import Settings
 
-__all__ = ["TopicSpec", "subscription_names", "topic_specs"]
+__all__ = ["TopicSpec", "alert_topics", "topic_specs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +20,7 @@ class TopicSpec:
     retention_ms: int = 7 * 24 * 3600 * 1000
 
 
-def topic_specs(settings: Settings, subscriptions: Iterable[str] = ()) -> list[TopicSpec]:
+def topic_specs(settings: Settings, alert_topics: Iterable[str] = ()) -> list[TopicSpec]:
     """The topics a worker needs: input, enriched, dead letters, one per alert subscription."""
     p, rf = settings.partitions, settings.replication_factor
     specs = [
@@ -28,15 +28,14 @@ def topic_specs(settings: Settings, subscriptions: Iterable[str] = ()) -> list[T
         TopicSpec(settings.topic_enriched, p, rf, "enriched"),
         TopicSpec(settings.topic_dlq, p, rf, "dead letters", retention_ms=30 * 24 * 3600 * 1000),
     ]
-    for name in sorted(set(subscriptions)):
-        specs.append(TopicSpec(settings.alert_topic(name), p, rf, f"alerts for {name}", retention_ms=30 * 24 * 3600 * 1000))
+    for name in sorted(set(alert_topics)):
+        specs.append(TopicSpec(name, p, rf, "alerts", retention_ms=30 * 24 * 3600 * 1000))
     return specs
 
 
-def subscription_names(settings: Settings) -> list[str]:
-    """Names of the configured alert subscriptions (each gets an ``alerts.<name>`` topic)."""
-    try:
-        from stream.subscription import load_subscriptions
-    except ImportError:  # alert routing not installed in this build
-        return []
-    return [s.name for s in load_subscriptions(settings.subscriptions_file)]
+def alert_topics(settings: Settings) -> list[str]:
+    """The output topic of every configured subscription (``alerts.<name>`` unless overridden)."""
+    from stream.subscription import load_subscriptions
+
+    subs = load_subscriptions(settings.subscriptions_file, regions_file=settings.regions_file)
+    return [s.topic_name(settings.alert_topic_prefix) for s in subs]

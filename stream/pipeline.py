@@ -16,9 +16,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from stream.geotag import locate
 from stream.language import LanguageResult, detect
+from stream.normalize import TokenStream
 from stream.parse import parse
+from stream.routing import route
 from stream.story import Story
+from stream.subscription import load_subscriptions
+from stream.topics import classify
 
 __all__ = ["SCHEMA", "Enriched", "Pipeline", "iso_utc"]
 
@@ -39,6 +44,7 @@ class Enriched:
     language: LanguageResult
     received_at: float
     processed_at: float
+    published_at: float | None = None  # Kafka timestamp of the input message, when there is one
     extra: dict[str, Any] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
 
@@ -62,6 +68,7 @@ class Enriched:
             "language": self.language.to_dict(),
         }
         out.update(self.extra)
+        out["published_at"] = iso_utc(self.published_at) if self.published_at else None
         out["received_at"] = iso_utc(self.received_at)
         out["processed_at"] = iso_utc(self.processed_at)
         return out
@@ -77,19 +84,28 @@ class Pipeline:
         max_story_bytes: int = 1_000_000,
         regions_file: Path | None = None,
         rules_dir: Path | None = None,
+        subscriptions_file: Path | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.input_format = input_format
         self.max_story_bytes = max_story_bytes
         self.regions_file = regions_file
         self.rules_dir = rules_dir
+        self.subscriptions = load_subscriptions(subscriptions_file, regions_file=regions_file)
         self.clock = clock
 
     def warm_up(self) -> None:
         """Load detectors' data now rather than on the first story."""
         self.enrich(Story(id="warm-up", headline="Warm up", body="Loading detectors before the first story."))
 
-    def process(self, raw: bytes, *, default_id: str | None = None, received_at: float | None = None) -> Enriched:
+    def process(
+        self,
+        raw: bytes,
+        *,
+        default_id: str | None = None,
+        received_at: float | None = None,
+        published_at: float | None = None,
+    ) -> Enriched:
         """Parse ``raw`` and enrich it. Raises :class:`stream.errors.InputError` for bad input."""
         received = self.clock() if received_at is None else received_at
         t0 = time.perf_counter()
@@ -97,6 +113,7 @@ class Pipeline:
         parse_s = time.perf_counter() - t0
         enriched = self.enrich(story, received_at=received)
         enriched.timings = {"parse": parse_s, **enriched.timings}
+        enriched.published_at = published_at
         return enriched
 
     def enrich(self, story: Story, *, received_at: float | None = None) -> Enriched:
@@ -104,5 +121,24 @@ class Pipeline:
         timings: dict[str, float] = {}
         t0 = time.perf_counter()
         language = detect(story.text, provider=story.language)
-        timings["language"] = time.perf_counter() - t0
-        return Enriched(story, language, received, self.clock(), timings=timings)
+        t1 = time.perf_counter()
+        timings["language"] = t1 - t0
+        code = None if language.code == "und" else language.code
+        geo = locate(story, code, regions_file=self.regions_file)
+        t2 = time.perf_counter()
+        timings["region"] = t2 - t1
+        tokens = TokenStream.of(story.text)
+        topics = classify(story, code, rules_dir=self.rules_dir, stream=tokens)
+        timings["topic"] = time.perf_counter() - t2
+        extra: dict[str, Any] = {**topics.to_dict(), **geo.to_dict()}
+        enriched = Enriched(story, language, received, self.clock(), extra=extra, timings=timings)
+        t3 = time.perf_counter()
+        # Dry run, stateless: the action a first-seen story would get. The router agent
+        # decides the real action (new/update/retract) from its changelogged state.
+        action = "retract" if story.pubstatus != "usable" else "new"
+        enriched.extra["alerts"] = [
+            {"subscription": m.subscription.name, "tier": m.tier, "action": action}
+            for m in route(enriched.to_dict(), self.subscriptions, regions_file=self.regions_file)
+        ]
+        timings["route"] = time.perf_counter() - t3
+        return enriched

@@ -1,0 +1,134 @@
+"""The router agent: enriched stories -> alerts on ``alerts.<subscription>``.
+
+State (per story id: the last version seen and, per subscription, whether an
+alert is active) lives in a Faust table with a changelog topic, so a restarted
+worker keeps deduplicating and sends ``update``/``retract`` on the same alert id.
+The table is keyed by story id, and ``wire.enriched`` is keyed by story id, so
+every version of a story reaches the partition that holds its state.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from stream.alert import build_alert, decide
+from stream.routing import route
+from stream.subscription import Subscription
+from stream.throttle import ThrottleSummary, Window
+
+if TYPE_CHECKING:
+    import faust
+
+    from agents.app import Runtime
+
+__all__ = ["install_router"]
+
+log = logging.getLogger("wirewatch.router")
+
+
+def _epoch(iso: str | None) -> float | None:
+    if not iso:
+        return None
+    try:
+        return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
+    except ValueError:
+        return None
+
+
+def install_router(app: faust.App, rt: Runtime) -> Any:
+    settings = rt.settings
+    subscriptions: tuple[Subscription, ...] = rt.pipeline.subscriptions
+    outputs = {s.name: rt.topic(s.topic_name(settings.alert_topic_prefix)) for s in subscriptions}
+    windows = {s.name: Window(s.name, s.throttle.max_alerts, s.throttle.per_seconds) for s in subscriptions if s.throttle}
+    import faust
+
+    # JSON keys come back from the changelog as the same str we wrote; raw keys would be bytes.
+    schema = faust.Schema(key_type=str, value_type=bytes, key_serializer="json", value_serializer="raw")
+    state = app.Table("alert-state", default=None, schema=schema, partitions=settings.partitions)
+
+    async def send_summary(summary: ThrottleSummary) -> None:
+        sub = summary.subscription
+        payload = {
+            "schema": "wirewatch.alert-summary/1",
+            "subscription": sub,
+            "window_start": summary.window_start,
+            "window_end": summary.window_end,
+            "alerted": summary.allowed,
+            "suppressed": summary.suppressed,
+            "suppressed_story_ids": list(summary.story_ids),
+        }
+        await outputs[sub].send(key=f"summary:{sub}".encode(), value=orjson.dumps(payload))
+
+    async def handle(event: Any) -> None:
+        msg = event.message
+        doc = orjson.loads(msg.value)
+        story_id = str(doc["id"])
+        version = int(doc.get("version") or 1)
+        raw_state = state[story_id]
+        prev: dict[str, Any] = orjson.loads(raw_state) if raw_state else {"version": 0, "subs": {}}
+        m = rt.metrics
+        if version <= prev["version"]:
+            for sub in prev["subs"]:
+                m.alerts_duplicate.labels(sub).inc()
+            return
+        matches = {mt.subscription.name: mt for mt in route(doc, subscriptions, regions_file=settings.regions_file)}
+        published = _epoch(doc.get("published_at"))
+        new_subs = dict(prev["subs"])
+        for sub in subscriptions:
+            name = sub.name
+            before = prev["subs"].get(name)
+            decision = decide(before, version, doc.get("pubstatus", "usable"), name in matches)
+            if decision.action is None:
+                continue
+            match = matches.get(name)
+            tier = match.tier if match else (before or {}).get("tier", "routine")
+            if decision.action == "new" and name in windows:
+                allowed, summary = windows[name].admit(time.time(), story_id)
+                if summary is not None:
+                    await send_summary(summary)
+                if not allowed:
+                    m.alerts_throttled.labels(name).inc()
+                    continue
+            now = time.time()
+            alert = build_alert(
+                doc,
+                name,
+                decision.action,
+                tier=tier,
+                evidence=match.evidence if match else {"summary": [decision.reason]},
+                reason=decision.reason,
+                previous_version=int(before["version"]) if before else None,
+                alerted_at=now,
+                published_at=published,
+            )
+            await outputs[name].send(key=story_id.encode(), value=orjson.dumps(alert))
+            m.alerts.labels(name, tier, decision.action).inc()
+            if published:
+                m.publish_to_alert_seconds.observe(max(0.0, now - published))
+            new_subs[name] = {"version": version, "active": decision.action != "retract", "tier": tier}
+        state[story_id] = orjson.dumps({"version": version, "subs": new_subs})
+
+    @app.agent(rt.enriched, name="wirewatch.router")
+    async def router(stream: Any) -> None:
+        async for event in stream.events():
+            try:
+                await handle(event)
+            except Exception:  # noqa: BLE001 - our own output: a bug here must not stop alerting
+                msg = event.message
+                rt.metrics.dead_letters.labels("router_error").inc()
+                log.exception("router failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
+
+    @app.timer(interval=5.0)
+    async def flush_throttle_summaries() -> None:
+        now = time.time()
+        for window in windows.values():
+            summary = window.roll(now)
+            if summary is not None:
+                await send_summary(summary)
+
+    return router
