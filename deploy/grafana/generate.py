@@ -1,0 +1,247 @@
+"""Writes ``dashboards/wirewatch.json``, the Grafana dashboard for wirewatch workers.
+
+Run ``python deploy/grafana/generate.py`` after editing; a unit test checks that the committed
+JSON is exactly what this script prints, and the real-Prometheus integration test runs every
+``expr`` below against a live worker. Plain Python on purpose: no generator dependency, and
+each panel is one readable call naming its query.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["DATASOURCE_UID", "build", "main"]
+
+# Must match provisioning/datasources/prometheus.yml.
+DATASOURCE_UID = "wirewatch-prometheus"
+DS = {"type": "prometheus", "uid": DATASOURCE_UID}
+SEL = 'job="$job", instance=~"$instance"'
+OUT = Path(__file__).parent / "dashboards" / "wirewatch.json"
+
+
+def rate(metric: str, by: str = "", extra: str = "") -> str:
+    grouping = f"sum by ({by}) " if by else "sum"
+    return f"{grouping}(rate({metric}{{{SEL}{extra}}}[$__rate_interval]))"
+
+
+def quantile(q: float, histogram: str, by: str = "") -> str:
+    labels = f"{by}, le" if by else "le"
+    return f"histogram_quantile({q}, sum by ({labels}) (rate({histogram}_bucket{{{SEL}}}[$__rate_interval])))"
+
+
+class Layout:
+    """Places panels left to right on Grafana's 24-column grid."""
+
+    def __init__(self) -> None:
+        self.panels: list[dict[str, Any]] = []
+        self.x = self.y = self.row_height = 0
+
+    def row(self, title: str) -> None:
+        self._newline()
+        self.panels.append(
+            {"type": "row", "title": title, "collapsed": False, "id": len(self.panels) + 1, "panels": [],
+             "gridPos": {"h": 1, "w": 24, "x": 0, "y": self.y}}
+        )  # fmt: skip
+        self.y += 1
+
+    def panel(
+        self,
+        title: str,
+        targets: list[tuple[str, str]],
+        *,
+        unit: str = "short",
+        kind: str = "timeseries",
+        width: int = 8,
+        height: int = 8,
+        description: str = "",
+        instant: bool = False,
+    ) -> None:
+        if self.x + width > 24:
+            self._newline()
+        panel: dict[str, Any] = {
+            "id": len(self.panels) + 1,
+            "type": kind,
+            "title": title,
+            "description": description,
+            "datasource": DS,
+            "gridPos": {"h": height, "w": width, "x": self.x, "y": self.y},
+            "fieldConfig": {"defaults": {"unit": unit}, "overrides": []},
+            "options": _options(kind),
+            "targets": [
+                {"refId": chr(ord("A") + i), "datasource": DS, "expr": expr, "legendFormat": legend,
+                 "instant": instant, "range": not instant}
+                for i, (expr, legend) in enumerate(targets)
+            ],
+        }  # fmt: skip
+        self.panels.append(panel)
+        self.x += width
+        self.row_height = max(self.row_height, height)
+
+    def _newline(self) -> None:
+        if self.x:
+            self.y += self.row_height
+        self.x = self.row_height = 0
+
+
+def _options(kind: str) -> dict[str, Any]:
+    if kind == "timeseries":
+        return {"legend": {"displayMode": "list", "placement": "bottom"}, "tooltip": {"mode": "multi"}}
+    if kind == "bargauge":
+        return {"orientation": "horizontal", "displayMode": "basic", "reduceOptions": {"calcs": ["lastNotNull"]}}
+    if kind == "stat":
+        return {"reduceOptions": {"calcs": ["lastNotNull"]}, "textMode": "value_and_name"}
+    return {}
+
+
+def build() -> dict[str, Any]:
+    g = Layout()
+    g.row("Overview")
+    g.panel("Workers up", [('sum(up{job="$job"})', "up")], kind="stat", width=4, height=4,
+            description="Worker processes Prometheus scrapes successfully. Useful workers <= input partitions.")  # fmt: skip
+    g.panel("Assigned partitions", [(f"sum by (instance) (wirewatch_assigned_partitions{{{SEL}}})", "{{instance}}")],
+            kind="stat", width=8, height=4, description="Partitions each worker consumes (all topics).")  # fmt: skip
+    g.panel("Build", [(f"wirewatch_build_info{{{SEL}}}", "{{instance}} {{version}}")], kind="stat", width=12, height=4,
+            instant=True, description="wirewatch version per worker (wirewatch_build_info).")  # fmt: skip
+
+    g.row("Throughput")
+    g.panel(
+        "Throughput in / out",
+        [
+            (rate("wirewatch_messages_received_total"), "received"),
+            (rate("wirewatch_stories_enriched_total"), "enriched"),
+            (rate("wirewatch_dead_letters_total"), "dead-lettered"),
+        ],
+        unit="ops", width=12, description="Messages read from the input topic, enriched stories sent, dead letters sent; per second.",
+    )  # fmt: skip
+    g.panel("Dead letters by reason", [(rate("wirewatch_dead_letters_total", "reason"), "{{reason}}")], unit="ops", width=12,
+            description="Input sent to the dead-letter topic, by reason (invalid_utf8, invalid_format, ...).")  # fmt: skip
+    g.panel("Stories by language", [(rate("wirewatch_stories_enriched_total", "language"), "{{language}}")], unit="ops",
+            description="Enriched stories per second by detected language.")  # fmt: skip
+    g.panel("Stories by IPTC topic", [(rate("wirewatch_stories_by_topic_total", "topic"), "{{topic}}")], unit="ops",
+            description="Enriched stories per second by IPTC media topic code (a story may have several).")  # fmt: skip
+    g.panel("Stories by focus region", [(rate("wirewatch_stories_by_focus_region_total", "region"), "{{region}}")], unit="ops",
+            description="Enriched stories per second by the region the story is about.")  # fmt: skip
+    g.panel(
+        "Top 10 countries (dashboard range)",
+        [(f"topk(10, sum by (country) (increase(wirewatch_stories_by_country_total{{{SEL}}}[$__range])))", "{{country}}")],
+        kind="bargauge", width=12, instant=True, description="Stories mentioning each country over the selected time range.",
+    )  # fmt: skip
+    g.panel(
+        "Language disagreements with the provider",
+        [(rate("wirewatch_language_disagreements_total", "provided, detected"), "{{provided}} -> {{detected}}")],
+        unit="ops", width=12, description="Stories whose provider-given language differs from the detected one.",
+    )  # fmt: skip
+
+    g.row("Alerts")
+    g.panel("Alerts by subscription and tier", [(rate("wirewatch_alerts_total", "subscription, tier"), "{{subscription}} {{tier}}")],
+            unit="ops", width=12, description="Alerts sent per second.")  # fmt: skip
+    g.panel(
+        "Alerts held back",
+        [
+            (rate("wirewatch_alerts_throttled_total", "subscription"), "throttled {{subscription}}"),
+            (rate("wirewatch_alerts_duplicates_total", "subscription"), "duplicate {{subscription}}"),
+        ],
+        unit="ops", width=12, description="Alerts suppressed by a subscription's throttle, and story versions not re-alerted.",
+    )  # fmt: skip
+
+    g.row("Lag and latency")
+    g.panel("Consumer lag per partition", [(f"sum by (topic, partition) (wirewatch_consumer_lag_messages{{{SEL}}})",
+            "{{topic}}[{{partition}}]")], width=12, description="Log end offset minus committed offset.")  # fmt: skip
+    g.panel(
+        "Publish to enriched latency",
+        [(quantile(q, "wirewatch_publish_to_enriched_seconds"), f"p{round(q * 100)}") for q in (0.5, 0.95, 0.99)],
+        unit="s", width=12, description="From the input message's Kafka timestamp to the enriched story being sent.",
+    )  # fmt: skip
+    g.panel(
+        "Publish to alert latency",
+        [(quantile(q, "wirewatch_publish_to_alert_seconds"), f"p{round(q * 100)}") for q in (0.5, 0.95, 0.99)],
+        unit="s", width=12, description="From the input message's Kafka timestamp to the alert being sent. Objective: p99 < 250 ms.",
+    )  # fmt: skip
+    g.panel(
+        "Story age at enrichment",
+        [(quantile(q, "wirewatch_story_age_seconds"), f"p{round(q * 100)}") for q in (0.5, 0.95)],
+        unit="s", width=12, description="From the story's own versioncreated timestamp to enrichment (provider delay included).",
+    )  # fmt: skip
+    g.panel("Stage time p95", [(quantile(0.95, "wirewatch_stage_seconds", "stage"), "{{stage}}")], unit="s", width=12,
+            description="CPU time of each pipeline stage for one story, 95th percentile.")  # fmt: skip
+    g.panel(
+        "Processing time per message",
+        [(quantile(q, "wirewatch_processing_seconds"), f"p{round(q * 100)}") for q in (0.5, 0.99)]
+        + [(quantile(0.99, "faust_events_runtime_seconds"), "faust event p99")],
+        unit="s", width=12, description="Ingest agent time per input message, and Faust's own event runtime.",
+    )  # fmt: skip
+
+    g.row("Worker")
+    g.panel("Rebalances", [(f"sum by (instance) (increase(wirewatch_rebalances_total{{{SEL}}}[$__rate_interval]))", "{{instance}}")],
+            width=6, description="Consumer group rebalances completed.")  # fmt: skip
+    g.panel("Event-loop lag p99", [(quantile(0.99, "wirewatch_event_loop_lag_seconds", "instance"), "{{instance}}")], unit="s",
+            width=6, description="How late the event loop runs a timer that is due; high values delay heartbeats.")  # fmt: skip
+    g.panel("CPU", [(f"sum by (instance) (rate(process_cpu_seconds_total{{{SEL}}}[$__rate_interval]))", "{{instance}}")],
+            unit="percentunit", width=6, description="CPU seconds per second; 1.0 is one full core.")  # fmt: skip
+    g.panel("Resident memory", [(f"sum by (instance) (process_resident_memory_bytes{{{SEL}}})", "{{instance}}")], unit="bytes",
+            width=6, description="Resident set size of each worker process.")  # fmt: skip
+
+    return {
+        "uid": "wirewatch",
+        "title": "wirewatch",
+        "description": "wirewatch workers: throughput, classification mix, alerts, dead letters, lag, latency, resources.",
+        "tags": ["wirewatch", "kafka", "faust"],
+        "editable": True,
+        "graphTooltip": 1,
+        "refresh": "30s",
+        "schemaVersion": 39,
+        "version": 1,
+        "time": {"from": "now-6h", "to": "now"},
+        "timepicker": {},
+        "annotations": {"list": []},
+        "links": [],
+        "templating": {"list": [
+            _variable("job", "label_values(wirewatch_build_info, job)", multi=False),
+            _variable("instance", 'label_values(wirewatch_build_info{job="$job"}, instance)', multi=True),
+        ]},
+        "panels": g.panels,
+    }  # fmt: skip
+
+
+def _variable(name: str, query: str, *, multi: bool) -> dict[str, Any]:
+    variable: dict[str, Any] = {
+        "name": name,
+        "label": name,
+        "type": "query",
+        "datasource": DS,
+        "query": {"query": query, "refId": f"{name}-values"},
+        "definition": query,
+        "refresh": 2,
+        "sort": 1,
+        "multi": multi,
+        "includeAll": multi,
+    }
+    if multi:
+        variable["allValue"] = ".*"
+        variable["current"] = {"text": "All", "value": "$__all"}
+    return variable
+
+
+def render() -> str:
+    return json.dumps(build(), indent=2, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    text = render()
+    if args == ["--check"]:
+        if OUT.read_text(encoding="utf-8") != text:
+            print(f"{OUT} is stale: run python deploy/grafana/generate.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({len(build()['panels'])} panels and rows)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
