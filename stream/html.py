@@ -38,7 +38,6 @@ SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
 # C0/C1 controls except \t and \n, and lone surrogates (JSON "\ud800" escapes produce them).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]+")
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+\n")
 _MANY_NEWLINES = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"\s+")
 # Only complete entities are decoded in plain fields, so "AT&T" or "R&D" stay intact.
@@ -48,6 +47,10 @@ _HTMLISH = re.compile(
     r"\b[^<>]*>",
     re.IGNORECASE,
 )
+# A "<" that does not open a complete tag, end tag, declaration or processing
+# instruction is text. Escaping those before html.parser sees them keeps it
+# linear: on unterminated constructs ("<a<a<a...") it rescans its buffer.
+_STRAY_LT = re.compile(r"<(?![A-Za-z][^<>]*>|/[A-Za-z][^<>]*>|![A-Za-z\[][^<>]*>|\?[^<>]*>)")
 # Visible text is anything but whitespace and invisible format marks (bidi, zero width, BOM).
 _VISIBLE = re.compile(r"[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
@@ -69,7 +72,9 @@ def clean_text(text: str, *, entities: bool = True) -> str:
     if entities and "&" in text:
         text = _ENTITY.sub(lambda m: _stdhtml.unescape(m.group(0)), text)
         text = _CONTROL.sub("", text)  # "&#1;" decodes to a control character
-    text = _TRAILING_SPACE.sub("\n", text)
+    if " \n" in text or "\t\n" in text or "\u00a0\n" in text:
+        # Per line, not a regex: "[ \t]+\n" rescans long space runs with no newline quadratically.
+        text = "\n".join(line.rstrip(" \t\u00a0") for line in text.split("\n"))
     text = _MANY_NEWLINES.sub("\n\n", text)
     return _nfc(text.strip())
 
@@ -142,6 +147,23 @@ class _Reducer(HTMLParser):
             self.sink.add(data)
 
 
+def _defuse(markup: str) -> str:
+    """Comments removed and stray ``<`` escaped, so html.parser only meets complete constructs."""
+    if "<!--" in markup:
+        parts: list[str] = []
+        position = 0
+        while (start := markup.find("<!--", position)) >= 0:
+            end = markup.find("-->", start + 4)
+            parts.append(markup[position:start])
+            if end < 0:
+                position = len(markup)  # an unterminated comment hides the rest, as in a browser
+                break
+            position = end + 3
+        parts.append(markup[position:])
+        markup = "".join(parts)
+    return _STRAY_LT.sub("&lt;", markup)
+
+
 def html_to_text(markup: str) -> str:
     """Reader-visible text of an HTML fragment, one blank line between paragraphs.
 
@@ -151,7 +173,7 @@ def html_to_text(markup: str) -> str:
     if "\r" in markup:
         markup = _NEWLINES.sub("\n", markup)
     reducer = _Reducer()
-    reducer.feed(markup)
+    reducer.feed(_defuse(markup))
     reducer.close()
     return clean_text(reducer.sink.result(), entities=False)
 

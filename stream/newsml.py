@@ -12,8 +12,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
-import defusedxml  # type: ignore[import-untyped]
-import defusedxml.ElementTree as SafeET  # type: ignore[import-untyped]
+import defusedxml  # type: ignore[import-untyped,unused-ignore]
+import defusedxml.ElementTree as SafeET  # type: ignore[import-untyped,unused-ignore]
 
 from stream.errors import FormatError, OversizedError
 from stream.fields import (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from stream.errors import SchemaError
+from stream.errors import OversizedError, SchemaError
 from stream.fields import (
     MAX_LIST_ITEMS,
     assemble,
@@ -68,14 +68,14 @@ def _entries(obj: Mapping[str, object], key: str) -> Iterator[tuple[str, object]
     if not isinstance(value, list):
         raise SchemaError(f"field '{key}' must be an array, got {describe(value)}")
     if len(value) > MAX_LIST_ITEMS:
-        raise SchemaError(f"field '{key}' has {len(value)} entries (limit {MAX_LIST_ITEMS})")
+        raise OversizedError(f"field '{key}' has {len(value)} entries (limit {MAX_LIST_ITEMS})")
     for index, entry in enumerate(value):
         yield f"{key}[{index}]", entry
 
 
 def _headline(obj: Mapping[str, object]) -> str:
     headline = _string(obj, "headline")
-    if headline is None:
+    if not headline or not headline.strip():
         chosen: str | None = None
         for where, entry in _entries(obj, "headlines"):
             if not isinstance(entry, dict):

@@ -101,6 +101,22 @@ def test_html_in_plain_body_is_reduced() -> None:
     assert story.body == "Line one\n\nline two\n\nTom & Jerry bold"
 
 
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("5 < 6 and <a href='x'>a link</a> <b", "5 < 6 and a link <b"),
+        ("<p>before<!-- hidden <p>x</p> -->after</p>", "beforeafter"),
+        ("<p>kept</p><!-- unterminated <p>gone</p>", "kept"),
+        ("<p>x</p>" + "<a" * 2000, "x\n\n" + "<a" * 2000),
+        ("<br/><p/>one<br />two<hr>three", "one\n\ntwo\n\nthree"),
+        ("<SCRIPT type='x'>var a = '<p>';</SCRIPT><Style>b{}</Style>visible", "visible"),
+        ("&lt;tag&gt; &#1329;&#x0531; &bogus; &#0;", "<tag> ԱԱ &bogus; \ufffd"),  # HTML5: NUL ref -> U+FFFD
+    ],
+)
+def test_html_reduction_edge_cases(html: str, expected: str) -> None:
+    assert parse(dumps({"id": "a", "headline": "h", "body_html": html})).body == expected
+
+
 def test_plain_text_with_ampersand_is_kept() -> None:
     story = parse(dumps({"id": "a", "headline": "AT&T and R&D <3", "body": "Fish &amp; chips; 5 < 6 > 4"}))
     assert story.headline == "AT&T and R&D <3"
@@ -193,6 +209,11 @@ def test_ninjs2_html_body_only() -> None:
         }
     )
     assert parse(raw, fmt="ninjs").body == "a\n\nb"
+
+
+def test_empty_headline_falls_back_to_headlines() -> None:
+    raw = dumps({"uri": "u", "headline": "", "headlines": [{"value": "From the list"}], "body_text": "b"})
+    assert parse(raw).headline == "From the list"
 
 
 def test_ninjs_detection_and_forcing() -> None:

@@ -117,5 +117,5 @@ def test_empty_file_is_not_silently_dropped() -> None:
 
 
 def test_unknown_format_names_the_file() -> None:
-    with pytest.raises(ValueError, match="notes.md: unknown format 'md'"):
+    with pytest.raises(ValueError, match=r"notes\.md: unknown format 'md'"):
         list(split_file(b"x", fmt="md", name="notes.md"))
