@@ -60,8 +60,9 @@ def _timing(rows: list[dict[str, object]]) -> tuple[float, float]:
         body = str(row.get("body") or "")
         while body and len(body) < 2000:
             body = body + "\n\n" + body
-        samples.append((Story(id="b", headline=str(row.get("headline") or ""), body=body[:2000]),
-                        str(row.get("language") or "") or None))
+        samples.append(
+            (Story(id="b", headline=str(row.get("headline") or ""), body=body[:2000]), str(row.get("language") or "") or None)
+        )
     times: list[float] = []
     for story, lang in samples:
         # Best of five per story: the machine is shared, and the minimum is the
@@ -89,8 +90,10 @@ def main(argv: list[str] | None = None) -> None:
     load_regions()
     load_s = time.perf_counter() - t0
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(f"gazetteer: {len(gaz.places)} places, load {load_s:.2f} s, +{(rss1 - rss0) / 1024:.0f} MiB "
-          f"(peak RSS {rss1 / 1024:.0f} MiB)")
+    print(
+        f"gazetteer: {len(gaz.places)} places, load {load_s:.2f} s, +{(rss1 - rss0) / 1024:.0f} MiB "
+        f"(peak RSS {rss1 / 1024:.0f} MiB)"
+    )
 
     rows = _load(args.data)
     if not rows:
@@ -102,7 +105,7 @@ def main(argv: list[str] | None = None) -> None:
         lang = str(row.get("language") or "und")
         result = locate(_story(row), lang)
         got = {str(c["iso2"]) for c in result.countries}
-        gold = {str(c) for c in row.get("countries") or []}  # type: ignore[union-attr]
+        gold = {str(c) for c in row.get("countries") or []}  # type: ignore[attr-defined]
         stats = per_lang[lang]
         stats[0] += len(got & gold)
         stats[1] += len(got - gold)
@@ -114,8 +117,10 @@ def main(argv: list[str] | None = None) -> None:
             stats[5] += int(result.focus_region == row.get("focus_region"))
         if errors < args.errors and (got != gold or result.focus_country != row.get("focus_country")):
             errors += 1
-            print(f"  {row['id']}: gold {sorted(gold)} focus {row.get('focus_country')}/{row.get('focus_region')}"
-                  f" | got {sorted(got)} focus {result.focus_country}/{result.focus_region}")
+            print(
+                f"  {row['id']}: gold {sorted(gold)} focus {row.get('focus_country')}/{row.get('focus_region')}"
+                f" | got {sorted(got)} focus {result.focus_country}/{result.focus_region}"
+            )
 
     print(f"\n{'lang':6}{'n':>5}{'P':>7}{'R':>7}{'F1':>7}{'focusC':>8}{'focusR':>8}")
     tot = [0] * 7

@@ -4,7 +4,7 @@ Wire stories open the body (or, with no headline, the text) with the place of
 filing, in any script and often in capitals, followed by an optional date and
 agency and a dash::
 
-    BAKU, Oct 8 (Reuters) -        MOSCOW —              موسكو - 
+    BAKU, Oct 8 (Reuters) -        MOSCOW —              موسكو -
     ANKARA (AA) -                  Bakü (AA) -           PARIS (AFP) -
     ЕРЕВАН, 8 окт — РИА Новости.   MOSCOW, Oct. 8 /TASS/.   BEIJING, Oct. 8 (Xinhua) --
 

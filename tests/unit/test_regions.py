@@ -15,8 +15,19 @@ def test_shipped_catalog() -> None:
     south = catalog.regions["south-caucasus"]
     assert south.countries == {"AM", "AZ", "GE"}
     assert {"nagorno-karabakh", "nakhchivan", "abkhazia", "south-ossetia"} <= south.places
-    for rid in ("middle-east", "levant", "gulf", "maghreb", "sahel", "horn-of-africa", "balkans",
-                "central-asia", "eastern-europe", "western-asia", "africa"):
+    for rid in (
+        "middle-east",
+        "levant",
+        "gulf",
+        "maghreb",
+        "sahel",
+        "horn-of-africa",
+        "balkans",
+        "central-asia",
+        "eastern-europe",
+        "western-asia",
+        "africa",
+    ):
         assert rid in catalog
     assert "NO" in catalog.regions["northern-europe"].countries  # not YAML's boolean
     assert set(catalog.of_country("AZ")) >= {"south-caucasus", "western-asia", "asia"}
@@ -38,8 +49,10 @@ def _write(tmp_path: Path, text: str) -> Path:
         ("regions:\n  - {id: a, name: A, kind: news, countries: [AM, arm]}\n", "regions[0].countries[1]"),
         ("regions:\n  - {id: a, name: A, kind: news, countries: [NO]}\n", "regions[0].countries[0]"),
         ("regions:\n  - {id: a, name: A, kind: news, countries: AM}\n", "regions[0].countries"),
-        ("regions:\n  - {id: a, name: A, kind: news, countries: [AM]}\n  - {id: a, name: B, kind: news, countries: [AZ]}\n",
-         "regions[1].id"),
+        (
+            "regions:\n  - {id: a, name: A, kind: news, countries: [AM]}\n  - {id: a, name: B, kind: news, countries: [AZ]}\n",
+            "regions[1].id",
+        ),
         ("regions:\n  - {id: a, name: A, kind: news, countries: [AM], colour: red}\n", "regions[0].colour"),
         ("regions:\n  - {id: a, name: A, kind: news}\n", "regions[0].countries"),
         ("regions:\n  - {id: a, name: A, kind: news, countries: [AM], places: [Karabakh]}\n", "regions[0].places[0]"),
