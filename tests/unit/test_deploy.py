@@ -231,7 +231,7 @@ def test_dashboard_is_generated_and_structurally_valid() -> None:
         assert panel["datasource"]["uid"] in uids, panel["title"]
         assert panel["targets"], panel["title"]
         grid = panel["gridPos"]
-        assert 0 <= grid["x"] and grid["x"] + grid["w"] <= 24 and grid["h"] > 0
+        assert grid["x"] >= 0 and grid["x"] + grid["w"] <= 24 and grid["h"] > 0
         for target in panel["targets"]:
             assert target["expr"].strip(), f"{panel['title']} {target['refId']} has no expr"
             assert target["datasource"]["uid"] in uids
