@@ -285,6 +285,17 @@ def test_promtool_checks_and_unit_tests_the_rules(binaries: tuple[str, str]) -> 
     assert "SUCCESS" in unit.stdout
 
 
+def test_promtool_checks_the_compose_prometheus_config(binaries: tuple[str, str], tmp_path: Path) -> None:
+    # The compose file mounts rules.yml at /etc/prometheus/rules.yml; point at the real file here.
+    config = yaml.safe_load((ROOT / "deploy" / "prometheus" / "prometheus.yml").read_text(encoding="utf-8"))
+    config["rule_files"] = [str(RULES)]
+    (tmp_path / "prometheus.yml").write_text(yaml.safe_dump(config))
+    check = subprocess.run(
+        [binaries[1], "check", "config", str(tmp_path / "prometheus.yml")], capture_output=True, text=True, timeout=60
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
 # -- a live worker ---------------------------------------------------------------------------------
 
 
