@@ -126,12 +126,35 @@ class TopicResult:
 class _RuleSet:
     files: tuple[RuleFile, ...]
     matchers: dict[str, Matcher] = field(default_factory=dict)
+    # Per language key: term identity -> (file index, weight) pairs, and the groups
+    # with their file index, so that scoring walks only what a story found.
+    weights: dict[str, dict[tuple[str, str], tuple[tuple[int, float], ...]]] = field(default_factory=dict)
+    groups: dict[str, tuple[tuple[int, Group], ...]] = field(default_factory=dict)
+
+    @staticmethod
+    def key(lang: str | None) -> str:
+        return "*" if lang is None else lang if lang in LANGUAGES else COMMON
 
     def matcher(self, lang: str | None) -> Matcher:
-        key = "*" if lang is None else lang if lang in LANGUAGES else COMMON
+        key = self.key(lang)
         if key not in self.matchers:
             self.matchers[key] = Matcher(self._terms(None if key == "*" else key))
         return self.matchers[key]
+
+    def weight_index(self, lang: str | None) -> dict[tuple[str, str], tuple[tuple[int, float], ...]]:
+        key = self.key(lang)
+        index = self.weights.get(key)
+        if index is None:
+            pairs: dict[tuple[str, str], list[tuple[int, float]]] = {}
+            groups: list[tuple[int, Group]] = []
+            for i, rf in enumerate(self.files):
+                for section in self._sections(rf, None if key == "*" else key):
+                    for term, weight in rf.terms.get(section, ()):
+                        pairs.setdefault(term.ident, []).append((i, weight))
+                    groups.extend((i, g) for g in rf.groups.get(section, ()))
+            index = self.weights[key] = {k: tuple(v) for k, v in pairs.items()}
+            self.groups[key] = tuple(groups)
+        return index
 
     def _terms(self, lang: str | None) -> Iterable[Term]:
         for rf in self.files:
@@ -234,6 +257,31 @@ def _group_fires(
     return used
 
 
+def _raw_scores(
+    ruleset: _RuleSet, lang: str | None, found: Mapping[tuple[str, str], list[Hit]], lead: int, headline: int
+) -> list[float]:
+    """Raw score of every rule file at once: same sums as score_rules, without evidence."""
+    index = ruleset.weight_index(lang)
+    raws = [0.0] * len(ruleset.files)
+    log = math.log
+    for ident, hits in found.items():
+        pairs = index.get(ident)
+        if pairs is None:
+            continue
+        factor = 1.0 + 0.5 * log(len(hits)) + (_HEADLINE_BONUS if hits[0].end <= headline else 0.0)
+        for i, weight in pairs:
+            raws[i] += weight * factor
+    for i, group in ruleset.groups[_RuleSet.key(lang)]:
+        first = group.all[0] if group.all else None
+        if first is not None and first.ident not in found:
+            continue
+        if first is None and not any(t.ident in found for t in group.any):
+            continue
+        if _group_fires(group, found, lead, headline) is not None:
+            raws[i] += group.weight
+    return raws
+
+
 def classify(
     story: Story, language: str | None = None, *, rules_dir: Path | None = None, stream: TokenStream | None = None
 ) -> TopicResult:
@@ -249,11 +297,13 @@ def classify(
     found = ruleset.matcher(lang).scan(stream)
     headline = len(story.headline) if story.headline else 0
     lead = lead_end(headline, text)
+    raws = _raw_scores(ruleset, lang, found, lead, headline)
     scored: list[tuple[float, RuleFile, list[Evidence]]] = []
-    for rf in ruleset.files:
-        sections = _RuleSet._sections(rf, lang if lang is None or lang in LANGUAGES else COMMON)
-        raw, evidence = score_rules(rf, sections, found, lead, headline)
-        if raw >= rf.threshold:
+    for i, rf in enumerate(ruleset.files):
+        if raws[i] >= rf.threshold:
+            # Evidence only for the topics that pass; score_rules is the reference scorer.
+            sections = _RuleSet._sections(rf, lang if lang is None or lang in LANGUAGES else COMMON)
+            raw, evidence = score_rules(rf, sections, found, lead, headline)
             scored.append((raw, rf, evidence))
     best = max((raw / rf.threshold for raw, rf, _ in scored), default=0.0)
     taxonomy = load_taxonomy()

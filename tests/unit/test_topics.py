@@ -95,3 +95,40 @@ def test_query_errors_name_source_and_field() -> None:
         compile_query({"any": ["x"], "window": 0}, source="subs.yaml")
     with pytest.raises(ConfigError, match=r"query.any\[0\]"):
         compile_query({"any": ["ab*"]}, source="subs.yaml")
+
+
+def test_protests_route_to_politics_not_conflict() -> None:
+    story = Story(id="p", headline="Protesters rally against the foreign agents law",
+                  body="Thousands of protesters marched to parliament; riot police fired tear gas at the demonstrators "
+                       "as lawmakers passed the bill in a second reading.")
+    coarse = classify(story, "en").coarse()
+    assert "politics" in coarse
+    assert CONFLICT not in coarse
+
+
+def test_checked_subtopic_codes_are_emitted_under_their_parent() -> None:
+    story = Story(id="q", headline="Deprem: 6,1 büyüklüğünde sarsıntı",
+                  body="Malatya'da 6,1 büyüklüğünde deprem meydana geldi, artçı sarsıntılar sürüyor, AFAD enkaz "
+                       "alanında arama kurtarma çalışması yürütüyor.")
+    result = classify(story, "tr")
+    by_code = {t.code: t for t in result.topics}
+    assert "medtop:20000153" in by_code  # earthquake
+    assert by_code["medtop:20000153"].parent == "medtop:20000151"  # natural disaster
+    assert by_code["medtop:20000153"].coarse == "disaster"
+
+
+def test_sport_war_metaphors_are_not_conflict() -> None:
+    story = Story(id="s", headline="«Зенит» штурмом взял «Спартак»",
+                  body="Атака за атакой: футболисты «Зенита» выиграли матч чемпионата, забив три гола. "
+                       "Тренер назвал игру настоящей осадой ворот соперника.")
+    coarse = classify(story, "ru").coarse()
+    assert "sport" in coarse
+    assert CONFLICT not in coarse
+
+
+def test_shared_stream_gives_the_same_result() -> None:
+    from stream.normalize import TokenStream
+
+    headline, body = SEED["en"]
+    story = Story(id="t", headline=headline, body=body)
+    assert classify(story, "en", stream=TokenStream.of(story.text)) == classify(story, "en")
