@@ -48,7 +48,7 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
     import faust
 
     # JSON keys come back from the changelog as the same str we wrote; raw keys would be bytes.
-    schema = faust.Schema(key_type=str, value_type=bytes, key_serializer="json", value_serializer="raw")
+    schema = faust.Schema(key_serializer="json", value_serializer="json")
     state = app.Table("alert-state", default=None, schema=schema, partitions=settings.partitions)
 
     async def send_summary(summary: ThrottleSummary) -> None:
@@ -69,8 +69,7 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
         doc = orjson.loads(msg.value)
         story_id = str(doc["id"])
         version = int(doc.get("version") or 1)
-        raw_state = state[story_id]
-        prev: dict[str, Any] = orjson.loads(raw_state) if raw_state else {"version": 0, "subs": {}}
+        prev: dict[str, Any] = state.get(story_id) or {"version": 0, "subs": {}}
         m = rt.metrics
         if version <= prev["version"]:
             for sub in prev["subs"]:
@@ -111,7 +110,7 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
             if published:
                 m.publish_to_alert_seconds.observe(max(0.0, now - published))
             new_subs[name] = {"version": version, "active": decision.action != "retract", "tier": tier}
-        state[story_id] = orjson.dumps({"version": version, "subs": new_subs})
+        state[story_id] = {"version": version, "subs": new_subs}
 
     @app.agent(rt.enriched, name="wirewatch.router")
     async def router(stream: Any) -> None:
