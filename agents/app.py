@@ -13,6 +13,7 @@ import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import CollectorRegistry
 
+from agents.fetchwait import install_fetch_max_wait
 from agents.health import install_health
 from agents.ingest import install_ingest
 from agents.lag import install_lag
@@ -103,6 +104,7 @@ def create_app(
         consumer_max_fetch_size=max(settings.max_story_bytes * 2, 1_048_576),
     )
     setup_prometheus_sensors(app, registry=registry, name_prefix="faust")
+    install_fetch_max_wait(app, settings.fetch_max_wait_ms)
 
     def topic(name: str) -> Any:
         return app.topic(

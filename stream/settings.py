@@ -41,6 +41,7 @@ class Settings:
     web_host: str = _f("127.0.0.1", "WIREWATCH_WEB_HOST", "Address the worker's web server (/metrics, /healthz, /readyz) binds to.")
     web_port: int = _f(6066, "WIREWATCH_WEB_PORT", "Port of the worker's web server.")
     log_level: str = _f("info", "WIREWATCH_LOG_LEVEL", "Worker log level.", ("debug", "info", "warning", "error"))
+    fetch_max_wait_ms: int = _f(50, "WIREWATCH_FETCH_MAX_WAIT_MS", "Longest a worker's Kafka fetch waits for data; bounds idle-time latency.")
     max_story_bytes: int = _f(1_000_000, "WIREWATCH_MAX_STORY_BYTES", "Larger input messages are dead-lettered as oversized.")
     input_format: str = _f("auto", "WIREWATCH_INPUT_FORMAT", "Format of messages on the input topic.", ("auto", "json", "ninjs", "newsml", "text"))
     state_dir: Path = _f(_HOME / ".local" / "state" / "wirewatch", "WIREWATCH_STATE_DIR", "Worker data, local broker data, PID and log files.")
@@ -81,7 +82,7 @@ class Settings:
                 raise ConfigError(
                     f"{value!r} is not one of {', '.join(choices)}", file="environment", field=f.metadata["env"]
                 )
-        for name in ("partitions", "replication_factor", "max_story_bytes"):
+        for name in ("partitions", "replication_factor", "max_story_bytes", "fetch_max_wait_ms"):
             if getattr(self, name) < 1:
                 raise ConfigError("must be at least 1", file="environment", field=_env_of(name))
         for name in ("web_port", "broker_port"):
