@@ -47,15 +47,13 @@ def _credentials(settings: Settings) -> Any:
     if proto.endswith("SSL"):
         ssl_context = _ssl_context(settings)
     if proto.startswith("SASL"):
-        mechanism = settings.sasl_mechanism
-        username, password = settings.sasl_username, settings.sasl_password
-        if mechanism == "PLAIN":
-            return faust.SASLCredentials(username=username, password=password, ssl_context=ssl_context)
-        from faust.auth import SASLCredentials
-
-        creds = SASLCredentials(username=username, password=password, ssl_context=ssl_context)
-        creds.mechanism = mechanism  # SCRAM-SHA-256/512: aiokafka takes the name as-is
-        return creds
+        # PLAIN and SCRAM-SHA-256/512 alike; with an SSL context Faust uses SASL_SSL.
+        return faust.SASLCredentials(
+            username=settings.sasl_username,
+            password=settings.sasl_password,
+            ssl_context=ssl_context,
+            mechanism=settings.sasl_mechanism,
+        )
     return faust.SSLCredentials(ssl_context)
 
 

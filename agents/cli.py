@@ -6,13 +6,14 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from stream.errors import ConfigError, InputError, WirewatchError
 from stream.settings import Settings
 
-__all__ = ["main", "read_inputs"]
+__all__ = ["PublishSummary", "main", "publish_paths", "read_inputs"]
 
 _INPUT_SUFFIXES = {".json", ".jsonl", ".ndjson", ".txt", ".xml"}
 
@@ -90,52 +91,68 @@ def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+@dataclass(slots=True)
+class PublishSummary:
+    sent: int = 0
+    failed: int = 0
+    unparsed: int = 0
+    errors: list[str] = field(default_factory=list)
 
-def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
+    def line(self, topic: str) -> str:
+        return (
+            f"sent {self.sent}, failed {self.failed}, not parseable locally (sent for dead-lettering) {self.unparsed} -> {topic}"
+        )
+
+
+def publish_paths(
+    settings: Settings, paths: Sequence[str], *, fmt: str = "auto", topic: str | None = None, quiet: bool = False
+) -> PublishSummary:
+    """Publish every story found in ``paths``; key = story id. Waits for every delivery."""
     from agents.kafka_client import producer
     from agents.progress import Progress
     from stream.parse import parse
 
-    topic = args.topic or settings.topic_stories
+    topic = topic or settings.topic_stories
     prod = producer(settings)
-    sent = failed = unparsed = 0
-    errors: list[str] = []
+    summary = PublishSummary()
     futures = []
-    with Progress(enabled=not args.quiet and sys.stderr.isatty()) as progress:
-        for raw, fmt, origin in read_inputs(args.paths, args.format):
+    with Progress(enabled=not quiet and sys.stderr.isatty()) as progress:
+        for raw, item_fmt, origin in read_inputs(paths, fmt):
             try:
-                key: bytes | None = parse(raw, fmt=fmt if fmt != "jsonl" else "json", max_bytes=1 << 62).id.encode()
+                key: bytes | None = parse(raw, fmt=item_fmt if item_fmt != "jsonl" else "json", max_bytes=1 << 62).id.encode()
             except InputError as exc:
                 # Sent anyway: the worker dead-letters it with the reason, so nothing vanishes here.
                 key = None
-                unparsed += 1
-                errors.append(f"{origin}: {exc.reason}: {exc}")
+                summary.unparsed += 1
+                summary.errors.append(f"{origin}: {exc.reason}: {exc}")
             futures.append(prod.send(topic, key=key, value=raw))
             progress.advance()
             if len(futures) >= 5000:
-                s, f = _settle(futures, errors)
-                sent, failed = sent + s, failed + f
+                _settle(futures, summary)
                 futures.clear()
         prod.flush()
-        s, f = _settle(futures, errors)
-        sent, failed = sent + s, failed + f
+        _settle(futures, summary)
     prod.close()
-    for line in errors[:20]:
+    return summary
+
+
+def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
+    topic = args.topic or settings.topic_stories
+    summary = publish_paths(settings, args.paths, fmt=args.format, topic=topic, quiet=args.quiet)
+    for line in summary.errors[:20]:
         print(f"warning: {line}", file=sys.stderr)
-    print(f"sent {sent}, failed {failed}, not parseable locally (sent for dead-lettering) {unparsed} -> {topic}")
-    return 1 if failed else 0
+    print(summary.line(topic))
+    return 1 if summary.failed else 0
 
 
-def _settle(futures: list[Any], errors: list[str]) -> tuple[int, int]:
-    sent = failed = 0
+def _settle(futures: list[Any], summary: PublishSummary) -> None:
     for fut in futures:
         try:
             fut.get(timeout=60)
-            sent += 1
-        except Exception as exc:  # noqa: BLE001 - counted and reported in the summary
-            failed += 1
-            errors.append(f"delivery failed: {exc}")
-    return sent, failed
+            summary.sent += 1
+        except Exception as exc:
+            summary.failed += 1
+            summary.errors.append(f"delivery failed: {exc}")
 
 
 def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
@@ -260,10 +277,11 @@ def _add_rules(sub: Any) -> None:
     r.add_argument("--dir", type=Path, help="rules directory (default: WIREWATCH_RULES_DIR or the shipped rules)")
 
     def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
-        from stream import ruletest
+        from stream.rules import check_rules
+        from stream.ruletest import run_examples
 
         rules_dir = args.dir or settings.rules_dir
-        problems: Sequence[object] = ruletest.check_rules(rules_dir) if args.action == "check" else ruletest.run_examples(rules_dir)
+        problems: Sequence[object] = check_rules(rules_dir) if args.action == "check" else run_examples(rules_dir)
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"rules {args.action}: {len(problems)} problem(s)")

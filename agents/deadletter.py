@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["DeadLetter", "HEADER_PREFIX"]
+__all__ = ["HEADER_PREFIX", "DeadLetter"]
 
 HEADER_PREFIX = "wirewatch-"
 _MAX_MESSAGE = 1000  # exception text can embed input; keep headers small

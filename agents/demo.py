@@ -18,7 +18,7 @@ from pathlib import Path
 from agents.localbroker import LocalBroker
 from stream.settings import Settings
 
-__all__ = ["run_demo", "SAMPLES"]
+__all__ = ["SAMPLES", "run_demo"]
 
 SAMPLES = Path(__file__).resolve().parent.parent / "deploy" / "samples"
 
@@ -39,7 +39,7 @@ def _wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float) -> None
 
 
 def run_demo(settings: Settings, duration: float | None = None) -> int:
-    from agents.cli import main as cli_main
+    from agents.cli import publish_paths
     from agents.kafka_client import ensure_topics
     from agents.render import render
     from agents.tail import tail
@@ -49,11 +49,21 @@ def run_demo(settings: Settings, duration: float | None = None) -> int:
     started_broker = not broker.status().running
     print(f"starting Apache Kafka {settings.kafka_version} (KRaft) on {broker.bootstrap} ...", flush=True)
     broker.start()
-    settings = settings.replace(bootstrap_servers=broker.bootstrap)
+    # A fresh consumer group and topics per run: alert state from an earlier demo would
+    # (correctly) suppress the same sample stories as duplicates.
+    tag = time.strftime("%Y%m%d%H%M%S")
+    settings = settings.replace(
+        bootstrap_servers=broker.bootstrap,
+        app_id=f"wirewatch-demo-{tag}",
+        topic_stories=f"demo-{tag}.wire.stories",
+        topic_enriched=f"demo-{tag}.wire.enriched",
+        topic_dlq=f"demo-{tag}.wire.dlq",
+        alert_topic_prefix=f"demo-{tag}.alerts.",
+    )
     alerts = alert_topics(settings)
     ensure_topics(settings, topic_specs(settings, alerts))
 
-    env = {**os.environ, "WIREWATCH_BOOTSTRAP_SERVERS": broker.bootstrap}
+    env = {**os.environ, **settings.to_env()}
     log_path = settings.state_dir / "demo-worker.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     log = open(log_path, "ab")  # noqa: SIM115 - closed in finally
@@ -77,7 +87,12 @@ def run_demo(settings: Settings, duration: float | None = None) -> int:
         thread = threading.Thread(target=printer, daemon=True)
         thread.start()
         time.sleep(1.0)  # the tail resolves its end offsets before we publish
-        cli_main(["publish", "--quiet", str(SAMPLES)])
+        print(
+            f"topics: {settings.topic_stories} -> {settings.topic_enriched}, {settings.topic_dlq}, {', '.join(alerts)}",
+            flush=True,
+        )
+        summary = publish_paths(settings, [str(SAMPLES)], quiet=True)
+        print(summary.line(settings.topic_stories), flush=True)
         print(f"\nmetrics: {base}/metrics   health: {base}/healthz   readiness: {base}/readyz", flush=True)
         print("stories and alerts print as they arrive; Ctrl-C stops the worker and the broker.\n", flush=True)
         end = time.monotonic() + duration if duration else None
@@ -100,4 +115,22 @@ def run_demo(settings: Settings, duration: float | None = None) -> int:
         log.close()
         if started_broker:
             broker.stop()
+        else:
+            _delete_demo_topics(settings)
         print("demo stopped", file=sys.stderr)
+
+
+def _delete_demo_topics(settings: Settings) -> None:
+    """Remove this run's topics (and Faust's changelog topics) from a broker we did not start."""
+    from agents.kafka_client import admin
+
+    client = admin(settings)
+    try:
+        prefix = settings.topic_stories.split(".", 1)[0] + "."
+        names = [t for t in client.list_topics() if t.startswith((prefix, settings.app_id + "-"))]
+        if names:
+            client.delete_topics(names)
+    except Exception as exc:
+        print(f"could not delete demo topics: {exc}", file=sys.stderr)
+    finally:
+        client.close()

@@ -32,7 +32,7 @@ def readiness(app: Any) -> tuple[bool, dict[str, Any]]:
     }
     # A worker in a group with more members than partitions is healthy but idle;
     # it is still "ready" once the first assignment has completed.
-    ready = facts["started"] and recovered and not rebalancing
+    ready = bool(app.started) and recovered and not rebalancing
     return ready, facts
 
 
@@ -63,6 +63,7 @@ def install_health(app: faust.App, rt: Runtime) -> None:
             rt.metrics.event_loop_lag_seconds.observe(lag)
             rt.metrics.assigned_partitions.set(len(app.consumer.assignment()) if app.started else 0)
 
-    @app.on_rebalance_complete.connect
-    async def on_rebalance(sender: Any, **kwargs: Any) -> None:
+    def on_rebalance(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
         rt.metrics.rebalances.inc()
+
+    app.on_rebalance_complete.connect(on_rebalance)

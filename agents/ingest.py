@@ -47,7 +47,7 @@ def install_ingest(app: faust.App, rt: Runtime) -> Any:
         except InputError as exc:
             await dead_letter(event, exc, exc.reason)
             return
-        except Exception as exc:  # noqa: BLE001 - a bug on one story must not stop the stream
+        except Exception as exc:
             log.exception("pipeline failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
             await dead_letter(event, exc, "internal_error")
             return

@@ -37,9 +37,7 @@ def security_config(settings: Settings) -> dict[str, Any]:
 
 
 def admin(settings: Settings) -> KafkaAdminClient:
-    return KafkaAdminClient(
-        bootstrap_servers=settings.bootstrap_list, client_id="wirewatch-cli", **security_config(settings)
-    )
+    return KafkaAdminClient(bootstrap_servers=settings.bootstrap_list, client_id="wirewatch-cli", **security_config(settings))
 
 
 def producer(settings: Settings, **extra: Any) -> KafkaProducer:

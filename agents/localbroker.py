@@ -21,7 +21,7 @@ from pathlib import Path
 from stream.errors import WirewatchError
 from stream.settings import Settings
 
-__all__ = ["BrokerError", "LocalBroker", "BrokerStatus"]
+__all__ = ["BrokerError", "BrokerStatus", "LocalBroker"]
 
 _DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 _NO_JAVA = (
@@ -81,7 +81,9 @@ class LocalBroker:
         ]  # fmt: skip
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
-            raise BrokerError(f"maven could not fetch Kafka {self.settings.kafka_version}:\n{proc.stdout[-3000:]}{proc.stderr[-2000:]}")
+            raise BrokerError(
+                f"maven could not fetch Kafka {self.settings.kafka_version}:\n{proc.stdout[-3000:]}{proc.stderr[-2000:]}"
+            )
         shutil.rmtree(self.jar_dir, ignore_errors=True)
         tmp.rename(self.jar_dir)
         marker.touch()
@@ -102,7 +104,7 @@ class LocalBroker:
             try:
                 if _metadata_ok(self.bootstrap):
                     return BrokerStatus(True, None, self.bootstrap, self.log_file)
-            except Exception:  # noqa: BLE001 - not Kafka, or not healthy
+            except Exception:
                 pass
             raise BrokerError(f"port {self.port} is in use by a process that is not a Kafka broker; set WIREWATCH_BROKER_PORT")
         _require("java", "openjdk-17-jre-headless")
@@ -134,14 +136,18 @@ class LocalBroker:
         last: Exception | None = None
         while time.monotonic() < deadline:
             if proc is not None and proc.poll() is not None:
-                raise BrokerError(f"broker exited with code {proc.returncode}; see {self.log_file} and {self.home / 'stdout.log'}")
+                raise BrokerError(
+                    f"broker exited with code {proc.returncode}; see {self.log_file} and {self.home / 'stdout.log'}"
+                )
             try:
                 if _metadata_ok(self.bootstrap):
                     return
-            except Exception as exc:  # noqa: BLE001 - any client error just means "not yet"
+            except Exception as exc:
                 last = exc
             time.sleep(0.3)
-        raise BrokerError(f"broker on {self.bootstrap} did not answer metadata within {timeout:.0f}s ({last}); see {self.log_file}")
+        raise BrokerError(
+            f"broker on {self.bootstrap} did not answer metadata within {timeout:.0f}s ({last}); see {self.log_file}"
+        )
 
     def stop(self, timeout: float = 30.0) -> bool:
         """Stop the broker by PID (SIGTERM, then SIGKILL). Returns whether one was running."""

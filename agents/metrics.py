@@ -16,7 +16,7 @@ from prometheus_client.metrics_core import Metric
 from prometheus_client.registry import Collector
 from prometheus_client.utils import floatToGoString
 
-__all__ = ["Metrics", "STAGE_BUCKETS", "LATENCY_BUCKETS"]
+__all__ = ["LATENCY_BUCKETS", "STAGE_BUCKETS", "Metrics"]
 
 # Per-stage CPU time: tens of microseconds to a few milliseconds.
 STAGE_BUCKETS = (0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1)
@@ -32,9 +32,7 @@ class Metrics:
     def __init__(self, registry: CollectorRegistry) -> None:
         self.registry = registry
         r = registry
-        self.messages_received = Counter(
-            "wirewatch_messages_received_total", "Messages read from the input topic.", registry=r
-        )
+        self.messages_received = Counter("wirewatch_messages_received_total", "Messages read from the input topic.", registry=r)
         self.stories_enriched = Counter(
             "wirewatch_stories_enriched_total", "Stories enriched and published, by detected language.",
             ["language"], registry=r,

@@ -19,7 +19,9 @@ class Progress:
             from rich.progress import Progress as RichProgress
             from rich.progress import SpinnerColumn, TextColumn, TimeElapsedColumn
 
-            bar = RichProgress(SpinnerColumn(), TextColumn("published {task.completed} stories"), TimeElapsedColumn(), transient=True)
+            bar = RichProgress(
+                SpinnerColumn(), TextColumn("published {task.completed} stories"), TimeElapsedColumn(), transient=True
+            )
             bar.start()
             self._task = bar.add_task("publish", total=None)
             self._bar = bar

@@ -18,7 +18,9 @@ def _short(text: str, width: int = 90) -> str:
 
 def render_enriched(doc: dict[str, Any]) -> str:
     lang = doc.get("language") or {}
-    line = f"[{lang.get('code', '?')} {float(lang.get('confidence', 0)):.2f}] {_short(doc.get('headline') or doc.get('body', ''))}"
+    line = (
+        f"[{lang.get('code', '?')} {float(lang.get('confidence', 0)):.2f}] {_short(doc.get('headline') or doc.get('body', ''))}"
+    )
     parts = [f"id={doc.get('id')} v{doc.get('version')}"]
     if lang.get("provider_agrees") is False:
         parts.append(f"provider said {lang.get('provider')}")

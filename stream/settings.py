@@ -16,7 +16,7 @@ from typing import Any
 
 from stream.errors import ConfigError
 
-__all__ = ["Settings", "SECRET_FIELDS"]
+__all__ = ["SECRET_FIELDS", "Settings"]
 
 _HOME = Path.home()
 SECRET_FIELDS = frozenset({"sasl_password", "ssl_password"})
@@ -30,29 +30,54 @@ def _f(default: Any, env: str, doc: str, choices: tuple[str, ...] | None = None)
 class Settings:
     """Runtime configuration of the worker and every CLI command."""
 
-    bootstrap_servers: str = _f("127.0.0.1:9092", "WIREWATCH_BOOTSTRAP_SERVERS", "Kafka bootstrap servers, comma-separated host:port.")
+    bootstrap_servers: str = _f(
+        "127.0.0.1:9092", "WIREWATCH_BOOTSTRAP_SERVERS", "Kafka bootstrap servers, comma-separated host:port."
+    )
     app_id: str = _f("wirewatch", "WIREWATCH_APP_ID", "Faust app id; also the consumer group and the prefix of changelog topics.")
     topic_stories: str = _f("wire.stories", "WIREWATCH_TOPIC_STORIES", "Input topic that users publish wire stories to.")
     topic_enriched: str = _f("wire.enriched", "WIREWATCH_TOPIC_ENRICHED", "Every processed story, enriched, keyed by story id.")
     topic_dlq: str = _f("wire.dlq", "WIREWATCH_TOPIC_DLQ", "Dead letters: original bytes plus reason and source offset headers.")
-    alert_topic_prefix: str = _f("alerts.", "WIREWATCH_ALERT_TOPIC_PREFIX", "Alert topics are this prefix plus the subscription name.")
-    partitions: int = _f(6, "WIREWATCH_PARTITIONS", "Partitions of every topic wirewatch creates; the ceiling on useful worker processes.")
+    alert_topic_prefix: str = _f(
+        "alerts.", "WIREWATCH_ALERT_TOPIC_PREFIX", "Alert topics are this prefix plus the subscription name."
+    )
+    partitions: int = _f(
+        6, "WIREWATCH_PARTITIONS", "Partitions of every topic wirewatch creates; the ceiling on useful worker processes."
+    )
     replication_factor: int = _f(1, "WIREWATCH_REPLICATION_FACTOR", "Replication factor of the topics wirewatch creates.")
-    web_host: str = _f("127.0.0.1", "WIREWATCH_WEB_HOST", "Address the worker's web server (/metrics, /healthz, /readyz) binds to.")
+    web_host: str = _f(
+        "127.0.0.1", "WIREWATCH_WEB_HOST", "Address the worker's web server (/metrics, /healthz, /readyz) binds to."
+    )
     web_port: int = _f(6066, "WIREWATCH_WEB_PORT", "Port of the worker's web server.")
     log_level: str = _f("info", "WIREWATCH_LOG_LEVEL", "Worker log level.", ("debug", "info", "warning", "error"))
-    fetch_max_wait_ms: int = _f(50, "WIREWATCH_FETCH_MAX_WAIT_MS", "Longest a worker's Kafka fetch waits for data; bounds idle-time latency.")
+    fetch_max_wait_ms: int = _f(
+        50, "WIREWATCH_FETCH_MAX_WAIT_MS", "Longest a worker's Kafka fetch waits for data; bounds idle-time latency."
+    )
     max_story_bytes: int = _f(1_000_000, "WIREWATCH_MAX_STORY_BYTES", "Larger input messages are dead-lettered as oversized.")
-    input_format: str = _f("auto", "WIREWATCH_INPUT_FORMAT", "Format of messages on the input topic.", ("auto", "json", "ninjs", "newsml", "text"))
-    state_dir: Path = _f(_HOME / ".local" / "state" / "wirewatch", "WIREWATCH_STATE_DIR", "Worker data, local broker data, PID and log files.")
-    cache_dir: Path = _f(_HOME / ".cache" / "wirewatch", "WIREWATCH_CACHE_DIR", "Downloaded Kafka broker jars (shared by every checkout).")
+    input_format: str = _f(
+        "auto", "WIREWATCH_INPUT_FORMAT", "Format of messages on the input topic.", ("auto", "json", "ninjs", "newsml", "text")
+    )
+    state_dir: Path = _f(
+        _HOME / ".local" / "state" / "wirewatch", "WIREWATCH_STATE_DIR", "Worker data, local broker data, PID and log files."
+    )
+    cache_dir: Path = _f(
+        _HOME / ".cache" / "wirewatch", "WIREWATCH_CACHE_DIR", "Downloaded Kafka broker jars (shared by every checkout)."
+    )
     kafka_version: str = _f("4.1.1", "WIREWATCH_KAFKA_VERSION", "Apache Kafka version the local broker runs (Maven Central).")
     broker_port: int = _f(9092, "WIREWATCH_BROKER_PORT", "Client port of the local broker; the controller uses the next port.")
     regions_file: Path | None = _f(None, "WIREWATCH_REGIONS_FILE", "Regions YAML replacing the shipped one.")
     rules_dir: Path | None = _f(None, "WIREWATCH_RULES_DIR", "Directory of topic rule YAML files replacing the shipped ones.")
-    subscriptions_file: Path | None = _f(None, "WIREWATCH_SUBSCRIPTIONS_FILE", "Alert subscriptions YAML replacing the shipped one.")
-    security_protocol: str = _f("PLAINTEXT", "WIREWATCH_SECURITY_PROTOCOL", "Kafka security protocol.", ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"))
-    sasl_mechanism: str = _f("PLAIN", "WIREWATCH_SASL_MECHANISM", "SASL mechanism when the protocol is SASL_*.", ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"))
+    subscriptions_file: Path | None = _f(
+        None, "WIREWATCH_SUBSCRIPTIONS_FILE", "Alert subscriptions YAML replacing the shipped one."
+    )
+    security_protocol: str = _f(
+        "PLAINTEXT", "WIREWATCH_SECURITY_PROTOCOL", "Kafka security protocol.", ("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL")
+    )
+    sasl_mechanism: str = _f(
+        "PLAIN",
+        "WIREWATCH_SASL_MECHANISM",
+        "SASL mechanism when the protocol is SASL_*.",
+        ("PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"),
+    )
     sasl_username: str = _f("", "WIREWATCH_SASL_USERNAME", "SASL user name.")
     sasl_password: str = _f("", "WIREWATCH_SASL_PASSWORD", "SASL password (never logged or exported).")
     ssl_cafile: Path | None = _f(None, "WIREWATCH_SSL_CAFILE", "CA bundle that signs the brokers' certificates.")
@@ -79,9 +104,7 @@ class Settings:
             choices = f.metadata["choices"]
             value = getattr(self, f.name)
             if choices and value not in choices:
-                raise ConfigError(
-                    f"{value!r} is not one of {', '.join(choices)}", file="environment", field=f.metadata["env"]
-                )
+                raise ConfigError(f"{value!r} is not one of {', '.join(choices)}", file="environment", field=f.metadata["env"])
         for name in ("partitions", "replication_factor", "max_story_bytes", "fetch_max_wait_ms"):
             if getattr(self, name) < 1:
                 raise ConfigError("must be at least 1", file="environment", field=_env_of(name))
@@ -108,6 +131,10 @@ class Settings:
             value = getattr(self, f.name)
             out[f.metadata["env"]] = "****" if f.name in SECRET_FIELDS and value else str(value)
         return out
+
+    def to_env(self) -> dict[str, str]:
+        """These settings as ``WIREWATCH_*`` variables, to hand to a child process."""
+        return {f.metadata["env"]: str(getattr(self, f.name)) for f in fields(self) if getattr(self, f.name) is not None}
 
     def __repr__(self) -> str:  # secrets must never reach logs through repr()
         return "Settings(" + ", ".join(f"{k}={v}" for k, v in self.masked().items()) + ")"

@@ -22,7 +22,11 @@ def _sample(rt: Runtime, name: str, labels: dict[str, str] | None = None) -> flo
 
 async def test_good_story_is_enriched_with_language(app_and_runtime: tuple[Any, Runtime]) -> None:
     app, rt = app_and_runtime
-    story = {"id": "ru-1", "headline": "Переговоры в Москве", "body": "Министры иностранных дел встретились в Москве и обсудили прекращение огня."}
+    story = {
+        "id": "ru-1",
+        "headline": "Переговоры в Москве",
+        "body": "Министры иностранных дел встретились в Москве и обсудили прекращение огня.",
+    }
     async with _agent(app).test_context() as agent:
         await agent.put(json.dumps(story).encode(), key=b"ru-1")
     rt.enriched.send.assert_awaited_once()

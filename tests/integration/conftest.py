@@ -16,7 +16,7 @@ def _reachable(bootstrap: str) -> bool:
 
     try:
         return _metadata_ok(bootstrap)
-    except Exception:  # noqa: BLE001 - any failure means "no usable broker"
+    except Exception:
         return False
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from agents.tail import Record, tail
 from stream.settings import Settings
 
-__all__ = ["Worker", "fresh_env", "free_port", "collect", "run_cli", "ROOT"]
+__all__ = ["ROOT", "Worker", "collect", "free_port", "fresh_env", "run_cli"]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -49,7 +49,9 @@ def fresh_env(bootstrap: str, state_dir: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def run_cli(env: dict[str, str], *args: str, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    env: dict[str, str], *args: str, stdin: bytes | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "agents.cli", *args],
         cwd=ROOT,

@@ -93,5 +93,7 @@ def test_malformed_ninjs_and_newsml_are_dead_lettered(worker: Worker, tmp_path: 
     assert run_cli(worker.env, "publish", "--quiet", "--format", "newsml", str(newsml)).returncode == 0
     dead = collect(worker.settings, worker.settings.topic_dlq, 2)
     reasons = sorted(r.header("wirewatch-reason") or "" for r in dead)
-    assert reasons == ["invalid_field", "invalid_format"], [(r.header("wirewatch-reason"), r.header("wirewatch-error-message")) for r in dead]
+    assert reasons == ["invalid_field", "invalid_format"], [
+        (r.header("wirewatch-reason"), r.header("wirewatch-error-message")) for r in dead
+    ]
     assert all(r.header("wirewatch-error-message") for r in dead)

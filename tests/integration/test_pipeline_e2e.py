@@ -10,10 +10,26 @@ from kafka import KafkaProducer
 from tests.integration.harness import Worker, collect, run_cli
 
 STORIES = [
-    {"id": "e2e-ar", "headline": "وزراء الخارجية يدعون إلى وقف إطلاق النار", "body": "دعا وزيرا خارجية البلدين اليوم إلى وقف فوري للقتال في المنطقة الحدودية وبدء محادثات."},
-    {"id": "e2e-ru", "headline": "В Баку прошли переговоры", "body": "Министры обсудили прекращение огня и возвращение беженцев в свои дома."},
-    {"id": "e2e-en", "headline": "Central bank holds rates", "body": "The central bank kept its main interest rate unchanged on Thursday, citing slowing inflation."},
-    {"id": "e2e-hy", "headline": "Երևանում բանակցություններ են ընթանում", "body": "Արտաքին գործերի նախարարները քննարկեցին հրադադարի պայմանները և սահմանային իրավիճակը։"},
+    {
+        "id": "e2e-ar",
+        "headline": "وزراء الخارجية يدعون إلى وقف إطلاق النار",
+        "body": "دعا وزيرا خارجية البلدين اليوم إلى وقف فوري للقتال في المنطقة الحدودية وبدء محادثات.",
+    },
+    {
+        "id": "e2e-ru",
+        "headline": "В Баку прошли переговоры",
+        "body": "Министры обсудили прекращение огня и возвращение беженцев в свои дома.",
+    },
+    {
+        "id": "e2e-en",
+        "headline": "Central bank holds rates",
+        "body": "The central bank kept its main interest rate unchanged on Thursday, citing slowing inflation.",
+    },
+    {
+        "id": "e2e-hy",
+        "headline": "Երևանում բանակցություններ են ընթանում",
+        "body": "Արտաքին գործերի նախարարները քննարկեցին հրադադարի պայմանները և սահմանային իրավիճակը։",
+    },
 ]
 
 
@@ -58,14 +74,20 @@ def test_bad_input_is_dead_lettered_while_good_stories_flow(worker_env: dict[str
         good = 0
         for raw, _reason in BAD:
             producer.send(settings.topic_stories, value=raw, partition=0)
-            story = {"id": f"good-{good}", "headline": "Market update", "body": "Shares rose in early trading on strong earnings."}
+            story = {
+                "id": f"good-{good}",
+                "headline": "Market update",
+                "body": "Shares rose in early trading on strong earnings.",
+            }
             producer.send(settings.topic_stories, value=json.dumps(story).encode(), partition=0)
             good += 1
         producer.flush()
         producer.close()
 
         dead = collect(settings, settings.topic_dlq, len(BAD))
-        reasons = [r.header("wirewatch-reason") for r in sorted(dead, key=lambda r: int(r.header("wirewatch-source-offset") or -1))]
+        reasons = [
+            r.header("wirewatch-reason") for r in sorted(dead, key=lambda r: int(r.header("wirewatch-source-offset") or -1))
+        ]
         assert reasons == [reason for _, reason in BAD]
         for record, (raw, _) in zip(sorted(dead, key=lambda r: int(r.header("wirewatch-source-offset") or -1)), BAD, strict=True):
             assert record.value == raw

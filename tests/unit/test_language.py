@@ -240,9 +240,7 @@ def test_supported_languages() -> None:
 
 
 def test_to_dict_is_json_ready() -> None:
-    result = detect(
-        "Правительство утвердило план. Բանակցությունները կշարունակվեն հաջորդ շաբաթ", provider="ru"
-    )
+    result = detect("Правительство утвердило план. Բանակցությունները կշարունակվեն հաջորդ շաբաթ", provider="ru")
     data = result.to_dict()
     assert json.loads(json.dumps(data)) == data
     assert set(data) == {

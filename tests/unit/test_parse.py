@@ -125,9 +125,7 @@ def test_plain_text_with_ampersand_is_kept() -> None:
 
 def test_control_characters_removed_and_nfc() -> None:
     decomposed = "Cafe\u0301"
-    story = parse(
-        dumps({"id": "a", "headline": "Bad\x00\x1b head\u0085", "body": f"{decomposed}\r\nline\ttab\x07"})
-    )
+    story = parse(dumps({"id": "a", "headline": "Bad\x00\x1b head\u0085", "body": f"{decomposed}\r\nline\ttab\x07"}))
     assert story.headline == "Bad head"
     assert story.body == "Caf\u00e9\nline\ttab"
 
@@ -187,10 +185,7 @@ def test_ninjs2_fixture_arabic_with_rtl_marks() -> None:
     # The main headline wins over the short one; bidi marks are kept (they are text, not controls).
     assert story.headline == "\u200fوصول قافلة مساعدات جديدة إلى شمال غزة بعد أسابيع من الانتظار\u200f"
     # Plain text is preferred over HTML among main bodies.
-    assert (
-        story.body
-        == "قالت الأمم المتحدة إن القافلة تضم أكثر من ثلاثين شاحنة.\n\nودعت الوكالة إلى فتح المعابر بشكل دائم."
-    )
+    assert story.body == "قالت الأمم المتحدة إن القافلة تضم أكثر من ثلاثين شاحنة.\n\nودعت الوكالة إلى فتح المعابر بشكل دائم."
     assert story.version == 4
     assert story.urgency == 2
     assert story.subjects == (
@@ -255,9 +250,7 @@ def test_newsml_fixture_russian() -> None:
         "Спасатели сообщили, что за сутки уровень воды снизился на двенадцать сантиметров.\n\n"
         "Эвакуированы более двух тысяч человек;\n\nповреждены три моста."
     )
-    assert story.subjects == (
-        ProviderSubject("medtop:03000000", "disaster, accident and emergency incident"),
-    )
+    assert story.subjects == (ProviderSubject("medtop:03000000", "disaster, accident and emergency incident"),)
     assert story.places == (ProviderPlace("Оренбург", "RU"),)
 
 

@@ -43,9 +43,7 @@ def test_too_many_list_entries() -> None:
         parse(dumps({"id": "x", "headline": "h", "subjects": ["medtop:1"] * 1001}))
     many = "".join(f"<subject qcode='medtop:{n}'/>" for n in range(1001))
     with pytest.raises(OversizedError, match="field 'subjects' has more than 1000 entries"):
-        parse(
-            f"<newsItem guid='x'><contentMeta><headline>h</headline>{many}</contentMeta></newsItem>".encode()
-        )
+        parse(f"<newsItem guid='x'><contentMeta><headline>h</headline>{many}</contentMeta></newsItem>".encode())
 
 
 def test_oversized_id() -> None:
@@ -233,9 +231,7 @@ def test_arbitrary_bytes_only_input_errors(raw: bytes, fmt: str) -> None:
 
 _json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda children: (
-        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4)
-    ),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
     max_leaves=20,
 )
 _story_keys = st.sampled_from(
@@ -260,9 +256,7 @@ def test_arbitrary_text_in_any_wrapper(text: str) -> None:
     for raw in (
         text.encode("utf-8", "surrogatepass"),
         dumps({"id": "x", "headline": text, "body_html": text}),
-        f"<newsItem guid='g'><contentMeta><headline>{text}</headline></contentMeta></newsItem>".encode(
-            "utf-8", "surrogatepass"
-        ),
+        f"<newsItem guid='g'><contentMeta><headline>{text}</headline></contentMeta></newsItem>".encode("utf-8", "surrogatepass"),
     ):
         with contextlib.suppress(InputError):
             parse(raw)

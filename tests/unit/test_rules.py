@@ -111,8 +111,12 @@ def test_yaml_syntax_error_has_line(tmp_path: Path) -> None:
 
 
 def test_run_examples_reports_failures(tmp_path: Path) -> None:
-    _write(tmp_path, "conflict.yaml", RULE + "examples:\n  - {lang: en, text: 'troops at the border', expect: true}\n"
-           "  - {lang: en, text: 'heavy shelling and a drone', expect: false}\n")
+    _write(
+        tmp_path,
+        "conflict.yaml",
+        RULE + "examples:\n  - {lang: en, text: 'troops at the border', expect: true}\n"
+        "  - {lang: en, text: 'heavy shelling and a drone', expect: false}\n",
+    )
     failures = run_examples(tmp_path)
     assert len(failures) == 2
     text = str(failures[1])

@@ -25,11 +25,27 @@ def test_shipped_subscriptions_load() -> None:
         ("subscriptions:\n  - name: x\n    match:\n      regions: [south-caucasu]\n", "subscriptions[0].match.regions[0]", 4),
         ("subscriptions:\n  - name: Bad Name\n    match: {countries: [AM]}\n", "subscriptions[0].name", 2),
         ("subscriptions:\n  - name: x\n    match:\n      countries: [arm]\n", "subscriptions[0].match.countries[0]", 4),
-        ("subscriptions:\n  - name: x\n    match:\n      topics: [{code: 'medtop:99999999'}]\n", "subscriptions[0].match.topics[0].code", 4),
-        ("subscriptions:\n  - name: x\n    match:\n      scope: nearby\n      countries: [AM]\n", "subscriptions[0].match.scope", 4),
-        ("subscriptions:\n  - name: x\n    match: {countries: [AM]}\n    throttle: {max_alerts: 0}\n", "subscriptions[0].throttle.max_alerts", 4),
+        (
+            "subscriptions:\n  - name: x\n    match:\n      topics: [{code: 'medtop:99999999'}]\n",
+            "subscriptions[0].match.topics[0].code",
+            4,
+        ),
+        (
+            "subscriptions:\n  - name: x\n    match:\n      scope: nearby\n      countries: [AM]\n",
+            "subscriptions[0].match.scope",
+            4,
+        ),
+        (
+            "subscriptions:\n  - name: x\n    match: {countries: [AM]}\n    throttle: {max_alerts: 0}\n",
+            "subscriptions[0].throttle.max_alerts",
+            4,
+        ),
         ("subscriptions:\n  - name: x\n    match: {colour: red}\n", "subscriptions[0].match", 3),
-        ("subscriptions:\n  - name: x\n    match: {countries: [AM]}\n  - name: x\n    match: {countries: [AZ]}\n", "subscriptions[1].name", 4),
+        (
+            "subscriptions:\n  - name: x\n    match: {countries: [AM]}\n  - name: x\n    match: {countries: [AZ]}\n",
+            "subscriptions[1].name",
+            4,
+        ),
         ("subscriptions:\n  - name: x\n    match: {query: {window: 3}}\n", "subscriptions[0].match.query", 3),
     ],
 )
@@ -97,12 +113,16 @@ def test_query_language_urgency_and_scope_criteria(tmp_path: Path) -> None:
     hit = _doc("Explosion hits pipeline", "A blast damaged the Baku-Tbilisi-Ceyhan pipeline in Georgia overnight.", urgency=2)
     assert [m.subscription.name for m in route(hit, subs)] == ["pipeline-watch"]
     assert route(hit, subs)[0].evidence["query"]
-    low_urgency = _doc("Explosion hits pipeline", "A blast damaged the Baku-Tbilisi-Ceyhan pipeline in Georgia overnight.", urgency=5)
+    low_urgency = _doc(
+        "Explosion hits pipeline", "A blast damaged the Baku-Tbilisi-Ceyhan pipeline in Georgia overnight.", urgency=5
+    )
     assert route(low_urgency, subs) == []
     no_term = _doc("Explosion hits refinery", "A blast damaged a refinery in Georgia overnight.", urgency=2)
     assert route(no_term, subs) == []
 
 
 def test_canceled_stories_never_match() -> None:
-    doc = _doc("Azerbaijan and Armenia agree to ceasefire in Karabakh", "Fighting in Nagorno-Karabakh stopped.", pubstatus="canceled")
+    doc = _doc(
+        "Azerbaijan and Armenia agree to ceasefire in Karabakh", "Fighting in Nagorno-Karabakh stopped.", pubstatus="canceled"
+    )
     assert route(doc, load_subscriptions()) == []

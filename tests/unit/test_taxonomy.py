@@ -3,12 +3,23 @@ from __future__ import annotations
 from stream.taxonomy import COARSE_TOPICS, load_taxonomy
 
 TOP = {
-    "01000000": "arts, culture, entertainment and media", "02000000": "crime, law and justice",
-    "03000000": "disaster, accident and emergency incident", "04000000": "economy, business and finance",
-    "05000000": "education", "06000000": "environment", "07000000": "health", "08000000": "human interest",
-    "09000000": "labour", "10000000": "lifestyle and leisure", "11000000": "politics and government",
-    "12000000": "religion", "13000000": "science and technology", "14000000": "society", "15000000": "sport",
-    "16000000": "conflict, war and peace", "17000000": "weather",
+    "01000000": "arts, culture, entertainment and media",
+    "02000000": "crime, law and justice",
+    "03000000": "disaster, accident and emergency incident",
+    "04000000": "economy, business and finance",
+    "05000000": "education",
+    "06000000": "environment",
+    "07000000": "health",
+    "08000000": "human interest",
+    "09000000": "labour",
+    "10000000": "lifestyle and leisure",
+    "11000000": "politics and government",
+    "12000000": "religion",
+    "13000000": "science and technology",
+    "14000000": "society",
+    "15000000": "sport",
+    "16000000": "conflict, war and peace",
+    "17000000": "weather",
 }
 
 
