@@ -85,9 +85,7 @@ def coerce_int(value: object, field: str, *, lo: int, hi: int) -> int | None:
     elif isinstance(value, str) and _DIGITS.match(value):
         number = int(value)
     else:
-        raise SchemaError(
-            f"field '{field}' must be an integer {lo}..{hi}, got {describe(value)} {value!r:.40}"
-        )
+        raise SchemaError(f"field '{field}' must be an integer {lo}..{hi}, got {describe(value)} {value!r:.40}")
     if not lo <= number <= hi:
         raise SchemaError(f"field '{field}' must be between {lo} and {hi}, got {number}")
     return number
@@ -207,9 +205,7 @@ def assemble(
     (plain text hashes its bytes).
     """
     if len(headline) > MAX_HEADLINE_CHARS:
-        raise OversizedError(
-            f"field 'headline' is {len(headline)} characters long (limit {MAX_HEADLINE_CHARS})"
-        )
+        raise OversizedError(f"field 'headline' is {len(headline)} characters long (limit {MAX_HEADLINE_CHARS})")
     if not has_text(headline):
         headline = ""
     if not has_text(body):

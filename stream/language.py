@@ -239,9 +239,7 @@ def _detect(text: str, provider_tag: str | None, only: str | None) -> LanguageRe
         if chosen is not None:
             # The provider's tag is a second opinion: the result is as sure as the detector's best guess was.
             code, method = chosen, "provider-confirmed"
-    alternatives = tuple(
-        (c, round(s * scale, 4)) for c, s in verdict.ranking if c != code and s * scale >= 0.01
-    )[:4]
+    alternatives = tuple((c, round(s * scale, 4)) for c, s in verdict.ranking if c != code and s * scale >= 0.01)[:4]
     shares = _shares(code, main, groups, total, only)
     agrees = same_language(code, provider) if provider is not None else None
     return LanguageResult(code, round(confidence, 4), method, alternatives, shares, provider, agrees)

@@ -44,13 +44,9 @@ def _local(tag: object) -> str:
 def read_xml(text: str) -> ET.Element:
     """Parse XML text safely; every refusal or syntax error becomes a :class:`FormatError`."""
     try:
-        root: ET.Element = SafeET.fromstring(
-            text, forbid_dtd=True, forbid_entities=True, forbid_external=True
-        )
+        root: ET.Element = SafeET.fromstring(text, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except defusedxml.DTDForbidden:
-        raise FormatError(
-            "XML with a DTD (<!DOCTYPE ...>) is refused: DTDs and entity declarations are not allowed"
-        ) from None
+        raise FormatError("XML with a DTD (<!DOCTYPE ...>) is refused: DTDs and entity declarations are not allowed") from None
     except defusedxml.EntitiesForbidden as exc:
         raise FormatError(f"XML entity declaration '{exc.name}' is refused (no entity expansion)") from None
     except defusedxml.ExternalReferenceForbidden:
@@ -155,9 +151,7 @@ def from_xml(text: str, *, default_id: str | None = None) -> Story:
     """Build a Story from a ``newsItem`` (or a ``newsMessage`` holding exactly one)."""
     items = _items(read_xml(text))
     if len(items) > 1:
-        raise FormatError(
-            f"NewsML newsMessage holds {len(items)} newsItems; publish one message per newsItem"
-        )
+        raise FormatError(f"NewsML newsMessage holds {len(items)} newsItems; publish one message per newsItem")
     item = items[0]
     item_meta = _child(item, "itemMeta")
     content_meta = _child(item, "contentMeta")
@@ -175,18 +169,14 @@ def from_xml(text: str, *, default_id: str | None = None) -> Story:
         language=coerce_language(
             language.get("tag") if language is not None else item.get(_XML_LANG), "contentMeta/language@tag"
         ),
-        versioncreated=coerce_versioncreated(
-            created.text if created is not None else None, "itemMeta/versionCreated"
-        ),
+        versioncreated=coerce_versioncreated(created.text if created is not None else None, "itemMeta/versionCreated"),
         urgency=coerce_int(
             urgency.text.strip() if urgency is not None and urgency.text else None,
             "contentMeta/urgency",
             lo=0,
             hi=9,
         ),
-        pubstatus=coerce_pubstatus(
-            status.get("qcode") if status is not None else None, "itemMeta/pubStatus@qcode"
-        ),
+        pubstatus=coerce_pubstatus(status.get("qcode") if status is not None else None, "itemMeta/pubStatus@qcode"),
         subjects=_subjects(content_meta),
         places=_places(content_meta),
         source_format="newsml",

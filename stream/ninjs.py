@@ -136,9 +136,7 @@ def _subjects(obj: Mapping[str, object]) -> Iterator[ProviderSubject]:
             else:
                 raise SchemaError(f"field '{where}' must be a string or an object, got {describe(entry)}")
             if code:
-                yield ProviderSubject(
-                    code=clean_text(code), name=one_line(clean_text(name)) if name else None
-                )
+                yield ProviderSubject(code=clean_text(code), name=one_line(clean_text(name)) if name else None)
 
 
 def _places(obj: Mapping[str, object]) -> Iterator[ProviderPlace]:
@@ -175,9 +173,7 @@ def _extra(obj: Mapping[str, object]) -> dict[str, object]:
     return extra
 
 
-def from_mapping(
-    obj: Mapping[str, object], *, ninjs: bool | None = None, default_id: str | None = None
-) -> Story:
+def from_mapping(obj: Mapping[str, object], *, ninjs: bool | None = None, default_id: str | None = None) -> Story:
     """Build a Story from a decoded JSON object.
 
     ``ninjs`` forces (True) or forbids (False) the ninjs label; None decides by

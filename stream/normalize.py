@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-__all__ = ["Token", "TokenStream", "fold", "tokenize", "strip_arabic_clitics"]
+__all__ = ["Token", "TokenStream", "fold", "strip_arabic_clitics", "tokenize"]
 
 # Arabic harakat, superscript alef, Quranic marks, and the combining dot above
 # that casefold() leaves behind for Turkish "İ".
@@ -44,9 +44,7 @@ _UNIFY = str.maketrans(
 # Word characters plus the combining marks that live inside words (Arabic
 # harakat, Indic vowel signs, ...). Apostrophes split Turkish suffixes off
 # ("Karabağ'da" -> "Karabağ", "da"), which is what matching wants.
-_TOKEN = re.compile(
-    r"[^\W_][\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u0900-\u0dff]*"
-)
+_TOKEN = re.compile(r"[^\W_][\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u0900-\u0dff]*")
 
 _AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 

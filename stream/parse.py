@@ -123,9 +123,7 @@ def _parse(raw: bytes, fmt: str, default_id: str | None) -> Story:
     return _from_text(text, raw, default_id=default_id)
 
 
-def parse(
-    raw: bytes, *, fmt: str = "auto", max_bytes: int = 1_000_000, default_id: str | None = None
-) -> Story:
+def parse(raw: bytes, *, fmt: str = "auto", max_bytes: int = 1_000_000, default_id: str | None = None) -> Story:
     """Parse one raw message into a Story.
 
     ``fmt="auto"`` picks JSON for ``{``/``[``, NewsML for an XML prologue or a

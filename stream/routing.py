@@ -77,9 +77,7 @@ def _topic_evidence(sub: Subscription, doc: dict[str, Any]) -> list[dict[str, An
     return hits or None
 
 
-def route(
-    doc: dict[str, Any], subscriptions: Sequence[Subscription], *, regions_file: Path | None = None
-) -> list[RouteMatch]:
+def route(doc: dict[str, Any], subscriptions: Sequence[Subscription], *, regions_file: Path | None = None) -> list[RouteMatch]:
     """Subscriptions whose every criterion holds for the enriched story ``doc``."""
     catalog = load_regions(regions_file)
     if doc.get("pubstatus", "usable") != "usable":

@@ -308,25 +308,31 @@ def _parse_group(ctx: _Ctx, spec: object, lang: str, fld: str, line: int | None)
         return None
     unknown = set(spec) - {"all", "any", "none", "window", "anchor", "weight", "name"}
     for key in sorted(unknown, key=str):
-        ctx.error(f"unknown key {key!r} (allowed: all, any, none, window, anchor, weight, name)",
-                  f"{fld}.{key}", _line(spec, key))
+        ctx.error(
+            f"unknown key {key!r} (allowed: all, any, none, window, anchor, weight, name)", f"{fld}.{key}", _line(spec, key)
+        )
     if "all" not in spec and "any" not in spec:
         ctx.error("a group needs 'all' or 'any'", fld, line)
         return None
-    parts = {k: tuple(_terms_of(ctx, spec[k], lang, f"{fld}.{k}", _line(spec, k))) for k in ("all", "any", "none")
-             if k in spec}
+    parts = {k: tuple(_terms_of(ctx, spec[k], lang, f"{fld}.{k}", _line(spec, k))) for k in ("all", "any", "none") if k in spec}
     window = spec.get("window")
     if window is not None and (isinstance(window, bool) or not isinstance(window, int) or window < 1):
         ctx.error(f"window must be a positive integer, got {window!r}", f"{fld}.window", _line(spec, "window"))
         window = None
     anchor = spec.get("anchor")
     if anchor is not None and anchor not in _ANCHORS:
-        ctx.error(f"anchor must be one of {', '.join(_ANCHORS)}, got {anchor!r}", f"{fld}.anchor",
-                  _line(spec, "anchor"))
+        ctx.error(f"anchor must be one of {', '.join(_ANCHORS)}, got {anchor!r}", f"{fld}.anchor", _line(spec, "anchor"))
         anchor = None
     weight = _number(ctx, spec.get("weight", 1.0), f"{fld}.weight", _line(spec, "weight"))
-    return Group(parts.get("all", ()), parts.get("any", ()), parts.get("none", ()), window, anchor,
-                 weight if weight is not None else 1.0, str(spec.get("name", "")))
+    return Group(
+        parts.get("all", ()),
+        parts.get("any", ()),
+        parts.get("none", ()),
+        window,
+        anchor,
+        weight if weight is not None else 1.0,
+        str(spec.get("name", "")),
+    )
 
 
 def _parse_file(path: Path, ctx: _Ctx) -> RuleFile | None:
@@ -358,8 +364,9 @@ def _parse_file(path: Path, ctx: _Ctx) -> RuleFile | None:
     for lang, section in langs.items():
         fld = f"languages.{lang}"
         if lang != COMMON and lang not in LANGUAGES:
-            ctx.error(f"unsupported language {lang!r} (supported: {', '.join(sorted(LANGUAGES))}, common)", fld,
-                      _line(langs, lang))
+            ctx.error(
+                f"unsupported language {lang!r} (supported: {', '.join(sorted(LANGUAGES))}, common)", fld, _line(langs, lang)
+            )
             continue
         if not isinstance(section, dict) or not (set(section) <= {"terms", "groups"}):
             ctx.error("a language section holds only 'terms' and 'groups'", fld, _line(langs, lang))
@@ -398,8 +405,12 @@ def _parse_file(path: Path, ctx: _Ctx) -> RuleFile | None:
         raw_examples = []
     for i, ex in enumerate(raw_examples):
         efld = f"examples[{i}]"
-        if (not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or not isinstance(ex.get("expect"), bool)
-                or not isinstance(ex.get("lang"), str)):
+        if (
+            not isinstance(ex, dict)
+            or not isinstance(ex.get("text"), str)
+            or not isinstance(ex.get("expect"), bool)
+            or not isinstance(ex.get("lang"), str)
+        ):
             ctx.error("an example needs lang (str), text (str) and expect (true/false)", efld, _line(raw_examples, i))
             continue
         examples.append(Example(ex["lang"], ex["text"], ex["expect"], _line(raw_examples, i) or 0))

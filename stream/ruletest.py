@@ -60,7 +60,17 @@ def run_examples(rules_dir: Path | None = None) -> list[ExampleFailure]:
             raw, evidence = score_rules(rf, sections, found, len(story.text), 0)
             matched = tuple(dict.fromkeys(f"{e.term}({e.weight:g})" for e in evidence))
             failures.append(
-                ExampleFailure(Path(rf.path).name, ex.line, ex.lang, ex.text, ex.expect, rf.code, raw,
-                               rf.threshold, matched, tuple(result.codes))
+                ExampleFailure(
+                    Path(rf.path).name,
+                    ex.line,
+                    ex.lang,
+                    ex.text,
+                    ex.expect,
+                    rf.code,
+                    raw,
+                    rf.threshold,
+                    matched,
+                    tuple(result.codes),
+                )
             )
     return failures

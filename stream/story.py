@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["ProviderPlace", "ProviderSubject", "Story", "HEADLINE_SEPARATOR"]
+__all__ = ["HEADLINE_SEPARATOR", "ProviderPlace", "ProviderSubject", "Story"]
 
 HEADLINE_SEPARATOR = "\n\n"
 

@@ -118,7 +118,9 @@ def _one(doc: Located, i: int, raw: Any, regions_file: Path | None, seen: set[st
         raise doc.error(base + ".match", "needs at least one criterion")
     bad = set(match) - _KNOWN_MATCH
     if bad:
-        raise doc.error(f"{base}.match", f"unknown criterion {', '.join(sorted(bad))}; allowed: {', '.join(sorted(_KNOWN_MATCH))}")
+        raise doc.error(
+            f"{base}.match", f"unknown criterion {', '.join(sorted(bad))}; allowed: {', '.join(sorted(_KNOWN_MATCH))}"
+        )
     m = base + ".match"
     regions = _list(doc, m + ".regions", match.get("regions"))
     catalog = load_regions(regions_file)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Window", "ThrottleSummary"]
+__all__ = ["ThrottleSummary", "Window"]
 
 
 @dataclass(frozen=True, slots=True)

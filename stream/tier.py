@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-__all__ = ["TIERS", "SEVERE_TOPICS", "tier_of"]
+__all__ = ["SEVERE_TOPICS", "TIERS", "tier_of"]
 
 TIERS = ("flash", "urgent", "routine")
 SEVERE_TOPICS = frozenset(

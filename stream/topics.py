@@ -191,8 +191,11 @@ def score_rules(
     for section in sections:
         index = _term_index(rf, section)
         # Walk whichever side is smaller: a story finds far fewer terms than a file holds.
-        pairs = ((index[i], h) for i, h in found.items() if i in index) if len(found) < len(index) else (
-            ((t, w), found[t.ident]) for t, w in rf.terms.get(section, ()) if t.ident in found)
+        pairs = (
+            ((index[i], h) for i, h in found.items() if i in index)
+            if len(found) < len(index)
+            else (((t, w), found[t.ident]) for t, w in rf.terms.get(section, ()) if t.ident in found)
+        )
         for (term, weight), hits in pairs:
             raw += weight * (1.0 + 0.5 * math.log(len(hits)))
             if hits[0].end <= headline:
@@ -232,7 +235,8 @@ def _group_fires(
             chosen = [(group.all[0].text, anchor_hit)]
             for term in group.all[1:]:
                 near = [
-                    h for h in found.get(term.ident, ())
+                    h
+                    for h in found.get(term.ident, ())
                     if group.window is None or abs(h.first - anchor_hit.first) <= group.window
                 ]
                 if not near:
@@ -320,8 +324,7 @@ def classify(
             score = max(score, previous.score)
             evidence = [*previous.evidence, *evidence]
         evidence.sort(key=lambda e: (e.start, -e.weight))
-        merged[rf.code] = ScoredTopic(rf.code, topic.label, score, topic.parent, "rules", tuple(evidence),
-                                      coarse=topic.coarse)
+        merged[rf.code] = ScoredTopic(rf.code, topic.label, score, topic.parent, "rules", tuple(evidence), coarse=topic.coarse)
     for subject in story.subjects:
         if not subject.code.startswith(("medtop:", "http://cv.iptc.org/newscodes/mediatopic/")):
             continue
@@ -329,12 +332,21 @@ def classify(
         topic = taxonomy.get(code)
         previous = merged.get(code)
         if previous is not None:
-            merged[code] = ScoredTopic(previous.code, previous.label, max(previous.score, PROVIDER_SCORE),
-                                       previous.parent, "rules", previous.evidence, True, previous.coarse)
+            merged[code] = ScoredTopic(
+                previous.code,
+                previous.label,
+                max(previous.score, PROVIDER_SCORE),
+                previous.parent,
+                "rules",
+                previous.evidence,
+                True,
+                previous.coarse,
+            )
             continue
         label = topic.label if topic else (subject.name or code)
-        merged[code] = ScoredTopic(code, label, PROVIDER_SCORE, topic.parent if topic else None, "provider",
-                                   (), True, _coarse_of(code))
+        merged[code] = ScoredTopic(
+            code, label, PROVIDER_SCORE, topic.parent if topic else None, "provider", (), True, _coarse_of(code)
+        )
     return TopicResult(tuple(sorted(merged.values(), key=lambda t: (-t.score, t.code))))
 
 

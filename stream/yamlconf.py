@@ -55,7 +55,9 @@ def load_located(path: Path) -> Located:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=name, line=mark.line + 1 if mark else None) from None
+        raise ConfigError(
+            f"invalid YAML: {getattr(exc, 'problem', exc)}", file=name, line=mark.line + 1 if mark else None
+        ) from None
     lines: dict[str, int] = {}
     if node is not None:
         _walk(node, "", lines)
