@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from typing import Any
 
-__all__ = ["HEADER_PREFIX", "DeadLetter"]
+__all__ = ["HEADER_PREFIX", "DeadLetter", "dead_letter"]
+
+log = logging.getLogger("wirewatch.deadletter")
 
 HEADER_PREFIX = "wirewatch-"
 _MAX_MESSAGE = 1000  # exception text can embed input; keep headers small
@@ -35,3 +39,12 @@ class DeadLetter:
             (p + "source-partition", str(self.partition).encode()),
             (p + "source-offset", str(self.offset).encode()),
         ]
+
+
+async def dead_letter(rt: Any, event: Any, exc: BaseException, reason: str) -> None:
+    """Send ``event``'s original bytes to the dead-letter topic with why and where, and count it."""
+    msg = event.message
+    record = DeadLetter.of(exc, reason, msg.topic, msg.partition, msg.offset)
+    await rt.dlq.send(key=msg.key, value=msg.value if msg.value is not None else b"", headers=record.headers())
+    rt.metrics.dead_letters.labels(reason).inc()
+    log.warning("dead-lettered %s[%s]@%s: %s: %s", msg.topic, msg.partition, msg.offset, reason, record.message)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from agents.deadletter import DeadLetter
+from agents.deadletter import dead_letter
 from stream.errors import InputError
 
 if TYPE_CHECKING:
@@ -28,13 +28,6 @@ log = logging.getLogger("wirewatch.ingest")
 
 
 def install_ingest(app: faust.App, rt: Runtime) -> Any:
-    async def dead_letter(event: Any, exc: BaseException, reason: str) -> None:
-        msg = event.message
-        record = DeadLetter.of(exc, reason, msg.topic, msg.partition, msg.offset)
-        await rt.dlq.send(key=msg.key, value=msg.value if msg.value is not None else b"", headers=record.headers())
-        rt.metrics.dead_letters.labels(reason).inc()
-        log.warning("dead-lettered %s[%s]@%s: %s: %s", msg.topic, msg.partition, msg.offset, reason, record.message)
-
     async def handle(event: Any) -> None:
         msg = event.message
         rt.metrics.messages_received.inc()
@@ -45,11 +38,11 @@ def install_ingest(app: faust.App, rt: Runtime) -> Any:
             result = rt.pipeline.process(msg.value or b"", default_id=default_id, published_at=msg.timestamp)
             payload = orjson.dumps(result.to_dict())
         except InputError as exc:
-            await dead_letter(event, exc, exc.reason)
+            await dead_letter(rt, event, exc, exc.reason)
             return
         except Exception as exc:
             log.exception("pipeline failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
-            await dead_letter(event, exc, "internal_error")
+            await dead_letter(rt, event, exc, "internal_error")
             return
         await rt.enriched.send(key=result.story.id.encode(), value=payload)
         rt.metrics.processing_seconds.observe(time.perf_counter() - started)

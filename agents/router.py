@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from agents.deadletter import dead_letter
 from stream.alert import build_alert, decide
 from stream.routing import route
 from stream.subscription import Subscription
@@ -117,10 +118,9 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
         async for event in stream.events():
             try:
                 await handle(event)
-            except Exception:
-                msg = event.message
-                rt.metrics.dead_letters.labels("router_error").inc()
-                log.exception("router failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
+            except Exception as exc:
+                log.exception("router failed on %s[%s]@%s", event.message.topic, event.message.partition, event.message.offset)
+                await dead_letter(rt, event, exc, "router_error")
 
     @app.timer(interval=5.0)
     async def flush_throttle_summaries() -> None:
