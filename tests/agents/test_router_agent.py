@@ -1,0 +1,59 @@
+"""The router agent under Faust's test_context(): versions, duplicates and retractions."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from unittest.mock import AsyncMock, patch
+
+import faust
+import pytest
+
+from agents.app import Runtime
+from stream.pipeline import Pipeline
+from stream.story import Story
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+HEADLINE = "Azerbaijan and Armenia agree to ceasefire in Karabakh"
+BODY = (
+    "Fighting between Azerbaijani and Armenian forces in Nagorno-Karabakh stopped after the foreign ministers "
+    "agreed a ceasefire in talks. Artillery shelling had killed soldiers on both sides of the front line."
+)
+
+
+def _enriched(version: int, **story: Any) -> bytes:
+    fields = {"headline": HEADLINE, "body": BODY, **story}
+    doc = Pipeline().enrich(Story(id="kb-1", version=version, **fields)).to_dict()
+    return json.dumps(doc).encode()
+
+
+async def test_new_update_duplicate_and_retract(app_and_runtime: tuple[Any, Runtime]) -> None:
+    app, rt = app_and_runtime
+    sent = AsyncMock(name="Topic.send")
+    with patch.object(faust.topics.Topic, "send", sent):
+        async with app.agents["wirewatch.router"].test_context() as agent:
+            await agent.put(_enriched(1), key=b"kb-1")
+            await agent.put(_enriched(1), key=b"kb-1")  # duplicate: nothing
+            await agent.put(_enriched(2), key=b"kb-1")
+            await agent.put(_enriched(3, pubstatus="canceled"), key=b"kb-1")
+    alerts = [json.loads(call.kwargs["value"]) for call in sent.await_args_list]
+    caucasus = [a for a in alerts if a.get("subscription") == "south-caucasus"]
+    assert [a["action"] for a in caucasus] == ["new", "update", "retract"]
+    assert len({a["alert_id"] for a in caucasus}) == 1
+    assert all(call.kwargs["key"] == b"kb-1" for call in sent.await_args_list)
+    assert rt.registry.get_sample_value("wirewatch_alerts_duplicates_total", {"subscription": "south-caucasus"}) == 1
+    assert (
+        rt.registry.get_sample_value(
+            "wirewatch_alerts_total", {"subscription": "south-caucasus", "tier": caucasus[0]["tier"], "action": "new"}
+        )
+        == 1
+    )
+
+
+async def test_a_broken_enriched_record_is_dead_lettered(app_and_runtime: tuple[Any, Runtime]) -> None:
+    app, rt = app_and_runtime
+    async with app.agents["wirewatch.router"].test_context() as agent:
+        await agent.put(b"{not json", key=b"x")
+    headers = dict(rt.dlq.send.await_args.kwargs["headers"])
+    assert headers["wirewatch-reason"] == b"router_error"
