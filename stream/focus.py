@@ -31,6 +31,16 @@ __all__ = ["POSITION_WEIGHTS", "SOURCE_WEIGHTS", "Scored", "Scores", "position_w
 POSITION_WEIGHTS = {"headline": 3.0, "lead": 2.0, "body": 1.0}
 SOURCE_WEIGHTS = {"dateline": 4.0, "provider": 2.0, "text": 1.0, "metonym": 0.8, "demonym": 0.6}
 AMBIGUOUS_WEIGHT = 0.8
+LOCATIVE_WEIGHT = 1.5
+SPEAKER_WEIGHT = 0.8
+# When the headline names the two leading countries jointly ("Armenia and
+# Azerbaijan agree ...") and the runner-up has at least this fraction of the
+# leader's score, the story is about both (talks, a border deal, a shared
+# disaster) and has no focus country. Closeness alone is not enough: a story
+# about one country often names its counterpart as often.
+PAIR_RATIO = 0.5
+# Countries within this fraction of the leader decide a null focus's region.
+LEAD_RATIO = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +70,12 @@ def position_weight(start: int, headline_end: int, lead_end: int) -> float:
     return POSITION_WEIGHTS["body"]
 
 
-def score(evidence: list[Scored], catalog: RegionCatalog) -> Scores:
-    """Aggregate weighted evidence into shares, a focus country and a focus region."""
+def score(evidence: list[Scored], catalog: RegionCatalog, pairs: frozenset[frozenset[str]] = frozenset()) -> Scores:
+    """Aggregate weighted evidence into shares, a focus country and a focus region.
+
+    ``pairs`` are countries the headline names jointly ("Armenia and Azerbaijan"):
+    when they are the two leaders, the story is about both and has no focus country.
+    """
     countries: dict[str, float] = defaultdict(float)
     places: dict[str, float] = defaultdict(float)
     for ev in evidence:
@@ -84,15 +98,8 @@ def score(evidence: list[Scored], catalog: RegionCatalog) -> Scores:
             region = catalog.regions[rid]
             if not any(c in region.countries for ev in evidence if ev.place_id == pid for c in ev.countries):
                 regions[rid] += share
-    focus_country = max(sorted(shares), key=lambda c: shares[c])
-    focus_region = None
-    best = 0.0
-    for rid in sorted(regions):
-        region = catalog.regions[rid]
-        size = max(1, len(region.countries))
-        value = regions[rid] / math.log2(1 + size)
-        if value > best + 1e-9:
-            best, focus_region = value, rid
+    focus_country = _focus_country(shares, pairs)
+    focus_region = _focus_region(shares, regions, focus_country, catalog)
     return Scores(
         countries=shares,
         places=place_shares,
@@ -100,3 +107,40 @@ def score(evidence: list[Scored], catalog: RegionCatalog) -> Scores:
         focus_country=focus_country,
         focus_region=focus_region,
     )
+
+
+def _focus_country(shares: dict[str, float], pairs: frozenset[frozenset[str]]) -> str | None:
+    # A stable sort: on a tie the country named first (dateline, headline) leads.
+    ranked = sorted(shares.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1:
+        (first, s1), (second, s2) = ranked[0], ranked[1]
+        if s2 >= PAIR_RATIO * s1 and frozenset((first, second)) in pairs:
+            return None
+    return ranked[0][0]
+
+
+def _focus_region(
+    shares: dict[str, float], regions: dict[str, float], focus_country: str | None, catalog: RegionCatalog
+) -> str | None:
+    """The home region of the focus country, else the home region covering the leading countries."""
+    if focus_country is not None and focus_country in catalog.home:
+        return catalog.home[focus_country]
+    if focus_country is None and catalog.home:
+        top = max(shares.values())
+        lead = {c: s for c, s in shares.items() if s >= LEAD_RATIO * top}
+        candidates = sorted({catalog.home[c] for c in lead if c in catalog.home})
+        if candidates:
+
+            def cover(rid: str) -> tuple[float, int]:
+                members = catalog.regions[rid].countries
+                return sum(s for c, s in lead.items() if c in members), -len(members)
+
+            return max(candidates, key=cover)
+    # A country without a home region: the most specific well-covering region.
+    best, found = 0.0, None
+    for rid in sorted(regions):
+        size = max(1, len(catalog.regions[rid].countries))
+        value = regions[rid] / math.log2(1 + size)
+        if value > best + 1e-9:
+            best, found = value, rid
+    return found

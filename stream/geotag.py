@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from stream.dateline import find_dateline
-from stream.focus import AMBIGUOUS_WEIGHT, SOURCE_WEIGHTS, Scored, position_weight, score
+from stream.focus import AMBIGUOUS_WEIGHT, LOCATIVE_WEIGHT, SOURCE_WEIGHTS, SPEAKER_WEIGHT, Scored, position_weight, score
 from stream.gazetteer import (
     ADJ,
     AMBIG,
@@ -36,13 +36,33 @@ from stream.gazetteer import (
     Gazetteer,
     load_gazetteer,
 )
-from stream.geomorph import AR_ARTICLE_PREFIXES, AR_PROCLITICS, ARA, CJK, tails_for
+from stream.geomorph import AR_ARTICLE_PREFIXES, AR_PROCLITICS, ARA, CJK, GEO, HYE, LAT, tails_for
 from stream.normalize import _TOKEN, TokenStream, fold  # same token rule as TokenStream
 from stream.regions import RegionCatalog, load_regions
 from stream.story import Story
 
 __all__ = ["GeoResult", "Mention", "load_regions", "locate"]
 
+# Where events happen weighs more than who comments on them: a name in a
+# locative form ("in Karabakh", "в Карабахе", "Karabağ'da", "في قره باغ",
+# "Ղարաբաղում", "ყარაბაღში") is the scene, "Moscow said" is a speaker.
+_LOCATIVE_BEFORE = frozenset(
+    ["in", "im", "à", "au", "aux", "dans", "en", "в", "во", "на", "у", "في", "فى", "وفي", "داخل", "در", "درون"]
+)
+_LOCATIVE_TAILS = {
+    LAT: frozenset(
+        ["da", "de", "ta", "te", "də", "tə", "nda", "nde", "ndə", "daki", "deki", "taki", "teki", "dakı", "dəki"]
+        + ["ndaki", "ndeki", "ndakı", "ndəki"]
+    ),
+    HYE: frozenset(["ում", "յում"]),
+    GEO: frozenset(["ში"]),
+}
+_AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف").startswith("ب"))
+# Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
+# Ankara", "Україна та Польща"); commas and hyphens leave no token between.
+_CONJUNCTIONS = frozenset(
+    ["and", "et", "und", "y", "e", "i", "и", "і", "й", "та", "ile", "ve", "və", "و", "և", "ու", "და", "with", "avec"]
+)
 _KIND_RANK = {"country": 0, "territory": 1, "area": 2, "state": 3, "capital": 4, "city": 5}
 _TRIGGER_WINDOW = 3
 # Word forms repeat across stories; caching their folding makes tokenising a
@@ -103,6 +123,8 @@ class _Hit:
     last: int
     form: str
     nisba: bool  # an Arabic-script name with a nisba tail: an adjective
+    locative: bool  # the name is the scene: "in X", a locative case ending or proclitic
+    conj: bool  # an Arabic-script "and" proclitic: "وأذربيجان"
     readings: tuple[tuple[int, int, int], ...]  # (place, ftype, flags)
 
 
@@ -139,6 +161,7 @@ def _scan(ts: _Stream, text: str, gaz: Gazetteer, language: str | None) -> list[
         tok_start = starts[first]
         prefixed = begin != tok_start
         article = False
+        proclitic = ""
         if prefixed and family != CJK:
             proclitic = joined[tok_start:begin]
             if family != ARA or proclitic not in AR_PROCLITICS:
@@ -169,7 +192,13 @@ def _scan(ts: _Stream, text: str, gaz: Gazetteer, language: str | None) -> list[
                 continue
             readings.append((place, ftype, flags))
         if readings:
-            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, tuple(readings)))
+            locative = (
+                (first > 0 and texts[first - 1] in _LOCATIVE_BEFORE)
+                or tail.lstrip("'’") in _LOCATIVE_TAILS.get(family, ())
+                or proclitic in _AR_LOCATIVE_PROCLITICS
+            )
+            conj = proclitic[:1] == "و"
+            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, conj, tuple(readings)))
     # Longest token span first, then longest form; drop hits overlapping a kept one.
     hits.sort(key=lambda h: (h.first - h.last, -len(h.form), h.first))
     taken: set[int] = set()
@@ -264,6 +293,7 @@ def locate(
                     forms_by_country.setdefault(c, set()).add(r[0])
     supported.update(c for c, forms in forms_by_country.items() if len(forms) > 1)
     triggers = gaz.triggers.get(lang, gaz.all_triggers) if lang else gaz.all_triggers
+    headline_hits: list[tuple[_Hit, tuple[str, ...]]] = []
     for hit, sure in pending:
         start, end = ts.ostart[hit.first], ts.oend[hit.last]
         weight = position_weight(start, headline_end, lead_end)
@@ -284,13 +314,37 @@ def locate(
         place, ftype, _flags = chosen[0]
         source = "demonym" if ftype == DEMONYM or hit.nisba else "metonym" if ftype == METONYM else "text"
         mention = Mention(text[start:end], start, end, hit.form, source)
-        accepted.append((place, mention, weight * SOURCE_WEIGHTS[source] * factor))
-    return _result(gaz, catalog, accepted)
+        weight *= SOURCE_WEIGHTS[source] * factor
+        if hit.locative and source == "text":
+            weight *= LOCATIVE_WEIGHT
+        elif gaz.places[place].kind == "capital":
+            # A capital not in a locative form is mostly its government speaking.
+            weight *= SPEAKER_WEIGHT
+        accepted.append((place, mention, weight))
+        if start < headline_end:
+            headline_hits.append((hit, gaz.places[place].countries))
+    return _result(gaz, catalog, accepted, _pairs(ts, headline_hits))
 
 
-def _result(gaz: Gazetteer, catalog: RegionCatalog, accepted: list[tuple[int, Mention, float]]) -> GeoResult:
+def _pairs(ts: _Stream, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
+    """Country pairs the headline names jointly: "Armenia and Azerbaijan", "إيران والسعودية"."""
+    pairs: set[frozenset[str]] = set()
+    for (a, ca), (b, cb) in zip(hits, hits[1:], strict=False):
+        between = ts.texts[a.last + 1 : b.first]
+        if len(ca) == 1 == len(cb) and ca != cb and all(t in _CONJUNCTIONS for t in between):
+            if between or b.conj or ts.oend[a.last] < ts.ostart[b.first]:
+                pairs.add(frozenset(ca + cb))
+    return frozenset(pairs)
+
+
+def _result(
+    gaz: Gazetteer,
+    catalog: RegionCatalog,
+    accepted: list[tuple[int, Mention, float]],
+    pairs: frozenset[frozenset[str]] = frozenset(),
+) -> GeoResult:
     evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w) for i, _m, w in accepted]
-    scores = score(evidence, catalog)
+    scores = score(evidence, catalog, pairs)
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:

@@ -4,8 +4,13 @@ The file is user-editable. Every region has a kebab-case ``id`` (a bounded
 metrics label), a display ``name``, a ``kind`` (``m49-region``,
 ``m49-subregion`` or ``news``), member ``countries`` (ISO 3166 alpha-2) and
 optionally member ``places`` (curated gazetteer ids such as
-``nagorno-karabakh``). A country or place may belong to many regions. Errors
-raise :class:`~stream.errors.ConfigError` naming the file and the field.
+``nagorno-karabakh``). A country or place may belong to many regions.
+
+The optional top-level ``home`` mapping (region id -> countries) gives each
+country the one region a story focused on it is filed under; these regions
+partition the world for the focus (a country is listed at most once), and a
+home assignment also makes the country a member of the region. Errors raise
+:class:`~stream.errors.ConfigError` naming the file and the field.
 """
 
 from __future__ import annotations
@@ -43,6 +48,7 @@ class RegionCatalog:
     regions: dict[str, Region]
     by_country: dict[str, tuple[str, ...]]
     by_place: dict[str, tuple[str, ...]]
+    home: dict[str, str]  # country -> its home (focus) region id
 
     def __contains__(self, region_id: object) -> bool:
         return region_id in self.regions
@@ -93,6 +99,11 @@ def _parse(path: Path, data: object) -> RegionCatalog:
         if not countries and not places:
             raise _fail(path, f"{where}.countries", "a region needs at least one country or place")
         regions[rid] = Region(rid, name.strip(), kind, frozenset(countries), frozenset(places))
+    home = _home(path, data.get("home"), regions)
+    for iso, rid in home.items():
+        region = regions[rid]
+        if iso not in region.countries:
+            regions[rid] = Region(region.id, region.name, region.kind, region.countries | {iso}, region.places)
     by_country: dict[str, list[str]] = {}
     by_place: dict[str, list[str]] = {}
     for region in regions.values():
@@ -104,7 +115,24 @@ def _parse(path: Path, data: object) -> RegionCatalog:
         regions=regions,
         by_country={k: tuple(v) for k, v in by_country.items()},
         by_place={k: tuple(v) for k, v in by_place.items()},
+        home=home,
     )
+
+
+def _home(path: Path, value: object, regions: dict[str, Region]) -> dict[str, str]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _fail(path, "home", "must be a mapping of region id to a list of countries")
+    home: dict[str, str] = {}
+    for rid, countries in value.items():
+        if rid not in regions:
+            raise _fail(path, f"home.{rid}", f"{rid!r} is not a region id defined under 'regions'")
+        for iso in _str_list(path, f"home.{rid}", countries, _ISO2, "an ISO 3166 alpha-2 code"):
+            if iso in home:
+                raise _fail(path, f"home.{rid}", f"{iso} already has home region {home[iso]!r}")
+            home[iso] = str(rid)
+    return home
 
 
 @cache
