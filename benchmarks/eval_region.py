@@ -80,7 +80,9 @@ def _timing(rows: list[dict[str, object]]) -> tuple[float, float]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=_DATA)
-    parser.add_argument("--errors", type=int, default=0, help="print up to N stories with country errors")
+    parser.add_argument(
+        "--errors", type=int, default=0, help="print up to N stories with country or focus errors, with country scores"
+    )
     args = parser.parse_args(argv)
 
     gc.collect()
@@ -117,9 +119,10 @@ def main(argv: list[str] | None = None) -> None:
             stats[5] += int(result.focus_region == row.get("focus_region"))
         if errors < args.errors and (got != gold or result.focus_country != row.get("focus_country")):
             errors += 1
+            scores = " ".join(f"{c['iso2']}:{c['score']:.2f}" for c in result.countries[:6])
             print(
                 f"  {row['id']}: gold {sorted(gold)} focus {row.get('focus_country')}/{row.get('focus_region')}"
-                f" | got {sorted(got)} focus {result.focus_country}/{result.focus_region}"
+                f" | got {sorted(got)} focus {result.focus_country}/{result.focus_region} | {scores}"
             )
 
     print(f"\n{'lang':6}{'n':>5}{'P':>7}{'R':>7}{'F1':>7}{'focusC':>8}{'focusR':>8}")

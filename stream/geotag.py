@@ -19,6 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from stream.dateline import find_dateline
@@ -51,8 +52,27 @@ _LOCATIVE_BEFORE = frozenset(
 )
 _LOCATIVE_TAILS = {
     LAT: frozenset(
-        ["da", "de", "ta", "te", "də", "tə", "nda", "nde", "ndə", "daki", "deki", "taki", "teki", "dakı", "dəki"]
-        + ["ndaki", "ndeki", "ndakı", "ndəki"]
+        [
+            "da",
+            "de",
+            "ta",
+            "te",
+            "də",
+            "tə",
+            "nda",
+            "nde",
+            "ndə",
+            "daki",
+            "deki",
+            "taki",
+            "teki",
+            "dakı",
+            "dəki",
+            "ndaki",
+            "ndeki",
+            "ndakı",
+            "ndəki",
+        ]
     ),
     HYE: frozenset(["ում", "յում"]),
     GEO: frozenset(["ში"]),
@@ -124,7 +144,6 @@ class _Hit:
     form: str
     nisba: bool  # an Arabic-script name with a nisba tail: an adjective
     locative: bool  # the name is the scene: "in X", a locative case ending or proclitic
-    conj: bool  # an Arabic-script "and" proclitic: "وأذربيجان"
     readings: tuple[tuple[int, int, int], ...]  # (place, ftype, flags)
 
 
@@ -195,10 +214,15 @@ def _scan(ts: _Stream, text: str, gaz: Gazetteer, language: str | None) -> list[
             locative = (
                 (first > 0 and texts[first - 1] in _LOCATIVE_BEFORE)
                 or tail.lstrip("'’") in _LOCATIVE_TAILS.get(family, ())
+                # The tokenizer splits "Karabağ'da" at the apostrophe.
+                or (
+                    last + 1 < len(texts)
+                    and texts[last + 1] in _LOCATIVE_TAILS[LAT]
+                    and text[ts.oend[last] : ts.oend[last] + 1] in ("'", "’")
+                )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
             )
-            conj = proclitic[:1] == "و"
-            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, conj, tuple(readings)))
+            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, tuple(readings)))
     # Longest token span first, then longest form; drop hits overlapping a kept one.
     hits.sort(key=lambda h: (h.first - h.last, -len(h.form), h.first))
     taken: set[int] = set()
@@ -329,11 +353,12 @@ def locate(
 def _pairs(ts: _Stream, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
     """Country pairs the headline names jointly: "Armenia and Azerbaijan", "إيران والسعودية"."""
     pairs: set[frozenset[str]] = set()
-    for (a, ca), (b, cb) in zip(hits, hits[1:], strict=False):
+    for (a, ca), (b, cb) in pairwise(hits):
+        # Adjacent names ("Kyrgyzstan, Tajikistan", "Armenia-Azerbaijan", "أرمينيا وأذربيجان")
+        # or names with only conjunctions between them.
         between = ts.texts[a.last + 1 : b.first]
         if len(ca) == 1 == len(cb) and ca != cb and all(t in _CONJUNCTIONS for t in between):
-            if between or b.conj or ts.oend[a.last] < ts.ostart[b.first]:
-                pairs.add(frozenset(ca + cb))
+            pairs.add(frozenset(ca + cb))
     return frozenset(pairs)
 
 

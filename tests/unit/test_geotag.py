@@ -215,3 +215,74 @@ def test_unknown_language_tries_all_rules() -> None:
 def test_empty_story_has_no_focus() -> None:
     result = locate(_story("Markets", "Shares rose."), "en")
     assert result.to_dict()["focus"] == {"country": None, "region": None}
+
+
+# Written for these tests: two neighbours agreeing on something, headline naming both.
+PAIR_HEADLINES = {
+    "en": ("Armenia and Azerbaijan agree first stretch of border", "Negotiators met for a day.\nMore talks follow."),
+    "ru": ("Армения и Азербайджан согласовали участок границы", "Комиссии встретились на границе.\nРабота продолжится."),
+    "tr": ("Ermenistan ile Azerbaycan sınırın ilk bölümünde uzlaştı", "Heyetler bir gün görüştü.\nGörüşmeler sürecek."),
+    "ar": ("أرمينيا وأذربيجان تتفقان على أول مقطع من الحدود", "اجتمعت اللجنتان يوما كاملا.\nوستستمر المحادثات."),
+    "ka": ("სომხეთი და აზერბაიჯანი საზღვრის პირველ მონაკვეთზე შეთანხმდნენ", "კომისიები შეხვდნენ.\nმოლაპარაკება გაგრძელდება."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(PAIR_HEADLINES))
+def test_headline_pair_has_no_focus_country_but_a_region(lang: str) -> None:
+    result = locate(_story(*PAIR_HEADLINES[lang]), lang)
+    assert {"AM", "AZ"} <= _countries(result)
+    assert result.focus_country is None
+    assert result.focus_region == "south-caucasus"
+
+
+def test_pair_needs_the_runner_up_to_matter() -> None:
+    body = "Azerbaijan reported shelling in Karabakh.\nAzerbaijan closed roads in Karabakh and Azerbaijan mobilised."
+    result = locate(_story("Armenia and Azerbaijan trade fire", body), "en")
+    assert result.focus_country == "AZ"
+
+
+# Written for these tests: a capital speaks, events happen elsewhere (locative form).
+SPEAKER_VS_SCENE = {
+    "en": ("Moscow urges restraint", "Moscow said it was worried.\nFighting went on in Karabakh overnight."),
+    "ru": ("Москва призвала к сдержанности", "Москва заявила о тревоге.\nБои продолжались в Карабахе всю ночь."),
+    "tr": ("Moskova itidal çağrısı yaptı", "Moskova endişeli olduğunu açıkladı.\nKarabağ'da çatışmalar gece boyu sürdü."),
+    "hy": ("Մոսկվան զսպվածության կոչ արեց", "Մոսկվան մտահոգություն հայտնեց։\nՂարաբաղում մարտերը շարունակվեցին։"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(SPEAKER_VS_SCENE))
+def test_scene_outweighs_speaking_capital(lang: str) -> None:
+    result = locate(_story(*SPEAKER_VS_SCENE[lang]), lang)
+    scores = {c["iso2"]: c["score"] for c in result.countries}
+    # One capital mention in the headline and one in the lead against one body
+    # mention: without the locative and speaker weights RU would lead 5:1.
+    assert scores["AZ"] > scores["RU"] / 3  # type: ignore[operator]
+
+
+def test_locative_form_weighs_more_than_plain_mention() -> None:
+    plain = locate(_story("Report", "Officials talked.\nKarabakh was discussed. France was discussed."), "en")
+    scene = locate(_story("Report", "Officials talked.\nShelling in Karabakh. France was discussed."), "en")
+    share = {r: {c["iso2"]: c["score"] for c in x.countries}["AZ"] for r, x in (("p", plain), ("s", scene))}
+    assert share["s"] > share["p"]  # type: ignore[operator]
+
+
+def test_focus_region_is_home_region_of_focus_country() -> None:
+    # GB is in M49 northern-europe, but newsrooms file it with western Europe.
+    result = locate(_story("Floods hit northern England", "Rivers burst their banks across Britain.\nTrains stopped."), "en")
+    assert result.focus_country == "GB"
+    assert result.focus_region == "western-europe"
+    turkey = locate(_story("Türkiye'de deprem", "Malatya'da bir deprem oldu.\nHasar tespiti sürüyor."), "tr")
+    assert (turkey.focus_country, turkey.focus_region) == ("TR", "middle-east")
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "iso"),
+    [
+        ("hy", "Իսրայելական զորքերը մտել են քաղաք", "IL"),
+        ("hy", "Ղազախստանյան ընկերությունը նոր պայմանագիր է կնքել", "KZ"),
+        ("ka", "ეგვიპტელი დიპლომატები შეხვდნენ", "EG"),
+        ("ka", "იტალიური კომპანია ახალ ქარხანას აშენებს", "IT"),
+    ],
+)
+def test_armenian_and_georgian_demonyms(lang: str, headline: str, iso: str) -> None:
+    assert iso in _countries(locate(_story(headline, "Text."), lang))

@@ -84,3 +84,32 @@ def test_custom_regions_file_drives_focus(tmp_path: Path) -> None:
     result = locate(story, "en", regions_file=path)
     assert result.focus_region == "caucasus-plus"
     assert [r["id"] for r in result.regions] == ["caucasus-plus"]
+
+
+def test_home_regions_partition_for_focus() -> None:
+    catalog = load_regions()
+    assert catalog.home["AZ"] == "south-caucasus"
+    assert catalog.home["IL"] == "levant" and catalog.home["IR"] == "middle-east"
+    # A home assignment makes the country a member even where M49 differs.
+    assert "GB" in catalog.regions["western-europe"].countries
+    assert "western-europe" in catalog.of_country("GB")
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("regions:\n  - {id: a, name: A, kind: news, countries: [AM]}\nhome: [AM]\n", "home"),
+        ("regions:\n  - {id: a, name: A, kind: news, countries: [AM]}\nhome: {b: [AM]}\n", "home.b"),
+        ("regions:\n  - {id: a, name: A, kind: news, countries: [AM]}\nhome: {a: [am]}\n", "home.a[0]"),
+        (
+            "regions:\n  - {id: a, name: A, kind: news, countries: [AM]}\n"
+            "  - {id: b, name: B, kind: news, countries: [AM]}\nhome: {a: [AM], b: [AM]}\n",
+            "home.b",
+        ),
+    ],
+)
+def test_home_validation(tmp_path: Path, text: str, field: str) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_regions(path)
+    assert info.value.field == field
