@@ -10,12 +10,20 @@ and to every country the place counts for:
   president said"), an ambiguous name admitted by context 0.8.
 
 Repetition adds up, so a story about Karabakh that names Paris once has
-France as a minor country, not its focus. Scores are reported as shares of
-the story total (0..1). The focus country is the top country. The focus
-region is the region with the highest ``covered score / log2(1 + size)``:
-coverage rewards regions that hold all the story's countries, the size
-penalty prefers the most specific one, so an Armenia-Azerbaijan story lands
-in south-caucasus and not in asia, and an Israel-Iran story in middle-east.
+France as a minor country, not its focus. A name in a locative form (the scene
+of events: "in Karabakh", "в Карабахе", "Karabağ'da") weighs more, a capital
+named outside one (a government speaking: "Moscow said") less. Scores are
+reported as shares of the story total (0..1).
+
+The focus country is the top country (a tie goes to the one named first),
+unless the headline names the two leaders jointly ("Armenia and Azerbaijan
+agree ...") and the runner-up is close enough: then the story is about both and
+the focus country is null. The focus region is the home region of the focus
+country (``home`` in regions.yaml, a partition of the world into newsroom
+regions); with a null focus, the home region that covers most of the leading
+countries (AM+AZ -> south-caucasus, IL+IR -> middle-east). A country without a
+home region falls back to the region with the highest
+``covered score / log2(1 + size)``.
 """
 
 from __future__ import annotations
