@@ -25,7 +25,7 @@ from pathlib import Path
 from stream.engines import ENGINES, run_engine
 from stream.language import detect, warm_up
 
-__all__ = ["main"]
+__all__ = ["main", "split_halves"]
 
 _DATA = Path(__file__).parent / "data" / "lang"
 _PARAGRAPH = 2000
@@ -38,6 +38,17 @@ def _load(path: Path) -> list[tuple[str, str]]:
             code, text = line.split("\t", 1)
             rows.append((code, text))
     return rows
+
+
+def split_halves(rows: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Alternate items of each language: (first, third, ...) to tune on, (second, fourth, ...) to check."""
+    seen: Counter[str] = Counter()
+    tune: list[tuple[str, str]] = []
+    check: list[tuple[str, str]] = []
+    for code, text in rows:
+        (tune if seen[code] % 2 == 0 else check).append((code, text))
+        seen[code] += 1
+    return tune, check
 
 
 def _rss_mib() -> float:
@@ -74,9 +85,7 @@ def _stock_langdetect() -> Callable[[str], str]:
     return run
 
 
-def _accuracy(
-    predict: Callable[[str], str], rows: list[tuple[str, str]]
-) -> tuple[dict[str, float], Counter[tuple[str, str]]]:
+def _accuracy(predict: Callable[[str], str], rows: list[tuple[str, str]]) -> tuple[dict[str, float], Counter[tuple[str, str]]]:
     right: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     errors: Counter[tuple[str, str]] = Counter()
@@ -129,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sentences = _load(args.data / "sentences.tsv")
     words = _load(args.data / "words.tsv")
+    holdout_path = args.data / "words_holdout.tsv"
+    holdout = _load(holdout_path) if holdout_path.exists() else []
+    tune_half, check_half = split_halves(words)
 
     rss_before = _rss_mib()
     t0 = time.perf_counter()
@@ -147,17 +159,23 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
     confusions: dict[str, Counter[tuple[str, str]]] = {}
+    splits: dict[str, dict[str, float]] = {}
     for name, predict in systems.items():
         sent_acc, sent_err = _accuracy(predict, sentences)
         word_acc, word_err = _accuracy(predict, words)
+        hold_acc, hold_err = _accuracy(predict, holdout) if holdout else ({}, Counter())
         results[name] = (sent_acc, word_acc)
-        confusions[name] = sent_err + word_err
+        confusions[name] = sent_err + word_err + hold_err
+        splits[name] = {
+            "words A (tune)": statistics.mean(_accuracy(predict, tune_half)[0].values()),
+            "words B (check)": statistics.mean(_accuracy(predict, check_half)[0].values()),
+        }
+        if holdout:
+            splits[name]["held-out words"] = statistics.mean(hold_acc.values())
 
     langs = sorted({c for c, _ in sentences} | {c for c, _ in words})
     header = f"{'lang':5s}" + "".join(f" {n[:10]:>10s}S {n[:10]:>10s}W" for n in systems)
-    print(
-        f"Language identification: {len(sentences)} sentences, {len(words)} word items, {len(langs)} languages"
-    )
+    print(f"Language identification: {len(sentences)} sentences, {len(words)} word items, {len(langs)} languages")
     print("S = sentence accuracy, W = single/two-word accuracy (%)\n")
     print(header)
     for lang in langs:
@@ -171,16 +189,17 @@ def main(argv: list[str] | None = None) -> int:
     macro = ""
     for name in systems:
         s_acc, w_acc = results[name]
-        macro += (
-            f" {100 * statistics.mean(s_acc.values()):11.1f} {100 * statistics.mean(w_acc.values()):11.1f}"
-        )
+        macro += f" {100 * statistics.mean(s_acc.values()):11.1f} {100 * statistics.mean(w_acc.values()):11.1f}"
     print(f"{'macro':5s}{macro}")
+    print(
+        "\nShort-text splits, macro %: words.tsv halves (A: items 1,3,5.. of each language, used to tune "
+        "stream/shorttext.py; B: items 2,4,6.., not used) and words_holdout.tsv (written before tuning, never tuned on)"
+    )
+    for split in splits["wirewatch"]:
+        print(f"  {split:16s}" + "".join(f" {n[:10]:>10s} {100 * splits[n][split]:5.1f}" for n in systems))
     focus = ("hy", "ka", "az", "ar", "ru", "tr")
     ww = results["wirewatch"][0]
-    print(
-        "\nwirewatch sentences, focus languages: "
-        + ", ".join(f"{c} {100 * ww.get(c, 0):.0f}%" for c in focus)
-    )
+    print("\nwirewatch sentences, focus languages: " + ", ".join(f"{c} {100 * ww.get(c, 0):.0f}%" for c in focus))
 
     if args.errors:
         print("\nwirewatch confusions (expected>got: count):")
@@ -188,9 +207,7 @@ def main(argv: list[str] | None = None) -> int:
 
     paragraphs = _paragraphs(sentences)
     sentence_texts = [t for _, t in sentences]
-    print(
-        f"\nThroughput, single core ({len(paragraphs)} paragraphs of {_PARAGRAPH} chars; {len(sentence_texts)} sentences)"
-    )
+    print(f"\nThroughput, single core ({len(paragraphs)} paragraphs of {_PARAGRAPH} chars; {len(sentence_texts)} sentences)")
     speed: dict[str, tuple[float, float, float, float]] = {}
     for name in ("wirewatch", "langdetect"):
         predict = systems[name]

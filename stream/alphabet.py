@@ -21,7 +21,7 @@ from pathlib import Path
 
 from stream.script import script_of
 
-__all__ = ["alphabet_factors", "marker_factors"]
+__all__ = ["alphabet_factors", "letter_evidence", "marker_factors"]
 
 _DATA = Path(__file__).parent / "data" / "language"
 _LATIN_BASE = frozenset("abcdefghijklmnopqrstuvwxyz")
@@ -91,6 +91,35 @@ def alphabet_factors(text: str, script: str, candidates: Iterable[str]) -> dict[
         base = _STRONG if oov / total >= 0.01 else _WEAK
         factors[code] = base ** min(oov, 6)
     return factors
+
+
+def letter_evidence(text: str, script: str, candidates: Iterable[str], rare: int = 6) -> dict[str, float]:
+    """Positive evidence from letters few alphabets have: each such letter gives 1/n to each of its n holders.
+
+    The engines may not even list the right language for a single word (Latvian
+    "vēlēšanas" is not in every engine's top 6), so a letter that only a handful
+    of candidate languages write puts those languages on the ballot. Letters
+    every candidate writes (a-z, the Russian alphabet) carry no evidence.
+    """
+    letters = {c for c in text[:_PREFIX].lower() if c.isalpha() and script_of(c) == script}
+    if script == "Latin":
+        letters -= _LATIN_BASE
+    if not letters:
+        return {}
+    table = _alphabets()
+    alphabets: dict[str, frozenset[str]] = {}
+    for code in candidates:
+        # Only languages with an alphabet of their own: the permissive Latin default would dilute the evidence.
+        alphabet = table.get((script, code))
+        if alphabet is not None:
+            alphabets[code] = alphabet
+    evidence: dict[str, float] = {}
+    for letter in letters:
+        holders = [code for code, alphabet in alphabets.items() if letter in alphabet]
+        if 0 < len(holders) <= rare:
+            for code in holders:
+                evidence[code] = evidence.get(code, 0.0) + 1.0 / len(holders)
+    return evidence
 
 
 def marker_factors(text: str, candidates: Iterable[str]) -> dict[str, float]:

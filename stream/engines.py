@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ENGINES", "Ranking", "run_engine"]
+__all__ = ["ENGINES", "Ranking", "cld2_short", "run_engine"]
 
 Ranking = list[tuple[str, float]]
 
@@ -180,3 +180,25 @@ def run_engine(name: str, text: str) -> Ranking:
         return ENGINES[name](text)
     except Exception:
         return []
+
+
+# cld2's normalised score (per KB of text) below which its answer on a word or two is its fallback
+# (English, "reliable", 90%) rather than evidence: "parlament" scores ~600 as English, "ekonomika" ~100.
+_CLD2_EVIDENCE = 300.0
+
+
+def cld2_short(text: str) -> tuple[Ranking, bool]:
+    """cld2 on a word or two: (ranking without fallback answers, whether it read Traditional Chinese).
+
+    wirewatch folds ``zh-Hant`` into ``zh``; the flag keeps the distinction, which on Han-only
+    headlines separates Japanese (traditional forms) from Simplified Chinese.
+    """
+    try:
+        import pycld2
+
+        _, _, details = pycld2.detect(text, bestEffort=True)
+    except Exception:
+        return [], False
+    traditional = bool(details) and details[0][1] == "zh-Hant"
+    pairs = [(code, pct / 100.0) for _, code, pct, score in details if score >= _CLD2_EVIDENCE]
+    return _merge(pairs), traditional

@@ -15,6 +15,9 @@ How :func:`detect` decides, in order:
    multiplied by alphabet evidence (a letter outside a language's alphabet
    counts against it) and marker words (:mod:`stream.alphabet`). A weak prior
    per script only breaks ties between engines that abstain.
+   Below 30 letters (a word or two) :mod:`stream.shorttext` decides instead:
+   every engine votes with its k-best list, cld2's no-evidence fallback is
+   ignored, and a news-volume prior demotes rare languages.
 4. langdetect, the slowest engine, is consulted only when the fused answer
    is unsure and the text is short, on a 300-character prefix.
 5. Provider metadata is verified, never copied: ``provider_agrees`` records
@@ -35,6 +38,7 @@ from stream.alphabet import alphabet_factors, marker_factors
 from stream.engines import ENGINES, Ranking, run_engine
 from stream.langcode import languages, languages_for_script, normalize_code, same_language
 from stream.script import UNIQUE_SCRIPT_LANGUAGE, ScriptGroup, clean, segment
+from stream.shorttext import short_scores
 
 __all__ = ["UND", "LanguageResult", "detect", "detect_with_engine", "supported_languages", "warm_up"]
 
@@ -58,6 +62,8 @@ _PRIORS: dict[str, dict[str, float]] = {
     "Hebrew": {"he": 1.0, "yi": 0.1},
 }
 _MIN_SHARE = 0.05
+# Below this many letters (a word or two) every engine votes with its k-best list: see stream/shorttext.py.
+_SHORT_LETTERS = 30
 _UNSURE = 0.6
 _PROVIDER_MIN_SCORE = 0.02
 
@@ -164,6 +170,11 @@ def _classify(group: ScriptGroup, text: str, only: str | None = None) -> _Verdic
         return _Verdict([], "script", 0.0, {})
     if group.script == "Han" and only is None and not _shinjitai().isdisjoint(text):
         return _Verdict([("ja", 1.0)], "script", 0.95, {})
+    length = min(1.0, (group.letters + 10) / 50)
+    if only is None and group.letters < _SHORT_LETTERS:
+        short, short_factors = short_scores(text, group.script, candidates)
+        ranking = _normalise(short)
+        return _Verdict(ranking, "ensemble", ranking[0][1] * length if ranking else 0.0, short_factors)
     scores = _fuse(text, group.script, candidates, only)
     factors: dict[str, float] = {}
     if only is None:
@@ -172,7 +183,6 @@ def _classify(group: ScriptGroup, text: str, only: str | None = None) -> _Verdic
         for code, gain in marker_factors(text, voted).items():
             factors[code] = factors.get(code, 1.0) * gain
     ranking = _normalise({c: s * factors.get(c, 1.0) for c, s in scores.items()})
-    length = min(1.0, (group.letters + 10) / 50)
     confidence = ranking[0][1] * length if ranking else 0.0
     if only is None and confidence < _UNSURE and group.letters < 200:
         # Unsure on short text: the slow engine gets a vote on a short prefix.

@@ -269,3 +269,73 @@ def test_segment_groups_scripts() -> None:
     groups = segment("Москва Moscow Մոսկվա Москва")
     assert [g.script for g in groups] == ["Cyrillic", "Armenian", "Latin"]
     assert groups[0].letters == 12
+
+
+# --- short text (stream/shorttext.py) ---
+
+
+def test_cld2_fallback_english_is_not_evidence() -> None:
+    from stream.engines import cld2_short, run_engine
+
+    # cld2 calls an unknown word English at 90%; cld2_short drops answers without score behind them.
+    assert run_engine("cld2", "ekonomika")[0][0] == "en"
+    assert "en" not in dict(cld2_short("ekonomika")[0])
+    assert cld2_short("government")[0][0][0] == "en"
+
+
+def test_cld2_short_flags_traditional_chinese() -> None:
+    from stream.engines import cld2_short
+
+    assert cld2_short("大統領")[1] is True
+    assert cld2_short("总统")[1] is False
+
+
+def test_short_han_word_in_traditional_forms_is_japanese() -> None:
+    assert detect("大統領").code == "ja"
+    assert detect("总统").code == "zh"
+
+
+def test_short_words_no_longer_fall_to_english_fallback() -> None:
+    # Both were English through cld2's no-evidence fallback before the short-text vote.
+    assert detect("ekonomika").code != "en"
+    assert detect("pamiers").code == "lv"
+
+
+def test_prior_demotes_rare_languages_only() -> None:
+    from stream.shorttext import DEFAULT, _demotion, prior
+
+    assert prior("en") == 1.0 and prior("hr") > prior("bs")
+    assert _demotion("en", DEFAULT) == _demotion("hr", DEFAULT) == 1.0
+    assert _demotion("bs", DEFAULT) < 1.0
+    assert _demotion("eo", DEFAULT) < _demotion("bs", DEFAULT)
+
+
+def test_letter_evidence_names_languages_with_rare_letters() -> None:
+    from stream.alphabet import letter_evidence
+    from stream.langcode import languages_for_script
+
+    assert letter_evidence("vēlēšanas", "Latin", languages_for_script("Latin")) == {"lv": 1.0}
+    assert set(letter_evidence("ў", "Cyrillic", languages_for_script("Cyrillic"))) == {"be", "uz"}
+    assert letter_evidence("war", "Latin", languages_for_script("Latin")) == {}
+
+
+def test_short_scores_falls_back_to_letters_when_engines_abstain(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stream import shorttext
+    from stream.langcode import languages_for_script
+    from stream.shorttext import short_scores
+
+    def silent(name: str, text: str) -> list[tuple[str, float]]:
+        return []
+
+    monkeypatch.setattr(shorttext, "cld2_short", lambda text: ([], False))
+    scores, _ = short_scores("ў", "Cyrillic", languages_for_script("Cyrillic"), rank=silent)
+    assert set(scores) <= {"be", "uz"} and scores
+
+
+def test_short_path_only_below_threshold() -> None:
+    from stream import language
+
+    # A sentence keeps the long-text vote; its method and answer are unchanged.
+    result = detect("Правительство объявило о новых мерах поддержки экономики в среду.")
+    assert result.code == "ru" and result.method == "ensemble"
+    assert language._SHORT_LETTERS <= 40

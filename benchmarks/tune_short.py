@@ -1,0 +1,101 @@
+"""Choose the short-text weights of :mod:`stream.shorttext` on half A of the dev word set.
+
+Run from the repository root::
+
+    python -m benchmarks.tune_short [--top N]
+
+Grid-searches :class:`stream.shorttext.ShortParams` maximising macro accuracy
+on half A of ``benchmarks/data/lang/words.tsv`` (see
+:func:`benchmarks.eval_lang.split_halves`) and prints, for the best settings,
+half B and the held-out items next to it: those two are never used to choose.
+The current :data:`stream.shorttext.DEFAULT` and the short path switched off
+(the previous detector) are printed as references.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import statistics
+import sys
+from collections import Counter
+from functools import cache, partial
+from pathlib import Path
+
+import stream.language as language
+from benchmarks.eval_lang import split_halves
+from stream.engines import Ranking, run_engine
+from stream.shorttext import DEFAULT, ShortParams, short_scores
+
+__all__ = ["main"]
+
+_DATA = Path(__file__).parent / "data" / "lang"
+_GRID = {
+    "cld2": (0.6, 1.0, 1.5),
+    "langid": (0.5, 1.0, 2.0),
+    "langdetect": (0.0, 0.25),
+    "letters": (0.0, 0.5),
+    "prior": (0.0, 0.25, 0.5, 1.0),
+    "prior_cap": (0.05, 0.1, 1.0),
+    "traditional_ja": (0.0, 0.5, 1.0),
+}
+
+
+def _load(path: Path) -> list[tuple[str, str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, text = line.split("\t", 1)
+            rows.append((code, text))
+    return rows
+
+
+@cache
+def _rank(name: str, text: str) -> Ranking:
+    return run_engine(name, text)
+
+
+def _macro(rows: list[tuple[str, str]]) -> float:
+    right: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for code, text in rows:
+        seen[code] += 1
+        right[code] += language.detect(text).code == code
+    return 100 * statistics.mean(right[c] / seen[c] for c in seen)
+
+
+def _use(params: ShortParams | None) -> None:
+    language.short_scores = partial(short_scores, params=params, rank=_rank) if params else short_scores
+    language._SHORT_LETTERS = 30 if params else 0  # 0 switches the short path off
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--top", type=int, default=5)
+    args = parser.parse_args(argv)
+    words = _load(_DATA / "words.tsv")
+    holdout = _load(_DATA / "words_holdout.tsv")
+    tune, check = split_halves(words)
+
+    def report(label: str, params: ShortParams | None) -> None:
+        _use(params)
+        print(f"{label:>9s} A {_macro(tune):5.1f}  B {_macro(check):5.1f}  held-out {_macro(holdout):5.1f}  {params}")
+
+    report("off", None)
+    report("default", DEFAULT)
+    keys = list(_GRID)
+    scored: list[tuple[float, ShortParams]] = []
+    for values in itertools.product(*(_GRID[k] for k in keys)):
+        params = ShortParams(**dict(zip(keys, values, strict=True)))
+        _use(params)
+        scored.append((_macro(tune), params))
+    # Ties broken towards the smallest change from plain engine voting (fewer tuned knobs doing work).
+    scored.sort(key=lambda sp: (-sp[0], sp[1].letters + sp[1].prior + sp[1].traditional_ja + sp[1].langdetect))
+    for rank, (_, params) in enumerate(scored[: args.top], 1):
+        report(f"best {rank}", params)
+    _use(DEFAULT)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""Language scores for headline-sized text: one or two words, where no single engine is reliable.
+
+On a long text the engines agree and :mod:`stream.language` lets the fast
+ones settle it. On a word or two each engine fails differently: cld2 falls
+back to English with high confidence, fastText leans to the big language of
+a family (Russian for Kazakh or Belarusian words, English for Dutch ones),
+langid and langdetect are noisy but often list the right language second.
+So every engine votes with its whole k-best list, and three kinds of
+evidence that do not come from n-gram statistics are added:
+
+* letters few alphabets have (``ā`` is Latvian, ``ў`` Belarusian or Uzbek)
+  put those languages on the ballot even when no engine listed them
+  (:func:`stream.alphabet.letter_evidence`);
+* letters outside a language's alphabet and marker words scale scores as on
+  long text (:func:`stream.alphabet.alphabet_factors`, ``marker_factors``);
+* a prior from news volume (``data/language/priors.tsv``), raised to a small
+  power, so that a spelling shared by several languages leans to the one
+  more stories are written in (Croatian over Bosnian, Hindi over Nepali).
+
+The weights in :data:`DEFAULT` were chosen on one half of the dev word set
+and checked on the other half and on held-out items
+(``python -m benchmarks.eval_lang``, ``benchmarks/tune_short.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from stream.alphabet import alphabet_factors, letter_evidence, marker_factors
+from stream.engines import Ranking, cld2_short, run_engine
+
+__all__ = ["DEFAULT", "ShortParams", "prior", "short_scores"]
+
+_PRIORS = Path(__file__).parent / "data" / "language" / "priors.tsv"
+_DEFAULT_PRIOR = 0.01
+
+
+@dataclass(frozen=True, slots=True)
+class ShortParams:
+    """Weights of the short-text vote (see the module docstring)."""
+
+    fasttext: float = 1.0
+    cld2: float = 1.5  # only its scored answers (see stream.engines.cld2_short), which are rarely wrong
+    langid: float = 0.5
+    langdetect: float = 0.25
+    # Weight of one distinctive letter, in units of an engine's probability. Tuning left it at 0:
+    # alphabet_factors() already removes languages that lack a letter, which is where the gain was.
+    letters: float = 0.0
+    prior: float = 1.0  # exponent applied to the news-volume prior
+    prior_cap: float = 0.1  # languages at or above this volume are treated alike: the prior only demotes rare ones
+    traditional_ja: float = 1.0  # share of cld2's Traditional-Chinese vote that goes to Japanese
+    floor: float = 0.01  # score every candidate with evidence starts from
+
+    def weight(self, engine: str) -> float:
+        return float(getattr(self, engine))
+
+
+DEFAULT = ShortParams()
+_ENGINES = ("fasttext", "cld2", "langid", "langdetect")
+
+
+@cache
+def _priors() -> dict[str, float]:
+    table: dict[str, float] = {}
+    for line in _PRIORS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, value = line.split("\t")[:2]
+            table[code.strip()] = float(value)
+    return table
+
+
+def prior(code: str) -> float:
+    """Relative news volume of language ``code`` (English = 1)."""
+    return _priors().get(code, _DEFAULT_PRIOR)
+
+
+def _demotion(code: str, params: ShortParams) -> float:
+    return float(min(1.0, prior(code) / params.prior_cap) ** params.prior)
+
+
+def short_scores(
+    text: str,
+    script: str,
+    candidates: frozenset[str],
+    params: ShortParams = DEFAULT,
+    rank: Callable[[str, str], Ranking] = run_engine,
+) -> tuple[dict[str, float], dict[str, float]]:
+    """(scores, alphabet factors) for ``candidates`` on short ``text``; scores are unnormalised, > 0."""
+    votes: dict[str, float] = {}
+    # wirewatch's zh is Simplified: a Han-only word that cld2 reads as Traditional is Japanese or
+    # Taiwanese Chinese, so part of that vote goes to Japanese.
+    cld2, traditional = cld2_short(text)
+    traditional = traditional and script == "Han" and "ja" in candidates
+    for name in _ENGINES:
+        weight = params.weight(name)
+        if weight <= 0:
+            continue
+        # cld2 answers English with 90% when a word gives it nothing: only scored answers count here.
+        for code, score in cld2 if name == "cld2" else rank(name, text):
+            if code not in candidates:
+                continue
+            if traditional and name == "cld2" and code == "zh":
+                votes["ja"] = votes.get("ja", 0.0) + weight * score * params.traditional_ja
+                score *= 1.0 - params.traditional_ja
+            votes[code] = votes.get(code, 0.0) + weight * score
+    if params.letters > 0 or not votes:
+        # With every engine abstaining, distinctive letters still name a language rather than "und".
+        for code, evidence in letter_evidence(text, script, candidates).items():
+            votes[code] = votes.get(code, 0.0) + max(params.letters, params.floor) * evidence
+    if not votes:
+        return {}, {}
+    factors = alphabet_factors(text, script, votes)
+    for code, gain in marker_factors(text, votes).items():
+        factors[code] = factors.get(code, 1.0) * gain
+    scores = {
+        code: (params.floor + vote) * factors.get(code, 1.0) * _demotion(code, params) for code, vote in votes.items() if vote > 0
+    }
+    return scores, factors
