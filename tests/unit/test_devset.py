@@ -17,25 +17,13 @@ from typing import Any
 import pycountry
 import pytest
 
+from stream.taxonomy import COARSE_TOPICS
+
 __all__: list[str] = []
 
 DEVSET_DIR = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "devset"
 
-TOPICS = frozenset(
-    {
-        "conflict",
-        "diplomacy",
-        "politics",
-        "economy",
-        "disaster",
-        "health",
-        "crime",
-        "sport",
-        "science-technology",
-        "culture-entertainment",
-        "religion",
-    }
-)
+TOPICS = frozenset(COARSE_TOPICS)
 REGIONS = frozenset(
     {
         "south-caucasus",
