@@ -18,6 +18,7 @@ from typing import Any
 
 from stream.geotag import locate
 from stream.language import LanguageResult, detect
+from stream.language import warm_up as warm_up_language
 from stream.normalize import TokenStream
 from stream.parse import parse
 from stream.routing import route
@@ -96,6 +97,9 @@ class Pipeline:
 
     def warm_up(self) -> None:
         """Load detectors' data now rather than on the first story."""
+        # The sample story below only reaches fasttext and cld2; langid and langdetect would
+        # otherwise load (~0.7 s, blocking the event loop) on the first story that needs them.
+        warm_up_language()
         self.enrich(Story(id="warm-up", headline="Warm up", body="Loading detectors before the first story."))
 
     def process(
