@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from stream.regions import RegionCatalog
@@ -49,6 +50,9 @@ SPEAKER_WEIGHT = 0.8
 PAIR_RATIO = 0.5
 # Countries within this fraction of the leader decide a null focus's region.
 LEAD_RATIO = 0.5
+# A territory far from its state (New Caledonia) sets the focus region when it
+# carries more than this share of its country's weight.
+FAR_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,11 +82,19 @@ def position_weight(start: int, headline_end: int, lead_end: int) -> float:
     return POSITION_WEIGHTS["body"]
 
 
-def score(evidence: list[Scored], catalog: RegionCatalog, pairs: frozenset[frozenset[str]] = frozenset()) -> Scores:
+def score(
+    evidence: list[Scored],
+    catalog: RegionCatalog,
+    pairs: frozenset[frozenset[str]] = frozenset(),
+    region_hits: Sequence[tuple[str, float, bool]] = (),
+    headline_countries: frozenset[str] = frozenset(),
+) -> Scores:
     """Aggregate weighted evidence into shares, a focus country and a focus region.
 
     ``pairs`` are countries the headline names jointly ("Armenia and Azerbaijan"):
     when they are the two leaders, the story is about both and has no focus country.
+    ``region_hits`` are region names (region id, weight, in the headline);
+    ``headline_countries`` the countries the headline names.
     """
     countries: dict[str, float] = defaultdict(float)
     places: dict[str, float] = defaultdict(float)
@@ -90,7 +102,10 @@ def score(evidence: list[Scored], catalog: RegionCatalog, pairs: frozenset[froze
         places[ev.place_id] += ev.weight
         for iso in ev.countries:
             countries[iso] += ev.weight / len(ev.countries)
-    total = sum(countries.values())
+    named: dict[str, float] = defaultdict(float)
+    for rid, weight, _in_headline in region_hits:
+        named[rid] += weight
+    total = sum(countries.values()) + sum(named.values())
     if total <= 0:
         return Scores({}, {}, {}, None, None)
     shares = {c: s / total for c, s in countries.items()}
@@ -106,8 +121,16 @@ def score(evidence: list[Scored], catalog: RegionCatalog, pairs: frozenset[froze
             region = catalog.regions[rid]
             if not any(c in region.countries for ev in evidence if ev.place_id == pid for c in ev.countries):
                 regions[rid] += share
-    focus_country = _focus_country(shares, pairs)
-    focus_region = _focus_region(shares, regions, focus_country, catalog)
+    for rid, weight in named.items():
+        regions[rid] += weight / total
+    region_focus = _named_region(region_hits, headline_countries, countries)
+    focus_country: str | None
+    focus_region: str | None
+    if region_focus is not None:
+        focus_country, focus_region = None, region_focus
+    else:
+        focus_country = _focus_country(shares, pairs) if shares else None
+        focus_region = _far_territory(focus_country, evidence, catalog) or _focus_region(shares, regions, focus_country, catalog)
     return Scores(
         countries=shares,
         places=place_shares,
@@ -115,6 +138,50 @@ def score(evidence: list[Scored], catalog: RegionCatalog, pairs: frozenset[froze
         focus_country=focus_country,
         focus_region=focus_region,
     )
+
+
+def _named_region(
+    region_hits: Sequence[tuple[str, float, bool]], headline_countries: frozenset[str], countries: dict[str, float]
+) -> str | None:
+    """A region the story is about as a whole: named in a headline that names no country, or outweighing every country."""
+    if headline_countries or not region_hits:
+        return None
+    in_headline: dict[str, float] = defaultdict(float)
+    overall: dict[str, float] = defaultdict(float)
+    for rid, weight, headline in region_hits:
+        overall[rid] += weight
+        if headline:
+            in_headline[rid] += weight
+    if in_headline:
+        return max(sorted(in_headline), key=lambda r: (in_headline[r], overall[r]))
+    top = max(sorted(overall), key=lambda r: overall[r])
+    return top if overall[top] >= max(countries.values(), default=0.0) else None
+
+
+def _far_territory(focus_country: str | None, evidence: list[Scored], catalog: RegionCatalog) -> str | None:
+    """The home-type region of a territory far from its state when it carries most of the country's weight.
+
+    New Caledonia counts for FR but lies in Oceania: a story about it has focus
+    FR / oceania (regions.yaml lists the territory under the region's places).
+    """
+    if focus_country is None or focus_country not in catalog.home:
+        return None
+    own = catalog.home[focus_country]
+    homes = set(catalog.home.values())
+    total = 0.0
+    elsewhere: dict[str, float] = defaultdict(float)
+    for ev in evidence:
+        if focus_country in ev.countries:
+            total += ev.weight
+            for rid in catalog.by_place.get(ev.place_id, ()):
+                # Gaza is in levant and middle-east; only a region that leaves out
+                # the country itself is "far" (oceania for New Caledonia and FR).
+                if rid in homes and rid != own and focus_country not in catalog.regions[rid].countries:
+                    elsewhere[rid] += ev.weight
+    if not elsewhere:
+        return None
+    best = max(sorted(elsewhere), key=lambda r: elsewhere[r])
+    return best if elsewhere[best] > FAR_SHARE * total else None
 
 
 def _focus_country(shares: dict[str, float], pairs: frozenset[frozenset[str]]) -> str | None:

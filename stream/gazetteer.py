@@ -32,6 +32,7 @@ __all__ = [
     "NEEDPRE",
     "NOTAIL",
     "STEM",
+    "WORD",
     "Entry",
     "Gazetteer",
     "Place",
@@ -41,7 +42,9 @@ __all__ = [
 DEFAULT_ARTIFACT = Path(__file__).parent / "data" / "geo" / "gazetteer.json.gz"
 
 # Entry flags, as written by stream.gazetteer_build.
-AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL = 1, 2, 4, 8, 16, 32, 64
+# WORD: ambiguous only because the form is a frequent word in the languages of
+# ``Gazetteer.word_langs[form]``; in a story of another known language it is sure.
+AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD = 1, 2, 4, 8, 16, 32, 64, 128
 # Form types.
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
@@ -71,6 +74,8 @@ class Gazetteer:
     all_triggers: frozenset[str]
     country_index: dict[str, int]
     sources: dict[str, str]
+    word_langs: dict[str, frozenset[str]]  # form -> languages where it may be a word (or the place's own)
+    checked_langs: dict[int, frozenset[str]]  # script family -> languages whose word lists were checked
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
         """Entries stored for an exact folded key (no inflection)."""
@@ -104,4 +109,6 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         all_triggers=frozenset().union(*triggers.values()),
         country_index={p.id: i for i, p in enumerate(places) if p.kind == "country"},
         sources=dict(data["sources"]),
+        word_langs={k: frozenset(v) for k, v in data.get("word_langs", {}).items()},
+        checked_langs={int(k): frozenset(v) for k, v in data.get("checked_langs", {}).items()},
     )

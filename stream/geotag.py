@@ -17,6 +17,7 @@ ABD, РФ) must be in capitals.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -34,10 +35,11 @@ from stream.gazetteer import (
     NEEDPRE,
     NOTAIL,
     STEM,
+    WORD,
     Gazetteer,
     load_gazetteer,
 )
-from stream.geomorph import AR_ARTICLE_PREFIXES, AR_PROCLITICS, ARA, CJK, GEO, HYE, LAT, tails_for
+from stream.geomorph import AR_ARTICLE_PREFIXES, AR_PROCLITICS, ARA, CJK, GEO, HYE, LAT, family_of, tails_for
 from stream.normalize import _TOKEN, TokenStream, fold  # same token rule as TokenStream
 from stream.regions import RegionCatalog, load_regions
 from stream.story import Story
@@ -83,7 +85,7 @@ _AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف")
 _CONJUNCTIONS = frozenset(
     ["and", "et", "und", "y", "e", "i", "и", "і", "й", "та", "ile", "ve", "və", "و", "և", "ու", "და", "with", "avec"]
 )
-_KIND_RANK = {"country": 0, "territory": 1, "area": 2, "state": 3, "capital": 4, "city": 5}
+_KIND_RANK = {"country": 0, "territory": 1, "area": 2, "state": 3, "capital": 4, "city": 5, "region": 6, "shared": 7}
 _TRIGGER_WINDOW = 3
 # Word forms repeat across stories; caching their folding makes tokenising a
 # 2,000-character story about twice as fast as folding every token afresh.
@@ -144,6 +146,7 @@ class _Hit:
     form: str
     nisba: bool  # an Arabic-script name with a nisba tail: an adjective
     locative: bool  # the name is the scene: "in X", a locative case ending or proclitic
+    prep: bool  # a locative preposition before it ("in", "à", "в", "في"): used as a place
     readings: tuple[tuple[int, int, int], ...]  # (place, ftype, flags)
 
 
@@ -211,8 +214,9 @@ def _scan(ts: _Stream, text: str, gaz: Gazetteer, language: str | None) -> list[
                 continue
             readings.append((place, ftype, flags))
         if readings:
+            prep = first > 0 and texts[first - 1] in _LOCATIVE_BEFORE
             locative = (
-                (first > 0 and texts[first - 1] in _LOCATIVE_BEFORE)
+                prep
                 or tail.lstrip("'’") in _LOCATIVE_TAILS.get(family, ())
                 # The tokenizer splits "Karabağ'da" at the apostrophe.
                 or (
@@ -222,7 +226,7 @@ def _scan(ts: _Stream, text: str, gaz: Gazetteer, language: str | None) -> list[
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
             )
-            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, tuple(readings)))
+            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings)))
     # Longest token span first, then longest form; drop hits overlapping a kept one.
     hits.sort(key=lambda h: (h.first - h.last, -len(h.form), h.first))
     taken: set[int] = set()
@@ -237,17 +241,21 @@ def _scan(ts: _Stream, text: str, gaz: Gazetteer, language: str | None) -> list[
     return kept
 
 
-def _best_entry(gaz: Gazetteer, key: str, *, city_first: bool = False) -> int | None:
-    entries = [e for e in gaz.lookup(key) if e[1] in (0, 2)]
+def _best_entry(gaz: Gazetteer, key: str, *, city_first: bool = False, backed: Callable[[str], bool] | None = None) -> int | None:
+    entries = [e for e in gaz.lookup(key) if e[1] in (0, 2) and gaz.places[e[0]].kind not in ("region", "shared")]
     if not entries:
         return None
 
-    def rank(e: tuple[int, int, int]) -> tuple[int, int]:
-        kind = _KIND_RANK.get(gaz.places[e[0]].kind, 9)
+    def rank(e: tuple[int, int, int]) -> tuple[int, int, int]:
+        place = gaz.places[e[0]]
+        kind = _KIND_RANK.get(place.kind, 9)
         # A dateline names a city: "عمان" there is Amman, not Oman.
         if city_first and kind >= _KIND_RANK["capital"]:
             kind -= 10
-        return kind, -gaz.places[e[0]].population
+        # A reading whose country the story names elsewhere wins (VALENCIA in a
+        # story about Spain), then the kind, then the larger place.
+        support = 0 if backed is not None and any(backed(c) for c in place.countries) else 1
+        return support, kind, -place.population
 
     ranked = sorted(entries, key=rank)
     return ranked[0][0]
@@ -286,27 +294,38 @@ def locate(
 
     # (place index, Mention, weight) for accepted evidence.
     accepted: list[tuple[int, Mention, float]] = []
-    dateline = find_dateline(story)
-    if dateline is not None:
-        place = _best_entry(gaz, _Stream.of(dateline.text).joined, city_first=True)
-        if place is not None:
-            mention = Mention(dateline.text, dateline.start, dateline.end, fold(dateline.text), "dateline")
-            accepted.append((place, mention, SOURCE_WEIGHTS["dateline"]))
-            hits = [h for h in hits if ts.ostart[h.first] >= dateline.end]
+    # Support for readings: country -> forms that name it unambiguously, so a
+    # hit can ask whether *another* name backs its reading.
+    sure_forms: dict[str, set[str]] = {}
+    pending: list[tuple[_Hit, list[tuple[int, int, int]]]] = []
+    for hit in hits:
+        sure = [r for r in hit.readings if _is_sure(gaz, r, hit.form, lang)]
+        for r in sure:
+            for c in gaz.places[r[0]].countries:
+                sure_forms.setdefault(c, set()).add(hit.form)
+        pending.append((hit, sure))
+
+    def backed_elsewhere(country: str, form: str) -> bool:
+        return country in external or bool(sure_forms.get(country, set()) - {form})
+
+    external: set[str] = set()
     for pp in story.places:
         place = _provider_place(gaz, pp.name, pp.code)
         if place is not None:
             accepted.append((place, Mention(pp.name, -1, -1, fold(pp.name), "provider"), SOURCE_WEIGHTS["provider"]))
+            external.update(gaz.places[place].countries)
+    dateline = find_dateline(story)
+    if dateline is not None:
+        key = _Stream.of(dateline.text).joined
+        place = _best_entry(gaz, key, city_first=True, backed=lambda c: backed_elsewhere(c, key))
+        if place is not None:
+            mention = Mention(dateline.text, dateline.start, dateline.end, fold(dateline.text), "dateline")
+            accepted.append((place, mention, SOURCE_WEIGHTS["dateline"]))
+            external.update(gaz.places[place].countries)
+            # The dateline's own span is not a second mention; the headline above it still counts.
+            pending = [(h, s) for h, s in pending if not dateline.start <= ts.ostart[h.first] < dateline.end]
 
-    supported = {c for idx, _m, _w in accepted for c in gaz.places[idx].countries}
-    pending: list[tuple[_Hit, list[tuple[int, int, int]]]] = []
-    for hit in hits:
-        sure = [r for r in hit.readings if not r[2] & AMBIG]
-        if sure:
-            supported.update(c for r in sure for c in gaz.places[r[0]].countries)
-            pending.append((hit, sure))
-        else:
-            pending.append((hit, []))
+    supported = set(external) | set(sure_forms)
     # Two different ambiguous names that agree on a country back each other
     # ("Georgia" and "Atlanta" -> US).
     forms_by_country: dict[str, set[int]] = {}
@@ -318,6 +337,7 @@ def locate(
     supported.update(c for c, forms in forms_by_country.items() if len(forms) > 1)
     triggers = gaz.triggers.get(lang, gaz.all_triggers) if lang else gaz.all_triggers
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] = []
+    region_hits: list[tuple[str, float, bool]] = []
     for hit, sure in pending:
         start, end = ts.ostart[hit.first], ts.oend[hit.last]
         weight = position_weight(start, headline_end, lead_end)
@@ -327,27 +347,53 @@ def locate(
             backed = [r for r in hit.readings if any(c in supported for c in gaz.places[r[0]].countries)]
             if not backed:
                 window = ts.texts[max(0, hit.first - _TRIGGER_WINDOW) : hit.last + 1 + _TRIGGER_WINDOW]
-                if any(t in triggers for t in window):
-                    backed = sorted(hit.readings, key=lambda r: _KIND_RANK.get(gaz.places[r[0]].kind, 9))[:1]
+                # A trigger word nearby, or a locative ("à Nice", "in Jordan"):
+                # the name is used as a place.
+                if hit.prep or any(t in triggers for t in window):
+                    backed = list(hit.readings)
             chosen, factor = backed, AMBIGUOUS_WEIGHT
         if not chosen:
             continue
-        # Several readings of one span (Georgia the country and the state both
-        # supported): keep the highest-ranked kind.
-        chosen = sorted(chosen, key=lambda r: (_KIND_RANK.get(gaz.places[r[0]].kind, 9), r[1]))[:1]
-        place, ftype, _flags = chosen[0]
+        # Several readings of one span (Valencia ES/VE, عمان Amman/Oman, Georgia
+        # the country and the state): prefer the readings whose country another
+        # name in the story backs, then the highest-ranked kind, then the larger place.
+        if len({c for r in chosen for c in gaz.places[r[0]].countries}) > 1:
+            backed_r = [r for r in chosen if any(backed_elsewhere(c, hit.form) for c in gaz.places[r[0]].countries)]
+            chosen = backed_r or chosen
+        place, ftype, _flags = min(chosen, key=lambda r: (*_rank(gaz, r[0]), r[1]))
+        kind = gaz.places[place].kind
+        if kind == "shared":
+            continue
         source = "demonym" if ftype == DEMONYM or hit.nisba else "metonym" if ftype == METONYM else "text"
+        if kind == "region":
+            region_hits.append((gaz.places[place].id, weight * factor, start < headline_end))
+            continue
         mention = Mention(text[start:end], start, end, hit.form, source)
         weight *= SOURCE_WEIGHTS[source] * factor
         if hit.locative and source == "text":
             weight *= LOCATIVE_WEIGHT
-        elif gaz.places[place].kind == "capital":
+        elif kind == "capital":
             # A capital not in a locative form is mostly its government speaking.
             weight *= SPEAKER_WEIGHT
         accepted.append((place, mention, weight))
         if start < headline_end:
             headline_hits.append((hit, gaz.places[place].countries))
-    return _result(gaz, catalog, accepted, _pairs(ts, headline_hits))
+    return _result(gaz, catalog, accepted, _pairs(ts, headline_hits), region_hits, headline_hits)
+
+
+def _rank(gaz: Gazetteer, idx: int) -> tuple[int, int]:
+    place = gaz.places[idx]
+    return _KIND_RANK.get(place.kind, 9), -place.population
+
+
+def _is_sure(gaz: Gazetteer, reading: tuple[int, int, int], form: str, lang: str | None) -> bool:
+    """Unambiguous, or ambiguous only as a frequent word of languages other than the story's."""
+    flags = reading[2]
+    if not flags & AMBIG:
+        return True
+    if not flags & WORD or lang is None or lang not in gaz.checked_langs.get(family_of(form), frozenset()):
+        return False
+    return lang not in gaz.word_langs.get(form, frozenset())
 
 
 def _pairs(ts: _Stream, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
@@ -367,9 +413,12 @@ def _result(
     catalog: RegionCatalog,
     accepted: list[tuple[int, Mention, float]],
     pairs: frozenset[frozenset[str]] = frozenset(),
+    region_hits: list[tuple[str, float, bool]] | None = None,
+    headline_hits: list[tuple[_Hit, tuple[str, ...]]] | None = None,
 ) -> GeoResult:
     evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w) for i, _m, w in accepted]
-    scores = score(evidence, catalog, pairs)
+    headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries)
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:

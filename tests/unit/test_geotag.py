@@ -58,7 +58,11 @@ def test_caucasus_story_focus(lang: str) -> None:
     result = locate(_story(*CAUCASUS[lang]), lang)
     assert {"AM", "AZ"} <= _countries(result)
     assert result.focus_region == "south-caucasus"
-    assert result.focus_country in {"AM", "AZ"} or lang == "ar"
+    if lang == "en":
+        # "Armenia and Azerbaijan trade blame ...": the headline pairs the two, so neither is the focus.
+        assert result.focus_country is None
+    else:
+        assert result.focus_country in {"AM", "AZ"} or lang == "ar"
 
 
 @pytest.mark.parametrize("lang", sorted(CAUCASUS))
