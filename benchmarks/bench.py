@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import platform
 import signal
@@ -101,7 +102,9 @@ class Run:
             port = _free_port()
             env = {**self.env, "WIREWATCH_WEB_PORT": str(port)}
             log = open(self.state / f"worker-{port}.log", "ab")  # noqa: SIM115 - owned by the child
-            proc = subprocess.Popen([sys.executable, "-m", "agents.cli", "worker"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "agents.cli", "worker"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+            )
             log.close()
             self.workers.append((proc, port))
         deadline = time.monotonic() + timeout
@@ -152,7 +155,7 @@ class Run:
             mine = [t for t in client.list_topics() if self.tag in t]
             if mine:
                 client.delete_topics(mine)
-        except Exception as exc:  # noqa: BLE001 - cleanup is best effort
+        except Exception as exc:
             _log(f"could not delete topics of {self.tag}: {exc}")
         finally:
             client.close()
@@ -358,7 +361,9 @@ def phase_latency(bootstrap: str, work: Path, rates: Sequence[int], seconds: flo
             batch = list(stories(n, seed=23, start=start))
             start += n
             lag0 = run.lag_buckets()
-            res = asyncio.run(_latency_once(bootstrap, run.settings.topic_stories, run.settings.topic_enriched, alert_topics, batch, rate))
+            res = asyncio.run(
+                _latency_once(bootstrap, run.settings.topic_stories, run.settings.topic_enriched, alert_topics, batch, rate)
+            )
             res["loop_lag_p99_ms"] = bucket_p99_ms(lag0, run.lag_buckets())
             out[str(rate)] = res
         run.stop_workers()
@@ -417,15 +422,18 @@ async def _latency_once(
     for f in futures:
         await f
     done.set()
-    try:
+    with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(receiver, timeout=60)
-    except TimeoutError:
-        pass
     await prod.stop()
     await cons.stop()
 
     def summary(xs: list[float]) -> dict[str, Any]:
-        return {"n": len(xs), "p50_ms": round(_pct(xs, 0.5), 1), "p95_ms": round(_pct(xs, 0.95), 1), "p99_ms": round(_pct(xs, 0.99), 1)}
+        return {
+            "n": len(xs),
+            "p50_ms": round(_pct(xs, 0.5), 1),
+            "p95_ms": round(_pct(xs, 0.95), 1),
+            "p99_ms": round(_pct(xs, 0.99), 1),
+        }
 
     return {"offered_per_s": round(offered, 1), "sent": len(batch), "enriched": summary(enr), "alert": summary(alerts)}
 
@@ -535,7 +543,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="wirewatch-bench-"))
     res: dict[str, Any] = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip(),
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        ).stdout.strip(),
         "host": {"cpus": os.cpu_count(), "loadavg_at_start": os.getloadavg(), "python": platform.python_version()},
         "quick": args.quick,
         "partitions": PARTITIONS,
@@ -543,7 +553,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus = list(stories(n, seed=7)) if phases & {"ceiling", "throughput"} else []
     if corpus:
         sizes = [len(s.raw) for s in corpus]
-        res["corpus"] = {"n": n, "mean_bytes": round(statistics.mean(sizes)), "alertable_share": round(sum(s.alertable for s in corpus) / n, 3)}
+        res["corpus"] = {
+            "n": n,
+            "mean_bytes": round(statistics.mean(sizes)),
+            "alertable_share": round(sum(s.alertable for s in corpus) / n, 3),
+        }
     if "stages" in phases:
         _log("stage costs in-process")
         res["stages_us"] = phase_stages(400 if args.quick else 2000)

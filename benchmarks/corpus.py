@@ -35,7 +35,10 @@ WORLD = ("TR", "ID", "IT", "MX", "PH", "NP", "CL", "PK", "IN", "GR", "PE", "FR",
 T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     "en": {
         "caucasus": (
-            ("Moscow urges {A} and {Z} to halt fighting in Karabakh", "Shelling along the Karabakh line as {A} and {Z} trade blame"),
+            (
+                "Moscow urges {A} and {Z} to halt fighting in Karabakh",
+                "Shelling along the Karabakh line as {A} and {Z} trade blame",
+            ),
             (
                 "Armenian and Azerbaijani forces exchanged artillery fire overnight near the Karabakh line of contact, the defence ministry in Yerevan said.",
                 "Baku accused {A} of shelling villages in the Tartar district and said {n} civilians were wounded.",
@@ -91,7 +94,10 @@ T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     },
     "fr": {
         "caucasus": (
-            ("Moscou appelle l'{A} et l'{Z} à cesser les combats au Haut-Karabakh", "Bombardements au Karabakh : Erevan et Bakou s'accusent"),
+            (
+                "Moscou appelle l'{A} et l'{Z} à cesser les combats au Haut-Karabakh",
+                "Bombardements au Karabakh : Erevan et Bakou s'accusent",
+            ),
             (
                 "Les forces arméniennes et azerbaïdjanaises ont échangé des tirs d'artillerie dans la nuit le long de la ligne de contact au Karabakh.",
                 "Bakou accuse Erevan d'avoir bombardé des villages et fait état de {n} civils blessés.",
@@ -147,7 +153,10 @@ T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     },
     "es": {
         "caucasus": (
-            ("Moscú pide a {A} y {Z} el alto el fuego en Nagorno Karabaj", "Combates en Karabaj: Ereván y Bakú se acusan mutuamente"),
+            (
+                "Moscú pide a {A} y {Z} el alto el fuego en Nagorno Karabaj",
+                "Combates en Karabaj: Ereván y Bakú se acusan mutuamente",
+            ),
             (
                 "Las fuerzas armenias y azerbaiyanas intercambiaron fuego de artillería durante la noche en la línea de contacto de Karabaj.",
                 "Bakú acusó a Ereván de bombardear aldeas y dijo que {n} civiles resultaron heridos.",
@@ -183,7 +192,10 @@ T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
             ),
         ),
         "sport": (
-            ("Fútbol: la selección gana {n}-{m} y jugará la final", "Liga de Campeones: un gol en el descuento da el pase al club"),
+            (
+                "Fútbol: la selección gana {n}-{m} y jugará la final",
+                "Liga de Campeones: un gol en el descuento da el pase al club",
+            ),
             (
                 "El delantero marcó dos goles en la segunda parte ante un estadio lleno.",
                 "El entrenador elogió a sus jugadores tras el partido y dijo que el equipo está listo para la final.",
@@ -203,7 +215,10 @@ T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     },
     "de": {
         "caucasus": (
-            ("Moskau fordert {A} und {Z} zur Waffenruhe in Bergkarabach auf", "Gefechte in Karabach: Eriwan und Baku werfen sich Angriffe vor"),
+            (
+                "Moskau fordert {A} und {Z} zur Waffenruhe in Bergkarabach auf",
+                "Gefechte in Karabach: Eriwan und Baku werfen sich Angriffe vor",
+            ),
             (
                 "Armenische und aserbaidschanische Truppen lieferten sich in der Nacht Artilleriegefechte an der Kontaktlinie in Karabach.",
                 "Baku warf Eriwan vor, Dörfer beschossen zu haben, dabei seien {n} Zivilisten verletzt worden.",
@@ -239,7 +254,10 @@ T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
             ),
         ),
         "sport": (
-            ("Fußball: {n}:{m}-Sieg, die Mannschaft steht im Finale", "Champions League: Spätes Tor bringt den Klub ins Viertelfinale"),
+            (
+                "Fußball: {n}:{m}-Sieg, die Mannschaft steht im Finale",
+                "Champions League: Spätes Tor bringt den Klub ins Viertelfinale",
+            ),
             (
                 "Der Stürmer traf in der zweiten Halbzeit zweimal vor ausverkauftem Stadion.",
                 "Der Trainer lobte nach dem Spiel die Moral seiner Mannschaft.",
@@ -351,7 +369,10 @@ T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
             ),
         ),
         "sport": (
-            ("Футбол: сборная победила со счетом {n}:{m} и вышла в финал", "Лига чемпионов: поздний гол вывел клуб в четвертьфинал"),
+            (
+                "Футбол: сборная победила со счетом {n}:{m} и вышла в финал",
+                "Лига чемпионов: поздний гол вывел клуб в четвертьфинал",
+            ),
             (
                 "Нападающий забил два мяча во втором тайме при полных трибунах.",
                 "Главный тренер похвалил игроков после матча и сказал, что команда готова к финалу.",
@@ -371,7 +392,10 @@ T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     },
     "tr": {
         "caucasus": (
-            ("Moskova, {A} ve {Z}'a Karabağ'da çatışmaları durdurma çağrısı yaptı", "Karabağ'da topçu ateşi: Erivan ve Bakü birbirini suçladı"),
+            (
+                "Moskova, {A} ve {Z}'a Karabağ'da çatışmaları durdurma çağrısı yaptı",
+                "Karabağ'da topçu ateşi: Erivan ve Bakü birbirini suçladı",
+            ),
             (
                 "Ermeni ve Azerbaycan güçleri gece boyunca Karabağ'daki temas hattında topçu atışı yaptı.",
                 "Bakü, Erivan'ı Terter bölgesindeki köyleri bombalamakla suçladı ve {n} sivilin yaralandığını bildirdi.",
@@ -427,7 +451,10 @@ T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     },
     "fa": {
         "caucasus": (
-            ("مسکو از {A} و {Z} خواست درگیری‌ها در قره‌باغ را متوقف کنند", "گلوله‌باران در خط تماس قره‌باغ؛ ایروان و باکو یکدیگر را متهم کردند"),
+            (
+                "مسکو از {A} و {Z} خواست درگیری‌ها در قره‌باغ را متوقف کنند",
+                "گلوله‌باران در خط تماس قره‌باغ؛ ایروان و باکو یکدیگر را متهم کردند",
+            ),
             (
                 "نیروهای ارمنستان و آذربایجان شب گذشته در خط تماس قره‌باغ با توپخانه به سوی یکدیگر شلیک کردند.",
                 "باکو ایروان را به گلوله‌باران روستاها متهم کرد و گفت {n} غیرنظامی زخمی شدند.",
@@ -483,7 +510,10 @@ T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
     },
     "uk": {
         "caucasus": (
-            ("Москва закликала {A} та {Z} припинити бої в Карабасі", "Обстріли в Карабасі: Єреван і Баку звинувачують одне одного"),
+            (
+                "Москва закликала {A} та {Z} припинити бої в Карабасі",
+                "Обстріли в Карабасі: Єреван і Баку звинувачують одне одного",
+            ),
             (
                 "Вірменські та азербайджанські війська вночі обмінялися артилерійськими ударами на лінії зіткнення в Карабасі.",
                 "Баку звинуватив Єреван в обстрілі сіл, за його даними, поранено {n} цивільних.",
@@ -566,7 +596,10 @@ T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
             ),
         ),
         "economy": (
-            ("Կենտրոնական բանկը վերաֆինանսավորման տոկոսադրույքը բարձրացրել է մինչև {n} տոկոս", "Գնաճը դանդաղել է մինչև {n},{m} տոկոս"),
+            (
+                "Կենտրոնական բանկը վերաֆինանսավորման տոկոսադրույքը բարձրացրել է մինչև {n} տոկոս",
+                "Գնաճը դանդաղել է մինչև {n},{m} տոկոս",
+            ),
             (
                 "Կենտրոնական բանկը գնաճը զսպելու համար տոկոսադրույքը բարձրացրել է {m} բազիսային կետով։",
                 "Տարեկան գնաճը անցյալ ամիս դանդաղել է մինչև {n},{m} տոկոս, հայտնում է վիճակագրական կոմիտեն։",
@@ -575,7 +608,10 @@ T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
             ),
         ),
         "sport": (
-            ("Հավաքականը հաղթեց {n}:{m} հաշվով և դուրս եկավ եզրափակիչ", "Չեմպիոնների լիգա․ ուշ գոլը ակումբին տարավ քառորդ եզրափակիչ"),
+            (
+                "Հավաքականը հաղթեց {n}:{m} հաշվով և դուրս եկավ եզրափակիչ",
+                "Չեմպիոնների լիգա․ ուշ գոլը ակումբին տարավ քառորդ եզրափակիչ",
+            ),
             (
                 "Հարձակվողը երկրորդ խաղակեսում երկու գոլ է խփել լեփ-լեցուն մարզադաշտի առջև։",
                 "Գլխավոր մարզիչը խաղից հետո գովել է ֆուտբոլիստներին։",
@@ -631,7 +667,10 @@ T: dict[str, dict[str, tuple[tuple[str, ...], tuple[str, ...]]]] = {
             ),
         ),
         "sport": (
-            ("Millimiz {n}:{m} hesabı ilə qalib gəlib finala yüksəlib", "Çempionlar Liqası: son dəqiqə qolu klubu dörddəbir finala çıxarıb"),
+            (
+                "Millimiz {n}:{m} hesabı ilə qalib gəlib finala yüksəlib",
+                "Çempionlar Liqası: son dəqiqə qolu klubu dörddəbir finala çıxarıb",
+            ),
             (
                 "Hücumçu ikinci hissədə dolu tribunlar qarşısında iki qol vurub.",
                 "Baş məşqçi oyundan sonra futbolçularını tərifləyib.",
@@ -771,7 +810,7 @@ def generate(i: int, seed: int = 7) -> BenchStory:
         "id": story_id,
         "version": 1,
         "urgency": rng.choice((2, 3, 4, 4, 5)),
-        "versioncreated": "2024-05-0{}T{:02d}:{:02d}:00Z".format(1 + i % 9, i // 60 % 24, i % 60),
+        "versioncreated": f"2024-05-0{1 + i % 9}T{i // 60 % 24:02d}:{i % 60:02d}:00Z",
         "headline": headline,
         "body": "\n".join(paragraphs),
     }

@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -150,3 +151,121 @@ class Worker:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
         except OSError:
             return "(no log)"
+
+    # -- fault helpers ------------------------------------------------------------------------
+
+    @property
+    def pid(self) -> int:
+        assert self.proc is not None
+        return self.proc.pid
+
+    def kill(self) -> int:
+        """SIGKILL: no shutdown, no final commit, no LeaveGroup."""
+        return self.stop(signal.SIGKILL)
+
+    def alive(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+    def rss_kb(self) -> int:
+        """Resident set size of the worker process (VmRSS from /proc)."""
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        raise AssertionError("no VmRSS line")
+
+
+def unthrottled_subscriptions(path: Path) -> Path:
+    """The shipped subscriptions without throttles: which alerts exist then depends on content only,
+    not on wall-clock windows, so a fault test can name every alert that must exist."""
+    shipped = ROOT / "stream" / "data" / "alerts" / "subscriptions.yaml"
+    path.write_text("".join(line for line in shipped.read_text().splitlines(True) if "throttle:" not in line))
+    return path
+
+
+def publish_raw(settings: Settings, items: list[tuple[bytes | None, bytes]], topic: str | None = None) -> int:
+    """Publish (key, value) pairs with the CLI's idempotent producer; returns how many were acked."""
+    from agents.kafka_client import producer
+
+    prod = producer(settings)
+    try:
+        futures = [prod.send(topic or settings.topic_stories, key=k, value=v) for k, v in items]
+        prod.flush(timeout=60)
+        for fut in futures:
+            fut.get(timeout=60)
+        return len(futures)
+    finally:
+        prod.close()
+
+
+def end_count(settings: Settings, topic: str) -> int:
+    """Records on ``topic`` (sum of log-end offsets; topics here are never compacted)."""
+    from kafka import TopicPartition
+
+    from agents.kafka_client import consumer
+
+    cons = consumer(settings, group_id=None, request_timeout_ms=5000)
+    try:
+        parts = cons.partitions_for_topic(topic) or set()
+        return int(sum(cons.end_offsets([TopicPartition(topic, p) for p in parts]).values()))
+    finally:
+        cons.close()
+
+
+def wait_for(predicate: Callable[[], bool], timeout: float, what: str, interval: float = 0.5) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except Exception:  # a broker being restarted answers with errors for a while
+            pass
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what}")
+
+
+def read_all(settings: Settings, topics: list[str], idle: float = 2.0) -> list[Record]:
+    """Every record on ``topics`` from the beginning, until ``idle`` seconds pass without one."""
+    return list(tail(settings, topics, from_beginning=True, timeout=idle))
+
+
+def committed_total(settings: Settings, topic: str) -> int:
+    """Sum of the worker group's committed offsets on ``topic`` (0 for partitions never committed)."""
+    from kafka import TopicPartition
+
+    from agents.kafka_client import consumer
+
+    cons = consumer(settings, group_id=settings.app_id, enable_auto_commit=False)
+    try:
+        parts = cons.partitions_for_topic(topic) or set()
+        return int(sum(cons.committed(TopicPartition(topic, p)) or 0 for p in parts))
+    finally:
+        cons.close()
+
+
+@dataclass
+class Reliability:
+    """What a fault test saw; ``line()`` is the report each test prints."""
+
+    name: str
+    sent: int = 0
+    enriched: int = 0  # distinct story ids on wire.enriched
+    enriched_records: int = 0
+    dead_lettered: int = 0
+    alerted: int = 0  # distinct (alert_id, action, story_version)
+    alert_records: int = 0
+    lost: int = 0
+    missing_alerts: int = 0
+    unexpected_alerts: int = 0
+    detail: str = ""  # which ids were missing or unexpected, for the failure message
+
+    @property
+    def duplicates(self) -> int:
+        return (self.enriched_records - self.enriched) + (self.alert_records - self.alerted)
+
+    def line(self) -> str:
+        return (
+            f"RELIABILITY {self.name}: sent={self.sent} enriched={self.enriched} dead_lettered={self.dead_lettered} "
+            f"alerted={self.alerted} lost={self.lost} missing_alerts={self.missing_alerts} "
+            f"unexpected_alerts={self.unexpected_alerts} duplicates_before_dedup={self.duplicates} "
+            f"(enriched records {self.enriched_records}, alert records {self.alert_records})"
+        )

@@ -1,0 +1,258 @@
+"""Faults against a real broker: nothing published is lost, every expected alert exists once after dedup.
+
+Each test publishes a slice of the bench corpus (a quarter of it written to match the South Caucasus,
+disasters and terrorism subscriptions), injects one fault mid-stream and then checks the outputs:
+
+- every story id is on ``wire.enriched`` at least once (at-least-once delivery);
+- the alerts, deduplicated by ``(alert_id, action, story_version)``, are exactly the ones the pure
+  pipeline predicts for these stories (none missing, none unexpected);
+- each test prints a ``RELIABILITY`` line: sent, enriched, dead-lettered, alerted, lost, duplicates.
+
+Subscriptions are the shipped ones without throttles, so which alerts exist depends on content only.
+The broker-restart test runs its own second broker (port 19092, state in /tmp/ww-faults) so the shared
+one is never stopped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+
+from agents.topology import alert_topics
+from benchmarks.corpus import BenchStory, stories
+from stream.alert import alert_id
+from stream.pipeline import Pipeline
+from stream.settings import Settings
+from tests.integration.harness import (
+    Reliability,
+    Worker,
+    committed_total,
+    end_count,
+    free_port,
+    fresh_env,
+    publish_raw,
+    read_all,
+    unthrottled_subscriptions,
+    wait_for,
+)
+
+N = 1200
+FAULT_BROKER_PORT = int(os.environ.get("WIREWATCH_FAULT_BROKER_PORT", "19092"))
+FAULT_BROKER_DIR = Path(os.environ.get("WIREWATCH_FAULT_BROKER_DIR", "/tmp/ww-faults"))
+
+
+def _env(bootstrap: str, tmp: Path) -> dict[str, str]:
+    subs = unthrottled_subscriptions(tmp / "subscriptions.yaml")
+    # A SIGKILLed member sends no LeaveGroup: the coordinator waits out its session before anyone
+    # (a restarted worker, or the surviving one) gets its partitions. Faust's default session is
+    # 60 s; Faust reads these two variables itself, and 10 s keeps each test short.
+    return fresh_env(
+        bootstrap, tmp / "state", WIREWATCH_SUBSCRIPTIONS_FILE=str(subs), WIREWATCH_LOG_LEVEL="warning",
+        BROKER_SESSION_TIMEOUT="10", BROKER_HEARTBEAT_INTERVAL="1",
+    )  # fmt: skip
+
+
+def _expected_alerts(settings: Settings, items: list[BenchStory]) -> set[tuple[str, str, int]]:
+    pipeline = Pipeline(subscriptions_file=settings.subscriptions_file)
+    out = set()
+    for s in items:
+        for a in pipeline.process(s.raw, default_id=s.id).extra["alerts"]:
+            out.add((alert_id(s.id, a["subscription"]), a["action"], 1))
+    return out
+
+
+def _publish(settings: Settings, items: list[BenchStory]) -> None:
+    assert publish_raw(settings, [(s.id.encode(), s.raw) for s in items]) == len(items)
+
+
+def _mid_stream(settings: Settings, n: int, fraction: float = 0.25) -> int:
+    """Wait until a fraction of the stories is enriched; returns the count seen (must be < n)."""
+    seen = [0]
+
+    def reached() -> bool:
+        seen[0] = end_count(settings, settings.topic_enriched)
+        return seen[0] >= n * fraction
+
+    wait_for(reached, 120, f"{fraction:.0%} of {n} stories enriched", interval=0.1)
+    return seen[0]
+
+
+def _verify(
+    name: str, settings: Settings, items: list[BenchStory], expected: set[tuple[str, str, int]], timeout: float
+) -> Reliability:
+    ids = {s.id for s in items}
+    rep = Reliability(name, sent=len(items))
+    enriched_keys: list[str] = []
+
+    def all_enriched() -> bool:
+        if end_count(settings, settings.topic_enriched) < len(ids):
+            return False
+        enriched_keys[:] = [(r.key or b"").decode() for r in read_all(settings, [settings.topic_enriched], idle=1.5)]
+        return ids <= set(enriched_keys)
+
+    with contextlib.suppress(AssertionError):  # reported below with the exact count lost
+        wait_for(all_enriched, timeout, "every story on wire.enriched", interval=1.0)
+    topics = alert_topics(settings)
+    alerts: list[tuple[str, str, int]] = []
+
+    def all_alerts() -> bool:
+        docs = [orjson.loads(r.value or b"{}") for r in read_all(settings, topics, idle=1.5)]
+        alerts[:] = [(d["alert_id"], d["action"], int(d["story_version"])) for d in docs]
+        return expected <= set(alerts)
+
+    with contextlib.suppress(AssertionError):
+        wait_for(all_alerts, 30, "every expected alert", interval=1.0)
+    time.sleep(1.0)  # a late duplicate would show up now
+    alerts[:] = [
+        (d["alert_id"], d["action"], int(d["story_version"]))
+        for d in (orjson.loads(r.value or b"{}") for r in read_all(settings, topics, idle=1.5))
+    ]
+    rep.enriched_records = len(enriched_keys)
+    rep.enriched = len(ids & set(enriched_keys))
+    rep.lost = len(ids - set(enriched_keys))
+    rep.dead_lettered = end_count(settings, settings.topic_dlq)
+    rep.alert_records = len(alerts)
+    rep.alerted = len(set(alerts))
+    rep.missing_alerts = len(expected - set(alerts))
+    rep.unexpected_alerts = len(set(alerts) - expected)
+    print(rep.line())
+    rep.detail = f"missing {sorted(expected - set(alerts))[:5]} unexpected {sorted(set(alerts) - expected)[:5]}"
+    return rep
+
+
+def _assert_clean(rep: Reliability) -> None:
+    assert rep.lost == 0, rep.line()
+    assert rep.missing_alerts == 0 and rep.unexpected_alerts == 0, rep.line() + "\n" + rep.detail
+    assert rep.dead_lettered == 0, rep.line()
+
+
+@pytest.fixture(scope="module")
+def corpus() -> list[BenchStory]:
+    return list(stories(4 * N, seed=101))
+
+
+def test_sigkill_mid_stream_then_restart(bootstrap: str, tmp_path: Path, corpus: list[BenchStory]) -> None:
+    env = _env(bootstrap, tmp_path)
+    worker = Worker(env, tmp_path / "worker.log").start()
+    settings = worker.settings
+    items = corpus[:N]
+    expected = _expected_alerts(settings, items)
+    try:
+        _publish(settings, items)
+        at_kill = _mid_stream(settings, N)
+        worker.kill()
+        assert at_kill < N, "the worker finished before the kill: the fault was not mid-stream"
+        worker.start()
+        rep = _verify("sigkill+restart", settings, items, expected, timeout=120)
+    finally:
+        worker.stop()
+    print(f"  killed at {at_kill}/{N} enriched")
+    _assert_clean(rep)
+
+
+def test_two_workers_one_killed_the_other_takes_over(bootstrap: str, tmp_path: Path, corpus: list[BenchStory]) -> None:
+    env = _env(bootstrap, tmp_path)
+    first = Worker(env, tmp_path / "w1.log").start()
+    second = Worker({**env, "WIREWATCH_WEB_PORT": str(free_port())}, tmp_path / "w2.log").start()
+    settings = first.settings
+    items = corpus[N : 2 * N]
+    expected = _expected_alerts(settings, items)
+    try:
+        wait_for(
+            lambda: first.metric("wirewatch_assigned_partitions") > 0 and second.metric("wirewatch_assigned_partitions") > 0,
+            60, "both workers assigned",
+        )  # fmt: skip
+        wait_for(lambda: first.get("/readyz")[0] == 200 and second.get("/readyz")[0] == 200, 60, "group settled")
+        _publish(settings, items)
+        at_kill = _mid_stream(settings, N)
+        second.kill()
+        assert at_kill < N, "the group finished before the kill: the fault was not mid-stream"
+        rep = _verify("two-workers-one-killed", settings, items, expected, timeout=150)
+        assert first.alive(), first.log_tail()
+        rebalances = first.metric("wirewatch_rebalances_total")
+    finally:
+        second.stop()
+        first.stop()
+    print(f"  killed one of two at {at_kill}/{N} enriched; survivor saw {rebalances:.0f} rebalances")
+    _assert_clean(rep)
+
+
+def test_sigterm_finishes_in_flight_and_commits(bootstrap: str, tmp_path: Path, corpus: list[BenchStory]) -> None:
+    env = _env(bootstrap, tmp_path)
+    worker = Worker(env, tmp_path / "worker.log").start()
+    settings = worker.settings
+    items = corpus[2 * N : 3 * N]
+    expected = _expected_alerts(settings, items)
+    try:
+        _publish(settings, items)
+        at_term = _mid_stream(settings, N)
+        t0 = time.monotonic()
+        code = worker.stop(signal.SIGTERM, timeout=30)
+        stop_s = time.monotonic() - t0
+        assert code == 0, f"exit code {code}:\n{worker.log_tail()}"
+        committed = committed_total(settings, settings.topic_stories)
+        enriched_at_exit = end_count(settings, settings.topic_enriched)
+        # Committed means processed: every committed input has its enriched output.
+        assert committed <= enriched_at_exit, (committed, enriched_at_exit)
+        worker.start()
+        rep = _verify("sigterm+restart", settings, items, expected, timeout=120)
+    finally:
+        worker.stop()
+    print(
+        f"  SIGTERM at {at_term}/{N} enriched: exit 0 after {stop_s:.1f}s, committed {committed}, "
+        f"enriched at exit {enriched_at_exit}, re-processed after restart {rep.enriched_records - rep.enriched}"
+    )
+    _assert_clean(rep)
+    # A graceful stop commits what it processed: at most the uncommitted tail is read again.
+    assert rep.enriched_records - rep.enriched <= enriched_at_exit - committed, rep.line()
+
+
+# -- a broker of our own, stopped and restarted ----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fault_broker(bootstrap: str) -> Iterator[object]:
+    from agents.localbroker import LocalBroker
+
+    settings = Settings.from_env({"WIREWATCH_BROKER_PORT": str(FAULT_BROKER_PORT), "WIREWATCH_STATE_DIR": str(FAULT_BROKER_DIR)})
+    broker = LocalBroker(settings)
+    broker.start(timeout=120)
+    yield broker
+    broker.stop()
+
+
+def test_broker_stopped_and_restarted_mid_stream(fault_broker: object, tmp_path: Path, corpus: list[BenchStory]) -> None:
+    from agents.localbroker import LocalBroker
+
+    assert isinstance(fault_broker, LocalBroker)
+    env = _env(fault_broker.bootstrap, tmp_path)
+    worker = Worker(env, tmp_path / "worker.log").start()
+    settings = worker.settings
+    items = corpus[3 * N : 4 * N]
+    expected = _expected_alerts(settings, items)
+    try:
+        _publish(settings, items)
+        at_stop = _mid_stream(settings, N)
+        fault_broker.stop()
+        down_at = time.monotonic()
+        time.sleep(5.0)
+        alive_while_down = worker.alive()
+        fault_broker.start(timeout=120)
+        down_s = time.monotonic() - down_at
+        rep = _verify("broker-restart", settings, items, expected, timeout=150)
+        alive_after = worker.alive()
+        log = worker.log_tail(400)
+    finally:
+        worker.stop()
+    print(
+        f"  broker down {down_s:.1f}s at {at_stop}/{N} enriched; worker alive while down {alive_while_down}, after {alive_after}"
+    )
+    assert alive_after, f"the worker exited after the broker restart:\n{log}"
+    _assert_clean(rep)
