@@ -54,3 +54,24 @@ def test_coarse_inheritance() -> None:
     assert tax.get("medtop:20000053").coarse == "conflict"
     assert tax.get("medtop:17000000").coarse is None
     assert tax.get("http://cv.iptc.org/newscodes/mediatopic/16000000").code == "medtop:16000000"
+
+
+def test_alerting_subtopics_checked_against_the_export() -> None:
+    # Codes, labels and parents read from the IPTC 2026-07-02 export (see taxonomy.yaml header).
+    tax = load_taxonomy()
+    expected = {
+        "medtop:20000086": ("cyber crime", "medtop:20000082", "crime"),
+        "medtop:20000256": ("energy and resource", "medtop:20000209", "economy"),
+        "medtop:20000350": ("central bank", "medtop:20000344", "economy"),
+        "medtop:20000449": ("epidemic and pandemic", "medtop:20000448", "health"),
+        "medtop:20000448": ("communicable disease", "medtop:20000446", "health"),
+        "medtop:20000592": ("human rights", "medtop:20000587", "politics"),
+        "medtop:20000587": ("fundamental rights", "medtop:14000000", "politics"),
+        "medtop:20000080": ("prisoners of war", "medtop:20001377", "conflict"),
+        "medtop:20000209": ("products and services", "medtop:04000000", "economy"),
+        "medtop:20000446": ("disease and condition", "medtop:07000000", "health"),
+    }
+    for code, (label, parent, coarse) in expected.items():
+        topic = tax.get(code)
+        assert topic is not None, code
+        assert (topic.label, topic.parent, topic.coarse) == (label, parent, coarse), code

@@ -143,6 +143,81 @@ def test_checked_subtopic_codes_are_emitted_under_their_parent() -> None:
     assert by_code["medtop:20000153"].coarse == "disaster"
 
 
+NEW_SUBTOPICS = [
+    # (lang, headline, body, code, parent, coarse)
+    (
+        "fr",
+        "Choléra : l'épidémie s'étend dans le nord",
+        "Les autorités sanitaires ont recensé 150 nouveaux cas en une semaine et imposé une quarantaine "
+        "autour de trois villages touchés par l'épidémie.",
+        "medtop:20000449",
+        "medtop:20000448",
+        "health",
+    ),
+    (
+        "ru",
+        "Нефтепровод возобновил работу",
+        "После ремонта нефтепровод снова перекачивает нефть, цены на нефть снизились, поставки газа "
+        "по соседнему газопроводу также выросли.",
+        "medtop:20000256",
+        "medtop:20000209",
+        "economy",
+    ),
+    (
+        "tr",
+        "Merkez Bankası faizi sabit tuttu",
+        "Merkez Bankası politika faizini yüzde 45'te sabit bıraktı; Para Politikası Kurulu enflasyonun "
+        "düşüşünü izleyeceğini açıkladı.",
+        "medtop:20000350",
+        "medtop:20000344",
+        "economy",
+    ),
+    (
+        "ar",
+        "هجوم سيبراني يشل أنظمة شركة الطيران",
+        "قال مسؤولون إن قراصنة استخدموا برامج الفدية في هجوم سيبراني أدى إلى تسريب بيانات آلاف المسافرين.",
+        "medtop:20000086",
+        "medtop:20000082",
+        "crime",
+    ),
+    (
+        "en",
+        "Shares slump as investors flee",
+        "Stock markets closed lower on Monday; the benchmark index fell 3 percent as traders sold shares and bond yields rose.",
+        "medtop:20000385",
+        "medtop:04000000",
+        "economy",
+    ),
+    (
+        "en",
+        "Rights groups condemn jailing of activists",
+        "Human rights groups said the three activists were political prisoners and called for their release.",
+        "medtop:20000592",
+        "medtop:20000587",
+        "politics",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "headline", "body", "code", "parent", "coarse"), NEW_SUBTOPICS)
+def test_alerting_subtopics_are_emitted_with_parent_and_route(
+    lang: str, headline: str, body: str, code: str, parent: str, coarse: str
+) -> None:
+    result = classify(Story(id="s-" + lang, headline=headline, body=body), lang)
+    by_code = {t.code: t for t in result.topics}
+    assert code in by_code, result.codes
+    assert by_code[code].parent == parent
+    assert by_code[code].coarse == coarse
+    assert by_code[code].evidence
+
+
+def test_tear_gas_is_not_energy_and_violence_outbreak_is_not_epidemic() -> None:
+    protest = Story(id="g", headline="Police fire tear gas", body="Riot police fired tear gas at protesters near parliament.")
+    assert "medtop:20000256" not in classify(protest, "en").codes
+    clash = Story(id="v", headline="Outbreak of violence in the capital", body="An outbreak of violence left three injured.")
+    assert "medtop:20000449" not in classify(clash, "en").codes
+
+
 def test_sport_war_metaphors_are_not_conflict() -> None:
     story = Story(
         id="s",
