@@ -18,6 +18,7 @@ from agents.health import install_health
 from agents.ingest import install_ingest
 from agents.lag import install_lag
 from agents.metrics import Metrics
+from agents.offload import Offload
 from agents.router import install_router
 from stream.pipeline import Pipeline
 from stream.settings import Settings
@@ -37,6 +38,7 @@ class Runtime:
     enriched: Any
     dlq: Any
     topic: Any  # name -> Faust topic with wirewatch's serializers and partitions
+    offload: Offload
 
 
 def _credentials(settings: Settings) -> Any:
@@ -115,22 +117,24 @@ def create_app(
             value_serializer="raw",
         )
 
+    pipeline_kwargs: dict[str, Any] = {
+        "input_format": settings.input_format,
+        "max_story_bytes": settings.max_story_bytes,
+        "regions_file": settings.regions_file,
+        "rules_dir": settings.rules_dir,
+        "subscriptions_file": settings.subscriptions_file,
+    }
+    pipeline = pipeline or Pipeline(**pipeline_kwargs)
     runtime = Runtime(
         settings=settings,
         metrics=Metrics(registry),
         registry=registry,
-        pipeline=pipeline
-        or Pipeline(
-            input_format=settings.input_format,
-            max_story_bytes=settings.max_story_bytes,
-            regions_file=settings.regions_file,
-            rules_dir=settings.rules_dir,
-            subscriptions_file=settings.subscriptions_file,
-        ),
+        pipeline=pipeline,
         stories=topic(settings.topic_stories),
         enriched=topic(settings.topic_enriched),
         dlq=topic(settings.topic_dlq),
         topic=topic,
+        offload=Offload(pipeline, pipeline_kwargs, settings.pipeline_processes),
     )
     install_ingest(app, runtime)
     install_router(app, runtime)

@@ -60,17 +60,23 @@ def cmd_broker(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     import faust
 
-    from agents.app import create_app
+    from agents.app import create_app, runtime_of
     from agents.kafka_client import ensure_topics
     from agents.topology import alert_topics, topic_specs
 
     # Faust only creates its internal topics; ours get explicit partition counts here.
     ensure_topics(settings, topic_specs(settings, alert_topics(settings)))
     app = create_app(settings)
-    # Load gazetteer, rules and language models before joining the group, not on the first story.
-    app.wirewatch_runtime.pipeline.warm_up()  # type: ignore[attr-defined]
-    worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
-    worker.execute_from_commandline()
+    runtime = runtime_of(app)
+    # Load gazetteer, rules and language models (here and in the pipeline processes)
+    # before joining the group, not on the first story.
+    runtime.pipeline.warm_up()
+    runtime.offload.start()
+    try:
+        worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
+        worker.execute_from_commandline()
+    finally:
+        runtime.offload.close()
     return 0
 
 

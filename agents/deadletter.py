@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["HEADER_PREFIX", "DeadLetter", "dead_letter"]
+__all__ = ["HEADER_PREFIX", "DeadLetter", "dead_letter", "send_dead_letter"]
 
 log = logging.getLogger("wirewatch.deadletter")
 
@@ -41,10 +41,14 @@ class DeadLetter:
         ]
 
 
-async def dead_letter(rt: Any, event: Any, exc: BaseException, reason: str) -> None:
-    """Send ``event``'s original bytes to the dead-letter topic with why and where, and count it."""
-    msg = event.message
-    record = DeadLetter.of(exc, reason, msg.topic, msg.partition, msg.offset)
+async def send_dead_letter(rt: Any, msg: Any, record: DeadLetter) -> None:
+    """Send ``msg``'s original bytes to the dead-letter topic with ``record`` as headers, and count it."""
     await rt.dlq.send(key=msg.key, value=msg.value if msg.value is not None else b"", headers=record.headers())
-    rt.metrics.dead_letters.labels(reason).inc()
-    log.warning("dead-lettered %s[%s]@%s: %s: %s", msg.topic, msg.partition, msg.offset, reason, record.message)
+    rt.metrics.dead_letters.labels(record.reason).inc()
+    log.warning("dead-lettered %s[%s]@%s: %s: %s", msg.topic, msg.partition, msg.offset, record.reason, record.message)
+
+
+async def dead_letter(rt: Any, event: Any, exc: BaseException, reason: str) -> None:
+    """Dead-letter ``event`` because of ``exc``."""
+    msg = event.message
+    await send_dead_letter(rt, msg, DeadLetter.of(exc, reason, msg.topic, msg.partition, msg.offset))

@@ -1,21 +1,22 @@
 """The ingest agent: raw input -> pipeline -> ``wire.enriched``, or ``wire.dlq`` with the reason.
 
-No exception escapes the loop for a bad event: input errors and unexpected
-errors in the pure pipeline are dead-lettered and counted. Errors while
-*sending* (broker faults) propagate, so Faust restarts the agent and the
-event is re-read from the last committed offset: nothing is lost silently.
+Messages are taken in small batches (``WIREWATCH_BATCH_SIZE``, waiting at most
+``WIREWATCH_BATCH_WAIT_MS``) and enriched by :class:`agents.offload.Offload`,
+off the event loop. No exception escapes the loop for a bad event: input errors
+and unexpected errors in the pure pipeline come back as outcomes with a reason
+and are dead-lettered and counted. Errors while *sending* (broker faults)
+propagate, so Faust restarts the agent and the events are re-read from the
+last committed offset: nothing is lost silently.
 """
 
 from __future__ import annotations
 
-import logging
 import time
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-import orjson
-
-from agents.deadletter import dead_letter
-from stream.errors import InputError
+from agents.deadletter import DeadLetter, send_dead_letter
+from agents.offload import Item, Outcome
 
 if TYPE_CHECKING:
     import faust
@@ -24,65 +25,62 @@ if TYPE_CHECKING:
 
 __all__ = ["install_ingest", "observe_enriched"]
 
-log = logging.getLogger("wirewatch.ingest")
-
 
 def install_ingest(app: faust.App, rt: Runtime) -> Any:
-    async def handle(event: Any) -> None:
-        msg = event.message
-        rt.metrics.messages_received.inc()
+    settings = rt.settings
+
+    async def handle(events: list[Any]) -> None:
         started = time.perf_counter()
-        key = msg.key
-        default_id = key.decode("utf-8", "replace") if key else None
-        try:
-            result = rt.pipeline.process(msg.value or b"", default_id=default_id, published_at=msg.timestamp)
-            payload = orjson.dumps(result.to_dict())
-        except InputError as exc:
-            await dead_letter(rt, event, exc, exc.reason)
-            return
-        except Exception as exc:
-            log.exception("pipeline failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
-            await dead_letter(rt, event, exc, "internal_error")
-            return
-        await rt.enriched.send(key=result.story.id.encode(), value=payload)
-        rt.metrics.processing_seconds.observe(time.perf_counter() - started)
-        observe_enriched(rt, result, msg.timestamp)
+        items: list[Item] = []
+        for event in events:
+            msg = event.message
+            items.append((msg.value or b"", msg.key.decode("utf-8", "replace") if msg.key else None, msg.timestamp))
+        outcomes = await rt.offload.run(items)
+        rt.metrics.messages_received.inc(len(events))
+        for event, outcome in zip(events, outcomes, strict=True):
+            msg = event.message
+            if outcome.payload is None:
+                record = DeadLetter(outcome.reason, outcome.error_class, outcome.message, msg.topic, msg.partition, msg.offset)
+                await send_dead_letter(rt, msg, record)
+                continue
+            assert outcome.story_id is not None
+            await rt.enriched.send(key=outcome.story_id.encode(), value=outcome.payload)
+            observe_enriched(rt, outcome, msg.timestamp)
+        per_message = (time.perf_counter() - started) / max(1, len(events))
+        for _ in events:
+            rt.metrics.processing_seconds.observe(per_message)
 
     @app.agent(rt.stories, name="wirewatch.ingest")
     async def ingest(stream: Any) -> None:
-        async for event in stream.events():
-            await handle(event)
+        async for events in stream.take_events(settings.batch_size, within=settings.batch_wait_ms / 1000):
+            await handle(list(events))
 
     return ingest
 
 
-def observe_enriched(rt: Runtime, result: Any, kafka_timestamp: float | None) -> None:
+def observe_enriched(rt: Runtime, outcome: Outcome, kafka_timestamp: float | None) -> None:
     """Count one enriched story in every metric that describes it."""
     m = rt.metrics
+    facts = outcome.facts
     now = time.time()
-    lang = result.language
-    m.stories_enriched.labels(lang.code).inc()
-    if lang.provider_agrees is False:
-        m.language_disagreements.labels(lang.provider or "und", lang.code).inc()
-    for stage, seconds in result.timings.items():
+    m.stories_enriched.labels(facts["language"]).inc()
+    if facts["provider_agrees"] is False:
+        m.language_disagreements.labels(facts["provider"] or "und", facts["language"]).inc()
+    for stage, seconds in facts["timings"].items():
         m.stage_seconds.labels(stage).observe(seconds)
     if kafka_timestamp:
         m.publish_to_enriched_seconds.observe(max(0.0, now - kafka_timestamp))
-    created = result.story.versioncreated
+    created = facts["versioncreated"]
     if created:
-        from datetime import datetime
-
         try:
             age = now - datetime.fromisoformat(created.replace("Z", "+00:00")).timestamp()
         except ValueError:
             age = -1.0
         if age >= 0:
             m.story_age_seconds.observe(age)
-    extra = result.extra
-    for country in extra.get("countries", ()):
-        m.stories_by_country.labels(country["iso2"]).inc()
-    focus_region = (extra.get("focus") or {}).get("region")
-    if focus_region:
-        m.stories_by_focus_region.labels(focus_region).inc()
-    for topic in extra.get("topics", ()):
-        m.stories_by_topic.labels(topic["code"]).inc()
+    for country in facts["countries"]:
+        m.stories_by_country.labels(country).inc()
+    if facts["focus_region"]:
+        m.stories_by_focus_region.labels(facts["focus_region"]).inc()
+    for topic in facts["topics"]:
+        m.stories_by_topic.labels(topic).inc()
