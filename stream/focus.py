@@ -15,15 +15,23 @@ of events: "in Karabakh", "в Карабахе", "Karabağ'da") weighs more, a c
 named outside one (a government speaking: "Moscow said") less. Scores are
 reported as shares of the story total (0..1).
 
-The focus country is the top country (a tie goes to the one named first),
-unless the headline names the two leaders jointly ("Armenia and Azerbaijan
-agree ...") and the runner-up is close enough: then the story is about both and
-the focus country is null. The focus region is the home region of the focus
+Region names ("the Gulf", "Южный Кавказ", "au Maghreb") are evidence for
+their region and no country: they add to the region's score, and when the
+headline names a region and no country (or region names outweigh every
+country ``REGION_DOMINANCE`` times), the story is about the region: focus
+country null, focus region that region.
+
+Otherwise the focus country is the top country (a tie goes to the one named
+first), unless the headline names the two leaders jointly ("Armenia and
+Azerbaijan agree ...") and the runner-up is close enough: then the story is
+about both and the focus country is null. The focus region is the home region of the focus
 country (``home`` in regions.yaml, a partition of the world into newsroom
 regions); with a null focus, the home region that covers most of the leading
 countries (AM+AZ -> south-caucasus, IL+IR -> middle-east). A country without a
 home region falls back to the region with the highest
-``covered score / log2(1 + size)``.
+``covered score / log2(1 + size)``. A territory far from its state (New
+Caledonia for FR) that carries most of the focus country's weight gives its own
+region (oceania).
 """
 
 from __future__ import annotations
@@ -47,12 +55,15 @@ SPEAKER_WEIGHT = 0.8
 # leader's score, the story is about both (talks, a border deal, a shared
 # disaster) and has no focus country. Closeness alone is not enough: a story
 # about one country often names its counterpart as often.
-PAIR_RATIO = 0.5
+PAIR_RATIO = 0.7
 # Countries within this fraction of the leader decide a null focus's region.
 LEAD_RATIO = 0.5
 # A territory far from its state (New Caledonia) sets the focus region when it
 # carries more than this share of its country's weight.
 FAR_SHARE = 0.5
+# Region names outside the headline make the story a region story when they
+# weigh this many times the leading country ("... across the Sahel").
+REGION_DOMINANCE = 1.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +166,7 @@ def _named_region(
     if in_headline:
         return max(sorted(in_headline), key=lambda r: (in_headline[r], overall[r]))
     top = max(sorted(overall), key=lambda r: overall[r])
-    return top if overall[top] >= max(countries.values(), default=0.0) else None
+    return top if overall[top] >= REGION_DOMINANCE * max(countries.values(), default=0.0) else None
 
 
 def _far_territory(focus_country: str | None, evidence: list[Scored], catalog: RegionCatalog) -> str | None:

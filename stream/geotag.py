@@ -39,7 +39,7 @@ from stream.gazetteer import (
     Gazetteer,
     load_gazetteer,
 )
-from stream.geomorph import AR_ARTICLE_PREFIXES, AR_PROCLITICS, ARA, CJK, GEO, HYE, LAT, family_of, tails_for
+from stream.geomorph import AR_ARTICLE_PREFIXES, AR_PROCLITICS, ARA, CJK, CYR, GEO, HYE, LAT, family_of, tails_for
 from stream.normalize import _TOKEN, TokenStream, fold  # same token rule as TokenStream
 from stream.regions import RegionCatalog, load_regions
 from stream.story import Story
@@ -214,7 +214,9 @@ def _scan(ts: _Stream, text: str, gaz: Gazetteer, language: str | None) -> list[
                 continue
             readings.append((place, ftype, flags))
         if readings:
-            prep = first > 0 and texts[first - 1] in _LOCATIVE_BEFORE
+            # In cased scripts a capitalised name after "in"/"à"/"в" is a place; in
+            # Arabic "في" precedes any noun ("في المدينة", in the city), so it proves nothing.
+            prep = first > 0 and texts[first - 1] in _LOCATIVE_BEFORE and family in (LAT, CYR)
             locative = (
                 prep
                 or tail.lstrip("'’") in _LOCATIVE_TAILS.get(family, ())

@@ -290,3 +290,84 @@ def test_focus_region_is_home_region_of_focus_country() -> None:
 )
 def test_armenian_and_georgian_demonyms(lang: str, headline: str, iso: str) -> None:
     assert iso in _countries(locate(_story(headline, "Text."), lang))
+
+
+# Region names: a headline that names a region and no country gives a null
+# focus country and that region (stories written for these tests).
+REGION_HEADLINES = [
+    (
+        "en",
+        "Ministers discuss transit routes across the South Caucasus",
+        "The talks covered rail links and customs.",
+        "south-caucasus",
+    ),
+    ("ru", "Эксперты обсудили безопасность на Южном Кавказе", "Участники конференции говорили о транспорте.", "south-caucasus"),
+    ("tr", "Körfez'de petrol üretimi artıyor", "Üreticiler yeni kotalar üzerinde anlaştı.", "gulf"),
+    ("fr", "La sécheresse frappe durement le Sahel", "Les récoltes de mil sont en baisse de moitié.", "sahel"),
+    ("ar", "قلق من موجة جفاف في منطقة الساحل", "تراجعت المحاصيل بشكل حاد هذا العام.", "sahel"),
+    ("de", "Neue Handelsroute durch Zentralasien geplant", "Die Strecke soll bis 2030 fertig sein.", "central-asia"),
+]
+
+
+@pytest.mark.parametrize(("lang", "headline", "body", "region"), REGION_HEADLINES)
+def test_region_headline_gives_region_focus(lang: str, headline: str, body: str, region: str) -> None:
+    result = locate(_story(headline, body), lang)
+    assert result.focus_country is None
+    assert result.focus_region == region
+    assert region in {str(r["id"]) for r in result.regions}
+    assert not result.countries  # a region name is no country mention
+
+
+def test_region_in_headline_yields_to_named_country() -> None:
+    result = locate(_story("Gulf markets rally as Saudi Arabia lifts output", "Riyadh said output would rise."), "en")
+    assert result.focus_country == "SA"
+
+
+def test_shared_water_is_not_a_region() -> None:
+    result = locate(_story("Storm season begins in the Gulf of Mexico", "Forecasters expect a busy year."), "en")
+    assert "gulf" not in {str(r["id"]) for r in result.regions}
+    assert result.focus_region != "gulf"
+
+
+def test_overseas_territory_counts_for_france_with_its_own_region() -> None:
+    result = locate(_story("Nouvelle-Calédonie : couvre-feu prolongé", "Le couvre-feu est prolongé en Nouvelle-Calédonie."), "fr")
+    assert _countries(result) == {"FR"}
+    assert result.focus_country == "FR"
+    assert result.focus_region == "oceania"
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "country"),
+    [
+        # The same Arabic form is Amman (Jordan) or Oman: the rest of the story decides.
+        ("الحكومة الأردنية تفتتح محطة جديدة", "افتتح وزير المياه الأردني محطة ضخ قرب عمان يوم الأحد.", "JO"),
+        ("مسقط تستضيف معرضا للكتاب", "يشارك ناشرون من سلطنة عمان والكويت في المعرض الذي يقام في مسقط.", "OM"),
+    ],
+)
+def test_ambiguous_form_reading_follows_story_support(headline: str, body: str, country: str) -> None:
+    result = locate(_story(headline, body), "ar")
+    assert result.focus_country == country
+    assert "JO" not in _countries(result) or country == "JO"
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "body", "country"),
+    [
+        ("de", "Unwetter in Bayern: Keller überflutet", "Feuerwehren in Niederbayern waren die ganze Nacht im Einsatz.", "DE"),
+        ("fr", "Incendie dans les Pyrénées-Orientales", "Les pompiers luttent contre les flammes depuis mardi.", "FR"),
+        ("es", "Un incendio obliga a evacuar pueblos en Andalucía", "Los bomberos trabajan cerca de la costa.", "ES"),
+        ("ka", "კახეთში რთველი დაიწყო", "ყურძნის ფასი წელს გაიზარდა.", "GE"),
+        ("hy", "Սևանա լճի մակարդակը բարձրացել է", "Նախարարությունը հրապարակել է նոր տվյալներ։", "AM"),
+    ],
+)
+def test_subnational_areas_find_their_country(lang: str, headline: str, body: str, country: str) -> None:
+    result = locate(_story(headline, body), lang)
+    assert result.focus_country == country
+
+
+def test_word_like_city_needs_support_only_where_it_is_a_word() -> None:
+    # "Nice" is an English word: alone in English copy it is not a place...
+    assert locate(_story("A nice day out", "Nice weather brought crowds to the beach."), "en").countries == ()
+    # ...but "à Nice" in French copy is the city.
+    result = locate(_story("Un festival s'ouvre à Nice", "Le public est attendu en nombre."), "fr")
+    assert result.focus_country == "FR"
