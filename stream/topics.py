@@ -177,6 +177,20 @@ def _ruleset(rules_dir: Path) -> _RuleSet:
     return _RuleSet(load_rules(rules_dir))
 
 
+@functools.lru_cache(maxsize=16)
+def _ruleset_for(rules_dir: Path | None) -> _RuleSet:
+    # Path.resolve() costs several lstat calls; classify() runs once per story, so the
+    # lookup is cached on the path as given. Only absolute paths (and the default)
+    # reach here: a relative one would go stale if the working directory changed.
+    return _ruleset((rules_dir or DEFAULT_RULES_DIR).resolve())
+
+
+def _lookup(rules_dir: Path | None) -> _RuleSet:
+    if rules_dir is None or rules_dir.is_absolute():
+        return _ruleset_for(rules_dir)
+    return _ruleset(rules_dir.resolve())
+
+
 def _language(story: Story, language: str | None) -> str | None:
     lang = (language or story.language or "").lower().split("-")[0] or None
     return lang
@@ -293,7 +307,7 @@ def classify(
 
     ``stream`` may pass ``TokenStream.of(story.text)`` when another stage already built it.
     """
-    ruleset = _ruleset((rules_dir or DEFAULT_RULES_DIR).resolve())
+    ruleset = _lookup(rules_dir)
     lang = _language(story, language)
     text = story.text
     if stream is None:

@@ -121,3 +121,10 @@ def test_run_examples_reports_failures(tmp_path: Path) -> None:
     assert len(failures) == 2
     text = str(failures[1])
     assert "conflict.yaml" in text and "should NOT match" in text and "shelling" in text
+
+
+def test_ukrainian_policy_rate_matches_inflected_forms() -> None:
+    # economy.yaml once had "облікова ставк*", which missed the accusative "облікову".
+    for body in ("Регулятор залишив облікову ставку без змін.", "Рішення щодо облікової ставки ухвалять у четвер."):
+        story = Story(id="u", headline="", body=body)
+        assert "economy" in classify(story, "uk").coarse(), body

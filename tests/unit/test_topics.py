@@ -196,6 +196,32 @@ NEW_SUBTOPICS = [
         "medtop:20000587",
         "politics",
     ),
+    (
+        "en",
+        "Parliament approves declaration of war",
+        "Lawmakers voted for a declaration of war hours after the invasion began; the president imposed martial "
+        "law and ordered a general mobilization as troops moved to the front line.",
+        "medtop:20000062",
+        "medtop:20000056",
+        "conflict",
+    ),
+    (
+        "uk",
+        "Окупаційна влада роздає паспорти",
+        "На окупованих територіях окупаційна влада змушує мешканців отримувати чужі паспорти, повідомили в уряді.",
+        "medtop:20000060",
+        "medtop:20000056",
+        "conflict",
+    ),
+    (
+        "es",
+        "Más asentamientos en los territorios ocupados",
+        "Las autoridades de ocupación aprobaron nuevos asentamientos en los territorios ocupados, pese a la "
+        "condena internacional de la anexión.",
+        "medtop:20000060",
+        "medtop:20000056",
+        "conflict",
+    ),
 ]
 
 
@@ -236,3 +262,40 @@ def test_shared_stream_gives_the_same_result() -> None:
     headline, body = SEED["en"]
     story = Story(id="t", headline=headline, body=body)
     assert classify(story, "en", stream=TokenStream.of(story.text)) == classify(story, "en")
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "body"),
+    [
+        (
+            "en",
+            "Airlines in a price war",
+            "The price war between budget airlines deepened; analysts see a long trade war "
+            "on tariffs too, a state of war in all but name for the industry.",
+        ),
+        (
+            "fr",
+            "Hôtels : record d'occupation",
+            "Le taux d'occupation des hôtels a battu un record ; la mairie s'occupe de l'accueil des touristes.",
+        ),
+        ("de", "Crew zurück auf der Erde", "Die Besatzung der Raumstation landete nach sechs Monaten sicher."),
+    ],
+)
+def test_war_and_occupation_metaphors_are_neither(lang: str, headline: str, body: str) -> None:
+    codes = classify(Story(id="m-" + lang, headline=headline, body=body), lang).codes
+    assert "medtop:20000062" not in codes
+    assert "medtop:20000060" not in codes
+
+
+def test_ruleset_lookup_does_not_touch_the_filesystem_per_story(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    headline, body = SEED["en"]
+    story = Story(id="r", headline=headline, body=body)
+    first = classify(story, "en")
+
+    def no_fs(self: Path, strict: bool = False) -> Path:
+        raise AssertionError(f"Path.resolve({self}) called per story")
+
+    monkeypatch.setattr(Path, "resolve", no_fs)
+    assert classify(story, "en") == first
