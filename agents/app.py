@@ -100,7 +100,7 @@ def create_app(
         web_tables_enabled=False,
         web_stats_enabled=False,
         broker_commit_interval=1.0,
-        producer_max_request_size=max(settings.max_story_bytes * 2, 1_048_576),
+        producer_max_request_size=max(settings.max_output_bytes + 65_536, 1_048_576),
         consumer_max_fetch_size=max(settings.max_story_bytes * 2, 1_048_576),
     )
     setup_prometheus_sensors(app, registry=registry, name_prefix="faust")
@@ -134,7 +134,7 @@ def create_app(
         enriched=topic(settings.topic_enriched),
         dlq=topic(settings.topic_dlq),
         topic=topic,
-        offload=Offload(pipeline, pipeline_kwargs, settings.pipeline_processes),
+        offload=Offload(pipeline, pipeline_kwargs, settings.pipeline_processes, settings.max_output_bytes),
     )
     install_ingest(app, runtime)
     install_router(app, runtime)

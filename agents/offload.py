@@ -66,7 +66,7 @@ def _facts(result: Any) -> dict[str, Any]:
     }
 
 
-def process_batch(items: Sequence[Item], pipeline: Pipeline | None = None) -> list[Outcome]:
+def process_batch(items: Sequence[Item], pipeline: Pipeline | None = None, max_output_bytes: int = 1_000_000) -> list[Outcome]:
     """Enrich each item; never raises for a bad item (that is what ``Outcome.reason`` is for)."""
     pipe = pipeline or _PIPELINE
     assert pipe is not None, "process_batch runs in an initialised pool process or with a pipeline"
@@ -74,7 +74,13 @@ def process_batch(items: Sequence[Item], pipeline: Pipeline | None = None) -> li
     for raw, default_id, published_at in items:
         try:
             result = pipe.process(raw, default_id=default_id, published_at=published_at)
-            out.append(Outcome(result.story.id, orjson.dumps(result.to_dict()), facts=_facts(result)))
+            payload = orjson.dumps(result.to_dict())
+            if len(payload) > max_output_bytes:
+                # Kafka would refuse it, and retrying a refused send stalls the partition.
+                message = f"enriched story is {len(payload)} bytes, over the {max_output_bytes}-byte output limit"
+                out.append(Outcome(result.story.id, None, "oversized", "OversizedError", message))
+                continue
+            out.append(Outcome(result.story.id, payload, facts=_facts(result)))
         except InputError as exc:
             out.append(Outcome(None, None, exc.reason, type(exc).__name__, str(exc)[:1000]))
         except Exception as exc:  # a detector bug on one story must not stop the stream
@@ -86,9 +92,10 @@ def process_batch(items: Sequence[Item], pipeline: Pipeline | None = None) -> li
 class Offload:
     """Batches of messages in, outcomes out, on ``processes`` worker processes (0: inline)."""
 
-    def __init__(self, pipeline: Pipeline, pipeline_kwargs: dict[str, Any], processes: int) -> None:
+    def __init__(self, pipeline: Pipeline, pipeline_kwargs: dict[str, Any], processes: int, max_output_bytes: int) -> None:
         self.pipeline = pipeline
         self.processes = processes
+        self.max_output_bytes = max_output_bytes
         self._kwargs = pipeline_kwargs
         self._pool: ProcessPoolExecutor | None = None
 
@@ -110,9 +117,10 @@ class Offload:
         if not items:
             return []
         if self._pool is None:
-            return process_batch(items, self.pipeline)
+            return process_batch(items, self.pipeline, self.max_output_bytes)
         loop = asyncio.get_running_loop()
         size = -(-len(items) // self.processes)  # ceil: one chunk per process
         chunks = [items[i : i + size] for i in range(0, len(items), size)]
-        parts = await asyncio.gather(*(loop.run_in_executor(self._pool, process_batch, chunk) for chunk in chunks))
+        limit = self.max_output_bytes
+        parts = await asyncio.gather(*(loop.run_in_executor(self._pool, process_batch, chunk, None, limit) for chunk in chunks))
         return [outcome for part in parts for outcome in part]

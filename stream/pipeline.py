@@ -26,10 +26,24 @@ from stream.story import Story
 from stream.subscription import load_subscriptions
 from stream.topics import classify
 
-__all__ = ["SCHEMA", "Enriched", "Pipeline", "iso_utc"]
+__all__ = ["MAX_EVIDENCE", "SCHEMA", "Enriched", "Pipeline", "cap_evidence", "iso_utc"]
 
 #: Version tag of the enriched-story JSON schema (documented in README).
 SCHEMA = "wirewatch.enriched/1"
+#: Evidence items kept per country, place and topic. A story naming one place a thousand times
+#: would otherwise carry a thousand mentions and outgrow Kafka's message size limit.
+MAX_EVIDENCE = 25
+
+
+def cap_evidence(extra: dict[str, Any], limit: int = MAX_EVIDENCE) -> dict[str, Any]:
+    """Keep the first ``limit`` mentions/evidence items of each entry; record how many there were."""
+    for key, inner in (("countries", "mentions"), ("places", "mentions"), ("topics", "evidence")):
+        for entry in extra.get(key, ()):
+            items = entry.get(inner)
+            if isinstance(items, list) and len(items) > limit:
+                entry[f"{inner}_total"] = len(items)
+                entry[inner] = items[:limit]
+    return extra
 
 
 def iso_utc(ts: float) -> str:
@@ -136,7 +150,7 @@ class Pipeline:
         timings["region"] = t3 - t2
         topics = classify(story, code, rules_dir=self.rules_dir, stream=tokens)
         timings["topic"] = time.perf_counter() - t3
-        extra: dict[str, Any] = {**topics.to_dict(), **geo.to_dict()}
+        extra: dict[str, Any] = cap_evidence({**topics.to_dict(), **geo.to_dict()})
         enriched = Enriched(story, language, received, self.clock(), extra=extra, timings=timings)
         t4 = time.perf_counter()
         # Dry run, stateless: the action a first-seen story would get. The router agent

@@ -49,13 +49,20 @@ class Settings:
     )
     web_port: int = _f(6066, "WIREWATCH_WEB_PORT", "Port of the worker's web server.")
     log_level: str = _f("info", "WIREWATCH_LOG_LEVEL", "Worker log level.", ("debug", "info", "warning", "error"))
-    pipeline_processes: int = _f(2, "WIREWATCH_PIPELINE_PROCESSES", "Processes that run detection beside the event loop; 0 runs it inline.")
+    pipeline_processes: int = _f(
+        2, "WIREWATCH_PIPELINE_PROCESSES", "Processes that run detection beside the event loop; 0 runs it inline."
+    )
     batch_size: int = _f(64, "WIREWATCH_BATCH_SIZE", "Most input messages the ingest agent hands to the pipeline at once.")
     batch_wait_ms: int = _f(5, "WIREWATCH_BATCH_WAIT_MS", "Longest the ingest agent waits to fill a batch; bounds added latency.")
     fetch_max_wait_ms: int = _f(
         50, "WIREWATCH_FETCH_MAX_WAIT_MS", "Longest a worker's Kafka fetch waits for data; bounds idle-time latency."
     )
-    max_story_bytes: int = _f(1_000_000, "WIREWATCH_MAX_STORY_BYTES", "Larger input messages are dead-lettered as oversized.")
+    max_story_bytes: int = _f(500_000, "WIREWATCH_MAX_STORY_BYTES", "Larger input messages are dead-lettered as oversized.")
+    max_output_bytes: int = _f(
+        1_000_000,
+        "WIREWATCH_MAX_OUTPUT_BYTES",
+        "Larger enriched stories are dead-lettered as oversized; keep it under the broker's message.max.bytes.",
+    )
     input_format: str = _f(
         "auto", "WIREWATCH_INPUT_FORMAT", "Format of messages on the input topic.", ("auto", "json", "ninjs", "newsml", "text")
     )
@@ -108,7 +115,15 @@ class Settings:
             value = getattr(self, f.name)
             if choices and value not in choices:
                 raise ConfigError(f"{value!r} is not one of {', '.join(choices)}", file="environment", field=f.metadata["env"])
-        for name in ("partitions", "replication_factor", "max_story_bytes", "fetch_max_wait_ms", "batch_size", "batch_wait_ms"):
+        for name in (
+            "partitions",
+            "replication_factor",
+            "max_story_bytes",
+            "max_output_bytes",
+            "fetch_max_wait_ms",
+            "batch_size",
+            "batch_wait_ms",
+        ):
             if getattr(self, name) < 1:
                 raise ConfigError("must be at least 1", file="environment", field=_env_of(name))
         if self.pipeline_processes < 0:
