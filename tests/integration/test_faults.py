@@ -54,7 +54,7 @@ def _env(bootstrap: str, tmp: Path) -> dict[str, str]:
     # (a restarted worker, or the surviving one) gets its partitions. Faust's default session is
     # 60 s; Faust reads these two variables itself, and 10 s keeps each test short.
     return fresh_env(
-        bootstrap, tmp / "state", WIREWATCH_SUBSCRIPTIONS_FILE=str(subs), WIREWATCH_LOG_LEVEL="warning",
+        bootstrap, tmp / "state", WIREWATCH_SUBSCRIPTIONS_FILE=str(subs), WIREWATCH_LOG_LEVEL="info",
         BROKER_SESSION_TIMEOUT="10", BROKER_HEARTBEAT_INTERVAL="1",
     )  # fmt: skip
 
@@ -127,8 +127,9 @@ def _verify(
     return rep
 
 
-def _assert_clean(rep: Reliability) -> None:
-    assert rep.lost == 0, rep.line()
+def _assert_clean(rep: Reliability, *workers: Worker) -> None:
+    logs = "".join(f"\n--- {w.log_path.name}\n{w.log_tail(40)}" for w in workers)
+    assert rep.lost == 0, rep.line() + logs
     assert rep.missing_alerts == 0 and rep.unexpected_alerts == 0, rep.line() + "\n" + rep.detail
     assert rep.dead_lettered == 0, rep.line()
 
@@ -154,7 +155,7 @@ def test_sigkill_mid_stream_then_restart(bootstrap: str, tmp_path: Path, corpus:
     finally:
         worker.stop()
     print(f"  killed at {at_kill}/{N} enriched")
-    _assert_clean(rep)
+    _assert_clean(rep, worker)
 
 
 def test_two_workers_one_killed_the_other_takes_over(bootstrap: str, tmp_path: Path, corpus: list[BenchStory]) -> None:
@@ -181,7 +182,7 @@ def test_two_workers_one_killed_the_other_takes_over(bootstrap: str, tmp_path: P
         second.stop()
         first.stop()
     print(f"  killed one of two at {at_kill}/{N} enriched; survivor saw {rebalances:.0f} rebalances")
-    _assert_clean(rep)
+    _assert_clean(rep, first)
 
 
 def test_sigterm_finishes_in_flight_and_commits(bootstrap: str, tmp_path: Path, corpus: list[BenchStory]) -> None:
@@ -209,7 +210,7 @@ def test_sigterm_finishes_in_flight_and_commits(bootstrap: str, tmp_path: Path, 
         f"  SIGTERM at {at_term}/{N} enriched: exit 0 after {stop_s:.1f}s, committed {committed}, "
         f"enriched at exit {enriched_at_exit}, re-processed after restart {rep.enriched_records - rep.enriched}"
     )
-    _assert_clean(rep)
+    _assert_clean(rep, worker)
     # A graceful stop commits what it processed: at most the uncommitted tail is read again.
     assert rep.enriched_records - rep.enriched <= enriched_at_exit - committed, rep.line()
 
@@ -255,4 +256,4 @@ def test_broker_stopped_and_restarted_mid_stream(fault_broker: object, tmp_path:
         f"  broker down {down_s:.1f}s at {at_stop}/{N} enriched; worker alive while down {alive_while_down}, after {alive_after}"
     )
     assert alive_after, f"the worker exited after the broker restart:\n{log}"
-    _assert_clean(rep)
+    _assert_clean(rep, worker)
