@@ -501,7 +501,8 @@ def table(res: dict[str, Any]) -> str:
     row("ceiling: aiokafka passthrough (stories/s)", res.get("ceiling"))
     row("wirewatch 1 worker (stories/s)", res.get("throughput_1_worker"), ">= 1,000")
     row("wirewatch 2 workers (stories/s)", res.get("throughput_2_workers"))
-    row("ratio best wirewatch / ceiling", res.get("ratio"))
+    ratio = res.get("ratio")
+    row("ratio best wirewatch / ceiling", f"{ratio:.3f}" if ratio is not None else None)
     for rate, lat in (res.get("latency") or {}).items():
         e, a = lat["enriched"], lat["alert"]
         row(f"@{rate}/s publish->enriched p50/p95/p99 ms", f"{e['p50_ms']} / {e['p95_ms']} / {e['p99_ms']} (n={e['n']})")
