@@ -15,6 +15,8 @@ import time
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from mode import CrashingSupervisor
+
 from agents.deadletter import DeadLetter, send_dead_letter
 from agents.offload import Item, Outcome
 
@@ -50,7 +52,7 @@ def install_ingest(app: faust.App, rt: Runtime) -> Any:
         for _ in events:
             rt.metrics.processing_seconds.observe(per_message)
 
-    @app.agent(rt.stories, name="wirewatch.ingest")
+    @app.agent(rt.stories, name="wirewatch.ingest", supervisor_strategy=CrashingSupervisor)
     async def ingest(stream: Any) -> None:
         async for events in stream.take_events(settings.batch_size, within=settings.batch_wait_ms / 1000):
             await handle(list(events))

@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import orjson
+from mode import CrashingSupervisor
 
 from agents.deadletter import dead_letter
 from stream.alert import build_alert, decide
@@ -113,7 +114,7 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
             new_subs[name] = {"version": version, "active": decision.action != "retract", "tier": tier}
         state[story_id] = {"version": version, "subs": new_subs}
 
-    @app.agent(rt.enriched, name="wirewatch.router")
+    @app.agent(rt.enriched, name="wirewatch.router", supervisor_strategy=CrashingSupervisor)
     async def router(stream: Any) -> None:
         async for event in stream.events():
             try:

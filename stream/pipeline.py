@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from stream.geotag import locate
-from stream.language import LanguageResult, detect
+from stream.language import LanguageResult, detect, supported_languages
 from stream.language import warm_up as warm_up_language
 from stream.normalize import TokenStream
 from stream.parse import parse
@@ -114,7 +114,11 @@ class Pipeline:
         # The sample story below only reaches fasttext and cld2; langid and langdetect would
         # otherwise load (~0.7 s, blocking the event loop) on the first story that needs them.
         warm_up_language()
-        self.enrich(Story(id="warm-up", headline="Warm up", body="Loading detectors before the first story."))
+        story = Story(id="warm-up", headline="Warm up", body="Loading detectors before the first story.")
+        self.enrich(story)
+        # Topic matchers compile per language on first use (tens of ms each): do it now.
+        for code, _ in supported_languages():
+            classify(story, code, rules_dir=self.rules_dir)
 
     def process(
         self,
