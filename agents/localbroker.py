@@ -23,6 +23,10 @@ from stream.settings import Settings
 
 __all__ = ["BrokerError", "BrokerStatus", "LocalBroker"]
 
+# Brokers this process started. The broker outlives the command that starts it (it runs in its
+# own session and is stopped by PID); keeping the handle stops Popen's "still running" warning.
+_STARTED: dict[int, subprocess.Popen[bytes]] = {}
+
 _DEPLOY = Path(__file__).resolve().parent.parent / "deploy"
 _NO_JAVA = (
     "wirewatch broker needs {what} on PATH to fetch and run Apache Kafka. Install it "
@@ -123,6 +127,7 @@ class LocalBroker:
         with open(self.home / "stdout.log", "ab") as out:
             proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
         self.pid_file.write_text(str(proc.pid))
+        _STARTED[proc.pid] = proc
         try:
             self.wait_ready(timeout, proc=proc)
         except BrokerError:
@@ -163,6 +168,9 @@ class LocalBroker:
             os.kill(pid, signal.SIGKILL)
             while _alive(pid):
                 time.sleep(0.1)
+        started = _STARTED.pop(pid, None)
+        if started is not None:
+            started.wait()  # reap our own child
         self.pid_file.unlink(missing_ok=True)
         return True
 

@@ -9,6 +9,7 @@ every version of a story reaches the partition that holds its state.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from datetime import datetime
@@ -80,6 +81,7 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
         matches = {mt.subscription.name: mt for mt in route(doc, subscriptions, regions_file=settings.regions_file)}
         published = _epoch(doc.get("published_at"))
         new_subs = dict(prev["subs"])
+        delivered: list[Any] = []
         for sub in subscriptions:
             name = sub.name
             before = prev["subs"].get(name)
@@ -107,11 +109,15 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
                 alerted_at=now,
                 published_at=published,
             )
-            await outputs[name].send(key=story_id.encode(), value=orjson.dumps(alert))
+            delivered.append(await outputs[name].send(key=story_id.encode(), value=orjson.dumps(alert)))
             m.alerts.labels(name, tier, decision.action).inc()
             if published:
                 m.publish_to_alert_seconds.observe(max(0.0, now - published))
             new_subs[name] = {"version": version, "active": decision.action != "retract", "tier": tier}
+        if delivered:
+            # State says "alerted" only once Kafka has the alerts: a worker killed in between
+            # re-reads this story and sends them again (a duplicate, never a loss).
+            await asyncio.gather(*delivered)
         state[story_id] = {"version": version, "subs": new_subs}
 
     @app.agent(rt.enriched, name="wirewatch.router", supervisor_strategy=CrashingSupervisor)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 from unittest.mock import AsyncMock, patch
@@ -30,7 +31,13 @@ def _enriched(version: int, **story: Any) -> bytes:
 
 async def test_new_update_duplicate_and_retract(app_and_runtime: tuple[Any, Runtime]) -> None:
     app, rt = app_and_runtime
-    sent = AsyncMock(name="Topic.send")
+
+    async def delivered(*args: Any, **kwargs: Any) -> asyncio.Future[None]:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        future.set_result(None)  # the broker's acknowledgement, which the router awaits
+        return future
+
+    sent = AsyncMock(name="Topic.send", side_effect=delivered)
     with patch.object(faust.topics.Topic, "send", sent):
         async with app.agents["wirewatch.router"].test_context() as agent:
             await agent.put(_enriched(1), key=b"kb-1")
