@@ -18,7 +18,6 @@ from agents.health import install_health
 from agents.ingest import install_ingest
 from agents.lag import install_lag
 from agents.metrics import Metrics
-from agents.offload import Offload
 from agents.router import install_router
 from stream.pipeline import Pipeline
 from stream.settings import Settings
@@ -38,7 +37,6 @@ class Runtime:
     enriched: Any
     dlq: Any
     topic: Any  # name -> Faust topic with wirewatch's serializers and partitions
-    offload: Offload
 
 
 def _credentials(settings: Settings) -> Any:
@@ -143,7 +141,6 @@ def create_app(
         enriched=topic(settings.topic_enriched),
         dlq=topic(settings.topic_dlq),
         topic=topic,
-        offload=Offload(pipeline, pipeline_kwargs, settings.pipeline_processes, settings.max_output_bytes),
     )
     install_ingest(app, runtime)
     install_router(app, runtime)

@@ -76,15 +76,10 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     ensure_topics(settings, topic_specs(settings, alert_topics(settings)))
     app = create_app(settings)
     runtime = runtime_of(app)
-    # Load gazetteer, rules and language models (here and in the pipeline processes)
-    # before joining the group, not on the first story.
+    # Load gazetteer, rules and language models before joining the group, not on the first story.
     runtime.pipeline.warm_up()
-    runtime.offload.start()
-    try:
-        worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
-        worker.execute_from_commandline()
-    finally:
-        runtime.offload.close()
+    worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
+    worker.execute_from_commandline()
     return 0
 
 

@@ -1,8 +1,7 @@
 """The ingest agent: raw input -> pipeline -> ``wire.enriched``, or ``wire.dlq`` with the reason.
 
-Messages are taken in small batches (``WIREWATCH_BATCH_SIZE``, waiting at most
-``WIREWATCH_BATCH_WAIT_MS``) and enriched by :class:`agents.offload.Offload`,
-off the event loop. No exception escapes the loop for a bad event: input errors
+Each message is enriched inline by :func:`agents.enrich.process_batch` (see that
+module for the designs measured and dropped). No exception escapes the loop for a bad event: input errors
 and unexpected errors in the pure pipeline come back as outcomes with a reason
 and are dead-lettered and counted. Errors while *sending* (broker faults)
 propagate, so Faust restarts the agent and the events are re-read from the
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from mode import CrashingSupervisor
 
 from agents.deadletter import DeadLetter, send_dead_letter
-from agents.offload import Item, Outcome
+from agents.enrich import Item, Outcome, process_batch
 
 if TYPE_CHECKING:
     import faust
@@ -37,7 +36,7 @@ def install_ingest(app: faust.App, rt: Runtime) -> Any:
         for event in events:
             msg = event.message
             items.append((msg.value or b"", msg.key.decode("utf-8", "replace") if msg.key else None, msg.timestamp))
-        outcomes = await rt.offload.run(items)
+        outcomes = process_batch(items, rt.pipeline, settings.max_output_bytes)
         rt.metrics.messages_received.inc(len(events))
         for event, outcome in zip(events, outcomes, strict=True):
             msg = event.message
@@ -54,8 +53,8 @@ def install_ingest(app: faust.App, rt: Runtime) -> Any:
 
     @app.agent(rt.stories, name="wirewatch.ingest", supervisor_strategy=CrashingSupervisor)
     async def ingest(stream: Any) -> None:
-        async for events in stream.take_events(settings.batch_size, within=settings.batch_wait_ms / 1000):
-            await handle(list(events))
+        async for event in stream.events():
+            await handle([event])
 
     return ingest
 

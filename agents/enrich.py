@@ -1,0 +1,75 @@
+"""Turn raw input messages into outcomes: enriched JSON, or the reason to dead-letter.
+
+Detection runs inline in the worker's event loop, one message at a time (about a
+millisecond of CPU each, so event-loop lag stays in the low milliseconds). Two other
+designs were measured and dropped: batches (``stream.take_events``) handed to a pool
+of processes ran at ~770 stories/s but stalled for good after some rebalances in the
+two-worker fault test; a pool fed one message at a time ran at 255/s (per-message IPC).
+Scale out with more worker processes in the consumer group instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from stream.errors import InputError
+from stream.pipeline import Pipeline
+
+__all__ = ["Item", "Outcome", "process_batch"]
+
+log = logging.getLogger("wirewatch.enrich")
+
+#: One input message: raw bytes, the id to use when the story has none (the Kafka key), Kafka timestamp.
+Item = tuple[bytes, str | None, float | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one message. ``facts`` feed the metrics without re-parsing ``payload``."""
+
+    story_id: str | None
+    payload: bytes | None  # enriched JSON; None when the message is dead-lettered
+    reason: str = ""
+    error_class: str = ""
+    message: str = ""
+    facts: dict[str, Any] = field(default_factory=dict)
+
+
+def _facts(result: Any) -> dict[str, Any]:
+    extra = result.extra
+    return {
+        "language": result.language.code,
+        "provider": result.language.provider,
+        "provider_agrees": result.language.provider_agrees,
+        "timings": result.timings,
+        "versioncreated": result.story.versioncreated,
+        "countries": [c["iso2"] for c in extra.get("countries", ())],
+        "focus_region": (extra.get("focus") or {}).get("region"),
+        "topics": [t["code"] for t in extra.get("topics", ())],
+    }
+
+
+def process_batch(items: Sequence[Item], pipe: Pipeline, max_output_bytes: int = 1_000_000) -> list[Outcome]:
+    """Enrich each item; never raises for a bad item (that is what ``Outcome.reason`` is for)."""
+    out = []
+    for raw, default_id, published_at in items:
+        try:
+            result = pipe.process(raw, default_id=default_id, published_at=published_at)
+            payload = orjson.dumps(result.to_dict())
+            if len(payload) > max_output_bytes:
+                # Kafka would refuse it, and retrying a refused send stalls the partition.
+                message = f"enriched story is {len(payload)} bytes, over the {max_output_bytes}-byte output limit"
+                out.append(Outcome(result.story.id, None, "oversized", "OversizedError", message))
+                continue
+            out.append(Outcome(result.story.id, payload, facts=_facts(result)))
+        except InputError as exc:
+            out.append(Outcome(None, None, exc.reason, type(exc).__name__, str(exc)[:1000]))
+        except Exception as exc:  # a detector bug on one story must not stop the stream
+            log.exception("pipeline failed on one message")
+            out.append(Outcome(None, None, "internal_error", type(exc).__name__, str(exc)[:1000]))
+    return out
