@@ -106,6 +106,10 @@ def create_app(
         # A SIGKILLed worker never leaves the group; its partitions move after the session
         # times out (Faust's default 60 s; measured 84 s to recover in the SIGKILL fault test).
         broker_session_timeout=10.0,
+        # Standby replicas of the alert-state table were caught hanging in recovery on takeover
+        # (two-worker fault test: "No event received for active tp ... since recovery start").
+        # The table is small; a worker that takes partitions over rebuilds them from the changelog.
+        table_standby_replicas=0,
         broker_heartbeat_interval=3.0,
         producer_max_request_size=max(settings.max_output_bytes + 65_536, 1_048_576),
         consumer_max_fetch_size=max(settings.max_story_bytes * 2, 1_048_576),
