@@ -138,8 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sentences = _load(args.data / "sentences.tsv")
     words = _load(args.data / "words.tsv")
-    holdout_path = args.data / "words_holdout.tsv"
-    holdout = _load(holdout_path) if holdout_path.exists() else []
+    # Unseen sets: written before the short-text evidence was tuned and never used to tune it.
+    unseen = {
+        label: _load(args.data / name)
+        for label, name in (("held-out words", "words_holdout.tsv"), ("unseen2 words", "words_unseen2.tsv"))
+        if (args.data / name).exists()
+    }
     tune_half, check_half = split_halves(words)
 
     rss_before = _rss_mib()
@@ -163,15 +167,16 @@ def main(argv: list[str] | None = None) -> int:
     for name, predict in systems.items():
         sent_acc, sent_err = _accuracy(predict, sentences)
         word_acc, word_err = _accuracy(predict, words)
-        hold_acc, hold_err = _accuracy(predict, holdout) if holdout else ({}, Counter())
         results[name] = (sent_acc, word_acc)
-        confusions[name] = sent_err + word_err + hold_err
+        confusions[name] = sent_err + word_err
         splits[name] = {
             "words A (tune)": statistics.mean(_accuracy(predict, tune_half)[0].values()),
             "words B (check)": statistics.mean(_accuracy(predict, check_half)[0].values()),
         }
-        if holdout:
-            splits[name]["held-out words"] = statistics.mean(hold_acc.values())
+        for label, rows in unseen.items():
+            acc, err = _accuracy(predict, rows)
+            confusions[name] += err
+            splits[name][label] = statistics.mean(acc.values())
 
     langs = sorted({c for c, _ in sentences} | {c for c, _ in words})
     header = f"{'lang':5s}" + "".join(f" {n[:10]:>10s}S {n[:10]:>10s}W" for n in systems)
@@ -193,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'macro':5s}{macro}")
     print(
         "\nShort-text splits, macro %: words.tsv halves (A: items 1,3,5.. of each language, used to tune "
-        "stream/shorttext.py; B: items 2,4,6.., not used) and words_holdout.tsv (written before tuning, never tuned on)"
+        "stream/shorttext.py; B: items 2,4,6.., not used), words_holdout.tsv and words_unseen2.tsv (written before tuning, never tuned on)"
     )
     for split in splits["wirewatch"]:
         print(f"  {split:16s}" + "".join(f" {n[:10]:>10s} {100 * splits[n][split]:5.1f}" for n in systems))
