@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
@@ -40,7 +40,7 @@ from stream.gazetteer import (
     load_gazetteer,
 )
 from stream.geomorph import AR_ARTICLE_PREFIXES, AR_PROCLITICS, ARA, CJK, CYR, GEO, HYE, LAT, family_of, tails_for
-from stream.normalize import _TOKEN, TokenStream, fold  # same token rule as TokenStream
+from stream.normalize import TokenStream, fold
 from stream.regions import RegionCatalog, load_regions
 from stream.story import Story
 
@@ -87,42 +87,6 @@ _CONJUNCTIONS = frozenset(
 )
 _KIND_RANK = {"country": 0, "territory": 1, "area": 2, "state": 3, "capital": 4, "city": 5, "region": 6, "shared": 7}
 _TRIGGER_WINDOW = 3
-# Word forms repeat across stories; caching their folding makes tokenising a
-# 2,000-character story about twice as fast as folding every token afresh.
-_fold = lru_cache(maxsize=1 << 17)(fold)
-
-
-@dataclass(frozen=True, slots=True)
-class _Stream:
-    """TokenStream's data as plain lists (same ``joined`` text), built without Token objects."""
-
-    joined: str
-    starts: list[int]  # token starts in ``joined``
-    texts: list[str]  # folded tokens
-    ostart: list[int]  # original offsets
-    oend: list[int]
-
-    @classmethod
-    def of(cls, text: str) -> _Stream:
-        starts: list[int] = []
-        texts: list[str] = []
-        ostart: list[int] = []
-        oend: list[int] = []
-        pos = 0
-        for m in _TOKEN.finditer(text):
-            folded = _fold(m.group())
-            starts.append(pos)
-            texts.append(folded)
-            ostart.append(m.start())
-            oend.append(m.end())
-            pos += len(folded) + 1
-        return cls(" ".join(texts), starts, texts, ostart, oend)
-
-    @classmethod
-    def from_tokens(cls, ts: TokenStream) -> _Stream:
-        return cls(
-            ts.joined, list(ts.starts), [t.text for t in ts.tokens], [t.start for t in ts.tokens], [t.end for t in ts.tokens]
-        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +138,7 @@ def _tails(family: int, language: str | None, adjective: bool) -> frozenset[str]
     return tails_for(family, language, adjective=adjective)
 
 
-def _scan(ts: _Stream, text: str, gaz: Gazetteer, language: str | None) -> list[_Hit]:
+def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> list[_Hit]:
     joined, starts, texts = ts.joined, ts.starts, ts.texts
     hits: list[_Hit] = []
     for end, (key, family, entries) in gaz.automaton.iter(joined):
@@ -191,7 +155,7 @@ def _scan(ts: _Stream, text: str, gaz: Gazetteer, language: str | None) -> list[
             article = proclitic in AR_ARTICLE_PREFIXES
         last = first + key.count(" ")
         tail = joined[end + 1 : starts[last] + len(texts[last])]
-        span = text[ts.ostart[first] : ts.oend[last]]
+        span = text[ts.start(first) : ts.end(last)]
         readings = []
         for place, ftype, flags in entries:
             if flags & NEEDPRE and not prefixed:
@@ -224,7 +188,7 @@ def _scan(ts: _Stream, text: str, gaz: Gazetteer, language: str | None) -> list[
                 or (
                     last + 1 < len(texts)
                     and texts[last + 1] in _LOCATIVE_TAILS[LAT]
-                    and text[ts.oend[last] : ts.oend[last] + 1] in ("'", "’")
+                    and text[ts.end(last) : ts.end(last) + 1] in ("'", "’")
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
             )
@@ -266,7 +230,7 @@ def _best_entry(gaz: Gazetteer, key: str, *, city_first: bool = False, backed: C
 def _provider_place(gaz: Gazetteer, name: str, code: str | None) -> int | None:
     if code and code.upper() in gaz.country_index:
         return gaz.country_index[code.upper()]
-    key = _Stream.of(name).joined
+    key = TokenStream.of(name).joined
     return _best_entry(gaz, key) if key else None
 
 
@@ -286,7 +250,7 @@ def locate(
     catalog: RegionCatalog = load_regions(regions_file)
     lang = None if language in (None, "", "und") else language
     text = story.text
-    ts = _Stream.from_tokens(tokens) if tokens is not None else _Stream.of(text)
+    ts = tokens if tokens is not None else TokenStream.of(text)
     hits = _scan(ts, text, gaz, lang)
 
     headline_end = len(story.headline) if story.headline else 0
@@ -318,14 +282,14 @@ def locate(
             external.update(gaz.places[place].countries)
     dateline = find_dateline(story)
     if dateline is not None:
-        key = _Stream.of(dateline.text).joined
+        key = TokenStream.of(dateline.text).joined
         place = _best_entry(gaz, key, city_first=True, backed=lambda c: backed_elsewhere(c, key))
         if place is not None:
             mention = Mention(dateline.text, dateline.start, dateline.end, fold(dateline.text), "dateline")
             accepted.append((place, mention, SOURCE_WEIGHTS["dateline"]))
             external.update(gaz.places[place].countries)
             # The dateline's own span is not a second mention; the headline above it still counts.
-            pending = [(h, s) for h, s in pending if not dateline.start <= ts.ostart[h.first] < dateline.end]
+            pending = [(h, s) for h, s in pending if not dateline.start <= ts.start(h.first) < dateline.end]
 
     supported = set(external) | set(sure_forms)
     # Two different ambiguous names that agree on a country back each other
@@ -341,7 +305,7 @@ def locate(
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] = []
     region_hits: list[tuple[str, float, bool]] = []
     for hit, sure in pending:
-        start, end = ts.ostart[hit.first], ts.oend[hit.last]
+        start, end = ts.start(hit.first), ts.end(hit.last)
         weight = position_weight(start, headline_end, lead_end)
         chosen = sure
         factor = 1.0
@@ -398,7 +362,7 @@ def _is_sure(gaz: Gazetteer, reading: tuple[int, int, int], form: str, lang: str
     return lang not in gaz.word_langs.get(form, frozenset())
 
 
-def _pairs(ts: _Stream, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
+def _pairs(ts: TokenStream, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
     """Country pairs the headline names jointly: "Armenia and Azerbaijan", "إيران والسعودية"."""
     pairs: set[frozenset[str]] = set()
     for (a, ca), (b, cb) in pairwise(hits):

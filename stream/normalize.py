@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import add, methodcaller
 from typing import NamedTuple
 
 __all__ = ["Token", "TokenStream", "fold", "strip_arabic_clitics", "tokenize"]
@@ -93,6 +94,9 @@ class Token(NamedTuple):
 _fold_word = lru_cache(maxsize=1 << 18)(fold)
 
 
+_GROUP = methodcaller("group")
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into folded tokens, keeping original character offsets."""
     fw = _fold_word
@@ -100,29 +104,46 @@ def tokenize(text: str) -> list[Token]:
     return [new(Token, (fw(m.group()), *m.span())) for m in _TOKEN.finditer(text)]
 
 
-@dataclass(frozen=True, slots=True)
 class TokenStream:
     """Folded tokens joined by single spaces, for one automaton pass over a story.
 
-    ``joined`` is what an Aho-Corasick automaton scans; ``token_at`` maps a
+    ``joined`` is what an Aho-Corasick automaton scans; ``starts`` maps a
     position in ``joined`` back to the token index so that a match can be
     checked for whole-token boundaries and reported with original offsets.
+    Tokens are held as parallel lists rather than :class:`Token` objects:
+    building one object per token was the costliest part of tokenising.
     """
 
-    tokens: tuple[Token, ...]
-    joined: str
-    starts: tuple[int, ...]  # start of each token inside ``joined``
+    __slots__ = ("_matches", "joined", "starts", "texts")
+
+    def __init__(self, matches: list[re.Match[str]]) -> None:
+        # Original offsets are read from the matches only for the few tokens that end up as evidence.
+        self._matches = matches
+        self.texts = texts = list(map(_fold_word, map(_GROUP, matches)))  # folded tokens
+        self.joined = " ".join(texts)
+        # Token i starts after the i earlier tokens and their i separating spaces.
+        self.starts = list(map(add, accumulate(map(len, texts), initial=0), range(len(texts))))
+        del self.starts[len(texts) :]
 
     @classmethod
     def of(cls, text: str) -> TokenStream:
-        tokens = tuple(tokenize(text))
-        starts: list[int] = []
-        append = starts.append
-        pos = 0
-        for tok in tokens:
-            append(pos)
-            pos += len(tok[0]) + 1
-        return cls(tokens, " ".join([t[0] for t in tokens]), tuple(starts))
+        return cls(list(_TOKEN.finditer(text)))
+
+    def start(self, index: int) -> int:
+        """Original character offset where token ``index`` starts."""
+        return self._matches[index].start()
+
+    def end(self, index: int) -> int:
+        """Original character offset where token ``index`` ends."""
+        return self._matches[index].end()
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @property
+    def tokens(self) -> tuple[Token, ...]:
+        """The tokens as :class:`Token` objects (for callers that want them; matchers use the lists)."""
+        return tuple(Token(t, *m.span()) for t, m in zip(self.texts, self._matches, strict=True))
 
     def token_index(self, pos: int) -> int:
         """Index of the token that contains position ``pos`` of ``joined``."""
@@ -137,4 +158,4 @@ class TokenStream:
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Original character offsets covering tokens ``first``..``last`` inclusive."""
-        return self.tokens[first].start, self.tokens[last].end
+        return self._matches[first].start(), self._matches[last].end()

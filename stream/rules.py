@@ -510,14 +510,13 @@ class Matcher:
     def scan(self, stream: TokenStream) -> dict[tuple[str, str], list[Hit]]:
         """All verified term occurrences in ``stream``, keyed by term identity."""
         found: dict[tuple[str, str], list[Hit]] = {}
-        if self._empty or not stream.tokens:
+        if self._empty or not stream.texts:
             return found
-        tokens = stream.tokens
-        n = len(tokens)
+        texts = stream.texts
+        n = len(texts)
         starts = self._starts
         starting_at = self.starting_at
-        for idx, tok in enumerate(tokens):
-            text = tok[0]
+        for idx, text in enumerate(texts):
             cands = starts.get(text)
             if cands is None:
                 cands = starting_at(text)
@@ -528,9 +527,9 @@ class Matcher:
                 last = idx + len(words) - 1
                 if last >= n:
                     continue
-                if last > idx and not all(w.matches(tokens[idx + k][0]) for k, w in enumerate(words) if k):
+                if last > idx and not all(w.matches(texts[idx + k]) for k, w in enumerate(words) if k):
                     continue
-                hit = Hit(idx, last, tok[1], tokens[last][2])
+                hit = Hit(idx, last, stream.start(idx), stream.end(last))
                 bucket = found.get(term.ident)
                 if bucket is None:
                     found[term.ident] = [hit]
