@@ -104,9 +104,14 @@ class WordPattern:
     mode: str  # "stem" | "suffix" | "prefix" | "exact"
     lang: str
     target: str = ""  # the stem, for mode "stem"
+    # Set once here: matches() runs for every candidate token of every story.
+    arabic: bool = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "arabic", self.lang == "ar" or _is_arabic(self.form))
 
     def matches(self, token: str) -> bool:
-        if self.lang == "ar" or _is_arabic(self.form):
+        if self.arabic:
             return any(self._match_one(c) for c in strip_arabic_clitics(token))
         return self._match_one(token)
 
@@ -136,10 +141,10 @@ class Term:
     text: str  # as written in the rule file
     lang: str
     words: tuple[WordPattern, ...]
+    ident: tuple[str, str] = field(init=False, compare=False)  # (lang, text): the key of a term's hits
 
-    @property
-    def ident(self) -> tuple[str, str]:
-        return (self.lang, self.text)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ident", (self.lang, self.text))
 
 
 @dataclass(frozen=True, slots=True)
