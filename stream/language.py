@@ -17,7 +17,8 @@ How :func:`detect` decides, in order:
    per script only breaks ties between engines that abstain.
    Below 30 letters (a word or two) :mod:`stream.shorttext` decides instead:
    every engine votes with its k-best list, cld2's no-evidence fallback is
-   ignored, and a news-volume prior demotes rare languages.
+   ignored, word frequencies (:mod:`stream.lexicon`) weigh in, and a
+   news-volume prior demotes rare languages.
 4. langdetect, the slowest engine, is consulted only when the fused answer
    is unsure and the text is short, on a 300-character prefix.
 5. Provider metadata is verified, never copied: ``provider_agrees`` records
@@ -37,6 +38,7 @@ from pathlib import Path
 from stream.alphabet import alphabet_factors, marker_factors
 from stream.engines import ENGINES, Ranking, run_engine
 from stream.langcode import languages, languages_for_script, normalize_code, same_language
+from stream.lexicon import lexicon
 from stream.script import UNIQUE_SCRIPT_LANGUAGE, ScriptGroup, clean, segment
 from stream.shorttext import short_scores
 
@@ -273,7 +275,8 @@ def _shares(
 
 @cache
 def warm_up() -> bool:
-    """Load every engine's model now rather than on the first story (worker start-up, benchmarks)."""
+    """Load every engine's model and the word lexicon now rather than on the first story (worker start-up, benchmarks)."""
     for name in ENGINES:
         run_engine(name, "warm up")
+    lexicon()
     return True

@@ -16,9 +16,18 @@ evidence that do not come from n-gram statistics are added:
 * a prior from news volume (``data/language/priors.tsv``), raised to a small
   power, so that a spelling shared by several languages leans to the one
   more stories are written in (Croatian over Bosnian, Hindi over Nepali).
+* word frequencies (:mod:`stream.lexicon`, wordfreq's top 10,000 words of
+  30 languages): each word multiplies a language's score by
+  ``10 ** (lexicon * (its Zipf frequency there - the best language's))``. A
+  listed language missing the word counts ``lex_absent`` below its list's
+  lowest frequency; a language with no list (Kazakh, Azerbaijani, Pashto...)
+  counts ``lex_unlisted`` below the best, so it is never ruled out by the
+  absence of data; a word no list holds gives no evidence at all.
 
 The weights in :data:`DEFAULT` were chosen on one half of the dev word set
-and checked on the other half and on held-out items
+and checked on the other half and on held-out items (the lexicon knobs and
+list size by a grid on half A: lexicon 0.5/1/1.5, lex_unlisted 0-1,
+lex_absent 0-1, 5k-50k words)
 (``python -m benchmarks.eval_lang``, ``benchmarks/tune_short.py``).
 """
 
@@ -31,8 +40,9 @@ from pathlib import Path
 
 from stream.alphabet import alphabet_factors, letter_evidence, marker_factors
 from stream.engines import Ranking, cld2_short, run_engine
+from stream.lexicon import Lexicon, lexicon, words
 
-__all__ = ["DEFAULT", "ShortParams", "prior", "short_scores"]
+__all__ = ["DEFAULT", "ShortParams", "lexicon_factors", "prior", "short_scores"]
 
 _PRIORS = Path(__file__).parent / "data" / "language" / "priors.tsv"
 _DEFAULT_PRIOR = 0.01
@@ -53,6 +63,14 @@ class ShortParams:
     prior_cap: float = 0.1  # languages at or above this volume are treated alike: the prior only demotes rare ones
     traditional_ja: float = 1.0  # share of cld2's Traditional-Chinese vote that goes to Japanese
     floor: float = 0.01  # score every candidate with evidence starts from
+    # Lexicon vote (stream.lexicon): each word multiplies a language's score by 10 ** (lexicon * Zipf gap to the
+    # best language). 0 switches it off.
+    lexicon: float = 1.0
+    # A word missing from a language's list counts as this far below the list's lowest Zipf frequency.
+    lex_absent: float = 0.5
+    # A language without a list (Kazakh, Azerbaijani...) counts as this far below the best listed language:
+    # it may well use the word too (Kazakh writes "экономика" as Russian does), so absence is no evidence.
+    lex_unlisted: float = 1.0
 
     def weight(self, engine: str) -> float:
         return float(getattr(self, engine))
@@ -81,12 +99,38 @@ def _demotion(code: str, params: ShortParams) -> float:
     return float(min(1.0, prior(code) / params.prior_cap) ** params.prior)
 
 
+def lexicon_factors(
+    text: str, candidates: frozenset[str], votes: dict[str, float], params: ShortParams, table: Lexicon
+) -> dict[str, float]:
+    """Multiplier per language from word frequencies; languages that list a word and had no vote join ``votes``."""
+    if params.lexicon <= 0:
+        return {}
+    listed = table.languages()
+    logs: dict[str, float] = {}
+    for word in words(text):
+        hits = {code: z for code, z in table.lookup(word).items() if code in candidates}
+        if not hits:
+            # Known to no list: a name, or a word of a language without one. Nothing to learn.
+            continue
+        for code in hits:
+            votes.setdefault(code, 0.0)
+        best = max(hits.values())
+        zipf = {
+            code: hits.get(code, table.cutoffs[code] - params.lex_absent) if code in listed else best - params.lex_unlisted
+            for code in votes
+        }
+        for code, z in zipf.items():
+            logs[code] = logs.get(code, 0.0) + params.lexicon * (z - best)
+    return {code: 10.0**value for code, value in logs.items()}
+
+
 def short_scores(
     text: str,
     script: str,
     candidates: frozenset[str],
     params: ShortParams = DEFAULT,
     rank: Callable[[str, str], Ranking] = run_engine,
+    table: Lexicon | None = None,
 ) -> tuple[dict[str, float], dict[str, float]]:
     """(scores, alphabet factors) for ``candidates`` on short ``text``; scores are unnormalised, > 0."""
     votes: dict[str, float] = {}
@@ -110,12 +154,15 @@ def short_scores(
         # With every engine abstaining, distinctive letters still name a language rather than "und".
         for code, evidence in letter_evidence(text, script, candidates).items():
             votes[code] = votes.get(code, 0.0) + max(params.letters, params.floor) * evidence
+    lexical = lexicon_factors(text, candidates, votes, params, table or lexicon())
     if not votes:
         return {}, {}
     factors = alphabet_factors(text, script, votes)
     for code, gain in marker_factors(text, votes).items():
         factors[code] = factors.get(code, 1.0) * gain
     scores = {
-        code: (params.floor + vote) * factors.get(code, 1.0) * _demotion(code, params) for code, vote in votes.items() if vote > 0
+        code: (params.floor + vote) * factors.get(code, 1.0) * lexical.get(code, 1.0) * _demotion(code, params)
+        for code, vote in votes.items()
+        if vote > 0 or code in lexical
     }
     return scores, factors

@@ -1,0 +1,126 @@
+"""The word-frequency lexicon (stream/lexicon.py) and its vote on headline-sized text (stream/shorttext.py)."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from stream.language import detect
+from stream.lexicon import ARTIFACT, entry_key, fold, lexicon, load, words
+from stream.shorttext import DEFAULT, ShortParams, lexicon_factors, short_scores
+
+
+def _write(path: Path, rows: list[tuple[str, str]]) -> Path:
+    body = "# test lexicon\n" + "".join(f"{word}\t{langs}\n" for word, langs in rows)
+    path.write_bytes(gzip.compress(body.encode("utf-8")))
+    return path
+
+
+def test_loader_reads_every_language_of_a_word(tmp_path: Path) -> None:
+    rows = sorted([("polis", "tr:54 sv:50"), ("regering", "nl:51 da:50"), ("ekonomi", "id:54")], key=lambda r: entry_key(r[0]))
+    table = load(_write(tmp_path / "lex.tsv.gz", rows))
+    assert table.lookup("polis") == {"tr": 5.4, "sv": 5.0}
+    assert table.lookup("Regering") == {"nl": 5.1, "da": 5.0}
+    assert table.lookup("ekonomika") == {}
+    assert table.languages() == {"tr", "sv", "nl", "da", "id"}
+    # The lowest Zipf frequency a list holds is where "absent" starts.
+    assert table.cutoffs == {"tr": 5.4, "sv": 5.0, "nl": 5.1, "da": 5.0, "id": 5.4}
+
+
+def test_loader_sorts_a_file_out_of_key_order(tmp_path: Path) -> None:
+    rows = sorted([(f"word{i}", "en:40") for i in range(50)], key=lambda r: -entry_key(r[0]))
+    table = load(_write(tmp_path / "lex.tsv.gz", rows))
+    assert [e >> 16 for e in table.entries] == sorted(e >> 16 for e in table.entries)
+    assert all(table.lookup(f"word{i}") == {"en": 4.0} for i in range(50))
+
+
+def test_fold_matches_wordfreq_normalisation() -> None:
+    assert fold("Straße") == "strasse"
+    assert fold("İSTANBUL") == "istanbul"
+    assert fold("الْحُكُومَة") == "الحكومة"  # Arabic vowel marks dropped, as in wordfreq's lists
+    assert words("cessez-le-feu, 2024") == ["cessez", "le", "feu"]
+    assert words("हड़ताल") == ["हड़ताल"]  # Devanagari vowel signs are marks and stay inside the word
+
+
+def test_shipped_lexicon_is_compact_and_covers_the_listed_languages() -> None:
+    assert ARTIFACT.stat().st_size < 3 * 1024 * 1024
+    table = lexicon()
+    assert 200_000 < len(table.entries) < 400_000
+    assert table.entries.itemsize * len(table.entries) < 4 * 1024 * 1024
+    assert {"ru", "uk", "bg", "mk", "sr", "en", "de", "nl", "sv", "da", "ms", "id", "zh", "ja", "fa", "ur"} <= table.languages()
+    # No list where wordfreq has none, and none for scripts that decide alone.
+    assert table.languages().isdisjoint({"az", "kk", "uz", "tg", "ps", "ku", "et", "sw", "be", "el", "ko", "th", "hy", "ka"})
+    keys = [e >> 16 for e in table.entries[:1000]]
+    assert keys == sorted(keys)  # the file is in key order, so loading needed no sort
+
+
+@pytest.mark.parametrize(
+    ("word", "listed"),
+    [("vluchtelingen", "nl"), ("regeringen", "sv"), ("поплаве", "sr"), ("难民", "zh"), ("難民", "ja"), ("Verhandlungen", "de")],
+)
+def test_shipped_lexicon_lists_common_words(word: str, listed: str) -> None:
+    assert listed in lexicon().lookup(word)
+
+
+# Each of these went to a neighbour before the lexicon vote (noted after the word).
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("rechter", "nl"),  # de
+        ("valget", "da"),  # no
+        ("retssag", "da"),  # fr
+        ("desemprego", "pt"),  # it
+        ("医院", "zh"),  # ja
+        ("vlada", "hr"),  # sl
+    ],
+)
+def test_unambiguous_words_detected(text: str, code: str) -> None:
+    assert detect(text).code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("seçkilər", "az"),
+        ("hökumət", "az"),
+        ("сайлау", "kk"),
+        ("hükümet", "tr"),
+        ("uchrashuv", "uz"),
+        ("serokwezîr", "ku"),
+        ("hevdîtin", "ku"),
+    ],
+)
+def test_languages_without_a_list_are_not_penalised(text: str, code: str) -> None:
+    assert detect(text).code == code
+
+
+def test_lexicon_factors_leave_unlisted_languages_near_the_best() -> None:
+    votes = {"ru": 0.5, "kk": 0.5, "uk": 0.5}
+    factors = lexicon_factors("экономика", frozenset({"ru", "kk", "uk"}), votes, DEFAULT, lexicon())
+    # Kazakh has no list: it is neither rewarded nor ruled out, only placed lex_unlisted below the best.
+    assert factors["ru"] == 1.0
+    assert factors["kk"] == pytest.approx(10 ** -(DEFAULT.lexicon * DEFAULT.lex_unlisted))
+    # Ukrainian has a list without the word: it falls further than the unlisted language.
+    assert factors["uk"] < factors["kk"]
+
+
+def test_lexicon_vote_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stream import shorttext
+
+    monkeypatch.setattr(shorttext, "cld2_short", lambda text: ([], False))
+
+    def silent(name: str, text: str) -> list[tuple[str, float]]:
+        return [("da", 0.6), ("nl", 0.4)] if name == "fasttext" else []
+
+    off = ShortParams(lexicon=0.0)
+    scores, _ = short_scores("vluchtelingen", "Latin", frozenset({"da", "nl", "en"}), params=off, rank=silent)
+    assert max(scores, key=scores.__getitem__) == "da"
+    scores, _ = short_scores("vluchtelingen", "Latin", frozenset({"da", "nl", "en"}), rank=silent)
+    assert max(scores, key=scores.__getitem__) == "nl"
+
+
+def test_word_no_list_knows_gives_no_evidence() -> None:
+    votes = {"az": 0.7, "tr": 0.3}
+    assert lexicon_factors("nazirlik", frozenset({"az", "tr"}), votes, DEFAULT, lexicon()) == {}
