@@ -28,10 +28,14 @@ from pathlib import Path
 
 from stream.script import script_of
 
-__all__ = ["ARTIFACT", "Lexicon", "entry_key", "fold", "lexicon", "load", "lookup", "words"]
+__all__ = ["ARTIFACT", "Lexicon", "entry_key", "fold", "lexicon", "load", "lookup", "parts", "words"]
 
 ARTIFACT = Path(__file__).parent / "data" / "language" / "lexicon.tsv.gz"
 _ABJAD = ("Arabic", "Hebrew")
+# Apostrophes that join the parts of one word (Ukrainian "прем'єр", English "don't"): wordfreq's lists use ASCII.
+_APOSTROPHE = "'"
+_APOSTROPHES = str.maketrans({"\u2019": _APOSTROPHE, "\u02bc": _APOSTROPHE})
+_JOINERS = frozenset("'\u2019\u02bc")
 
 
 def entry_key(word: str) -> int:
@@ -45,8 +49,8 @@ def entry_key(word: str) -> int:
 
 
 def fold(word: str) -> str:
-    """``word`` normalised as wordfreq normalises its lists: NFC, case-folded, abjad vowel marks removed."""
-    word = unicodedata.normalize("NFC", word)
+    """``word`` normalised as wordfreq normalises its lists: NFC, case-folded, abjad vowel marks removed, one apostrophe."""
+    word = unicodedata.normalize("NFC", word).translate(_APOSTROPHES)
     # Turkish dotted capital I: plain casefold() would leave a combining dot behind.
     word = word.replace("İ", "i").casefold()
     if word and script_of(word[0]) in _ABJAD:
@@ -55,11 +59,16 @@ def fold(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Runs of letters and combining marks in ``text`` (Devanagari vowel signs are marks, not letters)."""
+    """Runs of letters and combining marks in ``text`` (Devanagari vowel signs are marks, not letters).
+
+    An apostrophe between two letters stays inside the word: Ukrainian writes it inside words
+    (``перемир'я``), and wordfreq's lists keep such words whole.
+    """
     found: list[str] = []
     current: list[str] = []
-    for char in text:
-        if unicodedata.category(char)[0] in "LM":
+    for i, char in enumerate(text):
+        joins = bool(current) and char in _JOINERS and i + 1 < len(text) and unicodedata.category(text[i + 1])[0] == "L"
+        if joins or unicodedata.category(char)[0] in "LM":
             current.append(char)
         elif current:
             found.append("".join(current))
@@ -67,6 +76,14 @@ def words(text: str) -> list[str]:
     if current:
         found.append("".join(current))
     return found
+
+
+def parts(word: str) -> list[str]:
+    """The pieces of an apostrophe word (French ``l'économie``: wordfreq lists ``économie``), else ``[]``."""
+    folded = word.translate(_APOSTROPHES)
+    if _APOSTROPHE not in folded:
+        return []
+    return [piece for piece in folded.split(_APOSTROPHE) if piece]
 
 
 @dataclass(frozen=True, slots=True)

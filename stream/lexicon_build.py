@@ -66,7 +66,7 @@ LANGUAGES: dict[str, str] = {
     "cs": "cs",
     "hr": "sh",
 }
-TOP = 20_000
+TOP = 10_000
 
 # Serbian Latin -> Cyrillic (the official one-to-one correspondence; digraphs first).
 _DIGRAPHS = {"lj": "љ", "nj": "њ", "dž": "џ"}
@@ -95,7 +95,15 @@ def to_cyrillic(word: str) -> str | None:
 def _is_word(word: str, source: str) -> bool:
     # One letter is an initial or a particle in an alphabet, but a whole word in Chinese or Japanese.
     shortest = 1 if source in ("zh", "ja") else 2
-    return len(word) >= shortest and all(unicodedata.category(c)[0] in "LM" for c in word)
+    # Apostrophes inside a word stay (Ukrainian "прем'єр", English "don't"): stream.lexicon.words keeps them too.
+    core = word.replace("'", "")
+    return (
+        len(core) >= shortest
+        and all(unicodedata.category(c)[0] in "LM" for c in core)
+        and not word.startswith("'")
+        and not word.endswith("'")
+        and "''" not in word
+    )
 
 
 def _top_words(source: str, top: int) -> list[tuple[str, int]]:

@@ -40,7 +40,7 @@ from pathlib import Path
 
 from stream.alphabet import alphabet_factors, letter_evidence, marker_factors
 from stream.engines import Ranking, cld2_short, run_engine
-from stream.lexicon import Lexicon, lexicon, words
+from stream.lexicon import Lexicon, lexicon, parts, words
 
 __all__ = ["DEFAULT", "ShortParams", "lexicon_factors", "prior", "short_scores"]
 
@@ -99,6 +99,15 @@ def _demotion(code: str, params: ShortParams) -> float:
     return float(min(1.0, prior(code) / params.prior_cap) ** params.prior)
 
 
+def _lookup_units(text: str, table: Lexicon) -> list[str]:
+    """Words of ``text`` to look up: an apostrophe word no list holds whole is looked up by its pieces."""
+    units: list[str] = []
+    for word in words(text):
+        pieces = parts(word)
+        units.extend(pieces if pieces and not table.lookup(word) else [word])
+    return units
+
+
 def lexicon_factors(
     text: str, candidates: frozenset[str], votes: dict[str, float], params: ShortParams, table: Lexicon
 ) -> dict[str, float]:
@@ -107,7 +116,7 @@ def lexicon_factors(
         return {}
     listed = table.languages()
     logs: dict[str, float] = {}
-    for word in words(text):
+    for word in _lookup_units(text, table):
         hits = {code: z for code, z in table.lookup(word).items() if code in candidates}
         if not hits:
             # Known to no list: a name, or a word of a language without one. Nothing to learn.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from stream.language import detect
-from stream.lexicon import ARTIFACT, entry_key, fold, lexicon, load, words
+from stream.lexicon import ARTIFACT, entry_key, fold, lexicon, load, parts, words
 from stream.shorttext import DEFAULT, ShortParams, lexicon_factors, short_scores
 
 
@@ -124,3 +124,33 @@ def test_lexicon_vote_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> No
 def test_word_no_list_knows_gives_no_evidence() -> None:
     votes = {"az": 0.7, "tr": 0.3}
     assert lexicon_factors("nazirlik", frozenset({"az", "tr"}), votes, DEFAULT, lexicon()) == {}
+
+
+def test_apostrophe_inside_a_word_keeps_it_whole() -> None:
+    assert words("перемир'я, прем’єр") == ["перемир'я", "прем’єр"]
+    assert words("'quoted' o'") == ["quoted", "o"]  # quotes around a word are not part of it
+    assert fold("прем’єр") == "прем'єр"  # typographic apostrophes fold to the ASCII one wordfreq uses
+    assert parts("l’économie") == ["l", "économie"]
+    assert parts("économie") == []
+
+
+def test_shipped_lexicon_holds_apostrophe_words() -> None:
+    assert "uk" in lexicon().lookup("прем’єр")
+    assert detect("перемир'я").code == "uk"
+
+
+def test_elided_word_is_looked_up_by_its_pieces() -> None:
+    from stream.shorttext import _lookup_units
+
+    assert _lookup_units("l'économie", lexicon()) == ["l", "économie"]
+    assert _lookup_units("прем'єр", lexicon()) == ["прем'єр"]
+
+
+def test_build_keeps_apostrophe_words_only_inside() -> None:
+    from stream.lexicon_build import _is_word
+
+    assert _is_word("прем'єр", "uk")
+    assert not _is_word("'tis", "en")
+    assert not _is_word("o'", "en")
+    assert not _is_word("x'", "en")
+    assert not _is_word("a1", "en")
