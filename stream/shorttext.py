@@ -22,7 +22,9 @@ evidence that do not come from n-gram statistics are added:
   listed language missing the word counts ``lex_absent`` below its list's
   lowest frequency; a language with no list (Kazakh, Azerbaijani, Pashto...)
   counts ``lex_unlisted`` below the best, so it is never ruled out by the
-  absence of data; a word no list holds gives no evidence at all.
+  absence of data; a word no list holds gives no evidence at all. A Han run
+  no list holds whole is cut into the longest listed words (Chinese and
+  Japanese write no spaces).
 
 The weights in :data:`DEFAULT` were chosen on one half of the dev word set
 and checked on the other half and on held-out items (the lexicon knobs and
@@ -41,11 +43,14 @@ from pathlib import Path
 from stream.alphabet import alphabet_factors, letter_evidence, marker_factors
 from stream.engines import Ranking, cld2_short, run_engine
 from stream.lexicon import Lexicon, lexicon, parts, words
+from stream.script import script_of
 
 __all__ = ["DEFAULT", "ShortParams", "lexicon_factors", "prior", "short_scores"]
 
 _PRIORS = Path(__file__).parent / "data" / "language" / "priors.tsv"
 _DEFAULT_PRIOR = 0.01
+# Longest Han word tried when cutting a run into lexicon words (few common words are longer).
+_HAN_LONGEST = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,12 +105,34 @@ def _demotion(code: str, params: ShortParams) -> float:
 
 
 def _lookup_units(text: str, table: Lexicon) -> list[str]:
-    """Words of ``text`` to look up: an apostrophe word no list holds whole is looked up by its pieces."""
+    """Words of ``text`` to look up.
+
+    An apostrophe word no list holds whole is looked up by its pieces. Chinese and Japanese write
+    no spaces, so a run of Han characters no list holds whole (``选举结果``) is cut into the
+    longest words the lists do hold (``选举`` ``结果``), down to single characters, which both lists have.
+    """
     units: list[str] = []
     for word in words(text):
-        pieces = parts(word)
-        units.extend(pieces if pieces and not table.lookup(word) else [word])
+        if table.lookup(word):
+            units.append(word)
+        elif script_of(word[0]) == "Han":
+            units.extend(_segment_han(word, table))
+        else:
+            units.extend(parts(word) or [word])
     return units
+
+
+def _segment_han(run: str, table: Lexicon) -> list[str]:
+    """Greedy longest match of ``run`` against the lexicon; an unknown character stands alone."""
+    pieces: list[str] = []
+    start = 0
+    while start < len(run):
+        end = min(len(run), start + _HAN_LONGEST)
+        while end > start + 1 and not table.lookup(run[start:end]):
+            end -= 1
+        pieces.append(run[start:end])
+        start = end
+    return pieces
 
 
 def lexicon_factors(

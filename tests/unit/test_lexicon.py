@@ -154,3 +154,16 @@ def test_build_keeps_apostrophe_words_only_inside() -> None:
     assert not _is_word("o'", "en")
     assert not _is_word("x'", "en")
     assert not _is_word("a1", "en")
+
+
+def test_han_run_is_cut_into_lexicon_words() -> None:
+    from stream.shorttext import _lookup_units
+
+    table = lexicon()
+    assert _lookup_units("经济增长", table) == ["经济", "增长"]
+    assert _lookup_units("国会議員", table) == ["国会", "議員"]
+    # A run a list holds whole is not cut.
+    assert _lookup_units("人口普查", table) == ["人口普查"]
+    # Down to single characters, which both lists hold with different frequencies: 停 is far commoner in Chinese.
+    assert _lookup_units("停火", table) == ["停", "火"]
+    assert detect("停火").code == "zh"
