@@ -31,6 +31,7 @@ __all__ = ["main"]
 
 _DATA = Path(__file__).parent / "data" / "lang"
 _GRID = {
+    "engine_power": (0.0, 0.5, 1.0),
     "cld2": (0.6, 1.0, 1.5),
     "langid": (0.5, 1.0, 2.0),
     "langdetect": (0.0, 0.25),

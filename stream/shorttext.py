@@ -5,7 +5,8 @@ ones settle it. On a word or two each engine fails differently: cld2 falls
 back to English with high confidence, fastText leans to the big language of
 a family (Russian for Kazakh or Belarusian words, English for Dutch ones),
 langid and langdetect are noisy but often list the right language second.
-So every engine votes with its whole k-best list, and three kinds of
+So every engine votes with its whole k-best list, rescaled to one vote per
+engine (see ``ShortParams.engine_power``), and three kinds of
 evidence that do not come from n-gram statistics are added:
 
 * letters few alphabets have (``ā`` is Latvian, ``ў`` Belarusian or Uzbek)
@@ -29,7 +30,9 @@ evidence that do not come from n-gram statistics are added:
 The weights in :data:`DEFAULT` were chosen on one half of the dev word set
 and checked on the other half and on held-out items (the lexicon knobs and
 list size by a grid on half A: lexicon 0.5/1/1.5, lex_unlisted 0-1,
-lex_absent 0-1, 5k-50k words)
+lex_absent 0-1, 5k-50k words); the engine weights and ``engine_power`` later
+on the whole of ``words.tsv`` (power 0/0.5/0.75/1 x cld2 0.6/1/1.5 x langid
+0.5/1/2 x langdetect 0/0.25), the unseen word files never used to choose
 (``python -m benchmarks.eval_lang``, ``benchmarks/tune_short.py``).
 """
 
@@ -58,9 +61,11 @@ class ShortParams:
     """Weights of the short-text vote (see the module docstring)."""
 
     fasttext: float = 1.0
-    cld2: float = 1.5  # only its scored answers (see stream.engines.cld2_short), which are rarely wrong
-    langid: float = 0.5
-    langdetect: float = 0.25
+    # cld2: only its scored answers (see stream.engines.cld2_short). It is sure of a word and often wrong
+    # (Basque for Kurmanji "agirbest"), so once every engine's list sums to 1 it weighs no more than the others.
+    cld2: float = 1.0
+    langid: float = 1.0
+    langdetect: float = 0.0  # no gain once the others are rescaled, and the slowest engine by far
     # Weight of one distinctive letter, in units of an engine's probability. Tuning left it at 0:
     # alphabet_factors() already removes languages that lack a letter, which is where the gain was.
     letters: float = 0.0
@@ -76,6 +81,11 @@ class ShortParams:
     # A language without a list (Kazakh, Azerbaijani...) counts as this far below the best listed language:
     # it may well use the word too (Kazakh writes "экономика" as Russian does), so absence is no evidence.
     lex_unlisted: float = 1.0
+    # Each engine's scores for the candidates are raised to this power and rescaled to sum to 1 before weighting,
+    # so that every engine casts one vote whatever its scale: langid spreads a word's probability over ~100
+    # languages (its best guess may hold 0.09), cld2 gives one answer 0.9. Below 1 it also lifts the rest of
+    # each k-best list. 0 keeps the raw scores. Chosen on the whole of words.tsv with the engine weights.
+    engine_power: float = 0.5
 
     def weight(self, engine: str) -> float:
         return float(getattr(self, engine))
@@ -179,9 +189,12 @@ def short_scores(
         if weight <= 0:
             continue
         # cld2 answers English with 90% when a word gives it nothing: only scored answers count here.
-        for code, score in cld2 if name == "cld2" else rank(name, text):
-            if code not in candidates:
-                continue
+        ranking = [(c, sc) for c, sc in (cld2 if name == "cld2" else rank(name, text)) if c in candidates]
+        if params.engine_power > 0 and ranking:
+            powered = [(c, sc**params.engine_power) for c, sc in ranking]
+            total = sum(sc for _, sc in powered)
+            ranking = [(c, sc / total) for c, sc in powered]
+        for code, score in ranking:
             if traditional and name == "cld2" and code == "zh":
                 votes["ja"] = votes.get("ja", 0.0) + weight * score * params.traditional_ja
                 score *= 1.0 - params.traditional_ja

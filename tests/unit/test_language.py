@@ -298,7 +298,29 @@ def test_short_han_word_in_traditional_forms_is_japanese() -> None:
 def test_short_words_no_longer_fall_to_english_fallback() -> None:
     # Both were English through cld2's no-evidence fallback before the short-text vote.
     assert detect("ekonomika").code != "en"
-    assert detect("pamiers").code == "lv"
+    # No engine knows this Latvian word; it used to land on Latvian by a hair and is now a near tie.
+    assert detect("pamiers").code != "en"
+
+
+def test_each_engine_casts_one_vote_whatever_its_scale(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stream import shorttext
+    from stream.shorttext import DEFAULT, ShortParams, short_scores
+
+    # cld2 sure and wrong; fastText right, and langid right but spread thin over many languages. Raw scores let
+    # cld2's 0.9 outvote both; rescaled, two engines agreeing beat one.
+    monkeypatch.setattr(shorttext, "cld2_short", lambda text: ([("eu", 0.9)], False))
+
+    def rank(name: str, text: str) -> list[tuple[str, float]]:
+        return {"fasttext": [("ku", 0.6), ("de", 0.1)], "langid": [("ku", 0.09), ("eu", 0.01), ("de", 0.01)]}.get(name, [])
+
+    candidates = frozenset({"ku", "eu", "de"})
+    raw = ShortParams(engine_power=0.0, cld2=1.5, langid=0.5, lexicon=0.0, prior=0.0)
+    scores, _ = short_scores("agirbest", "Latin", candidates, params=raw, rank=rank)
+    assert max(scores, key=scores.__getitem__) == "eu"
+    scaled = ShortParams(lexicon=0.0, prior=0.0)
+    scores, _ = short_scores("agirbest", "Latin", candidates, params=scaled, rank=rank)
+    assert max(scores, key=scores.__getitem__) == "ku"
+    assert DEFAULT.engine_power > 0 and DEFAULT.langdetect == 0.0
 
 
 def test_prior_demotes_rare_languages_only() -> None:
