@@ -16,8 +16,8 @@ How :func:`detect` decides, in order:
    counts against it) and marker words (:mod:`stream.alphabet`). A weak prior
    per script only breaks ties between engines that abstain.
    Below 30 letters (a word or two) :mod:`stream.shorttext` decides instead:
-   every engine votes with its k-best list, cld2's no-evidence fallback is
-   ignored, word frequencies (:mod:`stream.lexicon`) weigh in, and a
+   fastText, cld2 and langid each cast one vote spread over their k-best
+   lists, cld2's no-evidence fallback is ignored, word frequencies (:mod:`stream.lexicon`) weigh in, and a
    news-volume prior demotes rare languages.
 4. langdetect, the slowest engine, is consulted only when the fused answer
    is unsure and the text is short, on a 300-character prefix.
