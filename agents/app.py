@@ -18,6 +18,8 @@ from agents.health import install_health
 from agents.ingest import install_ingest
 from agents.lag import install_lag
 from agents.metrics import Metrics
+from agents.offload import Offload
+from agents.rewind import install_rewind
 from agents.router import install_router
 from stream.pipeline import Pipeline
 from stream.settings import Settings
@@ -37,6 +39,7 @@ class Runtime:
     enriched: Any
     dlq: Any
     topic: Any  # name -> Faust topic with wirewatch's serializers and partitions
+    offload: Offload  # detection processes; inline until start() is called (the worker does)
 
 
 def _credentials(settings: Settings) -> Any:
@@ -116,6 +119,7 @@ def create_app(
     )
     setup_prometheus_sensors(app, registry=registry, name_prefix="faust")
     install_fetch_max_wait(app, settings.fetch_max_wait_ms)
+    install_rewind()
 
     def topic(name: str) -> Any:
         return app.topic(
@@ -145,6 +149,7 @@ def create_app(
         enriched=topic(settings.topic_enriched),
         dlq=topic(settings.topic_dlq),
         topic=topic,
+        offload=Offload(pipeline, pipeline_kwargs, settings.pipeline_processes, settings.max_output_bytes),
     )
     install_ingest(app, runtime)
     install_router(app, runtime)

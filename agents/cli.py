@@ -76,13 +76,19 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     ensure_topics(settings, topic_specs(settings, alert_topics(settings)))
     app = create_app(settings)
     runtime = runtime_of(app)
-    # Load gazetteer, rules and language models before joining the group, not on the first story.
-    runtime.pipeline.warm_up()
-    worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
-    # Faust's progress spinner sets the root logger to DEBUG so that it can spin on every record: aiokafka
-    # then builds a log record per message sent (3% of a busy worker's CPU) only for it to be filtered out.
-    worker.spinner = None
-    worker.execute_from_commandline()
+    # Load gazetteer, rules and language models before joining the group, not on the first story:
+    # in the detection processes, or here when detection runs inline (the router needs neither).
+    if settings.pipeline_processes == 0:
+        runtime.pipeline.warm_up()
+    runtime.offload.start()
+    try:
+        worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
+        # Faust's progress spinner sets the root logger to DEBUG so that it can spin on every record: aiokafka
+        # then builds a log record per message sent (3% of a busy worker's CPU) only for it to be filtered out.
+        worker.spinner = None
+        worker.execute_from_commandline()
+    finally:
+        runtime.offload.close()
     return 0
 
 

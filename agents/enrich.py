@@ -1,11 +1,14 @@
 """Turn raw input messages into outcomes: enriched JSON, or the reason to dead-letter.
 
-Detection runs inline in the worker's event loop, one message at a time (about a
-millisecond of CPU each, so event-loop lag stays in the low milliseconds). Two other
-designs were measured and dropped: batches (``stream.take_events``) handed to a pool
-of processes ran at ~770 stories/s but stalled for good after some rebalances in the
-two-worker fault test; a pool fed one message at a time ran at 255/s (per-message IPC).
-Scale out with more worker processes in the consumer group instead.
+:func:`process_batch` runs in the detection processes of :mod:`agents.offload`
+(or inline when there are none). Designs measured on the way here
+(``python -m benchmarks.bench``, 2-core machine, broker on the same cores):
+inline in the event loop, one story at a time, ~600-730 stories/s per worker;
+a process pool fed one message at a time, 255/s (per-message IPC); batches from
+Faust's ``stream.take_events`` sent to a pool and awaited before the next read,
+~770/s, and that one stalled for good after some rebalances (its buffer held
+unacknowledged events while Faust waited for them). The shipped design batches
+itself and overlaps reading, detection and sending; see :mod:`agents.ingest`.
 """
 
 from __future__ import annotations

@@ -1,15 +1,29 @@
 """The ingest agent: raw input -> pipeline -> ``wire.enriched``, or ``wire.dlq`` with the reason.
 
-Each message is enriched inline by :func:`agents.enrich.process_batch` (see that
-module for the designs measured and dropped). No exception escapes the loop for a bad event: input errors
-and unexpected errors in the pure pipeline come back as outcomes with a reason
-and are dead-lettered and counted. Errors while *sending* (broker faults)
-propagate, so Faust restarts the agent and the events are re-read from the
-last committed offset: nothing is lost silently.
+Messages are gathered into batches (``WIREWATCH_BATCH_SIZE``, or whatever arrived
+within ``WIREWATCH_BATCH_WAIT_MS``) and enriched in detection processes by
+:class:`agents.offload.Offload`, so the event loop only moves bytes. While one
+batch is being enriched the agent keeps reading the next ones (up to
+``_WINDOW`` batches in flight), and a single sender task hands the outcomes to
+the producer in input order.
+
+Acknowledgement follows the output, not the read: each message gets an extra
+reference when it is read and loses it only after its enriched story (or dead
+letter) is with the producer, so an offset is never committed ahead of its
+output and a rebalance waits for in-flight batches (Faust's ``wait_empty``).
+On a graceful stop the agent flushes what it holds before the consumer commits.
+
+No exception escapes for a bad event: input errors and unexpected errors in the
+pure pipeline come back as outcomes with a reason and are dead-lettered and
+counted. Errors while *sending* (broker faults) or a broken detection pool
+crash the worker on purpose, so it restarts from the last committed offset:
+nothing is lost silently.
 """
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -17,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from mode import CrashingSupervisor
 
 from agents.deadletter import DeadLetter, send_dead_letter
-from agents.enrich import Item, Outcome, process_batch
+from agents.enrich import Item, Outcome
 
 if TYPE_CHECKING:
     import faust
@@ -26,35 +40,136 @@ if TYPE_CHECKING:
 
 __all__ = ["install_ingest", "observe_enriched"]
 
+log = logging.getLogger("wirewatch.ingest")
+
+# Batches enriched or queued at once: enough to keep every detection process busy while the
+# sender works, few enough that a rebalance or a stop waits for little.
+_WINDOW = 4
+# How long a graceful stop waits for in-flight batches before leaving them to be read again.
+_DRAIN_SECONDS = 20.0
+
+
+class _Batcher:
+    """Reads become batches, batches become outcomes, outcomes are sent in order and then acked."""
+
+    def __init__(self, app: faust.App, rt: Runtime) -> None:
+        self.app = app
+        self.rt = rt
+        self.size = rt.settings.batch_size
+        self.wait = rt.settings.batch_wait_ms / 1000
+        self.pending: list[Any] = []
+        self.oldest = 0.0
+        self.inflight: asyncio.Queue[tuple[list[Any], asyncio.Future[list[Outcome]], float] | None] = asyncio.Queue(_WINDOW)
+        # Dispatches from add() and from the flusher must reach the queue in read order.
+        self.lock = asyncio.Lock()
+        # A helper task that fails cancels the agent's task, which re-raises the failure (see
+        # install_ingest): the agent may be waiting for input or for room in the queue, and a
+        # failure noticed only on the next message would leave the worker stalled, not crashed.
+        self.owner = asyncio.current_task()
+        self.failure: BaseException | None = None
+        self.sender = asyncio.ensure_future(self._guard(self._send_loop()))
+        self.flusher = asyncio.ensure_future(self._guard(self._flush_loop()))
+
+    async def _guard(self, work: Any) -> None:
+        try:
+            await work
+        except asyncio.CancelledError:
+            raise
+        except BaseException as exc:
+            log.exception("ingest helper task failed; crashing the agent")
+            self.failure = exc
+            if self.owner is not None:
+                self.owner.cancel()
+            raise
+
+    def check(self) -> None:
+        """Re-raise in the agent what failed in a helper task (send error, broken pool)."""
+        if self.failure is not None:
+            raise self.failure
+
+    async def add(self, event: Any) -> None:
+        self.check()
+        event.message.incref()  # released in _send_loop once the output is with the producer
+        self.rt.metrics.messages_received.inc()
+        if not self.pending:
+            self.oldest = time.monotonic()
+        self.pending.append(event)
+        if len(self.pending) >= self.size:
+            await self.dispatch()
+
+    async def dispatch(self) -> None:
+        async with self.lock:
+            events, self.pending = self.pending, []
+            if not events:
+                return
+            items: list[Item] = []
+            for event in events:
+                msg = event.message
+                items.append((msg.value or b"", msg.key.decode("utf-8", "replace") if msg.key else None, msg.timestamp))
+            await self.inflight.put((events, self.rt.offload.submit(items), time.perf_counter()))
+
+    async def _flush_loop(self) -> None:
+        while True:
+            await asyncio.sleep(self.wait / 2)
+            if self.pending and time.monotonic() - self.oldest >= self.wait:
+                await self.dispatch()
+
+    async def _send_loop(self) -> None:
+        sensors = self.app.sensors
+        while True:
+            entry = await self.inflight.get()
+            if entry is None:
+                return
+            events, future, started = entry
+            outcomes = await future
+            await _deliver(self.rt, events, outcomes)
+            for event in events:
+                msg = event.message
+                if event.ack():
+                    sensors.on_message_out(msg.tp, msg.offset, msg)
+            per_message = (time.perf_counter() - started) / len(events)
+            for _ in events:
+                self.rt.metrics.processing_seconds.observe(per_message)
+
+    async def close(self) -> None:
+        """Send what is read but not yet sent (graceful stop), then stop the helper tasks."""
+        self.flusher.cancel()
+        try:
+            if not self.sender.done():
+                await self.dispatch()
+                await self.inflight.put(None)
+                await asyncio.wait_for(asyncio.shield(self.sender), _DRAIN_SECONDS)
+        except (TimeoutError, asyncio.CancelledError):
+            log.warning("stopped with batches in flight; their messages are read again after restart")
+        finally:
+            self.sender.cancel()
+
+
+async def _deliver(rt: Runtime, events: list[Any], outcomes: list[Outcome]) -> None:
+    for event, outcome in zip(events, outcomes, strict=True):
+        msg = event.message
+        if outcome.payload is None:
+            record = DeadLetter(outcome.reason, outcome.error_class, outcome.message, msg.topic, msg.partition, msg.offset)
+            await send_dead_letter(rt, msg, record)
+            continue
+        assert outcome.story_id is not None
+        await rt.enriched.send(key=outcome.story_id.encode(), value=outcome.payload)
+        observe_enriched(rt, outcome, msg.timestamp)
+
 
 def install_ingest(app: faust.App, rt: Runtime) -> Any:
-    settings = rt.settings
-
-    async def handle(events: list[Any]) -> None:
-        started = time.perf_counter()
-        items: list[Item] = []
-        for event in events:
-            msg = event.message
-            items.append((msg.value or b"", msg.key.decode("utf-8", "replace") if msg.key else None, msg.timestamp))
-        outcomes = process_batch(items, rt.pipeline, settings.max_output_bytes)
-        rt.metrics.messages_received.inc(len(events))
-        for event, outcome in zip(events, outcomes, strict=True):
-            msg = event.message
-            if outcome.payload is None:
-                record = DeadLetter(outcome.reason, outcome.error_class, outcome.message, msg.topic, msg.partition, msg.offset)
-                await send_dead_letter(rt, msg, record)
-                continue
-            assert outcome.story_id is not None
-            await rt.enriched.send(key=outcome.story_id.encode(), value=outcome.payload)
-            observe_enriched(rt, outcome, msg.timestamp)
-        per_message = (time.perf_counter() - started) / max(1, len(events))
-        for _ in events:
-            rt.metrics.processing_seconds.observe(per_message)
-
     @app.agent(rt.stories, name="wirewatch.ingest", supervisor_strategy=CrashingSupervisor)
     async def ingest(stream: Any) -> None:
-        async for event in stream.events():
-            await handle([event])
+        batcher = _Batcher(app, rt)
+        try:
+            async for event in stream.events():
+                await batcher.add(event)
+        except asyncio.CancelledError:
+            batcher.check()  # cancelled by a failed helper task: crash with its error instead
+            raise
+        finally:
+            await batcher.close()
+        batcher.check()
 
     return ingest
 

@@ -51,8 +51,9 @@ def install_lag(app: faust.App, rt: Runtime) -> None:
         if not app.started or app.rebalancing:
             return
         consumer: Any = app.consumer
-        # Faust's leader-election topic is internal: its lag says nothing about stories.
-        tps = sorted(tp for tp in consumer.assignment() if not tp.topic.endswith("__assignor-__leader"))
+        # Faust's leader-election topic and table changelogs are internal: a changelog is read only
+        # while a table recovers and is never committed, so its "lag" would grow forever.
+        tps = sorted(tp for tp in consumer.assignment() if not tp.topic.endswith(("__assignor-__leader", "-changelog")))
         if tps:
             try:
                 highwaters = await consumer.highwaters(*tps)

@@ -122,12 +122,20 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
 
     @app.agent(rt.enriched, name="wirewatch.router", supervisor_strategy=CrashingSupervisor)
     async def router(stream: Any) -> None:
+        sensors = app.sensors
         async for event in stream.events():
+            msg = event.message
+            # Faust acks the current event when the loop is left, also when a stop cancels this task
+            # in the middle of handle(): the extra reference keeps an interrupted event unacked, so it is
+            # read again after the restart instead of being committed without its alerts.
+            msg.incref()
             try:
                 await handle(event)
             except Exception as exc:
-                log.exception("router failed on %s[%s]@%s", event.message.topic, event.message.partition, event.message.offset)
+                log.exception("router failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
                 await dead_letter(rt, event, exc, "router_error")
+            if event.ack():
+                sensors.on_message_out(msg.tp, msg.offset, msg)
 
     @app.timer(interval=5.0)
     async def flush_throttle_summaries() -> None:

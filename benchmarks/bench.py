@@ -38,6 +38,9 @@ RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 PARTITIONS = 6
 SUBSCRIPTIONS = ROOT / "stream" / "data" / "alerts" / "subscriptions.yaml"
 PHASES = ("stages", "ceiling", "throughput", "latency", "day")
+# Detection processes per worker, by workers in the run: the README's rule, workers x (processes + 1)
+# near the cores, on this 2-core machine (the broker and the load generator share the cores).
+PROCESSES = {1: 2, 2: 1}
 
 
 # -- small helpers ------------------------------------------------------------------------------
@@ -63,7 +66,7 @@ def _log(msg: str) -> None:
 class Run:
     """Fresh topic names, group id and state dir for one wirewatch configuration."""
 
-    def __init__(self, bootstrap: str, work: Path, label: str) -> None:
+    def __init__(self, bootstrap: str, work: Path, label: str, workers: int = 1) -> None:
         tag = f"{label}-{uuid.uuid4().hex[:8]}"
         self.tag = tag
         self.state = work / tag
@@ -83,6 +86,7 @@ class Run:
             "WIREWATCH_STATE_DIR": str(self.state),
             "WIREWATCH_SUBSCRIPTIONS_FILE": str(subs),
             "WIREWATCH_LOG_LEVEL": "warning",
+            "WIREWATCH_PIPELINE_PROCESSES": str(PROCESSES[workers]),
         }
         from stream.settings import Settings
 
@@ -325,7 +329,7 @@ def phase_ceiling(bootstrap: str, work: Path, corpus: list[BenchStory]) -> dict[
 
 
 def phase_throughput(bootstrap: str, work: Path, corpus: list[BenchStory], workers: int) -> dict[str, Any]:
-    run = Run(bootstrap, work, f"tp{workers}")
+    run = Run(bootstrap, work, f"tp{workers}", workers)
     run.ensure_topics()
     try:
         run.start_workers(workers)
@@ -342,7 +346,7 @@ def phase_throughput(bootstrap: str, work: Path, corpus: list[BenchStory], worke
         return {
             "stories_per_s": round(rate, 1), "n": len(corpus), "workers": workers, "seconds": round(span, 2),
             "preload_publish_seconds": round(pub_s, 2), "loop_lag_p99_ms": bucket_p99_ms(lag0, lag1),
-            "exit_codes": codes,
+            "exit_codes": codes, "pipeline_processes": PROCESSES[workers],
         }  # fmt: skip
     finally:
         run.stop_workers()
@@ -452,7 +456,7 @@ def _day_file(n: int, seed: int = 31) -> Path:
 
 def phase_day(bootstrap: str, work: Path, n: int, workers: int) -> dict[str, Any]:
     path = _day_file(n)
-    run = Run(bootstrap, work, "day")
+    run = Run(bootstrap, work, "day", workers)
     run.ensure_topics()
     try:
         run.start_workers(workers)
@@ -474,7 +478,7 @@ def phase_day(bootstrap: str, work: Path, n: int, workers: int) -> dict[str, Any
             "publish_seconds": round(t_pub, 1), "publish_per_s": round(n / t_pub, 1),
             "total_seconds": round(total, 1), "processing_per_s": round(n / total, 1),
             "day_300k_seconds": round(total * 300_000 / n, 1), "extrapolated": n != 300_000,
-            "loop_lag_p99_ms": lag, "publish_output": pub.stdout.strip(),
+            "loop_lag_p99_ms": lag, "publish_output": pub.stdout.strip(), "pipeline_processes": PROCESSES[workers],
         }  # fmt: skip
     finally:
         run.stop_workers()

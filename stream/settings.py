@@ -49,6 +49,15 @@ class Settings:
     )
     web_port: int = _f(6066, "WIREWATCH_WEB_PORT", "Port of the worker's web server.")
     log_level: str = _f("info", "WIREWATCH_LOG_LEVEL", "Worker log level.", ("debug", "info", "warning", "error"))
+    pipeline_processes: int = _f(
+        2,
+        "WIREWATCH_PIPELINE_PROCESSES",
+        "Processes that run detection beside the worker's event loop; 0 runs it inline in the event loop.",
+    )
+    batch_size: int = _f(32, "WIREWATCH_BATCH_SIZE", "Most input messages handed to a detection process at once.")
+    batch_wait_ms: int = _f(
+        5, "WIREWATCH_BATCH_WAIT_MS", "Longest a message waits for its batch to fill; bounds the latency batching adds."
+    )
     fetch_max_wait_ms: int = _f(
         50, "WIREWATCH_FETCH_MAX_WAIT_MS", "Longest a worker's Kafka fetch waits for data; bounds idle-time latency."
     )
@@ -116,9 +125,13 @@ class Settings:
             "max_story_bytes",
             "max_output_bytes",
             "fetch_max_wait_ms",
+            "batch_size",
+            "batch_wait_ms",
         ):
             if getattr(self, name) < 1:
                 raise ConfigError("must be at least 1", file="environment", field=_env_of(name))
+        if self.pipeline_processes < 0:
+            raise ConfigError("must be 0 (inline) or more", file="environment", field="WIREWATCH_PIPELINE_PROCESSES")
         for name in ("web_port", "broker_port"):
             if not 0 < getattr(self, name) < 65535:
                 raise ConfigError("must be a TCP port", file="environment", field=_env_of(name))

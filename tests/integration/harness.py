@@ -166,12 +166,19 @@ class Worker:
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
+    def children(self) -> list[int]:
+        """Pids of the worker's child processes (its detection processes)."""
+        # Each thread lists the children it started: the pool may be started from any of them.
+        return [int(c) for task in Path(f"/proc/{self.pid}/task").iterdir() for c in (task / "children").read_text().split()]
+
     def rss_kb(self) -> int:
-        """Resident set size of the worker process (VmRSS from /proc)."""
-        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-        raise AssertionError("no VmRSS line")
+        """Resident set size of the worker and its detection processes (VmRSS from /proc)."""
+        total = 0
+        for pid in (self.pid, *self.children()):
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        return total
 
 
 def unthrottled_subscriptions(path: Path) -> Path:
