@@ -49,9 +49,7 @@ def _samples() -> dict[str, tuple[bytes, str]]:
                     "uri": "urn:b:1",
                     "headlines": [{"value": _HEADLINE, "role": "main"}],
                     "bodies": [{"value": _BODY, "contenttype": "text/plain"}],
-                    "subjects": [
-                        {"uri": "http://cv.iptc.org/newscodes/mediatopic/16000000", "name": "conflict"}
-                    ],
+                    "subjects": [{"uri": "http://cv.iptc.org/newscodes/mediatopic/16000000", "name": "conflict"}],
                     "places": [{"name": "Yerevan", "literal": "AM"}],
                     "version": "2",
                     **common,

@@ -87,8 +87,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{topic:24} {p:6.3f} {r:6.3f} {f:6.3f} {tp + fn:8d}")
     print(f"macro-F1 (topics with support): {_macro(counts):.3f}")
     # The dev-set guide reports per-topic scores for these only (the others have ~20 stories).
-    core: dict[str, list[int]] = {t: [sum(by_lang[lg][t][i] for lg in CORE if lg in by_lang) for i in range(3)]
-                                  for t in COARSE_TOPICS}
+    core: dict[str, list[int]] = {
+        t: [sum(by_lang[lg][t][i] for lg in CORE if lg in by_lang) for i in range(3)] for t in COARSE_TOPICS
+    }
     print(f"macro-F1 core languages ({' '.join(CORE)}): {_macro(core):.3f}")
     for lang in sorted(by_lang):
         n = sum(1 for r in rows if r["language"] == lang)
@@ -113,10 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     times.sort()
     shared.sort()
     avg_len = statistics.mean(len(s.text) for s, _ in stories)
-    print(f"cost per story (~{avg_len:.0f} chars, best of 3): median {statistics.median(times):.0f} us, "
-          f"p95 {times[int(len(times) * 0.95)]:.0f} us, max {times[-1]:.0f} us")
-    print(f"  with a shared TokenStream (worker path): median {statistics.median(shared):.0f} us, "
-          f"p95 {shared[int(len(shared) * 0.95)]:.0f} us")
+    print(
+        f"cost per story (~{avg_len:.0f} chars, best of 3): median {statistics.median(times):.0f} us, "
+        f"p95 {times[int(len(times) * 0.95)]:.0f} us, max {times[-1]:.0f} us"
+    )
+    print(
+        f"  with a shared TokenStream (worker path): median {statistics.median(shared):.0f} us, "
+        f"p95 {shared[int(len(shared) * 0.95)]:.0f} us"
+    )
     return 0
 
 
