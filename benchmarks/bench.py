@@ -589,8 +589,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         res["enriched_latency_p99_ms_at_200"] = res["latency"]["200"]["enriched"]["p99_ms"]
         res["loop_lag_p99_ms_at_200"] = res["latency"]["200"]["loop_lag_p99_ms"]
     if "day" in phases:
-        _log(f"day replay: {day_n} stories, 2 workers")
-        res["day"] = phase_day(bootstrap, work, day_n, 2)
+        # One worker with its detection processes measured as fast as two on this 2-core machine.
+        _log(f"day replay: {day_n} stories, 1 worker")
+        res["day"] = phase_day(bootstrap, work, day_n, 1)
         res["day_300k_seconds"] = res["day"]["day_300k_seconds"]
     res["host"]["loadavg_at_end"] = os.getloadavg()
     print(table(res))
