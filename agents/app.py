@@ -19,7 +19,7 @@ from agents.ingest import install_ingest
 from agents.lag import install_lag
 from agents.metrics import Metrics
 from agents.offload import Offload
-from agents.rewind import install_rewind
+from agents.rewind import install_rewind, on_rewind
 from agents.router import install_router
 from stream.pipeline import Pipeline
 from stream.settings import Settings
@@ -151,6 +151,8 @@ def create_app(
         topic=topic,
         offload=Offload(pipeline, pipeline_kwargs, settings.pipeline_processes, settings.max_output_bytes),
     )
+    runtime.metrics.detection.pids = runtime.offload.pids
+    on_rewind(lambda topic: runtime.metrics.offset_rewinds.labels(topic).inc())
     install_ingest(app, runtime)
     install_router(app, runtime)
     install_health(app, runtime)

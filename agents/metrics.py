@@ -8,15 +8,17 @@ never story ids or free text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterable, Iterator
 from importlib import metadata
+from pathlib import Path
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, ProcessCollector
-from prometheus_client.metrics_core import Metric
+from prometheus_client.metrics_core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 from prometheus_client.utils import floatToGoString
 
-__all__ = ["LATENCY_BUCKETS", "STAGE_BUCKETS", "Metrics"]
+__all__ = ["LATENCY_BUCKETS", "STAGE_BUCKETS", "DetectionProcesses", "Metrics"]
 
 # Per-stage CPU time: tens of microseconds to a few milliseconds.
 STAGE_BUCKETS = (0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1)
@@ -103,15 +105,54 @@ class Metrics:
             ["topic", "partition"], registry=r,
         )  # fmt: skip
         self.rebalances = Counter("wirewatch_rebalances_total", "Consumer group rebalances seen.", registry=r)
+        self.offset_rewinds = Counter(
+            "wirewatch_offset_rewinds_total",
+            "Offset ranges faust-streaming skipped that were read again (each costs duplicates, never losses).",
+            ["topic"], registry=r,
+        )  # fmt: skip
         self.assigned_partitions = Gauge(
             "wirewatch_assigned_partitions", "Partitions currently assigned to this worker.", registry=r
         )
+        # The worker points ``detection.pids`` at its detection processes once they exist.
+        self.detection = DetectionProcesses(tuple)
+        r.register(self.detection)
         self.build = Info("wirewatch_build", "wirewatch build information.", registry=r)
         self.build.info({"version": _version()})
         # A fresh registry has no process_* metrics; the dashboard's CPU and memory panels need them.
         if "process_cpu_seconds_total" not in _names(r):
             ProcessCollector(registry=r)
         _rescale_faust_ms(r)
+
+
+class DetectionProcesses(Collector):
+    """CPU and memory of the worker's detection processes, which ``process_*`` does not cover.
+
+    Read from ``/proc`` at scrape time; elsewhere only the process count is reported.
+    """
+
+    def __init__(self, pids: Callable[[], Iterable[int]]) -> None:
+        self.pids = pids
+        self.tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+        self.page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+    def collect(self) -> Iterator[Metric]:
+        count, cpu, rss = 0, 0.0, 0
+        for pid in self.pids():
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+                pages = int(Path(f"/proc/{pid}/statm").read_text().split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            # Fields after the command name (which may contain spaces): utime and stime are the 12th and 13th.
+            fields = stat.rsplit(")", 1)[1].split()
+            cpu += (int(fields[11]) + int(fields[12])) / self.tick
+            rss += pages * self.page
+            count += 1
+        yield GaugeMetricFamily("wirewatch_detection_processes", "Detection processes running beside the event loop.", count)
+        yield CounterMetricFamily("wirewatch_detection_cpu_seconds", "CPU time of the detection processes (user + system).", cpu)
+        yield GaugeMetricFamily(
+            "wirewatch_detection_resident_memory_bytes", "Resident memory of the detection processes, summed.", rss
+        )
 
 
 def _names(registry: CollectorRegistry) -> set[str]:

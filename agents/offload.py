@@ -75,6 +75,12 @@ class Offload:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
+    def pids(self) -> list[int]:
+        """Process ids of the running detection processes (none when inline)."""
+        pool = self._pool
+        # ProcessPoolExecutor keeps its processes by pid; there is no public accessor.
+        return list(getattr(pool, "_processes", None) or {}) if pool is not None else []
+
     def submit(self, items: Sequence[Item]) -> asyncio.Future[list[Outcome]]:
         """A future of the outcomes of ``items``, in order; inline work is done before this returns."""
         loop = asyncio.get_running_loop()

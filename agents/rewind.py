@@ -19,15 +19,18 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 from faust.transport import consumer as faust_consumer
 
-__all__ = ["ReadOffsets", "install_rewind"]
+__all__ = ["ReadOffsets", "install_rewind", "on_rewind"]
 
 log = logging.getLogger("wirewatch.rewind")
 
 _PENDING_SECONDS = 5.0
+# Called with the topic name each time a skipped range is read again (the worker counts them).
+_LISTENERS: list[Callable[[str], None]] = []
 _ORIGINAL_INIT = faust_consumer.Consumer.__init__
 _ORIGINAL_ADD_GAP = faust_consumer.Consumer._add_gap
 _ORIGINAL_PERFORM_SEEK = faust_consumer.Consumer.perform_seek
@@ -66,12 +69,13 @@ async def _add_gap(self: Any, tp: Any, offset_from: int, offset_to: int) -> None
         pending = reads.rewinds.get(tp)
         now = time.monotonic()
         if pending is None:
-            reads.rewinds[tp] = (offset_from, now)
             log.warning(
                 "offsets %s..%s of %s[%s] were not delivered; reading them again", offset_from, offset_to, tp.topic, tp.partition
             )
             await self._seek(tp, offset_from)
-            dict.__setitem__(reads, tp, offset_from)
+            reads.pin(tp, offset_from)
+            for listener in _LISTENERS:
+                listener(tp.topic)
             return
         if now - pending[1] < _PENDING_SECONDS:
             return  # records fetched before the seek; the re-read is on its way
@@ -108,6 +112,12 @@ def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     _ORIGINAL_INIT(self, *args, **kwargs)
     self._read_offset = ReadOffsets()
     self._wirewatch_seeked = {}
+
+
+def on_rewind(listener: Callable[[str], None]) -> None:
+    """Call ``listener(topic)`` whenever a skipped offset range is read again."""
+    _LISTENERS.clear()  # one app per worker process; tests build many, the newest one counts
+    _LISTENERS.append(listener)
 
 
 def install_rewind() -> None:

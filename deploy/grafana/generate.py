@@ -179,10 +179,13 @@ def build() -> dict[str, Any]:
             width=6, description="Consumer group rebalances completed.")  # fmt: skip
     g.panel("Event-loop lag p99", [(quantile(0.99, "wirewatch_event_loop_lag_seconds", "instance"), "{{instance}}")], unit="s",
             width=6, description="How late the event loop runs a timer that is due; high values delay heartbeats.")  # fmt: skip
-    g.panel("CPU", [(f"sum by (instance) (rate(process_cpu_seconds_total{{{SEL}}}[$__rate_interval]))", "{{instance}}")],
-            unit="percentunit", width=6, description="CPU seconds per second; 1.0 is one full core.")  # fmt: skip
-    g.panel("Resident memory", [(f"sum by (instance) (process_resident_memory_bytes{{{SEL}}})", "{{instance}}")], unit="bytes",
-            width=6, description="Resident set size of each worker process.")  # fmt: skip
+    g.panel("CPU", [(f"sum by (instance) (rate(process_cpu_seconds_total{{{SEL}}}[$__rate_interval]))", "{{instance}} event loop"),
+                    (f"sum by (instance) (rate(wirewatch_detection_cpu_seconds_total{{{SEL}}}[$__rate_interval]))", "{{instance}} detection")],
+            unit="percentunit", width=6,
+            description="CPU seconds per second of the worker process and of its detection processes; 1.0 is one full core.")  # fmt: skip
+    g.panel("Resident memory", [(f"sum by (instance) (process_resident_memory_bytes{{{SEL}}})", "{{instance}} event loop"),
+                                (f"sum by (instance) (wirewatch_detection_resident_memory_bytes{{{SEL}}})", "{{instance}} detection")],
+            unit="bytes", width=6, description="Resident set size of each worker process and of its detection processes.")  # fmt: skip
 
     return {
         "uid": "wirewatch",

@@ -72,3 +72,21 @@ async def test_ingest_sends_in_input_order_across_batches(tmp_path: Path) -> Non
     # Seven messages in batches of two: the last, partial batch is sent when the agent stops.
     assert [c.kwargs["key"] for c in rt.enriched.send.await_args_list] == [k.encode() for k in keys]
     assert rt.registry.get_sample_value("wirewatch_messages_received_total") == 7
+
+
+async def test_detection_processes_are_measured_for_the_dashboard() -> None:
+    from agents.metrics import Metrics
+
+    registry = CollectorRegistry()
+    offload = Offload(Pipeline(), {}, processes=1, max_output_bytes=1_000_000)
+    Metrics(registry).detection.pids = offload.pids
+    assert registry.get_sample_value("wirewatch_detection_processes") == 0  # inline: none yet
+    offload.start()
+    try:
+        await offload.submit(_items())
+        assert registry.get_sample_value("wirewatch_detection_processes") == 1
+        assert (registry.get_sample_value("wirewatch_detection_cpu_seconds_total") or 0) > 0
+        # A warmed detection process holds its models: far more than a bare interpreter.
+        assert (registry.get_sample_value("wirewatch_detection_resident_memory_bytes") or 0) > 100 * 2**20
+    finally:
+        offload.close()

@@ -62,10 +62,13 @@ async def test_gap_seeks_back_once_then_waits_then_falls_back(monkeypatch: pytes
         topic, partition = TP
 
     consumer, tp = FakeConsumer(), Part()
+    counted: list[str] = []
+    monkeypatch.setattr(rewind, "_LISTENERS", [counted.append])
     await rewind._add_gap(consumer, tp, 278, 297)
     assert consumer.seeks == [(tp, 278)] and consumer._read_offset[tp] == 278 and not fallback
+    assert counted == ["wire.stories"]
     await rewind._add_gap(consumer, tp, 279, 299)  # a stale record of the same fetch: no second seek
-    assert len(consumer.seeks) == 1 and not fallback
+    assert len(consumer.seeks) == 1 and not fallback and counted == ["wire.stories"]
     clock[0] += 10.0  # the re-read never came: the offsets really are missing
     await rewind._add_gap(consumer, tp, 279, 300)
     assert fallback == [(279, 300)]
