@@ -33,8 +33,6 @@ _PENDING_SECONDS = 5.0
 _LISTENERS: list[Callable[[str], None]] = []
 _ORIGINAL_INIT = faust_consumer.Consumer.__init__
 _ORIGINAL_ADD_GAP = faust_consumer.Consumer._add_gap
-_ORIGINAL_PERFORM_SEEK = faust_consumer.Consumer.perform_seek
-_ORIGINAL_SEEK_TO_COMMITTED = faust_consumer.ThreadDelegateConsumer.seek_to_committed
 
 
 class ReadOffsets(dict[Any, int | None]):
@@ -61,6 +59,21 @@ class ReadOffsets(dict[Any, int | None]):
             else:
                 offset = start  # a record fetched before the seek: keep the door open for the re-read
         super().__setitem__(tp, offset)
+
+    def update(self, offsets: Any = (), /, **kwargs: Any) -> None:
+        """Set the read offsets after a seek to the committed offsets, each one pinned.
+
+        Faust's ``Consumer.perform_seek`` is the only caller. Records of a fetch made before
+        the seek may still be on their way through the fetch loop, which sets the read offset
+        after each one: pinned, it cannot run ahead of the re-fetched records and make Faust
+        drop them as already read.
+        """
+        for tp, offset in dict(offsets, **kwargs).items():
+            if offset is None:
+                self.rewinds.pop(tp, None)
+                super().__setitem__(tp, None)
+            else:
+                self.pin(tp, offset)
 
 
 async def _add_gap(self: Any, tp: Any, offset_from: int, offset_to: int) -> None:
@@ -90,28 +103,9 @@ async def _add_gap(self: Any, tp: Any, offset_from: int, offset_to: int) -> None
     await _ORIGINAL_ADD_GAP(self, tp, offset_from, offset_to)
 
 
-async def _perform_seek(self: Any) -> None:
-    # Records of a fetch made before this seek may still be on their way through the fetch loop,
-    # which sets the read offset after each one: pinned, the read offset cannot run ahead of the
-    # re-fetched records and make Faust drop them as already read.
-    reads = self._read_offset
-    await _ORIGINAL_PERFORM_SEEK(self)
-    if isinstance(reads, ReadOffsets):
-        for tp, offset in self._wirewatch_seeked.items():
-            if offset is not None and offset >= 0:
-                reads.pin(tp, offset)
-
-
-async def _seek_to_committed(self: Any) -> Any:
-    seeked = await _ORIGINAL_SEEK_TO_COMMITTED(self)
-    self._wirewatch_seeked = dict(seeked)
-    return seeked
-
-
 def _init(self: Any, *args: Any, **kwargs: Any) -> None:
     _ORIGINAL_INIT(self, *args, **kwargs)
     self._read_offset = ReadOffsets()
-    self._wirewatch_seeked = {}
 
 
 def on_rewind(listener: Callable[[str], None]) -> None:
@@ -127,5 +121,3 @@ def install_rewind() -> None:
     _add_gap._wirewatch = True  # type: ignore[attr-defined]
     faust_consumer.Consumer.__init__ = _init  # type: ignore[method-assign]
     faust_consumer.Consumer._add_gap = _add_gap  # type: ignore[method-assign]
-    faust_consumer.Consumer.perform_seek = _perform_seek  # type: ignore[method-assign]
-    faust_consumer.ThreadDelegateConsumer.seek_to_committed = _seek_to_committed  # type: ignore[method-assign]

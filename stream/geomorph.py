@@ -40,6 +40,7 @@ __all__ = [
     "AR_PROCLITICS",
     "CYR_ADJ_ENDINGS",
     "FAMILIES",
+    "TURKIC_LOCATIVE",
     "family_of",
     "stems",
     "tails_for",
@@ -54,12 +55,31 @@ AR_PROCLITICS = frozenset(
 
 AR_ARTICLE_PREFIXES = frozenset(p for p in AR_PROCLITICS if "ال" in p or p.endswith("لل"))
 
+# Locative case endings (Turkish -da/-de/-ta/-te, Azerbaijani -da/-də, after a possessive -nda),
+# alone or with the relative -ki: a place name carrying one is where something happens.
+TURKIC_LOCATIVE = frozenset(
+    [
+        "da",
+        "de",
+        "ta",
+        "te",
+        "də",
+        "nda",
+        "nde",
+        "ndə",
+        "daki",
+        "deki",
+        "taki",
+        "teki",
+        "dakı",
+        "dəki",
+        "ndaki",
+        "ndeki",
+        "ndakı",
+        "ndəki",
+    ]
+)
 _TURKIC_CASE = [
-    "da",
-    "de",
-    "ta",
-    "te",
-    "də",
     "dan",
     "den",
     "tan",
@@ -94,9 +114,6 @@ _TURKIC_CASE = [
     "na",
     "ne",
     "nə",
-    "nda",
-    "nde",
-    "ndə",
     "ndan",
     "nden",
     "ndən",
@@ -115,16 +132,6 @@ _TURKIC_CASE = [
     "ça",
     "çe",
     "ki",
-    "daki",
-    "deki",
-    "taki",
-    "teki",
-    "dakı",
-    "dəki",
-    "ndaki",
-    "ndeki",
-    "ndakı",
-    "ndəki",
     "dır",
     "dir",
     "dur",
@@ -132,6 +139,7 @@ _TURKIC_CASE = [
     "lar",
     "ler",
     "lər",
+    *TURKIC_LOCATIVE,
 ]
 _TURKIC_FIRST = [
     "lar",

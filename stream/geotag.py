@@ -39,7 +39,19 @@ from stream.gazetteer import (
     Gazetteer,
     load_gazetteer,
 )
-from stream.geomorph import AR_ARTICLE_PREFIXES, AR_PROCLITICS, ARA, CJK, CYR, GEO, HYE, LAT, family_of, tails_for
+from stream.geomorph import (
+    AR_ARTICLE_PREFIXES,
+    AR_PROCLITICS,
+    ARA,
+    CJK,
+    CYR,
+    GEO,
+    HYE,
+    LAT,
+    TURKIC_LOCATIVE,
+    family_of,
+    tails_for,
+)
 from stream.normalize import TokenStream, fold
 from stream.regions import RegionCatalog, load_regions
 from stream.story import Story
@@ -53,29 +65,7 @@ _LOCATIVE_BEFORE = frozenset(
     ["in", "im", "à", "au", "aux", "dans", "en", "в", "во", "на", "у", "في", "فى", "وفي", "داخل", "در", "درون"]
 )
 _LOCATIVE_TAILS = {
-    LAT: frozenset(
-        [
-            "da",
-            "de",
-            "ta",
-            "te",
-            "də",
-            "tə",
-            "nda",
-            "nde",
-            "ndə",
-            "daki",
-            "deki",
-            "taki",
-            "teki",
-            "dakı",
-            "dəki",
-            "ndaki",
-            "ndeki",
-            "ndakı",
-            "ndəki",
-        ]
-    ),
+    LAT: TURKIC_LOCATIVE,
     HYE: frozenset(["ում", "յում"]),
     GEO: frozenset(["ში"]),
 }

@@ -28,6 +28,16 @@ def test_pinned_offset_holds_against_records_fetched_before_the_seek() -> None:
     assert reads[TP] == 279  # back to normal
 
 
+def test_seek_to_committed_offsets_pins_each_partition() -> None:
+    # Faust's perform_seek sets the read offsets with update(); a stale record must not move them.
+    reads = ReadOffsets()
+    other = ("wire.stories", 1)
+    reads.update({TP: 278, other: None})
+    reads[TP] = 298
+    reads[other] = 5
+    assert reads[TP] == 278 and reads[other] == 5
+
+
 def test_a_pin_that_never_arrives_expires(monkeypatch: pytest.MonkeyPatch) -> None:
     clock = [100.0]
     monkeypatch.setattr(rewind.time, "monotonic", lambda: clock[0])
