@@ -145,6 +145,7 @@ def main(argv: list[str] | None = None) -> int:
             ("held-out words", "words_holdout.tsv"),
             ("unseen2 words", "words_unseen2.tsv"),
             ("unseen3 words", "words_unseen3.tsv"),
+            ("unseen4 words", "words_unseen4.tsv"),
         )
         if (args.data / name).exists()
     }
@@ -202,7 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'macro':5s}{macro}")
     print(
         "\nShort-text splits, macro %: words.tsv halves (A: items 1,3,5.. of each language, used to tune "
-        "stream/shorttext.py; B: items 2,4,6.., not used), words_holdout.tsv, words_unseen2.tsv and words_unseen3.tsv (written before tuning, never tuned on)"
+        "stream/shorttext.py; B: items 2,4,6.., not used) and words_holdout/unseen2/unseen3/unseen4.tsv "
+        "(written before tuning, never tuned on)"
     )
     for split in splits["wirewatch"]:
         print(f"  {split:16s}" + "".join(f" {n[:10]:>10s} {100 * splits[n][split]:5.1f}" for n in systems))
