@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WW := $(VENV)/bin/wirewatch
 
-.PHONY: help setup demo test lint broker-up broker-down eval-lang eval-region eval-topic gazetteer lexicon bench clean
+.PHONY: help setup demo test lint broker-up broker-down eval-lang eval-region eval-topic gazetteer lexicon ngrams bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -52,6 +52,10 @@ gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geoname
 lexicon: setup ## rebuild the short-text word lexicon from wordfreq (stream/data/language/lexicon.tsv.gz)
 	$(PY) -m pip install -q -e '.[gazetteer]'
 	$(PY) -m stream.lexicon_build
+
+ngrams: setup ## rebuild the short-text n-gram model from lingua 1.3.5 (stream/data/language/ngrams.bin.gz)
+	$(PY) -m pip install -q -e '.[ngrams]'
+	$(PY) -m stream.ngram_build
 
 bench: setup broker-up ## throughput and latency against the raw Kafka ceiling
 	$(PY) -m benchmarks.bench

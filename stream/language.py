@@ -125,6 +125,7 @@ _LIMITS = {
     "langid": _LANGID_PREFIX,
     "cld2": _CLD2_PREFIX,
     "langdetect": _SLOW_PREFIX,
+    "ngram": _SLOW_PREFIX,
 }
 
 

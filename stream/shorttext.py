@@ -26,6 +26,14 @@ evidence that do not come from n-gram statistics are added:
   absence of data; a word no list holds gives no evidence at all. A Han run
   no list holds whole is cut into the longest listed words (Chinese and
   Japanese write no spaces).
+* a character n-gram engine built for a word or two (:mod:`stream.ngrams`,
+  lingua's method on its news-trained models of 47 languages), which votes
+  like the others (weight ``ngram``). Where neither it nor the lexicon covers
+  a language (Tajik, Pashto, Kurmanji, Uzbek), cld2's scored answer for that
+  language counts ``cld2_uncovered`` times: cld2 has word-level tables for them
+  where the other engines lean to the big neighbour.
+* the prior can differ by script (``uz@Cyrillic`` in ``priors.tsv``): a
+  Cyrillic word with қ and ҳ is Tajik far more often than Cyrillic Uzbek.
 * grammatical forms of languages without a list (:mod:`stream.affixes`,
   ``data/language/affixes.tsv``): a Kazakh plural in -лар, a Swahili noun
   in mk-, the Kurmanji particle ji each multiply the language's score by
@@ -38,7 +46,10 @@ list size by a grid on half A: lexicon 0.5/1/1.5, lex_unlisted 0-1,
 lex_absent 0-1, 5k-50k words); the engine weights and ``engine_power`` later
 on the whole of ``words.tsv`` (power 0/0.5/0.75/1 x cld2 0.6/1/1.5 x langid
 0.5/1/2 x langdetect 0/0.25), the unseen word files never used to choose
-(``python -m benchmarks.eval_lang``, ``benchmarks/tune_short.py``).
+(``python -m benchmarks.eval_lang``, ``benchmarks/tune_short.py``). The
+n-gram weight and ``cld2_uncovered`` were chosen on half A (ngram 1/2/4 x
+cld2_uncovered 1/2/4), with ``words_unseen4.tsv`` written before and never
+looked at item by item.
 """
 
 from __future__ import annotations
@@ -52,6 +63,7 @@ from stream.affixes import affix_hits
 from stream.alphabet import alphabet_factors, letter_evidence, marker_factors
 from stream.engines import Ranking, cld2_short, run_engine
 from stream.lexicon import Lexicon, lexicon, parts, words
+from stream.ngrams import languages as ngram_languages
 from stream.script import script_of
 
 __all__ = ["DEFAULT", "ShortParams", "lexicon_factors", "prior", "short_scores"]
@@ -72,6 +84,7 @@ class ShortParams:
     cld2: float = 1.0
     langid: float = 1.0
     langdetect: float = 0.0  # no gain once the others are rescaled, and the slowest engine by far
+    ngram: float = 2.0  # stream.ngrams: lingua's method, the one engine built for a word or two (1/2/4 on half A)
     # Weight of one distinctive letter, in units of an engine's probability. Tuning left it at 0:
     # alphabet_factors() already removes languages that lack a letter, which is where the gain was.
     letters: float = 0.0
@@ -96,13 +109,17 @@ class ShortParams:
     # that language's score by this; 1 switches it off. Large enough to outweigh one shared word the big
     # neighbour's list holds (lex_unlisted costs 10x). Chosen on words.tsv: 2/3/5/10/20, 10 the smallest best.
     affix: float = 10.0
+    # cld2's scored answer for a language that neither the lexicon nor the n-gram model covers (Tajik, Pashto,
+    # Kurmanji, Uzbek) is multiplied by this: cld2 holds word-level tables for them where the other engines lean
+    # to the big neighbour (1/2/4 on half A).
+    cld2_uncovered: float = 2.0
 
     def weight(self, engine: str) -> float:
         return float(getattr(self, engine))
 
 
 DEFAULT = ShortParams()
-_ENGINES = ("fasttext", "cld2", "langid", "langdetect")
+_ENGINES = ("fasttext", "cld2", "langid", "langdetect", "ngram")
 
 
 @cache
@@ -115,13 +132,16 @@ def _priors() -> dict[str, float]:
     return table
 
 
-def prior(code: str) -> float:
-    """Relative news volume of language ``code`` (English = 1)."""
-    return _priors().get(code, _DEFAULT_PRIOR)
+def prior(code: str, script: str | None = None) -> float:
+    """Relative news volume of language ``code`` (English = 1), in ``script`` where the table has a row for it."""
+    table = _priors()
+    if script is not None and f"{code}@{script}" in table:
+        return table[f"{code}@{script}"]
+    return table.get(code, _DEFAULT_PRIOR)
 
 
-def _demotion(code: str, params: ShortParams) -> float:
-    return float(min(1.0, prior(code) / params.prior_cap) ** params.prior)
+def _demotion(code: str, script: str, params: ShortParams) -> float:
+    return float(min(1.0, prior(code, script) / params.prior_cap) ** params.prior)
 
 
 def _lookup_units(text: str, table: Lexicon) -> list[str]:
@@ -190,6 +210,8 @@ def short_scores(
 ) -> tuple[dict[str, float], dict[str, float]]:
     """(scores, alphabet factors) for ``candidates`` on short ``text``; scores are unnormalised, > 0."""
     votes: dict[str, float] = {}
+    table = table or lexicon()
+    covered = table.languages() | ngram_languages()
     # wirewatch's zh is Simplified: a Han-only word that cld2 reads as Traditional is Japanese or
     # Taiwanese Chinese, so part of that vote goes to Japanese.
     cld2, traditional = cld2_short(text)
@@ -204,7 +226,10 @@ def short_scores(
             powered = [(c, sc**params.engine_power) for c, sc in ranking]
             total = sum(sc for _, sc in powered)
             ranking = [(c, sc / total) for c, sc in powered]
+        boost = name == "cld2" and params.cld2_uncovered != 1.0
         for code, score in ranking:
+            if boost and code not in covered:
+                score *= params.cld2_uncovered
             if traditional and name == "cld2" and code == "zh":
                 votes["ja"] = votes.get("ja", 0.0) + weight * score * params.traditional_ja
                 score *= 1.0 - params.traditional_ja
@@ -213,7 +238,7 @@ def short_scores(
         # With every engine abstaining, distinctive letters still name a language rather than "und".
         for code, evidence in letter_evidence(text, script, candidates).items():
             votes[code] = votes.get(code, 0.0) + max(params.letters, params.floor) * evidence
-    lexical = lexicon_factors(text, candidates, votes, params, table or lexicon())
+    lexical = lexicon_factors(text, candidates, votes, params, table)
     if not votes:
         return {}, {}
     grammar: dict[str, float] = {}
@@ -231,7 +256,7 @@ def short_scores(
         * factors.get(code, 1.0)
         * lexical.get(code, 1.0)
         * grammar.get(code, 1.0)
-        * _demotion(code, params)
+        * _demotion(code, script, params)
         for code, vote in votes.items()
         if vote > 0 or code in lexical or code in grammar
     }

@@ -327,9 +327,24 @@ def test_prior_demotes_rare_languages_only() -> None:
     from stream.shorttext import DEFAULT, _demotion, prior
 
     assert prior("en") == 1.0 and prior("hr") > prior("bs")
-    assert _demotion("en", DEFAULT) == _demotion("hr", DEFAULT) == 1.0
-    assert _demotion("bs", DEFAULT) < 1.0
-    assert _demotion("eo", DEFAULT) < _demotion("bs", DEFAULT)
+    assert _demotion("en", "Latin", DEFAULT) == _demotion("hr", "Latin", DEFAULT) == 1.0
+    assert _demotion("bs", "Latin", DEFAULT) < 1.0
+    assert _demotion("eo", "Latin", DEFAULT) < _demotion("bs", "Latin", DEFAULT)
+
+
+def test_prior_per_script() -> None:
+    from stream.shorttext import DEFAULT, _demotion, prior
+
+    # Uzbek news is written in Latin: in Cyrillic a word with қ and ҳ is Tajik far more often.
+    assert prior("uz", "Latin") == prior("uz") > prior("uz", "Cyrillic")
+    assert _demotion("uz", "Cyrillic", DEFAULT) < _demotion("tg", "Cyrillic", DEFAULT)
+    assert language_code("ҳукумат") == "tg"
+
+
+def language_code(text: str) -> str:
+    from stream.language import detect
+
+    return detect(text).code
 
 
 def test_letter_evidence_names_languages_with_rare_letters() -> None:
