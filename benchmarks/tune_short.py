@@ -99,11 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     keys = list(grid)
     scored: list[tuple[float, ShortParams]] = []
     for values in itertools.product(*(grid[k] for k in keys)):
-        params = (
-            replace(DEFAULT, **dict(zip(keys, values, strict=True)))
-            if args.grid
-            else ShortParams(**dict(zip(keys, values, strict=True)))
-        )
+        params = replace(DEFAULT, **dict(zip(keys, values, strict=True)))
         _use(params)
         scored.append((_macro(tune), params))
     # Ties broken towards the smallest change from plain engine voting (fewer tuned knobs doing work).

@@ -104,11 +104,13 @@ def _langid() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    # The DFA's row table is kept only for saving the model, and inference indexes the pre-shifted copy, a list
-    # of 104,583 boxed ints: packed, the two cost ~0.4 MiB instead of ~7 MiB. Values are below 2**32 (the
-    # transition table itself is an array('I')).
-    identifier.tk_row = []
-    identifier._rowbase = array("I", identifier._rowbase)
+    # py3langid keeps the DFA's row table only for saving the model, and inference indexes a pre-shifted copy,
+    # a list of 104,583 boxed ints. Dropping the first and packing the second (values < 2**32, like the
+    # transition table's array('I')) took 4.6 MiB off the resident size after warm_up (148.2 -> 143.6 MiB).
+    # Both are private: on a py3langid laid out differently the model is left as loaded.
+    if isinstance(getattr(identifier, "_rowbase", None), list) and hasattr(identifier, "tk_row"):
+        identifier.tk_row = []
+        identifier._rowbase = array("I", identifier._rowbase)
     return identifier
 
 

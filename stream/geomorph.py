@@ -57,16 +57,10 @@ AR_ARTICLE_PREFIXES = frozenset(p for p in AR_PROCLITICS if "ال" in p or p.end
 
 # Locative case endings (Turkish -da/-de/-ta/-te, Azerbaijani -da/-də, after a possessive -nda),
 # alone or with the relative -ki: a place name carrying one is where something happens.
+_TURKIC_LOCATIVE_ENDINGS = ["da", "de", "ta", "te", "də", "nda", "nde", "ndə"]
 TURKIC_LOCATIVE = frozenset(
     [
-        "da",
-        "de",
-        "ta",
-        "te",
-        "də",
-        "nda",
-        "nde",
-        "ndə",
+        *_TURKIC_LOCATIVE_ENDINGS,
         "daki",
         "deki",
         "taki",
@@ -149,14 +143,7 @@ _TURKIC_FIRST = [
     "li",
     "lu",
     "lü",
-    "da",
-    "de",
-    "ta",
-    "te",
-    "də",
-    "nda",
-    "nde",
-    "ndə",
+    *_TURKIC_LOCATIVE_ENDINGS,
     "ın",
     "in",
     "un",

@@ -37,12 +37,17 @@ from functools import cache
 from itertools import accumulate
 from pathlib import Path
 
-__all__ = ["ARTIFACT", "LIMIT", "NgramModel", "languages", "load", "model", "rank"]
+__all__ = ["ARTIFACT", "FORMAT", "LIMIT", "NgramModel", "languages", "load", "model", "ngram_key", "rank"]
 
 ARTIFACT = Path(__file__).parent / "data" / "language" / "ngrams.bin.gz"
 LIMIT = 120
-_FORMAT = 2  # stream.ngram_build writes it
+FORMAT = 2  # version of the file layout stream.ngram_build writes
 _WORD = re.compile(r"[^\W\d_]+")
+
+
+def ngram_key(ngram: str) -> int:
+    """CRC-32 of ``ngram``'s UTF-8 bytes: how the model file and the tables name an n-gram."""
+    return zlib.crc32(ngram.encode("utf-8"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +63,7 @@ class NgramModel:
         """``[(language index, cost in tenths of a nat), ...]`` of ``ngram`` in every language that has it."""
         crcs = self.crcs[len(ngram) - 1]
         values = self.values[len(ngram) - 1]
-        crc = zlib.crc32(ngram.encode("utf-8"))
+        crc = ngram_key(ngram)
         i = bisect_left(crcs, crc)
         found: list[tuple[int, int]] = []
         while i < len(crcs) and crcs[i] == crc:
@@ -99,8 +104,8 @@ def load(path: Path = ARTIFACT) -> NgramModel:
     values: list[array[int]] = []
     with gzip.open(path, "rb") as data:
         header = json.loads(data.readline())
-        if header.get("format") != _FORMAT:
-            raise ValueError(f"{path}: format {header.get('format')}, expected {_FORMAT}: rebuild with make ngrams")
+        if header.get("format") != FORMAT:
+            raise ValueError(f"{path}: format {header.get('format')}, expected {FORMAT}: rebuild with make ngrams")
         for size in header["sizes"]:
             deltas = array("I")
             deltas.frombytes(data.read(4 * size))

@@ -12,8 +12,8 @@ import pytest
 
 from stream import ngrams
 from stream.engines import run_engine
-from stream.ngram_build import ngram_key, write
-from stream.ngrams import LIMIT, load, model, rank
+from stream.ngram_build import write
+from stream.ngrams import LIMIT, load, model, ngram_key, rank
 
 
 def _toy(tmp_path: Path) -> Path:
@@ -92,4 +92,5 @@ def test_ranks_headline_words(text: str, code: str) -> None:
 def test_is_an_engine_of_the_short_vote() -> None:
     assert run_engine("ngram", "dövlət")[0][0] == "az"
     assert run_engine("ngram", "word " * 40) == []
-    assert ngrams.languages() == frozenset(model().languages)
+    # The languages cld2 is trusted more on (stream.shorttext: cld2_uncovered) are the ones the model lacks.
+    assert not {"ku", "ps", "tg", "uz"} & ngrams.languages()
