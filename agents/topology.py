@@ -35,7 +35,7 @@ def topic_specs(settings: Settings, alert_topics: Iterable[str] = ()) -> list[To
 
 def alert_topics(settings: Settings) -> list[str]:
     """The output topic of every configured subscription (``alerts.<name>`` unless overridden)."""
-    from stream.subscription import load_subscriptions
+    from stream.alerts.subscription import load_subscriptions
 
     subs = load_subscriptions(settings.subscriptions_file, regions_file=settings.regions_file)
     return [s.topic_name(settings.alert_topic_prefix) for s in subs]

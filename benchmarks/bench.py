@@ -36,7 +36,7 @@ __all__ = ["main"]
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "latest.json"
 PARTITIONS = 6
-SUBSCRIPTIONS = ROOT / "stream" / "data" / "alerts" / "subscriptions.yaml"
+SUBSCRIPTIONS = ROOT / "stream" / "alerts" / "data" / "subscriptions.yaml"
 PHASES = ("stages", "ceiling", "throughput", "latency", "day")
 # Detection processes per worker, by workers in the run: the README's rule, workers x (processes + 1)
 # near the cores, on this 2-core machine (the broker and the load generator share the cores).
@@ -259,8 +259,8 @@ async def _produce(bootstrap: str, topic: str, items: Iterable[BenchStory]) -> i
 
 def phase_stages(n: int) -> dict[str, Any]:
     """Per-stage CPU cost in-process, on the corpus (microseconds)."""
+    from stream.alerts.routing import route
     from stream.pipeline import Pipeline
-    from stream.routing import route
 
     pipeline = Pipeline()
     pipeline.warm_up()

@@ -1,4 +1,4 @@
-"""Per-message cost of stream.parse.parse on ~2,000-character stories in every format.
+"""Per-message cost of stream.formats.parse.parse on ~2,000-character stories in every format.
 
 Run: /tmp/venv/bin/python benchmarks/bench_parse.py [--repeat N]
 Prints median and p99 microseconds per parse for plain JSON, JSON with an HTML
@@ -12,7 +12,7 @@ import json
 import statistics
 import time
 
-from stream.parse import parse
+from stream.formats.parse import parse
 
 __all__ = ["main"]
 

@@ -22,8 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from stream.engines import ENGINES, run_engine
-from stream.language import detect, warm_up
+from stream.language.detector import detect, warm_up
+from stream.language.engines import ENGINES, run_engine
 
 __all__ = ["main", "split_halves"]
 
@@ -203,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'macro':5s}{macro}")
     print(
         "\nShort-text splits, macro %: words.tsv halves (A: items 1,3,5.. of each language, used to tune "
-        "stream/shorttext.py; B: items 2,4,6.., not used) and words_holdout/unseen2/unseen3/unseen4.tsv "
+        "stream/language/shorttext.py; B: items 2,4,6.., not used) and words_holdout/unseen2/unseen3/unseen4.tsv "
         "(written before tuning, never tuned on)"
     )
     for split in splits["wirewatch"]:

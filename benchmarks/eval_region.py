@@ -23,9 +23,9 @@ from pathlib import Path
 
 import orjson
 
-from stream.gazetteer import load_gazetteer
-from stream.geotag import locate
-from stream.regions import load_regions
+from stream.places.gazetteer import load_gazetteer
+from stream.places.geotag import locate
+from stream.places.regions import load_regions
 from stream.story import Story
 
 __all__ = ["main"]

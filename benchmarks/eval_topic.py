@@ -20,10 +20,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from stream.normalize import TokenStream
 from stream.story import Story
-from stream.taxonomy import COARSE_TOPICS
-from stream.topics import classify
+from stream.text.normalize import TokenStream
+from stream.topics.classifier import classify
+from stream.topics.taxonomy import COARSE_TOPICS
 
 __all__ = ["main"]
 

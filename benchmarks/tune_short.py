@@ -1,14 +1,14 @@
-"""Choose the short-text weights of :mod:`stream.shorttext` on half A of the dev word set.
+"""Choose the short-text weights of :mod:`stream.language.shorttext` on half A of the dev word set.
 
 Run from the repository root::
 
     python -m benchmarks.tune_short [--top N] [--grid KNOB=V1,V2 ...]
 
-Grid-searches :class:`stream.shorttext.ShortParams` maximising macro accuracy
+Grid-searches :class:`stream.language.shorttext.ShortParams` maximising macro accuracy
 on half A of ``benchmarks/data/lang/words.tsv`` (see
 :func:`benchmarks.eval_lang.split_halves`) and prints, for the best settings,
 half B and the held-out items next to it: those two are never used to choose.
-The current :data:`stream.shorttext.DEFAULT` and the short path switched off
+The current :data:`stream.language.shorttext.DEFAULT` and the short path switched off
 (the previous detector) are printed as references. ``--grid`` searches only the
 knobs given, the others kept at their defaults: the n-gram round used
 ``--grid ngram=1,2,4 cld2_uncovered=1,2,4``.
@@ -25,10 +25,10 @@ from dataclasses import replace
 from functools import cache, partial
 from pathlib import Path
 
-import stream.language as language
+import stream.language.detector as language
 from benchmarks.eval_lang import split_halves
-from stream.engines import Ranking, run_engine
-from stream.shorttext import DEFAULT, ShortParams, short_scores
+from stream.language.engines import Ranking, run_engine
+from stream.language.shorttext import DEFAULT, ShortParams, short_scores
 
 __all__ = ["main"]
 

@@ -16,15 +16,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from stream.geotag import locate
-from stream.language import LanguageResult, detect, supported_languages
-from stream.language import warm_up as warm_up_language
-from stream.normalize import TokenStream
-from stream.parse import parse
-from stream.routing import route
+from stream.alerts.routing import route
+from stream.alerts.subscription import load_subscriptions
+from stream.formats.parse import parse
+from stream.language.detector import LanguageResult, detect, supported_languages
+from stream.language.detector import warm_up as warm_up_language
+from stream.places.geotag import locate
 from stream.story import Story
-from stream.subscription import load_subscriptions
-from stream.topics import classify
+from stream.text.normalize import TokenStream
+from stream.topics.classifier import classify
 
 __all__ = ["MAX_EVIDENCE", "SCHEMA", "Enriched", "Pipeline", "cap_evidence", "iso_utc"]
 

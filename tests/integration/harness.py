@@ -184,7 +184,7 @@ class Worker:
 def unthrottled_subscriptions(path: Path) -> Path:
     """The shipped subscriptions without throttles: which alerts exist then depends on content only,
     not on wall-clock windows, so a fault test can name every alert that must exist."""
-    shipped = ROOT / "stream" / "data" / "alerts" / "subscriptions.yaml"
+    shipped = ROOT / "stream" / "alerts" / "data" / "subscriptions.yaml"
     path.write_text("".join(line for line in shipped.read_text().splitlines(True) if "throttle:" not in line))
     return path
 

@@ -26,7 +26,7 @@ import pytest
 
 from agents.topology import alert_topics
 from benchmarks.corpus import BenchStory, stories
-from stream.alert import alert_id
+from stream.alerts.alert import alert_id
 from stream.pipeline import Pipeline
 from stream.settings import Settings
 from tests.integration.harness import (

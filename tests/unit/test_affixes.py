@@ -5,9 +5,9 @@ from functools import partial
 
 import pytest
 
-import stream.language as language
-from stream.affixes import affix_hits
-from stream.shorttext import DEFAULT, short_scores
+import stream.language.detector as language
+from stream.language.affixes import affix_hits
+from stream.language.shorttext import DEFAULT, short_scores
 
 ALL = frozenset({"kk", "ru", "ku", "tr", "sw", "id", "en", "ps", "fa", "tg"})
 

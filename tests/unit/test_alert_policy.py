@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from stream.alert import alert_id, build_alert, decide
-from stream.throttle import Window
-from stream.tier import tier_of
+from stream.alerts.alert import alert_id, build_alert, decide
+from stream.alerts.throttle import Window
+from stream.alerts.tier import tier_of
 
 
 @pytest.mark.parametrize(

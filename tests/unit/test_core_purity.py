@@ -13,7 +13,7 @@ ROOT = Path(__file__).parents[2]
 
 
 def test_importing_every_core_module_leaves_kafka_and_faust_out() -> None:
-    modules = [m.name for m in pkgutil.iter_modules(stream.__path__, "stream.")]
+    modules = [m.name for m in pkgutil.walk_packages(stream.__path__, "stream.")]
     assert len(modules) > 5
     code = (
         "import importlib, sys\n"
@@ -28,7 +28,7 @@ def test_importing_every_core_module_leaves_kafka_and_faust_out() -> None:
 def test_public_names_are_declared() -> None:
     import importlib
 
-    for info in pkgutil.iter_modules(stream.__path__, "stream."):
+    for info in pkgutil.walk_packages(stream.__path__, "stream."):
         module = importlib.import_module(info.name)
         exported = getattr(module, "__all__", None)
         assert exported is not None, f"{info.name} has no __all__"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from stream.dateline import find_dateline
-from stream.geotag import locate
+from stream.places.dateline import find_dateline
+from stream.places.geotag import locate
 from stream.story import Story
 
 

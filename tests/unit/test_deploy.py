@@ -155,7 +155,7 @@ def test_k8s_manifests_parse_and_reference_each_other() -> None:
 
 
 def test_k8s_subscriptions_configmap_is_valid(tmp_path: Path) -> None:
-    from stream.subscription import load_subscriptions
+    from stream.alerts.subscription import load_subscriptions
 
     config_cm = _k8s()[("ConfigMap", "wirewatch-config")]
     path = tmp_path / "subscriptions.yaml"

@@ -17,7 +17,7 @@ from typing import Any
 import pycountry
 import pytest
 
-from stream.taxonomy import COARSE_TOPICS
+from stream.topics.taxonomy import COARSE_TOPICS
 
 __all__: list[str] = []
 

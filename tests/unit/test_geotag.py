@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stream.geotag import GeoResult, locate
+from stream.places.geotag import GeoResult, locate
 from stream.story import ProviderPlace, Story
 
 # Stories written for these tests: the same Karabakh ceasefire news in six languages.

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from stream.errors import InputError
-from stream.parse import parse
+from stream.formats.parse import parse
 from stream.pipeline import Enriched, Pipeline
 
 HOSTILE = Path(__file__).parents[1] / "fixtures" / "hostile"

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from stream.langcode import normalize_code
-from stream.language import LanguageResult, detect, supported_languages
-from stream.script import clean, segment
+from stream.language.detector import LanguageResult, detect, supported_languages
+from stream.language.langcode import normalize_code
+from stream.text.script import clean, segment
 
 TARGET_45 = [
     "ar",
@@ -271,11 +271,11 @@ def test_segment_groups_scripts() -> None:
     assert groups[0].letters == 12
 
 
-# --- short text (stream/shorttext.py) ---
+# --- short text (stream/language/shorttext.py) ---
 
 
 def test_cld2_fallback_english_is_not_evidence() -> None:
-    from stream.engines import cld2_short, run_engine
+    from stream.language.engines import cld2_short, run_engine
 
     # cld2 calls an unknown word English at 90%; cld2_short drops answers without score behind them.
     assert run_engine("cld2", "ekonomika")[0][0] == "en"
@@ -284,7 +284,7 @@ def test_cld2_fallback_english_is_not_evidence() -> None:
 
 
 def test_cld2_short_flags_traditional_chinese() -> None:
-    from stream.engines import cld2_short
+    from stream.language.engines import cld2_short
 
     assert cld2_short("大統領")[1] is True
     assert cld2_short("总统")[1] is False
@@ -303,8 +303,8 @@ def test_short_words_no_longer_fall_to_english_fallback() -> None:
 
 
 def test_each_engine_casts_one_vote_whatever_its_scale(monkeypatch: pytest.MonkeyPatch) -> None:
-    from stream import shorttext
-    from stream.shorttext import DEFAULT, ShortParams, short_scores
+    from stream.language import shorttext
+    from stream.language.shorttext import DEFAULT, ShortParams, short_scores
 
     # cld2 sure and wrong; fastText right, and langid right but spread thin over many languages. Raw scores let
     # cld2's 0.9 outvote both; rescaled, two engines agreeing beat one.
@@ -324,7 +324,7 @@ def test_each_engine_casts_one_vote_whatever_its_scale(monkeypatch: pytest.Monke
 
 
 def test_prior_demotes_rare_languages_only() -> None:
-    from stream.shorttext import DEFAULT, _demotion, prior
+    from stream.language.shorttext import DEFAULT, _demotion, prior
 
     assert prior("en") == 1.0 and prior("hr") > prior("bs")
     assert _demotion("en", "Latin", DEFAULT) == _demotion("hr", "Latin", DEFAULT) == 1.0
@@ -333,7 +333,7 @@ def test_prior_demotes_rare_languages_only() -> None:
 
 
 def test_prior_per_script() -> None:
-    from stream.shorttext import DEFAULT, _demotion, prior
+    from stream.language.shorttext import DEFAULT, _demotion, prior
 
     # Uzbek news is written in Latin: in Cyrillic a word with қ and ҳ is Tajik far more often.
     assert prior("uz", "Latin") == prior("uz") > prior("uz", "Cyrillic")
@@ -342,8 +342,8 @@ def test_prior_per_script() -> None:
 
 
 def test_letter_evidence_names_languages_with_rare_letters() -> None:
-    from stream.alphabet import letter_evidence
-    from stream.langcode import languages_for_script
+    from stream.language.alphabet import letter_evidence
+    from stream.language.langcode import languages_for_script
 
     assert letter_evidence("vēlēšanas", "Latin", languages_for_script("Latin")) == {"lv": 1.0}
     assert set(letter_evidence("ў", "Cyrillic", languages_for_script("Cyrillic"))) == {"be", "uz"}
@@ -351,9 +351,9 @@ def test_letter_evidence_names_languages_with_rare_letters() -> None:
 
 
 def test_short_scores_falls_back_to_letters_when_engines_abstain(monkeypatch: pytest.MonkeyPatch) -> None:
-    from stream import shorttext
-    from stream.langcode import languages_for_script
-    from stream.shorttext import short_scores
+    from stream.language import shorttext
+    from stream.language.langcode import languages_for_script
+    from stream.language.shorttext import short_scores
 
     def silent(name: str, text: str) -> list[tuple[str, float]]:
         return []
@@ -364,7 +364,7 @@ def test_short_scores_falls_back_to_letters_when_engines_abstain(monkeypatch: py
 
 
 def test_short_path_only_below_threshold() -> None:
-    from stream import language
+    from stream.language import detector as language
 
     # A sentence keeps the long-text vote; its method and answer are unchanged.
     result = detect("Правительство объявило о новых мерах поддержки экономики в среду.")

@@ -1,4 +1,4 @@
-"""The word-frequency lexicon (stream/lexicon.py) and its vote on headline-sized text (stream/shorttext.py)."""
+"""The word-frequency lexicon (stream/language/lexicon.py) and its vote on headline-sized text (stream/language/shorttext.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from stream.language import detect
-from stream.lexicon import ARTIFACT, entry_key, fold, lexicon, load, parts, words
-from stream.shorttext import DEFAULT, ShortParams, lexicon_factors, short_scores
+from stream.language.detector import detect
+from stream.language.lexicon import ARTIFACT, entry_key, fold, lexicon, load, parts, words
+from stream.language.shorttext import DEFAULT, ShortParams, lexicon_factors, short_scores
 
 
 def _write(path: Path, rows: list[tuple[str, str]]) -> Path:
@@ -107,7 +107,7 @@ def test_lexicon_factors_leave_unlisted_languages_near_the_best() -> None:
 
 
 def test_lexicon_vote_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
-    from stream import shorttext
+    from stream.language import shorttext
 
     monkeypatch.setattr(shorttext, "cld2_short", lambda text: ([], False))
 
@@ -140,14 +140,14 @@ def test_shipped_lexicon_holds_apostrophe_words() -> None:
 
 
 def test_elided_word_is_looked_up_by_its_pieces() -> None:
-    from stream.shorttext import _lookup_units
+    from stream.language.shorttext import _lookup_units
 
     assert _lookup_units("l'économie", lexicon()) == ["l", "économie"]
     assert _lookup_units("прем'єр", lexicon()) == ["прем'єр"]
 
 
 def test_build_keeps_apostrophe_words_only_inside() -> None:
-    from stream.lexicon_build import _is_word
+    from stream.build.lexicon import _is_word
 
     assert _is_word("прем'єр", "uk")
     assert not _is_word("'tis", "en")
@@ -157,7 +157,7 @@ def test_build_keeps_apostrophe_words_only_inside() -> None:
 
 
 def test_han_run_is_cut_into_lexicon_words() -> None:
-    from stream.shorttext import _lookup_units
+    from stream.language.shorttext import _lookup_units
 
     table = lexicon()
     assert _lookup_units("经济增长", table) == ["经济", "增长"]

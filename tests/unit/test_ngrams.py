@@ -1,4 +1,4 @@
-"""The character n-gram engine for short text (stream/ngrams.py) and its model file (stream/ngram_build.py)."""
+"""The character n-gram engine for short text (stream/language/ngrams.py) and its model file (stream/build/ngrams.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from stream import ngrams
-from stream.engines import run_engine
-from stream.ngram_build import write
-from stream.ngrams import LIMIT, load, model, ngram_key, rank
+from stream.language import ngrams
+from stream.build.ngrams import write
+from stream.language.engines import run_engine
+from stream.language.ngrams import LIMIT, load, model, ngram_key, rank
 
 
 def _toy(tmp_path: Path) -> Path:
@@ -92,5 +92,5 @@ def test_ranks_headline_words(text: str, code: str) -> None:
 def test_is_an_engine_of_the_short_vote() -> None:
     assert run_engine("ngram", "dövlət")[0][0] == "az"
     assert run_engine("ngram", "word " * 40) == []
-    # The languages cld2 is trusted more on (stream.shorttext: cld2_uncovered) are the ones the model lacks.
+    # The languages cld2 is trusted more on (stream.language.shorttext: cld2_uncovered) are the ones the model lacks.
     assert not {"ku", "ps", "tg", "uz"} & ngrams.languages()

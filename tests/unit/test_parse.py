@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from stream.parse import FORMATS, parse, story_id
+from stream.formats.parse import FORMATS, parse, story_id
 from stream.story import ProviderPlace, ProviderSubject
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "parse"

@@ -18,7 +18,7 @@ from stream.errors import (
     OversizedError,
     SchemaError,
 )
-from stream.parse import FORMATS, parse
+from stream.formats.parse import FORMATS, parse
 from stream.story import Story
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "parse"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from stream.errors import FormatError, InputError
-from stream.parse import parse, split_file
+from stream.formats.parse import parse, split_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "parse"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from stream.errors import ConfigError
-from stream.regions import KINDS, load_regions
+from stream.places.regions import KINDS, load_regions
 
 
 def test_shipped_catalog() -> None:
@@ -76,7 +76,7 @@ def test_yaml_syntax_error_names_line(tmp_path: Path) -> None:
 
 
 def test_custom_regions_file_drives_focus(tmp_path: Path) -> None:
-    from stream.geotag import locate
+    from stream.places.geotag import locate
     from stream.story import Story
 
     path = _write(tmp_path, "regions:\n  - {id: caucasus-plus, name: Caucasus Plus, kind: news, countries: [AM, AZ, GE, RU]}\n")

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from stream.normalize import TokenStream
-from stream.rules import Matcher, check_rules, parse_term
-from stream.ruletest import run_examples
 from stream.story import Story
-from stream.topics import classify
+from stream.text.normalize import TokenStream
+from stream.topics.classifier import classify
+from stream.topics.rules import Matcher, check_rules, parse_term
+from stream.topics.ruletest import run_examples
 
 
 def _write(tmp: Path, name: str, text: str) -> Path:

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
+from stream.alerts.routing import route
+from stream.alerts.subscription import load_subscriptions
 from stream.errors import ConfigError
 from stream.pipeline import Pipeline
-from stream.routing import route
 from stream.story import Story
-from stream.subscription import load_subscriptions
 
 
 def test_shipped_subscriptions_load() -> None:

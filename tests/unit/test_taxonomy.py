@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from stream.taxonomy import COARSE_TOPICS, load_taxonomy
+from stream.topics.taxonomy import COARSE_TOPICS, load_taxonomy
 
 TOP = {
     "01000000": "arts, culture, entertainment and media",

@@ -4,7 +4,7 @@ import pytest
 
 from stream.errors import ConfigError
 from stream.story import ProviderSubject, Story
-from stream.topics import classify, compile_query
+from stream.topics.classifier import classify, compile_query
 
 CONFLICT, DIPLOMACY = "conflict", "diplomacy"
 
@@ -257,7 +257,7 @@ def test_sport_war_metaphors_are_not_conflict() -> None:
 
 
 def test_shared_stream_gives_the_same_result() -> None:
-    from stream.normalize import TokenStream
+    from stream.text.normalize import TokenStream
 
     headline, body = SEED["en"]
     story = Story(id="t", headline=headline, body=body)

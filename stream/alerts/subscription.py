@@ -1,0 +1,180 @@
+"""Alert subscriptions: what a user wants alerted, loaded from validated YAML.
+
+A subscription matches a story when every criterion it sets holds (AND);
+inside one criterion any listed value is enough (OR). Places: the story's
+focus country/region (``scope: focus``) or any mentioned one (``scope: mention``).
+Topics: a story topic whose code is the listed code or one of its descendants,
+with at least ``min_score``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from stream.errors import ConfigError
+from stream.places.regions import load_regions
+from stream.topics.classifier import Query, compile_query
+from stream.topics.taxonomy import load_taxonomy, normalize_code
+from stream.yamlconf import Located, load_located
+
+__all__ = ["DEFAULT_SUBSCRIPTIONS", "Subscription", "Throttle", "TopicCriterion", "load_subscriptions"]
+
+DEFAULT_SUBSCRIPTIONS = Path(__file__).parent / "data" / "subscriptions.yaml"
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+_ISO2 = re.compile(r"^[A-Z]{2}$")
+_SCOPES = ("focus", "mention")
+_KNOWN_MATCH = {"regions", "countries", "scope", "topics", "languages", "min_urgency", "query"}
+_KNOWN_SUB = {"name", "description", "match", "output_topic", "throttle"}
+
+
+@dataclass(frozen=True, slots=True)
+class TopicCriterion:
+    code: str
+    min_score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Throttle:
+    """At most ``max_alerts`` new alerts per ``per_seconds``; the rest are counted and summarised."""
+
+    max_alerts: int
+    per_seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    name: str
+    description: str
+    regions: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    scope: str = "focus"
+    topics: tuple[TopicCriterion, ...] = ()
+    languages: tuple[str, ...] = ()
+    min_urgency: int | None = None
+    query: Query | None = None
+    output_topic: str | None = None
+    throttle: Throttle | None = None
+
+    def topic_name(self, prefix: str) -> str:
+        return self.output_topic or f"{prefix}{self.name}"
+
+
+def _list(doc: Located, field: str, value: Any, check: re.Pattern[str] | None = None, what: str = "value") -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise doc.error(field, "must be a list of strings")
+    for i, v in enumerate(value):
+        if check is not None and not check.match(v):
+            raise doc.error(f"{field}[{i}]", f"{v!r} is not a valid {what}")
+    return tuple(value)
+
+
+def _topics(doc: Located, field: str, value: Any) -> tuple[TopicCriterion, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise doc.error(field, "must be a list of {code, min_score}")
+    taxonomy = load_taxonomy()
+    out = []
+    for i, item in enumerate(value):
+        f = f"{field}[{i}]"
+        if isinstance(item, str):
+            item = {"code": item}
+        if not isinstance(item, dict) or not isinstance(item.get("code"), str):
+            raise doc.error(f, "needs a 'code' (an IPTC medtop code)")
+        code = normalize_code(item["code"])
+        if taxonomy.get(code) is None:
+            raise doc.error(f + ".code", f"unknown IPTC media topic {item['code']!r}")
+        score = item.get("min_score", 0.0)
+        if not isinstance(score, int | float) or not 0 <= score <= 1:
+            raise doc.error(f + ".min_score", "must be a number from 0 to 1")
+        unknown = set(item) - {"code", "min_score"}
+        if unknown:
+            raise doc.error(f, f"unknown key(s) {', '.join(sorted(unknown))}")
+        out.append(TopicCriterion(code, float(score)))
+    return tuple(out)
+
+
+def _one(doc: Located, i: int, raw: Any, regions_file: Path | None, seen: set[str]) -> Subscription:
+    base = f"subscriptions[{i}]"
+    if not isinstance(raw, dict):
+        raise doc.error(base, "must be a mapping")
+    unknown = set(raw) - _KNOWN_SUB
+    if unknown:
+        raise doc.error(base, f"unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_KNOWN_SUB))}")
+    name = raw.get("name")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise doc.error(base + ".name", f"{name!r} must be lower-case letters, digits and dashes")
+    if name in seen:
+        raise doc.error(base + ".name", f"duplicate subscription name {name!r}")
+    seen.add(name)
+    match = raw.get("match")
+    if not isinstance(match, dict) or not match:
+        raise doc.error(base + ".match", "needs at least one criterion")
+    bad = set(match) - _KNOWN_MATCH
+    if bad:
+        raise doc.error(
+            f"{base}.match", f"unknown criterion {', '.join(sorted(bad))}; allowed: {', '.join(sorted(_KNOWN_MATCH))}"
+        )
+    m = base + ".match"
+    regions = _list(doc, m + ".regions", match.get("regions"))
+    catalog = load_regions(regions_file)
+    for j, region in enumerate(regions):
+        if region not in catalog.regions:
+            raise doc.error(f"{m}.regions[{j}]", f"unknown region {region!r} (see the regions file)")
+    scope = match.get("scope", "focus")
+    if scope not in _SCOPES:
+        raise doc.error(m + ".scope", f"{scope!r} is not one of {', '.join(_SCOPES)}")
+    urgency = match.get("min_urgency")
+    if urgency is not None and (not isinstance(urgency, int) or not 1 <= urgency <= 9):
+        raise doc.error(m + ".min_urgency", "must be an IPTC urgency from 1 (most urgent) to 9")
+    query = None
+    if match.get("query") is not None:
+        try:
+            query = compile_query(match["query"], source=f"{doc.file}:{m}.query")
+        except ConfigError as exc:
+            raise doc.error(m + ".query", str(exc)) from None
+    throttle = None
+    if raw.get("throttle") is not None:
+        t = raw["throttle"]
+        if not isinstance(t, dict) or not isinstance(t.get("max_alerts"), int) or t["max_alerts"] < 1:
+            raise doc.error(base + ".throttle.max_alerts", "must be a whole number of at least 1")
+        per = t.get("per_seconds", 60)
+        if not isinstance(per, int | float) or per <= 0:
+            raise doc.error(base + ".throttle.per_seconds", "must be a positive number of seconds")
+        throttle = Throttle(t["max_alerts"], float(per))
+    output = raw.get("output_topic")
+    if output is not None and (not isinstance(output, str) or not re.match(r"^[A-Za-z0-9._-]{1,249}$", output)):
+        raise doc.error(base + ".output_topic", "must be a valid Kafka topic name")
+    return Subscription(
+        name=name,
+        description=str(raw.get("description", "")),
+        regions=regions,
+        countries=_list(doc, m + ".countries", match.get("countries"), _ISO2, "ISO 3166-1 alpha-2 code"),
+        scope=scope,
+        topics=_topics(doc, m + ".topics", match.get("topics")),
+        languages=_list(doc, m + ".languages", match.get("languages"), re.compile(r"^[a-z]{2,3}$"), "language code"),
+        min_urgency=urgency,
+        query=query,
+        output_topic=output,
+        throttle=throttle,
+    )
+
+
+@functools.cache
+def _load(path: Path, regions_file: Path | None) -> tuple[Subscription, ...]:
+    doc = load_located(path)
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get("subscriptions"), list):
+        raise doc.error("subscriptions", "the file needs a top-level 'subscriptions' list")
+    seen: set[str] = set()
+    return tuple(_one(doc, i, raw, regions_file, seen) for i, raw in enumerate(doc.data["subscriptions"]))
+
+
+def load_subscriptions(path: Path | None = None, *, regions_file: Path | None = None) -> tuple[Subscription, ...]:
+    """Load and validate subscriptions (cached per file); raises ConfigError naming file, line and field."""
+    return _load((path or DEFAULT_SUBSCRIPTIONS).resolve(), regions_file)

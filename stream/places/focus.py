@@ -1,0 +1,232 @@
+"""Score countries, places and regions of a story from its place mentions, and pick its focus.
+
+Each accepted mention adds ``position weight x source weight`` to its place
+and to every country the place counts for:
+
+* position: headline 3, lead (first paragraph of the body) 2, rest 1 —
+  a story is about what its top says;
+* source: dateline 4, provider metadata 2, a name 1, a metonym 0.8, a
+  demonym/adjective 0.6 (an adjective is often incidental: "the French
+  president said"), an ambiguous name admitted by context 0.8.
+
+Repetition adds up, so a story about Karabakh that names Paris once has
+France as a minor country, not its focus. A name in a locative form (the scene
+of events: "in Karabakh", "в Карабахе", "Karabağ'da") weighs more, a capital
+named outside one (a government speaking: "Moscow said") less. Scores are
+reported as shares of the story total (0..1).
+
+Region names ("the Gulf", "Южный Кавказ", "au Maghreb") are evidence for
+their region and no country: they add to the region's score, and when the
+headline names a region and no country (or region names outweigh every
+country ``REGION_DOMINANCE`` times), the story is about the region: focus
+country null, focus region that region.
+
+Otherwise the focus country is the top country (a tie goes to the one named
+first), unless the headline names the two leaders jointly ("Armenia and
+Azerbaijan agree ...") and the runner-up is close enough: then the story is
+about both and the focus country is null. The focus region is the home region of the focus
+country (``home`` in regions.yaml, a partition of the world into newsroom
+regions); with a null focus, the home region that covers most of the leading
+countries (AM+AZ -> south-caucasus, IL+IR -> middle-east). A country without a
+home region falls back to the region with the highest
+``covered score / log2(1 + size)``. A territory far from its state (New
+Caledonia for FR) that carries most of the focus country's weight gives its own
+region (oceania).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from stream.places.regions import RegionCatalog
+
+__all__ = ["POSITION_WEIGHTS", "SOURCE_WEIGHTS", "Scored", "Scores", "position_weight", "score"]
+
+POSITION_WEIGHTS = {"headline": 3.0, "lead": 2.0, "body": 1.0}
+SOURCE_WEIGHTS = {"dateline": 4.0, "provider": 2.0, "text": 1.0, "metonym": 0.8, "demonym": 0.6}
+AMBIGUOUS_WEIGHT = 0.8
+LOCATIVE_WEIGHT = 1.5
+SPEAKER_WEIGHT = 0.8
+# When the headline names the two leading countries jointly ("Armenia and
+# Azerbaijan agree ...") and the runner-up has at least this fraction of the
+# leader's score, the story is about both (talks, a border deal, a shared
+# disaster) and has no focus country. Closeness alone is not enough: a story
+# about one country often names its counterpart as often.
+PAIR_RATIO = 0.7
+# Countries within this fraction of the leader decide a null focus's region.
+LEAD_RATIO = 0.5
+# A territory far from its state (New Caledonia) sets the focus region when it
+# carries more than this share of its country's weight.
+FAR_SHARE = 0.5
+# Region names outside the headline make the story a region story when they
+# weigh this many times the leading country ("... across the Sahel").
+REGION_DOMINANCE = 1.5
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """One piece of evidence ready to score: its place, its countries and its weight."""
+
+    place_id: str
+    countries: tuple[str, ...]
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    countries: dict[str, float]
+    places: dict[str, float]
+    regions: dict[str, float]
+    focus_country: str | None
+    focus_region: str | None
+
+
+def position_weight(start: int, headline_end: int, lead_end: int) -> float:
+    """Weight of a mention starting at ``start`` given where headline and lead end."""
+    if start < headline_end:
+        return POSITION_WEIGHTS["headline"]
+    if start < lead_end:
+        return POSITION_WEIGHTS["lead"]
+    return POSITION_WEIGHTS["body"]
+
+
+def score(
+    evidence: list[Scored],
+    catalog: RegionCatalog,
+    pairs: frozenset[frozenset[str]] = frozenset(),
+    region_hits: Sequence[tuple[str, float, bool]] = (),
+    headline_countries: frozenset[str] = frozenset(),
+) -> Scores:
+    """Aggregate weighted evidence into shares, a focus country and a focus region.
+
+    ``pairs`` are countries the headline names jointly ("Armenia and Azerbaijan"):
+    when they are the two leaders, the story is about both and has no focus country.
+    ``region_hits`` are region names (region id, weight, in the headline);
+    ``headline_countries`` the countries the headline names.
+    """
+    countries: dict[str, float] = defaultdict(float)
+    places: dict[str, float] = defaultdict(float)
+    for ev in evidence:
+        places[ev.place_id] += ev.weight
+        for iso in ev.countries:
+            countries[iso] += ev.weight / len(ev.countries)
+    named: dict[str, float] = defaultdict(float)
+    for rid, weight, _in_headline in region_hits:
+        named[rid] += weight
+    total = sum(countries.values()) + sum(named.values())
+    if total <= 0:
+        return Scores({}, {}, {}, None, None)
+    shares = {c: s / total for c, s in countries.items()}
+    place_shares = {p: s / total for p, s in places.items() if p not in countries}
+    regions: dict[str, float] = defaultdict(float)
+    for iso, share in shares.items():
+        for rid in catalog.of_country(iso):
+            regions[rid] += share
+    # A place listed in a region whose countries do not include its sovereign
+    # still pulls the story there (a region defined by its territories).
+    for pid, share in place_shares.items():
+        for rid in catalog.by_place.get(pid, ()):
+            region = catalog.regions[rid]
+            if not any(c in region.countries for ev in evidence if ev.place_id == pid for c in ev.countries):
+                regions[rid] += share
+    for rid, weight in named.items():
+        regions[rid] += weight / total
+    region_focus = _named_region(region_hits, headline_countries, countries)
+    focus_country: str | None
+    focus_region: str | None
+    if region_focus is not None:
+        focus_country, focus_region = None, region_focus
+    else:
+        focus_country = _focus_country(shares, pairs) if shares else None
+        focus_region = _far_territory(focus_country, evidence, catalog) or _focus_region(shares, regions, focus_country, catalog)
+    return Scores(
+        countries=shares,
+        places=place_shares,
+        regions={r: min(1.0, s) for r, s in regions.items()},
+        focus_country=focus_country,
+        focus_region=focus_region,
+    )
+
+
+def _named_region(
+    region_hits: Sequence[tuple[str, float, bool]], headline_countries: frozenset[str], countries: dict[str, float]
+) -> str | None:
+    """A region the story is about as a whole: named in a headline that names no country, or outweighing every country."""
+    if headline_countries or not region_hits:
+        return None
+    in_headline: dict[str, float] = defaultdict(float)
+    overall: dict[str, float] = defaultdict(float)
+    for rid, weight, headline in region_hits:
+        overall[rid] += weight
+        if headline:
+            in_headline[rid] += weight
+    if in_headline:
+        return max(sorted(in_headline), key=lambda r: (in_headline[r], overall[r]))
+    top = max(sorted(overall), key=lambda r: overall[r])
+    return top if overall[top] >= REGION_DOMINANCE * max(countries.values(), default=0.0) else None
+
+
+def _far_territory(focus_country: str | None, evidence: list[Scored], catalog: RegionCatalog) -> str | None:
+    """The home-type region of a territory far from its state when it carries most of the country's weight.
+
+    New Caledonia counts for FR but lies in Oceania: a story about it has focus
+    FR / oceania (regions.yaml lists the territory under the region's places).
+    """
+    if focus_country is None or focus_country not in catalog.home:
+        return None
+    own = catalog.home[focus_country]
+    homes = set(catalog.home.values())
+    total = 0.0
+    elsewhere: dict[str, float] = defaultdict(float)
+    for ev in evidence:
+        if focus_country in ev.countries:
+            total += ev.weight
+            for rid in catalog.by_place.get(ev.place_id, ()):
+                # Gaza is in levant and middle-east; only a region that leaves out
+                # the country itself is "far" (oceania for New Caledonia and FR).
+                if rid in homes and rid != own and focus_country not in catalog.regions[rid].countries:
+                    elsewhere[rid] += ev.weight
+    if not elsewhere:
+        return None
+    best = max(sorted(elsewhere), key=lambda r: elsewhere[r])
+    return best if elsewhere[best] > FAR_SHARE * total else None
+
+
+def _focus_country(shares: dict[str, float], pairs: frozenset[frozenset[str]]) -> str | None:
+    # A stable sort: on a tie the country named first (dateline, headline) leads.
+    ranked = sorted(shares.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1:
+        (first, s1), (second, s2) = ranked[0], ranked[1]
+        if s2 >= PAIR_RATIO * s1 and frozenset((first, second)) in pairs:
+            return None
+    return ranked[0][0]
+
+
+def _focus_region(
+    shares: dict[str, float], regions: dict[str, float], focus_country: str | None, catalog: RegionCatalog
+) -> str | None:
+    """The home region of the focus country, else the home region covering the leading countries."""
+    if focus_country is not None and focus_country in catalog.home:
+        return catalog.home[focus_country]
+    if focus_country is None and catalog.home:
+        top = max(shares.values())
+        lead = {c: s for c, s in shares.items() if s >= LEAD_RATIO * top}
+        candidates = sorted({catalog.home[c] for c in lead if c in catalog.home})
+        if candidates:
+
+            def cover(rid: str) -> tuple[float, int]:
+                members = catalog.regions[rid].countries
+                return sum(s for c, s in lead.items() if c in members), -len(members)
+
+            return max(candidates, key=cover)
+    # A country without a home region: the most specific well-covering region.
+    best, found = 0.0, None
+    for rid in sorted(regions):
+        size = max(1, len(catalog.regions[rid].countries))
+        value = regions[rid] / math.log2(1 + size)
+        if value > best + 1e-9:
+            best, found = value, rid
+    return found

@@ -1,0 +1,114 @@
+"""Load the built place gazetteer and its Aho-Corasick automaton.
+
+The artifact (``stream/places/data/gazetteer.json.gz``) is produced by
+``python -m stream.build.gazetteer``; see that module for sources and filters.
+Loading parses it and builds one automaton over every folded form; the result
+is cached per path, so the first story pays the load once.
+"""
+
+from __future__ import annotations
+
+import gzip
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+import orjson
+
+from stream.errors import ConfigError
+from stream.places.geomorph import family_of
+
+__all__ = [
+    "ABBREV",
+    "ADJ",
+    "AMBIG",
+    "CAP",
+    "CASE",
+    "DEFAULT_ARTIFACT",
+    "DEMONYM",
+    "METONYM",
+    "NAME",
+    "NEEDPRE",
+    "NOTAIL",
+    "STEM",
+    "WORD",
+    "Entry",
+    "Gazetteer",
+    "Place",
+    "load_gazetteer",
+]
+
+DEFAULT_ARTIFACT = Path(__file__).parent / "data" / "gazetteer.json.gz"
+
+# Entry flags, as written by stream.build.gazetteer.
+# WORD: ambiguous only because the form is a frequent word in the languages of
+# ``Gazetteer.word_langs[form]``; in a story of another known language it is sure.
+AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD = 1, 2, 4, 8, 16, 32, 64, 128
+# Form types.
+NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A canonical place: a country (id = ISO 3166 alpha-2), territory, area, state or city."""
+
+    id: str
+    name: str
+    kind: str  # country | territory | area | state | capital | city
+    countries: tuple[str, ...]
+    population: int
+
+
+# (place index, form type, flags)
+Entry = tuple[int, int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Places, the automaton over their folded forms, and the context-trigger words."""
+
+    places: tuple[Place, ...]
+    automaton: ahocorasick.Automaton  # folded key -> (key, family, entries)
+    triggers: dict[str, frozenset[str]]
+    all_triggers: frozenset[str]
+    country_index: dict[str, int]
+    sources: dict[str, str]
+    word_langs: dict[str, frozenset[str]]  # form -> languages where it may be a word (or the place's own)
+    checked_langs: dict[int, frozenset[str]]  # script family -> languages whose word lists were checked
+
+    def lookup(self, key: str) -> tuple[Entry, ...]:
+        """Entries stored for an exact folded key (no inflection)."""
+        value = self.automaton.get(key, None)
+        return value[2] if value else ()
+
+    def country_name(self, iso2: str) -> str:
+        idx = self.country_index.get(iso2)
+        return self.places[idx].name if idx is not None else iso2
+
+
+@cache
+def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
+    """Load and cache the gazetteer at ``path``; ConfigError if it is missing or malformed."""
+    try:
+        data = orjson.loads(gzip.decompress(path.read_bytes()))
+        places = tuple(Place(p[0], p[1], p[2], tuple(p[3]), p[4]) for p in data["places"])
+        auto = ahocorasick.Automaton()
+        for key, entries in data["forms"].items():
+            auto.add_word(key, (key, family_of(key), tuple(tuple(e) for e in entries)))
+        auto.make_automaton()
+        triggers = {lang: frozenset(words) for lang, words in data["triggers"].items()}
+    except FileNotFoundError as exc:
+        raise ConfigError("gazetteer artifact missing; run `make gazetteer`", file=str(path)) from exc
+    except (OSError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise ConfigError(f"unreadable gazetteer artifact: {exc}", file=str(path)) from exc
+    return Gazetteer(
+        places=places,
+        automaton=auto,
+        triggers=triggers,
+        all_triggers=frozenset().union(*triggers.values()),
+        country_index={p.id: i for i, p in enumerate(places) if p.kind == "country"},
+        sources=dict(data["sources"]),
+        word_langs={k: frozenset(v) for k, v in data.get("word_langs", {}).items()},
+        checked_langs={int(k): frozenset(v) for k, v in data.get("checked_langs", {}).items()},
+    )

@@ -1,0 +1,409 @@
+"""Where is a story about: place mentions, countries, regions and focus.
+
+One Aho-Corasick pass over the folded token stream finds every gazetteer form;
+each hit is then checked against the inflection rules of its script
+(:mod:`stream.places.geomorph`): whole tokens, or an Arabic proclitic before and a
+closed-set case/nisba/possessive tail after. Overlapping hits keep the one
+that covers most tokens, then the longest form.
+
+Precision first: a form marked ambiguous in the gazetteer (Jordan, Georgia,
+Chad, Niger, cities named like words) counts only with support — an
+unambiguous mention of the same country, the dateline, provider metadata,
+or a trigger word ("government", "حكومة", "правительство" ...) within three
+tokens. Names in cased scripts must be capitalised; abbreviations (US, UK,
+ABD, РФ) must be in capitals.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+from pathlib import Path
+
+from stream.places.dateline import find_dateline
+from stream.places.focus import AMBIGUOUS_WEIGHT, LOCATIVE_WEIGHT, SOURCE_WEIGHTS, SPEAKER_WEIGHT, Scored, position_weight, score
+from stream.places.gazetteer import (
+    ADJ,
+    AMBIG,
+    CAP,
+    CASE,
+    DEMONYM,
+    METONYM,
+    NEEDPRE,
+    NOTAIL,
+    STEM,
+    WORD,
+    Gazetteer,
+    load_gazetteer,
+)
+from stream.places.geomorph import (
+    AR_ARTICLE_PREFIXES,
+    AR_PROCLITICS,
+    ARA,
+    CJK,
+    CYR,
+    GEO,
+    HYE,
+    LAT,
+    TURKIC_LOCATIVE,
+    family_of,
+    tails_for,
+)
+from stream.places.regions import RegionCatalog, load_regions
+from stream.story import Story
+from stream.text.normalize import TokenStream, fold
+
+__all__ = ["GeoResult", "Mention", "load_regions", "locate"]
+
+# Where events happen weighs more than who comments on them: a name in a
+# locative form ("in Karabakh", "в Карабахе", "Karabağ'da", "في قره باغ",
+# "Ղարաբաղում", "ყარაბაღში") is the scene, "Moscow said" is a speaker.
+_LOCATIVE_BEFORE = frozenset(
+    ["in", "im", "à", "au", "aux", "dans", "en", "в", "во", "на", "у", "في", "فى", "وفي", "داخل", "در", "درون"]
+)
+_LOCATIVE_TAILS = {
+    LAT: TURKIC_LOCATIVE,
+    HYE: frozenset(["ում", "յում"]),
+    GEO: frozenset(["ში"]),
+}
+_AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف").startswith("ب"))
+# Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
+# Ankara", "Україна та Польща"); commas and hyphens leave no token between.
+_CONJUNCTIONS = frozenset(
+    ["and", "et", "und", "y", "e", "i", "и", "і", "й", "та", "ile", "ve", "və", "و", "և", "ու", "და", "with", "avec"]
+)
+_KIND_RANK = {"country": 0, "territory": 1, "area": 2, "state": 3, "capital": 4, "city": 5, "region": 6, "shared": 7}
+_TRIGGER_WINDOW = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Evidence for a place: the original text span and the gazetteer form it matched."""
+
+    text: str
+    start: int
+    end: int
+    form: str
+    source: str  # text | dateline | demonym | metonym | provider
+
+    def to_dict(self) -> dict[str, object]:
+        return {"text": self.text, "start": self.start, "end": self.end, "form": self.form, "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    first: int  # token indexes
+    last: int
+    form: str
+    nisba: bool  # an Arabic-script name with a nisba tail: an adjective
+    locative: bool  # the name is the scene: "in X", a locative case ending or proclitic
+    prep: bool  # a locative preposition before it ("in", "à", "в", "في"): used as a place
+    readings: tuple[tuple[int, int, int], ...]  # (place, ftype, flags)
+
+
+@dataclass(frozen=True)
+class GeoResult:
+    """Countries, regions and places of one story, with evidence and focus."""
+
+    countries: tuple[dict[str, object], ...]
+    regions: tuple[dict[str, object], ...]
+    places: tuple[dict[str, object], ...]
+    focus_country: str | None
+    focus_region: str | None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "countries": [dict(c) for c in self.countries],
+            "regions": [dict(r) for r in self.regions],
+            "places": [dict(p) for p in self.places],
+            "focus": {"country": self.focus_country, "region": self.focus_region},
+        }
+
+
+@cache
+def _tails(family: int, language: str | None, adjective: bool) -> frozenset[str] | None:
+    return tails_for(family, language, adjective=adjective)
+
+
+def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> list[_Hit]:
+    joined, starts, texts = ts.joined, ts.starts, ts.texts
+    hits: list[_Hit] = []
+    for end, (key, family, entries) in gaz.automaton.iter(joined):
+        begin = end - len(key) + 1
+        first = bisect_right(starts, begin) - 1
+        tok_start = starts[first]
+        prefixed = begin != tok_start
+        article = False
+        proclitic = ""
+        if prefixed and family != CJK:
+            proclitic = joined[tok_start:begin]
+            if family != ARA or proclitic not in AR_PROCLITICS:
+                continue
+            article = proclitic in AR_ARTICLE_PREFIXES
+        last = first + key.count(" ")
+        tail = joined[end + 1 : starts[last] + len(texts[last])]
+        span = text[ts.start(first) : ts.end(last)]
+        readings = []
+        for place, ftype, flags in entries:
+            if flags & NEEDPRE and not prefixed:
+                continue
+            # Arabic proper names take the article only as a nisba adjective
+            # (الأرمينية) or when it belongs to the name: "السيول" is floods, not Seoul.
+            if article and not tail and not flags & NEEDPRE:
+                continue
+            if tail:
+                if flags & NOTAIL:
+                    continue
+                allowed = _tails(family, language, bool(flags & ADJ))
+                if allowed is not None and tail not in allowed:
+                    continue
+            elif flags & STEM:
+                continue
+            if flags & CASE and not (span.isupper() or not any(c.isalpha() for c in span)):
+                continue
+            if flags & CAP and not span[:1].isupper():
+                continue
+            readings.append((place, ftype, flags))
+        if readings:
+            # In cased scripts a capitalised name after "in"/"à"/"в" is a place; in
+            # Arabic "في" precedes any noun ("في المدينة", in the city), so it proves nothing.
+            prep = first > 0 and texts[first - 1] in _LOCATIVE_BEFORE and family in (LAT, CYR)
+            locative = (
+                prep
+                or tail.lstrip("'’") in _LOCATIVE_TAILS.get(family, ())
+                # The tokenizer splits "Karabağ'da" at the apostrophe.
+                or (
+                    last + 1 < len(texts)
+                    and texts[last + 1] in _LOCATIVE_TAILS[LAT]
+                    and text[ts.end(last) : ts.end(last) + 1] in ("'", "’")
+                )
+                or proclitic in _AR_LOCATIVE_PROCLITICS
+            )
+            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings)))
+    # Longest token span first, then longest form; drop hits overlapping a kept one.
+    hits.sort(key=lambda h: (h.first - h.last, -len(h.form), h.first))
+    taken: set[int] = set()
+    kept: list[_Hit] = []
+    for hit in hits:
+        span_ids = range(hit.first, hit.last + 1)
+        if any(i in taken for i in span_ids):
+            continue
+        taken.update(span_ids)
+        kept.append(hit)
+    kept.sort(key=lambda h: h.first)
+    return kept
+
+
+def _best_entry(gaz: Gazetteer, key: str, *, city_first: bool = False, backed: Callable[[str], bool] | None = None) -> int | None:
+    entries = [e for e in gaz.lookup(key) if e[1] in (0, 2) and gaz.places[e[0]].kind not in ("region", "shared")]
+    if not entries:
+        return None
+
+    def rank(e: tuple[int, int, int]) -> tuple[int, int, int]:
+        place = gaz.places[e[0]]
+        kind = _KIND_RANK.get(place.kind, 9)
+        # A dateline names a city: "عمان" there is Amman, not Oman.
+        if city_first and kind >= _KIND_RANK["capital"]:
+            kind -= 10
+        # A reading whose country the story names elsewhere wins (VALENCIA in a
+        # story about Spain), then the kind, then the larger place.
+        support = 0 if backed is not None and any(backed(c) for c in place.countries) else 1
+        return support, kind, -place.population
+
+    ranked = sorted(entries, key=rank)
+    return ranked[0][0]
+
+
+def _provider_place(gaz: Gazetteer, name: str, code: str | None) -> int | None:
+    if code and code.upper() in gaz.country_index:
+        return gaz.country_index[code.upper()]
+    key = TokenStream.of(name).joined
+    return _best_entry(gaz, key) if key else None
+
+
+def locate(
+    story: Story,
+    language: str | None = None,
+    *,
+    regions_file: Path | None = None,
+    gazetteer_file: Path | None = None,
+    tokens: TokenStream | None = None,
+) -> GeoResult:
+    """Geotag ``story``: countries, regions, places with evidence, and the focus.
+
+    ``tokens`` may pass ``TokenStream.of(story.text)`` when the caller already has it.
+    """
+    gaz = load_gazetteer(gazetteer_file) if gazetteer_file is not None else load_gazetteer()
+    catalog: RegionCatalog = load_regions(regions_file)
+    lang = None if language in (None, "", "und") else language
+    text = story.text
+    ts = tokens if tokens is not None else TokenStream.of(text)
+    hits = _scan(ts, text, gaz, lang)
+
+    headline_end = len(story.headline) if story.headline else 0
+    body_at = story.body_offset
+    para = text.find("\n", body_at + 1)
+    lead_end = len(text) if para < 0 else para
+
+    # (place index, Mention, weight) for accepted evidence.
+    accepted: list[tuple[int, Mention, float]] = []
+    # Support for readings: country -> forms that name it unambiguously, so a
+    # hit can ask whether *another* name backs its reading.
+    sure_forms: dict[str, set[str]] = {}
+    pending: list[tuple[_Hit, list[tuple[int, int, int]]]] = []
+    for hit in hits:
+        sure = [r for r in hit.readings if _is_sure(gaz, r, hit.form, lang)]
+        for r in sure:
+            for c in gaz.places[r[0]].countries:
+                sure_forms.setdefault(c, set()).add(hit.form)
+        pending.append((hit, sure))
+
+    def backed_elsewhere(country: str, form: str) -> bool:
+        return country in external or bool(sure_forms.get(country, set()) - {form})
+
+    external: set[str] = set()
+    for pp in story.places:
+        place = _provider_place(gaz, pp.name, pp.code)
+        if place is not None:
+            accepted.append((place, Mention(pp.name, -1, -1, fold(pp.name), "provider"), SOURCE_WEIGHTS["provider"]))
+            external.update(gaz.places[place].countries)
+    dateline = find_dateline(story)
+    if dateline is not None:
+        key = TokenStream.of(dateline.text).joined
+        place = _best_entry(gaz, key, city_first=True, backed=lambda c: backed_elsewhere(c, key))
+        if place is not None:
+            mention = Mention(dateline.text, dateline.start, dateline.end, fold(dateline.text), "dateline")
+            accepted.append((place, mention, SOURCE_WEIGHTS["dateline"]))
+            external.update(gaz.places[place].countries)
+            # The dateline's own span is not a second mention; the headline above it still counts.
+            pending = [(h, s) for h, s in pending if not dateline.start <= ts.start(h.first) < dateline.end]
+
+    supported = set(external) | set(sure_forms)
+    # Two different ambiguous names that agree on a country back each other
+    # ("Georgia" and "Atlanta" -> US).
+    forms_by_country: dict[str, set[int]] = {}
+    for hit, sure in pending:
+        if not sure:
+            for r in hit.readings:
+                for c in gaz.places[r[0]].countries:
+                    forms_by_country.setdefault(c, set()).add(r[0])
+    supported.update(c for c, forms in forms_by_country.items() if len(forms) > 1)
+    triggers = gaz.triggers.get(lang, gaz.all_triggers) if lang else gaz.all_triggers
+    headline_hits: list[tuple[_Hit, tuple[str, ...]]] = []
+    region_hits: list[tuple[str, float, bool]] = []
+    for hit, sure in pending:
+        start, end = ts.start(hit.first), ts.end(hit.last)
+        weight = position_weight(start, headline_end, lead_end)
+        chosen = sure
+        factor = 1.0
+        if not chosen:
+            backed = [r for r in hit.readings if any(c in supported for c in gaz.places[r[0]].countries)]
+            if not backed:
+                window = ts.texts[max(0, hit.first - _TRIGGER_WINDOW) : hit.last + 1 + _TRIGGER_WINDOW]
+                # A trigger word nearby, or a locative ("à Nice", "in Jordan"):
+                # the name is used as a place.
+                if hit.prep or any(t in triggers for t in window):
+                    backed = list(hit.readings)
+            chosen, factor = backed, AMBIGUOUS_WEIGHT
+        if not chosen:
+            continue
+        # Several readings of one span (Valencia ES/VE, عمان Amman/Oman, Georgia
+        # the country and the state): prefer the readings whose country another
+        # name in the story backs, then the highest-ranked kind, then the larger place.
+        if len({c for r in chosen for c in gaz.places[r[0]].countries}) > 1:
+            backed_r = [r for r in chosen if any(backed_elsewhere(c, hit.form) for c in gaz.places[r[0]].countries)]
+            chosen = backed_r or chosen
+        place, ftype, _flags = min(chosen, key=lambda r: (*_rank(gaz, r[0]), r[1]))
+        kind = gaz.places[place].kind
+        if kind == "shared":
+            continue
+        source = "demonym" if ftype == DEMONYM or hit.nisba else "metonym" if ftype == METONYM else "text"
+        if kind == "region":
+            region_hits.append((gaz.places[place].id, weight * factor, start < headline_end))
+            continue
+        mention = Mention(text[start:end], start, end, hit.form, source)
+        weight *= SOURCE_WEIGHTS[source] * factor
+        if hit.locative and source == "text":
+            weight *= LOCATIVE_WEIGHT
+        elif kind == "capital":
+            # A capital not in a locative form is mostly its government speaking.
+            weight *= SPEAKER_WEIGHT
+        accepted.append((place, mention, weight))
+        if start < headline_end:
+            headline_hits.append((hit, gaz.places[place].countries))
+    return _result(gaz, catalog, accepted, _pairs(ts, headline_hits), region_hits, headline_hits)
+
+
+def _rank(gaz: Gazetteer, idx: int) -> tuple[int, int]:
+    place = gaz.places[idx]
+    return _KIND_RANK.get(place.kind, 9), -place.population
+
+
+def _is_sure(gaz: Gazetteer, reading: tuple[int, int, int], form: str, lang: str | None) -> bool:
+    """Unambiguous, or ambiguous only as a frequent word of languages other than the story's."""
+    flags = reading[2]
+    if not flags & AMBIG:
+        return True
+    if not flags & WORD or lang is None or lang not in gaz.checked_langs.get(family_of(form), frozenset()):
+        return False
+    return lang not in gaz.word_langs.get(form, frozenset())
+
+
+def _pairs(ts: TokenStream, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
+    """Country pairs the headline names jointly: "Armenia and Azerbaijan", "إيران والسعودية"."""
+    pairs: set[frozenset[str]] = set()
+    for (a, ca), (b, cb) in pairwise(hits):
+        # Adjacent names ("Kyrgyzstan, Tajikistan", "Armenia-Azerbaijan", "أرمينيا وأذربيجان")
+        # or names with only conjunctions between them.
+        between = ts.texts[a.last + 1 : b.first]
+        if len(ca) == 1 == len(cb) and ca != cb and all(t in _CONJUNCTIONS for t in between):
+            pairs.add(frozenset(ca + cb))
+    return frozenset(pairs)
+
+
+def _result(
+    gaz: Gazetteer,
+    catalog: RegionCatalog,
+    accepted: list[tuple[int, Mention, float]],
+    pairs: frozenset[frozenset[str]] = frozenset(),
+    region_hits: list[tuple[str, float, bool]] | None = None,
+    headline_hits: list[tuple[_Hit, tuple[str, ...]]] | None = None,
+) -> GeoResult:
+    evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w) for i, _m, w in accepted]
+    headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries)
+    by_country: dict[str, list[Mention]] = {}
+    by_place: dict[int, list[Mention]] = {}
+    for idx, mention, _w in accepted:
+        for iso in gaz.places[idx].countries:
+            by_country.setdefault(iso, []).append(mention)
+        if gaz.places[idx].kind != "country":
+            by_place.setdefault(idx, []).append(mention)
+    countries = tuple(
+        {
+            "iso2": iso,
+            "name": gaz.country_name(iso),
+            "score": round(share, 4),
+            "mentions": [m.to_dict() for m in by_country.get(iso, [])],
+        }
+        for iso, share in sorted(scores.countries.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    regions = tuple(
+        {"id": rid, "name": catalog.regions[rid].name, "score": round(share, 4)}
+        for rid, share in sorted(scores.regions.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    places: tuple[dict[str, object], ...] = tuple(
+        {
+            "id": gaz.places[idx].id,
+            "name": gaz.places[idx].name,
+            "kind": gaz.places[idx].kind,
+            "country": gaz.places[idx].countries[0] if len(gaz.places[idx].countries) == 1 else None,
+            "score": round(scores.places.get(gaz.places[idx].id, 0.0), 4),
+            "mentions": [m.to_dict() for m in mentions],
+        }
+        for idx, mentions in sorted(by_place.items(), key=lambda kv: (-scores.places.get(gaz.places[kv[0]].id, 0.0), kv[0]))
+    )
+    return GeoResult(countries, regions, places, scores.focus_country, scores.focus_region)

@@ -1,0 +1,479 @@
+"""Classify a story into IPTC Media Topics with the compiled rule files.
+
+Scoring (per topic, per story):
+
+* each distinct term found adds ``weight * (1 + 0.5 * ln(count))``, plus half
+  its weight again if it occurs in the headline; negative weights subtract;
+* each group whose conditions hold adds its ``weight`` once;
+* the topic is assigned when the raw sum reaches the file's ``threshold``;
+  its reported score is ``raw / (raw + threshold)``: 0.5 at the threshold,
+  approaching 1, so scores are comparable across topics and stories;
+* a topic whose raw sum is below ``RELATIVE_CUTOFF`` times the best topic's
+  ratio ``raw / threshold`` is dropped: passing mentions of a second subject
+  in a long story are not what the story is about.
+
+Provider subjects (``story.subjects`` with ``medtop:`` codes) are kept with
+source ``"provider"``. When the rules find the same code, the two merge into
+one entry: source stays ``"rules"`` (it has evidence), ``provider`` is true,
+and the score is the higher of the rules score and ``PROVIDER_SCORE``.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from stream.errors import ConfigError
+from stream.story import Story
+from stream.text.normalize import TokenStream
+from stream.topics.rules import (
+    COMMON,
+    DEFAULT_RULES_DIR,
+    LANGUAGES,
+    Group,
+    Hit,
+    Matcher,
+    RuleFile,
+    Term,
+    lead_end,
+    load_rules,
+    parse_term,
+)
+from stream.topics.taxonomy import load_taxonomy, normalize_code
+
+__all__ = [
+    "PROVIDER_SCORE",
+    "RELATIVE_CUTOFF",
+    "Evidence",
+    "Query",
+    "ScoredTopic",
+    "TopicResult",
+    "classify",
+    "compile_query",
+    "score_rules",
+]
+
+PROVIDER_SCORE = 0.9
+RELATIVE_CUTOFF = 0.35
+_HEADLINE_BONUS = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    term: str
+    start: int
+    end: int
+    weight: float
+
+    def to_dict(self) -> dict[str, object]:
+        return {"term": self.term, "start": self.start, "end": self.end, "weight": self.weight}
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredTopic:
+    code: str
+    label: str
+    score: float
+    parent: str | None
+    source: str  # "rules" | "provider"
+    evidence: tuple[Evidence, ...] = ()
+    provider: bool = False  # also given by the provider (merged entry)
+    coarse: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "label": self.label,
+            "score": round(self.score, 4),
+            "parent": self.parent,
+            "source": self.source,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True)
+class TopicResult:
+    topics: tuple[ScoredTopic, ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "topics": [t.to_dict() for t in self.topics],
+            "subjects": [
+                {
+                    "uri": "http://cv.iptc.org/newscodes/mediatopic/" + t.code.removeprefix("medtop:"),
+                    "code": t.code,
+                    "name": t.label,
+                }
+                for t in self.topics
+            ],
+        }
+
+    def coarse(self) -> set[str]:
+        return {t.coarse for t in self.topics if t.coarse}
+
+    @property
+    def codes(self) -> list[str]:
+        return [t.code for t in self.topics]
+
+
+# --------------------------------------------------------------------------- compiled rule set
+
+
+@dataclass
+class _RuleSet:
+    files: tuple[RuleFile, ...]
+    matchers: dict[str, Matcher] = field(default_factory=dict)
+    # Per language key: term identity -> (file index, weight) pairs, and the groups
+    # with their file index, so that scoring walks only what a story found.
+    weights: dict[str, dict[tuple[str, str], tuple[tuple[int, float], ...]]] = field(default_factory=dict)
+    groups: dict[str, tuple[tuple[int, Group], ...]] = field(default_factory=dict)
+
+    @staticmethod
+    def key(lang: str | None) -> str:
+        return "*" if lang is None else lang if lang in LANGUAGES else COMMON
+
+    def matcher(self, lang: str | None) -> Matcher:
+        key = self.key(lang)
+        if key not in self.matchers:
+            self.matchers[key] = Matcher(self._terms(None if key == "*" else key))
+        return self.matchers[key]
+
+    def weight_index(self, lang: str | None) -> dict[tuple[str, str], tuple[tuple[int, float], ...]]:
+        key = self.key(lang)
+        index = self.weights.get(key)
+        if index is None:
+            pairs: dict[tuple[str, str], list[tuple[int, float]]] = {}
+            groups: list[tuple[int, Group]] = []
+            for i, rf in enumerate(self.files):
+                for section in self._sections(rf, None if key == "*" else key):
+                    for term, weight in rf.terms.get(section, ()):
+                        pairs.setdefault(term.ident, []).append((i, weight))
+                    groups.extend((i, g) for g in rf.groups.get(section, ()))
+            index = self.weights[key] = {k: tuple(v) for k, v in pairs.items()}
+            self.groups[key] = tuple(groups)
+        return index
+
+    def _terms(self, lang: str | None) -> Iterable[Term]:
+        for rf in self.files:
+            for section in self._sections(rf, lang):
+                yield from (t for t, _ in rf.terms.get(section, ()))
+                for g in rf.groups.get(section, ()):
+                    yield from (*g.all, *g.any, *g.none)
+
+    @staticmethod
+    def _sections(rf: RuleFile, lang: str | None) -> list[str]:
+        # No language at all: every section applies (better a noisy topic than none);
+        # a language without a section: only the shared proper names apply.
+        if lang is None:
+            return list(rf.terms)
+        return [s for s in dict.fromkeys((COMMON, lang)) if s in rf.terms]
+
+
+@functools.lru_cache(maxsize=8)
+def _ruleset(rules_dir: Path) -> _RuleSet:
+    return _RuleSet(load_rules(rules_dir))
+
+
+@functools.lru_cache(maxsize=16)
+def _ruleset_for(rules_dir: Path | None) -> _RuleSet:
+    # Path.resolve() costs several lstat calls; classify() runs once per story, so the
+    # lookup is cached on the path as given. Only absolute paths (and the default)
+    # reach here: a relative one would go stale if the working directory changed.
+    return _ruleset((rules_dir or DEFAULT_RULES_DIR).resolve())
+
+
+def _lookup(rules_dir: Path | None) -> _RuleSet:
+    if rules_dir is None or rules_dir.is_absolute():
+        return _ruleset_for(rules_dir)
+    return _ruleset(rules_dir.resolve())
+
+
+def _language(story: Story, language: str | None) -> str | None:
+    lang = (language or story.language or "").lower().split("-")[0] or None
+    return lang
+
+
+def score_rules(
+    rf: RuleFile, sections: list[str], found: Mapping[tuple[str, str], list[Hit]], lead: int, headline: int
+) -> tuple[float, list[Evidence]]:
+    """Raw score and evidence of one rule file against a story's term hits."""
+    raw = 0.0
+    evidence: list[Evidence] = []
+    for section in sections:
+        index = _term_index(rf, section)
+        # Walk whichever side is smaller: a story finds far fewer terms than a file holds.
+        pairs = (
+            ((index[i], h) for i, h in found.items() if i in index)
+            if len(found) < len(index)
+            else (((t, w), found[t.ident]) for t, w in rf.terms.get(section, ()) if t.ident in found)
+        )
+        for (term, weight), hits in pairs:
+            raw += weight * (1.0 + 0.5 * math.log(len(hits)))
+            if hits[0].end <= headline:
+                raw += weight * _HEADLINE_BONUS
+            evidence.extend(Evidence(term.text, h.start, h.end, weight) for h in hits[:5])
+        for group in rf.groups.get(section, ()):
+            hits_used = _group_fires(group, found, lead, headline)
+            if hits_used is not None:
+                raw += group.weight
+                evidence.extend(Evidence(t, h.start, h.end, group.weight) for t, h in hits_used)
+    return raw, evidence
+
+
+_INDEX: dict[tuple[int, str], dict[tuple[str, str], tuple[Term, float]]] = {}
+
+
+def _term_index(rf: RuleFile, section: str) -> dict[tuple[str, str], tuple[Term, float]]:
+    key = (id(rf.terms), section)
+    index = _INDEX.get(key)
+    if index is None:
+        index = _INDEX[key] = {t.ident: (t, w) for t, w in rf.terms.get(section, ())}
+    return index
+
+
+def _group_fires(
+    group: Group, found: Mapping[tuple[str, str], list[Hit]], lead: int, headline: int
+) -> list[tuple[str, Hit]] | None:
+    if any(found.get(t.ident) for t in group.none):
+        return None
+    limit = {"headline": headline, "lead": lead}.get(group.anchor or "")
+    used: list[tuple[str, Hit]] = []
+    if group.all:
+        first = found.get(group.all[0].ident)
+        if not first:
+            return None
+        for anchor_hit in first:
+            chosen = [(group.all[0].text, anchor_hit)]
+            for term in group.all[1:]:
+                near = [
+                    h
+                    for h in found.get(term.ident, ())
+                    if group.window is None or abs(h.first - anchor_hit.first) <= group.window
+                ]
+                if not near:
+                    break
+                chosen.append((term.text, near[0]))
+            else:
+                if limit is None or any(h.end <= limit for _, h in chosen):
+                    used = chosen
+                    break
+        if not used:
+            return None
+    if group.any:
+        options = [(t.text, h) for t in group.any for h in found.get(t.ident, ())]
+        if group.window is not None and used:
+            base = used[0][1].first
+            options = [(t, h) for t, h in options if abs(h.first - base) <= group.window]
+        if limit is not None and not used:
+            options = [(t, h) for t, h in options if h.end <= limit]
+        if not options:
+            return None
+        used.append(options[0])
+    return used
+
+
+def _raw_scores(
+    ruleset: _RuleSet, lang: str | None, found: Mapping[tuple[str, str], list[Hit]], lead: int, headline: int
+) -> list[float]:
+    """Raw score of every rule file at once: same sums as score_rules, without evidence."""
+    index = ruleset.weight_index(lang)
+    raws = [0.0] * len(ruleset.files)
+    log = math.log
+    for ident, hits in found.items():
+        pairs = index.get(ident)
+        if pairs is None:
+            continue
+        factor = 1.0 + 0.5 * log(len(hits)) + (_HEADLINE_BONUS if hits[0].end <= headline else 0.0)
+        for i, weight in pairs:
+            raws[i] += weight * factor
+    for i, group in ruleset.groups[_RuleSet.key(lang)]:
+        first = group.all[0] if group.all else None
+        if first is not None and first.ident not in found:
+            continue
+        if first is None and not any(t.ident in found for t in group.any):
+            continue
+        if _group_fires(group, found, lead, headline) is not None:
+            raws[i] += group.weight
+    return raws
+
+
+def classify(
+    story: Story, language: str | None = None, *, rules_dir: Path | None = None, stream: TokenStream | None = None
+) -> TopicResult:
+    """Media Topics of ``story``; ``language`` is the detected ISO 639-1 code.
+
+    ``stream`` may pass ``TokenStream.of(story.text)`` when another stage already built it.
+    """
+    ruleset = _lookup(rules_dir)
+    lang = _language(story, language)
+    text = story.text
+    if stream is None:
+        stream = TokenStream.of(text)
+    found = ruleset.matcher(lang).scan(stream)
+    headline = len(story.headline) if story.headline else 0
+    lead = lead_end(headline, text)
+    raws = _raw_scores(ruleset, lang, found, lead, headline)
+    scored: list[tuple[float, RuleFile, list[Evidence]]] = []
+    for i, rf in enumerate(ruleset.files):
+        if raws[i] >= rf.threshold:
+            # Evidence only for the topics that pass; score_rules is the reference scorer.
+            sections = _RuleSet._sections(rf, lang if lang is None or lang in LANGUAGES else COMMON)
+            raw, evidence = score_rules(rf, sections, found, lead, headline)
+            scored.append((raw, rf, evidence))
+    best = max((raw / rf.threshold for raw, rf, _ in scored), default=0.0)
+    taxonomy = load_taxonomy()
+    merged: dict[str, ScoredTopic] = {}
+    for raw, rf, evidence in scored:
+        if raw / rf.threshold < RELATIVE_CUTOFF * best:
+            continue
+        topic = taxonomy.get(rf.code)
+        if topic is None:  # validated at load; a stale taxonomy is a config error
+            raise ConfigError(f"unknown topic {rf.code}", file=rf.path, field="topic")
+        score = raw / (raw + rf.threshold)
+        previous = merged.get(rf.code)
+        if previous is not None:  # two files for one code: keep the stronger, pool evidence
+            score = max(score, previous.score)
+            evidence = [*previous.evidence, *evidence]
+        evidence.sort(key=lambda e: (e.start, -e.weight))
+        merged[rf.code] = ScoredTopic(rf.code, topic.label, score, topic.parent, "rules", tuple(evidence), coarse=topic.coarse)
+    for subject in story.subjects:
+        if not subject.code.startswith(("medtop:", "http://cv.iptc.org/newscodes/mediatopic/")):
+            continue
+        code = normalize_code(subject.code)
+        topic = taxonomy.get(code)
+        previous = merged.get(code)
+        if previous is not None:
+            merged[code] = ScoredTopic(
+                previous.code,
+                previous.label,
+                max(previous.score, PROVIDER_SCORE),
+                previous.parent,
+                "rules",
+                previous.evidence,
+                True,
+                previous.coarse,
+            )
+            continue
+        label = topic.label if topic else (subject.name or code)
+        merged[code] = ScoredTopic(
+            code, label, PROVIDER_SCORE, topic.parent if topic else None, "provider", (), True, _coarse_of(code)
+        )
+    return TopicResult(tuple(sorted(merged.values(), key=lambda t: (-t.score, t.code))))
+
+
+def _coarse_of(code: str) -> str | None:
+    taxonomy = load_taxonomy()
+    topic = taxonomy.get(code)
+    if topic is not None:
+        return topic.coarse
+    # Codes outside our subset: route by their top-level family when the provider
+    # gives a top-level code.
+    return None
+
+
+# --------------------------------------------------------------------------- subscriptions
+
+
+@dataclass(frozen=True)
+class Query:
+    """A keyword query in the rule language, for alert subscriptions."""
+
+    source: str
+    spec: Mapping[str, object]
+    languages: frozenset[str] | None
+
+    def matches(self, story: Story, language: str | None = None) -> tuple[bool, list[Evidence]]:
+        lang = _language(story, language)
+        if self.languages is not None and lang not in self.languages:
+            return False, []
+        group = _query_group(self, lang if lang in LANGUAGES else COMMON)
+        stream = TokenStream.of(story.text)
+        found = _query_matcher(self, lang if lang in LANGUAGES else COMMON).scan(stream)
+        headline = len(story.headline) if story.headline else 0
+        used = _group_fires(group, found, lead_end(headline, story.text), headline)
+        if used is None:
+            return False, []
+        return True, [Evidence(t, h.start, h.end, 1.0) for t, h in used]
+
+
+@functools.lru_cache(maxsize=4096)
+def _query_group_cached(source: str, key: tuple[object, ...], lang: str) -> Group:
+    spec: dict[str, object] = dict(key)  # type: ignore[arg-type]
+    parts: dict[str, tuple[Term, ...]] = {}
+    for part in ("all", "any", "none"):
+        terms = spec.get(part, ())
+        parts[part] = tuple(parse_term(str(t), lang) for t in terms)  # type: ignore[attr-defined]
+    return Group(parts["all"], parts["any"], parts["none"], spec.get("window"), spec.get("anchor"), 1.0)  # type: ignore[arg-type]
+
+
+def _freeze(query: Query) -> tuple[object, ...]:
+    items = []
+    for k, v in sorted(query.spec.items()):
+        items.append((k, tuple(v) if isinstance(v, list | tuple) else v))
+    return tuple(items)
+
+
+def _query_group(query: Query, lang: str) -> Group:
+    return _query_group_cached(query.source, _freeze(query), lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _query_matcher_cached(source: str, key: tuple[object, ...], lang: str) -> Matcher:
+    group = _query_group_cached(source, key, lang)
+    return Matcher((*group.all, *group.any, *group.none))
+
+
+def _query_matcher(query: Query, lang: str) -> Matcher:
+    return _query_matcher_cached(query.source, _freeze(query), lang)
+
+
+def compile_query(spec: object, *, source: str) -> Query:
+    """Compile a subscription keyword query; errors name ``source`` and the field.
+
+    ``spec`` is a term string, a list of terms (any of them), or a mapping with
+    ``all`` / ``any`` / ``none`` (term lists), ``window`` (int), ``anchor``
+    (headline | lead) and ``languages`` (ISO codes the query applies to).
+    Terms use the rule-file syntax; they are stemmed in the story's language.
+    """
+    if isinstance(spec, str):
+        spec = {"any": [spec]}
+    elif isinstance(spec, list):
+        spec = {"any": spec}
+    if not isinstance(spec, dict):
+        raise ConfigError("a query must be a term, a list of terms or a mapping", file=source, field="query")
+    unknown = set(spec) - {"all", "any", "none", "window", "anchor", "languages"}
+    if unknown:
+        raise ConfigError(f"unknown key {sorted(unknown)[0]!r}", file=source, field=f"query.{sorted(unknown)[0]}")
+    if not spec.get("all") and not spec.get("any"):
+        raise ConfigError("a query needs 'all' or 'any' terms", file=source, field="query")
+    clean: dict[str, object] = {}
+    for part in ("all", "any", "none"):
+        value = spec.get(part)
+        if value is None:
+            continue
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(t, str) for t in items):
+            raise ConfigError("expected a list of term strings", file=source, field=f"query.{part}")
+        for i, t in enumerate(items):
+            try:
+                parse_term(t, "en")
+            except ValueError as exc:
+                raise ConfigError(str(exc), file=source, field=f"query.{part}[{i}]") from None
+        clean[part] = list(items)
+    window = spec.get("window")
+    if window is not None:
+        if isinstance(window, bool) or not isinstance(window, int) or window < 1:
+            raise ConfigError(f"window must be a positive integer, got {window!r}", file=source, field="query.window")
+        clean["window"] = window
+    anchor = spec.get("anchor")
+    if anchor is not None:
+        if anchor not in ("headline", "lead"):
+            raise ConfigError(f"anchor must be headline or lead, got {anchor!r}", file=source, field="query.anchor")
+        clean["anchor"] = anchor
+    langs = spec.get("languages")
+    if langs is not None and (not isinstance(langs, list) or not all(isinstance(x, str) for x in langs)):
+        raise ConfigError("languages must be a list of ISO 639-1 codes", file=source, field="query.languages")
+    return Query(source, clean, frozenset(langs) if langs is not None else None)

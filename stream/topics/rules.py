@@ -1,0 +1,555 @@
+"""The topic rule language: load and validate YAML rule files, compile them into matchers.
+
+A rule file describes one Media Topic::
+
+    topic: medtop:20000056        # code from taxonomy.yaml
+    threshold: 2.0                # raw score a story needs (see stream.topics.classifier)
+    languages:
+      common:                     # proper names: applied to every story, matched exactly
+        terms: {NATO: 1.0}
+      en:
+        terms:                    # weighted terms and phrases
+          war: 1.0
+          "armed conflict": 2.0
+          shell*: 0.5             # '*': any token starting with "shell"
+          "=arms": 0.5            # '=': exact token(s), no stemming
+        groups:                   # AND / OR / NOT with proximity and anchors
+          - all: [troops, border] # every term must occur ...
+            window: 8             # ... within 8 tokens of the first one
+            none: [football]      # ... and none of these anywhere
+            anchor: headline      # ... with a match in the headline (or "lead")
+            weight: 1.5
+    examples:
+      - {lang: en, text: "Troops shelled the border town", expect: true}
+
+How a word of a term matches a token (both folded with ``stream.text.normalize.fold``):
+
+* ``stem`` (en fr ru de es hy): equal Snowball stems.
+* ``suffix`` (tr az ar fa uk ka): the token starts with the word and adds at most
+  ``SUFFIX_ALLOWANCE[lang]`` letters. Snowball's Turkish and Arabic stemmers
+  are not used: they split one lemma into several stems (``bakan``/``bakanı``,
+  ``وزير`` -> ``زير``), which a wire-speed matcher cannot afford.
+* Arabic tokens are also tried without their proclitics (و ف ب ل ك ال), so
+  ``والقتال`` matches ``قتال``.
+* ``word*`` is a prefix (at least ``MIN_PREFIX`` letters); ``=word`` is exact.
+  ``common`` terms are exact unless they carry ``*``.
+
+All terms of one language (plus ``common``) go into one Matcher. Which terms can
+start at a token depends only on the token's text, so that is worked out once per
+distinct word (an Aho-Corasick pass keyed on a short surface prefix of each term's
+first word, then each candidate verified) and cached; a story then costs one dict
+lookup per token plus the check of the later words of multi-word terms.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick
+import snowballstemmer
+import yaml
+
+from stream.errors import ConfigError
+from stream.text.normalize import TokenStream, fold, strip_arabic_clitics, tokenize
+from stream.topics.taxonomy import load_taxonomy, normalize_code
+
+__all__ = [
+    "COMMON",
+    "DEFAULT_RULES_DIR",
+    "LANGUAGES",
+    "MIN_PREFIX",
+    "SUFFIX_ALLOWANCE",
+    "Example",
+    "Group",
+    "Hit",
+    "Matcher",
+    "RuleFile",
+    "Term",
+    "WordPattern",
+    "check_rules",
+    "compile_matcher",
+    "load_rules",
+    "parse_term",
+]
+
+DEFAULT_RULES_DIR = Path(__file__).parent / "data" / "rules"
+COMMON = "common"
+_SNOWBALL = {"en": "english", "fr": "french", "ru": "russian", "de": "german", "es": "spanish", "hy": "armenian"}
+SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4}
+LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE})
+MIN_PREFIX = 3
+_ANCHORS = ("headline", "lead")
+_START_CACHE = 1 << 18  # distinct words remembered per matcher
+_LEAD_CHARS = 400  # lead = headline + first paragraph of the body, at most this long
+
+
+@functools.cache
+def _stemmer(lang: str) -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer(_SNOWBALL[lang])
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(lang: str, word: str) -> str:
+    """Snowball stem of a folded word (cached: wire vocabulary is Zipfian)."""
+    return str(_stemmer(lang).stemWord(word))
+
+
+@dataclass(frozen=True, slots=True)
+class WordPattern:
+    form: str  # folded surface
+    mode: str  # "stem" | "suffix" | "prefix" | "exact"
+    lang: str
+    target: str = ""  # the stem, for mode "stem"
+    # Set once here: matches() runs for every candidate token of every story.
+    arabic: bool = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "arabic", self.lang == "ar" or _is_arabic(self.form))
+
+    def matches(self, token: str) -> bool:
+        if self.arabic:
+            return any(self._match_one(c) for c in strip_arabic_clitics(token))
+        return self._match_one(token)
+
+    def _match_one(self, token: str) -> bool:
+        if self.mode == "exact":
+            return token == self.form
+        if self.mode == "prefix":
+            return token.startswith(self.form)
+        if self.mode == "suffix":
+            return token.startswith(self.form) and len(token) - len(self.form) <= SUFFIX_ALLOWANCE[self.lang]
+        return stem(self.lang, token) == self.target
+
+    @property
+    def key(self) -> str:
+        """Surface prefix every matching token contains (what the automaton looks for)."""
+        if self.mode != "stem":
+            return self.form
+        common = os.path.commonprefix([self.form, self.target])  # noqa: RUF071 - character prefix wanted
+        # Stemmers may rewrite the last letters (policy -> polici); one letter of slack.
+        if len(common) >= 5:
+            common = common[:-1]
+        return common if len(common) >= 2 else self.form[:2]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    text: str  # as written in the rule file
+    lang: str
+    words: tuple[WordPattern, ...]
+    ident: tuple[str, str] = field(init=False, compare=False)  # (lang, text): the key of a term's hits
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "ident", (self.lang, self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    all: tuple[Term, ...] = ()
+    any: tuple[Term, ...] = ()
+    none: tuple[Term, ...] = ()
+    window: int | None = None
+    anchor: str | None = None
+    weight: float = 1.0
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    lang: str
+    text: str
+    expect: bool
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class RuleFile:
+    path: str
+    code: str
+    threshold: float
+    terms: dict[str, tuple[tuple[Term, float], ...]]  # per language section
+    groups: dict[str, tuple[Group, ...]]
+    examples: tuple[Example, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return Path(self.path).stem
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text[:3])
+
+
+def parse_term(text: str, lang: str) -> Term:
+    """Compile one term string of a language section into word patterns."""
+    raw = text.strip()
+    exact = raw.startswith("=")
+    if exact:
+        raw = raw[1:]
+    words: list[WordPattern] = []
+    pieces = raw.split()
+    for piece in pieces:
+        prefix = piece.endswith("*")
+        body = piece.rstrip("*")
+        toks = tokenize(body)
+        if len(toks) != 1 or toks[0].text != fold(body):
+            # Hyphens and apostrophes split words the way the tokenizer does.
+            if prefix or not toks:
+                raise ValueError(f"term {text!r}: {piece!r} is not a single word")
+            words.extend(_pattern(t.text, lang, exact=exact, prefix=False) for t in toks)
+            continue
+        form = toks[0].text
+        if prefix and len(form) < MIN_PREFIX:
+            raise ValueError(f"term {text!r}: prefix {piece!r} shorter than {MIN_PREFIX} letters")
+        words.append(_pattern(form, lang, exact=exact, prefix=prefix))
+    if not words:
+        raise ValueError(f"empty term {text!r}")
+    return Term(text.strip(), lang, tuple(words))
+
+
+def _pattern(form: str, lang: str, *, exact: bool, prefix: bool) -> WordPattern:
+    if prefix:
+        return WordPattern(form, "prefix", lang)
+    if exact or lang == COMMON:
+        return WordPattern(form, "exact", lang)
+    if lang in _SNOWBALL:
+        return WordPattern(form, "stem", lang, stem(lang, form))
+    return WordPattern(form, "suffix", lang)
+
+
+# --------------------------------------------------------------------------- loading
+
+
+class _Map(dict):
+    """A YAML mapping that remembers the line of each key."""
+
+    line = 0
+    lines: dict[object, int]
+
+
+class _Seq(list):
+    line = 0
+    lines: list[int]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
+    loader.flatten_mapping(node)
+    out = _Map()
+    out.line = node.start_mark.line + 1
+    out.lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        out[key] = loader.construct_object(value_node, deep=True)
+        out.lines[key] = key_node.start_mark.line + 1
+    return out
+
+
+def _construct_seq(loader: _Loader, node: yaml.SequenceNode) -> _Seq:
+    out = _Seq(loader.construct_object(child, deep=True) for child in node.value)
+    out.line = node.start_mark.line + 1
+    out.lines = [child.start_mark.line + 1 for child in node.value]
+    return out
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_seq)
+
+
+@dataclass
+class _Ctx:
+    file: str
+    errors: list[ConfigError] = field(default_factory=list)
+
+    def error(self, message: str, fld: str, line: int | None) -> None:
+        self.errors.append(ConfigError(message, file=self.file, field=fld, line=line))
+
+
+def _line(container: object, key: object) -> int | None:
+    if isinstance(container, _Map):
+        return container.lines.get(key, container.line)
+    if isinstance(container, _Seq) and isinstance(key, int) and key < len(container.lines):
+        return container.lines[key]
+    return getattr(container, "line", None)
+
+
+def _terms_of(ctx: _Ctx, value: object, lang: str, fld: str, line: int | None) -> list[Term]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items:
+        ctx.error("expected a term or a non-empty list of terms", fld, line)
+        return []
+    out: list[Term] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, str):
+            ctx.error("a term must be a string", f"{fld}[{i}]", _line(items, i))
+            continue
+        try:
+            out.append(parse_term(item, lang))
+        except ValueError as exc:
+            ctx.error(str(exc), f"{fld}[{i}]", _line(items, i))
+    return out
+
+
+def _number(ctx: _Ctx, value: object, fld: str, line: int | None, *, positive: bool = False) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        ctx.error(f"expected a number, got {value!r}", fld, line)
+        return None
+    if positive and value <= 0:
+        ctx.error(f"must be > 0, got {value!r}", fld, line)
+        return None
+    return float(value)
+
+
+def _parse_group(ctx: _Ctx, spec: object, lang: str, fld: str, line: int | None) -> Group | None:
+    if not isinstance(spec, dict):
+        ctx.error("a group must be a mapping", fld, line)
+        return None
+    unknown = set(spec) - {"all", "any", "none", "window", "anchor", "weight", "name"}
+    for key in sorted(unknown, key=str):
+        ctx.error(
+            f"unknown key {key!r} (allowed: all, any, none, window, anchor, weight, name)", f"{fld}.{key}", _line(spec, key)
+        )
+    if "all" not in spec and "any" not in spec:
+        ctx.error("a group needs 'all' or 'any'", fld, line)
+        return None
+    parts = {k: tuple(_terms_of(ctx, spec[k], lang, f"{fld}.{k}", _line(spec, k))) for k in ("all", "any", "none") if k in spec}
+    window = spec.get("window")
+    if window is not None and (isinstance(window, bool) or not isinstance(window, int) or window < 1):
+        ctx.error(f"window must be a positive integer, got {window!r}", f"{fld}.window", _line(spec, "window"))
+        window = None
+    anchor = spec.get("anchor")
+    if anchor is not None and anchor not in _ANCHORS:
+        ctx.error(f"anchor must be one of {', '.join(_ANCHORS)}, got {anchor!r}", f"{fld}.anchor", _line(spec, "anchor"))
+        anchor = None
+    weight = _number(ctx, spec.get("weight", 1.0), f"{fld}.weight", _line(spec, "weight"))
+    return Group(
+        parts.get("all", ()),
+        parts.get("any", ()),
+        parts.get("none", ()),
+        window,
+        anchor,
+        weight if weight is not None else 1.0,
+        str(spec.get("name", "")),
+    )
+
+
+def _parse_file(path: Path, ctx: _Ctx) -> RuleFile | None:
+    try:
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        ctx.error(f"YAML syntax error: {getattr(exc, 'problem', exc)}", "(file)", mark.line + 1 if mark else None)
+        return None
+    if not isinstance(doc, _Map):
+        ctx.error("a rule file must be a mapping", "(file)", 1)
+        return None
+    for key in sorted(set(doc) - {"topic", "threshold", "languages", "examples", "description"}, key=str):
+        ctx.error(f"unknown key {key!r}", str(key), _line(doc, key))
+    code = doc.get("topic")
+    if not isinstance(code, str | int):
+        ctx.error("missing topic code", "topic", doc.line)
+        return None
+    code = normalize_code(str(code))
+    if load_taxonomy().get(code) is None:
+        ctx.error(f"unknown Media Topic {code!r} (not in taxonomy.yaml)", "topic", _line(doc, "topic"))
+    threshold = _number(ctx, doc.get("threshold"), "threshold", _line(doc, "threshold"), positive=True)
+    langs = doc.get("languages")
+    terms: dict[str, tuple[tuple[Term, float], ...]] = {}
+    groups: dict[str, tuple[Group, ...]] = {}
+    if not isinstance(langs, dict) or not langs:
+        ctx.error("missing 'languages' mapping", "languages", _line(doc, "languages"))
+        langs = {}
+    for lang, section in langs.items():
+        fld = f"languages.{lang}"
+        if lang != COMMON and lang not in LANGUAGES:
+            ctx.error(
+                f"unsupported language {lang!r} (supported: {', '.join(sorted(LANGUAGES))}, common)", fld, _line(langs, lang)
+            )
+            continue
+        if not isinstance(section, dict) or not (set(section) <= {"terms", "groups"}):
+            ctx.error("a language section holds only 'terms' and 'groups'", fld, _line(langs, lang))
+            continue
+        weighted: list[tuple[Term, float]] = []
+        term_map = section.get("terms", {})
+        if not isinstance(term_map, dict):
+            ctx.error("terms must map term -> weight", f"{fld}.terms", _line(section, "terms"))
+            term_map = {}
+        for text, weight in term_map.items():
+            tfld = f"{fld}.terms.{text}"
+            tline = _line(term_map, text)
+            w = _number(ctx, weight, tfld, tline)
+            try:
+                term = parse_term(str(text), lang)
+            except ValueError as exc:
+                ctx.error(str(exc), tfld, tline)
+                continue
+            if w is not None:
+                weighted.append((term, w))
+        parsed_groups: list[Group] = []
+        raw_groups = section.get("groups", [])
+        if not isinstance(raw_groups, list):
+            ctx.error("groups must be a list", f"{fld}.groups", _line(section, "groups"))
+            raw_groups = []
+        for i, spec in enumerate(raw_groups):
+            group = _parse_group(ctx, spec, lang, f"{fld}.groups[{i}]", _line(raw_groups, i))
+            if group is not None:
+                parsed_groups.append(group)
+        terms[lang] = tuple(weighted)
+        groups[lang] = tuple(parsed_groups)
+    examples: list[Example] = []
+    raw_examples = doc.get("examples", [])
+    if not isinstance(raw_examples, list):
+        ctx.error("examples must be a list", "examples", _line(doc, "examples"))
+        raw_examples = []
+    for i, ex in enumerate(raw_examples):
+        efld = f"examples[{i}]"
+        if (
+            not isinstance(ex, dict)
+            or not isinstance(ex.get("text"), str)
+            or not isinstance(ex.get("expect"), bool)
+            or not isinstance(ex.get("lang"), str)
+        ):
+            ctx.error("an example needs lang (str), text (str) and expect (true/false)", efld, _line(raw_examples, i))
+            continue
+        examples.append(Example(ex["lang"], ex["text"], ex["expect"], _line(raw_examples, i) or 0))
+    if threshold is None:
+        return None
+    return RuleFile(str(path), code, threshold, terms, groups, tuple(examples))
+
+
+def _rule_paths(rules_dir: Path | None) -> list[Path]:
+    return sorted((rules_dir or DEFAULT_RULES_DIR).glob("*.yaml"))
+
+
+def check_rules(rules_dir: Path | None = None) -> list[ConfigError]:
+    """Validate every rule file; each error names the file, line and field."""
+    errors: list[ConfigError] = []
+    paths = _rule_paths(rules_dir)
+    if not paths:
+        errors.append(ConfigError("no rule files (*.yaml)", file=str(rules_dir or DEFAULT_RULES_DIR)))
+    for path in paths:
+        ctx = _Ctx(str(path))
+        _parse_file(path, ctx)
+        errors.extend(ctx.errors)
+    return errors
+
+
+def load_rules(rules_dir: Path | None = None) -> tuple[RuleFile, ...]:
+    """Parse all rule files; raise the first ConfigError if any file is invalid."""
+    out: list[RuleFile] = []
+    for path in _rule_paths(rules_dir):
+        ctx = _Ctx(str(path))
+        parsed = _parse_file(path, ctx)
+        if ctx.errors:
+            raise ctx.errors[0]
+        if parsed is not None:
+            out.append(parsed)
+    if not out:
+        raise ConfigError("no rule files (*.yaml)", file=str(rules_dir or DEFAULT_RULES_DIR))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One occurrence of a term: token span (inclusive) and original character offsets."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+class Matcher:
+    """Every term of one language plus the common names, matched token by token.
+
+    Which terms can start at a given token depends only on the token's text, so
+    that answer is computed once per distinct word (one automaton pass over the
+    word, then each candidate verified) and cached: wire vocabulary is Zipfian,
+    and after warm-up a story costs one dict lookup per token.
+    """
+
+    def __init__(self, terms: Iterable[Term]):
+        self._automaton = ahocorasick.Automaton()
+        by_key: dict[str, list[Term]] = {}
+        seen: set[tuple[str, str]] = set()
+        for term in terms:
+            if term.ident in seen:
+                continue
+            seen.add(term.ident)
+            by_key.setdefault(term.words[0].key, []).append(term)
+        for key, bucket in by_key.items():
+            self._automaton.add_word(key, (len(key), _is_arabic(key), tuple(bucket)))
+        if by_key:
+            self._automaton.make_automaton()
+        self._empty = not by_key
+        self._starts: dict[str, tuple[Term, ...]] = {}
+
+    def starting_at(self, token: str) -> tuple[Term, ...]:
+        """Terms whose first word matches ``token`` (a folded token text)."""
+        cached = self._starts.get(token)
+        if cached is not None:
+            return cached
+        out: list[Term] = []
+        for end, (length, arabic, bucket) in self._automaton.iter(token):
+            pos = end - length + 1
+            # Mid-token keys: only an Arabic proclitic may precede a word.
+            if pos and (not arabic or pos > 3):
+                continue
+            out.extend(t for t in bucket if t not in out and t.words[0].matches(token))
+        result = tuple(out)
+        if len(self._starts) >= _START_CACHE:
+            self._starts.clear()
+        self._starts[token] = result
+        return result
+
+    def scan(self, stream: TokenStream) -> dict[tuple[str, str], list[Hit]]:
+        """All verified term occurrences in ``stream``, keyed by term identity."""
+        found: dict[tuple[str, str], list[Hit]] = {}
+        if self._empty or not stream.texts:
+            return found
+        texts = stream.texts
+        n = len(texts)
+        starts = self._starts
+        starting_at = self.starting_at
+        for idx, text in enumerate(texts):
+            cands = starts.get(text)
+            if cands is None:
+                cands = starting_at(text)
+            if not cands:
+                continue
+            for term in cands:
+                words = term.words
+                last = idx + len(words) - 1
+                if last >= n:
+                    continue
+                if last > idx and not all(w.matches(texts[idx + k]) for k, w in enumerate(words) if k):
+                    continue
+                hit = Hit(idx, last, stream.start(idx), stream.end(last))
+                bucket = found.get(term.ident)
+                if bucket is None:
+                    found[term.ident] = [hit]
+                else:
+                    bucket.append(hit)
+        return found
+
+
+def compile_matcher(terms: Iterable[Term]) -> Matcher:
+    return Matcher(terms)
+
+
+def lead_end(headline_len: int, text: str) -> int:
+    """Character offset where the lead (headline + first paragraph) ends."""
+    body_start = headline_len + 2 if headline_len else 0
+    para = text.find("\n", body_start)
+    end = len(text) if para < 0 else para
+    return min(end, body_start + _LEAD_CHARS)
