@@ -6,7 +6,6 @@ module-level app used by ``wirewatch worker`` is made in :mod:`agents.cli`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import faust
@@ -21,25 +20,11 @@ from agents.metrics import Metrics
 from agents.offload import Offload
 from agents.rewind import install_rewind, on_rewind
 from agents.router import install_router
+from agents.runtime import Runtime
 from stream.pipeline import Pipeline
 from stream.settings import Settings
 
-__all__ = ["Runtime", "create_app", "runtime_of"]
-
-
-@dataclass(slots=True)
-class Runtime:
-    """What agents share: settings, metrics, the pure pipeline and the declared topics."""
-
-    settings: Settings
-    metrics: Metrics
-    registry: CollectorRegistry
-    pipeline: Pipeline
-    stories: Any
-    enriched: Any
-    dlq: Any
-    topic: Any  # name -> Faust topic with wirewatch's serializers and partitions
-    offload: Offload  # detection processes; inline until start() is called (the worker does)
+__all__ = ["create_app"]
 
 
 def _credentials(settings: Settings) -> Any:
@@ -159,9 +144,3 @@ def create_app(
     install_lag(app, runtime)
     app.wirewatch_runtime = runtime  # type: ignore[attr-defined]
     return app
-
-
-def runtime_of(app: faust.App) -> Runtime:
-    """The runtime an app was built with (tests patch its topics and read its metrics)."""
-    runtime: Runtime = app.wirewatch_runtime  # type: ignore[attr-defined]
-    return runtime

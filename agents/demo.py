@@ -39,8 +39,8 @@ def _wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float) -> None
 
 
 def run_demo(settings: Settings, duration: float | None = None) -> int:
-    from agents.cli import publish_paths
     from agents.kafka_client import ensure_topics
+    from agents.publish import publish_paths
     from agents.render import render
     from agents.tail import tail
     from agents.topology import alert_topics, topic_specs

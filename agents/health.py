@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import faust
 
-    from agents.app import Runtime
+    from agents.runtime import Runtime
 
 __all__ = ["install_health", "readiness"]
 

@@ -36,7 +36,7 @@ from agents.enrich import Item, Outcome
 if TYPE_CHECKING:
     import faust
 
-    from agents.app import Runtime
+    from agents.runtime import Runtime
 
 __all__ = ["install_ingest", "observe_enriched"]
 

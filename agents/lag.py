@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import faust
 
-    from agents.app import Runtime
+    from agents.runtime import Runtime
 
 __all__ = ["LAG_INTERVAL_SECONDS", "install_lag", "partition_lags"]
 

@@ -27,7 +27,7 @@ from stream.alerts.throttle import ThrottleSummary, Window
 if TYPE_CHECKING:
     import faust
 
-    from agents.app import Runtime
+    from agents.runtime import Runtime
 
 __all__ = ["install_router"]
 

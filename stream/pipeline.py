@@ -12,7 +12,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from stream.formats.parse import parse
 from stream.language.detector import LanguageResult, detect, supported_languages
 from stream.language.detector import warm_up as warm_up_language
 from stream.places.geotag import locate
-from stream.story import Story
+from stream.story import Story, iso_utc
 from stream.text.normalize import TokenStream
 from stream.topics.classifier import classify
 
@@ -44,11 +43,6 @@ def cap_evidence(extra: dict[str, Any], limit: int = MAX_EVIDENCE) -> dict[str, 
                 entry[f"{inner}_total"] = len(items)
                 entry[inner] = items[:limit]
     return extra
-
-
-def iso_utc(ts: float) -> str:
-    """Seconds since the epoch as ISO 8601 UTC with milliseconds."""
-    return datetime.fromtimestamp(ts, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass(slots=True)

@@ -8,10 +8,16 @@ body. Consumers can slice ``story.text[start:end]`` to show the evidence.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
-__all__ = ["HEADLINE_SEPARATOR", "ProviderPlace", "ProviderSubject", "Story"]
+__all__ = ["HEADLINE_SEPARATOR", "ProviderPlace", "ProviderSubject", "Story", "iso_utc"]
 
 HEADLINE_SEPARATOR = "\n\n"
+
+
+def iso_utc(ts: float) -> str:
+    """Seconds since the epoch as ISO 8601 UTC with milliseconds (every timestamp wirewatch writes)."""
+    return datetime.fromtimestamp(ts, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ import hashlib
 from dataclasses import dataclass
 from typing import Any
 
-from stream.pipeline import iso_utc
+from stream.story import iso_utc
 
 __all__ = ["ALERT_SCHEMA", "Decision", "alert_id", "build_alert", "decide"]
 

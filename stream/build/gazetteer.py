@@ -42,14 +42,15 @@ from typing import Any
 import orjson
 import yaml
 
+from stream.places.gazetteer import DEFAULT_ARTIFACT
 from stream.places.geomorph import ARA, CJK, CYR, LAT, expand_cyr_phrase, family_of, stems
 from stream.text.normalize import tokenize
 
 __all__ = ["ARTIFACT", "CITY_POPULATION_FLOOR", "build", "main"]
 
 CITY_POPULATION_FLOOR = 100_000
-ARTIFACT = Path(__file__).parents[1] / "places" / "data" / "gazetteer.json.gz"
-CURATED = Path(__file__).parents[1] / "places" / "data" / "curated.yaml"
+ARTIFACT = DEFAULT_ARTIFACT
+CURATED = DEFAULT_ARTIFACT.parent / "curated.yaml"
 
 # Entry flags (kept in sync with stream.places.gazetteer).
 AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD = 1, 2, 4, 8, 16, 32, 64, 128

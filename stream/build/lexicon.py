@@ -29,9 +29,10 @@ import unicodedata
 from importlib import metadata
 from pathlib import Path
 
+from stream.language.lexicon import ARTIFACT
+
 __all__ = ["ARTIFACT", "LANGUAGES", "TOP", "build", "main", "to_cyrillic"]
 
-ARTIFACT = Path(__file__).parents[1] / "language" / "data" / "lexicon.tsv.gz"
 # wirewatch code -> wordfreq code. Only the target languages that wordfreq covers and that share a
 # script with another language; "sh" (Serbo-Croatian, Latin) serves Croatian and, transliterated, Serbian.
 LANGUAGES: dict[str, str] = {

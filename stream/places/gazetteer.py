@@ -55,7 +55,7 @@ class Place:
 
     id: str
     name: str
-    kind: str  # country | territory | area | state | capital | city
+    kind: str  # country | territory | area | state | capital | city | region | shared
     countries: tuple[str, ...]
     population: int
 

@@ -7,7 +7,8 @@ from unittest.mock import AsyncMock
 import pytest
 from prometheus_client import CollectorRegistry
 
-from agents.app import Runtime, create_app, runtime_of
+from agents.app import create_app
+from agents.runtime import Runtime, runtime_of
 from stream.settings import Settings
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from agents.app import Runtime
+from agents.runtime import Runtime
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from prometheus_client import CollectorRegistry
 
-from agents.app import Runtime, create_app, runtime_of
+from agents.app import create_app
 from agents.enrich import Item, process_batch
 from agents.offload import Offload
+from agents.runtime import Runtime, runtime_of
 from stream.pipeline import Pipeline
 from stream.settings import Settings
 

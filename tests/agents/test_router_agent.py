@@ -10,7 +10,7 @@ from unittest.mock import AsyncMock, patch
 import faust
 import pytest
 
-from agents.app import Runtime
+from agents.runtime import Runtime
 from stream.pipeline import Pipeline
 from stream.story import Story
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from stream.language import ngrams
 from stream.build.ngrams import write
+from stream.language import ngrams
 from stream.language.engines import run_engine
 from stream.language.ngrams import LIMIT, load, model, ngram_key, rank
 

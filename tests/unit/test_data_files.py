@@ -1,0 +1,211 @@
+"""Every data file the core reads has a schema check here, and every data file is covered.
+
+A file added under ``stream/<room>/data/`` without an entry in ``CHECKS`` fails
+``test_every_data_file_has_a_check``: data that users or builders edit must not
+ship unchecked.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from stream.alerts.subscription import DEFAULT_SUBSCRIPTIONS, load_subscriptions
+from stream.language import ngrams as ngram_model
+from stream.language.langcode import languages
+from stream.language.lexicon import load as load_lexicon
+from stream.places.gazetteer import DEFAULT_ARTIFACT, load_gazetteer
+from stream.places.regions import DEFAULT_REGIONS, load_regions
+from stream.text.script import script_of
+from stream.topics.rules import DEFAULT_RULES_DIR, check_rules
+from stream.topics.taxonomy import load_taxonomy
+
+STREAM = Path(__file__).resolve().parents[2] / "stream"
+LANG_DATA = STREAM / "language" / "data"
+ISO2 = re.compile(r"^[A-Z]{2}$")
+
+
+def _codes() -> set[str]:
+    return {lang.code for lang in languages()}
+
+
+def _rows(path: Path, columns: int | tuple[int, ...]) -> list[list[str]]:
+    """Non-comment rows split on tabs, each with an allowed number of columns."""
+    allowed = (columns,) if isinstance(columns, int) else columns
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        assert len(cells) in allowed, f"{path.name}:{number}: {len(cells)} columns, want {allowed}"
+        rows.append(cells)
+    assert rows, f"{path.name} has no rows"
+    return rows
+
+
+def check_languages(path: Path) -> None:
+    seen = set()
+    for code, name, scripts in _rows(path, 3):
+        assert re.fullmatch(r"[a-z]{2,3}", code), code
+        assert code not in seen, f"{code} listed twice"
+        seen.add(code)
+        assert name.strip() and scripts.split(), code
+
+
+def check_alphabets(path: Path) -> None:
+    for code, *letters in _rows(path, (1, 2)):
+        assert code in _codes(), f"alphabets.tsv: unknown language {code}"
+        assert all(ch.isalpha() or ch in "'ʼʻ‘’-·" for ch in "".join(letters)), code
+
+
+def check_markers(path: Path) -> None:
+    for code, words in _rows(path, 2):
+        assert code in _codes(), f"markers.tsv: unknown language {code}"
+        assert len(words.split()) == len(set(words.split())), f"markers.tsv: {code} lists a word twice"
+
+
+def check_priors(path: Path) -> None:
+    for cells in _rows(path, (2, 3)):
+        assert cells[0].split("@")[0] in _codes(), f"priors.tsv: unknown language {cells[0]}"
+        assert 0 < float(cells[-1]) <= 1.0, cells
+
+
+def check_affixes(path: Path) -> None:
+    for code, kind, forms in _rows(path, 3):
+        assert code in _codes(), f"affixes.tsv: unknown language {code}"
+        assert kind in {"word", "suffix", "prefix", "infix"}, kind
+        assert forms.split(), code
+
+
+def check_kanji(path: Path) -> None:
+    chars = "".join(line.strip() for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#"))
+    assert len(chars) > 50 and all(script_of(ch) == "Han" for ch in chars)
+
+
+def check_lexicon(path: Path) -> None:
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        assert fh.readline().startswith("#")
+    lex = load_lexicon(path)
+    assert len(lex.entries) > 100_000 and set(lex.codes) <= _codes()
+    keys = [entry >> 16 for entry in lex.entries]
+    assert keys == sorted(keys), "lexicon entries must be sorted by word key for bisection"
+
+
+def check_ngrams(path: Path) -> None:
+    model = ngram_model.load(path)
+    assert set(model.languages) <= _codes() and len(model.languages) >= 40
+    for crcs, values in zip(model.crcs, model.values, strict=True):
+        assert len(crcs) == len(values) and list(crcs) == sorted(crcs)
+
+
+def check_notice(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for source in ("wordfreq", "lingua", "Attribution-ShareAlike", "Apache"):
+        assert source in text, f"NOTICE.md does not credit {source}"
+
+
+def check_gazetteer(path: Path) -> None:
+    gaz = load_gazetteer(path)
+    assert len(gaz.places) > 1000
+    kinds = {"country", "territory", "area", "state", "capital", "city", "region", "shared"}
+    for place in gaz.places:
+        assert place.kind in kinds, place
+        assert all(ISO2.match(c) for c in place.countries), place
+        if place.kind == "country":
+            assert ISO2.match(place.id), place
+
+
+def check_curated(path: Path) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict) and isinstance(data.get("places"), list)
+    region_ids = set(load_regions(DEFAULT_REGIONS).regions)
+    ids = set()
+    for i, place in enumerate(data["places"]):
+        assert isinstance(place, dict) and place.get("id"), f"curated.yaml places[{i}] has no id"
+        assert place["id"] not in ids, f"curated.yaml places[{i}]: duplicate id {place['id']}"
+        ids.add(place["id"])
+        for code in place.get("countries", ()):
+            assert ISO2.match(code), f"curated.yaml places[{i}].countries: {code!r}"
+    for rid, names in (data.get("regions") or {}).items():
+        assert rid in region_ids, f"curated.yaml regions.{rid}: not a region id of regions.yaml"
+        assert isinstance(names, dict) and all(isinstance(v, list) and v for v in names.values()), f"curated.yaml regions.{rid}"
+
+
+def check_regions(path: Path) -> None:
+    load_regions(path)
+
+
+def check_taxonomy(path: Path) -> None:
+    load_taxonomy(path)
+
+
+def check_rule_file(path: Path) -> None:
+    problems = [p for p in check_rules(DEFAULT_RULES_DIR) if path.name in str(p)]
+    assert not problems, "\n".join(map(str, problems))
+
+
+def check_subscriptions(path: Path) -> None:
+    assert load_subscriptions(path)
+
+
+CHECKS: dict[str, Callable[[Path], None]] = {
+    "language/data/languages.tsv": check_languages,
+    "language/data/alphabets.tsv": check_alphabets,
+    "language/data/markers.tsv": check_markers,
+    "language/data/priors.tsv": check_priors,
+    "language/data/affixes.tsv": check_affixes,
+    "language/data/kanji_ja.txt": check_kanji,
+    "language/data/lexicon.tsv.gz": check_lexicon,
+    "language/data/ngrams.bin.gz": check_ngrams,
+    "language/data/NOTICE.md": check_notice,
+    "places/data/gazetteer.json.gz": check_gazetteer,
+    "places/data/curated.yaml": check_curated,
+    "places/data/regions.yaml": check_regions,
+    "topics/data/taxonomy.yaml": check_taxonomy,
+    "topics/data/rules/*.yaml": check_rule_file,
+    "alerts/data/subscriptions.yaml": check_subscriptions,
+}
+
+
+def _data_files() -> list[Path]:
+    return sorted(p for p in STREAM.glob("*/data/**/*") if p.is_file())
+
+
+def _check_for(path: Path) -> Callable[[Path], None] | None:
+    rel = path.relative_to(STREAM)
+    return next((check for pattern, check in CHECKS.items() if rel.match(pattern)), None)
+
+
+def test_every_data_file_has_a_check() -> None:
+    files = _data_files()
+    assert len(files) > 20
+    unchecked = [str(p.relative_to(STREAM)) for p in files if _check_for(p) is None]
+    assert not unchecked, f"data files without a schema check in {__file__}: {unchecked}"
+
+
+def test_default_paths_point_into_the_rooms() -> None:
+    for path in (DEFAULT_ARTIFACT, DEFAULT_REGIONS, DEFAULT_RULES_DIR, DEFAULT_SUBSCRIPTIONS, ngram_model.ARTIFACT):
+        assert path.exists() and path.relative_to(STREAM).parts[1] == "data", path
+
+
+@pytest.mark.parametrize("path", _data_files(), ids=lambda p: str(p.relative_to(STREAM)))
+def test_data_file_schema(path: Path) -> None:
+    check = _check_for(path)
+    assert check is not None
+    check(path)
+
+
+def test_a_broken_file_fails_its_check(tmp_path: Path) -> None:
+    bad = tmp_path / "affixes.tsv"
+    bad.write_text("kk\tsuffix\tлар\nxx\tending\tfoo\n", encoding="utf-8")
+    with pytest.raises(AssertionError):
+        check_affixes(bad)
+    short = tmp_path / "languages.tsv"
+    short.write_text("en\tEnglish\n", encoding="utf-8")
+    with pytest.raises(AssertionError):
+        check_languages(short)
