@@ -94,3 +94,21 @@ def test_is_an_engine_of_the_short_vote() -> None:
     assert run_engine("ngram", "word " * 40) == []
     # The languages cld2 is trusted more on (stream.language.shorttext: cld2_uncovered) are the ones the model lacks.
     assert not {"ku", "ps", "tg", "uz"} & ngrams.languages()
+
+
+def test_scores_do_not_depend_on_the_hash_seed() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from stream.language.ngrams import model\n"
+        "for w in ('ceasefire talks', 'перемирие', 'ateşkes', 'usitishaji vita', 'tsagaita wuta', 'zawieszenie broni'):\n"
+        "    print(sorted(model().scores(w).items()))\n"
+    )
+    outs = {
+        subprocess.run(
+            [sys.executable, "-c", code], env={"PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True
+        ).stdout
+        for seed in ("1", "2", "3", "4")
+    }
+    assert len(outs) == 1
