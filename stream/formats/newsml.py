@@ -24,7 +24,7 @@ from stream.formats.fields import (
     place_code,
     subject_code,
 )
-from stream.formats.html import html_to_text, text_or_html
+from stream.formats.html import html_to_text, one_line, text_or_html
 from stream.formats.nitf import nitf_body
 from stream.formats.xmltree import XML_LANG, child, children, local, markup_text, plain, read_xml
 from stream.story import ProviderPlace, ProviderSubject, Story
@@ -88,13 +88,16 @@ def _body(item: ET.Element) -> str:
 
 
 def _descriptions(meta: ET.Element | None) -> str:
-    """Every ``description`` (caption, summary, script), one paragraph each: the text of media items."""
+    """Every ``description`` (caption, summary, script), one paragraph each: the text of media items.
+
+    Plain descriptions are one paragraph whose line breaks are the XML file's wrapping, not the text's.
+    """
     parts = []
     for description in children(meta, "description"):
         if len(description):
             parts.append(markup_text(description))
         else:
-            parts.append(text_or_html(description.text or ""))
+            parts.append(one_line(text_or_html(description.text or "")))
     return "\n\n".join(part for part in parts if part)
 
 
