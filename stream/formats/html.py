@@ -3,7 +3,7 @@
 Every text field of a parsed story goes through :func:`clean_text` (plain
 fields) or :func:`html_to_text` (markup), so detectors downstream see one
 canonical form: NFC, ``\\n`` line ends, no control characters except ``\\n``
-and ``\\t``, paragraphs separated by one blank line.
+and ``\\t``, no zero-width or bidi controls, paragraphs separated by one blank line.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ __all__ = [
     "html_to_text",
     "looks_like_html",
     "one_line",
+    "strip_invisible",
     "text_or_html",
 ]
 
@@ -51,6 +52,10 @@ _HTMLISH = re.compile(
 # instruction is text. Escaping those before html.parser sees them keeps it
 # linear: on unterminated constructs ("<a<a<a...") it rescans its buffer.
 _STRAY_LT = re.compile(r"<(?![A-Za-z][^<>]*>|/[A-Za-z][^<>]*>|![A-Za-z\[][^<>]*>|\?[^<>]*>)")
+# Zero-width and bidi controls, word joiners, invisible operators, BOM and soft hyphen: invisible, and
+# inside a word they hide it from every matcher ("K\u200babul"). ZWNJ and ZWJ (U+200C/U+200D) stay:
+# they are spelling in Persian, Kurdish and Indic scripts ("می\u200cخواهم") and join emoji.
+_INVISIBLE = re.compile(r"[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 # Visible text is anything but whitespace and invisible format marks (bidi, zero width, BOM).
 _VISIBLE = re.compile(r"[^\s\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 
@@ -61,17 +66,24 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def strip_invisible(text: str) -> str:
+    """``text`` without zero-width, bidi-control and soft-hyphen characters (ZWNJ and ZWJ kept)."""
+    return text if text.isascii() else _INVISIBLE.sub("", text)
+
+
 def clean_text(text: str, *, entities: bool = True) -> str:
     """Canonical form of a plain text field: ``\\n`` line ends, no controls, NFC, trimmed.
 
-    Runs of blank lines collapse to one blank line (the paragraph separator).
+    Zero-width and bidi controls are removed here, before any offset is taken, so that
+    every evidence offset is true to the text wirewatch outputs. Runs of blank lines
+    collapse to one blank line (the paragraph separator).
     """
     if "\r" in text or "\u2028" in text or "\u2029" in text:
         text = _NEWLINES.sub("\n", text)
-    text = _CONTROL.sub("", text)
+    text = strip_invisible(_CONTROL.sub("", text))
     if entities and "&" in text:
         text = _ENTITY.sub(lambda m: _stdhtml.unescape(m.group(0)), text)
-        text = _CONTROL.sub("", text)  # "&#1;" decodes to a control character
+        text = strip_invisible(_CONTROL.sub("", text))  # "&#1;" decodes to a control character
     if " \n" in text or "\t\n" in text or "\u00a0\n" in text:
         # Per line, not a regex: "[ \t]+\n" rescans long space runs with no newline quadratically.
         text = "\n".join(line.rstrip(" \t\u00a0") for line in text.split("\n"))
@@ -109,7 +121,7 @@ class ParagraphSink:
 
     def brk(self) -> None:
         if self._current:
-            para = " ".join(_SPACES.split("".join(self._current))).strip()
+            para = " ".join(_SPACES.split(strip_invisible("".join(self._current)))).strip()
             self._current.clear()
             if para:
                 self._paragraphs.append(para)

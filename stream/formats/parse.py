@@ -3,9 +3,16 @@
 :func:`parse` is what the worker's ingest agent and ``wirewatch publish|classify``
 call for one message; it raises only :class:`InputError` subclasses, whose
 ``reason`` becomes the dead-letter header. :func:`split_file` cuts a file
-(JSON array, JSON lines, one JSON object, a NewsML document, plain text) into
-messages for the CLI, yielding bad pieces raw so they are dead-lettered, never
-silently dropped.
+(JSON array, JSON lines, one JSON object, a NewsML-G2 or NewsML 1.2 document,
+plain text) into messages for the CLI, yielding bad pieces raw so they are
+dead-lettered, never silently dropped.
+
+Auto detection never guesses a structured message into plain text: input that
+starts with markup and parses as XML goes to the reader its root element names
+(``newsItem``/``newsMessage``: NewsML-G2, ``nitf``: NITF, ``NewsML``: NewsML 1.2)
+and any other root is refused; a JSON scalar (``42``, ``null``) is refused too.
+Bytes are UTF-8 unless a UTF-16/UTF-32 byte order mark or an XML encoding
+declaration says otherwise.
 """
 
 from __future__ import annotations
@@ -13,24 +20,35 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from stream.errors import DecodeError, FormatError, InputError, OversizedError
+from stream.formats import newsml, newsml1, nitf
 from stream.formats.fields import MAX_DEPTH, assemble, coerce_id
 from stream.formats.html import clean_text, one_line
-from stream.formats.newsml import from_xml, split_items
 from stream.formats.ninjs import from_mapping
+from stream.formats.xmltree import BOMS, decode_xml, local, read_xml
 from stream.story import Story
 
-__all__ = ["FILE_FORMATS", "FORMATS", "parse", "split_file", "story_id"]
+__all__ = ["FILE_FORMATS", "FORMATS", "XML_FORMATS", "parse", "split_file", "story_id"]
 
-FORMATS = ("auto", "json", "ninjs", "newsml", "text")
+FORMATS = ("auto", "json", "ninjs", "newsml", "nitf", "newsml1", "text")
 # split_file also takes "jsonl"; parse takes it too, as a synonym of "json" for one line.
 FILE_FORMATS = (*FORMATS, "jsonl")
+XML_FORMATS = ("newsml", "nitf", "newsml1")
 
 _BOM = b"\xef\xbb\xbf"
-_XML_START = re.compile(r"<(?:\?xml|!DOCTYPE|!--|(?:[\w.-]+:)?news(?:Item|Message)\b)", re.IGNORECASE)
+_TAG_START = re.compile(r"<[A-Za-z_?!]")
+_JSON_SCALAR_START = re.compile(r'(?:-?[0-9]|"|null\b|true\b|false\b)')
 _JSON_DECODER = json.JSONDecoder()
+_Reader = Callable[..., Story]
+# Root element -> (format label, reader of the parsed element).
+_XML_ROOTS: dict[str, tuple[str, _Reader]] = {
+    **{name: ("newsml", newsml.from_element) for name in newsml.G2_ITEMS},
+    "nitf": ("nitf", nitf.from_element),
+    "NewsML": ("newsml1", newsml1.from_element),
+}
+_XML_READERS: dict[str, _Reader] = {"newsml": newsml.from_xml, "nitf": nitf.from_nitf, "newsml1": newsml1.from_newsml1}
 
 
 def _check_format(fmt: str, name: str = "message") -> None:
@@ -40,8 +58,27 @@ def _check_format(fmt: str, name: str = "message") -> None:
 
 
 def _decode(raw: bytes) -> str:
-    if raw[:3] == _BOM:
-        raw = raw[3:]
+    """UTF-8, unless a byte order mark or an XML encoding declaration names another encoding.
+
+    A UTF-16/UTF-32 mark is trusted only when what it decodes to is markup or JSON:
+    ``FF FE`` also opens random and Latin-1 bytes, which must stay ``invalid_utf8``.
+    """
+    for bom, codec in BOMS:
+        if raw.startswith(bom):
+            if codec == "utf-8":
+                return _utf8(raw[len(bom) :])
+            try:
+                text = raw[len(bom) :].decode(codec)
+            except UnicodeDecodeError:
+                break
+            if text.lstrip()[:1] in ("<", "{", "["):
+                return text
+            break
+    declared = decode_xml(raw) if raw.lstrip()[:5] == b"<?xml" else None
+    return _utf8(raw) if declared is None else declared
+
+
+def _utf8(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -49,12 +86,43 @@ def _decode(raw: bytes) -> str:
 
 
 def _sniff(text: str) -> str:
+    """``json``, ``xml`` (markup a reader must judge by its root), or ``text``."""
     head = text.lstrip()[:256]
     if head[:1] in ("{", "["):
         return "json"
-    if head[:1] == "<" and _XML_START.match(head):
-        return "newsml"
+    if _TAG_START.match(head):
+        return "xml"
     return "text"
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    return "array" if isinstance(value, list) else type(value).__name__
+
+
+def _refuse_json_scalar(text: str) -> None:
+    """A message that is one whole JSON scalar (``42``, ``"x"``, ``null``) is not a story."""
+    stripped = text.strip()
+    if not _JSON_SCALAR_START.match(stripped):
+        return
+    try:
+        value = json.loads(stripped)
+    except (json.JSONDecodeError, RecursionError):
+        return  # words that merely begin like JSON: plain text
+    except ValueError:  # an integer beyond the interpreter's digit limit
+        raise FormatError("top-level JSON must be an object, got an integer too long to read") from None
+    raise FormatError(f"top-level JSON must be an object, got {_json_kind(value)}")
+
+
+def _from_xml_auto(text: str, default_id: str | None) -> Story:
+    root = read_xml(text)
+    name = local(root.tag)
+    if name not in _XML_ROOTS:
+        raise FormatError(
+            f"unsupported XML root <{name[:60]}>: expected NewsML-G2 (newsItem), NITF (nitf) or NewsML 1.2 (NewsML)"
+        )
+    return _XML_ROOTS[name][1](root, default_id=default_id)
 
 
 def _depth_exceeds(value: object, limit: int) -> bool:
@@ -86,8 +154,7 @@ def _load_json(text: str) -> object:
 def _from_json(text: str, *, ninjs: bool | None, default_id: str | None) -> Story:
     value = _load_json(text)
     if not isinstance(value, dict):
-        kind = "array" if isinstance(value, list) else type(value).__name__
-        raise FormatError(f"top-level JSON must be an object, got {kind}")
+        raise FormatError(f"top-level JSON must be an object, got {_json_kind(value)}")
     return from_mapping(value, ninjs=ninjs, default_id=default_id)
 
 
@@ -118,18 +185,23 @@ def _parse(raw: bytes, fmt: str, default_id: str | None) -> Story:
         return _from_json(text, ninjs=None, default_id=default_id)
     if kind == "ninjs":
         return _from_json(text, ninjs=True, default_id=default_id)
-    if kind == "newsml":
-        return from_xml(text, default_id=default_id)
+    if kind == "xml":
+        return _from_xml_auto(text, default_id)
+    if kind in _XML_READERS:
+        return _XML_READERS[kind](text, default_id=default_id)
+    if fmt == "auto":
+        _refuse_json_scalar(text)
     return _from_text(text, raw, default_id=default_id)
 
 
 def parse(raw: bytes, *, fmt: str = "auto", max_bytes: int = 1_000_000, default_id: str | None = None) -> Story:
     """Parse one raw message into a Story.
 
-    ``fmt="auto"`` picks JSON for ``{``/``[``, NewsML for an XML prologue or a
-    ``newsItem``/``newsMessage`` root, plain text otherwise; JSON objects with
-    ninjs keys are labelled ``ninjs``. ``default_id`` (typically the Kafka key)
-    is used when the message carries no id.
+    ``fmt="auto"`` picks JSON for ``{``/``[``, the XML reader named by the root
+    element for markup (NewsML-G2, NITF, NewsML 1.2; any other root is refused),
+    plain text otherwise (a lone JSON scalar is refused); JSON objects with ninjs
+    keys are labelled ``ninjs``. ``default_id`` (typically the Kafka key) is used
+    when the message carries no id.
 
     Raises only :class:`InputError` subclasses (``OversizedError``,
     ``DecodeError``, ``FormatError``, ``SchemaError``, ``EmptyStoryError``);
@@ -225,12 +297,33 @@ def _json_lines(data: bytes, fmt: str) -> Iterator[tuple[bytes, str]]:
             yield line, fmt
 
 
+def _split_xml(data: bytes, text: str, kind: str) -> Iterator[tuple[bytes, str]]:
+    """One message per NewsML-G2 ``newsItem`` or NewsML 1.2 ``NewsItem``; any other XML whole."""
+    try:
+        root = read_xml(text)
+    except InputError:
+        yield data, "newsml" if kind == "xml" else kind
+        return
+    label = _XML_ROOTS.get(local(root.tag), ("auto", None))[0] if kind == "xml" else kind
+    splitter = {"newsml": newsml.split_items, "newsml1": newsml1.split_newsitems}.get(label)
+    try:
+        pieces = splitter(text) if splitter else [text]
+    except InputError:
+        pieces = [text]
+    if pieces == [text]:
+        yield data, label  # the original bytes, so a declared encoding still holds
+        return
+    for piece in pieces:
+        yield piece.encode("utf-8"), label
+
+
 def split_file(data: bytes, *, fmt: str = "auto", name: str = "<stdin>") -> Iterator[tuple[bytes, str]]:
     """Cut a file's bytes into ``(raw message, format)`` pairs for :func:`parse`.
 
     A JSON array yields each element's own text, JSON lines each non-blank line,
-    a single JSON object itself, a NewsML ``newsMessage`` one XML document per
-    ``newsItem``, and anything else the whole file as one text story. Pieces
+    a single JSON object itself, a NewsML-G2 ``newsMessage`` one XML document per
+    ``newsItem``, a NewsML 1.2 document one per ``NewsItem``, other XML (NITF)
+    the whole file, and anything else the whole file as one text story. Pieces
     that cannot be split (invalid JSON, broken XML, invalid UTF-8) are yielded
     raw so that parsing them reports, and dead-letters, the error.
     """
@@ -251,14 +344,8 @@ def split_file(data: bytes, *, fmt: str = "auto", name: str = "<stdin>") -> Iter
             yield data, "text" if fmt == "auto" else fmt
         return
     kind = _sniff(text) if fmt == "auto" else fmt
-    if kind == "newsml":
-        try:
-            pieces = split_items(text)
-        except InputError:
-            yield data, "newsml"
-            return
-        for piece in pieces:
-            yield piece.encode("utf-8"), "newsml"
+    if kind == "xml" or kind in XML_FORMATS:
+        yield from _split_xml(data, text, kind)
         return
     if kind == "text":
         yield data, "text"

@@ -95,7 +95,7 @@ def test_invalid_utf8(raw: bytes, match: str) -> None:
         (b'"just a string"', "ninjs", "top-level JSON must be an object, got str"),
         (b"<newsItem><unclosed></newsItem>", "auto", "XML is not well-formed: mismatched tag"),
         (b"plain words", "newsml", "XML is not well-formed"),
-        (b'<?xml version="1.0"?><packageItem guid="p"/>', "auto", "XML root is <packageItem>"),
+        (b'<?xml version="1.0"?><packageItem guid="p"/>', "auto", "unsupported XML root <packageItem>"),
         (b"<newsMessage><itemSet/></newsMessage>", "auto", "newsMessage holds no newsItem"),
         (
             b"<newsMessage><newsItem guid='a'/><newsItem guid='b'/></newsMessage>",

@@ -1,0 +1,159 @@
+"""Stories from NewsML 1.2 (``<NewsML>`` at the root), the envelope AFP and others still send.
+
+A NewsML 1.2 document holds one or more ``NewsItem``; each is one story version.
+:func:`split_newsitems` gives each its own document (with the envelope, whose
+``Priority`` is the urgency fallback), as NewsML-G2 ``newsMessage`` files are split.
+What is read, per ``NewsItem``:
+
+- id: ``urn:newsml:<ProviderId>:<DateId>:<NewsItemId>``, i.e. the ``PublicIdentifier``
+  without its revision, because the id must stay the same across versions for alerts
+  to update, not repeat; the ``PublicIdentifier`` as given when the parts are missing;
+- version: ``RevisionId``; time: ``ThisRevisionCreated``, else ``FirstCreated``;
+- status: ``Status@FormalName`` (Usable, Withheld, Canceled; Embargoed counts as withheld);
+- urgency: ``Urgency@FormalName``, else the envelope's ``Priority``;
+- headline: the first ``NewsLines/HeadLine``; language: ``Language@FormalName``, else ``xml:lang``;
+- body: the first text ``ContentItem``'s ``DataContent`` (NITF read as NITF, XHTML or plain text);
+- subjects: ``SubjectCode`` ``Subject``/``SubjectMatter``/``SubjectDetail@FormalName`` (``subj:``);
+- places: ``Location`` ``Property`` City, CountryArea, Country (an alpha-2 ``Country`` is the code).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+
+from stream.errors import FormatError
+from stream.formats.fields import (
+    assemble,
+    coerce_id,
+    coerce_int,
+    coerce_language,
+    coerce_pubstatus,
+    coerce_versioncreated,
+    place_code,
+)
+from stream.formats.html import clean_text, one_line, text_or_html
+from stream.formats.nitf import nitf_body
+from stream.formats.xmltree import XML_LANG, child, children, descendants, local, markup_text, plain, read_xml
+from stream.story import ProviderPlace, ProviderSubject, Story
+
+__all__ = ["from_element", "from_newsml1", "split_newsitems"]
+
+_MAX_MAJOR = 2**31 - 1
+_STATUS = {"embargoed": "withheld", "cancelled": "canceled"}
+_SUBJECT_LEVELS = ("Subject", "SubjectMatter", "SubjectDetail")
+_PLACE_LEVELS = ("City", "CountryArea", "Country")
+
+
+def _items(root: ET.Element) -> list[ET.Element]:
+    if local(root.tag) != "NewsML":
+        raise FormatError(f"XML root is <{local(root.tag)}>, expected a NewsML 1.2 <NewsML> document")
+    items = list(children(root, "NewsItem"))
+    if not items:
+        raise FormatError("NewsML 1.2 document holds no NewsItem")
+    return items
+
+
+def split_newsitems(text: str) -> list[str]:
+    """Each ``NewsItem`` as a NewsML document of its own (with the envelope)."""
+    root = read_xml(text)
+    items = _items(root)
+    if len(items) == 1:
+        return [text]
+    envelope = child(root, "NewsEnvelope")
+    pieces = []
+    for item in items:
+        single = ET.Element(root.tag, root.attrib)
+        if envelope is not None:
+            single.append(envelope)
+        single.append(item)
+        pieces.append(ET.tostring(single, encoding="unicode"))
+    return pieces
+
+
+def _formal(elem: ET.Element | None) -> str | None:
+    value = elem.get("FormalName") if elem is not None else None
+    return value.strip() if value and value.strip() else None
+
+
+def _first(parent: ET.Element | None, name: str) -> ET.Element | None:
+    return next(descendants(parent, name), None)
+
+
+def _story_id(identifier: ET.Element | None) -> str | None:
+    parts = [plain(child(identifier, name)) for name in ("ProviderId", "DateId", "NewsItemId")]
+    if all(parts):
+        return coerce_id("urn:newsml:" + ":".join(parts), "NewsIdentifier")
+    return coerce_id(plain(child(identifier, "PublicIdentifier")) or None, "NewsIdentifier/PublicIdentifier")
+
+
+def _body(component: ET.Element | None) -> str:
+    for content in descendants(component, "ContentItem"):
+        media = _formal(child(content, "MediaType"))
+        data = child(content, "DataContent")
+        if data is None or (media is not None and media.lower() != "text"):
+            continue
+        markup = next(iter(data), None)
+        if markup is not None and local(markup.tag) == "nitf":
+            return nitf_body(markup)
+        if markup is not None:
+            return markup_text(data)
+        return text_or_html(data.text or "")
+    return ""
+
+
+def _subjects(component: ET.Element | None) -> Iterator[ProviderSubject]:
+    for code_set in descendants(component, "SubjectCode"):
+        for elem in code_set:
+            code = _formal(elem) if local(elem.tag) in _SUBJECT_LEVELS else None
+            if code:
+                yield ProviderSubject(code=clean_text(code if ":" in code else f"subj:{code}"))
+
+
+def _places(component: ET.Element | None) -> Iterator[ProviderPlace]:
+    for location in descendants(component, "Location"):
+        values: dict[str, str] = {}
+        for prop in children(location, "Property"):
+            name, value = prop.get("FormalName"), (prop.get("Value") or "").strip()
+            if name in _PLACE_LEVELS and value:
+                values.setdefault(name, one_line(clean_text(value)))
+        code = place_code(values.get("Country"))
+        label = next((values[level] for level in _PLACE_LEVELS if level in values), None)
+        if label:
+            yield ProviderPlace(name=label, code=code)
+
+
+def from_newsml1(text: str, *, default_id: str | None = None) -> Story:
+    """Build a Story from a NewsML 1.2 document holding one ``NewsItem``."""
+    return from_element(read_xml(text), default_id=default_id)
+
+
+def from_element(root: ET.Element, *, default_id: str | None = None) -> Story:
+    """Build a Story from a parsed ``<NewsML>`` element holding one ``NewsItem``."""
+    items = _items(root)
+    if len(items) > 1:
+        raise FormatError(f"NewsML 1.2 document holds {len(items)} NewsItems; publish one message per NewsItem")
+    item = items[0]
+    identifier = child(child(item, "Identification"), "NewsIdentifier")
+    management = child(item, "NewsManagement")
+    component = child(item, "NewsComponent")
+    created = child(management, "ThisRevisionCreated")
+    if created is None:
+        created = child(management, "FirstCreated")
+    status = _formal(child(management, "Status"))
+    urgency = _formal(child(management, "Urgency")) or _formal(child(child(root, "NewsEnvelope"), "Priority"))
+    language = _formal(_first(component, "Language")) or item.get(XML_LANG)
+    return assemble(
+        story_id=_story_id(identifier),
+        default_id=default_id,
+        headline=plain(_first(component, "HeadLine")),
+        body=_body(component),
+        version=coerce_int(plain(child(identifier, "RevisionId")), "NewsIdentifier/RevisionId", lo=0, hi=_MAX_MAJOR),
+        language=coerce_language(language, "DescriptiveMetadata/Language@FormalName"),
+        versioncreated=coerce_versioncreated(plain(created), "NewsManagement/ThisRevisionCreated"),
+        urgency=coerce_int(urgency, "NewsManagement/Urgency@FormalName", lo=0, hi=9),
+        pubstatus=coerce_pubstatus(_STATUS.get(status.lower(), status) if status else None, "NewsManagement/Status@FormalName"),
+        subjects=_subjects(component),
+        places=_places(component),
+        source_format="newsml1",
+    )

@@ -1,0 +1,81 @@
+"""IPTC's own example files (ninjs 1.x-3.x, NewsML-G2, NITF, NewsML 1.2) parse to what they say, or are refused.
+
+The files in ``tests/fixtures/iptc/`` are vendored unchanged from IPTC's repositories
+(``SOURCES.md``); ``expected.yaml`` holds what each one says, read from the file by
+hand. An example is either read exactly as expected or refused with the expected
+reason: none may be misread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from stream.errors import InputError
+from stream.formats.parse import parse, split_file
+from stream.story import Story
+
+IPTC = Path(__file__).resolve().parents[1] / "fixtures" / "iptc"
+EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((IPTC / "expected.yaml").read_text(encoding="utf-8"))
+EXAMPLES = sorted(str(path.relative_to(IPTC)) for path in IPTC.glob("*/*") if path.suffix in (".json", ".xml"))
+
+
+def _check_story(story: Story, want: dict[str, Any]) -> None:
+    assert story.source_format == want["format"]
+    assert story.id == want["id"]
+    assert story.headline == want["headline"]
+    assert story.body.startswith(want["body_start"]), story.body[:200]
+    if not want["body_start"]:
+        assert story.body == ""
+    assert story.body.endswith(want.get("body_end", "")), story.body[-200:]
+    assert want.get("body_contains", "") in story.body
+    assert story.language == want.get("language")
+    assert story.version == want.get("version", 1)
+    assert story.versioncreated == want.get("versioncreated")
+    assert story.pubstatus == want.get("pubstatus", "usable")
+    assert story.urgency == want.get("urgency")
+    assert [[s.code, s.name] for s in story.subjects] == want.get("subjects", [])
+    assert [[p.name, p.code] for p in story.places] == want.get("places", [])
+
+
+def _check(raw: bytes, want: dict[str, Any], fmt: str = "auto") -> None:
+    refused = want.get("refused")
+    if refused is None:
+        _check_story(parse(raw, fmt=fmt), want)
+        return
+    with pytest.raises(InputError, match=refused["match"]) as info:
+        parse(raw, fmt=fmt)
+    assert info.value.reason == refused["reason"]
+
+
+def test_every_vendored_example_has_expectations_and_a_source() -> None:
+    assert EXAMPLES, "no IPTC examples found"
+    assert sorted(EXPECTED) == EXAMPLES
+    sources = (IPTC / "SOURCES.md").read_text(encoding="utf-8")
+    for name in EXAMPLES:
+        assert f"`{name}`" in sources, f"{name} is not in SOURCES.md"
+    for licence in ("LICENSE-iptc-newsinjson.txt", "LICENSE-iptc-newsml-g2.txt"):
+        assert (IPTC / licence).read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize("name", EXAMPLES)
+def test_example_parses_as_expected_or_is_refused(name: str) -> None:
+    _check((IPTC / name).read_bytes(), EXPECTED[name])
+
+
+@pytest.mark.parametrize("name", [name for name in EXAMPLES if "items" in EXPECTED[name]])
+def test_multi_item_example_splits_into_its_items(name: str) -> None:
+    pieces = list(split_file((IPTC / name).read_bytes(), name=name))
+    wanted = EXPECTED[name]["items"]
+    assert len(pieces) == len(wanted)
+    for (raw, fmt), want in zip(pieces, wanted, strict=True):
+        _check(raw, want, fmt)
+
+
+@pytest.mark.parametrize("name", [name for name in EXAMPLES if "refused" not in EXPECTED[name]])
+def test_example_read_the_same_when_its_format_is_declared(name: str) -> None:
+    declared = EXPECTED[name]["format"]
+    _check((IPTC / name).read_bytes(), EXPECTED[name], declared)

@@ -1,0 +1,185 @@
+"""NITF, NewsML 1.2, auto detection by XML root, encodings, and invisible characters."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from stream.errors import DecodeError, FormatError
+from stream.formats.parse import parse, split_file
+from stream.pipeline import Pipeline
+from stream.story import ProviderPlace, ProviderSubject
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "parse"
+NEWSITEM = '<newsItem guid="g1"><contentMeta><headline>{}</headline></contentMeta></newsItem>'
+
+
+def dumps(obj: object) -> bytes:
+    return json.dumps(obj, ensure_ascii=False).encode("utf-8")
+
+
+# -- NITF ------------------------------------------------------------------------------------------
+
+
+def test_nitf_latin1_fixture() -> None:
+    raw = (FIXTURES / "nitf-latin1.xml").read_bytes()
+    assert b"S\xe9isme" in raw  # ISO-8859-1 bytes, as declared
+    story = parse(raw)
+    assert story.source_format == "nitf"
+    assert (story.id, story.version, story.urgency, story.language) == ("afp-fr-0001", 2, 3, "fr")
+    assert story.headline == "Séisme près de Bakou"
+    assert story.body == "La terre a tremblé mardi.\n\nAucune victime."  # the media caption is not text
+    assert story.versioncreated == "2024-01-02T03:04:05Z"
+    assert story.pubstatus == "withheld"  # management-status embargoed: not for use yet
+    assert story.subjects == (ProviderSubject("subj:16009000", "guerre"),)
+    assert story.places == (ProviderPlace("Bakou", "AZ"),)
+    assert parse(raw, fmt="nitf") == story
+    assert list(split_file(raw)) == [(raw, "nitf")]  # the original bytes: the declaration still holds
+
+
+def test_nitf_canceled_without_text() -> None:
+    raw = b'<nitf><head><docdata management-status="canceled"><doc-id id-string="n-1"/></docdata></head></nitf>'
+    story = parse(raw)
+    assert (story.id, story.pubstatus, story.text) == ("n-1", "canceled", "")
+
+
+def test_nitf_title_is_the_headline_fallback() -> None:
+    raw = b"<nitf><head><title>From the head</title></head><body><body.content><p>x</p></body.content></body></nitf>"
+    assert parse(raw).headline == "From the head"
+
+
+# -- NewsML 1.2 ------------------------------------------------------------------------------------
+
+
+def test_newsml1_split_into_items() -> None:
+    data = (FIXTURES / "newsml1-two-items.xml").read_bytes()
+    with pytest.raises(FormatError, match="holds 2 NewsItems; publish one message per NewsItem"):
+        parse(data)
+    pieces = list(split_file(data, name="newsml1-two-items.xml"))
+    assert [fmt for _, fmt in pieces] == ["newsml1", "newsml1"]
+    first, second = (parse(raw, fmt=fmt) for raw, fmt in pieces)
+    assert first.id == "urn:newsml:example.org:20240301:ER-1"  # stable across revisions: no ":3"
+    assert (first.version, first.pubstatus, first.language, first.urgency) == (3, "canceled", "ru", 2)
+    assert first.versioncreated == "2024-03-01T07:15:00Z"
+    assert (first.headline, first.body) == ("Землетрясение в Ереване", "Толчки ощущались в центре города.")
+    assert first.subjects == (ProviderSubject("subj:03000000"),)
+    assert first.places == (ProviderPlace("Ереван", "AM"),)
+    assert second.id == "urn:example:only-public"
+    assert (second.body, second.urgency, second.pubstatus) == ("One.\n\nTwo.", 2, "usable")
+
+
+# -- auto detection: XML by root, JSON scalars -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "match"),
+    [
+        (b'<packageItem guid="p"><groupSet/></packageItem>', r"unsupported XML root <packageItem>"),
+        (b"<contentMeta><headline>h</headline></contentMeta>", r"unsupported XML root <contentMeta>"),
+        (b"<rss><channel><title>t</title></channel></rss>", r"unsupported XML root <rss>"),
+        (b"<p>Storm hits</p>", r"unsupported XML root <p>"),
+        (b"<headline>a</headline><body>b</body>", "XML is not well-formed: junk after document element"),
+        (b"42", "top-level JSON must be an object, got int"),
+        (b"null", "top-level JSON must be an object, got null"),
+        (b' "a string" ', "top-level JSON must be an object, got str"),
+        (b"true", "top-level JSON must be an object, got bool"),
+        (b"1" * 5000, "got an integer too long to read"),
+    ],
+)
+def test_auto_refuses_other_xml_and_json_scalars(raw: bytes, match: str) -> None:
+    with pytest.raises(FormatError, match=match) as info:
+        parse(raw)
+    assert info.value.reason == "invalid_format"
+
+
+def test_text_that_only_looks_like_json_or_markup_is_text() -> None:
+    assert parse(b'"Quoted" said the minister\nbody').headline == '"Quoted" said the minister'
+    assert parse(b"2024 budget passes").headline == "2024 budget passes"
+    assert parse(b"<3 to all readers").headline == "<3 to all readers"
+    assert parse(b"42", fmt="text").headline == "42"
+
+
+# -- encodings -------------------------------------------------------------------------------------
+
+
+def test_latin1_declared_newsml() -> None:
+    raw = ('<?xml version="1.0" encoding="ISO-8859-1"?>' + NEWSITEM.format("Café à Genève")).encode("latin-1")
+    assert parse(raw).headline == "Café à Genève"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_with_bom(codec: str) -> None:
+    bom = "\ufeff".encode(codec)
+    xml = '<?xml version="1.0" encoding="UTF-16"?>' + NEWSITEM.format("Ереван — Ἀθῆναι")
+    assert parse(bom + xml.encode(codec)).headline == "Ереван — Ἀθῆναι"
+    assert parse(bom + dumps({"id": "j", "headline": "Тбилиси"}).decode().encode(codec)).headline == "Тбилиси"
+
+
+def test_bom_before_something_else_is_still_invalid_utf8() -> None:
+    with pytest.raises(DecodeError, match="invalid UTF-8 at byte 0"):
+        parse(b"\xff\xfe\x00bad")
+
+
+def test_declared_encoding_errors() -> None:
+    with pytest.raises(FormatError, match="unsupported encoding 'x-klingon'"):
+        parse(b'<?xml version="1.0" encoding="x-klingon"?><newsItem/>')
+    with pytest.raises(DecodeError, match="invalid Shift_JIS at byte"):
+        parse(b'<?xml version="1.0" encoding="Shift_JIS"?><newsItem guid="g"><x>\x81</x></newsItem>')
+    with pytest.raises(DecodeError, match="declares UTF-16 but is not encoded in it"):
+        parse(b'<?xml version="1.0" encoding="UTF-16"?><newsItem/>')
+
+
+def test_dtd_still_refused_in_a_declared_encoding() -> None:
+    raw = b'<?xml version="1.0" encoding="ISO-8859-1"?><!DOCTYPE x [<!ENTITY e "ee">]><newsItem/>'
+    with pytest.raises(FormatError, match="DTD"):
+        parse(raw)
+
+
+# -- invisible characters ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "mark", ["\u200b", "\u200e", "\u200f", "\u202a", "\u202e", "\u2060", "\u2066", "\u2069", "\ufeff", "\u00ad"]
+)
+def test_zero_width_and_bidi_controls_are_stripped(mark: str) -> None:
+    story = parse(dumps({"id": "z", "headline": f"Blast in K{mark}abul", "body": f"<p>In K{mark}abul.</p>"}))
+    assert (story.headline, story.body) == ("Blast in Kabul", "In Kabul.")
+
+
+def test_zwnj_and_zwj_are_spelling_and_stay() -> None:
+    assert parse(dumps({"id": "p", "headline": "می\u200cخواهم"})).headline == "می\u200cخواهم"
+
+
+def test_zero_width_space_no_longer_hides_kabul() -> None:
+    raw = dumps({"id": "k", "headline": "Blast in K\u200babul", "body": "Officials in K\u2060abul said."})
+    doc = Pipeline().process(raw, default_id="k").to_dict()
+    text = doc["headline"] + "\n\n" + doc["body"]
+    mentions = [m for country in doc["countries"] if country["iso2"] == "AF" for m in country["mentions"]]
+    assert len(mentions) == 2
+    assert all(text[m["start"] : m["end"]] == "Kabul" for m in mentions)
+
+
+# -- ninjs 1.x / 3.x ---------------------------------------------------------------------------------
+
+
+def test_ninjs3_camelcase_cancel_is_a_retraction() -> None:
+    story = parse(dumps({"uri": "u-3", "versionCreated": "2024-01-01T00:00:00Z", "pubStatus": "canceled", "version": "2"}))
+    assert (story.pubstatus, story.versioncreated, story.version) == ("canceled", "2024-01-01T00:00:00Z", 2)
+
+
+def test_ninjs_text_variants() -> None:
+    assert parse(dumps({"uri": "a", "headline_main": "H", "body_xhtml": "<p>a</p><p>b</p>"})).body == "a\n\nb"
+    assert parse(dumps({"uri": "a", "headline": "H", "description_text": "Caption"})).body == "Caption"
+    caption = {
+        "uri": "a",
+        "headlines": [{"value": "H"}],
+        "descriptions": [{"role": "creditline", "value": "AP"}, {"role": "caption", "value": "C"}],
+    }
+    assert parse(dumps(caption)).body == "C"
+
+
+def test_ninjs_planning_item_is_refused() -> None:
+    with pytest.raises(FormatError, match="type 'planning' is a planning item, not a news story"):
+        parse(dumps({"uri": "p", "type": "planning", "headlines": [{"value": "Coverage"}]}))
