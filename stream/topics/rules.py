@@ -85,6 +85,11 @@ MIN_PREFIX = 3
 _ANCHORS = ("headline", "lead")
 _START_CACHE = 1 << 18  # distinct words remembered per matcher
 _LEAD_CHARS = 400  # lead = headline + first paragraph of the body, at most this long
+# No Snowball stemmer takes 40 letters off a word, so a token that much longer than a stem cannot
+# stem to it: not stemming it keeps a 500 KB unspaced "word" from costing a second of pure-Python stemming.
+_STEM_SLACK = 40
+# Only an Arabic proclitic (at most this long) may precede a term's key inside a token.
+_MAX_KEY_OFFSET = 3
 
 
 @functools.cache
@@ -122,7 +127,7 @@ class WordPattern:
             return token.startswith(self.form)
         if self.mode == "suffix":
             return token.startswith(self.form) and len(token) - len(self.form) <= SUFFIX_ALLOWANCE[self.lang]
-        return stem(self.lang, token) == self.target
+        return len(token) <= len(self.target) + _STEM_SLACK and stem(self.lang, token) == self.target
 
     @property
     def key(self) -> str:
@@ -492,6 +497,9 @@ class Matcher:
         if by_key:
             self._automaton.make_automaton()
         self._empty = not by_key
+        # A key that may count ends within this many characters of a token's start: scanning
+        # no further keeps a long unspaced token from yielding a match per character.
+        self._reach = _MAX_KEY_OFFSET + max(map(len, by_key), default=0)
         self._starts: dict[str, tuple[Term, ...]] = {}
 
     def starting_at(self, token: str) -> tuple[Term, ...]:
@@ -500,10 +508,10 @@ class Matcher:
         if cached is not None:
             return cached
         out: list[Term] = []
-        for end, (length, arabic, bucket) in self._automaton.iter(token):
+        for end, (length, arabic, bucket) in self._automaton.iter(token, 0, min(len(token), self._reach)):
             pos = end - length + 1
             # Mid-token keys: only an Arabic proclitic may precede a word.
-            if pos and (not arabic or pos > 3):
+            if pos and (not arabic or pos > _MAX_KEY_OFFSET):
                 continue
             out.extend(t for t in bucket if t not in out and t.words[0].matches(token))
         result = tuple(out)
