@@ -56,6 +56,7 @@ import yaml
 from stream.errors import ConfigError
 from stream.text.normalize import TokenStream, fold, strip_arabic_clitics, tokenize
 from stream.topics.taxonomy import load_taxonomy, normalize_code
+from stream.yamlconf import duplicate_keys
 
 __all__ = [
     "COMMON",
@@ -345,12 +346,30 @@ def _parse_group(ctx: _Ctx, spec: object, lang: str, fld: str, line: int | None)
     )
 
 
-def _parse_file(path: Path, ctx: _Ctx) -> RuleFile | None:
+def _load_doc(path: Path, ctx: _Ctx) -> object:
+    """The file's document; syntax errors and every duplicate key are recorded in ``ctx``."""
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        ctx.error(f"cannot read: {getattr(exc, 'strerror', None) or exc}", "(file)", None)
+        return None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        for dup in duplicate_keys(node):
+            ctx.error(dup.message, dup.field, dup.line)
+        return loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         ctx.error(f"YAML syntax error: {getattr(exc, 'problem', exc)}", "(file)", mark.line + 1 if mark else None)
+        return None
+    finally:
+        loader.dispose()
+
+
+def _parse_file(path: Path, ctx: _Ctx) -> RuleFile | None:
+    doc = _load_doc(path, ctx)
+    if doc is None and ctx.errors:
         return None
     if not isinstance(doc, _Map):
         ctx.error("a rule file must be a mapping", "(file)", 1)
