@@ -84,10 +84,12 @@ def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_publish(args: argparse.Namespace, settings: Settings) -> int:
     topic = args.topic or settings.topic_stories
     summary = publish_paths(settings, args.paths, fmt=args.format, topic=topic, quiet=args.quiet)
+    for line in summary.problems:
+        print(line, file=sys.stderr)
     for line in summary.errors[:20]:
         print(f"warning: {line}", file=sys.stderr)
     print(summary.line(topic))
-    return 1 if summary.failed else 0
+    return 1 if summary.failed or summary.problems else 0
 
 
 def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
@@ -102,6 +104,8 @@ def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
+    """One enriched story per good input on stdout; one line per bad input on stderr; exit 1 if any was bad."""
+    from agents.publish import Unreadable, one_line
     from agents.render import render_enriched
     from stream.pipeline import Pipeline
 
@@ -113,18 +117,24 @@ def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
         subscriptions_file=settings.subscriptions_file,
     )
     bad = 0
-    for raw, fmt, origin in read_inputs(args.paths, args.format):
-        pipeline.input_format = fmt if fmt != "jsonl" else "json"
+    for item in read_inputs(args.paths, args.format):
+        if isinstance(item, Unreadable):
+            bad += 1
+            print(item, file=sys.stderr, flush=True)
+            continue
+        pipeline.input_format = item.fmt if item.fmt != "jsonl" else "json"
         try:
-            enriched = pipeline.process(raw).to_dict()
+            enriched = pipeline.process(item.raw).to_dict()
+            line = json.dumps(enriched, ensure_ascii=False) if args.json else render_enriched(enriched)
         except InputError as exc:
             bad += 1
-            print(f"{origin}: {exc.reason}: {exc}", file=sys.stderr)
+            print(f"{item.origin}: {exc.reason}: {one_line(str(exc))}", file=sys.stderr, flush=True)
             continue
-        if args.json:
-            print(json.dumps(enriched, ensure_ascii=False), flush=True)
-        else:
-            print(render_enriched(enriched), flush=True)
+        except Exception as exc:  # a bug on one story (the worker's internal_error): reported, the batch goes on
+            bad += 1
+            print(f"{item.origin}: internal_error: {type(exc).__name__}: {one_line(str(exc))}", file=sys.stderr, flush=True)
+            continue
+        print(line, flush=True)
     return 1 if bad else 0
 
 

@@ -87,7 +87,8 @@ def coerce_int(value: object, field: str, *, lo: int, hi: int) -> int | None:
     else:
         raise SchemaError(f"field '{field}' must be an integer {lo}..{hi}, got {describe(value)} {value!r:.40}")
     if not lo <= number <= hi:
-        raise SchemaError(f"field '{field}' must be between {lo} and {hi}, got {number}")
+        shown = number if len(str(abs(number))) <= 20 else f"an integer of {len(str(abs(number)))} digits"
+        raise SchemaError(f"field '{field}' must be between {lo} and {hi}, got {shown}")
     return number
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 
 from stream.errors import DecodeError, FormatError, InputError, OversizedError
@@ -40,7 +41,6 @@ XML_FORMATS = ("newsml", "nitf", "newsml1")
 _BOM = b"\xef\xbb\xbf"
 _TAG_START = re.compile(r"<[A-Za-z_?!]")
 _JSON_SCALAR_START = re.compile(r'(?:-?[0-9]|"|null\b|true\b|false\b)')
-_JSON_DECODER = json.JSONDecoder()
 _Reader = Callable[..., Story]
 # Root element -> (format label, reader of the parsed element).
 _XML_ROOTS: dict[str, tuple[str, _Reader]] = {
@@ -146,6 +146,8 @@ def _load_json(text: str) -> object:
         raise OversizedError(f"JSON is nested deeper than {MAX_DEPTH} levels") from None
     except json.JSONDecodeError as exc:
         raise FormatError(f"invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except ValueError:  # Python's integer-digits limit (CVE-2020-10735 guard)
+        raise FormatError(f"invalid JSON: an integer longer than {sys.get_int_max_str_digits()} digits") from None
     if _depth_exceeds(value, MAX_DEPTH):
         raise OversizedError(f"JSON is nested deeper than {MAX_DEPTH} levels")
     return value
@@ -236,6 +238,11 @@ def story_id(story_or_mapping: Story | Mapping[str, object]) -> str | None:
     return None
 
 
+# Splitting only needs where each value ends: integers stay digit strings, so one longer than
+# Python's integer-digits limit is reported by parse() for its own item instead of failing the file.
+_SPLIT_DECODER = json.JSONDecoder(parse_int=str)
+
+
 def _json_array_items(text: str) -> list[str] | None:
     """Each element's original text when ``text`` is one JSON array, else None."""
     index = text.index("[") + 1
@@ -248,7 +255,7 @@ def _json_array_items(text: str) -> list[str] | None:
             index += 1
             break
         try:
-            _, end = _JSON_DECODER.raw_decode(text, index)
+            _, end = _SPLIT_DECODER.raw_decode(text, index)
         except (json.JSONDecodeError, RecursionError):
             return None
         items.append(text[index:end])
@@ -267,7 +274,7 @@ def _json_array_items(text: str) -> list[str] | None:
 
 def _is_one_json_document(text: str) -> bool:
     try:
-        json.loads(text)
+        _SPLIT_DECODER.decode(text)
     except (json.JSONDecodeError, RecursionError):
         return False
     return True
@@ -281,7 +288,7 @@ def _has_json_object_line(text: str) -> bool:
         line = line.strip()
         if line.startswith("{") and line.endswith("}"):
             try:
-                if isinstance(json.loads(line), dict):
+                if isinstance(_SPLIT_DECODER.decode(line), dict):
                     return True
             except (json.JSONDecodeError, RecursionError):
                 continue

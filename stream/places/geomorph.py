@@ -40,6 +40,8 @@ __all__ = [
     "AR_PROCLITICS",
     "CYR_ADJ_ENDINGS",
     "FAMILIES",
+    "MAX_PROCLITIC_CHARS",
+    "MAX_TAIL_CHARS",
     "TURKIC_LOCATIVE",
     "family_of",
     "stems",
@@ -54,6 +56,7 @@ AR_PROCLITICS = frozenset(
 )
 
 AR_ARTICLE_PREFIXES = frozenset(p for p in AR_PROCLITICS if "ال" in p or p.endswith("لل"))
+MAX_PROCLITIC_CHARS = max(map(len, AR_PROCLITICS))
 
 # Locative case endings (Turkish -da/-de/-ta/-te, Azerbaijani -da/-də, after a possessive -nda),
 # alone or with the relative -ki: a place name carrying one is where something happens.
@@ -296,6 +299,14 @@ GEO_TAILS = frozenset(
         "მ",
         "სა",
     ]
+)
+
+#: The longest tail any closed set accepts: a matcher needs to look no further past a name
+#: (a longer continuation is in no set), which keeps scanning long unspaced tokens linear.
+MAX_TAIL_CHARS = max(
+    len(tail)
+    for tails in (TURKIC_TAILS, _GERMAN_TAILS, LAT_DEMONYM_TAILS, CYR_NOUN_ENDINGS, _CYR_ADJ_SET, AR_TAILS, HYE_TAILS, GEO_TAILS)
+    for tail in tails
 )
 
 _SCRIPT_FAMILY = {

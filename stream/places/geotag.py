@@ -48,6 +48,8 @@ from stream.places.geomorph import (
     GEO,
     HYE,
     LAT,
+    MAX_PROCLITIC_CHARS,
+    MAX_TAIL_CHARS,
     TURKIC_LOCATIVE,
     family_of,
     tails_for,
@@ -70,6 +72,9 @@ _LOCATIVE_TAILS = {
     GEO: frozenset(["ში"]),
 }
 _AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف").startswith("ب"))
+# A tail is read up to one character past the longest tail any rule knows: a longer one is in no
+# set either, and copying the rest of a 500 KB unspaced token per match made scanning quadratic.
+_TAIL_CAP = 1 + max(MAX_TAIL_CHARS, *(len(t) for tails in _LOCATIVE_TAILS.values() for t in tails))
 # Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
 # Ankara", "Україна та Польща"); commas and hyphens leave no token between.
 _CONJUNCTIONS = frozenset(
@@ -129,8 +134,17 @@ def _tails(family: int, language: str | None, adjective: bool) -> frozenset[str]
 
 
 def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> list[_Hit]:
+    """Every gazetteer form in ``ts`` that passes its script's inflection and case rules.
+
+    Linear in the text: per automaton match only bounded pieces are copied (a proclitic, a
+    tail cut at ``_TAIL_CAP``), and a span's case is checked once per token span.
+    """
     joined, starts, texts = ts.joined, ts.starts, ts.texts
     hits: list[_Hit] = []
+    all_caps: dict[tuple[int, int], bool] = {}  # token span -> written in capitals (or without letters)
+    # Longest form hit so far inside each single token: a later hit there that is no longer
+    # loses the overlap resolution below anyway (ties keep the earlier hit), so it is not checked.
+    longest_in_token: dict[int, int] = {}
     for end, (key, family, entries) in gaz.automaton.iter(joined):
         begin = end - len(key) + 1
         first = bisect_right(starts, begin) - 1
@@ -139,13 +153,16 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         article = False
         proclitic = ""
         if prefixed and family != CJK:
+            if family != ARA or begin - tok_start > MAX_PROCLITIC_CHARS:
+                continue
             proclitic = joined[tok_start:begin]
-            if family != ARA or proclitic not in AR_PROCLITICS:
+            if proclitic not in AR_PROCLITICS:
                 continue
             article = proclitic in AR_ARTICLE_PREFIXES
         last = first + key.count(" ")
-        tail = joined[end + 1 : starts[last] + len(texts[last])]
-        span = text[ts.start(first) : ts.end(last)]
+        if first == last and longest_in_token.get(first, 0) >= len(key):
+            continue
+        tail = joined[end + 1 : min(starts[last] + len(texts[last]), end + 1 + _TAIL_CAP)]
         readings = []
         for place, ftype, flags in entries:
             if flags & NEEDPRE and not prefixed:
@@ -162,9 +179,9 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                     continue
             elif flags & STEM:
                 continue
-            if flags & CASE and not (span.isupper() or not any(c.isalpha() for c in span)):
+            if flags & CASE and not _all_caps(all_caps, text, ts, first, last):
                 continue
-            if flags & CAP and not span[:1].isupper():
+            if flags & CAP and not text[ts.start(first)].isupper():
                 continue
             readings.append((place, ftype, flags))
         if readings:
@@ -183,6 +200,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 or proclitic in _AR_LOCATIVE_PROCLITICS
             )
             hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings)))
+            if first == last:
+                longest_in_token[first] = len(key)
     # Longest token span first, then longest form; drop hits overlapping a kept one.
     hits.sort(key=lambda h: (h.first - h.last, -len(h.form), h.first))
     taken: set[int] = set()
@@ -195,6 +214,15 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         kept.append(hit)
     kept.sort(key=lambda h: h.first)
     return kept
+
+
+def _all_caps(memo: dict[tuple[int, int], bool], text: str, ts: TokenStream, first: int, last: int) -> bool:
+    """Whether tokens ``first..last`` are written in capitals or have no letters; once per span."""
+    found = memo.get((first, last))
+    if found is None:
+        span = text[ts.start(first) : ts.end(last)]
+        found = memo[first, last] = span.isupper() or not any(c.isalpha() for c in span)
+    return found
 
 
 def _best_entry(gaz: Gazetteer, key: str, *, city_first: bool = False, backed: Callable[[str], bool] | None = None) -> int | None:

@@ -56,6 +56,7 @@ import yaml
 from stream.errors import ConfigError
 from stream.text.normalize import TokenStream, fold, strip_arabic_clitics, tokenize
 from stream.topics.taxonomy import load_taxonomy, normalize_code
+from stream.yamlconf import duplicate_keys
 
 __all__ = [
     "COMMON",
@@ -85,6 +86,11 @@ MIN_PREFIX = 3
 _ANCHORS = ("headline", "lead")
 _START_CACHE = 1 << 18  # distinct words remembered per matcher
 _LEAD_CHARS = 400  # lead = headline + first paragraph of the body, at most this long
+# No Snowball stemmer takes 40 letters off a word, so a token that much longer than a stem cannot
+# stem to it: not stemming it keeps a 500 KB unspaced "word" from costing a second of pure-Python stemming.
+_STEM_SLACK = 40
+# Only an Arabic proclitic (at most this long) may precede a term's key inside a token.
+_MAX_KEY_OFFSET = 3
 
 
 @functools.cache
@@ -122,7 +128,7 @@ class WordPattern:
             return token.startswith(self.form)
         if self.mode == "suffix":
             return token.startswith(self.form) and len(token) - len(self.form) <= SUFFIX_ALLOWANCE[self.lang]
-        return stem(self.lang, token) == self.target
+        return len(token) <= len(self.target) + _STEM_SLACK and stem(self.lang, token) == self.target
 
     @property
     def key(self) -> str:
@@ -340,12 +346,30 @@ def _parse_group(ctx: _Ctx, spec: object, lang: str, fld: str, line: int | None)
     )
 
 
-def _parse_file(path: Path, ctx: _Ctx) -> RuleFile | None:
+def _load_doc(path: Path, ctx: _Ctx) -> object:
+    """The file's document; syntax errors and every duplicate key are recorded in ``ctx``."""
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        ctx.error(f"cannot read: {getattr(exc, 'strerror', None) or exc}", "(file)", None)
+        return None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        for dup in duplicate_keys(node):
+            ctx.error(dup.message, dup.field, dup.line)
+        return loader.construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         ctx.error(f"YAML syntax error: {getattr(exc, 'problem', exc)}", "(file)", mark.line + 1 if mark else None)
+        return None
+    finally:
+        loader.dispose()
+
+
+def _parse_file(path: Path, ctx: _Ctx) -> RuleFile | None:
+    doc = _load_doc(path, ctx)
+    if doc is None and ctx.errors:
         return None
     if not isinstance(doc, _Map):
         ctx.error("a rule file must be a mapping", "(file)", 1)
@@ -492,6 +516,9 @@ class Matcher:
         if by_key:
             self._automaton.make_automaton()
         self._empty = not by_key
+        # A key that may count ends within this many characters of a token's start: scanning
+        # no further keeps a long unspaced token from yielding a match per character.
+        self._reach = _MAX_KEY_OFFSET + max(map(len, by_key), default=0)
         self._starts: dict[str, tuple[Term, ...]] = {}
 
     def starting_at(self, token: str) -> tuple[Term, ...]:
@@ -500,10 +527,10 @@ class Matcher:
         if cached is not None:
             return cached
         out: list[Term] = []
-        for end, (length, arabic, bucket) in self._automaton.iter(token):
+        for end, (length, arabic, bucket) in self._automaton.iter(token, 0, min(len(token), self._reach)):
             pos = end - length + 1
             # Mid-token keys: only an Arabic proclitic may precede a word.
-            if pos and (not arabic or pos > 3):
+            if pos and (not arabic or pos > _MAX_KEY_OFFSET):
                 continue
             out.extend(t for t in bucket if t not in out and t.words[0].matches(token))
         result = tuple(out)

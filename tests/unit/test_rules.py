@@ -1,14 +1,20 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
+import stream
+from stream.errors import ConfigError
 from stream.story import Story
 from stream.text.normalize import TokenStream
 from stream.topics.classifier import classify
-from stream.topics.rules import Matcher, check_rules, parse_term
+from stream.topics.rules import DEFAULT_RULES_DIR, Matcher, check_rules, load_rules, parse_term
 from stream.topics.ruletest import run_examples
+from stream.yamlconf import duplicate_keys, load_located
 
 
 def _write(tmp: Path, name: str, text: str) -> Path:
@@ -128,3 +134,75 @@ def test_ukrainian_policy_rate_matches_inflected_forms() -> None:
     for body in ("Регулятор залишив облікову ставку без змін.", "Рішення щодо облікової ставки ухвалять у четвер."):
         story = Story(id="u", headline="", body=body)
         assert "economy" in classify(story, "uk").coarse(), body
+
+
+DUPLICATES = """topic: medtop:20000056
+threshold: 2.0
+languages:
+  en:
+    terms:
+      shelling: 1.0
+      troops: 0.5
+      shelling: 2.0
+  fr: {terms: {obus: 1.0, obus: 1.5}}
+"""
+
+
+def test_duplicate_keys_fail_check_with_file_line_and_key(tmp_path: Path) -> None:
+    _write(tmp_path, "dup.yaml", DUPLICATES)
+    errors = check_rules(tmp_path)
+    assert [(Path(e.file or "").name, e.line, e.field) for e in errors] == [
+        ("dup.yaml", 8, "languages.en.terms.shelling"),
+        ("dup.yaml", 9, "languages.fr.terms.obus"),
+    ]
+    assert str(errors[0]).startswith(f"{tmp_path / 'dup.yaml'}:8: languages.en.terms.shelling: duplicate key 'shelling'")
+    assert "first at line 6" in str(errors[0])
+
+
+def test_duplicate_keys_at_any_depth_and_in_rules_check_output(tmp_path: Path) -> None:
+    _write(tmp_path, "dup.yaml", DUPLICATES.replace("languages:\n", "examples: []\nlanguages:\n") + "examples: []\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "agents.cli", "rules", "check", "--dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "dup.yaml:11: examples: duplicate key 'examples' (first at line 3" in result.stderr
+    assert "rules check: 3 problem(s)" in result.stdout
+
+
+def test_a_rule_file_with_duplicates_does_not_load(tmp_path: Path) -> None:
+    _write(tmp_path, "dup.yaml", DUPLICATES)
+    with pytest.raises(ConfigError, match=r"dup\.yaml:8: .*duplicate key 'shelling'"):
+        load_rules(tmp_path)
+
+
+def test_duplicate_keys_compare_as_values_and_merge_keys_are_allowed() -> None:
+    text = "a: 1\n1: x\n0x1: y\n'1': z\nbase: &b {k: 1}\nover:\n  <<: *b\n  k: 2\nlist:\n  - {p: 1}\n  - {p: 1, p: 2}\n"
+    found = [(d.field, d.line, d.first_line) for d in duplicate_keys(yaml.compose(text, Loader=yaml.SafeLoader))]
+    assert found == [("0x1", 3, 2), ("list[1].p", 11, 11)]
+
+
+def test_subscriptions_with_duplicate_keys_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "subs.yaml"
+    path.write_text("subscriptions:\n  - name: a\n    name: b\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_located(path)
+    assert str(info.value).startswith(f"{path}:3: subscriptions[0].name: duplicate key 'name' (first at line 2")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *sorted(DEFAULT_RULES_DIR.glob("*.yaml")),
+        DEFAULT_RULES_DIR.parent / "taxonomy.yaml",
+        Path(stream.__file__).parent / "alerts" / "data" / "subscriptions.yaml",
+        Path(stream.__file__).parent / "places" / "data" / "regions.yaml",
+        Path(stream.__file__).parent / "places" / "data" / "curated.yaml",
+    ],
+    ids=lambda p: p.name,
+)
+def test_shipped_yaml_has_no_duplicate_keys(path: Path) -> None:
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    assert [f"{d.line}: {d.field}" for d in duplicate_keys(node)] == []
