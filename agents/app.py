@@ -122,6 +122,8 @@ def create_app(
         "max_story_bytes": settings.max_story_bytes,
         "regions_file": settings.regions_file,
         "rules_dir": settings.rules_dir,
+        "topic_model": settings.topic_model,
+        "topic_model_file": settings.topic_model_file,
         "subscriptions_file": settings.subscriptions_file,
     }
     pipeline = pipeline or Pipeline(**pipeline_kwargs)

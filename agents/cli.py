@@ -115,6 +115,8 @@ def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
         regions_file=settings.regions_file,
         rules_dir=settings.rules_dir,
         subscriptions_file=settings.subscriptions_file,
+        topic_model=settings.topic_model,
+        topic_model_file=settings.topic_model_file,
     )
     bad = 0
     for item in read_inputs(args.paths, args.format):

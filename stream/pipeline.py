@@ -24,6 +24,9 @@ from stream.places.geotag import locate
 from stream.story import Story, iso_utc
 from stream.text.normalize import TokenStream
 from stream.topics.classifier import classify
+from stream.topics.model import TopicModel
+from stream.topics.model import load as load_topic_model
+from stream.topics.model import model as shipped_topic_model
 
 __all__ = ["MAX_EVIDENCE", "SCHEMA", "Enriched", "Pipeline", "cap_evidence", "iso_utc"]
 
@@ -94,14 +97,28 @@ class Pipeline:
         regions_file: Path | None = None,
         rules_dir: Path | None = None,
         subscriptions_file: Path | None = None,
+        topic_model: str = "on",
+        topic_model_file: Path | None = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.input_format = input_format
         self.max_story_bytes = max_story_bytes
         self.regions_file = regions_file
         self.rules_dir = rules_dir
+        self.topic_model = topic_model
+        self.topic_model_file = topic_model_file
+        self._model: TopicModel | None = None
         self.subscriptions = load_subscriptions(subscriptions_file, regions_file=regions_file)
         self.clock = clock
+
+    @property
+    def model(self) -> TopicModel | None:
+        """The learned topic model beside the rules; None when ``topic_model="off"``. Loaded on first use."""
+        if self.topic_model == "off":
+            return None
+        if self._model is None:
+            self._model = load_topic_model(self.topic_model_file) if self.topic_model_file else shipped_topic_model()
+        return self._model
 
     def warm_up(self) -> None:
         """Load detectors' data now rather than on the first story."""
@@ -146,7 +163,7 @@ class Pipeline:
         geo = locate(story, code, regions_file=self.regions_file, tokens=tokens)
         t3 = time.perf_counter()
         timings["region"] = t3 - t2
-        topics = classify(story, code, rules_dir=self.rules_dir, stream=tokens)
+        topics = classify(story, code, rules_dir=self.rules_dir, stream=tokens, model=self.model)
         timings["topic"] = time.perf_counter() - t3
         extra: dict[str, Any] = cap_evidence({**topics.to_dict(), **geo.to_dict()})
         enriched = Enriched(story, language, received, self.clock(), extra=extra, timings=timings)

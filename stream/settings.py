@@ -80,6 +80,13 @@ class Settings:
     broker_port: int = _f(9092, "WIREWATCH_BROKER_PORT", "Client port of the local broker; the controller uses the next port.")
     regions_file: Path | None = _f(None, "WIREWATCH_REGIONS_FILE", "Regions YAML replacing the shipped one.")
     rules_dir: Path | None = _f(None, "WIREWATCH_RULES_DIR", "Directory of topic rule YAML files replacing the shipped ones.")
+    topic_model: str = _f(
+        "on",
+        "WIREWATCH_TOPIC_MODEL",
+        "Learned topic model beside the rules: on adds its topics (source model), off uses the rules alone.",
+        ("on", "off"),
+    )
+    topic_model_file: Path | None = _f(None, "WIREWATCH_TOPIC_MODEL_FILE", "Topic model file replacing the shipped one.")
     subscriptions_file: Path | None = _f(
         None, "WIREWATCH_SUBSCRIPTIONS_FILE", "Alert subscriptions YAML replacing the shipped one."
     )

@@ -12,6 +12,20 @@ Scoring (per topic, per story):
   ratio ``raw / threshold`` is dropped: passing mentions of a second subject
   in a long story are not what the story is about.
 
+The learned model (:mod:`stream.topics.model`), when given, adds recall beside the rules:
+
+* a model topic at or above the model's threshold is added with source ``"model"``,
+  its probability as score and the features that voted for it as evidence; beside
+  topics the rules found, the model needs a higher probability
+  (``threshold_with_rules``): the rules are the precise layer, the model the recall;
+* rules win: where a rule file assigned the same code or a descendant of it, the
+  rule entry stays (with ``model`` set to the model's probability) and no model
+  entry is added; a broader rule topic (politics) does not hide a narrower model
+  topic (international relations);
+* a rule file whose terms sum to less than zero for a story (negative weights:
+  "this is not about X") vetoes the model's topic for that code. That is how a
+  user overrides the model: add a negative term to the topic's rule file.
+
 Provider subjects (``story.subjects`` with ``medtop:`` codes) are kept with
 source ``"provider"``. When the rules find the same code, the two merge into
 one entry: source stays ``"rules"`` (it has evidence), ``provider`` is true,
@@ -20,6 +34,7 @@ and the score is the higher of the rules score and ``PROVIDER_SCORE``.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 from collections.abc import Iterable, Mapping
@@ -29,6 +44,7 @@ from pathlib import Path
 from stream.errors import ConfigError
 from stream.story import Story
 from stream.text.normalize import TokenStream
+from stream.topics.model import ModelTopic, TopicModel
 from stream.topics.rules import (
     COMMON,
     DEFAULT_RULES_DIR,
@@ -42,7 +58,7 @@ from stream.topics.rules import (
     load_rules,
     parse_term,
 )
-from stream.topics.taxonomy import load_taxonomy, normalize_code
+from stream.topics.taxonomy import Taxonomy, load_taxonomy, normalize_code
 
 __all__ = [
     "PROVIDER_SCORE",
@@ -78,13 +94,14 @@ class ScoredTopic:
     label: str
     score: float
     parent: str | None
-    source: str  # "rules" | "provider"
+    source: str  # "rules" | "model" | "provider"
     evidence: tuple[Evidence, ...] = ()
     provider: bool = False  # also given by the provider (merged entry)
     coarse: str | None = None
+    model: float | None = None  # the model's probability for this branch, when it agrees with the rules
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        out: dict[str, object] = {
             "code": self.code,
             "label": self.label,
             "score": round(self.score, 4),
@@ -92,6 +109,9 @@ class ScoredTopic:
             "source": self.source,
             "evidence": [e.to_dict() for e in self.evidence],
         }
+        if self.model is not None:
+            out["model"] = self.model
+        return out
 
 
 @dataclass(frozen=True)
@@ -301,11 +321,17 @@ def _raw_scores(
 
 
 def classify(
-    story: Story, language: str | None = None, *, rules_dir: Path | None = None, stream: TokenStream | None = None
+    story: Story,
+    language: str | None = None,
+    *,
+    rules_dir: Path | None = None,
+    stream: TokenStream | None = None,
+    model: TopicModel | None = None,
 ) -> TopicResult:
     """Media Topics of ``story``; ``language`` is the detected ISO 639-1 code.
 
-    ``stream`` may pass ``TokenStream.of(story.text)`` when another stage already built it.
+    ``stream`` may pass ``TokenStream.of(story.text)`` when another stage already built it;
+    ``model`` adds the learned model's topics beside the rules (see the module docstring).
     """
     ruleset = _lookup(rules_dir)
     lang = _language(story, language)
@@ -339,6 +365,10 @@ def classify(
             evidence = [*previous.evidence, *evidence]
         evidence.sort(key=lambda e: (e.start, -e.weight))
         merged[rf.code] = ScoredTopic(rf.code, topic.label, score, topic.parent, "rules", tuple(evidence), coarse=topic.coarse)
+    if model is not None:
+        vetoed = {rf.code for i, rf in enumerate(ruleset.files) if raws[i] < 0}
+        threshold = model.threshold_with_rules if merged else model.threshold
+        _add_model_topics(merged, model.predict(stream, text, threshold=threshold), vetoed, taxonomy)
     for subject in story.subjects:
         if not subject.code.startswith(("medtop:", "http://cv.iptc.org/newscodes/mediatopic/")):
             continue
@@ -362,6 +392,25 @@ def classify(
             code, label, PROVIDER_SCORE, topic.parent if topic else None, "provider", (), True, _coarse_of(code)
         )
     return TopicResult(tuple(sorted(merged.values(), key=lambda t: (-t.score, t.code))))
+
+
+def _add_model_topics(merged: dict[str, ScoredTopic], predicted: list[ModelTopic], vetoed: set[str], taxonomy: Taxonomy) -> None:
+    for guess in predicted:
+        topic = taxonomy.get(guess.code)
+        if topic is None or guess.code in vetoed:
+            continue
+        # Rules win where they are as specific or more: the same code or a descendant of it. Where rules
+        # found only a broader code (politics), the model's narrower one (international relations) adds to it.
+        related = [c for c in merged if c == guess.code or guess.code in taxonomy.ancestors(c)]
+        if related:
+            for code in related:
+                if merged[code].model is None:
+                    merged[code] = dataclasses.replace(merged[code], model=guess.probability)
+            continue
+        evidence = tuple(Evidence(term, start, end, weight) for term, start, end, weight in guess.evidence)
+        merged[guess.code] = ScoredTopic(
+            guess.code, topic.label, guess.probability, topic.parent, "model", evidence, coarse=topic.coarse
+        )
 
 
 def _coarse_of(code: str) -> str | None:

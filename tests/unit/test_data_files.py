@@ -22,6 +22,7 @@ from stream.language.lexicon import load as load_lexicon
 from stream.places.gazetteer import DEFAULT_ARTIFACT, load_gazetteer
 from stream.places.regions import DEFAULT_REGIONS, load_regions
 from stream.text.script import script_of
+from stream.topics.model import load as load_topic_model
 from stream.topics.rules import DEFAULT_RULES_DIR, check_rules
 from stream.topics.taxonomy import load_taxonomy
 
@@ -149,6 +150,17 @@ def check_rule_file(path: Path) -> None:
     assert not problems, "\n".join(map(str, problems))
 
 
+def check_topic_model(path: Path) -> None:
+    import numpy as np
+
+    model = load_topic_model(path)
+    taxonomy = load_taxonomy()
+    assert model.topics and all(taxonomy.get(code) for code in model.topics)
+    assert model.weights.shape == (len(model.vocabulary), len(model.topics)) and np.isfinite(model.weights).all()
+    assert all(f[:1] in {"w", "p", "b", "c"} for f in model.vocabulary), "feature kinds are w, p, b, c"
+    assert set(model.header) >= {"trained_on", "held_out", "threshold", "built"}
+
+
 def check_subscriptions(path: Path) -> None:
     assert load_subscriptions(path)
 
@@ -168,6 +180,7 @@ CHECKS: dict[str, Callable[[Path], None]] = {
     "places/data/regions.yaml": check_regions,
     "topics/data/taxonomy.yaml": check_taxonomy,
     "topics/data/rules/*.yaml": check_rule_file,
+    "topics/data/topic_model.bin.gz": check_topic_model,
     "alerts/data/subscriptions.yaml": check_subscriptions,
 }
 

@@ -1,0 +1,77 @@
+"""The topic model's features: what the trainer counts and the classifier looks up, with their spans.
+
+The model is linear, so every decision is a sum over features, and each feature
+is tied to the characters it came from: the evidence for a model topic is the
+list of features that added most to it, with offsets into the story text, just
+like a rule's matched terms.
+
+Features come from the folded tokens the pipeline already made (one
+:class:`~stream.text.normalize.TokenStream` per story), so the topic model adds
+no tokenising of its own:
+
+* ``w`` the word itself;
+* ``p`` its first :data:`STEM` letters when it is longer: a crude stem that
+  carries the model across inflection (Russian cases, Turkish and Swahili
+  affixes, Arabic suffixes) in every language without a stemmer per language;
+* ``b`` the word and the next one: "prime minister", "world cup";
+* ``c`` two-letter pieces of tokens in scripts written without spaces (Han,
+  Kana, Thai, Lao, Khmer, Myanmar, Tibetan), where a "token" is a whole clause.
+
+Only the first :data:`MAX_TOKENS` tokens count: the headline and lead say what a
+story is about, and the cost stays bounded on long stories.
+
+Feature strings are looked up in the model's vocabulary (a dict), not hashed:
+unknown features cost one failed lookup, there are no collisions to explain
+away in the evidence, and the vocabulary is small enough (a few hundred
+thousand strings) to keep in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from stream.text.normalize import TokenStream
+
+__all__ = ["MAX_TOKENS", "STEM", "Feature", "feature_strings", "features"]
+
+MAX_TOKENS = 250
+STEM = 5
+# Scripts written without spaces between words: a regex token there is a whole phrase.
+_UNSPACED = re.compile(
+    r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u0f00-\u0fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+_MAX_PIECES = 64  # two-letter pieces per unspaced token
+
+# (feature string, first token index, last token index, offset of the piece inside the first token or -1)
+Feature = tuple[str, int, int, int]
+
+
+def features(stream: TokenStream, limit: int = MAX_TOKENS) -> Iterator[Feature]:
+    """Every feature of a story's first ``limit`` tokens, with the tokens it spans.
+
+    Duplicates are yielded as they occur; the model counts presence, not frequency.
+    """
+    texts = stream.texts
+    count = min(len(texts), limit)
+    previous: str | None = None
+    for i in range(count):
+        word = texts[i]
+        if not word.isascii() and _UNSPACED.search(word):
+            for k in range(min(len(word) - 1, _MAX_PIECES)):
+                yield "c" + word[k : k + 2], i, i, k
+            if len(word) <= 4:
+                yield "w" + word, i, i, -1
+            previous = None
+            continue
+        yield "w" + word, i, i, -1
+        if len(word) > STEM + 1:
+            yield "p" + word[:STEM], i, i, -1
+        if previous is not None:
+            yield "b" + previous + " " + word, i - 1, i, -1
+        previous = word if not word.isdigit() else None
+
+
+def feature_strings(stream: TokenStream, limit: int = MAX_TOKENS) -> set[str]:
+    """The distinct feature strings of a story (what the trainer counts)."""
+    return {f[0] for f in features(stream, limit)}

@@ -1,0 +1,136 @@
+"""The learned topic model: the shipped file, its evidence, and how it combines with the rules."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from stream.story import Story
+from stream.text.normalize import TokenStream
+from stream.topics.classifier import classify
+from stream.topics.features import MAX_TOKENS, features
+from stream.topics.model import ARTIFACT, load, model
+from stream.topics.rules import DEFAULT_RULES_DIR
+from stream.topics.taxonomy import load_taxonomy
+
+SPORT = "medtop:15000000"
+
+
+def _predict(text: str) -> list[str]:
+    return [t.code for t in model().predict(TokenStream.of(text), text)]
+
+
+def test_the_shipped_model_names_known_topics_and_its_training() -> None:
+    m = model()
+    taxonomy = load_taxonomy()
+    assert all(taxonomy.get(code) is not None for code in m.topics)
+    assert {SPORT, "medtop:11000000", "medtop:16000000"} <= set(m.topics)
+    assert m.header["trained_on"] and m.header["held_out"]
+    assert m.weights.shape == (len(m.vocabulary), len(m.topics))
+    assert 0 < m.threshold < 1
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The striker scored twice as the home team won the league final in extra time.", SPORT),
+        ("Le club a remporté la finale du championnat grâce à deux buts de son attaquant.", SPORT),
+        ("Timu ya taifa ilishinda mechi ya mpira wa miguu na kufuzu kwa fainali za kombe.", SPORT),
+        (
+            "Rebels shelled the city overnight and troops launched a counter-offensive, killing dozens of fighters.",
+            "medtop:16000000",
+        ),
+    ],
+)
+def test_clear_stories_get_their_topic_in_several_languages(text: str, code: str) -> None:
+    assert _predict(text)[:1] == [code]
+
+
+def test_probabilities_sum_to_one_and_repeat_exactly() -> None:
+    text = "Parliament passed the budget after the opposition walked out of the vote."
+    first, _ = model().probabilities(TokenStream.of(text))
+    second, _ = model().probabilities(TokenStream.of(text))
+    assert np.isclose(first.sum(), 1.0)
+    assert np.array_equal(first, second)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The striker scored twice as the home team won the league final.",
+        "سجل المهاجم هدفين وفاز الفريق بنهائي الدوري",
+        "国家队在世界杯决赛中获胜，球迷庆祝",
+        "Timu ya taifa ilishinda mechi ya mpira wa miguu.",
+    ],
+)
+def test_evidence_points_at_the_text_it_names(text: str) -> None:
+    found = model().predict(TokenStream.of(text), text, threshold=0.0)
+    assert found
+    for topic in found[:3]:
+        for surface, start, end, weight in topic.evidence:
+            assert text[start:end] == surface and surface.strip()
+            assert weight > 0
+
+
+def test_text_without_known_features_gets_no_topic() -> None:
+    assert model().predict(TokenStream.of(""), "") == []
+    assert model().predict(TokenStream.of("zzqx vvkj"), "zzqx vvkj") == []
+
+
+def test_features_of_long_stories_stop_at_the_token_limit() -> None:
+    stream = TokenStream.of("word " * (MAX_TOKENS * 3))
+    assert max(last for _, _, last, _ in features(stream)) < MAX_TOKENS
+
+
+def test_the_model_adds_topics_where_the_rules_have_no_words() -> None:
+    story = Story(
+        id="sw", headline="Timu ya taifa yashinda", body="Timu ya taifa ilishinda mechi ya mpira wa miguu na kufuzu kwa fainali."
+    )
+    without = classify(story, "sw")
+    with_model = classify(story, "sw", model=model())
+    assert SPORT not in without.codes
+    sport = next(t for t in with_model.topics if t.code == SPORT)
+    assert sport.source == "model" and sport.evidence
+    assert sport.to_dict()["source"] == "model"
+
+
+def test_rules_win_over_the_model_on_their_own_topics() -> None:
+    story = Story(
+        id="en",
+        headline="Striker scores twice as club wins league final",
+        body="The striker scored two goals in the final and the coach praised the team after the championship match.",
+    )
+    result = classify(story, "en", model=model())
+    sport = next(t for t in result.topics if t.code == SPORT)
+    assert sport.source == "rules"
+    assert sport.model is not None and sport.to_dict()["model"] == sport.model
+    assert not any(t.source == "model" and t.code == SPORT for t in result.topics)
+
+
+def test_a_negative_rule_term_overrides_the_model(tmp_path: Path) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(DEFAULT_RULES_DIR, rules)
+    sport = rules / "sport.yaml"
+    # Swahili has no rule section of its own: its stories are scored with the "common" terms.
+    text = sport.read_text(encoding="utf-8").replace("common: {terms: {", "common: {terms: {mpira: -5.0, ", 1)
+    assert "mpira: -5.0" in text
+    sport.write_text(text, encoding="utf-8")
+    story = Story(
+        id="sw", headline="Timu ya taifa yashinda", body="Timu ya taifa ilishinda mechi ya mpira wa miguu na kufuzu kwa fainali."
+    )
+    assert SPORT in classify(story, "sw", model=model()).codes
+    assert SPORT not in classify(story, "sw", model=model(), rules_dir=rules).codes
+
+
+def test_a_model_file_of_another_format_is_refused(tmp_path: Path) -> None:
+    import gzip
+
+    bad = tmp_path / "model.bin.gz"
+    with gzip.open(bad, "wb") as fh:
+        fh.write(b'{"format": 99}\n')
+    with pytest.raises(ValueError, match="format"):
+        load(bad)
+    assert ARTIFACT.exists()

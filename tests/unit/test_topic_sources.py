@@ -1,0 +1,180 @@
+"""The topic-corpus extraction: pinned registry, per-source readers and the shared clean/dedup/cap/split, on tiny local repos."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from stream.build import topic_corpora as tc
+from stream.build import topic_sources as ts
+
+ENV = {
+    **os.environ,
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def _git(*args: str, cwd: Path | None = None) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, env=ENV, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _bare_repo(tmp_path: Path, files: dict[str, str], name: str = "repo") -> tuple[Path, str]:
+    """A bare clone of a one-commit repository holding ``files``; returns (git dir, commit)."""
+    work = tmp_path / f"{name}-work"
+    for path, text in files.items():
+        (work / path).parent.mkdir(parents=True, exist_ok=True)
+        (work / path).write_text(text, encoding="utf-8")
+    _git("init", "-q", str(work))
+    _git("add", "-A", cwd=work)
+    _git("commit", "-q", "-m", "data", cwd=work)
+    bare = tmp_path / name
+    _git("clone", "-q", "--bare", str(work), str(bare))
+    return bare, _git("--git-dir", str(bare), "rev-parse", "HEAD")
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def _tsv(*rows: tuple[int, str, str]) -> str:
+    return "index_id\tcategory\ttext\n" + "".join(f"{i}\t{cat}\t{text}\n" for i, cat, text in rows)
+
+
+SIB_FILES = {
+    "data/annotated/hau_Latn/train.tsv": _tsv(
+        (1, "sports", "Kungiyar ta ci   wasan."), (2, "geography", "Kogin Kwara yana da tsawo.")
+    ),
+    "data/annotated/hau_Latn/dev.tsv": _tsv(
+        (3, "health", "Likitoci sun ba da &amp; shawara."), (1, "sports", "Kungiyar ta ci wasan.")
+    ),
+    "data/annotated/hau_Latn/test.tsv": _tsv((4, "politics", "Majalisa ta <b>zartar</b> da doka.")),
+    "data/annotated/zho_Hant/test.tsv": _tsv((4, "science/technology", "科學家發現了新的行星。")),
+    "README.md": "sib-200\n",
+}
+
+
+def test_sib200_maps_labels_languages_and_splits_and_drops_geography(tmp_path: Path) -> None:
+    gitdir, commit = _bare_repo(tmp_path, SIB_FILES)
+    counts = ts.write_corpus("sib200", tc.sib200(tc.GitTree(gitdir, commit)), tmp_path / "sib200.jsonl")
+    rows = _rows(tmp_path / "sib200.jsonl")
+    by_text = {r["text"]: r for r in rows}
+    assert set(by_text) == {
+        "Kungiyar ta ci wasan.",
+        "Likitoci sun ba da & shawara.",
+        "Majalisa ta zartar da doka.",
+        "科學家發現了新的行星。",
+    }
+    assert by_text["Kungiyar ta ci wasan."] == {
+        "text": "Kungiyar ta ci wasan.",
+        "lang": "ha",
+        "label": "medtop:15000000",
+        "source": "sib200",
+        "split": "train",
+    }
+    assert by_text["Likitoci sun ba da & shawara."]["split"] == "train"  # dev is folded into train
+    assert by_text["Majalisa ta zartar da doka."]["split"] == "test"
+    assert by_text["科學家發現了新的行星。"]["lang"] == "zh_Hant"
+    assert by_text["科學家發現了新的行星。"]["label"] == "medtop:13000000"
+    assert sum(counts.values()) == 4
+    assert [(r["lang"], r["label"]) for r in rows] == sorted((r["lang"], r["label"]) for r in rows)
+
+
+def test_flores_codes_become_iso_639_1_where_one_exists() -> None:
+    assert [tc.flores_lang(c) for c in ("hau_Latn", "arb_Arab", "arb_Latn", "ace_Arab", "zho_Hans")] == [
+        "ha",
+        "ar",
+        "ar_Latn",
+        "ace_Arab",
+        "zh",
+    ]
+
+
+WCEP_DAY = """\
+Date: '2015-03-10'
+Source_URI: Portal:Current events/2015 March 10
+Intelligence_Payload:
+  Armed conflicts and attacks:
+  - Sinai insurgency
+  - A suicide bomber kills one person and injures 24 in an attack on a police station. (AFP via Yahoo! News) (BBC)
+  International relations:
+  - The foreign ministers of both countries sign a new border treaty in Geneva.
+  Uncategorized:
+  - Something happened somewhere today and was reported by many outlets.
+  Syrian civil war:
+  - Rebels and government forces exchange fire near the northern city again.
+"""
+
+
+def test_wcep_reads_day_files_strips_citations_and_drops_headings(tmp_path: Path) -> None:
+    files = {"2015/03/2015-03-10.yaml": WCEP_DAY, "2015/03/notes.yaml": WCEP_DAY, "2015/03/2015-03-11.yaml": ": not yaml : ["}
+    gitdir, commit = _bare_repo(tmp_path, files)
+    rows = list(tc.wcep_cec_en(tc.GitTree(gitdir, commit)))
+    assert rows == [
+        ("A suicide bomber kills one person and injures 24 in an attack on a police station.", "en", "medtop:16000000", None),
+        ("The foreign ministers of both countries sign a new border treaty in Geneva.", "en", "medtop:20000638", None),
+    ]
+
+
+def test_dedup_cap_and_hash_split_are_deterministic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ts, "CAP_PER_GROUP", 3)
+    texts = [f"Story number {i} about the match." for i in range(10)]
+    raw: list[tc.Row] = [(t, "en", "medtop:15000000", None) for t in texts + texts]  # every text twice
+    raw += [("x", "en", "medtop:15000000", None), (None, "en", "medtop:15000000", None), ("Dropped, no label.", "en", None, None)]
+    raw += [(t, "fr", "medtop:15000000", "test") for t in texts[:2]]
+    ts.write_corpus("s", raw, tmp_path / "a.jsonl")
+    ts.write_corpus("s", reversed(raw), tmp_path / "b.jsonl")
+    assert (tmp_path / "a.jsonl").read_bytes() == (tmp_path / "b.jsonl").read_bytes()
+    rows = _rows(tmp_path / "a.jsonl")
+    en = [r for r in rows if r["lang"] == "en"]
+    assert len(en) == 3 and len({r["text"] for r in en}) == 3
+    assert all(r["split"] == ts.hash_split(r["text"]) for r in en)
+    assert [r["split"] for r in rows if r["lang"] == "fr"] == ["test", "test"]  # a source's own split is kept
+    assert {ts.hash_split(f"text {i}") for i in range(50)} == {"train", "test"}
+
+
+def test_clean_strips_markup_and_cuts_long_texts_at_a_word() -> None:
+    assert ts.clean(" <p>Tom &amp; Jerry</p>\n\twin ") == "Tom & Jerry win"
+    assert ts.clean(None) == ""
+    long = ts.clean("word " * 1000)
+    assert len(long) <= ts.MAX_CHARS and long.endswith("word")
+
+
+def test_the_registry_pins_full_commits_and_states_licences() -> None:
+    assert set(ts.SOURCES) == {"sib200", "antcorpus_jawhara", "sncd_so", "dikgang_tn", "wcep_cec_en", "mewsc16_wikinews"}
+    for source in ts.SOURCES.values():
+        assert re.fullmatch(r"[0-9a-f]{40}", source.commit)
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+", source.repo)
+        assert source.licence.strip()
+        assert callable(source.extractor)
+
+
+def test_cli_reads_a_mirror_at_the_pinned_commit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mirrors = tmp_path / "mirrors"
+    gitdir, commit = _bare_repo(mirrors / "dadelani+sib-200", SIB_FILES)
+    assert gitdir == mirrors / "dadelani+sib-200" / "repo"
+    monkeypatch.setitem(ts.SOURCES, "sib200", dataclasses.replace(ts.SOURCES["sib200"], commit=commit))
+    assert ts.main([str(tmp_path / "out"), "--mirrors", str(mirrors), "--only", "sib200"]) == 0
+    assert "sib200 (dadelani/sib-200@" in capsys.readouterr().out
+    assert len(_rows(tmp_path / "out" / "sib200.jsonl")) == 4
+
+
+def test_a_missing_commit_or_unreachable_repository_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mirrors = tmp_path / "mirrors"
+    _bare_repo(mirrors / "dadelani+sib-200", SIB_FILES)
+    with pytest.raises(ts.SourceError, match="pinned commit 593cea88519930f776c1a4a1980b6a35b39dca57 is not in"):
+        ts.locate(ts.SOURCES["sib200"], mirrors, cache=tmp_path / "cache")
+    monkeypatch.setenv("GIT_ALLOW_PROTOCOL", "file")  # no network: the https clone is refused at once
+    with pytest.raises(ts.SourceError, match=r"git clone --bare https://github.com/dsfsi/PuoBERTa failed"):
+        ts.locate(ts.SOURCES["dikgang_tn"], mirrors, cache=tmp_path / "cache")
