@@ -4,8 +4,8 @@
 
     WirewatchError                 root: catch this to catch everything wirewatch raises
     ├── InputError                 one event is bad; the agent dead-letters it and goes on
-    │   ├── DecodeError            bytes are not valid UTF-8
-    │   ├── FormatError            not JSON / ninjs / NewsML / text as declared
+    │   ├── DecodeError            bytes invalid in their encoding (UTF-8, a BOM's, or the XML declaration's)
+    │   ├── FormatError            not JSON / ninjs / NewsML / NITF / text as declared, or an unsupported root
     │   ├── SchemaError            a field has the wrong type or an illegal value
     │   ├── EmptyStoryError        no headline and no body text
     │   └── OversizedError         larger than ``WIREWATCH_MAX_STORY_BYTES``
