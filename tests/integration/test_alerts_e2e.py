@@ -89,8 +89,11 @@ def test_malformed_ninjs_and_newsml_are_dead_lettered(worker: Worker, tmp_path: 
     ninjs.write_bytes(MALFORMED_NINJS)
     newsml = tmp_path / "bad.xml"
     newsml.write_bytes(MALFORMED_NEWSML)
-    assert run_cli(worker.env, "publish", "--quiet", "--format", "ninjs", str(ninjs)).returncode == 0
-    assert run_cli(worker.env, "publish", "--quiet", "--format", "newsml", str(newsml)).returncode == 0
+    # Sent anyway so the worker dead-letters them; publish names each one and exits 1 (an input error).
+    for fmt, path in (("ninjs", ninjs), ("newsml", newsml)):
+        done = run_cli(worker.env, "publish", "--quiet", "--format", fmt, str(path))
+        assert done.returncode == 1, done.stderr
+        assert str(path) in done.stderr and "sent 1" in done.stdout, (done.stdout, done.stderr)
     dead = collect(worker.settings, worker.settings.topic_dlq, 2)
     reasons = sorted(r.header("wirewatch-reason") or "" for r in dead)
     assert reasons == ["invalid_field", "invalid_format"], [
