@@ -5,18 +5,22 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WW := $(VENV)/bin/wirewatch
 
-.PHONY: help setup demo test lint broker-up broker-down eval-lang eval-region eval-topic gazetteer lexicon ngrams topic-sources topic-model bench clean
+.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic gazetteer lexicon ngrams topic-sources topic-model bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
 setup: $(VENV)/.installed ## create .venv and install wirewatch with its test extras
 
-$(VENV)/.installed: pyproject.toml
+# Pinned: deploy/requirements-test.lock (make lock) constrains every package, the image installs deploy/requirements.lock.
+$(VENV)/.installed: pyproject.toml deploy/requirements-test.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -c deploy/requirements-test.lock -e '.[test]'
 	touch $@
+
+lock: ## re-pin deploy/requirements.lock (run time) and deploy/requirements-test.lock (+ test extra) from a fresh venv
+	$(PYTHON) deploy/lock.py
 
 demo: setup ## local Kafka + worker + multilingual sample stories; alerts print as they arrive
 	$(WW) demo

@@ -41,6 +41,7 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
     from agents.app import create_app
     from agents.kafka_client import ensure_topics
+    from agents.logformat import logging_config
     from agents.runtime import runtime_of
     from agents.topology import alert_topics, topic_specs
 
@@ -54,7 +55,9 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
         runtime.pipeline.warm_up()
     runtime.offload.start()
     try:
-        worker = faust.Worker(app, loglevel=settings.log_level, quiet=True)
+        worker = faust.Worker(
+            app, loglevel=settings.log_level, quiet=True, logging_config=logging_config(settings.log_format, settings.log_level)
+        )
         # Faust's progress spinner sets the root logger to DEBUG so that it can spin on every record: aiokafka
         # then builds a log record per message sent (3% of a busy worker's CPU) only for it to be filtered out.
         worker.spinner = None

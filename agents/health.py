@@ -39,11 +39,15 @@ def readiness(app: Any) -> tuple[bool, dict[str, Any]]:
 def install_health(app: faust.App, rt: Runtime) -> None:
     from faust import web
 
-    state = {"last_tick": time.monotonic()}
+    # No tick yet means the probe has not run its first round: the loop answering this request is the
+    # evidence then. Timing from app creation instead counted the detection processes' start-up (model
+    # loading, seconds on a busy machine) as a stalled loop.
+    state: dict[str, float | None] = {"last_tick": None}
 
     @app.page("/healthz")
     async def healthz(self: web.View, request: web.Request) -> web.Response:
-        age = time.monotonic() - state["last_tick"]
+        last = state["last_tick"]
+        age = 0.0 if last is None else time.monotonic() - last
         ok = age < 10.0
         return self.json({"status": "ok" if ok else "stalled", "loop_tick_age_seconds": round(age, 3)}, status=200 if ok else 503)
 

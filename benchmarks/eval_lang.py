@@ -168,12 +168,14 @@ def main(argv: list[str] | None = None) -> int:
 
     results: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
     confusions: dict[str, Counter[tuple[str, str]]] = {}
+    sentence_errors: dict[str, Counter[tuple[str, str]]] = {}
     splits: dict[str, dict[str, float]] = {}
     for name, predict in systems.items():
         sent_acc, sent_err = _accuracy(predict, sentences)
         word_acc, word_err = _accuracy(predict, words)
         results[name] = (sent_acc, word_acc)
         confusions[name] = sent_err + word_err
+        sentence_errors[name] = sent_err
         splits[name] = {
             "words A (tune)": statistics.mean(_accuracy(predict, tune_half)[0].values()),
             "words B (check)": statistics.mean(_accuracy(predict, check_half)[0].values()),
@@ -211,6 +213,13 @@ def main(argv: list[str] | None = None) -> int:
     focus = ("hy", "ka", "az", "ar", "ru", "tr")
     ww = results["wirewatch"][0]
     print("\nwirewatch sentences, focus languages: " + ", ".join(f"{c} {100 * ww.get(c, 0):.0f}%" for c in focus))
+
+    # The sentence gap is in close pairs (bs/hr/sr, ms/id, fa/prs...): both directions counted together.
+    pairs: Counter[tuple[str, str]] = Counter()
+    for (expected, got), n in sentence_errors["wirewatch"].items():
+        pairs[(min(expected, got), max(expected, got))] += n
+    print("\nwirewatch sentence confusion pairs (either direction), largest first:")
+    print("  " + (", ".join(f"{a}~{b}: {n}" for (a, b), n in pairs.most_common(12)) or "none"))
 
     if args.errors:
         print("\nwirewatch confusions (expected>got: count):")

