@@ -42,6 +42,9 @@ class Metrics:
         self.dead_letters = Counter(
             "wirewatch_dead_letters_total", "Input events sent to the dead-letter topic, by reason.", ["reason"], registry=r
         )
+        # Exported at 0 from start: increase() then sees the first detector bug after a restart
+        # (alert WirewatchInternalErrors); a series born at 1 would show no increase.
+        self.dead_letters.labels("internal_error")
         self.language_disagreements = Counter(
             "wirewatch_language_disagreements_total",
             "Stories whose provider-given language differs from the detected one.",

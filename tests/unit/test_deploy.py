@@ -26,8 +26,10 @@ DASHBOARD = DEPLOY / "grafana" / "dashboards" / "wirewatch.json"
 DATASOURCES = DEPLOY / "grafana" / "provisioning" / "datasources"
 DASHBOARD_PROVIDERS = DEPLOY / "grafana" / "provisioning" / "dashboards"
 RULES = DEPLOY / "prometheus" / "rules.yml"
-RULES_TEST = DEPLOY / "prometheus" / "rules.test.yml"
+RULES_TESTS = sorted((DEPLOY / "prometheus" / "tests").glob("*.test.yml"))
 PROM_CONFIG = DEPLOY / "prometheus" / "prometheus.yml"
+ALERTMANAGER = DEPLOY / "alertmanager" / "alertmanager.yml"
+RUNBOOKS = DEPLOY / "runbooks.md"
 
 SETTINGS_ENV = {f.metadata["env"] for f in Settings.__dataclass_fields__.values()}
 METRIC_TOKEN = re.compile(r"\b((?:wirewatch|faust|process)_[a-z0-9_]+)\b")
@@ -50,7 +52,7 @@ def _check_env(env: dict[str, Any], where: str) -> None:
 def test_compose_services_ports_and_env() -> None:
     compose = yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
     services = compose["services"]
-    assert {"kafka", "topics", "worker", "prometheus", "grafana"} <= set(services)
+    assert {"kafka", "topics", "worker", "prometheus", "alertmanager", "kminion", "grafana"} <= set(services)
     assert re.fullmatch(r"apache/kafka:4\.\d+\.\d+", services["kafka"]["image"])
     assert "controller" in services["kafka"]["environment"]["KAFKA_PROCESS_ROLES"]  # KRaft, no ZooKeeper
     assert services["topics"]["command"] == ["topics", "ensure"]
@@ -85,6 +87,27 @@ def test_compose_prometheus_scrapes_every_worker_and_loads_the_rules() -> None:
     mounts = {v.split(":")[1]: v.split(":")[0] for v in compose["services"]["prometheus"]["volumes"] if v.startswith(".")}
     for rule_file in config["rule_files"]:
         assert (DEPLOY / mounts[rule_file]).resolve() == RULES.resolve()
+
+
+def test_compose_prometheus_alerts_through_alertmanager_and_scrapes_kminion() -> None:
+    compose = yaml.safe_load(COMPOSE.read_text(encoding="utf-8"))
+    services = compose["services"]
+    config = yaml.safe_load(PROM_CONFIG.read_text(encoding="utf-8"))
+    (alertmanagers,) = config["alerting"]["alertmanagers"]
+    assert alertmanagers["static_configs"][0]["targets"] == ["alertmanager:9093"]
+    assert re.fullmatch(r"prom/alertmanager:v\d+\.\d+\.\d+", services["alertmanager"]["image"])
+    am_mounts = {v.split(":")[1]: v.split(":")[0] for v in services["alertmanager"]["volumes"] if v.startswith(".")}
+    command = services["alertmanager"]["command"]
+    config_file = next(c.split("=", 1)[1] for c in command if c.startswith("--config.file="))
+    assert (DEPLOY / am_mounts[config_file]).resolve() == ALERTMANAGER.resolve()
+    assert "--cluster.listen-address=" in command  # one instance: no gossip port to collide with
+    # Broker-side lag: KMinion reads wirewatch's consumer group; the rules expect the job "kminion".
+    assert re.fullmatch(r"redpandadata/kminion:v\d+\.\d+\.\d+", services["kminion"]["image"])
+    assert services["kminion"]["environment"]["KAFKA_BROKERS"] == services["worker"]["environment"]["WIREWATCH_BOOTSTRAP_SERVERS"]
+    assert services["kminion"]["environment"]["MINION_CONSUMERGROUPS_ALLOWEDGROUPS"] == Settings.from_env({}).app_id
+    kminion = next(j for j in config["scrape_configs"] if j["job_name"] == "kminion")
+    assert kminion["static_configs"][0]["targets"] == [f"kminion:{services['kminion']['environment']['EXPORTER_PORT']}"]
+    assert f'group_id="{Settings.from_env({}).app_id}"' in RULES.read_text(encoding="utf-8")
 
 
 # -- Dockerfile ----------------------------------------------------------------------------------------
@@ -298,11 +321,18 @@ def _exported_names() -> set[str]:
     return names
 
 
-def _rule_texts() -> list[str]:
+def _rules() -> list[dict[str, Any]]:
     doc = yaml.safe_load(RULES.read_text(encoding="utf-8"))
-    tests = yaml.safe_load(RULES_TEST.read_text(encoding="utf-8"))
-    exprs = [r["expr"] for g in doc["groups"] for r in g["rules"]]
-    series = [s["series"] for t in tests["tests"] for s in t["input_series"]]
+    return [rule for group in doc["groups"] for rule in group["rules"]]
+
+
+def _rule_tests() -> list[dict[str, Any]]:
+    return [case for path in RULES_TESTS for case in yaml.safe_load(path.read_text(encoding="utf-8"))["tests"]]
+
+
+def _rule_texts() -> list[str]:
+    exprs = [r["expr"] for r in _rules()]
+    series = [s["series"] for t in _rule_tests() for s in t["input_series"]]
     return exprs + series
 
 
@@ -321,18 +351,67 @@ def test_every_metric_in_dashboard_and_rules_exists() -> None:
     assert not unknown, f"metrics not declared in agents/metrics.py: {sorted(unknown)}"
 
 
-def test_rules_have_severity_and_summary() -> None:
-    doc = yaml.safe_load(RULES.read_text(encoding="utf-8"))
-    names = [r["alert"] for g in doc["groups"] for r in g["rules"]]
+def test_rules_have_severity_area_summary_and_a_promtool_test() -> None:
+    rules = _rules()
+    names = [r.get("alert") or r["record"] for r in rules]
     assert len(names) == len(set(names))
-    tested = {t["alertname"] for case in yaml.safe_load(RULES_TEST.read_text())["tests"] for t in case["alert_rule_test"]}
-    assert set(names) == tested, "every alert needs a promtool unit test"
-    for group in doc["groups"]:
-        for rule in group["rules"]:
-            assert rule["labels"]["severity"] in ("page", "ticket")
-            assert rule["annotations"]["summary"] and rule["annotations"]["description"]
+    cases = _rule_tests()
+    for case in cases:
+        assert case.get("alert_rule_test") or case.get("promql_expr_test")
+    tested_alerts = {t["alertname"] for case in cases for t in case.get("alert_rule_test", ())}
+    assert {r["alert"] for r in rules if "alert" in r} == tested_alerts, "every alert needs a promtool unit test"
+    tested_exprs = " ".join(t["expr"] for case in cases for t in case.get("promql_expr_test", ()))
+    untested = [r["record"] for r in rules if "record" in r and r["record"] not in tested_exprs]
+    assert not untested, f"recording rules without a promql_expr_test: {untested}"
+    for path in RULES_TESTS:
+        assert yaml.safe_load(path.read_text(encoding="utf-8"))["rule_files"] == ["../rules.yml"]
+    for rule in rules:
+        if "alert" not in rule:
+            assert rule["record"].startswith("wirewatch:") and rule["record"].count(":") == 2
+            continue
+        assert rule["labels"]["severity"] in ("critical", "warning"), rule["alert"]
+        assert rule["labels"]["area"] in ("availability", "pipeline", "lag", "latency"), rule["alert"]
+        assert rule["annotations"]["summary"] and rule["annotations"]["description"]
 
 
-@pytest.mark.parametrize("path", [PROM_CONFIG, RULES, RULES_TEST, COMPOSE], ids=lambda p: p.name)
+def _anchors(markdown: str) -> set[str]:
+    """GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens."""
+    headings = re.findall(r"^#+\s+(.+?)\s*$", markdown, flags=re.M)
+    return {re.sub(r"[^\w\- ]", "", h).strip().lower().replace(" ", "-") for h in headings}
+
+
+def test_every_alert_links_its_own_runbook_section() -> None:
+    anchors = _anchors(RUNBOOKS.read_text(encoding="utf-8"))
+    alerts = [r for r in _rules() if "alert" in r]
+    for rule in alerts:
+        url = rule["annotations"]["runbook_url"]
+        path, _, anchor = url.partition("#")
+        assert (ROOT / path).resolve() == RUNBOOKS.resolve(), f"{rule['alert']}: {url}"
+        assert anchor == rule["alert"].lower() and anchor in anchors, f"{rule['alert']}: no section for {url}"
+    sections = {a for a in anchors if a.startswith("wirewatch")}
+    assert sections == {r["alert"].lower() for r in alerts}, "a runbook section for every alert and no other"
+
+
+def test_alertmanager_routes_by_severity_and_inhibits_by_area() -> None:
+    config = yaml.safe_load(ALERTMANAGER.read_text(encoding="utf-8"))
+    receivers = {r["name"]: r for r in config["receivers"]}
+    route = config["route"]
+    routed = {tuple(r["matchers"]): r["receiver"] for r in route["routes"]}
+    assert routed == {('severity="critical"',): "wirewatch-pager", ('severity="warning"',): "wirewatch-channel"}
+    assert route["receiver"] in receivers and set(routed.values()) <= set(receivers)
+    assert {"alertname", "area"} <= set(route["group_by"])
+    by_area = next(r for r in config["inhibit_rules"] if r.get("equal") == ["area"])
+    assert by_area["source_matchers"] == ['severity="critical"'] and by_area["target_matchers"] == ['severity="warning"']
+    # The severities the rules use are exactly the ones routed.
+    assert {r["labels"]["severity"] for r in _rules() if "alert" in r} == {"critical", "warning"}
+    # Every alert name an inhibit rule names exists.
+    alerts = {r["alert"] for r in _rules() if "alert" in r}
+    for rule in config["inhibit_rules"]:
+        for matcher in rule["source_matchers"] + rule["target_matchers"]:
+            match = re.fullmatch(r'alertname="(\w+)"', matcher)
+            assert match is None or match.group(1) in alerts, matcher
+
+
+@pytest.mark.parametrize("path", [PROM_CONFIG, RULES, *RULES_TESTS, ALERTMANAGER, COMPOSE], ids=lambda p: p.name)
 def test_yaml_files_parse(path: Path) -> None:
     assert _yaml_docs(path)
