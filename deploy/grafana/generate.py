@@ -25,7 +25,7 @@ SEL = 'job="$job", instance=~"$instance"'
 # The alert latency objective of the burn-rate alerts: 99% of alerts sent within 250 ms of publication.
 SLO_TARGET = 0.99
 SLO_LE = "0.25"
-# Broker-side consumer lag: recording rules over kafka_exporter's kafka_consumergroup_lag (deploy/prometheus).
+# Broker-side consumer lag: recording rules over KMinion's consumer-group lag (deploy/prometheus).
 BROKER_LAG_MESSAGES = "wirewatch:consumer_lag_messages:sum"
 BROKER_LAG_SECONDS = "wirewatch:consumer_lag_seconds:max"
 Thresholds = list[tuple[float | None, str]]
@@ -221,7 +221,7 @@ def build() -> dict[str, Any]:
         "Broker-side consumer lag",
         [(f"sum by (topic) ({BROKER_LAG_MESSAGES})", "{{topic}} messages")],
         width=12, thresholds=[(None, "green"), (1000, "orange")],
-        description="Consumer group lag as the brokers see it (kafka_exporter, recording rule "
+        description="Consumer group lag as the brokers see it (KMinion, recording rule "
                     f"{BROKER_LAG_MESSAGES}): still measured when every worker is down or rebalancing.",
     )  # fmt: skip
     g.panel(
@@ -229,7 +229,7 @@ def build() -> dict[str, Any]:
         [(f"max by (topic) ({BROKER_LAG_SECONDS})", "{{topic}}")],
         unit="s", width=12, thresholds=[(None, "green"), (60, "orange"), (300, "red")],
         description=f"How far behind the newest message the group's committed offsets are, in seconds ({BROKER_LAG_SECONDS}, "
-                    "from kafka_exporter): the delay a story waits before a worker reads it.",
+                    "from KMinion): the delay a story waits before a worker reads it.",
     )  # fmt: skip
     g.panel(
         "Publish to enriched latency",
