@@ -66,6 +66,7 @@ class EventRecord:
     headlines: dict[str, str] = field(default_factory=dict)  # language -> first headline in it
     terms: dict[str, float] = field(default_factory=dict)  # term -> summed base weight
     recent: list[float] = field(default_factory=list)  # member story times, newest last
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # derived, never serialised
 
     def velocity(self, now: float | None = None, span: float = 3600.0) -> float:
         """Stories per hour over the last ``span`` seconds before ``now`` (default: the last story)."""
@@ -131,14 +132,17 @@ def _event_id(story_id: str, time: float) -> str:
     return "ev-" + hashlib.blake2b(f"{story_id}@{time:.0f}".encode(), digest_size=8).hexdigest()
 
 
-def _core(event: EventRecord, language: str) -> dict[str, list[str]]:
-    """The event's terms carried by at least half its stories, by family (words: of ``language`` only)."""
+def _core(event: EventRecord) -> dict[str, list[str]]:
+    """The event's terms carried by at least half its stories, by family (words by ``w:<language>``)."""
+    cached = event.cache.get("core")
+    if cached is not None and cached[0] == event.stories:
+        return cached[1]  # type: ignore[no-any-return]
     half = max(event.stories, 1) / 2.0
     out: dict[str, list[str]] = {}
-    prefix = f"w:{language}:"
     for term, w in event.terms.items():
-        if w >= half and (term[0] != "w" or term.startswith(prefix)):
-            out.setdefault(term[0], []).append(term)
+        if w >= half:
+            out.setdefault(term[: term.index(":", 2)] if term[0] == "w" else term[0], []).append(term)
+    event.cache["core"] = (event.stories, out)
     return out
 
 
@@ -162,11 +166,11 @@ def score(story: StoryFeatures, event: EventRecord, idf: dict[str, float]) -> tu
     parts = {f: FAMILY_WEIGHT[f] * have.get(f, 0.0) / t for f, t in total.items() if t}
     specific = sum(v for f, v in parts.items() if f in SPECIFIC) / norm
     forward = sum(parts.values()) / norm
-    core = _core(event, story.language)
-    back_norm = sum(FAMILY_WEIGHT[f] for f in core)
+    core = {f: ts for f, ts in _core(event).items() if f[0] != "w" or f == f"w:{story.language}"}
+    back_norm = sum(FAMILY_WEIGHT[f[0]] for f in core)
     mine = story.terms
     back = (
-        sum(FAMILY_WEIGHT[f] * sum(1 for t in ts if t in mine) / len(ts) for f, ts in core.items()) / back_norm
+        sum(FAMILY_WEIGHT[f[0]] * sum(1 for t in ts if t in mine) / len(ts) for f, ts in core.items()) / back_norm
         if back_norm
         else 0.0
     )
