@@ -136,7 +136,7 @@ def _core(event: EventRecord) -> dict[str, list[str]]:
     """The event's terms carried by at least half its stories, by family (words by ``w:<language>``)."""
     cached = event.cache.get("core")
     if cached is not None and cached[0] == event.stories:
-        return cached[1]  # type: ignore[no-any-return]
+        return cached[1]
     half = max(event.stories, 1) / 2.0
     out: dict[str, list[str]] = {}
     for term, w in event.terms.items():
