@@ -1,0 +1,59 @@
+"""Cost of near-duplicate detection and event clustering per story (target: 200 us).
+
+Enriches the dev and held-out stories once (benchmarks/data, 12 languages), then times
+:meth:`stream.events.Clusterer.add` (feature extraction, sketch, duplicate lookup, candidate scoring,
+state upkeep) over them, repeated with new ids and times so the state holds thousands of events.
+
+    .venv/bin/python -m benchmarks.bench_events [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+from stream.events.cluster import Clusterer
+from stream.pipeline import Pipeline
+from stream.story import Story
+
+DATA = Path(__file__).parent / "data"
+
+
+def _stories() -> list[dict[str, object]]:
+    pipeline = Pipeline(topic_model="off")
+    out = []
+    for path in sorted([*DATA.glob("devset/*.jsonl"), *DATA.glob("heldout/*.jsonl")]):
+        for line in path.read_text().splitlines():
+            raw = json.loads(line)
+            story = Story(id=raw["id"], headline=raw["headline"], body=raw["body"], language=raw.get("language"))
+            out.append(pipeline.enrich(story).to_dict())
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    stories = _stories()
+    clusterer = Clusterer()
+    per_round = []
+    t = 1_600_000_000.0
+    for r in range(args.rounds):
+        batch = []
+        for i, s in enumerate(stories):
+            t += 30.0
+            batch.append({**s, "id": f"{s['id']}-r{r}", "versioncreated": t, "headline": f"{s['headline']} {r}-{i}"})
+        start = time.perf_counter()
+        for s in batch:
+            clusterer.add(s)
+        per_round.append((time.perf_counter() - start) / len(batch) * 1e6)
+    print(f"stories per round: {len(stories)}; rounds: {args.rounds}; open events at the end: {len(clusterer.events)}")
+    print("us per story by round: " + ", ".join(f"{x:.0f}" for x in per_round))
+    print(f"median: {statistics.median(per_round):.0f} us per story (target 200)")
+
+
+if __name__ == "__main__":
+    main()

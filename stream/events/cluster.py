@@ -1,0 +1,329 @@
+"""Online clustering of enriched stories into events, across languages, with near-duplicate detection.
+
+Single pass, as EMM NewsBrief does it: each story is compared with the events still open (last story
+within :attr:`Clusterer.window` seconds) that share a specific term with it, and joins the best one
+scoring at least :data:`JOIN_SCORE`; otherwise it opens a new event. The score of a story against an
+event is the geometric mean of two coverages, each averaged over families of terms with the family
+weights (:data:`stream.events.features.FAMILY_WEIGHT`; words only in the story's language): the
+idf-weighted share of the story's terms that the event has, and the share of the event's core terms
+(those of at least half its stories) that the story has. The second keeps a short story that shares
+a capital city and a weekday from joining a long event. Countries and topics alone never
+join: the specific families (places, names, numbers, words) must contribute at least
+:data:`MIN_SPECIFIC` of the score, so two unrelated stories about one country stay apart.
+
+Before clustering, a story whose MinHash sketch estimates a Jaccard similarity of 0.4 or more with
+a recent story's (:mod:`stream.events.fingerprint`) is a near-duplicate: it gets ``duplicate_of`` and that story's event,
+and counts in the event's ``duplicates``, not its ``stories``. A new version of a known story id keeps
+its event and is neither.
+
+State is bounded and plain: events (LRU by last story, at most ``max_events``, expired after the
+window), the inverted index of their terms, document frequencies (at most ``max_terms``) and recent
+fingerprints. :meth:`EventRecord.to_dict` is what ``wire.events`` and a table would carry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from stream.events.features import FAMILY_WEIGHT, SPECIFIC, StoryFeatures, extract
+from stream.events.fingerprint import DuplicateIndex
+
+__all__ = ["JOIN_SCORE", "MIN_SPECIFIC", "Assignment", "Clusterer", "EventRecord", "score"]
+
+#: A story joins the best open event scoring at least this much (0..1).
+JOIN_SCORE = 0.4
+#: ... of which the specific families (places, names, numbers, words) must bring at least this much.
+MIN_SPECIFIC = 0.15
+#: Terms an event keeps (the heaviest); it is trimmed back to this when it holds twice as many.
+EVENT_TERMS = 200
+#: Events looked at in full per story (those sharing most terms with it).
+CANDIDATES = 8
+#: A term carried by more open events than this is too common to find candidates by.
+COMMON_TERM_EVENTS = 64
+#: Story timestamps kept per event for its velocity.
+RECENT_TIMES = 256
+
+
+@dataclass(slots=True)
+class EventRecord:
+    """An event: the stories of one happening, in any language. JSON-ready with :meth:`to_dict`."""
+
+    id: str
+    first_seen: float
+    last_seen: float
+    stories: int = 0
+    duplicates: int = 0
+    languages: Counter[str] = field(default_factory=Counter)
+    sources: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+    regions: Counter[str] = field(default_factory=Counter)
+    focus: Counter[str] = field(default_factory=Counter)  # "country/region" of member stories
+    topics: Counter[str] = field(default_factory=Counter)
+    headlines: dict[str, str] = field(default_factory=dict)  # language -> first headline in it
+    terms: dict[str, float] = field(default_factory=dict)  # term -> summed base weight
+    recent: list[float] = field(default_factory=list)  # member story times, newest last
+    cache: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # derived, never serialised
+
+    def velocity(self, now: float | None = None, span: float = 3600.0) -> float:
+        """Stories per hour over the last ``span`` seconds before ``now`` (default: the last story)."""
+        end = self.last_seen if now is None else now
+        return sum(1 for t in self.recent if end - span < t <= end) * 3600.0 / span
+
+    def to_dict(self) -> dict[str, Any]:
+        focus = self.focus.most_common(1)[0][0].split("/") if self.focus else [None, None]
+        return {
+            "schema": "wirewatch.event/1",
+            "id": self.id,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "stories": self.stories,
+            "duplicates": self.duplicates,
+            "languages": dict(self.languages.most_common()),
+            "sources": dict(self.sources.most_common()),
+            "countries": dict(self.countries.most_common()),
+            "regions": dict(self.regions.most_common()),
+            "focus": {"country": focus[0] or None, "region": focus[1] or None},
+            "topics": dict(self.topics.most_common()),
+            "headlines": dict(self.headlines),
+            "velocity": self.velocity(),
+            "terms": dict(self.terms),
+            "recent": list(self.recent),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EventRecord:
+        focus = d.get("focus") or {}
+        key = f"{focus.get('country') or ''}/{focus.get('region') or ''}"
+        return cls(
+            id=d["id"],
+            first_seen=d["first_seen"],
+            last_seen=d["last_seen"],
+            stories=d.get("stories", 0),
+            duplicates=d.get("duplicates", 0),
+            languages=Counter(d.get("languages", {})),
+            sources=Counter(d.get("sources", {})),
+            countries=Counter(d.get("countries", {})),
+            regions=Counter(d.get("regions", {})),
+            focus=Counter({key: d.get("stories", 1)}) if key != "/" else Counter(),
+            topics=Counter(d.get("topics", {})),
+            headlines=dict(d.get("headlines", {})),
+            terms=dict(d.get("terms", {})),
+            recent=list(d.get("recent", [])),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Where one story went: its event, whether it opened it, and what it duplicates."""
+
+    story_id: str
+    event_id: str
+    new_event: bool
+    score: float  # against the event it joined; 1.0 when it opened it or duplicates a story
+    duplicate_of: str | None = None
+    similarity: float | None = None  # estimated Jaccard similarity with the story it duplicates
+
+
+def _event_id(story_id: str, time: float) -> str:
+    return "ev-" + hashlib.blake2b(f"{story_id}@{time:.0f}".encode(), digest_size=8).hexdigest()
+
+
+def _core(event: EventRecord) -> dict[str, list[str]]:
+    """The event's terms carried by at least half its stories, by family (words by ``w:<language>``)."""
+    cached = event.cache.get("core")
+    if cached is not None and cached[0] == event.stories:
+        return cached[1]
+    half = max(event.stories, 1) / 2.0
+    out: dict[str, list[str]] = {}
+    for term, w in event.terms.items():
+        if w >= half:
+            out.setdefault(term[: term.index(":", 2)] if term[0] == "w" else term[0], []).append(term)
+    event.cache["core"] = (event.stories, out)
+    return out
+
+
+def score(story: StoryFeatures, event: EventRecord, idf: dict[str, float]) -> tuple[float, float]:
+    """(total, specific part) of a story's match with an event; see the module docstring."""
+    have: dict[str, float] = {}
+    total: dict[str, float] = {}
+    terms = event.terms
+    same_language = story.language in event.languages
+    for term, w in story.terms.items():
+        fam = term[0]
+        if fam == "w" and not same_language:
+            continue
+        weight = w * idf.get(term, 1.0)
+        total[fam] = total.get(fam, 0.0) + weight
+        if term in terms:
+            have[fam] = have.get(fam, 0.0) + weight
+    norm = sum(FAMILY_WEIGHT[f] for f in total)
+    if not norm:
+        return 0.0, 0.0
+    parts = {f: FAMILY_WEIGHT[f] * have.get(f, 0.0) / t for f, t in total.items() if t}
+    specific = sum(v for f, v in parts.items() if f in SPECIFIC) / norm
+    forward = sum(parts.values()) / norm
+    core = {f: ts for f, ts in _core(event).items() if f[0] != "w" or f == f"w:{story.language}"}
+    back_norm = sum(FAMILY_WEIGHT[f[0]] for f in core)
+    mine = story.terms
+    back = (
+        sum(FAMILY_WEIGHT[f[0]] * sum(1 for t in ts if t in mine) / len(ts) for f, ts in core.items()) / back_norm
+        if back_norm
+        else 0.0
+    )
+    return math.sqrt(forward * back), specific
+
+
+class Clusterer:
+    """Assigns stories to events; the whole state lives in this object's plain containers."""
+
+    def __init__(
+        self,
+        *,
+        window: float = 48 * 3600.0,
+        max_events: int = 50_000,
+        max_terms: int = 500_000,
+        join_score: float = JOIN_SCORE,
+        min_specific: float = MIN_SPECIFIC,
+    ) -> None:
+        self.window = window
+        self.max_events = max_events
+        self.max_terms = max_terms
+        self.join_score = join_score
+        self.min_specific = min_specific
+        self.events: dict[str, EventRecord] = {}  # oldest last story first
+        self.index: dict[str, set[str]] = {}  # term -> open events holding it
+        self.df: dict[str, int] = {}  # term -> stories seen with it
+        self.seen = 0  # stories counted in df
+        self.story_event: dict[str, str] = {}  # story id -> event id, for new versions and duplicates
+        self.duplicates = DuplicateIndex()
+        self.watermark = 0.0  # latest story time seen
+
+    # -- state upkeep -------------------------------------------------------------------------------
+
+    def _drop(self, event_id: str) -> None:
+        event = self.events.pop(event_id)
+        for term in event.terms:
+            ids = self.index.get(term)
+            if ids is not None:
+                ids.discard(event_id)
+                if not ids:
+                    del self.index[term]
+
+    def expire(self, now: float) -> list[str]:
+        """Close events whose last story is older than the window (and the LRU overflow); returns their ids."""
+        gone: list[str] = []
+        horizon = now - self.window
+        for eid, event in self.events.items():
+            if event.last_seen >= horizon and len(self.events) - len(gone) <= self.max_events:
+                break
+            gone.append(eid)
+        for eid in gone:
+            self._drop(eid)
+        if gone:
+            closed = set(gone)
+            self.story_event = {s: e for s, e in self.story_event.items() if e not in closed}
+        self.duplicates.expire(horizon)
+        if len(self.df) > self.max_terms:  # forget the rarest terms; keep the ratio df/seen
+            keep = sorted(self.df.items(), key=lambda kv: -kv[1])[: self.max_terms // 2]
+            self.df = dict(keep)
+        return gone
+
+    def _idf(self, terms: dict[str, float]) -> dict[str, float]:
+        n = self.seen + 1
+        df = self.df
+        return {t: math.log(1.0 + n / (1.0 + df.get(t, 0))) for t in terms}
+
+    def _add_terms(self, event: EventRecord, story: StoryFeatures) -> None:
+        terms = event.terms
+        for term, w in story.terms.items():
+            if term not in terms:
+                self.index.setdefault(term, set()).add(event.id)
+            terms[term] = terms.get(term, 0.0) + w
+        if len(terms) > 2 * EVENT_TERMS:
+            keep = dict(sorted(terms.items(), key=lambda kv: -kv[1])[:EVENT_TERMS])
+            for term in terms.keys() - keep.keys():
+                ids = self.index.get(term)
+                if ids is not None:
+                    ids.discard(event.id)
+                    if not ids:
+                        del self.index[term]
+            event.terms = keep
+
+    def _count(self, event: EventRecord, story: StoryFeatures, *, duplicate: bool) -> None:
+        event.last_seen = max(event.last_seen, story.time)
+        event.first_seen = min(event.first_seen, story.time)
+        if story.source:
+            event.sources[story.source] += 1
+        if duplicate:
+            event.duplicates += 1
+        else:
+            event.stories += 1
+            event.languages[story.language] += 1
+            event.headlines.setdefault(story.language, story.headline)
+            for term in story.terms:
+                if term[0] == "c":
+                    event.countries[term[2:]] += 1
+                elif term[0] == "t":
+                    event.topics[term[2:]] += 1
+            event.regions.update(story.regions)
+            if story.focus_country or story.focus_region:
+                event.focus[f"{story.focus_country or ''}/{story.focus_region or ''}"] += 1
+            self._add_terms(event, story)
+        event.recent.append(story.time)
+        if len(event.recent) > RECENT_TIMES:
+            del event.recent[: len(event.recent) - RECENT_TIMES]
+        self.events.pop(event.id, None)
+        self.events[event.id] = event  # most recently updated last
+
+    # -- the work -----------------------------------------------------------------------------------
+
+    def add(self, enriched: dict[str, Any], *, now: float | None = None, source: str | None = None) -> Assignment:
+        """Assign an enriched story (``Enriched.to_dict()``) to an event; returns where it went."""
+        return self.assign(extract(enriched, now=now, source=source))
+
+    def assign(self, story: StoryFeatures) -> Assignment:
+        self.watermark = max(self.watermark, story.time)
+        self.expire(self.watermark)
+        known = self.story_event.get(story.id)
+        if known is not None and known in self.events:  # a new version of a story already placed
+            self.duplicates.add(story.id, story.sketch, story.time)
+            return Assignment(story.id, known, False, 1.0)
+        hit = self.duplicates.find(story.sketch, exclude=story.id)
+        if hit is not None and self.story_event.get(hit[0]) in self.events:
+            eid = self.story_event[hit[0]]
+            self._count(self.events[eid], story, duplicate=True)
+            self.story_event[story.id] = eid
+            return Assignment(story.id, eid, False, 1.0, duplicate_of=hit[0], similarity=hit[1])
+        idf = self._idf(story.terms)
+        best: tuple[float, str] | None = None
+        for eid in self._candidates(story):
+            total, specific = score(story, self.events[eid], idf)
+            if total >= self.join_score and specific >= self.min_specific and (best is None or total > best[0]):
+                best = (total, eid)
+        if best is not None:
+            event = self.events[best[1]]
+            result = Assignment(story.id, event.id, False, best[0])
+        else:
+            event = EventRecord(id=_event_id(story.id, story.time), first_seen=story.time, last_seen=story.time)
+            result = Assignment(story.id, event.id, True, 1.0)
+        self._count(event, story, duplicate=False)
+        self.story_event[story.id] = event.id
+        self.duplicates.add(story.id, story.sketch, story.time)
+        self.seen += 1
+        for term in story.terms:
+            self.df[term] = self.df.get(term, 0) + 1
+        return result
+
+    def _candidates(self, story: StoryFeatures) -> list[str]:
+        shared: Counter[str] = Counter()
+        index = self.index
+        for term in story.terms:
+            if term[0] in SPECIFIC:
+                ids = index.get(term)
+                if ids and len(ids) <= COMMON_TERM_EVENTS:
+                    shared.update(ids)
+        return [eid for eid, _ in shared.most_common(CANDIDATES)]

@@ -1,0 +1,160 @@
+"""What a story says about its event, as language-neutral terms where possible.
+
+An enriched story (:meth:`stream.pipeline.Enriched.to_dict`) already carries gazetteer ids for its
+countries and places, IPTC topic codes and its language; this module adds what the text says in any
+script: proper names reduced to a transliteration-tolerant consonant key (``Лавров``, ``Lavrov`` and
+``لافروف`` all give ``4161``), numbers in any digits (``٣٠٠`` is 300), and, for comparison with stories
+in the same language only, content words (character pairs in unspaced scripts).
+
+Terms are strings ``family:value``; families and their base weights are in :data:`FAMILY_WEIGHT`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from stream.events.fingerprint import sketch, strip_marks, units
+from stream.text.normalize import fold
+
+__all__ = ["FAMILY_WEIGHT", "SPECIFIC", "StoryFeatures", "extract", "name_key", "parse_time"]
+
+#: How much each family of evidence counts when a story is compared with an event.
+#: p: places (sub-national, by gazetteer id), c: countries, t: IPTC topics, n: proper names,
+#: d: numbers, w: words of one language.
+FAMILY_WEIGHT: dict[str, float] = {"p": 2.0, "c": 1.0, "t": 0.5, "n": 2.0, "d": 1.0, "w": 3.0}
+#: Families that can tell two events in one country apart (countries and topics cannot).
+SPECIFIC = frozenset("pndw")
+#: Characters of the text read for names, numbers and words (the lead carries the event).
+LEAD_CHARS = 1500
+#: Units read for words.
+WORD_UNITS = 150
+
+# Latin spelling of letters of non-Latin scripts, enough for a consonant key (vowels are dropped anyway).
+_TRANSLIT = str.maketrans(
+    {
+        **dict(zip("абвгдежзийклмнопрстуфхцчшщъыьэюяіїєґў", "abvgdejziiklmnoprstufhccssiiieuaiiegu", strict=True)),
+        **dict(zip("αβγδεζηθικλμνξοπρσςτυφχψω", "abgdezitiklmnxoprsstufhpo", strict=True)),
+        **dict(zip("աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ", "abgdezeetjilxckhdgcmynsocpjrsvtrcwpkof", strict=True)),
+        **dict(zip("აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ", "abgdevztiklmnopjrstupkgkscctcckjh", strict=True)),
+        **dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهوي", "abtsjhhddrzssstdzaafkklmnhwy", strict=True)),
+        **dict(zip("אבגדהוזחטיכךלמםנןסעפףצץקרשת", "abgdhwzhtykklmmnnsapfcckrst", strict=True)),
+    }
+)
+# Soundex-like classes: letters that transliterations swap (p/b/f/v, c/k/q/g, d/t, s/z, m/n) agree.
+_CLASS = str.maketrans("bfpvcgjkqsxzdtlmnr", "111122222222334556", "aeiouyhw'")
+_NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d{3})*")
+_CASELESS_NAMES = re.compile(r"[\u0590-\u06ff]")  # Hebrew and Arabic script: no capitals to find names by
+_UNSPACED_CHAR = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(word: str) -> str:
+    """A consonant key of a name that survives transliteration: fold, strip marks, Latin letters, classes."""
+    latin = strip_marks(fold(word)).translate(_TRANSLIT)
+    if latin.startswith("al") and len(word) >= 5 and _CASELESS_NAMES.match(word):
+        latin = latin[2:]  # the Arabic article
+    coded = latin.translate(_CLASS)
+    key = re.sub(r"(.)\1+", r"\1", "".join(c for c in coded if c.isdigit()))
+    return key
+
+
+def parse_time(value: Any) -> float | None:
+    """Seconds since the epoch from an ISO 8601 string (``Z`` or offset) or a number; None otherwise."""
+    if isinstance(value, int | float):
+        return float(value)
+    if isinstance(value, str) and value:
+        try:
+            return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp()
+        except ValueError:
+            return None
+    return None
+
+
+@dataclass(slots=True)
+class StoryFeatures:
+    """One story, as clustering sees it."""
+
+    id: str
+    language: str
+    time: float
+    source: str | None
+    headline: str
+    sketch: tuple[int, ...]
+    terms: dict[str, float] = field(default_factory=dict)  # term -> base weight (before idf)
+    focus_country: str | None = None
+    focus_region: str | None = None
+    regions: tuple[str, ...] = ()
+
+
+def _language(story: dict[str, Any]) -> str:
+    lang = story.get("language")
+    if isinstance(lang, dict):
+        lang = lang.get("code")
+    return str(lang) if lang else "und"
+
+
+def extract(story: dict[str, Any], *, now: float | None = None, source: str | None = None) -> StoryFeatures:
+    """Features of an enriched story dict. Its time is ``versioncreated``, else ``published_at``, else ``now``."""
+    headline = str(story.get("headline") or "")
+    body = str(story.get("body") or "")
+    text = f"{headline}\n\n{body}" if headline and body else headline or body
+    seq = units(text)
+    lang = _language(story)
+    terms: dict[str, float] = {}
+    focus = story.get("focus") or {}
+    for c in story.get("countries") or ():
+        iso = c.get("iso2")
+        if iso:
+            terms[f"c:{iso}"] = 1.0 if iso == focus.get("country") else 0.5
+    for p in story.get("places") or ():
+        if p.get("id"):
+            terms[f"p:{p['id']}"] = 1.0
+    for t in (story.get("topics") or ())[:3]:
+        if t.get("code"):
+            terms[f"t:{t['code']}"] = 1.0
+    lead = text[:LEAD_CHARS]
+    caseless = bool(_CASELESS_NAMES.search(lead))
+    for m in _NAME.finditer(lead):
+        word = m.group()
+        if len(word) >= 4 and (word[0].isupper() or (caseless and _CASELESS_NAMES.match(word))):
+            key = name_key(word)
+            if len(key) >= 3:
+                terms[f"n:{key}"] = 1.0
+    for m in _NUMBER.finditer(lead):
+        digits = re.sub(r"\D", "", m.group())
+        if digits.isdigit() and len(digits) <= 12:
+            value = int(digits)
+            if value > 1:
+                terms[f"d:{value}"] = 1.0
+    prev = ""
+    for u in seq[:WORD_UNITS]:
+        if len(u) == 1 and _UNSPACED_CHAR.match(u):
+            if prev:
+                terms[f"w:{lang}:{prev}{u}"] = 1.0
+            prev = u
+            continue
+        prev = ""
+        if len(u) >= 4 and not u.isdigit():
+            terms[f"w:{lang}:{u}"] = 1.0
+    ts = parse_time(story.get("versioncreated")) or parse_time(story.get("published_at"))
+    if ts is None:
+        ts = now if now is not None else 0.0
+    provider = story.get("provider")
+    src = source or story.get("source") or (provider.get("name") if isinstance(provider, dict) else None)
+    return StoryFeatures(
+        id=str(story.get("id") or ""),
+        language=lang,
+        time=ts,
+        source=str(src) if src else None,
+        headline=headline,
+        sketch=sketch(seq),
+        terms=terms,
+        focus_country=focus.get("country"),
+        focus_region=focus.get("region"),
+        regions=tuple(r["id"] for r in story.get("regions") or () if r.get("id")),
+    )

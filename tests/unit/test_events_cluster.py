@@ -1,0 +1,57 @@
+"""Online clustering: one event across five languages, duplicates and versions, unrelated stories apart, bounded state."""
+
+from __future__ import annotations
+
+import json
+
+from stream.events.cluster import Clusterer, EventRecord
+from stream.events.features import extract, name_key
+from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED, enrich
+
+
+def test_names_keep_their_key_across_scripts() -> None:
+    for forms in (["Lavrov", "Лавров", "لافروف"], ["Stepanakert", "Степанакерт", "Ստեփանակերտ", "ستيباناكرت"]):
+        assert len({name_key(f) for f in forms}) == 1, forms
+
+
+def test_features_read_numbers_in_any_digits() -> None:
+    f = extract({"id": "x", "headline": "٣٠٠ قتيل", "body": "", "language": {"code": "ar"}})
+    assert "d:300" in f.terms
+
+
+def test_the_shelling_is_one_event_in_five_languages_and_unrelated_stories_are_not_in_it() -> None:
+    c = Clusterer()
+    got = {raw["id"]: c.add(enrich(raw)) for raw in [*SHELLING, SYNDICATED, *UNRELATED]}
+    event = got["ev-en-1"].event_id
+    assert all(got[r["id"]].event_id == event for r in SHELLING)
+    assert got["ev-en-1"].new_event and not got["ev-ar-1"].new_event
+    dup = got["partner-feed-889213"]
+    assert dup.event_id == event and dup.duplicate_of == "ev-en-1"
+    unrelated = {got[r["id"]].event_id for r in UNRELATED}
+    assert event not in unrelated and len(unrelated) == 3
+    record = c.events[event].to_dict()
+    assert record["stories"] == 5 and record["duplicates"] == 1
+    assert set(record["languages"]) == {"en", "fr", "ru", "ar", "hy"}
+    assert set(record["headlines"]) == set(record["languages"])
+    assert record["focus"]["country"] in {"AZ", "AM"}
+    assert record["velocity"] == 3.0  # 07:05, 07:30 and 07:50 are within the hour before the last story
+    assert EventRecord.from_dict(json.loads(json.dumps(record))).to_dict() == record
+
+
+def test_a_new_version_keeps_its_event_and_is_not_a_duplicate() -> None:
+    c = Clusterer()
+    first = c.add(enrich(SHELLING[0]))
+    again = c.add(enrich({**SHELLING[0], "headline": "UPDATE 1-" + SHELLING[0]["headline"]}))
+    assert again.event_id == first.event_id and again.duplicate_of is None
+    assert c.events[first.event_id].stories == 1
+
+
+def test_events_expire_after_the_window_and_state_is_capped() -> None:
+    c = Clusterer(window=3600.0, max_events=2)
+    for i, raw in enumerate(UNRELATED):
+        c.add(enrich({**raw, "versioncreated": f"2020-10-04T0{i}:00:00Z"}))
+    assert len(c.events) == 2  # the LRU cap closed the oldest
+    c.add(enrich({**SHELLING[0], "versioncreated": "2020-10-04T09:00:00Z"}))
+    assert len(c.events) == 1  # the others' last story is more than an hour old
+    assert all(e in c.events for e in c.story_event.values())
+    assert all(ids <= set(c.events) for ids in c.index.values())

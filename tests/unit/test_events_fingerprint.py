@@ -1,0 +1,68 @@
+"""Near-duplicate sketches: deterministic, script-aware, and a threshold that separates copies from stories."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from stream.events.fingerprint import DuplicateIndex, hamming, jaccard, simhash, sketch, strip_marks, units
+from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED
+
+ROOT = Path(__file__).parents[2]
+
+
+def _text(raw: dict[str, str]) -> str:
+    return raw["headline"] + "\n\n" + raw["body"]
+
+
+def test_units_fold_strip_marks_and_split_unspaced_scripts() -> None:
+    assert units("Erdoğan ЁЛКА Ереван") == ["erdogan", "елка", "ереван"]
+    assert units("北京时间周四") == ["北", "京", "时", "间", "周", "四"]
+    assert units("हिन्दी समाचार") == ["हिन्दी", "समाचार"]  # Indic vowel signs stay
+    assert strip_marks("Çağlayan") == "Caglayan"
+
+
+def test_sketches_are_the_same_in_another_process() -> None:
+    mine = sketch(units(_text(SHELLING[0])))
+    code = (
+        "from stream.events.fingerprint import sketch, units\n"
+        "from tests.unit.events_stories import SHELLING\n"
+        "r = SHELLING[0]\n"
+        "print(sketch(units(r['headline'] + '\\n\\n' + r['body']))[:4])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "123", "PATH": ""},
+    )
+    assert out.stdout.strip() == str(mine[:4])
+
+
+def test_a_syndicated_copy_is_a_near_duplicate_and_other_stories_are_not() -> None:
+    original = sketch(units(_text(SHELLING[0])))
+    assert jaccard(original, sketch(units(_text(SYNDICATED)))) >= 0.6
+    for other in [*SHELLING[1:], *UNRELATED]:
+        assert jaccard(original, sketch(units(_text(other)))) < 0.1
+
+
+def test_simhash_moves_few_bits_for_a_copy() -> None:
+    a = simhash(units(_text(SHELLING[0])))
+    assert hamming(a, simhash(units(_text(SYNDICATED)))) < hamming(a, simhash(units(_text(UNRELATED[0]))))
+    assert simhash([]) == 0
+
+
+def test_the_index_finds_the_copy_expires_and_stays_bounded() -> None:
+    index = DuplicateIndex(max_items=3)
+    index.add("a", sketch(units(_text(SHELLING[0]))), 100.0)
+    index.add("b", sketch(units(_text(UNRELATED[0]))), 200.0)
+    hit = index.find(sketch(units(_text(SYNDICATED))))
+    assert hit is not None and hit[0] == "a" and hit[1] >= 0.6
+    assert index.find(sketch(units(_text(SHELLING[0]))), exclude="a") is None
+    assert index.expire(150.0) == 1 and len(index) == 1
+    for i in range(5):
+        index.add(f"x{i}", sketch(units(f"story number {i} about something else entirely {i}")), 300.0 + i)
+    assert len(index) == 3 and "b" not in index.items

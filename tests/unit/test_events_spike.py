@@ -1,0 +1,56 @@
+"""Spikes: a Poisson tail against a seasonal baseline, tiers from strength, bounded keys."""
+
+from __future__ import annotations
+
+import math
+
+from stream.events.spike import SpikeDetector, poisson_tail
+
+DAY = 86400.0
+T0 = 1_700_000_000.0 - (1_700_000_000.0 % DAY)  # a midnight
+
+
+def test_poisson_tail() -> None:
+    assert poisson_tail(0, 2.0) == 1.0
+    assert math.isclose(poisson_tail(1, 2.0), 1 - math.exp(-2.0))
+    assert math.isclose(poisson_tail(3, 1.0), 1 - math.exp(-1.0) * (1 + 1 + 0.5))
+    assert 0 < poisson_tail(200, 1.0) < 1e-300 or poisson_tail(200, 1.0) == 0.0
+
+
+def _baseline(d: SpikeDetector, key: str, per_hour: float, days: int = 14) -> None:
+    for hour in range(days * 24):
+        n = round(per_hour * (3 if hour % 24 == 12 else 1))  # busier at noon every day
+        for i in range(n):
+            d.observe(key, T0 + hour * 3600 + i * 60)
+
+
+def test_a_burst_is_a_spike_and_the_usual_noon_peak_is_not() -> None:
+    d = SpikeDetector()
+    _baseline(d, "region:south-caucasus", 2)
+    now = T0 + 14 * DAY + 12 * 3600 + 3599  # noon: expected is high
+    for i in range(6):
+        d.observe("region:south-caucasus", now - i * 500)
+    noon = d.check("region:south-caucasus", now)
+    assert noon.tier is None and noon.expected > 2.0
+    night = T0 + 15 * DAY + 3 * 3600 + 3599
+    for i in range(20):
+        d.observe("region:south-caucasus", night - i * 150)
+    burst = d.check("region:south-caucasus", night)
+    assert burst.count == 20 and burst.tier in {"urgent", "flash"} and burst.ratio > 5
+
+
+def test_tiers_grow_with_strength_and_need_a_minimum_count() -> None:
+    d = SpikeDetector()
+    now = T0 + 3599
+    d.observe("country:AM", now)
+    assert d.check("country:AM", now).tier is None  # one story of a new key
+    for i in range(40):
+        d.observe("country:AM", now - i * 60)
+    assert d.check("country:AM", now).tier == "flash"
+
+
+def test_keys_are_bounded() -> None:
+    d = SpikeDetector(max_keys=10)
+    for i in range(50):
+        d.observe(f"topic:{i}", T0 + i)
+    assert len(d.series) == 10 and "topic:49" in d.series
