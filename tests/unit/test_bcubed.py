@@ -1,0 +1,44 @@
+"""B-cubed precision and recall of benchmarks/eval_events.py, against hand-computed cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.eval_events import bcubed
+
+
+def test_perfect_clustering_scores_one() -> None:
+    gold = {"a": "X", "b": "X", "c": "Y"}
+    assert bcubed({"a": "1", "b": "1", "c": "2"}, gold) == (1.0, 1.0, 1.0)
+
+
+def test_all_singletons_have_full_precision_and_recall_one_over_class_size() -> None:
+    gold = {"a": "X", "b": "X", "c": "Y"}
+    # recall per item: a 1/2, b 1/2, c 1 -> 2/3; precision 1
+    p, r, f = bcubed({"a": "1", "b": "2", "c": "3"}, gold)
+    assert (p, r) == (1.0, pytest.approx(2 / 3))
+    assert f == pytest.approx(2 * (2 / 3) / (1 + 2 / 3))  # 0.8
+
+
+def test_one_cluster_for_everything_has_full_recall() -> None:
+    gold = {"a": "X", "b": "X", "c": "Y", "d": "Y"}
+    # every item: precision 2/4, recall 1
+    assert bcubed(dict.fromkeys(gold, "1"), gold) == (0.5, 1.0, pytest.approx(2 / 3))
+
+
+def test_mixed_case_by_hand() -> None:
+    # gold X = {a, b, c}, Y = {d, e}; predicted 1 = {a, b}, 2 = {c, d, e}
+    gold = {"a": "X", "b": "X", "c": "X", "d": "Y", "e": "Y"}
+    predicted = {"a": "1", "b": "1", "c": "2", "d": "2", "e": "2"}
+    # precision: a 2/2, b 2/2, c 1/3, d 2/3, e 2/3 -> (1 + 1 + 1/3 + 2/3 + 2/3) / 5 = 11/15
+    # recall:    a 2/3, b 2/3, c 1/3, d 2/2, e 2/2 -> (2/3 + 2/3 + 1/3 + 1 + 1) / 5 = 11/15
+    p, r, f = bcubed(predicted, gold)
+    assert p == pytest.approx(11 / 15) and r == pytest.approx(11 / 15) and f == pytest.approx(11 / 15)
+
+
+def test_items_missing_from_the_prediction_are_alone_and_extra_ones_are_ignored() -> None:
+    gold = {"a": "X", "b": "X"}
+    # b unpredicted: its own cluster; z is not in gold and does not count
+    p, r, _ = bcubed({"a": "1", "z": "1"}, gold)
+    assert (p, r) == (1.0, 0.5)
+    assert bcubed({}, {}) == (1.0, 1.0, 1.0)
