@@ -55,6 +55,9 @@ def _rendered() -> tuple[dict[str, Any], ...]:
 
 
 def _one(kind: str, name: str | None = None) -> dict[str, Any]:
+    """The one resource of ``kind`` named ``name``; without a name, the worker's own (KMinion has one of each too)."""
+    if name is None and kind in ("Deployment", "Service", "ServiceMonitor", "NetworkPolicy"):
+        name = "wirewatch"
     found = [d for d in _rendered() if d["kind"] == kind and (name is None or d["metadata"]["name"] == name)]
     assert len(found) == 1, f"expected one {kind} {name or ''}, found {len(found)}"
     return found[0]
@@ -142,7 +145,7 @@ def test_editing_the_settings_renames_the_configmap_and_so_rolls_the_pods(tmp_pa
     env_file = copy / "k8s" / "wirewatch.env"
     env_file.write_text(env_file.read_text().replace("WIREWATCH_LOG_LEVEL=info", "WIREWATCH_LOG_LEVEL=debug"))
     edited = _render(copy / "k8s")
-    (deploy,) = [d for d in edited if d["kind"] == "Deployment"]
+    (deploy,) = [d for d in edited if d["kind"] == "Deployment" and d["metadata"]["name"] == "wirewatch"]
     (container,) = deploy["spec"]["template"]["spec"]["containers"]
     before = _container()["envFrom"][0]["configMapRef"]["name"]
     after = container["envFrom"][0]["configMapRef"]["name"]
@@ -235,6 +238,24 @@ def test_monitoring_resources_match_the_service_and_the_rule_files() -> None:
     groups = [g for path in generate.rule_files() for g in yaml.safe_load(path.read_text(encoding="utf-8"))["groups"]]
     assert rule["spec"]["groups"] == groups and groups
     assert rule["apiVersion"] == "monitoring.coreos.com/v1"
+
+
+def test_kminion_exports_the_broker_side_lag_the_rules_read() -> None:
+    deployment, service, monitor = _one("Deployment", "kminion"), _one("Service", "kminion"), _one("ServiceMonitor", "kminion")
+    # The lag rules select job="kminion"; with the Operator the job label is the Service name.
+    rules = (ROOT / "deploy" / "prometheus" / "rules.yml").read_text(encoding="utf-8")
+    assert 'job="kminion"' in rules and service["metadata"]["name"] == "kminion"
+    assert monitor["spec"]["selector"]["matchLabels"].items() <= service["metadata"]["labels"].items()
+    assert service["spec"]["selector"].items() <= deployment["spec"]["template"]["metadata"]["labels"].items()
+    env = {e["name"]: e for e in deployment["spec"]["template"]["spec"]["containers"][0]["env"]}
+    # Same brokers, mechanism and Secret as the workers, so the exporter sees the workers' cluster.
+    worker_env = _env()
+    assert env["KAFKA_BROKERS"]["value"] == worker_env["WIREWATCH_BOOTSTRAP_SERVERS"]
+    assert env["KAFKA_SASL_MECHANISM"]["value"] == worker_env["WIREWATCH_SASL_MECHANISM"]
+    assert env["KAFKA_SASL_PASSWORD"]["valueFrom"]["secretKeyRef"]["name"] == "wirewatch-kafka"
+    assert env["MINION_CONSUMERGROUPS_ALLOWEDGROUPS"]["value"] == worker_env.get("WIREWATCH_APP_ID", "wirewatch")
+    policy = _one("NetworkPolicy", "kminion")
+    assert policy["spec"]["policyTypes"] == ["Ingress", "Egress"]
 
 
 @pytest.mark.parametrize("path", sorted(K8S.rglob("*.yaml")), ids=lambda p: str(p.relative_to(K8S)))
