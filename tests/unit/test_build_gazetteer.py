@@ -1,0 +1,37 @@
+"""The build's word and name checks (no rebuild: the helpers on small tables)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stream.build.gazetteer import _word_langs
+from stream.places.geomorph import ARA, LAT
+
+WORDS = {LAT: {"en": {"west": 5.3, "turkey": 4.3, "saudi": 4.4}, "de": {"frankreich": 5.0, "france": 4.1, "man": 6.0}}}
+
+
+def test_word_in_other_language_only() -> None:
+    # Own languages are skipped without an own floor, added to the result with add_own.
+    assert _word_langs(WORDS, LAT, "west", {"en"}, 4.0) == []
+    assert _word_langs(WORDS, LAT, "west", {"en"}, 4.0, own_floor=4.75) == ["en"]
+    assert _word_langs(WORDS, LAT, "man", {"en"}, 4.0) == ["de", "en"]
+    assert _word_langs(WORDS, LAT, "man", {"en"}, 4.0, add_own=False) == ["de"]
+
+
+def test_rival_own_name_beats_borrowed_name() -> None:
+    # German says "Frankreich" more often than "France": there "France" is a borrowed name.
+    assert _word_langs(WORDS, LAT, "france", set(), 4.0, add_own=False, rival={"de": 5.0}) == []
+    assert _word_langs(WORDS, LAT, "man", set(), 4.0, add_own=False, rival={"de": 0.0}) == ["de"]
+
+
+def test_other_script_has_no_words() -> None:
+    assert _word_langs(WORDS, ARA, "west", set(), 4.0) == []
+
+
+def test_given_names_list() -> None:
+    pytest.importorskip("gender_guesser")
+    from stream.build.gazetteer import _given_names
+
+    names = _given_names(7)
+    assert names["jordan"] >= 7 and names["ahmad"] >= 7 and names["victoria"] >= 7
+    assert "israel" not in names and "france" not in names
