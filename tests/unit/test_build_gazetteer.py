@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from stream.build.gazetteer import _word_langs
 from stream.places.geomorph import ARA, LAT
 
@@ -28,10 +26,5 @@ def test_other_script_has_no_words() -> None:
     assert _word_langs(WORDS, ARA, "west", set(), 4.0) == []
 
 
-def test_given_names_list() -> None:
-    pytest.importorskip("gender_guesser")
-    from stream.build.gazetteer import _given_names
-
-    names = _given_names(7)
-    assert names["jordan"] >= 7 and names["ahmad"] >= 7 and names["victoria"] >= 7
-    assert "israel" not in names and "france" not in names
+# The first-name list itself needs the gazetteer extra (gender-guesser); its effect on the shipped
+# gazetteer (Jordan, Ahmad, Victoria need support) is tested on the built file in test_geotag.py.
