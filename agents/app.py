@@ -21,7 +21,7 @@ from agents.offload import Offload
 from agents.rewind import install_rewind, on_rewind
 from agents.router import install_router
 from agents.runtime import Runtime
-from stream.pipeline import Pipeline
+from stream.pipeline import Pipeline, pipeline_options
 from stream.settings import Settings
 
 __all__ = ["create_app"]
@@ -117,15 +117,7 @@ def create_app(
             value_serializer="raw",
         )
 
-    pipeline_kwargs: dict[str, Any] = {
-        "input_format": settings.input_format,
-        "max_story_bytes": settings.max_story_bytes,
-        "regions_file": settings.regions_file,
-        "rules_dir": settings.rules_dir,
-        "topic_model": settings.topic_model,
-        "topic_model_file": settings.topic_model_file,
-        "subscriptions_file": settings.subscriptions_file,
-    }
+    pipeline_kwargs = pipeline_options(settings)
     pipeline = pipeline or Pipeline(**pipeline_kwargs)
     runtime = Runtime(
         settings=settings,

@@ -110,17 +110,10 @@ def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
     """One enriched story per good input on stdout; one line per bad input on stderr; exit 1 if any was bad."""
     from agents.publish import Unreadable, one_line
     from agents.render import render_enriched
-    from stream.pipeline import Pipeline
+    from stream.pipeline import Pipeline, pipeline_options
 
-    pipeline = Pipeline(
-        input_format=args.format if args.format != "jsonl" else "json",
-        max_story_bytes=settings.max_story_bytes,
-        regions_file=settings.regions_file,
-        rules_dir=settings.rules_dir,
-        subscriptions_file=settings.subscriptions_file,
-        topic_model=settings.topic_model,
-        topic_model_file=settings.topic_model_file,
-    )
+    options = pipeline_options(settings) | {"input_format": args.format if args.format != "jsonl" else "json"}
+    pipeline = Pipeline(**options)
     bad = 0
     for item in read_inputs(args.paths, args.format):
         if isinstance(item, Unreadable):

@@ -21,6 +21,7 @@ from stream.formats.parse import parse
 from stream.language.detector import LanguageResult, detect, supported_languages
 from stream.language.detector import warm_up as warm_up_language
 from stream.places.geotag import locate
+from stream.settings import Settings
 from stream.story import Story, iso_utc
 from stream.text.normalize import TokenStream
 from stream.topics.classifier import classify
@@ -28,7 +29,7 @@ from stream.topics.model import TopicModel
 from stream.topics.model import load as load_topic_model
 from stream.topics.model import model as shipped_topic_model
 
-__all__ = ["MAX_EVIDENCE", "SCHEMA", "Enriched", "Pipeline", "cap_evidence", "iso_utc"]
+__all__ = ["MAX_EVIDENCE", "SCHEMA", "Enriched", "Pipeline", "cap_evidence", "iso_utc", "pipeline_options"]
 
 #: Version tag of the enriched-story JSON schema (documented in README).
 SCHEMA = "wirewatch.enriched/1"
@@ -46,6 +47,20 @@ def cap_evidence(extra: dict[str, Any], limit: int = MAX_EVIDENCE) -> dict[str, 
                 entry[f"{inner}_total"] = len(items)
                 entry[inner] = items[:limit]
     return extra
+
+
+def pipeline_options(settings: Settings) -> dict[str, Any]:
+    """The :class:`Pipeline` keyword arguments the settings give: one place for the worker, its
+    detection processes (which rebuild the pipeline from these plain values) and ``wirewatch classify``."""
+    return {
+        "input_format": settings.input_format,
+        "max_story_bytes": settings.max_story_bytes,
+        "regions_file": settings.regions_file,
+        "rules_dir": settings.rules_dir,
+        "subscriptions_file": settings.subscriptions_file,
+        "topic_model": settings.topic_model,
+        "topic_model_file": settings.topic_model_file,
+    }
 
 
 @dataclass(slots=True)

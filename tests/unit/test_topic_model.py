@@ -12,7 +12,7 @@ from stream.story import Story
 from stream.text.normalize import TokenStream
 from stream.topics.classifier import classify
 from stream.topics.features import MAX_TOKENS, features
-from stream.topics.model import ARTIFACT, load, model
+from stream.topics.model import load, model
 from stream.topics.rules import DEFAULT_RULES_DIR
 from stream.topics.taxonomy import load_taxonomy
 
@@ -133,4 +133,3 @@ def test_a_model_file_of_another_format_is_refused(tmp_path: Path) -> None:
         fh.write(b'{"format": 99}\n')
     with pytest.raises(ValueError, match="format"):
         load(bad)
-    assert ARTIFACT.exists()
