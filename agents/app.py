@@ -12,6 +12,7 @@ import faust
 from faust.sensors.prometheus import setup_prometheus_sensors
 from prometheus_client import CollectorRegistry
 
+from agents.events import install_events
 from agents.fetchwait import install_fetch_max_wait
 from agents.health import install_health
 from agents.ingest import install_ingest
@@ -134,6 +135,7 @@ def create_app(
     on_rewind(lambda topic: runtime.metrics.offset_rewinds.labels(topic).inc())
     install_ingest(app, runtime)
     install_router(app, runtime)
+    install_events(app, runtime)
     install_health(app, runtime)
     install_lag(app, runtime)
     app.wirewatch_runtime = runtime  # type: ignore[attr-defined]

@@ -58,6 +58,7 @@ def run_demo(settings: Settings, duration: float | None = None) -> int:
         topic_stories=f"demo-{tag}.wire.stories",
         topic_enriched=f"demo-{tag}.wire.enriched",
         topic_dlq=f"demo-{tag}.wire.dlq",
+        topic_events=f"demo-{tag}.wire.events",
         alert_topic_prefix=f"demo-{tag}.alerts.",
     )
     alerts = alert_topics(settings)

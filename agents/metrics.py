@@ -99,6 +99,12 @@ class Metrics:
             buckets=LATENCY_BUCKETS,
             registry=r,
         )
+        self.events_active = Gauge(
+            "wirewatch_events_active", "Open events held by this worker's clusterers (all its partitions).", registry=r
+        )
+        self.event_duplicates = Counter(
+            "wirewatch_event_duplicates_total", "Stories found to be near-duplicates of a recent story.", registry=r
+        )
         self.event_loop_lag_seconds = Histogram(
             "wirewatch_event_loop_lag_seconds", "How late the event loop ran a timer due now.",
             buckets=LOOP_BUCKETS, registry=r,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from stream.settings import Settings
 
-__all__ = ["TopicSpec", "alert_topics", "topic_specs"]
+__all__ = ["TopicSpec", "alert_topics", "events_by_key_topic", "topic_specs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,13 +20,20 @@ class TopicSpec:
     retention_ms: int = 7 * 24 * 3600 * 1000
 
 
+def events_by_key_topic(settings: Settings) -> str:
+    """The repartition topic of the events agent: enriched stories keyed by their blocking key."""
+    return f"{settings.app_id}-events-by-key"
+
+
 def topic_specs(settings: Settings, alert_topics: Iterable[str] = ()) -> list[TopicSpec]:
-    """The topics a worker needs: input, enriched, dead letters, one per alert subscription."""
+    """The topics a worker needs: input, enriched, dead letters, events (and its repartition topic), alerts."""
     p, rf = settings.partitions, settings.replication_factor
     specs = [
         TopicSpec(settings.topic_stories, p, rf, "input"),
         TopicSpec(settings.topic_enriched, p, rf, "enriched"),
         TopicSpec(settings.topic_dlq, p, rf, "dead letters", retention_ms=30 * 24 * 3600 * 1000),
+        TopicSpec(events_by_key_topic(settings), p, rf, "enriched stories by blocking key"),
+        TopicSpec(settings.topic_events, p, rf, "events"),
     ]
     for name in sorted(set(alert_topics)):
         specs.append(TopicSpec(name, p, rf, "alerts", retention_ms=30 * 24 * 3600 * 1000))

@@ -36,6 +36,11 @@ class Settings:
     app_id: str = _f("wirewatch", "WIREWATCH_APP_ID", "Faust app id; also the consumer group and the prefix of changelog topics.")
     topic_stories: str = _f("wire.stories", "WIREWATCH_TOPIC_STORIES", "Input topic that users publish wire stories to.")
     topic_enriched: str = _f("wire.enriched", "WIREWATCH_TOPIC_ENRICHED", "Every processed story, enriched, keyed by story id.")
+    topic_events: str = _f(
+        "wire.events",
+        "WIREWATCH_TOPIC_EVENTS",
+        "Per story, the event it joined and that event's record (wirewatch.story-event/1), keyed by event id.",
+    )
     topic_dlq: str = _f("wire.dlq", "WIREWATCH_TOPIC_DLQ", "Dead letters: original bytes plus reason and source offset headers.")
     alert_topic_prefix: str = _f(
         "alerts.", "WIREWATCH_ALERT_TOPIC_PREFIX", "Alert topics are this prefix plus the subscription name."

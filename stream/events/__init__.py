@@ -7,8 +7,8 @@ event online within a time window, in bounded plain state; ``spike`` scores a ke
 its seasonal baseline. Pure: no faust, no kafka; the agents keep this state in tables.
 """
 
-from stream.events.cluster import JOIN_SCORE, Assignment, Clusterer, EventRecord
-from stream.events.features import StoryFeatures, extract, name_key
+from stream.events.cluster import JOIN_SCORE, Assignment, Clusterer, EventRecord, event_message
+from stream.events.features import StoryFeatures, blocking_key, extract, name_key
 from stream.events.fingerprint import (
     NEAR_DUPLICATE_JACCARD,
     DuplicateIndex,
@@ -31,6 +31,8 @@ __all__ = [
     "Spike",
     "SpikeDetector",
     "StoryFeatures",
+    "blocking_key",
+    "event_message",
     "extract",
     "fingerprint",
     "hamming",

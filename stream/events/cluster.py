@@ -32,7 +32,7 @@ from typing import Any
 from stream.events.features import FAMILY_WEIGHT, SPECIFIC, StoryFeatures, extract
 from stream.events.fingerprint import DuplicateIndex
 
-__all__ = ["JOIN_SCORE", "MIN_SPECIFIC", "Assignment", "Clusterer", "EventRecord", "score"]
+__all__ = ["JOIN_SCORE", "MIN_SPECIFIC", "Assignment", "Clusterer", "EventRecord", "event_message", "score"]
 
 #: A story joins the best open event scoring at least this much (0..1).
 JOIN_SCORE = 0.4
@@ -126,6 +126,18 @@ class Assignment:
     score: float  # against the event it joined; 1.0 when it opened it or duplicates a story
     duplicate_of: str | None = None
     similarity: float | None = None  # estimated Jaccard similarity with the story it duplicates
+
+
+def event_message(assignment: Assignment, event: EventRecord) -> dict[str, Any]:
+    """What ``wire.events`` carries for one story placed in an event (schema ``wirewatch.story-event/1``)."""
+    return {
+        "schema": "wirewatch.story-event/1",
+        "story_id": assignment.story_id,
+        "event_id": assignment.event_id,
+        "new_event": assignment.new_event,
+        "duplicate_of": assignment.duplicate_of,
+        "event": event.to_dict(),
+    }
 
 
 def _event_id(story_id: str, time: float) -> str:

@@ -20,7 +20,7 @@ from typing import Any
 from stream.events.fingerprint import sketch, strip_marks, units
 from stream.text.normalize import fold
 
-__all__ = ["FAMILY_WEIGHT", "SPECIFIC", "StoryFeatures", "extract", "name_key", "parse_time"]
+__all__ = ["FAMILY_WEIGHT", "SPECIFIC", "StoryFeatures", "blocking_key", "extract", "name_key", "parse_time"]
 
 #: How much each family of evidence counts when a story is compared with an event.
 #: p: places (sub-national, by gazetteer id), c: countries, t: IPTC topics, n: proper names,
@@ -96,6 +96,22 @@ def _language(story: dict[str, Any]) -> str:
     if isinstance(lang, dict):
         lang = lang.get("code")
     return str(lang) if lang else "und"
+
+
+def blocking_key(story: dict[str, Any]) -> str:
+    """The key that sends an enriched story to the partition clustering it: the focus country, else the
+    first country, else the language (``country:AZ``, ``language:ar``). Stories of one event share their
+    focus country in every language, so they meet in one partition."""
+    focus = story.get("focus") or {}
+    country = focus.get("country") if isinstance(focus, dict) else None
+    if not country:
+        for c in story.get("countries") or ():
+            if isinstance(c, dict) and c.get("iso2"):
+                country = c["iso2"]
+                break
+    if country:
+        return f"country:{country}"
+    return f"language:{_language(story)}"
 
 
 def extract(story: dict[str, Any], *, now: float | None = None, source: str | None = None) -> StoryFeatures:

@@ -39,6 +39,7 @@ def fresh_env(bootstrap: str, state_dir: Path, **extra: str) -> dict[str, str]:
             "WIREWATCH_TOPIC_STORIES": f"t{tag}.wire.stories",
             "WIREWATCH_TOPIC_ENRICHED": f"t{tag}.wire.enriched",
             "WIREWATCH_TOPIC_DLQ": f"t{tag}.wire.dlq",
+            "WIREWATCH_TOPIC_EVENTS": f"t{tag}.wire.events",
             "WIREWATCH_ALERT_TOPIC_PREFIX": f"t{tag}.alerts.",
             "WIREWATCH_PARTITIONS": "3",
             "WIREWATCH_STATE_DIR": str(state_dir),

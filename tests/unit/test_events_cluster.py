@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from stream.events.cluster import Clusterer, EventRecord
-from stream.events.features import extract, name_key
+from stream.events.cluster import Clusterer, EventRecord, event_message
+from stream.events.features import blocking_key, extract, name_key
 from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED, enrich
 
 
@@ -55,3 +55,23 @@ def test_events_expire_after_the_window_and_state_is_capped() -> None:
     assert len(c.events) == 1  # the others' last story is more than an hour old
     assert all(e in c.events for e in c.story_event.values())
     assert all(ids <= set(c.events) for ids in c.index.values())
+
+
+def test_blocking_key_is_focus_country_else_first_country_else_language() -> None:
+    assert blocking_key({"focus": {"country": "AZ"}, "countries": [{"iso2": "AM"}]}) == "country:AZ"
+    assert blocking_key({"focus": {"country": None}, "countries": [{"iso2": "AM"}, {"iso2": "TR"}]}) == "country:AM"
+    assert blocking_key({"language": {"code": "ar"}, "countries": []}) == "language:ar"
+    assert blocking_key({}) == "language:und"
+    keys = {blocking_key(enrich(raw)) for raw in SHELLING}
+    assert len(keys) == 1, keys  # one event in five languages meets in one partition
+
+
+def test_event_message_names_story_event_and_duplicate() -> None:
+    c = Clusterer()
+    first = c.add(enrich(SHELLING[0]))
+    copy = c.add(enrich(SYNDICATED))
+    msg = event_message(copy, c.events[copy.event_id])
+    assert msg["schema"] == "wirewatch.story-event/1"
+    assert (msg["story_id"], msg["event_id"], msg["duplicate_of"]) == ("partner-feed-889213", first.event_id, "ev-en-1")
+    assert msg["event"] == c.events[first.event_id].to_dict()
+    assert event_message(first, c.events[first.event_id])["duplicate_of"] is None
