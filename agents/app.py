@@ -22,6 +22,7 @@ from agents.offload import Offload
 from agents.rewind import install_rewind, on_rewind
 from agents.router import install_router
 from agents.runtime import Runtime
+from agents.topology import events_by_key_topic
 from stream.pipeline import Pipeline, pipeline_options
 from stream.settings import Settings
 
@@ -129,13 +130,15 @@ def create_app(
         enriched=topic(settings.topic_enriched),
         dlq=topic(settings.topic_dlq),
         topic=topic,
+        by_event_key=topic(events_by_key_topic(settings)) if settings.events == "on" else None,
         offload=Offload(pipeline, pipeline_kwargs, settings.pipeline_processes, settings.max_output_bytes),
     )
     runtime.metrics.detection.pids = runtime.offload.pids
     on_rewind(lambda topic: runtime.metrics.offset_rewinds.labels(topic).inc())
     install_ingest(app, runtime)
     install_router(app, runtime)
-    install_events(app, runtime)
+    if settings.events == "on":
+        install_events(app, runtime)
     install_health(app, runtime)
     install_lag(app, runtime)
     app.wirewatch_runtime = runtime  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ from typing import Any
 import orjson
 
 from stream.errors import InputError
+from stream.events import blocking_key
 from stream.pipeline import Pipeline
 
 __all__ = ["Item", "Outcome", "process_batch"]
@@ -54,6 +55,9 @@ def _facts(result: Any) -> dict[str, Any]:
         "countries": [c["iso2"] for c in extra.get("countries", ())],
         "focus_region": (extra.get("focus") or {}).get("region"),
         "topics": [t["code"] for t in extra.get("topics", ())],
+        "blocking_key": blocking_key(
+            {"focus": extra.get("focus"), "countries": extra.get("countries"), "language": {"code": result.language.code}}
+        ),
     }
 
 

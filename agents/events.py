@@ -1,30 +1,45 @@
-"""The events agents: enriched stories -> the event each joins, on ``wire.events``.
+"""The events agent: enriched stories, grouped into events, -> ``wire.enriched``, ``wire.events`` and event alerts.
 
-Stories of one event can arrive on different ``wire.enriched`` partitions (they are keyed by story
-id). ``wirewatch.events-key`` therefore re-keys each enriched story by its blocking key
-(:func:`stream.events.blocking_key`: focus country, else first country, else language) onto the
-repartition topic ``<app id>-events-by-key``, so every story sharing a blocking key meets in one
-partition; ``wirewatch.events`` keeps one :class:`stream.events.Clusterer` per partition of that
-topic and sends, per story, a ``wirewatch.story-event/1`` record keyed by event id.
+With ``WIREWATCH_EVENTS=on`` the ingest agent does not write ``wire.enriched`` itself: it sends each
+enriched story to the internal topic ``<app id>-events-by-key``, keyed by the story's **blocking key**
+(:func:`stream.events.blocking_key`: its focus country, else its first country, else its language).
+Stories of one happening share their focus country in every language, so they meet in one partition
+of that topic however ``wire.stories`` was keyed, and this agent keeps one
+:class:`stream.events.Clusterer` per partition. For each story it
 
-Limitation: clusterer state is held in memory per partition, not in a table. After a restart or a
-rebalance a partition's clusterer starts empty, so a story arriving after it can open a second event
-for a happening already under way (and a re-send is not recognised as a duplicate of a story seen
-before the restart).
+1. assigns it to an event (or finds it a near-duplicate of a recent story),
+2. writes it to ``wire.enriched`` (key: story id) with an ``event`` block (``id``, ``new``, ``score``,
+   ``duplicate_of``, ``similarity``, and the event's story and language counts so far),
+3. writes a ``wirewatch.story-event/1`` record to ``wire.events`` (key: event id),
+4. decides the alerts of subscriptions with ``event:`` criteria (``new``, then ``update`` as it grows).
+
+State lives in two changelogged tables, co-partitioned with the by-key topic (a table row goes to the
+changelog partition of the record being processed): ``event-stories`` holds each recent story's
+clustering features, ``event-alerts`` what was last alerted per event and subscription. A clusterer
+is derived state: after a restart or a rebalance, the first record of a partition rebuilds it by
+replaying that partition's stories from ``event-stories`` in time order (the clusterer is
+deterministic, so the events come back with the same ids). Rows older than the event window are
+deleted as the partition's clock (its latest story time) moves on, so the state stays bounded.
+
+Acknowledgement follows the outputs, as in the router: an input is acked only once everything it
+produced is with Kafka; a worker killed in between processes it again (a duplicate, never a loss).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
+from collections import deque
 from typing import TYPE_CHECKING, Any
 
 import orjson
 from mode import CrashingSupervisor
 
 from agents.deadletter import dead_letter
-from agents.topology import events_by_key_topic
+from stream.alerts.event_alert import build_event_alert, decide_event, higher_tier
 from stream.errors import SchemaError
-from stream.events import Clusterer, blocking_key, event_message
+from stream.events import Clusterer, StoryFeatures, event_message, extract
 
 if TYPE_CHECKING:
     import faust
@@ -36,6 +51,8 @@ __all__ = ["install_events"]
 log = logging.getLogger("wirewatch.events")
 
 REASON = "events_error"
+# Stories replayed between yields to the event loop while a clusterer is rebuilt.
+_REPLAY_SLICE = 200
 
 
 def _story(raw: bytes | None) -> dict[str, Any]:
@@ -47,44 +64,160 @@ def _story(raw: bytes | None) -> dict[str, Any]:
     return doc
 
 
-def install_events(app: faust.App, rt: Runtime) -> tuple[Any, Any]:
-    by_key = rt.topic(events_by_key_topic(rt.settings))
-    events_out = rt.topic(rt.settings.topic_events)
-    clusterers: dict[int, Clusterer] = {}
+class _Partition:
+    """One partition's derived state: its clusterer, expiry queue and events with alert state."""
+
+    def __init__(self, window: float) -> None:
+        self.clusterer = Clusterer(window=window)
+        self.expiry: deque[tuple[float, str]] = deque()  # (story time, story id), oldest first
+        self.alerted: set[str] = set()  # event ids with a row in the alert table
+
+
+def install_events(app: faust.App, rt: Runtime) -> Any:
+    import faust
+
+    settings = rt.settings
+    window = settings.event_window_hours * 3600.0
+    by_key = rt.by_event_key
+    events_out = rt.topic(settings.topic_events)
+    event_subs = [s for s in rt.pipeline.subscriptions if s.event is not None]
+    outputs = {s.name: rt.topic(s.topic_name(settings.alert_topic_prefix)) for s in event_subs}
+    schema: Any = faust.Schema(key_serializer="json", value_serializer="json")
+    stories = app.Table("event-stories", default=None, schema=schema, partitions=settings.partitions)
+    alert_state = app.Table("event-alerts", default=None, schema=schema, partitions=settings.partitions)
+    parts: dict[int, _Partition] = {}
     m = rt.metrics
 
-    async def rekey_one(event: Any) -> None:
-        msg = event.message
-        doc = _story(msg.value)
-        await by_key.send(key=blocking_key(doc).encode(), value=msg.value)
+    @app.on_partitions_assigned.connect
+    async def forget_moved_partitions(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        # A partition that moved away may come back with rows another worker wrote meanwhile:
+        # its clusterer is rebuilt from the table when its next record arrives.
+        assigned = args[0] if args else kwargs.get("assigned", set())
+        mine = {tp.partition for tp in assigned if tp.topic == by_key.get_topic_name()}
+        for p in list(parts):
+            if p not in mine:
+                del parts[p]
+        m.events_active.set(sum(len(s.clusterer.events) for s in parts.values()))
 
-    async def cluster_one(event: Any) -> None:
+    async def partition_state(p: int) -> _Partition:
+        state = parts.get(p)
+        if state is not None:
+            return state
+        t0 = time.perf_counter()
+        state = _Partition(window)
+        rows = sorted(
+            ((v["f"]["time"], k, v["f"]) for k, v in stories.items() if isinstance(v, dict) and v.get("p") == p),
+            key=lambda row: (row[0], row[1]),
+        )
+        for i, (ts, sid, features) in enumerate(rows):
+            state.clusterer.assign(StoryFeatures.from_dict(features))
+            state.expiry.append((ts, sid))
+            if i % _REPLAY_SLICE == _REPLAY_SLICE - 1:
+                await asyncio.sleep(0)  # a long replay must not starve heartbeats and other agents
+        state.alerted = {k for k, v in alert_state.items() if isinstance(v, dict) and v.get("p") == p}
+        parts[p] = state
+        m.event_rebuild_seconds.observe(time.perf_counter() - t0)
+        if rows:
+            log.info("events: rebuilt partition %s from %s stories into %s events", p, len(rows), len(state.clusterer.events))
+        return state
+
+    def expire(state: _Partition) -> None:
+        horizon = state.clusterer.watermark - window
+        while state.expiry and state.expiry[0][0] < horizon:
+            ts, sid = state.expiry.popleft()
+            row = stories.get(sid)
+            if isinstance(row, dict) and row["f"]["time"] <= ts:  # not stored again by a later version
+                del stories[sid]
+        gone = [eid for eid in state.alerted if eid not in state.clusterer.events]
+        for eid in gone:
+            state.alerted.discard(eid)
+            del alert_state[eid]
+
+    async def event_alerts(doc: dict[str, Any], event: dict[str, Any], p: int, state: _Partition) -> list[Any]:
+        matched = {a["subscription"]: a for a in doc.get("alerts") or () if isinstance(a, dict)}
+        if doc.get("pubstatus", "usable") != "usable":
+            return []
+        row = alert_state.get(event["id"]) or {"p": p, "subs": {}}
+        subs = dict(row["subs"])
+        now = time.time()
+        futures = []
+        for sub in event_subs:
+            if sub.name not in matched:
+                continue
+            assert sub.event is not None
+            prev = subs.get(sub.name)
+            decision = decide_event(prev, event, sub.event, now)
+            if decision.action is None:
+                continue
+            tier = higher_tier((prev or {}).get("tier"), matched[sub.name].get("tier", "routine"))
+            evidence = {
+                "summary": [decision.reason, f"story {doc['id']} matched {sub.name}", f"tier {tier}"],
+                "event": {k: event.get(k) for k in ("stories", "languages", "sources", "countries", "topics")},
+            }
+            alert = build_event_alert(
+                event, doc, sub.name, decision.action, tier=tier, reason=decision.reason,
+                evidence=evidence, previous=prev, alerted_at=now,
+            )  # fmt: skip
+            futures.append(await outputs[sub.name].send(key=str(event["id"]).encode(), value=orjson.dumps(alert)))
+            m.alerts.labels(sub.name, tier, decision.action).inc()
+            subs[sub.name] = {
+                "stories": event.get("stories", 0),
+                "languages": len(event.get("languages") or {}),
+                "at": now,
+                "tier": tier,
+            }
+        if futures:
+            alert_state[event["id"]] = {"p": p, "subs": subs}
+            state.alerted.add(event["id"])
+        return futures
+
+    async def handle(event: Any) -> None:
         msg = event.message
+        t0 = time.perf_counter()
         doc = _story(msg.value)
-        clusterer = clusterers.setdefault(msg.partition, Clusterer())
-        placed = clusterer.add(doc)
-        record = event_message(placed, clusterer.events[placed.event_id])
-        await events_out.send(key=placed.event_id.encode(), value=orjson.dumps(record))
+        features = extract(doc, now=msg.timestamp)
+        state = await partition_state(msg.partition)
+        placed = state.clusterer.assign(features)
+        record = state.clusterer.events[placed.event_id]
+        stories[features.id] = {"p": msg.partition, "f": features.to_dict()}
+        state.expiry.append((features.time, features.id))
+        doc["event"] = {
+            "id": placed.event_id,
+            "new": placed.new_event,
+            "score": round(placed.score, 4),
+            "duplicate_of": placed.duplicate_of,
+            "similarity": None if placed.similarity is None else round(placed.similarity, 4),
+            "stories": record.stories,
+            "languages": sorted(record.languages),
+        }
+        message = event_message(placed, record)
+        futures = [
+            await rt.enriched.send(key=str(doc["id"]).encode(), value=orjson.dumps(doc)),
+            await events_out.send(key=placed.event_id.encode(), value=orjson.dumps(message)),
+        ]
+        futures += await event_alerts(doc, message["event"], msg.partition, state)
+        expire(state)
         if placed.duplicate_of is not None:
             m.event_duplicates.inc()
-        m.events_active.set(sum(len(c.events) for c in clusterers.values()))
+        if placed.new_event:
+            m.events_opened.inc()
+        m.events_active.set(sum(len(s.clusterer.events) for s in parts.values()))
+        m.stage_seconds.labels("events").observe(time.perf_counter() - t0)
+        # The input is acked (and its offset committed) only once Kafka has every output.
+        await asyncio.gather(*futures)
 
-    def loop(handle: Any) -> Any:
-        async def run(stream: Any) -> None:
-            sensors = app.sensors
-            async for event in stream.events():
-                msg = event.message
-                msg.incref()  # as in the router: an event interrupted by a stop stays unacked
-                try:
-                    await handle(event)
-                except Exception as exc:
-                    log.exception("events failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
-                    await dead_letter(rt, event, exc, REASON)
-                if event.ack():
-                    sensors.on_message_out(msg.tp, msg.offset, msg)
+    @app.agent(by_key, name="wirewatch.events", supervisor_strategy=CrashingSupervisor)
+    async def events(stream: Any) -> None:
+        sensors = app.sensors
+        async for event in stream.events():
+            msg = event.message
+            msg.incref()  # as in the router: an event interrupted by a stop stays unacked
+            try:
+                await handle(event)
+            except Exception as exc:
+                log.exception("events failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
+                await dead_letter(rt, event, exc, REASON)
+            if event.ack():
+                sensors.on_message_out(msg.tp, msg.offset, msg)
 
-        return run
-
-    rekey = app.agent(rt.enriched, name="wirewatch.events-key", supervisor_strategy=CrashingSupervisor)(loop(rekey_one))
-    cluster = app.agent(by_key, name="wirewatch.events", supervisor_strategy=CrashingSupervisor)(loop(cluster_one))
-    return rekey, cluster
+    return events

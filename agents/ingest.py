@@ -153,7 +153,10 @@ async def _deliver(rt: Runtime, events: list[Any], outcomes: list[Outcome]) -> N
             await send_dead_letter(rt, msg, record)
             continue
         assert outcome.story_id is not None
-        await rt.enriched.send(key=outcome.story_id.encode(), value=outcome.payload)
+        if rt.by_event_key is not None:  # the events agent adds the event and writes wire.enriched
+            await rt.by_event_key.send(key=outcome.facts["blocking_key"].encode(), value=outcome.payload)
+        else:
+            await rt.enriched.send(key=outcome.story_id.encode(), value=outcome.payload)
         observe_enriched(rt, outcome, msg.timestamp)
 
 

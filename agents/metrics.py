@@ -105,6 +105,17 @@ class Metrics:
         self.event_duplicates = Counter(
             "wirewatch_event_duplicates_total", "Stories found to be near-duplicates of a recent story.", registry=r
         )
+        self.events_opened = Counter(
+            "wirewatch_events_opened_total", "Events opened: stories that joined no open event.", registry=r
+        )
+        self.event_rebuild_seconds = Histogram(
+            "wirewatch_event_rebuild_seconds", "Time to rebuild one partition's clusterer from its table (after a restart or rebalance).",
+            buckets=(0.001, 0.01, 0.1, 0.5, 1, 2, 5, 10, 30, 60), registry=r,
+        )  # fmt: skip
+        self.alerts_suppressed = Counter(
+            "wirewatch_alerts_suppressed_total", "New story alerts not sent, by why (duplicate: a near-duplicate of a recent story).",
+            ["subscription", "reason"], registry=r,
+        )  # fmt: skip
         self.event_loop_lag_seconds = Histogram(
             "wirewatch_event_loop_lag_seconds", "How late the event loop ran a timer due now.",
             buckets=LOOP_BUCKETS, registry=r,

@@ -21,7 +21,6 @@ from mode import CrashingSupervisor
 from agents.deadletter import dead_letter
 from stream.alerts.alert import build_alert, decide
 from stream.alerts.routing import route
-from stream.alerts.subscription import Subscription
 from stream.alerts.throttle import ThrottleSummary, Window
 
 if TYPE_CHECKING:
@@ -45,7 +44,8 @@ def _epoch(iso: str | None) -> float | None:
 
 def install_router(app: faust.App, rt: Runtime) -> Any:
     settings = rt.settings
-    subscriptions: tuple[Subscription, ...] = rt.pipeline.subscriptions
+    # Subscriptions with event criteria alert per event, from the events agent.
+    subscriptions = tuple(s for s in rt.pipeline.subscriptions if s.event is None or rt.by_event_key is None)
     outputs = {s.name: rt.topic(s.topic_name(settings.alert_topic_prefix)) for s in subscriptions}
     windows = {s.name: Window(s.name, s.throttle.max_alerts, s.throttle.per_seconds) for s in subscriptions if s.throttle}
     import faust
@@ -81,6 +81,7 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
         matches = {mt.subscription.name: mt for mt in route(doc, subscriptions, regions_file=settings.regions_file)}
         published = _epoch(doc.get("published_at"))
         new_subs = dict(prev["subs"])
+        duplicate_of = (doc.get("event") or {}).get("duplicate_of")
         delivered: list[Any] = []
         for sub in subscriptions:
             name = sub.name
@@ -90,6 +91,13 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
                 continue
             match = matches.get(name)
             tier = match.tier if match else (before or {}).get("tier", "routine")
+            if decision.action == "new" and sub.suppress_duplicates and (duplicate_of or (before or {}).get("duplicate_of")):
+                # A syndicated copy or a re-send under a new id: its original alerted (or will) already.
+                # Remembered, so that a later version of the copy stays quiet too.
+                m.alerts_suppressed.labels(name, "duplicate").inc()
+                new_subs[name] = {"version": version, "active": False, "tier": tier,
+                                  "duplicate_of": duplicate_of or before["duplicate_of"]}  # fmt: skip
+                continue
             if decision.action == "new" and name in windows:
                 allowed, summary = windows[name].admit(time.time(), story_id)
                 if summary is not None:

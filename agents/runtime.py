@@ -30,6 +30,7 @@ class Runtime:
     enriched: Any
     dlq: Any
     topic: Any  # name -> Faust topic with wirewatch's serializers and partitions
+    by_event_key: Any  # enriched stories keyed by blocking key, for the events agent; None when events are off
     offload: Offload  # detection processes; inline until start() is called (the worker does)
 
 

@@ -95,6 +95,16 @@ class Settings:
         ("on", "off"),
     )
     topic_model_file: Path | None = _f(None, "WIREWATCH_TOPIC_MODEL_FILE", "Topic model file replacing the shipped one.")
+    events: str = _f(
+        "on",
+        "WIREWATCH_EVENTS",
+        "Events: on groups stories into events (event_id, duplicate_of on wire.enriched; wire.events; event alerts); "
+        "off writes enriched stories straight to wire.enriched.",
+        ("on", "off"),
+    )
+    event_window_hours: int = _f(
+        48, "WIREWATCH_EVENT_WINDOW_HOURS", "An event closes this many hours after its last story; state older than this expires."
+    )
     subscriptions_file: Path | None = _f(
         None, "WIREWATCH_SUBSCRIPTIONS_FILE", "Alert subscriptions YAML replacing the shipped one."
     )
@@ -142,6 +152,7 @@ class Settings:
             "fetch_max_wait_ms",
             "batch_size",
             "batch_wait_ms",
+            "event_window_hours",
         ):
             if getattr(self, name) < 1:
                 raise ConfigError("must be at least 1", file="environment", field=_env_of(name))

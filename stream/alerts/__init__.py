@@ -2,12 +2,14 @@
 
 ``subscription`` loads the user's subscriptions (``data/subscriptions.yaml`` by default); ``routing``
 matches an enriched story against them; ``alert`` decides new/update/retraction and builds the
-alert record; ``tier`` grades its urgency; ``throttle`` caps alerts per subscription.
+alert record; ``event_alert`` does the same for subscriptions that alert per event (new, then update
+as the event grows); ``tier`` grades its urgency; ``throttle`` caps alerts per subscription.
 """
 
 from stream.alerts.alert import ALERT_SCHEMA, Decision, build_alert, decide
+from stream.alerts.event_alert import build_event_alert, decide_event, event_alert_id, higher_tier
 from stream.alerts.routing import RouteMatch, route
-from stream.alerts.subscription import DEFAULT_SUBSCRIPTIONS, Subscription, load_subscriptions
+from stream.alerts.subscription import DEFAULT_SUBSCRIPTIONS, EventCriteria, Subscription, load_subscriptions
 from stream.alerts.throttle import ThrottleSummary, Window
 from stream.alerts.tier import TIERS, tier_of
 
@@ -16,12 +18,17 @@ __all__ = [
     "DEFAULT_SUBSCRIPTIONS",
     "TIERS",
     "Decision",
+    "EventCriteria",
     "RouteMatch",
     "Subscription",
     "ThrottleSummary",
     "Window",
     "build_alert",
+    "build_event_alert",
     "decide",
+    "decide_event",
+    "event_alert_id",
+    "higher_tier",
     "load_subscriptions",
     "route",
     "tier_of",

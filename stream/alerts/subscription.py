@@ -5,6 +5,12 @@ inside one criterion any listed value is enough (OR). Places: the story's
 focus country/region (``scope: focus``) or any mentioned one (``scope: mention``).
 Topics: a story topic whose code is the listed code or one of its descendants,
 with at least ``min_score``.
+
+Two subscription-level switches work with events (:mod:`stream.events`):
+``suppress_duplicates`` (default true) sends no new alert for a near-duplicate of a recent story
+(a syndicated copy, a re-send under a new id); ``event`` makes the subscription alert per event
+instead of per story (:class:`EventCriteria`): once the event's matching stories meet the minimums,
+then again as it grows.
 """
 
 from __future__ import annotations
@@ -21,14 +27,15 @@ from stream.topics.classifier import Query, compile_query
 from stream.topics.taxonomy import load_taxonomy, normalize_code
 from stream.yamlconf import Located, load_located
 
-__all__ = ["DEFAULT_SUBSCRIPTIONS", "Subscription", "Throttle", "TopicCriterion", "load_subscriptions"]
+__all__ = ["DEFAULT_SUBSCRIPTIONS", "EventCriteria", "Subscription", "Throttle", "TopicCriterion", "load_subscriptions"]
 
 DEFAULT_SUBSCRIPTIONS = Path(__file__).parent / "data" / "subscriptions.yaml"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 _SCOPES = ("focus", "mention")
 _KNOWN_MATCH = {"regions", "countries", "scope", "topics", "languages", "min_urgency", "query"}
-_KNOWN_SUB = {"name", "description", "match", "output_topic", "throttle"}
+_KNOWN_SUB = {"name", "description", "match", "output_topic", "throttle", "suppress_duplicates", "event"}
+_KNOWN_EVENT = {"min_stories", "min_languages", "min_sources", "growth", "min_update_seconds"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +53,20 @@ class Throttle:
 
 
 @dataclass(frozen=True, slots=True)
+class EventCriteria:
+    """Alert per event: ``new`` once the event has ``min_stories`` stories (near-duplicates not counted) in
+    ``min_languages`` languages from ``min_sources`` sources; ``update`` each time its story count
+    reaches ``growth`` times the count last alerted, or a language joins, at most once per
+    ``min_update_seconds`` (so a fast-growing event sends a few updates, not a storm)."""
+
+    min_stories: int = 2
+    min_languages: int = 1
+    min_sources: int = 1
+    growth: float = 2.0
+    min_update_seconds: float = 600.0
+
+
+@dataclass(frozen=True, slots=True)
 class Subscription:
     name: str
     description: str
@@ -58,6 +79,8 @@ class Subscription:
     query: Query | None = None
     output_topic: str | None = None
     throttle: Throttle | None = None
+    suppress_duplicates: bool = True
+    event: EventCriteria | None = None
 
     def topic_name(self, prefix: str) -> str:
         return self.output_topic or f"{prefix}{self.name}"
@@ -98,6 +121,35 @@ def _topics(doc: Located, field: str, value: Any) -> tuple[TopicCriterion, ...]:
             raise doc.error(f, f"unknown key(s) {', '.join(sorted(unknown))}")
         out.append(TopicCriterion(code, float(score)))
     return tuple(out)
+
+
+def _event(doc: Located, field: str, value: Any) -> EventCriteria | None:
+    if value is None:
+        return None
+    if value is True:
+        return EventCriteria()
+    if not isinstance(value, dict):
+        raise doc.error(field, "must be a mapping of " + ", ".join(sorted(_KNOWN_EVENT)) + " (or true for the defaults)")
+    unknown = set(value) - _KNOWN_EVENT
+    if unknown:
+        raise doc.error(field, f"unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_KNOWN_EVENT))}")
+    for key in ("min_stories", "min_languages", "min_sources"):
+        v = value.get(key, 1)
+        if not isinstance(v, int) or isinstance(v, bool) or v < 1:
+            raise doc.error(f"{field}.{key}", "must be a whole number of at least 1")
+    growth = value.get("growth", 2.0)
+    if not isinstance(growth, int | float) or isinstance(growth, bool) or growth <= 1:
+        raise doc.error(f"{field}.growth", "must be a number above 1 (2 = alert again when the event doubles)")
+    every = value.get("min_update_seconds", 600)
+    if not isinstance(every, int | float) or isinstance(every, bool) or every < 0:
+        raise doc.error(f"{field}.min_update_seconds", "must be a number of seconds, 0 or more")
+    return EventCriteria(
+        min_stories=value.get("min_stories", 2),
+        min_languages=value.get("min_languages", 1),
+        min_sources=value.get("min_sources", 1),
+        growth=float(growth),
+        min_update_seconds=float(every),
+    )
 
 
 def _one(doc: Located, i: int, raw: Any, regions_file: Path | None, seen: set[str]) -> Subscription:
@@ -148,6 +200,9 @@ def _one(doc: Located, i: int, raw: Any, regions_file: Path | None, seen: set[st
         if not isinstance(per, int | float) or per <= 0:
             raise doc.error(base + ".throttle.per_seconds", "must be a positive number of seconds")
         throttle = Throttle(t["max_alerts"], float(per))
+    suppress = raw.get("suppress_duplicates", True)
+    if not isinstance(suppress, bool):
+        raise doc.error(base + ".suppress_duplicates", "must be true or false")
     output = raw.get("output_topic")
     if output is not None and (not isinstance(output, str) or not re.match(r"^[A-Za-z0-9._-]{1,249}$", output)):
         raise doc.error(base + ".output_topic", "must be a valid Kafka topic name")
@@ -163,6 +218,8 @@ def _one(doc: Located, i: int, raw: Any, regions_file: Path | None, seen: set[st
         query=query,
         output_topic=output,
         throttle=throttle,
+        suppress_duplicates=suppress,
+        event=_event(doc, base + ".event", raw.get("event")),
     )
 
 

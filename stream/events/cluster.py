@@ -73,9 +73,11 @@ class EventRecord:
         end = self.last_seen if now is None else now
         return sum(1 for t in self.recent if end - span < t <= end) * 3600.0 / span
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, full: bool = True) -> dict[str, Any]:
+        """The record; ``full=False`` leaves out the term weights and story times (what ``wire.events``
+        carries: its 20 heaviest terms are ``key_terms``)."""
         focus = self.focus.most_common(1)[0][0].split("/") if self.focus else [None, None]
-        return {
+        out = {
             "schema": "wirewatch.event/1",
             "id": self.id,
             "first_seen": self.first_seen,
@@ -90,9 +92,13 @@ class EventRecord:
             "topics": dict(self.topics.most_common()),
             "headlines": dict(self.headlines),
             "velocity": self.velocity(),
-            "terms": dict(self.terms),
-            "recent": list(self.recent),
         }
+        if full:
+            out["terms"] = dict(self.terms)
+            out["recent"] = list(self.recent)
+        else:
+            out["key_terms"] = [t for t, _ in sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:20]]
+        return out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EventRecord:
@@ -136,7 +142,7 @@ def event_message(assignment: Assignment, event: EventRecord) -> dict[str, Any]:
         "event_id": assignment.event_id,
         "new_event": assignment.new_event,
         "duplicate_of": assignment.duplicate_of,
-        "event": event.to_dict(),
+        "event": event.to_dict(full=False),
     }
 
 

@@ -90,6 +90,36 @@ class StoryFeatures:
     focus_region: str | None = None
     regions: tuple[str, ...] = ()
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready (the events agent keeps these in a changelogged table to rebuild its clusterer)."""
+        return {
+            "id": self.id,
+            "language": self.language,
+            "time": self.time,
+            "source": self.source,
+            "headline": self.headline,
+            "sketch": list(self.sketch),
+            "terms": self.terms,
+            "focus_country": self.focus_country,
+            "focus_region": self.focus_region,
+            "regions": list(self.regions),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> StoryFeatures:
+        return cls(
+            id=str(d["id"]),
+            language=str(d["language"]),
+            time=float(d["time"]),
+            source=d.get("source"),
+            headline=str(d.get("headline") or ""),
+            sketch=tuple(int(x) for x in d.get("sketch") or ()),
+            terms={str(k): float(v) for k, v in (d.get("terms") or {}).items()},
+            focus_country=d.get("focus_country"),
+            focus_region=d.get("focus_region"),
+            regions=tuple(d.get("regions") or ()),
+        )
+
 
 def _language(story: dict[str, Any]) -> str:
     lang = story.get("language")

@@ -14,8 +14,21 @@ from stream.settings import Settings
 
 @pytest.fixture
 def app_and_runtime(tmp_path: Path) -> Iterator[tuple[object, Runtime]]:
-    """A fresh app with memory tables and its topics' send() replaced by recorders."""
-    settings = Settings.from_env({}, state_dir=tmp_path, app_id="wirewatch-agent-test", max_story_bytes=4096)
+    """A fresh app with memory tables and its topics' send() replaced by recorders.
+
+    Events are off: the ingest agent writes ``wire.enriched`` itself (``events_app`` has them on).
+    """
+    yield from _app(tmp_path, events="off")
+
+
+@pytest.fixture
+def events_app(tmp_path: Path) -> Iterator[tuple[object, Runtime]]:
+    """As ``app_and_runtime``, with the events agent (and the ingest agent writing to its by-key topic)."""
+    yield from _app(tmp_path, events="on")
+
+
+def _app(tmp_path: Path, **overrides: str) -> Iterator[tuple[object, Runtime]]:
+    settings = Settings.from_env({}, state_dir=tmp_path, app_id="wirewatch-agent-test", max_story_bytes=4096, **overrides)
     app = create_app(settings, registry=CollectorRegistry())
     app.conf.store = "memory://"
     app.finalize()

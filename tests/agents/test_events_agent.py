@@ -1,92 +1,161 @@
-"""The events agents under Faust's test_context(): re-keying, one event across languages, duplicates, dead letters."""
+"""The events agent under Faust's test_context(): one event across languages, duplicates, state rebuilt
+from the table, event alerts that follow the event, dead letters; and the ingest agent feeding it."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
-import faust
 import orjson
 import pytest
+from faust.topics import Topic
 
 from agents.runtime import Runtime
 from stream.events import blocking_key
-from tests.unit.events_stories import SHELLING, SYNDICATED, enrich
+from tests.agents.conftest import _app
+from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED, enrich
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
+async def _delivered(*args: Any, **kwargs: Any) -> asyncio.Future[None]:
+    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    future.set_result(None)
+    return future
+
+
 @pytest.fixture
 def sent() -> Iterator[AsyncMock]:
-    """Topic.send of every topic but the dead-letter one (patched per instance in conftest), recorded."""
-
-    async def delivered(*args: Any, **kwargs: Any) -> asyncio.Future[None]:
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        future.set_result(None)
-        return future
-
-    mock = AsyncMock(name="Topic.send", side_effect=delivered)
-    with patch.object(faust.topics.Topic, "send", mock):
+    """Topic.send of every topic without a per-instance mock (wire.events, alerts, by-key), recorded."""
+    with patch.object(Topic, "send", autospec=True, side_effect=_delivered) as mock:
         yield mock
 
 
-def _records(sent: AsyncMock) -> list[dict[str, Any]]:
-    return [orjson.loads(call.kwargs["value"]) for call in sent.await_args_list]
+def _on(sent: AsyncMock, topic: str) -> list[dict[str, Any]]:
+    return [orjson.loads(c.kwargs["value"]) for c in sent.await_args_list if c.args and c.args[0].get_topic_name() == topic]
 
 
-async def test_enriched_stories_are_rekeyed_by_blocking_key(app_and_runtime: tuple[Any, Runtime], sent: AsyncMock) -> None:
-    app, _rt = app_and_runtime
-    docs = [enrich(raw) for raw in SHELLING[:2]]
-    async with app.agents["wirewatch.events-key"].test_context() as agent:
+def _enriched(rt: Runtime) -> list[dict[str, Any]]:
+    return [orjson.loads(c.kwargs["value"]) for c in rt.enriched.send.await_args_list]
+
+
+async def _put(app: Any, docs: list[dict[str, Any]], partition: int = 0) -> None:
+    async with app.agents["wirewatch.events"].test_context() as agent:
         for doc in docs:
-            await agent.put(orjson.dumps(doc), key=doc["id"].encode())
-    keys = [call.kwargs["key"] for call in sent.await_args_list]
-    assert keys == [blocking_key(d).encode() for d in docs]
-    assert len(set(keys)) == 1 and keys[0].startswith(b"country:")
-    assert sent.await_args_list[0].kwargs["value"] == orjson.dumps(docs[0])
+            await agent.put(orjson.dumps(doc), key=blocking_key(doc).encode(), partition=partition)
+
+
+def _ready(app_rt: tuple[Any, Runtime]) -> tuple[Any, Runtime]:
+    app, rt = app_rt
+    rt.enriched.send.side_effect = _delivered  # type: ignore[attr-defined]
+    return app, rt
+
+
+async def test_ingest_sends_enriched_stories_to_the_by_key_topic(events_app: tuple[Any, Runtime]) -> None:
+    app, rt = _ready(events_app)
+    assert rt.by_event_key is not None
+    rt.by_event_key.send = AsyncMock(name="by_event_key.send")
+    async with app.agents["wirewatch.ingest"].test_context() as agent:
+        for raw in SHELLING[:2]:
+            await agent.put(json.dumps(raw).encode(), key=raw["id"].encode())
+    calls = rt.by_event_key.send.await_args_list
+    assert [orjson.loads(c.kwargs["value"])["id"] for c in calls] == ["ev-en-1", "ev-fr-1"]
+    keys = {c.kwargs["key"] for c in calls}
+    assert keys == {blocking_key(enrich(SHELLING[0])).encode()} and next(iter(keys)).startswith(b"country:")
+    rt.enriched.send.assert_not_awaited()  # type: ignore[attr-defined]
 
 
 async def test_one_event_across_languages_and_a_syndicated_copy_is_a_duplicate(
-    app_and_runtime: tuple[Any, Runtime], sent: AsyncMock
+    events_app: tuple[Any, Runtime], sent: AsyncMock
 ) -> None:
-    app, rt = app_and_runtime
-    stories = [SHELLING[0], SHELLING[1], SYNDICATED]  # English, French, the English re-sent under a new id
-    async with app.agents["wirewatch.events"].test_context() as agent:
-        for raw in stories:
-            doc = enrich(raw)
-            await agent.put(orjson.dumps(doc), key=blocking_key(doc).encode(), partition=0)
-    en, fr, copy = _records(sent)
-    assert en["schema"] == "wirewatch.story-event/1"
-    assert [r["story_id"] for r in (en, fr, copy)] == ["ev-en-1", "ev-fr-1", "partner-feed-889213"]
-    assert en["event_id"] == fr["event_id"] == copy["event_id"]
-    assert en["new_event"] and not fr["new_event"]
-    assert en["duplicate_of"] is None and fr["duplicate_of"] is None
-    assert copy["duplicate_of"] == "ev-en-1"
-    assert copy["event"]["id"] == en["event_id"]
-    assert copy["event"]["stories"] == 2 and copy["event"]["duplicates"] == 1
-    assert set(copy["event"]["languages"]) == {"en", "fr"}
-    assert all(call.kwargs["key"] == en["event_id"].encode() for call in sent.await_args_list)
+    app, rt = _ready(events_app)
+    docs = [enrich(SHELLING[0]), enrich(SHELLING[1]), enrich(SYNDICATED), enrich(UNRELATED[0])]
+    await _put(app, docs)
+    en, fr, copy, other = _enriched(rt)
+    assert [d["id"] for d in (en, fr, copy, other)] == ["ev-en-1", "ev-fr-1", "partner-feed-889213", UNRELATED[0]["id"]]
+    assert en["event"]["id"] == fr["event"]["id"] == copy["event"]["id"] != other["event"]["id"]
+    assert en["event"]["new"] and not fr["event"]["new"] and other["event"]["new"]
+    assert copy["event"]["duplicate_of"] == "ev-en-1" and copy["event"]["similarity"] >= 0.4
+    assert fr["event"]["duplicate_of"] is None
+    assert fr["event"]["stories"] == 2 and fr["event"]["languages"] == ["en", "fr"]
+    # The enriched story is otherwise what the pipeline made.
+    assert {k: v for k, v in fr.items() if k != "event"} == docs[1]
+    records = _on(sent, rt.settings.topic_events)
+    assert [r["story_id"] for r in records] == ["ev-en-1", "ev-fr-1", "partner-feed-889213", UNRELATED[0]["id"]]
+    assert records[2]["schema"] == "wirewatch.story-event/1" and records[2]["duplicate_of"] == "ev-en-1"
+    assert records[2]["event"]["stories"] == 2 and records[2]["event"]["duplicates"] == 1
+    assert "terms" not in records[2]["event"] and records[2]["event"]["key_terms"]
+    assert [c.kwargs["key"] for c in sent.await_args_list][:3] == [en["event"]["id"].encode()] * 3
+    assert {c.args[0].get_topic_name() for c in sent.await_args_list} == {rt.settings.topic_events}
     assert rt.registry.get_sample_value("wirewatch_event_duplicates_total") == 1
-    assert rt.registry.get_sample_value("wirewatch_events_active") == 1
-    assert rt.dlq.send.await_count == 0
+    assert rt.registry.get_sample_value("wirewatch_events_opened_total") == 2
+    assert rt.registry.get_sample_value("wirewatch_events_active") == 2
+    assert rt.dlq.send.await_count == 0  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("agent_name", ["wirewatch.events-key", "wirewatch.events"])
+async def test_a_restarted_worker_rebuilds_its_events_from_the_table(
+    events_app: tuple[Any, Runtime], sent: AsyncMock, tmp_path: Path
+) -> None:
+    app, rt = _ready(events_app)
+    await _put(app, [enrich(SHELLING[0]), enrich(SHELLING[1])])
+    first_event = _enriched(rt)[0]["event"]["id"]
+    rows = dict(app.tables["event-stories"].data)
+    assert set(rows) == {"ev-en-1", "ev-fr-1"} and all(r["p"] == 0 for r in rows.values())
+    # A second worker whose table recovered those rows from the changelog (as Faust does on start).
+    for restarted, restarted_rt in _app(tmp_path / "again", events="on"):
+        _ready((restarted, restarted_rt))
+        restarted.tables["event-stories"].data.update(rows)
+        await _put(restarted, [enrich(SHELLING[2]), enrich(SYNDICATED)])
+        ru, copy = _enriched(restarted_rt)
+        assert ru["event"]["id"] == first_event and not ru["event"]["new"]
+        assert ru["event"]["stories"] == 3
+        assert copy["event"]["duplicate_of"] == "ev-en-1"  # the original's fingerprint came back too
+        assert (restarted_rt.registry.get_sample_value("wirewatch_event_rebuild_seconds_count") or 0) >= 1
+
+
+async def test_event_subscription_alerts_new_then_update_as_the_event_grows(tmp_path: Path, sent: AsyncMock) -> None:
+    subs = tmp_path / "subs.yaml"
+    subs.write_text(
+        "subscriptions:\n"
+        "  - name: caucasus-events\n"
+        "    match: {regions: [south-caucasus], scope: focus}\n"
+        "    event: {min_stories: 2, min_languages: 2, growth: 2, min_update_seconds: 0}\n",
+        encoding="utf-8",
+    )
+    for app, rt in _app(tmp_path, events="on", subscriptions_file=subs):
+        _ready((app, rt))
+        await _put(app, [enrich(SHELLING[0], subs), enrich(SHELLING[1], subs), enrich(SHELLING[2], subs),
+                         enrich(SYNDICATED, subs), enrich(SHELLING[3], subs)])  # fmt: skip
+        alerts = _on(sent, "alerts.caucasus-events")
+        # 1 story: below the minimums; 2 in 2 languages: new; 3rd in a 3rd language: update;
+        # the copy adds no story; a 4th story in a 4th language is an update again.
+        assert [a["action"] for a in alerts] == ["new", "update", "update"]
+        assert len({a["alert_id"] for a in alerts}) == 1 and alerts[0]["kind"] == "event"
+        assert [a["stories"] for a in alerts] == [2, 3, 4]
+        assert alerts[1]["previous_stories"] == 2
+        assert set(alerts[0]["headlines"]) == {"en", "fr"}
+        assert alerts[0]["evidence"]["summary"][0].startswith("event reached 2 stories in 2 languages")
+        assert rt.registry.get_sample_value(
+            "wirewatch_alerts_total", {"subscription": "caucasus-events", "tier": alerts[0]["tier"], "action": "new"}
+        ) == 1  # fmt: skip
+
+
 @pytest.mark.parametrize("raw", [b"{not json", b"[1, 2]", b'{"headline": "no id"}'])
 async def test_a_bad_record_is_dead_lettered_and_the_stream_goes_on(
-    app_and_runtime: tuple[Any, Runtime], sent: AsyncMock, agent_name: str, raw: bytes
+    events_app: tuple[Any, Runtime], sent: AsyncMock, raw: bytes
 ) -> None:
-    app, rt = app_and_runtime
+    app, rt = _ready(events_app)
     good = enrich(SHELLING[0])
-    async with app.agents[agent_name].test_context() as agent:
+    async with app.agents["wirewatch.events"].test_context() as agent:
         await agent.put(raw, key=b"x")
         await agent.put(orjson.dumps(good), key=b"k")
-    rt.dlq.send.assert_awaited_once()
-    kwargs = rt.dlq.send.await_args.kwargs
-    headers = dict(kwargs["headers"])
-    assert headers["wirewatch-reason"] == b"events_error"
+    rt.dlq.send.assert_awaited_once()  # type: ignore[attr-defined]
+    kwargs = rt.dlq.send.await_args.kwargs  # type: ignore[attr-defined]
+    assert dict(kwargs["headers"])["wirewatch-reason"] == b"events_error"
     assert kwargs["value"] == raw
-    assert sent.await_count == 1
+    assert [d["id"] for d in _enriched(rt)] == ["ev-en-1"]
     assert rt.registry.get_sample_value("wirewatch_dead_letters_total", {"reason": "events_error"}) == 1

@@ -57,7 +57,7 @@ async def test_inline_offload_needs_no_start() -> None:
 async def test_ingest_sends_in_input_order_across_batches(tmp_path: Path) -> None:
     from unittest.mock import AsyncMock
 
-    settings = Settings.from_env({}, state_dir=tmp_path, app_id="wirewatch-order-test", batch_size=2)
+    settings = Settings.from_env({}, state_dir=tmp_path, app_id="wirewatch-order-test", batch_size=2, events="off")
     app = create_app(settings, registry=CollectorRegistry())
     app.conf.store = "memory://"
     app.finalize()

@@ -183,10 +183,20 @@ class Worker:
 
 
 def unthrottled_subscriptions(path: Path) -> Path:
-    """The shipped subscriptions without throttles: which alerts exist then depends on content only,
-    not on wall-clock windows, so a fault test can name every alert that must exist."""
-    shipped = ROOT / "stream" / "alerts" / "data" / "subscriptions.yaml"
-    path.write_text("".join(line for line in shipped.read_text().splitlines(True) if "throttle:" not in line))
+    """The shipped per-story subscriptions without throttles or duplicate suppression: which alerts
+    exist then depends on each story's content only, not on wall-clock windows or on which of two
+    near-duplicates a worker happened to read first, so a fault test can name every alert that must exist."""
+    import yaml
+
+    shipped = yaml.safe_load((ROOT / "stream" / "alerts" / "data" / "subscriptions.yaml").read_text(encoding="utf-8"))
+    subs = []
+    for sub in shipped["subscriptions"]:
+        if "event" in sub:
+            continue
+        sub.pop("throttle", None)
+        sub["suppress_duplicates"] = False
+        subs.append(sub)
+    path.write_text(yaml.safe_dump({"subscriptions": subs}, allow_unicode=True), encoding="utf-8")
     return path
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from agents.topology import alert_topics
+from agents.topology import alert_topics, events_by_key_topic
 from benchmarks.corpus import BenchStory, stories
 from stream.alerts.alert import alert_id
 from stream.pipeline import Pipeline
@@ -249,10 +249,15 @@ def test_sigterm_finishes_in_flight_and_commits(bootstrap: str, tmp_path: Path, 
         code = worker.stop(signal.SIGTERM, timeout=30)
         stop_s = time.monotonic() - t0
         assert code == 0, f"exit code {code}:\n{worker.log_tail()}"
-        committed = committed_total(settings, settings.topic_stories)
+        # Two hops: ingest (wire.stories -> the events agent's by-key topic), then the events agent
+        # (by-key -> wire.enriched). Committed means processed: every committed input of a hop has
+        # its output.
+        committed_in = committed_total(settings, settings.topic_stories)
+        keyed = end_count(settings, events_by_key_topic(settings))
+        committed = committed_total(settings, events_by_key_topic(settings))
         before = {(r.partition, r.offset): (r.key or b"").decode() for r in read_all(settings, [settings.topic_enriched])}
         assert len(before) == end_count(settings, settings.topic_enriched), "read fewer records than the topic holds"
-        # Committed means processed: every committed input has its enriched output.
+        assert committed_in <= keyed, (committed_in, keyed)
         assert committed <= len(before), (committed, len(before))
         _publish(settings, items[N // 2 :])
         worker.start()
@@ -265,7 +270,8 @@ def test_sigterm_finishes_in_flight_and_commits(bootstrap: str, tmp_path: Path, 
     seen = set(before.values())
     again = sum(1 for pos, key in after.items() if pos not in before and key in seen)
     print(
-        f"  SIGTERM at {at_term}/{N} enriched: exit 0 after {stop_s:.1f}s, committed {committed}, "
+        f"  SIGTERM at {at_term}/{N} enriched: exit 0 after {stop_s:.1f}s, committed {committed_in} stories "
+        f"and {committed} by-key records, "
         f"enriched at exit {len(before)} ({len(before) - len(seen)} duplicates before the stop), "
         f"re-processed after restart {again}"
     )

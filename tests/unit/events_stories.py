@@ -8,6 +8,7 @@ stories about Armenia and Azerbaijan the same days, which must open events of th
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from stream.pipeline import Pipeline
@@ -106,12 +107,12 @@ UNRELATED: list[dict[str, Any]] = [
 
 
 @cache
-def _pipeline() -> Pipeline:
-    return Pipeline(topic_model="off")
+def _pipeline(subscriptions_file: Path | None = None) -> Pipeline:
+    return Pipeline(topic_model="off", subscriptions_file=subscriptions_file)
 
 
-def enrich(raw: dict[str, Any]) -> dict[str, Any]:
-    """The enriched dict the worker would publish for ``raw``."""
+def enrich(raw: dict[str, Any], subscriptions_file: Path | None = None) -> dict[str, Any]:
+    """The enriched dict the worker would publish for ``raw`` (its ``alerts`` from ``subscriptions_file``)."""
     story = Story(
         id=raw["id"],
         headline=raw["headline"],
@@ -119,4 +120,4 @@ def enrich(raw: dict[str, Any]) -> dict[str, Any]:
         language=raw.get("language"),
         versioncreated=raw.get("versioncreated"),
     )
-    return _pipeline().enrich(story).to_dict()
+    return _pipeline(subscriptions_file).enrich(story).to_dict()
