@@ -21,6 +21,7 @@ from stream.settings import Settings
 __all__ = ["SAMPLES", "run_demo"]
 
 SAMPLES = Path(__file__).resolve().parent.parent / "deploy" / "samples"
+FOLLOWUPS = "event-followups.jsonl"  # published a few seconds after the rest
 
 
 def _wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float) -> None:
@@ -92,7 +93,13 @@ def run_demo(settings: Settings, duration: float | None = None) -> int:
             f"topics: {settings.topic_stories} -> {settings.topic_enriched}, {settings.topic_dlq}, {', '.join(alerts)}",
             flush=True,
         )
-        summary = publish_paths(settings, [str(SAMPLES)], quiet=True)
+        first = [str(p) for p in sorted(SAMPLES.iterdir()) if p.name != FOLLOWUPS]
+        summary = publish_paths(settings, first, quiet=True)
+        print(summary.line(settings.topic_stories), flush=True)
+        # The earthquake in the first wave (French, Turkish) grows into an event in more languages.
+        time.sleep(4.0)
+        print(f"\nfollow-ups of the earthquake story in more languages ({FOLLOWUPS}):", flush=True)
+        summary = publish_paths(settings, [str(SAMPLES / FOLLOWUPS)], quiet=True)
         print(summary.line(settings.topic_stories), flush=True)
         print(f"\nmetrics: {base}/metrics   health: {base}/healthz   readiness: {base}/readyz", flush=True)
         print("stories and alerts print as they arrive; Ctrl-C stops the worker and the broker.\n", flush=True)

@@ -36,6 +36,14 @@ def render_enriched(doc: dict[str, Any]) -> str:
     alerts = [a["subscription"] for a in doc.get("alerts", [])]
     if alerts:
         parts.append("would alert " + ", ".join(alerts))
+    event = doc.get("event")
+    if isinstance(event, dict):
+        if event.get("duplicate_of"):
+            parts.append(f"event {event.get('id')}: near-duplicate of {event['duplicate_of']}")
+        else:
+            state = "new" if event.get("new") else f"joined ({float(event.get('score') or 0):.2f})"
+            langs = " ".join(event.get("languages") or ())
+            parts.append(f"event {event.get('id')} {state}: {event.get('stories')} stories in {langs}")
     return line + "\n    " + " | ".join(parts)
 
 
@@ -46,6 +54,11 @@ def render_alert(doc: dict[str, Any]) -> str:
     for item in (doc.get("evidence") or {}).get("summary", [])[:6]:
         why.append(str(item))
     focus = doc.get("focus") or {}
+    if doc.get("kind") == "event":
+        langs = " ".join(doc.get("languages") or {})
+        tail = f"alert_id={doc.get('alert_id')} event={doc.get('event_id')} stories={doc.get('stories')} languages={langs}"
+        tail += f" (after story {doc.get('story_id')})"
+        return head + "\n    why: " + ("; ".join(why) or "-") + "\n    " + tail
     tail = f"alert_id={doc.get('alert_id')} story={doc.get('story_id')} v{doc.get('story_version')} lang={doc.get('language')}"
     tail += f" focus={focus.get('country') or '-'}/{focus.get('region') or '-'} latency={doc.get('latency_ms')}ms"
     return head + "\n    why: " + ("; ".join(why) or "-") + "\n    " + tail

@@ -64,3 +64,35 @@ async def test_a_broken_enriched_record_is_dead_lettered(app_and_runtime: tuple[
         await agent.put(b"{not json", key=b"x")
     headers = dict(rt.dlq.send.await_args.kwargs["headers"])
     assert headers["wirewatch-reason"] == b"router_error"
+
+
+def _with_event(raw: bytes, story_id: str, duplicate_of: str | None) -> bytes:
+    doc = json.loads(raw)
+    doc["id"] = story_id
+    doc["event"] = {"id": "ev-1", "new": duplicate_of is None, "score": 1.0, "duplicate_of": duplicate_of}
+    return json.dumps(doc).encode()
+
+
+async def test_a_near_duplicate_sends_no_new_alert_unless_the_subscription_wants_them(
+    app_and_runtime: tuple[Any, Runtime],
+) -> None:
+    app, rt = app_and_runtime
+
+    async def delivered(*args: Any, **kwargs: Any) -> asyncio.Future[None]:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        future.set_result(None)
+        return future
+
+    sent = AsyncMock(name="Topic.send", side_effect=delivered)
+    with patch.object(faust.topics.Topic, "send", sent):
+        async with app.agents["wirewatch.router"].test_context() as agent:
+            await agent.put(_with_event(_enriched(1), "orig-1", None), key=b"orig-1")
+            await agent.put(_with_event(_enriched(1), "copy-1", "orig-1"), key=b"copy-1")
+            # A later version of the copy is no longer flagged (its id is known), and stays quiet.
+            await agent.put(_with_event(_enriched(2), "copy-1", None), key=b"copy-1")
+    alerts = [json.loads(call.kwargs["value"]) for call in sent.await_args_list]
+    caucasus = [a for a in alerts if a.get("subscription") == "south-caucasus"]
+    assert [(a["story_id"], a["action"]) for a in caucasus] == [("orig-1", "new")]
+    assert rt.registry.get_sample_value(
+        "wirewatch_alerts_suppressed_total", {"subscription": "south-caucasus", "reason": "duplicate"}
+    ) == 2  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from stream.events.cluster import Clusterer, EventRecord, event_message
-from stream.events.features import blocking_key, extract, name_key
+from stream.events.features import StoryFeatures, blocking_key, extract, name_key
 from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED, enrich
 
 
@@ -75,3 +75,14 @@ def test_event_message_names_story_event_and_duplicate() -> None:
     assert (msg["story_id"], msg["event_id"], msg["duplicate_of"]) == ("partner-feed-889213", first.event_id, "ev-en-1")
     assert msg["event"] == c.events[first.event_id].to_dict(full=False)
     assert event_message(first, c.events[first.event_id])["duplicate_of"] is None
+
+
+def test_story_features_survive_a_json_round_trip_and_replay_to_the_same_events() -> None:
+    docs = [enrich(raw) for raw in (*SHELLING, SYNDICATED)]
+    first = Clusterer()
+    placed = [first.add(d) for d in docs]
+    rows = [json.loads(json.dumps(extract(d).to_dict())) for d in docs]
+    assert StoryFeatures.from_dict(rows[0]) == extract(docs[0])
+    replayed = Clusterer()
+    again = [replayed.assign(StoryFeatures.from_dict(r)) for r in rows]
+    assert again == placed

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from stream.alerts.routing import route
-from stream.alerts.subscription import load_subscriptions
+from stream.alerts.subscription import EventCriteria, load_subscriptions
 from stream.errors import ConfigError
 from stream.pipeline import Pipeline
 from stream.story import Story
@@ -47,6 +47,26 @@ def test_shipped_subscriptions_load() -> None:
             4,
         ),
         ("subscriptions:\n  - name: x\n    match: {query: {window: 3}}\n", "subscriptions[0].match.query", 3),
+        (
+            "subscriptions:\n  - name: x\n    match: {countries: [AM]}\n    suppress_duplicates: maybe\n",
+            "subscriptions[0].suppress_duplicates",
+            4,
+        ),
+        (
+            "subscriptions:\n  - name: x\n    match: {countries: [AM]}\n    event:\n      min_stories: 0\n",
+            "subscriptions[0].event.min_stories",
+            5,
+        ),
+        (
+            "subscriptions:\n  - name: x\n    match: {countries: [AM]}\n    event: {growth: 1}\n",
+            "subscriptions[0].event.growth",
+            4,
+        ),
+        (
+            "subscriptions:\n  - name: x\n    match: {countries: [AM]}\n    event: {min_storys: 3}\n",
+            "subscriptions[0].event",
+            4,
+        ),
     ],
 )
 def test_invalid_subscriptions_name_file_line_and_field(tmp_path: Path, body: str, field: str, line: int) -> None:
@@ -126,3 +146,17 @@ def test_canceled_stories_never_match() -> None:
         "Azerbaijan and Armenia agree to ceasefire in Karabakh", "Fighting in Nagorno-Karabakh stopped.", pubstatus="canceled"
     )
     assert route(doc, load_subscriptions()) == []
+
+
+def test_event_criteria_and_duplicate_switch_load_with_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "subs.yaml"
+    path.write_text(
+        "subscriptions:\n"
+        "  - name: a\n    match: {countries: [AM]}\n    event: {min_stories: 3, min_languages: 2}\n"
+        "  - name: b\n    match: {countries: [AM]}\n    event: true\n    suppress_duplicates: false\n"
+        "  - name: c\n    match: {countries: [AM]}\n"
+    )
+    a, b, c = load_subscriptions(path)
+    assert a.event is not None and (a.event.min_stories, a.event.min_languages, a.event.growth) == (3, 2, 2.0)
+    assert b.event == EventCriteria() and b.suppress_duplicates is False
+    assert c.event is None and c.suppress_duplicates is True

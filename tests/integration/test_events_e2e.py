@@ -1,0 +1,56 @@
+"""Events on the real broker: one earthquake reported in six languages and a syndicated copy.
+
+Published in two waves through the CLI (as ``make demo`` does): the stories share one event id on
+``wire.enriched`` and ``wire.events``, the copy is flagged a near-duplicate and sends no story alert,
+and the shipped ``developing-events`` subscription alerts once per event (``new`` at 3 stories in 2
+languages), then ``update`` as languages join, all under one alert id keyed by the event id.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from agents.demo import FOLLOWUPS, SAMPLES
+from tests.integration.harness import Worker, collect, read_all, run_cli, wait_for
+
+
+def test_an_event_grows_across_languages_with_one_alert_that_follows_it(worker: Worker, tmp_path: Path) -> None:
+    settings = worker.settings
+    quake = [line for line in (SAMPLES / "wire.jsonl").read_text(encoding="utf-8").splitlines() if "6,1" in line]
+    assert len(quake) == 2  # the French and Turkish first reports
+    first = tmp_path / "first.jsonl"
+    first.write_text("\n".join(quake) + "\n", encoding="utf-8")
+    expected = 0
+    for path in (first, SAMPLES / FOLLOWUPS):
+        out = run_cli(worker.env, "publish", "--quiet", str(path))
+        assert out.returncode == 0, out.stdout + out.stderr
+        expected += sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        wait_for(lambda n=expected: len(read_all(settings, [settings.topic_enriched])) >= n, 60, "enriched stories")
+    enriched = {json.loads(r.value or b"")["id"]: json.loads(r.value or b"") for r in read_all(settings, [settings.topic_enriched])}
+    assert len(enriched) == 8
+    events = {doc["event"]["id"] for doc in enriched.values()}
+    assert len(events) == 1, {k: d["event"] for k, d in enriched.items()}
+    event_id = events.pop()
+    assert enriched["partner-7731"]["event"]["duplicate_of"] == "demo-101"
+    assert sum(1 for d in enriched.values() if d["event"]["new"]) == 1
+
+    story_events = [json.loads(r.value or b"") for r in read_all(settings, [settings.topic_events])]
+    assert len(story_events) == 8 and {r["event_id"] for r in story_events} == {event_id}
+    last = max(story_events, key=lambda r: r["event"]["stories"] + r["event"]["duplicates"])
+    assert last["event"]["stories"] == 7 and last["event"]["duplicates"] == 1
+    assert set(last["event"]["languages"]) == {"fr", "tr", "en", "ar", "ru", "de", "es"}
+
+    records = collect(settings, settings.alert_topic("developing-events"), 1)
+    wait_for(lambda: len(read_all(settings, [settings.alert_topic("developing-events")])) >= 2, 30, "an update")
+    alerts = [json.loads(r.value or b"") for r in read_all(settings, [settings.alert_topic("developing-events")])]
+    assert records[0].key == event_id.encode()
+    assert alerts[0]["action"] == "new" and alerts[0]["kind"] == "event" and alerts[0]["stories"] == 3
+    assert all(a["action"] == "update" for a in alerts[1:]) and len({a["alert_id"] for a in alerts}) == 1
+    assert [a["stories"] for a in alerts] == sorted(a["stories"] for a in alerts)
+
+    disasters = [json.loads(r.value or b"") for r in read_all(settings, [settings.alert_topic("disasters")])]
+    alerted = {a["story_id"] for a in disasters}
+    assert "partner-7731" not in alerted and "demo-101" in alerted  # the copy is suppressed, its original is not
+    suppressed = worker.metric("wirewatch_alerts_suppressed_total", {"reason": "duplicate", "subscription": "disasters"})
+    assert suppressed == 1
