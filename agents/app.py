@@ -22,7 +22,8 @@ from agents.offload import Offload
 from agents.rewind import install_rewind, on_rewind
 from agents.router import install_router
 from agents.runtime import Runtime
-from agents.topology import events_by_key_topic
+from agents.spikes import install_spikes
+from agents.topology import events_by_key_topic, spike_keys_topic
 from stream.pipeline import Pipeline, pipeline_options
 from stream.settings import Settings
 
@@ -131,6 +132,7 @@ def create_app(
         dlq=topic(settings.topic_dlq),
         topic=topic,
         by_event_key=topic(events_by_key_topic(settings)) if settings.events == "on" else None,
+        spike_keys=topic(spike_keys_topic(settings)) if settings.events == "on" else None,
         offload=Offload(pipeline, pipeline_kwargs, settings.pipeline_processes, settings.max_output_bytes),
     )
     runtime.metrics.detection.pids = runtime.offload.pids
@@ -139,6 +141,7 @@ def create_app(
     install_router(app, runtime)
     if settings.events == "on":
         install_events(app, runtime)
+        install_spikes(app, runtime)
     install_health(app, runtime)
     install_lag(app, runtime)
     app.wirewatch_runtime = runtime  # type: ignore[attr-defined]

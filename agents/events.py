@@ -39,7 +39,7 @@ from mode import CrashingSupervisor
 from agents.deadletter import dead_letter
 from stream.alerts.event_alert import build_event_alert, decide_event, higher_tier
 from stream.errors import SchemaError
-from stream.events import Clusterer, StoryFeatures, event_message, extract
+from stream.events import Clusterer, StoryFeatures, event_message, extract, spike_keys
 
 if TYPE_CHECKING:
     import faust
@@ -179,6 +179,7 @@ def install_events(app: faust.App, rt: Runtime) -> Any:
         state = await partition_state(msg.partition)
         placed = state.clusterer.assign(features)
         record = state.clusterer.events[placed.event_id]
+        known = stories.get(features.id) is not None
         stories[features.id] = {"p": msg.partition, "f": features.to_dict()}
         state.expiry.append((features.time, features.id))
         doc["event"] = {
@@ -196,6 +197,12 @@ def install_events(app: faust.App, rt: Runtime) -> Any:
             await events_out.send(key=placed.event_id.encode(), value=orjson.dumps(message)),
         ]
         futures += await event_alerts(doc, message["event"], msg.partition, state)
+        if placed.duplicate_of is None and not known:  # a copy or a new version is no new story
+            count = {"t": features.time, "story_id": features.id, "event_id": placed.event_id,
+                     "headline": features.headline, "language": features.language}  # fmt: skip
+            value = orjson.dumps(count)
+            for key in spike_keys(doc):
+                futures.append(await rt.spike_keys.send(key=key.encode(), value=value))
         expire(state)
         if placed.duplicate_of is not None:
             m.event_duplicates.inc()

@@ -112,6 +112,14 @@ class Metrics:
             "wirewatch_event_rebuild_seconds", "Time to rebuild one partition's clusterer from its table (after a restart or rebalance).",
             buckets=(0.001, 0.01, 0.1, 0.5, 1, 2, 5, 10, 30, 60), registry=r,
         )  # fmt: skip
+        self.spikes = Counter(
+            "wirewatch_spikes_total", "Spike keys reaching a tier (counted when a key's tier changes to it).",
+            ["dimension", "tier"], registry=r,
+        )  # fmt: skip
+        self.spike_score = Gauge(
+            "wirewatch_spike_score", "Latest spike score (-log10 Poisson tail) of each focus region's last hour.",
+            ["region"], registry=r,
+        )  # fmt: skip
         self.alerts_suppressed = Counter(
             "wirewatch_alerts_suppressed_total", "New story alerts not sent, by why (duplicate: a near-duplicate of a recent story).",
             ["subscription", "reason"], registry=r,

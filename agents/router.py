@@ -45,7 +45,10 @@ def _epoch(iso: str | None) -> float | None:
 def install_router(app: faust.App, rt: Runtime) -> Any:
     settings = rt.settings
     # Subscriptions with event criteria alert per event, from the events agent.
-    subscriptions = tuple(s for s in rt.pipeline.subscriptions if s.event is None or rt.by_event_key is None)
+    # Spike subscriptions alert on counts, from the spikes agent.
+    subscriptions = tuple(
+        s for s in rt.pipeline.subscriptions if (s.event is None or rt.by_event_key is None) and s.spike is None
+    )
     outputs = {s.name: rt.topic(s.topic_name(settings.alert_topic_prefix)) for s in subscriptions}
     windows = {s.name: Window(s.name, s.throttle.max_alerts, s.throttle.per_seconds) for s in subscriptions if s.throttle}
     import faust

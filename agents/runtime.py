@@ -31,6 +31,7 @@ class Runtime:
     dlq: Any
     topic: Any  # name -> Faust topic with wirewatch's serializers and partitions
     by_event_key: Any  # enriched stories keyed by blocking key, for the events agent; None when events are off
+    spike_keys: Any  # one count per spike key and story, for the spikes agent; None when events are off
     offload: Offload  # detection processes; inline until start() is called (the worker does)
 
 

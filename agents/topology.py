@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from stream.settings import Settings
 
-__all__ = ["TopicSpec", "alert_topics", "events_by_key_topic", "topic_specs"]
+__all__ = ["TopicSpec", "alert_topics", "events_by_key_topic", "spike_keys_topic", "topic_specs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,11 @@ def events_by_key_topic(settings: Settings) -> str:
     return f"{settings.app_id}-events-by-key"
 
 
+def spike_keys_topic(settings: Settings) -> str:
+    """The repartition topic of the spikes agent: one count per spike key (``region:…``) and story."""
+    return f"{settings.app_id}-spike-keys"
+
+
 def topic_specs(settings: Settings, alert_topics: Iterable[str] = ()) -> list[TopicSpec]:
     """The topics a worker needs: input, enriched, dead letters, events (and its repartition topic), alerts."""
     p, rf = settings.partitions, settings.replication_factor
@@ -33,6 +38,7 @@ def topic_specs(settings: Settings, alert_topics: Iterable[str] = ()) -> list[To
         TopicSpec(settings.topic_enriched, p, rf, "enriched"),
         TopicSpec(settings.topic_dlq, p, rf, "dead letters", retention_ms=30 * 24 * 3600 * 1000),
         TopicSpec(events_by_key_topic(settings), p, rf, "enriched stories by blocking key"),
+        TopicSpec(spike_keys_topic(settings), p, rf, "story counts by spike key"),
         TopicSpec(settings.topic_events, p, rf, "events"),
     ]
     for name in sorted(set(alert_topics)):

@@ -87,6 +87,8 @@ def route(doc: dict[str, Any], subscriptions: Sequence[Subscription], *, regions
     out = []
     story: Story | None = None
     for sub in subscriptions:
+        if sub.spike is not None:  # alerts on counts of stories, never on one story
+            continue
         if sub.languages and language not in sub.languages:
             continue
         if sub.min_urgency is not None and (urgency is None or urgency > sub.min_urgency):

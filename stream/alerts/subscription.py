@@ -10,7 +10,8 @@ Two subscription-level switches work with events (:mod:`stream.events`):
 ``suppress_duplicates`` (default true) sends no new alert for a near-duplicate of a recent story
 (a syndicated copy, a re-send under a new id); ``event`` makes the subscription alert per event
 instead of per story (:class:`EventCriteria`): once the event's matching stories meet the minimums,
-then again as it grows.
+then again as it grows; ``spike`` makes it alert on breaking-news spikes (:class:`SpikeCriteria`) of
+the regions, countries or topics it lists.
 """
 
 from __future__ import annotations
@@ -27,14 +28,24 @@ from stream.topics.classifier import Query, compile_query
 from stream.topics.taxonomy import load_taxonomy, normalize_code
 from stream.yamlconf import Located, load_located
 
-__all__ = ["DEFAULT_SUBSCRIPTIONS", "EventCriteria", "Subscription", "Throttle", "TopicCriterion", "load_subscriptions"]
+__all__ = [
+    "DEFAULT_SUBSCRIPTIONS",
+    "EventCriteria",
+    "SpikeCriteria",
+    "Subscription",
+    "Throttle",
+    "TopicCriterion",
+    "load_subscriptions",
+]
 
 DEFAULT_SUBSCRIPTIONS = Path(__file__).parent / "data" / "subscriptions.yaml"
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 _ISO2 = re.compile(r"^[A-Z]{2}$")
 _SCOPES = ("focus", "mention")
 _KNOWN_MATCH = {"regions", "countries", "scope", "topics", "languages", "min_urgency", "query"}
-_KNOWN_SUB = {"name", "description", "match", "output_topic", "throttle", "suppress_duplicates", "event"}
+_KNOWN_SUB = {"name", "description", "match", "output_topic", "throttle", "suppress_duplicates", "event", "spike"}
+_KNOWN_SPIKE = {"min_tier", "renotify_seconds"}
+_SPIKE_TIERS = ("flash", "urgent", "routine")
 _KNOWN_EVENT = {"min_stories", "min_languages", "min_sources", "growth", "min_update_seconds"}
 
 
@@ -67,6 +78,17 @@ class EventCriteria:
 
 
 @dataclass(frozen=True, slots=True)
+class SpikeCriteria:
+    """Alert when the stories of a listed region, country or topic (each on its own) spike against their
+    seasonal baseline with at least ``min_tier`` strength (:mod:`stream.events.spike`); the same spike
+    is alerted again (``update``) only when its tier rises, and a new alert needs ``renotify_seconds``
+    since the last one."""
+
+    min_tier: str = "routine"
+    renotify_seconds: float = 3600.0
+
+
+@dataclass(frozen=True, slots=True)
 class Subscription:
     name: str
     description: str
@@ -81,6 +103,7 @@ class Subscription:
     throttle: Throttle | None = None
     suppress_duplicates: bool = True
     event: EventCriteria | None = None
+    spike: SpikeCriteria | None = None
 
     def topic_name(self, prefix: str) -> str:
         return self.output_topic or f"{prefix}{self.name}"
@@ -152,6 +175,25 @@ def _event(doc: Located, field: str, value: Any) -> EventCriteria | None:
     )
 
 
+def _spike(doc: Located, field: str, value: Any) -> SpikeCriteria | None:
+    if value is None:
+        return None
+    if value is True:
+        return SpikeCriteria()
+    if not isinstance(value, dict):
+        raise doc.error(field, "must be a mapping of " + ", ".join(sorted(_KNOWN_SPIKE)) + " (or true for the defaults)")
+    unknown = set(value) - _KNOWN_SPIKE
+    if unknown:
+        raise doc.error(field, f"unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_KNOWN_SPIKE))}")
+    tier = value.get("min_tier", "routine")
+    if tier not in _SPIKE_TIERS:
+        raise doc.error(f"{field}.min_tier", f"{tier!r} is not one of {', '.join(_SPIKE_TIERS)}")
+    every = value.get("renotify_seconds", 3600)
+    if not isinstance(every, int | float) or isinstance(every, bool) or every < 0:
+        raise doc.error(f"{field}.renotify_seconds", "must be a number of seconds, 0 or more")
+    return SpikeCriteria(min_tier=tier, renotify_seconds=float(every))
+
+
 def _one(doc: Located, i: int, raw: Any, regions_file: Path | None, seen: set[str]) -> Subscription:
     base = f"subscriptions[{i}]"
     if not isinstance(raw, dict):
@@ -203,6 +245,16 @@ def _one(doc: Located, i: int, raw: Any, regions_file: Path | None, seen: set[st
     suppress = raw.get("suppress_duplicates", True)
     if not isinstance(suppress, bool):
         raise doc.error(base + ".suppress_duplicates", "must be true or false")
+    spike = _spike(doc, base + ".spike", raw.get("spike"))
+    if spike is not None:
+        if raw.get("event") is not None:
+            raise doc.error(base + ".spike", "a subscription alerts on events or on spikes, not both")
+        extra = set(match) - {"regions", "countries", "topics"}
+        if extra or not any(match.get(k) for k in ("regions", "countries", "topics")):
+            raise doc.error(
+                base + ".match",
+                "a spike subscription lists regions, countries or topics (each a key that can spike), nothing else",
+            )
     output = raw.get("output_topic")
     if output is not None and (not isinstance(output, str) or not re.match(r"^[A-Za-z0-9._-]{1,249}$", output)):
         raise doc.error(base + ".output_topic", "must be a valid Kafka topic name")
@@ -220,6 +272,7 @@ def _one(doc: Located, i: int, raw: Any, regions_file: Path | None, seen: set[st
         throttle=throttle,
         suppress_duplicates=suppress,
         event=_event(doc, base + ".event", raw.get("event")),
+        spike=spike,
     )
 
 

@@ -19,7 +19,7 @@ from stream.events.fingerprint import (
     simhash,
     sketch,
 )
-from stream.events.spike import Spike, SpikeDetector, poisson_tail
+from stream.events.spike import Spike, SpikeDetector, poisson_tail, spike_keys
 
 __all__ = [
     "JOIN_SCORE",
@@ -42,4 +42,5 @@ __all__ = [
     "poisson_tail",
     "simhash",
     "sketch",
+    "spike_keys",
 ]

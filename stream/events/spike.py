@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import Any
 
-__all__ = ["FLOOR", "LONG", "MIN_COUNT", "SHORT", "TIERS", "Spike", "SpikeDetector", "poisson_tail"]
+from stream.topics.taxonomy import load_taxonomy
+
+__all__ = ["FLOOR", "LONG", "MIN_COUNT", "SHORT", "TIERS", "Spike", "SpikeDetector", "poisson_tail", "spike_keys"]
 
 SHORT = 3600  # seconds in the short window
 LONG = 14 * 86400  # seconds in the baseline
@@ -26,6 +29,8 @@ _HOUR = 3600
 FLOOR = 0.5
 #: Fewest stories in the short window for any tier.
 MIN_COUNT = 3
+#: A story counts for a topic key from this topic score up.
+TOPIC_SCORE = 0.5
 #: Score (-log10 of the Poisson tail) from which each tier holds, strongest first.
 TIERS: tuple[tuple[str, float], ...] = (("flash", 9.0), ("urgent", 5.0), ("routine", 3.0))
 
@@ -88,6 +93,25 @@ class SpikeDetector:
         while len(self.series) > self.max_keys:
             del self.series[next(iter(self.series))]
 
+    def export(self, key: str) -> dict[str, Any] | None:
+        """``key``'s counts as JSON-ready data (for a table row), or None if it has none."""
+        series = self.series.get(key)
+        if series is None:
+            return None
+        return {
+            "fine": {str(b): n for b, n in series.fine.items()},
+            "hourly": {str(h): n for h, n in series.hourly.items()},
+            "first_hour": series.first_hour,
+        }
+
+    def load(self, key: str, data: dict[str, Any]) -> None:
+        """Restore ``key``'s counts from :meth:`export`'s data."""
+        self.series[key] = _Series(
+            fine={int(b): int(n) for b, n in data.get("fine", {}).items()},
+            hourly={int(h): int(n) for h, n in data.get("hourly", {}).items()},
+            first_hour=int(data.get("first_hour", 0)),
+        )
+
     def _trim(self, series: _Series, now: float) -> None:
         oldest_fine = int((now - self.short) // _FINE)
         for b in [b for b in series.fine if b <= oldest_fine]:
@@ -127,3 +151,25 @@ class SpikeDetector:
         if count >= MIN_COUNT:
             tier = next((name for name, minimum in TIERS if score >= minimum), None)
         return Spike(key, count, lam, count / lam, score, tier)
+
+
+def spike_keys(story: dict[str, Any]) -> list[str]:
+    """The keys an enriched story counts for: its focus region and focus country, and each topic it has
+    with a score of at least :data:`TOPIC_SCORE` together with that topic's ancestors (so a subscription to a
+    broad topic counts its narrower ones)."""
+    keys: list[str] = []
+    focus = story.get("focus") or {}
+    if focus.get("region"):
+        keys.append(f"region:{focus['region']}")
+    if focus.get("country"):
+        keys.append(f"country:{focus['country']}")
+    taxonomy = load_taxonomy()
+    seen: set[str] = set()
+    for topic in story.get("topics") or ():
+        if float(topic.get("score", 0)) < TOPIC_SCORE or not topic.get("code"):
+            continue
+        for code in (topic["code"], *taxonomy.ancestors(topic["code"])):
+            if code not in seen:
+                seen.add(code)
+                keys.append(f"topic:{code}")
+    return keys

@@ -15,7 +15,8 @@ import pytest
 from faust.topics import Topic
 
 from agents.runtime import Runtime
-from stream.events import blocking_key
+from agents.topology import spike_keys_topic
+from stream.events import blocking_key, spike_keys
 from tests.agents.conftest import _app
 from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED, enrich
 
@@ -89,8 +90,9 @@ async def test_one_event_across_languages_and_a_syndicated_copy_is_a_duplicate(
     assert records[2]["schema"] == "wirewatch.story-event/1" and records[2]["duplicate_of"] == "ev-en-1"
     assert records[2]["event"]["stories"] == 2 and records[2]["event"]["duplicates"] == 1
     assert "terms" not in records[2]["event"] and records[2]["event"]["key_terms"]
-    assert [c.kwargs["key"] for c in sent.await_args_list][:3] == [en["event"]["id"].encode()] * 3
-    assert {c.args[0].get_topic_name() for c in sent.await_args_list} == {rt.settings.topic_events}
+    on_events = [c for c in sent.await_args_list if c.args[0].get_topic_name() == rt.settings.topic_events]
+    assert [c.kwargs["key"] for c in on_events][:3] == [en["event"]["id"].encode()] * 3
+    assert {c.args[0].get_topic_name() for c in sent.await_args_list} == {rt.settings.topic_events, spike_keys_topic(rt.settings)}
     assert rt.registry.get_sample_value("wirewatch_event_duplicates_total") == 1
     assert rt.registry.get_sample_value("wirewatch_events_opened_total") == 2
     assert rt.registry.get_sample_value("wirewatch_events_active") == 2
@@ -159,3 +161,43 @@ async def test_a_bad_record_is_dead_lettered_and_the_stream_goes_on(
     assert kwargs["value"] == raw
     assert [d["id"] for d in _enriched(rt)] == ["ev-en-1"]
     assert rt.registry.get_sample_value("wirewatch_dead_letters_total", {"reason": "events_error"}) == 1
+
+
+async def test_new_stories_are_counted_per_spike_key_and_copies_are_not(events_app: tuple[Any, Runtime], sent: AsyncMock) -> None:
+    app, rt = _ready(events_app)
+    docs = [enrich(SHELLING[0]), enrich(SYNDICATED), enrich(SHELLING[0])]  # a story, its copy, the story again
+    await _put(app, docs)
+    counts = [c for c in sent.await_args_list if c.args[0].get_topic_name() == spike_keys_topic(rt.settings)]
+    assert {c.kwargs["key"].decode() for c in counts} == set(spike_keys(docs[0]))
+    assert len(counts) == len(spike_keys(docs[0]))  # once: not for the copy, not for the story read again
+    assert all(orjson.loads(c.kwargs["value"])["story_id"] == "ev-en-1" for c in counts)
+
+
+async def test_a_burst_of_stories_in_one_region_is_one_spike_alert_that_rises(tmp_path: Path, sent: AsyncMock) -> None:
+    subs = tmp_path / "subs.yaml"
+    subs.write_text(
+        "subscriptions:\n  - name: caucasus-spikes\n    match: {regions: [south-caucasus]}\n    spike: {min_tier: routine}\n",
+        encoding="utf-8",
+    )
+    for app, rt in _app(tmp_path, events="on", subscriptions_file=subs):
+        t0 = 1_700_000_000.0
+        async with app.agents["wirewatch.spikes"].test_context() as agent:
+            # A quiet baseline: one story every six hours for a week, then 40 stories in half an hour.
+            for i in range(28):
+                await agent.put(orjson.dumps({"t": t0 + i * 6 * 3600, "story_id": f"q{i}"}), key=b"region:south-caucasus")
+            burst = t0 + 7 * 86400
+            for i in range(40):
+                await agent.put(
+                    orjson.dumps({"t": burst + i * 45, "story_id": f"b{i}", "headline": f"Shelling {i}"}),
+                    key=b"region:south-caucasus",
+                )
+            await agent.put(orjson.dumps({"t": burst, "story_id": "other"}), key=b"region:levant")
+        alerts = _on(sent, "alerts.caucasus-spikes")
+        assert [a["action"] for a in alerts] == ["new", "update", "update"]
+        assert [a["tier"] for a in alerts] == ["routine", "urgent", "flash"]
+        assert len({a["alert_id"] for a in alerts}) == 1 and alerts[0]["kind"] == "spike"
+        assert alerts[0]["key"] == "region:south-caucasus" and alerts[0]["count"] >= 3
+        assert rt.registry.get_sample_value("wirewatch_spikes_total", {"dimension": "region", "tier": "flash"}) == 1
+        assert (rt.registry.get_sample_value("wirewatch_spike_score", {"region": "south-caucasus"}) or 0) > 9
+        row = app.tables["spike-series"].data["region:south-caucasus"]
+        assert row["tier"] == "flash" and row["subs"]["caucasus-spikes"]["tier"] == "flash"

@@ -27,7 +27,9 @@ def test_an_event_grows_across_languages_with_one_alert_that_follows_it(worker: 
         assert out.returncode == 0, out.stdout + out.stderr
         expected += sum(1 for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
         wait_for(lambda n=expected: len(read_all(settings, [settings.topic_enriched])) >= n, 60, "enriched stories")
-    enriched = {json.loads(r.value or b"")["id"]: json.loads(r.value or b"") for r in read_all(settings, [settings.topic_enriched])}
+    enriched = {
+        json.loads(r.value or b"")["id"]: json.loads(r.value or b"") for r in read_all(settings, [settings.topic_enriched])
+    }
     assert len(enriched) == 8
     events = {doc["event"]["id"] for doc in enriched.values()}
     assert len(events) == 1, {k: d["event"] for k, d in enriched.items()}

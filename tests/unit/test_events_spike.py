@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import math
 
-from stream.events.spike import SpikeDetector, poisson_tail
+from stream.events.spike import SpikeDetector, poisson_tail, spike_keys
 
 DAY = 86400.0
 T0 = 1_700_000_000.0 - (1_700_000_000.0 % DAY)  # a midnight
@@ -54,3 +55,31 @@ def test_keys_are_bounded() -> None:
     for i in range(50):
         d.observe(f"topic:{i}", T0 + i)
     assert len(d.series) == 10 and "topic:49" in d.series
+
+
+def test_counts_survive_export_and_load() -> None:
+    d = SpikeDetector()
+    _baseline(d, "country:AM", 1, days=3)
+    now = T0 + 3 * DAY + 1800
+    for i in range(5):
+        d.observe("country:AM", now - i * 60)
+    data = json.loads(json.dumps(d.export("country:AM")))
+    again = SpikeDetector()
+    again.load("country:AM", data)
+    assert again.check("country:AM", now) == d.check("country:AM", now)
+    assert d.export("country:XX") is None
+
+
+def test_spike_keys_are_focus_region_country_and_topics_with_their_ancestors() -> None:
+    story = {
+        "focus": {"country": "TR", "region": "middle-east"},
+        "topics": [
+            {"code": "medtop:20000153", "score": 0.9},  # earthquake
+            {"code": "medtop:20000056", "score": 0.3},  # armed conflict, too weak to count
+        ],
+    }
+    keys = spike_keys(story)
+    assert keys[:2] == ["region:middle-east", "country:TR"]
+    assert {"topic:medtop:20000153", "topic:medtop:20000151", "topic:medtop:03000000"} <= set(keys)  # and broader ones
+    assert not any("20000056" in k for k in keys)
+    assert spike_keys({}) == []

@@ -13,6 +13,7 @@ def test_topics_have_explicit_partitions_and_follow_settings() -> None:
         "dead",
         "wire.events",
         "wirewatch-events-by-key",
+        "wirewatch-spike-keys",
         "alerts.south-caucasus",
         "alerts.terrorism",
     }
