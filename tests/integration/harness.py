@@ -183,7 +183,7 @@ class Worker:
 
 
 def unthrottled_subscriptions(path: Path) -> Path:
-    """The shipped per-story subscriptions without throttles or duplicate suppression: which alerts
+    """The shipped per-story subscriptions (no event or spike ones) without throttles or duplicate suppression: which alerts
     exist then depends on each story's content only, not on wall-clock windows or on which of two
     near-duplicates a worker happened to read first, so a fault test can name every alert that must exist."""
     import yaml
@@ -191,7 +191,7 @@ def unthrottled_subscriptions(path: Path) -> Path:
     shipped = yaml.safe_load((ROOT / "stream" / "alerts" / "data" / "subscriptions.yaml").read_text(encoding="utf-8"))
     subs = []
     for sub in shipped["subscriptions"]:
-        if "event" in sub:
+        if "event" in sub or "spike" in sub:
             continue
         sub.pop("throttle", None)
         sub["suppress_duplicates"] = False

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from agents.demo import FOLLOWUPS, SAMPLES
-from tests.integration.harness import Worker, collect, read_all, run_cli, wait_for
+from tests.integration.harness import Worker, collect, fresh_env, read_all, run_cli, wait_for
 
 
 def test_an_event_grows_across_languages_with_one_alert_that_follows_it(worker: Worker, tmp_path: Path) -> None:
@@ -56,3 +56,27 @@ def test_an_event_grows_across_languages_with_one_alert_that_follows_it(worker: 
     assert "partner-7731" not in alerted and "demo-101" in alerted  # the copy is suppressed, its original is not
     suppressed = worker.metric("wirewatch_alerts_suppressed_total", {"reason": "duplicate", "subscription": "disasters"})
     assert suppressed == 1
+
+
+def test_a_burst_about_one_topic_is_a_spike_alert(bootstrap: str, tmp_path: Path) -> None:
+    subs = tmp_path / "subs.yaml"
+    subs.write_text(
+        "subscriptions:\n  - name: quake-spikes\n    match: {topics: ['medtop:03000000']}\n    spike: {min_tier: routine}\n",
+        encoding="utf-8",
+    )
+    worker = Worker(fresh_env(bootstrap, tmp_path / "state", WIREWATCH_SUBSCRIPTIONS_FILE=str(subs)), tmp_path / "w.log").start()
+    try:
+        settings = worker.settings
+        out = run_cli(worker.env, "publish", "--quiet", str(SAMPLES / FOLLOWUPS))
+        assert out.returncode == 0, out.stdout + out.stderr
+        # Five new stories (the copy is not counted) within one hour for a key never seen before (expected
+        # 0.5 a hour): a routine spike.
+        records = collect(settings, settings.alert_topic("quake-spikes"), 1)
+        alert = json.loads(records[0].value or b"")
+        assert records[0].key == b"topic:medtop:03000000"
+        assert (alert["kind"], alert["action"], alert["tier"]) == ("spike", "new", "routine")
+        assert alert["count"] == 5 and alert["expected"] == 0.5 and alert["score"] >= 3
+        assert worker.metric("wirewatch_spikes_total", {"dimension": "topic", "tier": "routine"}) >= 1
+        assert worker.metric("wirewatch_spike_score", {"region": "middle-east"}) > 0
+    finally:
+        worker.stop()
