@@ -154,10 +154,10 @@ def build() -> dict[str, Any]:
             kind="stat", unit="percentunit", width=4, height=6, thresholds=[(None, "red"), (0.99, "green")],
             description="Share of enriched stories sent within 1 s of publication over the selected time range.")  # fmt: skip
     g.panel("Processing failures (30 days)",
-            [(f'(sum(increase(wirewatch_dead_letters_total{{{SEL}, reason=~"internal_error|router_error"}}[30d])) or vector(0)) / '
+            [(f'(sum(increase(wirewatch_dead_letters_total{{{SEL}, reason=~"internal_error|router_error|events_error|spikes_error"}}[30d])) or vector(0)) / '
               f"sum(increase(wirewatch_messages_received_total{{{SEL}}}[30d]))", "failed")],
             kind="stat", unit="percentunit", width=4, height=6, thresholds=[(None, "green"), (0.001, "red")],
-            description="Share of input that wirewatch itself failed on (dead letters internal_error and router_error, "
+            description="Share of input that wirewatch itself failed on (dead letters internal_error, router_error, events_error and spikes_error, "
                         "not bad input) over 30 days. Objective: under 0.1%.")  # fmt: skip
 
     g.row("Throughput")
@@ -181,7 +181,7 @@ def build() -> dict[str, Any]:
         ],
         unit="percentunit", width=8, thresholds=[(None, "green"), (0.05, "red")],
         description="Share of input messages dead-lettered, by reason. Red line: WirewatchDeadLetterRateHigh (5%). "
-                    "internal_error and router_error are wirewatch's own failures; the other reasons are bad input.",
+                    "internal_error, router_error, events_error and spikes_error are wirewatch's own failures; the other reasons are bad input.",
     )  # fmt: skip
     g.panel("Stories by language", [(rate("wirewatch_stories_enriched_total", "language"), "{{language}}")], unit="ops",
             description="Enriched stories per second by detected language.")  # fmt: skip
@@ -208,9 +208,37 @@ def build() -> dict[str, Any]:
         [
             (rate("wirewatch_alerts_throttled_total", "subscription"), "throttled {{subscription}}"),
             (rate("wirewatch_alerts_duplicates_total", "subscription"), "duplicate {{subscription}}"),
+            (rate("wirewatch_alerts_suppressed_total", "subscription, reason"), "{{reason}} {{subscription}}"),
         ],
-        unit="ops", width=12, description="Alerts suppressed by a subscription's throttle, and story versions not re-alerted.",
+        unit="ops", width=12, description="Alerts suppressed by a subscription's throttle, story versions not re-alerted, "
+                                          "and near-duplicate stories (syndicated copies) not alerted.",
     )  # fmt: skip
+
+    g.row("Events and spikes")
+    g.panel(
+        "Events opened and near-duplicates",
+        [(rate("wirewatch_events_opened_total"), "events opened"), (rate("wirewatch_event_duplicates_total"), "near-duplicates"),
+         (rate("wirewatch_stories_enriched_total"), "stories")],
+        unit="ops", width=8,
+        description="Per second: stories that opened a new event, stories found to copy a recent story, all enriched stories. "
+                    "Stories minus events opened is how much the event view condenses the wire.",
+    )  # fmt: skip
+    g.panel("Open events", [(f"sum by (instance) (wirewatch_events_active{{{SEL}}})", "{{instance}}")], width=8,
+            description="Events with a story within the event window, held by each worker's clusterers (bounded: old events expire).")  # fmt: skip
+    g.panel("Events stage and clusterer rebuild p95",
+            [(f'histogram_quantile(0.95, sum by (le) (rate(wirewatch_stage_seconds_bucket{{{SEL}, stage="events"}}[$__rate_interval])))',
+              "events per story"),
+             (quantile(0.95, "wirewatch_event_rebuild_seconds"), "rebuild per partition")],
+            unit="s", width=8,
+            description="Event-loop time of the events agent per story, and the time to rebuild a partition's clusterer "
+                        "from its table after a restart or rebalance.")  # fmt: skip
+    g.panel("Spike score by focus region", [(f"max by (region) (wirewatch_spike_score{{{SEL}}})", "{{region}}")], width=12,
+            thresholds=[(None, "green"), (3, "yellow"), (5, "orange"), (9, "red")],
+            description="-log10 of the Poisson chance of the region's story count in the last hour given its hour-of-day "
+                        "baseline. Lines: routine (3), urgent (5), flash (9) spikes.")  # fmt: skip
+    g.panel("Spikes by dimension and tier",
+            [(f"sum by (dimension, tier) (increase(wirewatch_spikes_total{{{SEL}}}[$__rate_interval]))", "{{dimension}} {{tier}}")],
+            width=12, description="Spike keys (regions, countries, topics) reaching each tier.")  # fmt: skip
 
     g.row("Lag and latency")
     g.panel("Consumer lag per partition", [(f"sum by (topic, partition) (wirewatch_consumer_lag_messages{{{SEL}}})",
