@@ -2,7 +2,9 @@
 
 Enriches the dev and held-out stories once (benchmarks/data, 12 languages), then times
 :meth:`stream.events.Clusterer.add` (feature extraction, sketch, duplicate lookup, candidate scoring,
-state upkeep) over them, repeated with new ids and times so the state holds thousands of events.
+state upkeep) over them, repeated with new ids and times so the state holds thousands of events; then
+the whole per-story work of the events agent in the event loop besides Kafka and tables (JSON in,
+features, clustering, the ``event`` block and JSON out, the story-event record, spike keys).
 
     .venv/bin/python -m benchmarks.bench_events [--rounds N]
 """
@@ -15,6 +17,9 @@ import statistics
 import time
 from pathlib import Path
 
+import orjson
+
+from stream.events import event_message, extract, spike_keys
 from stream.events.cluster import Clusterer
 from stream.pipeline import Pipeline
 from stream.story import Story
@@ -53,6 +58,32 @@ def main() -> None:
     print(f"stories per round: {len(stories)}; rounds: {args.rounds}; open events at the end: {len(clusterer.events)}")
     print("us per story by round: " + ", ".join(f"{x:.0f}" for x in per_round))
     print(f"median: {statistics.median(per_round):.0f} us per story (target 200)")
+
+    # The events agent's work per story, as agents/events.py does it.
+    clusterer = Clusterer()
+    agent_rounds = []
+    for r in range(args.rounds):
+        payloads = []
+        for i, s in enumerate(stories):
+            t += 30.0
+            doc = {**s, "id": f"{s['id']}-a{r}", "versioncreated": t, "headline": f"{s['headline']} {r}-{i}"}
+            payloads.append(orjson.dumps(doc))
+        start = time.perf_counter()
+        for raw in payloads:
+            doc = orjson.loads(raw)
+            features = extract(doc)
+            placed = clusterer.assign(features)
+            record = clusterer.events[placed.event_id]
+            orjson.dumps(features.to_dict())  # the table row's changelog value
+            doc["event"] = {"id": placed.event_id, "new": placed.new_event, "score": placed.score,
+                            "duplicate_of": placed.duplicate_of, "stories": record.stories,
+                            "languages": sorted(record.languages)}  # fmt: skip
+            orjson.dumps(doc)
+            orjson.dumps(event_message(placed, record))
+            spike_keys(doc)
+        agent_rounds.append((time.perf_counter() - start) / len(payloads) * 1e6)
+    print("events agent work, us per story by round: " + ", ".join(f"{x:.0f}" for x in agent_rounds))
+    print(f"median: {statistics.median(agent_rounds):.0f} us per story in the event loop (besides Kafka and table I/O)")
 
 
 if __name__ == "__main__":
