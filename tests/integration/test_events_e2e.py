@@ -4,6 +4,10 @@ Published in two waves through the CLI (as ``make demo`` does): the stories shar
 ``wire.enriched`` and ``wire.events``, the copy is flagged a near-duplicate and sends no story alert,
 and the shipped ``developing-events`` subscription alerts once per event (``new`` at 3 stories in 2
 languages), then ``update`` as languages join, all under one alert id keyed by the event id.
+
+The stories are keyed by story id, so they land on different ``wire.stories`` partitions (the test
+topics have 3): one event id across all of them is the test that re-keying by blocking key brings
+them to one clusterer.
 """
 
 from __future__ import annotations
