@@ -15,7 +15,7 @@ of that topic however ``wire.stories`` was keyed, and this agent keeps one
 
 State lives in two changelogged tables, co-partitioned with the by-key topic (a table row goes to the
 changelog partition of the record being processed): ``event-stories`` holds each recent story's
-clustering features, ``event-alerts`` what was last alerted per event and subscription. A clusterer
+clustering features (key: ``<partition>|<story id>``), ``event-alerts`` what was last alerted per event and subscription. A clusterer
 is derived state: after a restart or a rebalance, the first record of a partition rebuilds it by
 replaying that partition's stories from ``event-stories`` in time order (the clusterer is
 deterministic, so the events come back with the same ids). Rows older than the event window are
@@ -179,9 +179,12 @@ def install_events(app: faust.App, rt: Runtime) -> Any:
         state = await partition_state(msg.partition)
         placed = state.clusterer.assign(features)
         record = state.clusterer.events[placed.event_id]
-        known = stories.get(features.id) is not None
-        stories[features.id] = {"p": msg.partition, "f": features.to_dict()}
-        state.expiry.append((features.time, features.id))
+        # Rows are keyed by partition too: a new version whose blocking key changed goes to another
+        # partition, and each row must only ever be written from the partition whose changelog holds it.
+        row_key = f"{msg.partition}|{features.id}"
+        known = stories.get(row_key) is not None
+        stories[row_key] = {"p": msg.partition, "f": features.to_dict()}
+        state.expiry.append((features.time, row_key))
         doc["event"] = {
             "id": placed.event_id,
             "new": placed.new_event,

@@ -27,7 +27,7 @@ def events_app(tmp_path: Path) -> Iterator[tuple[object, Runtime]]:
     yield from _app(tmp_path, events="on")
 
 
-def _app(tmp_path: Path, **overrides: str) -> Iterator[tuple[object, Runtime]]:
+def _app(tmp_path: Path, **overrides: object) -> Iterator[tuple[object, Runtime]]:
     settings = Settings.from_env({}, state_dir=tmp_path, app_id="wirewatch-agent-test", max_story_bytes=4096, **overrides)
     app = create_app(settings, registry=CollectorRegistry())
     app.conf.store = "memory://"

@@ -106,7 +106,7 @@ async def test_a_restarted_worker_rebuilds_its_events_from_the_table(
     await _put(app, [enrich(SHELLING[0]), enrich(SHELLING[1])])
     first_event = _enriched(rt)[0]["event"]["id"]
     rows = dict(app.tables["event-stories"].data)
-    assert set(rows) == {"ev-en-1", "ev-fr-1"} and all(r["p"] == 0 for r in rows.values())
+    assert set(rows) == {"0|ev-en-1", "0|ev-fr-1"} and all(r["p"] == 0 for r in rows.values())
     # A second worker whose table recovered those rows from the changelog (as Faust does on start).
     for restarted, restarted_rt in _app(tmp_path / "again", events="on"):
         _ready((restarted, restarted_rt))
@@ -201,3 +201,12 @@ async def test_a_burst_of_stories_in_one_region_is_one_spike_alert_that_rises(tm
         assert (rt.registry.get_sample_value("wirewatch_spike_score", {"region": "south-caucasus"}) or 0) > 9
         row = app.tables["spike-series"].data["region:south-caucasus"]
         assert row["tier"] == "flash" and row["subs"]["caucasus-spikes"]["tier"] == "flash"
+
+
+async def test_state_older_than_the_window_expires(tmp_path: Path, sent: AsyncMock) -> None:
+    for app, rt in _app(tmp_path, events="on", event_window_hours=1):
+        _ready((app, rt))
+        later = {**UNRELATED[0], "versioncreated": "2020-10-04T12:00:00Z"}  # six hours after the shelling reports
+        await _put(app, [enrich(SHELLING[0]), enrich(SHELLING[1]), enrich(later)])
+        assert set(app.tables["event-stories"].data) == {f"0|{later['id']}"}  # tombstones for the two old rows
+        assert rt.registry.get_sample_value("wirewatch_events_active") == 1
