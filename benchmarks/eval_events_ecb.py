@@ -72,7 +72,9 @@ __all__ = ["detokenize", "document", "extract", "load", "main", "parse_date", "s
 
 REPO = "anastasia-zhukova/Diverse_CDCR_datasets"
 COMMIT = "9dfb46284593bdd35d1a5b5c758c9aa71cb43f1a"
-LICENCE = "ECB+: CC BY 3.0 (cltl/ecbPlus LICENSEDATA.TXT; the texts remain their publishers'); Diverse_CDCR_datasets code: Apache-2.0"
+LICENCE = (
+    "ECB+: CC BY 3.0 (cltl/ecbPlus LICENSEDATA.TXT; the texts remain their publishers'); Diverse_CDCR_datasets code: Apache-2.0"
+)
 PREFIX = "ECBplus-prep/output_data/test_parsing"
 #: ``<topic><kind>/<topic>_<n><kind>.json`` under :data:`PREFIX`.
 _PATH = re.compile(r"(\d+)(ecb|ecbplus)/(\d+)_(\d+)(ecb|ecbplus)\.json")
