@@ -3,7 +3,8 @@
 An enriched story (:meth:`stream.pipeline.Enriched.to_dict`) already carries gazetteer ids for its
 countries and places, IPTC topic codes and its language; this module adds what the text says in any
 script: proper names reduced to a transliteration-tolerant consonant key (``Лавров``, ``Lavrov`` and
-``لافروف`` all give ``4161``), numbers in any digits (``٣٠٠`` is 300), and, for comparison with stories
+``لافروف`` all give ``4161``), numbers in any digits (``٣٠٠`` is 300; counts also by approximate value, so a toll of 146 meets
+one of 151), and, for comparison with stories
 in the same language only, content words (character pairs in unspaced scripts).
 
 Terms are strings ``family:value``; families and their base weights are in :data:`FAMILY_WEIGHT`.
@@ -11,6 +12,7 @@ Terms are strings ``family:value``; families and their base weights are in :data
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,6 +34,17 @@ SPECIFIC = frozenset("pndw")
 LEAD_CHARS = 1500
 #: Units read for words.
 WORD_UNITS = 150
+
+#: Counts at least this large (not years) also give approximate terms: tolls and tallies drift as an
+#: event is updated (146, then 151, then 154 dead), so nearby values should still meet.
+APPROX_MIN = 20
+#: Years are exact: 2022 and 2023 are different seasons, tournaments, elections.
+YEARS = (1800, 2100)
+#: Base weight of an approximate-number term (an exact match also shares its approximate ones).
+APPROX_WEIGHT = 1.0
+#: Width of an approximate bucket as a ratio: two bucketings offset by half a bucket, so values within
+#: about 5 % of each other always share one and values more than 10 % apart never do.
+APPROX_RATIO = 1.1
 
 # Latin spelling of letters of non-Latin scripts, enough for a consonant key (vowels are dropped anyway).
 _TRANSLIT = str.maketrans(
@@ -61,6 +74,12 @@ def name_key(word: str) -> str:
     coded = latin.translate(_CLASS)
     key = re.sub(r"(.)\1+", r"\1", "".join(c for c in coded if c.isdigit()))
     return key
+
+
+def approx_buckets(value: int) -> tuple[str, str]:
+    """The two approximate-number buckets of ``value`` (log scale, :data:`APPROX_RATIO` wide, offset by half)."""
+    x = math.log(value) / math.log(APPROX_RATIO)
+    return f"{math.floor(x)}", f"{math.floor(x + 0.5)}h"
 
 
 def parse_time(value: Any) -> float | None:
@@ -177,6 +196,9 @@ def extract(story: dict[str, Any], *, now: float | None = None, source: str | No
             value = int(digits)
             if value > 1:
                 terms[f"d:{value}"] = 1.0
+                if value >= APPROX_MIN and not YEARS[0] <= value <= YEARS[1]:
+                    for bucket in approx_buckets(value):
+                        terms.setdefault(f"d:~{bucket}", APPROX_WEIGHT)
     prev = ""
     for u in seq[:WORD_UNITS]:
         if len(u) == 1 and _UNSPACED_CHAR.match(u):

@@ -19,6 +19,19 @@ def test_features_read_numbers_in_any_digits() -> None:
     assert "d:300" in f.terms
 
 
+def test_drifting_counts_share_an_approximate_term_but_years_and_distant_counts_do_not() -> None:
+    def numbers(headline: str, lang: str) -> set[str]:
+        f = extract({"id": "x", "headline": headline, "body": "", "language": {"code": lang}})
+        return {t for t in f.terms if t.startswith("d:~")}
+
+    early = numbers("Ferry sinks off the coast, 146 passengers missing", "en")
+    later = numbers("Naufrage du ferry : le bilan passe à 151 disparus", "fr")
+    assert early & later  # the toll was updated; the event is the same
+    assert not early & numbers("Паром затонул, пропали без вести 200 пассажиров", "ru")
+    assert not numbers("Elections of 2022 and 2023", "en")  # years stay exact
+    assert not numbers("Le 14 mai", "fr")  # days of the month too
+
+
 def test_the_shelling_is_one_event_in_five_languages_and_unrelated_stories_are_not_in_it() -> None:
     c = Clusterer()
     got = {raw["id"]: c.add(enrich(raw)) for raw in [*SHELLING, SYNDICATED, *UNRELATED]}
