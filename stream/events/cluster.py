@@ -2,14 +2,16 @@
 
 Single pass, as EMM NewsBrief does it: each story is compared with the events still open (last story
 within :attr:`Clusterer.window` seconds) that share a specific term with it, and joins the best one
-scoring at least :data:`JOIN_SCORE`; otherwise it opens a new event. The score of a story against an
+scoring at least :data:`JOIN_SCORE` (:data:`CROSS_JOIN_SCORE` against an event of two or more stories
+none of which is in the story's language); otherwise it opens a new event. The score of a story against an
 event is the geometric mean of two coverages, each averaged over families of terms with the family
 weights (:data:`stream.events.features.FAMILY_WEIGHT`; words only in the story's language): the
 idf-weighted share of the story's terms that the event has, and the share of the event's core terms
 (those of at least half its stories) that the story has. The second keeps a short story that shares
 a capital city and a weekday from joining a long event. Countries and topics alone never
 join: the specific families (places, names, numbers, words) must contribute at least
-:data:`MIN_SPECIFIC` of the score, so two unrelated stories about one country stay apart.
+:data:`MIN_SPECIFIC` of the score (:data:`CROSS_MIN_SPECIFIC` with the cross-language threshold), so
+two unrelated stories about one country stay apart.
 
 Before clustering, a story whose MinHash sketch estimates a Jaccard similarity of 0.4 or more with
 a recent story's (:mod:`stream.events.fingerprint`) is a near-duplicate: it gets ``duplicate_of`` and that story's event,
@@ -32,12 +34,29 @@ from typing import Any
 from stream.events.features import FAMILY_WEIGHT, SPECIFIC, StoryFeatures, extract
 from stream.events.fingerprint import DuplicateIndex
 
-__all__ = ["JOIN_SCORE", "MIN_SPECIFIC", "Assignment", "Clusterer", "EventRecord", "event_message", "score"]
+__all__ = [
+    "CROSS_JOIN_SCORE",
+    "CROSS_MIN_SPECIFIC",
+    "JOIN_SCORE",
+    "MIN_SPECIFIC",
+    "Assignment",
+    "Clusterer",
+    "EventRecord",
+    "event_message",
+    "score",
+]
 
 #: A story joins the best open event scoring at least this much (0..1).
 JOIN_SCORE = 0.4
 #: ... of which the specific families (places, names, numbers, words) must bring at least this much.
 MIN_SPECIFIC = 0.15
+#: The same two thresholds when none of the event's stories is in the story's language and it has at
+#: least CROSS_MIN_STORIES stories: words cannot be compared then, so the score rests on places, names
+#: and numbers alone and runs lower. A one-story event keeps the strict ones: its terms are one
+#: story's, dateline and all (a football report from Yerevan shares the city with any Yerevan story).
+CROSS_JOIN_SCORE = 0.3
+CROSS_MIN_SPECIFIC = 0.1
+CROSS_MIN_STORIES = 2
 #: Terms an event keeps (the heaviest); it is trimmed back to this when it holds twice as many.
 EVENT_TERMS = 200
 #: Events looked at in full per story (those sharing most terms with it).
@@ -206,12 +225,16 @@ class Clusterer:
         max_terms: int = 500_000,
         join_score: float = JOIN_SCORE,
         min_specific: float = MIN_SPECIFIC,
+        cross_join_score: float | None = None,
+        cross_min_specific: float | None = None,
     ) -> None:
         self.window = window
         self.max_events = max_events
         self.max_terms = max_terms
         self.join_score = join_score
         self.min_specific = min_specific
+        self.cross_join_score = CROSS_JOIN_SCORE if cross_join_score is None else cross_join_score
+        self.cross_min_specific = CROSS_MIN_SPECIFIC if cross_min_specific is None else cross_min_specific
         self.events: dict[str, EventRecord] = {}  # oldest last story first
         self.index: dict[str, set[str]] = {}  # term -> open events holding it
         self.df: dict[str, int] = {}  # term -> stories seen with it
@@ -319,8 +342,13 @@ class Clusterer:
         idf = self._idf(story.terms)
         best: tuple[float, str] | None = None
         for eid in self._candidates(story):
-            total, specific = score(story, self.events[eid], idf)
-            if total >= self.join_score and specific >= self.min_specific and (best is None or total > best[0]):
+            event = self.events[eid]
+            total, specific = score(story, event, idf)
+            if story.language in event.languages or event.stories < CROSS_MIN_STORIES:
+                join, min_specific = self.join_score, self.min_specific
+            else:
+                join, min_specific = self.cross_join_score, self.cross_min_specific
+            if total >= join and specific >= min_specific and (best is None or total > best[0]):
                 best = (total, eid)
         if best is not None:
             event = self.events[best[1]]

@@ -6,7 +6,7 @@ import json
 
 from stream.events.cluster import Clusterer, EventRecord, event_message
 from stream.events.features import StoryFeatures, blocking_key, extract, name_key
-from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED, enrich
+from tests.unit.events_stories import MINE, MINE_UPDATE, SHELLING, SYNDICATED, UNRELATED, enrich
 
 
 def test_names_keep_their_key_across_scripts() -> None:
@@ -49,6 +49,24 @@ def test_the_shelling_is_one_event_in_five_languages_and_unrelated_stories_are_n
     assert record["focus"]["country"] in {"AZ", "AM"}
     assert record["velocity"] == 3.0  # 07:05, 07:30 and 07:50 are within the hour before the last story
     assert EventRecord.from_dict(json.loads(json.dumps(record))).to_dict() == record
+
+
+def test_a_story_in_a_new_language_joins_a_corroborated_event_on_lower_thresholds() -> None:
+    # Without words in common the German update scores about 0.31 against the English and French event:
+    # below JOIN_SCORE, above CROSS_JOIN_SCORE.
+    c = Clusterer()
+    placed = [c.add(enrich(raw)) for raw in MINE]
+    event = placed[0].event_id
+    assert placed[1].event_id == event
+    update = c.add(enrich(MINE_UPDATE))
+    assert update.event_id == event and 0.3 <= update.score < 0.4
+    strict = Clusterer(cross_join_score=0.4, cross_min_specific=0.15)
+    for raw in MINE:
+        strict.add(enrich(raw))
+    assert strict.add(enrich(MINE_UPDATE)).new_event
+    alone = Clusterer()  # an event of one story is held to the strict thresholds
+    alone.add(enrich(MINE[0]))
+    assert alone.add(enrich(MINE_UPDATE)).new_event
 
 
 def test_a_new_version_keeps_its_event_and_is_not_a_duplicate() -> None:
