@@ -3,7 +3,8 @@
 An enriched story (:meth:`stream.pipeline.Enriched.to_dict`) already carries gazetteer ids for its
 countries and places, IPTC topic codes and its language; this module adds what the text says in any
 script: proper names reduced to a transliteration-tolerant consonant key (``Лавров``, ``Lavrov`` and
-``لافروف`` all give ``4161``), numbers in any digits (``٣٠٠`` is 300; counts also by approximate value, so a toll of 146 meets
+``لافروف`` all give ``4161``; in caseless scripts, Arabic, Hebrew, Georgian and Hangul, every word is a
+possible name, and Hangul is romanized first), numbers in any digits (``٣٠٠`` is 300; counts also by approximate value, so a toll of 146 meets
 one of 151), and, for comparison with stories
 in the same language only, content words (character pairs in unspaced scripts).
 
@@ -54,6 +55,8 @@ _TRANSLIT = str.maketrans(
         **dict(zip("աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ", "abgdezeetjilxckhdgcmynsocpjrsvtrcwpkof", strict=True)),
         **dict(zip("აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ", "abgdevztiklmnopjrstupkgkscctcckjh", strict=True)),
         **dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهوي", "abtsjhhddrzssstdzaafkklmnhwy", strict=True)),
+        # Persian, Urdu and Kurdish letters beyond Arabic's (keheh and Persian yeh are folded already)
+        **dict(zip("پچژگٹڈڑںہھےڕڵۆێەڤ", "pcjgtdrnhhyrloeev", strict=True)),
         **dict(zip("אבגדהוזחטיכךלמםנןסעפףצץקרשת", "abgdhwzhtykklmmnnsapfcckrst", strict=True)),
     }
 )
@@ -62,12 +65,51 @@ _CLASS = str.maketrans("bfpvcgjkqsxzdtlmnr", "111122222222334556", "aeiouyhw'")
 _NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*")
 _CASELESS_NAMES = re.compile(r"[\u0590-\u06ff]")  # Hebrew and Arabic script: no capitals to find names by
+# Other caseless scripts whose every word is read as a possible name: Georgian, Hangul.
+_CASELESS_OTHER = re.compile("[\u10d0-\u10ff\uac00-\ud7a3]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 _UNSPACED_CHAR = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+# Hangul syllables spelt with Latin consonants (initial, final; vowels are dropped anyway): the
+# revised romanization, ㄹ as r before a vowel and l after one (and ㄹㄹ as l).
+_HANGUL_INITIAL = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h")
+_HANGUL_FINAL = (
+    *("", "g", "kk", "gs", "n", "nj", "nh", "d", "l", "lg", "lm", "lb", "ls", "lt"),
+    *("lp", "lh", "m", "b", "bs", "s", "ss", "ng", "j", "ch", "k", "t", "p", "h"),
+)
+# One trailing particle (subject, topic, object, genitive, locative...) comes off a Hangul word of three
+# or more syllables: 크리스테르손이 is 크리스테르손.
+_HANGUL_PARTICLES = ("에서", "으로", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로")
+
+
+def _hangul(word: str) -> str:
+    if len(word) >= 3:
+        for particle in _HANGUL_PARTICLES:
+            if word.endswith(particle) and len(word) - len(particle) >= 2:
+                word = word[: -len(particle)]
+                break
+    out = []
+    final = 0
+    for ch in word:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            initial = _HANGUL_INITIAL[code // 588]
+            if initial == "r" and final == 8:  # ㄹㄹ spells an l: 젤렌스키 is Zelensky
+                initial = "l"
+            final = code % 28
+            out.append(f"{initial}a{_HANGUL_FINAL[final]}")
+        else:
+            out.append(ch)
+            final = 0
+    return "".join(out)
 
 
 @lru_cache(maxsize=1 << 16)
 def name_key(word: str) -> str:
     """A consonant key of a name that survives transliteration: fold, strip marks, Latin letters, classes."""
+    if _HANGUL.search(word):
+        word = _hangul(word)
     latin = strip_marks(fold(word)).translate(_TRANSLIT)
     if latin.startswith("al") and len(word) >= 5 and _CASELESS_NAMES.match(word):
         latin = latin[2:]  # the Arabic article
@@ -186,7 +228,9 @@ def extract(story: dict[str, Any], *, now: float | None = None, source: str | No
     caseless = bool(_CASELESS_NAMES.search(lead))
     for m in _NAME.finditer(lead):
         word = m.group()
-        if len(word) >= 4 and (word[0].isupper() or (caseless and _CASELESS_NAMES.match(word))):
+        if (len(word) >= 4 and (word[0].isupper() or (caseless and _CASELESS_NAMES.match(word)))) or (
+            len(word) >= 2 and _CASELESS_OTHER.match(word)
+        ):
             key = name_key(word)
             if len(key) >= 3:
                 terms[f"n:{key}"] = 1.0

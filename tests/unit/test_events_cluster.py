@@ -14,6 +14,18 @@ def test_names_keep_their_key_across_scripts() -> None:
         assert len({name_key(f) for f in forms}) == 1, forms
 
 
+def test_caseless_scripts_give_name_keys_too() -> None:
+    # Hangul is romanized (a trailing particle comes off, ㄹㄹ is an l); Georgian and Hangul words are all
+    # read as possible names, as Arabic ones are, since there are no capitals to find names by.
+    assert name_key("크리스테르손이") == name_key("Kristersson") == name_key("Кристерссон")
+    assert name_key("젤렌스키") == name_key("Zelensky")
+    assert name_key("پوتین") == name_key("Putin")  # Persian pe
+    ka = extract({"id": "x", "headline": "თბილისში ვახტანგ კაპანაძე დააკავეს", "body": "", "language": {"code": "ka"}})
+    ko = extract({"id": "y", "headline": "울프 크리스테르손이 총리로 선출되었다", "body": "", "language": {"code": "ko"}})
+    assert f"n:{name_key('Vakhtang')}" in ka.terms
+    assert f"n:{name_key('Kristersson')}" in ko.terms
+
+
 def test_features_read_numbers_in_any_digits() -> None:
     f = extract({"id": "x", "headline": "٣٠٠ قتيل", "body": "", "language": {"code": "ar"}})
     assert "d:300" in f.terms
