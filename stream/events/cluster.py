@@ -11,7 +11,10 @@ idf-weighted share of the story's terms that the event has, and the share of the
 a capital city and a weekday from joining a long event. Countries and topics alone never
 join: the specific families (places, names, numbers, words) must contribute at least
 :data:`MIN_SPECIFIC` of the score (:data:`CROSS_MIN_SPECIFIC` with the cross-language threshold), so
-two unrelated stories about one country stay apart.
+two unrelated stories about one country stay apart. One exception: a story with no name keys (in Chinese, Japanese or Thai
+script, say), compared with an event none of whose stories is in its language, has nothing but places
+and numbers to show it is the same happening; for it the country counts as specific too, provided
+it shares a topic with the event (so a Chinese football report does not join a Swedish election).
 
 Before clustering, a story whose MinHash sketch estimates a Jaccard similarity of 0.4 or more with
 a recent story's (:mod:`stream.events.fingerprint`) is a near-duplicate: it gets ``duplicate_of`` and that story's event,
@@ -57,6 +60,9 @@ MIN_SPECIFIC = 0.15
 CROSS_JOIN_SCORE = 0.3
 CROSS_MIN_SPECIFIC = 0.1
 CROSS_MIN_STORIES = 2
+#: The specific families, countries included, for a story without name keys (Chinese, Japanese, Thai...)
+#: compared with an event in other languages with which it shares a topic.
+NAMELESS_SPECIFIC = SPECIFIC | {"c"}
 #: Terms an event keeps (the heaviest); it is trimmed back to this when it holds twice as many.
 EVENT_TERMS = 200
 #: Events looked at in full per story (those sharing most terms with it).
@@ -201,7 +207,10 @@ def score(story: StoryFeatures, event: EventRecord, idf: dict[str, float]) -> tu
     if not norm:
         return 0.0, 0.0
     parts = {f: FAMILY_WEIGHT[f] * have.get(f, 0.0) / t for f, t in total.items() if t}
-    specific = sum(v for f, v in parts.items() if f in SPECIFIC) / norm
+    specific_families = SPECIFIC
+    if not same_language and "n" not in total and have.get("t"):
+        specific_families = NAMELESS_SPECIFIC  # see the module docstring
+    specific = sum(v for f, v in parts.items() if f in specific_families) / norm
     forward = sum(parts.values()) / norm
     core = {f: ts for f, ts in _core(event).items() if f[0] != "w" or f == f"w:{story.language}"}
     back_norm = sum(FAMILY_WEIGHT[f[0]] for f in core)
@@ -367,8 +376,9 @@ class Clusterer:
     def _candidates(self, story: StoryFeatures) -> list[str]:
         shared: Counter[str] = Counter()
         index = self.index
+        families = SPECIFIC if any(t[0] == "n" for t in story.terms) else NAMELESS_SPECIFIC
         for term in story.terms:
-            if term[0] in SPECIFIC:
+            if term[0] in families:
                 ids = index.get(term)
                 if ids and len(ids) <= COMMON_TERM_EVENTS:
                     shared.update(ids)

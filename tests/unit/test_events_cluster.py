@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from stream.events.cluster import Clusterer, EventRecord, event_message
 from stream.events.features import StoryFeatures, blocking_key, extract, name_key
@@ -79,6 +80,25 @@ def test_a_story_in_a_new_language_joins_a_corroborated_event_on_lower_threshold
     alone = Clusterer()  # an event of one story is held to the strict thresholds
     alone.add(enrich(MINE[0]))
     assert alone.add(enrich(MINE_UPDATE)).new_event
+
+
+def test_a_story_without_name_keys_joins_on_country_and_topic_across_languages() -> None:
+    # Chinese gives no name keys: against the English and French mine blast the country is its evidence,
+    # but only with a topic in common, so a football story from the same country stays apart.
+    c = Clusterer()
+    placed = [c.add(enrich(raw)) for raw in MINE]
+    event = placed[0].event_id
+    topic = next(iter(c.events[event].topics))
+
+    def zh(story_id: str, headline: str, code: str) -> dict[str, Any]:
+        raw = {"id": story_id, "language": "zh", "versioncreated": "2022-10-15T03:00:00Z", "headline": headline, "body": ""}
+        return {**enrich(raw), "countries": [{"iso2": "TR"}], "topics": [{"code": code}]}
+
+    sport = zh("zh-2", "土耳其国家足球队在欧洲国家联赛中以二比零击败爱沙尼亚队。", "medtop:15000000")
+    assert not any(t[0] == "n" for t in extract(sport).terms)
+    assert c.add(sport).new_event
+    blast = c.add(zh("zh-1", "土耳其阿马斯拉一座煤矿发生爆炸，数十名矿工被困井下。", topic))
+    assert blast.event_id == event
 
 
 def test_a_new_version_keeps_its_event_and_is_not_a_duplicate() -> None:
