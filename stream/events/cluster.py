@@ -29,6 +29,7 @@ fingerprints. :meth:`EventRecord.to_dict` is what ``wire.events`` and a table wo
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -382,4 +383,8 @@ class Clusterer:
                 ids = index.get(term)
                 if ids and len(ids) <= COMMON_TERM_EVENTS:
                     shared.update(ids)
-        return [eid for eid, _ in shared.most_common(CANDIDATES)]
+        # Ties go to the latest event, then the smaller id: never to the order of a set, which changes
+        # with the process's string hashing and would let a replay after a restart place stories anew.
+        events = self.events
+        best = heapq.nsmallest(CANDIDATES, shared.items(), key=lambda kv: (-kv[1], -events[kv[0]].last_seen, kv[0]))
+        return [eid for eid, _ in best]

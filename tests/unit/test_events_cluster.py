@@ -101,6 +101,18 @@ def test_a_story_without_name_keys_joins_on_country_and_topic_across_languages()
     assert blast.event_id == event
 
 
+def test_candidate_ties_go_to_the_latest_events_whatever_the_string_hashing() -> None:
+    # Twelve events share one name key with a story; only eight are scored. Which eight must not depend on
+    # the order of a set (PYTHONHASHSEED), or a clusterer rebuilt after a restart could place stories anew.
+    c = Clusterer(join_score=2.0, cross_join_score=2.0)  # every story opens an event
+
+    def story(i: int) -> StoryFeatures:
+        return StoryFeatures(f"s{i}", "en", 1000.0 + i, None, "", (), {"n:2623625": 1.0, f"w:en:word{i}": 1.0})
+
+    ids = [c.assign(story(i)).event_id for i in range(12)]
+    assert c._candidates(story(99)) == ids[::-1][:8]
+
+
 def test_a_new_version_keeps_its_event_and_is_not_a_duplicate() -> None:
     c = Clusterer()
     first = c.add(enrich(SHELLING[0]))
