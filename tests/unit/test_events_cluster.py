@@ -7,6 +7,7 @@ from typing import Any
 
 from stream.events.cluster import Clusterer, EventRecord, event_message
 from stream.events.features import StoryFeatures, blocking_key, extract, name_key
+from stream.settings import Settings
 from tests.unit.events_stories import MINE, MINE_UPDATE, SHELLING, SYNDICATED, UNRELATED, enrich
 
 
@@ -130,6 +131,18 @@ def test_events_expire_after_the_window_and_state_is_capped() -> None:
     assert len(c.events) == 1  # the others' last story is more than an hour old
     assert all(e in c.events for e in c.story_event.values())
     assert all(ids <= set(c.events) for ids in c.index.values())
+
+
+def test_an_event_stays_open_for_a_week_after_its_last_story_by_default() -> None:
+    # Follow-ups of one event keep coming for days: three days on, the French report still joins.
+    later = {**SHELLING[1], "versioncreated": "2020-10-07T06:40:00Z"}
+    c = Clusterer()
+    first = c.add(enrich(SHELLING[0]))
+    assert c.add(enrich(later)).event_id == first.event_id
+    short = Clusterer(window=48 * 3600.0)
+    short.add(enrich(SHELLING[0]))
+    assert short.add(enrich(later)).new_event
+    assert Settings.from_env({}).event_window_hours * 3600.0 == c.window == 7 * 24 * 3600.0
 
 
 def test_blocking_key_is_focus_country_else_first_country_else_language() -> None:
