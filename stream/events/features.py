@@ -8,7 +8,9 @@ possible name, and Hangul is romanized first), numbers in any digits (``٣٠٠``
 one of 151), and, for comparison with stories
 in the same language only, content words (character pairs in unspaced scripts).
 
-Terms are strings ``family:value``; families and their base weights are in :data:`FAMILY_WEIGHT`.
+Terms are strings ``family:value``; families and their base weights are in :data:`FAMILY_WEIGHT`. The
+``r`` family (the top-level Media Topics of the topics the rules found with confidence) is never
+scored: it only vetoes a join on another subject.
 """
 
 from __future__ import annotations
@@ -22,13 +24,16 @@ from typing import Any
 
 from stream.events.fingerprint import sketch, strip_marks, units
 from stream.text.normalize import fold
+from stream.topics.taxonomy import load_taxonomy
 
 __all__ = ["FAMILY_WEIGHT", "SPECIFIC", "StoryFeatures", "blocking_key", "extract", "name_key", "parse_time"]
 
 #: How much each family of evidence counts when a story is compared with an event.
 #: p: places (sub-national, by gazetteer id), c: countries, t: IPTC topics, n: proper names,
 #: d: numbers, w: words of one language.
-FAMILY_WEIGHT: dict[str, float] = {"p": 2.0, "c": 1.0, "t": 0.5, "n": 2.0, "d": 1.0, "w": 3.0}
+#: r: the top-level topics of the story's confident topics (rules, score at least CONFIDENT_TOPIC); never
+#: scored (weight 0), they only veto a join (:mod:`stream.events.cluster`).
+FAMILY_WEIGHT: dict[str, float] = {"p": 2.0, "c": 1.0, "t": 0.5, "n": 2.0, "d": 1.0, "w": 3.0, "r": 0.0}
 #: Families that can tell two events in one country apart (countries and topics cannot).
 SPECIFIC = frozenset("pndw")
 #: Characters of the text read for names, numbers and words (the lead carries the event).
@@ -46,6 +51,10 @@ APPROX_WEIGHT = 1.0
 #: Width of an approximate bucket as a ratio: two bucketings offset by half a bucket, so values within
 #: about 5 % of each other always share one and values more than 10 % apart never do.
 APPROX_RATIO = 1.1
+
+#: A topic found by the rules with at least this score is confident enough to keep a story out of an
+#: event on another subject (the model's guesses on a short text in a rare language are not).
+CONFIDENT_TOPIC = 0.5
 
 # Latin spelling of letters of non-Latin scripts, enough for a consonant key (vowels are dropped anyway).
 _TRANSLIT = str.maketrans(
@@ -122,6 +131,13 @@ def approx_buckets(value: int) -> tuple[str, str]:
     """The two approximate-number buckets of ``value`` (log scale, :data:`APPROX_RATIO` wide, offset by half)."""
     x = math.log(value) / math.log(APPROX_RATIO)
     return f"{math.floor(x)}", f"{math.floor(x + 0.5)}h"
+
+
+@lru_cache(maxsize=4096)
+def topic_root(code: str) -> str:
+    """The top-level Media Topic of ``code`` (``code`` itself when it is one or is unknown)."""
+    up = load_taxonomy().ancestors(code)
+    return up[-1] if up else code
 
 
 def parse_time(value: Any) -> float | None:
@@ -224,6 +240,9 @@ def extract(story: dict[str, Any], *, now: float | None = None, source: str | No
     for t in (story.get("topics") or ())[:3]:
         if t.get("code"):
             terms[f"t:{t['code']}"] = 1.0
+    for t in (story.get("topics") or ())[:3]:
+        if t.get("code") and t.get("source") == "rules" and (t.get("score") or 0.0) >= CONFIDENT_TOPIC:
+            terms[f"r:{topic_root(t['code'])}"] = 1.0
     lead = text[:LEAD_CHARS]
     caseless = bool(_CASELESS_NAMES.search(lead))
     for m in _NAME.finditer(lead):

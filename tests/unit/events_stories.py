@@ -5,6 +5,8 @@
 stories about Armenia and Azerbaijan the same days, which must open events of their own. ``MINE`` is
 a mine blast reported in English and French; ``MINE_UPDATE`` is a later, shorter German report of it
 with a higher toll, which shares only the country, a few names and an approximate count with them.
+``PROTEST`` (Georgian) and ``RUGBY`` (English) happen in Tbilisi the same evening and share the city,
+the country and a few names, but not their subject.
 """
 
 from __future__ import annotations
@@ -135,6 +137,24 @@ MINE_UPDATE: dict[str, Any] = {
     "headline": "Grubenunglück in der Türkei: Zahl der Toten steigt auf 41",
     "body": "Nach der Explosion in einem Kohlebergwerk in Amasra am Schwarzen Meer ist die Zahl der Toten auf 41 "
     "gestiegen, teilte Innenminister Süleyman Soylu mit.",
+}
+
+PROTEST: dict[str, Any] = {
+    "id": "ge-ka-1",
+    "language": "ka",
+    "versioncreated": "2024-05-11T17:00:00Z",
+    "headline": "თბილისში ოპოზიციის მხარდამჭერებმა პარლამენტთან საპროტესტო აქცია გამართეს",
+    "body": "შაბათს საღამოს თბილისში ათასობით ადამიანი შეიკრიბა პარლამენტის შენობასთან. მომიტინგეები უცხოური "
+    "გავლენის შესახებ კანონპროექტის გაწვევას ითხოვდნენ, პოლიციამ რამდენიმე აქციის მონაწილე დააკავა.",
+}
+
+RUGBY: dict[str, Any] = {
+    "id": "ge-en-2",
+    "language": "en",
+    "versioncreated": "2024-05-11T19:00:00Z",
+    "headline": "Georgia beat Portugal 31-12 in Tbilisi rugby friendly",
+    "body": "TBILISI, May 11 - Georgia's rugby team beat Portugal 31-12 in a friendly match in Tbilisi on Saturday, "
+    "with two tries from winger Davit Niniashvili in front of a sell-out crowd at the national stadium.",
 }
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from stream.events.cluster import Clusterer, EventRecord, event_message
 from stream.events.features import StoryFeatures, blocking_key, extract, name_key
 from stream.settings import Settings
-from tests.unit.events_stories import MINE, MINE_UPDATE, SHELLING, SYNDICATED, UNRELATED, enrich
+from tests.unit.events_stories import MINE, MINE_UPDATE, PROTEST, RUGBY, SHELLING, SYNDICATED, UNRELATED, enrich
 
 
 def test_names_keep_their_key_across_scripts() -> None:
@@ -100,6 +100,18 @@ def test_a_story_without_name_keys_joins_on_country_and_topic_across_languages()
     assert c.add(sport).new_event
     blast = c.add(zh("zh-1", "土耳其阿马斯拉一座煤矿发生爆炸，数十名矿工被困井下。", topic))
     assert blast.event_id == event
+
+
+def test_a_story_on_another_confident_subject_does_not_join_whatever_else_it_shares() -> None:
+    # The rugby match and the protest share Tbilisi (place and name) and Georgia: enough to join, but the
+    # rules give them different top-level topics with confidence (sport; politics and unrest).
+    c = Clusterer()
+    protest = c.add(enrich(PROTEST))
+    rugby = c.add(enrich(RUGBY))
+    assert rugby.new_event and rugby.event_id != protest.event_id
+    # The model's guesses (short texts, rare languages) never veto: they give no r: terms.
+    guess = extract({"id": "x", "headline": "Tbilisi", "topics": [{"code": "medtop:15000000", "score": 0.9, "source": "model"}]})
+    assert not any(t[0] == "r" for t in guess.terms)
 
 
 def test_candidate_ties_go_to_the_latest_events_whatever_the_string_hashing() -> None:
