@@ -103,7 +103,9 @@ class Settings:
         ("on", "off"),
     )
     event_window_hours: int = _f(
-        48, "WIREWATCH_EVENT_WINDOW_HOURS", "An event closes this many hours after its last story; state older than this expires."
+        168,
+        "WIREWATCH_EVENT_WINDOW_HOURS",
+        "An event closes this many hours after its last story; state older than this expires.",
     )
     subscriptions_file: Path | None = _f(
         None, "WIREWATCH_SUBSCRIPTIONS_FILE", "Alert subscriptions YAML replacing the shipped one."

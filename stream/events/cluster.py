@@ -1,15 +1,29 @@
 """Online clustering of enriched stories into events, across languages, with near-duplicate detection.
 
 Single pass, as EMM NewsBrief does it: each story is compared with the events still open (last story
-within :attr:`Clusterer.window` seconds) that share a specific term with it, and joins the best one
-scoring at least :data:`JOIN_SCORE`; otherwise it opens a new event. The score of a story against an
-event is the geometric mean of two coverages, each averaged over families of terms with the family
-weights (:data:`stream.events.features.FAMILY_WEIGHT`; words only in the story's language): the
-idf-weighted share of the story's terms that the event has, and the share of the event's core terms
-(those of at least half its stories) that the story has. The second keeps a short story that shares
-a capital city and a weekday from joining a long event. Countries and topics alone never
-join: the specific families (places, names, numbers, words) must contribute at least
-:data:`MIN_SPECIFIC` of the score, so two unrelated stories about one country stay apart.
+within :attr:`Clusterer.window` seconds, :data:`WINDOW`, a week, by default) that share a specific
+term with it, and joins the best one scoring at least :data:`JOIN_SCORE` (:data:`CROSS_JOIN_SCORE`
+against an event of two or more stories none of which is in the story's language); otherwise it
+opens a new event. The score of a story against an event is the geometric mean of two coverages,
+each averaged over families of terms with the family weights
+(:data:`stream.events.features.FAMILY_WEIGHT`; words only in the story's language): the idf-weighted
+share of the story's terms that the event has, and the share of the event's core terms (those of at
+least half its stories) that the story has. The second keeps a short story that shares a capital
+city and a weekday from joining a long event. Countries and topics alone never join: the specific
+families (places, names, numbers, words) must contribute at least :data:`MIN_SPECIFIC` of the score
+(:data:`CROSS_MIN_SPECIFIC` with the cross-language threshold), so two unrelated stories about one
+country stay apart. One exception: a story with no name keys (in Chinese, Japanese or Thai script,
+say), compared with an event none of whose stories is in its language, has nothing but places and
+numbers to show it is the same happening; for it the country counts as specific too, provided it
+shares a topic with the event (so a Chinese football report does not join a Swedish election). And
+one veto: a story whose confident topics (found by the rules, ``r:`` terms) fall under other top-level
+Media Topics than all of the event's never joins it, whatever else they share (a rugby match in
+Tbilisi and a protest in Tbilisi); the topic model's guesses never veto.
+
+``JOIN_SCORE`` and ``MIN_SPECIFIC`` predate any evaluation; the window, the cross-language
+thresholds, the rule for stories without name keys, the topic veto and the approximate numbers of
+:mod:`stream.events.features` were chosen on the tune half of the ITN corpus only (events with an even
+Wikidata number; see :mod:`benchmarks.eval_events`, which also lists what was tried and left out).
 
 Before clustering, a story whose MinHash sketch estimates a Jaccard similarity of 0.4 or more with
 a recent story's (:mod:`stream.events.fingerprint`) is a near-duplicate: it gets ``duplicate_of`` and that story's event,
@@ -24,6 +38,7 @@ fingerprints. :meth:`EventRecord.to_dict` is what ``wire.events`` and a table wo
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -32,12 +47,36 @@ from typing import Any
 from stream.events.features import FAMILY_WEIGHT, SPECIFIC, StoryFeatures, extract
 from stream.events.fingerprint import DuplicateIndex
 
-__all__ = ["JOIN_SCORE", "MIN_SPECIFIC", "Assignment", "Clusterer", "EventRecord", "event_message", "score"]
+__all__ = [
+    "CROSS_JOIN_SCORE",
+    "CROSS_MIN_SPECIFIC",
+    "JOIN_SCORE",
+    "MIN_SPECIFIC",
+    "WINDOW",
+    "Assignment",
+    "Clusterer",
+    "EventRecord",
+    "event_message",
+    "score",
+]
 
+#: Seconds an event stays open after its last story: a week, since blurbs and follow-ups of one event
+#: keep coming for days (48 h, the first default, split events that the ITN tune half shows last longer).
+WINDOW = 7 * 24 * 3600.0
 #: A story joins the best open event scoring at least this much (0..1).
 JOIN_SCORE = 0.4
 #: ... of which the specific families (places, names, numbers, words) must bring at least this much.
 MIN_SPECIFIC = 0.15
+#: The same two thresholds when none of the event's stories is in the story's language and it has at
+#: least CROSS_MIN_STORIES stories: words cannot be compared then, so the score rests on places, names
+#: and numbers alone and runs lower. A one-story event keeps the strict ones: its terms are one
+#: story's, dateline and all (a football report from Yerevan shares the city with any Yerevan story).
+CROSS_JOIN_SCORE = 0.3
+CROSS_MIN_SPECIFIC = 0.1
+CROSS_MIN_STORIES = 2
+#: The specific families, countries included, for a story without name keys (Chinese, Japanese, Thai...)
+#: compared with an event in other languages with which it shares a topic.
+NAMELESS_SPECIFIC = SPECIFIC | {"c"}
 #: Terms an event keeps (the heaviest); it is trimmed back to this when it holds twice as many.
 EVENT_TERMS = 200
 #: Events looked at in full per story (those sharing most terms with it).
@@ -164,6 +203,26 @@ def _core(event: EventRecord) -> dict[str, list[str]]:
     return out
 
 
+def _subjects(event: EventRecord) -> frozenset[str]:
+    """The event's ``r:`` terms (confident top-level topics of its stories), cached per story count."""
+    cached = event.cache.get("subjects")
+    if cached is not None and cached[0] == event.stories:
+        return cached[1]
+    out = frozenset(t for t in event.terms if t[0] == "r")
+    event.cache["subjects"] = (event.stories, out)
+    return out
+
+
+def subjects_differ(story: StoryFeatures, event: EventRecord) -> bool:
+    """Whether the story's confident top-level topics and the event's are both known and disjoint: a
+    rugby match in Tbilisi is not part of a protest in Tbilisi, whatever else they share."""
+    mine = [t for t in story.terms if t[0] == "r"]
+    if not mine:
+        return False
+    theirs = _subjects(event)
+    return bool(theirs) and not any(t in theirs for t in mine)
+
+
 def score(story: StoryFeatures, event: EventRecord, idf: dict[str, float]) -> tuple[float, float]:
     """(total, specific part) of a story's match with an event; see the module docstring."""
     have: dict[str, float] = {}
@@ -182,7 +241,10 @@ def score(story: StoryFeatures, event: EventRecord, idf: dict[str, float]) -> tu
     if not norm:
         return 0.0, 0.0
     parts = {f: FAMILY_WEIGHT[f] * have.get(f, 0.0) / t for f, t in total.items() if t}
-    specific = sum(v for f, v in parts.items() if f in SPECIFIC) / norm
+    specific_families = SPECIFIC
+    if not same_language and "n" not in total and have.get("t"):
+        specific_families = NAMELESS_SPECIFIC  # see the module docstring
+    specific = sum(v for f, v in parts.items() if f in specific_families) / norm
     forward = sum(parts.values()) / norm
     core = {f: ts for f, ts in _core(event).items() if f[0] != "w" or f == f"w:{story.language}"}
     back_norm = sum(FAMILY_WEIGHT[f[0]] for f in core)
@@ -201,17 +263,21 @@ class Clusterer:
     def __init__(
         self,
         *,
-        window: float = 48 * 3600.0,
+        window: float = WINDOW,
         max_events: int = 50_000,
         max_terms: int = 500_000,
         join_score: float = JOIN_SCORE,
         min_specific: float = MIN_SPECIFIC,
+        cross_join_score: float | None = None,
+        cross_min_specific: float | None = None,
     ) -> None:
         self.window = window
         self.max_events = max_events
         self.max_terms = max_terms
         self.join_score = join_score
         self.min_specific = min_specific
+        self.cross_join_score = CROSS_JOIN_SCORE if cross_join_score is None else cross_join_score
+        self.cross_min_specific = CROSS_MIN_SPECIFIC if cross_min_specific is None else cross_min_specific
         self.events: dict[str, EventRecord] = {}  # oldest last story first
         self.index: dict[str, set[str]] = {}  # term -> open events holding it
         self.df: dict[str, int] = {}  # term -> stories seen with it
@@ -319,8 +385,15 @@ class Clusterer:
         idf = self._idf(story.terms)
         best: tuple[float, str] | None = None
         for eid in self._candidates(story):
-            total, specific = score(story, self.events[eid], idf)
-            if total >= self.join_score and specific >= self.min_specific and (best is None or total > best[0]):
+            event = self.events[eid]
+            if subjects_differ(story, event):
+                continue
+            total, specific = score(story, event, idf)
+            if story.language in event.languages or event.stories < CROSS_MIN_STORIES:
+                join, min_specific = self.join_score, self.min_specific
+            else:
+                join, min_specific = self.cross_join_score, self.cross_min_specific
+            if total >= join and specific >= min_specific and (best is None or total > best[0]):
                 best = (total, eid)
         if best is not None:
             event = self.events[best[1]]
@@ -339,9 +412,14 @@ class Clusterer:
     def _candidates(self, story: StoryFeatures) -> list[str]:
         shared: Counter[str] = Counter()
         index = self.index
+        families = SPECIFIC if any(t[0] == "n" for t in story.terms) else NAMELESS_SPECIFIC
         for term in story.terms:
-            if term[0] in SPECIFIC:
+            if term[0] in families:
                 ids = index.get(term)
                 if ids and len(ids) <= COMMON_TERM_EVENTS:
                     shared.update(ids)
-        return [eid for eid, _ in shared.most_common(CANDIDATES)]
+        # Ties go to the latest event, then the smaller id: never to the order of a set, which changes
+        # with the process's string hashing and would let a replay after a restart place stories anew.
+        events = self.events
+        best = heapq.nsmallest(CANDIDATES, shared.items(), key=lambda kv: (-kv[1], -events[kv[0]].last_seen, kv[0]))
+        return [eid for eid, _ in best]

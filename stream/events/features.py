@@ -3,14 +3,19 @@
 An enriched story (:meth:`stream.pipeline.Enriched.to_dict`) already carries gazetteer ids for its
 countries and places, IPTC topic codes and its language; this module adds what the text says in any
 script: proper names reduced to a transliteration-tolerant consonant key (``Лавров``, ``Lavrov`` and
-``لافروف`` all give ``4161``), numbers in any digits (``٣٠٠`` is 300), and, for comparison with stories
+``لافروف`` all give ``4161``; in caseless scripts, Arabic, Hebrew, Georgian and Hangul, every word is a
+possible name, and Hangul is romanized first), numbers in any digits (``٣٠٠`` is 300; counts also by approximate value, so a toll of 146 meets
+one of 151), and, for comparison with stories
 in the same language only, content words (character pairs in unspaced scripts).
 
-Terms are strings ``family:value``; families and their base weights are in :data:`FAMILY_WEIGHT`.
+Terms are strings ``family:value``; families and their base weights are in :data:`FAMILY_WEIGHT`. The
+``r`` family (the top-level Media Topics of the topics the rules found with confidence) is never
+scored: it only vetoes a join on another subject.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -19,19 +24,37 @@ from typing import Any
 
 from stream.events.fingerprint import sketch, strip_marks, units
 from stream.text.normalize import fold
+from stream.topics.taxonomy import load_taxonomy
 
 __all__ = ["FAMILY_WEIGHT", "SPECIFIC", "StoryFeatures", "blocking_key", "extract", "name_key", "parse_time"]
 
 #: How much each family of evidence counts when a story is compared with an event.
 #: p: places (sub-national, by gazetteer id), c: countries, t: IPTC topics, n: proper names,
 #: d: numbers, w: words of one language.
-FAMILY_WEIGHT: dict[str, float] = {"p": 2.0, "c": 1.0, "t": 0.5, "n": 2.0, "d": 1.0, "w": 3.0}
+#: r: the top-level topics of the story's confident topics (rules, score at least CONFIDENT_TOPIC); never
+#: scored (weight 0), they only veto a join (:mod:`stream.events.cluster`).
+FAMILY_WEIGHT: dict[str, float] = {"p": 2.0, "c": 1.0, "t": 0.5, "n": 2.0, "d": 1.0, "w": 3.0, "r": 0.0}
 #: Families that can tell two events in one country apart (countries and topics cannot).
 SPECIFIC = frozenset("pndw")
 #: Characters of the text read for names, numbers and words (the lead carries the event).
 LEAD_CHARS = 1500
 #: Units read for words.
 WORD_UNITS = 150
+
+#: Counts at least this large (not years) also give approximate terms: tolls and tallies drift as an
+#: event is updated (146, then 151, then 154 dead), so nearby values should still meet.
+APPROX_MIN = 20
+#: Years are exact: 2022 and 2023 are different seasons, tournaments, elections.
+YEARS = (1800, 2100)
+#: Base weight of an approximate-number term (an exact match also shares its approximate ones).
+APPROX_WEIGHT = 1.0
+#: Width of an approximate bucket as a ratio: two bucketings offset by half a bucket, so values within
+#: about 5 % of each other always share one and values more than 10 % apart never do.
+APPROX_RATIO = 1.1
+
+#: A topic found by the rules with at least this score is confident enough to keep a story out of an
+#: event on another subject (the model's guesses on a short text in a rare language are not).
+CONFIDENT_TOPIC = 0.5
 
 # Latin spelling of letters of non-Latin scripts, enough for a consonant key (vowels are dropped anyway).
 _TRANSLIT = str.maketrans(
@@ -41,6 +64,8 @@ _TRANSLIT = str.maketrans(
         **dict(zip("աբգդեզէըթժիլխծկհձղճմյնշոչպջռսվտրցւփքօֆ", "abgdezeetjilxckhdgcmynsocpjrsvtrcwpkof", strict=True)),
         **dict(zip("აბგდევზთიკლმნოპჟრსტუფქღყშჩცძწჭხჯჰ", "abgdevztiklmnopjrstupkgkscctcckjh", strict=True)),
         **dict(zip("ابتثجحخدذرزسشصضطظعغفقكلمنهوي", "abtsjhhddrzssstdzaafkklmnhwy", strict=True)),
+        # Persian, Urdu and Kurdish letters beyond Arabic's (keheh and Persian yeh are folded already)
+        **dict(zip("پچژگٹڈڑںہھےڕڵۆێەڤ", "pcjgtdrnhhyrloeev", strict=True)),
         **dict(zip("אבגדהוזחטיכךלמםנןסעפףצץקרשת", "abgdhwzhtykklmmnnsapfcckrst", strict=True)),
     }
 )
@@ -49,18 +74,70 @@ _CLASS = str.maketrans("bfpvcgjkqsxzdtlmnr", "111122222222334556", "aeiouyhw'")
 _NAME = re.compile(r"[^\W\d_][^\W\d_'’-]*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d{3})*")
 _CASELESS_NAMES = re.compile(r"[\u0590-\u06ff]")  # Hebrew and Arabic script: no capitals to find names by
+# Other caseless scripts whose every word is read as a possible name: Georgian, Hangul.
+_CASELESS_OTHER = re.compile("[\u10d0-\u10ff\uac00-\ud7a3]")
+_HANGUL = re.compile("[\uac00-\ud7a3]")
 _UNSPACED_CHAR = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+# Hangul syllables spelt with Latin consonants (initial, final; vowels are dropped anyway): the
+# revised romanization, ㄹ as r before a vowel and l after one (and ㄹㄹ as l).
+_HANGUL_INITIAL = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h")
+_HANGUL_FINAL = (
+    *("", "g", "kk", "gs", "n", "nj", "nh", "d", "l", "lg", "lm", "lb", "ls", "lt"),
+    *("lp", "lh", "m", "b", "bs", "s", "ss", "ng", "j", "ch", "k", "t", "p", "h"),
+)
+# One trailing particle (subject, topic, object, genitive, locative...) comes off a Hangul word of three
+# or more syllables: 크리스테르손이 is 크리스테르손.
+_HANGUL_PARTICLES = ("에서", "으로", "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로")
+
+
+def _hangul(word: str) -> str:
+    if len(word) >= 3:
+        for particle in _HANGUL_PARTICLES:
+            if word.endswith(particle) and len(word) - len(particle) >= 2:
+                word = word[: -len(particle)]
+                break
+    out = []
+    final = 0
+    for ch in word:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            initial = _HANGUL_INITIAL[code // 588]
+            if initial == "r" and final == 8:  # ㄹㄹ spells an l: 젤렌스키 is Zelensky
+                initial = "l"
+            final = code % 28
+            out.append(f"{initial}a{_HANGUL_FINAL[final]}")
+        else:
+            out.append(ch)
+            final = 0
+    return "".join(out)
 
 
 @lru_cache(maxsize=1 << 16)
 def name_key(word: str) -> str:
     """A consonant key of a name that survives transliteration: fold, strip marks, Latin letters, classes."""
+    if _HANGUL.search(word):
+        word = _hangul(word)
     latin = strip_marks(fold(word)).translate(_TRANSLIT)
     if latin.startswith("al") and len(word) >= 5 and _CASELESS_NAMES.match(word):
         latin = latin[2:]  # the Arabic article
     coded = latin.translate(_CLASS)
     key = re.sub(r"(.)\1+", r"\1", "".join(c for c in coded if c.isdigit()))
     return key
+
+
+def approx_buckets(value: int) -> tuple[str, str]:
+    """The two approximate-number buckets of ``value`` (log scale, :data:`APPROX_RATIO` wide, offset by half)."""
+    x = math.log(value) / math.log(APPROX_RATIO)
+    return f"{math.floor(x)}", f"{math.floor(x + 0.5)}h"
+
+
+@lru_cache(maxsize=4096)
+def topic_root(code: str) -> str:
+    """The top-level Media Topic of ``code`` (``code`` itself when it is one or is unknown)."""
+    up = load_taxonomy().ancestors(code)
+    return up[-1] if up else code
 
 
 def parse_time(value: Any) -> float | None:
@@ -163,11 +240,16 @@ def extract(story: dict[str, Any], *, now: float | None = None, source: str | No
     for t in (story.get("topics") or ())[:3]:
         if t.get("code"):
             terms[f"t:{t['code']}"] = 1.0
+    for t in (story.get("topics") or ())[:3]:
+        if t.get("code") and t.get("source") == "rules" and (t.get("score") or 0.0) >= CONFIDENT_TOPIC:
+            terms[f"r:{topic_root(t['code'])}"] = 1.0
     lead = text[:LEAD_CHARS]
     caseless = bool(_CASELESS_NAMES.search(lead))
     for m in _NAME.finditer(lead):
         word = m.group()
-        if len(word) >= 4 and (word[0].isupper() or (caseless and _CASELESS_NAMES.match(word))):
+        if (len(word) >= 4 and (word[0].isupper() or (caseless and _CASELESS_NAMES.match(word)))) or (
+            len(word) >= 2 and _CASELESS_OTHER.match(word)
+        ):
             key = name_key(word)
             if len(key) >= 3:
                 terms[f"n:{key}"] = 1.0
@@ -177,6 +259,9 @@ def extract(story: dict[str, Any], *, now: float | None = None, source: str | No
             value = int(digits)
             if value > 1:
                 terms[f"d:{value}"] = 1.0
+                if value >= APPROX_MIN and not YEARS[0] <= value <= YEARS[1]:
+                    for bucket in approx_buckets(value):
+                        terms.setdefault(f"d:~{bucket}", APPROX_WEIGHT)
     prev = ""
     for u in seq[:WORD_UNITS]:
         if len(u) == 1 and _UNSPACED_CHAR.match(u):

@@ -2,7 +2,11 @@
 
 ``SHELLING`` is one event (an artillery strike on Stepanakert) reported in five languages;
 ``SYNDICATED`` re-sends the English one under a new id with a new byline; ``UNRELATED`` are other
-stories about Armenia and Azerbaijan the same days, which must open events of their own.
+stories about Armenia and Azerbaijan the same days, which must open events of their own. ``MINE`` is
+a mine blast reported in English and French; ``MINE_UPDATE`` is a later, shorter German report of it
+with a higher toll, which shares only the country, a few names and an approximate count with them.
+``PROTEST`` (Georgian) and ``RUGBY`` (English) happen in Tbilisi the same evening and share the city,
+the country and a few names, but not their subject.
 """
 
 from __future__ import annotations
@@ -104,6 +108,54 @@ UNRELATED: list[dict[str, Any]] = [
         "nations, grâce à des buts de Tigran Barseghyan et Alexander Karapetyan, et prend la tête de son groupe.",
     },
 ]
+
+MINE: list[dict[str, Any]] = [
+    {
+        "id": "mine-en",
+        "language": "en",
+        "versioncreated": "2022-10-14T18:00:00Z",
+        "headline": "Blast at coal mine in Amasra, Turkey, traps dozens of miners",
+        "body": "AMASRA, Oct 14 - An explosion tore through a state-run coal mine in Amasra on Turkey's Black Sea "
+        "coast on Friday, killing at least 22 miners and trapping about 50 more underground, Energy Minister "
+        "Fatih Donmez said. Rescue teams from Zonguldak were sent to the pit.",
+    },
+    {
+        "id": "mine-fr",
+        "language": "fr",
+        "versioncreated": "2022-10-14T20:30:00Z",
+        "headline": "Turquie : explosion dans une mine de charbon à Amasra, au moins 25 morts",
+        "body": "Une explosion a ravagé vendredi une mine de charbon publique à Amasra, sur la côte turque de la mer "
+        "Noire, tuant au moins 25 mineurs ; une cinquantaine d'autres restent bloqués, selon le ministre de "
+        "l'Énergie Fatih Dönmez. Des secouristes de Zonguldak sont sur place.",
+    },
+]
+
+MINE_UPDATE: dict[str, Any] = {
+    "id": "mine-de",
+    "language": "de",
+    "versioncreated": "2022-10-15T06:00:00Z",
+    "headline": "Grubenunglück in der Türkei: Zahl der Toten steigt auf 41",
+    "body": "Nach der Explosion in einem Kohlebergwerk in Amasra am Schwarzen Meer ist die Zahl der Toten auf 41 "
+    "gestiegen, teilte Innenminister Süleyman Soylu mit.",
+}
+
+PROTEST: dict[str, Any] = {
+    "id": "ge-ka-1",
+    "language": "ka",
+    "versioncreated": "2024-05-11T17:00:00Z",
+    "headline": "თბილისში ოპოზიციის მხარდამჭერებმა პარლამენტთან საპროტესტო აქცია გამართეს",
+    "body": "შაბათს საღამოს თბილისში ათასობით ადამიანი შეიკრიბა პარლამენტის შენობასთან. მომიტინგეები უცხოური "
+    "გავლენის შესახებ კანონპროექტის გაწვევას ითხოვდნენ, პოლიციამ რამდენიმე აქციის მონაწილე დააკავა.",
+}
+
+RUGBY: dict[str, Any] = {
+    "id": "ge-en-2",
+    "language": "en",
+    "versioncreated": "2024-05-11T19:00:00Z",
+    "headline": "Georgia beat Portugal 31-12 in Tbilisi rugby friendly",
+    "body": "TBILISI, May 11 - Georgia's rugby team beat Portugal 31-12 in a friendly match in Tbilisi on Saturday, "
+    "with two tries from winger Davit Niniashvili in front of a sell-out crowd at the national stadium.",
+}
 
 
 @cache

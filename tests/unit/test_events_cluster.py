@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from stream.events.cluster import Clusterer, EventRecord, event_message
 from stream.events.features import StoryFeatures, blocking_key, extract, name_key
-from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED, enrich
+from stream.settings import Settings
+from tests.unit.events_stories import MINE, MINE_UPDATE, PROTEST, RUGBY, SHELLING, SYNDICATED, UNRELATED, enrich
 
 
 def test_names_keep_their_key_across_scripts() -> None:
@@ -14,9 +16,34 @@ def test_names_keep_their_key_across_scripts() -> None:
         assert len({name_key(f) for f in forms}) == 1, forms
 
 
+def test_caseless_scripts_give_name_keys_too() -> None:
+    # Hangul is romanized (a trailing particle comes off, ㄹㄹ is an l); Georgian and Hangul words are all
+    # read as possible names, as Arabic ones are, since there are no capitals to find names by.
+    assert name_key("크리스테르손이") == name_key("Kristersson") == name_key("Кристерссон")
+    assert name_key("젤렌스키") == name_key("Zelensky")
+    assert name_key("پوتین") == name_key("Putin")  # Persian pe
+    ka = extract({"id": "x", "headline": "თბილისში ვახტანგ კაპანაძე დააკავეს", "body": "", "language": {"code": "ka"}})
+    ko = extract({"id": "y", "headline": "울프 크리스테르손이 총리로 선출되었다", "body": "", "language": {"code": "ko"}})
+    assert f"n:{name_key('Vakhtang')}" in ka.terms
+    assert f"n:{name_key('Kristersson')}" in ko.terms
+
+
 def test_features_read_numbers_in_any_digits() -> None:
     f = extract({"id": "x", "headline": "٣٠٠ قتيل", "body": "", "language": {"code": "ar"}})
     assert "d:300" in f.terms
+
+
+def test_drifting_counts_share_an_approximate_term_but_years_and_distant_counts_do_not() -> None:
+    def numbers(headline: str, lang: str) -> set[str]:
+        f = extract({"id": "x", "headline": headline, "body": "", "language": {"code": lang}})
+        return {t for t in f.terms if t.startswith("d:~")}
+
+    early = numbers("Ferry sinks off the coast, 146 passengers missing", "en")
+    later = numbers("Naufrage du ferry : le bilan passe à 151 disparus", "fr")
+    assert early & later  # the toll was updated; the event is the same
+    assert not early & numbers("Паром затонул, пропали без вести 200 пассажиров", "ru")
+    assert not numbers("Elections of 2022 and 2023", "en")  # years stay exact
+    assert not numbers("Le 14 mai", "fr")  # days of the month too
 
 
 def test_the_shelling_is_one_event_in_five_languages_and_unrelated_stories_are_not_in_it() -> None:
@@ -38,6 +65,67 @@ def test_the_shelling_is_one_event_in_five_languages_and_unrelated_stories_are_n
     assert EventRecord.from_dict(json.loads(json.dumps(record))).to_dict() == record
 
 
+def test_a_story_in_a_new_language_joins_a_corroborated_event_on_lower_thresholds() -> None:
+    # Without words in common the German update scores about 0.31 against the English and French event:
+    # below JOIN_SCORE, above CROSS_JOIN_SCORE.
+    c = Clusterer()
+    placed = [c.add(enrich(raw)) for raw in MINE]
+    event = placed[0].event_id
+    assert placed[1].event_id == event
+    update = c.add(enrich(MINE_UPDATE))
+    assert update.event_id == event and 0.3 <= update.score < 0.4
+    strict = Clusterer(cross_join_score=0.4, cross_min_specific=0.15)
+    for raw in MINE:
+        strict.add(enrich(raw))
+    assert strict.add(enrich(MINE_UPDATE)).new_event
+    alone = Clusterer()  # an event of one story is held to the strict thresholds
+    alone.add(enrich(MINE[0]))
+    assert alone.add(enrich(MINE_UPDATE)).new_event
+
+
+def test_a_story_without_name_keys_joins_on_country_and_topic_across_languages() -> None:
+    # Chinese gives no name keys: against the English and French mine blast the country is its evidence,
+    # but only with a topic in common, so a football story from the same country stays apart.
+    c = Clusterer()
+    placed = [c.add(enrich(raw)) for raw in MINE]
+    event = placed[0].event_id
+    topic = next(iter(c.events[event].topics))
+
+    def zh(story_id: str, headline: str, code: str) -> dict[str, Any]:
+        raw = {"id": story_id, "language": "zh", "versioncreated": "2022-10-15T03:00:00Z", "headline": headline, "body": ""}
+        return {**enrich(raw), "countries": [{"iso2": "TR"}], "topics": [{"code": code}]}
+
+    sport = zh("zh-2", "土耳其国家足球队在欧洲国家联赛中以二比零击败爱沙尼亚队。", "medtop:15000000")
+    assert not any(t[0] == "n" for t in extract(sport).terms)
+    assert c.add(sport).new_event
+    blast = c.add(zh("zh-1", "土耳其阿马斯拉一座煤矿发生爆炸，数十名矿工被困井下。", topic))
+    assert blast.event_id == event
+
+
+def test_a_story_on_another_confident_subject_does_not_join_whatever_else_it_shares() -> None:
+    # The rugby match and the protest share Tbilisi (place and name) and Georgia: enough to join, but the
+    # rules give them different top-level topics with confidence (sport; politics and unrest).
+    c = Clusterer()
+    protest = c.add(enrich(PROTEST))
+    rugby = c.add(enrich(RUGBY))
+    assert rugby.new_event and rugby.event_id != protest.event_id
+    # The model's guesses (short texts, rare languages) never veto: they give no r: terms.
+    guess = extract({"id": "x", "headline": "Tbilisi", "topics": [{"code": "medtop:15000000", "score": 0.9, "source": "model"}]})
+    assert not any(t[0] == "r" for t in guess.terms)
+
+
+def test_candidate_ties_go_to_the_latest_events_whatever_the_string_hashing() -> None:
+    # Twelve events share one name key with a story; only eight are scored. Which eight must not depend on
+    # the order of a set (PYTHONHASHSEED), or a clusterer rebuilt after a restart could place stories anew.
+    c = Clusterer(join_score=2.0, cross_join_score=2.0)  # every story opens an event
+
+    def story(i: int) -> StoryFeatures:
+        return StoryFeatures(f"s{i}", "en", 1000.0 + i, None, "", (), {"n:2623625": 1.0, f"w:en:word{i}": 1.0})
+
+    ids = [c.assign(story(i)).event_id for i in range(12)]
+    assert c._candidates(story(99)) == ids[::-1][:8]
+
+
 def test_a_new_version_keeps_its_event_and_is_not_a_duplicate() -> None:
     c = Clusterer()
     first = c.add(enrich(SHELLING[0]))
@@ -55,6 +143,18 @@ def test_events_expire_after_the_window_and_state_is_capped() -> None:
     assert len(c.events) == 1  # the others' last story is more than an hour old
     assert all(e in c.events for e in c.story_event.values())
     assert all(ids <= set(c.events) for ids in c.index.values())
+
+
+def test_an_event_stays_open_for_a_week_after_its_last_story_by_default() -> None:
+    # Follow-ups of one event keep coming for days: three days on, the French report still joins.
+    later = {**SHELLING[1], "versioncreated": "2020-10-07T06:40:00Z"}
+    c = Clusterer()
+    first = c.add(enrich(SHELLING[0]))
+    assert c.add(enrich(later)).event_id == first.event_id
+    short = Clusterer(window=48 * 3600.0)
+    short.add(enrich(SHELLING[0]))
+    assert short.add(enrich(later)).new_event
+    assert Settings.from_env({}).event_window_hours * 3600.0 == c.window == 7 * 24 * 3600.0
 
 
 def test_blocking_key_is_focus_country_else_first_country_else_language() -> None:
