@@ -146,18 +146,26 @@ def _topics(doc: Located, field: str, value: Any) -> tuple[TopicCriterion, ...]:
     return tuple(out)
 
 
-def _event(doc: Located, field: str, value: Any) -> EventCriteria | None:
+def _block(doc: Located, field: str, value: Any, known: set[str]) -> dict[str, Any] | None:
+    """A subscription-level block (``event:``, ``spike:``): None if absent, ``{}`` for ``true`` (the defaults)."""
     if value is None:
         return None
     if value is True:
-        return EventCriteria()
+        return {}
     if not isinstance(value, dict):
-        raise doc.error(field, "must be a mapping of " + ", ".join(sorted(_KNOWN_EVENT)) + " (or true for the defaults)")
-    unknown = set(value) - _KNOWN_EVENT
+        raise doc.error(field, "must be a mapping of " + ", ".join(sorted(known)) + " (or true for the defaults)")
+    unknown = set(value) - known
     if unknown:
-        raise doc.error(field, f"unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_KNOWN_EVENT))}")
+        raise doc.error(field, f"unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(known))}")
+    return value
+
+
+def _event(doc: Located, field: str, raw: Any) -> EventCriteria | None:
+    value = _block(doc, field, raw, _KNOWN_EVENT)
+    if value is None:
+        return None
     for key in ("min_stories", "min_languages", "min_sources"):
-        v = value.get(key, 1)
+        v = value.get(key, 2 if key == "min_stories" else 1)
         if not isinstance(v, int) or isinstance(v, bool) or v < 1:
             raise doc.error(f"{field}.{key}", "must be a whole number of at least 1")
     growth = value.get("growth", 2.0)
@@ -175,16 +183,10 @@ def _event(doc: Located, field: str, value: Any) -> EventCriteria | None:
     )
 
 
-def _spike(doc: Located, field: str, value: Any) -> SpikeCriteria | None:
+def _spike(doc: Located, field: str, raw: Any) -> SpikeCriteria | None:
+    value = _block(doc, field, raw, _KNOWN_SPIKE)
     if value is None:
         return None
-    if value is True:
-        return SpikeCriteria()
-    if not isinstance(value, dict):
-        raise doc.error(field, "must be a mapping of " + ", ".join(sorted(_KNOWN_SPIKE)) + " (or true for the defaults)")
-    unknown = set(value) - _KNOWN_SPIKE
-    if unknown:
-        raise doc.error(field, f"unknown key(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(_KNOWN_SPIKE))}")
     tier = value.get("min_tier", "routine")
     if tier not in _SPIKE_TIERS:
         raise doc.error(f"{field}.min_tier", f"{tier!r} is not one of {', '.join(_SPIKE_TIERS)}")

@@ -4,22 +4,15 @@ extraction from a git dir, the seeded arrival order. Hand-written fixtures, no c
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from benchmarks import eval_events_ecb as ecb
+from tests.gitenv import GIT_ENV
 
-ENV = {
-    **os.environ,
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
+ENV = GIT_ENV
 
 
 @pytest.mark.parametrize(

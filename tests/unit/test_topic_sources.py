@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import re
 import subprocess
 from pathlib import Path
@@ -13,15 +12,9 @@ import pytest
 
 from stream.build import topic_corpora as tc
 from stream.build import topic_sources as ts
+from tests.gitenv import GIT_ENV
 
-ENV = {
-    **os.environ,
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
+ENV = GIT_ENV
 
 
 def _git(*args: str, cwd: Path | None = None) -> str:
