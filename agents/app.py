@@ -136,6 +136,7 @@ def create_app(
         offload=Offload(pipeline, pipeline_kwargs, settings.pipeline_processes, settings.max_output_bytes),
     )
     runtime.metrics.detection.pids = runtime.offload.pids
+    runtime.metrics.events_enabled.set(1 if settings.events == "on" else 0)
     on_rewind(lambda topic: runtime.metrics.offset_rewinds.labels(topic).inc())
     install_ingest(app, runtime)
     install_router(app, runtime)

@@ -112,6 +112,9 @@ class Metrics:
             "wirewatch_event_rebuild_seconds", "Time to rebuild one partition's clusterer from its table (after a restart or rebalance).",
             buckets=(0.001, 0.01, 0.1, 0.5, 1, 2, 5, 10, 30, 60), registry=r,
         )  # fmt: skip
+        self.events_enabled = Gauge(
+            "wirewatch_events_enabled", "1 when this worker groups stories into events (WIREWATCH_EVENTS=on), else 0.", registry=r
+        )
         self.spikes = Counter(
             "wirewatch_spikes_total", "Spike keys reaching a tier (counted when a key's tier changes to it).",
             ["dimension", "tier"], registry=r,

@@ -68,6 +68,7 @@ RULE_EXPECTATIONS: dict[str, tuple[str, str]] = {
     "WirewatchAllWorkersDown": ("quiet", "the worker is up for the whole test"),
     "WirewatchWorkerDown": ("quiet", "the worker is up for the whole test"),
     "WirewatchPipelineStalled": ("quiet", "the test's stories are enriched"),
+    "WirewatchEventsStalled": ("quiet", "the events agent passes the test's stories on"),
     "WirewatchSubscriptionSilent": ("quiet", "no subscription sent 120 alerts in the last day"),
     "WirewatchNoInput": ("quiet", "the test publishes stories within the 15 minute window"),
     "WirewatchInternalErrors": ("quiet", "malformed input is never an internal error"),
