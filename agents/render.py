@@ -6,7 +6,7 @@ from typing import Any
 
 from agents.tail import Record
 
-__all__ = ["render", "render_alert", "render_enriched"]
+__all__ = ["render", "render_alert", "render_enriched", "render_story_event"]
 
 _TIER_MARK = {"flash": "!!!", "urgent": "!! ", "routine": "   "}
 
@@ -64,6 +64,24 @@ def render_alert(doc: dict[str, Any]) -> str:
     return head + "\n    why: " + ("; ".join(why) or "-") + "\n    " + tail
 
 
+def render_story_event(doc: dict[str, Any]) -> str:
+    """A ``wire.events`` record: which event the story went to, and the event as it stands."""
+    event = doc.get("event") or {}
+    if doc.get("duplicate_of"):
+        how = f"near-duplicate of {doc['duplicate_of']}"
+    else:
+        how = "opened" if doc.get("new_event") else "joined"
+    langs = " ".join(event.get("languages") or {})
+    focus = event.get("focus") or {}
+    headlines = event.get("headlines") or {}
+    headline = next(iter(headlines.values()), "")
+    return (
+        f"EVENT {doc.get('event_id')} {_short(headline, 70)}\n"
+        f"    story {doc.get('story_id')} {how} | {event.get('stories')} stories (+{event.get('duplicates')} copies) in {langs}"
+        f" | focus {focus.get('country') or '-'}/{focus.get('region') or '-'} | {float(event.get('velocity') or 0):.1f}/h"
+    )
+
+
 def render(record: Record) -> str:
     reason = record.header("wirewatch-reason")
     if reason is not None:
@@ -76,4 +94,6 @@ def render(record: Record) -> str:
             return render_alert(doc)
         if schema.startswith("wirewatch.enriched"):
             return render_enriched(doc)
+        if schema.startswith("wirewatch.story-event"):
+            return render_story_event(doc)
     return f"{record.topic}[{record.partition}]@{record.offset} key={record.key!r}: {str(doc)[:200]}"
