@@ -353,7 +353,10 @@ def stems(form: str, family: int, *, adjective: bool = False) -> list[str]:
         elif form.endswith("ا") and len(form) >= 4:
             out.append(form[:-1])
     elif family == GEO:
-        if form.endswith("ი") and len(form) >= 4:
+        # Georgian drops a final -ი before every case ending (რუსეთი, რუსეთის) and a
+        # final -ა before the genitive, instrumental and adverbial (უკრაინა, უკრაინის,
+        # უკრაინით); the -ა form itself takes -ს, -ში, -ზე unchanged.
+        if form.endswith(("ი", "ა")) and len(form) >= (4 if form.endswith("ი") else 5):
             out.append(form[:-1])
     elif family == HYE and form.endswith("ա") and len(form) >= 4:
         out.append(form[:-1])

@@ -121,6 +121,17 @@ def test_armenian_and_georgian_case_endings() -> None:
     assert _forms("სომხეთში და სომხეთის მთავრობამ განაცხადა", "ka", "AM") == ["სომხეთში", "სომხეთის"]
 
 
+def test_georgian_names_in_a_drop_it_before_case_endings() -> None:
+    # კანადა -> კანადის (genitive), კანადით (instrumental); კანადაში keeps the -ა.
+    assert _forms("კანადის მთავრობამ და კანადაში მცხოვრებმა", "ka", "CA") == ["კანადის", "კანადაში"]
+
+
+def test_capital_spellings_that_case_folding_cannot_undo() -> None:
+    # Armenian և is ԵՎ in capitals; Turkish capital I is a dotless ı in lower case.
+    assert _forms("ԵՐԵՎԱՆ. Քաղաքապետարանը հայտնել է նոր կամրջի մասին։", "hy", "AM") == ["ԵՐԵՎԱՆ"]
+    assert _forms("DİYARBAKIR - Belediye yeni köprünün açılışını yaptı.", "tr", "TR") == ["DİYARBAKIR"]
+
+
 def test_jordan_person_needs_support() -> None:
     assert _forms("Michael Jordan scored 40 points in Chicago on Sunday.", "en", "JO") == []
     assert _forms("Jordan said the border with Syria would stay closed, Amman officials said.", "en", "JO")
