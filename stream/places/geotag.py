@@ -16,6 +16,7 @@ ABD, РФ) must be in capitals.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -581,9 +582,17 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     start, end = ts.start(hit.first), ts.end(hit.last)
     if not text[start : start + 1].isupper():
         return False
+    # Turkish and Azerbaijani name buildings, events and bodies with a compound whose
+    # capitalised head noun carries the possessive ending: "Kırım Köprüsü", "İstanbul Film
+    # Festivali", "Bakı Mərkəzi Məscidi". A surname does not decline so; a place name that
+    # is no common first name before such a compound stays a place.
+    first_name = not (
+        lang in ("tr", "az") and not any(r[2] & AMBIG for r in hit.readings) and _turkic_compound(ts, text, hit.last + 1)
+    )
     nxt = hit.last + 1
     if (
-        nxt < len(texts)
+        first_name
+        and nxt < len(texts)
         and nxt not in hit_tokens
         and text[end : ts.start(nxt)] == " "
         and text[ts.start(nxt)].isupper()
@@ -604,6 +613,22 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     before = text[:p_start].rstrip(" \"'«“„‘")
     sentence_start = not before or before[-1] in ".!?\n:;—–-"
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
+
+
+# The third-person possessive of a Turkic compound's head noun, with an optional case
+# ending after the pronominal n: "köprüsü", "festivali", "meydanı", "məscidində", "parkının".
+_TURKIC_POSSESSIVE = re.compile(r"(?:[ıiuü]|s[ıiuü])(?:n(?:[ıiuüeaə]|d[aeə]|d[aeə]n|[ıiuü]n|l[aeə]))?$")
+
+
+def _turkic_compound(ts: TokenStream, text: str, at: int) -> bool:
+    """Whether up to three capitalised words from token ``at`` end in a compound head noun."""
+    texts = ts.texts
+    for i in range(at, min(at + 3, len(texts))):
+        if not text[ts.start(i)].isupper():
+            return False
+        if _TURKIC_POSSESSIVE.search(texts[i]) and len(texts[i]) >= 4:
+            return True
+    return False
 
 
 def _rank(gaz: Gazetteer, idx: int) -> tuple[int, int]:

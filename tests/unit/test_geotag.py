@@ -422,3 +422,11 @@ def test_country_name_that_is_a_word_elsewhere_stays_sure_in_its_own_language() 
     assert "IT" in _countries(locate(_story("", "Italien und Frankreich einigten sich."), "de"))
     # "Saudi" is part of English's own name for Saudi Arabia.
     assert "SA" in _countries(locate(_story("", "Saudi officials said the talks would resume."), "en"))
+
+
+def test_turkic_compound_after_a_place_is_not_a_person_name() -> None:
+    # The capitalised head noun carries the possessive ending: a museum, a university.
+    assert _forms("Trabzon Müzesi yeni sergisini açtı.", "tr", "TR") == ["Trabzon"]
+    assert _forms("Gəncə Dövlət Universiteti yeni fakültə açıb.", "az", "AZ") == ["Gəncə"]
+    # A first name before a surname still is one.
+    assert _forms("Jordan Henderson yeni takımıyla sözleşme imzaladı.", "tr", "JO") == []
