@@ -82,6 +82,7 @@ _TAIL_CAP = 1 + max(MAX_TAIL_CHARS, *(len(t) for tails in _LOCATIVE_TAILS.values
 _CONJUNCTIONS = frozenset(
     ["and", "et", "und", "y", "e", "i", "и", "і", "й", "та", "ile", "ve", "və", "و", "և", "ու", "და", "with", "avec"]
 )
+_PAIR_SEPARATORS = ",-‐–—/&;،"
 _KIND_RANK = {"country": 0, "territory": 1, "area": 2, "state": 3, "capital": 4, "city": 5, "region": 6, "shared": 7}
 _TRIGGER_WINDOW = 3
 # A place inside an organisation name adds this much (times its position weight) to a
@@ -558,7 +559,7 @@ def locate(
             weight = position_weight(start, headline_end, lead_end) * ORGANISATION_WEIGHT
             accepted.append((place, Mention(text[start:end], start, end, hit.form, "organisation"), weight))
             break
-    return _result(gaz, catalog, accepted, _pairs(ts, headline_hits), region_hits, headline_hits)
+    return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits)
 
 
 def _family(hit: _Hit) -> int:
@@ -646,14 +647,20 @@ def _is_sure(gaz: Gazetteer, reading: tuple[int, int, int], form: str, lang: str
     return lang not in gaz.word_langs.get(form, frozenset())
 
 
-def _pairs(ts: TokenStream, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
+def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
     """Country pairs the headline names jointly: "Armenia and Azerbaijan", "إيران والسعودية"."""
     pairs: set[frozenset[str]] = set()
     for (a, ca), (b, cb) in pairwise(hits):
-        # Adjacent names ("Kyrgyzstan, Tajikistan", "Armenia-Azerbaijan", "أرمينيا وأذربيجان")
-        # or names with only conjunctions between them.
+        # Names joined by a conjunction ("Armenia and Azerbaijan", "أرمينيا وأذربيجان" with
+        # the proclitic و) or a separator ("Kyrgyzstan, Tajikistan", "Armenia-Azerbaijan").
+        # Names next to each other with only a space between are subject and object in
+        # word-order languages that mark case: "Bakı Moskvadan cavab gözləyir".
         between = ts.texts[a.last + 1 : b.first]
-        if len(ca) == 1 == len(cb) and ca != cb and all(t in _CONJUNCTIONS for t in between):
+        if len(ca) != 1 or len(cb) != 1 or ca == cb or not all(t in _CONJUNCTIONS for t in between):
+            continue
+        gap = text[ts.end(a.last) : ts.start(b.first)]
+        proclitic = ts.texts[b.first][:1] == "و" and not b.form.startswith("و")
+        if between or proclitic or any(ch in gap for ch in _PAIR_SEPARATORS):
             pairs.add(frozenset(ca + cb))
     return frozenset(pairs)
 

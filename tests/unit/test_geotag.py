@@ -250,6 +250,15 @@ def test_headline_pair_has_no_focus_country_but_a_region(lang: str) -> None:
     assert result.focus_region == "south-caucasus"
 
 
+def test_names_side_by_side_without_a_conjunction_are_no_pair() -> None:
+    # "Tbilisi awaits an explanation from Ankara": subject and object, not "Tbilisi and Ankara".
+    result = locate(_story("Tbilisi Ankaradan izahat gözləyir", "Nazirlik bəyanat yayıb."), "az")
+    assert result.focus_country == "GE"  # a tie goes to the name first
+    # A comma still joins two names.
+    result = locate(_story("Tbilisi, Ankara sazişi imzaladı", "Nazirlər görüşüb."), "az")
+    assert result.focus_country is None
+
+
 def test_pair_needs_the_runner_up_to_matter() -> None:
     body = "Azerbaijan reported shelling in Karabakh.\nAzerbaijan closed roads in Karabakh and Azerbaijan mobilised."
     result = locate(_story("Armenia and Azerbaijan trade fire", body), "en")
