@@ -22,7 +22,8 @@ country ``REGION_DOMINANCE`` times), the story is about the region: focus
 country null, focus region that region.
 
 Otherwise the focus country is the top country (a tie goes to the one named
-first), unless the headline names the two leaders jointly ("Armenia and
+first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
+of the story (a WHO warning filed from Geneva about six countries has no focus), unless the headline names the two leaders jointly ("Armenia and
 Azerbaijan agree ...") and the runner-up is close enough: then the story is
 about both and the focus country is null. The focus region is the home region of the focus
 country (``home`` in regions.yaml, a partition of the world into newsroom
@@ -43,7 +44,7 @@ from dataclasses import dataclass
 
 from stream.places.regions import RegionCatalog
 
-__all__ = ["POSITION_WEIGHTS", "SOURCE_WEIGHTS", "Scored", "Scores", "position_weight", "score"]
+__all__ = ["DATELINE_ONLY_SHARE", "POSITION_WEIGHTS", "SOURCE_WEIGHTS", "Scored", "Scores", "position_weight", "score"]
 
 POSITION_WEIGHTS = {"headline": 3.0, "lead": 2.0, "body": 1.0}
 SOURCE_WEIGHTS = {"dateline": 4.0, "provider": 2.0, "text": 1.0, "metonym": 0.8, "demonym": 0.6}
@@ -61,6 +62,10 @@ LEAD_RATIO = 0.5
 # A territory far from its state (New Caledonia) sets the focus region when it
 # carries more than this share of its country's weight.
 FAR_SHARE = 0.5
+# A country named only by the dateline is the focus only when it holds at least this
+# share: "Datelines do not decide focus by themselves" -- GENEVA over a WHO warning about
+# six countries, VATICAN CITY over the Pope's message on three wars have no focus country.
+DATELINE_ONLY_SHARE = 0.5
 # Region names outside the headline make the story a region story when they
 # weigh this many times the leading country ("... across the Sahel").
 REGION_DOMINANCE = 1.5
@@ -73,6 +78,7 @@ class Scored:
     place_id: str
     countries: tuple[str, ...]
     weight: float
+    dateline: bool = False  # the place of filing, not a mention in the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +147,15 @@ def score(
         focus_country, focus_region = None, region_focus
     else:
         focus_country = _focus_country(shares, pairs) if shares else None
-        focus_region = _far_territory(focus_country, evidence, catalog) or _focus_region(shares, regions, focus_country, catalog)
+        lead_shares = shares
+        if focus_country is not None and shares[focus_country] < DATELINE_ONLY_SHARE and _dateline_only(focus_country, evidence):
+            # The story is about what it names; the seat it was filed from neither decides
+            # the focus country nor the region of the countries it is about.
+            focus_country = None
+            lead_shares = {c: s for c, s in shares.items() if not _dateline_only(c, evidence)} or shares
+        focus_region = _far_territory(focus_country, evidence, catalog) or _focus_region(
+            lead_shares, regions, focus_country, catalog
+        )
     return Scores(
         countries=shares,
         places=place_shares,
@@ -167,6 +181,11 @@ def _named_region(
         return max(sorted(in_headline), key=lambda r: (in_headline[r], overall[r]))
     top = max(sorted(overall), key=lambda r: overall[r])
     return top if overall[top] >= REGION_DOMINANCE * max(countries.values(), default=0.0) else None
+
+
+def _dateline_only(country: str, evidence: list[Scored]) -> bool:
+    """Whether every piece of evidence for ``country`` is the dateline."""
+    return all(ev.dateline for ev in evidence if country in ev.countries)
 
 
 def _far_territory(focus_country: str | None, evidence: list[Scored], catalog: RegionCatalog) -> str | None:

@@ -673,7 +673,7 @@ def _result(
     region_hits: list[tuple[str, float, bool]] | None = None,
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] | None = None,
 ) -> GeoResult:
-    evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w) for i, _m, w in accepted]
+    evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
     scores = score(evidence, catalog, pairs, region_hits or [], headline_countries)
     by_country: dict[str, list[Mention]] = {}

@@ -439,3 +439,14 @@ def test_turkic_compound_after_a_place_is_not_a_person_name() -> None:
     assert _forms("Gəncə Dövlət Universiteti yeni fakültə açıb.", "az", "AZ") == ["Gəncə"]
     # A first name before a surname still is one.
     assert _forms("Jordan Henderson yeni takımıyla sözleşme imzaladı.", "tr", "JO") == []
+
+
+def test_dateline_alone_does_not_decide_the_focus() -> None:
+    # Filed from a seat, about several other countries: no focus country.
+    body = "GENEVA - Health officials said measles cases doubled in Peru, Nepal and Zambia this spring."
+    result = locate(_story("Measles cases double in three countries", body), "en")
+    assert "CH" in _countries(result)
+    assert result.focus_country is None
+    # Filed from a place, with one passing mention elsewhere: the dateline's country stays the focus.
+    body = "OSLO - The central bank raised its key rate by a quarter point, citing prices in Sweden."
+    assert locate(_story("Central bank raises rate", body), "en").focus_country == "NO"
