@@ -225,7 +225,7 @@ class _Builder:
         for variant in variants:
             self._put(variant, idx, ftype, flags)
             head, _, last = variant.rpartition(" ")
-            for stem in stems(last, family, adjective=ftype == DEMONYM):
+            for stem in stems(last, family, adjective=ftype == DEMONYM, phrase=bool(head)):
                 self._put(f"{head} {stem}" if head else stem, idx, ftype, flags | STEM)
             if family == ARA and variant.startswith("ال") and len(variant) >= 5:
                 self._put(variant[2:], idx, ftype, flags | NEEDPRE)

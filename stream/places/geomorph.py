@@ -203,6 +203,7 @@ CYR_ADJ_ENDINGS = [
     "яя",
     "ое",
     "ее",
+    "ей",  # soft feminine oblique cases: "Средней Азии"
     "ые",
     "ие",
     "ого",
@@ -333,8 +334,12 @@ def family_of(form: str) -> int:
     return OTHER
 
 
-def stems(form: str, family: int, *, adjective: bool = False) -> list[str]:
-    """Stems of ``form`` that are stored besides it and must be followed by a tail."""
+def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = False) -> list[str]:
+    """Stems of ``form`` that are stored besides it and must be followed by a tail.
+
+    ``phrase``: ``form`` is the last word of a multi-word name, whose other words already
+    make it distinctive, so a shorter noun is declined too ("Центральной Азии").
+    """
     out: list[str] = []
     if family == CYR:
         if adjective:
@@ -345,7 +350,7 @@ def stems(form: str, family: int, *, adjective: bool = False) -> list[str]:
             else:
                 if form[-2:] in _CYR_ADJ_SET and len(form) >= 6:
                     out.append(form[:-2])
-        elif form[-1] in "аяоеиыйь" and len(form) >= 5:
+        elif form[-1] in "аяоеиыйь" and len(form) >= (4 if phrase else 5):
             out.append(form[:-1])
     elif family == ARA:
         if form.endswith("يا") and len(form) >= 5:

@@ -450,3 +450,10 @@ def test_dateline_alone_does_not_decide_the_focus() -> None:
     # Filed from a place, with one passing mention elsewhere: the dateline's country stays the focus.
     body = "OSLO - The central bank raised its key rate by a quarter point, citing prices in Sweden."
     assert locate(_story("Central bank raises rate", body), "en").focus_country == "NO"
+
+
+def test_russian_region_names_decline_short_nouns_and_soft_adjectives() -> None:
+    # "Азия" is short, "Средняя" a soft adjective: both decline inside a region name.
+    for headline in ("Засуха в Центральной Азии", "Засуха охватила страны Средней Азии"):
+        result = locate(_story(headline, "Урожай пшеницы упал."), "ru")
+        assert result.focus_region == "central-asia", headline
