@@ -274,7 +274,7 @@ HYE_TAILS = frozenset(
         "իս",
     ]
 )
-GEO_TAILS = frozenset(
+_GEO_CASE_TAILS = frozenset(
     [
         "ი",
         "ის",
@@ -301,6 +301,8 @@ GEO_TAILS = frozenset(
         "სა",
     ]
 )
+# The particle -ც ("also", "even") follows the name or any case ending: რუსეთიც, საქართველოშიც.
+GEO_TAILS = _GEO_CASE_TAILS | {t + "ც" for t in _GEO_CASE_TAILS} | {"ც"}
 
 #: The longest tail any closed set accepts: a matcher needs to look no further past a name
 #: (a longer continuation is in no set), which keeps scanning long unspaced tokens linear.
@@ -359,9 +361,9 @@ def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = Fal
             out.append(form[:-1])
     elif family == GEO:
         # Georgian drops a final -ი before every case ending (რუსეთი, რუსეთის) and a
-        # final -ა before the genitive, instrumental and adverbial (უკრაინა, უკრაინის,
-        # უკრაინით); the -ა form itself takes -ს, -ში, -ზე unchanged.
-        if form.endswith(("ი", "ა")) and len(form) >= (4 if form.endswith("ი") else 5):
+        # final -ა or -ე before the genitive, instrumental and adverbial (უკრაინა,
+        # უკრაინის, უკრაინით; ყურე, ყურის); the vowel stays before -ს, -ში, -ზე.
+        if form.endswith(("ი", "ა", "ე")) and len(form) >= (4 if form.endswith("ი") or phrase else 5):
             out.append(form[:-1])
     elif family == HYE and form.endswith("ա") and len(form) >= 4:
         out.append(form[:-1])

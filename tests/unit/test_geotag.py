@@ -459,3 +459,11 @@ def test_russian_region_names_decline_short_nouns_and_soft_adjectives() -> None:
     for headline in ("Засуха в Центральной Азии", "Засуха охватила страны Средней Азии"):
         result = locate(_story(headline, "Урожай пшеницы упал."), "ru")
         assert result.focus_region == "central-asia", headline
+
+
+def test_georgian_stems_in_e_and_the_particle_ts() -> None:
+    # ყურე -> ყურის: a region named in the headline makes a region story.
+    result = locate(_story("სპარსეთის ყურის ქვეყნებში სიცხე იმატებს", "ექიმები გაფრთხილებას ავრცელებენ."), "ka")
+    assert result.focus_country is None and result.focus_region == "gulf"
+    # -ც "also" after the name: კანადაც, კანადისაც.
+    assert _forms("შეთანხმებას კანადაც შეუერთდა.", "ka", "CA") == ["კანადაც"]
