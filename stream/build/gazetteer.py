@@ -363,6 +363,8 @@ def _curated(
     for entry in data["places"]:
         idx = b.place(entry["id"], entry["name"], entry["kind"], list(entry["countries"]))
         add_all(entry["names"], idx, NAME)
+    for iso, per_lang in (data.get("country_names") or {}).items():
+        add_all(per_lang, by_iso[iso], NAME)
     for iso, per_lang in data["demonyms"].items():
         add_all(per_lang, by_iso[iso], DEMONYM)
     for iso, per_lang in data["metonyms"].items():

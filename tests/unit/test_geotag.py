@@ -467,3 +467,21 @@ def test_georgian_stems_in_e_and_the_particle_ts() -> None:
     assert result.focus_country is None and result.focus_region == "gulf"
     # -ც "also" after the name: კანადაც, კანადისაც.
     assert _forms("შეთანხმებას კანადაც შეუერთდა.", "ka", "CA") == ["კანადაც"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso", "form"),
+    [
+        # Everyday names CLDR lacks (curated country_names) and abbreviations.
+        ("وقعت الإمارات اتفاقا جديدا للطاقة الشمسية.", "ar", "AE", "الإمارات"),
+        ("صادرات آمریکا به اروپا افزایش یافت.", "fa", "US", "آمریکا"),
+        ("აშშ-ის ელჩმა განცხადება გააკეთა.", "ka", "US", "აშშ"),
+        ("ԱՄՆ դեսպանը հանդիպել է նախարարին։", "hy", "US", "ԱՄՆ"),
+        ("Делегация из Египта прибыла на переговоры.", "ru", "EG", "Египта"),
+        ("Посол ОАЕ зустрівся з міністром.", "uk", "AE", "ОАЕ"),
+        # "china" the porcelain is lower case: the capitalised name needs no support.
+        ("Exports to China fell for a third month.", "en", "CN", "China"),
+    ],
+)
+def test_everyday_country_names(text: str, lang: str, iso: str, form: str) -> None:
+    assert _forms(text, lang, iso) == [form]
