@@ -485,3 +485,11 @@ def test_georgian_stems_in_e_and_the_particle_ts() -> None:
 )
 def test_everyday_country_names(text: str, lang: str, iso: str, form: str) -> None:
     assert _forms(text, lang, iso) == [form]
+
+
+def test_armed_institution_speaks_for_its_state() -> None:
+    # A metonym like the Pentagon: the Guards seize a ship off another country's port.
+    body = "سپاه پاسداران یک کشتی را در نزدیکی بندری در عمان توقیف کرد. واشنگتن این اقدام را محکوم کرد."
+    result = locate(_story("سپاه پاسداران یک کشتی را توقیف کرد", body), "fa")
+    assert result.focus_country == "IR"
+    assert "US" in _countries(result)
