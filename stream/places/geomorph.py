@@ -243,6 +243,7 @@ CYR_ADJ_ENDINGS = [
 _CYR_ADJ_SET = frozenset(CYR_ADJ_ENDINGS)
 
 AR_TAILS = frozenset(["ي", "يه", "يين", "يون", "يان", "ها", "هاي", "يا", "ين", "ان"])
+AR_ADJ_TAILS = AR_TAILS | {"ه"}
 HYE_TAILS = frozenset(
     [
         "ի",
@@ -396,7 +397,8 @@ def tails_for(family: int, language: str | None, *, adjective: bool) -> frozense
     if family == CYR:
         return _CYR_ADJ_SET if adjective else CYR_NOUN_ENDINGS
     if family == ARA:
-        return AR_TAILS
+        # A nisba stored with its yeh (سعودي, مصري) takes the feminine ة (folded ه) directly.
+        return AR_ADJ_TAILS if adjective else AR_TAILS
     if family == HYE:
         return HYE_TAILS
     if family == GEO:

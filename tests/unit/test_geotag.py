@@ -493,3 +493,9 @@ def test_armed_institution_speaks_for_its_state() -> None:
     result = locate(_story("سپاه پاسداران یک کشتی را توقیف کرد", body), "fa")
     assert result.focus_country == "IR"
     assert "US" in _countries(result)
+
+
+def test_arabic_saudi_name_and_feminine_nisba() -> None:
+    assert _forms("زار الوزير السعودية الأسبوع الماضي.", "ar", "SA") == ["السعودية"]
+    # A nisba stored with its yeh takes the feminine ending: سعودي -> سعودية.
+    assert _forms("قالت مصادر سعودية إن الاجتماع تأجل.", "ar", "SA") == ["سعودية"]
