@@ -25,7 +25,9 @@ Otherwise the focus country is the top country (a tie goes to the one named
 first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
 of the story (a WHO warning filed from Geneva about six countries has no focus), unless the headline names the two leaders jointly ("Armenia and
 Azerbaijan agree ...") and the runner-up is close enough: then the story is
-about both and the focus country is null. The focus region is the home region of the focus
+about both and the focus country is null; so is it when the leader is a
+host the headline names only by a city while pairing two other countries
+("Armenia and Azerbaijan initial a text in Washington"). The focus region is the home region of the focus
 country (``home`` in regions.yaml, a partition of the world into newsroom
 regions); with a null focus, the home region that covers most of the leading
 countries (AM+AZ -> south-caucasus, IL+IR -> middle-east). A country without a
@@ -105,13 +107,15 @@ def score(
     pairs: frozenset[frozenset[str]] = frozenset(),
     region_hits: Sequence[tuple[str, float, bool]] = (),
     headline_countries: frozenset[str] = frozenset(),
+    hosts: frozenset[str] = frozenset(),
 ) -> Scores:
     """Aggregate weighted evidence into shares, a focus country and a focus region.
 
     ``pairs`` are countries the headline names jointly ("Armenia and Azerbaijan"):
     when they are the two leaders, the story is about both and has no focus country.
     ``region_hits`` are region names (region id, weight, in the headline);
-    ``headline_countries`` the countries the headline names.
+    ``headline_countries`` the countries the headline names; ``hosts`` those it names only
+    by a city ("... in Washington"): a host of a pair the headline names is not the focus.
     """
     countries: dict[str, float] = defaultdict(float)
     places: dict[str, float] = defaultdict(float)
@@ -146,7 +150,7 @@ def score(
     if region_focus is not None:
         focus_country, focus_region = None, region_focus
     else:
-        focus_country = _focus_country(shares, pairs) if shares else None
+        focus_country = _focus_country(shares, pairs, hosts) if shares else None
         lead_shares = shares
         if focus_country is not None and shares[focus_country] < DATELINE_ONLY_SHARE and _dateline_only(focus_country, evidence):
             # The story is about what it names; the seat it was filed from neither decides
@@ -214,9 +218,14 @@ def _far_territory(focus_country: str | None, evidence: list[Scored], catalog: R
     return best if elsewhere[best] > FAR_SHARE * total else None
 
 
-def _focus_country(shares: dict[str, float], pairs: frozenset[frozenset[str]]) -> str | None:
+def _focus_country(shares: dict[str, float], pairs: frozenset[frozenset[str]], hosts: frozenset[str] = frozenset()) -> str | None:
     # A stable sort: on a tie the country named first (dateline, headline) leads.
     ranked = sorted(shares.items(), key=lambda kv: -kv[1])
+    first = ranked[0][0]
+    if first in hosts and any(first not in pair for pair in pairs):
+        # "Armenia and Azerbaijan initial a text in Washington", "Moscow hosts talks of Armenia and
+        # Azerbaijan": the headline names the leader only by the city where the pair meets.
+        return None
     if len(ranked) > 1:
         (first, s1), (second, s2) = ranked[0], ranked[1]
         if s2 >= PAIR_RATIO * s1 and frozenset((first, second)) in pairs:

@@ -84,7 +84,9 @@ _CONJUNCTIONS = frozenset(
     ["and", "et", "und", "y", "e", "i", "и", "і", "й", "та", "ile", "ve", "və", "و", "եւ", "եվ", "ու", "და", "with", "avec"]
 )
 _PAIR_SEPARATORS = ",-‐–—/&;،"
-_KIND_RANK = {"country": 0, "territory": 1, "area": 2, "state": 3, "capital": 4, "city": 5, "region": 6, "shared": 7}
+# A capital ranks above a state of the same name: "Washington" in news is the capital (and the
+# government speaking) far more often than the state; both count for the same country.
+_KIND_RANK = {"country": 0, "territory": 1, "area": 2, "capital": 3, "state": 4, "city": 5, "region": 6, "shared": 7}
 _TRIGGER_WINDOW = 3
 # A place inside an organisation name adds this much (times its position weight) to a
 # country the story names elsewhere.
@@ -417,7 +419,7 @@ def _best_entry(gaz: Gazetteer, key: str, *, city_first: bool = False, backed: C
         place = gaz.places[e[0]]
         kind = _KIND_RANK.get(place.kind, 9)
         # A dateline names a city: "عمان" there is Amman, not Oman.
-        if city_first and kind >= _KIND_RANK["capital"]:
+        if city_first and place.kind in ("capital", "city"):
             kind -= 10
         # A reading whose country the story names elsewhere wins (VALENCIA in a
         # story about Spain), then the kind, then the larger place.
@@ -510,6 +512,7 @@ def locate(
     )
     triggers = gaz.triggers.get(lang, gaz.all_triggers) if lang else gaz.all_triggers
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] = []
+    headline_kinds: dict[str, set[str]] = {}  # country -> kinds of the places that name it in the headline
     region_hits: list[tuple[str, float, bool]] = []
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
@@ -551,6 +554,8 @@ def locate(
         accepted.append((place, mention, weight))
         if start < headline_end:
             headline_hits.append((hit, gaz.places[place].countries))
+            for c in gaz.places[place].countries:
+                headline_kinds.setdefault(c, set()).add(kind)
     named = {c for i, _m, _w in accepted for c in gaz.places[i].countries}
     for hit in org_hits:
         start, end = ts.start(hit.first), ts.end(hit.last)
@@ -560,7 +565,9 @@ def locate(
             weight = position_weight(start, headline_end, lead_end) * ORGANISATION_WEIGHT
             accepted.append((place, Mention(text[start:end], start, end, hit.form, "organisation"), weight))
             break
-    return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits)
+    # Countries the headline names only by a city: "... talks in Washington", "Moscow hosts ...".
+    hosts = frozenset(c for c, kinds in headline_kinds.items() if kinds <= {"city", "capital"})
+    return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts)
 
 
 def _family(hit: _Hit) -> int:
@@ -673,10 +680,11 @@ def _result(
     pairs: frozenset[frozenset[str]] = frozenset(),
     region_hits: list[tuple[str, float, bool]] | None = None,
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] | None = None,
+    hosts: frozenset[str] = frozenset(),
 ) -> GeoResult:
     evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
-    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries)
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts)
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:

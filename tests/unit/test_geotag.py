@@ -499,3 +499,20 @@ def test_arabic_saudi_name_and_feminine_nisba() -> None:
     assert _forms("زار الوزير السعودية الأسبوع الماضي.", "ar", "SA") == ["السعودية"]
     # A nisba stored with its yeh takes the feminine ending: سعودي -> سعودية.
     assert _forms("قالت مصادر سعودية إن الاجتماع تأجل.", "ar", "SA") == ["سعودية"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "body"),
+    [
+        ("en", "Serbia and Kosovo resume talks in Brussels", "Negotiators met for a day.\nMore talks follow."),
+        ("ru", "Москва принимает переговоры Армении и Азербайджана", "МОСКВА. Министры встретились.\nРабота продолжится."),
+    ],
+)
+def test_host_city_of_a_headline_pair_is_not_the_focus(lang: str, headline: str, body: str) -> None:
+    result = locate(_story(headline, body), lang)
+    assert result.focus_country is None
+
+
+def test_washington_is_the_capital_before_the_state() -> None:
+    result = locate(_story("", "Officials in Washington said the talks would resume."), "en")
+    assert [p["kind"] for p in result.places] == ["capital"]
