@@ -516,3 +516,17 @@ def test_host_city_of_a_headline_pair_is_not_the_focus(lang: str, headline: str,
 def test_washington_is_the_capital_before_the_state() -> None:
     result = locate(_story("", "Officials in Washington said the talks would resume."), "en")
     assert [p["kind"] for p in result.places] == ["capital"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso"),
+    [
+        ("Kenyan runners took the first three places.", "en", "KE"),
+        ("Le gouvernement brésilien a annoncé un plan.", "fr", "BR"),
+        ("Die kanadische Regierung kündigte Zölle an.", "de", "CA"),
+        ("El presidente colombiano viajó a la frontera.", "es", "CO"),
+        ("Венесуэльские власти закрыли границу.", "ru", "VE"),
+    ],
+)
+def test_demonyms_of_countries_beyond_the_region(text: str, lang: str, iso: str) -> None:
+    assert iso in _countries(locate(_story("", text), lang))
