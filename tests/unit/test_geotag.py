@@ -530,3 +530,8 @@ def test_washington_is_the_capital_before_the_state() -> None:
 )
 def test_demonyms_of_countries_beyond_the_region(text: str, lang: str, iso: str) -> None:
     assert iso in _countries(locate(_story("", text), lang))
+
+
+def test_waters_named_after_a_country_are_not_that_country() -> None:
+    result = locate(_story("Fishermen return to Lake Chad", "Boats left Baga in Nigeria at dawn."), "en")
+    assert _countries(result) == {"NG"}
