@@ -533,5 +533,7 @@ def test_demonyms_of_countries_beyond_the_region(text: str, lang: str, iso: str)
 
 
 def test_waters_named_after_a_country_are_not_that_country() -> None:
-    result = locate(_story("Fishermen return to Lake Chad", "Boats left Baga in Nigeria at dawn."), "en")
+    result = locate(_story("عودة الصيادين إلى بحيرة تشاد", "غادرت القوارب نيجيريا فجرا."), "ar")
     assert _countries(result) == {"NG"}
+    result = locate(_story("Рыбаки вернулись на Японское море", "Суда вышли из Владивостока."), "ru")
+    assert _countries(result) == {"RU"}
