@@ -337,6 +337,9 @@ def family_of(form: str) -> int:
     return OTHER
 
 
+_CYR_DECLINED_O_E = ("ово", "ево", "ёво", "ино", "ыно", "ье")
+
+
 def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = False) -> list[str]:
     """Stems of ``form`` that are stored besides it and must be followed by a tail.
 
@@ -353,7 +356,10 @@ def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = Fal
             else:
                 if form[-2:] in _CYR_ADJ_SET and len(form) >= 6:
                     out.append(form[:-2])
-        elif form[-1] in "аяоеиыйь" and len(form) >= (4 if phrase else 5):
+        elif len(form) >= (4 if phrase else 5) and (form[-1] in "аяыйь" or form.endswith(_CYR_DECLINED_O_E)):
+            # Foreign names in -о, -е, -и do not decline (Совето, Токио, Осло, Сочи, Зимбабве):
+            # stripping the vowel made "Совета" (of the council) Soweto. Russian and Ukrainian
+            # names in -ово/-ево/-ино and -ье do (Иваново -> Иванова, Приморье -> Приморья).
             out.append(form[:-1])
     elif family == ARA:
         if form.endswith("يا") and len(form) >= 5:
