@@ -544,3 +544,9 @@ def test_foreign_names_in_o_do_not_decline_in_russian() -> None:
     assert _countries(locate(_story("", "Заседание Совета министров прошло в пятницу."), "ru")) == set()
     # Names in -ово still decline: "Косова".
     assert _forms("Делегация из Косова прибыла в Брюссель.", "ru", "XK") == ["Косова"]
+
+
+def test_names_far_more_often_something_else_in_news() -> None:
+    # GeoNames lists "Hamas" as an alternate name of Hamm (DE).
+    result = locate(_story("Hamas says talks stalled", "Negotiators in Cairo said Hamas wanted guarantees."), "en")
+    assert _countries(result) == {"EG"}
