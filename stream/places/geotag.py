@@ -52,7 +52,6 @@ from stream.places.geomorph import (
     MAX_PROCLITIC_CHARS,
     MAX_TAIL_CHARS,
     TURKIC_LOCATIVE,
-    family_of,
     tails_for,
 )
 from stream.places.organisations import load_organisations
@@ -292,6 +291,7 @@ class _Hit:
     locative: bool  # the name is the scene: "in X", a locative case ending or proclitic
     prep: bool  # a locative preposition before it ("in", "à", "в", "في"): used as a place
     readings: tuple[tuple[int, int, int], ...]  # (place, ftype, flags)
+    family: int  # script family of the form, as the automaton stores it (no per-use Unicode lookup)
 
 
 @dataclass(frozen=True)
@@ -384,7 +384,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
             )
-            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings)))
+            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings), family))
             if first == last:
                 longest_in_token[first] = len(key)
     # Longest token span first, then longest form; drop hits overlapping a kept one.
@@ -458,7 +458,8 @@ def locate(
     orgs = load_organisations()
     hit_tokens = {i for h in hits for i in range(h.first, h.last + 1)}
     org_hits = [h for h in hits if _family(h) in (LAT, CYR) and orgs.covers(ts.texts, h.first, h.last)]
-    hits = [h for h in hits if h not in org_hits and not _person_name(ts, text, h, hit_tokens, lang, gaz)]
+    in_org = {id(h) for h in org_hits}  # identity, not dataclass equality: a list scan per hit
+    hits = [h for h in hits if id(h) not in in_org and not _person_name(ts, text, h, hit_tokens, lang, gaz)]
 
     headline_end = len(story.headline) if story.headline else 0
     body_at = story.body_offset
@@ -472,7 +473,7 @@ def locate(
     sure_forms: dict[str, set[str]] = {}
     pending: list[tuple[_Hit, list[tuple[int, int, int]]]] = []
     for hit in hits:
-        sure = [r for r in hit.readings if _is_sure(gaz, r, hit.form, lang)]
+        sure = [r for r in hit.readings if _is_sure(gaz, r, hit.form, lang, hit.family)]
         for r in sure:
             for c in gaz.places[r[0]].countries:
                 sure_forms.setdefault(c, set()).add(hit.form)
@@ -571,7 +572,7 @@ def locate(
 
 
 def _family(hit: _Hit) -> int:
-    return family_of(hit.form)
+    return hit.family
 
 
 def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer) -> bool:
@@ -645,12 +646,12 @@ def _rank(gaz: Gazetteer, idx: int) -> tuple[int, int]:
     return _KIND_RANK.get(place.kind, 9), -place.population
 
 
-def _is_sure(gaz: Gazetteer, reading: tuple[int, int, int], form: str, lang: str | None) -> bool:
+def _is_sure(gaz: Gazetteer, reading: tuple[int, int, int], form: str, lang: str | None, family: int) -> bool:
     """Unambiguous, or ambiguous only as a frequent word of languages other than the story's."""
     flags = reading[2]
     if not flags & AMBIG:
         return True
-    if not flags & WORD or lang is None or lang not in gaz.checked_langs.get(family_of(form), frozenset()):
+    if not flags & WORD or lang is None or lang not in gaz.checked_langs.get(family, frozenset()):
         return False
     return lang not in gaz.word_langs.get(form, frozenset())
 
