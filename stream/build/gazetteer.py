@@ -54,7 +54,7 @@ import orjson
 import yaml
 
 from stream.places.gazetteer import DEFAULT_ARTIFACT
-from stream.places.geomorph import ARA, CJK, CYR, LAT, expand_cyr_phrase, family_of, stems
+from stream.places.geomorph import ARA, CJK, CYR, HYE, LAT, expand_cyr_phrase, family_of, stems
 from stream.text.normalize import tokenize
 
 __all__ = ["ARTIFACT", "CITY_POPULATION_FLOOR", "NAME_FLOOR", "OWN_WORD_FLOOR", "WORD_FLOOR", "build", "main"]
@@ -214,10 +214,18 @@ class _Builder:
         if ftype == DEMONYM:
             flags |= ADJ
         variants = expand_cyr_phrase(words) if family == CYR and ftype != DEMONYM else [key]
+        # Case folding cannot undo two capital spellings: Turkish and Azerbaijani
+        # capital I is a dotless ı in lower case (ŞANLIURFA folds to "şanliurfa"), and
+        # the Armenian ligature և is written ԵՎ in capitals (ԵՐԵՎԱՆ folds to "երեվան").
+        # Datelines are written in capitals, so each such name also gets that spelling.
+        if family == LAT and "ı" in key:
+            variants.append(key.replace("ı", "i"))
+        elif family == HYE and "եւ" in key:
+            variants.append(key.replace("եւ", "եվ"))
         for variant in variants:
             self._put(variant, idx, ftype, flags)
             head, _, last = variant.rpartition(" ")
-            for stem in stems(last, family, adjective=ftype == DEMONYM):
+            for stem in stems(last, family, adjective=ftype == DEMONYM, phrase=bool(head)):
                 self._put(f"{head} {stem}" if head else stem, idx, ftype, flags | STEM)
             if family == ARA and variant.startswith("ال") and len(variant) >= 5:
                 self._put(variant[2:], idx, ftype, flags | NEEDPRE)
@@ -355,6 +363,8 @@ def _curated(
     for entry in data["places"]:
         idx = b.place(entry["id"], entry["name"], entry["kind"], list(entry["countries"]))
         add_all(entry["names"], idx, NAME)
+    for iso, per_lang in (data.get("country_names") or {}).items():
+        add_all(per_lang, by_iso[iso], NAME)
     for iso, per_lang in data["demonyms"].items():
         add_all(per_lang, by_iso[iso], DEMONYM)
     for iso, per_lang in data["metonyms"].items():

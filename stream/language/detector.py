@@ -13,7 +13,9 @@ How :func:`detect` decides, in order:
    script: fastText's bundled lid.176 model and langid on a bounded prefix,
    cld2 on a longer one. Each engine's scores are weighted, summed, then
    multiplied by alphabet evidence (a letter outside a language's alphabet
-   counts against it) and marker words (:mod:`stream.language.alphabet`). A weak prior
+   counts against it) and marker words (:mod:`stream.language.alphabet`); on a sentence
+   (under 200 letters) also by word frequencies (:func:`sentence_lexicon_factors`), which
+   the engines' letter statistics miss between close neighbours. A weak prior
    per script only breaks ties between engines that abstain.
    Below 30 letters (a word or two) :mod:`stream.language.shorttext` decides instead:
    fastText, cld2 and langid each cast one vote spread over their k-best
@@ -38,11 +40,12 @@ from pathlib import Path
 from stream.language.alphabet import alphabet_factors, marker_factors
 from stream.language.engines import ENGINES, Ranking, run_engine
 from stream.language.langcode import languages, languages_for_script, normalize_code, same_language
-from stream.language.lexicon import lexicon
+from stream.language.lexicon import lexicon, words
+from stream.language.shorttext import DEFAULT as SHORT_DEFAULT
 from stream.language.shorttext import short_scores
 from stream.text.script import UNIQUE_SCRIPT_LANGUAGE, ScriptGroup, clean, segment
 
-__all__ = ["UND", "LanguageResult", "detect", "detect_with_engine", "supported_languages", "warm_up"]
+__all__ = ["UND", "LanguageResult", "detect", "detect_with_engine", "sentence_lexicon_factors", "supported_languages", "warm_up"]
 
 UND = "und"
 _FAST_PREFIX = 300
@@ -67,6 +70,14 @@ _MIN_SHARE = 0.05
 # Below this many letters (a word or two) every engine votes with its k-best list: see stream/language/shorttext.py.
 _SHORT_LETTERS = 30
 _UNSURE = 0.6
+# Sentence-sized text (fewer letters than this): word frequencies weigh in as on a word or two, but
+# averaged over the words and tempered (``_SENTENCE_LEXICON``), so that fastText and cld2 agreeing on the
+# big neighbour (English for "O banco central manteve as taxas de juro", Indonesian for Malay) can be
+# overruled by words that one language uses and the other does not, and never by one shared word.
+# Only languages with a word list are compared; a language without one keeps its engine score.
+_SENTENCE_LETTERS = 200
+_SENTENCE_LEXICON = 1.0  # the short-text lexicon weight: one Zipf step of mean gap is a factor of ten
+_SENTENCE_WORDS = 24
 _PROVIDER_MIN_SCORE = 0.02
 
 
@@ -185,6 +196,9 @@ def _classify(group: ScriptGroup, text: str, only: str | None = None) -> _Verdic
         factors = alphabet_factors(text, group.script, voted)
         for code, gain in marker_factors(text, voted).items():
             factors[code] = factors.get(code, 1.0) * gain
+        if group.letters < _SENTENCE_LETTERS:
+            for code, gain in sentence_lexicon_factors(text, voted).items():
+                factors[code] = factors.get(code, 1.0) * gain
     ranking = _normalise({c: s * factors.get(c, 1.0) for c, s in scores.items()})
     confidence = ranking[0][1] * length if ranking else 0.0
     if only is None and confidence < _UNSURE and group.letters < 200:
@@ -196,6 +210,39 @@ def _classify(group: ScriptGroup, text: str, only: str | None = None) -> _Verdic
         confidence = ranking[0][1] * length if ranking else 0.0
     method = only if only is not None else "ensemble"
     return _Verdict(ranking, method, confidence, factors)
+
+
+def sentence_lexicon_factors(text: str, candidates: frozenset[str]) -> dict[str, float]:
+    """Multiplier per listed candidate from the mean Zipf gap of the words of ``text``.
+
+    Per word that some candidate's list holds, each listed candidate scores its Zipf frequency
+    (a missing word: its list's lowest frequency minus ``lex_absent``, as on short text) minus
+    the best candidate's. The mean gap over those words, times ``_SENTENCE_LEXICON``, is a power
+    of ten, relative to the best listed candidate. A mean, not a sum: ten shared words must not
+    add up to certainty.
+    """
+    table = lexicon()
+    listed = table.languages() & candidates
+    if len(listed) < 2:
+        return {}
+    absent = SHORT_DEFAULT.lex_absent
+    gaps = dict.fromkeys(listed, 0.0)
+    counted = 0
+    # A sentence's first words carry the evidence; the cap bounds the cost (a lookup per word).
+    for word in words(text)[:_SENTENCE_WORDS]:
+        hits = {code: z for code, z in table.lookup(word).items() if code in listed}
+        if not hits:
+            continue
+        counted += 1
+        best = max(hits.values())
+        for code in listed:
+            gaps[code] += hits.get(code, table.cutoffs[code] - absent) - best
+    if not counted:
+        return {}
+    # Relative to the best listed language, which keeps 1: a language without a list (Azerbaijani
+    # beside Turkish) is compared with the engines' scores alone and must not gain from the others' demotion.
+    top = max(gaps.values())
+    return {code: 10.0 ** (_SENTENCE_LEXICON * (gap - top) / counted) for code, gap in gaps.items()}
 
 
 def _provider_choice(verdict: _Verdict, provider: str, candidates: frozenset[str]) -> str | None:

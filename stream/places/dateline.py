@@ -26,10 +26,13 @@ _DATELINE = re.compile(
     rf"""
     (?P<place>{_WORD}(?:[ \-]{_WORD}){{0,3}}?)   # one to four words
     (?:\s*/\s*{_WORD}(?:\s{_WORD})?)?            # a second city: BAKU/MOSCOW
+    (?:[ \t]*\((?P<country>[^()\n]{{1,30}})\)(?=[,،]))?  # AFP's "GORIS (Arménie), 28 sept"
     [ \t]*
-    (?:,[ \t]*(?P<date>[^\n,()/—–\-]{{1,30}}?)[ \t]*)?  # date: "Oct 8", "8 окт"
+    (?:[,،][ \t]*(?P<date>[^\n,،()/—–\-]{{1,30}}?)[ \t]*)?  # date: "Oct 8", "8 окт", Arabic comma "باكو، ١٣ مارس"
     (?:[(/](?P<agency>[^)/\n]{{1,40}})[)/][ \t]*)?     # (Reuters) or /TASS/
-    (?:[—–]|-{{1,2}}|:|(?<=/)\.|\.(?=[ \t]))          # the dash; TASS uses "MOSCOW." and "/TASS/."
+    # The dash; TASS uses "MOSCOW." and "/TASS/.". A hyphen between letters joins a
+    # name ("САНКТ-ПЕТЕРБУРГ."), so it is no dash there.
+    (?:[—–]|-{{1,2}}(?![^\W\d_])|:|(?<=/)\.|\.(?=[ \t]))
     """,
     re.VERBOSE,
 )

@@ -22,9 +22,12 @@ country ``REGION_DOMINANCE`` times), the story is about the region: focus
 country null, focus region that region.
 
 Otherwise the focus country is the top country (a tie goes to the one named
-first), unless the headline names the two leaders jointly ("Armenia and
+first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
+of the story (a WHO warning filed from Geneva about six countries has no focus), unless the headline names the two leaders jointly ("Armenia and
 Azerbaijan agree ...") and the runner-up is close enough: then the story is
-about both and the focus country is null. The focus region is the home region of the focus
+about both and the focus country is null; so is it when the leader is a
+host the headline names only by a city while pairing two other countries
+("Armenia and Azerbaijan initial a text in Washington"). The focus region is the home region of the focus
 country (``home`` in regions.yaml, a partition of the world into newsroom
 regions); with a null focus, the home region that covers most of the leading
 countries (AM+AZ -> south-caucasus, IL+IR -> middle-east). A country without a
@@ -43,7 +46,7 @@ from dataclasses import dataclass
 
 from stream.places.regions import RegionCatalog
 
-__all__ = ["POSITION_WEIGHTS", "SOURCE_WEIGHTS", "Scored", "Scores", "position_weight", "score"]
+__all__ = ["DATELINE_ONLY_SHARE", "POSITION_WEIGHTS", "SOURCE_WEIGHTS", "Scored", "Scores", "position_weight", "score"]
 
 POSITION_WEIGHTS = {"headline": 3.0, "lead": 2.0, "body": 1.0}
 SOURCE_WEIGHTS = {"dateline": 4.0, "provider": 2.0, "text": 1.0, "metonym": 0.8, "demonym": 0.6}
@@ -61,6 +64,10 @@ LEAD_RATIO = 0.5
 # A territory far from its state (New Caledonia) sets the focus region when it
 # carries more than this share of its country's weight.
 FAR_SHARE = 0.5
+# A country named only by the dateline is the focus only when it holds at least this
+# share: "Datelines do not decide focus by themselves" -- GENEVA over a WHO warning about
+# six countries, VATICAN CITY over the Pope's message on three wars have no focus country.
+DATELINE_ONLY_SHARE = 0.5
 # Region names outside the headline make the story a region story when they
 # weigh this many times the leading country ("... across the Sahel").
 REGION_DOMINANCE = 1.5
@@ -73,6 +80,7 @@ class Scored:
     place_id: str
     countries: tuple[str, ...]
     weight: float
+    dateline: bool = False  # the place of filing, not a mention in the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,13 +107,15 @@ def score(
     pairs: frozenset[frozenset[str]] = frozenset(),
     region_hits: Sequence[tuple[str, float, bool]] = (),
     headline_countries: frozenset[str] = frozenset(),
+    hosts: frozenset[str] = frozenset(),
 ) -> Scores:
     """Aggregate weighted evidence into shares, a focus country and a focus region.
 
     ``pairs`` are countries the headline names jointly ("Armenia and Azerbaijan"):
     when they are the two leaders, the story is about both and has no focus country.
     ``region_hits`` are region names (region id, weight, in the headline);
-    ``headline_countries`` the countries the headline names.
+    ``headline_countries`` the countries the headline names; ``hosts`` those it names only
+    by a city ("... in Washington"): a host of a pair the headline names is not the focus.
     """
     countries: dict[str, float] = defaultdict(float)
     places: dict[str, float] = defaultdict(float)
@@ -140,8 +150,16 @@ def score(
     if region_focus is not None:
         focus_country, focus_region = None, region_focus
     else:
-        focus_country = _focus_country(shares, pairs) if shares else None
-        focus_region = _far_territory(focus_country, evidence, catalog) or _focus_region(shares, regions, focus_country, catalog)
+        focus_country = _focus_country(shares, pairs, hosts) if shares else None
+        lead_shares = shares
+        if focus_country is not None and shares[focus_country] < DATELINE_ONLY_SHARE and _dateline_only(focus_country, evidence):
+            # The story is about what it names; the seat it was filed from neither decides
+            # the focus country nor the region of the countries it is about.
+            focus_country = None
+            lead_shares = {c: s for c, s in shares.items() if not _dateline_only(c, evidence)} or shares
+        focus_region = _far_territory(focus_country, evidence, catalog) or _focus_region(
+            lead_shares, regions, focus_country, catalog
+        )
     return Scores(
         countries=shares,
         places=place_shares,
@@ -167,6 +185,11 @@ def _named_region(
         return max(sorted(in_headline), key=lambda r: (in_headline[r], overall[r]))
     top = max(sorted(overall), key=lambda r: overall[r])
     return top if overall[top] >= REGION_DOMINANCE * max(countries.values(), default=0.0) else None
+
+
+def _dateline_only(country: str, evidence: list[Scored]) -> bool:
+    """Whether every piece of evidence for ``country`` is the dateline."""
+    return all(ev.dateline for ev in evidence if country in ev.countries)
 
 
 def _far_territory(focus_country: str | None, evidence: list[Scored], catalog: RegionCatalog) -> str | None:
@@ -195,9 +218,14 @@ def _far_territory(focus_country: str | None, evidence: list[Scored], catalog: R
     return best if elsewhere[best] > FAR_SHARE * total else None
 
 
-def _focus_country(shares: dict[str, float], pairs: frozenset[frozenset[str]]) -> str | None:
+def _focus_country(shares: dict[str, float], pairs: frozenset[frozenset[str]], hosts: frozenset[str] = frozenset()) -> str | None:
     # A stable sort: on a tie the country named first (dateline, headline) leads.
     ranked = sorted(shares.items(), key=lambda kv: -kv[1])
+    first = ranked[0][0]
+    if first in hosts and any(first not in pair for pair in pairs):
+        # "Armenia and Azerbaijan initial a text in Washington", "Moscow hosts talks of Armenia and
+        # Azerbaijan": the headline names the leader only by the city where the pair meets.
+        return None
     if len(ranked) > 1:
         (first, s1), (second, s2) = ranked[0], ranked[1]
         if s2 >= PAIR_RATIO * s1 and frozenset((first, second)) in pairs:

@@ -203,6 +203,7 @@ CYR_ADJ_ENDINGS = [
     "яя",
     "ое",
     "ее",
+    "ей",  # soft feminine oblique cases: "Средней Азии"
     "ые",
     "ие",
     "ого",
@@ -242,6 +243,7 @@ CYR_ADJ_ENDINGS = [
 _CYR_ADJ_SET = frozenset(CYR_ADJ_ENDINGS)
 
 AR_TAILS = frozenset(["ي", "يه", "يين", "يون", "يان", "ها", "هاي", "يا", "ين", "ان"])
+AR_ADJ_TAILS = AR_TAILS | {"ه"}
 HYE_TAILS = frozenset(
     [
         "ի",
@@ -273,7 +275,7 @@ HYE_TAILS = frozenset(
         "իս",
     ]
 )
-GEO_TAILS = frozenset(
+_GEO_CASE_TAILS = frozenset(
     [
         "ი",
         "ის",
@@ -300,6 +302,8 @@ GEO_TAILS = frozenset(
         "სა",
     ]
 )
+# The particle -ც ("also", "even") follows the name or any case ending: რუსეთიც, საქართველოშიც.
+GEO_TAILS = _GEO_CASE_TAILS | {t + "ც" for t in _GEO_CASE_TAILS} | {"ც"}
 
 #: The longest tail any closed set accepts: a matcher needs to look no further past a name
 #: (a longer continuation is in no set), which keeps scanning long unspaced tokens linear.
@@ -333,8 +337,15 @@ def family_of(form: str) -> int:
     return OTHER
 
 
-def stems(form: str, family: int, *, adjective: bool = False) -> list[str]:
-    """Stems of ``form`` that are stored besides it and must be followed by a tail."""
+_CYR_DECLINED_O_E = ("ово", "ево", "ёво", "ино", "ыно", "ье")
+
+
+def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = False) -> list[str]:
+    """Stems of ``form`` that are stored besides it and must be followed by a tail.
+
+    ``phrase``: ``form`` is the last word of a multi-word name, whose other words already
+    make it distinctive, so a shorter noun is declined too ("Центральной Азии").
+    """
     out: list[str] = []
     if family == CYR:
         if adjective:
@@ -345,7 +356,10 @@ def stems(form: str, family: int, *, adjective: bool = False) -> list[str]:
             else:
                 if form[-2:] in _CYR_ADJ_SET and len(form) >= 6:
                     out.append(form[:-2])
-        elif form[-1] in "аяоеиыйь" and len(form) >= 5:
+        elif len(form) >= (4 if phrase else 5) and (form[-1] in "аяыйь" or form.endswith(_CYR_DECLINED_O_E)):
+            # Foreign names in -о, -е, -и do not decline (Совето, Токио, Осло, Сочи, Зимбабве):
+            # stripping the vowel made "Совета" (of the council) Soweto. Russian and Ukrainian
+            # names in -ово/-ево/-ино and -ье do (Иваново -> Иванова, Приморье -> Приморья).
             out.append(form[:-1])
     elif family == ARA:
         if form.endswith("يا") and len(form) >= 5:
@@ -353,7 +367,10 @@ def stems(form: str, family: int, *, adjective: bool = False) -> list[str]:
         elif form.endswith("ا") and len(form) >= 4:
             out.append(form[:-1])
     elif family == GEO:
-        if form.endswith("ი") and len(form) >= 4:
+        # Georgian drops a final -ი before every case ending (რუსეთი, რუსეთის) and a
+        # final -ა or -ე before the genitive, instrumental and adverbial (უკრაინა,
+        # უკრაინის, უკრაინით; ყურე, ყურის); the vowel stays before -ს, -ში, -ზე.
+        if form.endswith(("ი", "ა", "ე")) and len(form) >= (4 if form.endswith("ი") or phrase else 5):
             out.append(form[:-1])
     elif family == HYE and form.endswith("ա") and len(form) >= 4:
         out.append(form[:-1])
@@ -386,7 +403,8 @@ def tails_for(family: int, language: str | None, *, adjective: bool) -> frozense
     if family == CYR:
         return _CYR_ADJ_SET if adjective else CYR_NOUN_ENDINGS
     if family == ARA:
-        return AR_TAILS
+        # A nisba stored with its yeh (سعودي, مصري) takes the feminine ة (folded ه) directly.
+        return AR_ADJ_TAILS if adjective else AR_TAILS
     if family == HYE:
         return HYE_TAILS
     if family == GEO:

@@ -16,6 +16,7 @@ ABD, РФ) must be in capitals.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,7 +52,6 @@ from stream.places.geomorph import (
     MAX_PROCLITIC_CHARS,
     MAX_TAIL_CHARS,
     TURKIC_LOCATIVE,
-    family_of,
     tails_for,
 )
 from stream.places.organisations import load_organisations
@@ -78,10 +78,14 @@ _AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف")
 _TAIL_CAP = 1 + max(MAX_TAIL_CHARS, *(len(t) for tails in _LOCATIVE_TAILS.values() for t in tails))
 # Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
 # Ankara", "Україна та Польща"); commas and hyphens leave no token between.
+# Compared with folded tokens: the Armenian ligature "և" folds (NFKC) to "եւ", "ԵՎ" to "եվ".
 _CONJUNCTIONS = frozenset(
-    ["and", "et", "und", "y", "e", "i", "и", "і", "й", "та", "ile", "ve", "və", "و", "և", "ու", "და", "with", "avec"]
+    ["and", "et", "und", "y", "e", "i", "и", "і", "й", "та", "ile", "ve", "və", "و", "եւ", "եվ", "ու", "და", "with", "avec"]
 )
-_KIND_RANK = {"country": 0, "territory": 1, "area": 2, "state": 3, "capital": 4, "city": 5, "region": 6, "shared": 7}
+_PAIR_SEPARATORS = ",-‐–—/&;،"
+# A capital ranks above a state of the same name: "Washington" in news is the capital (and the
+# government speaking) far more often than the state; both count for the same country.
+_KIND_RANK = {"country": 0, "territory": 1, "area": 2, "capital": 3, "state": 4, "city": 5, "region": 6, "shared": 7}
 _TRIGGER_WINDOW = 3
 # A place inside an organisation name adds this much (times its position weight) to a
 # country the story names elsewhere.
@@ -287,6 +291,7 @@ class _Hit:
     locative: bool  # the name is the scene: "in X", a locative case ending or proclitic
     prep: bool  # a locative preposition before it ("in", "à", "в", "في"): used as a place
     readings: tuple[tuple[int, int, int], ...]  # (place, ftype, flags)
+    family: int  # script family of the form, as the automaton stores it (no per-use Unicode lookup)
 
 
 @dataclass(frozen=True)
@@ -379,7 +384,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
             )
-            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings)))
+            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings), family))
             if first == last:
                 longest_in_token[first] = len(key)
     # Longest token span first, then longest form; drop hits overlapping a kept one.
@@ -414,7 +419,7 @@ def _best_entry(gaz: Gazetteer, key: str, *, city_first: bool = False, backed: C
         place = gaz.places[e[0]]
         kind = _KIND_RANK.get(place.kind, 9)
         # A dateline names a city: "عمان" there is Amman, not Oman.
-        if city_first and kind >= _KIND_RANK["capital"]:
+        if city_first and place.kind in ("capital", "city"):
             kind -= 10
         # A reading whose country the story names elsewhere wins (VALENCIA in a
         # story about Spain), then the kind, then the larger place.
@@ -453,7 +458,8 @@ def locate(
     orgs = load_organisations()
     hit_tokens = {i for h in hits for i in range(h.first, h.last + 1)}
     org_hits = [h for h in hits if _family(h) in (LAT, CYR) and orgs.covers(ts.texts, h.first, h.last)]
-    hits = [h for h in hits if h not in org_hits and not _person_name(ts, text, h, hit_tokens, lang, gaz)]
+    in_org = {id(h) for h in org_hits}  # identity, not dataclass equality: a list scan per hit
+    hits = [h for h in hits if id(h) not in in_org and not _person_name(ts, text, h, hit_tokens, lang, gaz)]
 
     headline_end = len(story.headline) if story.headline else 0
     body_at = story.body_offset
@@ -467,7 +473,7 @@ def locate(
     sure_forms: dict[str, set[str]] = {}
     pending: list[tuple[_Hit, list[tuple[int, int, int]]]] = []
     for hit in hits:
-        sure = [r for r in hit.readings if _is_sure(gaz, r, hit.form, lang)]
+        sure = [r for r in hit.readings if _is_sure(gaz, r, hit.form, lang, hit.family)]
         for r in sure:
             for c in gaz.places[r[0]].countries:
                 sure_forms.setdefault(c, set()).add(hit.form)
@@ -507,6 +513,7 @@ def locate(
     )
     triggers = gaz.triggers.get(lang, gaz.all_triggers) if lang else gaz.all_triggers
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] = []
+    headline_kinds: dict[str, set[str]] = {}  # country -> kinds of the places that name it in the headline
     region_hits: list[tuple[str, float, bool]] = []
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
@@ -548,6 +555,8 @@ def locate(
         accepted.append((place, mention, weight))
         if start < headline_end:
             headline_hits.append((hit, gaz.places[place].countries))
+            for c in gaz.places[place].countries:
+                headline_kinds.setdefault(c, set()).add(kind)
     named = {c for i, _m, _w in accepted for c in gaz.places[i].countries}
     for hit in org_hits:
         start, end = ts.start(hit.first), ts.end(hit.last)
@@ -557,11 +566,13 @@ def locate(
             weight = position_weight(start, headline_end, lead_end) * ORGANISATION_WEIGHT
             accepted.append((place, Mention(text[start:end], start, end, hit.form, "organisation"), weight))
             break
-    return _result(gaz, catalog, accepted, _pairs(ts, headline_hits), region_hits, headline_hits)
+    # Countries the headline names only by a city: "... talks in Washington", "Moscow hosts ...".
+    hosts = frozenset(c for c, kinds in headline_kinds.items() if kinds <= {"city", "capital"})
+    return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts)
 
 
 def _family(hit: _Hit) -> int:
-    return family_of(hit.form)
+    return hit.family
 
 
 def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer) -> bool:
@@ -581,9 +592,17 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     start, end = ts.start(hit.first), ts.end(hit.last)
     if not text[start : start + 1].isupper():
         return False
+    # Turkish and Azerbaijani name buildings, events and bodies with a compound whose
+    # capitalised head noun carries the possessive ending: "Kırım Köprüsü", "İstanbul Film
+    # Festivali", "Bakı Mərkəzi Məscidi". A surname does not decline so; a place name that
+    # is no common first name before such a compound stays a place.
+    first_name = not (
+        lang in ("tr", "az") and not any(r[2] & AMBIG for r in hit.readings) and _turkic_compound(ts, text, hit.last + 1)
+    )
     nxt = hit.last + 1
     if (
-        nxt < len(texts)
+        first_name
+        and nxt < len(texts)
         and nxt not in hit_tokens
         and text[end : ts.start(nxt)] == " "
         and text[ts.start(nxt)].isupper()
@@ -606,29 +625,51 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
 
 
+# The third-person possessive of a Turkic compound's head noun, with an optional case
+# ending after the pronominal n: "köprüsü", "festivali", "meydanı", "məscidində", "parkının".
+_TURKIC_POSSESSIVE = re.compile(r"(?:[ıiuü]|s[ıiuü])(?:n(?:[ıiuüeaə]|d[aeə]|d[aeə]n|[ıiuü]n|l[aeə]))?$")
+
+
+def _turkic_compound(ts: TokenStream, text: str, at: int) -> bool:
+    """Whether up to three capitalised words from token ``at`` end in a compound head noun."""
+    texts = ts.texts
+    for i in range(at, min(at + 3, len(texts))):
+        if not text[ts.start(i)].isupper():
+            return False
+        if _TURKIC_POSSESSIVE.search(texts[i]) and len(texts[i]) >= 4:
+            return True
+    return False
+
+
 def _rank(gaz: Gazetteer, idx: int) -> tuple[int, int]:
     place = gaz.places[idx]
     return _KIND_RANK.get(place.kind, 9), -place.population
 
 
-def _is_sure(gaz: Gazetteer, reading: tuple[int, int, int], form: str, lang: str | None) -> bool:
+def _is_sure(gaz: Gazetteer, reading: tuple[int, int, int], form: str, lang: str | None, family: int) -> bool:
     """Unambiguous, or ambiguous only as a frequent word of languages other than the story's."""
     flags = reading[2]
     if not flags & AMBIG:
         return True
-    if not flags & WORD or lang is None or lang not in gaz.checked_langs.get(family_of(form), frozenset()):
+    if not flags & WORD or lang is None or lang not in gaz.checked_langs.get(family, frozenset()):
         return False
     return lang not in gaz.word_langs.get(form, frozenset())
 
 
-def _pairs(ts: TokenStream, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
+def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
     """Country pairs the headline names jointly: "Armenia and Azerbaijan", "إيران والسعودية"."""
     pairs: set[frozenset[str]] = set()
     for (a, ca), (b, cb) in pairwise(hits):
-        # Adjacent names ("Kyrgyzstan, Tajikistan", "Armenia-Azerbaijan", "أرمينيا وأذربيجان")
-        # or names with only conjunctions between them.
+        # Names joined by a conjunction ("Armenia and Azerbaijan", "أرمينيا وأذربيجان" with
+        # the proclitic و) or a separator ("Kyrgyzstan, Tajikistan", "Armenia-Azerbaijan").
+        # Names next to each other with only a space between are subject and object in
+        # word-order languages that mark case: "Bakı Moskvadan cavab gözləyir".
         between = ts.texts[a.last + 1 : b.first]
-        if len(ca) == 1 == len(cb) and ca != cb and all(t in _CONJUNCTIONS for t in between):
+        if len(ca) != 1 or len(cb) != 1 or ca == cb or not all(t in _CONJUNCTIONS for t in between):
+            continue
+        gap = text[ts.end(a.last) : ts.start(b.first)]
+        proclitic = ts.texts[b.first][:1] == "و" and not b.form.startswith("و")
+        if between or proclitic or any(ch in gap for ch in _PAIR_SEPARATORS):
             pairs.add(frozenset(ca + cb))
     return frozenset(pairs)
 
@@ -640,10 +681,11 @@ def _result(
     pairs: frozenset[frozenset[str]] = frozenset(),
     region_hits: list[tuple[str, float, bool]] | None = None,
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] | None = None,
+    hosts: frozenset[str] = frozenset(),
 ) -> GeoResult:
-    evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w) for i, _m, w in accepted]
+    evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
-    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries)
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts)
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:

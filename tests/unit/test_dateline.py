@@ -21,6 +21,14 @@ from stream.story import Story
         ("PARIS (AFP) - Le ministère a indiqué.", "PARIS", "FR"),
         ("TBILISI, Oct. 8 /TASS/. The government said.", "TBILISI", "GE"),
         ("МОСКВА. Патриарх совершил богослужение.", "МОСКВА", "RU"),
+        # A hyphen inside a name is not the dateline dash.
+        ("НИЖНИЙ НОВГОРОД. Завод выпустил новую партию автобусов.", "НИЖНИЙ НОВГОРОД", "RU"),
+        ("САНКТ-ПЕТЕРБУРГ. Мост развели на час позже обычного.", "САНКТ-ПЕТЕРБУРГ", "RU"),
+        # Arabic-script comma before the date.
+        ("تهران، ۲ مهر (ایرنا) - وزارت نیرو اعلام کرد.", "تهران", "IR"),
+        ("القاهرة، 5 مايو (رويترز) - قالت الوزارة إن الميناء مفتوح.", "القاهرة", "EG"),
+        # AFP names the country of a small place in brackets.
+        ("GYUMRI (Arménie), 3 mai (AFP) - Le maire a annoncé des travaux.", "GYUMRI", "AM"),
     ],
 )
 def test_dateline(body: str, place: str, iso: str) -> None:

@@ -121,6 +121,17 @@ def test_armenian_and_georgian_case_endings() -> None:
     assert _forms("სომხეთში და სომხეთის მთავრობამ განაცხადა", "ka", "AM") == ["სომხეთში", "სომხეთის"]
 
 
+def test_georgian_names_in_a_drop_it_before_case_endings() -> None:
+    # კანადა -> კანადის (genitive), კანადით (instrumental); კანადაში keeps the -ა.
+    assert _forms("კანადის მთავრობამ და კანადაში მცხოვრებმა", "ka", "CA") == ["კანადის", "კანადაში"]
+
+
+def test_capital_spellings_that_case_folding_cannot_undo() -> None:
+    # Armenian և is ԵՎ in capitals; Turkish capital I is a dotless ı in lower case.
+    assert _forms("ԵՐԵՎԱՆ. Քաղաքապետարանը հայտնել է նոր կամրջի մասին։", "hy", "AM") == ["ԵՐԵՎԱՆ"]
+    assert _forms("DİYARBAKIR - Belediye yeni köprünün açılışını yaptı.", "tr", "TR") == ["DİYARBAKIR"]
+
+
 def test_jordan_person_needs_support() -> None:
     assert _forms("Michael Jordan scored 40 points in Chicago on Sunday.", "en", "JO") == []
     assert _forms("Jordan said the border with Syria would stay closed, Amman officials said.", "en", "JO")
@@ -228,6 +239,8 @@ PAIR_HEADLINES = {
     "tr": ("Ermenistan ile Azerbaycan sınırın ilk bölümünde uzlaştı", "Heyetler bir gün görüştü.\nGörüşmeler sürecek."),
     "ar": ("أرمينيا وأذربيجان تتفقان على أول مقطع من الحدود", "اجتمعت اللجنتان يوما كاملا.\nوستستمر المحادثات."),
     "ka": ("სომხეთი და აზერბაიჯანი საზღვრის პირველ მონაკვეთზე შეთანხმდნენ", "კომისიები შეხვდნენ.\nმოლაპარაკება გაგრძელდება."),
+    # "և" is a ligature that folds to two letters.
+    "hy": ("Հայաստանը և Ադրբեջանը համաձայնեցին սահմանի առաջին հատվածը", "Հանձնաժողովները հանդիպեցին։\nԱշխատանքը կշարունակվի։"),
 }
 
 
@@ -237,6 +250,15 @@ def test_headline_pair_has_no_focus_country_but_a_region(lang: str) -> None:
     assert {"AM", "AZ"} <= _countries(result)
     assert result.focus_country is None
     assert result.focus_region == "south-caucasus"
+
+
+def test_names_side_by_side_without_a_conjunction_are_no_pair() -> None:
+    # "Tbilisi awaits an explanation from Ankara": subject and object, not "Tbilisi and Ankara".
+    result = locate(_story("Tbilisi Ankaradan izahat gözləyir", "Nazirlik bəyanat yayıb."), "az")
+    assert result.focus_country == "GE"  # a tie goes to the name first
+    # A comma still joins two names.
+    result = locate(_story("Tbilisi, Ankara sazişi imzaladı", "Nazirlər görüşüb."), "az")
+    assert result.focus_country is None
 
 
 def test_pair_needs_the_runner_up_to_matter() -> None:
@@ -411,3 +433,120 @@ def test_country_name_that_is_a_word_elsewhere_stays_sure_in_its_own_language() 
     assert "IT" in _countries(locate(_story("", "Italien und Frankreich einigten sich."), "de"))
     # "Saudi" is part of English's own name for Saudi Arabia.
     assert "SA" in _countries(locate(_story("", "Saudi officials said the talks would resume."), "en"))
+
+
+def test_turkic_compound_after_a_place_is_not_a_person_name() -> None:
+    # The capitalised head noun carries the possessive ending: a museum, a university.
+    assert _forms("Trabzon Müzesi yeni sergisini açtı.", "tr", "TR") == ["Trabzon"]
+    assert _forms("Gəncə Dövlət Universiteti yeni fakültə açıb.", "az", "AZ") == ["Gəncə"]
+    # A first name before a surname still is one.
+    assert _forms("Jordan Henderson yeni takımıyla sözleşme imzaladı.", "tr", "JO") == []
+
+
+def test_dateline_alone_does_not_decide_the_focus() -> None:
+    # Filed from a seat, about several other countries: no focus country.
+    body = "GENEVA - Health officials said measles cases doubled in Peru, Nepal and Zambia this spring."
+    result = locate(_story("Measles cases double in three countries", body), "en")
+    assert "CH" in _countries(result)
+    assert result.focus_country is None
+    # Filed from a place, with one passing mention elsewhere: the dateline's country stays the focus.
+    body = "OSLO - The central bank raised its key rate by a quarter point, citing prices in Sweden."
+    assert locate(_story("Central bank raises rate", body), "en").focus_country == "NO"
+
+
+def test_russian_region_names_decline_short_nouns_and_soft_adjectives() -> None:
+    # "Азия" is short, "Средняя" a soft adjective: both decline inside a region name.
+    for headline in ("Засуха в Центральной Азии", "Засуха охватила страны Средней Азии"):
+        result = locate(_story(headline, "Урожай пшеницы упал."), "ru")
+        assert result.focus_region == "central-asia", headline
+
+
+def test_georgian_stems_in_e_and_the_particle_ts() -> None:
+    # ყურე -> ყურის: a region named in the headline makes a region story.
+    result = locate(_story("სპარსეთის ყურის ქვეყნებში სიცხე იმატებს", "ექიმები გაფრთხილებას ავრცელებენ."), "ka")
+    assert result.focus_country is None and result.focus_region == "gulf"
+    # -ც "also" after the name: კანადაც, კანადისაც.
+    assert _forms("შეთანხმებას კანადაც შეუერთდა.", "ka", "CA") == ["კანადაც"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso", "form"),
+    [
+        # Everyday names CLDR lacks (curated country_names) and abbreviations.
+        ("وقعت الإمارات اتفاقا جديدا للطاقة الشمسية.", "ar", "AE", "الإمارات"),
+        ("صادرات آمریکا به اروپا افزایش یافت.", "fa", "US", "آمریکا"),
+        ("აშშ-ის ელჩმა განცხადება გააკეთა.", "ka", "US", "აშშ"),
+        ("ԱՄՆ դեսպանը հանդիպել է նախարարին։", "hy", "US", "ԱՄՆ"),
+        ("Делегация из Египта прибыла на переговоры.", "ru", "EG", "Египта"),
+        ("Посол ОАЕ зустрівся з міністром.", "uk", "AE", "ОАЕ"),
+        # "china" the porcelain is lower case: the capitalised name needs no support.
+        ("Exports to China fell for a third month.", "en", "CN", "China"),
+    ],
+)
+def test_everyday_country_names(text: str, lang: str, iso: str, form: str) -> None:
+    assert _forms(text, lang, iso) == [form]
+
+
+def test_armed_institution_speaks_for_its_state() -> None:
+    # A metonym like the Pentagon: the Guards seize a ship off another country's port.
+    body = "سپاه پاسداران یک کشتی را در نزدیکی بندری در عمان توقیف کرد. واشنگتن این اقدام را محکوم کرد."
+    result = locate(_story("سپاه پاسداران یک کشتی را توقیف کرد", body), "fa")
+    assert result.focus_country == "IR"
+    assert "US" in _countries(result)
+
+
+def test_arabic_saudi_name_and_feminine_nisba() -> None:
+    assert _forms("زار الوزير السعودية الأسبوع الماضي.", "ar", "SA") == ["السعودية"]
+    # A nisba stored with its yeh takes the feminine ending: سعودي -> سعودية.
+    assert _forms("قالت مصادر سعودية إن الاجتماع تأجل.", "ar", "SA") == ["سعودية"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "headline", "body"),
+    [
+        ("en", "Serbia and Kosovo resume talks in Brussels", "Negotiators met for a day.\nMore talks follow."),
+        ("ru", "Москва принимает переговоры Армении и Азербайджана", "МОСКВА. Министры встретились.\nРабота продолжится."),
+    ],
+)
+def test_host_city_of_a_headline_pair_is_not_the_focus(lang: str, headline: str, body: str) -> None:
+    result = locate(_story(headline, body), lang)
+    assert result.focus_country is None
+
+
+def test_washington_is_the_capital_before_the_state() -> None:
+    result = locate(_story("", "Officials in Washington said the talks would resume."), "en")
+    assert [p["kind"] for p in result.places] == ["capital"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso"),
+    [
+        ("Kenyan runners took the first three places.", "en", "KE"),
+        ("Le gouvernement brésilien a annoncé un plan.", "fr", "BR"),
+        ("Die kanadische Regierung kündigte Zölle an.", "de", "CA"),
+        ("El presidente colombiano viajó a la frontera.", "es", "CO"),
+        ("Венесуэльские власти закрыли границу.", "ru", "VE"),
+    ],
+)
+def test_demonyms_of_countries_beyond_the_region(text: str, lang: str, iso: str) -> None:
+    assert iso in _countries(locate(_story("", text), lang))
+
+
+def test_waters_named_after_a_country_are_not_that_country() -> None:
+    result = locate(_story("عودة الصيادين إلى بحيرة تشاد", "غادرت القوارب نيجيريا فجرا."), "ar")
+    assert _countries(result) == {"NG"}
+    result = locate(_story("Рыбаки вернулись на Японское море", "Суда вышли из Владивостока."), "ru")
+    assert _countries(result) == {"RU"}
+
+
+def test_foreign_names_in_o_do_not_decline_in_russian() -> None:
+    # Soweto is "Совето": stripping its -о made "Совета" (of the council) a place.
+    assert _countries(locate(_story("", "Заседание Совета министров прошло в пятницу."), "ru")) == set()
+    # Names in -ово still decline: "Косова".
+    assert _forms("Делегация из Косова прибыла в Брюссель.", "ru", "XK") == ["Косова"]
+
+
+def test_names_far_more_often_something_else_in_news() -> None:
+    # GeoNames lists "Hamas" as an alternate name of Hamm (DE).
+    result = locate(_story("Hamas says talks stalled", "Negotiators in Cairo said Hamas wanted guarantees."), "en")
+    assert _countries(result) == {"EG"}

@@ -370,3 +370,17 @@ def test_short_path_only_below_threshold() -> None:
     result = detect("Правительство объявило о новых мерах поддержки экономики в среду.")
     assert result.code == "ru" and result.method == "ensemble"
     assert language._SHORT_LETTERS <= 40
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # fastText and cld2 agree on English for these (shared words: "as", "central", "federal");
+        # the words only Portuguese uses ("manteve", "taxas", "inalteradas") decide.
+        "O tribunal central manteve as penas inalteradas.",
+        "O comite manteve as taxas de cambio estaveis.",
+        "A federal manteve as metas fiscais inalteradas.",
+    ],
+)
+def test_sentence_words_overrule_engines_agreeing_on_a_neighbour(text: str) -> None:
+    assert detect(text).code == "pt"
