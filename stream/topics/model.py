@@ -23,7 +23,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,13 +31,112 @@ from typing import Any
 import numpy as np
 
 from stream.text.normalize import TokenStream
-from stream.topics.features import MAX_TOKENS, features
+from stream.topics.features import MAX_TOKENS, is_unspaced, word_features
 
-__all__ = ["ARTIFACT", "FORMAT", "ModelTopic", "TopicModel", "load", "model"]
+__all__ = ["ARTIFACT", "FORMAT", "FeatureIndex", "ModelTopic", "TopicModel", "load", "model"]
 
 ARTIFACT = Path(__file__).parent / "data" / "topic_model.bin.gz"
 FORMAT = 1
 _EVIDENCE = 6  # features reported per topic
+_WORD_CACHE = 1 << 16  # distinct words whose vocabulary rows are kept (cleared when full)
+
+# A story's known features in the order :func:`~stream.topics.features.features` yields them, each
+# row once (its first occurrence): rows, first token, last token, piece offset (or -1).
+_Found = tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]
+# Per distinct word, as native int32 bytes so that a story's entries join without a Python loop:
+# its own features as (row, piece offset) pairs, and (id as the left word of a pair, id as the
+# right word, number of own features); an id of -1: the word starts, or ends, no known pair.
+_Entry = tuple[bytes, bytes]
+_NONE: _Found = (np.zeros(0, np.int64),) * 4
+
+
+class FeatureIndex:
+    """The vocabulary arranged for looking up a whole story at once, with the same result as
+    :func:`~stream.topics.features.features` followed by one dict lookup per feature string.
+
+    A token's own features (word, stem, script pieces) depend on its text alone, so their rows are
+    worked out once per distinct word and cached; wire vocabulary is Zipfian. Word pairs are not
+    spelt out per story: every word that occurs in a pair feature gets an id, and the pairs are a
+    sorted array of ``left id * width + right id`` searched for all adjacent tokens in one call.
+    """
+
+    __slots__ = ("_pair_keys", "_pair_rows", "_vocabulary", "_width", "_word_ids", "_words")
+
+    def __init__(self, vocabulary: dict[str, int]) -> None:
+        self._vocabulary = vocabulary
+        ids: dict[str, int] = {}
+        lefts: list[int] = []
+        rights: list[int] = []
+        rows: list[int] = []
+        for name, row in vocabulary.items():
+            if not name.startswith("b"):
+                continue
+            body = name[1:]
+            # "b" + left + " " + right: split at every space, so that a folded token that holds a
+            # space (NFKC of a ligature) still finds its pair; tokens made by the tokeniser have none.
+            at = body.find(" ")
+            while at >= 0:
+                lefts.append(ids.setdefault(body[:at], len(ids)))
+                rights.append(ids.setdefault(body[at + 1 :], len(ids)))
+                rows.append(row)
+                at = body.find(" ", at + 1)
+        self._word_ids = ids
+        self._width = max(len(ids), 1)
+        keys = np.array(lefts, dtype=np.int64) * self._width + np.array(rights, dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        self._pair_keys = keys[order]
+        self._pair_rows = np.array(rows, dtype=np.int64)[order]
+        self._words: dict[str, _Entry] = {}
+
+    def _entry(self, word: str) -> _Entry:
+        vocab = self._vocabulary
+        own = [(vocab[name], piece) for name, piece in word_features(word) if name in vocab]
+        wid = self._word_ids.get(word, -1)
+        unspaced = is_unspaced(word)
+        meta = (-1 if unspaced or word.isdigit() else wid, -1 if unspaced else wid, len(own))
+        entry = (np.array(own, dtype=np.int32).tobytes(), np.array(meta, dtype=np.int32).tobytes())
+        if len(self._words) >= _WORD_CACHE:
+            self._words.clear()
+        self._words[word] = entry
+        return entry
+
+    def found(self, stream: TokenStream, limit: int = MAX_TOKENS) -> _Found:
+        """The story's known features, each row once, in the order the features occur."""
+        texts = stream.texts[:limit]
+        n = len(texts)
+        if not n:
+            return _NONE
+        get = self._words.get
+        own_b, meta_b = zip(*[get(w) or self._entry(w) for w in texts], strict=True)
+        own = np.frombuffer(b"".join(own_b), dtype=np.int32).reshape(-1, 2).astype(np.int64)
+        meta = np.frombuffer(b"".join(meta_b), dtype=np.int32).reshape(n, 3).astype(np.int64)
+        rows, pieces = own[:, 0], own[:, 1]
+        firsts = np.repeat(np.arange(n, dtype=np.int64), meta[:, 2])
+        lasts = firsts
+        if n > 1 and len(self._pair_keys):
+            left, right = meta[:-1, 0], meta[1:, 1]
+            at = np.flatnonzero((left >= 0) & (right >= 0))
+            if len(at):
+                keys = left[at] * self._width + right[at]
+                pos = np.searchsorted(self._pair_keys, keys)
+                pos[pos == len(self._pair_keys)] = 0
+                hit = self._pair_keys[pos] == keys
+                if hit.any():
+                    pair_rows = self._pair_rows[pos[hit]]
+                    pair_first = at[hit]
+                    # A token's own features come before its pair with the token before it.
+                    order = np.argsort(np.concatenate((firsts * 2, pair_first * 2 + 3)), kind="stable")
+                    rows = np.concatenate((rows, pair_rows))[order]
+                    pieces = np.concatenate((pieces, np.full(len(pair_rows), -1, dtype=np.int64)))[order]
+                    lasts = np.concatenate((firsts, pair_first + 1))[order]
+                    firsts = np.concatenate((firsts, pair_first))[order]
+        if not len(rows):
+            return _NONE
+        _, first_seen = np.unique(rows, return_index=True)
+        if len(first_seen) < len(rows):
+            keep = np.sort(first_seen)
+            return rows[keep], firsts[keep], lasts[keep], pieces[keep]
+        return rows, firsts, lasts, pieces
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +155,10 @@ class TopicModel:
     weights: np.ndarray[Any, Any]  # (features, topics) float32
     bias: np.ndarray[Any, Any]  # (topics,) float32
     header: dict[str, Any]
+    index: FeatureIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", FeatureIndex(self.vocabulary))
 
     @property
     def threshold(self) -> float:
@@ -69,17 +172,14 @@ class TopicModel:
 
     def probabilities(self, stream: TokenStream) -> tuple[np.ndarray[Any, Any], list[tuple[int, int, int, int]]]:
         """Softmax probabilities per topic and the known features found: (row, first token, last token, piece)."""
-        vocab = self.vocabulary
-        seen: set[int] = set()
-        found: list[tuple[int, int, int, int]] = []
-        for name, first, last, piece in features(stream, MAX_TOKENS):
-            row = vocab.get(name)
-            if row is not None and row not in seen:
-                seen.add(row)
-                found.append((row, first, last, piece))
+        probs, (rows, firsts, lasts, pieces) = self._probabilities(stream)
+        return probs, list(zip(rows.tolist(), firsts.tolist(), lasts.tolist(), pieces.tolist(), strict=True))
+
+    def _probabilities(self, stream: TokenStream) -> tuple[np.ndarray[Any, Any], _Found]:
+        found = self.index.found(stream, MAX_TOKENS)
+        rows = found[0]
         logits = self.bias.copy()
-        if found:
-            rows = [f[0] for f in found]
+        if len(rows):
             logits += self.weights[rows].sum(axis=0) / math.sqrt(len(rows))
         logits -= logits.max()
         exp = np.exp(logits)
@@ -87,25 +187,24 @@ class TopicModel:
 
     def predict(self, stream: TokenStream, text: str, *, threshold: float | None = None) -> list[ModelTopic]:
         """Topics at or above ``threshold`` (default: the model's), best first, with evidence."""
-        probs, found = self.probabilities(stream)
+        probs, (rows, firsts, lasts, pieces) = self._probabilities(stream)
         limit = self.threshold if threshold is None else threshold
         out: list[ModelTopic] = []
-        if not found:
+        if not len(rows):
             return out
-        scale = 1.0 / math.sqrt(len(found))
+        scale = 1.0 / math.sqrt(len(rows))
         for k in np.argsort(-probs):
             p = float(probs[k])
             if p < limit:
                 break
-            contrib = self.weights[[f[0] for f in found], k] * scale
+            contrib = self.weights[rows, k] * scale
             top = np.argsort(-contrib)[:_EVIDENCE]
             evidence = []
             for j in top:
                 weight = float(contrib[j])
                 if weight <= 0:
                     break
-                _, first, last, piece = found[j]
-                start, end = _span(stream, first, last, piece)
+                start, end = _span(stream, int(firsts[j]), int(lasts[j]), int(pieces[j]))
                 evidence.append((text[start:end], start, end, round(weight, 4)))
             out.append(ModelTopic(self.topics[k], round(p, 4), tuple(evidence)))
         return out
