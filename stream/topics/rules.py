@@ -47,6 +47,7 @@ import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 
 import ahocorasick
@@ -546,28 +547,31 @@ class Matcher:
             return found
         texts = stream.texts
         n = len(texts)
-        starts = self._starts
+        get = self._starts.get
         starting_at = self.starting_at
-        for idx, text in enumerate(texts):
-            cands = starts.get(text)
-            if cands is None:
-                cands = starting_at(text)
-            if not cands:
-                continue
-            for term in cands:
+        # Candidates of every token in one pass (a cached dict lookup each); most tokens start no
+        # term, so the loop below visits only the few that do.
+        cands_at = [cands if (cands := get(text)) is not None else starting_at(text) for text in texts]
+        span = stream.span
+        for idx in compress(range(n), cands_at):
+            for term in cands_at[idx]:
                 words = term.words
                 last = idx + len(words) - 1
-                if last >= n:
+                if last > idx and (last >= n or not _rest_matches(words, texts, idx)):
                     continue
-                if last > idx and not all(w.matches(texts[idx + k]) for k, w in enumerate(words) if k):
-                    continue
-                hit = Hit(idx, last, stream.start(idx), stream.end(last))
+                start, end = span(idx, last)
+                hit = Hit(idx, last, start, end)
                 bucket = found.get(term.ident)
                 if bucket is None:
                     found[term.ident] = [hit]
                 else:
                     bucket.append(hit)
         return found
+
+
+def _rest_matches(words: tuple[WordPattern, ...], texts: list[str], idx: int) -> bool:
+    """Whether the second and later words of a term match the tokens after ``idx``."""
+    return all(map(WordPattern.matches, words[1:], texts[idx + 1 : idx + len(words)]))
 
 
 def compile_matcher(terms: Iterable[Term]) -> Matcher:
