@@ -33,21 +33,61 @@ import numpy as np
 from stream.text.normalize import TokenStream
 from stream.topics.features import MAX_TOKENS, is_unspaced, word_features
 
-__all__ = ["ARTIFACT", "FORMAT", "FeatureIndex", "ModelTopic", "TopicModel", "load", "model"]
+__all__ = ["ARTIFACT", "FORMAT", "FeatureIndex", "Found", "ModelTopic", "TopicModel", "load", "model"]
 
 ARTIFACT = Path(__file__).parent / "data" / "topic_model.bin.gz"
 FORMAT = 1
 _EVIDENCE = 6  # features reported per topic
 _WORD_CACHE = 1 << 16  # distinct words whose vocabulary rows are kept (cleared when full)
 
-# A story's known features in the order :func:`~stream.topics.features.features` yields them, each
-# row once (its first occurrence): rows, first token, last token, piece offset (or -1).
-_Found = tuple[np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any], np.ndarray[Any, Any]]
-# Per distinct word, as native int32 bytes so that a story's entries join without a Python loop:
-# its own features as (row, piece offset) pairs, and (id as the left word of a pair, id as the
-# right word, number of own features); an id of -1: the word starts, or ends, no known pair.
-_Entry = tuple[bytes, bytes]
-_NONE: _Found = (np.zeros(0, np.int64),) * 4
+_NO_LEFT = -(1 << 62)  # pair id of a word that starts no pair: every key it makes is negative
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+class Found:
+    """A story's known features: each vocabulary row once, in the order
+    :func:`~stream.topics.features.features` first yields it, and where each came from.
+
+    Where a feature came from is needed only for the few that become evidence, so it is
+    worked out on request (:meth:`origin`).
+    """
+
+    __slots__ = ("_ends", "_places", "_seq", "_texts", "_vocabulary", "rows")
+
+    def __init__(
+        self,
+        rows: np.ndarray[Any, Any],
+        seq: list[int],
+        places: np.ndarray[Any, Any],
+        ends: np.ndarray[Any, Any],
+        texts: list[str],
+        vocabulary: dict[str, int],
+    ) -> None:
+        self.rows = rows  # unique rows, first occurrence first
+        self._seq = seq  # every occurrence, in order
+        self._places = places  # per occurrence: its place in the story's runs (see FeatureIndex)
+        self._ends = ends  # per token: where its run ends
+        self._texts = texts
+        self._vocabulary = vocabulary
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def origin(self, j: int) -> tuple[int, int, int]:
+        """(first token, last token, piece offset or -1) of the first occurrence of ``rows[j]``."""
+        row = int(self.rows[j])
+        place = int(self._places[self._seq.index(row)])
+        token = int(np.searchsorted(self._ends, place, side="right"))
+        if place == self._ends[token] - 1:  # the last slot of a run: the pair with the token before
+            return token - 1, token, -1
+        vocab = self._vocabulary
+        # The token's own features in the order they are made: the first with this row is the one kept.
+        piece = next(p for name, p in word_features(self._texts[token]) if vocab.get(name) == row)
+        return token, token, piece
+
+    def entries(self) -> list[tuple[int, int, int, int]]:
+        """Every row with its origin: (row, first token, last token, piece)."""
+        return [(int(row), *self.origin(j)) for j, row in enumerate(self.rows)]
 
 
 class FeatureIndex:
@@ -55,9 +95,12 @@ class FeatureIndex:
     :func:`~stream.topics.features.features` followed by one dict lookup per feature string.
 
     A token's own features (word, stem, script pieces) depend on its text alone, so their rows are
-    worked out once per distinct word and cached; wire vocabulary is Zipfian. Word pairs are not
-    spelt out per story: every word that occurs in a pair feature gets an id, and the pairs are a
-    sorted array of ``left id * width + right id`` searched for all adjacent tokens in one call.
+    worked out once per distinct word and cached (wire vocabulary is Zipfian), as one run of native
+    int64s: ``[id as left word, id as right word, own rows..., -1]``. The last slot is where the
+    story puts the row of the pair with the token before, so that joining the runs of a story's
+    tokens lays every row out in the order the features occur. Word pairs are not spelt out per
+    story: every word that occurs in a pair feature has an id, and the pairs are a sorted array of
+    ``left id * 2 * width + right id`` searched for all adjacent tokens in one call.
     """
 
     __slots__ = ("_pair_keys", "_pair_rows", "_vocabulary", "_width", "_word_ids", "_words")
@@ -81,62 +124,51 @@ class FeatureIndex:
                 rows.append(row)
                 at = body.find(" ", at + 1)
         self._word_ids = ids
-        self._width = max(len(ids), 1)
-        keys = np.array(lefts, dtype=np.int64) * self._width + np.array(rights, dtype=np.int64)
+        # A right id of ``width`` (no pair) makes a key no pair has; a left of _NO_LEFT a negative one.
+        self._width = width = max(len(ids), 1)
+        keys = np.array(lefts, dtype=np.int64) * (2 * width) + np.array(rights, dtype=np.int64)
         order = np.argsort(keys, kind="stable")
-        self._pair_keys = keys[order]
-        self._pair_rows = np.array(rows, dtype=np.int64)[order]
-        self._words: dict[str, _Entry] = {}
+        # A sentinel past every key, so that a search never lands past the end.
+        self._pair_keys = np.append(keys[order], np.iinfo(np.int64).max)
+        self._pair_rows = np.append(np.array(rows, dtype=np.int64)[order], -1)
+        self._words: dict[str, bytes] = {}
 
-    def _entry(self, word: str) -> _Entry:
+    def _entry(self, word: str) -> bytes:
         vocab = self._vocabulary
-        own = [(vocab[name], piece) for name, piece in word_features(word) if name in vocab]
         wid = self._word_ids.get(word, -1)
         unspaced = is_unspaced(word)
-        meta = (-1 if unspaced or word.isdigit() else wid, -1 if unspaced else wid, len(own))
-        entry = (np.array(own, dtype=np.int32).tobytes(), np.array(meta, dtype=np.int32).tobytes())
+        left = _NO_LEFT if wid < 0 or unspaced or word.isdigit() else wid * 2 * self._width
+        right = self._width if wid < 0 or unspaced else wid
+        own = [vocab[name] for name, _ in word_features(word) if name in vocab]
+        entry = np.array([left, right, *own, -1], dtype=np.int64).tobytes()
         if len(self._words) >= _WORD_CACHE:
             self._words.clear()
         self._words[word] = entry
         return entry
 
-    def found(self, stream: TokenStream, limit: int = MAX_TOKENS) -> _Found:
+    def found(self, stream: TokenStream, limit: int = MAX_TOKENS) -> Found:
         """The story's known features, each row once, in the order the features occur."""
         texts = stream.texts[:limit]
         n = len(texts)
-        if not n:
-            return _NONE
         get = self._words.get
-        own_b, meta_b = zip(*[get(w) or self._entry(w) for w in texts], strict=True)
-        own = np.frombuffer(b"".join(own_b), dtype=np.int32).reshape(-1, 2).astype(np.int64)
-        meta = np.frombuffer(b"".join(meta_b), dtype=np.int32).reshape(n, 3).astype(np.int64)
-        rows, pieces = own[:, 0], own[:, 1]
-        firsts = np.repeat(np.arange(n, dtype=np.int64), meta[:, 2])
-        lasts = firsts
-        if n > 1 and len(self._pair_keys):
-            left, right = meta[:-1, 0], meta[1:, 1]
-            at = np.flatnonzero((left >= 0) & (right >= 0))
-            if len(at):
-                keys = left[at] * self._width + right[at]
-                pos = np.searchsorted(self._pair_keys, keys)
-                pos[pos == len(self._pair_keys)] = 0
-                hit = self._pair_keys[pos] == keys
-                if hit.any():
-                    pair_rows = self._pair_rows[pos[hit]]
-                    pair_first = at[hit]
-                    # A token's own features come before its pair with the token before it.
-                    order = np.argsort(np.concatenate((firsts * 2, pair_first * 2 + 3)), kind="stable")
-                    rows = np.concatenate((rows, pair_rows))[order]
-                    pieces = np.concatenate((pieces, np.full(len(pair_rows), -1, dtype=np.int64)))[order]
-                    lasts = np.concatenate((firsts, pair_first + 1))[order]
-                    firsts = np.concatenate((firsts, pair_first))[order]
-        if not len(rows):
-            return _NONE
-        _, first_seen = np.unique(rows, return_index=True)
-        if len(first_seen) < len(rows):
-            keep = np.sort(first_seen)
-            return rows[keep], firsts[keep], lasts[keep], pieces[keep]
-        return rows, firsts, lasts, pieces
+        runs = [get(w) or self._entry(w) for w in texts]
+        buf = np.frombuffer(bytearray(b"".join(runs)), dtype=np.int64)
+        sizes = np.fromiter(map(len, runs), dtype=np.int64, count=n) >> 3
+        ends = np.cumsum(sizes)
+        starts = ends - sizes
+        if n > 1:
+            keys = buf[starts[:-1]] + buf[starts[1:] + 1]
+            pos = np.searchsorted(self._pair_keys, keys)
+            hit = self._pair_keys[pos] == keys
+            buf[ends[1:][hit] - 1] = self._pair_rows[pos[hit]]
+        keep = buf >= 0
+        keep[starts] = False
+        keep[starts + 1] = False
+        places = np.flatnonzero(keep)
+        seq = buf[places].tolist()
+        unique = dict.fromkeys(seq)
+        rows = np.fromiter(unique, dtype=np.int64, count=len(unique)) if unique else _EMPTY
+        return Found(rows, seq, places, ends, texts, self._vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,12 +204,12 @@ class TopicModel:
 
     def probabilities(self, stream: TokenStream) -> tuple[np.ndarray[Any, Any], list[tuple[int, int, int, int]]]:
         """Softmax probabilities per topic and the known features found: (row, first token, last token, piece)."""
-        probs, (rows, firsts, lasts, pieces) = self._probabilities(stream)
-        return probs, list(zip(rows.tolist(), firsts.tolist(), lasts.tolist(), pieces.tolist(), strict=True))
+        probs, found = self._probabilities(stream)
+        return probs, found.entries()
 
-    def _probabilities(self, stream: TokenStream) -> tuple[np.ndarray[Any, Any], _Found]:
+    def _probabilities(self, stream: TokenStream) -> tuple[np.ndarray[Any, Any], Found]:
         found = self.index.found(stream, MAX_TOKENS)
-        rows = found[0]
+        rows = found.rows
         logits = self.bias.copy()
         if len(rows):
             logits += self.weights[rows].sum(axis=0) / math.sqrt(len(rows))
@@ -187,7 +219,8 @@ class TopicModel:
 
     def predict(self, stream: TokenStream, text: str, *, threshold: float | None = None) -> list[ModelTopic]:
         """Topics at or above ``threshold`` (default: the model's), best first, with evidence."""
-        probs, (rows, firsts, lasts, pieces) = self._probabilities(stream)
+        probs, found = self._probabilities(stream)
+        rows = found.rows
         limit = self.threshold if threshold is None else threshold
         out: list[ModelTopic] = []
         if not len(rows):
@@ -204,7 +237,7 @@ class TopicModel:
                 weight = float(contrib[j])
                 if weight <= 0:
                     break
-                start, end = _span(stream, int(firsts[j]), int(lasts[j]), int(pieces[j]))
+                start, end = _span(stream, *found.origin(int(j)))
                 evidence.append((text[start:end], start, end, round(weight, 4)))
             out.append(ModelTopic(self.topics[k], round(p, 4), tuple(evidence)))
         return out
