@@ -521,6 +521,9 @@ class Matcher:
         # no further keeps a long unspaced token from yielding a match per character.
         self._reach = _MAX_KEY_OFFSET + max(map(len, by_key), default=0)
         self._starts: dict[str, tuple[Term, ...]] = {}
+        # Whether a multi-word term's later words match the tokens that follow its first: like
+        # ``_starts``, it depends only on those tokens' texts, so it is worked out once per word run.
+        self._follows: dict[tuple[object, ...], bool] = {}
 
     def starting_at(self, token: str) -> tuple[Term, ...]:
         """Terms whose first word matches ``token`` (a folded token text)."""
@@ -540,6 +543,13 @@ class Matcher:
         self._starts[token] = result
         return result
 
+    def _follow(self, key: tuple[object, ...], words: tuple[WordPattern, ...], texts: list[str], idx: int) -> bool:
+        ok = _rest_matches(words, texts, idx)
+        if len(self._follows) >= _START_CACHE:
+            self._follows.clear()
+        self._follows[key] = ok
+        return ok
+
     def scan(self, stream: TokenStream) -> dict[tuple[str, str], list[Hit]]:
         """All verified term occurrences in ``stream``, keyed by term identity."""
         found: dict[tuple[str, str], list[Hit]] = {}
@@ -553,12 +563,20 @@ class Matcher:
         # term, so the loop below visits only the few that do.
         cands_at = [cands if (cands := get(text)) is not None else starting_at(text) for text in texts]
         span = stream.span
+        follows = self._follows
         for idx in compress(range(n), cands_at):
             for term in cands_at[idx]:
                 words = term.words
                 last = idx + len(words) - 1
-                if last > idx and (last >= n or not _rest_matches(words, texts, idx)):
-                    continue
+                if last > idx:
+                    if last >= n:
+                        continue
+                    key = (id(words), *texts[idx + 1 : last + 1])
+                    ok = follows.get(key)
+                    if ok is None:
+                        ok = self._follow(key, words, texts, idx)
+                    if not ok:
+                        continue
                 start, end = span(idx, last)
                 hit = Hit(idx, last, start, end)
                 bucket = found.get(term.ident)
