@@ -206,3 +206,32 @@ def test_subscriptions_with_duplicate_keys_are_refused(tmp_path: Path) -> None:
 def test_shipped_yaml_has_no_duplicate_keys(path: Path) -> None:
     node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     assert [f"{d.line}: {d.field}" for d in duplicate_keys(node)] == []
+
+
+def test_a_matcher_remembers_later_words_per_following_text() -> None:
+    # The matcher caches whether a multi-word term's later words match the tokens after its first;
+    # a cached answer for one continuation must not leak to another, or to another term.
+    matcher = Matcher([parse_term("prime minister", "en"), parse_term("prime time", "en"), parse_term("world cup final", "en")])
+    texts = [
+        "the prime minister spoke",
+        "prime time television",
+        "the prime ministers met",
+        "world cup finals",
+        "world cup semi",
+        "prime minister",
+        "prime",
+    ]
+    expected = [
+        {"prime minister"},
+        {"prime time"},
+        {"prime minister"},
+        {"world cup final"},
+        set(),
+        {"prime minister"},
+        set(),
+    ]
+    for _ in range(2):  # the second pass answers from the cache
+        for text, want in zip(texts, expected, strict=True):
+            assert {ident[1] for ident in matcher.scan(TokenStream.of(text))} == want, text
+    hits = matcher.scan(TokenStream.of("the prime minister spoke"))[("en", "prime minister")]
+    assert [(h.first, h.last, h.start, h.end) for h in hits] == [(1, 2, 4, 18)]
