@@ -150,9 +150,14 @@ class FeatureIndex:
         """The story's known features, each row once, in the order the features occur."""
         texts = stream.texts[:limit]
         n = len(texts)
-        get = self._words.get
-        runs = [get(w) or self._entry(w) for w in texts]
-        buf = np.frombuffer(bytearray(b"".join(runs)), dtype=np.int64)
+        looked_up = list(map(self._words.get, texts))
+        try:
+            runs: list[bytes] = looked_up  # type: ignore[assignment]  # None fails the join below
+            joined = b"".join(runs)
+        except TypeError:  # words not seen yet
+            runs = [run if run is not None else self._entry(w) for run, w in zip(looked_up, texts, strict=True)]
+            joined = b"".join(runs)
+        buf = np.frombuffer(bytearray(joined), dtype=np.int64)
         sizes = np.fromiter(map(len, runs), dtype=np.int64, count=n) >> 3
         ends = np.cumsum(sizes)
         starts = ends - sizes

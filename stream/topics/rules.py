@@ -47,7 +47,7 @@ import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import compress
+from itertools import compress, repeat
 from pathlib import Path
 
 import ahocorasick
@@ -494,6 +494,10 @@ class Hit:
     end: int
 
 
+# What Matcher.scan's cache lookup answers for a word not seen yet: true, so the scan visits it.
+_UNSEEN: tuple[Term, ...] = (Term("", "", ()),)
+
+
 class Matcher:
     """Every term of one language plus the common names, matched token by token.
 
@@ -557,15 +561,16 @@ class Matcher:
             return found
         texts = stream.texts
         n = len(texts)
-        get = self._starts.get
-        starting_at = self.starting_at
-        # Candidates of every token in one pass (a cached dict lookup each); most tokens start no
-        # term, so the loop below visits only the few that do.
-        cands_at = [cands if (cands := get(text)) is not None else starting_at(text) for text in texts]
+        # Candidates of every token in one pass of cached dict lookups; most tokens start no term
+        # (an empty tuple), so the loop below visits only the few that do, and the words not seen yet.
+        cands_at = list(map(self._starts.get, texts, repeat(_UNSEEN)))
         span = stream.span
         follows = self._follows
         for idx in compress(range(n), cands_at):
-            for term in cands_at[idx]:
+            cands = cands_at[idx]
+            if cands is _UNSEEN:
+                cands = self.starting_at(texts[idx])
+            for term in cands:
                 words = term.words
                 last = idx + len(words) - 1
                 if last > idx:
