@@ -49,6 +49,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 import snowballstemmer
@@ -484,9 +485,12 @@ def load_rules(rules_dir: Path | None = None) -> tuple[RuleFile, ...]:
 # --------------------------------------------------------------------------- matching
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One occurrence of a term: token span (inclusive) and original character offsets."""
+class Hit(NamedTuple):
+    """One occurrence of a term: token span (inclusive) and original character offsets.
+
+    A named tuple, not a frozen dataclass: a story makes dozens, and building one this way costs
+    a fifth of what a frozen dataclass's ``__init__`` does.
+    """
 
     first: int
     last: int
@@ -566,6 +570,7 @@ class Matcher:
         cands_at = list(map(self._starts.get, texts, repeat(_UNSEEN)))
         span = stream.span
         follows = self._follows
+        new = tuple.__new__  # skips NamedTuple's keyword-handling __new__, as tokenize() does
         for idx in compress(range(n), cands_at):
             cands = cands_at[idx]
             if cands is _UNSEEN:
@@ -582,8 +587,7 @@ class Matcher:
                         ok = self._follow(key, words, texts, idx)
                     if not ok:
                         continue
-                start, end = span(idx, last)
-                hit = Hit(idx, last, start, end)
+                hit = new(Hit, (idx, last, *span(idx, last)))
                 bucket = found.get(term.ident)
                 if bucket is None:
                     found[term.ident] = [hit]
