@@ -40,6 +40,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from stream.errors import ConfigError
 from stream.story import Story
@@ -72,13 +73,20 @@ __all__ = [
     "score_rules",
 ]
 
+_new = tuple.__new__  # builds a named tuple without its keyword-handling __new__
+
 PROVIDER_SCORE = 0.9
 RELATIVE_CUTOFF = 0.35
 _HEADLINE_BONUS = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
+    """A matched term or model feature: its text, original character offsets and weight.
+
+    A named tuple, not a frozen dataclass: a story makes dozens, and the rule scorer builds them
+    with ``tuple.__new__`` at a fraction of a frozen dataclass's ``__init__``.
+    """
+
     term: str
     start: int
     end: int
@@ -234,12 +242,13 @@ def score_rules(
             raw += weight * (1.0 + 0.5 * math.log(len(hits)))
             if hits[0].end <= headline:
                 raw += weight * _HEADLINE_BONUS
-            evidence.extend(Evidence(term.text, h.start, h.end, weight) for h in hits[:5])
+            text = term.text
+            evidence.extend([_new(Evidence, (text, h.start, h.end, weight)) for h in hits[:5]])
         for group in rf.groups.get(section, ()):
             hits_used = _group_fires(group, found, lead, headline)
             if hits_used is not None:
                 raw += group.weight
-                evidence.extend(Evidence(t, h.start, h.end, group.weight) for t, h in hits_used)
+                evidence.extend([_new(Evidence, (t, h.start, h.end, group.weight)) for t, h in hits_used])
     return raw, evidence
 
 
