@@ -40,7 +40,11 @@ FORMAT = 1
 _EVIDENCE = 6  # features reported per topic
 _WORD_CACHE = 1 << 16  # distinct words whose vocabulary rows are kept (cleared when full)
 
-_NO_LEFT = -(1 << 62)  # pair id of a word that starts no pair: every key it makes is negative
+# A word's run (see FeatureIndex) starts with its pair ids, offset so that they cannot be taken for
+# rows (below _RIGHT) and the start of a run can be found by value (at or above _LEFT).
+_RIGHT = 1 << 60
+_LEFT = 1 << 61
+_NO_LEFT = 1 << 62  # a word that starts no pair: every key it makes is above every pair's
 _EMPTY = np.zeros(0, dtype=np.int64)
 
 
@@ -52,21 +56,23 @@ class Found:
     worked out on request (:meth:`origin`).
     """
 
-    __slots__ = ("_ends", "_places", "_seq", "_texts", "_vocabulary", "rows")
+    __slots__ = ("_places", "_runs_end", "_seq", "_starts", "_texts", "_vocabulary", "rows")
 
     def __init__(
         self,
         rows: np.ndarray[Any, Any],
         seq: list[int],
         places: np.ndarray[Any, Any],
-        ends: np.ndarray[Any, Any],
+        starts: np.ndarray[Any, Any],
+        runs_end: int,
         texts: list[str],
         vocabulary: dict[str, int],
     ) -> None:
         self.rows = rows  # unique rows, first occurrence first
         self._seq = seq  # every occurrence, in order
         self._places = places  # per occurrence: its place in the story's runs (see FeatureIndex)
-        self._ends = ends  # per token: where its run ends
+        self._starts = starts  # per token: where its run starts
+        self._runs_end = runs_end
         self._texts = texts
         self._vocabulary = vocabulary
 
@@ -77,8 +83,9 @@ class Found:
         """(first token, last token, piece offset or -1) of the first occurrence of ``rows[j]``."""
         row = int(self.rows[j])
         place = int(self._places[self._seq.index(row)])
-        token = int(np.searchsorted(self._ends, place, side="right"))
-        if place == self._ends[token] - 1:  # the last slot of a run: the pair with the token before
+        token = int(np.searchsorted(self._starts, place, side="right")) - 1
+        end = int(self._starts[token + 1]) if token + 1 < len(self._starts) else self._runs_end
+        if place == end - 1:  # the last slot of a run: the pair with the token before
             return token - 1, token, -1
         vocab = self._vocabulary
         # The token's own features in the order they are made: the first with this row is the one kept.
@@ -100,7 +107,8 @@ class FeatureIndex:
     story puts the row of the pair with the token before, so that joining the runs of a story's
     tokens lays every row out in the order the features occur. Word pairs are not spelt out per
     story: every word that occurs in a pair feature has an id, and the pairs are a sorted array of
-    ``left id * 2 * width + right id`` searched for all adjacent tokens in one call.
+    ``left id * 2 * width + right id`` (plus the offsets ``_LEFT`` and ``_RIGHT``) searched for all
+    adjacent tokens in one call.
     """
 
     __slots__ = ("_pair_keys", "_pair_rows", "_vocabulary", "_width", "_word_ids", "_words")
@@ -124,9 +132,9 @@ class FeatureIndex:
                 rows.append(row)
                 at = body.find(" ", at + 1)
         self._word_ids = ids
-        # A right id of ``width`` (no pair) makes a key no pair has; a left of _NO_LEFT a negative one.
+        # A right id of ``width`` (no pair) makes a key no pair has; so does a left of _NO_LEFT.
         self._width = width = max(len(ids), 1)
-        keys = np.array(lefts, dtype=np.int64) * (2 * width) + np.array(rights, dtype=np.int64)
+        keys = np.array(lefts, dtype=np.int64) * (2 * width) + np.array(rights, dtype=np.int64) + (_LEFT + _RIGHT)
         order = np.argsort(keys, kind="stable")
         # A sentinel past every key, so that a search never lands past the end.
         self._pair_keys = np.append(keys[order], np.iinfo(np.int64).max)
@@ -137,8 +145,8 @@ class FeatureIndex:
         vocab = self._vocabulary
         wid = self._word_ids.get(word, -1)
         unspaced = is_unspaced(word)
-        left = _NO_LEFT if wid < 0 or unspaced or word.isdigit() else wid * 2 * self._width
-        right = self._width if wid < 0 or unspaced else wid
+        left = _NO_LEFT if wid < 0 or unspaced or word.isdigit() else _LEFT + wid * 2 * self._width
+        right = _RIGHT + (self._width if wid < 0 or unspaced else wid)
         own = [vocab[name] for name, _ in word_features(word) if name in vocab]
         entry = np.array([left, right, *own, -1], dtype=np.int64).tobytes()
         if len(self._words) >= _WORD_CACHE:
@@ -158,22 +166,19 @@ class FeatureIndex:
             runs = [run if run is not None else self._entry(w) for run, w in zip(looked_up, texts, strict=True)]
             joined = b"".join(runs)
         buf = np.frombuffer(bytearray(joined), dtype=np.int64)
-        sizes = np.fromiter(map(len, runs), dtype=np.int64, count=n) >> 3
-        ends = np.cumsum(sizes)
-        starts = ends - sizes
+        starts = np.flatnonzero(buf >= _LEFT)
         if n > 1:
             keys = buf[starts[:-1]] + buf[starts[1:] + 1]
             pos = np.searchsorted(self._pair_keys, keys)
             hit = self._pair_keys[pos] == keys
-            buf[ends[1:][hit] - 1] = self._pair_rows[pos[hit]]
-        keep = buf >= 0
-        keep[starts] = False
-        keep[starts + 1] = False
-        places = np.flatnonzero(keep)
+            last_slots = np.append(starts[2:], len(buf)) - 1  # of the runs of tokens 1 .. n-1
+            buf[last_slots[hit]] = self._pair_rows[pos[hit]]
+        # Rows are below _RIGHT; pair ids are above it, and an empty pair slot (-1) is as unsigned.
+        places = np.flatnonzero(buf.view(np.uint64) < _RIGHT)
         seq = buf[places].tolist()
         unique = dict.fromkeys(seq)
         rows = np.fromiter(unique, dtype=np.int64, count=len(unique)) if unique else _EMPTY
-        return Found(rows, seq, places, ends, texts, self._vocabulary)
+        return Found(rows, seq, places, starts, len(buf), texts, self._vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
