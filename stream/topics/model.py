@@ -163,7 +163,8 @@ class FeatureIndex:
             runs: list[bytes] = looked_up  # type: ignore[assignment]  # None fails the join below
             joined = b"".join(runs)
         except TypeError:  # words not seen yet
-            runs = [run if run is not None else self._entry(w) for run, w in zip(looked_up, texts, strict=True)]
+            get = self._words.get  # a word new to the cache may occur again in the story
+            runs = [run or get(w) or self._entry(w) for run, w in zip(looked_up, texts, strict=True)]
             joined = b"".join(runs)
         buf = np.frombuffer(bytearray(joined), dtype=np.int64)
         starts = np.flatnonzero(buf >= _LEFT)
