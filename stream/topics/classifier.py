@@ -45,7 +45,7 @@ from typing import NamedTuple
 from stream.errors import ConfigError
 from stream.story import Story
 from stream.text.normalize import TokenStream
-from stream.topics.model import ModelTopic, TopicModel
+from stream.topics.model import ModelGuess, TopicModel
 from stream.topics.rules import (
     COMMON,
     DEFAULT_RULES_DIR,
@@ -377,7 +377,7 @@ def classify(
     if model is not None:
         vetoed = {rf.code for i, rf in enumerate(ruleset.files) if raws[i] < 0}
         threshold = model.threshold_with_rules if merged else model.threshold
-        _add_model_topics(merged, model.predict(stream, text, threshold=threshold), vetoed, taxonomy)
+        _add_model_topics(merged, model.guesses(stream, text, threshold=threshold), vetoed, taxonomy)
     for subject in story.subjects:
         if not subject.code.startswith(("medtop:", "http://cv.iptc.org/newscodes/mediatopic/")):
             continue
@@ -403,7 +403,7 @@ def classify(
     return TopicResult(tuple(sorted(merged.values(), key=lambda t: (-t.score, t.code))))
 
 
-def _add_model_topics(merged: dict[str, ScoredTopic], predicted: list[ModelTopic], vetoed: set[str], taxonomy: Taxonomy) -> None:
+def _add_model_topics(merged: dict[str, ScoredTopic], predicted: list[ModelGuess], vetoed: set[str], taxonomy: Taxonomy) -> None:
     for guess in predicted:
         topic = taxonomy.get(guess.code)
         if topic is None or guess.code in vetoed:
@@ -416,7 +416,7 @@ def _add_model_topics(merged: dict[str, ScoredTopic], predicted: list[ModelTopic
                 if merged[code].model is None:
                     merged[code] = dataclasses.replace(merged[code], model=guess.probability)
             continue
-        evidence = tuple(Evidence(term, start, end, weight) for term, start, end, weight in guess.evidence)
+        evidence = tuple(Evidence(term, start, end, weight) for term, start, end, weight in guess.evidence())
         merged[guess.code] = ScoredTopic(
             guess.code, topic.label, guess.probability, topic.parent, "model", evidence, coarse=topic.coarse
         )

@@ -33,7 +33,7 @@ import numpy as np
 from stream.text.normalize import TokenStream
 from stream.topics.features import MAX_TOKENS, is_unspaced, word_features
 
-__all__ = ["ARTIFACT", "FORMAT", "FeatureIndex", "Found", "ModelTopic", "TopicModel", "load", "model"]
+__all__ = ["ARTIFACT", "FORMAT", "FeatureIndex", "Found", "ModelGuess", "ModelTopic", "TopicModel", "load", "model"]
 
 ARTIFACT = Path(__file__).parent / "data" / "topic_model.bin.gz"
 FORMAT = 1
@@ -230,28 +230,52 @@ class TopicModel:
 
     def predict(self, stream: TokenStream, text: str, *, threshold: float | None = None) -> list[ModelTopic]:
         """Topics at or above ``threshold`` (default: the model's), best first, with evidence."""
+        return [ModelTopic(g.code, g.probability, g.evidence()) for g in self.guesses(stream, text, threshold=threshold)]
+
+    def guesses(self, stream: TokenStream, text: str, *, threshold: float | None = None) -> list[ModelGuess]:
+        """What :meth:`predict` returns, with each topic's evidence worked out only when asked for.
+
+        The classifier keeps a model topic's evidence only where the rules did not find that branch.
+        """
         probs, found = self._probabilities(stream)
-        rows = found.rows
         limit = self.threshold if threshold is None else threshold
-        out: list[ModelTopic] = []
-        if not len(rows):
+        out: list[ModelGuess] = []
+        if not len(found):
             return out
-        scale = 1.0 / math.sqrt(len(rows))
         for k in np.argsort(-probs):
             p = float(probs[k])
             if p < limit:
                 break
-            contrib = self.weights[rows, k] * scale
-            top = np.argsort(-contrib)[:_EVIDENCE]
-            evidence = []
-            for j in top:
-                weight = float(contrib[j])
-                if weight <= 0:
-                    break
-                start, end = _span(stream, *found.origin(int(j)))
-                evidence.append((text[start:end], start, end, round(weight, 4)))
-            out.append(ModelTopic(self.topics[k], round(p, 4), tuple(evidence)))
+            out.append(ModelGuess(self.topics[k], round(p, 4), self, found, stream, text, int(k)))
         return out
+
+    def _evidence(self, found: Found, stream: TokenStream, text: str, k: int) -> tuple[tuple[str, int, int, float], ...]:
+        """The features that added most to topic ``k``, with their surface text and offsets."""
+        contrib = self.weights[found.rows, k] * (1.0 / math.sqrt(len(found)))
+        evidence = []
+        for j in np.argsort(-contrib)[:_EVIDENCE]:
+            weight = float(contrib[j])
+            if weight <= 0:
+                break
+            start, end = _span(stream, *found.origin(int(j)))
+            evidence.append((text[start:end], start, end, round(weight, 4)))
+        return tuple(evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelGuess:
+    """A topic the model predicts (:meth:`TopicModel.guesses`); :meth:`evidence` as in :class:`ModelTopic`."""
+
+    code: str
+    probability: float
+    _model: TopicModel
+    _found: Found
+    _stream: TokenStream
+    _text: str
+    _k: int
+
+    def evidence(self) -> tuple[tuple[str, int, int, float], ...]:
+        return self._model._evidence(self._found, self._stream, self._text, self._k)
 
 
 def _span(stream: TokenStream, first: int, last: int, piece: int) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from stream.story import Story
 from stream.text.normalize import TokenStream, fold
 from stream.topics.classifier import classify
 from stream.topics.features import MAX_TOKENS, features
-from stream.topics.model import FeatureIndex, load, model
+from stream.topics.model import FeatureIndex, TopicModel, load, model
 from stream.topics.rules import DEFAULT_RULES_DIR
 from stream.topics.taxonomy import load_taxonomy
 
@@ -178,3 +178,27 @@ def test_the_feature_index_reads_pairs_from_the_vocabulary_it_was_given() -> Non
     assert index.found(TokenStream.of("world cup")).rows.tolist() == [0, 2, 1]
     assert index.found(TokenStream.of("1990 cup")).rows.tolist() == [2]
     assert index.found(TokenStream.of("\ufdfa cup")).rows.tolist() == [2, 5]
+
+
+def test_model_evidence_is_worked_out_only_for_the_topics_the_model_adds(monkeypatch: pytest.MonkeyPatch) -> None:
+    m = model()
+    story = Story(
+        id="en",
+        headline="Striker scores twice as club wins league final",
+        body="The striker scored two goals in the final and the coach praised the team after the championship match.",
+    )
+    guesses = m.guesses(TokenStream.of(story.text), story.text, threshold=0.0)
+    predicted = m.predict(TokenStream.of(story.text), story.text, threshold=0.0)
+    assert [(g.code, g.probability, g.evidence()) for g in guesses] == [(t.code, t.probability, t.evidence) for t in predicted]
+    calls: list[int] = []
+    real = TopicModel._evidence
+
+    def counted(self: TopicModel, *args: object) -> object:
+        calls.append(1)
+        return real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TopicModel, "_evidence", counted)
+    result = classify(story, "en", model=m)
+    sport = next(t for t in result.topics if t.code == SPORT)
+    assert sport.source == "rules" and sport.model is not None  # the model agreed: its evidence was not needed
+    assert len(calls) == sum(1 for t in result.topics if t.source == "model")
