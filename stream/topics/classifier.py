@@ -39,6 +39,7 @@ import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -74,6 +75,8 @@ __all__ = [
 ]
 
 _new = tuple.__new__  # builds a named tuple without its keyword-handling __new__
+_START = itemgetter(1)  # Evidence.start
+_WEIGHT = itemgetter(3)  # Evidence.weight
 
 PROVIDER_SCORE = 0.9
 RELATIVE_CUTOFF = 0.35
@@ -225,9 +228,15 @@ def _language(story: Story, language: str | None) -> str | None:
 
 
 def score_rules(
-    rf: RuleFile, sections: list[str], found: Mapping[tuple[str, str], list[Hit]], lead: int, headline: int
+    rf: RuleFile,
+    sections: list[str],
+    found: Mapping[tuple[str, str], list[Hit]],
+    lead: int,
+    headline: int,
+    *,
+    with_evidence: bool = True,
 ) -> tuple[float, list[Evidence]]:
-    """Raw score and evidence of one rule file against a story's term hits."""
+    """Raw score and evidence of one rule file against a story's term hits; ``with_evidence=False``: the score alone."""
     raw = 0.0
     evidence: list[Evidence] = []
     for section in sections:
@@ -242,13 +251,15 @@ def score_rules(
             raw += weight * (1.0 + 0.5 * math.log(len(hits)))
             if hits[0].end <= headline:
                 raw += weight * _HEADLINE_BONUS
-            text = term.text
-            evidence.extend([_new(Evidence, (text, h.start, h.end, weight)) for h in hits[:5]])
+            if with_evidence:
+                text = term.text
+                evidence.extend([_new(Evidence, (text, h.start, h.end, weight)) for h in hits[:5]])
         for group in rf.groups.get(section, ()):
             hits_used = _group_fires(group, found, lead, headline)
             if hits_used is not None:
                 raw += group.weight
-                evidence.extend([_new(Evidence, (t, h.start, h.end, group.weight)) for t, h in hits_used])
+                if with_evidence:
+                    evidence.extend([_new(Evidence, (t, h.start, h.end, group.weight)) for t, h in hits_used])
     return raw, evidence
 
 
@@ -351,19 +362,20 @@ def classify(
     headline = len(story.headline) if story.headline else 0
     lead = lead_end(headline, text)
     raws = _raw_scores(ruleset, lang, found, lead, headline)
-    scored: list[tuple[float, RuleFile, list[Evidence]]] = []
+    scored: list[tuple[float, RuleFile, list[str]]] = []
     for i, rf in enumerate(ruleset.files):
         if raws[i] >= rf.threshold:
-            # Evidence only for the topics that pass; score_rules is the reference scorer.
+            # score_rules is the reference scorer; evidence only for the topics that pass and stay.
             sections = _RuleSet._sections(rf, lang if lang is None or lang in LANGUAGES else COMMON)
-            raw, evidence = score_rules(rf, sections, found, lead, headline)
-            scored.append((raw, rf, evidence))
+            raw, _ = score_rules(rf, sections, found, lead, headline, with_evidence=False)
+            scored.append((raw, rf, sections))
     best = max((raw / rf.threshold for raw, rf, _ in scored), default=0.0)
     taxonomy = load_taxonomy()
     merged: dict[str, ScoredTopic] = {}
-    for raw, rf, evidence in scored:
+    for raw, rf, sections in scored:
         if raw / rf.threshold < RELATIVE_CUTOFF * best:
             continue
+        evidence = score_rules(rf, sections, found, lead, headline)[1]
         topic = taxonomy.get(rf.code)
         if topic is None:  # validated at load; a stale taxonomy is a config error
             raise ConfigError(f"unknown topic {rf.code}", file=rf.path, field="topic")
@@ -372,7 +384,9 @@ def classify(
         if previous is not None:  # two files for one code: keep the stronger, pool evidence
             score = max(score, previous.score)
             evidence = [*previous.evidence, *evidence]
-        evidence.sort(key=lambda e: (e.start, -e.weight))
+        # By start, then weight, highest first: two stable sorts on C-level keys order as one on (start, -weight).
+        evidence.sort(key=_WEIGHT, reverse=True)
+        evidence.sort(key=_START)
         merged[rf.code] = ScoredTopic(rf.code, topic.label, score, topic.parent, "rules", tuple(evidence), coarse=topic.coarse)
     if model is not None:
         vetoed = {rf.code for i, rf in enumerate(ruleset.files) if raws[i] < 0}

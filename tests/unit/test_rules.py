@@ -235,3 +235,41 @@ def test_a_matcher_remembers_later_words_per_following_text() -> None:
             assert {ident[1] for ident in matcher.scan(TokenStream.of(text))} == want, text
     hits = matcher.scan(TokenStream.of("the prime minister spoke"))[("en", "prime minister")]
     assert [(h.first, h.last, h.start, h.end) for h in hits] == [(1, 2, 4, 18)]
+
+
+def test_evidence_is_ordered_by_offset_then_weight(tmp_path: Path) -> None:
+    # "world cup" and "world" start at the same offset: the heavier comes first whatever the file order;
+    # a group's evidence (weight 0.5) for the same "world" sorts after the term's (weight 2.0).
+    _write(
+        tmp_path,
+        "sport.yaml",
+        """topic: medtop:15000000
+threshold: 1.0
+languages:
+  en:
+    terms: {"world cup": 1.0, world: 2.0, final: 3.0}
+    groups:
+      - all: [world, final]
+        weight: 0.5
+""",
+    )
+    result = classify(Story(id="t", headline="", body="world cup final"), "en", rules_dir=tmp_path)
+    (topic,) = result.topics
+    order = [(e.term, e.start, e.weight) for e in topic.evidence]
+    assert order == [("world", 0, 2.0), ("world cup", 0, 1.0), ("world", 0, 0.5), ("final", 10, 3.0), ("final", 10, 0.5)]
+
+
+def test_score_rules_without_evidence_gives_the_same_score(tmp_path: Path) -> None:
+    from stream.topics.classifier import score_rules
+    from stream.topics.rules import lead_end
+
+    _write(tmp_path, "conflict.yaml", RULE)
+    (rf,) = load_rules(tmp_path)
+    story = Story(id="t", headline="Invasion fears", body="shelling as troops reached the border, shelling again")
+    found = Matcher(t for section in rf.terms.values() for t, _ in section).scan(TokenStream.of(story.text))
+    found.update(Matcher(t for g in rf.groups["en"] for t in (*g.all, *g.any, *g.none)).scan(TokenStream.of(story.text)))
+    headline = len(story.headline)
+    args = (rf, ["en"], found, lead_end(headline, story.text), headline)
+    raw, evidence = score_rules(*args)
+    assert raw > rf.threshold and evidence
+    assert score_rules(*args, with_evidence=False) == (raw, [])
