@@ -362,20 +362,24 @@ def classify(
     headline = len(story.headline) if story.headline else 0
     lead = lead_end(headline, text)
     raws = _raw_scores(ruleset, lang, found, lead, headline)
-    scored: list[tuple[float, RuleFile, list[str]]] = []
-    for i, rf in enumerate(ruleset.files):
-        if raws[i] >= rf.threshold:
-            # score_rules is the reference scorer; evidence only for the topics that pass and stay.
-            sections = _RuleSet._sections(rf, lang if lang is None or lang in LANGUAGES else COMMON)
-            raw, _ = score_rules(rf, sections, found, lead, headline, with_evidence=False)
-            scored.append((raw, rf, sections))
-    best = max((raw / rf.threshold for raw, rf, _ in scored), default=0.0)
+    key = lang if lang is None or lang in LANGUAGES else COMMON
+    passing = [(rf, _RuleSet._sections(rf, key)) for i, rf in enumerate(ruleset.files) if raws[i] >= rf.threshold]
+    # score_rules is the reference scorer. Evidence only for the topics that pass and stay: with
+    # several passing, the scores come first (the relative cutoff drops some); one alone stays.
+    scored: list[tuple[float, RuleFile, list[str], list[Evidence] | None]] = []
+    for rf, sections in passing:
+        if len(passing) == 1:
+            raw, evidence = score_rules(rf, sections, found, lead, headline)
+            scored.append((raw, rf, sections, evidence))
+        else:
+            scored.append((score_rules(rf, sections, found, lead, headline, with_evidence=False)[0], rf, sections, None))
+    best = max((raw / rf.threshold for raw, rf, _, _ in scored), default=0.0)
     taxonomy = load_taxonomy()
     merged: dict[str, ScoredTopic] = {}
-    for raw, rf, sections in scored:
+    for raw, rf, sections, ready in scored:
         if raw / rf.threshold < RELATIVE_CUTOFF * best:
             continue
-        evidence = score_rules(rf, sections, found, lead, headline)[1]
+        evidence = ready if ready is not None else score_rules(rf, sections, found, lead, headline)[1]
         topic = taxonomy.get(rf.code)
         if topic is None:  # validated at load; a stale taxonomy is a config error
             raise ConfigError(f"unknown topic {rf.code}", file=rf.path, field="topic")
