@@ -568,7 +568,7 @@ class Matcher:
         # Candidates of every token in one pass of cached dict lookups; most tokens start no term
         # (an empty tuple), so the loop below visits only the few that do, and the words not seen yet.
         cands_at = list(map(self._starts.get, texts, repeat(_UNSEEN)))
-        span = stream.span
+        matches = stream.matches  # original offsets, read directly: a story has dozens of hits
         follows = self._follows
         new = tuple.__new__  # skips NamedTuple's keyword-handling __new__, as tokenize() does
         for idx in compress(range(n), cands_at):
@@ -587,7 +587,10 @@ class Matcher:
                         ok = self._follow(key, words, texts, idx)
                     if not ok:
                         continue
-                hit = new(Hit, (idx, last, *span(idx, last)))
+                if last == idx:
+                    hit = new(Hit, (idx, idx, *matches[idx].span()))
+                else:
+                    hit = new(Hit, (idx, last, matches[idx].start(), matches[last].end()))
                 bucket = found.get(term.ident)
                 if bucket is None:
                     found[term.ident] = [hit]

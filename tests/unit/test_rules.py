@@ -273,3 +273,11 @@ def test_score_rules_without_evidence_gives_the_same_score(tmp_path: Path) -> No
     raw, evidence = score_rules(*args)
     assert raw > rf.threshold and evidence
     assert score_rules(*args, with_evidence=False) == (raw, [])
+
+
+def test_hits_carry_the_original_offsets_of_their_tokens() -> None:
+    text = "Le Premier   ministre a parlé. Ministre!"
+    matcher = Matcher([parse_term("premier ministre", "fr"), parse_term("=ministre", "fr")])
+    found = matcher.scan(TokenStream.of(text))
+    spans = {ident[1]: [(h.first, h.last, text[h.start : h.end]) for h in hits] for ident, hits in found.items()}
+    assert spans == {"premier ministre": [(1, 2, "Premier   ministre")], "=ministre": [(2, 2, "ministre"), (5, 5, "Ministre")]}
