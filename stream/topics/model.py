@@ -40,8 +40,8 @@ FORMAT = 1
 _EVIDENCE = 6  # features reported per topic
 _WORD_CACHE = 1 << 16  # distinct words whose vocabulary rows are kept (cleared when full)
 
-# A word's run (see FeatureIndex) starts with its pair ids, offset so that they cannot be taken for
-# rows (below _RIGHT) and the start of a run can be found by value (at or above _LEFT).
+# A word's run (see FeatureIndex) holds its pair ids, offset so that they cannot be taken for rows
+# (below _RIGHT) and the end of a run can be found by value (its left id: at or above _LEFT).
 _RIGHT = 1 << 60
 _LEFT = 1 << 61
 _NO_LEFT = 1 << 62  # a word that starts no pair: every key it makes is above every pair's
@@ -56,23 +56,21 @@ class Found:
     worked out on request (:meth:`origin`).
     """
 
-    __slots__ = ("_places", "_runs_end", "_seq", "_starts", "_texts", "_vocabulary", "rows")
+    __slots__ = ("_ends", "_places", "_seq", "_texts", "_vocabulary", "rows")
 
     def __init__(
         self,
         rows: np.ndarray[Any, Any],
         seq: list[int],
         places: np.ndarray[Any, Any],
-        starts: np.ndarray[Any, Any],
-        runs_end: int,
+        ends: np.ndarray[Any, Any],
         texts: list[str],
         vocabulary: dict[str, int],
     ) -> None:
         self.rows = rows  # unique rows, first occurrence first
         self._seq = seq  # every occurrence, in order
         self._places = places  # per occurrence: its place in the story's runs (see FeatureIndex)
-        self._starts = starts  # per token: where its run starts
-        self._runs_end = runs_end
+        self._ends = ends  # per token: the last place of its run
         self._texts = texts
         self._vocabulary = vocabulary
 
@@ -83,9 +81,8 @@ class Found:
         """(first token, last token, piece offset or -1) of the first occurrence of ``rows[j]``."""
         row = int(self.rows[j])
         place = int(self._places[self._seq.index(row)])
-        token = int(np.searchsorted(self._starts, place, side="right")) - 1
-        end = int(self._starts[token + 1]) if token + 1 < len(self._starts) else self._runs_end
-        if place == end - 1:  # the last slot of a run: the pair with the token before
+        token = int(np.searchsorted(self._ends, place))
+        if place == self._ends[token] - 1:  # the pair slot of a run: the pair with the token before
             return token - 1, token, -1
         vocab = self._vocabulary
         # The token's own features in the order they are made: the first with this row is the one kept.
@@ -103,9 +100,9 @@ class FeatureIndex:
 
     A token's own features (word, stem, script pieces) depend on its text alone, so their rows are
     worked out once per distinct word and cached (wire vocabulary is Zipfian), as one run of native
-    int64s: ``[id as left word, id as right word, own rows..., -1]``. The last slot is where the
-    story puts the row of the pair with the token before, so that joining the runs of a story's
-    tokens lays every row out in the order the features occur. Word pairs are not spelt out per
+    int64s: ``[id as right word, own rows..., -1, id as left word]``. The -1 is where the story puts
+    the row of the pair with the token before, so that joining the runs of a story's tokens lays
+    every row out in the order the features occur, and each pair's two ids side by side. Word pairs are not spelt out per
     story: every word that occurs in a pair feature has an id, and the pairs are a sorted array of
     ``left id * 2 * width + right id`` (plus the offsets ``_LEFT`` and ``_RIGHT``) searched for all
     adjacent tokens in one call.
@@ -148,7 +145,7 @@ class FeatureIndex:
         left = _NO_LEFT if wid < 0 or unspaced or word.isdigit() else _LEFT + wid * 2 * self._width
         right = _RIGHT + (self._width if wid < 0 or unspaced else wid)
         own = [vocab[name] for name, _ in word_features(word) if name in vocab]
-        entry = np.array([left, right, *own, -1], dtype=np.int64).tobytes()
+        entry = np.array([right, *own, -1, left], dtype=np.int64).tobytes()
         if len(self._words) >= _WORD_CACHE:
             self._words.clear()
         self._words[word] = entry
@@ -167,19 +164,19 @@ class FeatureIndex:
             runs = [run or get(w) or self._entry(w) for run, w in zip(looked_up, texts, strict=True)]
             joined = b"".join(runs)
         buf = np.frombuffer(bytearray(joined), dtype=np.int64)
-        starts = np.flatnonzero(buf >= _LEFT)
+        ends = np.flatnonzero(buf >= _LEFT)
         if n > 1:
-            keys = buf[starts[:-1]] + buf[starts[1:] + 1]
+            between = ends[:-1]  # the left id of token i - 1, then the right id of token i
+            keys = buf[between] + buf[between + 1]
             pos = np.searchsorted(self._pair_keys, keys)
-            hit = self._pair_keys[pos] == keys
-            last_slots = np.append(starts[2:], len(buf)) - 1  # of the runs of tokens 1 .. n-1
-            buf[last_slots[hit]] = self._pair_rows[pos[hit]]
+            # The pair slots of tokens 1 .. n-1 (an empty slot stays -1).
+            buf[ends[1:] - 1] = np.where(self._pair_keys[pos] == keys, self._pair_rows[pos], -1)
         # Rows are below _RIGHT; pair ids are above it, and an empty pair slot (-1) is as unsigned.
         places = np.flatnonzero(buf.view(np.uint64) < _RIGHT)
         seq = buf[places].tolist()
         unique = dict.fromkeys(seq)
         rows = np.fromiter(unique, dtype=np.int64, count=len(unique)) if unique else _EMPTY
-        return Found(rows, seq, places, starts, len(buf), texts, self._vocabulary)
+        return Found(rows, seq, places, ends, texts, self._vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
