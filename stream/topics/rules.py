@@ -87,6 +87,7 @@ LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE})
 MIN_PREFIX = 3
 _ANCHORS = ("headline", "lead")
 _START_CACHE = 1 << 18  # distinct words remembered per matcher
+_FOLLOW_CACHE = 1 << 16  # (multi-word term, following words) answers remembered per matcher
 _LEAD_CHARS = 400  # lead = headline + first paragraph of the body, at most this long
 # No Snowball stemmer takes 40 letters off a word, so a token that much longer than a stem cannot
 # stem to it: not stemming it keeps a 500 KB unspaced "word" from costing a second of pure-Python stemming.
@@ -553,7 +554,7 @@ class Matcher:
 
     def _follow(self, key: tuple[object, ...], words: tuple[WordPattern, ...], texts: list[str], idx: int) -> bool:
         ok = _rest_matches(words, texts, idx)
-        if len(self._follows) >= _START_CACHE:
+        if len(self._follows) >= _FOLLOW_CACHE:
             self._follows.clear()
         self._follows[key] = ok
         return ok
