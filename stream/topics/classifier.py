@@ -228,17 +228,24 @@ def _language(story: Story, language: str | None) -> str | None:
 
 
 def score_rules(
-    rf: RuleFile,
-    sections: list[str],
-    found: Mapping[tuple[str, str], list[Hit]],
-    lead: int,
-    headline: int,
-    *,
-    with_evidence: bool = True,
+    rf: RuleFile, sections: list[str], found: Mapping[tuple[str, str], list[Hit]], lead: int, headline: int
 ) -> tuple[float, list[Evidence]]:
-    """Raw score and evidence of one rule file against a story's term hits; ``with_evidence=False``: the score alone."""
+    """Raw score and evidence of one rule file against a story's term hits."""
+    raw, matched = _match_rules(rf, sections, found, lead, headline)
+    return raw, _evidence(matched)
+
+
+# What a rule file matched in a story, in scoring order: (term text, hits, weight); a group adds one
+# entry per term it used, with that one hit and the group's weight.
+_Matched = list[tuple[str, list[Hit], float]]
+
+
+def _match_rules(
+    rf: RuleFile, sections: list[str], found: Mapping[tuple[str, str], list[Hit]], lead: int, headline: int
+) -> tuple[float, _Matched]:
+    """The raw score of :func:`score_rules` and what it matched, to make evidence of only if the topic stays."""
     raw = 0.0
-    evidence: list[Evidence] = []
+    matched: _Matched = []
     for section in sections:
         index = _term_index(rf, section)
         # Walk whichever side is smaller: a story finds far fewer terms than a file holds.
@@ -251,16 +258,21 @@ def score_rules(
             raw += weight * (1.0 + 0.5 * math.log(len(hits)))
             if hits[0].end <= headline:
                 raw += weight * _HEADLINE_BONUS
-            if with_evidence:
-                text = term.text
-                evidence.extend([_new(Evidence, (text, h.start, h.end, weight)) for h in hits[:5]])
+            matched.append((term.text, hits, weight))
         for group in rf.groups.get(section, ()):
             hits_used = _group_fires(group, found, lead, headline)
             if hits_used is not None:
                 raw += group.weight
-                if with_evidence:
-                    evidence.extend([_new(Evidence, (t, h.start, h.end, group.weight)) for t, h in hits_used])
-    return raw, evidence
+                matched.extend((t, [h], group.weight) for t, h in hits_used)
+    return raw, matched
+
+
+def _evidence(matched: _Matched) -> list[Evidence]:
+    """Evidence of what :func:`_match_rules` matched: the first five hits of each term."""
+    evidence: list[Evidence] = []
+    for text, hits, weight in matched:
+        evidence.extend([_new(Evidence, (text, h.start, h.end, weight)) for h in hits[:5]])
+    return evidence
 
 
 _INDEX: dict[tuple[int, str], dict[tuple[str, str], tuple[Term, float]]] = {}
@@ -364,22 +376,15 @@ def classify(
     raws = _raw_scores(ruleset, lang, found, lead, headline)
     key = lang if lang is None or lang in LANGUAGES else COMMON
     passing = [(rf, _RuleSet._sections(rf, key)) for i, rf in enumerate(ruleset.files) if raws[i] >= rf.threshold]
-    # score_rules is the reference scorer. Evidence only for the topics that pass and stay: with
-    # several passing, the scores come first (the relative cutoff drops some); one alone stays.
-    scored: list[tuple[float, RuleFile, list[str], list[Evidence] | None]] = []
-    for rf, sections in passing:
-        if len(passing) == 1:
-            raw, evidence = score_rules(rf, sections, found, lead, headline)
-            scored.append((raw, rf, sections, evidence))
-        else:
-            scored.append((score_rules(rf, sections, found, lead, headline, with_evidence=False)[0], rf, sections, None))
-    best = max((raw / rf.threshold for raw, rf, _, _ in scored), default=0.0)
+    # Scores first (score_rules is the reference scorer); evidence only for the topics that stay.
+    scored = [(*_match_rules(rf, sections, found, lead, headline), rf) for rf, sections in passing]
+    best = max((raw / rf.threshold for raw, _, rf in scored), default=0.0)
     taxonomy = load_taxonomy()
     merged: dict[str, ScoredTopic] = {}
-    for raw, rf, sections, ready in scored:
+    for raw, matched, rf in scored:
         if raw / rf.threshold < RELATIVE_CUTOFF * best:
             continue
-        evidence = ready if ready is not None else score_rules(rf, sections, found, lead, headline)[1]
+        evidence = _evidence(matched)
         topic = taxonomy.get(rf.code)
         if topic is None:  # validated at load; a stale taxonomy is a config error
             raise ConfigError(f"unknown topic {rf.code}", file=rf.path, field="topic")

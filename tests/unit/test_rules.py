@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -259,20 +260,28 @@ languages:
     assert order == [("world", 0, 2.0), ("world cup", 0, 1.0), ("world", 0, 0.5), ("final", 10, 3.0), ("final", 10, 0.5)]
 
 
-def test_score_rules_without_evidence_gives_the_same_score(tmp_path: Path) -> None:
-    from stream.topics.classifier import score_rules
+def test_rule_evidence_is_made_from_what_the_score_matched(tmp_path: Path) -> None:
+    from stream.topics.classifier import _evidence, _match_rules, score_rules
     from stream.topics.rules import lead_end
 
     _write(tmp_path, "conflict.yaml", RULE)
     (rf,) = load_rules(tmp_path)
-    story = Story(id="t", headline="Invasion fears", body="shelling as troops reached the border, shelling again")
-    found = Matcher(t for section in rf.terms.values() for t, _ in section).scan(TokenStream.of(story.text))
-    found.update(Matcher(t for g in rf.groups["en"] for t in (*g.all, *g.any, *g.none)).scan(TokenStream.of(story.text)))
+    story = Story(id="t", headline="Invasion fears", body="troops at the border. " + "shelling " * 7)
+    stream = TokenStream.of(story.text)
+    found = Matcher(t for section in rf.terms.values() for t, _ in section).scan(stream)
+    found.update(Matcher(t for g in rf.groups["en"] for t in (*g.all, *g.any, *g.none)).scan(stream))
     headline = len(story.headline)
     args = (rf, ["en"], found, lead_end(headline, story.text), headline)
-    raw, evidence = score_rules(*args)
-    assert raw > rf.threshold and evidence
-    assert score_rules(*args, with_evidence=False) == (raw, [])
+    raw, matched = _match_rules(*args)
+    evidence = _evidence(matched)
+    assert score_rules(*args) == (raw, evidence)
+    # Five of the seven "shelling" hits; then the groups' terms (troops + border, invasion) at the group's weight.
+    assert [(e.term, e.weight) for e in evidence] == [("shelling", 1.0)] * 5 + [
+        ("troops", 1.0),
+        ("border", 1.0),
+        ("invasion", 1.0),
+    ]
+    assert raw == 1.0 * (1 + 0.5 * math.log(7)) + 2.0
 
 
 def test_hits_carry_the_original_offsets_of_their_tokens() -> None:
