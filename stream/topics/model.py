@@ -102,10 +102,11 @@ class FeatureIndex:
     worked out once per distinct word and cached (wire vocabulary is Zipfian), as one run of native
     int64s: ``[id as right word, own rows..., -1, id as left word]``. The -1 is where the story puts
     the row of the pair with the token before, so that joining the runs of a story's tokens lays
-    every row out in the order the features occur, and each pair's two ids side by side. Word pairs are not spelt out per
-    story: every word that occurs in a pair feature has an id, and the pairs are a sorted array of
-    ``left id * 2 * width + right id`` (plus the offsets ``_LEFT`` and ``_RIGHT``) searched for all
-    adjacent tokens in one call.
+    every row out in the order the features occur, and each pair's two ids side by side.
+
+    Word pairs are not spelt out per story: every word that occurs in a pair feature has an id, and
+    the pairs are a sorted array of ``left id * 2 * width + right id`` (plus the offsets ``_LEFT``
+    and ``_RIGHT``) searched for all adjacent tokens in one call.
     """
 
     __slots__ = ("_pair_keys", "_pair_rows", "_vocabulary", "_width", "_word_ids", "_words")
