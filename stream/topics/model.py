@@ -46,6 +46,8 @@ _RIGHT = 1 << 60
 _LEFT = 1 << 61
 _NO_LEFT = 1 << 62  # a word that starts no pair: every key it makes is above every pair's
 _EMPTY = np.zeros(0, dtype=np.int64)
+_add = np.add.reduce
+_max = np.maximum.reduce
 
 
 class Found:
@@ -165,7 +167,7 @@ class FeatureIndex:
             runs = [run or get(w) or self._entry(w) for run, w in zip(looked_up, texts, strict=True)]
             joined = b"".join(runs)
         buf = np.frombuffer(bytearray(joined), dtype=np.int64)
-        ends = np.flatnonzero(buf >= _LEFT)
+        ends = (buf >= _LEFT).nonzero()[0]
         if n > 1:
             between = ends[:-1]  # the left id of token i - 1, then the right id of token i
             keys = buf[between] + buf[between + 1]
@@ -173,7 +175,7 @@ class FeatureIndex:
             # The pair slots of tokens 1 .. n-1 (an empty slot stays -1).
             buf[ends[1:] - 1] = np.where(self._pair_keys[pos] == keys, self._pair_rows[pos], -1)
         # Rows are below _RIGHT; pair ids are above it, and an empty pair slot (-1) is as unsigned.
-        places = np.flatnonzero(buf.view(np.uint64) < _RIGHT)
+        places = (buf.view(np.uint64) < _RIGHT).nonzero()[0]
         seq = buf[places].tolist()
         unique = dict.fromkeys(seq)
         rows = np.fromiter(unique, dtype=np.int64, count=len(unique)) if unique else _EMPTY
@@ -219,12 +221,13 @@ class TopicModel:
     def _probabilities(self, stream: TokenStream) -> tuple[np.ndarray[Any, Any], Found]:
         found = self.index.found(stream, MAX_TOKENS)
         rows = found.rows
+        # The ufuncs' reduce directly: what .sum() and .max() call, without their Python wrappers.
         logits = self.bias.copy()
         if len(rows):
-            logits += self.weights[rows].sum(axis=0) / math.sqrt(len(rows))
-        logits -= logits.max()
+            logits += _add(self.weights[rows], axis=0) / math.sqrt(len(rows))
+        logits -= _max(logits)
         exp = np.exp(logits)
-        return exp / exp.sum(), found
+        return exp / _add(exp), found
 
     def predict(self, stream: TokenStream, text: str, *, threshold: float | None = None) -> list[ModelTopic]:
         """Topics at or above ``threshold`` (default: the model's), best first, with evidence."""
@@ -240,7 +243,7 @@ class TopicModel:
         out: list[ModelGuess] = []
         if not len(found):
             return out
-        for k in np.argsort(-probs):
+        for k in (-probs).argsort():
             p = float(probs[k])
             if p < limit:
                 break
@@ -251,7 +254,7 @@ class TopicModel:
         """The features that added most to topic ``k``, with their surface text and offsets."""
         contrib = self.weights[found.rows, k] * (1.0 / math.sqrt(len(found)))
         evidence = []
-        for j in np.argsort(-contrib)[:_EVIDENCE]:
+        for j in (-contrib).argsort()[:_EVIDENCE]:
             weight = float(contrib[j])
             if weight <= 0:
                 break
