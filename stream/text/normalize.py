@@ -129,6 +129,11 @@ class TokenStream:
     def of(cls, text: str) -> TokenStream:
         return cls(list(_TOKEN.finditer(text)))
 
+    @property
+    def matches(self) -> list[re.Match[str]]:
+        """The tokens' regex matches: ``matches[i].span()`` is where token ``i`` is in the original text."""
+        return self._matches
+
     def start(self, index: int) -> int:
         """Original character offset where token ``index`` starts."""
         return self._matches[index].start()

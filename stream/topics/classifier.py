@@ -39,12 +39,14 @@ import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from stream.errors import ConfigError
 from stream.story import Story
 from stream.text.normalize import TokenStream
-from stream.topics.model import ModelTopic, TopicModel
+from stream.topics.model import ModelGuess, TopicModel
 from stream.topics.rules import (
     COMMON,
     DEFAULT_RULES_DIR,
@@ -72,13 +74,22 @@ __all__ = [
     "score_rules",
 ]
 
+_new = tuple.__new__  # builds a named tuple without its keyword-handling __new__
+_START = itemgetter(1)  # Evidence.start
+_WEIGHT = itemgetter(3)  # Evidence.weight
+
 PROVIDER_SCORE = 0.9
 RELATIVE_CUTOFF = 0.35
 _HEADLINE_BONUS = 0.5
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(NamedTuple):
+    """A matched term or model feature: its text, original character offsets and weight.
+
+    A named tuple, not a frozen dataclass: a story makes dozens, and the rule scorer builds them
+    with ``tuple.__new__`` at a fraction of a frozen dataclass's ``__init__``.
+    """
+
     term: str
     start: int
     end: int
@@ -220,8 +231,21 @@ def score_rules(
     rf: RuleFile, sections: list[str], found: Mapping[tuple[str, str], list[Hit]], lead: int, headline: int
 ) -> tuple[float, list[Evidence]]:
     """Raw score and evidence of one rule file against a story's term hits."""
+    raw, matched = _match_rules(rf, sections, found, lead, headline)
+    return raw, _evidence(matched)
+
+
+# What a rule file matched in a story, in scoring order: (term text, hits, weight); a group adds one
+# entry per term it used, with that one hit and the group's weight.
+_Matched = list[tuple[str, list[Hit], float]]
+
+
+def _match_rules(
+    rf: RuleFile, sections: list[str], found: Mapping[tuple[str, str], list[Hit]], lead: int, headline: int
+) -> tuple[float, _Matched]:
+    """The raw score of :func:`score_rules` and what it matched, to make evidence of only if the topic stays."""
     raw = 0.0
-    evidence: list[Evidence] = []
+    matched: _Matched = []
     for section in sections:
         index = _term_index(rf, section)
         # Walk whichever side is smaller: a story finds far fewer terms than a file holds.
@@ -234,13 +258,21 @@ def score_rules(
             raw += weight * (1.0 + 0.5 * math.log(len(hits)))
             if hits[0].end <= headline:
                 raw += weight * _HEADLINE_BONUS
-            evidence.extend(Evidence(term.text, h.start, h.end, weight) for h in hits[:5])
+            matched.append((term.text, hits, weight))
         for group in rf.groups.get(section, ()):
             hits_used = _group_fires(group, found, lead, headline)
             if hits_used is not None:
                 raw += group.weight
-                evidence.extend(Evidence(t, h.start, h.end, group.weight) for t, h in hits_used)
-    return raw, evidence
+                matched.extend((t, [h], group.weight) for t, h in hits_used)
+    return raw, matched
+
+
+def _evidence(matched: _Matched) -> list[Evidence]:
+    """Evidence of what :func:`_match_rules` matched: the first five hits of each term."""
+    evidence: list[Evidence] = []
+    for text, hits, weight in matched:
+        evidence.extend([_new(Evidence, (text, h.start, h.end, weight)) for h in hits[:5]])
+    return evidence
 
 
 _INDEX: dict[tuple[int, str], dict[tuple[str, str], tuple[Term, float]]] = {}
@@ -342,19 +374,17 @@ def classify(
     headline = len(story.headline) if story.headline else 0
     lead = lead_end(headline, text)
     raws = _raw_scores(ruleset, lang, found, lead, headline)
-    scored: list[tuple[float, RuleFile, list[Evidence]]] = []
-    for i, rf in enumerate(ruleset.files):
-        if raws[i] >= rf.threshold:
-            # Evidence only for the topics that pass; score_rules is the reference scorer.
-            sections = _RuleSet._sections(rf, lang if lang is None or lang in LANGUAGES else COMMON)
-            raw, evidence = score_rules(rf, sections, found, lead, headline)
-            scored.append((raw, rf, evidence))
-    best = max((raw / rf.threshold for raw, rf, _ in scored), default=0.0)
+    key = lang if lang is None or lang in LANGUAGES else COMMON
+    passing = [(rf, _RuleSet._sections(rf, key)) for i, rf in enumerate(ruleset.files) if raws[i] >= rf.threshold]
+    # Scores first (score_rules is the reference scorer); evidence only for the topics that stay.
+    scored = [(*_match_rules(rf, sections, found, lead, headline), rf) for rf, sections in passing]
+    best = max((raw / rf.threshold for raw, _, rf in scored), default=0.0)
     taxonomy = load_taxonomy()
     merged: dict[str, ScoredTopic] = {}
-    for raw, rf, evidence in scored:
+    for raw, matched, rf in scored:
         if raw / rf.threshold < RELATIVE_CUTOFF * best:
             continue
+        evidence = _evidence(matched)
         topic = taxonomy.get(rf.code)
         if topic is None:  # validated at load; a stale taxonomy is a config error
             raise ConfigError(f"unknown topic {rf.code}", file=rf.path, field="topic")
@@ -363,12 +393,14 @@ def classify(
         if previous is not None:  # two files for one code: keep the stronger, pool evidence
             score = max(score, previous.score)
             evidence = [*previous.evidence, *evidence]
-        evidence.sort(key=lambda e: (e.start, -e.weight))
+        # By start, then weight, highest first: two stable sorts on C-level keys order as one on (start, -weight).
+        evidence.sort(key=_WEIGHT, reverse=True)
+        evidence.sort(key=_START)
         merged[rf.code] = ScoredTopic(rf.code, topic.label, score, topic.parent, "rules", tuple(evidence), coarse=topic.coarse)
     if model is not None:
         vetoed = {rf.code for i, rf in enumerate(ruleset.files) if raws[i] < 0}
         threshold = model.threshold_with_rules if merged else model.threshold
-        _add_model_topics(merged, model.predict(stream, text, threshold=threshold), vetoed, taxonomy)
+        _add_model_topics(merged, model.guesses(stream, text, threshold=threshold), vetoed, taxonomy)
     for subject in story.subjects:
         if not subject.code.startswith(("medtop:", "http://cv.iptc.org/newscodes/mediatopic/")):
             continue
@@ -394,7 +426,7 @@ def classify(
     return TopicResult(tuple(sorted(merged.values(), key=lambda t: (-t.score, t.code))))
 
 
-def _add_model_topics(merged: dict[str, ScoredTopic], predicted: list[ModelTopic], vetoed: set[str], taxonomy: Taxonomy) -> None:
+def _add_model_topics(merged: dict[str, ScoredTopic], predicted: list[ModelGuess], vetoed: set[str], taxonomy: Taxonomy) -> None:
     for guess in predicted:
         topic = taxonomy.get(guess.code)
         if topic is None or guess.code in vetoed:
@@ -407,7 +439,7 @@ def _add_model_topics(merged: dict[str, ScoredTopic], predicted: list[ModelTopic
                 if merged[code].model is None:
                     merged[code] = dataclasses.replace(merged[code], model=guess.probability)
             continue
-        evidence = tuple(Evidence(term, start, end, weight) for term, start, end, weight in guess.evidence)
+        evidence = tuple(Evidence(term, start, end, weight) for term, start, end, weight in guess.evidence())
         merged[guess.code] = ScoredTopic(
             guess.code, topic.label, guess.probability, topic.parent, "model", evidence, coarse=topic.coarse
         )

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from stream.text.normalize import TokenStream
 
-__all__ = ["MAX_TOKENS", "STEM", "Feature", "feature_strings", "features"]
+__all__ = ["MAX_TOKENS", "STEM", "Feature", "feature_strings", "features", "is_unspaced", "word_features"]
 
 MAX_TOKENS = 250
 STEM = 5
@@ -47,26 +47,43 @@ _MAX_PIECES = 64  # two-letter pieces per unspaced token
 Feature = tuple[str, int, int, int]
 
 
+def is_unspaced(word: str) -> bool:
+    """True for a token in a script written without spaces: it yields pieces and pairs with no neighbour."""
+    return not word.isascii() and _UNSPACED.search(word) is not None
+
+
+def word_features(word: str) -> list[tuple[str, int]]:
+    """The features one token makes on its own (all but the word pairs): (feature string, piece offset or -1).
+
+    They depend on the token's text alone, so a caller may compute them once per distinct word.
+    """
+    if is_unspaced(word):
+        out = [("c" + word[k : k + 2], k) for k in range(min(len(word) - 1, _MAX_PIECES))]
+        if len(word) <= 4:
+            out.append(("w" + word, -1))
+        return out
+    if len(word) > STEM + 1:
+        return [("w" + word, -1), ("p" + word[:STEM], -1)]
+    return [("w" + word, -1)]
+
+
 def features(stream: TokenStream, limit: int = MAX_TOKENS) -> Iterator[Feature]:
     """Every feature of a story's first ``limit`` tokens, with the tokens it spans.
 
     Duplicates are yielded as they occur; the model counts presence, not frequency.
+    Per token: its own features (:func:`word_features`), then the pair with the token before,
+    when neither is unspaced and the one before is not all digits.
     """
     texts = stream.texts
     count = min(len(texts), limit)
     previous: str | None = None
     for i in range(count):
         word = texts[i]
-        if not word.isascii() and _UNSPACED.search(word):
-            for k in range(min(len(word) - 1, _MAX_PIECES)):
-                yield "c" + word[k : k + 2], i, i, k
-            if len(word) <= 4:
-                yield "w" + word, i, i, -1
+        for name, piece in word_features(word):
+            yield name, i, i, piece
+        if is_unspaced(word):
             previous = None
             continue
-        yield "w" + word, i, i, -1
-        if len(word) > STEM + 1:
-            yield "p" + word[:STEM], i, i, -1
         if previous is not None:
             yield "b" + previous + " " + word, i - 1, i, -1
         previous = word if not word.isdigit() else None

@@ -23,7 +23,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -31,13 +31,155 @@ from typing import Any
 import numpy as np
 
 from stream.text.normalize import TokenStream
-from stream.topics.features import MAX_TOKENS, features
+from stream.topics.features import MAX_TOKENS, is_unspaced, word_features
 
-__all__ = ["ARTIFACT", "FORMAT", "ModelTopic", "TopicModel", "load", "model"]
+__all__ = ["ARTIFACT", "FORMAT", "FeatureIndex", "Found", "ModelGuess", "ModelTopic", "TopicModel", "load", "model"]
 
 ARTIFACT = Path(__file__).parent / "data" / "topic_model.bin.gz"
 FORMAT = 1
 _EVIDENCE = 6  # features reported per topic
+_WORD_CACHE = 1 << 16  # distinct words whose vocabulary rows are kept (cleared when full)
+
+# A word's run (see FeatureIndex) holds its pair ids, offset so that they cannot be taken for rows
+# (below _RIGHT) and the end of a run can be found by value (its left id: at or above _LEFT).
+_RIGHT = 1 << 60
+_LEFT = 1 << 61
+_NO_LEFT = 1 << 62  # a word that starts no pair: every key it makes is above every pair's
+_EMPTY = np.zeros(0, dtype=np.int64)
+_add = np.add.reduce
+_max = np.maximum.reduce
+
+
+class Found:
+    """A story's known features: each vocabulary row once, in the order
+    :func:`~stream.topics.features.features` first yields it, and where each came from.
+
+    Where a feature came from is needed only for the few that become evidence, so it is
+    worked out on request (:meth:`origin`).
+    """
+
+    __slots__ = ("_ends", "_places", "_seq", "_texts", "_vocabulary", "rows")
+
+    def __init__(
+        self,
+        rows: np.ndarray[Any, Any],
+        seq: list[int],
+        places: np.ndarray[Any, Any],
+        ends: np.ndarray[Any, Any],
+        texts: list[str],
+        vocabulary: dict[str, int],
+    ) -> None:
+        self.rows = rows  # unique rows, first occurrence first
+        self._seq = seq  # every occurrence, in order
+        self._places = places  # per occurrence: its place in the story's runs (see FeatureIndex)
+        self._ends = ends  # per token: the last place of its run
+        self._texts = texts
+        self._vocabulary = vocabulary
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def origin(self, j: int) -> tuple[int, int, int]:
+        """(first token, last token, piece offset or -1) of the first occurrence of ``rows[j]``."""
+        row = int(self.rows[j])
+        place = int(self._places[self._seq.index(row)])
+        token = int(np.searchsorted(self._ends, place))
+        if place == self._ends[token] - 1:  # the pair slot of a run: the pair with the token before
+            return token - 1, token, -1
+        vocab = self._vocabulary
+        # The token's own features in the order they are made: the first with this row is the one kept.
+        piece = next(p for name, p in word_features(self._texts[token]) if vocab.get(name) == row)
+        return token, token, piece
+
+    def entries(self) -> list[tuple[int, int, int, int]]:
+        """Every row with its origin: (row, first token, last token, piece)."""
+        return [(int(row), *self.origin(j)) for j, row in enumerate(self.rows)]
+
+
+class FeatureIndex:
+    """The vocabulary arranged for looking up a whole story at once, with the same result as
+    :func:`~stream.topics.features.features` followed by one dict lookup per feature string.
+
+    A token's own features (word, stem, script pieces) depend on its text alone, so their rows are
+    worked out once per distinct word and cached (wire vocabulary is Zipfian), as one run of native
+    int64s: ``[id as right word, own rows..., -1, id as left word]``. The -1 is where the story puts
+    the row of the pair with the token before, so that joining the runs of a story's tokens lays
+    every row out in the order the features occur, and each pair's two ids side by side.
+
+    Word pairs are not spelt out per story: every word that occurs in a pair feature has an id, and
+    the pairs are a sorted array of ``left id * 2 * width + right id`` (plus the offsets ``_LEFT``
+    and ``_RIGHT``) searched for all adjacent tokens in one call.
+    """
+
+    __slots__ = ("_pair_keys", "_pair_rows", "_vocabulary", "_width", "_word_ids", "_words")
+
+    def __init__(self, vocabulary: dict[str, int]) -> None:
+        self._vocabulary = vocabulary
+        ids: dict[str, int] = {}
+        lefts: list[int] = []
+        rights: list[int] = []
+        rows: list[int] = []
+        for name, row in vocabulary.items():
+            if not name.startswith("b"):
+                continue
+            body = name[1:]
+            # "b" + left + " " + right: split at every space, so that a folded token that holds a
+            # space (NFKC of a ligature) still finds its pair; tokens made by the tokeniser have none.
+            at = body.find(" ")
+            while at >= 0:
+                lefts.append(ids.setdefault(body[:at], len(ids)))
+                rights.append(ids.setdefault(body[at + 1 :], len(ids)))
+                rows.append(row)
+                at = body.find(" ", at + 1)
+        self._word_ids = ids
+        # A right id of ``width`` (no pair) makes a key no pair has; so does a left of _NO_LEFT.
+        self._width = width = max(len(ids), 1)
+        keys = np.array(lefts, dtype=np.int64) * (2 * width) + np.array(rights, dtype=np.int64) + (_LEFT + _RIGHT)
+        order = np.argsort(keys, kind="stable")
+        # A sentinel past every key, so that a search never lands past the end.
+        self._pair_keys = np.append(keys[order], np.iinfo(np.int64).max)
+        self._pair_rows = np.append(np.array(rows, dtype=np.int64)[order], -1)
+        self._words: dict[str, bytes] = {}
+
+    def _entry(self, word: str) -> bytes:
+        vocab = self._vocabulary
+        wid = self._word_ids.get(word, -1)
+        unspaced = is_unspaced(word)
+        left = _NO_LEFT if wid < 0 or unspaced or word.isdigit() else _LEFT + wid * 2 * self._width
+        right = _RIGHT + (self._width if wid < 0 or unspaced else wid)
+        own = [vocab[name] for name, _ in word_features(word) if name in vocab]
+        entry = np.array([right, *own, -1, left], dtype=np.int64).tobytes()
+        if len(self._words) >= _WORD_CACHE:
+            self._words.clear()
+        self._words[word] = entry
+        return entry
+
+    def found(self, stream: TokenStream, limit: int = MAX_TOKENS) -> Found:
+        """The story's known features, each row once, in the order the features occur."""
+        texts = stream.texts[:limit]
+        n = len(texts)
+        looked_up = list(map(self._words.get, texts))
+        try:
+            runs: list[bytes] = looked_up  # type: ignore[assignment]  # None fails the join below
+            joined = b"".join(runs)
+        except TypeError:  # words not seen yet
+            get = self._words.get  # a word new to the cache may occur again in the story
+            runs = [run or get(w) or self._entry(w) for run, w in zip(looked_up, texts, strict=True)]
+            joined = b"".join(runs)
+        buf = np.frombuffer(bytearray(joined), dtype=np.int64)
+        ends = (buf >= _LEFT).nonzero()[0]
+        if n > 1:
+            between = ends[:-1]  # the left id of token i - 1, then the right id of token i
+            keys = buf[between] + buf[between + 1]
+            pos = np.searchsorted(self._pair_keys, keys)
+            # The pair slots of tokens 1 .. n-1 (an empty slot stays -1).
+            buf[ends[1:] - 1] = np.where(self._pair_keys[pos] == keys, self._pair_rows[pos], -1)
+        # Rows are below _RIGHT; pair ids are above it, and an empty pair slot (-1) is as unsigned.
+        places = (buf.view(np.uint64) < _RIGHT).nonzero()[0]
+        seq = buf[places].tolist()
+        unique = dict.fromkeys(seq)
+        rows = np.fromiter(unique, dtype=np.int64, count=len(unique)) if unique else _EMPTY
+        return Found(rows, seq, places, ends, texts, self._vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +198,10 @@ class TopicModel:
     weights: np.ndarray[Any, Any]  # (features, topics) float32
     bias: np.ndarray[Any, Any]  # (topics,) float32
     header: dict[str, Any]
+    index: FeatureIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", FeatureIndex(self.vocabulary))
 
     @property
     def threshold(self) -> float:
@@ -69,46 +215,68 @@ class TopicModel:
 
     def probabilities(self, stream: TokenStream) -> tuple[np.ndarray[Any, Any], list[tuple[int, int, int, int]]]:
         """Softmax probabilities per topic and the known features found: (row, first token, last token, piece)."""
-        vocab = self.vocabulary
-        seen: set[int] = set()
-        found: list[tuple[int, int, int, int]] = []
-        for name, first, last, piece in features(stream, MAX_TOKENS):
-            row = vocab.get(name)
-            if row is not None and row not in seen:
-                seen.add(row)
-                found.append((row, first, last, piece))
+        probs, found = self._probabilities(stream)
+        return probs, found.entries()
+
+    def _probabilities(self, stream: TokenStream) -> tuple[np.ndarray[Any, Any], Found]:
+        found = self.index.found(stream, MAX_TOKENS)
+        rows = found.rows
+        # The ufuncs' reduce directly: what .sum() and .max() call, without their Python wrappers.
         logits = self.bias.copy()
-        if found:
-            rows = [f[0] for f in found]
-            logits += self.weights[rows].sum(axis=0) / math.sqrt(len(rows))
-        logits -= logits.max()
+        if len(rows):
+            logits += _add(self.weights[rows], axis=0) / math.sqrt(len(rows))
+        logits -= _max(logits)
         exp = np.exp(logits)
-        return exp / exp.sum(), found
+        return exp / _add(exp), found
 
     def predict(self, stream: TokenStream, text: str, *, threshold: float | None = None) -> list[ModelTopic]:
         """Topics at or above ``threshold`` (default: the model's), best first, with evidence."""
-        probs, found = self.probabilities(stream)
+        return [ModelTopic(g.code, g.probability, g.evidence()) for g in self.guesses(stream, text, threshold=threshold)]
+
+    def guesses(self, stream: TokenStream, text: str, *, threshold: float | None = None) -> list[ModelGuess]:
+        """What :meth:`predict` returns, with each topic's evidence worked out only when asked for.
+
+        The classifier keeps a model topic's evidence only where the rules did not find that branch.
+        """
+        probs, found = self._probabilities(stream)
         limit = self.threshold if threshold is None else threshold
-        out: list[ModelTopic] = []
-        if not found:
+        out: list[ModelGuess] = []
+        if not len(found):
             return out
-        scale = 1.0 / math.sqrt(len(found))
-        for k in np.argsort(-probs):
+        for k in (-probs).argsort():
             p = float(probs[k])
             if p < limit:
                 break
-            contrib = self.weights[[f[0] for f in found], k] * scale
-            top = np.argsort(-contrib)[:_EVIDENCE]
-            evidence = []
-            for j in top:
-                weight = float(contrib[j])
-                if weight <= 0:
-                    break
-                _, first, last, piece = found[j]
-                start, end = _span(stream, first, last, piece)
-                evidence.append((text[start:end], start, end, round(weight, 4)))
-            out.append(ModelTopic(self.topics[k], round(p, 4), tuple(evidence)))
+            out.append(ModelGuess(self.topics[k], round(p, 4), self, found, stream, text, int(k)))
         return out
+
+    def _evidence(self, found: Found, stream: TokenStream, text: str, k: int) -> tuple[tuple[str, int, int, float], ...]:
+        """The features that added most to topic ``k``, with their surface text and offsets."""
+        contrib = self.weights[found.rows, k] * (1.0 / math.sqrt(len(found)))
+        evidence = []
+        for j in (-contrib).argsort()[:_EVIDENCE]:
+            weight = float(contrib[j])
+            if weight <= 0:
+                break
+            start, end = _span(stream, *found.origin(int(j)))
+            evidence.append((text[start:end], start, end, round(weight, 4)))
+        return tuple(evidence)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelGuess:
+    """A topic the model predicts (:meth:`TopicModel.guesses`); :meth:`evidence` as in :class:`ModelTopic`."""
+
+    code: str
+    probability: float
+    _model: TopicModel
+    _found: Found
+    _stream: TokenStream
+    _text: str
+    _k: int
+
+    def evidence(self) -> tuple[tuple[str, int, int, float], ...]:
+        return self._model._evidence(self._found, self._stream, self._text, self._k)
 
 
 def _span(stream: TokenStream, first: int, last: int, piece: int) -> tuple[int, int]:

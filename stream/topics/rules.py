@@ -47,7 +47,9 @@ import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 import snowballstemmer
@@ -85,6 +87,7 @@ LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE})
 MIN_PREFIX = 3
 _ANCHORS = ("headline", "lead")
 _START_CACHE = 1 << 18  # distinct words remembered per matcher
+_FOLLOW_CACHE = 1 << 16  # (multi-word term, following words) answers remembered per matcher
 _LEAD_CHARS = 400  # lead = headline + first paragraph of the body, at most this long
 # No Snowball stemmer takes 40 letters off a word, so a token that much longer than a stem cannot
 # stem to it: not stemming it keeps a 500 KB unspaced "word" from costing a second of pure-Python stemming.
@@ -483,14 +486,21 @@ def load_rules(rules_dir: Path | None = None) -> tuple[RuleFile, ...]:
 # --------------------------------------------------------------------------- matching
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One occurrence of a term: token span (inclusive) and original character offsets."""
+class Hit(NamedTuple):
+    """One occurrence of a term: token span (inclusive) and original character offsets.
+
+    A named tuple, not a frozen dataclass: a story makes dozens, and building one this way costs
+    a fifth of what a frozen dataclass's ``__init__`` does.
+    """
 
     first: int
     last: int
     start: int
     end: int
+
+
+# What Matcher.scan's cache lookup answers for a word not seen yet: true, so the scan visits it.
+_UNSEEN: tuple[Term, ...] = (Term("", "", ()),)
 
 
 class Matcher:
@@ -520,6 +530,9 @@ class Matcher:
         # no further keeps a long unspaced token from yielding a match per character.
         self._reach = _MAX_KEY_OFFSET + max(map(len, by_key), default=0)
         self._starts: dict[str, tuple[Term, ...]] = {}
+        # Whether a multi-word term's later words match the tokens that follow its first: like
+        # ``_starts``, it depends only on those tokens' texts, so it is worked out once per word run.
+        self._follows: dict[tuple[object, ...], bool] = {}
 
     def starting_at(self, token: str) -> tuple[Term, ...]:
         """Terms whose first word matches ``token`` (a folded token text)."""
@@ -539,6 +552,13 @@ class Matcher:
         self._starts[token] = result
         return result
 
+    def _follow(self, key: tuple[object, ...], words: tuple[WordPattern, ...], texts: list[str], idx: int) -> bool:
+        ok = _rest_matches(words, texts, idx)
+        if len(self._follows) >= _FOLLOW_CACHE:
+            self._follows.clear()
+        self._follows[key] = ok
+        return ok
+
     def scan(self, stream: TokenStream) -> dict[tuple[str, str], list[Hit]]:
         """All verified term occurrences in ``stream``, keyed by term identity."""
         found: dict[tuple[str, str], list[Hit]] = {}
@@ -546,28 +566,43 @@ class Matcher:
             return found
         texts = stream.texts
         n = len(texts)
-        starts = self._starts
-        starting_at = self.starting_at
-        for idx, text in enumerate(texts):
-            cands = starts.get(text)
-            if cands is None:
-                cands = starting_at(text)
-            if not cands:
-                continue
+        # Candidates of every token in one pass of cached dict lookups; most tokens start no term
+        # (an empty tuple), so the loop below visits only the few that do, and the words not seen yet.
+        cands_at = list(map(self._starts.get, texts, repeat(_UNSEEN)))
+        matches = stream.matches  # original offsets, read directly: a story has dozens of hits
+        follows = self._follows
+        new = tuple.__new__  # skips NamedTuple's keyword-handling __new__, as tokenize() does
+        for idx in compress(range(n), cands_at):
+            cands = cands_at[idx]
+            if cands is _UNSEEN:
+                cands = self.starting_at(texts[idx])
             for term in cands:
                 words = term.words
                 last = idx + len(words) - 1
-                if last >= n:
-                    continue
-                if last > idx and not all(w.matches(texts[idx + k]) for k, w in enumerate(words) if k):
-                    continue
-                hit = Hit(idx, last, stream.start(idx), stream.end(last))
+                if last > idx:
+                    if last >= n:
+                        continue
+                    key = (id(words), *texts[idx + 1 : last + 1])
+                    ok = follows.get(key)
+                    if ok is None:
+                        ok = self._follow(key, words, texts, idx)
+                    if not ok:
+                        continue
+                if last == idx:
+                    hit = new(Hit, (idx, idx, *matches[idx].span()))
+                else:
+                    hit = new(Hit, (idx, last, matches[idx].start(), matches[last].end()))
                 bucket = found.get(term.ident)
                 if bucket is None:
                     found[term.ident] = [hit]
                 else:
                     bucket.append(hit)
         return found
+
+
+def _rest_matches(words: tuple[WordPattern, ...], texts: list[str], idx: int) -> bool:
+    """Whether the second and later words of a term match the tokens after ``idx``."""
+    return all(map(WordPattern.matches, words[1:], texts[idx + 1 : idx + len(words)]))
 
 
 def compile_matcher(terms: Iterable[Term]) -> Matcher:

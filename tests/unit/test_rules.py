@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -206,3 +207,86 @@ def test_subscriptions_with_duplicate_keys_are_refused(tmp_path: Path) -> None:
 def test_shipped_yaml_has_no_duplicate_keys(path: Path) -> None:
     node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     assert [f"{d.line}: {d.field}" for d in duplicate_keys(node)] == []
+
+
+def test_a_matcher_remembers_later_words_per_following_text() -> None:
+    # The matcher caches whether a multi-word term's later words match the tokens after its first;
+    # a cached answer for one continuation must not leak to another, or to another term.
+    matcher = Matcher([parse_term("prime minister", "en"), parse_term("prime time", "en"), parse_term("world cup final", "en")])
+    texts = [
+        "the prime minister spoke",
+        "prime time television",
+        "the prime ministers met",
+        "world cup finals",
+        "world cup semi",
+        "prime minister",
+        "prime",
+    ]
+    expected = [
+        {"prime minister"},
+        {"prime time"},
+        {"prime minister"},
+        {"world cup final"},
+        set(),
+        {"prime minister"},
+        set(),
+    ]
+    for _ in range(2):  # the second pass answers from the cache
+        for text, want in zip(texts, expected, strict=True):
+            assert {ident[1] for ident in matcher.scan(TokenStream.of(text))} == want, text
+    hits = matcher.scan(TokenStream.of("the prime minister spoke"))[("en", "prime minister")]
+    assert [(h.first, h.last, h.start, h.end) for h in hits] == [(1, 2, 4, 18)]
+
+
+def test_evidence_is_ordered_by_offset_then_weight(tmp_path: Path) -> None:
+    # "world cup" and "world" start at the same offset: the heavier comes first whatever the file order;
+    # a group's evidence (weight 0.5) for the same "world" sorts after the term's (weight 2.0).
+    _write(
+        tmp_path,
+        "sport.yaml",
+        """topic: medtop:15000000
+threshold: 1.0
+languages:
+  en:
+    terms: {"world cup": 1.0, world: 2.0, final: 3.0}
+    groups:
+      - all: [world, final]
+        weight: 0.5
+""",
+    )
+    result = classify(Story(id="t", headline="", body="world cup final"), "en", rules_dir=tmp_path)
+    (topic,) = result.topics
+    order = [(e.term, e.start, e.weight) for e in topic.evidence]
+    assert order == [("world", 0, 2.0), ("world cup", 0, 1.0), ("world", 0, 0.5), ("final", 10, 3.0), ("final", 10, 0.5)]
+
+
+def test_rule_evidence_is_made_from_what_the_score_matched(tmp_path: Path) -> None:
+    from stream.topics.classifier import _evidence, _match_rules, score_rules
+    from stream.topics.rules import lead_end
+
+    _write(tmp_path, "conflict.yaml", RULE)
+    (rf,) = load_rules(tmp_path)
+    story = Story(id="t", headline="Invasion fears", body="troops at the border. " + "shelling " * 7)
+    stream = TokenStream.of(story.text)
+    found = Matcher(t for section in rf.terms.values() for t, _ in section).scan(stream)
+    found.update(Matcher(t for g in rf.groups["en"] for t in (*g.all, *g.any, *g.none)).scan(stream))
+    headline = len(story.headline)
+    args = (rf, ["en"], found, lead_end(headline, story.text), headline)
+    raw, matched = _match_rules(*args)
+    evidence = _evidence(matched)
+    assert score_rules(*args) == (raw, evidence)
+    # Five of the seven "shelling" hits; then the groups' terms (troops + border, invasion) at the group's weight.
+    assert [(e.term, e.weight) for e in evidence] == [("shelling", 1.0)] * 5 + [
+        ("troops", 1.0),
+        ("border", 1.0),
+        ("invasion", 1.0),
+    ]
+    assert raw == 1.0 * (1 + 0.5 * math.log(7)) + 2.0
+
+
+def test_hits_carry_the_original_offsets_of_their_tokens() -> None:
+    text = "Le Premier   ministre a parlé. Ministre!"
+    matcher = Matcher([parse_term("premier ministre", "fr"), parse_term("=ministre", "fr")])
+    found = matcher.scan(TokenStream.of(text))
+    spans = {ident[1]: [(h.first, h.last, text[h.start : h.end]) for h in hits] for ident, hits in found.items()}
+    assert spans == {"premier ministre": [(1, 2, "Premier   ministre")], "=ministre": [(2, 2, "ministre"), (5, 5, "Ministre")]}

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from stream.story import Story
-from stream.text.normalize import TokenStream
+from stream.text.normalize import TokenStream, fold
 from stream.topics.classifier import classify
 from stream.topics.features import MAX_TOKENS, features
-from stream.topics.model import load, model
+from stream.topics.model import FeatureIndex, TopicModel, load, model
 from stream.topics.rules import DEFAULT_RULES_DIR
 from stream.topics.taxonomy import load_taxonomy
 
@@ -133,3 +133,72 @@ def test_a_model_file_of_another_format_is_refused(tmp_path: Path) -> None:
         fh.write(b'{"format": 99}\n')
     with pytest.raises(ValueError, match="format"):
         load(bad)
+
+
+def _reference_found(vocabulary: dict[str, int], stream: TokenStream) -> list[tuple[int, int, int, int]]:
+    """What the model looked up before FeatureIndex: every feature string in turn, each row once."""
+    seen: set[int] = set()
+    out: list[tuple[int, int, int, int]] = []
+    for name, first, last, piece in features(stream, MAX_TOKENS):
+        row = vocabulary.get(name)
+        if row is not None and row not in seen:
+            seen.add(row)
+            out.append((row, first, last, piece))
+    return out
+
+
+FOUND_TEXTS = [
+    "",
+    "Parliament passed the budget after the opposition walked out of the vote on the budget.",
+    "Prime minister prime minister world cup 2024 world cup final",
+    "国家队在世界杯决赛中获胜，球迷庆祝 the world cup 世界杯",
+    "ﷺ world ﷺ ﷺ cup 12 world 1990 cup",  # NFKC folds the ligature into a token with spaces
+    "سجل المهاجم هدفين وفاز الفريق بنهائي الدوري",
+    "the world cup " * (MAX_TOKENS // 2),  # past the token limit
+]
+
+
+@pytest.mark.parametrize("text", FOUND_TEXTS)
+def test_the_feature_index_finds_what_the_feature_strings_name(text: str) -> None:
+    m = model()
+    stream = TokenStream.of(text)
+    assert m.probabilities(stream)[1] == _reference_found(m.vocabulary, stream)
+
+
+def test_the_feature_index_reads_pairs_from_the_vocabulary_it_was_given() -> None:
+    # A toy vocabulary: pair rows are found by word ids, digits start no pair, and a pair whose word
+    # holds a space (NFKC folds the ligature U+FDFA into four words) is split at every space.
+    ligature = fold("\ufdfa")
+    assert ligature.count(" ") == 3
+    vocabulary = {"wworld": 0, "bworld cup": 1, "wcup": 2, "bcup world": 3, "b1990 cup": 4, f"b{ligature} cup": 5, "wz": 6}
+    index = FeatureIndex(vocabulary)
+    for text in ["world cup world", "1990 cup world", "cup cup world cup", "x \ufdfa cup world", "z z"]:
+        stream = TokenStream.of(text)
+        assert index.found(stream).entries() == _reference_found(vocabulary, stream), text
+    assert index.found(TokenStream.of("world cup")).rows.tolist() == [0, 2, 1]
+    assert index.found(TokenStream.of("1990 cup")).rows.tolist() == [2]
+    assert index.found(TokenStream.of("\ufdfa cup")).rows.tolist() == [2, 5]
+
+
+def test_model_evidence_is_worked_out_only_for_the_topics_the_model_adds(monkeypatch: pytest.MonkeyPatch) -> None:
+    m = model()
+    story = Story(
+        id="en",
+        headline="Striker scores twice as club wins league final",
+        body="The striker scored two goals in the final and the coach praised the team after the championship match.",
+    )
+    guesses = m.guesses(TokenStream.of(story.text), story.text, threshold=0.0)
+    predicted = m.predict(TokenStream.of(story.text), story.text, threshold=0.0)
+    assert [(g.code, g.probability, g.evidence()) for g in guesses] == [(t.code, t.probability, t.evidence) for t in predicted]
+    calls: list[int] = []
+    real = TopicModel._evidence
+
+    def counted(self: TopicModel, *args: object) -> object:
+        calls.append(1)
+        return real(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TopicModel, "_evidence", counted)
+    result = classify(story, "en", model=m)
+    sport = next(t for t in result.topics if t.code == SPORT)
+    assert sport.source == "rules" and sport.model is not None  # the model agreed: its evidence was not needed
+    assert len(calls) == sum(1 for t in result.topics if t.source == "model")
