@@ -133,7 +133,9 @@ def create_app(
         topic=topic,
         by_event_key=topic(events_by_key_topic(settings)) if settings.events == "on" else None,
         spike_keys=topic(spike_keys_topic(settings)) if settings.events == "on" else None,
-        offload=Offload(pipeline, pipeline_kwargs, settings.pipeline_processes, settings.max_output_bytes),
+        offload=Offload(
+            pipeline, pipeline_kwargs, settings.pipeline_processes, settings.max_output_bytes, events=settings.events == "on"
+        ),
     )
     runtime.metrics.detection.pids = runtime.offload.pids
     runtime.metrics.events_enabled.set(1 if settings.events == "on" else 0)

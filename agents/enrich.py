@@ -21,10 +21,10 @@ from typing import Any
 import orjson
 
 from stream.errors import InputError
-from stream.events import blocking_key
+from stream.events import blocking_key, extract, spike_keys
 from stream.pipeline import Pipeline
 
-__all__ = ["Item", "Outcome", "process_batch"]
+__all__ = ["EVENTS_HEADER", "Item", "Outcome", "events_header", "process_batch"]
 
 log = logging.getLogger("wirewatch.enrich")
 
@@ -42,6 +42,26 @@ class Outcome:
     error_class: str = ""
     message: str = ""
     facts: dict[str, Any] = field(default_factory=dict)
+    events: bytes | None = None  # EVENTS_HEADER's value: what the events agent needs, worked out here
+
+
+#: Header of the records for the events agent. Its value (JSON) carries the story's clustering features,
+#: spike keys, dry-run subscription matches and pubstatus, so the events agent in the event loop neither
+#: parses the enriched story nor extracts features (that took ~1 ms of the loop per story, measured).
+EVENTS_HEADER = "wirewatch-events"
+
+
+def events_header(doc: dict[str, Any]) -> bytes:
+    """The :data:`EVENTS_HEADER` value for an enriched story dict."""
+    return orjson.dumps(
+        {
+            "id": doc["id"],
+            "pubstatus": doc.get("pubstatus", "usable"),
+            "features": extract(doc).to_dict(),
+            "spike_keys": spike_keys(doc),
+            "alerts": [{"subscription": a["subscription"], "tier": a["tier"]} for a in doc.get("alerts") or ()],
+        }
+    )
 
 
 def _facts(result: Any) -> dict[str, Any]:
@@ -61,19 +81,24 @@ def _facts(result: Any) -> dict[str, Any]:
     }
 
 
-def process_batch(items: Sequence[Item], pipe: Pipeline, max_output_bytes: int = 1_000_000) -> list[Outcome]:
-    """Enrich each item; never raises for a bad item (that is what ``Outcome.reason`` is for)."""
+def process_batch(
+    items: Sequence[Item], pipe: Pipeline, max_output_bytes: int = 1_000_000, *, events: bool = False
+) -> list[Outcome]:
+    """Enrich each item; never raises for a bad item (that is what ``Outcome.reason`` is for).
+    With ``events``, each outcome also carries its :func:`events_header`."""
     out = []
     for raw, default_id, published_at in items:
         try:
             result = pipe.process(raw, default_id=default_id, published_at=published_at)
-            payload = orjson.dumps(result.to_dict())
+            doc = result.to_dict()
+            payload = orjson.dumps(doc)
             if len(payload) > max_output_bytes:
                 # Kafka would refuse it, and retrying a refused send stalls the partition.
                 message = f"enriched story is {len(payload)} bytes, over the {max_output_bytes}-byte output limit"
                 out.append(Outcome(result.story.id, None, "oversized", "OversizedError", message))
                 continue
-            out.append(Outcome(result.story.id, payload, facts=_facts(result)))
+            header = events_header(doc) if events else None
+            out.append(Outcome(result.story.id, payload, facts=_facts(result), events=header))
         except InputError as exc:
             out.append(Outcome(None, None, exc.reason, type(exc).__name__, str(exc)[:1000]))
         except Exception as exc:  # a detector bug on one story must not stop the stream

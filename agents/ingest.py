@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 from mode import CrashingSupervisor
 
 from agents.deadletter import DeadLetter, send_dead_letter
-from agents.enrich import Item, Outcome
+from agents.enrich import EVENTS_HEADER, Item, Outcome
 
 if TYPE_CHECKING:
     import faust
@@ -154,7 +154,8 @@ async def _deliver(rt: Runtime, events: list[Any], outcomes: list[Outcome]) -> N
             continue
         assert outcome.story_id is not None
         if rt.by_event_key is not None:  # the events agent adds the event and writes wire.enriched
-            await rt.by_event_key.send(key=outcome.facts["blocking_key"].encode(), value=outcome.payload)
+            headers = [(EVENTS_HEADER, outcome.events)] if outcome.events is not None else None
+            await rt.by_event_key.send(key=outcome.facts["blocking_key"].encode(), value=outcome.payload, headers=headers)
         else:
             await rt.enriched.send(key=outcome.story_id.encode(), value=outcome.payload)
         observe_enriched(rt, outcome, msg.timestamp)

@@ -46,15 +46,18 @@ def _init(kwargs: dict[str, Any]) -> None:
     _PIPELINE.warm_up()
 
 
-def _run(items: Sequence[Item], max_output_bytes: int) -> list[Outcome]:
+def _run(items: Sequence[Item], max_output_bytes: int, events: bool = False) -> list[Outcome]:
     assert _PIPELINE is not None, "the pool initialiser builds the pipeline"
-    return process_batch(items, _PIPELINE, max_output_bytes)
+    return process_batch(items, _PIPELINE, max_output_bytes, events=events)
 
 
 class Offload:
     """Batches of messages in, outcomes out, on ``processes`` detection processes (0: inline)."""
 
-    def __init__(self, pipeline: Pipeline, pipeline_kwargs: dict[str, Any], processes: int, max_output_bytes: int) -> None:
+    def __init__(
+        self, pipeline: Pipeline, pipeline_kwargs: dict[str, Any], processes: int, max_output_bytes: int, events: bool = False
+    ) -> None:
+        self.events = events  # also work out what the events agent needs (agents.enrich.events_header)
         self.pipeline = pipeline
         self.processes = processes
         self.max_output_bytes = max_output_bytes
@@ -86,6 +89,6 @@ class Offload:
         loop = asyncio.get_running_loop()
         if self._pool is None:
             done: asyncio.Future[list[Outcome]] = loop.create_future()
-            done.set_result(process_batch(items, self.pipeline, self.max_output_bytes))
+            done.set_result(process_batch(items, self.pipeline, self.max_output_bytes, events=self.events))
             return done
-        return asyncio.wrap_future(self._pool.submit(_run, list(items), self.max_output_bytes), loop=loop)
+        return asyncio.wrap_future(self._pool.submit(_run, list(items), self.max_output_bytes, self.events), loop=loop)

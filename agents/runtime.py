@@ -33,6 +33,7 @@ class Runtime:
     by_event_key: Any  # enriched stories keyed by blocking key, for the events agent; None when events are off
     spike_keys: Any  # one count per spike key and story, for the spikes agent; None when events are off
     offload: Offload  # detection processes; inline until start() is called (the worker does)
+    spike_counts: Any = None  # the events agent's SpikeCounts, between flushes to the spikes agent
 
 
 def runtime_of(app: faust.App) -> Runtime:

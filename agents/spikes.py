@@ -1,9 +1,10 @@
 """The spikes agent: per region, country and topic, new stories in the last hour against their baseline.
 
-The events agent sends, for every story that is neither a near-duplicate nor a new version of a story
-already seen, one small record per spike key (:func:`stream.events.spike_keys`: ``region:<id>``,
-``country:<ISO>``, ``topic:<code>`` and its broader topics) to the internal topic
-``<app id>-spike-keys``, keyed by the spike key. Every count of one key therefore reaches one partition,
+The events agent counts every story that is neither a near-duplicate nor a new version of a story
+already seen under each of its spike keys (:func:`stream.events.spike_keys`: ``region:<id>``,
+``country:<ISO>``, ``topic:<code>`` and its broader topics), and every two seconds sends one small
+record per key and five-minute bucket (``{"t": latest story time, "n": stories, ...latest story}``) to
+the internal topic ``<app id>-spike-keys``, keyed by the spike key. Every count of one key therefore reaches one partition,
 where this agent keeps the key's five-minute and hourly counts (:class:`stream.events.SpikeDetector`,
 14 days) in the changelogged table ``spike-series`` and scores the last hour against the seasonal
 baseline. A subscription with ``spike:`` criteria that lists the key gets an alert (``kind: spike``) when
@@ -55,11 +56,14 @@ def install_spikes(app: faust.App, rt: Runtime) -> Any:
         if not key or not isinstance(count, dict) or not isinstance(count.get("t"), int | float):
             raise SchemaError("a spike count needs a key and a JSON object with a time 't'")
         t = float(count["t"])
+        n = count.get("n", 1)
+        if not isinstance(n, int) or n < 1:
+            raise SchemaError("a spike count's 'n' must be a whole number of at least 1")
         row = table.get(key) or {"series": None, "tier": None, "subs": {}}
         detector = SpikeDetector()
         if row["series"]:
             detector.load(key, row["series"])
-        detector.observe(key, t)
+        detector.observe(key, t, n)
         spike = detector.check(key, t)
         dimension = key.partition(":")[0]
         if dimension == "region":

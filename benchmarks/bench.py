@@ -63,6 +63,10 @@ def _log(msg: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
 
 
+# Whether the workers run the events agents (the second hop); set by --events.
+EVENTS = ["on"]
+
+
 class Run:
     """Fresh topic names, group id and state dir for one wirewatch configuration."""
 
@@ -87,6 +91,7 @@ class Run:
             "WIREWATCH_SUBSCRIPTIONS_FILE": str(subs),
             "WIREWATCH_LOG_LEVEL": "warning",
             "WIREWATCH_PIPELINE_PROCESSES": str(PROCESSES[workers]),
+            "WIREWATCH_EVENTS": EVENTS[0],
         }
         from stream.settings import Settings
 
@@ -539,7 +544,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--day", type=int, help="stories in the replay (default 30000 extrapolated to 300k; quick 3000)")
     ap.add_argument("--only", default=",".join(PHASES), help=f"comma-separated phases of {PHASES}")
     ap.add_argument("--output", type=Path, default=RESULTS)
+    ap.add_argument("--events", choices=("on", "off"), default="on", help="WIREWATCH_EVENTS of the workers (default on)")
     args = ap.parse_args(argv)
+    EVENTS[0] = args.events
     bootstrap = os.environ.get("WIREWATCH_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
     n = args.n or (3000 if args.quick else 20000)
     day_n = args.day or (3000 if args.quick else 30000)
@@ -553,6 +560,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ).stdout.strip(),
         "host": {"cpus": os.cpu_count(), "loadavg_at_start": os.getloadavg(), "python": platform.python_version()},
         "quick": args.quick,
+        "events": args.events,
         "partitions": PARTITIONS,
     }
     corpus = list(stories(n, seed=7)) if phases & {"ceiling", "throughput"} else []

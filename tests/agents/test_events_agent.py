@@ -14,9 +14,11 @@ import orjson
 import pytest
 from faust.topics import Topic
 
+from agents.enrich import EVENTS_HEADER, events_header
+from agents.events import SpikeCounts
 from agents.runtime import Runtime
 from agents.topology import spike_keys_topic
-from stream.events import blocking_key, spike_keys
+from stream.events import blocking_key, extract, spike_keys
 from tests.agents.conftest import _app
 from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED, enrich
 
@@ -68,6 +70,30 @@ async def test_ingest_sends_enriched_stories_to_the_by_key_topic(events_app: tup
     keys = {c.kwargs["key"] for c in calls}
     assert keys == {blocking_key(enrich(SHELLING[0])).encode()} and next(iter(keys)).startswith(b"country:")
     rt.enriched.send.assert_not_awaited()  # type: ignore[attr-defined]
+    header = dict(calls[0].kwargs["headers"])[EVENTS_HEADER]
+    info = orjson.loads(header)
+    doc = orjson.loads(calls[0].kwargs["value"])
+    assert info["features"] == extract(doc).to_dict() and info["spike_keys"] == spike_keys(doc)
+    assert info["id"] == "ev-en-1" and info["pubstatus"] == "usable"
+
+
+async def test_the_events_header_spares_the_loop_parsing_and_gives_the_same_output(
+    events_app: tuple[Any, Runtime], sent: AsyncMock
+) -> None:
+    app, rt = _ready(events_app)
+    docs = [enrich(SHELLING[0]), enrich(SHELLING[1]), enrich(SYNDICATED)]
+    async with app.agents["wirewatch.events"].test_context() as agent:
+        for doc in docs:
+            await agent.put(
+                orjson.dumps(doc), key=blocking_key(doc).encode(), partition=0, headers=[(EVENTS_HEADER, events_header(doc))]
+            )
+    with_header = _enriched(rt)
+    for app2, rt2 in _app(rt.settings.state_dir / "plain", events="on"):
+        _ready((app2, rt2))
+        await _put(app2, docs)  # no header: parsed and extracted in the agent
+        assert with_header == _enriched(rt2)
+    assert with_header[2]["event"]["duplicate_of"] == "ev-en-1"
+    assert {k: v for k, v in with_header[1].items() if k != "event"} == docs[1]
 
 
 async def test_one_event_across_languages_and_a_syndicated_copy_is_a_duplicate(
@@ -92,7 +118,9 @@ async def test_one_event_across_languages_and_a_syndicated_copy_is_a_duplicate(
     assert "terms" not in records[2]["event"] and records[2]["event"]["key_terms"]
     on_events = [c for c in sent.await_args_list if c.args[0].get_topic_name() == rt.settings.topic_events]
     assert [c.kwargs["key"] for c in on_events][:3] == [en["event"]["id"].encode()] * 3
-    assert {c.args[0].get_topic_name() for c in sent.await_args_list} == {rt.settings.topic_events, spike_keys_topic(rt.settings)}
+    assert {c.args[0].get_topic_name() for c in sent.await_args_list} == {
+        rt.settings.topic_events
+    }  # spike counts wait for a flush
     assert rt.registry.get_sample_value("wirewatch_event_duplicates_total") == 1
     assert rt.registry.get_sample_value("wirewatch_events_opened_total") == 2
     assert rt.registry.get_sample_value("wirewatch_events_active") == 2
@@ -165,12 +193,31 @@ async def test_a_bad_record_is_dead_lettered_and_the_stream_goes_on(
 
 async def test_new_stories_are_counted_per_spike_key_and_copies_are_not(events_app: tuple[Any, Runtime], sent: AsyncMock) -> None:
     app, rt = _ready(events_app)
-    docs = [enrich(SHELLING[0]), enrich(SYNDICATED), enrich(SHELLING[0])]  # a story, its copy, the story again
+    docs = [
+        enrich(SHELLING[0]),
+        enrich(SYNDICATED),
+        enrich(SHELLING[0]),
+        enrich(SHELLING[1]),
+    ]  # the copy and the re-read are no new stories
     await _put(app, docs)
-    counts = [c for c in sent.await_args_list if c.args[0].get_topic_name() == spike_keys_topic(rt.settings)]
-    assert {c.kwargs["key"].decode() for c in counts} == set(spike_keys(docs[0]))
-    assert len(counts) == len(spike_keys(docs[0]))  # once: not for the copy, not for the story read again
-    assert all(orjson.loads(c.kwargs["value"])["story_id"] == "ev-en-1" for c in counts)
+    assert not [c for c in sent.await_args_list if c.args[0].get_topic_name() == spike_keys_topic(rt.settings)]  # until a flush
+    drained = rt.spike_counts.drain()
+    assert {key for key, _ in drained} == set(spike_keys(docs[0])) | set(spike_keys(docs[3]))
+    region = [count for key, count in drained if key == "region:south-caucasus"]  # 06:10 and 06:40: two buckets
+    assert sorted((c["story_id"], c["n"]) for c in region) == [("ev-en-1", 1), ("ev-fr-1", 1)]
+    assert rt.spike_counts.drain() == []
+
+
+def test_spike_counts_are_summed_per_key_and_five_minute_bucket() -> None:
+    counts = SpikeCounts()
+    counts.add("country:TR", 1000.0, {"story_id": "a"})
+    counts.add("country:TR", 1100.0, {"story_id": "b"})
+    counts.add("country:TR", 1050.0, {"story_id": "c"})  # older than b: counted, b stays the latest
+    counts.add("country:TR", 1300.0, {"story_id": "d"})  # the next bucket
+    assert sorted(counts.drain(), key=lambda kv: kv[1]["t"]) == [
+        ("country:TR", {"t": 1100.0, "n": 3, "story_id": "b"}),
+        ("country:TR", {"t": 1300.0, "n": 1, "story_id": "d"}),
+    ]
 
 
 async def test_a_burst_of_stories_in_one_region_is_one_spike_alert_that_rises(tmp_path: Path, sent: AsyncMock) -> None:
