@@ -136,7 +136,8 @@ class EventRecord:
             out["terms"] = dict(self.terms)
             out["recent"] = list(self.recent)
         else:
-            out["key_terms"] = [t for t, _ in sorted(self.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:20]]
+            # nsmallest, not a full sort: an event holds up to 400 terms and this runs for every story.
+            out["key_terms"] = [t for t, _ in heapq.nsmallest(20, self.terms.items(), key=lambda kv: (-kv[1], kv[0]))]
         return out
 
     @classmethod

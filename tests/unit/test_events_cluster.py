@@ -186,3 +186,12 @@ def test_story_features_survive_a_json_round_trip_and_replay_to_the_same_events(
     replayed = Clusterer()
     again = [replayed.assign(StoryFeatures.from_dict(r)) for r in rows]
     assert again == placed
+
+
+def test_key_terms_are_the_heaviest_twenty_heaviest_first_ties_by_term() -> None:
+    c = Clusterer()
+    for raw in SHELLING:
+        placed = c.add(enrich(raw))
+    event = c.events[placed.event_id]
+    expected = [t for t, _ in sorted(event.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:20]]
+    assert event.to_dict(full=False)["key_terms"] == expected and len(expected) == 20
