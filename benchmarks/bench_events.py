@@ -15,11 +15,12 @@ import argparse
 import json
 import statistics
 import time
+from collections import Counter
 from pathlib import Path
 
 import orjson
 
-from stream.events import event_message, extract, spike_keys
+from stream.events import blocking_key, event_message, extract, spike_keys
 from stream.events.cluster import Clusterer
 from stream.pipeline import Pipeline
 from stream.story import Story
@@ -84,6 +85,14 @@ def main() -> None:
         agent_rounds.append((time.perf_counter() - start) / len(payloads) * 1e6)
     print("events agent work, us per story by round: " + ", ".join(f"{x:.0f}" for x in agent_rounds))
     print(f"median: {statistics.median(agent_rounds):.0f} us per story in the event loop (besides Kafka and table I/O)")
+
+    # What the event-stories table holds per story (its changelog value), and how the stories spread
+    # over blocking keys (one key is one partition of the by-key topic).
+    rows = [len(orjson.dumps(extract(s).to_dict())) for s in stories]
+    keys = Counter(blocking_key(s) for s in stories)
+    top, n = keys.most_common(1)[0]
+    print(f"event-stories row: mean {statistics.mean(rows):,.0f} bytes, max {max(rows):,} bytes (JSON)")
+    print(f"blocking keys: {len(keys)} over {len(stories)} stories; the largest, {top}, holds {100 * n / len(stories):.0f}%")
 
 
 if __name__ == "__main__":

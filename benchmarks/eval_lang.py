@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-from stream.language.detector import detect, warm_up
+from stream.language.detector import detect, supported_languages, warm_up
 from stream.language.engines import ENGINES, run_engine
 
 __all__ = ["main", "split_halves"]
@@ -97,6 +97,20 @@ def _accuracy(predict: Callable[[str], str], rows: list[tuple[str, str]]) -> tup
         else:
             errors[(code, guess)] += 1
     return {c: right[c] / seen[c] for c in seen}, errors
+
+
+def _public_rows() -> list[tuple[str, str]]:
+    """(language, text) of the public topic evaluation set, in languages wirewatch identifies."""
+    import gzip
+    import json
+
+    path = Path(__file__).parent / "data" / "topics" / "eval.jsonl.gz"
+    if not path.exists():
+        return []
+    supported = {code for code, _ in supported_languages()}
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    return [(r["lang"], r["text"]) for r in rows if r["lang"] in supported]
 
 
 def _paragraphs(rows: list[tuple[str, str]]) -> list[str]:
@@ -220,6 +234,18 @@ def main(argv: list[str] | None = None) -> int:
         pairs[(min(expected, got), max(expected, got))] += n
     print("\nwirewatch sentence confusion pairs (either direction), largest first:")
     print("  " + (", ".join(f"{a}~{b}: {n}" for (a, b), n in pairs.most_common(12)) or "none"))
+
+    public = _public_rows()
+    if public:
+        print(
+            f"\nPublic texts, never tuned on ({len(public)} of benchmarks/data/topics/eval.jsonl.gz in supported languages: "
+            "SIB-200, Wikinews, WCEP, ANT; sources in benchmarks/data/topics/SOURCES.md), macro % over "
+            f"{len({c for c, _ in public})} languages:"
+        )
+        for name in ("wirewatch", "langdetect"):
+            acc, err = _accuracy(systems[name], public)
+            worst = ", ".join(f"{c} {100 * a:.0f}" for c, a in sorted(acc.items(), key=lambda kv: kv[1])[:4])
+            print(f"  {name:10s} {100 * statistics.mean(acc.values()):5.2f}   lowest: {worst}")
 
     if args.errors:
         print("\nwirewatch confusions (expected>got: count):")

@@ -19,15 +19,19 @@ from typing import Any
 
 from stream.story import iso_utc
 
-__all__ = ["ALERT_SCHEMA", "Decision", "alert_id", "build_alert", "decide"]
+__all__ = ["ALERT_SCHEMA", "Decision", "alert_id", "build_alert", "decide", "stable_alert_id"]
 
 ALERT_SCHEMA = "wirewatch.alert/1"
 
 
 def alert_id(story_id: str, subscription: str) -> str:
     """Stable for a story and a subscription, across versions and workers."""
-    digest = hashlib.sha1(f"{subscription}\x00{story_id}".encode()).hexdigest()[:20]
-    return f"al-{digest}"
+    return stable_alert_id(subscription, story_id)
+
+
+def stable_alert_id(*parts: str) -> str:
+    """``al-`` and 20 hex digits of the SHA-1 of ``parts`` joined by NUL: every kind of alert id."""
+    return "al-" + hashlib.sha1("\x00".join(parts).encode()).hexdigest()[:20]
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,11 +15,10 @@ An event's alert id is stable for the event and the subscription, so every ``upd
 
 from __future__ import annotations
 
-import hashlib
 import math
 from typing import Any
 
-from stream.alerts.alert import ALERT_SCHEMA, Decision
+from stream.alerts.alert import ALERT_SCHEMA, Decision, stable_alert_id
 from stream.alerts.subscription import EventCriteria
 from stream.alerts.tier import TIERS
 from stream.story import iso_utc
@@ -28,8 +27,7 @@ __all__ = ["build_event_alert", "decide_event", "event_alert_id", "higher_tier"]
 
 
 def event_alert_id(event_id: str, subscription: str) -> str:
-    digest = hashlib.sha1(f"{subscription}\x00event\x00{event_id}".encode()).hexdigest()[:20]
-    return f"al-{digest}"
+    return stable_alert_id(subscription, "event", event_id)
 
 
 def higher_tier(a: str | None, b: str) -> str:

@@ -13,10 +13,9 @@ A spike key is ``region:<id>``, ``country:<ISO>`` or ``topic:<medtop code>``
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
-from stream.alerts.alert import ALERT_SCHEMA, Decision
+from stream.alerts.alert import ALERT_SCHEMA, Decision, stable_alert_id
 from stream.alerts.subscription import SpikeCriteria, Subscription
 from stream.alerts.tier import TIERS
 from stream.events.spike import Spike
@@ -42,8 +41,7 @@ def _rank(tier: str | None) -> int:
 
 
 def spike_alert_id(subscription: str, key: str, since: float) -> str:
-    digest = hashlib.sha1(f"{subscription}\x00spike\x00{key}\x00{since:.0f}".encode()).hexdigest()[:20]
-    return f"al-{digest}"
+    return stable_alert_id(subscription, "spike", key, f"{since:.0f}")
 
 
 def decide_spike(prev: dict[str, Any] | None, spike: Spike, crit: SpikeCriteria, now: float) -> Decision:

@@ -89,3 +89,14 @@ def test_throttle_admits_limit_then_summarises_the_rest() -> None:
     assert allowed
     assert summary is not None and (summary.allowed, summary.suppressed, summary.story_ids) == (2, 2, ("c", "d"))
     assert window.roll(200.0) is None  # nothing held back in the second window
+
+
+def test_alert_ids_stay_the_same_across_releases() -> None:
+    # Consumers key alerts by id: a new release must give a story, event or spike burst the id it had.
+    from stream.alerts.event_alert import event_alert_id
+    from stream.alerts.spike_alert import spike_alert_id
+
+    assert alert_id("kb-ar-2020-10-08", "south-caucasus") == "al-b61738449c7a72492834"
+    assert event_alert_id("ev-13cc8396aeb8c800", "developing-events") == "al-8b90dc194ecb8cd4f253"
+    assert spike_alert_id("breaking-spikes", "region:levant", 1_700_000_000.0) == "al-9ceeef8746fab9006ec6"
+    assert len({alert_id("x", "s"), event_alert_id("x", "s"), spike_alert_id("s", "x", 0.0)}) == 3
