@@ -115,6 +115,14 @@ def _refuse_json_scalar(text: str) -> None:
     raise FormatError(f"top-level JSON must be an object, got {_json_kind(value)}")
 
 
+def _is_json_scalar(text: str) -> bool:
+    try:
+        _refuse_json_scalar(text)
+    except FormatError:
+        return True
+    return False
+
+
 def _from_xml_auto(text: str, default_id: str | None) -> Story:
     root = read_xml(text)
     name = local(root.tag)
@@ -355,7 +363,8 @@ def split_file(data: bytes, *, fmt: str = "auto", name: str = "<stdin>") -> Iter
         yield from _split_xml(data, text, kind)
         return
     if kind == "text":
-        yield data, "text"
+        # A file that is one JSON scalar (``42``, ``null``) goes to the JSON reader, which refuses it by name.
+        yield data, "json" if fmt == "auto" and _is_json_scalar(text) else "text"
         return
     stripped = text.strip()
     if stripped.startswith("["):

@@ -210,3 +210,14 @@ def test_no_input_makes_classify_raise(
     assert (status == 1) == bool(err)
     for line in out.splitlines():
         json.loads(line)
+
+
+@pytest.mark.parametrize(("content", "kind"), [("42\n", "int"), ("null", "null"), ('"hello"', "str"), ("true", "bool")])
+def test_a_file_holding_one_json_scalar_is_refused_not_read_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, kind: str
+) -> None:
+    good = _write(tmp_path / "good.json", json.dumps(GOOD_A))
+    scalar = _write(tmp_path / "scalar.json", content)
+    status, ids, errors = _classify(capsys, scalar, good)
+    assert (status, ids) == (1, ["good-a"])
+    assert errors == [f"{scalar}: invalid_format: top-level JSON must be an object, got {kind}"]
