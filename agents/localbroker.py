@@ -98,7 +98,7 @@ class LocalBroker:
         pid = self._pid()
         return BrokerStatus(pid is not None, pid, self.bootstrap, self.log_file)
 
-    def start(self, timeout: float = 90.0) -> BrokerStatus:
+    def start(self, timeout: float = 180.0) -> BrokerStatus:
         current = self.status()
         if current.running:
             self.wait_ready(timeout)

@@ -1,12 +1,13 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.integration.harness import Worker, fresh_env
+from tests.integration.harness import TAGS, Worker, delete_test_resources, fresh_env
 
 BOOTSTRAP = os.environ.get("WIREWATCH_TEST_BOOTSTRAP", "127.0.0.1:9092")
 
@@ -27,13 +28,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(scope="session")
-def bootstrap() -> str:
+def bootstrap() -> Iterator[str]:
     if not _reachable(BOOTSTRAP):
         message = f"no Kafka broker answers on {BOOTSTRAP}; start one with `make broker-up`"
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message + " (CI=true: integration tests never skip)")
         pytest.skip(message)
-    return BOOTSTRAP
+    yield BOOTSTRAP
+    try:
+        topics, groups = delete_test_resources(BOOTSTRAP, TAGS)
+    except Exception as exc:  # cleanup must not turn a green run red; the broker still works without it
+        print(f"\ncould not delete this run's test topics: {exc!r}", file=sys.stderr)
+    else:
+        print(f"\ndeleted {topics} test topics and {groups} consumer groups of this run")
 
 
 @pytest.fixture
