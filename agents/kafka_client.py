@@ -79,7 +79,7 @@ def ensure_topics(settings: Settings, specs: Iterable[TopicSpec]) -> list[str]:
                 name=spec.name,
                 num_partitions=spec.partitions,
                 replication_factor=spec.replication_factor,
-                topic_configs={"retention.ms": str(spec.retention_ms)},
+                topic_configs={"cleanup.policy": "compact"} if spec.compact else {"retention.ms": str(spec.retention_ms)},
             )
             try:
                 client.create_topics([topic], validate_only=False)

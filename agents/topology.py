@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from stream.settings import Settings
 
-__all__ = ["TopicSpec", "alert_topics", "events_by_key_topic", "spike_keys_topic", "topic_specs"]
+__all__ = ["TABLES", "TopicSpec", "alert_topics", "changelog_topic", "events_by_key_topic", "spike_keys_topic", "topic_specs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +18,17 @@ class TopicSpec:
     role: str
     # Dead letters and alerts are audit trails; keep them longer than the input.
     retention_ms: int = 7 * 24 * 3600 * 1000
+    # Table changelogs keep the latest value per key for as long as the key lives (no time retention).
+    compact: bool = False
+
+
+#: The worker's Faust tables, and whether each exists only with the events agents (``WIREWATCH_EVENTS=on``).
+TABLES: dict[str, bool] = {"alert-state": False, "event-stories": True, "event-alerts": True, "spike-series": True}
+
+
+def changelog_topic(settings: Settings, table: str) -> str:
+    """The changelog topic Faust names for ``table``."""
+    return f"{settings.app_id}-{table}-changelog"
 
 
 def events_by_key_topic(settings: Settings) -> str:
@@ -31,7 +42,7 @@ def spike_keys_topic(settings: Settings) -> str:
 
 
 def topic_specs(settings: Settings, alert_topics: Iterable[str] = ()) -> list[TopicSpec]:
-    """The topics a worker needs: input, enriched, dead letters, events (and its repartition topic), alerts."""
+    """The topics a worker needs: input, enriched, dead letters, events (and its repartition topics), alerts, table changelogs."""
     p, rf = settings.partitions, settings.replication_factor
     specs = [
         TopicSpec(settings.topic_stories, p, rf, "input"),
@@ -43,6 +54,12 @@ def topic_specs(settings: Settings, alert_topics: Iterable[str] = ()) -> list[To
     ]
     for name in sorted(set(alert_topics)):
         specs.append(TopicSpec(name, p, rf, "alerts", retention_ms=30 * 24 * 3600 * 1000))
+    # Faust would create the changelogs itself, but a consumer that joins while a changelog is brand new
+    # can see it with 0 partitions until its next metadata refresh (5 min), and every table write of
+    # that table fails meanwhile (PartitionsMismatch): the bench dead-lettered every spike count so.
+    for table, events_only in TABLES.items():
+        if settings.events == "on" or not events_only:
+            specs.append(TopicSpec(changelog_topic(settings, table), p, rf, f"changelog of table {table}", compact=True))
     return specs
 
 

@@ -84,6 +84,8 @@ def test_a_burst_about_one_topic_is_a_spike_alert(bootstrap: str, tmp_path: Path
         assert alert["count"] == 5 and alert["expected"] == 0.5 and alert["score"] >= 3
         assert worker.metric("wirewatch_spikes_total", {"dimension": "topic", "tier": "routine"}) >= 1
         assert worker.metric("wirewatch_spike_score", {"region": "middle-east"}) > 0
+        dead = read_all(settings, [settings.topic_dlq])
+        assert not dead, [dict(r.headers).get("wirewatch-error-message") for r in dead]
     finally:
         worker.stop()
 

@@ -16,6 +16,29 @@ def test_topics_have_explicit_partitions_and_follow_settings() -> None:
         "wirewatch-spike-keys",
         "alerts.south-caucasus",
         "alerts.terrorism",
+        "wirewatch-alert-state-changelog",
+        "wirewatch-event-stories-changelog",
+        "wirewatch-event-alerts-changelog",
+        "wirewatch-spike-series-changelog",
     }
     assert {t.partitions for t in specs.values()} == {4}
+    assert {name for name, t in specs.items() if t.compact} == {name for name in specs if name.endswith("-changelog")}
     assert specs["dead"].retention_ms > specs["wire.stories"].retention_ms
+
+
+def test_events_off_needs_only_the_alert_state_changelog() -> None:
+    s = Settings.from_env({"WIREWATCH_EVENTS": "off"})
+    changelogs = [t.name for t in topic_specs(s) if t.compact]
+    assert changelogs == ["wirewatch-alert-state-changelog"]
+
+
+def test_every_table_of_the_app_has_its_changelog_declared() -> None:
+    """Each ``app.Table`` the agents create is in TABLES, so its changelog exists before the worker joins."""
+    import re
+    from pathlib import Path
+
+    from agents.topology import TABLES
+
+    root = Path(__file__).resolve().parents[2] / "agents"
+    created = {name for path in root.glob("*.py") for name in re.findall(r'app\.Table\(\s*"([^"]+)"', path.read_text())}
+    assert created == set(TABLES)
