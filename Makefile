@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WW := $(VENV)/bin/wirewatch
 
-.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic eval-events ecb-corpus gazetteer lexicon ngrams topic-sources topic-model bench clean
+.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic eval-events ecb-corpus public-places gazetteer lexicon ngrams topic-sources topic-model bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -45,6 +45,11 @@ eval-lang: setup ## language identification accuracy, throughput and memory vs l
 
 eval-region: setup ## country/focus precision, recall, F1 and cost per story
 	$(PY) -m benchmarks.eval_region
+
+# The public place set (benchmarks/data/places, committed with its CC BY-SA 4.0 attribution) is rebuilt from
+# github:ianrastall/current-events-context @ 4ff6f7d; the same commit gives the same bytes.
+public-places: setup ## rebuild the public, never-tuned country/focus set from Wikipedia's Portal:Current events (TOPIC_MIRRORS=DIR or a clone)
+	$(PY) -m benchmarks.public_places $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
 eval-topic: setup ## topic macro-F1 (rules, model, both) on the dev set and public news, coverage, cost per story
 	$(PY) -m benchmarks.eval_topic

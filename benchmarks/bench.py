@@ -309,7 +309,7 @@ def phase_ceiling(bootstrap: str, work: Path, corpus: list[BenchStory]) -> dict[
         prod = AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", max_request_size=2_097_152)
         await cons.start()
         await prod.start()
-        futures = []
+        futures: list[asyncio.Future[Any]] = []  # prod.send() returns the delivery future
         first = None
         try:
             while len(futures) < len(corpus):

@@ -12,12 +12,20 @@ micro and macro by language) for all countries and for the relevant ones
 region accuracy; then gazetteer load time and memory, and the median and p95
 cost per ~2,000-character story after load. The held-out set
 (``benchmarks/data/heldout``) is never tuned on: it is its own row.
+
+Then the public set (:mod:`benchmarks.public_places`: Wikipedia "Portal:Current events" events labelled
+by their story-line heading's country, never tuned on) when its file exists: ``$WIREWATCH_WCEP_PLACES``,
+else the committed ``benchmarks/data/places/wcep_places.jsonl.gz``. Its labels name one country an event
+is about, not all it names, so it prints recall of that country (among the story's countries, among the
+relevant ones), focus accuracy, and precision only as a lower bound on the events whose text names no
+other country; never its per-story errors (``--errors`` covers the self-written sets only).
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import resource
 import statistics
 import time
@@ -26,6 +34,7 @@ from pathlib import Path
 
 import orjson
 
+from benchmarks import public_places
 from stream.places.gazetteer import load_gazetteer
 from stream.places.geotag import locate
 from stream.places.regions import load_regions
@@ -134,6 +143,90 @@ def _evaluate(rows: list[dict[str, object]], max_errors: int) -> None:
         print(f"{'relev':6}{rel_sets[0]:>5}{p:>7.3f}{r:>7.3f}{f:>7.3f}   (relevant countries only)")
 
 
+def public_path() -> Path:
+    """The public set's file: ``$WIREWATCH_WCEP_PLACES``, else the committed copy."""
+    return Path(os.environ.get("WIREWATCH_WCEP_PLACES") or public_places.DEFAULT_OUT)
+
+
+def evaluate_public(rows: list[dict[str, object]]) -> dict[str, float | int]:
+    """Figures of :func:`_evaluate_public`: counts and rates keyed by name (see the table it prints)."""
+    n = named = alone = in_c = in_rel = focus = null = 0
+    named_hits = [0, 0, 0]  # in countries, in relevant, focus; on events whose text names the label
+    bare, bare_hits = 0, [0, 0, 0]  # the same on events whose text names no country at all (a city, a people)
+    tp = fp = tp_rel = fp_rel = 0  # on events whose text names no country but the label's
+    for row in rows:
+        gold = str(row["country"])
+        text_countries = [str(c) for c in row.get("text_countries") or []]  # type: ignore[attr-defined]
+        result = locate(Story(id=str(row["id"]), headline="", body=str(row["text"])), "en")
+        got = [str(c["iso2"]) for c in result.countries]
+        rel = [str(c["iso2"]) for c in result.countries if c.get("relevant", True)]
+        hits = (gold in got, gold in rel, result.focus_country == gold)
+        n += 1
+        in_c, in_rel, focus = in_c + hits[0], in_rel + hits[1], focus + hits[2]
+        null += result.focus_country is None
+        if gold in text_countries:
+            named += 1
+            named_hits = [a + b for a, b in zip(named_hits, hits, strict=True)]
+        if not text_countries:
+            bare += 1
+            bare_hits = [a + b for a, b in zip(bare_hits, hits, strict=True)]
+        if set(text_countries) <= {gold}:
+            # Any other country came from a city, person, organisation or adjective: counted wrong,
+            # though a city of another country can be right, so precision here is a lower bound.
+            alone += 1
+            tp, fp = tp + hits[0], fp + sum(c != gold for c in got)
+            tp_rel, fp_rel = tp_rel + hits[1], fp_rel + sum(c != gold for c in rel)
+    return {
+        "n": n,
+        "recall": in_c / n if n else 0.0,
+        "recall_relevant": in_rel / n if n else 0.0,
+        "focus": focus / n if n else 0.0,
+        "focus_null": null,
+        "named": named,
+        "named_recall": named_hits[0] / named if named else 0.0,
+        "named_recall_relevant": named_hits[1] / named if named else 0.0,
+        "named_focus": named_hits[2] / named if named else 0.0,
+        "bare": bare,
+        "bare_recall": bare_hits[0] / bare if bare else 0.0,
+        "bare_recall_relevant": bare_hits[1] / bare if bare else 0.0,
+        "bare_focus": bare_hits[2] / bare if bare else 0.0,
+        "alone": alone,
+        "precision_lb": tp / (tp + fp) if tp + fp else 1.0,
+        "precision_lb_relevant": tp_rel / (tp_rel + fp_rel) if tp_rel + fp_rel else 1.0,
+    }
+
+
+def _evaluate_public(path: Path) -> None:
+    """Print the public set's row, or why there is none."""
+    if not path.exists():
+        print(f"\n== public: no file at {path}, skipped (python -m benchmarks.public_places [--mirrors DIR] {path} builds it) ==")
+        return
+    rows = public_places.load(path)
+    f = evaluate_public(rows)
+    print(f"\n== public: {path.name} (Wikipedia Portal:Current events, CC BY-SA 4.0; never tuned on) ==")
+    print("label: the one country the event's story-line heading names; precision is not measurable from it")
+    print(f"\n{'events':34}{'n':>6}{'inC':>7}{'inRel':>7}{'focusC':>8}")
+    print(f"{'all':34}{f['n']:>6}{f['recall']:>7.3f}{f['recall_relevant']:>7.3f}{f['focus']:>8.3f}")
+    print(
+        f"{'text names the label country':34}{f['named']:>6}{f['named_recall']:>7.3f}"
+        f"{f['named_recall_relevant']:>7.3f}{f['named_focus']:>8.3f}"
+    )
+    print(
+        f"{'text names no country':34}{f['bare']:>6}{f['bare_recall']:>7.3f}"
+        f"{f['bare_recall_relevant']:>7.3f}{f['bare_focus']:>8.3f}"
+    )
+    print(
+        f"focus null on {f['focus_null']} of {f['n']}; the text names the label's country in {f['named']} "
+        f"({f['named'] / f['n']:.1%})"
+        if f["n"]
+        else "no events"
+    )
+    print(
+        f"precision lower bound, on the {f['alone']} events whose text names no other country: "
+        f"all {f['precision_lb']:.3f}, relevant {f['precision_lb_relevant']:.3f}"
+    )
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, action="append", help="data set folder (repeatable; default dev + held-out)")
@@ -164,6 +257,8 @@ def main(argv: list[str] | None = None) -> None:
         all_rows.extend(rows)
         print(f"\n== {data.name} ==")
         _evaluate(rows, args.errors)
+    if not args.data:
+        _evaluate_public(public_path())
     if not all_rows:
         return
     rows = all_rows

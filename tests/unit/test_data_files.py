@@ -238,3 +238,47 @@ def test_a_broken_file_fails_its_check(tmp_path: Path) -> None:
     short.write_text("en\tEnglish\n", encoding="utf-8")
     with pytest.raises(AssertionError):
         check_languages(short)
+
+
+# -- benchmark data outside stream/ ------------------------------------------------------------------
+
+
+def check_public_places(path: Path) -> None:
+    """benchmarks/data/places/wcep_places.jsonl.gz: the schema, and every label as the extraction rules give it."""
+    from benchmarks import public_places as pp
+
+    rows = pp.load(path)
+    assert len(rows) == 1500
+    assert len({r["id"] for r in rows}) == len(rows), "duplicate ids"
+    fields = {"id", "date", "section", "headings", "country", "text", "text_countries"}
+    for r in rows:
+        assert set(r) == fields, r.get("id")
+        assert re.fullmatch(r"[0-9a-f]{12}", r["id"]) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["date"]), r["id"]
+        assert int(r["date"][:4]) >= pp.FIRST_YEAR and all(pp.is_heading(h) for h in r["headings"]), r["id"]
+        assert pp.heading_countries(r["headings"]) == [r["country"]] and ISO2.match(r["country"]), r["id"]
+        assert r["text_countries"] == pp.names_in(r["text"]) and len(r["text"].split()) >= pp.MIN_EVENT_WORDS, r["id"]
+    readme = (path.parent / "README.md").read_text(encoding="utf-8")
+    assert "CC BY-SA 4.0" in readme and pp.COMMIT in readme, "the set needs its attribution next to it"
+
+
+BENCHMARK_DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
+
+
+def test_public_places_file() -> None:
+    check_public_places(BENCHMARK_DATA / "places" / "wcep_places.jsonl.gz")
+
+
+def test_a_relabelled_public_event_fails_its_check(tmp_path: Path) -> None:
+    import gzip
+
+    import orjson
+
+    from benchmarks import public_places as pp
+
+    rows = pp.load(BENCHMARK_DATA / "places" / "wcep_places.jsonl.gz")
+    rows[0]["country"] = "ZZ"
+    bad = tmp_path / "wcep_places.jsonl.gz"
+    bad.write_bytes(gzip.compress(b"".join(orjson.dumps(r) + b"\n" for r in rows)))
+    (tmp_path / "README.md").write_text((BENCHMARK_DATA / "places" / "README.md").read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(AssertionError):
+        check_public_places(bad)
