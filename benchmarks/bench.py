@@ -333,16 +333,57 @@ def phase_ceiling(bootstrap: str, work: Path, corpus: list[BenchStory]) -> dict[
     return {"stories_per_s": round(rate, 1), "n": len(corpus), "seconds": round(t1 - t0, 2)}
 
 
+def _proc_cpu(pid: int) -> tuple[float, int] | None:
+    """CPU seconds (user + system) and parent pid of a process, from /proc (Linux); None if gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), int(fields[1])
+
+
+def cpu_by_role(worker_pids: Sequence[int]) -> dict[str, float]:
+    """CPU seconds so far of the workers' event-loop processes, their detection processes and the broker.
+
+    Seconds of CPU per story do not depend on what else runs on the machine the way stories per second
+    do, so they say which process an extra hop costs, even on a busy machine.
+    """
+    totals = {"worker loop": 0.0, "detection": 0.0, "broker": 0.0}
+    workers = set(worker_pids)
+    for entry in Path("/proc").iterdir() if Path("/proc/self/stat").exists() else ():
+        if not entry.name.isdigit():
+            continue
+        pid = int(entry.name)
+        info = _proc_cpu(pid)
+        if info is None:
+            continue
+        if pid in workers:
+            totals["worker loop"] += info[0]
+        elif info[1] in workers:
+            totals["detection"] += info[0]
+        else:
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+            except OSError:
+                continue
+            if b"kafka.Kafka" in cmdline:
+                totals["broker"] += info[0]
+    return totals
+
+
 def phase_throughput(bootstrap: str, work: Path, corpus: list[BenchStory], workers: int) -> dict[str, Any]:
     run = Run(bootstrap, work, f"tp{workers}", workers)
     run.ensure_topics()
     try:
         run.start_workers(workers)
         lag0 = run.lag_buckets()
+        pids = [proc.pid for proc, _ in run.workers]
+        cpu0 = cpu_by_role(pids)
         t_pub = time.monotonic()
         asyncio.run(_produce(bootstrap, run.settings.topic_stories, corpus))
         pub_s = time.monotonic() - t_pub
         _wait_count(run.settings, run.settings.topic_enriched, len(corpus), timeout=max(120.0, len(corpus) / 50))
+        cpu1 = cpu_by_role(pids)
         lag1 = run.lag_buckets()
         ts = _timestamps(run.settings, run.settings.topic_enriched, len(corpus))
         span = (max(ts) - min(ts)) / 1000.0
@@ -352,6 +393,8 @@ def phase_throughput(bootstrap: str, work: Path, corpus: list[BenchStory], worke
             "stories_per_s": round(rate, 1), "n": len(corpus), "workers": workers, "seconds": round(span, 2),
             "preload_publish_seconds": round(pub_s, 2), "loop_lag_p99_ms": bucket_p99_ms(lag0, lag1),
             "exit_codes": codes, "pipeline_processes": PROCESSES[workers],
+            # Includes the bench's own waits for the last stories (a few idle polls), not only work.
+            "cpu_us_per_story": {role: round((cpu1[role] - cpu0[role]) * 1e6 / len(corpus)) for role in cpu0},
         }  # fmt: skip
     finally:
         run.stop_workers()
@@ -510,6 +553,10 @@ def table(res: dict[str, Any]) -> str:
     row("ceiling: aiokafka passthrough (stories/s)", res.get("ceiling"))
     row("wirewatch 1 worker (stories/s)", res.get("throughput_1_worker"), ">= 1,000")
     row("wirewatch 2 workers (stories/s)", res.get("throughput_2_workers"))
+    for w in ("1_worker", "2_workers"):
+        cpu = (res.get(f"throughput_{w}_detail") or {}).get("cpu_us_per_story")
+        if cpu:
+            row(f"CPU per story, {w.replace('_', ' ')}: loop / detection / broker (us)", " / ".join(f"{cpu[r]:,}" for r in cpu))
     ratio = res.get("ratio")
     row("ratio best wirewatch / ceiling", f"{ratio:.3f}" if ratio is not None else None)
     for rate, lat in (res.get("latency") or {}).items():

@@ -152,8 +152,12 @@ def jaccard(a: Sequence[int], b: Sequence[int], k: int = SKETCH_SIZE) -> float:
     """Estimated Jaccard similarity of two shingle sets from their bottom-k sketches (0.0 if either is empty)."""
     if not a or not b:
         return 0.0
-    union = sorted(set(a) | set(b))[:k]
-    both = set(a) & set(b)
+    seen = set(a)
+    both = seen.intersection(b)
+    if not both:  # most candidates of the duplicate index share a hash or two, rarely more
+        return 0.0
+    seen.update(b)
+    union = sorted(seen)[:k]
     return sum(1 for h in union if h in both) / len(union)
 
 

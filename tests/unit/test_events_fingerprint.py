@@ -6,7 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from stream.events.fingerprint import DuplicateIndex, hamming, jaccard, simhash, sketch, strip_marks, units
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stream.events.fingerprint import SKETCH_SIZE, DuplicateIndex, hamming, jaccard, simhash, sketch, strip_marks, units
 from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED
 
 ROOT = Path(__file__).parents[2]
@@ -66,3 +69,16 @@ def test_the_index_finds_the_copy_expires_and_stays_bounded() -> None:
     for i in range(5):
         index.add(f"x{i}", sketch(units(f"story number {i} about something else entirely {i}")), 300.0 + i)
     assert len(index) == 3 and "b" not in index.items
+
+
+@given(
+    st.lists(st.integers(0, 300), max_size=80).map(lambda xs: tuple(sorted(set(xs)))),
+    st.lists(st.integers(0, 300), max_size=80).map(lambda xs: tuple(sorted(set(xs)))),
+)
+def test_jaccard_is_the_bottom_k_estimator(a: tuple[int, ...], b: tuple[int, ...]) -> None:
+    """Shared hashes among the k smallest of the union, over those k (Broder); 0.0 if either is empty."""
+    if not a or not b:
+        assert jaccard(a, b) == 0.0
+        return
+    union = sorted(set(a) | set(b))[:SKETCH_SIZE]
+    assert jaccard(a, b) == sum(1 for h in union if h in set(a) and h in set(b)) / len(union)
