@@ -20,8 +20,14 @@ one veto: a story whose confident topics (found by the rules, ``r:`` terms) fall
 Media Topics than all of the event's never joins it, whatever else they share (a rugby match in
 Tbilisi and a protest in Tbilisi); the topic model's guesses never veto.
 
+Events split early (the first stories in different languages each opened one, too far apart in words
+to join) are merged when a later story joins one of them and also scores at least :data:`MERGE_SCORE`
+against another that it qualifies for: the event opened first (then the smaller id) keeps its id, the
+others are absorbed, and their stories map to it from then on (:attr:`Assignment.merged` names them).
+The choice rests only on the events, so a replay merges the same way.
+
 ``JOIN_SCORE`` and ``MIN_SPECIFIC`` predate any evaluation; the window, the cross-language
-thresholds, the rule for stories without name keys, the topic veto and the approximate numbers of
+thresholds, the rule for stories without name keys, the topic veto, merging and the approximate numbers of
 :mod:`stream.events.features` were chosen on the tune half of the ITN corpus only (events with an even
 Wikidata number; see :mod:`benchmarks.eval_events`, which also lists what was tried and left out).
 
@@ -51,6 +57,7 @@ __all__ = [
     "CROSS_JOIN_SCORE",
     "CROSS_MIN_SPECIFIC",
     "JOIN_SCORE",
+    "MERGE_SCORE",
     "MIN_SPECIFIC",
     "WINDOW",
     "Assignment",
@@ -77,6 +84,10 @@ CROSS_MIN_STORIES = 2
 #: The specific families, countries included, for a story without name keys (Chinese, Japanese, Thai...)
 #: compared with an event in other languages with which it shares a topic.
 NAMELESS_SPECIFIC = SPECIFIC | {"c"}
+#: A story that joins one event and also qualifies for another open one scoring at least this much
+#: shows them to be parts of one event, split early (first stories in different languages each opened
+#: their own): they are merged. None: never merge.
+MERGE_SCORE: float | None = 0.5
 #: Terms an event keeps (the heaviest); it is trimmed back to this when it holds twice as many.
 EVENT_TERMS = 200
 #: Events looked at in full per story (those sharing most terms with it).
@@ -172,6 +183,7 @@ class Assignment:
     score: float  # against the event it joined; 1.0 when it opened it or duplicates a story
     duplicate_of: str | None = None
     similarity: float | None = None  # estimated Jaccard similarity with the story it duplicates
+    merged: tuple[str, ...] = ()  # open events this story showed to be parts of its event, absorbed into it
 
 
 def event_message(assignment: Assignment, event: EventRecord) -> dict[str, Any]:
@@ -182,6 +194,7 @@ def event_message(assignment: Assignment, event: EventRecord) -> dict[str, Any]:
         "event_id": assignment.event_id,
         "new_event": assignment.new_event,
         "duplicate_of": assignment.duplicate_of,
+        "merged": list(assignment.merged),
         "event": event.to_dict(full=False),
     }
 
@@ -271,6 +284,7 @@ class Clusterer:
         min_specific: float = MIN_SPECIFIC,
         cross_join_score: float | None = None,
         cross_min_specific: float | None = None,
+        merge_score: float | None = MERGE_SCORE,
     ) -> None:
         self.window = window
         self.max_events = max_events
@@ -279,6 +293,7 @@ class Clusterer:
         self.min_specific = min_specific
         self.cross_join_score = CROSS_JOIN_SCORE if cross_join_score is None else cross_join_score
         self.cross_min_specific = CROSS_MIN_SPECIFIC if cross_min_specific is None else cross_min_specific
+        self.merge_score = merge_score
         self.events: dict[str, EventRecord] = {}  # oldest last story first
         self.index: dict[str, set[str]] = {}  # term -> open events holding it
         self.df: dict[str, int] = {}  # term -> stories seen with it
@@ -322,9 +337,9 @@ class Clusterer:
         df = self.df
         return {t: math.log(1.0 + n / (1.0 + df.get(t, 0))) for t in terms}
 
-    def _add_terms(self, event: EventRecord, story: StoryFeatures) -> None:
+    def _add_terms(self, event: EventRecord, added: dict[str, float]) -> None:
         terms = event.terms
-        for term, w in story.terms.items():
+        for term, w in added.items():
             if term not in terms:
                 self.index.setdefault(term, set()).add(event.id)
             terms[term] = terms.get(term, 0.0) + w
@@ -357,7 +372,7 @@ class Clusterer:
             event.regions.update(story.regions)
             if story.focus_country or story.focus_region:
                 event.focus[f"{story.focus_country or ''}/{story.focus_region or ''}"] += 1
-            self._add_terms(event, story)
+            self._add_terms(event, story.terms)
         event.recent.append(story.time)
         if len(event.recent) > RECENT_TIMES:
             del event.recent[: len(event.recent) - RECENT_TIMES]
@@ -385,6 +400,7 @@ class Clusterer:
             return Assignment(story.id, eid, False, 1.0, duplicate_of=hit[0], similarity=hit[1])
         idf = self._idf(story.terms)
         best: tuple[float, str] | None = None
+        qualified: list[tuple[float, str]] = []
         for eid in self._candidates(story):
             event = self.events[eid]
             if subjects_differ(story, event):
@@ -394,11 +410,21 @@ class Clusterer:
                 join, min_specific = self.join_score, self.min_specific
             else:
                 join, min_specific = self.cross_join_score, self.cross_min_specific
-            if total >= join and specific >= min_specific and (best is None or total > best[0]):
-                best = (total, eid)
+            if total >= join and specific >= min_specific:
+                qualified.append((total, eid))
+                if best is None or total > best[0]:
+                    best = (total, eid)
         if best is not None:
-            event = self.events[best[1]]
-            result = Assignment(story.id, event.id, False, best[0])
+            absorbed: tuple[str, ...] = ()
+            if self.merge_score is not None:
+                parts = [best[1], *(eid for total, eid in qualified if eid != best[1] and total >= self.merge_score)]
+                if len(parts) > 1:
+                    event, absorbed = self._merge(parts)
+                else:
+                    event = self.events[best[1]]
+            else:
+                event = self.events[best[1]]
+            result = Assignment(story.id, event.id, False, best[0], merged=absorbed)
         else:
             event = EventRecord(id=_event_id(story.id, story.time), first_seen=story.time, last_seen=story.time)
             result = Assignment(story.id, event.id, True, 1.0)
@@ -409,6 +435,34 @@ class Clusterer:
         for term in story.terms:
             self.df[term] = self.df.get(term, 0) + 1
         return result
+
+    def _merge(self, parts: list[str]) -> tuple[EventRecord, tuple[str, ...]]:
+        """Fold open events one story matched into one: the oldest (first story, then id) survives and
+        keeps its id, the others are absorbed (their stories now map to it); returns (survivor, absorbed ids).
+        The choice depends only on the events, so a replay merges the same way."""
+        ordered = sorted(parts, key=lambda eid: (self.events[eid].first_seen, eid))
+        survivor = self.events[ordered[0]]
+        absorbed = tuple(sorted(ordered[1:]))
+        for eid in absorbed:
+            other = self.events[eid]
+            self._drop(eid)
+            survivor.first_seen = min(survivor.first_seen, other.first_seen)
+            survivor.last_seen = max(survivor.last_seen, other.last_seen)
+            survivor.stories += other.stories
+            survivor.duplicates += other.duplicates
+            survivor.languages.update(other.languages)
+            survivor.sources.update(other.sources)
+            survivor.countries.update(other.countries)
+            survivor.regions.update(other.regions)
+            survivor.focus.update(other.focus)
+            survivor.topics.update(other.topics)
+            for lang, headline in other.headlines.items():
+                survivor.headlines.setdefault(lang, headline)
+            survivor.recent = sorted(survivor.recent + other.recent)[-RECENT_TIMES:]
+            self._add_terms(survivor, other.terms)
+        gone = set(absorbed)
+        self.story_event = {s: survivor.id if e in gone else e for s, e in self.story_event.items()}
+        return survivor, absorbed
 
     def _candidates(self, story: StoryFeatures) -> list[str]:
         shared: Counter[str] = Counter()

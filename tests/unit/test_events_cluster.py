@@ -195,3 +195,48 @@ def test_key_terms_are_the_heaviest_twenty_heaviest_first_ties_by_term() -> None
     event = c.events[placed.event_id]
     expected = [t for t, _ in sorted(event.terms.items(), key=lambda kv: (-kv[1], kv[0]))[:20]]
     assert event.to_dict(full=False)["key_terms"] == expected and len(expected) == 20
+
+
+def _parts_and_bridge() -> tuple[Clusterer, list[StoryFeatures], StoryFeatures]:
+    """Two stories of one happening that share nothing specific (so each opens an event), and a third that
+    has the names and places of both. Filler stories give the terms document frequencies."""
+
+    def story(sid: str, lang: str, t: float, terms: list[str], sketch: int) -> StoryFeatures:
+        return StoryFeatures(sid, lang, t, None, sid, (sketch,), dict.fromkeys(terms, 1.0))
+
+    c = Clusterer()
+    for k in range(30):
+        c.assign(story(f"fill{k}", "de", float(k), [f"n:9{k}", "c:XX"], 10 * k))
+    parts = [
+        story("a", "en", 100.0, ["n:111", "n:222", "p:1", "c:BR"], 1001),
+        story("b", "fr", 200.0, ["n:333", "n:444", "p:2", "c:BR"], 2001),
+    ]
+    bridge = story("c", "pt", 300.0, ["n:111", "n:222", "n:333", "n:444", "p:1", "p:2", "c:BR"], 3001)
+    return c, parts, bridge
+
+
+def test_a_story_matching_two_open_events_merges_them_into_the_older() -> None:
+    c, parts, bridge = _parts_and_bridge()
+    a, b = (c.assign(s) for s in parts)
+    assert b.new_event and a.event_id != b.event_id
+    placed = c.assign(bridge)
+    assert placed.event_id == a.event_id and placed.merged == (b.event_id,)  # the first opened survives
+    assert b.event_id not in c.events and all(b.event_id not in ids for ids in c.index.values())
+    event = c.events[a.event_id]
+    assert event.stories == 3 and set(event.languages) == {"en", "fr", "pt"} and event.first_seen == 100.0
+    assert {"n:333", "p:2", "n:111"} <= set(event.terms) and event.terms["c:BR"] == 3.0
+    assert c.story_event["b"] == a.event_id  # the absorbed event's stories now belong to the survivor
+    again = c.assign(StoryFeatures("b", "fr", 400.0, None, "b v2", (2001,), dict(parts[1].terms)))
+    assert again.event_id == a.event_id  # so does a new version of one of them
+    assert event_message(placed, event)["merged"] == [b.event_id]
+
+
+def test_a_replay_merges_the_same_way_and_merging_can_be_turned_off() -> None:
+    c, parts, bridge = _parts_and_bridge()
+    first = [c.assign(s) for s in (*parts, bridge)]
+    c2, parts2, bridge2 = _parts_and_bridge()
+    assert [c2.assign(s) for s in (*parts2, bridge2)] == first
+    off, parts3, bridge3 = _parts_and_bridge()
+    off.merge_score = None
+    placed = [off.assign(s) for s in (*parts3, bridge3)]
+    assert placed[2].merged == () and len({p.event_id for p in placed}) == 2
