@@ -15,7 +15,10 @@ families (places, names, numbers, words) must contribute at least :data:`MIN_SPE
 country stay apart. One exception: a story with no name keys (in Chinese, Japanese or Thai script,
 say), compared with an event none of whose stories is in its language, has nothing but places and
 numbers to show it is the same happening; for it the country counts as specific too, provided it
-shares a topic with the event (so a Chinese football report does not join a Swedish election). And
+shares a topic with the event (so a Chinese football report does not join a Swedish election).
+Names guessed from Chinese characters (``h:`` terms of :mod:`stream.events.features`) count as names
+where the event has that key (as a name or a guess) and are left out of both coverages where it has
+not, so a run of characters that was no name, or a name spelt otherwise, costs nothing. And
 one veto: a story whose confident topics (found by the rules, ``r:`` terms) fall under other top-level
 Media Topics than all of the event's never joins it, whatever else they share (a rugby match in
 Tbilisi and a protest in Tbilisi); the topic model's guesses never veto.
@@ -203,6 +206,12 @@ def _event_id(story_id: str, time: float) -> str:
     return "ev-" + hashlib.blake2b(f"{story_id}@{time:.0f}".encode(), digest_size=8).hexdigest()
 
 
+def _other_name(term: str) -> str | None:
+    """A name key's other form: ``h:`` (guessed from Han characters) for ``n:`` and the reverse."""
+    fam = term[0]
+    return ("h" if fam == "n" else "n") + term[1:] if fam in "nh" else None
+
+
 def _core(event: EventRecord) -> dict[str, list[str]]:
     """The event's terms carried by at least half its stories, by family (words by ``w:<language>``)."""
     cached = event.cache.get("core")
@@ -211,7 +220,7 @@ def _core(event: EventRecord) -> dict[str, list[str]]:
     half = max(event.stories, 1) / 2.0
     out: dict[str, list[str]] = {}
     for term, w in event.terms.items():
-        if w >= half:
+        if w >= half and term[0] != "h":  # a guessed name is not something other stories must have
             out.setdefault(term[: term.index(":", 2)] if term[0] == "w" else term[0], []).append(term)
     event.cache["core"] = (event.stories, out)
     return out
@@ -247,6 +256,17 @@ def score(story: StoryFeatures, event: EventRecord, idf: dict[str, float]) -> tu
         fam = term[0]
         if fam == "w" and not same_language:
             continue
+        if fam in "nh":  # names meet names guessed from Han characters, and the reverse
+            found = term in terms or ("h" if fam == "n" else "n") + term[1:] in terms
+            if fam == "h":  # a guess is evidence where the event has the key, and nothing where it has not
+                if not found:
+                    continue
+                fam = "n"
+            weight = w * idf.get(term, 1.0)
+            total["n"] = total.get("n", 0.0) + weight
+            if found:
+                have["n"] = have.get("n", 0.0) + weight
+            continue
         weight = w * idf.get(term, 1.0)
         total[fam] = total.get(fam, 0.0) + weight
         if term in terms:
@@ -263,6 +283,8 @@ def score(story: StoryFeatures, event: EventRecord, idf: dict[str, float]) -> tu
     core = {f: ts for f, ts in _core(event).items() if f[0] != "w" or f == f"w:{story.language}"}
     back_norm = sum(FAMILY_WEIGHT[f[0]] for f in core)
     mine = story.terms
+    if any(t[0] == "h" for t in mine):  # its Han name guesses meet the event's names
+        mine = {"n" + t[1:] if t[0] == "h" else t: w for t, w in mine.items()}
     back = (
         sum(FAMILY_WEIGHT[f[0]] * sum(1 for t in ts if t in mine) / len(ts) for f, ts in core.items()) / back_norm
         if back_norm
@@ -470,9 +492,10 @@ class Clusterer:
         families = SPECIFIC if any(t[0] == "n" for t in story.terms) else NAMELESS_SPECIFIC
         for term in story.terms:
             if term[0] in families:
-                ids = index.get(term)
-                if ids and len(ids) <= COMMON_TERM_EVENTS:
-                    shared.update(ids)
+                for key in (term, _other_name(term)) if term[0] in "nh" else (term,):
+                    ids = index.get(key) if key else None
+                    if ids and len(ids) <= COMMON_TERM_EVENTS:
+                        shared.update(ids)
         # Ties go to the latest event, then the smaller id: never to the order of a set, which changes
         # with the process's string hashing and would let a replay after a restart place stories anew.
         events = self.events

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from stream.events.cluster import Clusterer, EventRecord, event_message
+from stream.events.cluster import Clusterer, EventRecord, _core, event_message, score
 from stream.events.features import StoryFeatures, blocking_key, extract, name_key
 from stream.settings import Settings
 from tests.unit.events_stories import MINE, MINE_UPDATE, PROTEST, RUGBY, SHELLING, SYNDICATED, UNRELATED, enrich
@@ -240,3 +240,43 @@ def test_a_replay_merges_the_same_way_and_merging_can_be_turned_off() -> None:
     off.merge_score = None
     placed = [off.assign(s) for s in (*parts3, bridge3)]
     assert placed[2].merged == () and len({p.event_id for p in placed}) == 2
+
+
+def _zh(headline: str) -> StoryFeatures:
+    return extract({"id": "zh", "headline": headline, "body": "", "language": {"code": "zh"}})
+
+
+def test_han_spellings_of_foreign_names_give_name_guesses_that_meet_latin_keys() -> None:
+    # Runs of transliteration characters are read in pinyin; Chinese spells v as w and adds a g to a final
+    # n, so both spellings are tried (斯萬特 is Svante, 安东 Anton).
+    terms = _zh("乌克兰总统弗拉基米尔·泽连斯基访问华盛顿").terms
+    assert f"h:{name_key('Zelensky')}" in terms  # ze-lian-si-ji (Vladimir, fu-la-ji-mi-er, does not meet)
+    assert not any(t[0] == "n" for t in terms)  # guesses, not names: they only count where they meet one
+    assert f"h:{name_key('Svante')}" in _zh("瑞典生物學家斯萬特·帕博獲得諾貝爾獎").terms
+    assert f"h:{name_key('Anton')}" in _zh("安东·蔡林格获得诺贝尔物理学奖").terms
+    assert not any(t[0] == "h" for t in _zh("美国国家航空航天局的探测器成功撞击小行星").terms)  # no name there
+    assert not any(t[0] == "h" for t in extract({"id": "en", "headline": "Zelensky visits Washington"}).terms)
+
+
+def test_a_han_name_guess_counts_where_the_event_has_the_name_and_costs_nothing_where_it_has_not() -> None:
+    c = Clusterer()
+    for k in range(30):
+        c.assign(StoryFeatures(f"fill{k}", "de", float(k), None, "", (k,), {f"n:9{k}": 1.0, "c:XX": 1.0}))
+    key = name_key("Zelensky")
+    en = c.assign(StoryFeatures("en", "en", 100.0, None, "", (500,), {f"n:{key}": 1.0, "c:UA": 1.0, "t:medtop:11000000": 1.0}))
+    zh_terms = {f"h:{key}": 1.0, "c:UA": 1.0, "t:medtop:11000000": 1.0}
+    event = c.events[en.event_id]
+    idf = c._idf(zh_terms)
+    plain = score(StoryFeatures("zh", "zh", 200.0, None, "", (600,), zh_terms), event, idf)
+    noisy = {**zh_terms, "h:999": 1.0, "h:12345": 1.0}  # runs that were no names, or spelt otherwise
+    assert score(StoryFeatures("zh", "zh", 200.0, None, "", (600,), noisy), event, c._idf(noisy)) == plain
+    assert plain[1] > 0  # the name is specific evidence
+    assert en.event_id in c._candidates(StoryFeatures("zh", "zh", 200.0, None, "", (600,), zh_terms))
+    zh = c.assign(StoryFeatures("zh", "zh", 200.0, None, "", (600,), noisy))
+    assert zh.event_id == en.event_id
+    assert "h:999" in event.terms and "h:999" not in {t for ts in _core(event).values() for t in ts}
+    # and a later story naming him in a Latin script meets the guesses of a Chinese-opened event
+    c2 = Clusterer()
+    first = c2.assign(StoryFeatures("zh2", "zh", 100.0, None, "", (700,), zh_terms))
+    later = StoryFeatures("fr", "fr", 200.0, None, "", (800,), {f"n:{key}": 1.0, "c:UA": 1.0, "t:medtop:11000000": 1.0})
+    assert first.event_id in c2._candidates(later) and score(later, c2.events[first.event_id], c2._idf(later.terms))[1] > 0
