@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from stream.events.cluster import Clusterer, EventRecord, _core, event_message, score
+from stream.events.cluster import JOIN_SCORE, VETO_BELOW, Clusterer, EventRecord, _core, event_message, score
 from stream.events.features import StoryFeatures, blocking_key, extract, name_key
 from stream.settings import Settings
 from tests.unit.events_stories import MINE, MINE_UPDATE, PROTEST, RUGBY, SHELLING, SYNDICATED, UNRELATED, enrich
@@ -280,3 +280,25 @@ def test_a_han_name_guess_counts_where_the_event_has_the_name_and_costs_nothing_
     first = c2.assign(StoryFeatures("zh2", "zh", 100.0, None, "", (700,), zh_terms))
     later = StoryFeatures("fr", "fr", 200.0, None, "", (800,), {f"n:{key}": 1.0, "c:UA": 1.0, "t:medtop:11000000": 1.0})
     assert first.event_id in c2._candidates(later) and score(later, c2.events[first.event_id], c2._idf(later.terms))[1] > 0
+
+
+def test_the_topic_veto_gives_way_to_a_story_that_matches_the_event_closely() -> None:
+    # A stadium crush: the rules read sport in one report and unrest in another. With the same place,
+    # names and toll the score is far above the rugby-and-protest pair's (about 0.49): it joins.
+    base = {"p:gn-1636722": 1.0, "n:253265": 1.0, "n:5452": 1.0, "d:182": 1.0, "c:ID": 1.0}
+    c = Clusterer()
+    for k in range(30):
+        c.assign(StoryFeatures(f"fill{k}", "de", float(k), None, "", (k,), {f"n:9{k}": 1.0, "c:XX": 1.0}))
+    sport = c.assign(StoryFeatures("en", "en", 100.0, None, "", (500,), {**base, "r:medtop:15000000": 1.0}))
+    unrest = StoryFeatures("ru", "ru", 200.0, None, "", (600,), {**base, "r:medtop:16000000": 1.0})
+    assert score(unrest, c.events[sport.event_id], c._idf(unrest.terms))[0] >= VETO_BELOW
+    assert c.assign(unrest).event_id == sport.event_id
+    strict = Clusterer()
+    for k in range(30):
+        strict.assign(StoryFeatures(f"fill{k}", "de", float(k), None, "", (k,), {f"n:9{k}": 1.0, "c:XX": 1.0}))
+    strict.assign(StoryFeatures("en", "en", 100.0, None, "", (500,), {**base, "r:medtop:15000000": 1.0}))
+    other = {"p:gn-1636722": 1.0, "c:ID": 1.0, "n:5452": 1.0, "n:777": 1.0, "n:888": 1.0, "r:medtop:16000000": 1.0}
+    loose = StoryFeatures("ru", "ru", 200.0, None, "", (600,), other)
+    assert score(loose, strict.events[sport.event_id], strict._idf(loose.terms))[0] >= JOIN_SCORE  # would join
+    assert score(loose, strict.events[sport.event_id], strict._idf(loose.terms))[0] < VETO_BELOW
+    assert strict.assign(loose).new_event  # a looser match on another subject is still kept out
