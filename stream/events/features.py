@@ -5,7 +5,8 @@ countries and places, IPTC topic codes and its language; this module adds what t
 script: proper names reduced to a transliteration-tolerant consonant key (``Лавров``, ``Lavrov`` and
 ``لافروف`` all give ``4161``; in caseless scripts, Arabic, Hebrew, Georgian and Hangul, every word is a
 possible name, and Hangul is romanized first; in Chinese, runs of the characters used to spell foreign
-names are read in pinyin and give name guesses, ``h``, that count only where they meet a name), numbers in any digits (``٣٠٠`` is 300; counts also by approximate value, so a toll of 146 meets
+names are read in pinyin and give name guesses, ``h``, that count only where they meet a name; a long
+key also gives guesses without its inflection, Bolsonaron's without its n), numbers in any digits (``٣٠٠`` is 300; counts also by approximate value, so a toll of 146 meets
 one of 151), and, for comparison with stories
 in the same language only, content words (character pairs in unspaced scripts).
 
@@ -32,8 +33,8 @@ __all__ = ["FAMILY_WEIGHT", "SPECIFIC", "StoryFeatures", "blocking_key", "extrac
 #: How much each family of evidence counts when a story is compared with an event.
 #: p: places (sub-national, by gazetteer id), c: countries, t: IPTC topics, n: proper names,
 #: d: numbers, w: words of one language.
-#: h: a name key spelt from Han characters (:func:`_han_names`): a guess (the run may be no name, the
-#: transliteration may differ), so it counts as a name (``n``) where the event has that key and not at
+#: h: a guessed name key: spelt from Han characters (:func:`_han_names`; the run may be no name, the
+#: transliteration may differ) or a name key less its inflection (:data:`STEM_DIGITS`), so it counts as a name (``n``) where the event has that key and not at
 #: all where it has not; an event stores it as ``n``.
 #: r: the top-level topics of the story's confident topics (rules, score at least CONFIDENT_TOPIC); never
 #: scored (weight 0), they only veto a join (:mod:`stream.events.cluster`).
@@ -45,6 +46,10 @@ LEAD_CHARS = 1500
 #: Units read for words.
 WORD_UNITS = 150
 
+#: A name key also gives guesses (``h:``) without its last one and two digits, keeping at least four:
+#: inflection adds consonants (Bolsonaron, Берлинском, Kipchogea) that transliteration does not touch.
+STEM_DIGITS = 2
+STEM_MIN = 4
 #: Counts at least this large (not years) also give approximate terms: tolls and tallies drift as an
 #: event is updated (146, then 151, then 154 dead), so nearby values should still meet.
 APPROX_MIN = 20
@@ -327,6 +332,9 @@ def extract(story: dict[str, Any], *, now: float | None = None, source: str | No
             key = name_key(word)
             if len(key) >= 3:
                 terms[f"n:{key}"] = 1.0
+                for cut in range(1, STEM_DIGITS + 1):
+                    if len(key) - cut >= STEM_MIN:
+                        terms.setdefault(f"h:{key[:-cut]}", 1.0)
     if _HAN.search(lead):
         for spellings in _han_names(lead):
             for spelt in spellings:
