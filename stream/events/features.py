@@ -6,7 +6,7 @@ script: proper names reduced to a transliteration-tolerant consonant key (``Ла
 ``لافروف`` all give ``4161``; in caseless scripts, Arabic, Hebrew, Georgian and Hangul, every word is a
 possible name, and Hangul is romanized first; in Chinese, runs of the characters used to spell foreign
 names are read in pinyin and give name guesses, ``h``, that count only where they meet a name; a long
-key also gives guesses without its inflection, Bolsonaron's without its n), numbers in any digits (``٣٠٠`` is 300; counts also by approximate value, so a toll of 146 meets
+key also gives guesses without its inflection, Bolsonaron's without its n; so does a short Thai run), numbers in any digits (``٣٠٠`` is 300; counts also by approximate value, so a toll of 146 meets
 one of 151), and, for comparison with stories
 in the same language only, content words (character pairs in unspaced scripts).
 
@@ -76,6 +76,10 @@ _TRANSLIT = str.maketrans(
         # Persian, Urdu and Kurdish letters beyond Arabic's (keheh and Persian yeh are folded already)
         **dict(zip("پچژگٹڈڑںہھےڕڵۆێەڤ", "pcjgtdrnhhyrloeev", strict=True)),
         **dict(zip("אבגדהוזחטיכךלמםנןסעפףצץקרשת", "abgdhwzhtykklmmnnsapfcckrst", strict=True)),
+        # Thai consonants (อ only carries a vowel; ง is ng); vowel signs and marks are not letters and drop out.
+        **dict(zip("กขฃคฅฆจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬฮ", "kkkkkkcccscydttttndttttnbppfpfpmyrrllwssshlh", strict=True)),
+        "ง": "ng",
+        "อ": "",
     }
 )
 # Soundex-like classes: letters that transliterations swap (p/b/f/v, c/k/q/g, d/t, s/z, m/n) agree.
@@ -86,6 +90,10 @@ _CASELESS_NAMES = re.compile(r"[\u0590-\u06ff]")  # Hebrew and Arabic script: no
 # Other caseless scripts whose every word is read as a possible name: Georgian, Hangul.
 _CASELESS_OTHER = re.compile("[\u10d0-\u10ff\uac00-\ud7a3]")
 _HANGUL = re.compile("[\uac00-\ud7a3]")
+# Thai runs between spaces, caseless and unspaced within: a foreign name often stands alone (ฌาอีร์
+# โบลโซนารู is Jair Bolsonaro), so each short run gives a name guess (h:), which counts only where it
+# meets a name. Runs longer than 15 characters are phrases.
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]{2,15}(?![\u0e01-\u0e4e])")
 _UNSPACED_CHAR = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -341,6 +349,11 @@ def extract(story: dict[str, Any], *, now: float | None = None, source: str | No
                 key = name_key(spelt)
                 if len(key) >= 3:
                     terms[f"h:{key}"] = 1.0
+    for m in _THAI_RUN.finditer(lead):
+        if m.start() == 0 or not "\u0e01" <= lead[m.start() - 1] <= "\u0e4e":  # a whole Thai run, not its tail
+            key = name_key(m.group())
+            if len(key) >= 3:
+                terms.setdefault(f"h:{key}", 1.0)
     for m in _NUMBER.finditer(lead):
         digits = re.sub(r"\D", "", m.group())
         if digits.isdigit() and len(digits) <= 12:

@@ -324,3 +324,11 @@ def test_an_inflected_name_also_gives_guesses_without_its_ending() -> None:
     bare = StoryFeatures("fi", "fi", 200.0, None, "", (600,), {t: w for t, w in story.terms.items() if t[0] != "h"})
     event = c.events[en.event_id]
     assert score(story, event, c._idf(story.terms))[1] > 0 == score(bare, event, c._idf(bare.terms))[1]
+
+
+def test_a_short_thai_run_gives_a_name_guess_and_a_long_one_none() -> None:
+    def guesses(headline: str) -> set[str]:
+        return {t for t in extract({"id": "x", "headline": headline, "language": {"code": "th"}}).terms if t[0] in "nh"}
+
+    assert guesses("ผู้สนับสนุนอดีตประธานาธิบดีบราซิล ฌาอีร์ โบลโซนารู บุกรุกเข้าอาคารรัฐสภา") == {f"h:{name_key('Bolsonaro')}"}
+    assert guesses("ผู้สนับสนุนอดีตประธานาธิบดีบราซิลบุกรุกเข้าอาคารรัฐสภา") == set()  # a phrase, no tail of it either
