@@ -65,7 +65,7 @@ def test_the_shelling_is_one_event_in_five_languages_and_unrelated_stories_are_n
     assert EventRecord.from_dict(json.loads(json.dumps(record))).to_dict() == record
 
 
-def test_a_story_in_a_new_language_joins_a_corroborated_event_on_lower_thresholds() -> None:
+def test_a_story_in_a_new_language_joins_an_event_on_lower_thresholds() -> None:
     # Without words in common the German update scores about 0.31 against the English and French event:
     # below JOIN_SCORE, above CROSS_JOIN_SCORE.
     c = Clusterer()
@@ -78,9 +78,12 @@ def test_a_story_in_a_new_language_joins_a_corroborated_event_on_lower_threshold
     for raw in MINE:
         strict.add(enrich(raw))
     assert strict.add(enrich(MINE_UPDATE)).new_event
-    alone = Clusterer()  # an event of one story is held to the strict thresholds
+    alone = Clusterer()  # an event of one story in another language: the lower thresholds too
     alone.add(enrich(MINE[0]))
-    assert alone.add(enrich(MINE_UPDATE)).new_event
+    assert not alone.add(enrich(MINE_UPDATE)).new_event
+    corroborated = Clusterer(cross_min_stories=2)  # the first rule: one story is held to the strict ones
+    corroborated.add(enrich(MINE[0]))
+    assert corroborated.add(enrich(MINE_UPDATE)).new_event
 
 
 def test_a_story_without_name_keys_joins_on_country_and_topic_across_languages() -> None:
