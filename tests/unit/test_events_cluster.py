@@ -335,3 +335,13 @@ def test_a_short_thai_run_gives_a_name_guess_and_a_long_one_none() -> None:
 
     assert guesses("ผู้สนับสนุนอดีตประธานาธิบดีบราซิล ฌาอีร์ โบลโซนารู บุกรุกเข้าอาคารรัฐสภา") == {f"h:{name_key('Bolsonaro')}"}
     assert guesses("ผู้สนับสนุนอดีตประธานาธิบดีบราซิลบุกรุกเข้าอาคารรัฐสภา") == set()  # a phrase, no tail of it either
+
+
+def test_a_cyrillic_kh_also_gives_a_guess_read_as_k() -> None:
+    def terms(headline: str) -> dict[str, float]:
+        return extract({"id": "x", "headline": headline, "language": {"code": "uk"}}).terms
+
+    kherson = terms("Звільнення Херсона")
+    assert f"h:{name_key('Kherson')}" in kherson and f"n:{name_key('Kherson')}" not in kherson
+    assert f"n:{name_key('Helsinki')}" in terms("Візит до Хельсінкі")  # read as h, the key as before
+    assert not any(t[0] == "h" for t in terms("Звільнення Одеси"))  # no х, no guess
