@@ -31,6 +31,7 @@ import asyncio
 import logging
 import time
 from collections import deque
+from collections.abc import MutableMapping
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 
     from agents.runtime import Runtime
 
-__all__ = ["SPIKE_FLUSH_SECONDS", "SpikeCounts", "install_events"]
+__all__ = ["SPIKE_FLUSH_SECONDS", "SpikeCounts", "carry_alert_state", "install_events"]
 
 log = logging.getLogger("wirewatch.events")
 
@@ -141,6 +142,20 @@ def _header(msg: Any, name: str) -> bytes | None:
         if key == name and value is not None:
             return bytes(value)
     return None
+
+
+def carry_alert_state(merged: tuple[str, ...], survivor: str, alerted: set[str], table: MutableMapping[str, Any]) -> None:
+    """Hand the alert state of events absorbed in a merge to the surviving event, if it has none: the
+    subscribers alerted about a part then get an ``update`` of the merged event, not a second ``new``.
+    The absorbed rows themselves go when :func:`install_events`'s expiry sees their events gone."""
+    if survivor in alerted:
+        return
+    for eid in sorted(merged):  # sorted: which row is carried must not depend on the order of a set
+        row = table.get(eid) if eid in alerted else None
+        if isinstance(row, dict):
+            table[survivor] = row
+            alerted.add(survivor)
+            return
 
 
 class _Partition:
@@ -264,6 +279,8 @@ def install_events(app: faust.App, rt: Runtime) -> Any:
         features = story.features
         state = await partition_state(msg.partition)
         placed = state.clusterer.assign(features)
+        if placed.merged:
+            carry_alert_state(placed.merged, placed.event_id, state.alerted, alert_state)
         record = state.clusterer.events[placed.event_id]
         # Rows are keyed by partition too: a new version whose blocking key changed goes to another
         # partition, and each row must only ever be written from the partition whose changelog holds it.

@@ -47,6 +47,55 @@ against 0.901 / 0.595 (48 h: 0.788 / 0.514) before. The monolingual target is me
 window, the cross-lingual one (0.70) is not: what is left is mostly stories in scripts without name
 keys (Chinese recall is the lowest) and events split early into parts that never merge.
 
+Changes after that (issue #16 item 5; tune half, monolingual mean / cross-lingual F1, measured on the
+enriched rows cached once, so the baseline reads 0.911 / 0.707):
+
+* merging open events: a story that joins one event and also qualifies for another scoring at least
+  ``MERGE_SCORE`` 0.5 folds the other into the one opened first (the Brasília riots had split into a
+  Portuguese, a French and an English part within hours): 0.911 / 0.707 -> 0.911 / 0.714 (0.4: 0.705,
+  0.45: 0.710, 0.55: 0.712, 0.6: 0.711; 0.3: 0.681, chains of merges then join unrelated events).
+  Test half, looked at once with it kept: 0.902 / 0.639 -> 0.902 / 0.654;
+* names guessed from Chinese characters (``h:`` terms): runs of two or more of about 360 characters
+  Chinese spells foreign names with, read in pinyin (a table in :mod:`stream.events.features`, from
+  pypinyin's data, so no dependency), scored as names only where the event has the key. Chinese
+  cross-lingual recall 0.478 -> 0.613. As plain name keys (counted where missing too) they lost the
+  country rule for stories without names: 0.714 -> 0.709; guesses that cost nothing unmatched: 0.720,
+  kept out of events' core terms: 0.722, with v for w and n for final ng: 0.729 (also l as r: 0.725,
+  the l-r, w-v, ng-n forms alone: 0.723, 0.724, 0.727); zh monolingual 0.966 -> 0.960, mean 0.911.
+  0.911 / 0.714 -> 0.911 / 0.729. Test half, once: 0.902 / 0.654 -> 0.902 / 0.664;
+* the topic veto gives way at ``VETO_BELOW`` 0.7 (the Kanjuruhan stadium crush: the rules read sport in
+  some blurbs and unrest in others, and Russian blurbs scoring 0.72-0.82 were kept out):
+  0.911 / 0.729 -> 0.911 / 0.734 (0.6: 0.734, 0.8: 0.733; the demo's rugby match scores 0.49 against
+  the protest and stays out). Test half, once: 0.902 / 0.664 -> 0.902 / 0.664;
+* every name key of five digits or more also gives ``h:`` guesses without its last one and two digits
+  (at least four left): inflection adds consonants that transliteration keeps (Finnish Bolsonaron,
+  Russian Берлинском), and a guess counts only where it meets a name. 0.911 / 0.734 -> 0.911 / 0.748
+  (one digit: 0.746, three: 0.748; at least three left: 0.711-0.722, short stems meet unrelated names);
+  about 5-10 % more time per story. Test half, once: 0.902 / 0.664 -> 0.902 / 0.668;
+* Thai runs of 2-15 characters between spaces (a foreign name often stands alone) spelt in Latin give
+  ``h:`` guesses: Thai recall 0.61 -> 0.70, 0.911 / 0.748 -> 0.911 / 0.754 (Tamil words too: 0.730,
+  every Tamil word gives a short key that meets unrelated names; left out). Test half, once:
+  0.902 / 0.668 -> 0.902 / 0.669;
+* the lower cross-language thresholds against one-story events too (``CROSS_MIN_STORIES`` 2 -> 1; it
+  lost F1 before the veto's exception, the name guesses and merging, above): 0.911 / 0.754 ->
+  0.912 / 0.767 (P 0.834 -> 0.830, R 0.689 -> 0.713; 3: 0.746; with it, ``CROSS_JOIN_SCORE`` 0.35:
+  0.739, ``CROSS_MIN_SPECIFIC`` 0.12: 0.767, 0.15: 0.760, ``MERGE_SCORE`` 0.45: 0.748, 0.55: 0.767).
+  Test half, once: 0.902 / 0.669 -> 0.902 / 0.688;
+* a name with Cyrillic х (Arabic خ, Hebrew ח, Greek χ) also gives an ``h:`` guess with a k (Херсон
+  meets Kherson; the key still reads an h, as in Hamas): 0.912 / 0.767 -> 0.912 / 0.769 (also Cyrillic
+  г as h, Гельсінкі, each kind alone and both at once: 0.768). Test half, once: 0.902 / 0.688 ->
+  0.902 / 0.688.
+
+Also tried then and left out: sentence-initial capitalised words as guesses rather than names (0.754 ->
+0.751), every word of a caseless script as a guess rather than a name (Hangul 0.769 -> 0.766,
+Georgian 0.767, Arabic script 0.730: there they are the names), 尔 read as l as well as r (0.768), 4 or
+12 candidates (no change). With all of the above (``make eval-events``): tune half 0.912 / 0.769, test
+half 0.902 / 0.688 (before: 0.902 / 0.639): the cross-lingual target (0.70) is still not met on the
+test half. What is left is mostly Chinese (recall 0.65 on the tune half: names translated by meaning
+or spelt with l for r), the Persian and Danish blurbs dated one to five years off their events in the
+corpus (no clusterer can join them), and blurbs listed under several Wikidata items (the Nobel prizes,
+Elizabeth II and Charles III), which cost precision whatever is done. ECB+ F1 0.758 -> 0.745.
+
 Tried on the tune half and left out: a penalty or veto on every topic, the model's included, when the
 top topics' top-level Media Topics disagree (x0.8: cross-lingual 0.674 -> 0.649; veto: 0.469;
 sport-only veto: 0.623; the model's topics of short blurbs in many languages are too noisy), a

@@ -15,7 +15,7 @@ import pytest
 from faust.topics import Topic
 
 from agents.enrich import EVENTS_HEADER, events_header
-from agents.events import SpikeCounts
+from agents.events import SpikeCounts, carry_alert_state
 from agents.runtime import Runtime
 from agents.topology import spike_keys_topic
 from stream.events import blocking_key, extract, spike_keys
@@ -257,3 +257,18 @@ async def test_state_older_than_the_window_expires(tmp_path: Path, sent: AsyncMo
         await _put(app, [enrich(SHELLING[0]), enrich(SHELLING[1]), enrich(later)])
         assert set(app.tables["event-stories"].data) == {f"0|{later['id']}"}  # tombstones for the two old rows
         assert rt.registry.get_sample_value("wirewatch_events_active") == 1
+
+
+def test_a_merged_event_inherits_the_alert_state_of_the_part_it_absorbed() -> None:
+    row = {"p": 0, "subs": {"caucasus-events": {"stories": 2, "languages": 2, "at": 1.0, "tier": "routine"}}}
+    table: dict[str, Any] = {"ev-b": row}
+    alerted = {"ev-b"}
+    carry_alert_state(("ev-b",), "ev-a", alerted, table)
+    assert table["ev-a"] == row and alerted == {"ev-a", "ev-b"}  # an update of ev-a next, not a second "new"
+    own = {"p": 0, "subs": {}}
+    table, alerted = {"ev-a": own, "ev-b": row}, {"ev-a", "ev-b"}
+    carry_alert_state(("ev-b",), "ev-a", alerted, table)
+    assert table["ev-a"] is own  # the survivor's own state stays
+    table, alerted = {}, set()
+    carry_alert_state(("ev-b",), "ev-a", alerted, table)
+    assert table == {} and alerted == set()
