@@ -111,7 +111,7 @@ _HANGUL_PARTICLES = ("에서", "으로", "은", "는", "이", "가", "을", "를
 
 # Han characters that Chinese uses to spell foreign names (the Xinhua transliteration table's usual ones,
 # simplified and traditional), by their Mandarin reading (first reading, tones dropped, from pypinyin's
-# MIT-licensed data; 什 and 曾 as names read them). A run of two or more of them (普京, 泽连斯基,
+# MIT-licensed data, notice in NOTICE.md; 什 and 曾 as names read them). A run of two or more of them (普京, 泽连斯基,
 # 博索納羅; "·" separates the parts of a name) is read as a name and spelt in pinyin, so it meets the
 # Latin, Cyrillic... spellings' keys where the transliterations agree (ze-lian-si-ji and Zelensky do,
 # pu-jing and Putin do not). Characters that are mostly common words (因, 聯, 国...) are left out.
