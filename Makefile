@@ -46,9 +46,9 @@ eval-lang: setup ## language identification accuracy, throughput and memory vs l
 eval-region: setup ## country/focus precision, recall, F1 and cost per story
 	$(PY) -m benchmarks.eval_region
 
-# The public place set (benchmarks/data/places, committed with its CC BY-SA 4.0 attribution) is rebuilt from
+# The public place sets (benchmarks/data/places, committed with their CC BY-SA 4.0 attribution) are rebuilt from
 # github:ianrastall/current-events-context @ 4ff6f7d; the same commit gives the same bytes.
-public-places: setup ## rebuild the public, never-tuned country/focus set from Wikipedia's Portal:Current events (TOPIC_MIRRORS=DIR or a clone)
+public-places: setup ## rebuild the public country/focus sets (never-tuned test, and dev) from Wikipedia's Portal:Current events (TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m benchmarks.public_places $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
 eval-topic: setup ## topic macro-F1 (rules, model, both) on the dev set and public news, coverage, cost per story

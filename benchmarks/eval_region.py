@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python -m benchmarks.eval_region [--data DIR] [--errors N]
+    python -m benchmarks.eval_region [--data DIR] [--errors N] [--public-dev-errors N]
 
 Reads every ``*.jsonl`` of each data set (one story per line with gold
 ``countries``, ``focus_country`` and ``focus_region``; the held-out set also has
@@ -19,6 +19,12 @@ else the committed ``benchmarks/data/places/wcep_places.jsonl.gz``. Its labels n
 is about, not all it names, so it prints recall of that country (among the story's countries, among the
 relevant ones), focus accuracy, and precision only as a lower bound on the events whose text names no
 other country; never its per-story errors (``--errors`` covers the self-written sets only).
+
+Before it, the **public dev** row: the same figures on ``benchmarks/data/places/wcep_places_dev.jsonl.gz``
+(``$WIREWATCH_WCEP_PLACES_DEV``), drawn by the same rules from the candidates sharing no story-line heading
+with any test event (:func:`benchmarks.public_places.dev_split`). That one is for tuning: ``--public-dev-errors
+N`` prints up to N of its misses (label not found, focus wrong or null, other countries found on events
+whose text names none), with the scores. No option prints the test row's events.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ from stream.places.geotag import locate
 from stream.places.regions import load_regions
 from stream.story import Story
 
-__all__ = ["main"]
+__all__ = ["evaluate_public", "main", "public_dev_path", "public_path"]
 
 _DATA = Path(__file__).parent / "data" / "devset"
 _HELDOUT = Path(__file__).parent / "data" / "heldout"
@@ -148,8 +154,16 @@ def public_path() -> Path:
     return Path(os.environ.get("WIREWATCH_WCEP_PLACES") or public_places.DEFAULT_OUT)
 
 
-def evaluate_public(rows: list[dict[str, object]]) -> dict[str, float | int]:
-    """Figures of :func:`_evaluate_public`: counts and rates keyed by name (see the table it prints)."""
+def public_dev_path() -> Path:
+    """The public dev set's file: ``$WIREWATCH_WCEP_PLACES_DEV``, else the committed copy."""
+    return Path(os.environ.get("WIREWATCH_WCEP_PLACES_DEV") or public_places.DEFAULT_DEV_OUT)
+
+
+def evaluate_public(rows: list[dict[str, object]], misses: list[str] | None = None) -> dict[str, float | int]:
+    """Figures of :func:`_evaluate_public`: counts and rates keyed by name (see the table it prints).
+
+    With ``misses``, one line per event with an error is appended to it; only ever passed for the dev set.
+    """
     n = named = alone = in_c = in_rel = focus = null = 0
     named_hits = [0, 0, 0]  # in countries, in relevant, focus; on events whose text names the label
     bare, bare_hits = 0, [0, 0, 0]  # the same on events whose text names no country at all (a city, a people)
@@ -161,6 +175,13 @@ def evaluate_public(rows: list[dict[str, object]]) -> dict[str, float | int]:
         got = [str(c["iso2"]) for c in result.countries]
         rel = [str(c["iso2"]) for c in result.countries if c.get("relevant", True)]
         hits = (gold in got, gold in rel, result.focus_country == gold)
+        extra = [c for c in got if c != gold and c not in text_countries]
+        if misses is not None and (not all(hits) or extra):
+            scores = " ".join(f"{c['iso2']}:{c['score']:.2f}" for c in result.countries[:6])
+            misses.append(
+                f"  {row['id']}: gold {gold} text {text_countries} | got {got} focus {result.focus_country}"
+                f" | {scores} | {' > '.join(row['headings'])} | {row['text']}"  # type: ignore[arg-type]
+            )
         n += 1
         in_c, in_rel, focus = in_c + hits[0], in_rel + hits[1], focus + hits[2]
         null += result.focus_country is None
@@ -196,14 +217,17 @@ def evaluate_public(rows: list[dict[str, object]]) -> dict[str, float | int]:
     }
 
 
-def _evaluate_public(path: Path) -> None:
-    """Print the public set's row, or why there is none."""
+def _evaluate_public(path: Path, dev: bool = False, max_errors: int = 0) -> None:
+    """Print the public test (or, ``dev``, dev) set's row, or why there is none; errors only for dev."""
+    name = "public dev" if dev else "public"
     if not path.exists():
-        print(f"\n== public: no file at {path}, skipped (python -m benchmarks.public_places [--mirrors DIR] {path} builds it) ==")
+        print(f"\n== {name}: no file at {path}, skipped (python -m benchmarks.public_places [--mirrors DIR] builds it) ==")
         return
     rows = public_places.load(path)
-    f = evaluate_public(rows)
-    print(f"\n== public: {path.name} (Wikipedia Portal:Current events, CC BY-SA 4.0; never tuned on) ==")
+    misses: list[str] | None = [] if dev and max_errors else None
+    f = evaluate_public(rows, misses)
+    use = "tuned on, no story line shared with the test row" if dev else "never tuned on"
+    print(f"\n== {name}: {path.name} (Wikipedia Portal:Current events, CC BY-SA 4.0; {use}) ==")
     print("label: the one country the event's story-line heading names; precision is not measurable from it")
     print(f"\n{'events':34}{'n':>6}{'inC':>7}{'inRel':>7}{'focusC':>8}")
     print(f"{'all':34}{f['n']:>6}{f['recall']:>7.3f}{f['recall_relevant']:>7.3f}{f['focus']:>8.3f}")
@@ -225,6 +249,9 @@ def _evaluate_public(path: Path) -> None:
         f"precision lower bound, on the {f['alone']} events whose text names no other country: "
         f"all {f['precision_lb']:.3f}, relevant {f['precision_lb_relevant']:.3f}"
     )
+    if misses:
+        print(f"{len(misses)} events with an error; the first {min(max_errors, len(misses))}:")
+        print("\n".join(misses[:max_errors]))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -232,6 +259,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, action="append", help="data set folder (repeatable; default dev + held-out)")
     parser.add_argument(
         "--errors", type=int, default=0, help="print up to N stories with country or focus errors, with country scores"
+    )
+    parser.add_argument(
+        "--public-dev-errors", type=int, default=0, help="print up to N public dev events with an error (never test ones)"
     )
     args = parser.parse_args(argv)
 
@@ -258,6 +288,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"\n== {data.name} ==")
         _evaluate(rows, args.errors)
     if not args.data:
+        _evaluate_public(public_dev_path(), dev=True, max_errors=args.public_dev_errors)
+        # The test row: totals only, whatever the options.
         _evaluate_public(public_path())
     if not all_rows:
         return

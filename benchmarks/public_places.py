@@ -42,6 +42,14 @@ circular). The rules were fixed before wirewatch was run on the set:
    that country is what the event is about.
 5. **Sample.** Events are de-duplicated by text; per calendar year from :data:`FIRST_YEAR`, the
    :data:`PER_YEAR` events with the smallest SHA-1 of their text (deterministic, no seed).
+6. **Dev split** (:func:`dev_split`, written to :data:`DEFAULT_DEV_OUT`). The test sample above is drawn
+   first, from all candidates, exactly as before (its bytes do not change). The dev set is drawn by rule 5
+   from the candidates left when every event is removed whose text is a test event's text or whose heading
+   run shares **any** heading (whitespace-normalised, case-folded) with any test event's run: no story line
+   is in both sets, so tuning on a story's city or province on dev cannot leak into test. The generic
+   parent headings ("COVID-19 pandemic", "Russo-Ukrainian War") that some test event carries thus take
+   whole story trees out of dev. At :data:`COMMIT`: 14,188 candidates, 4,657 left, 1,357 sampled (2015 and
+   2026 have fewer than :data:`PER_YEAR` left: 69 and 38).
 
 Each output row (JSON lines, gzip): ``id`` (first 12 hex of the text's SHA-1), ``date``, ``section`` (the
 portal section, e.g. "Armed conflicts and attacks"), ``headings`` (the run), ``country`` (the label,
@@ -55,8 +63,9 @@ name other countries. The nearest sound thing is the subset whose text names no 
 person, organisation or adjective, and is counted as a false positive, so the precision printed for it
 is a lower bound (a city of another country can be a right answer).
 
-This set is never tuned on: no weight, threshold or gazetteer entry of :mod:`stream.places` may be chosen
-by looking at it or its errors; at most its totals may be used to reject a change.
+The test set is never tuned on: no weight, threshold or gazetteer entry of :mod:`stream.places` may be
+chosen by looking at it or its errors; at most its totals may be used to reject a change. The dev set is
+the one to look at: ``python -m benchmarks.eval_region --public-dev-errors N`` prints its misses.
 """
 
 from __future__ import annotations
@@ -79,6 +88,7 @@ __all__ = [
     "ALIASES",
     "ATTRIBUTION",
     "COMMIT",
+    "DEFAULT_DEV_OUT",
     "DEFAULT_OUT",
     "FIRST_YEAR",
     "HEADING_WORDS",
@@ -87,10 +97,13 @@ __all__ = [
     "PER_YEAR",
     "REPO",
     "build",
+    "build_candidates",
     "clean",
     "country_names",
+    "dev_split",
     "first_events",
     "heading_countries",
+    "heading_key",
     "is_heading",
     "load",
     "main",
@@ -105,6 +118,7 @@ ATTRIBUTION = (
     "(https://creativecommons.org/licenses/by-sa/4.0/), via ianrastall/current-events-context (CC0 1.0)"
 )
 DEFAULT_OUT = Path(__file__).parent / "data" / "places" / "wcep_places.jsonl.gz"
+DEFAULT_DEV_OUT = DEFAULT_OUT.with_name("wcep_places_dev.jsonl.gz")
 FIRST_YEAR = 2015
 PER_YEAR = 125
 HEADING_WORDS = 15
@@ -313,8 +327,26 @@ def sample(rows: Iterable[dict[str, Any]], per_year: int = PER_YEAR) -> list[dic
     return [row for _, _, row in sorted(picked, key=lambda t: t[:2])]
 
 
-def build(gitdir: Path, commit: str = COMMIT) -> tuple[list[dict[str, Any]], int]:
-    """The sampled rows from the day files of ``gitdir`` at ``commit``, and how many candidates there were."""
+def heading_key(heading: str) -> str:
+    """A heading as the split compares it: whitespace-normalised and case-folded."""
+    return " ".join(heading.split()).casefold()
+
+
+def dev_split(
+    candidates: Iterable[dict[str, Any]], test: Iterable[dict[str, Any]], per_year: int = PER_YEAR
+) -> list[dict[str, Any]]:
+    """The dev sample (rule 6): :func:`sample` of the candidates sharing no text and no heading with ``test``."""
+    test = list(test)
+    texts = {row["text"] for row in test}
+    headings = {heading_key(h) for row in test for h in row["headings"]}
+    rest = (
+        row for row in candidates if row["text"] not in texts and not any(heading_key(h) in headings for h in row["headings"])
+    )
+    return sample(rest, per_year)
+
+
+def build_candidates(gitdir: Path, commit: str = COMMIT) -> list[dict[str, Any]]:
+    """Every candidate row (rules 1-4) from the day files of ``gitdir`` at ``commit``, in path order."""
     from stream.build.topic_corpora import GitTree
 
     tree = GitTree(gitdir, commit)
@@ -327,6 +359,12 @@ def build(gitdir: Path, commit: str = COMMIT) -> tuple[list[dict[str, Any]], int
         except yaml.YAMLError:
             continue  # one day file at COMMIT is not valid YAML; the portal has thousands more
         candidates.extend(_day_rows(path, doc))
+    return candidates
+
+
+def build(gitdir: Path, commit: str = COMMIT) -> tuple[list[dict[str, Any]], int]:
+    """The sampled test rows from the day files of ``gitdir`` at ``commit``, and how many candidates there were."""
+    candidates = build_candidates(gitdir, commit)
     return sample(candidates), len(candidates)
 
 
@@ -344,22 +382,30 @@ def _gitdir(mirrors: Path | None) -> Path:
     return ts.locate(ts.Source(REPO, COMMIT, ATTRIBUTION, extractor=lambda tree: iter(())), mirrors)
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT)
-    parser.add_argument("--mirrors", type=Path, help="folder of <owner>+<name>/repo bare git dirs")
-    args = parser.parse_args(argv)
-    rows, candidates = build(_gitdir(args.mirrors))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+def _write(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0: the same commit gives the same bytes.
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as fh:
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as fh:
         for row in rows:
             fh.write(orjson.dumps(row) + b"\n")
-    named = sum(row["country"] in row["text_countries"] for row in rows)
-    print(
-        f"{args.out}: {len(rows)} events of {candidates} candidates; the text names the label's country in {named}",
-        file=sys.stderr,
-    )
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=DEFAULT_OUT, help="the test set")
+    parser.add_argument("--dev-out", type=Path, default=DEFAULT_DEV_OUT, help="the dev set (rule 6)")
+    parser.add_argument("--mirrors", type=Path, help="folder of <owner>+<name>/repo bare git dirs")
+    args = parser.parse_args(argv)
+    candidates = build_candidates(_gitdir(args.mirrors))
+    rows = sample(candidates)
+    dev = dev_split(candidates, rows)
+    for path, split in ((args.out, rows), (args.dev_out, dev)):
+        _write(path, split)
+        named = sum(row["country"] in row["text_countries"] for row in split)
+        print(
+            f"{path}: {len(split)} events of {len(candidates)} candidates; the text names the label's country in {named}",
+            file=sys.stderr,
+        )
 
 
 if __name__ == "__main__":

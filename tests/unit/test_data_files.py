@@ -243,12 +243,12 @@ def test_a_broken_file_fails_its_check(tmp_path: Path) -> None:
 # -- benchmark data outside stream/ ------------------------------------------------------------------
 
 
-def check_public_places(path: Path) -> None:
-    """benchmarks/data/places/wcep_places.jsonl.gz: the schema, and every label as the extraction rules give it."""
+def check_public_places(path: Path, n: int = 1500) -> None:
+    """benchmarks/data/places/wcep_places(_dev).jsonl.gz: the schema, and every label as the extraction rules give it."""
     from benchmarks import public_places as pp
 
     rows = pp.load(path)
-    assert len(rows) == 1500
+    assert len(rows) == n
     assert len({r["id"] for r in rows}) == len(rows), "duplicate ids"
     fields = {"id", "date", "section", "headings", "country", "text", "text_countries"}
     for r in rows:
@@ -266,6 +266,52 @@ BENCHMARK_DATA = Path(__file__).resolve().parents[2] / "benchmarks" / "data"
 
 def test_public_places_file() -> None:
     check_public_places(BENCHMARK_DATA / "places" / "wcep_places.jsonl.gz")
+
+
+def check_public_places_dev(path: Path) -> None:
+    """benchmarks/data/places/wcep_places_dev.jsonl.gz: the test set's schema, and no text or heading of the test set."""
+    from benchmarks import public_places as pp
+
+    check_public_places(path, n=1357)
+    test = pp.load(path.with_name(pp.DEFAULT_OUT.name))
+    dev = pp.load(path)
+    test_headings = {pp.heading_key(h) for r in test for h in r["headings"]}
+    test_texts = {r["text"] for r in test}
+    for r in dev:
+        assert r["text"] not in test_texts, f"{r['id']}: a test event"
+        shared = [h for h in r["headings"] if pp.heading_key(h) in test_headings]
+        assert not shared, f"{r['id']}: story line {shared} is in the test set too"
+    # Per year at most PER_YEAR, ordered by date: the sampling rule of the test set.
+    years = [r["date"][:4] for r in dev]
+    assert years == sorted(years) and max(years.count(y) for y in set(years)) <= pp.PER_YEAR
+    readme = (path.parent / "README.md").read_text(encoding="utf-8")
+    assert path.name in readme, "the README must describe the dev file"
+
+
+def test_public_places_dev_file() -> None:
+    check_public_places_dev(BENCHMARK_DATA / "places" / "wcep_places_dev.jsonl.gz")
+
+
+def test_a_dev_event_sharing_a_test_story_line_fails_its_check(tmp_path: Path) -> None:
+    import gzip
+    import shutil
+
+    import orjson
+
+    from benchmarks import public_places as pp
+
+    places = BENCHMARK_DATA / "places"
+    test = pp.load(places / "wcep_places.jsonl.gz")
+    dev = pp.load(places / "wcep_places_dev.jsonl.gz")
+    # A test event's heading run put above a dev event of the same country keeps the label valid.
+    donor = next(t for t in test if t["country"] == dev[0]["country"])
+    dev[0]["headings"] = donor["headings"]
+    for name in ("wcep_places.jsonl.gz", "README.md"):
+        shutil.copy(places / name, tmp_path / name)
+    bad = tmp_path / "wcep_places_dev.jsonl.gz"
+    bad.write_bytes(gzip.compress(b"".join(orjson.dumps(r) + b"\n" for r in dev)))
+    with pytest.raises(AssertionError, match="story line"):
+        check_public_places_dev(bad)
 
 
 def test_a_relabelled_public_event_fails_its_check(tmp_path: Path) -> None:

@@ -93,3 +93,30 @@ def test_sample_is_deterministic_and_per_year() -> None:
     b = pp.sample(list(reversed([*rows, dup])), per_year=4)
     assert [r["text"] for r in a] == [r["text"] for r in b]
     assert len(a) == 12 and len({r["text"] for r in a}) == 12
+
+
+def _row(text: str, headings: list[str], date: str = "2020-01-01") -> dict[str, object]:
+    return {"date": date, "text": text, "headings": headings, "country": "IT"}
+
+
+def test_dev_split_shares_no_story_line_with_test() -> None:
+    test = [_row("Italy closes its schools in the north.", ["COVID-19 pandemic", "COVID-19 pandemic in Italy"])]
+    candidates = [
+        *test,
+        # The same generic parent heading (case and spacing differ): the same story tree, out.
+        _row("Rome bans gatherings of more than ten.", ["Covid-19  Pandemic", "Lockdowns in Rome"]),
+        _row("Milan reopens its cathedral to visitors.", ["COVID-19 pandemic in Italy"]),  # the same story line
+        _row("Italy closes its schools in the north.", ["Schools in Italy"]),  # the test event's text
+        _row("Sicily's Mount Etna erupts again overnight.", ["2020 Etna eruption in Italy"]),  # no shared heading
+    ]
+    dev = pp.dev_split(candidates, test)
+    assert [r["text"] for r in dev] == ["Sicily's Mount Etna erupts again overnight."]
+
+
+def test_dev_split_samples_like_the_test_set() -> None:
+    rows = [_row(f"event number {i} happens in Italy", [f"Story {i} in Italy"], f"{2015 + i % 3}-01-01") for i in range(30)]
+    test = pp.sample(rows, per_year=2)
+    dev = pp.dev_split(rows, test, per_year=4)
+    assert len(dev) == 12 and not {r["text"] for r in dev} & {r["text"] for r in test}
+    # The dev rows are the next smallest SHA-1s of each year once the test rows are gone.
+    assert dev == pp.sample([r for r in rows if r not in test], per_year=4)
