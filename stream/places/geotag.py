@@ -195,6 +195,32 @@ _NAME_NEIGHBOURS = frozenset(
         "hükümet",
         "il",
         "şehir",
+        # Administrative units, institutions and buildings named after their place: "Kyiv Oblast",
+        # "Idlib Governorate", "Liverpool Crown Court", "Texas Senator", "Dubai International"
+        # (airport); the place name is not a first name there.
+        "oblast",
+        "governorate",
+        "krai",
+        "district",
+        "prefecture",
+        "municipality",
+        "territory",
+        "island",
+        "islands",
+        "peninsula",
+        "senator",
+        "attorney",
+        "congressman",
+        "congresswoman",
+        "legislative",
+        "assembly",
+        "council",
+        "crown",
+        "cathedral",
+        "international",
+        "metropolitan",
+        "regional",
+        "municipal",
     ]
 )
 _FUNCTION_WORDS = frozenset(

@@ -550,3 +550,13 @@ def test_names_far_more_often_something_else_in_news() -> None:
     # GeoNames lists "Hamas" as an alternate name of Hamm (DE).
     result = locate(_story("Hamas says talks stalled", "Negotiators in Cairo said Hamas wanted guarantees."), "en")
     assert _countries(result) == {"EG"}
+
+
+def test_administrative_and_institution_words_after_a_place_are_no_surname() -> None:
+    # Written for #17: a capitalised unit, title or institution after a city or state name
+    # ("Kyiv Oblast", "Texas Senator", "Liverpool Crown Court") made it read as a first name.
+    assert _forms("Shelling hit villages in Kharkiv Oblast overnight.", "en", "UA") == ["Kharkiv"]
+    assert _forms("Texas Senator Ted Cruz names his running mate.", "en", "US") == ["Texas"]
+    assert _forms("A coach is convicted at Liverpool Crown Court.", "en", "GB") == ["Liverpool"]
+    # A surname after a place-named first name still is one.
+    assert _forms("Paris Hilton opens a shop.", "en", "FR") == []
