@@ -560,3 +560,23 @@ def test_administrative_and_institution_words_after_a_place_are_no_surname() -> 
     assert _forms("A coach is convicted at Liverpool Crown Court.", "en", "GB") == ["Liverpool"]
     # A surname after a place-named first name still is one.
     assert _forms("Paris Hilton opens a shop.", "en", "FR") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Nepalese police open fire on protesters blocking a highway.", "NP"),
+        ("Former Thai Prime Minister Yingluck Shinawatra is sentenced in absentia.", "TH"),
+        ("Zimbabwean president Emmerson Mnangagwa's cabinet approves the amendments.", "ZW"),
+        ("Sri Lankan police arrest a former president.", "LK"),
+    ],
+)
+def test_english_demonyms_of_every_state_name_it(text: str, iso: str) -> None:
+    # Written for #17: curated.yaml listed English demonyms for 77 states only.
+    result = locate(_story("", text), "en")
+    assert result.focus_country == iso
+
+
+def test_a_demonym_shared_by_two_states_names_neither() -> None:
+    # "Congolese" is the DR Congo's and the Republic of the Congo's: left out on purpose.
+    assert _countries(locate(_story("", "Congolese officials met on Monday."), "en")) == set()
