@@ -395,6 +395,10 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             if flags & CAP and not text[ts.start(first)].isupper():
                 continue
             readings.append((place, ftype, flags))
+        # A name or code written against a dollar sign is a currency, not a place: "US$70 million",
+        # "HK$5", "NZ$" price in that money whatever the story is about.
+        if readings and text[ts.end(last) : ts.end(last) + 1] == "$":
+            continue
         if readings:
             # In cased scripts a capitalised name after "in"/"à"/"в" is a place; in
             # Arabic "في" precedes any noun ("في المدينة", in the city), so it proves nothing.

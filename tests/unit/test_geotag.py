@@ -580,3 +580,11 @@ def test_english_demonyms_of_every_state_name_it(text: str, iso: str) -> None:
 def test_a_demonym_shared_by_two_states_names_neither() -> None:
     # "Congolese" is the DR Congo's and the Republic of the Congo's: left out on purpose.
     assert _countries(locate(_story("", "Congolese officials met on Monday."), "en")) == set()
+
+
+def test_a_code_against_a_dollar_sign_is_a_currency() -> None:
+    # Written for #17: "US$" prices an event anywhere; it named the United States.
+    result = locate(_story("", "Kenya's debt surges to KSh 10 trillion (US$70.75 billion), the Treasury says."), "en")
+    assert _countries(result) == {"KE"}
+    # The code alone still names the country.
+    assert "US" in _countries(locate(_story("", "Kenya's debt to US lenders surges."), "en"))
