@@ -618,6 +618,10 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     # A sure country name stays a place: "Azərbaycan Respublikası", "France Télévisions".
     if all(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in hit.readings):
         return False
+    # A demonym is an adjective, and English capitalises the title or body it qualifies: "Polish
+    # Energy Minister", "Thai Prime Minister" name no person called Polish or Thai.
+    if all(r[1] == DEMONYM for r in hit.readings):
+        return False
     texts = ts.texts
     start, end = ts.start(hit.first), ts.end(hit.last)
     if not text[start : start + 1].isupper():

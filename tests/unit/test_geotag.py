@@ -588,3 +588,13 @@ def test_a_code_against_a_dollar_sign_is_a_currency() -> None:
     assert _countries(result) == {"KE"}
     # The code alone still names the country.
     assert "US" in _countries(locate(_story("", "Kenya's debt to US lenders surges."), "en"))
+
+
+def test_a_demonym_before_a_capitalised_title_is_no_first_name() -> None:
+    # Written for #17: "Polish Energy Minister" read as a person called Polish.
+    assert _forms("Polish Energy Minister Krzysztof Tchórzewski announces new laws.", "en", "PL") == ["Polish"]
+
+
+def test_american_in_a_regional_body_is_not_the_united_states() -> None:
+    text = "The Organization of American States and the Inter-American Commission back the plan in Venezuela."
+    assert _countries(locate(_story("", text), "en")) == {"VE"}
