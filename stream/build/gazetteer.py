@@ -377,6 +377,31 @@ def _curated(
     return dict(data["ambiguous"])
 
 
+_APOSTROPHES = re.compile(r"['ʼ’`ʻ]")
+# Arabic article of a romanised name ("Ar Raqqah", "As Suwaydā'", "Al Ḩasakah"); news often drops it.
+_AR_ARTICLE = re.compile(r"^(?:A[lrsdtnz]|Ash|Adh|Ath)[ -](?=\w{4})")
+
+
+def _plain_forms(name: str) -> list[str]:
+    """``name`` and the spellings news uses for an ISO 3166-2 romanisation.
+
+    ISO 3166-2 writes subdivisions in a romanisation with marks (Parwān, Ḩimş, Ţarţūs, As Suwaydā',
+    K'akheti) that English news leaves out (Parwan, Suwayda, Kakheti): the name without combining
+    marks and apostrophes, and without a leading Arabic article, is added too.
+    """
+    import unicodedata
+
+    plain = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)))
+    # Only Latin script: in Cyrillic or Arabic the marks are letters (й, ё). Letters that do not
+    # decompose (ø, ł, ı) stay as they are.
+    plain = _APOSTROPHES.sub("", plain) if family_of(plain) == LAT else name
+    forms = [name, plain]
+    bare = _AR_ARTICLE.sub("", plain)
+    if bare != plain:
+        forms.append(bare)
+    return sorted(set(forms))
+
+
 def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: dict[str, Any]) -> int:
     """ISO 3166-2 subdivisions from pycountry: first-level ones and second-level ones of :data:`_SUB_TYPES_2`.
 
@@ -405,10 +430,10 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
         names = {re.sub(r"\s*[\[(].*?[\])]", "", sub.name).split(",")[0].strip()}
         names |= set(re.findall(r"\[(.*?)\]", sub.name))
         idx = -1
-        for name in sorted(names):
-            if len(name) < 4 or re.search(r"['ʼ’`]", name):
+        for name, form in sorted({(n, f) for n in names for f in _plain_forms(n)}):
+            if len(form) < 4 or _APOSTROPHES.search(form):
                 continue
-            key = " ".join(t.text for t in tokenize(name))
+            key = " ".join(t.text for t in tokenize(form))
             if not key or key in taken:
                 continue
             if idx < 0:
@@ -418,7 +443,7 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
             word_in = _word_langs(words, family, key, langs.get(cc, set()), WORD_FLOOR, own_floor=OWN_WORD_FLOOR)
             if word_in:
                 flags = AMBIG | WORD
-            b.add(name, idx, NAME, flags, word_in)
+            b.add(form, idx, NAME, flags, word_in)
             added += 1
     return added
 

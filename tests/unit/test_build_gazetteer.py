@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stream.build.gazetteer import _word_langs
+from stream.build.gazetteer import _plain_forms, _word_langs
 from stream.places.geomorph import ARA, LAT
 
 WORDS = {LAT: {"en": {"west": 5.3, "turkey": 4.3, "saudi": 4.4}, "de": {"frankreich": 5.0, "france": 4.1, "man": 6.0}}}
@@ -28,3 +28,13 @@ def test_other_script_has_no_words() -> None:
 
 # The first-name list itself needs the gazetteer extra (gender-guesser); its effect on the shipped
 # gazetteer (Jordan, Ahmad, Victoria need support) is tested on the built file in test_geotag.py.
+
+
+def test_iso_romanisations_also_get_the_spelling_news_uses() -> None:
+    # ISO 3166-2 marks (Parwān, As Suwaydā', K'akheti) that English news leaves out (#17).
+    assert _plain_forms("Parwān") == ["Parwan", "Parwān"]
+    assert _plain_forms("As Suwaydā'") == ["As Suwayda", "As Suwaydā'", "Suwayda"]
+    assert "Kakheti" in _plain_forms("K'akheti")
+    # A name without marks or article is left alone; marks of other scripts are letters.
+    assert _plain_forms("Alabama") == ["Alabama"]
+    assert _plain_forms("Московская область") == ["Московская область"]

@@ -598,3 +598,9 @@ def test_a_demonym_before_a_capitalised_title_is_no_first_name() -> None:
 def test_american_in_a_regional_body_is_not_the_united_states() -> None:
     text = "The Organization of American States and the Inter-American Commission back the plan in Venezuela."
     assert _countries(locate(_story("", text), "en")) == {"VE"}
+
+
+def test_a_province_written_without_its_iso_marks_is_found() -> None:
+    # ISO 3166-2 spells it Parwān; news writes Parwan (#17).
+    result = locate(_story("", "The Taliban carried out an operation in Parwan Province, killing eight rebels."), "en")
+    assert result.focus_country == "AF"
