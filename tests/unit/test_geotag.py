@@ -604,3 +604,16 @@ def test_a_province_written_without_its_iso_marks_is_found() -> None:
     # ISO 3166-2 spells it Parwān; news writes Parwan (#17).
     result = locate(_story("", "The Taliban carried out an operation in Parwan Province, killing eight rebels."), "en")
     assert result.focus_country == "AF"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The Bundestag approves a pensions bill.", "DE"),
+        ("The Tatmadaw grants amnesty to over 3,000 political prisoners.", "MM"),
+        ("The Storting votes down the budget.", "NO"),
+    ],
+)
+def test_a_national_legislature_or_force_names_its_state(text: str, iso: str) -> None:
+    # Written for #17: names only one state uses count as metonyms (weight 0.8).
+    assert locate(_story("", text), "en").focus_country == iso
