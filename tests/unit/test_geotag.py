@@ -617,3 +617,9 @@ def test_a_province_written_without_its_iso_marks_is_found() -> None:
 def test_a_national_legislature_or_force_names_its_state(text: str, iso: str) -> None:
     # Written for #17: names only one state uses count as metonyms (weight 0.8).
     assert locate(_story("", text), "en").focus_country == iso
+
+
+def test_a_continent_named_after_america_is_not_the_united_states() -> None:
+    # Written for #17: "South America" matched "America", "North" a province of Cameroon.
+    assert _countries(locate(_story("", "Drought hits South America and North America."), "en")) == set()
+    assert _countries(locate(_story("", "America imposes new tariffs."), "en")) == {"US"}
