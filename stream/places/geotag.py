@@ -489,7 +489,13 @@ def locate(
     hit_tokens = {i for h in hits for i in range(h.first, h.last + 1)}
     org_hits = [h for h in hits if _family(h) in (LAT, CYR) and orgs.covers(ts.texts, h.first, h.last)]
     in_org = {id(h) for h in org_hits}  # identity, not dataclass equality: a list scan per hit
-    hits = [h for h in hits if id(h) not in in_org and not _person_name(ts, text, h, hit_tokens, lang, gaz)]
+    hits = [
+        h
+        for h in hits
+        if id(h) not in in_org
+        and not _person_name(ts, text, h, hit_tokens, lang, gaz)
+        and not _compass_modifier(ts, text, h, gaz)
+    ]
 
     headline_end = len(story.headline) if story.headline else 0
     body_at = story.body_offset
@@ -657,6 +663,34 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     before = text[:p_start].rstrip(" \"'«“„‘")
     sentence_start = not before or before[-1] in ".!?\n:;—–-"
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
+
+
+# Compass words that are whole names of first-level subdivisions (Cameroon's North, Fiji's Central
+# and Western divisions, Haiti's Ouest) and the unit nouns that may follow such a name.
+_COMPASS = frozenset(
+    [
+        *("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre"),
+        *("nord", "sud", "est", "ouest", "norte", "sur", "este", "oeste", "centro"),
+    ]
+)
+_UNIT_NOUNS = frozenset(["province", "region", "division", "department", "district", "state", "governorate", "oblast"])
+
+
+def _compass_modifier(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
+    """Whether a compass word read as a subdivision only qualifies the capitalised name after it.
+
+    "in North Kosovo", "in Central Jakarta", "the Western Balkan region": the compass word is part of
+    the next name, not Cameroon's North or Fiji's Central division. Before a unit noun ("Western
+    Province") it stays a name.
+    """
+    if hit.first != hit.last or hit.form not in _COMPASS:
+        return False
+    if not all(r[2] & AMBIG and gaz.places[r[0]].kind == "state" for r in hit.readings):
+        return False
+    nxt = hit.last + 1
+    if nxt >= len(ts.texts) or text[ts.end(hit.last) : ts.start(nxt)] not in (" ", "-"):
+        return False
+    return text[ts.start(nxt)].isupper() and ts.texts[nxt] not in _UNIT_NOUNS
 
 
 # The third-person possessive of a Turkic compound's head noun, with an optional case

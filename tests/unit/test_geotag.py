@@ -623,3 +623,10 @@ def test_a_continent_named_after_america_is_not_the_united_states() -> None:
     # Written for #17: "South America" matched "America", "North" a province of Cameroon.
     assert _countries(locate(_story("", "Drought hits South America and North America."), "en")) == set()
     assert _countries(locate(_story("", "America imposes new tariffs."), "en")) == {"US"}
+
+
+def test_a_compass_word_before_a_name_is_no_subdivision() -> None:
+    # Written for #17: Cameroon's North and Fiji's Central division came from "in North Kosovo"
+    # and "in Central Jakarta".
+    assert _countries(locate(_story("", "Serbs in North Kosovo dismantle barricades."), "en")) == {"XK"}
+    assert _countries(locate(_story("", "A woman is arrested in Central Jakarta, Indonesia."), "en")) == {"ID"}
