@@ -129,14 +129,14 @@ def dev_set(model: TopicModel) -> list[tuple[Story, str]]:
     return stories
 
 
-def public_set(model: TopicModel) -> None:
-    if not EVALSET.exists():
-        print(f"== public set: {EVALSET} missing (make topic-model writes it)")
+def public_set(model: TopicModel, evalset: Path = EVALSET) -> None:
+    if not evalset.exists():
+        print(f"== public set: {evalset} missing (make topic-model writes it)")
         return
-    rows = _jsonl([EVALSET])
+    rows = _jsonl([evalset])
     held = {str(h) for h in model.header.get("held_out", [])}
     taxonomy = load_taxonomy()
-    print(f"\n== public labelled news: {len(rows)} stories, {EVALSET}")
+    print(f"\n== public labelled news: {len(rows)} stories, {evalset}")
     print("   macro-F1 over coarse topics; cover = share with an alert topic; short = first 110 characters")
     groups: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
     for row in rows:
@@ -214,10 +214,18 @@ def _resident_mib(path: Path) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    import argparse
+
     from stream.topics.model import ARTIFACT
 
-    path = Path(argv[0]) if argv else ARTIFACT
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.eval_topic", description=__doc__.splitlines()[0])
+    parser.add_argument("model", nargs="?", type=Path, default=ARTIFACT, help="model file (default: the shipped one)")
+    parser.add_argument(
+        "--evalset", type=Path, default=EVALSET, help="public evaluation file (python -m stream.build.topic_model --evalset)"
+    )
+    parser.add_argument("--no-cost", action="store_true", help="skip the cost measurement")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    path = args.model
     resident = _resident_mib(path)
     model = load(path)
     head = model.header
@@ -226,8 +234,9 @@ def main(argv: list[str] | None = None) -> int:
         f"~{resident:.0f} MiB resident; trained on {', '.join(head['trained_on'])}; held out {', '.join(head['held_out']) or '-'}"
     )
     stories = dev_set(model)
-    public_set(model)
-    cost(stories, model)
+    public_set(model, args.evalset)
+    if not args.no_cost:
+        cost(stories, model)
     return 0
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "flores_lang",
     "mewsc16_wikinews",
     "sib200",
+    "sib200_parallel",
     "sncd_so",
     "wcep_cec_en",
 ]
@@ -149,6 +150,19 @@ def sib200(tree: GitTree) -> Iterator[Row]:
         lang = flores_lang(parts[2])
         for row in csv.DictReader(io.StringIO(tree.text(path)), delimiter="\t"):
             yield row["text"], lang, SIB_LABELS[row["category"].strip()], split
+
+
+def sib200_parallel(tree: GitTree) -> Iterator[tuple[str, str, str]]:
+    """``(index_id, lang, text)`` of every train and dev sentence, geography included: the same ``index_id`` is the
+    same sentence in every language, which is what :mod:`stream.build.topic_align` learns word translations from.
+    Test sentences are left out, so no translation of a test sentence is seen in training."""
+    for path in tree.paths("data/annotated/"):
+        parts = path.split("/")
+        if len(parts) != 4 or parts[3] not in ("train.tsv", "dev.tsv"):
+            continue
+        lang = flores_lang(parts[2])
+        for row in csv.DictReader(io.StringIO(tree.text(path)), delimiter="\t"):
+            yield row["index_id"].strip(), lang, row["text"]
 
 
 # ------------------------------------------------------------------ antcorpus/antcorpus.data (JawharaFM, Arabic)

@@ -40,6 +40,7 @@ __all__ = [
     "CAP_PER_GROUP",
     "MAX_CHARS",
     "MIN_CHARS",
+    "PARALLEL",
     "SOURCES",
     "Source",
     "SourceError",
@@ -49,6 +50,7 @@ __all__ = [
     "locate",
     "main",
     "write_corpus",
+    "write_parallel",
 ]
 
 MAX_CHARS = 3000
@@ -190,7 +192,22 @@ def extract(source_id: str, gitdir: Path, out_dir: Path) -> Counter[tuple[str, s
     """Write ``out_dir/<source_id>.jsonl`` from ``gitdir`` at the source's pinned commit."""
     source = SOURCES[source_id]
     out_dir.mkdir(parents=True, exist_ok=True)
-    return write_corpus(source_id, source.extractor(tc.GitTree(gitdir, source.commit)), out_dir / f"{source_id}.jsonl")
+    tree = tc.GitTree(gitdir, source.commit)
+    if source_id == "sib200":
+        write_parallel(tc.sib200_parallel(tree), out_dir / PARALLEL)
+    return write_corpus(source_id, source.extractor(tree), out_dir / f"{source_id}.jsonl")
+
+
+PARALLEL = "sib200.parallel.tsv"  # not *.jsonl: the trainer reads it only to learn word translations
+
+
+def write_parallel(rows: Iterable[tuple[str, str, str]], out: Path) -> int:
+    """``index_id<TAB>lang<TAB>text`` lines, cleaned, sorted by (lang, index_id) so that the file is reproducible."""
+    kept = sorted({(lang, int(index), clean(text)) for index, lang, text in rows})
+    with out.open("w", encoding="utf-8") as f:
+        for lang, index, text in kept:
+            f.write(f"{index}\t{lang}\t{text}\n")
+    return len(kept)
 
 
 def _summary(counts: Counter[tuple[str, str, str]]) -> str:

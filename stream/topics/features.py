@@ -15,7 +15,11 @@ no tokenising of its own:
   affixes, Arabic suffixes) in every language without a stemmer per language;
 * ``b`` the word and the next one: "prime minister", "world cup";
 * ``c`` two-letter pieces of tokens in scripts written without spaces (Han,
-  Kana, Thai, Lao, Khmer, Myanmar, Tibetan), where a "token" is a whole clause.
+  Kana, Thai, Lao, Khmer, Myanmar, Tibetan), where a "token" is a whole clause;
+* when the model ships a translation table (word or ``~`` + stem -> English word,
+  learnt from SIB-200's parallel sentences by :mod:`stream.build.topic_align`),
+  a translated token also makes its English word's own features, so the weights
+  learnt from news in other languages score it too (see :func:`translate`).
 
 Only the first :data:`MAX_TOKENS` tokens count: the headline and lead say what a
 story is about, and the cost stays bounded on long stories.
@@ -29,11 +33,21 @@ thousand strings) to keep in memory.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from stream.text.normalize import TokenStream
 
-__all__ = ["MAX_TOKENS", "STEM", "Feature", "feature_strings", "features", "is_unspaced", "word_features"]
+__all__ = [
+    "MAX_TOKENS",
+    "STEM",
+    "Feature",
+    "feature_strings",
+    "features",
+    "is_unspaced",
+    "own_features",
+    "translate",
+    "word_features",
+]
 
 MAX_TOKENS = 250
 STEM = 5
@@ -67,19 +81,37 @@ def word_features(word: str) -> list[tuple[str, int]]:
     return [("w" + word, -1)]
 
 
-def features(stream: TokenStream, limit: int = MAX_TOKENS) -> Iterator[Feature]:
+def translate(word: str, translations: Mapping[str, str]) -> str | None:
+    """The English word a token translates to: the table's entry for the word, else for ``~`` + its stem."""
+    found = translations.get(word)
+    if found is None and len(word) > STEM + 1:
+        found = translations.get("~" + word[:STEM])
+    return found
+
+
+def own_features(word: str, translations: Mapping[str, str] | None = None) -> list[tuple[str, int]]:
+    """:func:`word_features`, then those of the word's translation (piece offset -1: they span the whole token)."""
+    out = word_features(word)
+    english = translate(word, translations) if translations else None
+    if english is not None:
+        out = out + [(name, -1) for name, _ in word_features(english)]
+    return out
+
+
+def features(stream: TokenStream, limit: int = MAX_TOKENS, translations: Mapping[str, str] | None = None) -> Iterator[Feature]:
     """Every feature of a story's first ``limit`` tokens, with the tokens it spans.
 
     Duplicates are yielded as they occur; the model counts presence, not frequency.
-    Per token: its own features (:func:`word_features`), then the pair with the token before,
-    when neither is unspaced and the one before is not all digits.
+    Per token: its own features (:func:`own_features`: :func:`word_features` and those of its
+    translation), then the pair with the token before, when neither is unspaced and the one
+    before is not all digits.
     """
     texts = stream.texts
     count = min(len(texts), limit)
     previous: str | None = None
     for i in range(count):
         word = texts[i]
-        for name, piece in word_features(word):
+        for name, piece in own_features(word, translations):
             yield name, i, i, piece
         if is_unspaced(word):
             previous = None
@@ -89,6 +121,6 @@ def features(stream: TokenStream, limit: int = MAX_TOKENS) -> Iterator[Feature]:
         previous = word if not word.isdigit() else None
 
 
-def feature_strings(stream: TokenStream, limit: int = MAX_TOKENS) -> set[str]:
+def feature_strings(stream: TokenStream, limit: int = MAX_TOKENS, translations: Mapping[str, str] | None = None) -> set[str]:
     """The distinct feature strings of a story (what the trainer counts)."""
-    return {f[0] for f in features(stream, limit)}
+    return {f[0] for f in features(stream, limit, translations)}

@@ -15,7 +15,9 @@ most are the evidence, with character offsets into the story text (see
 File format (``data/topic_model.bin.gz``, gzip): one JSON header line (format,
 topics, calibration, sources, sizes), then the vocabulary as newline-separated
 UTF-8 feature strings, then the weight matrix (vocabulary x topics, float16,
-row-major) and the biases (float32).
+row-major) and the biases (float32); format 2 adds the translation table
+(``translations_bytes`` of newline-separated ``unit<TAB>english word`` lines, see
+:mod:`stream.build.topic_align`). Format 1 files (no table) still load.
 """
 
 from __future__ import annotations
@@ -31,12 +33,13 @@ from typing import Any
 import numpy as np
 
 from stream.text.normalize import TokenStream
-from stream.topics.features import MAX_TOKENS, is_unspaced, word_features
+from stream.topics.features import MAX_TOKENS, is_unspaced, own_features
 
 __all__ = ["ARTIFACT", "FORMAT", "FeatureIndex", "Found", "ModelGuess", "ModelTopic", "TopicModel", "load", "model"]
 
 ARTIFACT = Path(__file__).parent / "data" / "topic_model.bin.gz"
-FORMAT = 1
+FORMAT = 2
+_READABLE = (1, 2)
 _EVIDENCE = 6  # features reported per topic
 _WORD_CACHE = 1 << 16  # distinct words whose vocabulary rows are kept (cleared when full)
 
@@ -58,7 +61,7 @@ class Found:
     worked out on request (:meth:`origin`).
     """
 
-    __slots__ = ("_ends", "_places", "_seq", "_texts", "_vocabulary", "rows")
+    __slots__ = ("_ends", "_places", "_seq", "_texts", "_translations", "_vocabulary", "rows")
 
     def __init__(
         self,
@@ -68,6 +71,7 @@ class Found:
         ends: np.ndarray[Any, Any],
         texts: list[str],
         vocabulary: dict[str, int],
+        translations: dict[str, str],
     ) -> None:
         self.rows = rows  # unique rows, first occurrence first
         self._seq = seq  # every occurrence, in order
@@ -75,6 +79,7 @@ class Found:
         self._ends = ends  # per token: the last place of its run
         self._texts = texts
         self._vocabulary = vocabulary
+        self._translations = translations
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -88,7 +93,7 @@ class Found:
             return token - 1, token, -1
         vocab = self._vocabulary
         # The token's own features in the order they are made: the first with this row is the one kept.
-        piece = next(p for name, p in word_features(self._texts[token]) if vocab.get(name) == row)
+        piece = next(p for name, p in own_features(self._texts[token], self._translations) if vocab.get(name) == row)
         return token, token, piece
 
     def entries(self) -> list[tuple[int, int, int, int]]:
@@ -111,10 +116,11 @@ class FeatureIndex:
     and ``_RIGHT``) searched for all adjacent tokens in one call.
     """
 
-    __slots__ = ("_pair_keys", "_pair_rows", "_vocabulary", "_width", "_word_ids", "_words")
+    __slots__ = ("_pair_keys", "_pair_rows", "_translations", "_vocabulary", "_width", "_word_ids", "_words")
 
-    def __init__(self, vocabulary: dict[str, int]) -> None:
+    def __init__(self, vocabulary: dict[str, int], translations: dict[str, str] | None = None) -> None:
         self._vocabulary = vocabulary
+        self._translations = translations or {}
         ids: dict[str, int] = {}
         lefts: list[int] = []
         rights: list[int] = []
@@ -147,7 +153,7 @@ class FeatureIndex:
         unspaced = is_unspaced(word)
         left = _NO_LEFT if wid < 0 or unspaced or word.isdigit() else _LEFT + wid * 2 * self._width
         right = _RIGHT + (self._width if wid < 0 or unspaced else wid)
-        own = [vocab[name] for name, _ in word_features(word) if name in vocab]
+        own = [vocab[name] for name, _ in own_features(word, self._translations) if name in vocab]
         entry = np.array([right, *own, -1, left], dtype=np.int64).tobytes()
         if len(self._words) >= _WORD_CACHE:
             self._words.clear()
@@ -179,7 +185,7 @@ class FeatureIndex:
         seq = buf[places].tolist()
         unique = dict.fromkeys(seq)
         rows = np.fromiter(unique, dtype=np.int64, count=len(unique)) if unique else _EMPTY
-        return Found(rows, seq, places, ends, texts, self._vocabulary)
+        return Found(rows, seq, places, ends, texts, self._vocabulary, self._translations)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,10 +204,11 @@ class TopicModel:
     weights: np.ndarray[Any, Any]  # (features, topics) float32
     bias: np.ndarray[Any, Any]  # (topics,) float32
     header: dict[str, Any]
+    translations: dict[str, str] = field(default_factory=dict)  # unit -> English word (stream.build.topic_align)
     index: FeatureIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "index", FeatureIndex(self.vocabulary))
+        object.__setattr__(self, "index", FeatureIndex(self.vocabulary, self.translations))
 
     @property
     def threshold(self) -> float:
@@ -291,16 +298,20 @@ def load(path: Path = ARTIFACT) -> TopicModel:
     """Read a model file written by :mod:`stream.build.topic_model`."""
     with gzip.open(path, "rb") as fh:
         header = json.loads(fh.readline())
-        if header.get("format") != FORMAT:
-            raise ValueError(f"{path}: topic model format {header.get('format')!r}, expected {FORMAT}")
+        if header.get("format") not in _READABLE:
+            raise ValueError(f"{path}: topic model format {header.get('format')!r}, expected one of {_READABLE}")
         n, k = int(header["features"]), len(header["topics"])
         vocab_bytes = fh.read(int(header["vocabulary_bytes"]))
         weights = np.frombuffer(fh.read(n * k * 2), dtype="<f2").reshape(n, k).astype(np.float32)
         bias = np.frombuffer(fh.read(k * 4), dtype="<f4").astype(np.float32)
+        table = fh.read(int(header.get("translations_bytes", 0))).decode("utf-8")
     words = vocab_bytes.decode("utf-8").split("\n")
     if len(words) != n:
         raise ValueError(f"{path}: {len(words)} vocabulary entries for {n} weight rows")
-    return TopicModel(tuple(header["topics"]), {w: i for i, w in enumerate(words)}, weights, bias, header)
+    translations = dict(line.split("\t", 1) for line in table.split("\n")) if table else {}
+    if len(translations) != int(header.get("translations", 0)):
+        raise ValueError(f"{path}: {len(translations)} translations, header says {header.get('translations', 0)}")
+    return TopicModel(tuple(header["topics"]), {w: i for i, w in enumerate(words)}, weights, bias, header, translations)
 
 
 @cache

@@ -159,12 +159,19 @@ def check_rule_file(path: Path) -> None:
 def check_topic_model(path: Path) -> None:
     import numpy as np
 
+    from stream.topics.features import word_features
+
     model = load_topic_model(path)
     taxonomy = load_taxonomy()
     assert model.topics and all(taxonomy.get(code) for code in model.topics)
     assert model.weights.shape == (len(model.vocabulary), len(model.topics)) and np.isfinite(model.weights).all()
     assert all(f[:1] in {"w", "p", "b", "c"} for f in model.vocabulary), "feature kinds are w, p, b, c"
     assert set(model.header) >= {"trained_on", "held_out", "threshold", "built"}
+    # Every translation leads to a feature the model has (the trainer drops the others) and is not an identity.
+    features = set(model.vocabulary)
+    for unit, english in model.translations.items():
+        assert unit != english and english and "\t" not in unit and "\n" not in english, unit
+        assert any(name in features for name, _ in word_features(english)), (unit, english)
 
 
 def check_subscriptions(path: Path) -> None:

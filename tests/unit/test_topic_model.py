@@ -135,11 +135,13 @@ def test_a_model_file_of_another_format_is_refused(tmp_path: Path) -> None:
         load(bad)
 
 
-def _reference_found(vocabulary: dict[str, int], stream: TokenStream) -> list[tuple[int, int, int, int]]:
+def _reference_found(
+    vocabulary: dict[str, int], stream: TokenStream, translations: dict[str, str] | None = None
+) -> list[tuple[int, int, int, int]]:
     """What the model looked up before FeatureIndex: every feature string in turn, each row once."""
     seen: set[int] = set()
     out: list[tuple[int, int, int, int]] = []
-    for name, first, last, piece in features(stream, MAX_TOKENS):
+    for name, first, last, piece in features(stream, MAX_TOKENS, translations):
         row = vocabulary.get(name)
         if row is not None and row not in seen:
             seen.add(row)
@@ -155,6 +157,8 @@ FOUND_TEXTS = [
     "ﷺ world ﷺ ﷺ cup 12 world 1990 cup",  # NFKC folds the ligature into a token with spaces
     "سجل المهاجم هدفين وفاز الفريق بنهائي الدوري",
     "the world cup " * (MAX_TOKENS // 2),  # past the token limit
+    "Выборы президента: война и переговоры о прекращении огня, матч сборной",  # translated words (format 2)
+    "Seçimlerde hükümet kazandı, savaş ve ateşkes görüşmeleri sürüyor",
 ]
 
 
@@ -162,7 +166,7 @@ FOUND_TEXTS = [
 def test_the_feature_index_finds_what_the_feature_strings_name(text: str) -> None:
     m = model()
     stream = TokenStream.of(text)
-    assert m.probabilities(stream)[1] == _reference_found(m.vocabulary, stream)
+    assert m.probabilities(stream)[1] == _reference_found(m.vocabulary, stream, m.translations)
 
 
 def test_the_feature_index_reads_pairs_from_the_vocabulary_it_was_given() -> None:

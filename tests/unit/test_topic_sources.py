@@ -82,6 +82,27 @@ def test_sib200_maps_labels_languages_and_splits_and_drops_geography(tmp_path: P
     assert [(r["lang"], r["label"]) for r in rows] == sorted((r["lang"], r["label"]) for r in rows)
 
 
+def test_sib200_parallel_sentences_keep_ids_and_geography_but_never_test(tmp_path: Path) -> None:
+    gitdir, commit = _bare_repo(tmp_path, SIB_FILES)
+    n = ts.write_parallel(tc.sib200_parallel(tc.GitTree(gitdir, commit)), tmp_path / ts.PARALLEL)
+    lines = (tmp_path / ts.PARALLEL).read_text(encoding="utf-8").splitlines()
+    assert lines == [
+        "1\tha\tKungiyar ta ci wasan.",  # train and dev hold the same sentence: written once, cleaned
+        "2\tha\tKogin Kwara yana da tsawo.",  # geography has no topic but is a parallel sentence all the same
+        "3\tha\tLikitoci sun ba da & shawara.",
+    ]
+    assert n == 3
+
+
+def test_the_cli_writes_the_parallel_sentences_beside_sib200(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    mirrors = tmp_path / "mirrors"
+    _, commit = _bare_repo(mirrors / "dadelani+sib-200", SIB_FILES)
+    monkeypatch.setitem(ts.SOURCES, "sib200", dataclasses.replace(ts.SOURCES["sib200"], commit=commit))
+    assert ts.main([str(tmp_path / "out"), "--mirrors", str(mirrors), "--only", "sib200"]) == 0
+    assert len((tmp_path / "out" / ts.PARALLEL).read_text(encoding="utf-8").splitlines()) == 3
+    assert not list((tmp_path / "out").glob("*.parallel.jsonl"))  # the trainer reads every *.jsonl as labelled rows
+
+
 def test_flores_codes_become_iso_639_1_where_one_exists() -> None:
     assert [tc.flores_lang(c) for c in ("hau_Latn", "arb_Arab", "arb_Latn", "ace_Arab", "zho_Hans")] == [
         "ha",

@@ -1,0 +1,166 @@
+"""Word translations learnt from parallel sentences, and their use as features by the topic model."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from stream.build import topic_align
+from stream.text.normalize import TokenStream
+from stream.topics.features import feature_strings, own_features, translate
+from stream.topics.model import FeatureIndex, TopicModel, load
+
+# Six parallel "sentences": the foreign words follow their English ones, the function words are everywhere.
+EN = [
+    "the election was held today",
+    "the election results were late",
+    "war broke out in the north",
+    "the war ended after years",
+    "the team won the match",
+    "the match was held today",
+]
+XX = [
+    "zu wahlena warn heute",
+    "zu wahlenb resultat spät",
+    "krieg zu norden",
+    "krieg endete zu jahre",
+    "mannschaft gewann spiel",
+    "spiel warn heute",
+]
+
+
+def _parallel(tmp_path: Path) -> Path:
+    path = tmp_path / "sib200.parallel.tsv"
+    lines = [f"{i}\ten\t{t}" for i, t in enumerate(EN)] + [f"{i}\txx\t{t}" for i, t in enumerate(XX)]
+    lines.append("0\tyy\tkrieg krieg")  # another language: read only when asked for
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_units_are_words_and_stems_of_long_words() -> None:
+    # Short tokens, digits and clauses of unspaced scripts are not units; "wahlen" is too short for a stem.
+    assert topic_align.units("Die Wahlen 2024 in 国家队 ab") == {"die", "wahlen"}
+    assert topic_align.units("Wahlergebnisse") == {"wahlergebnisse", "~wahle"}
+
+
+def test_align_takes_the_english_word_sharing_the_most_sentences(tmp_path: Path) -> None:
+    table = topic_align.learn(_parallel(tmp_path), ["xx"], min_count=2, min_dice=0.5)
+    assert table["krieg"] == "war"
+    assert table["spiel"] == "match"
+    assert table["~wahle"] == "election"  # wahlena / wahlenb share only their stem
+    assert "wahlena" not in table  # seen once: too little evidence
+    assert "heute" in table and table["heute"] in {"held", "today"}
+    assert "zu" not in table  # too short to translate
+
+
+def test_units_that_are_english_words_are_not_translated(tmp_path: Path) -> None:
+    path = tmp_path / "p.tsv"
+    lines = ["1\ten\tthe war", "2\ten\tthe war", "3\ten\tthe end", "1\txx\tthe krieg", "2\txx\tthe krieg", "3\txx\tthe ende"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert topic_align.learn(path, ["xx"], min_count=2, min_dice=0.5) == {"krieg": "war"}
+
+
+def test_dice_threshold_and_count_threshold_drop_weak_pairs(tmp_path: Path) -> None:
+    loose = topic_align.learn(_parallel(tmp_path), ["xx"], min_count=1, min_dice=0.1)
+    strict = topic_align.learn(_parallel(tmp_path), ["xx"], min_count=2, min_dice=0.9)
+    assert set(strict) < set(loose)
+    assert strict["krieg"] == "war" and strict["spiel"] == "match"
+    assert "wahlena" in loose and "wahlena" not in strict
+
+
+def test_translate_prefers_the_word_then_its_stem() -> None:
+    table = {"krieg": "war", "~wahle": "election", "wahlen": "vote"}
+    assert translate("krieg", table) == "war"
+    assert translate("wahlen", table) == "vote"
+    assert translate("wahlergebnis", table) == "election"
+    assert translate("wahl", table) is None
+    assert own_features("krieges", {"krieges": "war"}) == [("wkrieges", -1), ("pkrieg", -1), ("wwar", -1)]
+    assert feature_strings(TokenStream.of("krieg heute"), translations=table) == {"wkrieg", "wheute", "wwar", "bkrieg heute"}
+
+
+def _toy_model(tmp_path: Path, translations: dict[str, str]) -> TopicModel:
+    """A two-topic model whose only known feature is the English word "war"."""
+    vocab = ["wwar", "wmatch"]
+    weights = np.array([[2.0, -2.0], [-2.0, 2.0]], dtype="<f2")
+    table = "\n".join(f"{u}\t{e}" for u, e in sorted(translations.items())).encode()
+    header = {
+        "format": 2,
+        "topics": ["medtop:16000000", "medtop:15000000"],
+        "features": 2,
+        "vocabulary_bytes": len("\n".join(vocab).encode()),
+        "translations": len(translations),
+        "translations_bytes": len(table),
+    }
+    path = tmp_path / "toy.bin.gz"
+    with gzip.open(path, "wb") as fh:
+        fh.write(json.dumps(header).encode() + b"\n" + "\n".join(vocab).encode())
+        fh.write(weights.tobytes() + np.zeros(2, dtype="<f4").tobytes() + table)
+    return load(path)
+
+
+def test_a_translated_word_scores_like_its_english_word_with_evidence_on_the_foreign_text(tmp_path: Path) -> None:
+    m = _toy_model(tmp_path, {"krieg": "war", "~spiel": "match"})
+    assert m.translations == {"krieg": "war", "~spiel": "match"}
+    english, _ = m.probabilities(TokenStream.of("war"))
+    foreign, found = m.probabilities(TokenStream.of("der krieg"))
+    assert np.allclose(english, foreign) and english[0] > 0.9
+    assert found == [(0, 1, 1, -1)]  # the row of "wwar", found at the token "krieg"
+    text = "Das Spielende"
+    (top,) = m.predict(TokenStream.of(text), text, threshold=0.5)
+    assert top.code == "medtop:15000000"
+    assert top.evidence[0][:3] == ("Spielende", 4, 13)
+
+
+def test_without_a_table_foreign_words_find_nothing(tmp_path: Path) -> None:
+    m = _toy_model(tmp_path, {})
+    assert m.probabilities(TokenStream.of("der krieg"))[1] == []
+    assert FeatureIndex(m.vocabulary).found(TokenStream.of("krieg")).rows.tolist() == []
+
+
+def test_a_table_that_disagrees_with_its_header_is_refused(tmp_path: Path) -> None:
+    _toy_model(tmp_path, {"krieg": "war"})
+    path = tmp_path / "toy.bin.gz"
+    raw = gzip.decompress(path.read_bytes()).replace(b'"translations": 1', b'"translations": 2')
+    path.write_bytes(gzip.compress(raw))
+    with pytest.raises(ValueError, match="translations"):
+        load(path)
+
+
+def test_source_weights_scale_a_source_before_classes_are_balanced() -> None:
+    from stream.build.topic_model import _weights
+
+    labels = ["a", "a", "b", "b"]
+    groups = [("news", "en"), ("sib200", "en"), ("news", "en"), ("sib200", "en")]
+    even = _weights(labels, groups)
+    news = _weights(labels, groups, {"news": 3.0})
+    assert np.allclose(even, 1.0)
+    assert np.allclose(news[0] / news[1], 3.0) and np.allclose(news[2] / news[3], 3.0)
+    assert np.isclose(news.mean(), 1.0)
+
+
+def test_a_model_trained_with_translations_ships_only_the_ones_it_can_use(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from stream.build.topic_model import build
+
+    data = tmp_path / "corpora"
+    data.mkdir()
+    (data / "sib200.parallel.tsv").write_text(_parallel(tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
+    texts = {"medtop:16000000": "war in the north", "medtop:15000000": "match of the team", "medtop:04000000": "the bank shares"}
+    rows = [  # three topics: with two, scikit-learn fits one weight column
+        {"text": f"{text} {i}", "lang": "en", "label": code, "source": "n", "split": "train"}
+        for i in range(120)
+        for code, text in texts.items()
+    ]
+    (data / "n.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "m.bin.gz"
+    header = build(data, out, translate_languages=frozenset({"xx"}), min_count=2, min_dice=0.5, min_weight=0.01)
+    m = load(out)
+    assert header["translations"] == len(m.translations) > 0
+    assert m.translations["krieg"] == "war" and m.translations["spiel"] == "match"
+    assert "~wahle" not in m.translations  # "election" is no feature of this model
+    text = "Krieg im Norden"
+    assert m.predict(TokenStream.of(text), text, threshold=0.5)[0].code == "medtop:16000000"
