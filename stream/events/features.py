@@ -7,7 +7,7 @@ script: proper names reduced to a transliteration-tolerant consonant key (``Ла
 possible name, and Hangul is romanized first; in Chinese, runs of the characters used to spell foreign
 names are read in pinyin and give name guesses, ``h``, that count only where they meet a name; a long
 key also gives guesses without its inflection, Bolsonaron's without its n; so does a short Thai run), numbers in any digits (``٣٠٠`` is 300; counts also by approximate value, so a toll of 146 meets
-one of 151), and, for comparison with stories
+one of 151; regnal numbers in Roman numerals or Chinese, ``XVI`` and ``十六世``, are 16), and, for comparison with stories
 in the same language only, content words (character pairs in unspaced scripts).
 
 Terms are strings ``family:value``; families and their base weights are in :data:`FAMILY_WEIGHT`. The
@@ -94,6 +94,14 @@ _HANGUL = re.compile("[\uac00-\ud7a3]")
 # โบลโซนารู is Jair Bolsonaro), so each short run gives a name guess (h:), which counts only where it
 # meets a name. Runs longer than 15 characters are phrases.
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]{2,15}(?![\u0e01-\u0e4e])")
+# Regnal and ordinal numbers in Roman numerals (Benedict XVI, Charles III) and in Chinese before 世
+# (本篤十六世, 查尔斯三世): other languages write them in digits (베네딕토 16세, เบเนดิกต์ที่ 16), so they
+# become number terms (I to XXXIX, a suffix after a hyphen allowed: XVI-lea). Two letters at least: a
+# lone I is a pronoun, a lone V or X a letter.
+_ROMAN = re.compile(r"(?<![\w'’-])(?=[IVX]{2,}(?![\w'’]))X{0,3}(?:IX|IV|V?I{0,3})(?![\w'’])")
+_ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
+_HAN_REGNAL = re.compile("([一二三四五六七八九十]{1,3})世")
+_HAN_DIGIT = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
 _UNSPACED_CHAR = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 
 
@@ -229,6 +237,20 @@ def kh_key(word: str) -> str | None:
         return None
     key = name_key(other)
     return key if key != name_key(word) else None
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a well-formed Roman numeral (``XVI`` is 16)."""
+    values = [_ROMAN_VALUE[ch] for ch in numeral]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def han_number(numeral: str) -> int:
+    """The value of a Chinese numeral below 100 (十六 is 16, 二十 is 20, 三 is 3)."""
+    if "十" not in numeral:
+        return _HAN_DIGIT.get(numeral, 0)
+    tens, _, units = numeral.partition("十")
+    return _HAN_DIGIT.get(tens, 1) * 10 + _HAN_DIGIT.get(units, 0) if len(tens) <= 1 and len(units) <= 1 else 0
 
 
 def approx_buckets(value: int) -> tuple[str, str]:
@@ -383,6 +405,14 @@ def extract(story: dict[str, Any], *, now: float | None = None, source: str | No
                 if value >= APPROX_MIN and not YEARS[0] <= value <= YEARS[1]:
                     for bucket in approx_buckets(value):
                         terms.setdefault(f"d:~{bucket}", APPROX_WEIGHT)
+    for m in _ROMAN.finditer(lead):
+        value = roman_value(m.group())
+        if value > 1:
+            terms.setdefault(f"d:{value}", 1.0)
+    for m in _HAN_REGNAL.finditer(lead):
+        value = han_number(m.group(1))
+        if value > 1:
+            terms.setdefault(f"d:{value}", 1.0)
     prev = ""
     for u in seq[:WORD_UNITS]:
         if len(u) == 1 and _UNSPACED_CHAR.match(u):

@@ -345,3 +345,17 @@ def test_a_cyrillic_kh_also_gives_a_guess_read_as_k() -> None:
     assert f"h:{name_key('Kherson')}" in kherson and f"n:{name_key('Kherson')}" not in kherson
     assert f"n:{name_key('Helsinki')}" in terms("Візит до Хельсінкі")  # read as h, the key as before
     assert not any(t[0] == "h" for t in terms("Звільнення Одеси"))  # no х, no guess
+
+
+def test_regnal_numbers_in_roman_numerals_and_chinese_meet_digits() -> None:
+    def numbers(headline: str, lang: str) -> set[str]:
+        f = extract({"id": "x", "headline": headline, "body": "", "language": {"code": lang}})
+        return {t for t in f.terms if t.startswith("d:")}
+
+    assert "d:16" in numbers("Pope emeritus Benedict XVI dies at the age of 95", "en")
+    assert "d:16" in numbers("Papa emerit Benedict al XVI-lea a decedat", "ro")
+    assert "d:16" in numbers("12월 31일, 베네딕토 16세 전 교황이 선종했다", "ko")
+    assert "d:16" in numbers("天主教會第265任教宗本篤十六世逝世", "zh")
+    assert "d:3" in numbers("查尔斯三世加冕", "zh") and "d:3" in numbers("Coronation of Charles III", "en")
+    assert "d:2" in numbers("Queen Elizabeth II dies", "en")
+    assert not numbers("I think MIX and LIVE are words, as are Vivid and CIVIC", "en")  # one I, other letters, mixed case
