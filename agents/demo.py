@@ -130,15 +130,9 @@ def run_demo(settings: Settings, duration: float | None = None) -> int:
 
 def _delete_demo_topics(settings: Settings) -> None:
     """Remove this run's topics (and Faust's changelog topics) from a broker we did not start."""
-    from agents.kafka_client import admin
+    from agents.kafka_client import delete_by_prefix
 
-    client = admin(settings)
     try:
-        prefix = settings.topic_stories.split(".", 1)[0] + "."
-        names = [t for t in client.list_topics() if t.startswith((prefix, settings.app_id + "-"))]
-        if names:
-            client.delete_topics(names)
+        delete_by_prefix(settings, (settings.topic_stories.split(".", 1)[0] + ".", settings.app_id + "-"))
     except Exception as exc:
         print(f"could not delete demo topics: {exc}", file=sys.stderr)
-    finally:
-        client.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer
@@ -12,7 +12,7 @@ from kafka.errors import TopicAlreadyExistsError
 from agents.topology import TopicSpec
 from stream.settings import Settings
 
-__all__ = ["admin", "consumer", "ensure_topics", "producer", "security_config"]
+__all__ = ["admin", "consumer", "delete_by_prefix", "ensure_topics", "producer", "security_config"]
 
 
 def security_config(settings: Settings) -> dict[str, Any]:
@@ -87,5 +87,32 @@ def ensure_topics(settings: Settings, specs: Iterable[TopicSpec]) -> list[str]:
             except TopicAlreadyExistsError:
                 pass  # a concurrent worker won the race; same outcome
         return created
+    finally:
+        client.close()
+
+
+def delete_by_prefix(settings: Settings, prefixes: Sequence[str], *, groups: bool = False) -> tuple[int, int]:
+    """Delete the topics (and, with ``groups``, the consumer groups) whose names start with one of ``prefixes``.
+
+    What the demo, the benchmark and the test session leave behind: a broker kept between runs would
+    otherwise gather thousands of partitions, and a KRaft broker loads them all when it starts.
+    Returns how many topics and groups were deleted.
+    """
+    prefix = tuple(prefixes)
+    client = KafkaAdminClient(
+        bootstrap_servers=settings.bootstrap_list,
+        client_id="wirewatch-cli",
+        request_timeout_ms=60_000,
+        **security_config(settings),
+    )
+    try:
+        topics = [t for t in client.list_topics() if t.startswith(prefix)]
+        for i in range(0, len(topics), 200):  # one request for a whole test session's topics can time out
+            client.delete_topics(topics[i : i + 200], timeout_ms=60_000)
+        names = [str(g["group_id"]) for g in client.list_groups()] if groups else []
+        gone = [g for g in names if g.startswith(prefix)]
+        if gone:
+            client.delete_groups(gone)
+        return len(topics), len(gone)
     finally:
         client.close()

@@ -157,17 +157,12 @@ class Run:
         return codes
 
     def delete_topics(self) -> None:
-        from agents.kafka_client import admin
+        from agents.kafka_client import delete_by_prefix
 
-        client = admin(self.settings)
         try:
-            mine = [t for t in client.list_topics() if self.tag in t]
-            if mine:
-                client.delete_topics(mine)
+            delete_by_prefix(self.settings, (f"b{self.tag}.", self.settings.app_id + "-"))
         except Exception as exc:
             _log(f"could not delete topics of {self.tag}: {exc}")
-        finally:
-            client.close()
 
 
 def _get(port: int, path: str) -> tuple[int, str]:

@@ -3,8 +3,9 @@
 Enriches the dev and held-out stories once (benchmarks/data, 12 languages), then times
 :meth:`stream.events.Clusterer.add` (feature extraction, sketch, duplicate lookup, candidate scoring,
 state upkeep) over them, repeated with new ids and times so the state holds thousands of events; then
-the whole per-story work of the events agent in the event loop besides Kafka and tables (JSON in,
-features, clustering, the ``event`` block and JSON out, the story-event record, spike keys).
+the per-story work of the events path besides Kafka and tables (JSON in, features, clustering, the
+``event`` block and JSON out, the story-event record, spike keys; in the worker the features come from the
+detection processes, which the third figure times alone).
 
     .venv/bin/python -m benchmarks.bench_events [--rounds N]
 """
@@ -85,6 +86,15 @@ def main() -> None:
         agent_rounds.append((time.perf_counter() - start) / len(payloads) * 1e6)
     print("events agent work, us per story by round: " + ", ".join(f"{x:.0f}" for x in agent_rounds))
     print(f"median: {statistics.median(agent_rounds):.0f} us per story in the event loop (besides Kafka and table I/O)")
+
+    # The features the detection processes compute for the events agent (agents/enrich.py, events_header).
+    feature_rounds = []
+    for _ in range(args.rounds):
+        start = time.perf_counter()
+        for s in stories:
+            extract(s)
+        feature_rounds.append((time.perf_counter() - start) / len(stories) * 1e6)
+    print(f"features (extract, in the detection processes): median {statistics.median(feature_rounds):.0f} us per story")
 
     # What the event-stories table holds per story (its changelog value), and how the stories spread
     # over blocking keys (one key is one partition of the by-key topic).

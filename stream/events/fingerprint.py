@@ -154,7 +154,7 @@ def jaccard(a: Sequence[int], b: Sequence[int], k: int = SKETCH_SIZE) -> float:
         return 0.0
     seen = set(a)
     both = seen.intersection(b)
-    if not both:  # most candidates of the duplicate index share a hash or two, rarely more
+    if not both:  # nothing shared: no union to sort
         return 0.0
     seen.update(b)
     union = sorted(seen)[:k]

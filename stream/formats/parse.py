@@ -101,26 +101,18 @@ def _json_kind(value: object) -> str:
     return "array" if isinstance(value, list) else type(value).__name__
 
 
-def _refuse_json_scalar(text: str) -> None:
-    """A message that is one whole JSON scalar (``42``, ``"x"``, ``null``) is not a story."""
+def _json_scalar_problem(text: str) -> str | None:
+    """Why a message that is one whole JSON scalar (``42``, ``"x"``, ``null``) is not a story; None otherwise."""
     stripped = text.strip()
     if not _JSON_SCALAR_START.match(stripped):
-        return
+        return None
     try:
         value = json.loads(stripped)
     except (json.JSONDecodeError, RecursionError):
-        return  # words that merely begin like JSON: plain text
+        return None  # words that merely begin like JSON: plain text
     except ValueError:  # an integer beyond the interpreter's digit limit
-        raise FormatError("top-level JSON must be an object, got an integer too long to read") from None
-    raise FormatError(f"top-level JSON must be an object, got {_json_kind(value)}")
-
-
-def _is_json_scalar(text: str) -> bool:
-    try:
-        _refuse_json_scalar(text)
-    except FormatError:
-        return True
-    return False
+        return "top-level JSON must be an object, got an integer too long to read"
+    return f"top-level JSON must be an object, got {_json_kind(value)}"
 
 
 def _from_xml_auto(text: str, default_id: str | None) -> Story:
@@ -199,8 +191,8 @@ def _parse(raw: bytes, fmt: str, default_id: str | None) -> Story:
         return _from_xml_auto(text, default_id)
     if kind in _XML_READERS:
         return _XML_READERS[kind](text, default_id=default_id)
-    if fmt == "auto":
-        _refuse_json_scalar(text)
+    if fmt == "auto" and (problem := _json_scalar_problem(text)) is not None:
+        raise FormatError(problem)
     return _from_text(text, raw, default_id=default_id)
 
 
@@ -364,7 +356,7 @@ def split_file(data: bytes, *, fmt: str = "auto", name: str = "<stdin>") -> Iter
         return
     if kind == "text":
         # A file that is one JSON scalar (``42``, ``null``) goes to the JSON reader, which refuses it by name.
-        yield data, "json" if fmt == "auto" and _is_json_scalar(text) else "text"
+        yield data, "json" if fmt == "auto" and _json_scalar_problem(text) is not None else "text"
         return
     stripped = text.strip()
     if stripped.startswith("["):

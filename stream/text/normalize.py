@@ -51,9 +51,9 @@ _AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "�
 
 
 # The same two tables as regular expressions. str.translate with a dict looks every character up in it,
-# and a character that is not there costs a LookupError raised and caught: about 0.35 µs a character of
-# non-Latin text, over a millisecond for a 4 kB Russian or Arabic story (py-spy: the largest single
-# cost of the events features). A character class scans in C and only the matches call back.
+# and a character that is not there costs a LookupError raised and caught: about 0.1 µs a character of
+# non-Latin text, 0.4 ms for a 4.5 kB Russian or Arabic text against 0.04-0.09 ms this way (measured on
+# this project's 2-core machine). A character class scans in C and only the matches call back.
 _DROP_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_DROP)) + "\u200c\u200d]")
 _UNIFY_CHARS = {chr(k): v for k, v in _UNIFY.items()}
 _UNIFY_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_UNIFY_CHARS)) + "]")

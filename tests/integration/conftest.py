@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.harness import TAGS, Worker, delete_test_resources, fresh_env
+from tests.integration.harness import TAGS, Worker, fresh_env
 
 BOOTSTRAP = os.environ.get("WIREWATCH_TEST_BOOTSTRAP", "127.0.0.1:9092")
 
@@ -35,8 +35,13 @@ def bootstrap() -> Iterator[str]:
             pytest.fail(message + " (CI=true: integration tests never skip)")
         pytest.skip(message)
     yield BOOTSTRAP
+    from agents.kafka_client import delete_by_prefix
+    from stream.settings import Settings
+
+    # Every test got fresh topic names and a fresh group (fresh_env): delete them all.
+    prefixes = [p for tag in TAGS for p in (f"t{tag}.", f"ww-test-{tag}")]
     try:
-        topics, groups = delete_test_resources(BOOTSTRAP, TAGS)
+        topics, groups = delete_by_prefix(Settings.from_env({"WIREWATCH_BOOTSTRAP_SERVERS": BOOTSTRAP}), prefixes, groups=True)
     except Exception as exc:  # cleanup must not turn a green run red; the broker still works without it
         print(f"\ncould not delete this run's test topics: {exc!r}", file=sys.stderr)
     else:

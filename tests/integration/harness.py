@@ -292,28 +292,3 @@ class Reliability:
             f"unexpected_alerts={self.unexpected_alerts} duplicates_before_dedup={self.duplicates} "
             f"(enriched records {self.enriched_records}, alert records {self.alert_records})"
         )
-
-
-def delete_test_resources(bootstrap: str, tags: list[str]) -> tuple[int, int]:
-    """Delete the topics and consumer groups of ``tags`` (``t<tag>.*``, ``ww-test-<tag>*``).
-
-    Every test gets fresh topic names, so a broker kept between runs would otherwise gather thousands of
-    partitions, and a KRaft broker loads them all at start: with 2.8 GB of old test topics the local
-    broker took longer than its start timeout. Returns (topics, groups) deleted.
-    """
-    from kafka import KafkaAdminClient
-
-    if not tags:
-        return 0, 0
-    prefixes = tuple(f"t{tag}." for tag in tags) + tuple(f"ww-test-{tag}" for tag in tags)
-    client = KafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=60_000)
-    try:
-        topics = [t for t in client.list_topics() if t.startswith(prefixes)]
-        for i in range(0, len(topics), 200):
-            client.delete_topics(topics[i : i + 200], timeout_ms=60_000)
-        groups = [g["group_id"] for g in client.list_groups() if str(g["group_id"]).startswith(prefixes)]
-        if groups:
-            client.delete_groups(groups)
-        return len(topics), len(groups)
-    finally:
-        client.close()
