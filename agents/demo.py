@@ -47,9 +47,12 @@ def run_demo(settings: Settings, duration: float | None = None) -> int:
     from agents.topology import alert_topics, topic_specs
 
     broker = LocalBroker(settings)
-    started_broker = not broker.status().running
+    running_before = broker.status().running
     print(f"starting Apache Kafka {settings.kafka_version} (KRaft) on {broker.bootstrap} ...", flush=True)
-    broker.start()
+    # A broker that already answers on the port but was started from another state dir (another
+    # checkout, the test suite) is reused and has no pid here: it is not ours to stop.
+    status = broker.start()
+    started_broker = not running_before and status.pid is not None
     # A fresh consumer group and topics per run: alert state from an earlier demo would
     # (correctly) suppress the same sample stories as duplicates.
     tag = time.strftime("%Y%m%d%H%M%S")
@@ -74,15 +77,14 @@ def run_demo(settings: Settings, duration: float | None = None) -> int:
     )
     base = f"http://{settings.web_host}:{settings.web_port}"
     stop = threading.Event()
+    thread: threading.Thread | None = None
     try:
         print(f"starting worker (log {log_path}) ...", flush=True)
         _wait_ready(base + "/readyz", worker, 120)
         topics = [settings.topic_enriched, settings.topic_dlq, *alerts]
 
         def printer() -> None:
-            for record in tail(settings, topics, timeout=None):
-                if stop.is_set():
-                    return
+            for record in tail(settings, topics, timeout=None, stop=stop):
                 kind = "ALERT " if record.topic in alerts else ""
                 print(f"{kind}{record.topic} | {render(record)}", flush=True)
 
@@ -114,6 +116,10 @@ def run_demo(settings: Settings, duration: float | None = None) -> int:
         return 0
     finally:
         stop.set()
+        if thread is not None:
+            # The tail's consumer must be closed before the topics are deleted: its metadata
+            # requests would create them again (the local broker auto-creates topics).
+            thread.join(timeout=5)
         if worker.poll() is None:
             worker.send_signal(signal.SIGTERM)
             try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -61,9 +62,10 @@ def tail(
     from_beginning: bool = False,
     timeout: float | None = None,
     max_records: int | None = None,
+    stop: threading.Event | None = None,
 ) -> Iterator[Record]:
-    """Yield records of one or more topics until ``max_records`` were read or ``timeout``
-    seconds pass without one."""
+    """Yield records of one or more topics until ``max_records`` were read, ``timeout``
+    seconds pass without one, or ``stop`` is set (checked at least every 200 ms)."""
     names = [topics] if isinstance(topics, str) else list(topics)
     cons = consumer(settings, group_id=None)
     try:
@@ -83,7 +85,7 @@ def tail(
             cons.position(tp)  # resolve the seek now, so records published after this call are seen
         seen = 0
         idle_since = time.monotonic()
-        while True:
+        while stop is None or not stop.is_set():
             batch = cons.poll(timeout_ms=200)
             if not batch:
                 if timeout is not None and time.monotonic() - idle_since > timeout:
