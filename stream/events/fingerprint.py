@@ -197,10 +197,18 @@ class DuplicateIndex:
             if ids and len(ids) <= MAX_POSTING:
                 found |= ids
         best: tuple[float, float, str] | None = None
+        mine = set(sk)
+        k = SKETCH_SIZE
         for sid in found:
             if sid == exclude:
                 continue
             other, at = self.items[sid]
+            # The estimate counts shared hashes among the union's k smallest, so it is at most the shared
+            # hashes over min(k, union): most candidates (they share one indexed hash with a common phrase)
+            # are ruled out by one C-level intersection, without the union's sort (exact, not a heuristic).
+            shared = len(mine.intersection(other))
+            if shared < self.threshold * min(k, len(mine) + len(other) - shared):
+                continue
             j = jaccard(sk, other)
             if j >= self.threshold and (best is None or (-j, at, sid) < best):
                 best = (-j, at, sid)

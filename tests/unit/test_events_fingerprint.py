@@ -82,3 +82,19 @@ def test_jaccard_is_the_bottom_k_estimator(a: tuple[int, ...], b: tuple[int, ...
         return
     union = sorted(set(a) | set(b))[:SKETCH_SIZE]
     assert jaccard(a, b) == sum(1 for h in union if h in set(a) and h in set(b)) / len(union)
+
+
+_sketches = st.lists(st.integers(0, 120), min_size=1, max_size=70).map(lambda xs: tuple(sorted(set(xs))[:SKETCH_SIZE]))
+
+
+@given(_sketches, st.lists(_sketches, min_size=1, max_size=12))
+def test_find_is_the_best_jaccard_over_every_candidate(query: tuple[int, ...], stored: list[tuple[int, ...]]) -> None:
+    """The cheap bound that rules most candidates out never rules out the one a full comparison picks."""
+    index = DuplicateIndex()
+    for i, sk in enumerate(stored):
+        index.add(f"s{i}", sk, float(i))
+    found = index.find(query)
+    postings = set(query[:8])
+    scored = [(jaccard(query, sk), -i) for i, sk in enumerate(stored) if postings & set(sk[:8])]
+    best = max((s for s in scored if s[0] >= index.threshold), default=None)
+    assert found == (None if best is None else (f"s{-best[1]}", best[0]))
