@@ -5,9 +5,15 @@ Enriches the dev and held-out stories once (benchmarks/data, 12 languages), then
 state upkeep) over them, repeated with new ids and times so the state holds thousands of events; then
 the per-story work of the events path besides Kafka and tables (JSON in, features, clustering, the
 ``event`` block and JSON out, the story-event record, spike keys; in the worker the features come from the
-detection processes, which the third figure times alone).
+detection processes, which the third figure times alone). Rounds after the first re-send the same
+stories under new ids, so they mostly time the near-duplicate path.
 
-    .venv/bin/python -m benchmarks.bench_events [--rounds N]
+Then the same on wire-length stories: the bench corpus (:mod:`benchmarks.corpus`, ~2,000 characters,
+12 languages, 15 % copies), enriched by the pipeline, clustered in order; CPU time (``process_time``,
+so other work on the machine moves it less than wall time) of :meth:`stream.events.Clusterer.assign`
+per story, for the stories found to be duplicates and for the others.
+
+    .venv/bin/python -m benchmarks.bench_events [--rounds N] [--wire N]
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ def _stories() -> list[dict[str, object]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--wire", type=int, default=3000, help="bench-corpus stories to cluster (0: skip)")
     args = parser.parse_args()
     stories = _stories()
     clusterer = Clusterer()
@@ -103,6 +110,37 @@ def main() -> None:
     top, n = keys.most_common(1)[0]
     print(f"event-stories row: mean {statistics.mean(rows):,.0f} bytes, max {max(rows):,} bytes (JSON)")
     print(f"blocking keys: {len(keys)} over {len(stories)} stories; the largest, {top}, holds {100 * n / len(stories):.0f}%")
+
+    if args.wire:
+        wire(args.wire)
+
+
+def wire(n: int) -> None:
+    """Clusterer cost on wire-length stories, duplicates and the rest apart."""
+    from benchmarks.corpus import stories as bench_stories
+
+    pipeline = Pipeline()
+    features = []
+    for i, s in enumerate(bench_stories(n)):
+        doc = pipeline.process(s.raw).to_dict()
+        doc["versioncreated"] = 1_700_000_000.0 + 20.0 * i  # in order, a story every 20 s
+        features.append(extract(doc))
+    clusterer = Clusterer()
+    dup: list[float] = []
+    rest: list[float] = []
+    for f in features:
+        start = time.process_time()
+        placed = clusterer.assign(f)
+        (dup if placed.duplicate_of else rest).append((time.process_time() - start) * 1e6)
+    terms = statistics.median(len(f.terms) for f in features)
+    print(
+        f"wire-length stories (bench corpus): {n}, {len(dup)} duplicates, {len(clusterer.events)} events open, median {terms:.0f} terms a story"
+    )
+    for name, xs in (("duplicates", dup), ("others", rest)):
+        xs.sort()
+        print(
+            f"  Clusterer.assign CPU, {name}: median {statistics.median(xs):.0f} us, p95 {xs[int(0.95 * len(xs))]:.0f} us, mean {statistics.mean(xs):.0f} us"
+        )
 
 
 if __name__ == "__main__":
