@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.eval_events import bcubed
+from benchmarks.eval_events import bcubed, follow_merges
 
 
 def test_perfect_clustering_scores_one() -> None:
@@ -42,3 +42,11 @@ def test_items_missing_from_the_prediction_are_alone_and_extra_ones_are_ignored(
     p, r, _ = bcubed({"a": "1", "z": "1"}, gold)
     assert (p, r) == (1.0, 0.5)
     assert bcubed({}, {}) == (1.0, 1.0, 1.0)
+
+
+def test_following_merges_relabels_stories_of_absorbed_events_through_chains() -> None:
+    # e2 was absorbed by e1, which was later absorbed by e0: a story that joined e2 now belongs to e0.
+    predicted = {"a": "e0", "b": "e1", "c": "e2", "d": "e3"}
+    assert follow_merges(predicted, {"e2": "e1", "e1": "e0"}) == {"a": "e0", "b": "e0", "c": "e0", "d": "e3"}
+    gold = {"a": "X", "b": "X", "c": "X", "d": "Y"}
+    assert bcubed(follow_merges(predicted, {"e2": "e1", "e1": "e0"}), gold) == (1.0, 1.0, 1.0)
