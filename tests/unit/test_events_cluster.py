@@ -5,7 +5,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from stream.events.cluster import JOIN_SCORE, VETO_BELOW, Clusterer, EventRecord, _core, event_message, score
+from stream.events.cluster import (
+    JOIN_SCORE,
+    RECHECK_SCORE,
+    VETO_BELOW,
+    Assignment,
+    Clusterer,
+    EventRecord,
+    _core,
+    event_message,
+    score,
+)
 from stream.events.features import StoryFeatures, blocking_key, extract, name_key
 from stream.settings import Settings
 from tests.unit.events_stories import MINE, MINE_UPDATE, PROTEST, RUGBY, SHELLING, SYNDICATED, UNRELATED, enrich
@@ -240,9 +250,38 @@ def test_a_replay_merges_the_same_way_and_merging_can_be_turned_off() -> None:
     c2, parts2, bridge2 = _parts_and_bridge()
     assert [c2.assign(s) for s in (*parts2, bridge2)] == first
     off, parts3, bridge3 = _parts_and_bridge()
-    off.merge_score = None
+    off.merge_score = off.recheck_score = None
     placed = [off.assign(s) for s in (*parts3, bridge3)]
     assert placed[2].merged == () and len({p.event_id for p in placed}) == 2
+
+
+def _split_and_weak_bridge(recheck_score: float | None) -> list[Assignment]:
+    """Two one-story events of one happening sharing nothing specific, then a story that matches the
+    first well and the second (0.46) too weakly to merge them at join time (MERGE_SCORE 0.5)."""
+
+    def story(sid: str, lang: str, t: float, terms: list[str], sketch: int) -> StoryFeatures:
+        return StoryFeatures(sid, lang, t, None, sid, (sketch,), dict.fromkeys(terms, 1.0))
+
+    c = Clusterer(recheck_score=recheck_score)
+    for k in range(30):
+        c.assign(story(f"fill{k}", "de", float(k), [f"n:9{k}", "c:XX"], 10 * k))
+    return [
+        c.assign(story("a", "en", 100.0, ["n:111", "n:222", "p:1", "c:BR"], 1001)),
+        c.assign(story("b", "fr", 200.0, ["n:333", "n:444", "p:2", "c:BR"], 2001)),
+        c.assign(story("c", "pt", 300.0, ["n:111", "n:222", "n:333", "n:444", "p:1", "n:777", "c:BR"], 3001)),
+        c.assign(story("b2", "fr", 400.0, ["n:333", "n:444", "p:2", "c:BR"], 4001)),
+    ]
+
+
+def test_a_small_event_split_early_merges_into_a_grown_event_it_now_matches() -> None:
+    a, b, bridge, later = _split_and_weak_bridge(RECHECK_SCORE)
+    assert b.new_event and a.event_id != b.event_id
+    # The bridge joins the first event; read as one story, the French event now scores >= 0.3 against it.
+    assert bridge.event_id == a.event_id and bridge.merged == (b.event_id,)
+    assert later.event_id == a.event_id  # a later French story finds the merged event
+    off = _split_and_weak_bridge(None)  # without the re-check, the bridge alone does not merge them
+    assert off[2].merged == () and off[3].event_id == off[1].event_id != off[0].event_id
+    assert _split_and_weak_bridge(RECHECK_SCORE) == [a, b, bridge, later]  # a replay merges the same way
 
 
 def _zh(headline: str) -> StoryFeatures:
