@@ -152,6 +152,15 @@ once, which reproduce ``make eval-events``: 0.911 / 0.750):
   0.745), 0.15 (0.731). Test half, looked at once with it fixed: 0.902 / 0.689 -> 0.902 / 0.695
   (P 0.813 -> 0.807, R 0.598 -> 0.611; merges followed 0.717 -> 0.720). ECB+ (never tuned on) stays
   0.767: its stories are all English, and the re-check only looks at events in other languages.
+* Latin names inside Chinese (and other unspaced) text: a space is put where such a script meets
+  another's letter before names are looked for (的SpaceX載人 read as one word starting with 的 gave no
+  name key; SpaceX, ZTF, DRX). 0.911 / 0.754 -> 0.911 / 0.755 (Chinese recall in the cross-lingual run
+  0.622 -> 0.637). Test half, once: 0.902 / 0.695 -> 0.902 / 0.695 (P 0.807 -> 0.806; merges followed
+  0.720 -> 0.720). ECB+ 0.767 (English: the text is read as before).
+* left out: words compared across close languages (Russian, Ukrainian and Belarusian; Indonesian and
+  Malay; Norwegian, Danish and Swedish; the Chinese wikis), as if one language, with the strict
+  thresholds still by language: 0.911 / 0.750 -> 0.911 / 0.748 (the East Slavic group alone: 0.748;
+  each other group alone: no change), measured before the re-check above.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 An enriched story (:meth:`stream.pipeline.Enriched.to_dict`) already carries gazetteer ids for its
 countries and places, IPTC topic codes and its language; this module adds what the text says in any
-script: proper names reduced to a transliteration-tolerant consonant key (``Лавров``, ``Lavrov`` and
+script (Latin names inside Chinese text too): proper names reduced to a transliteration-tolerant consonant key (``Лавров``, ``Lavrov`` and
 ``لافروف`` all give ``4161``; in caseless scripts, Arabic, Hebrew, Georgian and Hangul, every word is a
 possible name, and Hangul is romanized first; in Chinese, runs of the characters used to spell foreign
 names are read in pinyin and give name guesses, ``h``, that count only where they meet a name; a long
@@ -102,7 +102,13 @@ _ROMAN = re.compile(r"(?<![\w'’-])(?=[IVX]{2,}(?![\w'’]))X{0,3}(?:IX|IV|V?I{
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 _HAN_REGNAL = re.compile("([一二三四五六七八九十]{1,3})世")
 _HAN_DIGIT = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
-_UNSPACED_CHAR = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, Han.
+_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+
+# Where an unspaced script meets a letter of another: Chinese writes SpaceX, ZTF or DRX inside a run of
+# characters (的SpaceX載人), which would otherwise read as one word starting with 的, no name.
+_SCRIPT_EDGE = re.compile(f"(?<=[{_UNSPACED}])(?=[^\\W\\d_{_UNSPACED}])|(?<=[^\\W\\d_{_UNSPACED}])(?=[{_UNSPACED}])")
 
 
 # Hangul syllables spelt with Latin consonants (initial, final; vowels are dropped anyway): the
@@ -371,7 +377,8 @@ def extract(story: dict[str, Any], *, now: float | None = None, source: str | No
             terms[f"r:{topic_root(t['code'])}"] = 1.0
     lead = text[:LEAD_CHARS]
     caseless = bool(_CASELESS_NAMES.search(lead))
-    for m in _NAME.finditer(lead):
+    named = _SCRIPT_EDGE.sub(" ", lead) if _UNSPACED_CHAR.search(lead) else lead
+    for m in _NAME.finditer(named):
         word = m.group()
         if (len(word) >= 4 and (word[0].isupper() or (caseless and _CASELESS_NAMES.match(word)))) or (
             len(word) >= 2 and _CASELESS_OTHER.match(word)

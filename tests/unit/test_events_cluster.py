@@ -398,3 +398,10 @@ def test_regnal_numbers_in_roman_numerals_and_chinese_meet_digits() -> None:
     assert "d:3" in numbers("查尔斯三世加冕", "zh") and "d:3" in numbers("Coronation of Charles III", "en")
     assert "d:2" in numbers("Queen Elizabeth II dies", "en")
     assert not numbers("I think MIX and LIVE are words, as are Vivid and CIVIC", "en")  # one I, other letters, mixed case
+
+
+def test_latin_names_written_inside_chinese_text_give_name_keys() -> None:
+    # No space separates SpaceX from the characters around it; read as one word it would start with 的.
+    key = f"n:{name_key('SpaceX')}"
+    assert key in _zh("載有4名太空人的SpaceX載人5號自美國佛羅里達州發射升空").terms
+    assert key in extract({"id": "ru", "headline": "Стартовал корабль SpaceX Crew-5", "body": ""}).terms
