@@ -405,3 +405,16 @@ def test_latin_names_written_inside_chinese_text_give_name_keys() -> None:
     key = f"n:{name_key('SpaceX')}"
     assert key in _zh("載有4名太空人的SpaceX載人5號自美國佛羅里達州發射升空").terms
     assert key in extract({"id": "ru", "headline": "Стартовал корабль SpaceX Crew-5", "body": ""}).terms
+
+
+def test_katakana_names_give_guesses_that_meet_latin_and_cyrillic_keys() -> None:
+    # Japanese has one liquid for l and r, and チ is the ti of foreign names as often as a ch: both are tried.
+    ja = extract({"id": "ja", "headline": "ウクライナのゼレンスキー大統領とプーチン大統領", "body": "", "language": "ja"})
+    assert {f"h:{name_key('Zelensky')}", f"h:{name_key('Путин')}"} <= set(ja.terms)
+    assert not any(t[0] == "n" for t in ja.terms)  # guesses: they count only where they meet a name
+    br = extract({"id": "ja2", "headline": "ボルソナーロ前大統領の支持者が議会を襲撃", "body": "", "language": "ja"})
+    assert f"h:{name_key('Bolsonaro')}" in br.terms
+    c = Clusterer()
+    en = c.add(enrich({"id": "en", "headline": "Zelensky meets Putin envoy in Istanbul", "body": "", "language": "en"}))
+    assert c._candidates(ja) == [en.event_id]  # the guesses find the event and count there as names
+    assert score(ja, c.events[en.event_id], c._idf(ja.terms))[1] > 0
