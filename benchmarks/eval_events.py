@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python -m benchmarks.eval_events [CORPUS] [--join-score X] [--min-specific X] [--window S]
+    python -m benchmarks.eval_events [CORPUS] [--join-score X] [--min-specific X] [--window S] [--diagnose]
 
 The corpus is ``itn-corpus.json`` of https://github.com/shizhao/ITN-corpus at commit
 b6fb9b7ce0aa9f974f730e464e55b1d7eab2cd49: Wikipedia "In the news" blurbs in 55 languages (2018-2023),
@@ -142,10 +142,7 @@ once, which reproduce ``make eval-events``: 0.911 / 0.750):
   the open events of at most two stories, none in a language the grown event has, among the four
   sharing most of its core names, places and numbers, are scored against it as one story (their terms
   averaged) and merged in when they qualify at the cross-language thresholds (0.3, specific 0.1, the
-  topic veto). Looked at first: of the stories the tune half leaves outside their gold event's largest
-  part at its last blurb, 206 are in parts already closed (the window passed: mostly the misdated
-  Persian and Danish blurbs) and 100 in open parts in other languages, 17 of them scoring 0.3 or more
-  against the largest. 0.911 / 0.750 -> 0.911 / 0.754 (P 0.818 -> 0.819, R 0.692 -> 0.699; merges
+  topic veto). 0.911 / 0.750 -> 0.911 / 0.754 (P 0.818 -> 0.819, R 0.692 -> 0.699; merges
   followed 0.762 -> 0.765). Also tried: the story's own candidates instead of the event's (0.750 at
   0.3, 0.752 at 0.5), 8 or more event candidates (0.752; 7: 0.754), one story at most (0.753), 3 or more (0.754),
   scores 0.35 (0.752), 0.4 (0.750), 0.25 (0.755, kept out: below the join threshold, and 0.2 falls to
@@ -162,10 +159,28 @@ once, which reproduce ``make eval-events``: 0.911 / 0.750):
   has no Japanese blurb, so no figure moves (tune 0.911 / 0.755, test 0.902 / 0.695, ECB+ 0.767); it is
   not measured here. Hebrew, Arabic and Persian names needed nothing new: their letters already give
   consonant keys (every word a possible name), as the first round set up.
- (Russian, Ukrainian and Belarusian; Indonesian and
+* left out: words compared across close languages (Russian, Ukrainian and Belarusian; Indonesian and
   Malay; Norwegian, Danish and Swedish; the Chinese wikis), as if one language, with the strict
   thresholds still by language: 0.911 / 0.750 -> 0.911 / 0.748 (the East Slavic group alone: 0.748;
   each other group alone: no change), measured before the re-check above.
+* left out: the re-check the other way round too (a grown event of at most two stories read as one story
+  against a larger event in other languages): 0.911 / 0.755, no change; ten more Han characters that
+  Chinese spells names with (蔡, 易, 卜, 歇, 烈, 婭, 逊/遜, 歷/历, 汗; the ones the tune half's Chinese blurbs
+  show next to a name's ·, not in the table): no change. ``CROSS_JOIN_SCORE`` checked again with all of
+  the above: 0.25: 0.737, 0.28: 0.737, 0.3: 0.755, 0.31: 0.749, 0.32: 0.755, 0.33: 0.751, 0.35: 0.751
+  (merges followed: 0.748, 0.752, 0.766, 0.764, 0.776, 0.773, 0.775); it stays 0.3, the join-time row
+  being the one the target is judged on.
+
+Where the tune half's cross-lingual recall is lost now (``--diagnose``, which looks at the tune half
+only): by language, most in Chinese (61 stories' worth of recall), Russian (50), English (40), Persian
+(39: the misdated blurbs) and Portuguese (30). Of the stories not placed with the largest open part of
+their gold event, 103 share no name, place, number (or, without names, country) with it, so it is never
+a candidate; 39 are candidates in other languages scoring 0.2-0.3 with enough specific evidence (near
+misses of the cross-language threshold, which does not move, above); 29 in other languages score 0.3
+or more against it with too little from names, places and numbers (mostly countries and topics). With
+everything above (``make eval-events``): tune half 0.911 / 0.755,
+test half 0.902 / 0.695 as joined (0.766 and 0.720 with merges followed), so the cross-lingual target
+(0.70 on the test half, join-time row) is still not met; ECB+ 0.767 (unchanged).
 """
 
 from __future__ import annotations
@@ -181,12 +196,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from stream.events.cluster import JOIN_SCORE, MIN_SPECIFIC, WINDOW, Clusterer
+from stream.events.cluster import CROSS_MIN_SPECIFIC, JOIN_SCORE, MIN_SPECIFIC, WINDOW, Clusterer, score
+from stream.events.features import extract
 from stream.formats.html import html_to_text
 from stream.pipeline import Pipeline
 from stream.story import Story, iso_utc
 
-__all__ = ["bcubed", "follow_merges", "main"]
+__all__ = ["bcubed", "diagnose", "follow_merges", "main"]
 
 REPO = "https://github.com/shizhao/ITN-corpus"
 COMMIT = "b6fb9b7ce0aa9f974f730e464e55b1d7eab2cd49"
@@ -309,12 +325,73 @@ def _score(rows: list[dict[str, Any]], args: argparse.Namespace, *, merged: bool
     return p, r, f, bcubed({}, gold)[2]
 
 
+def diagnose(rows: list[dict[str, Any]], args: argparse.Namespace, *, min_stories: int = 20) -> None:
+    """Print where cross-lingual recall is lost in ``rows`` (meant for the tune half only): per language,
+    B-cubed recall and precision of its stories in the cross-lingual run (languages with at least
+    ``min_stories``), and for each story not placed
+    with the largest open part of its gold event (merges followed), whether that part was a candidate and
+    how it scored against it."""
+    clusterer = Clusterer(window=args.window, join_score=args.join_score, min_specific=args.min_specific)
+    predicted: dict[str, str] = {}
+    absorbed_by: dict[str, str] = {}
+    placed: dict[str, list[str]] = defaultdict(list)  # gold -> story ids placed so far
+    misses: Counter[str] = Counter()
+    for r in rows:
+        story = extract(r["enriched"])
+        parts = Counter(follow_merges({s: predicted[s] for s in placed[r["gold"]]}, absorbed_by).values())
+        open_parts = [(n, eid) for eid, n in parts.items() if eid in clusterer.events]
+        got = clusterer.assign(story)
+        predicted[r["id"]] = got.event_id
+        for eid in got.merged:
+            absorbed_by[eid] = got.event_id
+        placed[r["gold"]].append(r["id"])
+        if not open_parts:
+            continue
+        main = max(open_parts, key=lambda ne: (ne[0], ne[1]))[1]
+        if follow_merges({r["id"]: got.event_id}, absorbed_by)[r["id"]] == main or main not in clusterer.events:
+            continue
+        event = clusterer.events[main]
+        total, specific = score(story, event, clusterer._idf(story.terms))
+        same = story.language in event.languages
+        kind = "same language" if same else "other languages"
+        found = "candidate" if main in clusterer._candidates(story) else "not a candidate"
+        band = "< 0.2" if total < 0.2 else "0.2-0.3" if total < 0.3 else "0.3-0.4" if total < 0.4 else ">= 0.4"
+        enough = specific >= (args.min_specific if same else CROSS_MIN_SPECIFIC)
+        misses[f"{kind}, {found}, score {band}, specific {'enough' if enough else 'too low'}"] += 1
+    gold = {r["id"]: r["gold"] for r in rows}
+    pairs = Counter((predicted[i], g) for i, g in gold.items())
+    size_p: Counter[str] = Counter()
+    size_g: Counter[str] = Counter()
+    for (p, g), n in pairs.items():
+        size_p[p] += n
+        size_g[g] += n
+    recall: dict[str, list[float]] = defaultdict(list)
+    precision: dict[str, list[float]] = defaultdict(list)
+    for r in rows:
+        n = pairs[(predicted[r["id"]], r["gold"])]
+        recall[r["lang"]].append(n / size_g[r["gold"]])
+        precision[r["lang"]].append(n / size_p[predicted[r["id"]]])
+    print("\nper language in the cross-lingual run (as joined): stories, B-cubed recall, precision, recall lost (stories)")
+    for lang, rs in sorted(recall.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(rs) >= min_stories:
+            mean_r = statistics.mean(rs)
+            print(f"  {lang:<6}{len(rs):>5}{mean_r:>7.3f}{statistics.mean(precision[lang]):>7.3f}{len(rs) * (1 - mean_r):>7.1f}")
+    print("stories not placed with the largest open part of their gold event, against that part:")
+    for key, n in sorted(misses.items()):
+        print(f"  {n:>4}  {key}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=None, help="itn-corpus.json (default: see above)")
     parser.add_argument("--join-score", type=float, default=JOIN_SCORE)
     parser.add_argument("--min-specific", type=float, default=MIN_SPECIFIC)
     parser.add_argument("--window", type=float, default=WINDOW, help="seconds an event stays open after its last story")
+    parser.add_argument(
+        "--diagnose",
+        action="store_true",
+        help="also print where cross-lingual recall is lost on the tune half (never the test half)",
+    )
     args = parser.parse_args(argv)
     path: Path = args.corpus or default_corpus()
     if not path.is_file():
@@ -361,6 +438,10 @@ def main(argv: list[str] | None = None) -> int:
     line("  merges followed", {h: _score(_half(rows, h), args, merged=True) for h in halves}, len(rows))
     langs = ", ".join(f"{lang} {per_lang[lang]['all'][2]:.2f}" for lang in pooled)
     print(f"\nmean over (all, F1): {langs}")
+
+    if args.diagnose:
+        print("\ndiagnosis, tune half only:", end="")
+        diagnose(_half(rows, "tune"), args)
 
     _, state = run(rows, args)
     print(
