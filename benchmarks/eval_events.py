@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    python -m benchmarks.eval_events [CORPUS] [--join-score X] [--min-specific X] [--window S]
+    python -m benchmarks.eval_events [CORPUS] [--join-score X] [--min-specific X] [--window S] [--diagnose]
 
 The corpus is ``itn-corpus.json`` of https://github.com/shizhao/ITN-corpus at commit
 b6fb9b7ce0aa9f974f730e464e55b1d7eab2cd49: Wikipedia "In the news" blurbs in 55 languages (2018-2023),
@@ -13,7 +13,8 @@ Each blurb loses its HTML and becomes a Story (the blurb as headline, its wiki's
 provider's, its date as ``versioncreated``); :meth:`stream.pipeline.Pipeline.enrich` adds language,
 places and topics; the enriched stories go to a fresh :class:`stream.events.Clusterer` in time order.
 Gold is the Wikidata id. Rows: monolingual (each language clustered alone) for en, ru, zh and the
-mean over every language with at least 50 blurbs; cross-lingual (all blurbs together). ``single``
+mean over every language with at least 50 blurbs; cross-lingual (all blurbs together, each labelled
+with the event it joined), and under it the same run with the merges followed (see below). ``single``
 is the F1 of putting every blurb alone, the floor to beat. Cost is microseconds per story in
 :meth:`stream.events.Clusterer.add` (features, sketch, duplicate lookup, clustering, upkeep; enrich
 excluded) over the cross-lingual run; state is what the clusterer holds at its peak and at the end.
@@ -127,6 +128,65 @@ when a topic is shared (0.707), topic roots instead of codes for the nameless ru
 family weights (topics 0.25 or 1, countries 0.5 or 2, numbers 0.5 or 2, names 3: 0.678-0.696), name
 keys of four digits or more (0.679), half weight for numbers up to 31 (0.703 before the veto) and
 near-duplicate thresholds 0.3 or 0.5 (no change).
+
+Next round (issue #16 item 5; tune half, monolingual mean / cross-lingual F1 on enriched rows cached
+once, which reproduce ``make eval-events``: 0.911 / 0.750):
+
+* a second cross-lingual row, ``merges followed``: every story relabelled with the event its event was
+  finally merged into (:attr:`stream.events.cluster.Assignment.merged`, the ``merged`` field of
+  ``wire.events``), which is what a consumer following merges sees. The target is judged on the row
+  above it (``cross-lingual``: the event each story joined when it came), which stays the headline;
+  the second row is printed beside it, never instead. With the clusterer as it was: tune half 0.762
+  (P 0.783, R 0.742), test half 0.717 (P 0.790, R 0.657), against 0.750 and 0.689 as joined.
+* re-checking small events (:data:`stream.events.cluster.RECHECK_SCORE`): when a story joins an event,
+  the open events of at most two stories, none in a language the grown event has, among the four
+  sharing most of its core names, places and numbers, are scored against it as one story (their terms
+  averaged) and merged in when they qualify at the cross-language thresholds (0.3, specific 0.1, the
+  topic veto). 0.911 / 0.750 -> 0.911 / 0.754 (P 0.818 -> 0.819, R 0.692 -> 0.699; merges
+  followed 0.762 -> 0.765). Also tried: the story's own candidates instead of the event's (0.750 at
+  0.3, 0.752 at 0.5), 8 or more event candidates (0.752; 7: 0.754), one story at most (0.753), 3 or more (0.754),
+  scores 0.35 (0.752), 0.4 (0.750), 0.25 (0.755, kept out: below the join threshold, and 0.2 falls to
+  0.745), 0.15 (0.731). Test half, looked at once with it fixed: 0.902 / 0.689 -> 0.902 / 0.695
+  (P 0.813 -> 0.807, R 0.598 -> 0.611; merges followed 0.717 -> 0.720). ECB+ (never tuned on) stays
+  0.767: its stories are all English, and the re-check only looks at events in other languages.
+* Latin names inside Chinese (and other unspaced) text: a space is put where such a script meets
+  another's letter before names are looked for (的SpaceX載人 read as one word starting with 的 gave no
+  name key; SpaceX, ZTF, DRX). 0.911 / 0.754 -> 0.911 / 0.755 (Chinese recall in the cross-lingual run
+  0.622 -> 0.637). Test half, once: 0.902 / 0.695 -> 0.902 / 0.695 (P 0.807 -> 0.806; merges followed
+  0.720 -> 0.720). ECB+ 0.767 (English: the text is read as before).
+* katakana runs spelt in Latin give ``h:`` name guesses, r and l both tried, and チ as ch and t
+  (ゼレンスキー meets Zelensky, プーチン Putin, ボルソナーロ Bolsonaro): for the wire's Japanese. The corpus
+  has no Japanese blurb, so no figure moves (tune 0.911 / 0.755, test 0.902 / 0.695, ECB+ 0.767); it is
+  not measured here. Hebrew, Arabic and Persian names needed nothing new: their letters already give
+  consonant keys (every word a possible name), as the first round set up.
+* left out: words compared across close languages (Russian, Ukrainian and Belarusian; Indonesian and
+  Malay; Norwegian, Danish and Swedish; the Chinese wikis), as if one language, with the strict
+  thresholds still by language: 0.911 / 0.750 -> 0.911 / 0.748 (the East Slavic group alone: 0.748;
+  each other group alone: no change), measured before the re-check above.
+* left out: the re-check the other way round too (a grown event of at most two stories read as one story
+  against a larger event in other languages): 0.911 / 0.755, no change; ten more Han characters that
+  Chinese spells names with (蔡, 易, 卜, 歇, 烈, 婭, 逊/遜, 歷/历, 汗; the ones the tune half's Chinese blurbs
+  show next to a name's ·, not in the table): no change. ``CROSS_JOIN_SCORE`` checked again with all of
+  the above: 0.25: 0.737, 0.28: 0.737, 0.3: 0.755, 0.31: 0.749, 0.32: 0.755, 0.33: 0.751, 0.35: 0.751
+  (merges followed: 0.748, 0.752, 0.766, 0.764, 0.776, 0.773, 0.775); it stays 0.3, the join-time row
+  being the one the target is judged on.
+* left out: a lower weight for the name keys of lowercase or caseless words (Arabic, Hebrew, Georgian,
+  Hangul: every word is read as a possible name there, so a one-story event in them has many core
+  "names" a story in another script cannot have): 0.75: 0.756, 0.5: 0.756, 0.3: 0.750 (1.0: 0.755):
+  within noise, left out.
+
+Where the tune half's cross-lingual recall is lost now (``--diagnose``, which looks at the tune half
+only): by language, most in Chinese (61 stories' worth of recall), Russian (50), English (40), Persian
+(39: the misdated blurbs) and Portuguese (30). Of the stories not placed with the largest open part of
+their gold event, 103 share no name, place, number (or, without names, country) with it, so it is never
+a candidate; 39 are candidates in other languages scoring 0.2-0.3 with enough specific evidence (near
+misses of the cross-language threshold, which does not move, above); 29 in other languages score 0.3
+or more against it with too little from names, places and numbers (mostly countries and topics). With
+everything above (``make eval-events``): tune half 0.911 / 0.755,
+test half 0.902 / 0.695 as joined (0.766 and 0.720 with merges followed), so the cross-lingual target
+(0.70 on the test half, join-time row) is still not met; ECB+ 0.767 (unchanged). The cost line read
+158-201 us per story over this round's runs (190 in the first, before any change): the machine is
+shared, and the re-check adds at most four scores per joining story.
 """
 
 from __future__ import annotations
@@ -142,12 +202,13 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from stream.events.cluster import JOIN_SCORE, MIN_SPECIFIC, WINDOW, Clusterer
+from stream.events.cluster import CROSS_MIN_SPECIFIC, JOIN_SCORE, MIN_SPECIFIC, WINDOW, Clusterer, score
+from stream.events.features import extract
 from stream.formats.html import html_to_text
 from stream.pipeline import Pipeline
 from stream.story import Story, iso_utc
 
-__all__ = ["bcubed", "main"]
+__all__ = ["bcubed", "diagnose", "follow_merges", "main"]
 
 REPO = "https://github.com/shizhao/ITN-corpus"
 COMMIT = "b6fb9b7ce0aa9f974f730e464e55b1d7eab2cd49"
@@ -209,8 +270,22 @@ def enrich(rows: list[dict[str, Any]]) -> None:
         r["enriched"] = pipeline.enrich(story, received_at=r["time"]).to_dict()
 
 
-def run(rows: Iterable[dict[str, Any]], args: argparse.Namespace) -> tuple[dict[str, str], dict[str, float]]:
-    """Cluster ``rows`` (in time order) with a fresh clusterer: (story id -> event id, cost and state)."""
+def follow_merges(predicted: Mapping[str, str], absorbed_by: Mapping[str, str]) -> dict[str, str]:
+    """``predicted`` with every event id replaced by the event it was finally merged into (``absorbed_by``
+    maps an absorbed id to the event that absorbed it, which may itself be absorbed later)."""
+    out = {}
+    for story, eid in predicted.items():
+        while eid in absorbed_by:
+            eid = absorbed_by[eid]
+        out[story] = eid
+    return out
+
+
+def run(
+    rows: Iterable[dict[str, Any]], args: argparse.Namespace, *, merges: dict[str, str] | None = None
+) -> tuple[dict[str, str], dict[str, float]]:
+    """Cluster ``rows`` (in time order) with a fresh clusterer: (story id -> event id it joined, cost and
+    state). ``merges``, if given, receives absorbed event id -> the event that absorbed it."""
     clusterer = Clusterer(window=args.window, join_score=args.join_score, min_specific=args.min_specific)
     predicted: dict[str, str] = {}
     spent = 0.0
@@ -220,6 +295,9 @@ def run(rows: Iterable[dict[str, Any]], args: argparse.Namespace) -> tuple[dict[
         got = clusterer.add(r["enriched"])
         spent += time.perf_counter() - t0
         predicted[r["id"]] = got.event_id
+        if merges is not None:
+            for eid in got.merged:
+                merges[eid] = got.event_id
         n += 1
         peak = max(peak, len(clusterer.events))
     records = json.dumps([e.to_dict() for e in clusterer.events.values()], ensure_ascii=False).encode()
@@ -243,11 +321,70 @@ def _half(rows: list[dict[str, Any]], half: str) -> list[dict[str, Any]]:
     return [r for r in rows if (int(r["gold"][1:]) % 2 == 0) == even]
 
 
-def _score(rows: list[dict[str, Any]], args: argparse.Namespace) -> tuple[float, float, float, float]:
-    predicted, _ = run(rows, args)
+def _score(rows: list[dict[str, Any]], args: argparse.Namespace, *, merged: bool = False) -> tuple[float, float, float, float]:
+    merges: dict[str, str] = {}
+    predicted, _ = run(rows, args, merges=merges)
+    if merged:
+        predicted = follow_merges(predicted, merges)
     gold = {r["id"]: r["gold"] for r in rows}
     p, r, f = bcubed(predicted, gold)
     return p, r, f, bcubed({}, gold)[2]
+
+
+def diagnose(rows: list[dict[str, Any]], args: argparse.Namespace, *, min_stories: int = 20) -> None:
+    """Print where cross-lingual recall is lost in ``rows`` (meant for the tune half only): per language,
+    B-cubed recall and precision of its stories in the cross-lingual run (languages with at least
+    ``min_stories``), and for each story not placed
+    with the largest open part of its gold event (merges followed), whether that part was a candidate and
+    how it scored against it."""
+    clusterer = Clusterer(window=args.window, join_score=args.join_score, min_specific=args.min_specific)
+    predicted: dict[str, str] = {}
+    absorbed_by: dict[str, str] = {}
+    placed: dict[str, list[str]] = defaultdict(list)  # gold -> story ids placed so far
+    misses: Counter[str] = Counter()
+    for r in rows:
+        story = extract(r["enriched"])
+        parts = Counter(follow_merges({s: predicted[s] for s in placed[r["gold"]]}, absorbed_by).values())
+        open_parts = [(n, eid) for eid, n in parts.items() if eid in clusterer.events]
+        got = clusterer.assign(story)
+        predicted[r["id"]] = got.event_id
+        for eid in got.merged:
+            absorbed_by[eid] = got.event_id
+        placed[r["gold"]].append(r["id"])
+        if not open_parts:
+            continue
+        main = max(open_parts, key=lambda ne: (ne[0], ne[1]))[1]
+        if follow_merges({r["id"]: got.event_id}, absorbed_by)[r["id"]] == main or main not in clusterer.events:
+            continue
+        event = clusterer.events[main]
+        total, specific = score(story, event, clusterer._idf(story.terms))
+        same = story.language in event.languages
+        kind = "same language" if same else "other languages"
+        found = "candidate" if main in clusterer._candidates(story) else "not a candidate"
+        band = "< 0.2" if total < 0.2 else "0.2-0.3" if total < 0.3 else "0.3-0.4" if total < 0.4 else ">= 0.4"
+        enough = specific >= (args.min_specific if same else CROSS_MIN_SPECIFIC)
+        misses[f"{kind}, {found}, score {band}, specific {'enough' if enough else 'too low'}"] += 1
+    gold = {r["id"]: r["gold"] for r in rows}
+    pairs = Counter((predicted[i], g) for i, g in gold.items())
+    size_p: Counter[str] = Counter()
+    size_g: Counter[str] = Counter()
+    for (p, g), n in pairs.items():
+        size_p[p] += n
+        size_g[g] += n
+    recall: dict[str, list[float]] = defaultdict(list)
+    precision: dict[str, list[float]] = defaultdict(list)
+    for r in rows:
+        n = pairs[(predicted[r["id"]], r["gold"])]
+        recall[r["lang"]].append(n / size_g[r["gold"]])
+        precision[r["lang"]].append(n / size_p[predicted[r["id"]]])
+    print("\nper language in the cross-lingual run (as joined): stories, B-cubed recall, precision, recall lost (stories)")
+    for lang, rs in sorted(recall.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if len(rs) >= min_stories:
+            mean_r = statistics.mean(rs)
+            print(f"  {lang:<6}{len(rs):>5}{mean_r:>7.3f}{statistics.mean(precision[lang]):>7.3f}{len(rs) * (1 - mean_r):>7.1f}")
+    print("stories not placed with the largest open part of their gold event, against that part:")
+    for key, n in sorted(misses.items()):
+        print(f"  {n:>4}  {key}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -256,6 +393,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--join-score", type=float, default=JOIN_SCORE)
     parser.add_argument("--min-specific", type=float, default=MIN_SPECIFIC)
     parser.add_argument("--window", type=float, default=WINDOW, help="seconds an event stays open after its last story")
+    parser.add_argument(
+        "--diagnose",
+        action="store_true",
+        help="also print where cross-lingual recall is lost on the tune half (never the test half)",
+    )
     args = parser.parse_args(argv)
     path: Path = args.corpus or default_corpus()
     if not path.is_file():
@@ -299,8 +441,13 @@ def main(argv: list[str] | None = None) -> int:
     line(f"mono mean ({len(pooled)} langs)", mean, sum(len(by_lang[lang]) for lang in pooled))  # type: ignore[arg-type]
     cross = {h: _score(_half(rows, h), args) for h in halves}
     line("cross-lingual", cross, len(rows))
+    line("  merges followed", {h: _score(_half(rows, h), args, merged=True) for h in halves}, len(rows))
     langs = ", ".join(f"{lang} {per_lang[lang]['all'][2]:.2f}" for lang in pooled)
     print(f"\nmean over (all, F1): {langs}")
+
+    if args.diagnose:
+        print("\ndiagnosis, tune half only:", end="")
+        diagnose(_half(rows, "tune"), args)
 
     _, state = run(rows, args)
     print(
@@ -315,7 +462,8 @@ def main(argv: list[str] | None = None) -> int:
     mono_f1, cross_f1 = summary[f"mono mean ({len(pooled)} langs)"], summary["cross-lingual"]
     print(
         f"targets: monolingual F1 >= {TARGETS['mono']} (test half: {mono_f1['test']:.3f}), "
-        f"cross-lingual F1 >= {TARGETS['cross']} (test half: {cross_f1['test']:.3f}), "
+        f"cross-lingual F1 >= {TARGETS['cross']} (test half: {cross_f1['test']:.3f} as joined; "
+        f"{summary['  merges followed']['test']:.3f} with merges followed, not the target's row), "
         f"<= {TARGETS['us']:.0f} us per story ({state['us']:.0f})"
     )
     return 0

@@ -29,10 +29,14 @@ Events split early (the first stories in different languages each opened one, to
 to join) are merged when a later story joins one of them and also scores at least :data:`MERGE_SCORE`
 against another that it qualifies for: the event opened first (then the smaller id) keeps its id, the
 others are absorbed, and their stories map to it from then on (:attr:`Assignment.merged` names them).
-The choice rests only on the events, so a replay merges the same way.
+The choice rests only on the events, so a replay merges the same way. A story may also merge a part it
+matches too weakly itself: when it joins an event, the small events (:data:`RECHECK_STORIES`) in other
+languages sharing the event's core names, places and numbers are scored against the grown event as if
+each were one story, and merged in when they qualify at the cross-language thresholds
+(:data:`RECHECK_SCORE`).
 
 ``JOIN_SCORE`` and ``MIN_SPECIFIC`` predate any evaluation; the window, the cross-language
-thresholds, the rule for stories without name keys, the topic veto, merging and the approximate numbers of
+thresholds, the rule for stories without name keys, the topic veto, merging, the re-check of small events and the approximate numbers of
 :mod:`stream.events.features` were chosen on the tune half of the ITN corpus only (events with an even
 Wikidata number; see :mod:`benchmarks.eval_events`, which also lists what was tried and left out).
 
@@ -65,6 +69,9 @@ __all__ = [
     "JOIN_SCORE",
     "MERGE_SCORE",
     "MIN_SPECIFIC",
+    "RECHECK_CANDIDATES",
+    "RECHECK_SCORE",
+    "RECHECK_STORIES",
     "VETO_BELOW",
     "WINDOW",
     "Assignment",
@@ -101,6 +108,16 @@ VETO_BELOW = 0.7
 #: shows them to be parts of one event, split early (first stories in different languages each opened
 #: their own): they are merged. None: never merge.
 MERGE_SCORE: float | None = 0.5
+#: Events split early stay apart when no single later story matches both well enough to merge them: a
+#: one-story Chinese event and a grown event of five languages. So when a story joins an event, the
+#: open events of at most RECHECK_STORIES stories, none in a language the grown event has, among the
+#: RECHECK_CANDIDATES sharing most of its core names, places and numbers, are scored against it as one
+#: story, and merged into it when they score at least RECHECK_SCORE (the cross-language join threshold)
+#: with the cross-language minimum of specific evidence. None: never. Chosen on the ITN tune half
+#: (cross-lingual F1 0.750 -> 0.754; see benchmarks.eval_events).
+RECHECK_STORIES = 2
+RECHECK_CANDIDATES = 4
+RECHECK_SCORE: float | None = 0.3
 #: Terms an event keeps (the heaviest); it is trimmed back to this when it holds twice as many.
 EVENT_TERMS = 200
 #: Events looked at in full per story (those sharing most terms with it).
@@ -350,6 +367,8 @@ class Clusterer:
         cross_min_specific: float | None = None,
         merge_score: float | None = MERGE_SCORE,
         cross_min_stories: int = CROSS_MIN_STORIES,
+        recheck_stories: int = RECHECK_STORIES,
+        recheck_score: float | None = RECHECK_SCORE,
     ) -> None:
         self.window = window
         self.max_events = max_events
@@ -360,6 +379,8 @@ class Clusterer:
         self.cross_min_specific = CROSS_MIN_SPECIFIC if cross_min_specific is None else cross_min_specific
         self.merge_score = merge_score
         self.cross_min_stories = cross_min_stories
+        self.recheck_stories = recheck_stories
+        self.recheck_score = recheck_score
         self.events: dict[str, EventRecord] = {}  # oldest last story first
         self.index: dict[str, set[str]] = {}  # term -> open events holding it
         self.df: dict[str, int] = {}  # term -> stories seen with it
@@ -495,12 +516,59 @@ class Clusterer:
             event = EventRecord(id=_event_id(story.id, story.time), first_seen=story.time, last_seen=story.time)
             result = Assignment(story.id, event.id, True, 1.0)
         self._count(event, story, duplicate=False)
+        if best is not None and self.recheck_score is not None:
+            event, more = self._recheck(event)
+            if more:
+                result = Assignment(story.id, event.id, False, best[0], merged=tuple(sorted(result.merged + more)))
         self.story_event[story.id] = event.id
         self.duplicates.add(story.id, story.sketch, story.time)
         self.seen += 1
         for term in story.terms:
             self.df[term] = self.df.get(term, 0) + 1
         return result
+
+    def _recheck(self, event: EventRecord) -> tuple[EventRecord, tuple[str, ...]]:
+        """Merge into ``event``, which a story has just joined, the open events of at most
+        ``recheck_stories`` stories, none in a language it has, that now qualify for it: read as one
+        story (their terms averaged), they score at least ``recheck_score`` with the cross-language
+        minimum of specific evidence, and the topic veto does not hold. They are looked for among the
+        events sharing most of its core names, places and numbers (:data:`RECHECK_CANDIDATES` at most), so the
+        cost stays a few scores per story. Returns (survivor, absorbed ids), as :meth:`_merge` does."""
+        assert self.recheck_score is not None
+        core = _core(event)
+        shared: Counter[str] = Counter()
+        for fam in ("n", "p", "d"):
+            for term in core.get(fam, ()):
+                ids = self.index.get(term)
+                if ids and len(ids) <= COMMON_TERM_EVENTS:
+                    shared.update(ids)
+        shared.pop(event.id, None)
+        events = self.events
+        # Ties as in _candidates: by events only, never by the order of a set.
+        nearest = heapq.nsmallest(RECHECK_CANDIDATES, shared.items(), key=lambda kv: (-kv[1], -events[kv[0]].last_seen, kv[0]))
+        parts = [event.id]
+        for eid, _ in nearest:
+            small = events[eid]
+            if small.stories > self.recheck_stories or any(lang in event.languages for lang in small.languages):
+                continue
+            n = max(small.stories, 1)
+            as_story = StoryFeatures(
+                id=eid,
+                language=min(small.languages, default="und"),
+                time=small.last_seen,
+                source=None,
+                headline="",
+                sketch=(),
+                terms={t: w / n for t, w in small.terms.items()},
+            )
+            total, specific = score(as_story, event, self._idf(as_story.terms))
+            if total < VETO_BELOW and subjects_differ(as_story, event):
+                continue
+            if total >= self.recheck_score and specific >= self.cross_min_specific:
+                parts.append(eid)
+        if len(parts) == 1:
+            return event, ()
+        return self._merge(parts)
 
     def _merge(self, parts: list[str]) -> tuple[EventRecord, tuple[str, ...]]:
         """Fold open events one story matched into one: the oldest (first story, then id) survives and

@@ -2,10 +2,11 @@
 
 An enriched story (:meth:`stream.pipeline.Enriched.to_dict`) already carries gazetteer ids for its
 countries and places, IPTC topic codes and its language; this module adds what the text says in any
-script: proper names reduced to a transliteration-tolerant consonant key (``Лавров``, ``Lavrov`` and
+script (Latin names inside Chinese text too): proper names reduced to a transliteration-tolerant consonant key (``Лавров``, ``Lavrov`` and
 ``لافروف`` all give ``4161``; in caseless scripts, Arabic, Hebrew, Georgian and Hangul, every word is a
 possible name, and Hangul is romanized first; in Chinese, runs of the characters used to spell foreign
-names are read in pinyin and give name guesses, ``h``, that count only where they meet a name; a long
+names are read in pinyin and give name guesses, ``h``, that count only where they meet a name, and so
+are katakana runs spelt in Latin (ゼレンスキー, Zelensky); a long
 key also gives guesses without its inflection, Bolsonaron's without its n; so does a short Thai run), numbers in any digits (``٣٠٠`` is 300; counts also by approximate value, so a toll of 146 meets
 one of 151; regnal numbers in Roman numerals or Chinese, ``XVI`` and ``十六世``, are 16), and, for comparison with stories
 in the same language only, content words (character pairs in unspaced scripts).
@@ -28,7 +29,16 @@ from stream.events.fingerprint import sketch, strip_marks, units
 from stream.text.normalize import fold
 from stream.topics.taxonomy import load_taxonomy
 
-__all__ = ["FAMILY_WEIGHT", "SPECIFIC", "StoryFeatures", "blocking_key", "extract", "name_key", "parse_time"]
+__all__ = [
+    "FAMILY_WEIGHT",
+    "SPECIFIC",
+    "StoryFeatures",
+    "blocking_key",
+    "extract",
+    "katakana_spellings",
+    "name_key",
+    "parse_time",
+]
 
 #: How much each family of evidence counts when a story is compared with an event.
 #: p: places (sub-national, by gazetteer id), c: countries, t: IPTC topics, n: proper names,
@@ -94,6 +104,49 @@ _HANGUL = re.compile("[\uac00-\ud7a3]")
 # โบลโซนารู is Jair Bolsonaro), so each short run gives a name guess (h:), which counts only where it
 # meets a name. Runs longer than 15 characters are phrases.
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]{2,15}(?![\u0e01-\u0e4e])")
+# Japanese spells foreign names in katakana (ゼレンスキー, バイデン, トランプ; ・ between a name's parts):
+# each run of two or more is spelt in Latin letters (enough for a consonant key: the vowel of each mora
+# drops out, ッ doubles and ー lengthens nothing a key keeps) and gives name guesses (h:). Japanese has
+# one liquid for Latin l and r, so each may be either (ボルソナーロ is Bolsonaro), and チ is the ti of
+# foreign names as often as a ch (プーチン is Putin): all spellings are tried, at most KATAKANA_SPELLINGS.
+_KATAKANA_RUN = re.compile("[\u30a1-\u30fa\u30fc]{2,}")
+_KATAKANA_ROWS = (
+    ("アイウエオァィゥェォッー", ("",)),
+    ("カキクケコヵヶ", ("k",)),
+    ("ガギグゲゴ", ("g",)),
+    ("サスセソ", ("s",)),
+    ("シ", ("sh",)),
+    ("ザズゼゾヅ", ("z",)),
+    ("ジヂ", ("j",)),
+    ("タテト", ("t",)),
+    ("チ", ("ch", "t")),
+    ("ツ", ("ts",)),
+    ("ダデド", ("d",)),
+    ("ナニヌネノン", ("n",)),
+    ("ハヒヘホ", ("h",)),
+    ("フ", ("f",)),
+    ("バビブベボ", ("b",)),
+    ("パピプペポ", ("p",)),
+    ("マミムメモ", ("m",)),
+    ("ヤユヨャュョ", ("y",)),
+    ("ラリルレロ", ("r", "l")),
+    ("ワヮヰヱヲ", ("w",)),
+    ("ヴ", ("v",)),
+)
+_KATAKANA_FORMS = {ch: forms for chars, forms in _KATAKANA_ROWS for ch in chars}
+#: Spellings tried per katakana run at most.
+KATAKANA_SPELLINGS = 8
+
+
+def katakana_spellings(run: str) -> list[str]:
+    """Latin spellings of a katakana run (see :data:`_KATAKANA_RUN`), the plain one (r, ch) first."""
+    spellings = [""]
+    for ch in run:
+        forms = _KATAKANA_FORMS.get(ch, ("",))
+        spellings = [s + f for s in spellings for f in forms][:KATAKANA_SPELLINGS]
+    return spellings
+
+
 # Regnal and ordinal numbers in Roman numerals (Benedict XVI, Charles III) and in Chinese before 世
 # (本篤十六世, 查尔斯三世): other languages write them in digits (베네딕토 16세, เบเนดิกต์ที่ 16), so they
 # become number terms (I to XXXIX, a suffix after a hyphen allowed: XVI-lea). Two letters at least: a
@@ -102,7 +155,13 @@ _ROMAN = re.compile(r"(?<![\w'’-])(?=[IVX]{2,}(?![\w'’]))X{0,3}(?:IX|IV|V?I{
 _ROMAN_VALUE = {"I": 1, "V": 5, "X": 10}
 _HAN_REGNAL = re.compile("([一二三四五六七八九十]{1,3})世")
 _HAN_DIGIT = {ch: i for i, ch in enumerate("〇一二三四五六七八九")}
-_UNSPACED_CHAR = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, Han.
+_UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+_UNSPACED_CHAR = re.compile(f"[{_UNSPACED}]")
+
+# Where an unspaced script meets a letter of another: Chinese writes SpaceX, ZTF or DRX inside a run of
+# characters (的SpaceX載人), which would otherwise read as one word starting with 的, no name.
+_SCRIPT_EDGE = re.compile(f"(?<=[{_UNSPACED}])(?=[^\\W\\d_{_UNSPACED}])|(?<=[^\\W\\d_{_UNSPACED}])(?=[{_UNSPACED}])")
 
 
 # Hangul syllables spelt with Latin consonants (initial, final; vowels are dropped anyway): the
@@ -371,7 +430,8 @@ def extract(story: dict[str, Any], *, now: float | None = None, source: str | No
             terms[f"r:{topic_root(t['code'])}"] = 1.0
     lead = text[:LEAD_CHARS]
     caseless = bool(_CASELESS_NAMES.search(lead))
-    for m in _NAME.finditer(lead):
+    named = _SCRIPT_EDGE.sub(" ", lead) if _UNSPACED_CHAR.search(lead) else lead
+    for m in _NAME.finditer(named):
         word = m.group()
         if (len(word) >= 4 and (word[0].isupper() or (caseless and _CASELESS_NAMES.match(word)))) or (
             len(word) >= 2 and _CASELESS_OTHER.match(word)
@@ -391,6 +451,11 @@ def extract(story: dict[str, Any], *, now: float | None = None, source: str | No
                 key = name_key(spelt)
                 if len(key) >= 3:
                     terms[f"h:{key}"] = 1.0
+    for m in _KATAKANA_RUN.finditer(lead):
+        for spelt in katakana_spellings(m.group()):
+            key = name_key(spelt)
+            if len(key) >= 3:
+                terms.setdefault(f"h:{key}", 1.0)
     for m in _THAI_RUN.finditer(lead):
         if m.start() == 0 or not "\u0e01" <= lead[m.start() - 1] <= "\u0e4e":  # a whole Thai run, not its tail
             key = name_key(m.group())

@@ -5,7 +5,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from stream.events.cluster import JOIN_SCORE, VETO_BELOW, Clusterer, EventRecord, _core, event_message, score
+from stream.events.cluster import (
+    JOIN_SCORE,
+    RECHECK_SCORE,
+    VETO_BELOW,
+    Assignment,
+    Clusterer,
+    EventRecord,
+    _core,
+    event_message,
+    score,
+)
 from stream.events.features import StoryFeatures, blocking_key, extract, name_key
 from stream.settings import Settings
 from tests.unit.events_stories import MINE, MINE_UPDATE, PROTEST, RUGBY, SHELLING, SYNDICATED, UNRELATED, enrich
@@ -240,9 +250,38 @@ def test_a_replay_merges_the_same_way_and_merging_can_be_turned_off() -> None:
     c2, parts2, bridge2 = _parts_and_bridge()
     assert [c2.assign(s) for s in (*parts2, bridge2)] == first
     off, parts3, bridge3 = _parts_and_bridge()
-    off.merge_score = None
+    off.merge_score = off.recheck_score = None
     placed = [off.assign(s) for s in (*parts3, bridge3)]
     assert placed[2].merged == () and len({p.event_id for p in placed}) == 2
+
+
+def _split_and_weak_bridge(recheck_score: float | None) -> list[Assignment]:
+    """Two one-story events of one happening sharing nothing specific, then a story that matches the
+    first well and the second (0.46) too weakly to merge them at join time (MERGE_SCORE 0.5)."""
+
+    def story(sid: str, lang: str, t: float, terms: list[str], sketch: int) -> StoryFeatures:
+        return StoryFeatures(sid, lang, t, None, sid, (sketch,), dict.fromkeys(terms, 1.0))
+
+    c = Clusterer(recheck_score=recheck_score)
+    for k in range(30):
+        c.assign(story(f"fill{k}", "de", float(k), [f"n:9{k}", "c:XX"], 10 * k))
+    return [
+        c.assign(story("a", "en", 100.0, ["n:111", "n:222", "p:1", "c:BR"], 1001)),
+        c.assign(story("b", "fr", 200.0, ["n:333", "n:444", "p:2", "c:BR"], 2001)),
+        c.assign(story("c", "pt", 300.0, ["n:111", "n:222", "n:333", "n:444", "p:1", "n:777", "c:BR"], 3001)),
+        c.assign(story("b2", "fr", 400.0, ["n:333", "n:444", "p:2", "c:BR"], 4001)),
+    ]
+
+
+def test_a_small_event_split_early_merges_into_a_grown_event_it_now_matches() -> None:
+    a, b, bridge, later = _split_and_weak_bridge(RECHECK_SCORE)
+    assert b.new_event and a.event_id != b.event_id
+    # The bridge joins the first event; read as one story, the French event now scores >= 0.3 against it.
+    assert bridge.event_id == a.event_id and bridge.merged == (b.event_id,)
+    assert later.event_id == a.event_id  # a later French story finds the merged event
+    off = _split_and_weak_bridge(None)  # without the re-check, the bridge alone does not merge them
+    assert off[2].merged == () and off[3].event_id == off[1].event_id != off[0].event_id
+    assert _split_and_weak_bridge(RECHECK_SCORE) == [a, b, bridge, later]  # a replay merges the same way
 
 
 def _zh(headline: str) -> StoryFeatures:
@@ -359,3 +398,23 @@ def test_regnal_numbers_in_roman_numerals_and_chinese_meet_digits() -> None:
     assert "d:3" in numbers("查尔斯三世加冕", "zh") and "d:3" in numbers("Coronation of Charles III", "en")
     assert "d:2" in numbers("Queen Elizabeth II dies", "en")
     assert not numbers("I think MIX and LIVE are words, as are Vivid and CIVIC", "en")  # one I, other letters, mixed case
+
+
+def test_latin_names_written_inside_chinese_text_give_name_keys() -> None:
+    # No space separates SpaceX from the characters around it; read as one word it would start with 的.
+    key = f"n:{name_key('SpaceX')}"
+    assert key in _zh("載有4名太空人的SpaceX載人5號自美國佛羅里達州發射升空").terms
+    assert key in extract({"id": "ru", "headline": "Стартовал корабль SpaceX Crew-5", "body": ""}).terms
+
+
+def test_katakana_names_give_guesses_that_meet_latin_and_cyrillic_keys() -> None:
+    # Japanese has one liquid for l and r, and チ is the ti of foreign names as often as a ch: both are tried.
+    ja = extract({"id": "ja", "headline": "ウクライナのゼレンスキー大統領とプーチン大統領", "body": "", "language": "ja"})
+    assert {f"h:{name_key('Zelensky')}", f"h:{name_key('Путин')}"} <= set(ja.terms)
+    assert not any(t[0] == "n" for t in ja.terms)  # guesses: they count only where they meet a name
+    br = extract({"id": "ja2", "headline": "ボルソナーロ前大統領の支持者が議会を襲撃", "body": "", "language": "ja"})
+    assert f"h:{name_key('Bolsonaro')}" in br.terms
+    c = Clusterer()
+    en = c.add(enrich({"id": "en", "headline": "Zelensky meets Putin envoy in Istanbul", "body": "", "language": "en"}))
+    assert c._candidates(ja) == [en.event_id]  # the guesses find the event and count there as names
+    assert score(ja, c.events[en.event_id], c._idf(ja.terms))[1] > 0
