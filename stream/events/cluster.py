@@ -278,59 +278,75 @@ def score(story: StoryFeatures, event: EventRecord, idf: dict[str, float]) -> tu
     return _Probe(story, idf).score(event)
 
 
+def _leaders(shared: Counter[str], n: int) -> Iterable[tuple[str, int]]:
+    """The events of ``shared`` (event id -> shared terms) that can be among the ``n`` sharing most.
+
+    A long story shares a term with hundreds of events; only those with at least the ``n``-th highest
+    count can be chosen, so the full sort key (which looks up each event) is built for those alone."""
+    if len(shared) <= n:
+        return shared.items()
+    floor = heapq.nlargest(n, shared.values())[-1]
+    return [kv for kv in shared.items() if kv[1] >= floor]
+
+
 class _Probe:
     """A story's terms weighed once, then scored against each candidate event.
 
     A 2,000-character wire story has about 140 terms and meets 8 candidate events: walking every term
     for every event cost about 150 us an event. Here a story's own totals are summed once and each
-    event costs a set intersection plus a walk over the few terms it shares. Shared terms are summed in
-    sorted order, never in the order of a set (which changes with the process's string hashing), so a
-    replay in another process scores exactly alike.
+    event costs a set intersection per family. Shared weights are summed with :func:`math.fsum`, whose
+    result does not depend on the order of a set (which changes with the process's string hashing), so
+    a replay in another process scores exactly alike.
     """
 
-    __slots__ = ("alt", "keys", "language", "mine", "totals", "weights", "words")
+    __slots__ = ("alt", "families", "language", "mine", "names", "totals", "words")
 
     def __init__(self, story: StoryFeatures, idf: dict[str, float]) -> None:
         self.language = story.language
-        self.weights = {term: w * idf.get(term, 1.0) for term, w in story.terms.items()}
-        self.keys = self.weights.keys()
         # Per family, what the story brings whatever the event: words count only in the event's
         # language, guessed names (h:) only where they meet a name, so both are added per event.
+        self.families: dict[str, dict[str, float]] = {}
+        self.names: dict[str, float] = {}  # n: and h: terms
         self.totals: dict[str, float] = {}
         self.words: float | None = None
-        for term, weight in self.weights.items():
+        for term, w in story.terms.items():
+            weight = w * idf.get(term, 1.0)
             fam = term[0]
+            if fam in "nh":
+                self.names[term] = weight
+            else:
+                self.families.setdefault(fam, {})[term] = weight
             if fam == "w":
                 self.words = (self.words or 0.0) + weight
             elif fam != "h":
                 self.totals[fam] = self.totals.get(fam, 0.0) + weight
         # names meet names guessed from Han characters, and the reverse
-        self.alt = {("h" if t[0] == "n" else "n") + t[1:]: t for t in self.keys if t[0] in "nh"}
-        mine = set(self.keys)
+        self.alt = {("h" if t[0] == "n" else "n") + t[1:]: t for t in self.names}
+        mine = set(story.terms)
         if any(t[0] == "h" for t in mine):  # its Han name guesses meet the event's core names
             mine = {"n" + t[1:] if t[0] == "h" else t for t in mine}
         self.mine = mine
 
     def score(self, event: EventRecord) -> tuple[float, float]:
-        terms = event.terms
+        terms = event.terms.keys()
         same_language = self.language in event.languages
-        weights = self.weights
         total = dict(self.totals)
         if same_language and self.words is not None:
             total["w"] = self.words
         have: dict[str, float] = {}
-        names: set[str] = set()
-        for term in sorted(self.keys & terms.keys()):
-            fam = term[0]
-            if fam in "nh":
-                names.add(term)
-            elif fam != "w" or same_language:
-                have[fam] = have.get(fam, 0.0) + weights[term]
-        names.update(self.alt[t] for t in self.alt.keys() & terms.keys())
-        for term in sorted(names):
-            if term[0] == "h":  # a guess is evidence where the event has the key, and nothing where it has not
-                total["n"] = total.get("n", 0.0) + weights[term]
-            have["n"] = have.get("n", 0.0) + weights[term]
+        for fam, weights in self.families.items():
+            if fam == "w" and not same_language:
+                continue
+            shared = weights.keys() & terms
+            if shared:
+                have[fam] = math.fsum(map(weights.__getitem__, shared))
+        names = self.names.keys() & terms
+        names.update(self.alt[t] for t in self.alt.keys() & terms)
+        if names:
+            guesses = [self.names[t] for t in names if t[0] == "h"]
+            if guesses:  # a guess is evidence where the event has the key, and nothing where it has not
+                total["n"] = total.get("n", 0.0) + math.fsum(guesses)
+            have["n"] = math.fsum(map(self.names.__getitem__, names))
         norm = sum(FAMILY_WEIGHT[f] for f in total)
         if not norm:
             return 0.0, 0.0
@@ -545,7 +561,9 @@ class Clusterer:
         shared.pop(event.id, None)
         events = self.events
         # Ties as in _candidates: by events only, never by the order of a set.
-        nearest = heapq.nsmallest(RECHECK_CANDIDATES, shared.items(), key=lambda kv: (-kv[1], -events[kv[0]].last_seen, kv[0]))
+        nearest = heapq.nsmallest(
+            RECHECK_CANDIDATES, _leaders(shared, RECHECK_CANDIDATES), key=lambda kv: (-kv[1], -events[kv[0]].last_seen, kv[0])
+        )
         parts = [event.id]
         for eid, _ in nearest:
             small = events[eid]
@@ -611,11 +629,5 @@ class Clusterer:
         # Ties go to the latest event, then the smaller id: never to the order of a set, which changes
         # with the process's string hashing and would let a replay after a restart place stories anew.
         events = self.events
-        items: Iterable[tuple[str, int]] = shared.items()
-        if len(shared) > CANDIDATES:
-            # A long story shares a term with hundreds of events; only those with at least the
-            # CANDIDATES-th highest count can be chosen, so the full sort key is built for those alone.
-            floor = heapq.nlargest(CANDIDATES, shared.values())[-1]
-            items = [kv for kv in items if kv[1] >= floor]
-        best = heapq.nsmallest(CANDIDATES, items, key=lambda kv: (-kv[1], -events[kv[0]].last_seen, kv[0]))
+        best = heapq.nsmallest(CANDIDATES, _leaders(shared, CANDIDATES), key=lambda kv: (-kv[1], -events[kv[0]].last_seen, kv[0]))
         return [eid for eid, _ in best]
