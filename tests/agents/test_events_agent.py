@@ -147,6 +147,24 @@ async def test_a_restarted_worker_rebuilds_its_events_from_the_table(
         assert (restarted_rt.registry.get_sample_value("wirewatch_event_rebuild_seconds_count") or 0) >= 1
 
 
+@pytest.mark.parametrize(("slice_seconds", "yields"), [(0.0, 2), (3600.0, 0)])
+async def test_a_rebuild_yields_to_the_event_loop_by_time_spent(
+    events_app: tuple[Any, Runtime], sent: AsyncMock, tmp_path: Path, slice_seconds: float, yields: int
+) -> None:
+    """The replay hands the loop back after each slice of time, not of stories (a wire-length story
+    costs ten times a headline): with no time allowed, after every story replayed."""
+    app, _rt = _ready(events_app)
+    await _put(app, [enrich(SHELLING[0]), enrich(SHELLING[1])])
+    rows = dict(app.tables["event-stories"].data)
+    for restarted, _ in _app(tmp_path / "again", events="on"):
+        _ready((restarted, _))
+        restarted.tables["event-stories"].data.update(rows)
+        pause = AsyncMock()
+        with patch("agents.events._REPLAY_SLICE", slice_seconds), patch("agents.events._yield_to_loop", pause):
+            await _put(restarted, [enrich(SHELLING[2])])
+        assert pause.await_count == yields
+
+
 async def test_event_subscription_alerts_new_then_update_as_the_event_grows(tmp_path: Path, sent: AsyncMock) -> None:
     subs = tmp_path / "subs.yaml"
     subs.write_text(
