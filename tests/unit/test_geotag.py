@@ -630,3 +630,32 @@ def test_a_compass_word_before_a_name_is_no_subdivision() -> None:
     # and "in Central Jakarta".
     assert _countries(locate(_story("", "Serbs in North Kosovo dismantle barricades."), "en")) == {"XK"}
     assert _countries(locate(_story("", "A woman is arrested in Central Jakarta, Indonesia."), "en")) == {"ID"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Palestine reports a record 17 deaths.", "en"),
+        ("The State of Palestine joins the court.", "en"),
+        ("В Палестине зафиксировано 17 смертей.", "ru"),
+        ("Filistin'de 17 kişi hayatını kaybetti.", "tr"),
+    ],
+)
+def test_palestine_is_named_as_news_names_it(text: str, lang: str) -> None:
+    # Written for #17: CLDR only has "Palestinian Territories"; "Palestine reports ..." named no country.
+    assert locate(_story("", text), lang).focus_country == "PS"
+
+
+def test_a_lone_ambiguous_country_name_opening_a_sentence_is_the_story_country() -> None:
+    # Written for #17: Jordan (a first name) and Turkey (a word) without any other place or trigger.
+    assert locate(_story("", "Jordan reports 2,648 new cases of the virus."), "en").focus_country == "JO"
+    assert locate(_story("", "Turkey's telecoms authority bans advertisements."), "en").focus_country == "TR"
+
+
+def test_a_lone_ambiguous_name_needs_the_subject_place_and_one_country() -> None:
+    # Not opening a sentence: no subject; two candidate countries, or a state reading: undecided.
+    assert _countries(locate(_story("", "New cases were reported, said Jordan."), "en")) == set()
+    assert _countries(locate(_story("", "Jordan reports new cases; Chad closes schools."), "en")) == set()
+    assert _countries(locate(_story("", "Georgia reports new cases."), "en")) == set()
+    # With a sure place elsewhere the old rule stands: the ambiguous name needs support.
+    assert _countries(locate(_story("", "Jordan reports new cases in Peru."), "en")) == {"PE"}
