@@ -659,3 +659,17 @@ def test_a_lone_ambiguous_name_needs_the_subject_place_and_one_country() -> None
     assert _countries(locate(_story("", "Georgia reports new cases."), "en")) == set()
     # With a sure place elsewhere the old rule stands: the ambiguous name needs support.
     assert _countries(locate(_story("", "Jordan reports new cases in Peru."), "en")) == {"PE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The Food and Drug Administration authorizes a booster dose for children.", "US"),
+        ("Chancellor of the Exchequer Jeremy Hunt delivers the autumn statement.", "GB"),
+        ("The Bundesbank cuts its growth forecast.", "DE"),
+        ("The Bharatiya Janata Party wins the state election.", "IN"),
+    ],
+)
+def test_a_national_agency_or_party_names_its_state(text: str, iso: str) -> None:
+    # Written for #17 (third round): bodies one state alone has count as metonyms.
+    assert locate(_story("", text), "en").focus_country == iso
