@@ -673,3 +673,16 @@ def test_a_lone_ambiguous_name_needs_the_subject_place_and_one_country() -> None
 def test_a_national_agency_or_party_names_its_state(text: str, iso: str) -> None:
     # Written for #17 (third round): bodies one state alone has count as metonyms.
     assert locate(_story("", text), "en").focus_country == iso
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The Houthis confirm the death of their prime minister.", "en"),
+        ("أعلن الحوثيون مقتل رئيس الحكومة.", "ar"),
+        ("Хуситы атаковали судно.", "ru"),
+    ],
+)
+def test_the_houthis_name_yemen(text: str, lang: str) -> None:
+    # Written for #17 (third round): the movement governing northern Yemen acts for it.
+    assert locate(_story("", text), lang).focus_country == "YE"
