@@ -686,3 +686,11 @@ def test_a_national_agency_or_party_names_its_state(text: str, iso: str) -> None
 def test_the_houthis_name_yemen(text: str, lang: str) -> None:
     # Written for #17 (third round): the movement governing northern Yemen acts for it.
     assert locate(_story("", text), lang).focus_country == "YE"
+
+
+def test_a_province_named_like_a_foreign_town_needs_support_and_then_wins() -> None:
+    # Written for #17 (third round): "Ontario" was only the Californian city, "Bali" only a town in India.
+    text = "An appeals court in Ontario, Canada overturns the convictions."
+    assert _countries(locate(_story("", text), "en")) == {"CA"}
+    assert _countries(locate(_story("", "Bali announces a tourist tax."), "en")) == set()
+    assert locate(_story("", "Floods hit villages in Bali."), "en").focus_country == "ID"
