@@ -64,6 +64,7 @@ the Houthis as a metonym of Yemen (7 languages)    0.912 0.839 0.873    0.893 0.
 a subdivision named like a foreign town under      0.912 0.841 0.879    0.893 0.809 0.829    unchanged
 1,000,000 (Ontario, CA / California; Bali,
 ID / India) keeps its reading; both ambiguous
+"Oxford-AstraZeneca" is an organisation name       0.912 0.842 0.882    0.893 0.809 0.831    unchanged
 =================================================  ===================  ===================  ============
 
 (a) The only total that fell (public-test precision bound): on public dev the new extra countries are right ones the lower bound counts

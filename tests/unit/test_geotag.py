@@ -694,3 +694,10 @@ def test_a_province_named_like_a_foreign_town_needs_support_and_then_wins() -> N
     assert _countries(locate(_story("", text), "en")) == {"CA"}
     assert _countries(locate(_story("", "Bali announces a tourist tax."), "en")) == set()
     assert locate(_story("", "Floods hit villages in Bali."), "en").focus_country == "ID"
+
+
+def test_the_oxford_astrazeneca_vaccine_names_no_place() -> None:
+    # Written for #17 (third round): Oxford made Britain the focus of vaccine deliveries elsewhere.
+    text = "The Palestinian National Authority receives 61,440 doses of the Oxford–AstraZeneca vaccine."
+    assert _countries(locate(_story("", text), "en")) == {"PS"}
+    assert locate(_story("", "Researchers in Oxford test a vaccine."), "en").focus_country == "GB"
