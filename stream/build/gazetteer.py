@@ -38,6 +38,12 @@ the country's own languages too, with the higher :data:`OWN_WORD_FLOOR`
 (class >= :data:`NAME_FLOOR` in ``nam_dict.txt`` from the ``gender-guesser``
 package, GNU FDL; see :func:`_given_names`) are ambiguous in every language.
 Ambiguous entries count only with support (see ``stream.places.geotag``).
+
+Foreign country names (#17, third round): for each Latin-script country name the artifact lists, in
+``name_langs``, the checked Latin languages whose own name it is (CLDR, pycountry, a word of a longer
+own name), when that is not all of them and the form is no demonym, metonym or abbreviation too:
+in a story of another checked language the name ("Mauricio", Spanish for Mauritius) before a
+capitalised word is a person's name like any ambiguous one.
 """
 
 from __future__ import annotations
@@ -188,6 +194,8 @@ def _word_langs(
 class _Builder:
     def __init__(self) -> None:
         self.word_langs: dict[str, list[str]] = {}
+        # Latin-script country name -> the checked Latin languages whose own name it is.
+        self.name_langs: dict[str, set[str]] = {}
         # (place index, key) -> languages in which the key is (part of) the place's own name.
         self.own_names: dict[tuple[int, str], set[str]] = {}
         self._word_in: list[str] | None = None
@@ -310,6 +318,11 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
         own = own_by_key[idx, key] | official.get(str(b.places[idx][0]), set())
         own |= {lang for lang, toks in parts[idx].items() if key in toks}
         b.own_names[idx, key] = own
+        if key and family_of(key) == LAT:
+            # Attested names only (CLDR, pycountry, words of a longer name), not official languages:
+            # "Mauricio" is Spanish, not English or French, though both are Mauritius's languages.
+            attested = own_by_key[idx, key] | {lang for lang, toks in parts[idx].items() if key in toks}
+            b.name_langs.setdefault(key, set()).update(attested & set(_WORD_LANGS[LAT]))
         word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rivals[idx]) if key else []
         b.add(surface, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
     return by_iso
@@ -608,6 +621,13 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "triggers": triggers,
         "word_langs": dict(sorted(b.word_langs.items())),
         "checked_langs": {str(f): list(langs) for f, langs in _WORD_LANGS.items()},
+        # Country names that are not every checked language's own (Mauricio: Spanish for Mauritius).
+        # A form that is also a demonym, metonym or abbreviation ("Israeli" is Swahili for Israel) is left out.
+        "name_langs": {
+            k: sorted(v)
+            for k, v in sorted(b.name_langs.items())
+            if v != set(_WORD_LANGS[LAT]) and all(ftype == NAME for _idx, ftype in b.forms.get(k, {}))
+        },
     }
     blob = orjson.dumps(artifact, option=orjson.OPT_SORT_KEYS)
     out.parent.mkdir(parents=True, exist_ok=True)

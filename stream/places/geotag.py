@@ -667,8 +667,9 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     """
     if hit.first != hit.last or _family(hit) not in (LAT, CYR):
         return False
-    # A sure country name stays a place: "Azərbaycan Respublikası", "France Télévisions".
-    if all(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in hit.readings):
+    # A sure country name stays a place: "Azərbaycan Respublikası", "France Télévisions" -- unless it
+    # is only another language's name for the country: "Mauricio Macri" in English names a person.
+    if all(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in hit.readings) and not _foreign_name(gaz, hit, lang):
         return False
     # A demonym is an adjective, and English capitalises the title or body it qualifies: "Polish
     # Energy Minister", "Thai Prime Minister" name no person called Polish or Thai.
@@ -709,6 +710,14 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     before = text[:p_start].rstrip(" \"'«“„‘")
     sentence_start = not before or before[-1] in ".!?\n:;—–-"
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
+
+
+def _foreign_name(gaz: Gazetteer, hit: _Hit, lang: str | None) -> bool:
+    """Whether ``hit`` is a Latin country name that is not the story language's own name for it."""
+    if lang is None or hit.family != LAT or lang not in gaz.checked_langs.get(LAT, frozenset()):
+        return False
+    own = gaz.name_langs.get(hit.form)
+    return own is not None and lang not in own
 
 
 # Compass words that are whole names of first-level subdivisions (Cameroon's North, Fiji's Central

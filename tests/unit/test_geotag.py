@@ -701,3 +701,13 @@ def test_the_oxford_astrazeneca_vaccine_names_no_place() -> None:
     text = "The Palestinian National Authority receives 61,440 doses of the Oxford–AstraZeneca vaccine."
     assert _countries(locate(_story("", text), "en")) == {"PS"}
     assert locate(_story("", "Researchers in Oxford test a vaccine."), "en").focus_country == "GB"
+
+
+def test_another_languages_country_name_before_a_surname_is_a_person() -> None:
+    # Written for #17 (third round): "Mauricio" is Spanish for Mauritius, in English a first name.
+    text = "President Mauricio Macri announces talks with the International Monetary Fund."
+    assert _countries(locate(_story("", text), "en")) == set()
+    # The story language's own name stays a place before a capitalised word.
+    assert _countries(locate(_story("", "France Télévisions broadcasts the debate."), "en")) == {"FR"}
+    # A demonym that is also some language's country name ("Israeli" in Swahili) is not affected.
+    assert _countries(locate(_story("", "Israeli Arab MP Zouheir Bahloul resigns."), "en")) == {"IL"}
