@@ -711,3 +711,9 @@ def test_another_languages_country_name_before_a_surname_is_a_person() -> None:
     assert _countries(locate(_story("", "France Télévisions broadcasts the debate."), "en")) == {"FR"}
     # A demonym that is also some language's country name ("Israeli" in Swahili) is not affected.
     assert _countries(locate(_story("", "Israeli Arab MP Zouheir Bahloul resigns."), "en")) == {"IL"}
+
+
+def test_the_red_sea_is_no_sudanese_state() -> None:
+    # Written for #17 (third round): the sea matched Sudan's Red Sea state.
+    assert _countries(locate(_story("", "The Houthis attack two ships in the Red Sea."), "en")) == {"YE"}
+    assert _countries(locate(_story("", "Хуситы атаковали судно в Красном море."), "ru")) == {"YE"}
