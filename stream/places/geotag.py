@@ -10,7 +10,8 @@ Precision first: a form marked ambiguous in the gazetteer (Jordan, Georgia,
 Chad, Niger, cities named like words) counts only with support — an
 unambiguous mention of the same country, the dateline, provider metadata,
 or a trigger word ("government", "حكومة", "правительство" ...) within three
-tokens. Names in cased scripts must be capitalised; abbreviations (US, UK,
+tokens; a country name opening a sentence is its own support when nothing else
+in the story names a place ("Jordan reports 2,648 new cases"). Names in cased scripts must be capitalised; abbreviations (US, UK,
 ABD, РФ) must be in capitals.
 """
 
