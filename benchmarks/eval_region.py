@@ -48,12 +48,86 @@ single-state legislatures and forces as metonyms   0.903 0.829 0.868    0.887 0.
 South/Central/North America shadow "America"       0.903 0.829 0.869    unchanged            unchanged
 compass word before a name is no subdivision       0.903 0.830 0.872    0.887 0.804 0.826    unchanged
 ("in North Kosovo", "Central Jakarta")
+third round (branch focus3):
+"Palestine", "State of Palestine" and their       0.904 0.832 0.872    0.889 0.803 0.826    unchanged
+forms in 9 languages (curated country_names) (b)
+an ambiguous country name opening a sentence is    0.906 0.833 0.872    0.891 0.805 0.826    unchanged
+the story's country when the story has no other
+place evidence and no other reading ("Jordan
+reports ...", "Turkey's regulator ...")
+national agencies, offices and parties one state   0.910 0.837 0.873    0.892 0.807 0.826    unchanged
+alone has, full names (Food and Drug
+Administration, Chancellor of the Exchequer,
+Bundesbank, Mossad, Bharatiya Janata Party) (c)
+the Houthis as a metonym of Yemen (7 languages)    0.912 0.839 0.873    0.893 0.809 0.826    unchanged
+(d)
+a subdivision named like a foreign town under      0.912 0.841 0.879    0.893 0.809 0.829    unchanged
+1,000,000 (Ontario, CA / California; Bali,
+ID / India) keeps its reading; both ambiguous
+"Oxford-AstraZeneca" is an organisation name       0.912 0.842 0.882    0.893 0.809 0.831    unchanged
+another language's country name before a           0.912 0.842 0.884    0.893 0.809 0.831    unchanged
+surname is a person ("Mauricio Macri") (e)
+"Red Sea" is a shared water, not Sudan's state     0.912 0.842 0.884    0.893 0.809 0.832    P .977->.978
+(its extra Sudans were on events naming other
+countries, outside the precision bound)
 =================================================  ===================  ===================  ============
 
 (a) The only total that fell (public-test precision bound): on public dev the new extra countries are right ones the lower bound counts
 as wrong (Senegalese migrants, a Rwandan soldier), and the next change lifted it above the start.
 The continents were first tried as region names: held-out focus region fell (0.947 -> 0.944), so they
 became shadow-only names. Held-out ends at F1 0.968, focus 0.895 (from 0.966, 0.892).
+
+(b) Public-test focus fell by one event (0.804 -> 0.803) while its recall rose (0.887 -> 0.889); kept
+because the next row, built on it, ends every total at or above the round's start. The lone ambiguous
+name was first tried in any position, not only opening a sentence: public dev the same (0.906 0.833),
+public test 0.892 0.806, but held-out F1 fell (0.968 -> 0.967, precision 0.974 -> 0.972): dropped for
+the sentence-opening form. A known false reading it admits: "Jordan scores 40 points" with no other
+place in the story.
+
+(c) First tried with their acronyms too (FBI, CIA, FDA, CDC, NASA, GOP, NHS, MI5, MI6, SPD, CDU, CSU, BJP,
+FSB, IDF; in capitals only) and Home Office / Foreign Office: public dev 0.912 0.839 0.873, public test
+0.892 0.807 0.826, but held-out F1 fell (0.968 -> 0.967) and its focus (0.895 -> 0.892), with or without
+the two offices; the acronyms were left out (an agency named in passing, "with FBI help", is background).
+
+(d) First tried with the Taliban for Afghanistan: public dev 0.912 0.839 0.871 (the "Pakistani Taliban"
+named AF), then with "Pakistani Taliban" / "Tehrik-i-Taliban" as metonyms of Pakistan: public dev 0.912
+0.839 0.873, public test 0.893 0.810 0.826 but its relevant precision bound fell (0.887 -> 0.886);
+the Taliban were left out.
+
+The subdivision row lifted held-out F1 to 0.969 (precision 0.974 -> 0.976); first-level subdivisions
+only: public dev 0.912 0.841 0.878, public test 0.893 0.809 0.828; second-level ones too (Indonesian
+provinces) is the row.
+
+(e) Held-out F1 0.969 -> 0.970 (precision 0.976 -> 0.978); the artifact's name lists add 5 MiB. First
+tried with a name's own languages including the country's official ones (then "Mauricio" was English
+and French) and with every form: public dev 0.907 0.838, public test 0.891 0.807, self-written dev F1
+0.974 ("Israeli", "Iraqi", "Philippine" are country names in other locales and became persons);
+forms that are also demonyms, metonyms or abbreviations were left out of the lists.
+
+Tried in the third round and left out (on top of the rows above): a lower city population floor. At
+50,000 (14,890 places, +163 MiB instead of +114): public dev 0.907 0.834 0.866, public test 0.891 0.807
+0.821, self-written dev F1 0.971 focus 0.880, held-out F1 0.964. At 15,000 (36,227 places, +262 MiB,
+median cost 563 us): public dev 0.908 0.825 0.832, public test 0.892 0.803 0.793, dev F1 0.953 focus
+0.874, held-out F1 0.959. Towns of 50,000-100,000 kept only as ambiguous names (counting with a
+locative preposition, a trigger or their country named): public dev 0.905 0.834 0.873, public test
+0.891 0.807 0.824, dev F1 0.974 focus 0.889, held-out F1 0.966 -- the towns' names also take forms
+from ISO 3166-2 subdivisions (3,036 -> 2,720 subdivision forms), and dev and held-out fell.
+Also left out, each measured on top of the Houthi row: a weight for a country name that opens the
+story ("Ireland reports its first cases of the variant detected in India"), x1.5: public dev 0.912
+0.840, public test 0.893 0.807, self-written dev focus 0.889 -> 0.887; x1.25: public dev 0.912 0.839,
+public test 0.809, self-written dev focus 0.882. On top of the subdivision row: an ambiguous country
+name opening a sentence as its own support even when other countries are named ("Jordan suspends
+flights to the United Kingdom"): public dev 0.913 0.841 0.879, public test unchanged, held-out F1
+0.969 -> 0.967; an organisation's country ("Reserve Bank of Australia") counted when the story names
+no country at all: public dev 0.914 0.843 0.878, public test 0.893 0.810 0.828, but held-out F1
+0.969 -> 0.961 and focus 0.895 -> 0.869 (a company story is about no country there). A demonym
+before a leader's title ("Zambian President ...") weighed as a name (1.0, not 0.6): public dev 0.912
+0.842, public test 0.893 0.809, self-written dev focus 0.889 -> 0.887. A country that only addresses
+the city before it ("Christchurch, New Zealand", "Stockholm, Sweden") weighed x0: public dev 0.912
+0.842, public test focus 0.809 -> 0.807; x0.5: public dev focus unchanged (0.841), its relevant
+precision bound 0.914 -> 0.913. Every Latin country name that is not the story language's own
+needing support like an ambiguous one ("Équateur" in English text): public dev unchanged, self-written
+dev F1 0.975 -> 0.976, but held-out recall 0.962 -> 0.955 (F1 0.970 -> 0.967).
 
 Tried and left out: a bonus (x1.5 or x2) for the country named first in the story (its grammatical
 subject, "Ireland reports ... detected in India"): public dev focus +0.004, but the self-written dev

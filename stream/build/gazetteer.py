@@ -38,6 +38,12 @@ the country's own languages too, with the higher :data:`OWN_WORD_FLOOR`
 (class >= :data:`NAME_FLOOR` in ``nam_dict.txt`` from the ``gender-guesser``
 package, GNU FDL; see :func:`_given_names`) are ambiguous in every language.
 Ambiguous entries count only with support (see ``stream.places.geotag``).
+
+Foreign country names (#17, third round): for each Latin-script country name the artifact lists, in
+``name_langs``, the checked Latin languages whose own name it is (CLDR, pycountry, a word of a longer
+own name), when that is not all of them and the form is no demonym, metonym or abbreviation too:
+in a story of another checked language the name ("Mauricio", Spanish for Mauritius) before a
+capitalised word is a person's name like any ambiguous one.
 """
 
 from __future__ import annotations
@@ -57,7 +63,7 @@ from stream.places.gazetteer import DEFAULT_ARTIFACT
 from stream.places.geomorph import ARA, CJK, CYR, HYE, LAT, expand_cyr_phrase, family_of, stems
 from stream.text.normalize import tokenize
 
-__all__ = ["ARTIFACT", "CITY_POPULATION_FLOOR", "NAME_FLOOR", "OWN_WORD_FLOOR", "WORD_FLOOR", "build", "main"]
+__all__ = ["ARTIFACT", "CITY_POPULATION_FLOOR", "NAME_FLOOR", "OWN_WORD_FLOOR", "TOWN_CEILING", "WORD_FLOOR", "build", "main"]
 
 CITY_POPULATION_FLOOR = 100_000
 # Zipf frequency (wordfreq) from which a form is a common word in a language
@@ -74,6 +80,9 @@ OWN_WORD_FLOOR = 4.75
 # (Jordan 9, Georgia 9, Ahmad 9, Victoria 9, Sofia 9), while names of that list
 # that are rare as first names stay sure (France 6, Israel 6, Chad 5).
 NAME_FLOOR = 7
+# A first-level subdivision shares its name with a city of another state below this size as an
+# equal reading (Ontario, Bali); a larger city keeps the name alone.
+TOWN_CEILING = 1_000_000
 ARTIFACT = DEFAULT_ARTIFACT
 CURATED = DEFAULT_ARTIFACT.parent / "curated.yaml"
 
@@ -185,6 +194,8 @@ def _word_langs(
 class _Builder:
     def __init__(self) -> None:
         self.word_langs: dict[str, list[str]] = {}
+        # Latin-script country name -> the checked Latin languages whose own name it is.
+        self.name_langs: dict[str, set[str]] = {}
         # (place index, key) -> languages in which the key is (part of) the place's own name.
         self.own_names: dict[tuple[int, str], set[str]] = {}
         self._word_in: list[str] | None = None
@@ -307,6 +318,11 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
         own = own_by_key[idx, key] | official.get(str(b.places[idx][0]), set())
         own |= {lang for lang, toks in parts[idx].items() if key in toks}
         b.own_names[idx, key] = own
+        if key and family_of(key) == LAT:
+            # Attested names only (CLDR, pycountry, words of a longer name), not official languages:
+            # "Mauricio" is Spanish, not English or French, though both are Mauritius's languages.
+            attested = own_by_key[idx, key] | {lang for lang, toks in parts[idx].items() if key in toks}
+            b.name_langs.setdefault(key, set()).update(attested & set(_WORD_LANGS[LAT]))
         word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rivals[idx]) if key else []
         b.add(surface, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
     return by_iso
@@ -406,7 +422,9 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
     """ISO 3166-2 subdivisions from pycountry: first-level ones and second-level ones of :data:`_SUB_TYPES_2`.
 
     Only names that no country, curated place or city already uses are added
-    (the other reading wins); names that are frequent words in a language of
+    (the other reading wins), except a name whose every reading is a city (not a capital) of another
+    state with fewer than :data:`TOWN_CEILING` inhabitants: then both are ambiguous (Ontario,
+    Bali); names that are frequent words in a language of
     their script other than the country's own are ambiguous; romanisations with
     apostrophes (K'akheti) and short names are skipped.
     """
@@ -434,18 +452,46 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
             if len(form) < 4 or _APOSTROPHES.search(form):
                 continue
             key = " ".join(t.text for t in tokenize(form))
-            if not key or key in taken:
+            if not key:
+                continue
+            rivals = _foreign_towns(b, key, cc) if key in taken else None
+            if key in taken and not rivals:
                 continue
             if idx < 0:
                 idx = b.place(sub.code.lower(), name, "state", [cc])
             family = family_of(key)
             flags = 0
+            if rivals:
+                # A province named like a town of another state (Ontario and Ontario, California;
+                # Bali and Bali, Rajasthan): both readings need support, and with it the province
+                # outranks the town (#17).
+                for slot_key in rivals:
+                    b.forms[key][slot_key] = (b.forms[key][slot_key] | AMBIG) & ~WORD
+                flags = AMBIG
+                b.add(form, idx, NAME, flags)
+                added += 1
+                continue
             word_in = _word_langs(words, family, key, langs.get(cc, set()), WORD_FLOOR, own_floor=OWN_WORD_FLOOR)
             if word_in:
                 flags = AMBIG | WORD
             b.add(form, idx, NAME, flags, word_in)
             added += 1
     return added
+
+
+def _foreign_towns(b: _Builder, key: str, cc: str) -> list[tuple[int, int]] | None:
+    """The slots of ``key`` when every reading is a city (no capital) of a state other than ``cc``
+    with under :data:`TOWN_CEILING` inhabitants; None otherwise."""
+    slot = b.forms.get(key, {})
+    if not slot:
+        return None
+    for idx, _ftype in slot:
+        _pid, _name, kind, countries, population = b.places[idx]
+        if kind != "city" or not isinstance(countries, list) or cc in countries:
+            return None
+        if not isinstance(population, int) or population >= TOWN_CEILING:
+            return None
+    return sorted(slot)
 
 
 def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: dict[str, Any]) -> None:
@@ -575,6 +621,13 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "triggers": triggers,
         "word_langs": dict(sorted(b.word_langs.items())),
         "checked_langs": {str(f): list(langs) for f, langs in _WORD_LANGS.items()},
+        # Country names that are not every checked language's own (Mauricio: Spanish for Mauritius).
+        # A form that is also a demonym, metonym or abbreviation ("Israeli" is Swahili for Israel) is left out.
+        "name_langs": {
+            k: sorted(v)
+            for k, v in sorted(b.name_langs.items())
+            if v != set(_WORD_LANGS[LAT]) and all(ftype == NAME for _idx, ftype in b.forms.get(k, {}))
+        },
     }
     blob = orjson.dumps(artifact, option=orjson.OPT_SORT_KEYS)
     out.parent.mkdir(parents=True, exist_ok=True)

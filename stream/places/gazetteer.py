@@ -76,6 +76,9 @@ class Gazetteer:
     sources: dict[str, str]
     word_langs: dict[str, frozenset[str]]  # form -> languages where it may be a word (or the place's own)
     checked_langs: dict[int, frozenset[str]]  # script family -> languages whose word lists were checked
+    # Latin-script country name -> the checked languages whose own name it is, for names that are not
+    # every checked language's own ("Mauricio" is Spanish for Mauritius and an English first name).
+    name_langs: dict[str, frozenset[str]]
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
         """Entries stored for an exact folded key (no inflection)."""
@@ -111,4 +114,5 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         sources=dict(data["sources"]),
         word_langs={k: frozenset(v) for k, v in data.get("word_langs", {}).items()},
         checked_langs={int(k): frozenset(v) for k, v in data.get("checked_langs", {}).items()},
+        name_langs={k: frozenset(v) for k, v in data.get("name_langs", {}).items()},
     )

@@ -10,7 +10,8 @@ Precision first: a form marked ambiguous in the gazetteer (Jordan, Georgia,
 Chad, Niger, cities named like words) counts only with support — an
 unambiguous mention of the same country, the dateline, provider metadata,
 or a trigger word ("government", "حكومة", "правительство" ...) within three
-tokens. Names in cased scripts must be capitalised; abbreviations (US, UK,
+tokens; a country name opening a sentence is its own support when nothing else
+in the story names a place ("Jordan reports 2,648 new cases"). Names in cased scripts must be capitalised; abbreviations (US, UK,
 ABD, РФ) must be in capitals.
 """
 
@@ -551,6 +552,8 @@ def locate(
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] = []
     headline_kinds: dict[str, set[str]] = {}  # country -> kinds of the places that name it in the headline
     region_hits: list[tuple[str, float, bool]] = []
+    # Ambiguous names left without support: (hit, readings, position weight).
+    unbacked: list[tuple[_Hit, tuple[tuple[int, int, int], ...], float]] = []
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
         weight = position_weight(start, headline_end, lead_end)
@@ -566,6 +569,7 @@ def locate(
                     backed = list(hit.readings)
             chosen, factor = backed, AMBIGUOUS_WEIGHT
         if not chosen:
+            unbacked.append((hit, hit.readings, weight))
             continue
         # Several readings of one span (Valencia ES/VE, عمان Amman/Oman, Georgia
         # the country and the state): prefer the readings whose country another
@@ -594,6 +598,16 @@ def locate(
             for c in gaz.places[place].countries:
                 headline_kinds.setdefault(c, set()).add(kind)
     named = {c for i, _m, _w in accepted for c in gaz.places[i].countries}
+    if not named:
+        lone = _lone_country(gaz, text, ts, unbacked)
+        if lone is not None:
+            for hit, weight in lone:
+                start, end = ts.start(hit.first), ts.end(hit.last)
+                place = min((r for r in hit.readings if gaz.places[r[0]].kind == "country"), key=lambda r: r[1])[0]
+                accepted.append((place, Mention(text[start:end], start, end, hit.form, "text"), weight * AMBIGUOUS_WEIGHT))
+                if start < headline_end:
+                    headline_hits.append((hit, gaz.places[place].countries))
+            named = {c for i, _m, _w in accepted for c in gaz.places[i].countries}
     for hit in org_hits:
         start, end = ts.start(hit.first), ts.end(hit.last)
         for place, _ftype, _flags in hit.readings:
@@ -605,6 +619,39 @@ def locate(
     # Countries the headline names only by a city: "... talks in Washington", "Moscow hosts ...".
     hosts = frozenset(c for c, kinds in headline_kinds.items() if kinds <= {"city", "capital"})
     return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts)
+
+
+def _lone_country(
+    gaz: Gazetteer, text: str, ts: TokenStream, unbacked: list[tuple[_Hit, tuple[tuple[int, int, int], ...], float]]
+) -> list[tuple[_Hit, float]] | None:
+    """Unsupported country names to accept when the story has no other place evidence at all.
+
+    "Jordan reports 2,648 new cases", "Turkey's telecoms authority bans ...": a capitalised
+    country name that is also a first name or a word, with no trigger nearby, is the only place
+    the story names. When every such name reads as one and the same country (a person's name
+    was already ruled out), that country is the story's. Several candidate countries, or a
+    city or state reading, leave the story without a country, as before.
+    """
+    found: list[tuple[_Hit, float]] = []
+    country: str | None = None
+    for hit, readings, weight in unbacked:
+        countries = {r[0] for r in readings if gaz.places[r[0]].kind == "country"}
+        if len(countries) != 1 or any(gaz.places[r[0]].kind not in ("country",) for r in readings):
+            return None
+        iso = gaz.places[next(iter(countries))].id
+        if country is not None and iso != country:
+            return None
+        country = iso
+        found.append((hit, weight))
+    # The name must open a sentence, as its subject: "Jordan reports ...", not "... said Jordan".
+    if not any(_opens_sentence(text, ts.start(hit.first)) for hit, _w in found):
+        return None
+    return found or None
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"'«“„‘")
+    return not before or before[-1] in ".!?\n"
 
 
 def _family(hit: _Hit) -> int:
@@ -621,8 +668,9 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     """
     if hit.first != hit.last or _family(hit) not in (LAT, CYR):
         return False
-    # A sure country name stays a place: "Azərbaycan Respublikası", "France Télévisions".
-    if all(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in hit.readings):
+    # A sure country name stays a place: "Azərbaycan Respublikası", "France Télévisions" -- unless it
+    # is only another language's name for the country: "Mauricio Macri" in English names a person.
+    if all(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in hit.readings) and not _foreign_name(gaz, hit, lang):
         return False
     # A demonym is an adjective, and English capitalises the title or body it qualifies: "Polish
     # Energy Minister", "Thai Prime Minister" name no person called Polish or Thai.
@@ -663,6 +711,14 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     before = text[:p_start].rstrip(" \"'«“„‘")
     sentence_start = not before or before[-1] in ".!?\n:;—–-"
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
+
+
+def _foreign_name(gaz: Gazetteer, hit: _Hit, lang: str | None) -> bool:
+    """Whether ``hit`` is a Latin country name that is not the story language's own name for it."""
+    if lang is None or hit.family != LAT or lang not in gaz.checked_langs.get(LAT, frozenset()):
+        return False
+    own = gaz.name_langs.get(hit.form)
+    return own is not None and lang not in own
 
 
 # Compass words that are whole names of first-level subdivisions (Cameroon's North, Fiji's Central

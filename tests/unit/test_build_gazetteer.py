@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stream.build.gazetteer import _plain_forms, _word_langs
+from stream.build.gazetteer import NAME, _Builder, _foreign_towns, _plain_forms, _word_langs
 from stream.places.geomorph import ARA, LAT
 
 WORDS = {LAT: {"en": {"west": 5.3, "turkey": 4.3, "saudi": 4.4}, "de": {"frankreich": 5.0, "france": 4.1, "man": 6.0}}}
@@ -38,3 +38,20 @@ def test_iso_romanisations_also_get_the_spelling_news_uses() -> None:
     # A name without marks or article is left alone; marks of other scripts are letters.
     assert _plain_forms("Alabama") == ["Alabama"]
     assert _plain_forms("Московская область") == ["Московская область"]
+
+
+def test_a_province_shares_its_name_only_with_smaller_foreign_towns() -> None:
+    # Ontario (California, 175,000) took the name of the Canadian province (#17, third round).
+    b = _Builder()
+    town = b.place("gn-1", "Ontario", "city", ["US"], 175_000)
+    b.add("Ontario", town, NAME)
+    assert _foreign_towns(b, "ontario", "CA") == [(town, NAME)]
+    # A town of the province's own state, a capital, or a city of a million keeps the name.
+    assert _foreign_towns(b, "ontario", "US") is None
+    big = _Builder()
+    big.add("Lagos", big.place("gn-2", "Lagos", "city", ["NG"], 9_000_000), NAME)
+    assert _foreign_towns(big, "lagos", "PT") is None
+    cap = _Builder()
+    cap.add("Victoria", cap.place("gn-3", "Victoria", "capital", ["SC"], 22_000), NAME)
+    assert _foreign_towns(cap, "victoria", "AU") is None
+    assert _foreign_towns(b, "quebec", "CA") is None
