@@ -65,6 +65,8 @@ def _log(msg: str) -> None:
 
 # Whether the workers run the events agents (the second hop); set by --events.
 EVENTS = ["on"]
+# Whether each worker runs under cProfile (its profile is left in the run's state dir); set by --profile.
+PROFILE = [False]
 
 
 class Run:
@@ -111,8 +113,9 @@ class Run:
             port = _free_port()
             env = {**self.env, "WIREWATCH_WEB_PORT": str(port)}
             log = open(self.state / f"worker-{port}.log", "ab")  # noqa: SIM115 - owned by the child
+            profile = ["-m", "cProfile", "-o", str(self.state / f"worker-{port}.prof")] if PROFILE[0] else []
             proc = subprocess.Popen(
-                [sys.executable, "-m", "agents.cli", "worker"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+                [sys.executable, *profile, "-m", "agents.cli", "worker"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
             )
             log.close()
             self.workers.append((proc, port))
@@ -587,14 +590,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--only", default=",".join(PHASES), help=f"comma-separated phases of {PHASES}")
     ap.add_argument("--output", type=Path, default=RESULTS)
     ap.add_argument("--events", choices=("on", "off"), default="on", help="WIREWATCH_EVENTS of the workers (default on)")
+    ap.add_argument(
+        "--profile", action="store_true",
+        help="run each worker under cProfile; its worker-<port>.prof stays in the run's directory (read it with pstats)",
+    )  # fmt: skip
     args = ap.parse_args(argv)
     EVENTS[0] = args.events
+    PROFILE[0] = args.profile
     bootstrap = os.environ.get("WIREWATCH_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
     n = args.n or (3000 if args.quick else 20000)
     day_n = args.day or (3000 if args.quick else 30000)
     lat_s = 8.0 if args.quick else 30.0
     phases = set(args.only.split(","))
     work = Path(tempfile.mkdtemp(prefix="wirewatch-bench-"))
+    if args.profile:
+        _log(f"worker profiles go to {work}/<run>/worker-<port>.prof")
     res: dict[str, Any] = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "commit": subprocess.run(
