@@ -21,7 +21,7 @@ found in several languages keeps the translation with the best score.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from stream.text.normalize import TokenStream
@@ -94,10 +94,19 @@ def align(
     return out
 
 
-def learn(path: Path, languages: Iterable[str], *, min_count: int = MIN_COUNT, min_dice: float = MIN_DICE) -> dict[str, str]:
-    """The merged translation table ``{foreign unit: english word}`` for ``languages`` (see the module docstring)."""
+def learn(
+    paths: Path | Sequence[Path], languages: Iterable[str], *, min_count: int = MIN_COUNT, min_dice: float = MIN_DICE
+) -> dict[str, str]:
+    """The merged translation table ``{foreign unit: english word}`` for ``languages`` (see the module docstring).
+
+    Several parallel files pool their sentences (ids are kept apart per file), so a word's evidence is
+    counted over all of them: NTREX's news sentences beside FLORES's.
+    """
     langs = sorted(set(languages) - {"en"})
-    texts = read_parallel(path, langs)
+    texts: dict[str, dict[str, str]] = defaultdict(dict)
+    for path in [paths] if isinstance(paths, Path) else paths:
+        for lang, by_id in read_parallel(path, langs).items():
+            texts[lang].update({f"{path.name}:{i}": t for i, t in by_id.items()})
     english = {i: units(t) for i, t in texts.get("en", {}).items()}
     english_words = {w for us in english.values() for w in us}
     best: dict[str, tuple[float, str]] = {}
