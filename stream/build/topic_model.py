@@ -48,6 +48,7 @@ from stream.topics.features import feature_strings, word_features
 from stream.topics.model import ARTIFACT, FORMAT
 
 __all__ = [
+    "DROP",
     "EVAL_CAP",
     "EVAL_SIB_LANGUAGES",
     "HEADLINE_TOKENS",
@@ -82,6 +83,10 @@ SOURCE_WEIGHTS = {"wcep_cec_en": NEWS_WEIGHT, "mewsc16_wikinews": NEWS_WEIGHT}
 # Parallel corpora the table is learnt from (<id>.parallel.tsv): FLORES alone lacks news words (ru "переговоры",
 # tr "ateşkes"); NTREX-128's 1,997 news sentences add them (chosen on the transfer-dev set, SOURCES.md).
 TRANSLATE_FROM = ("sib200", "ntrex")
+# Training groups left out: Wikinews's combined "Politics and conflicts" (en, ca, fa; fr is held out) is labelled
+# politics but holds war and crime stories, and taught the model to call too much politics (precision 0.33 on the
+# transfer-dev rows). Chosen on the transfer-dev set: +0.006 model alone (SOURCES.md); the evaluation file keeps them.
+DROP = frozenset(f"mewsc16_wikinews:{lang}:medtop:11000000" for lang in ("en", "ca", "fa", "fr"))
 _C = 4.0
 
 
@@ -171,18 +176,20 @@ def build(
     min_count: int = topic_align.MIN_COUNT,
     source_weights: dict[str, float] | None = None,
     translate_from: tuple[str, ...] = TRANSLATE_FROM,
+    drop: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
     """Train on every ``*.jsonl`` in ``data_dir`` (train split, minus held-out sources) and write ``out``.
 
     With ``translate_languages`` the word translation table of those languages is learnt from
     ``data_dir/<id>.parallel.tsv`` for each id of ``translate_from`` (which must exist) and used for
-    training and shipped in ``out``.
+    training and shipped in ``out``. ``drop`` names ``source:lang:label`` groups left out of training only
+    (a label whose mapping is noisy); the evaluation file keeps them.
     """
     from sklearn.linear_model import LogisticRegression
 
     started = time.time()
     paths = list(data_dir.glob("*.jsonl"))
-    rows = list(examples(paths, split="train", hold_out=hold_out))
+    rows = [r for r in examples(paths, split="train", hold_out=hold_out) if f"{r['source']}:{r['lang']}:{r['label']}" not in drop]
     counts = Counter(r["label"] for r in rows)
     topics = sorted(label for label, n in counts.items() if n >= MIN_EXAMPLES)
     rows = [r for r in rows if r["label"] in topics]
@@ -217,6 +224,7 @@ def build(
         "threshold_with_rules": THRESHOLD_WITH_RULES,
         "trained_on": sorted({r["source"] for r in rows}),
         "held_out": sorted(hold_out),
+        "dropped": sorted(drop),
         "training_stories": len(rows),
         "training_examples": len(docs),
         "languages": len({r["lang"] for r in rows}),
@@ -341,6 +349,11 @@ def main(argv: list[str] | None = None) -> int:
         metavar="SOURCE=FACTOR",
         help=f"multiply a source's weight (before classes are balanced); repeatable; default {SOURCE_WEIGHTS}",
     )
+    parser.add_argument(
+        "--drop",
+        default=",".join(sorted(DROP)),
+        help="comma-separated source:lang:label groups left out of training (not of the evaluation file); '' for none",
+    )
     args = parser.parse_args(argv)
     hold = frozenset(s for s in args.hold_out.split(",") if s)
     source_weights = dict(SOURCE_WEIGHTS)
@@ -364,6 +377,7 @@ def main(argv: list[str] | None = None) -> int:
         min_count=args.min_count,
         source_weights=source_weights,
         translate_from=translate_from,
+        drop=frozenset(s for s in args.drop.split(",") if s),
     )
     print(json.dumps(header, indent=1), file=sys.stderr)
     if args.evalset:

@@ -192,3 +192,30 @@ def test_the_cli_refuses_a_missing_parallel_corpus(tmp_path: Path, capsys: pytes
         main([str(tmp_path), "--out", str(tmp_path / "m.bin.gz")])
     assert "ntrex.parallel.tsv missing" in capsys.readouterr().err
     assert not (tmp_path / "m.bin.gz").exists()
+
+
+def test_dropped_groups_leave_training_but_not_the_evaluation_file(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from stream.build.topic_model import build, write_evalset
+
+    data = tmp_path / "corpora"
+    data.mkdir()
+    texts = {
+        "medtop:16000000": "war in the north",
+        "medtop:15000000": "match of the team",
+        "medtop:04000000": "the bank shares",
+        "medtop:11000000": "the party and the vote",
+    }
+    rows = [
+        {"text": f"{text} {i}", "lang": lang, "label": code, "source": "n", "split": "test" if i == 0 else "train"}
+        for i in range(120)
+        for code, text in texts.items()
+        for lang in ("en", "xx")
+    ]
+    (data / "n.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    drop = frozenset({"n:en:medtop:11000000", "n:xx:medtop:11000000"})
+    header = build(data, tmp_path / "m.bin.gz", drop=drop, min_weight=0.01)
+    assert header["dropped"] == sorted(drop)
+    assert header["training_stories"] == 3 * 2 * 119
+    assert "medtop:11000000" not in header["topics"]  # none of its stories trained
+    assert write_evalset(data, tmp_path / "eval.jsonl.gz", hold_out=frozenset()) == 4 * 2  # the test split, all labels
