@@ -130,7 +130,7 @@ def dev_set(model: TopicModel) -> list[tuple[Story, str]]:
     return stories
 
 
-def public_set(model: TopicModel, evalset: Path = EVALSET) -> None:
+def public_set(model: TopicModel, evalset: Path = EVALSET, *, per_label: bool = False) -> None:
     if not evalset.exists():
         print(f"== public set: {evalset} missing (make topic-model writes it)")
         return
@@ -177,6 +177,13 @@ def public_set(model: TopicModel, evalset: Path = EVALSET) -> None:
         print(line)
     for name, pool in (("all public", pooled), ("held-out only", held_pool)):
         print(f"{name:34} " + " ".join(f"{_macro(pool[m]):6.3f}" for m in MODES) + f"   short both {_macro(pool['short']):.3f}")
+    if per_label:
+        # Where the held-out errors are: a topic predicted too often (low P) or missed (low R).
+        print(f"\nheld-out only, per topic {'gold':>5} " + " ".join(f"{m + ' P/R/F1':>20}" for m in MODES))
+        for topic in COARSE_TOPICS:
+            gold = held_pool["both"][topic][0] + held_pool["both"][topic][2]
+            cells = " ".join(f"{' '.join(f'{v:.3f}' for v in _f1(*held_pool[m][topic])):>20}" for m in MODES)
+            print(f"  {topic:22} {gold:5d} {cells}")
 
 
 def cost(stories: list[tuple[Story, str]], model: TopicModel) -> None:
@@ -256,6 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         "--evalset", type=Path, default=EVALSET, help="public evaluation file (python -m stream.build.topic_model --evalset)"
     )
     parser.add_argument("--no-cost", action="store_true", help="skip the cost measurement")
+    parser.add_argument("--per-label", action="store_true", help="also print P/R/F1 per topic on the held-out rows")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     path = args.model
     resident = _resident_mib(path)
@@ -266,7 +274,7 @@ def main(argv: list[str] | None = None) -> int:
         f"~{resident:.0f} MiB resident; trained on {', '.join(head['trained_on'])}; held out {', '.join(head['held_out']) or '-'}"
     )
     stories = dev_set(model)
-    public_set(model, args.evalset)
+    public_set(model, args.evalset, per_label=args.per_label)
     if not args.no_cost:
         cost(stories, model)
     return 0

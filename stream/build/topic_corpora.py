@@ -29,6 +29,8 @@ __all__ = [
     "dikgang_tn",
     "flores_lang",
     "mewsc16_wikinews",
+    "ntrex_lang",
+    "ntrex_parallel",
     "sib200",
     "sib200_parallel",
     "sncd_so",
@@ -163,6 +165,50 @@ def sib200_parallel(tree: GitTree) -> Iterator[tuple[str, str, str]]:
         lang = flores_lang(parts[2])
         for row in csv.DictReader(io.StringIO(tree.text(path)), delimiter="\t"):
             yield row["index_id"].strip(), lang, row["text"]
+
+
+# ------------------------------------------------------------------ MicrosoftTranslator/NTREX (news test references)
+NTREX_DIR = "NTREX-128/"
+NTREX_SOURCE = "newstest2019-src.eng.txt"
+# NTREX names some languages by their macrolanguage code where Flores names an individual language.
+_NTREX_ISO3 = {
+    iso3: iso1
+    for iso3, iso1 in (
+        pair.split(":")
+        for pair in _words("fas:fa swa:sw uzb:uz msa:ms aze:az zho:zh lav:lv mlg:mg mon:mn nep:ne orm:om pus:ps sqi:sq")
+    )
+}
+_SCRIPT = re.compile(r"^[A-Z][a-z]{3}$")
+
+
+def ntrex_lang(code: str) -> str | None:
+    """``deu`` -> ``de``, ``aze-Latn`` -> ``az``, ``tgk-Cyrl`` -> ``tg``; ``None`` for a regional second
+    reference (``fra-CA``, ``por-BR``, ``eng-GB``), which would count its sentences twice."""
+    iso3, _, tail = code.partition("-")
+    if tail and not _SCRIPT.match(tail):
+        return None
+    return _NTREX_ISO3.get(iso3) or _ISO3_TO_1.get(iso3) or code.replace("-", "_")  # ckb-Arab -> ckb_Arab, as Flores
+
+
+def ntrex_parallel(tree: GitTree) -> Iterator[tuple[str, str, str]]:
+    """``(line number, lang, text)`` of NTREX-128: the 1,997 English sentences of WMT newstest2019 (news of
+    2019: BBC, Reuters, ...) and their human translations, one file per language, aligned by line. Only the
+    first reference of a language is read (``newstest2019-ref.<code>.txt``; not ``ref-2`` nor regional
+    variants); when two scripts of one language map to one code the first file in git's order wins."""
+    seen: set[str] = set()
+    for path in tree.paths(NTREX_DIR):
+        name = path.removeprefix(NTREX_DIR)
+        if name == NTREX_SOURCE:
+            lang: str | None = "en"
+        elif name.startswith("newstest2019-ref.") and name.endswith(".txt"):
+            lang = ntrex_lang(name.removeprefix("newstest2019-ref.").removesuffix(".txt"))
+        else:
+            continue
+        if lang is None or lang in seen:
+            continue
+        seen.add(lang)
+        for i, line in enumerate(tree.text(path).splitlines(), 1):
+            yield str(i), lang, line
 
 
 # ------------------------------------------------------------------ antcorpus/antcorpus.data (JawharaFM, Arabic)

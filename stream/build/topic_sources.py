@@ -41,6 +41,7 @@ __all__ = [
     "MAX_CHARS",
     "MIN_CHARS",
     "PARALLEL",
+    "PARALLEL_SUFFIX",
     "SOURCES",
     "Source",
     "SourceError",
@@ -65,7 +66,9 @@ class Source:
     repo: str  # GitHub owner/name
     commit: str  # full 40-hex sha
     licence: str
-    extractor: Callable[[tc.GitTree], Iterator[tc.Row]]
+    extractor: Callable[[tc.GitTree], Iterator[tc.Row]] | None  # labelled rows -> <id>.jsonl; None: parallel only
+    # (index, lang, text) sentences, the same index the same sentence in every language -> <id>.parallel.tsv
+    parallel: Callable[[tc.GitTree], Iterator[tuple[str, str, str]]] | None = None
 
 
 SOURCES: dict[str, Source] = {
@@ -74,6 +77,7 @@ SOURCES: dict[str, Source] = {
         "593cea88519930f776c1a4a1980b6a35b39dca57",
         "Apache-2.0 (repository LICENSE); sentences are FLORES-200, CC BY-SA 4.0 (attribute FLORES-200 and SIB-200)",
         tc.sib200,
+        tc.sib200_parallel,
     ),
     "antcorpus_jawhara": Source(
         "antcorpus/antcorpus.data",
@@ -105,6 +109,14 @@ SOURCES: dict[str, Source] = {
         "eea3b4f2f4aff3e4eb2a769b30f2b4aa2365d1d9",
         "MIT (Copyright (c) 2022 Studio Ousia); sentences are Wikinews, CC BY 2.5",
         tc.mewsc16_wikinews,
+    ),
+    # No labels: news sentences in 128 languages that extend the word translation table (stream.build.topic_align).
+    "ntrex": Source(
+        "MicrosoftTranslator/NTREX",
+        "8561f6a622db9edad1217683e5c83daefd8bb2bf",
+        "CC BY-SA 4.0 (LICENSE.md; attribute NTREX-128, Federmann et al. 2022, and WMT19's newstest2019)",
+        None,
+        tc.ntrex_parallel,
     ),
 }
 
@@ -193,12 +205,16 @@ def extract(source_id: str, gitdir: Path, out_dir: Path) -> Counter[tuple[str, s
     source = SOURCES[source_id]
     out_dir.mkdir(parents=True, exist_ok=True)
     tree = tc.GitTree(gitdir, source.commit)
-    if source_id == "sib200":
-        write_parallel(tc.sib200_parallel(tree), out_dir / PARALLEL)
+    if source.parallel is not None:
+        write_parallel(source.parallel(tree), out_dir / f"{source_id}{PARALLEL_SUFFIX}")
+    if source.extractor is None:
+        return Counter()
     return write_corpus(source_id, source.extractor(tree), out_dir / f"{source_id}.jsonl")
 
 
-PARALLEL = "sib200.parallel.tsv"  # not *.jsonl: the trainer reads it only to learn word translations
+# Not *.jsonl: the trainer reads these only to learn word translations, never as labelled rows.
+PARALLEL_SUFFIX = ".parallel.tsv"
+PARALLEL = "sib200" + PARALLEL_SUFFIX
 
 
 def write_parallel(rows: Iterable[tuple[str, str, str]], out: Path) -> int:
@@ -240,7 +256,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {e}", file=sys.stderr)
             return 1
         counts = extract(source_id, gitdir, args.out_dir)
-        print(f"{source_id} ({source.repo}@{source.commit[:12]}): {_summary(counts)}", flush=True)
+        what = [_summary(counts)] if source.extractor is not None else []
+        if source.parallel is not None:
+            with (args.out_dir / f"{source_id}{PARALLEL_SUFFIX}").open(encoding="utf-8") as fh:
+                what.append(f"{sum(1 for _ in fh)} parallel sentences")
+        print(f"{source_id} ({source.repo}@{source.commit[:12]}): {'; '.join(what)}", flush=True)
     return 0
 
 

@@ -72,6 +72,20 @@ def test_dice_threshold_and_count_threshold_drop_weak_pairs(tmp_path: Path) -> N
     assert "wahlena" in loose and "wahlena" not in strict
 
 
+def test_several_parallel_files_pool_their_evidence_without_mixing_their_ids(tmp_path: Path) -> None:
+    flores, news = tmp_path / "sib200.parallel.tsv", tmp_path / "ntrex.parallel.tsv"
+    # "verhandlungen" meets "talks" once in each file: too little evidence in either alone.
+    flores.write_text("1\ten\tthe talks\n2\ten\tthe lake\n1\txx\tverhandlungen\n2\txx\tsee\n", encoding="utf-8")
+    # Ids restart in the second file: its sentence 1 is not FLORES sentence 1 ("see" must not meet "talks").
+    news.write_text("1\ten\tthe talks failed\n2\ten\tthe lake\n1\txx\tverhandlungen\n2\txx\tsee\n", encoding="utf-8")
+    assert topic_align.learn(flores, ["xx"], min_count=2, min_dice=0.5) == {}
+    assert topic_align.learn([flores, news], ["xx"], min_count=2, min_dice=0.5) == {
+        "verhandlungen": "talks",
+        "~verha": "talks",
+        "see": "lake",
+    }
+
+
 def test_translate_prefers_the_word_then_its_stem() -> None:
     table = {"krieg": "war", "~wahle": "election", "wahlen": "vote"}
     assert translate("krieg", table) == "war"
@@ -157,10 +171,51 @@ def test_a_model_trained_with_translations_ships_only_the_ones_it_can_use(tmp_pa
     ]
     (data / "n.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     out = tmp_path / "m.bin.gz"
-    header = build(data, out, translate_languages=frozenset({"xx"}), min_count=2, min_dice=0.5, min_weight=0.01)
+    header = build(
+        data, out, translate_languages=frozenset({"xx"}), translate_from=("sib200",), min_count=2, min_dice=0.5, min_weight=0.01
+    )
     m = load(out)
     assert header["translations"] == len(m.translations) > 0
+    assert header["translation_sources"] == ["sib200"]
     assert m.translations["krieg"] == "war" and m.translations["spiel"] == "match"
     assert "~wahle" not in m.translations  # "election" is no feature of this model
     text = "Krieg im Norden"
     assert m.predict(TokenStream.of(text), text, threshold=0.5)[0].code == "medtop:16000000"
+
+
+def test_the_cli_refuses_a_missing_parallel_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from stream.build.topic_model import TRANSLATE_FROM, main
+
+    assert TRANSLATE_FROM == ("sib200", "ntrex")
+    (tmp_path / "sib200.parallel.tsv").write_text(_parallel(tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main([str(tmp_path), "--out", str(tmp_path / "m.bin.gz")])
+    assert "ntrex.parallel.tsv missing" in capsys.readouterr().err
+    assert not (tmp_path / "m.bin.gz").exists()
+
+
+def test_dropped_groups_leave_training_but_not_the_evaluation_file(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from stream.build.topic_model import build, write_evalset
+
+    data = tmp_path / "corpora"
+    data.mkdir()
+    texts = {
+        "medtop:16000000": "war in the north",
+        "medtop:15000000": "match of the team",
+        "medtop:04000000": "the bank shares",
+        "medtop:11000000": "the party and the vote",
+    }
+    rows = [
+        {"text": f"{text} {i}", "lang": lang, "label": code, "source": "n", "split": "test" if i == 0 else "train"}
+        for i in range(120)
+        for code, text in texts.items()
+        for lang in ("en", "xx")
+    ]
+    (data / "n.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    drop = frozenset({"n:en:medtop:11000000", "n:xx:medtop:11000000"})
+    header = build(data, tmp_path / "m.bin.gz", drop=drop, min_weight=0.01)
+    assert header["dropped"] == sorted(drop)
+    assert header["training_stories"] == 3 * 2 * 119
+    assert "medtop:11000000" not in header["topics"]  # none of its stories trained
+    assert write_evalset(data, tmp_path / "eval.jsonl.gz", hold_out=frozenset()) == 4 * 2  # the test split, all labels

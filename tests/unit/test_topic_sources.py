@@ -103,6 +103,55 @@ def test_the_cli_writes_the_parallel_sentences_beside_sib200(tmp_path: Path, mon
     assert not list((tmp_path / "out").glob("*.parallel.jsonl"))  # the trainer reads every *.jsonl as labelled rows
 
 
+NTREX_FILES = {
+    "NTREX-128/newstest2019-src.eng.txt": "War broke out.\r\nThe  match ended.\r\n",
+    "NTREX-128/newstest2019-ref.deu.txt": "Krieg brach aus.\r\nDas Spiel endete.\r\n",
+    "NTREX-128/newstest2019-ref.fra.txt": "La guerre a éclaté.\nLe match est fini.\n",
+    "NTREX-128/newstest2019-ref.fra-CA.txt": "La guerre a éclaté, là.\nLa partie est finie.\n",
+    "NTREX-128/newstest2019-ref-2.spa.txt": "Estalló la guerra.\nTerminó el partido.\n",
+    "NTREX-128/newstest2019-ref.aze-Latn.txt": "Müharibə başladı.\nOyun bitdi.\n",
+    "NTREX-128/newstest2019-ref.srp-Cyrl.txt": "Почео је рат.\nУтакмица је завршена.\n",
+    "NTREX-128/newstest2019-ref.srp-Latn.txt": "Počeo je rat.\nUtakmica je završena.\n",
+    "LANGUAGES.tsv": "deu\tGerman\n",
+}
+
+
+def test_ntrex_reads_one_reference_per_language_aligned_by_line(tmp_path: Path) -> None:
+    gitdir, commit = _bare_repo(tmp_path, NTREX_FILES)
+    n = ts.write_parallel(tc.ntrex_parallel(tc.GitTree(gitdir, commit)), tmp_path / "ntrex.parallel.tsv")
+    lines = (tmp_path / "ntrex.parallel.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines == [
+        "1\taz\tMüharibə başladı.",
+        "2\taz\tOyun bitdi.",
+        "1\tde\tKrieg brach aus.",
+        "2\tde\tDas Spiel endete.",
+        "1\ten\tWar broke out.",  # the English original, cleaned (CRLF, double space)
+        "2\ten\tThe match ended.",
+        "1\tfr\tLa guerre a éclaté.",  # fr-CA, a second reference of the same sentences, is not read
+        "2\tfr\tLe match est fini.",
+        "1\tsr\tПочео је рат.",  # two scripts of one language: the first file only
+        "2\tsr\tУтакмица је завршена.",
+    ]
+    assert n == 10
+
+
+def test_ntrex_codes_become_the_codes_flores_uses() -> None:
+    codes = ("deu", "aze-Latn", "tgk-Cyrl", "fas", "swa", "pus", "ckb-Arab", "fra-CA", "eng-GB", "bem")
+    assert [tc.ntrex_lang(c) for c in codes] == ["de", "az", "tg", "fa", "sw", "ps", "ckb_Arab", None, None, "bem"]
+
+
+def test_a_parallel_only_source_writes_no_labelled_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mirrors = tmp_path / "mirrors"
+    _, commit = _bare_repo(mirrors / "MicrosoftTranslator+NTREX", NTREX_FILES)
+    monkeypatch.setitem(ts.SOURCES, "ntrex", dataclasses.replace(ts.SOURCES["ntrex"], commit=commit))
+    assert ts.main([str(tmp_path / "out"), "--mirrors", str(mirrors), "--only", "ntrex"]) == 0
+    out = capsys.readouterr().out
+    assert "ntrex (MicrosoftTranslator/NTREX@" in out and out.rstrip().endswith(": 10 parallel sentences")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["ntrex.parallel.tsv"]
+
+
 def test_flores_codes_become_iso_639_1_where_one_exists() -> None:
     assert [tc.flores_lang(c) for c in ("hau_Latn", "arb_Arab", "arb_Latn", "ace_Arab", "zho_Hans")] == [
         "ha",
@@ -164,12 +213,14 @@ def test_clean_strips_markup_and_cuts_long_texts_at_a_word() -> None:
 
 
 def test_the_registry_pins_full_commits_and_states_licences() -> None:
-    assert set(ts.SOURCES) == {"sib200", "antcorpus_jawhara", "sncd_so", "dikgang_tn", "wcep_cec_en", "mewsc16_wikinews"}
-    for source in ts.SOURCES.values():
+    labelled = {"sib200", "antcorpus_jawhara", "sncd_so", "dikgang_tn", "wcep_cec_en", "mewsc16_wikinews"}
+    assert set(ts.SOURCES) == labelled | {"ntrex"}
+    for source_id, source in ts.SOURCES.items():
         assert re.fullmatch(r"[0-9a-f]{40}", source.commit)
         assert re.fullmatch(r"[\w.-]+/[\w.-]+", source.repo)
         assert source.licence.strip()
-        assert callable(source.extractor)
+        assert callable(source.extractor) == (source_id in labelled)
+        assert callable(source.parallel) == (source_id in {"sib200", "ntrex"})
 
 
 def test_cli_reads_a_mirror_at_the_pinned_commit(
