@@ -180,10 +180,10 @@ def public_set(model: TopicModel, evalset: Path = EVALSET, *, per_label: bool = 
     if per_label:
         # Where the held-out errors are: a topic predicted too often (low P) or missed (low R).
         print(f"\nheld-out only, per topic {'gold':>5} " + " ".join(f"{m + ' P/R/F1':>20}" for m in MODES))
-        for topic in COARSE_TOPICS:
-            gold = held_pool["both"][topic][0] + held_pool["both"][topic][2]
-            cells = " ".join(f"{' '.join(f'{v:.3f}' for v in _f1(*held_pool[m][topic])):>20}" for m in MODES)
-            print(f"  {topic:22} {gold:5d} {cells}")
+        for label in COARSE_TOPICS:
+            gold = held_pool["both"][label][0] + held_pool["both"][label][2]
+            cells = " ".join(f"{' '.join(f'{v:.3f}' for v in _f1(*held_pool[m][label])):>20}" for m in MODES)
+            print(f"  {label:22} {gold:5d} {cells}")
 
 
 def cost(stories: list[tuple[Story, str]], model: TopicModel) -> None:
