@@ -228,18 +228,27 @@ def bcubed(predicted: Mapping[str, str], gold: Mapping[str, str]) -> tuple[float
     """
     if not gold:
         return 1.0, 1.0, 1.0
-    pairs: Counter[tuple[str, str]] = Counter()
-    for item, g in gold.items():
-        pairs[(predicted.get(item, "\0" + item), g)] += 1
+    items = bcubed_items(predicted, gold)
+    precision = sum(p for p, _ in items.values()) / len(gold)
+    recall = sum(r for _, r in items.values()) / len(gold)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
+
+
+def bcubed_items(predicted: Mapping[str, str], gold: Mapping[str, str]) -> dict[str, tuple[float, float]]:
+    """Per item of ``gold``, its B-cubed (precision, recall); see :func:`bcubed`."""
+    clusters = {item: predicted.get(item, "\0" + item) for item in gold}
+    pairs = Counter((clusters[item], g) for item, g in gold.items())
     size_p: Counter[str] = Counter()
     size_g: Counter[str] = Counter()
     for (p, g), n in pairs.items():
         size_p[p] += n
         size_g[g] += n
-    precision = sum(n * n / size_p[p] for (p, _), n in pairs.items()) / len(gold)
-    recall = sum(n * n / size_g[g] for (_, g), n in pairs.items()) / len(gold)
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    out = {}
+    for item, g in gold.items():
+        n = pairs[(clusters[item], g)]
+        out[item] = (n / size_p[clusters[item]], n / size_g[g])
+    return out
 
 
 def default_corpus() -> Path:
@@ -321,14 +330,20 @@ def _half(rows: list[dict[str, Any]], half: str) -> list[dict[str, Any]]:
     return [r for r in rows if (int(r["gold"][1:]) % 2 == 0) == even]
 
 
-def _score(rows: list[dict[str, Any]], args: argparse.Namespace, *, merged: bool = False) -> tuple[float, float, float, float]:
+Scores = tuple[float, float, float, float]  # B-cubed P, R, F1, and F1 of every story alone
+
+
+def _scores(rows: list[dict[str, Any]], args: argparse.Namespace) -> tuple[Scores, Scores]:
+    """One clustering of ``rows``, scored as joined and with the merges followed."""
     merges: dict[str, str] = {}
     predicted, _ = run(rows, args, merges=merges)
-    if merged:
-        predicted = follow_merges(predicted, merges)
     gold = {r["id"]: r["gold"] for r in rows}
-    p, r, f = bcubed(predicted, gold)
-    return p, r, f, bcubed({}, gold)[2]
+    single = bcubed({}, gold)[2]
+    return (*bcubed(predicted, gold), single), (*bcubed(follow_merges(predicted, merges), gold), single)
+
+
+def _score(rows: list[dict[str, Any]], args: argparse.Namespace) -> Scores:
+    return _scores(rows, args)[0]
 
 
 def diagnose(rows: list[dict[str, Any]], args: argparse.Namespace, *, min_stories: int = 20) -> None:
@@ -364,19 +379,13 @@ def diagnose(rows: list[dict[str, Any]], args: argparse.Namespace, *, min_storie
         band = "< 0.2" if total < 0.2 else "0.2-0.3" if total < 0.3 else "0.3-0.4" if total < 0.4 else ">= 0.4"
         enough = specific >= (args.min_specific if same else CROSS_MIN_SPECIFIC)
         misses[f"{kind}, {found}, score {band}, specific {'enough' if enough else 'too low'}"] += 1
-    gold = {r["id"]: r["gold"] for r in rows}
-    pairs = Counter((predicted[i], g) for i, g in gold.items())
-    size_p: Counter[str] = Counter()
-    size_g: Counter[str] = Counter()
-    for (p, g), n in pairs.items():
-        size_p[p] += n
-        size_g[g] += n
+    items = bcubed_items(predicted, {r["id"]: r["gold"] for r in rows})
     recall: dict[str, list[float]] = defaultdict(list)
     precision: dict[str, list[float]] = defaultdict(list)
     for r in rows:
-        n = pairs[(predicted[r["id"]], r["gold"])]
-        recall[r["lang"]].append(n / size_g[r["gold"]])
-        precision[r["lang"]].append(n / size_p[predicted[r["id"]]])
+        p, rec = items[r["id"]]
+        recall[r["lang"]].append(rec)
+        precision[r["lang"]].append(p)
     print("\nper language in the cross-lingual run (as joined): stories, B-cubed recall, precision, recall lost (stories)")
     for lang, rs in sorted(recall.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         if len(rs) >= min_stories:
@@ -439,9 +448,9 @@ def main(argv: list[str] | None = None) -> int:
         line(f"mono {lang}", per_lang[lang], len(by_lang[lang]))
     mean = {h: tuple(statistics.mean(per_lang[lang][h][k] for lang in pooled) for k in range(4)) for h in halves}
     line(f"mono mean ({len(pooled)} langs)", mean, sum(len(by_lang[lang]) for lang in pooled))  # type: ignore[arg-type]
-    cross = {h: _score(_half(rows, h), args) for h in halves}
-    line("cross-lingual", cross, len(rows))
-    line("  merges followed", {h: _score(_half(rows, h), args, merged=True) for h in halves}, len(rows))
+    both = {h: _scores(_half(rows, h), args) for h in halves}
+    line("cross-lingual", {h: both[h][0] for h in halves}, len(rows))
+    line("  merges followed", {h: both[h][1] for h in halves}, len(rows))
     langs = ", ".join(f"{lang} {per_lang[lang]['all'][2]:.2f}" for lang in pooled)
     print(f"\nmean over (all, F1): {langs}")
 

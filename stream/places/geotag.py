@@ -552,8 +552,7 @@ def locate(
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] = []
     headline_kinds: dict[str, set[str]] = {}  # country -> kinds of the places that name it in the headline
     region_hits: list[tuple[str, float, bool]] = []
-    # Ambiguous names left without support: (hit, readings, position weight).
-    unbacked: list[tuple[_Hit, tuple[tuple[int, int, int], ...], float]] = []
+    unbacked: list[tuple[_Hit, float]] = []  # ambiguous names left without support, with their position weight
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
         weight = position_weight(start, headline_end, lead_end)
@@ -569,7 +568,7 @@ def locate(
                     backed = list(hit.readings)
             chosen, factor = backed, AMBIGUOUS_WEIGHT
         if not chosen:
-            unbacked.append((hit, hit.readings, weight))
+            unbacked.append((hit, weight))
             continue
         # Several readings of one span (Valencia ES/VE, عمان Amman/Oman, Georgia
         # the country and the state): prefer the readings whose country another
@@ -603,7 +602,7 @@ def locate(
         if lone is not None:
             for hit, weight in lone:
                 start, end = ts.start(hit.first), ts.end(hit.last)
-                place = min((r for r in hit.readings if gaz.places[r[0]].kind == "country"), key=lambda r: r[1])[0]
+                place = hit.readings[0][0]  # every reading is this one country (see _lone_country)
                 accepted.append((place, Mention(text[start:end], start, end, hit.form, "text"), weight * AMBIGUOUS_WEIGHT))
                 if start < headline_end:
                     headline_hits.append((hit, gaz.places[place].countries))
@@ -622,7 +621,7 @@ def locate(
 
 
 def _lone_country(
-    gaz: Gazetteer, text: str, ts: TokenStream, unbacked: list[tuple[_Hit, tuple[tuple[int, int, int], ...], float]]
+    gaz: Gazetteer, text: str, ts: TokenStream, unbacked: list[tuple[_Hit, float]]
 ) -> list[tuple[_Hit, float]] | None:
     """Unsupported country names to accept when the story has no other place evidence at all.
 
@@ -632,21 +631,16 @@ def _lone_country(
     was already ruled out), that country is the story's. Several candidate countries, or a
     city or state reading, leave the story without a country, as before.
     """
-    found: list[tuple[_Hit, float]] = []
-    country: str | None = None
-    for hit, readings, weight in unbacked:
-        countries = {r[0] for r in readings if gaz.places[r[0]].kind == "country"}
-        if len(countries) != 1 or any(gaz.places[r[0]].kind not in ("country",) for r in readings):
+    countries: set[str] = set()
+    for hit, _weight in unbacked:
+        places = {r[0] for r in hit.readings}
+        if len(places) != 1 or any(gaz.places[p].kind != "country" for p in places):
             return None
-        iso = gaz.places[next(iter(countries))].id
-        if country is not None and iso != country:
-            return None
-        country = iso
-        found.append((hit, weight))
+        countries.update(gaz.places[p].id for p in places)
     # The name must open a sentence, as its subject: "Jordan reports ...", not "... said Jordan".
-    if not any(_opens_sentence(text, ts.start(hit.first)) for hit, _w in found):
+    if len(countries) != 1 or not any(_opens_sentence(text, ts.start(hit.first)) for hit, _w in unbacked):
         return None
-    return found or None
+    return unbacked
 
 
 def _opens_sentence(text: str, start: int) -> bool:
