@@ -6,7 +6,8 @@ already seen under each of its spike keys (:func:`stream.events.spike_keys`: ``r
 record per key and five-minute bucket (``{"t": latest story time, "n": stories, ...latest story}``) to
 the internal topic ``<app id>-spike-keys``, keyed by the spike key. Every count of one key therefore reaches one partition,
 where this agent keeps the key's five-minute and hourly counts (:class:`stream.events.SpikeDetector`,
-14 days) in the changelogged table ``spike-series`` and scores the last hour against the seasonal
+14 days) in the changelogged table ``spike-series`` (written on every count, read back only after a
+restart or rebalance: the series of recently counted keys stay parsed in the worker) and scores the last hour against the seasonal
 baseline. A subscription with ``spike:`` criteria that lists the key gets an alert (``kind: spike``) when
 the tier reaches its ``min_tier``: ``new`` for a burst, ``update`` when the tier rises within
 ``renotify_seconds``. Times are the stories' own (``versioncreated``, else when Kafka received them),
@@ -37,6 +38,8 @@ __all__ = ["install_spikes"]
 log = logging.getLogger("wirewatch.spikes")
 
 REASON = "spikes_error"
+#: Keys whose series a worker keeps parsed between counts (least recently counted dropped first).
+CACHED_KEYS = 20_000
 
 
 def install_spikes(app: faust.App, rt: Runtime) -> Any:
@@ -48,6 +51,14 @@ def install_spikes(app: faust.App, rt: Runtime) -> Any:
     schema: Any = faust.Schema(key_serializer="json", value_serializer="json")
     table = app.Table("spike-series", default=None, schema=schema, partitions=settings.partitions)
     m = rt.metrics
+    # Series of the keys this worker counted lately, so a count does not parse its row back from the table
+    # first; the table stays the record (written on every count) and refills this after a restart.
+    cache = SpikeDetector(max_keys=CACHED_KEYS)
+
+    @app.on_partitions_assigned.connect
+    async def forget_cached_series(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:
+        # A partition that moved away may come back with rows another worker wrote meanwhile.
+        cache.series.clear()
 
     async def handle(event: Any) -> None:
         msg = event.message
@@ -60,11 +71,17 @@ def install_spikes(app: faust.App, rt: Runtime) -> Any:
         if not isinstance(n, int) or n < 1:
             raise SchemaError("a spike count's 'n' must be a whole number of at least 1")
         row = table.get(key) or {"series": None, "tier": None, "subs": {}}
-        detector = SpikeDetector()
-        if row["series"]:
-            detector.load(key, row["series"])
-        detector.observe(key, t, n)
-        spike = detector.check(key, t)
+        if key not in cache.series and row["series"]:
+            cache.load(key, row["series"])
+        try:
+            await count_in(key, t, n, count, row)
+        except Exception:
+            cache.series.pop(key, None)  # the count is dead-lettered, not counted: reread the row next time
+            raise
+
+    async def count_in(key: str, t: float, n: int, count: dict[str, Any], row: dict[str, Any]) -> None:
+        cache.observe(key, t, n)
+        spike = cache.check(key, t)
         dimension = key.partition(":")[0]
         if dimension == "region":
             m.spike_score.labels(key.partition(":")[2]).set(spike.score)
@@ -89,7 +106,7 @@ def install_spikes(app: faust.App, rt: Runtime) -> Any:
             assert spike.tier is not None
             m.alerts.labels(sub.name, spike.tier, decision.action).inc()
             subs[sub.name] = {"tier": spike.tier, "at": t, "since": since}
-        table[key] = {"series": detector.export(key), "tier": spike.tier, "subs": subs}
+        table[key] = {"series": cache.export(key), "tier": spike.tier, "subs": subs}
         for future in futures:
             await future
 

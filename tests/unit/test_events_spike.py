@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import math
 
-from stream.events.spike import SpikeDetector, poisson_tail, spike_keys
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stream.events.spike import SpikeDetector, pack, poisson_tail, spike_keys, unpack
 
 DAY = 86400.0
 T0 = 1_700_000_000.0 - (1_700_000_000.0 % DAY)  # a midnight
@@ -68,6 +71,44 @@ def test_counts_survive_export_and_load() -> None:
     again.load("country:AM", data)
     assert again.check("country:AM", now) == d.check("country:AM", now)
     assert d.export("country:XX") is None
+
+
+@given(st.dictionaries(st.integers(min_value=0, max_value=2_000_000), st.integers(min_value=1, max_value=10_000), max_size=400))
+def test_packed_counts_unpack_to_the_same(counts: dict[int, int]) -> None:
+    first, runs = pack(counts)
+    assert unpack(first, json.loads(json.dumps(runs))) == counts
+
+
+def test_pack_writes_runs_of_empty_buckets() -> None:
+    assert pack({7: 2, 8: 1, 12: 5}) == (7, [2, 1, -3, 5])
+    assert pack({}) == (0, [])
+
+
+def test_rows_of_the_first_form_still_load() -> None:
+    d = SpikeDetector()
+    _baseline(d, "country:AM", 1, days=3)
+    now = T0 + 3 * DAY + 1800
+    for i in range(5):
+        d.observe("country:AM", now - i * 60)
+    series = d.series["country:AM"]
+    old = {  # what export wrote before the packed form
+        "fine": {str(b): n for b, n in series.fine.items()},
+        "hourly": {str(h): n for h, n in series.hourly.items()},
+        "first_hour": series.first_hour,
+    }
+    again = SpikeDetector()
+    again.load("country:AM", json.loads(json.dumps(old)))
+    assert again.check("country:AM", now) == d.check("country:AM", now)
+    assert again.export("country:AM") == d.export("country:AM")
+
+
+def test_a_busy_key_row_is_small() -> None:
+    # 14 days of counts in every hour: the row is written on every count the spikes agent receives.
+    d = SpikeDetector()
+    _baseline(d, "topic:medtop:11000000", 3)
+    data = d.export("topic:medtop:11000000")
+    assert data is not None and len(data["hourly"]) == 14 * 24
+    assert len(json.dumps(data)) < 1_500
 
 
 def test_spike_keys_are_focus_region_country_and_topics_with_their_ancestors() -> None:
