@@ -60,12 +60,17 @@ def test_keys_are_bounded() -> None:
     assert len(d.series) == 10 and "topic:49" in d.series
 
 
-def test_counts_survive_export_and_load() -> None:
+def _three_quiet_days_then_a_burst() -> tuple[SpikeDetector, float]:
     d = SpikeDetector()
     _baseline(d, "country:AM", 1, days=3)
     now = T0 + 3 * DAY + 1800
     for i in range(5):
         d.observe("country:AM", now - i * 60)
+    return d, now
+
+
+def test_counts_survive_export_and_load() -> None:
+    d, now = _three_quiet_days_then_a_burst()
     data = json.loads(json.dumps(d.export("country:AM")))
     again = SpikeDetector()
     again.load("country:AM", data)
@@ -85,11 +90,7 @@ def test_pack_writes_runs_of_empty_buckets() -> None:
 
 
 def test_rows_of_the_first_form_still_load() -> None:
-    d = SpikeDetector()
-    _baseline(d, "country:AM", 1, days=3)
-    now = T0 + 3 * DAY + 1800
-    for i in range(5):
-        d.observe("country:AM", now - i * 60)
+    d, now = _three_quiet_days_then_a_burst()
     series = d.series["country:AM"]
     old = {  # what export wrote before the packed form
         "fine": {str(b): n for b, n in series.fine.items()},
