@@ -11,8 +11,9 @@ Matching is on whole tokens, folded as the gazetteer folds them:
 
 * a **full name** of at least two words ("Narendra Modi", "Abdel Fattah el-Sisi"), every word the
   list writes capitalised capitalised in the text too (cased scripts);
-* a **surname after a title** ("President Duterte", "Prime Minister Thabane", "Chancellor Merkel"),
-  only for surnames one country's leaders alone carry. A first name or surname alone never counts.
+* a **surname after a title** ("President Duterte", "Prime Minister Thabane", "Chancellor Merkel") or
+  before :data:`AFTER_SURNAME` ("the Trump administration", "the Morrison government"), only for
+  surnames one country's leaders alone carry. A first name or surname alone never counts.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import orjson
 from stream.errors import ConfigError
 from stream.text.normalize import TokenStream
 
-__all__ = ["DEFAULT_PEOPLE", "TITLES", "People", "PersonHit", "find_people", "load_people"]
+__all__ = ["AFTER_SURNAME", "DEFAULT_PEOPLE", "TITLES", "People", "PersonHit", "find_people", "load_people"]
 
 DEFAULT_PEOPLE = Path(__file__).parent / "data" / "people.json.gz"
 
@@ -60,6 +61,9 @@ TITLES: frozenset[tuple[str, ...]] = frozenset(
     ]
 )
 _TITLE_LEN = max(len(t) for t in TITLES)
+# Folded words after a bare surname that make it a leader's: "the Trump administration", "the Morrison
+# government", "Obama-era rules".
+AFTER_SURNAME = frozenset(["administration", "government", "cabinet", "ministry", "era", "regime"])
 # Words that may sit between a title and the surname: "President el-Sisi", "President al-Assad".
 _SKIPPABLE = frozenset(["al", "el", "de", "da", "van", "von"])
 
@@ -136,6 +140,9 @@ def find_people(ts: TokenStream, text: str, people: People) -> list[PersonHit]:
                     start = ts.start(title_end - size)
                     matched = PersonHit(start, ts.end(i), text[start : ts.end(i)], people.surnames[toks[i]], "title")
                     break
+            if matched is None and i + 1 < n and toks[i + 1] in AFTER_SURNAME:
+                end = ts.end(i + 1)
+                matched = PersonHit(ts.start(i), end, text[ts.start(i) : end], people.surnames[toks[i]], "title")
             i += 1
         elif matched is None:
             i += 1

@@ -48,6 +48,11 @@ def test_title_and_surname_count_when_one_country_has_that_surname() -> None:
     assert mention["text"] == "President Duterte"
 
 
+def test_a_surname_before_administration_or_government_counts() -> None:
+    assert locate(_story("The Trump administration reverses the policy."), "en").focus_country == "US"
+    assert _countries("The administration reverses the policy.") == []
+
+
 def test_cased_scripts_need_the_capitals() -> None:
     assert _countries("a narendra modi fan club opens downtown.") == []
 
