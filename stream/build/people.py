@@ -1,4 +1,4 @@
-"""Build the people -> country list (heads of state and government) behind :mod:`stream.places.people`.
+"""Build the people -> country list (heads of state and government, parties) behind :mod:`stream.places.people`.
 
 Run ``python -m stream.build.people [--mirrors DIR]`` (part of ``make gazetteer``); it writes
 ``stream/places/data/people.json.gz``. Issue #17: a story that names no place but "President Rodrigo
@@ -15,6 +15,9 @@ Sources (pinned in :data:`SOURCES`; each repository is ``DIR/<owner>+<name>/repo
   *every* commit up to the pinned one (August 2021 to October 2022): a daily Wikidata query of the holders
   of each state's head-of-state and head-of-government positions (Wikidata is CC0) and the matching
   Wikipedia list. Together they cover 2015 to late 2022; leaders who took office later are missing.
+* ``hdigital/partyfactsdata`` (Party Facts, MIT), ``import/wikipedia/wikidata.csv``: the English and
+  native names (Latin, Greek, Cyrillic, Arabic, Armenian, Bengali ... scripts) of about 4,200 core parties
+  of the world from their Wikipedia infoboxes, each with its country (ISO 3166-1 alpha-3).
 
 Rules, fixed before the list was used:
 
@@ -28,6 +31,10 @@ Rules, fixed before the list was used:
 5. The surname (last word, at least three letters, not a Roman numeral, no listed leader's first name)
    is kept for "title + surname" matches ("President Duterte") only when one country claims it among
    all kept names.
+6. A party name (brackets dropped) must start with a capital in cased scripts; a name of one word besides
+   articles ("The Democrats", "Die Linke") needs a word outside every language's 10,000 most frequent
+   words (:mod:`stream.language.lexicon`: "Likud", "Fidesz"). A name claimed by two countries, or by a
+   party and a leader, is dropped; acronyms (``name_short``) are not taken.
 """
 
 from __future__ import annotations
@@ -46,6 +53,7 @@ from pathlib import Path
 import orjson
 
 from stream.build import topic_sources as ts
+from stream.places.gazetteer import load_gazetteer
 from stream.places.geotag import locate
 from stream.places.people import DEFAULT_PEOPLE
 from stream.story import Story
@@ -68,7 +76,14 @@ SOURCES: dict[str, ts.Source] = {
         "Wikidata query results (CC0) and a Wikipedia list (CC BY-SA); no repository licence",
         None,
     ),
+    "partyfacts_wikipedia": ts.Source(
+        "hdigital/partyfactsdata",
+        "764de8978f84ba41a1c88752d6a00b9a4d05f599",
+        "MIT (repository LICENSE.md, Party Facts authors); names from English Wikipedia infoboxes and Wikidata",
+        None,
+    ),
 }
+_PARTIES_FILE = "import/wikipedia/wikidata.csv"
 _LEADERS_PAGE = "Page/List_of_state_leaders_in_the_21st_century.md"
 _HISTORY_FILES = ("data/wikidata.csv", "data/wikipedia.csv")
 
@@ -83,6 +98,7 @@ _NOT_PEOPLE = frozenset(
 )
 _PARTICLES = frozenset(["al", "el", "bin", "ibn", "de", "da", "do", "dos", "das", "del", "van", "von", "der", "den", "le", "la"])
 _ROLE_HEADINGS = frozenset(["presidents", "prime", "heads", "head", "kings", "monarchs", "chancellors", "premiers"])
+_ARTICLES = frozenset(["the", "le", "la", "les", "l", "die", "der", "das", "el", "los", "las", "il", "lo", "gli", "de", "het"])
 _OTHER_STATE_ROLES = ("co-prince", "governor-general", "governor general")
 
 
@@ -180,6 +196,39 @@ def _person_tokens(name: str) -> list[str] | None:
     return stream.texts
 
 
+def _rare_word(name: str, stream: TokenStream) -> bool:
+    """Whether a capitalised word of ``name`` is outside every language's 10,000 most frequent words.
+
+    "Bharatiya Janata Party", "Likud", "Fidesz" have one; "Christian Democratic Union", "Law and Justice",
+    "Labour Party" are common words that text uses without meaning the party.
+    """
+    from stream.language.lexicon import lookup
+
+    return any(len(tok) >= 3 and name[stream.start(i)].isupper() and not lookup(tok) for i, tok in enumerate(stream.texts))
+
+
+def _party_rows(gitdir: Path, commit: str) -> Iterator[tuple[str, str]]:
+    """(ISO 3166-1 alpha-2, name) for each English and native party name of Party Facts' Wikipedia import."""
+    import pycountry
+
+    text = _git_show(gitdir, commit, _PARTIES_FILE)
+    if text is None:
+        raise ts.SourceError(f"{SOURCES['partyfacts_wikipedia'].repo}: {_PARTIES_FILE} missing at {commit}")
+    for row in csv.DictReader(io.StringIO(text)):
+        country = pycountry.countries.get(alpha_3=row.get("country") or "")
+        if country is None:
+            continue
+        for name in (row.get("name") or "", row.get("name_native") or ""):
+            clean = _PAREN.sub("", name.replace("&nbsp;", " ")).strip()
+            if clean and "\n" not in clean:
+                yield country.alpha_2, clean
+
+
+def _tokens_caps(name: str) -> tuple[list[str], list[int]]:
+    stream = TokenStream.of(name)
+    return stream.texts, [int(name[stream.start(i)].isupper()) for i in range(len(stream.texts))]
+
+
 def _country(cache: dict[str, str | None], polity: str) -> str | None:
     if polity not in cache:
         cache[polity] = None
@@ -187,7 +236,7 @@ def _country(cache: dict[str, str | None], polity: str) -> str | None:
         # "Republic of China (Taiwan)": the bracketed name first; "Georgia" needs a trigger word to count.
         for part in ([inner[1]] if inner else []) + [polity]:
             for headline in (part, f"the government of {part}"):
-                result = locate(Story(id="polity", headline=headline, body=""), "en")
+                result = locate(Story(id="polity", headline=headline, body=""), "en", people=False)
                 found = [str(c["iso2"]) for c in result.countries]
                 if len(found) == 1:
                     cache[polity] = found[0]
@@ -196,7 +245,7 @@ def _country(cache: dict[str, str | None], polity: str) -> str | None:
 
 
 def build(gitdirs: dict[str, Path]) -> dict[str, object]:
-    """The artifact: full names and unique surnames with their country, and the sources."""
+    """The artifact: leaders' full names, unique surnames and party names with their country, and the sources."""
     rows: list[tuple[str, str, str, int, str]] = []
     src = SOURCES["wikipedia_state_leaders"]
     page = _git_show(gitdirs["wikipedia_state_leaders"], src.commit, _LEADERS_PAGE)
@@ -227,7 +276,24 @@ def build(gitdirs: dict[str, Path]) -> dict[str, object]:
         claims[key].add(iso2)
         shown.setdefault(key, name)
         seen_sources[key].add(source)
-    people = {key: iso for key, isos in claims.items() if len(isos) == 1 for iso in isos}
+    party_claims: dict[str, set[str]] = defaultdict(set)
+    countries = load_gazetteer().country_index
+    for iso2, name in _party_rows(gitdirs["partyfacts_wikipedia"], SOURCES["partyfacts_wikipedia"].commit):
+        if iso2 not in countries:
+            continue  # a territory the gazetteer keeps as a place of its state (French Guiana)
+        stream = TokenStream.of(name)
+        if not stream.texts or name[stream.start(0)].islower():
+            continue  # cased scripts: a party's name starts with a capital
+        # One common word, with or without an article ("The Democrats", "Die Linke", "Together"), is ordinary
+        # text too often; a one-word name needs a rare word ("Likud", "Fidesz").
+        words = [t for t in stream.texts if t not in _ARTICLES]
+        if len(words) < 2 and not _rare_word(name, stream):
+            continue
+        key = " ".join(stream.texts)
+        party_claims[key].add(iso2)
+        shown.setdefault(key, name)
+    people = {key: iso for key, isos in claims.items() if len(isos) == 1 and key not in party_claims for iso in isos}
+    parties = {key: iso for key, isos in party_claims.items() if len(isos) == 1 and key not in claims for iso in isos}
     surnames: dict[str, set[str]] = defaultdict(set)
     given = {key.split(" ", 1)[0] for key in claims}
     for key, isos in claims.items():
@@ -241,7 +307,9 @@ def build(gitdirs: dict[str, Path]) -> dict[str, object]:
     return {
         "sources": {k: f"{s.repo}@{s.commit} ({s.licence})" for k, s in SOURCES.items()},
         "first_year": FIRST_YEAR,
-        "people": [[shown[k], people[k], sorted(seen_sources[k])] for k in sorted(people)],
+        # Folded tokens and capitals are stored so loading tokenises nothing.
+        "people": [[shown[k], people[k], sorted(seen_sources[k]), *_tokens_caps(shown[k])] for k in sorted(people)],
+        "parties": [[shown[k], parties[k], ["partyfacts_wikipedia"], *_tokens_caps(shown[k])] for k in sorted(parties)],
         "surnames": {s: next(iter(isos)) for s, isos in sorted(surnames.items()) if len(isos) == 1},
     }
 
@@ -257,9 +325,9 @@ def main(argv: list[str] | None = None) -> int:
     # mtime=0: the same commits give the same bytes.
     with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as fh:
         fh.write(orjson.dumps(artifact, option=orjson.OPT_INDENT_2))
-    people, surnames = artifact["people"], artifact["surnames"]
-    assert isinstance(people, list) and isinstance(surnames, dict)
-    print(f"{args.out}: {len(people)} people, {len(surnames)} unique surnames")
+    people, parties, surnames = artifact["people"], artifact["parties"], artifact["surnames"]
+    assert isinstance(people, list) and isinstance(parties, list) and isinstance(surnames, dict)
+    print(f"{args.out}: {len(people)} people, {len(surnames)} unique surnames, {len(parties)} parties")
     return 0
 
 

@@ -484,10 +484,12 @@ def locate(
     regions_file: Path | None = None,
     gazetteer_file: Path | None = None,
     tokens: TokenStream | None = None,
+    people: bool = True,
 ) -> GeoResult:
     """Geotag ``story``: countries, regions, places with evidence, and the focus.
 
-    ``tokens`` may pass ``TokenStream.of(story.text)`` when the caller already has it.
+    ``tokens`` may pass ``TokenStream.of(story.text)`` when the caller already has it; ``people=False``
+    leaves leaders and parties out (the builder of their list resolves country names without them).
     """
     gaz = load_gazetteer(gazetteer_file) if gazetteer_file is not None else load_gazetteer()
     catalog: RegionCatalog = load_regions(regions_file)
@@ -616,13 +618,13 @@ def locate(
                 if start < headline_end:
                     headline_hits.append((hit, gaz.places[place].countries))
             named = {c for i, _m, _w in accepted for c in gaz.places[i].countries}
-    if not named:
+    if not named and people:
         for person in find_people(ts, text, load_people()):
             idx = gaz.country_index.get(person.country)
             if idx is None:
                 continue
             weight = position_weight(person.start, headline_end, lead_end) * PERSON_WEIGHT
-            mention = Mention(text[person.start : person.end], person.start, person.end, person.name, "person")
+            mention = Mention(text[person.start : person.end], person.start, person.end, person.name, person.kind)
             accepted.append((idx, mention, weight))
     for hit in org_hits:
         start, end = ts.start(hit.first), ts.end(hit.last)

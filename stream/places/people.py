@@ -1,4 +1,4 @@
-"""Heads of state and government named in a story: a weak country signal (issue #17).
+"""Heads of state and government, and parties, named in a story: a weak country signal (issue #17).
 
 "President Rodrigo Duterte likens himself ..." names no place, yet a reader knows the story is
 Philippine. The list (``stream/places/data/people.json.gz``, built by :mod:`stream.build.people`
@@ -6,6 +6,8 @@ from Wikipedia's list of state leaders and Wikidata office-holders, 2012 to late
 person's full name to the country they led. A person is no place: the geotagger counts one
 only when the story gives no place evidence at all (:data:`stream.places.geotag.PERSON_WEIGHT`),
 and a leader abroad ("Donald Trump meets ... in Singapore") never outweighs the place named.
+Party names (Party Facts' Wikipedia import, English and native scripts: "Likud", "Fidesz",
+"CDU/CSU", "Ελληνική Λύση" ...) count the same way, as ``party`` evidence.
 
 Matching is on whole tokens, folded as the gazetteer folds them:
 
@@ -77,18 +79,15 @@ class PersonHit:
     name: str
     country: str
     form: str  # "name" (full name) or "title" (title + surname)
+    kind: str = "person"  # person | party
 
 
 @dataclass(frozen=True, slots=True)
 class People:
-    # first folded token -> (folded tokens, which tokens the list capitalises, shown name, country)
-    by_first: dict[str, tuple[tuple[tuple[str, ...], tuple[bool, ...], str, str], ...]]
+    # first folded token -> (folded tokens, which tokens the list capitalises, shown name, country, kind)
+    by_first: dict[str, tuple[tuple[tuple[str, ...], tuple[bool, ...], str, str, str], ...]]
     surnames: dict[str, str]  # folded surname -> country
     sources: dict[str, str]
-
-
-def _capitals(name: str, stream: TokenStream) -> tuple[bool, ...]:
-    return tuple(name[stream.start(i)].isupper() for i in range(len(stream.texts)))
 
 
 @cache
@@ -96,11 +95,11 @@ def load_people(path: Path = DEFAULT_PEOPLE) -> People:
     """Load and cache the leaders list; ConfigError if it is missing or malformed."""
     try:
         data = orjson.loads(gzip.decompress(path.read_bytes()))
-        by_first: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], str, str]]] = {}
-        for name, country, _sources in data["people"]:
-            stream = TokenStream.of(name)
-            tokens = tuple(stream.texts)
-            by_first.setdefault(tokens[0], []).append((tokens, _capitals(name, stream), str(name), str(country)))
+        by_first: dict[str, list[tuple[tuple[str, ...], tuple[bool, ...], str, str, str]]] = {}
+        for key, kind in (("people", "person"), ("parties", "party")):
+            for name, country, _sources, tokens, caps in data.get(key, ()):
+                entry = (tuple(tokens), tuple(map(bool, caps)), str(name), str(country), kind)
+                by_first.setdefault(tokens[0], []).append(entry)
         surnames = {str(k): str(v) for k, v in data["surnames"].items()}
         sources = {str(k): str(v) for k, v in data["sources"].items()}
     except FileNotFoundError as exc:
@@ -125,10 +124,10 @@ def find_people(ts: TokenStream, text: str, people: People) -> list[PersonHit]:
     i = 0
     while i < n:
         matched = None
-        for tokens, caps, name, country in people.by_first.get(toks[i], ()):
+        for tokens, caps, name, country, kind in people.by_first.get(toks[i], ()):
             k = len(tokens)
             if tuple(toks[i : i + k]) == tokens and all(_capitalised(text, ts, i + j) for j in range(k) if caps[j]):
-                matched = PersonHit(ts.start(i), ts.end(i + k - 1), name, country, "name")
+                matched = PersonHit(ts.start(i), ts.end(i + k - 1), name, country, "name", kind)
                 i += k
                 break
         if matched is None and toks[i] in people.surnames and _capitalised(text, ts, i):

@@ -120,6 +120,7 @@ def check_places_notice(path: Path) -> None:
         "CLDR",
         "chinapedia/wikipedia.abstract.en",
         "every-politician-scrapers/world-leaders-2021",
+        "hdigital/partyfactsdata",
     ):
         assert source in text, f"NOTICE.md does not credit {source}"
 
@@ -193,11 +194,13 @@ def check_people(path: Path) -> None:
     names = [e for entries in people.by_first.values() for e in entries]
     assert len(names) > 500 and len(people.surnames) > 500
     countries = load_gazetteer().country_index
-    for tokens, caps, name, country in names:
-        assert len(tokens) >= 2 and len(caps) == len(tokens) and name, name
+    for tokens, caps, name, country, kind in names:
+        assert (len(tokens) >= 2 or kind == "party") and len(caps) == len(tokens) and name, name
         assert country in countries, (name, country)
     assert all(c in countries and len(s) >= 3 for s, c in people.surnames.items())
-    assert set(people.sources) == {"wikipedia_state_leaders", "world_leaders_2021"}
+    assert set(people.sources) == {"wikipedia_state_leaders", "world_leaders_2021", "partyfacts_wikipedia"}
+    kinds = {e[4] for e in names}
+    assert kinds == {"person", "party"}
 
 
 def check_organisations(path: Path) -> None:

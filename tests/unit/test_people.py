@@ -53,6 +53,15 @@ def test_a_surname_before_administration_or_government_counts() -> None:
     assert _countries("The administration reverses the policy.") == []
 
 
+def test_a_party_counts_as_party_evidence_and_a_common_one_word_name_does_not() -> None:
+    result = locate(_story("Likud wins the most seats in the election."), "en")
+    assert result.focus_country == "IL"
+    assert [m["source"] for c in result.countries for m in c["mentions"]] == ["party"]  # type: ignore[attr-defined]
+    assert _countries("The Democrats win the vote.") == []
+    # A place still wins over a party.
+    assert locate(_story("Likud campaigns in Paris."), "en").focus_country == "FR"
+
+
 def test_cased_scripts_need_the_capitals() -> None:
     assert _countries("a narendra modi fan club opens downtown.") == []
 
