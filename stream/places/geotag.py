@@ -14,9 +14,10 @@ tokens; a country name opening a sentence is its own support when nothing else
 in the story names a place ("Jordan reports 2,648 new cases"). Names in cased scripts must be capitalised; abbreviations (US, UK,
 ABD, РФ) must be in capitals.
 
-A story with no place evidence at all may still name a head of state or government
+A story with no place evidence at all may still name a head of state or government or a party
 (:mod:`stream.places.people`): "President Rodrigo Duterte signs ..." counts for PH with a
-``person`` mention (the name and its offsets), never as a place.
+``person`` mention (the name and its offsets), "Likud wins ..." for IL with a ``party`` one,
+never as a place.
 """
 
 from __future__ import annotations
@@ -96,8 +97,8 @@ _TRIGGER_WINDOW = 3
 # A place inside an organisation name adds this much (times its position weight) to a
 # country the story names elsewhere.
 ORGANISATION_WEIGHT = 0.3
-# A head of state or government named in a story that names no place at all ("President Rodrigo
-# Duterte signs ..."): this much (times its position weight) for the country they led (issue #17).
+# A head of state or government, or a party, named in a story that names no place at all ("President
+# Rodrigo Duterte signs ..."): this much (times its position weight) for its country (issue #17).
 # The weight only orders several leaders' countries; a place named anywhere leaves people out.
 PERSON_WEIGHT = 0.5
 # A country is one of the story's own (``relevant: true``) when its score is at least this
@@ -312,7 +313,7 @@ class Mention:
     start: int
     end: int
     form: str
-    source: str  # text | dateline | demonym | metonym | provider | organisation | person
+    source: str  # text | dateline | demonym | metonym | provider | organisation | person | party
 
     def to_dict(self) -> dict[str, object]:
         return {"text": self.text, "start": self.start, "end": self.end, "form": self.form, "source": self.source}

@@ -36,7 +36,7 @@ DEFAULT_PEOPLE = Path(__file__).parent / "data" / "people.json.gz"
 
 # Folded titles that may stand before a bare surname, as token sequences.
 TITLES: frozenset[tuple[str, ...]] = frozenset(
-    tuple(t.split())
+    tuple(TokenStream.of(t).texts)
     for t in [
         "president",
         "prime minister",

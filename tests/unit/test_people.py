@@ -62,6 +62,13 @@ def test_a_party_counts_as_party_evidence_and_a_common_one_word_name_does_not() 
     assert locate(_story("Likud campaigns in Paris."), "en").focus_country == "FR"
 
 
+def test_titles_in_other_languages() -> None:
+    story = Story(id="t", headline="", body="Le président Macron annonce une réforme des retraites.")
+    assert locate(story, "fr").focus_country == "FR"
+    story = Story(id="t", headline="", body="Kanzlerin Merkel berät mit den Ministern.")
+    assert locate(story, "de").focus_country == "DE"
+
+
 def test_cased_scripts_need_the_capitals() -> None:
     assert _countries("a narendra modi fan club opens downtown.") == []
 
