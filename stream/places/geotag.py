@@ -13,6 +13,11 @@ or a trigger word ("government", "حكومة", "правительство" ...)
 tokens; a country name opening a sentence is its own support when nothing else
 in the story names a place ("Jordan reports 2,648 new cases"). Names in cased scripts must be capitalised; abbreviations (US, UK,
 ABD, РФ) must be in capitals.
+
+A story with no place evidence at all may still name a head of state or government or a party
+(:mod:`stream.places.people`): "President Rodrigo Duterte signs ..." counts for PH with a
+``person`` mention (the name and its offsets), "Likud wins ..." for IL with a ``party`` one,
+never as a place.
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ from stream.places.geomorph import (
     tails_for,
 )
 from stream.places.organisations import load_organisations
+from stream.places.people import find_people, load_people
 from stream.places.regions import RegionCatalog, load_regions
 from stream.story import Story
 from stream.text.normalize import TokenStream, fold
@@ -91,6 +97,10 @@ _TRIGGER_WINDOW = 3
 # A place inside an organisation name adds this much (times its position weight) to a
 # country the story names elsewhere.
 ORGANISATION_WEIGHT = 0.3
+# A head of state or government, or a party, named in a story that names no place at all ("President
+# Rodrigo Duterte signs ..."): this much (times its position weight) for its country (issue #17).
+# The weight only orders several leaders' countries; a place named anywhere leaves people out.
+PERSON_WEIGHT = 0.5
 # A country is one of the story's own (``relevant: true``) when its score is at least this
 # fraction of the top country's, or the headline names it; the rest are background mentions.
 RELEVANT_RATIO = 0.5
@@ -303,7 +313,7 @@ class Mention:
     start: int
     end: int
     form: str
-    source: str  # text | dateline | demonym | metonym | provider | organisation
+    source: str  # text | dateline | demonym | metonym | provider | organisation | person | party
 
     def to_dict(self) -> dict[str, object]:
         return {"text": self.text, "start": self.start, "end": self.end, "form": self.form, "source": self.source}
@@ -475,10 +485,12 @@ def locate(
     regions_file: Path | None = None,
     gazetteer_file: Path | None = None,
     tokens: TokenStream | None = None,
+    people: bool = True,
 ) -> GeoResult:
     """Geotag ``story``: countries, regions, places with evidence, and the focus.
 
-    ``tokens`` may pass ``TokenStream.of(story.text)`` when the caller already has it.
+    ``tokens`` may pass ``TokenStream.of(story.text)`` when the caller already has it; ``people=False``
+    leaves leaders and parties out (the builder of their list resolves country names without them).
     """
     gaz = load_gazetteer(gazetteer_file) if gazetteer_file is not None else load_gazetteer()
     catalog: RegionCatalog = load_regions(regions_file)
@@ -607,6 +619,14 @@ def locate(
                 if start < headline_end:
                     headline_hits.append((hit, gaz.places[place].countries))
             named = {c for i, _m, _w in accepted for c in gaz.places[i].countries}
+    if not named and people:
+        for person in find_people(ts, text, load_people()):
+            idx = gaz.country_index.get(person.country)
+            if idx is None:
+                continue
+            weight = position_weight(person.start, headline_end, lead_end) * PERSON_WEIGHT
+            mention = Mention(text[person.start : person.end], person.start, person.end, person.name, person.kind)
+            accepted.append((idx, mention, weight))
     for hit in org_hits:
         start, end = ts.start(hit.first), ts.end(hit.last)
         for place, _ftype, _flags in hit.readings:

@@ -112,7 +112,16 @@ def check_notice(path: Path) -> None:
 
 def check_places_notice(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    for source in ("wordfreq", "nam_dict.txt", "GNU Free Documentation License", "GeoNames", "CLDR"):
+    for source in (
+        "wordfreq",
+        "nam_dict.txt",
+        "GNU Free Documentation License",
+        "GeoNames",
+        "CLDR",
+        "chinapedia/wikipedia.abstract.en",
+        "every-politician-scrapers/world-leaders-2021",
+        "hdigital/partyfactsdata",
+    ):
         assert source in text, f"NOTICE.md does not credit {source}"
 
 
@@ -178,6 +187,22 @@ def check_subscriptions(path: Path) -> None:
     assert load_subscriptions(path)
 
 
+def check_people(path: Path) -> None:
+    from stream.places.people import load_people
+
+    people = load_people.__wrapped__(path)
+    names = [e for entries in people.by_first.values() for e in entries]
+    assert len(names) > 500 and len(people.surnames) > 500
+    countries = load_gazetteer().country_index
+    for tokens, caps, name, country, kind in names:
+        assert (len(tokens) >= 2 or kind == "party") and len(caps) == len(tokens) and name, name
+        assert country in countries, (name, country)
+    assert all(c in countries and len(s) >= 3 for s, c in people.surnames.items())
+    assert set(people.sources) == {"wikipedia_state_leaders", "world_leaders_2021", "partyfacts_wikipedia"}
+    kinds = {e[4] for e in names}
+    assert kinds == {"person", "party"}
+
+
 def check_organisations(path: Path) -> None:
     from stream.places.organisations import load_organisations
 
@@ -201,6 +226,7 @@ CHECKS: dict[str, Callable[[Path], None]] = {
     "places/data/curated.yaml": check_curated,
     "places/data/regions.yaml": check_regions,
     "places/data/organisations.yaml": check_organisations,
+    "places/data/people.json.gz": check_people,
     "topics/data/taxonomy.yaml": check_taxonomy,
     "topics/data/rules/*.yaml": check_rule_file,
     "topics/data/topic_model.bin.gz": check_topic_model,

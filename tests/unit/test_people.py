@@ -1,0 +1,103 @@
+"""Leaders as a weak country signal (issue #17): stories written for these tests."""
+
+from __future__ import annotations
+
+from stream.build.people import parse_state_leaders
+from stream.places.geotag import locate
+from stream.places.people import find_people, load_people
+from stream.story import Story
+from stream.text.normalize import TokenStream
+
+
+def _story(body: str) -> Story:
+    return Story(id="t", headline="", body=body)
+
+
+def _countries(body: str) -> list[str]:
+    return [str(c["iso2"]) for c in locate(_story(body), "en").countries]
+
+
+def test_full_name_without_a_place_gives_the_country_with_its_evidence() -> None:
+    body = "Prime Minister Narendra Modi announces a new farm support scheme."
+    result = locate(_story(body), "en")
+    assert result.focus_country == "IN"
+    (country,) = result.countries
+    (mention,) = country["mentions"]  # type: ignore[misc]
+    assert mention["source"] == "person" and mention["form"] == "Narendra Modi"
+    assert body[mention["start"] : mention["end"]] == "Narendra Modi"
+    # A person is no place: nothing enters the places list.
+    assert result.places == ()
+
+
+def test_a_place_named_in_the_text_wins_over_a_person() -> None:
+    result = locate(_story("Emmanuel Macron arrives in Berlin for talks on the budget."), "en")
+    assert result.focus_country == "DE"
+    assert "FR" not in [c["iso2"] for c in result.countries]
+
+
+def test_a_lone_first_name_or_bare_surname_does_not_count() -> None:
+    assert _countries("Narendra thanks the volunteers who cleaned the beach.") == []
+    assert _countries("Emmanuel spoke to reporters after the match.") == []
+    assert _countries("Duterte signs the bill into law.") == []
+
+
+def test_title_and_surname_count_when_one_country_has_that_surname() -> None:
+    result = locate(_story("President Duterte signs the bill into law."), "en")
+    assert result.focus_country == "PH"
+    (mention,) = result.countries[0]["mentions"]  # type: ignore[misc]
+    assert mention["text"] == "President Duterte"
+
+
+def test_a_surname_before_administration_or_government_counts() -> None:
+    assert locate(_story("The Trump administration reverses the policy."), "en").focus_country == "US"
+    assert _countries("The administration reverses the policy.") == []
+
+
+def test_a_party_counts_as_party_evidence_and_a_common_one_word_name_does_not() -> None:
+    result = locate(_story("Likud wins the most seats in the election."), "en")
+    assert result.focus_country == "IL"
+    assert [m["source"] for c in result.countries for m in c["mentions"]] == ["party"]  # type: ignore[attr-defined]
+    assert _countries("The Democrats win the vote.") == []
+    # A place still wins over a party.
+    assert locate(_story("Likud campaigns in Paris."), "en").focus_country == "FR"
+
+
+def test_titles_in_other_languages() -> None:
+    story = Story(id="t", headline="", body="Le président Macron annonce une réforme des retraites.")
+    assert locate(story, "fr").focus_country == "FR"
+    story = Story(id="t", headline="", body="Kanzlerin Merkel berät mit den Ministern.")
+    assert locate(story, "de").focus_country == "DE"
+
+
+def test_cased_scripts_need_the_capitals() -> None:
+    assert _countries("a narendra modi fan club opens downtown.") == []
+
+
+def test_matches_do_not_overlap_and_keep_order() -> None:
+    text = "Angela Merkel and Emmanuel Macron meet."
+    hits = find_people(TokenStream.of(text), text, load_people())
+    assert [(h.name, h.country, h.form) for h in hits] == [("Angela Merkel", "DE", "name"), ("Emmanuel Macron", "FR", "name")]
+    assert [text[h.start : h.end] for h in hits] == ["Angela Merkel", "Emmanuel Macron"]
+
+
+def test_parse_state_leaders_reads_names_roles_and_years() -> None:
+    page = "\n".join(
+        [
+            "-   Ruritania",
+            ":*Presidents (complete list) –",
+            "::*Anna Example, President (2009–2016)",
+            "::*Bruno Sample",
+            ":::*Acting President (2016)",
+            ":::*President (2016–present)",
+            "-   Presidents (complete list) –",
+            "::*Carla Trial, Prime minister (2011)",
+            "::*_post currently abolished_",
+        ]
+    )
+    rows = list(parse_state_leaders(page))
+    assert rows == [
+        ("Ruritania", "Anna Example", "President", 2016),
+        ("Ruritania", "Bruno Sample", "Acting President", 2016),
+        ("Ruritania", "Bruno Sample", "President", 9999),
+        ("Ruritania", "Carla Trial", "Prime minister", 2011),
+    ]
