@@ -34,6 +34,7 @@ from pathlib import Path
 
 from stream.story import Story
 from stream.text.normalize import TokenStream
+from stream.topics import classifier
 from stream.topics.classifier import classify
 from stream.topics.model import TopicModel, load
 from stream.topics.taxonomy import COARSE_TOPICS, load_taxonomy
@@ -264,11 +265,19 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-cost", action="store_true", help="skip the cost measurement")
     parser.add_argument("--per-label", action="store_true", help="also print P/R/F1 per topic on the held-out rows")
+    parser.add_argument(
+        "--body-chars",
+        type=lambda v: None if v == "all" else int(v),
+        default=classifier.BODY_CHARS,
+        help=f"characters of a story's body the topic stage reads ('all' or a number; shipped: {classifier.BODY_CHARS})",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    classifier.BODY_CHARS = args.body_chars
     path = args.model
     resident = _resident_mib(path)
     model = load(path)
     head = model.header
+    print(f"topic stage reads the headline and {args.body_chars or 'all'} characters of the body")
     print(
         f"model {path.name}: {len(model.topics)} topics, {head['features']:,} features, {path.stat().st_size / 2**20:.1f} MB, "
         f"~{resident:.0f} MiB resident; trained on {', '.join(head['trained_on'])}; held out {', '.join(head['held_out']) or '-'}"

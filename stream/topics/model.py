@@ -253,8 +253,8 @@ class TopicModel:
         probs, found = self._probabilities(stream)
         return probs, found.entries()
 
-    def _probabilities(self, stream: TokenStream) -> tuple[np.ndarray[Any, Any], Found]:
-        found = self.index.found(stream, MAX_TOKENS)
+    def _probabilities(self, stream: TokenStream, limit: int = MAX_TOKENS) -> tuple[np.ndarray[Any, Any], Found]:
+        found = self.index.found(stream, min(limit, MAX_TOKENS))
         rows = found.rows
         # The ufuncs' reduce directly: what .sum() and .max() call, without their Python wrappers.
         logits = self.bias.copy()
@@ -268,19 +268,24 @@ class TopicModel:
         """Topics at or above ``threshold`` (default: the model's), best first, with evidence."""
         return [ModelTopic(g.code, g.probability, g.evidence()) for g in self.guesses(stream, text, threshold=threshold)]
 
-    def guesses(self, stream: TokenStream, text: str, *, threshold: float | None = None) -> list[ModelGuess]:
+    def guesses(
+        self, stream: TokenStream, text: str, *, threshold: float | None = None, limit: int = MAX_TOKENS
+    ) -> list[ModelGuess]:
         """What :meth:`predict` returns, with each topic's evidence worked out only when asked for.
+
+        ``limit`` caps the tokens read below :data:`~stream.topics.features.MAX_TOKENS` (the classifier's
+        :data:`~stream.topics.classifier.BODY_CHARS`).
 
         The classifier keeps a model topic's evidence only where the rules did not find that branch.
         """
-        probs, found = self._probabilities(stream)
-        limit = self.threshold if threshold is None else threshold
+        probs, found = self._probabilities(stream, limit)
+        floor = self.threshold if threshold is None else threshold
         out: list[ModelGuess] = []
         if not len(found):
             return out
         for k in (-probs).argsort():
             p = float(probs[k])
-            if p < limit:
+            if p < floor:
                 break
             out.append(ModelGuess(self.topics[k], round(p, 4), self, found, stream, text, int(k)))
         return out

@@ -264,6 +264,28 @@ def test_shared_stream_gives_the_same_result() -> None:
     assert classify(story, "en", stream=TokenStream.of(story.text)) == classify(story, "en")
 
 
+def test_only_the_headline_and_the_first_body_chars_are_read() -> None:
+    from stream.topics.classifier import BODY_CHARS
+    from stream.topics.model import model
+
+    assert BODY_CHARS is not None
+    body = SEED["en"][1]
+    filler = "The weather was mild and the shops opened as usual. " * (BODY_CHARS // 40)
+    early = Story(id="early", headline="Morning notes", body=body + " " + filler)
+    late = Story(id="late", headline="Morning notes", body=filler + body)
+    result = classify(early, "en", model=model())
+    assert {CONFLICT, DIPLOMACY} <= result.coarse()
+    for topic in result.topics:
+        for ev in topic.evidence:  # offsets into the whole text, inside the part read
+            assert early.text[ev.start : ev.end] and ev.start < len(early.headline) + 2 + BODY_CHARS
+    # The same words past the first BODY_CHARS characters of the body are not read, by the rules or the model.
+    assert not classify(late, "en").topics
+    assert not ({CONFLICT, DIPLOMACY} & classify(late, "en", model=model()).coarse())
+    # A headline does not count against the body's characters.
+    long_headline = Story(id="h", headline="Morning notes " * 20, body=body + " " + filler)
+    assert {CONFLICT, DIPLOMACY} <= classify(long_headline, "en").coarse()
+
+
 @pytest.mark.parametrize(
     ("lang", "headline", "body"),
     [
