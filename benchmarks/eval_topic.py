@@ -38,6 +38,8 @@ reading the headline + first 1,200 body characters (BODY_CHARS)          198-210
 final, back-to-back at load 4-5: before (46bc166)                        618-643          1253-1307
 final, back-to-back at load 4-5: whole body                              383-503          838-1165
 final, back-to-back at load 4-5: shipped (1,200)                         270-316          649-762
+final, back-to-back at load ~1.2: before (46bc166)                       510-585          993-1080
+final, back-to-back at load ~1.2: shipped (1,200)                        241-264          564-634
 =====================================================================  ===============  =================
 
 ``make eval-topic`` on the shipped stage, quiet machine: warm 48 us / 100 us (was 60 / 121), fresh
