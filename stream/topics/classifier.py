@@ -26,6 +26,9 @@ The learned model (:mod:`stream.topics.model`), when given, adds recall beside t
   "this is not about X") vetoes the model's topic for that code. That is how a
   user overrides the model: add a negative term to the topic's rule file.
 
+Only the headline and the first :data:`BODY_CHARS` characters of the body are read (tokens that start
+there), by the rules and by the model alike; evidence offsets still point into the whole text.
+
 Provider subjects (``story.subjects`` with ``medtop:`` codes) are kept with
 source ``"provider"``. When the rules find the same code, the two merge into
 one entry: source stays ``"rules"`` (it has evidence), ``provider`` is true,
@@ -37,6 +40,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import re
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -44,8 +49,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from stream.errors import ConfigError
-from stream.story import Story
+from stream.story import HEADLINE_SEPARATOR, Story
 from stream.text.normalize import TokenStream
+from stream.topics.features import MAX_TOKENS
 from stream.topics.model import ModelGuess, TopicModel
 from stream.topics.rules import (
     COMMON,
@@ -63,6 +69,7 @@ from stream.topics.rules import (
 from stream.topics.taxonomy import Taxonomy, load_taxonomy, normalize_code
 
 __all__ = [
+    "BODY_CHARS",
     "PROVIDER_SCORE",
     "RELATIVE_CUTOFF",
     "Evidence",
@@ -81,6 +88,10 @@ _WEIGHT = itemgetter(3)  # Evidence.weight
 PROVIDER_SCORE = 0.9
 RELATIVE_CUTOFF = 0.35
 _HEADLINE_BONUS = 0.5
+# The topic stage reads the headline and this many characters of the body (None: all of it). A wire story
+# says what it is about in its first paragraphs; past them, mentions of other subjects mostly add noise,
+# and every token read costs (issue #13). Chosen on benchmarks/eval_topic.py's figures: see its docstring.
+BODY_CHARS: int | None = 1200
 
 
 class Evidence(NamedTuple):
@@ -352,6 +363,15 @@ def _raw_scores(
     return raws
 
 
+def _read_tokens(stream: TokenStream, headline: int, length: int) -> int:
+    """How many of the story's tokens the topic stage reads: those that start in the headline or the
+    first :data:`BODY_CHARS` characters of the body."""
+    end = (headline + len(HEADLINE_SEPARATOR) if headline else 0) + BODY_CHARS if BODY_CHARS is not None else length
+    if end >= length:
+        return len(stream.texts)
+    return bisect_left(stream.matches, end, key=re.Match.start)
+
+
 def classify(
     story: Story,
     language: str | None = None,
@@ -370,8 +390,9 @@ def classify(
     text = story.text
     if stream is None:
         stream = TokenStream.of(text)
-    found = ruleset.matcher(lang).scan(stream)
     headline = len(story.headline) if story.headline else 0
+    limit = _read_tokens(stream, headline, len(text))
+    found = ruleset.matcher(lang).scan(stream, limit)
     lead = lead_end(headline, text)
     raws = _raw_scores(ruleset, lang, found, lead, headline)
     key = lang if lang is None or lang in LANGUAGES else COMMON
@@ -400,7 +421,8 @@ def classify(
     if model is not None:
         vetoed = {rf.code for i, rf in enumerate(ruleset.files) if raws[i] < 0}
         threshold = model.threshold_with_rules if merged else model.threshold
-        _add_model_topics(merged, model.guesses(stream, text, threshold=threshold), vetoed, taxonomy)
+        guesses = model.guesses(stream, text, threshold=threshold, limit=min(limit, MAX_TOKENS))
+        _add_model_topics(merged, guesses, vetoed, taxonomy)
     for subject in story.subjects:
         if not subject.code.startswith(("medtop:", "http://cv.iptc.org/newscodes/mediatopic/")):
             continue

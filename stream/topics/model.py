@@ -25,6 +25,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+from array import array
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -33,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from stream.text.normalize import TokenStream
-from stream.topics.features import MAX_TOKENS, is_unspaced, own_features
+from stream.topics.features import MAX_TOKENS, STEM, is_unspaced, own_features, word_features
 
 __all__ = ["ARTIFACT", "FORMAT", "FeatureIndex", "Found", "ModelGuess", "ModelTopic", "TopicModel", "load", "model"]
 
@@ -116,7 +117,7 @@ class FeatureIndex:
     and ``_RIGHT``) searched for all adjacent tokens in one call.
     """
 
-    __slots__ = ("_pair_keys", "_pair_rows", "_translations", "_vocabulary", "_width", "_word_ids", "_words")
+    __slots__ = ("_english", "_pair_keys", "_pair_rows", "_translations", "_vocabulary", "_width", "_word_ids", "_words")
 
     def __init__(self, vocabulary: dict[str, int], translations: dict[str, str] | None = None) -> None:
         self._vocabulary = vocabulary
@@ -146,19 +147,46 @@ class FeatureIndex:
         self._pair_keys = np.append(keys[order], np.iinfo(np.int64).max)
         self._pair_rows = np.append(np.array(rows, dtype=np.int64)[order], -1)
         self._words: dict[str, bytes] = {}
+        self._english: dict[str, tuple[int, ...]] = {}
 
     def _entry(self, word: str) -> bytes:
-        vocab = self._vocabulary
+        # A word not seen yet is what a fresh wire story is mostly made of, so this is written out for the
+        # common case (a spaced word) instead of going through own_features' lists of feature tuples:
+        # the same rows in the same order, checked against own_features by the unit tests.
+        vget = self._vocabulary.get
         wid = self._word_ids.get(word, -1)
-        unspaced = is_unspaced(word)
-        left = _NO_LEFT if wid < 0 or unspaced or word.isdigit() else _LEFT + wid * 2 * self._width
-        right = _RIGHT + (self._width if wid < 0 or unspaced else wid)
-        own = [vocab[name] for name, _ in own_features(word, self._translations) if name in vocab]
-        entry = np.array([right, *own, -1, left], dtype=np.int64).tobytes()
+        if is_unspaced(word):
+            own = [row for name, _ in own_features(word, self._translations) if (row := vget(name)) is not None]
+            run = [_RIGHT + self._width, *own, -1, _NO_LEFT]
+        else:
+            run = [_RIGHT + (self._width if wid < 0 else wid)]
+            row = vget("w" + word)
+            if row is not None:
+                run.append(row)
+            english = self._translations.get(word)
+            if len(word) > STEM + 1:
+                row = vget("p" + word[:STEM])
+                if row is not None:
+                    run.append(row)
+                if english is None:
+                    english = self._translations.get("~" + word[:STEM])
+            if english is not None:
+                run.extend(self._english_rows(english))
+            run.append(-1)
+            run.append(_NO_LEFT if wid < 0 or word.isdigit() else _LEFT + wid * 2 * self._width)
+        entry = array("q", run).tobytes()
         if len(self._words) >= _WORD_CACHE:
             self._words.clear()
         self._words[word] = entry
         return entry
+
+    def _english_rows(self, english: str) -> tuple[int, ...]:
+        """Rows of a translation's own features (a table's English words are few: each is worked out once)."""
+        rows = self._english.get(english)
+        if rows is None:
+            vget = self._vocabulary.get
+            rows = self._english[english] = tuple(row for name, _ in word_features(english) if (row := vget(name)) is not None)
+        return rows
 
     def found(self, stream: TokenStream, limit: int = MAX_TOKENS) -> Found:
         """The story's known features, each row once, in the order the features occur."""
@@ -225,8 +253,8 @@ class TopicModel:
         probs, found = self._probabilities(stream)
         return probs, found.entries()
 
-    def _probabilities(self, stream: TokenStream) -> tuple[np.ndarray[Any, Any], Found]:
-        found = self.index.found(stream, MAX_TOKENS)
+    def _probabilities(self, stream: TokenStream, limit: int = MAX_TOKENS) -> tuple[np.ndarray[Any, Any], Found]:
+        found = self.index.found(stream, min(limit, MAX_TOKENS))
         rows = found.rows
         # The ufuncs' reduce directly: what .sum() and .max() call, without their Python wrappers.
         logits = self.bias.copy()
@@ -240,19 +268,24 @@ class TopicModel:
         """Topics at or above ``threshold`` (default: the model's), best first, with evidence."""
         return [ModelTopic(g.code, g.probability, g.evidence()) for g in self.guesses(stream, text, threshold=threshold)]
 
-    def guesses(self, stream: TokenStream, text: str, *, threshold: float | None = None) -> list[ModelGuess]:
+    def guesses(
+        self, stream: TokenStream, text: str, *, threshold: float | None = None, limit: int = MAX_TOKENS
+    ) -> list[ModelGuess]:
         """What :meth:`predict` returns, with each topic's evidence worked out only when asked for.
+
+        ``limit`` caps the tokens read below :data:`~stream.topics.features.MAX_TOKENS` (the classifier's
+        :data:`~stream.topics.classifier.BODY_CHARS`).
 
         The classifier keeps a model topic's evidence only where the rules did not find that branch.
         """
-        probs, found = self._probabilities(stream)
-        limit = self.threshold if threshold is None else threshold
+        probs, found = self._probabilities(stream, limit)
+        floor = self.threshold if threshold is None else threshold
         out: list[ModelGuess] = []
         if not len(found):
             return out
         for k in (-probs).argsort():
             p = float(probs[k])
-            if p < limit:
+            if p < floor:
                 break
             out.append(ModelGuess(self.topics[k], round(p, 4), self, found, stream, text, int(k)))
         return out

@@ -559,12 +559,12 @@ class Matcher:
         self._follows[key] = ok
         return ok
 
-    def scan(self, stream: TokenStream) -> dict[tuple[str, str], list[Hit]]:
-        """All verified term occurrences in ``stream``, keyed by term identity."""
+    def scan(self, stream: TokenStream, limit: int | None = None) -> dict[tuple[str, str], list[Hit]]:
+        """All verified term occurrences in ``stream`` (its first ``limit`` tokens), keyed by term identity."""
         found: dict[tuple[str, str], list[Hit]] = {}
         if self._empty or not stream.texts:
             return found
-        texts = stream.texts
+        texts = stream.texts if limit is None or limit >= len(stream.texts) else stream.texts[:limit]
         n = len(texts)
         # Candidates of every token in one pass of cached dict lookups; most tokens start no term
         # (an empty tuple), so the loop below visits only the few that do, and the words not seen yet.

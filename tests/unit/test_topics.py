@@ -264,6 +264,28 @@ def test_shared_stream_gives_the_same_result() -> None:
     assert classify(story, "en", stream=TokenStream.of(story.text)) == classify(story, "en")
 
 
+def test_only_the_headline_and_the_first_body_chars_are_read() -> None:
+    from stream.topics.classifier import BODY_CHARS
+    from stream.topics.model import model
+
+    assert BODY_CHARS is not None
+    body = SEED["en"][1]
+    filler = "The weather was mild and the shops opened as usual. " * (BODY_CHARS // 40)
+    early = Story(id="early", headline="Morning notes", body=body + " " + filler)
+    late = Story(id="late", headline="Morning notes", body=filler + body)
+    result = classify(early, "en", model=model())
+    assert {CONFLICT, DIPLOMACY} <= result.coarse()
+    for topic in result.topics:
+        for ev in topic.evidence:  # offsets into the whole text, inside the part read
+            assert early.text[ev.start : ev.end] and ev.start < len(early.headline) + 2 + BODY_CHARS
+    # The same words past the first BODY_CHARS characters of the body are not read, by the rules or the model.
+    assert not classify(late, "en").topics
+    assert not ({CONFLICT, DIPLOMACY} & classify(late, "en", model=model()).coarse())
+    # A headline does not count against the body's characters.
+    long_headline = Story(id="h", headline="Morning notes " * 20, body=body + " " + filler)
+    assert {CONFLICT, DIPLOMACY} <= classify(long_headline, "en").coarse()
+
+
 @pytest.mark.parametrize(
     ("lang", "headline", "body"),
     [
@@ -299,3 +321,46 @@ def test_ruleset_lookup_does_not_touch_the_filesystem_per_story(monkeypatch: pyt
 
     monkeypatch.setattr(Path, "resolve", no_fs)
     assert classify(story, "en") == first
+
+
+def test_rules_stem_with_snowballs_c_stemmers_and_get_the_pure_python_stems() -> None:
+    # PyStemmer is a dependency for speed alone (issue #13): snowballstemmer hands out its C stemmers when it
+    # is installed, and they must stem every word as snowballstemmer's own Python code does.
+    import json
+    from pathlib import Path
+
+    import Stemmer
+    from snowballstemmer import (
+        armenian_stemmer,
+        english_stemmer,
+        french_stemmer,
+        german_stemmer,
+        russian_stemmer,
+        spanish_stemmer,
+    )
+
+    from stream.text.normalize import TokenStream
+    from stream.topics.rules import _SNOWBALL, _stemmer
+
+    python = {
+        "en": english_stemmer.EnglishStemmer,
+        "fr": french_stemmer.FrenchStemmer,
+        "ru": russian_stemmer.RussianStemmer,
+        "de": german_stemmer.GermanStemmer,
+        "es": spanish_stemmer.SpanishStemmer,
+        "hy": armenian_stemmer.ArmenianStemmer,
+    }
+    assert set(python) == set(_SNOWBALL)
+    words: set[str] = set()
+    for path in sorted((Path(__file__).parents[2] / "benchmarks" / "data" / "devset").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                words.update(TokenStream.of(f"{row.get('headline', '')}\n\n{row.get('body', '')}").texts)
+    assert len(words) > 5000
+    for lang, stemmer in python.items():
+        fast = _stemmer(lang)
+        assert isinstance(fast, Stemmer.Stemmer), "PyStemmer is not installed: make setup"
+        reference = stemmer()
+        differ = [w for w in sorted(words) if fast.stemWord(w) != reference.stemWord(w)]
+        assert not differ, (lang, differ[:10])
