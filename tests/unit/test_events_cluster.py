@@ -418,3 +418,40 @@ def test_katakana_names_give_guesses_that_meet_latin_and_cyrillic_keys() -> None
     en = c.add(enrich({"id": "en", "headline": "Zelensky meets Putin envoy in Istanbul", "body": "", "language": "en"}))
     assert c._candidates(ja) == [en.event_id]  # the guesses find the event and count there as names
     assert score(ja, c.events[en.event_id], c._idf(ja.terms))[1] > 0
+
+
+def _names(story_id: str, language: str, names: list[str], minutes: float, number: int = 12) -> StoryFeatures:
+    return StoryFeatures(
+        id=story_id,
+        language=language,
+        time=1_700_000_000.0 + 60 * minutes,
+        source=None,
+        headline="",
+        sketch=(),
+        terms={f"n:{k}": 1.0 for k in names} | {f"d:{number}": 1.0},
+    )
+
+
+def test_a_near_miss_in_another_language_joins_only_without_a_rival() -> None:
+    # One shared name of eight: about 0.29 against the English event, under the cross-language 0.3.
+    english = _names("en-1", "en", ["101", *(f"1{k}1" for k in range(1, 8))], 0)
+    french = StoryFeatures(
+        id="fr-1", language="fr", time=english.time + 600, source=None, headline="", sketch=(), terms={"n:101": 1.0}
+    )
+
+    alone = Clusterer()
+    first = alone.assign(english)
+    joined = alone.assign(french)
+    assert not joined.new_event and joined.event_id == first.event_id
+    assert 0.27 <= joined.score < 0.3
+
+    strict = Clusterer(near_score=None)
+    strict.assign(english)
+    assert strict.assign(french).new_event
+
+    # A second English event sharing that name scores the same: no near miss stands alone, so none is joined.
+    rivalled = Clusterer()
+    rivalled.assign(english)
+    other = rivalled.assign(_names("en-2", "en", ["101", *(f"2{k}2" for k in range(1, 8))], 5, number=99))
+    assert other.new_event
+    assert rivalled.assign(french).new_event
