@@ -266,7 +266,7 @@ from stream.places.people import load_people
 from stream.places.regions import load_regions
 from stream.story import Story
 
-__all__ = ["evaluate_public", "main", "public_dev_path", "public_path"]
+__all__ = ["MISS_KINDS", "evaluate_public", "main", "public_dev_path", "public_path"]
 
 _DATA = Path(__file__).parent / "data" / "devset"
 _HELDOUT = Path(__file__).parent / "data" / "heldout"
