@@ -15,6 +15,13 @@ Sources (pinned in :data:`SOURCES`; each repository is ``DIR/<owner>+<name>/repo
   *every* commit up to the pinned one (August 2021 to October 2022): a daily Wikidata query of the holders
   of each state's head-of-state and head-of-government positions (Wikidata is CC0) and the matching
   Wikipedia list. Together they cover 2015 to late 2022; leaders who took office later are missing.
+* ``open-data-archive/world-leaders-current``, ``snapshots/<year>/<month>/<date>.json`` at the pinned commit
+  (CC BY-SA 4.0, repository ``LICENSE``; data from Wikidata and Wikipedia): the daily snapshot, May to
+  August 2026, of the heads of state and government of the G20 and ASEAN states (28 countries, with the EU
+  and the African Union, which are no country and are skipped), each holder's English name and, where
+  given, the name in the local language and script ("Friedrich Merz", "Sanae Takaichi", "高市早苗",
+  "Михаил Владимирович Мишустин"). It brings the list past October 2022 for those states only: a wire
+  processor running today has to know today's leaders (Keir Starmer, Javier Milei, Claudia Sheinbaum).
 * ``hdigital/partyfactsdata`` (Party Facts, MIT), ``import/wikipedia/wikidata.csv``: the English and
   native names (Latin, Greek, Cyrillic, Arabic, Armenian, Bengali ... scripts) of about 4,200 core parties
   of the world from their Wikipedia infoboxes, each with its country (ISO 3166-1 alpha-3).
@@ -22,7 +29,8 @@ Sources (pinned in :data:`SOURCES`; each repository is ``DIR/<owner>+<name>/repo
 Rules, fixed before the list was used:
 
 1. A polity heading resolves to its country by the gazetteer (:func:`stream.places.geotag.locate` on the
-   heading: exactly one country). Unresolved headings are skipped.
+   heading: exactly one country). Unresolved headings are skipped. The 2026 snapshots give an ISO 3166-1
+   alpha-2 code, taken when the gazetteer has that country.
 2. Office-holders whose term ended before :data:`FIRST_YEAR` are left out. Roles held for another state
    (Andorra's co-princes: the French President) and governors-general are left out.
 3. A name is kept when it has at least two words, every capitalised word starts a token and no word is an
@@ -59,7 +67,7 @@ from stream.places.people import DEFAULT_PEOPLE
 from stream.story import Story
 from stream.text.normalize import TokenStream
 
-__all__ = ["FIRST_YEAR", "SOURCES", "main", "parse_state_leaders"]
+__all__ = ["FIRST_YEAR", "SOURCES", "main", "parse_snapshot", "parse_state_leaders"]
 
 FIRST_YEAR = 2012
 
@@ -76,6 +84,12 @@ SOURCES: dict[str, ts.Source] = {
         "Wikidata query results (CC0) and a Wikipedia list (CC BY-SA); no repository licence",
         None,
     ),
+    "world_leaders_current": ts.Source(
+        "open-data-archive/world-leaders-current",
+        "b06a1440a6eda040a90166cb3f84d9634d1779b2",
+        "CC BY-SA 4.0 (repository LICENSE, open-data-archive); data from Wikidata and Wikipedia",
+        None,
+    ),
     "partyfacts_wikipedia": ts.Source(
         "hdigital/partyfactsdata",
         "764de8978f84ba41a1c88752d6a00b9a4d05f599",
@@ -86,6 +100,8 @@ SOURCES: dict[str, ts.Source] = {
 _PARTIES_FILE = "import/wikipedia/wikidata.csv"
 _LEADERS_PAGE = "Page/List_of_state_leaders_in_the_21st_century.md"
 _HISTORY_FILES = ("data/wikidata.csv", "data/wikipedia.csv")
+_SNAPSHOTS = "snapshots"
+_POSITIONS = ("head_of_state", "head_of_government")
 
 _YEARS = re.compile(r"\((?P<years>[^()]*\d{4}[^()]*)\)\s*$")
 _YEAR = re.compile(r"\d{4}|present")
@@ -174,6 +190,41 @@ def _history_rows(gitdir: Path, commit: str) -> Iterator[tuple[str, str, str, in
                 yield country, name, lower.get("positionlabel", ""), int(end) if end.isdigit() else 9999
 
 
+def parse_snapshot(text: str) -> Iterator[tuple[str, str, str]]:
+    """(ISO code, name, position title) for each holder, English then local name, of one daily snapshot."""
+    data = orjson.loads(text)
+    for entry in data.get("countries", {}).values():
+        iso = str((entry.get("country") or {}).get("iso_code") or "")
+        for position in _POSITIONS:
+            office = (entry.get("positions") or {}).get(position) or {}
+            holder = office.get("current_holder") or {}
+            for key in ("name_en", "name_local"):
+                name = holder.get(key)
+                if iso and name:
+                    yield iso, str(name), str(office.get("title_en") or position)
+
+
+def _snapshot_rows(gitdir: Path, commit: str) -> Iterator[tuple[str, str, str]]:
+    """(ISO code, name, title) from every daily snapshot file the pinned commit holds, in path order."""
+    listing = subprocess.run(
+        ["git", "--git-dir", str(gitdir), "ls-tree", "-r", "--name-only", commit, "--", _SNAPSHOTS],
+        capture_output=True,
+        text=True,
+    )
+    paths = sorted(p for p in listing.stdout.split("\n") if p.endswith(".json"))
+    if not paths:
+        raise ts.SourceError(f"{SOURCES['world_leaders_current'].repo}: no {_SNAPSHOTS}/ files at {commit}")
+    for path in paths:
+        text = _git_show(gitdir, commit, path)
+        if text:
+            yield from parse_snapshot(text)
+
+
+def _kept(role: str, end: int) -> bool:
+    """Rule 2: in office from FIRST_YEAR on, and for this state."""
+    return end >= FIRST_YEAR and not any(r in role.casefold() for r in _OTHER_STATE_ROLES)
+
+
 def _clean_name(name: str) -> str:
     # "João Lourenço (politician)", "Salman bin Hamad, Crown Prince of Bahrain"
     return _PAREN.sub("", name).split(",")[0].strip()
@@ -257,16 +308,27 @@ def build(gitdirs: dict[str, Path]) -> dict[str, object]:
     )
 
     polities: dict[str, str | None] = {}
-    claims: dict[str, set[str]] = defaultdict(set)
-    shown: dict[str, str] = {}  # folded key -> the name as first written
-    seen_sources: dict[str, set[str]] = defaultdict(set)
+    countries = load_gazetteer().country_index
+    resolved: list[tuple[str, str, str, int, str]] = []  # iso2, name, role, end year, source
     unresolved: set[str] = set()
     for polity, raw_name, role, end, source in rows:
-        if end < FIRST_YEAR or any(r in role.casefold() for r in _OTHER_STATE_ROLES):
+        if not _kept(role, end):
             continue
         iso2 = _country(polities, polity)
         if iso2 is None:
             unresolved.add(polity)
+            continue
+        resolved.append((iso2, raw_name, role, end, source))
+    current = SOURCES["world_leaders_current"]
+    for iso, raw_name, role in _snapshot_rows(gitdirs["world_leaders_current"], current.commit):
+        if iso in countries:  # not the EU or the African Union ("AU_AF")
+            resolved.append((iso, raw_name, role, 9999, "world_leaders_current"))
+
+    claims: dict[str, set[str]] = defaultdict(set)
+    shown: dict[str, str] = {}  # folded key -> the name as first written
+    seen_sources: dict[str, set[str]] = defaultdict(set)
+    for iso2, raw_name, role, end, source in resolved:
+        if not _kept(role, end):
             continue
         name = _clean_name(raw_name)
         tokens = _person_tokens(name)
@@ -277,7 +339,6 @@ def build(gitdirs: dict[str, Path]) -> dict[str, object]:
         shown.setdefault(key, name)
         seen_sources[key].add(source)
     party_claims: dict[str, set[str]] = defaultdict(set)
-    countries = load_gazetteer().country_index
     for iso2, name in _party_rows(gitdirs["partyfacts_wikipedia"], SOURCES["partyfacts_wikipedia"].commit):
         if iso2 not in countries:
             continue  # a territory the gazetteer keeps as a place of its state (French Guiana)

@@ -83,6 +83,11 @@ _AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف")
 # A tail is read up to one character past the longest tail any rule knows: a longer one is in no
 # set either, and copying the rest of a 500 KB unspaced token per match made scanning quadratic.
 _TAIL_CAP = 1 + max(MAX_TAIL_CHARS, *(len(t) for tails in _LOCATIVE_TAILS.values() for t in tails))
+# "the variant first detected in India", "originally identified in South Africa": where a thing came
+# from is background to the story that reports it elsewhere ("Ireland reports its first cases of ..."),
+# so "in" there does not make the scene. Folded tokens before "in" [the] X, in Latin script.
+_ORIGIN_ADVERBS = frozenset(["first", "originally", "initially"])
+_ORIGIN_VERBS = frozenset(["detected", "identified", "discovered", "sequenced", "found"])
 # Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
 # Ankara", "Україна та Польща"); commas and hyphens leave no token between.
 # Compared with folded tokens: the Armenian ligature "և" folds (NFKC) to "եւ", "ԵՎ" to "եվ".
@@ -425,6 +430,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
             )
+            if locative and family == LAT and _origin_before(texts, first - 1):
+                locative = False
             hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings), family))
             if first == last:
                 longest_in_token[first] = len(key)
@@ -440,6 +447,13 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         kept.append(hit)
     kept.sort(key=lambda h: h.first)
     return kept
+
+
+def _origin_before(texts: list[str], at: int) -> bool:
+    """Whether the tokens ending at ``at`` read "first detected in [the]" (see :data:`_ORIGIN_VERBS`)."""
+    if at >= 0 and texts[at] == "the":
+        at -= 1
+    return at >= 2 and texts[at] == "in" and texts[at - 1] in _ORIGIN_VERBS and texts[at - 2] in _ORIGIN_ADVERBS
 
 
 def _all_caps(memo: dict[tuple[int, int], bool], text: str, ts: TokenStream, first: int, last: int) -> bool:

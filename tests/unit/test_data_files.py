@@ -198,7 +198,12 @@ def check_people(path: Path) -> None:
         assert (len(tokens) >= 2 or kind == "party") and len(caps) == len(tokens) and name, name
         assert country in countries, (name, country)
     assert all(c in countries and len(s) >= 3 for s, c in people.surnames.items())
-    assert set(people.sources) == {"wikipedia_state_leaders", "world_leaders_2021", "partyfacts_wikipedia"}
+    assert set(people.sources) == {
+        "wikipedia_state_leaders",
+        "world_leaders_2021",
+        "world_leaders_current",
+        "partyfacts_wikipedia",
+    }
     kinds = {e[4] for e in names}
     assert kinds == {"person", "party"}
 

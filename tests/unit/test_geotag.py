@@ -720,3 +720,13 @@ def test_the_red_sea_is_no_sudanese_state() -> None:
     # Written for #17 (third round): the sea matched Sudan's Red Sea state.
     assert _countries(locate(_story("", "The Houthis attack two ships in the Red Sea."), "en")) == {"YE"}
     assert _countries(locate(_story("", "Хуситы атаковали судно в Красном море."), "ru")) == {"YE"}
+
+
+def test_where_a_variant_was_first_detected_is_not_the_scene() -> None:
+    body = "Ireland reports its first three cases of the variant originally detected in India."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "IE"
+    body = "Denmark reports its first case of the variant first detected in the United Kingdom."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "DK"
+    # Without the provenance words "in India" is the scene, as before.
+    body = "Ireland reports three cases of the variant in India."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "IN"

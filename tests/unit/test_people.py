@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stream.build.people import parse_state_leaders
+from stream.build.people import parse_snapshot, parse_state_leaders
 from stream.places.geotag import locate
 from stream.places.people import find_people, load_people
 from stream.story import Story
@@ -100,4 +100,27 @@ def test_parse_state_leaders_reads_names_roles_and_years() -> None:
         ("Ruritania", "Bruno Sample", "Acting President", 2016),
         ("Ruritania", "Bruno Sample", "President", 9999),
         ("Ruritania", "Carla Trial", "Prime minister", 2011),
+    ]
+
+
+def test_leaders_of_2025_and_2026_give_their_country() -> None:
+    # From open-data-archive/world-leaders-current: in office after the 2022 snapshots ended.
+    assert locate(_story("Keir Starmer sets out the spending plans."), "en").focus_country == "GB"
+    assert locate(_story("Friedrich Merz meets union leaders."), "en").focus_country == "DE"
+    assert locate(_story("Sanae Takaichi calls a snap election."), "en").focus_country == "JP"
+    assert locate(_story("Prime Minister Takaichi calls a snap election."), "en").focus_country == "JP"
+    assert locate(_story("Claudia Sheinbaum unveils a security plan."), "en").focus_country == "MX"
+
+
+def test_parse_snapshot_reads_english_and_local_names_of_both_offices() -> None:
+    snapshot = """{"snapshot_date": "2026-08-22", "countries": {
+      "ruritania": {"country": {"iso_code": "RT", "name_en": "Ruritania"}, "positions": {
+        "head_of_government": {"title_en": "Prime Minister",
+          "current_holder": {"name_en": "Anna Example", "name_local": "Анна Пример"}},
+        "head_of_state": {"title_en": "King", "current_holder": {"name_en": "Rudolf V", "name_local": null}}}},
+      "vacant": {"country": {"iso_code": "VC"}, "positions": {"head_of_state": {"current_holder": null}}}}}"""
+    assert list(parse_snapshot(snapshot)) == [
+        ("RT", "Rudolf V", "King"),
+        ("RT", "Anna Example", "Prime Minister"),
+        ("RT", "Анна Пример", "Prime Minister"),
     ]
