@@ -402,7 +402,7 @@ def evaluate_public(rows: list[dict[str, object]], misses: list[str] | None = No
             # Every piece of evidence is a leader's or party's name (stream.places.people): the story named no place.
             by_leader, by_leader_right = by_leader + 1, by_leader_right + (result.focus_country == gold)
         extra = [c for c in got if c != gold and c not in text_countries]
-        kind = _miss_kind(gold, got, hits, result.focus_country, [float(c["score"]) for c in result.countries], extra)
+        kind = _miss_kind(gold, got, hits, result.focus_country, [float(str(c["score"])) for c in result.countries], extra)
         if kind:
             kinds[kind] += 1
         if misses is not None and (not all(hits) or extra):

@@ -26,8 +26,9 @@ The learned model (:mod:`stream.topics.model`), when given, adds recall beside t
   "this is not about X") vetoes the model's topic for that code. That is how a
   user overrides the model: add a negative term to the topic's rule file.
 
-Only the headline and the first :data:`BODY_CHARS` characters of the body are read (tokens that start
-there), by the rules and by the model alike; evidence offsets still point into the whole text.
+With :data:`BODY_CHARS` set, only the headline and the first that many characters of the body are read
+(tokens that start there), by the rules and by the model alike; evidence offsets still point into the
+whole text. It is None (the whole body) by default.
 
 Provider subjects (``story.subjects`` with ``medtop:`` codes) are kept with
 source ``"provider"``. When the rules find the same code, the two merge into
@@ -70,6 +71,7 @@ from stream.topics.taxonomy import Taxonomy, load_taxonomy, normalize_code
 
 __all__ = [
     "BODY_CHARS",
+    "MEASURED_BODY_CHARS",
     "PROVIDER_SCORE",
     "RELATIVE_CUTOFF",
     "Evidence",
@@ -88,10 +90,13 @@ _WEIGHT = itemgetter(3)  # Evidence.weight
 PROVIDER_SCORE = 0.9
 RELATIVE_CUTOFF = 0.35
 _HEADLINE_BONUS = 0.5
-# The topic stage reads the headline and this many characters of the body (None: all of it). A wire story
-# says what it is about in its first paragraphs; past them, mentions of other subjects mostly add noise,
-# and every token read costs (issue #13). Chosen on benchmarks/eval_topic.py's figures: see its docstring.
-BODY_CHARS: int | None = 1200
+# The topic stage reads the headline and this many characters of the body (None: all of it). 1,200 cost
+# nothing in topic accuracy and halved the stage's cost (benchmarks/eval_topic.py's docstring), but the
+# events clusterer reads the topics too, and with them cut ECB+'s long stories clustered worse (B-cubed F1
+# 0.765 -> 0.742, mean of 10 orders 0.754 -> 0.746: benchmarks/eval_events_ecb.py), so the whole body is read.
+BODY_CHARS: int | None = None
+#: The cut-off :data:`BODY_CHARS` was measured at, for a deployment that wants the cheaper stage.
+MEASURED_BODY_CHARS = 1200
 
 
 class Evidence(NamedTuple):

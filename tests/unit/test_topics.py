@@ -264,11 +264,21 @@ def test_shared_stream_gives_the_same_result() -> None:
     assert classify(story, "en", stream=TokenStream.of(story.text)) == classify(story, "en")
 
 
-def test_only_the_headline_and_the_first_body_chars_are_read() -> None:
-    from stream.topics.classifier import BODY_CHARS
+def test_the_whole_body_is_read_by_default() -> None:
+    from stream.topics import classifier
+
+    assert classifier.BODY_CHARS is None
+    filler = "The weather was mild and the shops opened as usual. " * 40
+    late = Story(id="late", headline="Morning notes", body=filler + SEED["en"][1])
+    assert {CONFLICT, DIPLOMACY} <= classify(late, "en").coarse()
+
+
+def test_only_the_headline_and_the_first_body_chars_are_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stream.topics import classifier
     from stream.topics.model import model
 
-    assert BODY_CHARS is not None
+    monkeypatch.setattr(classifier, "BODY_CHARS", classifier.MEASURED_BODY_CHARS)
+    BODY_CHARS = classifier.MEASURED_BODY_CHARS
     body = SEED["en"][1]
     filler = "The weather was mild and the shops opened as usual. " * (BODY_CHARS // 40)
     early = Story(id="early", headline="Morning notes", body=body + " " + filler)
