@@ -27,7 +27,7 @@ from pathlib import Path
 
 import orjson
 
-from stream.events import blocking_key, event_message, extract, spike_keys
+from stream.events import SpikeDetector, blocking_key, event_message, extract, spike_keys
 from stream.events.cluster import Clusterer
 from stream.pipeline import Pipeline
 from stream.story import Story
@@ -109,10 +109,28 @@ def main() -> None:
     keys = Counter(blocking_key(s) for s in stories)
     top, n = keys.most_common(1)[0]
     print(f"event-stories row: mean {statistics.mean(rows):,.0f} bytes, max {max(rows):,} bytes (JSON)")
+    print(f"spike-series row of a key counted every hour for 14 days: {_busy_spike_row()} (JSON)")
     print(f"blocking keys: {len(keys)} over {len(stories)} stories; the largest, {top}, holds {100 * n / len(stories):.0f}%")
 
     if args.wire:
         wire(args.wire)
+
+
+def _busy_spike_row() -> str:
+    """The packed row the spikes agent writes on every count, against the ``{"<bucket>": n}`` form before it."""
+    detector = SpikeDetector()
+    start = 1_700_000_000.0
+    for hour in range(14 * 24):
+        for i in range(3):
+            detector.observe("topic:medtop:11000000", start + hour * 3600 + i * 600)
+    series = detector.series["topic:medtop:11000000"]
+    first_form = {
+        "fine": {str(b): n for b, n in series.fine.items()},
+        "hourly": {str(h): n for h, n in series.hourly.items()},
+        "first_hour": series.first_hour,
+    }
+    packed = len(orjson.dumps(detector.export("topic:medtop:11000000")))
+    return f"{packed:,} bytes packed, {len(orjson.dumps(first_form)):,} bytes in the first form"
 
 
 def wire(n: int) -> None:

@@ -58,10 +58,12 @@ def test_diagnose_reports_recall_by_language_and_the_stories_kept_from_their_gol
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     from benchmarks.eval_events import diagnose
-    from stream.events.cluster import JOIN_SCORE, MIN_SPECIFIC, WINDOW
+    from stream.events.cluster import JOIN_SCORE, MIN_SPECIFIC, NEAR_RATIO, NEAR_SCORE, WINDOW
     from tests.unit.events_stories import PROTEST, RUGBY, SHELLING, enrich
 
-    args = argparse.Namespace(window=WINDOW, join_score=JOIN_SCORE, min_specific=MIN_SPECIFIC)
+    args = argparse.Namespace(
+        window=WINDOW, join_score=JOIN_SCORE, min_specific=MIN_SPECIFIC, near_score=NEAR_SCORE, near_ratio=NEAR_RATIO
+    )
     rows = [{"id": r["id"], "gold": "Q2", "lang": r["language"], "enriched": enrich(r)} for r in SHELLING]
     diagnose(rows, args, min_stories=1)
     out = capsys.readouterr().out
