@@ -93,7 +93,7 @@ Dropped, with uncommitted code, so their figures are not reproducible by a commi
 
 Where the rest goes (uncommitted timers around each step, quiet machine, per story with the model): the model's
 new words ~165-200 us (~45 distinct new words of ~160, 3-4.5 us each, most of it lookups into the
-225,334-entry vocabulary and the 106,250-entry translation table from cold memory), the rest of
+225,334-entry vocabulary and the 106,250-entry translation table of the model then shipped from cold memory), the rest of
 FeatureIndex.found ~100 us, the weights' gather ~30-40 us; the rules' scan ~150 us (new words ~85 us),
 their scoring ~50 us.
 """

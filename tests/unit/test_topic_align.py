@@ -219,3 +219,30 @@ def test_dropped_groups_leave_training_but_not_the_evaluation_file(tmp_path: Pat
     assert header["training_stories"] == 3 * 2 * 119
     assert "medtop:11000000" not in header["topics"]  # none of its stories trained
     assert write_evalset(data, tmp_path / "eval.jsonl.gz", hold_out=frozenset()) == 4 * 2  # the test split, all labels
+
+
+def test_a_word_that_follows_its_language_not_the_topic_is_uninformative() -> None:
+    pytest.importorskip("scipy")
+    from stream.build.topic_model import uninformative
+
+    # German is trained only as "science" and "health" sentences (like FLORES): "der" is in all of them, so it
+    # votes for those two in any German story unless it is dropped. "impfung" is health within German, and
+    # "goal" is sport within English news where "the" is in every story whatever its topic.
+    docs: list[set[str]] = []
+    labels: list[str] = []
+    groups: list[tuple[str, str]] = []
+    for i in range(60):
+        docs.append({"wder", "wimpfung"} if i % 2 else {"wder", "wlabor"})
+        labels.append("health" if i % 2 else "science")
+        groups.append(("sib200", "de"))
+        docs.append({"wthe", "wgoal"} if i % 3 == 0 else {"wthe", "wbank"})
+        labels.append("sport" if i % 3 == 0 else "economy")
+        groups.append(("news", "en"))
+    vocab = {f: i for i, f in enumerate(sorted({f for d in docs for f in d}))}
+    weights = np.ones(len(docs))
+    noise = uninformative(docs, labels, groups, vocab, weights, min_df=20, min_kl=0.1)
+    assert noise == {"wder", "wthe"}
+    # Below min_df a feature is left to the regression, however it is distributed.
+    assert uninformative(docs, labels, groups, vocab, weights, min_df=61, min_kl=0.1) == set()
+    # A threshold of 0 keeps everything: no divergence is below it.
+    assert uninformative(docs, labels, groups, vocab, weights, min_df=20, min_kl=0.0) == set()
