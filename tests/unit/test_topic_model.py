@@ -33,6 +33,17 @@ def test_the_shipped_model_names_known_topics_and_its_training() -> None:
     assert 0 < m.threshold < 1
 
 
+def test_the_shipped_model_has_no_features_that_only_name_a_language() -> None:
+    # Function words follow their language's training mix, not the topic (stream.build.topic_model.uninformative):
+    # a model that kept them gave every German fragment FLORES's science and health.
+    m = model()
+    assert m.header["min_kl"] > 0 and m.header["uninformative_dropped"] > 0
+    for word in ("der", "den", "the", "of", "и", "в", "le", "la", "bir", "ve", "12"):
+        assert "w" + fold(word) not in m.vocabulary, word
+    for word in ("elections", "football", "earthquake"):
+        assert "w" + word in m.vocabulary, word
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [
