@@ -74,3 +74,20 @@ def test_diagnose_reports_recall_by_language_and_the_stories_kept_from_their_gol
     rows = [{"id": r["id"], "gold": "Q4", "lang": r["language"], "enriched": enrich(r)} for r in (PROTEST, RUGBY)]
     diagnose(rows, args, min_stories=1)
     assert "other languages, candidate" in capsys.readouterr().out
+
+
+def test_a_language_whose_every_blurb_is_out_of_reach_of_its_events_is_misdated() -> None:
+    from benchmarks.eval_events import MISDATED_MIN, misdated
+
+    week = 7 * 24 * 3600.0
+    rows = []
+    for i in range(MISDATED_MIN):
+        event, t = f"Q{i}", i * 10 * week
+        rows.append({"gold": event, "lang": "en", "time": t})
+        rows.append({"gold": event, "lang": "ru", "time": t + 3600})  # a few hours later: in reach
+        rows.append({"gold": event, "lang": "fa", "time": t - 60 * week})  # every one far too early
+    rows.append({"gold": "Q0", "lang": "da", "time": -30 * week})  # one misplaced blurb is no pattern
+    assert misdated(rows, week) == {"fa": MISDATED_MIN}
+    # One fa blurb in reach is enough for the language to count as dated.
+    rows.append({"gold": "Q1", "lang": "fa", "time": 10 * week + 60})
+    assert misdated(rows, week) == {}
