@@ -14,7 +14,9 @@ Two kinds of data, reported apart because they flatter differently:
 
 For every (source, language) it prints coarse macro-F1 of rules, model and the
 combination, and coverage (share of stories given at least one alert topic),
-on the full text and on its first 110 characters (a short post or headline).
+on the full text and on its first 110 characters (a short post or headline), then the pooled lines (all
+public, held-out only, the training sources' test splits only) and the test splits' coverage, by which the
+model's alone-threshold is chosen (``--threshold`` tries another without rebuilding the model).
 Then the cost per ~2,000-character story of the topic stage with and without
 the model (warm, then on wire-length stories of distinct text: :func:`fresh`, and once the process has
 read about 800 other stories of never-repeated public text: :func:`steady`, which is not lower: that
@@ -226,6 +228,8 @@ def public_set(model: TopicModel, evalset: Path = EVALSET, *, per_label: bool = 
     print(header)
     pooled = {m: _new() for m in (*MODES, "short")}
     held_pool = {m: _new() for m in (*MODES, "short")}
+    test_pool = {m: _new() for m in (*MODES, "short")}
+    test_stories = test_covered = 0  # the training sources' test splits: where the alone-threshold is chosen
     for (source, lang), items in sorted(groups.items()):
         counts = {m: _new() for m in (*MODES, "short")}
         covered = dict.fromkeys((*MODES, "short"), 0)
@@ -245,7 +249,12 @@ def public_set(model: TopicModel, evalset: Path = EVALSET, *, per_label: bool = 
                 _add(pooled[mode], {coarse}, pred)
                 if is_held:
                     _add(held_pool[mode], {coarse}, pred)
+                else:
+                    _add(test_pool[mode], {coarse}, pred)
                 covered[mode] += bool(pred)
+            if not is_held:
+                test_stories += 1
+                test_covered += bool(_predict(story, lang, "both", model))
         n = sum(counts["both"][t][0] + counts["both"][t][2] for t in COARSE_TOPICS)
         if not n:
             continue
@@ -254,8 +263,13 @@ def public_set(model: TopicModel, evalset: Path = EVALSET, *, per_label: bool = 
         line += "  " + " ".join(f"{covered[m] / n:10.2f}" for m in MODES)
         line += f" {_macro(counts['short']):10.3f} {covered['short'] / n:9.2f}"
         print(line)
-    for name, pool in (("all public", pooled), ("held-out only", held_pool)):
+    for name, pool in (("all public", pooled), ("held-out only", held_pool), ("test splits only", test_pool)):
         print(f"{name:34} " + " ".join(f"{_macro(pool[m]):6.3f}" for m in MODES) + f"   short both {_macro(pool['short']):.3f}")
+    if test_stories:
+        print(
+            f"coverage (both) of the training sources' test splits: {test_covered / test_stories:.3f} of {test_stories} "
+            f"stories at the alone-threshold {model.threshold:g} (stream/build/topic_model.py THRESHOLD picks it by this line)"
+        )
     if per_label:
         # Where the held-out errors are: a topic predicted too often (low P) or missed (low R).
         print(f"\nheld-out only, per topic {'gold':>5} " + " ".join(f"{m + ' P/R/F1':>20}" for m in MODES))
@@ -447,6 +461,7 @@ def main(argv: list[str] | None = None) -> int:
         "--evalset", type=Path, default=EVALSET, help="public evaluation file (python -m stream.build.topic_model --evalset)"
     )
     parser.add_argument("--no-cost", action="store_true", help="skip the cost measurement")
+    parser.add_argument("--threshold", type=float, help="the model's threshold without rule topics (default: its header's)")
     parser.add_argument("--per-label", action="store_true", help="also print P/R/F1 per topic on the held-out rows")
     parser.add_argument(
         "--body-chars",
@@ -460,6 +475,8 @@ def main(argv: list[str] | None = None) -> int:
     resident = _resident_mib(path)
     model = load(path)
     head = model.header
+    if args.threshold is not None:
+        head["threshold"] = args.threshold
     print(f"topic stage reads the headline and {args.body_chars or 'all'} characters of the body")
     print(
         f"model {path.name}: {len(model.topics)} topics, {head['features']:,} features, {path.stat().st_size / 2**20:.1f} MB, "
