@@ -252,13 +252,13 @@ def public_set(model: TopicModel, evalset: Path = EVALSET, *, per_label: bool = 
                 else:
                     _add(test_pool[mode], {coarse}, pred)
                 covered[mode] += bool(pred)
-            if not is_held:
-                test_stories += 1
-                test_covered += bool(_predict(story, lang, "both", model))
         n = sum(counts["both"][t][0] + counts["both"][t][2] for t in COARSE_TOPICS)
         if not n:
             continue
         kind = "held-out" if is_held else "test"
+        if not is_held:
+            test_stories += n
+            test_covered += covered["both"]
         line = f"{source:18} {lang:6} {n:5d} {kind:9} " + " ".join(f"{_macro(counts[m]):6.3f}" for m in MODES)
         line += "  " + " ".join(f"{covered[m] / n:10.2f}" for m in MODES)
         line += f" {_macro(counts['short']):10.3f} {covered['short'] / n:9.2f}"

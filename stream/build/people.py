@@ -61,6 +61,7 @@ from pathlib import Path
 import orjson
 
 from stream.build import topic_sources as ts
+from stream.build.topic_corpora import GitTree
 from stream.places.gazetteer import load_gazetteer
 from stream.places.geotag import locate
 from stream.places.people import DEFAULT_PEOPLE
@@ -119,8 +120,11 @@ _OTHER_STATE_ROLES = ("co-prince", "governor-general", "governor general")
 
 
 def _git_show(gitdir: Path, commit: str, path: str) -> str | None:
-    done = subprocess.run(["git", "--git-dir", str(gitdir), "show", f"{commit}:{path}"], capture_output=True)
-    return done.stdout.decode("utf-8") if done.returncode == 0 else None
+    """The file at ``commit``, or None where that version has no such file."""
+    try:
+        return GitTree(gitdir, commit).text(path)
+    except subprocess.CalledProcessError:
+        return None
 
 
 def _end_year(years: str) -> int:
@@ -206,18 +210,13 @@ def parse_snapshot(text: str) -> Iterator[tuple[str, str, str]]:
 
 def _snapshot_rows(gitdir: Path, commit: str) -> Iterator[tuple[str, str, str]]:
     """(ISO code, name, title) from every daily snapshot file the pinned commit holds, in path order."""
-    listing = subprocess.run(
-        ["git", "--git-dir", str(gitdir), "ls-tree", "-r", "--name-only", commit, "--", _SNAPSHOTS],
-        capture_output=True,
-        text=True,
-    )
-    paths = sorted(p for p in listing.stdout.split("\n") if p.endswith(".json"))
+    tree = GitTree(gitdir, commit)
+    paths = sorted(p for p in tree.paths(_SNAPSHOTS) if p.endswith(".json"))
     if not paths:
         raise ts.SourceError(f"{SOURCES['world_leaders_current'].repo}: no {_SNAPSHOTS}/ files at {commit}")
-    for path in paths:
-        text = _git_show(gitdir, commit, path)
-        if text:
-            yield from parse_snapshot(text)
+    for _path, data in tree.read_many(paths):
+        if data:
+            yield from parse_snapshot(data.decode("utf-8"))
 
 
 def _kept(role: str, end: int) -> bool:

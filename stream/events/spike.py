@@ -69,8 +69,6 @@ def poisson_tail(k: int, lam: float) -> float:
 def pack(counts: dict[int, int]) -> tuple[int, list[int]]:
     """Bucket counts as (first bucket, runs): a count ``n > 0`` for the next bucket, or ``-k`` for the next
     ``k`` buckets empty. ``{7: 2, 8: 1, 12: 5}`` is ``(7, [2, 1, -3, 5])``."""
-    if not counts:
-        return 0, []
     buckets = sorted(b for b, n in counts.items() if n > 0)
     if not buckets:
         return 0, []

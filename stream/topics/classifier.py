@@ -371,7 +371,9 @@ def _raw_scores(
 def _read_tokens(stream: TokenStream, headline: int, length: int) -> int:
     """How many of the story's tokens the topic stage reads: those that start in the headline or the
     first :data:`BODY_CHARS` characters of the body."""
-    end = (headline + len(HEADLINE_SEPARATOR) if headline else 0) + BODY_CHARS if BODY_CHARS is not None else length
+    if BODY_CHARS is None:
+        return len(stream.texts)
+    end = (headline + len(HEADLINE_SEPARATOR) if headline else 0) + BODY_CHARS
     if end >= length:
         return len(stream.texts)
     return bisect_left(stream.matches, end, key=re.Match.start)
