@@ -56,6 +56,7 @@ from __future__ import annotations
 
 import hashlib
 import heapq
+import itertools
 import math
 from collections import Counter
 from collections.abc import Iterable
@@ -276,7 +277,10 @@ def _subjects(event: EventRecord) -> frozenset[str]:
 def subjects_differ(story: StoryFeatures, event: EventRecord) -> bool:
     """Whether the story's confident top-level topics and the event's are both known and disjoint: a
     rugby match in Tbilisi is not part of a protest in Tbilisi (see :data:`VETO_BELOW`)."""
-    mine = [t for t in story.terms if t[0] == "r"]
+    return _disjoint([t for t in story.terms if t[0] == "r"], event)
+
+
+def _disjoint(mine: list[str], event: EventRecord) -> bool:
     if not mine:
         return False
     theirs = _subjects(event)
@@ -309,7 +313,7 @@ class _Probe:
     a replay in another process scores exactly alike.
     """
 
-    __slots__ = ("alt", "families", "language", "mine", "names", "totals", "words")
+    __slots__ = ("alt", "families", "language", "mine", "names", "subjects", "totals", "words")
 
     def __init__(self, story: StoryFeatures, idf: dict[str, float]) -> None:
         self.language = story.language
@@ -319,6 +323,7 @@ class _Probe:
         self.names: dict[str, float] = {}  # n: and h: terms
         self.totals: dict[str, float] = {}
         self.words: float | None = None
+        self.subjects = [t for t in story.terms if t[0] == "r"]  # for the topic veto, once per story
         for term, w in story.terms.items():
             weight = w * idf.get(term, 1.0)
             fam = term[0]
@@ -523,7 +528,7 @@ class Clusterer:
         for eid in self._candidates(story):
             event = self.events[eid]
             total, specific = probe.score(event)
-            if total < VETO_BELOW and subjects_differ(story, event):
+            if total < VETO_BELOW and _disjoint(probe.subjects, event):
                 continue
             cross = story.language not in event.languages and event.stories >= self.cross_min_stories
             if cross:
@@ -642,15 +647,18 @@ class Clusterer:
         return survivor, absorbed
 
     def _candidates(self, story: StoryFeatures) -> list[str]:
-        shared: Counter[str] = Counter()
         index = self.index
         families = SPECIFIC if any(t[0] == "n" for t in story.terms) else NAMELESS_SPECIFIC
+        postings: list[set[str]] = []
         for term in story.terms:
             if term[0] in families:
                 for key in (term, _other_name(term)) if term[0] in "nh" else (term,):
                     ids = index.get(key) if key else None
                     if ids and len(ids) <= COMMON_TERM_EVENTS:
-                        shared.update(ids)
+                        postings.append(ids)
+        # One count over every posting: a long story meets ~100 of them, and Counter.update per set
+        # costs a Python call each (about half of this method's time before).
+        shared: Counter[str] = Counter(itertools.chain.from_iterable(postings))
         # Ties go to the latest event, then the smaller id: never to the order of a set, which changes
         # with the process's string hashing and would let a replay after a restart place stories anew.
         events = self.events
