@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WW := $(VENV)/bin/wirewatch
 
-.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic eval-events ecb-corpus public-places gazetteer lexicon ngrams topic-sources topic-model bench clean
+.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic eval-events ecb-corpus public-places public-words gazetteer lexicon ngrams topic-sources topic-model bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -50,6 +50,11 @@ eval-region: setup ## country/focus precision, recall, F1 and cost per story
 # github:ianrastall/current-events-context @ 4ff6f7d; the same commit gives the same bytes.
 public-places: setup ## rebuild the public country/focus sets (never-tuned test, and dev) from Wikipedia's Portal:Current events (TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m benchmarks.public_places $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
+
+# The public word sets (benchmarks/data/lang/words_ntrex_*.tsv, CC BY-SA 4.0) are rebuilt from
+# github:MicrosoftTranslator/NTREX @ 8561f6a; the same commit gives the same bytes.
+public-words: setup ## rebuild the public single-word and pair language-ID sets (tune, never-tuned test) from NTREX-128 (TOPIC_MIRRORS=DIR or a clone)
+	$(PY) -m benchmarks.public_words $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
 eval-topic: setup ## topic macro-F1 (rules, model, both) on the dev set and public news, coverage, cost per story
 	$(PY) -m benchmarks.eval_topic

@@ -163,6 +163,13 @@ def main(argv: list[str] | None = None) -> int:
         )
         if (args.data / name).exists()
     }
+    # Public words and pairs from NTREX-128 news sentences (benchmarks/public_words.py): not written by us; the
+    # tune half may be used to choose short-text settings, the test half never is.
+    public_words = {
+        label: _load(args.data / name)
+        for label, name in (("NTREX tune", "words_ntrex_tune.tsv"), ("NTREX test", "words_ntrex_test.tsv"))
+        if (args.data / name).exists()
+    }
     tune_half, check_half = split_halves(words)
 
     rss_before = _rss_mib()
@@ -198,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
             acc, err = _accuracy(predict, rows)
             confusions[name] += err
             splits[name][label] = statistics.mean(acc.values())
+        for label, rows in public_words.items():
+            splits[name][label] = statistics.mean(_accuracy(predict, rows)[0].values())
 
     langs = sorted({c for c, _ in sentences} | {c for c, _ in words})
     header = f"{'lang':5s}" + "".join(f" {n[:10]:>10s}S {n[:10]:>10s}W" for n in systems)
@@ -220,10 +229,22 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "\nShort-text splits, macro %: words.tsv halves (A: items 1,3,5.. of each language, used to tune "
         "stream/language/shorttext.py; B: items 2,4,6.., not used) and words_holdout/unseen2/unseen3/unseen4.tsv "
-        "(written before tuning, never tuned on)"
+        "(written before tuning, never tuned on); NTREX tune/test: public words and pairs from NTREX-128 news "
+        "sentences, found in no other language's NTREX text (benchmarks/public_words.py; the test half never tuned on)"
     )
     for split in splits["wirewatch"]:
         print(f"  {split:16s}" + "".join(f" {n[:10]:>10s} {100 * splits[n][split]:5.1f}" for n in systems))
+    if "NTREX test" in public_words:
+        rows = public_words["NTREX test"]
+        detect_code = systems["wirewatch"]
+        kinds = {"single words": [r for r in rows if " " not in r[1]], "pairs": [r for r in rows if " " in r[1]]}
+        acc = _accuracy(detect_code, rows)[0]
+        worst = ", ".join(f"{c} {100 * a:.0f}" for c, a in sorted(acc.items(), key=lambda kv: kv[1])[:6])
+        print(
+            "  wirewatch on NTREX test: "
+            + ", ".join(f"{k} {100 * statistics.mean(_accuracy(detect_code, v)[0].values()):.1f}" for k, v in kinds.items())
+            + f"; lowest: {worst}"
+        )
     focus = ("hy", "ka", "az", "ar", "ru", "tr")
     ww = results["wirewatch"][0]
     print("\nwirewatch sentences, focus languages: " + ", ".join(f"{c} {100 * ww.get(c, 0):.0f}%" for c in focus))

@@ -6,7 +6,12 @@ How :func:`detect` decides, in order:
    control characters; :func:`stream.text.script.segment` groups the words by
    script. The group with most letters decides the language; other groups
    with at least 5% of the letters become ``shares`` (a Russian story quoting
-   Armenian is ``ru`` with shares ru/hy).
+   Armenian is ``ru`` with shares ru/hy). Two adjustments pick that group in
+   mixed text (:func:`_main_group`): a Han, kana or Hangul character counts as
+   two letters (one carries a syllable or a word), and where a cased script
+   (Latin, Cyrillic, Greek, Armenian) meets another script, its capitalised
+   words count for nothing: names and acronyms are what Thai, Chinese or
+   Arabic headlines borrow (``ของ Trump``, ``要塞 ATM``).
 2. A script used by one language only (Armenian, Georgian, Greek, Hangul,
    kana, Thai, the Indic scripts...) settles the group: method ``script``.
 3. Otherwise the engines vote, restricted to languages written in that
@@ -287,7 +292,7 @@ def _detect(text: str, provider_tag: str | None, only: str | None) -> LanguageRe
     if not groups:
         return LanguageResult(UND, 0.0, "none", (), (), provider, None)
     total = sum(g.letters for g in groups)
-    main = groups[0]
+    main = _main_group(groups)
     main_text = cleaned if main.letters >= 0.97 * total else main.text
     verdict = _classify(main, main_text, only)
     if not verdict.ranking:
@@ -305,11 +310,35 @@ def _detect(text: str, provider_tag: str | None, only: str | None) -> LanguageRe
     return LanguageResult(code, round(confidence, 4), method, alternatives, shares, provider, agrees)
 
 
+# Scripts whose characters each carry a syllable or a word: a Han character holds as much as two letters.
+_DENSE = {"Han": 2, "Kana": 2, "Hangul": 2}
+# Scripts with capital letters: there a capitalised word is most likely a name or an acronym.
+_CASED = frozenset({"Latin", "Cyrillic", "Greek", "Armenian"})
+
+
+def _weight(group: ScriptGroup, mixed: bool) -> int:
+    if mixed and group.script in _CASED:
+        # Names and acronyms borrowed into text of another script say nothing of its language.
+        return sum(len(w) for w in group.text.split() if not w[0].isupper())
+    return group.letters * _DENSE.get(group.script, 1)
+
+
+def _main_group(groups: list[ScriptGroup]) -> ScriptGroup:
+    """The group that decides the language (see the module docstring, step 1): the most letters, with
+    dense scripts' characters counted twice and, in mixed text, cased scripts' capitalised words not at all."""
+    if len(groups) == 1:
+        return groups[0]
+    # Ties keep segment()'s order (most letters first), so a text without borrowed names reads as before.
+    return max(groups, key=lambda g: _weight(g, True))
+
+
 def _shares(
     code: str, main: ScriptGroup, groups: list[ScriptGroup], total: int, only: str | None
 ) -> tuple[tuple[str, float], ...]:
     letters: dict[str, int] = {code: main.letters}
-    for group in groups[1:]:
+    for group in groups:
+        if group is main or not _weight(group, True):  # borrowed names only: not a share of another language
+            continue
         if group.letters < max(6, _MIN_SHARE * total):
             continue
         ranking = _classify(group, group.text, only).ranking

@@ -121,6 +121,32 @@ def test_russian_story_quoting_armenian_has_shares() -> None:
     assert abs(sum(shares.values()) - 1.0) < 0.01
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Thai, Chinese and Russian headline fragments borrowing a Latin name or acronym: the name is not the language
+        # (before, the group with more letters decided, and these read as English, Hungarian, German).
+        ("ของ Trump", "th"),
+        ("สหรัฐ Trump", "th"),
+        ("ในปั Zárate", "th"),
+        ("要塞 ATM", "zh"),
+        ("特朗普 Trump", "zh"),
+        ("SpaceX 载人飞船发射成功", "zh"),
+        ("акции Apple", "ru"),
+        # The reverse stays: English text quoting a name in another script is English.
+        ("Trump meets 习近平 in Beijing", "en"),
+        ("Russia said Путин would attend the summit in Moscow", "en"),
+    ],
+)
+def test_borrowed_names_do_not_decide_the_language(text: str, code: str) -> None:
+    assert detect(text).code == code
+
+
+def test_borrowed_names_are_not_a_share() -> None:
+    # A Latin brand inside Chinese text is a name, not an English part of the story.
+    assert detect("SpaceX 载人飞船周三发射成功，三名航天员进入空间站").shares == ()
+
+
 def test_single_language_has_no_shares() -> None:
     assert detect("Правительство утвердило новый план поддержки малого бизнеса.").shares == ()
 
