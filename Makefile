@@ -84,9 +84,9 @@ gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geoname
 	$(PY) -m stream.build.gazetteer
 	$(PY) -m stream.build.people $(if $(PLACES_MIRRORS),--mirrors $(PLACES_MIRRORS))
 
-lexicon: setup ## rebuild the short-text word lexicon from wordfreq (stream/language/data/lexicon.tsv.gz)
+lexicon: setup ## rebuild the short-text word lexicon from wordfreq and SIB-200 (stream/language/data/lexicon.tsv.gz; TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m pip install -q -e '.[gazetteer]'
-	$(PY) -m stream.build.lexicon
+	$(PY) -m stream.build.lexicon $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
 ngrams: setup ## rebuild the short-text n-gram model from lingua 1.3.5 (stream/language/data/ngrams.bin.gz)
 	$(PY) -m pip install -q -e '.[ngrams]'

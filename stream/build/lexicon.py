@@ -14,9 +14,19 @@ to Cyrillic as Serbian, because wirewatch's Serbian is Cyrillic. Languages whose
 script settles the answer alone (Greek, Korean, Thai, Hebrew...) are left out:
 a lexicon could never change their result.
 
+Languages wordfreq has no list for and that share a script with others (Azerbaijani,
+Kazakh, Kurmanji, Pashto, Tajik, Uzbek, Estonian, Swahili, Belarusian: :data:`CORPUS_LANGUAGES`)
+were the short-text path's weakest, since only the engines spoke for them. They get a *sparse*
+list counted from public sentences: SIB-200's train and dev splits (FLORES-200, ~800 sentences
+per language; the test split is never read), words seen at least :data:`MIN_COUNT` times, their
+Zipf estimate lowered by :data:`SHRINK` (a count in 16,000 tokens overstates a word's frequency
+next to wordfreq's billions). The file names them in a ``# sparse:`` header line: a word missing
+from a sparse list is no evidence against its language (:mod:`stream.language.shorttext`), and the
+sentence-level vote leaves them out.
+
 The output is deterministic for a fixed wordfreq version, which is recorded in the
-file's header. The data is derived from wordfreq's lists and is therefore under
-CC BY-SA 4.0; see ``stream/language/data/NOTICE.md``.
+file's header, and the pinned SIB-200 commit. The data is derived from wordfreq's lists and
+FLORES-200 sentences and is therefore under CC BY-SA 4.0; see ``stream/language/data/NOTICE.md``.
 """
 
 from __future__ import annotations
@@ -31,7 +41,18 @@ from pathlib import Path
 
 from stream.language.lexicon import ARTIFACT
 
-__all__ = ["ARTIFACT", "LANGUAGES", "TOP", "build", "main", "to_cyrillic"]
+__all__ = [
+    "ARTIFACT",
+    "CORPUS_LANGUAGES",
+    "LANGUAGES",
+    "MIN_COUNT",
+    "SHRINK",
+    "TOP",
+    "build",
+    "corpus_words",
+    "main",
+    "to_cyrillic",
+]
 
 # wirewatch code -> wordfreq code. Only the target languages that wordfreq covers and that share a
 # script with another language; "sh" (Serbo-Croatian, Latin) serves Croatian and, transliterated, Serbian.
@@ -68,6 +89,20 @@ LANGUAGES: dict[str, str] = {
     "hr": "sh",
 }
 TOP = 10_000
+
+#: wirewatch code -> SIB-200 folder, for the languages given a sparse list (see the module docstring).
+CORPUS_LANGUAGES: dict[str, str] = {
+    "az": "azj_Latn", "be": "bel_Cyrl", "et": "est_Latn", "kk": "kaz_Cyrl", "ku": "kmr_Latn",
+    "ps": "pbt_Arab", "sw": "swh_Latn", "tg": "tgk_Cyrl", "uz": "uzn_Latn",
+}  # fmt: skip
+#: Occurrences a word needs in a language's SIB-200 train + dev sentences to enter its sparse list.
+MIN_COUNT = 1
+#: Zipf units taken off a sparse list's estimates (see the module docstring). Both chosen by the mean
+#: macro accuracy of words.tsv half A and the public NTREX tune words (``python -m benchmarks.tune_short``
+#: after ``--shrink S --min-count M``): at M 1, S 0 / 0.25 / 0.5 / 1 / 1.5 / 2 gave A 88.9 / 89.3 / 89.3 / 89.3
+#: / 88.4 / 86.7 and NTREX tune 94.5 / 94.4 / 94.4 / 93.7 / 93.0 / 91.6; M 2 and 3 were no better at any S
+#: (M 2, S 0.5: 89.3 / 94.0). 0.25 and 0.5 tie; the larger shrink is kept. Without sparse lists: 88.4 / 92.0.
+SHRINK = 0.5
 
 # Serbian Latin -> Cyrillic (the official one-to-one correspondence; digraphs first).
 _DIGRAPHS = {"lj": "љ", "nj": "њ", "dž": "џ"}
@@ -115,8 +150,47 @@ def _top_words(source: str, top: int) -> list[tuple[str, int]]:
     return [(w, round(10 * (math.log10(f) + 9))) for w, f in ranked[:top]]
 
 
-def build(top: int = TOP, path: Path = ARTIFACT) -> dict[str, int]:
+def corpus_words(
+    sentences: dict[str, list[str]], min_count: int = MIN_COUNT, shrink: float = SHRINK
+) -> dict[str, list[tuple[str, int]]]:
+    """Sparse lists: per language, (folded word, Zipf x 10) of the words seen ``min_count`` times or more
+    in its ``sentences``, the estimate lowered by ``shrink``; most frequent first."""
+    from stream.language.lexicon import fold, words
+
+    out: dict[str, list[tuple[str, int]]] = {}
+    for code, texts in sorted(sentences.items()):
+        counts: dict[str, int] = {}
+        for text in texts:
+            for word in words(text):
+                folded = fold(word)
+                if _is_word(folded, code):
+                    counts[folded] = counts.get(folded, 0) + 1
+        total = sum(counts.values())
+        ranked = sorted(((w, n) for w, n in counts.items() if n >= min_count), key=lambda wn: (-wn[1], wn[0]))
+        out[code] = [(w, round(10 * (math.log10(n / total) + 9 - shrink))) for w, n in ranked]
+    return out
+
+
+def _sib_sentences(mirrors: Path | None) -> dict[str, list[str]]:
+    from stream.build import topic_corpora as tc
+    from stream.build import topic_sources as ts
+
+    source = ts.SOURCES["sib200"]
+    tree = tc.GitTree(ts.locate(source, mirrors), source.commit)
+    paths = [f"data/annotated/{folder}/{split}.tsv" for folder in CORPUS_LANGUAGES.values() for split in ("train", "dev")]
+    by_folder = {folder: code for code, folder in CORPUS_LANGUAGES.items()}
+    out: dict[str, list[str]] = {}
+    for path, data in tree.read_many(paths):
+        rows = data.decode("utf-8").splitlines()[1:]  # index_id, category, text
+        out.setdefault(by_folder[path.split("/")[2]], []).extend(row.split("\t", 2)[2] for row in rows if row.count("\t") >= 2)
+    return out
+
+
+def build(
+    top: int = TOP, path: Path = ARTIFACT, mirrors: Path | None = None, shrink: float = SHRINK, min_count: int = MIN_COUNT
+) -> dict[str, int]:
     """Write the lexicon to ``path``; return the number of words per language."""
+    from stream.build.topic_sources import SOURCES
     from stream.language.lexicon import entry_key
 
     version = metadata.version("wordfreq")
@@ -131,9 +205,19 @@ def build(top: int = TOP, path: Path = ARTIFACT) -> dict[str, int]:
         counts[code] = len(words)
         for word, zipf in words:
             listed.setdefault(word, []).append(f"{code}:{zipf}")
+    sparse = corpus_words(_sib_sentences(mirrors), min_count, shrink)
+    for code, words in sparse.items():
+        counts[code] = len(words)
+        for word, zipf in words:
+            if zipf > 0:
+                listed.setdefault(word, []).append(f"{code}:{zipf}")
+    sib = SOURCES["sib200"]
     header = [
         f"# wirewatch short-text lexicon: the top {top} words per language of wordfreq {version} (wordlist 'best').",
         "# Derived from wordfreq's data: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/), see NOTICE.md.",
+        f"# Sparse lists (words seen {min_count}+ times, Zipf less {shrink}) from SIB-200 train+dev sentences (FLORES-200,",
+        f"# CC BY-SA 4.0), github.com/{sib.repo} @ {sib.commit[:7]}: a word missing from them is no evidence.",
+        "# sparse: " + " ".join(sorted(sparse)),
         "# Rebuild with `make lexicon` (python -m stream.build.lexicon). Columns: word (case-folded), then code:Zipf x 10",
         "# for every language listing it. Rows are in stream.language.lexicon's key order so that loading needs no sort.",
     ]
@@ -149,8 +233,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=TOP, help="words kept per language")
     parser.add_argument("--out", type=Path, default=ARTIFACT)
+    parser.add_argument("--mirrors", type=Path, help="folder of <owner>+<name>/repo bare git dirs (else SIB-200 is cloned)")
+    parser.add_argument("--shrink", type=float, default=SHRINK, help="Zipf units taken off the sparse lists' estimates")
+    parser.add_argument("--min-count", type=int, default=MIN_COUNT, help="occurrences a word needs for a sparse list")
     args = parser.parse_args(argv)
-    counts = build(args.top, args.out)
+    counts = build(args.top, args.out, args.mirrors, args.shrink, args.min_count)
     size = args.out.stat().st_size
     print(f"wrote {args.out} ({size / 1024:.0f} KiB): " + ", ".join(f"{c} {n}" for c, n in counts.items()))
     return 0

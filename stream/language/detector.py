@@ -227,7 +227,8 @@ def sentence_lexicon_factors(text: str, candidates: frozenset[str]) -> dict[str,
     add up to certainty.
     """
     table = lexicon()
-    listed = table.languages() & candidates
+    # Sparse lists (a few thousand words from a small corpus) miss too many words for a missing one to count here.
+    listed = (table.languages() - table.sparse) & candidates
     if len(listed) < 2:
         return {}
     absent = SHORT_DEFAULT.lex_absent

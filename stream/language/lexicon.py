@@ -93,6 +93,7 @@ class Lexicon:
     entries: array[int]
     codes: tuple[str, ...]
     cutoffs: dict[str, float]  # lowest Zipf frequency kept per language: below it a word is "absent"
+    sparse: frozenset[str] = frozenset()  # lists counted from a small corpus: a missing word is no evidence
 
     def lookup(self, word: str) -> dict[str, float]:
         """{code: Zipf frequency} of the languages whose lists hold the folded ``word``."""
@@ -116,8 +117,12 @@ def load(path: Path = ARTIFACT) -> Lexicon:
     cutoffs: dict[str, float] = {}
     entries = array("Q")
     ordered = True
+    sparse: frozenset[str] = frozenset()
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
+            if line.startswith("# sparse:"):
+                sparse = frozenset(line.split(":", 1)[1].split())
+                continue
             if line.startswith("#") or not line.strip():
                 continue
             word, _, listed = line.rstrip("\n").partition("\t")
@@ -133,7 +138,7 @@ def load(path: Path = ARTIFACT) -> Lexicon:
     if not ordered:
         # Only a hand-edited file gets here: sorting goes through a temporary list of ints (~10x the array).
         entries = array("Q", sorted(entries))
-    return Lexicon(entries, tuple(codes), cutoffs)
+    return Lexicon(entries, tuple(codes), cutoffs, sparse)
 
 
 @cache

@@ -21,9 +21,11 @@ evidence that do not come from n-gram statistics are added:
   30 languages): each word multiplies a language's score by
   ``10 ** (lexicon * (its Zipf frequency there - the best language's))``. A
   listed language missing the word counts ``lex_absent`` below its list's
-  lowest frequency; a language with no list (Kazakh, Azerbaijani, Pashto...)
-  counts ``lex_unlisted`` below the best, so it is never ruled out by the
-  absence of data; a word no list holds gives no evidence at all. A Han run
+  lowest frequency; a language with no list counts ``lex_unlisted`` below
+  the best, so it is never ruled out by the absence of data, and so does a
+  language whose list is *sparse* (Kazakh, Azerbaijani, Pashto...: a few
+  thousand words counted from SIB-200's sentences, see
+  :mod:`stream.build.lexicon`) when the word is not on it; a word no list holds gives no evidence at all. A Han run
   no list holds whole is cut into the longest listed words (Chinese and
   Japanese write no spaces).
 * a character n-gram engine built for a word or two (:mod:`stream.language.ngrams`,
@@ -192,7 +194,11 @@ def lexicon_factors(
             votes.setdefault(code, 0.0)
         best = max(hits.values())
         zipf = {
-            code: hits.get(code, table.cutoffs[code] - params.lex_absent) if code in listed else best - params.lex_unlisted
+            code: hits[code]
+            if code in hits
+            else table.cutoffs[code] - params.lex_absent
+            if code in listed and code not in table.sparse
+            else best - params.lex_unlisted
             for code in votes
         }
         for code, z in zipf.items():
@@ -211,7 +217,7 @@ def short_scores(
     """(scores, alphabet factors) for ``candidates`` on short ``text``; scores are unnormalised, > 0."""
     votes: dict[str, float] = {}
     table = table or lexicon()
-    covered = table.languages() | ngram_languages()
+    covered = (table.languages() - table.sparse) | ngram_languages()  # a sparse list covers too little to stand in for cld2
     # wirewatch's zh is Simplified: a Han-only word that cld2 reads as Traditional is Japanese or
     # Taiwanese Chinese, so part of that vote goes to Japanese.
     cld2, traditional = cld2_short(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import math
 from pathlib import Path
 
 import pytest
@@ -50,8 +51,10 @@ def test_shipped_lexicon_is_compact_and_covers_the_listed_languages() -> None:
     assert 200_000 < len(table.entries) < 400_000
     assert table.entries.itemsize * len(table.entries) < 4 * 1024 * 1024
     assert {"ru", "uk", "bg", "mk", "sr", "en", "de", "nl", "sv", "da", "ms", "id", "zh", "ja", "fa", "ur"} <= table.languages()
-    # No list where wordfreq has none, and none for scripts that decide alone.
-    assert table.languages().isdisjoint({"az", "kk", "uz", "tg", "ps", "ku", "et", "sw", "be", "el", "ko", "th", "hy", "ka"})
+    # Where wordfreq has no list, a sparse one counted from SIB-200; none for scripts that decide alone.
+    sparse = {"az", "kk", "uz", "tg", "ps", "ku", "et", "sw", "be"}
+    assert table.sparse == sparse <= table.languages()
+    assert table.languages().isdisjoint({"el", "ko", "th", "hy", "ka"})
     keys = [e >> 16 for e in table.entries[:1000]]
     assert keys == sorted(keys)  # the file is in key order, so loading needed no sort
 
@@ -121,6 +124,38 @@ def test_lexicon_vote_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> No
     assert max(scores, key=scores.__getitem__) == "nl"
 
 
+def test_a_word_missing_from_a_sparse_list_is_no_evidence(tmp_path: Path) -> None:
+    rows = sorted([("vanaf", "nl:55 da:30"), ("gelek", "xk:48"), ("arbeid", "nl:40 da:45")], key=lambda r: entry_key(r[0]))
+    path = tmp_path / "lex.tsv.gz"
+    path.write_bytes(gzip.compress(("# sparse: xk\n" + "".join(f"{w}\t{langs}\n" for w, langs in rows)).encode("utf-8")))
+    table = load(path)
+    assert table.sparse == {"xk"}
+    votes = {"nl": 0.4, "da": 0.3, "xk": 0.3}
+    factors = lexicon_factors("vanaf", frozenset(votes), votes, DEFAULT, table)
+    # da lists words down to Zipf 3.0 and holds this one at 3.0; xk's list is sparse: missing, it is placed as a
+    # language without a list would be (lex_unlisted below the best), not below its list's lowest entry.
+    assert factors["xk"] == pytest.approx(10 ** -(DEFAULT.lexicon * DEFAULT.lex_unlisted))
+    assert factors["da"] == pytest.approx(10 ** -(DEFAULT.lexicon * 2.5))
+    # Where the sparse list holds the word, its frequency counts as any list's does.
+    assert lexicon_factors("gelek", frozenset(votes), dict(votes), DEFAULT, table)["xk"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # Words of languages wordfreq has no list for, which the engines read as a big neighbour's
+        # (NTREX tune words: Pashto read as Persian, Tajik as Russian, Kurmanji as Dutch).
+        ("وروسته", "ps"),
+        ("خبره", "ps"),
+        ("аммо", "tg"),
+        ("divê", "ku"),
+        ("sabab", "uz"),
+    ],
+)
+def test_sparse_lists_name_languages_without_wordfreq_lists(text: str, code: str) -> None:
+    assert detect(text).code == code
+
+
 def test_word_no_list_knows_gives_no_evidence() -> None:
     votes = {"az": 0.7, "tr": 0.3}
     assert lexicon_factors("nazirlik", frozenset({"az", "tr"}), votes, DEFAULT, lexicon()) == {}
@@ -167,3 +202,15 @@ def test_han_run_is_cut_into_lexicon_words() -> None:
     # Down to single characters, which both lists hold with different frequencies: 停 is far commoner in Chinese.
     assert _lookup_units("停火", table) == ["停", "火"]
     assert detect("停火").code == "zh"
+
+
+def test_sparse_lists_count_folded_words_and_shrink_their_estimate() -> None:
+    from stream.build.lexicon import corpus_words
+
+    lists = corpus_words({"xk": ["Gelek gelek welat, welat", "gelek û 2024"]}, min_count=2, shrink=0.5)
+    # The number is no word, nor is the one-letter "û": gelek 3 and welat 2 of the 5 words counted.
+    total = 5
+    assert lists == {
+        "xk": [("gelek", round(10 * (math.log10(3 / total) + 9 - 0.5))), ("welat", round(10 * (math.log10(2 / total) + 9 - 0.5)))]
+    }
+    assert [w for w, _ in corpus_words({"xk": ["Gelek gelek welat"]}, min_count=1, shrink=0)["xk"]] == ["gelek", "welat"]
