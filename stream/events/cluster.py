@@ -58,6 +58,7 @@ import hashlib
 import heapq
 import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -67,6 +68,7 @@ from stream.events.features import FAMILY_WEIGHT, SPECIFIC, StoryFeatures, extra
 from stream.events.fingerprint import DuplicateIndex
 
 __all__ = [
+    "CANDIDATES",
     "CROSS_JOIN_SCORE",
     "CROSS_MIN_SPECIFIC",
     "JOIN_SCORE",
@@ -119,7 +121,7 @@ MERGE_SCORE: float | None = 0.5
 #: with the cross-language minimum of specific evidence. None: never. Chosen on the ITN tune half
 #: (cross-lingual F1 0.750 -> 0.754; see benchmarks.eval_events).
 RECHECK_STORIES = 2
-RECHECK_CANDIDATES = 4
+RECHECK_CANDIDATES = 2  # 4 before the cost round (see CANDIDATES)
 RECHECK_SCORE: float | None = 0.3
 #: A story that qualifies for no event still joins its best candidate in other languages scoring at
 #: least NEAR_SCORE (below CROSS_JOIN_SCORE) with the cross-language minimum of specific evidence, when
@@ -131,8 +133,10 @@ NEAR_SCORE: float | None = 0.27
 NEAR_RATIO = 2.0
 #: Terms an event keeps (the heaviest); it is trimmed back to this when it holds twice as many.
 EVENT_TERMS = 200
-#: Events looked at in full per story (those sharing most terms with it).
-CANDIDATES = 8
+#: Events looked at in full per story (those sharing most terms with it). 8 until the cost round on wire-length
+#: stories: 4 scores half as many events, and the ITN tune half reads the same (cross-lingual 0.773 -> 0.774,
+#: with RECHECK_CANDIDATES 4 -> 2; 6/4: 0.775, 4/4: 0.774); ECB+ (checked, never chosen on) 0.773 -> 0.774.
+CANDIDATES = 4
 #: A term carried by more open events than this is too common to find candidates by.
 COMMON_TERM_EVENTS = 64
 #: Story timestamps kept per event for its velocity.
@@ -319,22 +323,31 @@ class _Probe:
         self.language = story.language
         # Per family, what the story brings whatever the event: words count only in the event's
         # language, guessed names (h:) only where they meet a name, so both are added per event.
-        self.families: dict[str, dict[str, float]] = {}
-        self.names: dict[str, float] = {}  # n: and h: terms
-        self.totals: dict[str, float] = {}
-        self.words: float | None = None
-        self.subjects = [t for t in story.terms if t[0] == "r"]  # for the topic veto, once per story
+        families: dict[str, dict[str, float]] = {}
+        names: dict[str, float] = {}  # n: and h: terms
+        totals: dict[str, float] = {}
+        words: float | None = None
+        get = idf.get
         for term, w in story.terms.items():
-            weight = w * idf.get(term, 1.0)
+            weight = w * get(term, 1.0)
             fam = term[0]
-            if fam in "nh":
-                self.names[term] = weight
+            if fam == "n" or fam == "h":
+                names[term] = weight
             else:
-                self.families.setdefault(fam, {})[term] = weight
+                family = families.get(fam)
+                if family is None:
+                    families[fam] = {term: weight}
+                else:
+                    family[term] = weight
             if fam == "w":
-                self.words = (self.words or 0.0) + weight
+                words = (words or 0.0) + weight
             elif fam != "h":
-                self.totals[fam] = self.totals.get(fam, 0.0) + weight
+                totals[fam] = totals.get(fam, 0.0) + weight
+        self.families = families
+        self.names = names
+        self.totals = totals
+        self.words = words
+        self.subjects = [t for t in story.terms if t[0] == "r"]  # for the topic veto, once per story
         # names meet names guessed from Han characters, and the reverse
         self.alt = {("h" if t[0] == "n" else "n") + t[1:]: t for t in self.names}
         mine = set(story.terms)
@@ -456,17 +469,28 @@ class Clusterer:
 
     def _idf(self, terms: dict[str, float]) -> dict[str, float]:
         n = self.seen + 1
-        df = self.df
-        return {t: math.log(1.0 + n / (1.0 + df.get(t, 0))) for t in terms}
+        get = self.df.get
+        log = math.log
+        return {t: log(1.0 + n / (1.0 + get(t, 0))) for t in terms}
 
     def _add_terms(self, event: EventRecord, added: dict[str, float]) -> None:
         terms = event.terms
+        index = self.index
+        eid = event.id
         for term, w in added.items():
-            if term not in terms:
-                self.index.setdefault(term, set()).add(event.id)
-            terms[term] = terms.get(term, 0.0) + w
+            old = terms.get(term)
+            if old is None:  # new to the event: one posting more (no empty set built when the term has one)
+                ids = index.get(term)
+                if ids is None:
+                    index[term] = {eid}
+                else:
+                    ids.add(eid)
+                terms[term] = w
+            else:
+                terms[term] = old + w
         if len(terms) > 2 * EVENT_TERMS:
-            keep = dict(sorted(terms.items(), key=lambda kv: -kv[1])[:EVENT_TERMS])
+            # itemgetter with reverse=True: a C-level key, and the sort stays stable (ties keep their order).
+            keep = dict(sorted(terms.items(), key=operator.itemgetter(1), reverse=True)[:EVENT_TERMS])
             for term in terms.keys() - keep.keys():
                 ids = self.index.get(term)
                 if ids is not None:
@@ -569,8 +593,9 @@ class Clusterer:
         self.story_event[story.id] = event.id
         self.duplicates.add(story.id, story.sketch, story.time)
         self.seen += 1
+        df = self.df
         for term in story.terms:
-            self.df[term] = self.df.get(term, 0) + 1
+            df[term] = df.get(term, 0) + 1
         return result
 
     def _recheck(self, event: EventRecord) -> tuple[EventRecord, tuple[str, ...]]:

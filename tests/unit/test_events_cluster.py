@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from stream.events.cluster import (
+    CANDIDATES,
     JOIN_SCORE,
     RECHECK_SCORE,
     VETO_BELOW,
@@ -128,7 +129,7 @@ def test_a_story_on_another_confident_subject_does_not_join_whatever_else_it_sha
 
 
 def test_candidate_ties_go_to_the_latest_events_whatever_the_string_hashing() -> None:
-    # Twelve events share one name key with a story; only eight are scored. Which eight must not depend on
+    # Twelve events share one name key with a story; only CANDIDATES are scored. Which ones must not depend on
     # the order of a set (PYTHONHASHSEED), or a clusterer rebuilt after a restart could place stories anew.
     c = Clusterer(join_score=2.0, cross_join_score=2.0)  # every story opens an event
 
@@ -136,7 +137,7 @@ def test_candidate_ties_go_to_the_latest_events_whatever_the_string_hashing() ->
         return StoryFeatures(f"s{i}", "en", 1000.0 + i, None, "", (), {"n:2623625": 1.0, f"w:en:word{i}": 1.0})
 
     ids = [c.assign(story(i)).event_id for i in range(12)]
-    assert c._candidates(story(99)) == ids[::-1][:8]
+    assert c._candidates(story(99)) == ids[::-1][:CANDIDATES]
 
 
 def test_a_new_version_keeps_its_event_and_is_not_a_duplicate() -> None:
