@@ -25,10 +25,14 @@ A rule file describes one Media Topic::
 How a word of a term matches a token (both folded with ``stream.text.normalize.fold``):
 
 * ``stem`` (en fr ru de es hy): equal Snowball stems.
-* ``suffix`` (tr az ar fa uk ka): the token starts with the word and adds at most
+* ``suffix`` (tr az ar fa uk ka sw ha): the token starts with the word and adds at most
   ``SUFFIX_ALLOWANCE[lang]`` letters. Snowball's Turkish and Arabic stemmers
   are not used: they split one lemma into several stems (``bakan``/``bakanı``,
-  ``وزير`` -> ``زير``), which a wire-speed matcher cannot afford.
+  ``وزير`` -> ``زير``), which a wire-speed matcher cannot afford. Swahili and Hausa
+  have no Snowball stemmer; their endings are short (Swahili locative ``-ni``,
+  ``jeshi``/``jeshini``; Hausa linkers ``-n``/``-r``, ``zaben``/``zabensa``), but their
+  inflection is largely at the front (``wanajeshi``, ``walikamatwa``; Hausa plurals
+  ``soja``/``sojoji``), so rule files list those forms as separate terms.
 * Arabic tokens are also tried without their proclitics (و ف ب ل ك ال), so
   ``والقتال`` matches ``قتال``.
 * ``word*`` is a prefix (at least ``MIN_PREFIX`` letters); ``=word`` is exact.
@@ -82,7 +86,10 @@ __all__ = [
 DEFAULT_RULES_DIR = Path(__file__).parent / "data" / "rules"
 COMMON = "common"
 _SNOWBALL = {"en": "english", "fr": "french", "ru": "russian", "de": "german", "es": "spanish", "hy": "armenian"}
-SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4}
+# Swahili and Hausa 3: enough for a locative, or a linker plus a possessive (zaɓensa); short words
+# that would run into other words are written exact in the rule files ("=vita": vitabu are books,
+# "=kura": kurasa are pages, Hausa "=kama": kamar is "like").
+SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4, "sw": 3, "ha": 3}
 LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE})
 MIN_PREFIX = 3
 _ANCHORS = ("headline", "lead")
