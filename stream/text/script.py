@@ -162,7 +162,28 @@ def clean(text: str) -> str:
     text = _BYLINE.sub(" ", text)
     text = _DIGITS.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
+    if _MIXED_CYRILLIC.search(text):
+        text = _MIXED_WORD.sub(_to_cyrillic, text)
     return " ".join(text.split())
+
+
+# Latin letters that look like Cyrillic ones, typed inside Cyrillic words by a keyboard left on Latin (NTREX's
+# Serbian file writes "плaн" and "дoбaвљaчa" with Latin a and o): in such a word they are read as the Cyrillic
+# letters they stand for, or the word reads as no language at all (Latin i as the Ukrainian і, j as Serbian ј).
+_LOOKALIKE = str.maketrans("aceijopxyABCEHIJKMOPTXY", "асеіјорхуАВСЕНІЈКМОРТХУ")
+_MIXED_CYRILLIC = re.compile(r"[\u0400-\u04ff][a-zA-Z]|[a-zA-Z][\u0400-\u04ff]")
+# A word with at least one Cyrillic letter and some Latin lookalikes; the substitution keeps the word only when
+# its other Latin letters are lookalikes too (a brand such as "Wildберрис" mixes on purpose and stays).
+_MIXED_WORD = re.compile(r"\w*[\u0400-\u04ff]\w*")
+_LOOKALIKES = frozenset("aceijopxyABCEHIJKMOPTXY")
+
+
+def _to_cyrillic(match: re.Match[str]) -> str:
+    word = match.group()
+    latin = [ch for ch in word if "a" <= ch <= "z" or "A" <= ch <= "Z"]
+    if not latin or any(ch not in _LOOKALIKES for ch in latin) or len(latin) * 2 > len(word):
+        return word
+    return word.translate(_LOOKALIKE)
 
 
 def script_of(char: str) -> str:

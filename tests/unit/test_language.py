@@ -147,6 +147,15 @@ def test_borrowed_names_are_not_a_share() -> None:
     assert detect("SpaceX 载人飞船周三发射成功，三名航天员进入空间站").shares == ()
 
 
+def test_latin_lookalikes_inside_cyrillic_words_read_as_cyrillic() -> None:
+    # A keyboard left on Latin types a, o, e, j inside Cyrillic words (NTREX's Serbian file does): the word is read
+    # as the Cyrillic it shows; a word that mixes scripts on purpose, or a Latin word beside Cyrillic, stays.
+    assert clean("ниje схвaтao") == "није схватао"
+    assert clean("Wildберрис и iPhone") == "Wildберрис и iPhone"
+    assert detect("ниje схвaтao").code == "sr"
+    assert detect("Прeзидeнт пoдписaл укaз").code == "ru"
+
+
 def test_single_language_has_no_shares() -> None:
     assert detect("Правительство утвердило новый план поддержки малого бизнеса.").shares == ()
 
