@@ -88,6 +88,16 @@ _TAIL_CAP = 1 + max(MAX_TAIL_CHARS, *(len(t) for tails in _LOCATIVE_TAILS.values
 # so "in" there does not make the scene. Folded tokens before "in" [the] X, in Latin script.
 _ORIGIN_ADVERBS = frozenset(["first", "originally", "initially"])
 _ORIGIN_VERBS = frozenset(["detected", "identified", "discovered", "sequenced", "found"])
+# Words between "in" and a name that leave it the scene: "in the United States", "in northern Iraq",
+# "in the southern Philippines" (folded, Latin script); at most two of them.
+_SCENE_MODIFIERS = frozenset(
+    [
+        *("the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"),
+        *("northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern"),
+        "southwestern",
+    ]
+)
+_MAX_SCENE_MODIFIERS = 2
 # Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
 # Ankara", "Україна та Польща"); commas and hyphens leave no token between.
 # Compared with folded tokens: the Armenian ligature "և" folds (NFKC) to "եւ", "ԵՎ" to "եվ".
@@ -429,6 +439,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                     and text[ts.end(last) : ts.end(last) + 1] in ("'", "’")
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
+                or (family == LAT and _scene_through_modifiers(text, ts, first))
             )
             if locative and family == LAT and _origin_before(texts, first - 1):
                 locative = False
@@ -447,6 +458,19 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         kept.append(hit)
     kept.sort(key=lambda h: h.first)
     return kept
+
+
+def _scene_through_modifiers(text: str, ts: TokenStream, first: int) -> bool:
+    """Whether "in" precedes the name across an article or compass word ("in the United States", "in northern Iraq").
+
+    The words must be lower-case: a capitalised one belongs to another name ("in the South China Sea").
+    """
+    texts = ts.texts
+    at = first - 1
+    skipped = 0
+    while at >= 0 and skipped < _MAX_SCENE_MODIFIERS and texts[at] in _SCENE_MODIFIERS and text[ts.start(at)].islower():
+        at, skipped = at - 1, skipped + 1
+    return skipped > 0 and at >= 0 and texts[at] in _LOCATIVE_BEFORE
 
 
 def _origin_before(texts: list[str], at: int) -> bool:

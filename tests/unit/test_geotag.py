@@ -730,3 +730,14 @@ def test_where_a_variant_was_first_detected_is_not_the_scene() -> None:
     # Without the provenance words "in India" is the scene, as before.
     body = "Ireland reports three cases of the variant in India."
     assert locate(Story(id="t", headline="", body=body), "en").focus_country == "IN"
+
+
+def test_in_before_an_article_or_compass_word_still_marks_the_scene() -> None:
+    # Written for #17 (sixth round): "in northern Iraq", "in the United States" lost the scene's boost.
+    body = "The United States military says a drone strike in northern Iraq killed a commander."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "IQ"
+    body = "Canada's retailer files for bankruptcy protection in the United States."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "US"
+    # A capitalised compass word belongs to another name: "in the South China Sea" is no scene in China.
+    body = "Vietnam's navy patrols in the South China Sea."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "VN"
