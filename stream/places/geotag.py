@@ -552,6 +552,9 @@ def locate(
     body_at = story.body_offset
     para = text.find("\n", body_at + 1)
     lead_end = len(text) if para < 0 else para
+    # A story without a headline (a wire brief, a portal item) says what it is about in its first
+    # sentence: it weighs as the headline would.
+    top_end = headline_end or _first_sentence_end(text, body_at, lead_end)
 
     # (place index, Mention, weight) for accepted evidence.
     accepted: list[tuple[int, Mention, float]] = []
@@ -605,7 +608,7 @@ def locate(
     unbacked: list[tuple[_Hit, float]] = []  # ambiguous names left without support, with their position weight
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
-        weight = position_weight(start, headline_end, lead_end)
+        weight = position_weight(start, top_end, lead_end)
         chosen = sure
         factor = 1.0
         if not chosen:
@@ -662,7 +665,7 @@ def locate(
             idx = gaz.country_index.get(person.country)
             if idx is None:
                 continue
-            weight = position_weight(person.start, headline_end, lead_end) * PERSON_WEIGHT
+            weight = position_weight(person.start, top_end, lead_end) * PERSON_WEIGHT
             mention = Mention(text[person.start : person.end], person.start, person.end, person.name, person.kind)
             accepted.append((idx, mention, weight))
     for hit in org_hits:
@@ -670,7 +673,7 @@ def locate(
         for place, _ftype, _flags in hit.readings:
             if gaz.places[place].kind != "country" or not set(gaz.places[place].countries) & named:
                 continue
-            weight = position_weight(start, headline_end, lead_end) * ORGANISATION_WEIGHT
+            weight = position_weight(start, top_end, lead_end) * ORGANISATION_WEIGHT
             accepted.append((place, Mention(text[start:end], start, end, hit.form, "organisation"), weight))
             break
     # Countries the headline names only by a city: "... talks in Washington", "Moscow hosts ...".
@@ -699,6 +702,29 @@ def _lone_country(
     if len(countries) != 1 or not any(_opens_sentence(text, ts.start(hit.first)) for hit, _w in unbacked):
         return None
     return unbacked
+
+
+# Words before a full stop that do not end a sentence: titles and abbreviations of news English.
+_ABBREVIATIONS = frozenset(
+    [
+        *("mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "sen", "gov", "rev"),
+        *("jr", "sr", "no", "inc", "corp", "co", "ltd", "vs", "mt", "ft", "adm", "cmdr", "prof"),
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00c0-\u024f\u0400-\u04ff])")
+
+
+def _first_sentence_end(text: str, begin: int, end: int) -> int:
+    """Where the first sentence of ``text[begin:end]`` ends (``end`` if it runs on); "U.S." ends none."""
+    for m in _SENTENCE_END.finditer(text, begin, end):
+        stop = m.start()
+        if text[stop] == ".":
+            word = text[begin:stop].rsplit(None, 1)[-1] if text[begin:stop].strip() else ""
+            word = word.lstrip("\"'“‘(")
+            if "." in word or len(word) == 1 or word.lower() in _ABBREVIATIONS:
+                continue
+        return m.end()
+    return end
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stream.places.geotag import GeoResult, locate
+from stream.places.geotag import GeoResult, _first_sentence_end, locate
 from stream.story import ProviderPlace, Story
 
 # Stories written for these tests: the same Karabakh ceasefire news in six languages.
@@ -741,3 +741,16 @@ def test_in_before_an_article_or_compass_word_still_marks_the_scene() -> None:
     # A capitalised compass word belongs to another name: "in the South China Sea" is no scene in China.
     body = "Vietnam's navy patrols in the South China Sea."
     assert locate(Story(id="t", headline="", body=body), "en").focus_country == "VN"
+
+
+def test_a_story_without_headline_weighs_its_first_sentence_as_one() -> None:
+    # Written for #17 (sixth round): a brief names its country first; background comes after.
+    body = (
+        "Fiji announces that it will join the trade framework. "
+        "This comes amid a visit by Chinese foreign minister Wang Yi to Kiribati and new Chinese loans."
+    )
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "FJ"
+    # An abbreviation's full stop ends no sentence: "U.S." and "Gen." leave Iraq in the first one.
+    text = "U.S. officials and Gen. Smith say a strike in Iraq killed him. Later, more."
+    assert text[: _first_sentence_end(text, 0, len(text))] == "U.S. officials and Gen. Smith say a strike in Iraq killed him. "
+    assert _first_sentence_end("No full stop here", 0, 17) == 17
