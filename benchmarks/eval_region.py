@@ -263,6 +263,11 @@ Sea") (l)
 a story without a headline weighs its first        0.931 0.870 (1181) 0.924  unchanged    unchanged
 sentence as the headline (3, the rest of the lead
 2; "U.S.", "Gen." end no sentence) (m)
+a name read only as a country beside a           0.931 0.872 (1183) 0.925  unchanged    unchanged
+subdivision noun names the subdivision
+("Équateur Province", "Province of Équateur";
+province, region, governorate, oblast, district,
+prefecture, county) (n)
 =================================================  ========================  ===========  ===========
 
 (l) Five public dev events right more (northwest Syria, northern Iraq, bankruptcy "in the United States"
@@ -281,6 +286,11 @@ United States; "In Osaka, Argentina, Brazil ... condemning the Venezuelan govern
 out: the first sentence as the lead (2) and the rest as the body (1): 1180; the first sentence as the
 headline for every headline rule too (pairs, hosts, a region named, relevance): 1177, and eight events
 got a null focus ("Australia, New Zealand, Norway and Spain end their evacuation flights ... in Kabul").
+
+(n) Two public dev events right more (Ebola and an outbreak in the Congolese province, both tied with
+Ecuador before), none lost. First tried with "department" and "state" among the nouns: 1180, "the US
+Department of Justice", "the Philippines Department of Health" and "the Federal State of Mexico" lost
+their only country.
 """
 
 from __future__ import annotations

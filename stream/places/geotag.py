@@ -546,6 +546,7 @@ def locate(
         if id(h) not in in_org
         and not _person_name(ts, text, h, hit_tokens, lang, gaz)
         and not _compass_modifier(ts, text, h, gaz)
+        and not _names_a_unit(ts, text, h, gaz)
     ]
 
     headline_end = len(story.headline) if story.headline else 0
@@ -825,6 +826,25 @@ def _compass_modifier(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> 
     if nxt >= len(ts.texts) or text[ts.end(hit.last) : ts.start(nxt)] not in (" ", "-"):
         return False
     return text[ts.start(nxt)].isupper() and ts.texts[nxt] not in _UNIT_NOUNS
+
+
+# Unit nouns of subdivisions only: "Department of Justice" and "State of Palestine" name states' own bodies.
+_SUBDIVISION_NOUNS = frozenset(["province", "region", "governorate", "oblast", "district", "prefecture", "county"])
+
+
+def _names_a_unit(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
+    """Whether a name read only as a country is the name of a subdivision: "Équateur Province", "Province of Équateur".
+
+    A country is no province of itself; a unit noun next to its name makes it a subdivision's (named after
+    a river, a region, an old state) in whatever country the story names beside it.
+    """
+    if _family(hit) != LAT or not all(gaz.places[r[0]].kind == "country" for r in hit.readings):
+        return False
+    texts = ts.texts
+    nxt = hit.last + 1
+    if nxt < len(texts) and texts[nxt] in _SUBDIVISION_NOUNS and text[ts.end(hit.last) : ts.start(nxt)] == " ":
+        return True
+    return hit.first >= 2 and texts[hit.first - 1] == "of" and texts[hit.first - 2] in _SUBDIVISION_NOUNS
 
 
 # The third-person possessive of a Turkic compound's head noun, with an optional case

@@ -754,3 +754,13 @@ def test_a_story_without_headline_weighs_its_first_sentence_as_one() -> None:
     text = "U.S. officials and Gen. Smith say a strike in Iraq killed him. Later, more."
     assert text[: _first_sentence_end(text, 0, len(text))] == "U.S. officials and Gen. Smith say a strike in Iraq killed him. "
     assert _first_sentence_end("No full stop here", 0, 17) == 17
+
+
+def test_a_country_name_beside_a_subdivision_noun_names_the_subdivision() -> None:
+    # Written for #17 (sixth round): the Congolese province Équateur was read as Ecuador.
+    body = "An Ebola outbreak is declared in the Équateur Province of the Democratic Republic of the Congo."
+    assert _countries(locate(_story("", body), "en")) == {"CD"}
+    body = "Cholera cases rise in the Province of Équateur, Democratic Republic of the Congo."
+    assert _countries(locate(_story("", body), "en")) == {"CD"}
+    # A state's own bodies keep its name: "Department of Justice", "State of Mexico" are no such units.
+    assert _countries(locate(_story("", "The United States Department of Justice sues the firm."), "en")) == {"US"}
