@@ -540,11 +540,21 @@ def locate(
     hit_tokens = {i for h in hits for i in range(h.first, h.last + 1)}
     org_hits = [h for h in hits if _family(h) in (LAT, CYR) and orgs.covers(ts.texts, h.first, h.last)]
     in_org = {id(h) for h in org_hits}  # identity, not dataclass equality: a list scan per hit
+    persons = {id(h) for h in hits if id(h) not in in_org and _person_name(ts, text, h, hit_tokens, lang, gaz)}
+    # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
+    # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
+    # Headlines capitalise every word, so only the body's persons count; "in Austin" stays a place.
+    surnames = {
+        h.form
+        for h in hits
+        if id(h) in persons and ts.start(h.first) >= story.body_offset and _after_first_name(ts, text, h, hit_tokens)
+    }
     hits = [
         h
         for h in hits
         if id(h) not in in_org
-        and not _person_name(ts, text, h, hit_tokens, lang, gaz)
+        and id(h) not in persons
+        and not (h.form in surnames and not h.locative and not h.prep and _family(h) == LAT)
         and not _compass_modifier(ts, text, h, gaz)
         and not _names_a_unit(ts, text, h, gaz)
     ]
@@ -790,6 +800,17 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     before = text[:p_start].rstrip(" \"'«“„‘")
     sentence_start = not before or before[-1] in ".!?\n:;—–-"
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
+
+
+def _after_first_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
+    """Whether a place name read as a person's is the surname: a capitalised word, no place, just before it."""
+    prev = hit.first - 1
+    if prev < 0 or prev in hit_tokens or text[ts.end(prev) : ts.start(hit.first)] != " ":
+        return False
+    word = ts.texts[prev]
+    if not text[ts.start(prev)].isupper() or not word.isalpha() or word in _NAME_NEIGHBOURS or word in _FUNCTION_WORDS:
+        return False
+    return not _opens_sentence(text, ts.start(prev))
 
 
 def _foreign_name(gaz: Gazetteer, hit: _Hit, lang: str | None) -> bool:

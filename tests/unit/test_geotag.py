@@ -764,3 +764,13 @@ def test_a_country_name_beside_a_subdivision_noun_names_the_subdivision() -> Non
     assert _countries(locate(_story("", body), "en")) == {"CD"}
     # A state's own bodies keep its name: "Department of Justice", "State of Mexico" are no such units.
     assert _countries(locate(_story("", "The United States Department of Justice sues the firm."), "en")) == {"US"}
+
+
+def test_a_surname_repeated_alone_is_still_the_person() -> None:
+    # Written for #17 (sixth round): "Lloyd Austin ... accusing Austin of" read the second as Austin, Texas.
+    body = "U.S. senators accuse Defense Secretary Lloyd Austin of ignoring warnings. Later, Austin denies it."
+    result = locate(_story("", body), "en")
+    assert [m["text"] for c in result.countries for m in c["mentions"]] == ["U.S"]  # type: ignore[attr-defined]
+    # As a scene the name stays a place.
+    body = "Defense Secretary Lloyd Austin speaks at a base. Protesters gather in Austin."
+    assert _countries(locate(_story("", body), "en")) == {"US"}
