@@ -271,6 +271,12 @@ prefecture, county) (n)
 a surname after a first name in the body is the    0.931 0.873 (1184) 0.926  unchanged    unchanged
 person when repeated alone, outside a locative
 ("Lloyd Austin ... accusing Austin of") (o)
+a name hyphened to an attribute weighs x0.25      0.931 0.873 (1185) 0.929  unchanged    unchanged
+("pro-Kremlin", "anti-American", "Saudi-led",
+"Iranian-backed", "Chinese-made"; prefixes pro,
+anti; suffixes led, backed, brokered, sponsored,
+funded, supported, installed, allied, aligned,
+armed, trained, owned, made, born) (p)
 =================================================  ========================  ===========  ===========
 
 (l) Five public dev events right more (northwest Syria, northern Iraq, bankruptcy "in the United States"
@@ -300,6 +306,12 @@ fewer. First tried from any person reading, headline included and without the se
 function-word checks: 1182, held-out F1 0.970 -> 0.967 and focus 0.895 -> 0.889 ("Paris Hilton
 İstanbul'da ..." in a headline took İstanbul from the body; "An Arizona Air National Guard F-16", "The
 Dubai Roads ..." lost their only place).
+
+(p) One public dev event right more ("Ukrainian president ... denaturalizes pro-Kremlin politician ..."),
+none lost. x0.5: the same focus, relevant precision bound 0.926 (x0.25 0.929, x0 the same as x0.25);
+x0.75: 1184. With "controlled", "occupied", "held" among the suffixes too: the same focus, but "Houthi-
+controlled Yemen" dropped Yemen from an event's relevant countries (relevant recall 0.920 -> 0.919): the
+controller named so is often the place's own side.
 """
 
 from __future__ import annotations

@@ -116,6 +116,8 @@ ORGANISATION_WEIGHT = 0.3
 # Rodrigo Duterte signs ..."): this much (times its position weight) for its country (issue #17).
 # The weight only orders several leaders' countries; a place named anywhere leaves people out.
 PERSON_WEIGHT = 0.5
+# A name hyphened to an attribute ("pro-Kremlin", "Saudi-led") weighs this much of a mention.
+ATTRIBUTIVE_WEIGHT = 0.25
 # A country is one of the story's own (``relevant: true``) when its score is at least this
 # fraction of the top country's, or the headline names it; the rest are background mentions.
 RELEVANT_RATIO = 0.5
@@ -650,7 +652,11 @@ def locate(
             continue
         mention = Mention(text[start:end], start, end, hit.form, source)
         weight *= SOURCE_WEIGHTS[source] * factor
-        if hit.locative and source == "text":
+        if _attributive(ts, text, hit):
+            # "pro-Kremlin politician", "Saudi-led coalition", "Russian-occupied town": the name
+            # qualifies an actor or a side, the thing described is elsewhere.
+            weight *= ATTRIBUTIVE_WEIGHT
+        elif hit.locative and source == "text":
             weight *= LOCATIVE_WEIGHT
         elif kind == "capital":
             # A capital not in a locative form is mostly its government speaking.
@@ -851,6 +857,27 @@ def _compass_modifier(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> 
 
 # Unit nouns of subdivisions only: "Department of Justice" and "State of Palestine" name states' own bodies.
 _SUBDIVISION_NOUNS = frozenset(["province", "region", "governorate", "oblast", "district", "prefecture", "county"])
+
+
+# Hyphened words that make a name an attribute: "pro-/anti-X", "X-led/-backed/-occupied ...".
+_ATTRIBUTE_PREFIXES = frozenset(["pro", "anti"])
+_ATTRIBUTE_SUFFIXES = frozenset(
+    [
+        *("led", "backed", "brokered", "sponsored", "funded", "supported", "installed", "allied", "aligned"),
+        *("armed", "trained", "owned", "made", "born"),
+    ]
+)
+
+
+def _attributive(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a Latin name is hyphened to an attribute word: "pro-Kremlin", "Saudi-led", "Iranian-backed"."""
+    if _family(hit) != LAT:
+        return False
+    texts = ts.texts
+    prev, nxt = hit.first - 1, hit.last + 1
+    if prev >= 0 and texts[prev] in _ATTRIBUTE_PREFIXES and text[ts.end(prev) : ts.start(hit.first)] == "-":
+        return True
+    return nxt < len(texts) and texts[nxt] in _ATTRIBUTE_SUFFIXES and text[ts.end(hit.last) : ts.start(nxt)] == "-"
 
 
 def _names_a_unit(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:

@@ -774,3 +774,14 @@ def test_a_surname_repeated_alone_is_still_the_person() -> None:
     # As a scene the name stays a place.
     body = "Defense Secretary Lloyd Austin speaks at a base. Protesters gather in Austin."
     assert _countries(locate(_story("", body), "en")) == {"US"}
+
+
+def test_a_name_hyphened_to_an_attribute_weighs_less() -> None:
+    # Written for #17 (sixth round): "pro-Kremlin politician" made Russia the focus of a Ukrainian decree.
+    body = "Ukrainian officials arrest a pro-Kremlin lawmaker for treason."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "UA"
+    body = "Yemeni officials count the dead after a Saudi-led coalition strike."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "YE"
+    # Without the hyphen the name is the actor, as before: "the Kremlin arrests" is Russia's story.
+    body = "Ukrainian officials say the Kremlin arrests a lawmaker."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "RU"
