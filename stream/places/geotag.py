@@ -642,7 +642,10 @@ def locate(
         if len({c for r in chosen for c in gaz.places[r[0]].countries}) > 1:
             backed_r = [r for r in chosen if any(backed_elsewhere(c, hit.form) for c in gaz.places[r[0]].countries)]
             chosen = backed_r or chosen
-        place, ftype, _flags = min(chosen, key=lambda r: (*_rank(gaz, r[0]), r[1]))
+        # One place read both as a name and as a demonym ("Israeli", "Iraqi", "Saudi": names in some
+        # locales, adjectives in news English) is the adjective: names are not written so in any story language.
+        adjective_first = lang == "en"
+        place, ftype, _flags = min(chosen, key=lambda r: (*_rank(gaz, r[0]), adjective_first and r[1] != DEMONYM, r[1]))
         kind = gaz.places[place].kind
         if kind == "shared":
             continue

@@ -785,3 +785,10 @@ def test_a_name_hyphened_to_an_attribute_weighs_less() -> None:
     # Without the hyphen the name is the actor, as before: "the Kremlin arrests" is Russia's story.
     body = "Ukrainian officials say the Kremlin arrests a lawmaker."
     assert locate(Story(id="t", headline="", body=body), "en").focus_country == "RU"
+
+
+def test_an_english_adjective_that_is_also_a_name_elsewhere_weighs_as_a_demonym() -> None:
+    # Written for #17 (sixth round): "Israeli" (a country name in other locales) weighed as a name.
+    result = locate(_story("", "The Houthis confirm the death of a minister in an Israeli airstrike."), "en")
+    assert result.focus_country == "YE"
+    assert [m["source"] for m in result.countries[1]["mentions"]] == ["demonym"]  # type: ignore[attr-defined]
