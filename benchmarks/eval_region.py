@@ -281,6 +281,10 @@ in English, a form that reads as a country's      0.931 0.874 (1186) 0.929  0.97
 name and as its demonym ("Israeli", "Iraqi",
 "Saudi", "Yemeni", "Pakistani": names in other
 locales) is the demonym (q)
+in Latin script, a company word after a name      0.932 0.875 (1187) 0.929  unchanged    unchanged
+opens an organisation's name only capitalised
+("Bangladeshi bank officials" name Bangladesh,
+"Qatar Airways" no place) (r)
 =================================================  ========================  ===========  ===========
 
 (l) Five public dev events right more (northwest Syria, northern Iraq, bankruptcy "in the United States"
@@ -323,6 +327,8 @@ government source ... shot down by Russia's Pantsir"); relevant recall 0.920 -> 
 relevant in "Israeli Foreign Minister ... condemns ... an arms embargo on Iran"). The self-written dev story
 lost in row (l) is right again (its "Iraqi collective" weighs as an adjective). First tried in every
 language: held-out focus 0.895 -> 0.892 (German "Italiens", a genitive name, is a French plural adjective).
+
+(r) One public dev event right more (it had no country: "Bangladeshi bank officials say ..."), none lost.
 """
 
 from __future__ import annotations

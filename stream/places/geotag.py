@@ -540,7 +540,11 @@ def locate(
     hits = _scan(ts, text, gaz, lang)
     orgs = load_organisations()
     hit_tokens = {i for h in hits for i in range(h.first, h.last + 1)}
-    org_hits = [h for h in hits if _family(h) in (LAT, CYR) and orgs.covers(ts.texts, h.first, h.last)]
+    org_hits = [
+        h
+        for h in hits
+        if _family(h) in (LAT, CYR) and orgs.covers(ts.texts, h.first, h.last, suffixes=_named_after(ts, text, h))
+    ]
     in_org = {id(h) for h in org_hits}  # identity, not dataclass equality: a list scan per hit
     persons = {id(h) for h in hits if id(h) not in in_org and _person_name(ts, text, h, hit_tokens, lang, gaz)}
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
@@ -809,6 +813,15 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     before = text[:p_start].rstrip(" \"'«“„‘")
     sentence_start = not before or before[-1] in ".!?\n:;—–-"
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
+
+
+def _named_after(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether the word after a name may begin an organisation's name: in Latin script only a capitalised one.
+
+    "Bangladeshi bank officials", "a Swiss bank" name a bank of the place; "Deutsche Bank" is the company.
+    """
+    nxt = hit.last + 1
+    return _family(hit) != LAT or nxt >= len(ts.texts) or not text[ts.start(nxt)].islower()
 
 
 def _after_first_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:

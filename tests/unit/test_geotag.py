@@ -792,3 +792,10 @@ def test_an_english_adjective_that_is_also_a_name_elsewhere_weighs_as_a_demonym(
     result = locate(_story("", "The Houthis confirm the death of a minister in an Israeli airstrike."), "en")
     assert result.focus_country == "YE"
     assert [m["source"] for m in result.countries[1]["mentions"]] == ["demonym"]  # type: ignore[attr-defined]
+
+
+def test_a_lower_case_company_word_after_a_name_is_a_common_noun() -> None:
+    # Written for #17 (sixth round): "bank" after "Bangladeshi" was read as a company's name.
+    assert _countries(locate(_story("", "Bangladeshi bank officials say hackers stole the funds."), "en")) == {"BD"}
+    # Capitalised, it is the company's name, as before: no place named.
+    assert _countries(locate(_story("", "Qatar Airways cancels its morning flights."), "en")) == set()
