@@ -541,9 +541,7 @@ def locate(
     orgs = load_organisations()
     hit_tokens = {i for h in hits for i in range(h.first, h.last + 1)}
     org_hits = [
-        h
-        for h in hits
-        if _family(h) in (LAT, CYR) and orgs.covers(ts.texts, h.first, h.last, suffixes=_named_after(ts, text, h))
+        h for h in hits if _family(h) in (LAT, CYR) and orgs.covers(ts.texts, h.first, h.last, suffixes=_named_after(ts, text, h))
     ]
     in_org = {id(h) for h in org_hits}  # identity, not dataclass equality: a list scan per hit
     persons = {id(h) for h in hits if id(h) not in in_org and _person_name(ts, text, h, hit_tokens, lang, gaz)}
