@@ -285,6 +285,11 @@ in Latin script, a company word after a name      0.932 0.875 (1187) 0.929  unch
 opens an organisation's name only capitalised
 ("Bangladeshi bank officials" name Bangladesh,
 "Qatar Airways" no place) (r)
+*not kept*: "near X" marks the scene as "in X"    0.932 0.874 (1186) 0.929  unchanged    unchanged
+does
+an abbreviation before a lower-case word weighs   0.932 0.876 (1188) 0.929  unchanged    unchanged
+as a demonym ("U.S. envoy", "UK troops"; not
+"U.S. House") (s)
 =================================================  ========================  ===========  ===========
 
 (l) Five public dev events right more (northwest Syria, northern Iraq, bankruptcy "in the United States"
@@ -329,6 +334,14 @@ lost in row (l) is right again (its "Iraqi collective" weighs as an adjective). 
 language: held-out focus 0.895 -> 0.892 (German "Italiens", a genitive name, is a French plural adjective).
 
 (r) One public dev event right more (it had no country: "Bangladeshi bank officials say ..."), none lost.
+"Near" lost "a suicide bomber ... near the U.S. consulate in Jeddah" and won nothing ("killed a Navy SEAL near
+Erbil" stays with the United States).
+
+(s) One public dev event right more ("resigns as U.S. envoy for the Qatar diplomatic dispute"), none lost;
+relevant recall 0.920 -> 0.919 ("control of U.S. forces in Afghanistan", labelled US, lists the US as a
+background country now). Before any word, capitalised too: 1188 as well (Puerto Rico after "the U.S. House
+of Representatives" won, "U.S. President Donald Trump imposes tariffs ... Canada and Mexico" lost) and
+relevant recall 0.918: the capitalised form is the state acting.
 """
 
 from __future__ import annotations

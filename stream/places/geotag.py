@@ -33,6 +33,7 @@ from pathlib import Path
 from stream.places.dateline import find_dateline
 from stream.places.focus import AMBIGUOUS_WEIGHT, LOCATIVE_WEIGHT, SOURCE_WEIGHTS, SPEAKER_WEIGHT, Scored, position_weight, score
 from stream.places.gazetteer import (
+    ABBREV,
     ADJ,
     AMBIG,
     CAP,
@@ -657,6 +658,9 @@ def locate(
             continue
         mention = Mention(text[start:end], start, end, hit.form, source)
         weight *= SOURCE_WEIGHTS[source] * factor
+        if ftype == ABBREV and _before_a_word(ts, text, hit):
+            # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
+            weight *= SOURCE_WEIGHTS["demonym"]
         if _attributive(ts, text, hit):
             # "pro-Kremlin politician", "Saudi-led coalition", "Russian-occupied town": the name
             # qualifies an actor or a side, the thing described is elsewhere.
@@ -892,6 +896,15 @@ def _attributive(ts: TokenStream, text: str, hit: _Hit) -> bool:
     if prev >= 0 and texts[prev] in _ATTRIBUTE_PREFIXES and text[ts.end(prev) : ts.start(hit.first)] == "-":
         return True
     return nxt < len(texts) and texts[nxt] in _ATTRIBUTE_SUFFIXES and text[ts.end(hit.last) : ts.start(nxt)] == "-"
+
+
+def _before_a_word(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a lower-case word follows the name after one space ("U.S. envoy"; not "U.S. House", "U.S., and")."""
+    nxt = hit.last + 1
+    if nxt >= len(ts.texts):
+        return False
+    gap = text[ts.end(hit.last) : ts.start(nxt)]
+    return gap in (" ", ". ") and text[ts.start(nxt)].islower()
 
 
 def _names_a_unit(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:

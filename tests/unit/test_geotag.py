@@ -799,3 +799,12 @@ def test_a_lower_case_company_word_after_a_name_is_a_common_noun() -> None:
     assert _countries(locate(_story("", "Bangladeshi bank officials say hackers stole the funds."), "en")) == {"BD"}
     # Capitalised, it is the company's name, as before: no place named.
     assert _countries(locate(_story("", "Qatar Airways cancels its morning flights."), "en")) == set()
+
+
+def test_an_abbreviation_before_a_common_noun_weighs_as_a_demonym() -> None:
+    # Written for #17 (sixth round): "U.S. envoy for the Qatar dispute" tied and took the focus.
+    body = "A retired general resigns as U.S. envoy for the Qatar dispute."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "QA"
+    # Before a capitalised name it is the state acting, a name as before: "the U.S. House ... Puerto Rico".
+    body = "The U.S. House passes a bill on Puerto Rico."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "US"
