@@ -285,8 +285,8 @@ in Latin script, a company word after a name      0.932 0.875 (1187) 0.929  unch
 opens an organisation's name only capitalised
 ("Bangladeshi bank officials" name Bangladesh,
 "Qatar Airways" no place) (r)
-*not kept*: "near X" marks the scene as "in X"    0.932 0.874 (1186) 0.929  unchanged    unchanged
-does
+*not kept*: "near X" marks the scene, as "in      0.932 0.874 (1186) 0.929  unchanged    unchanged
+X" does
 an abbreviation before a lower-case word weighs   0.932 0.876 (1188) 0.929  unchanged    unchanged
 as a demonym ("U.S. envoy", "UK troops"; not
 "U.S. House") (s)
