@@ -117,6 +117,8 @@ ORGANISATION_WEIGHT = 0.3
 # Rodrigo Duterte signs ..."): this much (times its position weight) for its country (issue #17).
 # The weight only orders several leaders' countries; a place named anywhere leaves people out.
 PERSON_WEIGHT = 0.5
+# A country in an enumeration of at least three weighs this much of a mention.
+LIST_WEIGHT = 0.5
 # A name hyphened to an attribute ("pro-Kremlin", "Saudi-led") weighs this much of a mention.
 ATTRIBUTIVE_WEIGHT = 0.25
 # A country is one of the story's own (``relevant: true``) when its score is at least this
@@ -622,9 +624,14 @@ def locate(
     headline_kinds: dict[str, set[str]] = {}  # country -> kinds of the places that name it in the headline
     region_hits: list[tuple[str, float, bool]] = []
     unbacked: list[tuple[_Hit, float]] = []  # ambiguous names left without support, with their position weight
+    listed = _enumerated(ts, text, [h for h, _s in pending], gaz)
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
         weight = position_weight(start, top_end, lead_end)
+        if id(hit) in listed:
+            # One of a list of three or more countries ("Qatar, Kuwait, Bahrain and the UAE ask ...
+            # to leave Lebanon"): the list is one actor or backdrop, each member a small part of it.
+            weight *= LIST_WEIGHT
         chosen = sure
         factor = 1.0
         if not chosen:
@@ -951,6 +958,42 @@ def _is_sure(gaz: Gazetteer, reading: tuple[int, int, int], form: str, lang: str
     if not flags & WORD or lang is None or lang not in gaz.checked_langs.get(family, frozenset()):
         return False
     return lang not in gaz.word_langs.get(form, frozenset())
+
+
+# Words that join the members of a list of countries, in the cased-script story languages, and what may
+# stand beside them ("Colombia, Brazil, and the United States", "as well as").
+_LIST_JOINS = frozenset(["and", "or", "und", "oder", "et", "ou", "y", "o", "e", "ve", "veya", "ile", "i", "и", "или", "та", "і"])
+_LIST_WORDS = _LIST_JOINS | {"the", "as", "well"}
+
+
+def _enumerated(ts: TokenStream, text: str, hits: list[_Hit], gaz: Gazetteer) -> set[int]:
+    """Ids of country names in runs of three or more countries joined by commas or "and" / "or".
+
+    None when the lists hold every name of the story: then they are what it is about.
+    """
+    listed: set[int] = set()
+    run: list[_Hit] = []
+
+    def close() -> None:
+        if len({c for h in run for r in h.readings for c in gaz.places[r[0]].countries}) >= 3:
+            listed.update(id(h) for h in run)
+
+    for hit in hits:
+        if _family(hit) not in (LAT, CYR) or not any(gaz.places[r[0]].kind == "country" for r in hit.readings):
+            close()
+            run = []
+            continue
+        if run:
+            prev = run[-1]
+            between = ts.texts[prev.last + 1 : hit.first]
+            gap = text[ts.end(prev.last) : ts.start(hit.first)]
+            if not (all(t in _LIST_WORDS for t in between) and ("," in gap or any(t in _LIST_JOINS for t in between))):
+                close()
+                run = []
+        run.append(hit)
+    close()
+    # A list that holds every place the story names is its subject ("cases doubled in Peru, Nepal and Zambia").
+    return listed if any(id(h) not in listed for h in hits) else set()
 
 
 def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:

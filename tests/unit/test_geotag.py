@@ -808,3 +808,14 @@ def test_an_abbreviation_before_a_common_noun_weighs_as_a_demonym() -> None:
     # Before a capitalised name it is the state acting, a name as before: "the U.S. House ... Puerto Rico".
     body = "The U.S. House passes a bill on Puerto Rico."
     assert locate(Story(id="t", headline="", body=body), "en").focus_country == "US"
+
+
+def test_a_country_in_a_list_of_three_or_more_weighs_less() -> None:
+    # Written for #17 (sixth round): "felt in Thailand, Bangladesh and India" outweighed the quake's Myanmar.
+    body = "An earthquake hits central Myanmar and is also felt in Thailand, Bangladesh and India."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "MM"
+    body = "South Korea plans a railway with North Korea, China, Japan and Russia."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "KR"
+    # Two names joined are a pair, not a list: each keeps its weight.
+    body = "South Korea plans a railway with North Korea and China in North Korea."
+    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "KP"
