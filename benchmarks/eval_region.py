@@ -294,6 +294,8 @@ a country in a list of three or more (commas,     0.932 0.877 (1190) 0.929  unch
 "and", "or"; Latin and Cyrillic) weighs x0.5,
 unless the lists hold every place the story
 names (t)
+*not kept*: an English name right after "from"    0.932 0.876 (1189) 0.930  unchanged    unchanged
+(an origin) x0.5; x0.75: 1190, no change
 =================================================  ========================  ===========  ===========
 
 (l) Five public dev events right more (northwest Syria, northern Iraq, bankruptcy "in the United States"
