@@ -296,6 +296,9 @@ unless the lists hold every place the story
 names (t)
 *not kept*: an English name right after "from"    0.932 0.876 (1189) 0.930  unchanged    unchanged
 (an origin) x0.5; x0.75: 1190, no change
+*not kept*: "across", "throughout", "inside",     0.932 0.877 (1190) 0.929  unchanged    unchanged
+"within" before a name mark the scene: no
+figure moved
 =================================================  ========================  ===========  ===========
 
 (l) Five public dev events right more (northwest Syria, northern Iraq, bankruptcy "in the United States"
