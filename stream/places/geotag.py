@@ -665,6 +665,10 @@ def locate(
             continue
         mention = Mention(text[start:end], start, end, hit.form, source)
         weight *= SOURCE_WEIGHTS[source] * factor
+        if source == "demonym" and _before_an_institution(ts, text, hit):
+            # "An Egyptian court sentences ...", "the Azerbaijani government says": the state itself acts,
+            # as its name would say; weighed as a name, not as an incidental adjective.
+            weight /= SOURCE_WEIGHTS["demonym"]
         if ftype == ABBREV and _before_a_word(ts, text, hit):
             # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
             weight *= SOURCE_WEIGHTS["demonym"]
@@ -912,6 +916,19 @@ def _before_a_word(ts: TokenStream, text: str, hit: _Hit) -> bool:
         return False
     gap = text[ts.end(hit.last) : ts.start(nxt)]
     return gap in (" ", ". ") and text[ts.start(nxt)].islower()
+
+
+# English nouns of a state's own organs; after a demonym ("Egyptian court") they make it the state acting.
+# Not "officials" (sources quoted about anything) nor titles ("Zambian President", tried in round three).
+_INSTITUTIONS = frozenset(
+    ["court", "courts", "police", "government", "authorities", "parliament", "ministry", "prosecutors", "judge", "cabinet"]
+)
+
+
+def _before_an_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a lower-case institution noun follows the name: "Egyptian court", not "Chinese Ministry of ..."."""
+    nxt = hit.last + 1
+    return nxt < len(ts.texts) and ts.texts[nxt] in _INSTITUTIONS and text[ts.start(nxt)].islower()
 
 
 def _names_a_unit(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:

@@ -819,3 +819,14 @@ def test_a_country_in_a_list_of_three_or_more_weighs_less() -> None:
     # Two names joined are a pair, not a list: each keeps its weight.
     body = "South Korea plans a railway with North Korea and China in North Korea."
     assert locate(Story(id="t", headline="", body=body), "en").focus_country == "KP"
+
+
+def test_a_demonym_before_a_state_organ_weighs_as_the_name() -> None:
+    # Written for #17 (sixth round): "An Egyptian court sentences ..." lost to a deportee's Australia.
+    body = "An Egyptian court sentences three journalists. One was deported to Australia earlier."
+    court = locate(Story(id="t", headline="", body=body), "en")
+    assert court.focus_country == "EG"
+    # An adjective elsewhere stays incidental: "Egyptian journalists" are people, not the state.
+    body = "Three Egyptian journalists are sentenced. One was deported to Australia earlier."
+    people = locate(Story(id="t", headline="", body=body), "en")
+    assert people.countries[1]["iso2"] == "EG" and people.countries[1]["score"] < court.countries[0]["score"]
