@@ -368,10 +368,11 @@ doubled in Peru, Nepal and Zambia") took its dateline as the focus. The other st
 "or" moved no figure.
 
 (u) Two public dev events right more ("An Egyptian court sentences Al Jazeera journalists ..."; "An
-Azerbaijani government source reports ... shot down by Russia's Pantsir"), none lost. With "officials" too:
-the same focus, relevant precision bound 0.928 ("according to Ukrainian and American officials" made the
-US relevant); with a capitalised organ too ("the Chinese Ministry of State Security"): 1191; with the
-leaders' titles "president", "prime" (as tried in the third round): 1190 and self-written dev focus 0.887.
+Azerbaijani government source reports ... shot down by Russia's Pantsir"), none lost. The first try, with
+"officials", the leaders' titles "president", "prime" (as in the third round) and capitalised words too:
+1190, self-written dev focus 0.887; without the titles: 1191 ("the Chinese Ministry of State Security"
+took a Belgian story); lower-case only: 1192, relevant precision bound 0.928 ("according to Ukrainian and
+American officials" made the US relevant); without "officials", the row.
 """
 
 from __future__ import annotations
