@@ -300,6 +300,14 @@ an English demonym before a lower-case organ of   0.932 0.878 (1192) 0.929  unch
 the state (court, police, government,
 authorities, parliament, ministry, prosecutors,
 judge, cabinet) weighs as the name (u)
+*not kept*, weights scanned on top of (u):
+LOCATIVE_WEIGHT 1.25 (1.5 kept)                   0.932 0.876 (1189) 0.928  0.975 0.887  0.970 0.895
+LOCATIVE_WEIGHT 1.75                              0.932 0.877 (1190) 0.928  0.975 0.889  0.970 0.885
+LOCATIVE_WEIGHT 2.0                               0.932 0.878 (1191) 0.928  0.975 0.885  0.970 0.882
+demonym 0.5 (0.6 kept)                            0.932 0.880 (1194) 0.929  0.975 0.887  0.970 0.892
+demonym 0.7                                       0.932 0.878 (1191) 0.928  0.975 0.891  0.970 0.895
+SPEAKER_WEIGHT 0.6 (0.8 kept)                     0.932 0.877 (1190) 0.929  0.975 0.887  0.970 0.895
+SPEAKER_WEIGHT 1.0                                0.932 0.878 (1192) 0.929  0.975 0.887  0.970 0.895
 *not kept*: "across", "throughout", "inside",     0.932 0.877 (1190) 0.929  unchanged    unchanged
 "within" before a name mark the scene: no
 figure moved
