@@ -258,62 +258,62 @@ change                                             public dev                dev
 =================================================  ========================  ===========  ===========
 "in" before an article or lower-case compass word  0.931 0.868 (1178) 0.921  0.975 0.887  0.970 0.895
 still marks the scene ("in the United States",
-"in northern Iraq", not "in the South China
-Sea") (l)
+"in northern Iraq", not "in the South China Sea")
+(l)
 a story without a headline weighs its first        0.931 0.870 (1181) 0.924  unchanged    unchanged
 sentence as the headline (3, the rest of the lead
 2; "U.S.", "Gen." end no sentence) (m)
-a name read only as a country beside a           0.931 0.872 (1183) 0.925  unchanged    unchanged
-subdivision noun names the subdivision
-("Équateur Province", "Province of Équateur";
-province, region, governorate, oblast, district,
+a name read only as a country beside a             0.931 0.872 (1183) 0.925  unchanged    unchanged
+subdivision noun names the subdivision ("Équateur
+Province", "Province of Équateur"; province,
+region, governorate, oblast, district,
 prefecture, county) (n)
 a surname after a first name in the body is the    0.931 0.873 (1184) 0.926  unchanged    unchanged
 person when repeated alone, outside a locative
 ("Lloyd Austin ... accusing Austin of") (o)
-a name hyphened to an attribute weighs x0.25      0.931 0.873 (1185) 0.929  unchanged    unchanged
+a name hyphened to an attribute weighs x0.25       0.931 0.873 (1185) 0.929  unchanged    unchanged
 ("pro-Kremlin", "anti-American", "Saudi-led",
 "Iranian-backed", "Chinese-made"; prefixes pro,
 anti; suffixes led, backed, brokered, sponsored,
 funded, supported, installed, allied, aligned,
 armed, trained, owned, made, born) (p)
-in English, a form that reads as a country's      0.931 0.874 (1186) 0.929  0.975 0.889  unchanged
-name and as its demonym ("Israeli", "Iraqi",
-"Saudi", "Yemeni", "Pakistani": names in other
-locales) is the demonym (q)
-in Latin script, a company word after a name      0.932 0.875 (1187) 0.929  unchanged    unchanged
+in English, a form that reads as a country's name  0.931 0.874 (1186) 0.929  0.975 0.889  unchanged
+and as its demonym ("Israeli", "Iraqi", "Saudi",
+"Yemeni", "Pakistani": names in other locales) is
+the demonym (q)
+in Latin script, a company word after a name       0.932 0.875 (1187) 0.929  unchanged    unchanged
 opens an organisation's name only capitalised
 ("Bangladeshi bank officials" name Bangladesh,
 "Qatar Airways" no place) (r)
-*not kept*: "near X" marks the scene, as "in      0.932 0.874 (1186) 0.929  unchanged    unchanged
-X" does
-an abbreviation before a lower-case word weighs   0.932 0.876 (1188) 0.929  unchanged    unchanged
+*not kept*: "near X" marks the scene, as "in X"    0.932 0.874 (1186) 0.929  unchanged    unchanged
+does
+an abbreviation before a lower-case word weighs    0.932 0.876 (1188) 0.929  unchanged    unchanged
 as a demonym ("U.S. envoy", "UK troops"; not
 "U.S. House") (s)
-a country in a list of three or more (commas,     0.932 0.877 (1190) 0.929  unchanged    unchanged
+a country in a list of three or more (commas,      0.932 0.877 (1190) 0.929  unchanged    unchanged
 "and", "or"; Latin and Cyrillic) weighs x0.5,
-unless the lists hold every place the story
-names (t)
-*not kept*: an English name right after "from"    0.932 0.876 (1189) 0.930  unchanged    unchanged
+unless the lists hold every place the story names
+(t)
+*not kept*: an English name right after "from"     0.932 0.876 (1189) 0.930  unchanged    unchanged
 (an origin) x0.5; x0.75: 1190, no change
-an English demonym before a lower-case organ of   0.932 0.878 (1192) 0.929  unchanged    unchanged
+*not kept*: "across", "throughout", "inside",      0.932 0.877 (1190) 0.929  unchanged    unchanged
+"within" before a name mark the scene: no figure
+moved
+*not kept*: a headline-less story's second         0.932 0.877 (1190) 0.928  unchanged    unchanged
+sentence as its lead (2), the rest as the body
+(1)
+an English demonym before a lower-case organ of    0.932 0.878 (1192) 0.929  unchanged    unchanged
 the state (court, police, government,
 authorities, parliament, ministry, prosecutors,
 judge, cabinet) weighs as the name (u)
 *not kept*, weights scanned on top of (u):
-LOCATIVE_WEIGHT 1.25 (1.5 kept)                   0.932 0.876 (1189) 0.928  0.975 0.887  0.970 0.895
-LOCATIVE_WEIGHT 1.75                              0.932 0.877 (1190) 0.928  0.975 0.889  0.970 0.885
-LOCATIVE_WEIGHT 2.0                               0.932 0.878 (1191) 0.928  0.975 0.885  0.970 0.882
-demonym 0.5 (0.6 kept)                            0.932 0.880 (1194) 0.929  0.975 0.887  0.970 0.892
-demonym 0.7                                       0.932 0.878 (1191) 0.928  0.975 0.891  0.970 0.895
-SPEAKER_WEIGHT 0.6 (0.8 kept)                     0.932 0.877 (1190) 0.929  0.975 0.887  0.970 0.895
-SPEAKER_WEIGHT 1.0                                0.932 0.878 (1192) 0.929  0.975 0.887  0.970 0.895
-*not kept*: "across", "throughout", "inside",     0.932 0.877 (1190) 0.929  unchanged    unchanged
-"within" before a name mark the scene: no
-figure moved
-*not kept*: a headline-less story's second        0.932 0.877 (1190) 0.928  unchanged    unchanged
-sentence as its lead (2), the rest as the body
-(1)
+LOCATIVE_WEIGHT 1.25 (1.5 kept)                    0.932 0.876 (1189) 0.928  0.975 0.887  0.970 0.895
+LOCATIVE_WEIGHT 1.75                               0.932 0.877 (1190) 0.928  0.975 0.889  0.970 0.885
+LOCATIVE_WEIGHT 2.0                                0.932 0.878 (1191) 0.928  0.975 0.885  0.970 0.882
+demonym 0.5 (0.6 kept)                             0.932 0.880 (1194) 0.929  0.975 0.887  0.970 0.892
+demonym 0.7                                        0.932 0.878 (1191) 0.928  0.975 0.891  0.970 0.895
+SPEAKER_WEIGHT 0.6 (0.8 kept)                      0.932 0.877 (1190) 0.929  0.975 0.887  0.970 0.895
+SPEAKER_WEIGHT 1.0                                 0.932 0.878 (1192) 0.929  0.975 0.887  0.970 0.895
 =================================================  ========================  ===========  ===========
 
 (l) Five public dev events right more (northwest Syria, northern Iraq, bankruptcy "in the United States"
@@ -381,6 +381,12 @@ Azerbaijani government source reports ... shot down by Russia's Pantsir"), none 
 1190, self-written dev focus 0.887; without the titles: 1191 ("the Chinese Ministry of State Security"
 took a Belgian story); lower-case only: 1192, relevant precision bound 0.928 ("according to Ukrainian and
 American officials" made the US relevant); without "officials", the row.
+
+After the round: public dev focus misses, another country 61 (from 72), tied at the top 11 (from 18); no
+country found 54 (55), label not found 38, label found but focus null 1 (a list's members gave way to
+"Latin America"), extra countries only 112 (108). What is left of the first two kinds is mostly an actor
+outweighing the scene ("The Israeli military launches a raid in Beit Jinn, Syria", "United States aircraft
+bomb a convoy ..."), a city and its country both counted ("in Stockholm, Sweden"), and label noise.
 """
 
 from __future__ import annotations
