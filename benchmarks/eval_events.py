@@ -574,6 +574,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{state['df_terms']:.0f} document-frequency terms, {state['sketches']:.0f} sketches"
     )
     mono_f1, cross_f1 = summary[f"mono mean ({len(pooled)} langs)"], summary["cross-lingual"]
+
     def verdict(value: float, target: float) -> str:
         # Four decimals: a figure printed 0.700 may be just under the target.
         return f"{value:.4f}, {'met' if value >= target else 'not met'}"
