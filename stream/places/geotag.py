@@ -444,7 +444,12 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                     and text[ts.end(last) : ts.end(last) + 1] in ("'", "’")
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
-                or (family == LAT and _scene_through_modifiers(text, ts, first))
+                or (
+                    family == LAT
+                    and first > 0
+                    and texts[first - 1] in _SCENE_MODIFIERS
+                    and _scene_through_modifiers(text, ts, first)
+                )
             )
             if locative and family == LAT and _origin_before(texts, first - 1):
                 locative = False
@@ -544,26 +549,31 @@ def locate(
     orgs = load_organisations()
     hit_tokens = {i for h in hits for i in range(h.first, h.last + 1)}
     org_hits = [
-        h for h in hits if _family(h) in (LAT, CYR) and orgs.covers(ts.texts, h.first, h.last, suffixes=_named_after(ts, text, h))
+        h
+        for h in hits
+        if _family(h) in (LAT, CYR)
+        and orgs.covers(ts.texts, h.first, h.last)
+        and (_named_after(ts, text, h) or orgs.covers(ts.texts, h.first, h.last, suffixes=False))
     ]
     in_org = {id(h) for h in org_hits}  # identity, not dataclass equality: a list scan per hit
-    persons = {id(h) for h in hits if id(h) not in in_org and _person_name(ts, text, h, hit_tokens, lang, gaz)}
+    persons = [h for h in hits if id(h) not in in_org and _person_name(ts, text, h, hit_tokens, lang, gaz)]
+    dropped = in_org | {id(h) for h in persons} if persons else in_org
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
     # Headlines capitalise every word, so only the body's persons count; "in Austin" stays a place.
-    surnames = {
-        h.form
-        for h in hits
-        if id(h) in persons and ts.start(h.first) >= story.body_offset and _after_first_name(ts, text, h, hit_tokens)
-    }
+    surnames = {h.form for h in persons if ts.start(h.first) >= story.body_offset and _after_first_name(ts, text, h, hit_tokens)}
+    texts, n_tokens = ts.texts, len(ts.texts)
     hits = [
         h
         for h in hits
-        if id(h) not in in_org
-        and id(h) not in persons
-        and not (h.form in surnames and not h.locative and not h.prep and _family(h) == LAT)
+        if id(h) not in dropped
+        and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family == LAT)
         and not _compass_modifier(ts, text, h, gaz)
-        and not _names_a_unit(ts, text, h, gaz)
+        # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
+        and not (
+            ((h.last + 1 < n_tokens and texts[h.last + 1] in _SUBDIVISION_NOUNS) or (h.first > 1 and texts[h.first - 1] == "of"))
+            and _names_a_unit(ts, text, h, gaz)
+        )
     ]
 
     headline_end = len(story.headline) if story.headline else 0
@@ -624,14 +634,11 @@ def locate(
     headline_kinds: dict[str, set[str]] = {}  # country -> kinds of the places that name it in the headline
     region_hits: list[tuple[str, float, bool]] = []
     unbacked: list[tuple[_Hit, float]] = []  # ambiguous names left without support, with their position weight
-    listed = _enumerated(ts, text, [h for h, _s in pending], gaz)
+    country_names: list[tuple[int, _Hit]] = []  # (index in accepted, hit) of names read as a country
+    named_places = 0  # hits read as a place or a region
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
         weight = position_weight(start, top_end, lead_end)
-        if id(hit) in listed:
-            # One of a list of three or more countries ("Qatar, Kuwait, Bahrain and the UAE ask ...
-            # to leave Lebanon"): the list is one actor or backdrop, each member a small part of it.
-            weight *= LIST_WEIGHT
         chosen = sure
         factor = 1.0
         if not chosen:
@@ -660,6 +667,7 @@ def locate(
         if kind == "shared":
             continue
         source = "demonym" if ftype == DEMONYM or hit.nisba else "metonym" if ftype == METONYM else "text"
+        named_places += 1
         if kind == "region":
             region_hits.append((gaz.places[place].id, weight * factor, start < headline_end))
             continue
@@ -672,7 +680,10 @@ def locate(
         if ftype == ABBREV and _before_a_word(ts, text, hit):
             # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
             weight *= SOURCE_WEIGHTS["demonym"]
-        if _attributive(ts, text, hit):
+        if (
+            (hit.first > 0 and texts[hit.first - 1] in _ATTRIBUTE_PREFIXES)
+            or (hit.last + 1 < n_tokens and texts[hit.last + 1] in _ATTRIBUTE_SUFFIXES)
+        ) and _attributive(ts, text, hit):
             # "pro-Kremlin politician", "Saudi-led coalition", "Russian-occupied town": the name
             # qualifies an actor or a side, the thing described is elsewhere.
             weight *= ATTRIBUTIVE_WEIGHT
@@ -681,11 +692,21 @@ def locate(
         elif kind == "capital":
             # A capital not in a locative form is mostly its government speaking.
             weight *= SPEAKER_WEIGHT
+        if kind == "country" and hit.family in (LAT, CYR):
+            country_names.append((len(accepted), hit))
         accepted.append((place, mention, weight))
         if start < headline_end:
             headline_hits.append((hit, gaz.places[place].countries))
             for c in gaz.places[place].countries:
                 headline_kinds.setdefault(c, set()).add(kind)
+    listed = _enumerated(ts, text, country_names, accepted, gaz)
+    if listed and len(listed) < named_places:
+        # Each of a list of three or more countries ("Qatar, Kuwait, Bahrain and the UAE ask ... to leave
+        # Lebanon") is a small part of one actor or backdrop; a list that holds every place the story
+        # names is what it is about ("cases doubled in Peru, Nepal and Zambia") and keeps its weights.
+        for i in listed:
+            place, mention, weight = accepted[i]
+            accepted[i] = (place, mention, weight * LIST_WEIGHT)
     named = {c for i, _m, _w in accepted for c in gaz.places[i].countries}
     if not named:
         lone = _lone_country(gaz, text, ts, unbacked)
@@ -937,13 +958,11 @@ def _names_a_unit(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool
     A country is no province of itself; a unit noun next to its name makes it a subdivision's (named after
     a river, a region, an old state) in whatever country the story names beside it.
     """
-    if _family(hit) != LAT or not all(gaz.places[r[0]].kind == "country" for r in hit.readings):
-        return False
     texts = ts.texts
     nxt = hit.last + 1
-    if nxt < len(texts) and texts[nxt] in _SUBDIVISION_NOUNS and text[ts.end(hit.last) : ts.start(nxt)] == " ":
-        return True
-    return hit.first >= 2 and texts[hit.first - 1] == "of" and texts[hit.first - 2] in _SUBDIVISION_NOUNS
+    before = nxt < len(texts) and texts[nxt] in _SUBDIVISION_NOUNS and text[ts.end(hit.last) : ts.start(nxt)] == " "
+    after = hit.first >= 2 and texts[hit.first - 1] == "of" and texts[hit.first - 2] in _SUBDIVISION_NOUNS
+    return (before or after) and _family(hit) == LAT and all(gaz.places[r[0]].kind == "country" for r in hit.readings)
 
 
 # The third-person possessive of a Turkic compound's head noun, with an optional case
@@ -981,36 +1000,48 @@ def _is_sure(gaz: Gazetteer, reading: tuple[int, int, int], form: str, lang: str
 # stand beside them ("Colombia, Brazil, and the United States", "as well as").
 _LIST_JOINS = frozenset(["and", "or", "und", "oder", "et", "ou", "y", "o", "e", "ve", "veya", "ile", "i", "и", "или", "та", "і"])
 _LIST_WORDS = _LIST_JOINS | {"the", "as", "well"}
+_MAX_LIST_GAP = 4
 
 
-def _enumerated(ts: TokenStream, text: str, hits: list[_Hit], gaz: Gazetteer) -> set[int]:
-    """Ids of country names in runs of three or more countries joined by commas or "and" / "or".
+def _enumerated(
+    ts: TokenStream, text: str, names: list[tuple[int, _Hit]], accepted: list[tuple[int, Mention, float]], gaz: Gazetteer
+) -> set[int]:
+    """Indexes (in ``accepted``) of country names in runs of three or more countries joined by commas or "and" / "or".
 
-    None when the lists hold every name of the story: then they are what it is about.
+    ``names`` are the accepted country names in text order; any other name between two of them breaks
+    their run (its tokens are no list words), so only these are walked.
     """
     listed: set[int] = set()
-    run: list[_Hit] = []
-
-    def close() -> None:
-        if len({c for h in run for r in h.readings for c in gaz.places[r[0]].countries}) >= 3:
-            listed.update(id(h) for h in run)
-
-    for hit in hits:
-        if _family(hit) not in (LAT, CYR) or not any(gaz.places[r[0]].kind == "country" for r in hit.readings):
-            close()
-            run = []
+    if len(names) < 3:
+        return listed
+    texts = ts.texts
+    # k: names k-1 and k are joined. At most "as well as the" stands between two members, so farther
+    # names are no list and cost no slicing; a run of three needs two joins.
+    hits = [h for _i, h in names]
+    near = [k for k in range(1, len(hits)) if hits[k].first - hits[k - 1].last <= _MAX_LIST_GAP + 1]
+    if len(near) < 2:
+        return listed
+    joins = [
+        k
+        for k in near
+        if all(t in _LIST_WORDS for t in texts[hits[k - 1].last + 1 : hits[k].first])
+        and (
+            any(t in _LIST_JOINS for t in texts[hits[k - 1].last + 1 : hits[k].first])
+            or "," in text[ts.end(hits[k - 1].last) : ts.start(hits[k].first)]
+        )
+    ]
+    if len(joins) < 2:
+        return listed
+    begin = end = joins[0]  # the run is names[begin - 1 : end + 1]
+    for k in [*joins[1:], -1]:
+        if k == end + 1:
+            end = k
             continue
-        if run:
-            prev = run[-1]
-            between = ts.texts[prev.last + 1 : hit.first]
-            gap = text[ts.end(prev.last) : ts.start(hit.first)]
-            if not (all(t in _LIST_WORDS for t in between) and ("," in gap or any(t in _LIST_JOINS for t in between))):
-                close()
-                run = []
-        run.append(hit)
-    close()
-    # A list that holds every place the story names is its subject ("cases doubled in Peru, Nepal and Zambia").
-    return listed if any(id(h) not in listed for h in hits) else set()
+        run = names[begin - 1 : end + 1]
+        if len(run) >= 3 and len({c for i, _h in run for c in gaz.places[accepted[i][0]].countries}) >= 3:
+            listed.update(i for i, _h in run)
+        begin = end = k
+    return listed
 
 
 def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
