@@ -244,6 +244,158 @@ precision bound rose, 0.895 -> 0.903 / 0.901): dropped under the protocol.
 ("Bangsamoro" is no gazetteer name, so the chain broke) and hit lists of countries ("Qatar, Kuwait,
 Saudi Arabia"), whose first members it dropped: self-written dev F1 0.975 -> 0.969, held-out F1 0.970 ->
 0.967, public-test relevant precision bound 0.895 -> 0.894. Dropped at once.
+
+Sixth round (branch focus), issue #17's focus target (focus right >= 0.90). The protocol changed: a change
+is kept when public dev focus rises, the held-out focus does not fall and the self-written dev focus
+does not fall by more than noise (one story); the public test row is printed once, at the round's end,
+and chose nothing. Figures: public dev found / focus (events right of 1,357) / relevant precision bound;
+self-written dev F1 / focus; held-out F1 / focus. Before it: public dev 0.931 0.865 (1174) 0.920,
+self-written dev 0.975 0.889, held-out 0.970 0.895; public dev focus misses: another country 72, tied
+at the top 18.
+
+=================================================  ========================  ===========  ===========
+change                                             public dev                dev          held-out
+=================================================  ========================  ===========  ===========
+"in" before an article or lower-case compass word  0.931 0.868 (1178) 0.921  0.975 0.887  0.970 0.895
+still marks the scene ("in the United States",
+"in northern Iraq", not "in the South China Sea")
+(l)
+a story without a headline weighs its first        0.931 0.870 (1181) 0.924  unchanged    unchanged
+sentence as the headline (3, the rest of the lead
+2; "U.S.", "Gen." end no sentence) (m)
+a name read only as a country beside a             0.931 0.872 (1183) 0.925  unchanged    unchanged
+subdivision noun names the subdivision ("Équateur
+Province", "Province of Équateur"; province,
+region, governorate, oblast, district,
+prefecture, county) (n)
+a surname after a first name in the body is the    0.931 0.873 (1184) 0.926  unchanged    unchanged
+person when repeated alone, outside a locative
+("Lloyd Austin ... accusing Austin of") (o)
+a name hyphened to an attribute weighs x0.25       0.931 0.873 (1185) 0.929  unchanged    unchanged
+("pro-Kremlin", "anti-American", "Saudi-led",
+"Iranian-backed", "Chinese-made"; prefixes pro,
+anti; suffixes led, backed, brokered, sponsored,
+funded, supported, installed, allied, aligned,
+armed, trained, owned, made, born) (p)
+in English, a form that reads as a country's name  0.931 0.874 (1186) 0.929  0.975 0.889  unchanged
+and as its demonym ("Israeli", "Iraqi", "Saudi",
+"Yemeni", "Pakistani": names in other locales) is
+the demonym (q)
+in Latin script, a company word after a name       0.932 0.875 (1187) 0.929  unchanged    unchanged
+opens an organisation's name only capitalised
+("Bangladeshi bank officials" name Bangladesh,
+"Qatar Airways" no place) (r)
+*not kept*: "near X" marks the scene, as "in X"    0.932 0.874 (1186) 0.929  unchanged    unchanged
+does
+an abbreviation before a lower-case word weighs    0.932 0.876 (1188) 0.929  unchanged    unchanged
+as a demonym ("U.S. envoy", "UK troops"; not
+"U.S. House") (s)
+a country in a list of three or more (commas,      0.932 0.877 (1190) 0.929  unchanged    unchanged
+"and", "or"; Latin and Cyrillic) weighs x0.5,
+unless the lists hold every place the story names
+(t)
+*not kept*: an English name right after "from"     0.932 0.876 (1189) 0.930  unchanged    unchanged
+(an origin) x0.5; x0.75: 1190, no change
+*not kept*: "across", "throughout", "inside",      0.932 0.877 (1190) 0.929  unchanged    unchanged
+"within" before a name mark the scene: no figure
+moved
+*not kept*: a headline-less story's second         0.932 0.877 (1190) 0.928  unchanged    unchanged
+sentence as its lead (2), the rest as the body
+(1)
+an English demonym before a lower-case organ of    0.932 0.878 (1192) 0.929  unchanged    unchanged
+the state (court, police, government,
+authorities, parliament, ministry, prosecutors,
+judge, cabinet) weighs as the name (u)
+*not kept*, weights scanned on top of (u):
+LOCATIVE_WEIGHT 1.25 (1.5 kept)                    0.932 0.876 (1189) 0.928  0.975 0.887  0.970 0.895
+LOCATIVE_WEIGHT 1.75                               0.932 0.877 (1190) 0.928  0.975 0.889  0.970 0.885
+LOCATIVE_WEIGHT 2.0                                0.932 0.878 (1191) 0.928  0.975 0.885  0.970 0.882
+demonym 0.5 (0.6 kept)                             0.932 0.880 (1194) 0.929  0.975 0.887  0.970 0.892
+demonym 0.7                                        0.932 0.878 (1191) 0.928  0.975 0.891  0.970 0.895
+SPEAKER_WEIGHT 0.6 (0.8 kept)                      0.932 0.877 (1190) 0.929  0.975 0.887  0.970 0.895
+SPEAKER_WEIGHT 1.0                                 0.932 0.878 (1192) 0.929  0.975 0.887  0.970 0.895
+=================================================  ========================  ===========  ===========
+
+(l) Five public dev events right more (northwest Syria, northern Iraq, bankruptcy "in the United States"
+beside "in Canada", a measles count "in the United States" beside "in Mexico", and "involvement in the
+Iraq War", right for a poor reason: a war's name is read as its country), one lost ("the new variant ...
+in the United Kingdom" took Oman's border closure). The self-written dev story lost is a dateline-only
+focus on the edge (ISTANBUL at share 0.494 against the 0.5 floor once "in southern Iraq" counts as the
+scene; the headline's "Istanbul Biennial" is read as a person's name, its real cause). German, Spanish
+and French articles ("in der Türkei", "en el Líbano") in the skipped words moved no figure: left out.
+
+(m) Every self-written story has a headline, so only headline-less stories (wire briefs, the portal's
+events) change. Five public dev events right more (Fiji / Chinese influence, a court in Kyiv / a Russian
+soldier, Chernihiv / Russian troops, Somalia / British personnel, Venezuelan government / "Voice of
+America"), two lost (the drone strike "in northern Iraq" of row (l), whose first sentence names only the
+United States; "In Osaka, Argentina, Brazil ... condemning the Venezuelan government"). Tried and left
+out: the first sentence as the lead (2) and the rest as the body (1): 1180; the first sentence as the
+headline for every headline rule too (pairs, hosts, a region named, relevance): 1177, and eight events
+got a null focus ("Australia, New Zealand, Norway and Spain end their evacuation flights ... in Kabul").
+
+(n) Two public dev events right more (Ebola and an outbreak in the Congolese province, both tied with
+Ecuador before), none lost. First tried with "department" and "state" among the nouns: 1180, "the US
+Department of Justice", "the Philippines Department of Health" and "the Federal State of Mexico" lost
+their only country.
+
+(o) One public dev event right more (Afghanistan, with Austin, Texas gone), none lost; one extra country
+fewer. First tried from any person reading, headline included and without the sentence-start and
+function-word checks: 1182, held-out F1 0.970 -> 0.967 and focus 0.895 -> 0.889 ("Paris Hilton
+İstanbul'da ..." in a headline took İstanbul from the body; "An Arizona Air National Guard F-16", "The
+Dubai Roads ..." lost their only place).
+
+(p) One public dev event right more ("Ukrainian president ... denaturalizes pro-Kremlin politician ..."),
+none lost. x0.5: the same focus, relevant precision bound 0.926 (x0.25 0.929, x0 the same as x0.25);
+x0.75: 1184. With "controlled", "occupied", "held" among the suffixes too: the same focus, but "Houthi-
+controlled Yemen" dropped Yemen from an event's relevant countries (relevant recall 0.920 -> 0.919): the
+controller named so is often the place's own side.
+
+(q) Public dev: three right more (Israeli strikes on Yemen twice, the Osaka statement on Venezuela), two
+lost ("Bangladeshi special forces ... flight heading to Dubai International Airport", "An Azerbaijani
+government source ... shot down by Russia's Pantsir"); relevant recall 0.920 -> 0.919 (Israel no longer
+relevant in "Israeli Foreign Minister ... condemns ... an arms embargo on Iran"). The self-written dev story
+lost in row (l) is right again (its "Iraqi collective" weighs as an adjective). First tried in every
+language: held-out focus 0.895 -> 0.892 (German "Italiens", a genitive name, is a French plural adjective).
+
+(r) One public dev event right more (it had no country: "Bangladeshi bank officials say ..."), none lost.
+"Near" lost "a suicide bomber ... near the U.S. consulate in Jeddah" and won nothing ("killed a Navy SEAL near
+Erbil" stays with the United States).
+
+(s) One public dev event right more ("resigns as U.S. envoy for the Qatar diplomatic dispute"), none lost;
+relevant recall 0.920 -> 0.919 ("control of U.S. forces in Afghanistan", labelled US, lists the US as a
+background country now). Before any word, capitalised too: 1188 as well (Puerto Rico after "the U.S. House
+of Representatives" won, "U.S. President Donald Trump imposes tariffs ... Canada and Mexico" lost) and
+relevant recall 0.918: the capitalised form is the state acting.
+
+(t) Two public dev events right more ("hits central Myanmar ... also felt in Thailand, Bangladesh and
+India"; "South Korean President Moon ... with North Korea, the United States, China, Japan, Russia, and
+Mongolia"), none lost; one moved from Colombia to a null focus (Latin America, as a region, now outweighs
+the listed states). x0.25: the same on public dev, self-written dev focus 0.889 -> 0.885; x0.33: 0.887;
+x0.75: public dev 1188. Without the "every place" exception a test story ("GENEVA - ... measles cases
+doubled in Peru, Nepal and Zambia") took its dateline as the focus. The other story languages' "and" /
+"or" moved no figure.
+
+(u) Two public dev events right more ("An Egyptian court sentences Al Jazeera journalists ..."; "An
+Azerbaijani government source reports ... shot down by Russia's Pantsir"), none lost. The first try, with
+"officials", the leaders' titles "president", "prime" (as in the third round) and capitalised words too:
+1190, self-written dev focus 0.887; without the titles: 1191 ("the Chinese Ministry of State Security"
+took a Belgian story); lower-case only: 1192, relevant precision bound 0.928 ("according to Ukrainian and
+American officials" made the US relevant); without "officials", the row.
+
+After the round: public dev focus misses, another country 61 (from 72), tied at the top 11 (from 18); no
+country found 54 (55), label not found 38, label found but focus null 1 (a list's members gave way to
+"Latin America"), extra countries only 112 (108). What is left of the first two kinds is mostly an actor
+outweighing the scene ("The Israeli military launches a raid in Beit Jinn, Syria", "United States aircraft
+bomb a convoy ..."), a city and its country both counted ("in Stockholm, Sweden"), and label noise.
+
+Totals after the round (``python -m benchmarks.eval_region``, its public test row printed once, at the end):
+public dev 0.932 0.919 0.878 (found, relevant, focus; from 0.931 0.920 0.865), public test 0.909 0.895
+0.835 (from 0.910 0.896 0.827), self-written dev F1 0.975 focus 0.889 (unchanged), held-out F1 0.970
+focus 0.895 (unchanged); held-out relevant P/R/F1 0.908 0.928 0.918 (from 0.911 0.931 0.921), found by
+switching rules off, not by reading its stories: the list rule (t) takes one relevant country of a list,
+the demonym reading (q) adds one relevant country. Region cost per 2 KB story, back to back with main on
+the same machine: median 454-465 -> 471-478 us, p95 753-811 -> 811-827 us; the rules first cost ~+40 us
+median, cut by the rewrite that found list members after the weighing loop.
 """
 
 from __future__ import annotations

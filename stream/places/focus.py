@@ -4,10 +4,15 @@ Each accepted mention adds ``position weight x source weight`` to its place
 and to every country the place counts for:
 
 * position: headline 3, lead (first paragraph of the body) 2, rest 1 —
-  a story is about what its top says;
+  a story is about what its top says; a story without a headline weighs its
+  first sentence as one;
 * source: dateline 4, provider metadata 2, a name 1, a metonym 0.8, a
   demonym/adjective 0.6 (an adjective is often incidental: "the French
-  president said"), an ambiguous name admitted by context 0.8.
+  president said"; not before an organ of the state: "an Egyptian court"),
+  an ambiguous name admitted by context 0.8; an abbreviation before a common
+  noun ("U.S. envoy") weighs as a demonym, a name hyphened to an attribute
+  ("pro-Kremlin", "Saudi-led") x0.25, a member of a list of three countries
+  or more x0.5 (:mod:`stream.places.geotag` applies these).
 
 Repetition adds up, so a story about Karabakh that names Paris once has
 France as a minor country, not its focus. A name in a locative form (the scene

@@ -33,6 +33,7 @@ from pathlib import Path
 from stream.places.dateline import find_dateline
 from stream.places.focus import AMBIGUOUS_WEIGHT, LOCATIVE_WEIGHT, SOURCE_WEIGHTS, SPEAKER_WEIGHT, Scored, position_weight, score
 from stream.places.gazetteer import (
+    ABBREV,
     ADJ,
     AMBIG,
     CAP,
@@ -88,6 +89,16 @@ _TAIL_CAP = 1 + max(MAX_TAIL_CHARS, *(len(t) for tails in _LOCATIVE_TAILS.values
 # so "in" there does not make the scene. Folded tokens before "in" [the] X, in Latin script.
 _ORIGIN_ADVERBS = frozenset(["first", "originally", "initially"])
 _ORIGIN_VERBS = frozenset(["detected", "identified", "discovered", "sequenced", "found"])
+# Words between "in" and a name that leave it the scene: "in the United States", "in northern Iraq",
+# "in the southern Philippines" (folded, Latin script); at most two of them.
+_SCENE_MODIFIERS = frozenset(
+    [
+        *("the", "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"),
+        *("northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern"),
+        "southwestern",
+    ]
+)
+_MAX_SCENE_MODIFIERS = 2
 # Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
 # Ankara", "Україна та Польща"); commas and hyphens leave no token between.
 # Compared with folded tokens: the Armenian ligature "և" folds (NFKC) to "եւ", "ԵՎ" to "եվ".
@@ -106,6 +117,10 @@ ORGANISATION_WEIGHT = 0.3
 # Rodrigo Duterte signs ..."): this much (times its position weight) for its country (issue #17).
 # The weight only orders several leaders' countries; a place named anywhere leaves people out.
 PERSON_WEIGHT = 0.5
+# A country in an enumeration of at least three weighs this much of a mention.
+LIST_WEIGHT = 0.5
+# A name hyphened to an attribute ("pro-Kremlin", "Saudi-led") weighs this much of a mention.
+ATTRIBUTIVE_WEIGHT = 0.25
 # A country is one of the story's own (``relevant: true``) when its score is at least this
 # fraction of the top country's, or the headline names it; the rest are background mentions.
 RELEVANT_RATIO = 0.5
@@ -429,6 +444,12 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                     and text[ts.end(last) : ts.end(last) + 1] in ("'", "’")
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
+                or (
+                    family == LAT
+                    and first > 0
+                    and texts[first - 1] in _SCENE_MODIFIERS
+                    and _scene_through_modifiers(text, ts, first)
+                )
             )
             if locative and family == LAT and _origin_before(texts, first - 1):
                 locative = False
@@ -447,6 +468,19 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         kept.append(hit)
     kept.sort(key=lambda h: h.first)
     return kept
+
+
+def _scene_through_modifiers(text: str, ts: TokenStream, first: int) -> bool:
+    """Whether "in" precedes the name across an article or compass word ("in the United States", "in northern Iraq").
+
+    The words must be lower-case: a capitalised one belongs to another name ("in the South China Sea").
+    """
+    texts = ts.texts
+    at = first - 1
+    skipped = 0
+    while at >= 0 and skipped < _MAX_SCENE_MODIFIERS and texts[at] in _SCENE_MODIFIERS and text[ts.start(at)].islower():
+        at, skipped = at - 1, skipped + 1
+    return skipped > 0 and at >= 0 and texts[at] in _LOCATIVE_BEFORE
 
 
 def _origin_before(texts: list[str], at: int) -> bool:
@@ -514,20 +548,41 @@ def locate(
     hits = _scan(ts, text, gaz, lang)
     orgs = load_organisations()
     hit_tokens = {i for h in hits for i in range(h.first, h.last + 1)}
-    org_hits = [h for h in hits if _family(h) in (LAT, CYR) and orgs.covers(ts.texts, h.first, h.last)]
+    org_hits = [
+        h
+        for h in hits
+        if _family(h) in (LAT, CYR)
+        and orgs.covers(ts.texts, h.first, h.last)
+        and (_named_after(ts, text, h) or orgs.covers(ts.texts, h.first, h.last, suffixes=False))
+    ]
     in_org = {id(h) for h in org_hits}  # identity, not dataclass equality: a list scan per hit
+    persons = [h for h in hits if id(h) not in in_org and _person_name(ts, text, h, hit_tokens, lang, gaz)]
+    dropped = in_org | {id(h) for h in persons} if persons else in_org
+    # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
+    # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
+    # Headlines capitalise every word, so only the body's persons count; "in Austin" stays a place.
+    surnames = {h.form for h in persons if ts.start(h.first) >= story.body_offset and _after_first_name(ts, text, h, hit_tokens)}
+    texts, n_tokens = ts.texts, len(ts.texts)
     hits = [
         h
         for h in hits
-        if id(h) not in in_org
-        and not _person_name(ts, text, h, hit_tokens, lang, gaz)
+        if id(h) not in dropped
+        and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family == LAT)
         and not _compass_modifier(ts, text, h, gaz)
+        # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
+        and not (
+            ((h.last + 1 < n_tokens and texts[h.last + 1] in _SUBDIVISION_NOUNS) or (h.first > 1 and texts[h.first - 1] == "of"))
+            and _names_a_unit(ts, text, h, gaz)
+        )
     ]
 
     headline_end = len(story.headline) if story.headline else 0
     body_at = story.body_offset
     para = text.find("\n", body_at + 1)
     lead_end = len(text) if para < 0 else para
+    # A story without a headline (a wire brief, a portal item) says what it is about in its first
+    # sentence: it weighs as the headline would.
+    top_end = headline_end or _first_sentence_end(text, body_at, lead_end)
 
     # (place index, Mention, weight) for accepted evidence.
     accepted: list[tuple[int, Mention, float]] = []
@@ -579,9 +634,11 @@ def locate(
     headline_kinds: dict[str, set[str]] = {}  # country -> kinds of the places that name it in the headline
     region_hits: list[tuple[str, float, bool]] = []
     unbacked: list[tuple[_Hit, float]] = []  # ambiguous names left without support, with their position weight
+    country_names: list[tuple[int, _Hit]] = []  # (index in accepted, hit) of names read as a country
+    named_places = 0  # hits read as a place or a region
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
-        weight = position_weight(start, headline_end, lead_end)
+        weight = position_weight(start, top_end, lead_end)
         chosen = sure
         factor = 1.0
         if not chosen:
@@ -602,26 +659,54 @@ def locate(
         if len({c for r in chosen for c in gaz.places[r[0]].countries}) > 1:
             backed_r = [r for r in chosen if any(backed_elsewhere(c, hit.form) for c in gaz.places[r[0]].countries)]
             chosen = backed_r or chosen
-        place, ftype, _flags = min(chosen, key=lambda r: (*_rank(gaz, r[0]), r[1]))
+        # One place read both as a name and as a demonym ("Israeli", "Iraqi", "Saudi": names in some
+        # locales, adjectives in news English) is the adjective: names are not written so in any story language.
+        adjective_first = lang == "en"
+        place, ftype, _flags = min(chosen, key=lambda r: (*_rank(gaz, r[0]), adjective_first and r[1] != DEMONYM, r[1]))
         kind = gaz.places[place].kind
         if kind == "shared":
             continue
         source = "demonym" if ftype == DEMONYM or hit.nisba else "metonym" if ftype == METONYM else "text"
+        named_places += 1
         if kind == "region":
             region_hits.append((gaz.places[place].id, weight * factor, start < headline_end))
             continue
         mention = Mention(text[start:end], start, end, hit.form, source)
         weight *= SOURCE_WEIGHTS[source] * factor
-        if hit.locative and source == "text":
+        if source == "demonym" and _before_an_institution(ts, text, hit):
+            # "An Egyptian court sentences ...", "the Azerbaijani government says": the state itself acts,
+            # as its name would say; weighed as a name, not as an incidental adjective.
+            weight /= SOURCE_WEIGHTS["demonym"]
+        if ftype == ABBREV and _before_a_word(ts, text, hit):
+            # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
+            weight *= SOURCE_WEIGHTS["demonym"]
+        if (
+            (hit.first > 0 and texts[hit.first - 1] in _ATTRIBUTE_PREFIXES)
+            or (hit.last + 1 < n_tokens and texts[hit.last + 1] in _ATTRIBUTE_SUFFIXES)
+        ) and _attributive(ts, text, hit):
+            # "pro-Kremlin politician", "Saudi-led coalition", "Russian-occupied town": the name
+            # qualifies an actor or a side, the thing described is elsewhere.
+            weight *= ATTRIBUTIVE_WEIGHT
+        elif hit.locative and source == "text":
             weight *= LOCATIVE_WEIGHT
         elif kind == "capital":
             # A capital not in a locative form is mostly its government speaking.
             weight *= SPEAKER_WEIGHT
+        if kind == "country" and hit.family in (LAT, CYR):
+            country_names.append((len(accepted), hit))
         accepted.append((place, mention, weight))
         if start < headline_end:
             headline_hits.append((hit, gaz.places[place].countries))
             for c in gaz.places[place].countries:
                 headline_kinds.setdefault(c, set()).add(kind)
+    listed = _enumerated(ts, text, country_names, accepted, gaz)
+    if listed and len(listed) < named_places:
+        # Each of a list of three or more countries ("Qatar, Kuwait, Bahrain and the UAE ask ... to leave
+        # Lebanon") is a small part of one actor or backdrop; a list that holds every place the story
+        # names is what it is about ("cases doubled in Peru, Nepal and Zambia") and keeps its weights.
+        for i in listed:
+            place, mention, weight = accepted[i]
+            accepted[i] = (place, mention, weight * LIST_WEIGHT)
     named = {c for i, _m, _w in accepted for c in gaz.places[i].countries}
     if not named:
         lone = _lone_country(gaz, text, ts, unbacked)
@@ -638,7 +723,7 @@ def locate(
             idx = gaz.country_index.get(person.country)
             if idx is None:
                 continue
-            weight = position_weight(person.start, headline_end, lead_end) * PERSON_WEIGHT
+            weight = position_weight(person.start, top_end, lead_end) * PERSON_WEIGHT
             mention = Mention(text[person.start : person.end], person.start, person.end, person.name, person.kind)
             accepted.append((idx, mention, weight))
     for hit in org_hits:
@@ -646,7 +731,7 @@ def locate(
         for place, _ftype, _flags in hit.readings:
             if gaz.places[place].kind != "country" or not set(gaz.places[place].countries) & named:
                 continue
-            weight = position_weight(start, headline_end, lead_end) * ORGANISATION_WEIGHT
+            weight = position_weight(start, top_end, lead_end) * ORGANISATION_WEIGHT
             accepted.append((place, Mention(text[start:end], start, end, hit.form, "organisation"), weight))
             break
     # Countries the headline names only by a city: "... talks in Washington", "Moscow hosts ...".
@@ -675,6 +760,29 @@ def _lone_country(
     if len(countries) != 1 or not any(_opens_sentence(text, ts.start(hit.first)) for hit, _w in unbacked):
         return None
     return unbacked
+
+
+# Words before a full stop that do not end a sentence: titles and abbreviations of news English.
+_ABBREVIATIONS = frozenset(
+    [
+        *("mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "maj", "capt", "sgt", "rep", "sen", "gov", "rev"),
+        *("jr", "sr", "no", "inc", "corp", "co", "ltd", "vs", "mt", "ft", "adm", "cmdr", "prof"),
+    ]
+)
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9\u00c0-\u024f\u0400-\u04ff])")
+
+
+def _first_sentence_end(text: str, begin: int, end: int) -> int:
+    """Where the first sentence of ``text[begin:end]`` ends (``end`` if it runs on); "U.S." ends none."""
+    for m in _SENTENCE_END.finditer(text, begin, end):
+        stop = m.start()
+        if text[stop] == ".":
+            word = text[begin:stop].rsplit(None, 1)[-1] if text[begin:stop].strip() else ""
+            word = word.lstrip("\"'“‘(")
+            if "." in word or len(word) == 1 or word.lower() in _ABBREVIATIONS:
+                continue
+        return m.end()
+    return end
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -741,6 +849,26 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
 
 
+def _named_after(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether the word after a name may begin an organisation's name: in Latin script only a capitalised one.
+
+    "Bangladeshi bank officials", "a Swiss bank" name a bank of the place; "Deutsche Bank" is the company.
+    """
+    nxt = hit.last + 1
+    return _family(hit) != LAT or nxt >= len(ts.texts) or not text[ts.start(nxt)].islower()
+
+
+def _after_first_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
+    """Whether a place name read as a person's is the surname: a capitalised word, no place, just before it."""
+    prev = hit.first - 1
+    if prev < 0 or prev in hit_tokens or text[ts.end(prev) : ts.start(hit.first)] != " ":
+        return False
+    word = ts.texts[prev]
+    if not text[ts.start(prev)].isupper() or not word.isalpha() or word in _NAME_NEIGHBOURS or word in _FUNCTION_WORDS:
+        return False
+    return not _opens_sentence(text, ts.start(prev))
+
+
 def _foreign_name(gaz: Gazetteer, hit: _Hit, lang: str | None) -> bool:
     """Whether ``hit`` is a Latin country name that is not the story language's own name for it."""
     if lang is None or hit.family != LAT or lang not in gaz.checked_langs.get(LAT, frozenset()):
@@ -777,6 +905,66 @@ def _compass_modifier(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> 
     return text[ts.start(nxt)].isupper() and ts.texts[nxt] not in _UNIT_NOUNS
 
 
+# Unit nouns of subdivisions only: "Department of Justice" and "State of Palestine" name states' own bodies.
+_SUBDIVISION_NOUNS = frozenset(["province", "region", "governorate", "oblast", "district", "prefecture", "county"])
+
+
+# Hyphened words that make a name an attribute: "pro-/anti-X", "X-led/-backed/-occupied ...".
+_ATTRIBUTE_PREFIXES = frozenset(["pro", "anti"])
+_ATTRIBUTE_SUFFIXES = frozenset(
+    [
+        *("led", "backed", "brokered", "sponsored", "funded", "supported", "installed", "allied", "aligned"),
+        *("armed", "trained", "owned", "made", "born"),
+    ]
+)
+
+
+def _attributive(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a Latin name is hyphened to an attribute word: "pro-Kremlin", "Saudi-led", "Iranian-backed"."""
+    if _family(hit) != LAT:
+        return False
+    texts = ts.texts
+    prev, nxt = hit.first - 1, hit.last + 1
+    if prev >= 0 and texts[prev] in _ATTRIBUTE_PREFIXES and text[ts.end(prev) : ts.start(hit.first)] == "-":
+        return True
+    return nxt < len(texts) and texts[nxt] in _ATTRIBUTE_SUFFIXES and text[ts.end(hit.last) : ts.start(nxt)] == "-"
+
+
+def _before_a_word(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a lower-case word follows the name after one space ("U.S. envoy"; not "U.S. House", "U.S., and")."""
+    nxt = hit.last + 1
+    if nxt >= len(ts.texts):
+        return False
+    gap = text[ts.end(hit.last) : ts.start(nxt)]
+    return gap in (" ", ". ") and text[ts.start(nxt)].islower()
+
+
+# English nouns of a state's own organs; after a demonym ("Egyptian court") they make it the state acting.
+# Not "officials" (sources quoted about anything) nor titles ("Zambian President", tried in round three).
+_INSTITUTIONS = frozenset(
+    ["court", "courts", "police", "government", "authorities", "parliament", "ministry", "prosecutors", "judge", "cabinet"]
+)
+
+
+def _before_an_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a lower-case institution noun follows the name: "Egyptian court", not "Chinese Ministry of ..."."""
+    nxt = hit.last + 1
+    return nxt < len(ts.texts) and ts.texts[nxt] in _INSTITUTIONS and text[ts.start(nxt)].islower()
+
+
+def _names_a_unit(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
+    """Whether a name read only as a country is the name of a subdivision: "Équateur Province", "Province of Équateur".
+
+    A country is no province of itself; a unit noun next to its name makes it a subdivision's (named after
+    a river, a region, an old state) in whatever country the story names beside it.
+    """
+    texts = ts.texts
+    nxt = hit.last + 1
+    before = nxt < len(texts) and texts[nxt] in _SUBDIVISION_NOUNS and text[ts.end(hit.last) : ts.start(nxt)] == " "
+    after = hit.first >= 2 and texts[hit.first - 1] == "of" and texts[hit.first - 2] in _SUBDIVISION_NOUNS
+    return (before or after) and _family(hit) == LAT and all(gaz.places[r[0]].kind == "country" for r in hit.readings)
+
+
 # The third-person possessive of a Turkic compound's head noun, with an optional case
 # ending after the pronominal n: "köprüsü", "festivali", "meydanı", "məscidində", "parkının".
 _TURKIC_POSSESSIVE = re.compile(r"(?:[ıiuü]|s[ıiuü])(?:n(?:[ıiuüeaə]|d[aeə]|d[aeə]n|[ıiuü]n|l[aeə]))?$")
@@ -806,6 +994,54 @@ def _is_sure(gaz: Gazetteer, reading: tuple[int, int, int], form: str, lang: str
     if not flags & WORD or lang is None or lang not in gaz.checked_langs.get(family, frozenset()):
         return False
     return lang not in gaz.word_langs.get(form, frozenset())
+
+
+# Words that join the members of a list of countries, in the cased-script story languages, and what may
+# stand beside them ("Colombia, Brazil, and the United States", "as well as").
+_LIST_JOINS = frozenset(["and", "or", "und", "oder", "et", "ou", "y", "o", "e", "ve", "veya", "ile", "i", "и", "или", "та", "і"])
+_LIST_WORDS = _LIST_JOINS | {"the", "as", "well"}
+_MAX_LIST_GAP = 4
+
+
+def _enumerated(
+    ts: TokenStream, text: str, names: list[tuple[int, _Hit]], accepted: list[tuple[int, Mention, float]], gaz: Gazetteer
+) -> set[int]:
+    """Indexes (in ``accepted``) of country names in runs of three or more countries joined by commas or "and" / "or".
+
+    ``names`` are the accepted country names in text order; any other name between two of them breaks
+    their run (its tokens are no list words), so only these are walked.
+    """
+    listed: set[int] = set()
+    if len(names) < 3:
+        return listed
+    texts = ts.texts
+    # k: names k-1 and k are joined. At most "as well as the" stands between two members, so farther
+    # names are no list and cost no slicing; a run of three needs two joins.
+    hits = [h for _i, h in names]
+    near = [k for k in range(1, len(hits)) if hits[k].first - hits[k - 1].last <= _MAX_LIST_GAP + 1]
+    if len(near) < 2:
+        return listed
+    joins = [
+        k
+        for k in near
+        if all(t in _LIST_WORDS for t in texts[hits[k - 1].last + 1 : hits[k].first])
+        and (
+            any(t in _LIST_JOINS for t in texts[hits[k - 1].last + 1 : hits[k].first])
+            or "," in text[ts.end(hits[k - 1].last) : ts.start(hits[k].first)]
+        )
+    ]
+    if len(joins) < 2:
+        return listed
+    begin = end = joins[0]  # the run is names[begin - 1 : end + 1]
+    for k in [*joins[1:], -1]:
+        if k == end + 1:
+            end = k
+            continue
+        run = names[begin - 1 : end + 1]
+        if len(run) >= 3 and len({c for i, _h in run for c in gaz.places[accepted[i][0]].countries}) >= 3:
+            listed.update(i for i, _h in run)
+        begin = end = k
+    return listed
 
 
 def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:

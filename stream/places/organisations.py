@@ -31,13 +31,16 @@ class OrgPatterns:
         object.__setattr__(self, "_after", frozenset(s[0] for s in self.suffixes) | frozenset(w for n in self.names for w in n))
         object.__setattr__(self, "_before", frozenset(s[-1] for s in self.prefixes) | frozenset(w for n in self.names for w in n))
 
-    def covers(self, texts: list[str], first: int, last: int) -> bool:
-        """Whether tokens ``first..last`` (a place name) sit inside an organisation name."""
+    def covers(self, texts: list[str], first: int, last: int, *, suffixes: bool = True) -> bool:
+        """Whether tokens ``first..last`` (a place name) sit inside an organisation name.
+
+        ``suffixes=False`` leaves the suffix patterns out (the caller saw the word after in lower case).
+        """
         after = texts[last + 1] if last + 1 < len(texts) else ""
         before = texts[first - 1] if first > 0 else ""
         if after not in self._after and before not in self._before:  # type: ignore[attr-defined]
             return False
-        for seq in self.suffixes:
+        for seq in self.suffixes if suffixes else ():
             if tuple(texts[last + 1 : last + 1 + len(seq)]) == seq:
                 return True
         for seq in self.prefixes:
