@@ -53,6 +53,11 @@ def _countries(result: GeoResult) -> set[str]:
     return {str(c["iso2"]) for c in result.countries}
 
 
+def _focus(body: str, lang: str = "en") -> str | None:
+    """The focus country of a story that is only ``body``."""
+    return locate(_story("", body), lang).focus_country
+
+
 @pytest.mark.parametrize("lang", sorted(CAUCASUS))
 def test_caucasus_story_focus(lang: str) -> None:
     result = locate(_story(*CAUCASUS[lang]), lang)
@@ -724,23 +729,23 @@ def test_the_red_sea_is_no_sudanese_state() -> None:
 
 def test_where_a_variant_was_first_detected_is_not_the_scene() -> None:
     body = "Ireland reports its first three cases of the variant originally detected in India."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "IE"
+    assert _focus(body) == "IE"
     body = "Denmark reports its first case of the variant first detected in the United Kingdom."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "DK"
+    assert _focus(body) == "DK"
     # Without the provenance words "in India" is the scene, as before.
     body = "Ireland reports three cases of the variant in India."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "IN"
+    assert _focus(body) == "IN"
 
 
 def test_in_before_an_article_or_compass_word_still_marks_the_scene() -> None:
     # Written for #17 (sixth round): "in northern Iraq", "in the United States" lost the scene's boost.
     body = "The United States military says a drone strike in northern Iraq killed a commander."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "IQ"
+    assert _focus(body) == "IQ"
     body = "Canada's retailer files for bankruptcy protection in the United States."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "US"
+    assert _focus(body) == "US"
     # A capitalised compass word belongs to another name: "in the South China Sea" is no scene in China.
     body = "Vietnam's navy patrols in the South China Sea."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "VN"
+    assert _focus(body) == "VN"
 
 
 def test_a_story_without_headline_weighs_its_first_sentence_as_one() -> None:
@@ -749,7 +754,7 @@ def test_a_story_without_headline_weighs_its_first_sentence_as_one() -> None:
         "Fiji announces that it will join the trade framework. "
         "This comes amid a visit by Chinese foreign minister Wang Yi to Kiribati and new Chinese loans."
     )
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "FJ"
+    assert _focus(body) == "FJ"
     # An abbreviation's full stop ends no sentence: "U.S." and "Gen." leave Iraq in the first one.
     text = "U.S. officials and Gen. Smith say a strike in Iraq killed him. Later, more."
     assert text[: _first_sentence_end(text, 0, len(text))] == "U.S. officials and Gen. Smith say a strike in Iraq killed him. "
@@ -779,12 +784,12 @@ def test_a_surname_repeated_alone_is_still_the_person() -> None:
 def test_a_name_hyphened_to_an_attribute_weighs_less() -> None:
     # Written for #17 (sixth round): "pro-Kremlin politician" made Russia the focus of a Ukrainian decree.
     body = "Ukrainian officials arrest a pro-Kremlin lawmaker for treason."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "UA"
+    assert _focus(body) == "UA"
     body = "Yemeni officials count the dead after a Saudi-led coalition strike."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "YE"
+    assert _focus(body) == "YE"
     # Without the hyphen the name is the actor, as before: "the Kremlin arrests" is Russia's story.
     body = "Ukrainian officials say the Kremlin arrests a lawmaker."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "RU"
+    assert _focus(body) == "RU"
 
 
 def test_an_english_adjective_that_is_also_a_name_elsewhere_weighs_as_a_demonym() -> None:
@@ -804,21 +809,21 @@ def test_a_lower_case_company_word_after_a_name_is_a_common_noun() -> None:
 def test_an_abbreviation_before_a_common_noun_weighs_as_a_demonym() -> None:
     # Written for #17 (sixth round): "U.S. envoy for the Qatar dispute" tied and took the focus.
     body = "A retired general resigns as U.S. envoy for the Qatar dispute."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "QA"
+    assert _focus(body) == "QA"
     # Before a capitalised name it is the state acting, a name as before: "the U.S. House ... Puerto Rico".
     body = "The U.S. House passes a bill on Puerto Rico."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "US"
+    assert _focus(body) == "US"
 
 
 def test_a_country_in_a_list_of_three_or_more_weighs_less() -> None:
     # Written for #17 (sixth round): "felt in Thailand, Bangladesh and India" outweighed the quake's Myanmar.
     body = "An earthquake hits central Myanmar and is also felt in Thailand, Bangladesh and India."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "MM"
+    assert _focus(body) == "MM"
     body = "South Korea plans a railway with North Korea, China, Japan and Russia."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "KR"
+    assert _focus(body) == "KR"
     # Two names joined are a pair, not a list: each keeps its weight.
     body = "South Korea plans a railway with North Korea and China in North Korea."
-    assert locate(Story(id="t", headline="", body=body), "en").focus_country == "KP"
+    assert _focus(body) == "KP"
 
 
 def test_a_demonym_before_a_state_organ_weighs_as_the_name() -> None:
