@@ -395,7 +395,11 @@ focus 0.895 (unchanged); held-out relevant P/R/F1 0.908 0.928 0.918 (from 0.911 
 switching rules off, not by reading its stories: the list rule (t) takes one relevant country of a list,
 the demonym reading (q) adds one relevant country. Region cost per 2 KB story, back to back with main on
 the same machine: median 454-465 -> 471-478 us, p95 753-811 -> 811-827 us; the rules first cost ~+40 us
-median, cut by the rewrite that found list members after the weighing loop.
+median, cut by the rewrite that found list members after the weighing loop. Then the scanner's hits were made
+plain (not frozen) dataclasses, every GeoResult of the dev, held-out and both public sets identical: in one
+process, alternating with the geotagger of a03c387 (before the round) over the self-written stories padded to
+2 KB, median 479 against 479 us (scratch A/B script, not committed; before this change 492-500 against 477-482):
+the stage's cost is back where it was before the round.
 """
 
 from __future__ import annotations

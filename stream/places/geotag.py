@@ -339,7 +339,9 @@ class Mention:
         return {"text": self.text, "start": self.start, "end": self.end, "form": self.form, "source": self.source}
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each field through object.__setattr__, and a 2,000-character story builds
+# dozens of hits (about 5% of the stage). Hits are compared by identity (id()), never hashed or changed.
+@dataclass(slots=True)
 class _Hit:
     first: int  # token indexes
     last: int
