@@ -241,8 +241,9 @@ here: every row above unchanged to the third decimal but the cross-lingual "all"
 re-checked instead of 4 (:data:`stream.events.cluster.CANDIDATES`, ``RECHECK_CANDIDATES``), chosen on the tune
 half among equals for cost: cross-lingual tune 0.773 (8/4), 0.774 (4/4), 0.774 (4/2, kept), 0.775 (6/4); ECB+
 checked after: 0.774 (mean of 10 orders 0.762). Clusterer.assign on the bench's 3,000 wire-length stories
-(``python -m benchmarks.bench_events``), median CPU of the stories not found duplicates: about 990 us before
-the round, 560-580 us after it (the 200 us target holds on ITN blurbs, not on 2,000-character stories).
+(``python -m benchmarks.bench_events``), median CPU of the stories not found duplicates: 959 us before
+the round (at a03c387), 521-605 us over the runs after it (the 200 us target holds on ITN blurbs, not on
+2,000-character stories).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ langdetect measured in the same run, per-story latency, and memory.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import resource
 import statistics
@@ -191,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     confusions: dict[str, Counter[tuple[str, str]]] = {}
     sentence_errors: dict[str, Counter[tuple[str, str]]] = {}
     splits: dict[str, dict[str, float]] = {}
+    wirewatch_words = systems["wirewatch"]
     for name, predict in systems.items():
         sent_acc, sent_err = _accuracy(predict, sentences)
         word_acc, word_err = _accuracy(predict, words)
@@ -205,8 +207,12 @@ def main(argv: list[str] | None = None) -> int:
             acc, err = _accuracy(predict, rows)
             confusions[name] += err
             splits[name][label] = statistics.mean(acc.values())
+        # wirewatch's answers on the public words are kept: its NTREX test line below reuses them.
+        remembered = functools.cache(predict) if name == "wirewatch" else predict
         for label, rows in public_words.items():
-            splits[name][label] = statistics.mean(_accuracy(predict, rows)[0].values())
+            splits[name][label] = statistics.mean(_accuracy(remembered, rows)[0].values())
+        if name == "wirewatch":
+            wirewatch_words = remembered
 
     langs = sorted({c for c, _ in sentences} | {c for c, _ in words})
     header = f"{'lang':5s}" + "".join(f" {n[:10]:>10s}S {n[:10]:>10s}W" for n in systems)
@@ -236,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {split:16s}" + "".join(f" {n[:10]:>10s} {100 * splits[n][split]:5.1f}" for n in systems))
     if "NTREX test" in public_words:
         rows = public_words["NTREX test"]
-        detect_code = systems["wirewatch"]
+        detect_code = wirewatch_words
         kinds = {"single words": [r for r in rows if " " not in r[1]], "pairs": [r for r in rows if " " in r[1]]}
         acc = _accuracy(detect_code, rows)[0]
         worst = ", ".join(f"{c} {100 * a:.0f}" for c, a in sorted(acc.items(), key=lambda kv: kv[1])[:6])

@@ -139,7 +139,7 @@ def _gitdir(mirrors: Path | None) -> Path:
     return ts.locate(ts.Source(REPO, COMMIT, ATTRIBUTION, extractor=lambda tree: iter(())), mirrors)
 
 
-def write(rows: Iterable[tuple[str, str]], path: Path, half: str) -> None:
+def _write(rows: Iterable[tuple[str, str]], path: Path, half: str) -> None:
     header = [
         f"# Public {half} words and pairs: drawn from {ATTRIBUTION}.",
         "# Built by benchmarks/public_words.py (make public-words); tokens found in another language's NTREX text left out.",
@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     sets = build(_read(_gitdir(args.mirrors)))
     for half, rows in sets.items():
         path = args.out_dir / f"words_ntrex_{half}.tsv"
-        write(rows, path, half)
+        _write(rows, path, half)
         print(f"{path}: {len(rows)} items, {len({c for c, _ in rows})} languages")
 
 

@@ -11,7 +11,9 @@ half B and the held-out items next to it: those two are never used to choose.
 The current :data:`stream.language.shorttext.DEFAULT` and the short path switched off
 (the previous detector) are printed as references. ``--grid`` searches only the
 knobs given, the others kept at their defaults: the n-gram round used
-``--grid ngram=1,2,4 cld2_uncovered=1,2,4``.
+``--grid ngram=1,2,4 cld2_uncovered=1,2,4``. ``--on ntrex`` (or ``both``) maximises the public NTREX tune
+words (or the mean of the two) instead; every line also prints the self-written unseen files and the NTREX
+test words, which are never maximised.
 """
 
 from __future__ import annotations

@@ -55,8 +55,9 @@ SPECIFIC = frozenset("pnhdw")
 LEAD_CHARS = 1500
 #: Units read for words: the headline and first paragraph or so of a wire story, where it says what happened
 #: (150 before: on a 2,000-character story the rest, background and boilerplate, was most of the words, and
-#: every word is an index lookup, a posting to count and a term to score; Clusterer.assign on the bench's
-#: wire-length stories, median CPU 993 -> 657 us). 80 was set for cost, then checked, never chosen, on the
+#: every word is an index lookup, a posting to count and a term to score: with the rest of that cost round,
+#: Clusterer.assign on the bench's wire-length stories went from a median of 959 to 521-605 us of CPU,
+#: ``python -m benchmarks.bench_events``). 80 was set for cost, then checked, never chosen, on the
 #: two evaluations: ITN (one-sentence blurbs, under 80 units) tune/test unchanged, 0.773 / 0.698 cross-lingual;
 #: ECB+ (full articles, never tuned on) 0.765 -> 0.773, mean of 10 orders 0.756 -> 0.762.
 WORD_UNITS = 80

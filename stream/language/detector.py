@@ -228,7 +228,7 @@ def sentence_lexicon_factors(text: str, candidates: frozenset[str]) -> dict[str,
     """
     table = lexicon()
     # Sparse lists (a few thousand words from a small corpus) miss too many words for a missing one to count here.
-    listed = (table.languages() - table.sparse) & candidates
+    listed = table.full_languages() & candidates
     if len(listed) < 2:
         return {}
     absent = SHORT_DEFAULT.lex_absent
@@ -317,8 +317,9 @@ _DENSE = {"Han": 2, "Kana": 2, "Hangul": 2}
 _CASED = frozenset({"Latin", "Cyrillic", "Greek", "Armenian"})
 
 
-def _weight(group: ScriptGroup, mixed: bool) -> int:
-    if mixed and group.script in _CASED:
+def _weight(group: ScriptGroup) -> int:
+    """A group's letters as evidence in mixed text (see :func:`_main_group`)."""
+    if group.script in _CASED:
         # Names and acronyms borrowed into text of another script say nothing of its language.
         return sum(len(w) for w in group.text.split() if not w[0].isupper())
     return group.letters * _DENSE.get(group.script, 1)
@@ -330,7 +331,7 @@ def _main_group(groups: list[ScriptGroup]) -> ScriptGroup:
     if len(groups) == 1:
         return groups[0]
     # Ties keep segment()'s order (most letters first), so a text without borrowed names reads as before.
-    return max(groups, key=lambda g: _weight(g, True))
+    return max(groups, key=_weight)
 
 
 def _shares(
@@ -338,7 +339,7 @@ def _shares(
 ) -> tuple[tuple[str, float], ...]:
     letters: dict[str, int] = {code: main.letters}
     for group in groups:
-        if group is main or not _weight(group, True):  # borrowed names only: not a share of another language
+        if group is main or not _weight(group):  # borrowed names only: not a share of another language
             continue
         if group.letters < max(6, _MIN_SHARE * total):
             continue

@@ -110,6 +110,10 @@ class Lexicon:
     def languages(self) -> frozenset[str]:
         return frozenset(self.codes)
 
+    def full_languages(self) -> frozenset[str]:
+        """The languages with a full list (not :attr:`sparse`): there a missing word is evidence against them."""
+        return frozenset(self.codes) - self.sparse
+
 
 def load(path: Path = ARTIFACT) -> Lexicon:
     """Read a lexicon file written by :mod:`stream.build.lexicon`."""

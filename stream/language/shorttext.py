@@ -183,7 +183,7 @@ def lexicon_factors(
     """Multiplier per language from word frequencies; languages that list a word and had no vote join ``votes``."""
     if params.lexicon <= 0:
         return {}
-    listed = table.languages()
+    full = table.full_languages()
     logs: dict[str, float] = {}
     for word in _lookup_units(text, table):
         hits = {code: z for code, z in table.lookup(word).items() if code in candidates}
@@ -193,15 +193,13 @@ def lexicon_factors(
         for code in hits:
             votes.setdefault(code, 0.0)
         best = max(hits.values())
-        zipf = {
-            code: hits[code]
-            if code in hits
-            else table.cutoffs[code] - params.lex_absent
-            if code in listed and code not in table.sparse
-            else best - params.lex_unlisted
-            for code in votes
-        }
-        for code, z in zipf.items():
+        for code in votes:
+            if code in hits:
+                z = hits[code]
+            elif code in full:  # a full list without the word: below its lowest entry
+                z = table.cutoffs[code] - params.lex_absent
+            else:  # no list, or a sparse one: no evidence either way
+                z = best - params.lex_unlisted
             logs[code] = logs.get(code, 0.0) + params.lexicon * (z - best)
     return {code: 10.0**value for code, value in logs.items()}
 
@@ -217,7 +215,7 @@ def short_scores(
     """(scores, alphabet factors) for ``candidates`` on short ``text``; scores are unnormalised, > 0."""
     votes: dict[str, float] = {}
     table = table or lexicon()
-    covered = (table.languages() - table.sparse) | ngram_languages()  # a sparse list covers too little to stand in for cld2
+    covered = table.full_languages() | ngram_languages()  # a sparse list covers too little to stand in for cld2
     # wirewatch's zh is Simplified: a Han-only word that cld2 reads as Traditional is Japanese or
     # Taiwanese Chinese, so part of that vote goes to Japanese.
     cld2, traditional = cld2_short(text)

@@ -170,12 +170,12 @@ def clean(text: str) -> str:
 # Latin letters that look like Cyrillic ones, typed inside Cyrillic words by a keyboard left on Latin (NTREX's
 # Serbian file writes "плaн" and "дoбaвљaчa" with Latin a and o): in such a word they are read as the Cyrillic
 # letters they stand for, or the word reads as no language at all (Latin i as the Ukrainian і, j as Serbian ј).
-_LOOKALIKE = str.maketrans("aceijopxyABCEHIJKMOPTXY", "асеіјорхуАВСЕНІЈКМОРТХУ")
+_LOOKALIKES = "aceijopxyABCEHIJKMOPTXY"
+_LOOKALIKE = str.maketrans(_LOOKALIKES, "асеіјорхуАВСЕНІЈКМОРТХУ")
 _MIXED_CYRILLIC = re.compile(r"[\u0400-\u04ff][a-zA-Z]|[a-zA-Z][\u0400-\u04ff]")
 # A word with at least one Cyrillic letter and some Latin lookalikes; the substitution keeps the word only when
 # its other Latin letters are lookalikes too (a brand such as "Wildберрис" mixes on purpose and stays).
 _MIXED_WORD = re.compile(r"\w*[\u0400-\u04ff]\w*")
-_LOOKALIKES = frozenset("aceijopxyABCEHIJKMOPTXY")
 
 
 def _to_cyrillic(match: re.Match[str]) -> str:
