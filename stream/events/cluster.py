@@ -434,6 +434,7 @@ class Clusterer:
         self.df: dict[str, int] = {}  # term -> stories seen with it
         self.seen = 0  # stories counted in df
         self.story_event: dict[str, str] = {}  # story id -> event id, for new versions and duplicates
+        self._members: dict[str, list[str]] = {}  # event id -> the story ids story_event maps to it
         self.duplicates = DuplicateIndex()
         self.watermark = 0.0  # latest story time seen
 
@@ -458,9 +459,10 @@ class Clusterer:
             gone.append(eid)
         for eid in gone:
             self._drop(eid)
-        if gone:
-            closed = set(gone)
-            self.story_event = {s: e for s, e in self.story_event.items() if e not in closed}
+            # Only the closed events' stories: rebuilding story_event cost a pass over every story of
+            # the window each time an event closed, which on a steady wire is every few stories.
+            for sid in self._members.pop(eid, ()):
+                del self.story_event[sid]
         self.duplicates.expire(horizon)
         if len(self.df) > self.max_terms:  # forget the rarest terms; keep the ratio df/seen
             keep = sorted(self.df.items(), key=lambda kv: -kv[1])[: self.max_terms // 2]
@@ -525,6 +527,11 @@ class Clusterer:
         self.events.pop(event.id, None)
         self.events[event.id] = event  # most recently updated last
 
+    def _place(self, story_id: str, event_id: str) -> None:
+        # A story id is placed only while story_event has no open event for it (see assign).
+        self.story_event[story_id] = event_id
+        self._members.setdefault(event_id, []).append(story_id)
+
     # -- the work -----------------------------------------------------------------------------------
 
     def add(self, enriched: dict[str, Any], *, now: float | None = None, source: str | None = None) -> Assignment:
@@ -542,7 +549,7 @@ class Clusterer:
         if hit is not None and self.story_event.get(hit[0]) in self.events:
             eid = self.story_event[hit[0]]
             self._count(self.events[eid], story, duplicate=True)
-            self.story_event[story.id] = eid
+            self._place(story.id, eid)
             return Assignment(story.id, eid, False, 1.0, duplicate_of=hit[0], similarity=hit[1])
         probe = _Probe(story, self._idf(story.terms))
         best: tuple[float, str] | None = None
@@ -590,7 +597,7 @@ class Clusterer:
             event, more = self._recheck(event)
             if more:
                 result = Assignment(story.id, event.id, False, best[0], merged=tuple(sorted(result.merged + more)))
-        self.story_event[story.id] = event.id
+        self._place(story.id, event.id)
         self.duplicates.add(story.id, story.sketch, story.time)
         self.seen += 1
         df = self.df
@@ -667,8 +674,12 @@ class Clusterer:
                 survivor.headlines.setdefault(lang, headline)
             survivor.recent = sorted(survivor.recent + other.recent)[-RECENT_TIMES:]
             self._add_terms(survivor, other.terms)
-        gone = set(absorbed)
-        self.story_event = {s: survivor.id if e in gone else e for s, e in self.story_event.items()}
+        members = self._members.setdefault(survivor.id, [])
+        for eid in absorbed:
+            moved = self._members.pop(eid, [])
+            for sid in moved:
+                self.story_event[sid] = survivor.id
+            members.extend(moved)
         return survivor, absorbed
 
     def _candidates(self, story: StoryFeatures) -> list[str]:

@@ -63,6 +63,10 @@ NEAR_DUPLICATE_JACCARD = 0.4
 INDEXED = 8
 #: A hash shared by more stored stories than this (boilerplate) is not used to find candidates.
 MAX_POSTING = 256
+# Bits of a sketch's mask (see DuplicateIndex.find): 64 hashes set about 60 of 512 bits (4 fall on a bit
+# already set), so two unrelated sketches share about 7 bits, while a pair estimating 0.4 shares at least
+# 26 hashes. The low bits: a sketch's hashes are the smallest, so their high bits are all zero.
+_MASK_BITS = 511
 
 # Scripts written without spaces between words: each of their characters is a unit.
 _UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
@@ -171,6 +175,14 @@ def hamming(a: int, b: int) -> int:
     return (a ^ b).bit_count()
 
 
+def _mask(sk: Sequence[int]) -> int:
+    """A 512-bit set of a sketch's hashes: bit ``h & 511`` of each."""
+    mask = 0
+    for h in sk:
+        mask |= 1 << (h & _MASK_BITS)
+    return mask
+
+
 class DuplicateIndex:
     """Recent sketches by story id, found again through any of their :data:`INDEXED` smallest hashes.
 
@@ -185,6 +197,7 @@ class DuplicateIndex:
         self.threshold = threshold
         self.items: dict[str, tuple[tuple[int, ...], float]] = {}  # insertion order = age
         self._postings: dict[int, set[str]] = {}
+        self._masks: dict[str, int] = {}  # story id -> _mask of its sketch
 
     def __len__(self) -> int:
         return len(self.items)
@@ -197,17 +210,29 @@ class DuplicateIndex:
             if ids and len(ids) <= MAX_POSTING:
                 found |= ids
         best: tuple[float, float, str] | None = None
+        if not found:
+            return None
         mine = set(sk)
+        mask = _mask(sk)
+        lost = len(mine) - mask.bit_count()
+        masks = self._masks
         k = SKETCH_SIZE
+        threshold = self.threshold
         for sid in found:
             if sid == exclude:
                 continue
             other, at = self.items[sid]
             # The estimate counts shared hashes among the union's k smallest, so it is at most the shared
-            # hashes over min(k, union): most candidates (they share one indexed hash with a common phrase)
-            # are ruled out by one C-level intersection, without the union's sort (exact, not a heuristic).
+            # hashes over min(k, union). Shared hashes set the same bits of both masks, and they lose at
+            # most as many to two hashes on one bit as the whole sketch does, so the common bits plus
+            # those losses bound the shared hashes from above: most candidates (they share one indexed
+            # hash with a common phrase) are ruled out by one integer AND, the rest by the sets. Both
+            # tests are exact, not heuristics: the union only grows as fewer hashes are shared.
+            bound = (mask & masks[sid]).bit_count() + lost
+            if bound < threshold * min(k, len(mine) + len(other) - bound):
+                continue
             shared = len(mine.intersection(other))
-            if shared < self.threshold * min(k, len(mine) + len(other) - shared):
+            if shared < threshold * min(k, len(mine) + len(other) - shared):
                 continue
             j = jaccard(sk, other)
             if j >= self.threshold and (best is None or (-j, at, sid) < best):
@@ -219,6 +244,7 @@ class DuplicateIndex:
             return
         self.remove(story_id)
         self.items[story_id] = (tuple(sk), seen_at)
+        self._masks[story_id] = _mask(sk)
         for h in sk[:INDEXED]:
             self._postings.setdefault(h, set()).add(story_id)
         while len(self.items) > self.max_items:
@@ -228,6 +254,7 @@ class DuplicateIndex:
         old = self.items.pop(story_id, None)
         if old is None:
             return
+        del self._masks[story_id]
         for h in old[0][:INDEXED]:
             ids = self._postings.get(h)
             if ids is not None:

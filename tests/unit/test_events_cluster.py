@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from stream.events.cluster import (
     CANDIDATES,
     JOIN_SCORE,
@@ -456,3 +459,22 @@ def test_a_near_miss_in_another_language_joins_only_without_a_rival() -> None:
     other = rivalled.assign(_names("en-2", "en", ["101", *(f"2{k}2" for k in range(1, 8))], 5, number=99))
     assert other.new_event
     assert rivalled.assign(french).new_event
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5), st.sampled_from(["en", "fr"]), st.integers(1, 4000)), max_size=40)
+)
+def test_story_event_follows_merges_and_forgets_closed_events(stream: list[tuple[int, int, str, int]]) -> None:
+    """Kept by each event's stories alone (no pass over every story when one closes or merges): the map
+    holds exactly the stories whose event, followed through merges, is still open."""
+    c = Clusterer(window=3600.0, max_events=4)
+    placed: dict[str, str] = {}
+    t = 0.0
+    for i, (name, place, language, step) in enumerate(stream):
+        t += step
+        terms = {f"n:{name}1{name}": 1.0, f"p:gn-{place}": 1.0, f"w:{language}:w{name}": 1.0}
+        a = c.assign(StoryFeatures(f"s{i}", language, t, None, "", (), terms))
+        placed = {s: a.event_id if e in a.merged else e for s, e in placed.items()}
+        placed[f"s{i}"] = a.event_id
+    assert c.story_event == {s: e for s, e in placed.items() if e in c.events}

@@ -98,3 +98,25 @@ def test_find_is_the_best_jaccard_over_every_candidate(query: tuple[int, ...], s
     scored = [(jaccard(query, sk), -i) for i, sk in enumerate(stored) if postings & set(sk[:8])]
     best = max((s for s in scored if s[0] >= index.threshold), default=None)
     assert found == (None if best is None else (f"s{-best[1]}", best[0]))
+
+
+# Hashes on 31 bits of the 512-bit masks, about eleven to a bit.
+_crowded = st.integers(0, 340).map(lambda x: x % 31 + 512 * (x // 31))
+
+
+@given(
+    st.lists(_crowded, min_size=1, max_size=90),
+    st.lists(st.tuples(st.integers(0, 40), st.lists(_crowded, max_size=40)), min_size=1, max_size=8),
+)
+def test_find_keeps_every_copy_when_hashes_share_mask_bits(base: list[int], edits: list[tuple[int, list[int]]]) -> None:
+    """Copies of the query (hashes dropped and added) whose hashes crowd onto a few bits of the masks:
+    the case where the common bits alone would undercount the shared hashes and lose the copy."""
+    query = tuple(sorted(set(base))[:SKETCH_SIZE])
+    stored = [tuple(sorted(set(query[drop:]) | set(extra))[:SKETCH_SIZE]) for drop, extra in edits]
+    index = DuplicateIndex()
+    for i, sk in enumerate(stored):
+        index.add(f"s{i}", sk, float(i))
+    postings = set(query[:8])
+    scored = [(jaccard(query, sk), -i) for i, sk in enumerate(stored) if postings & set(sk[:8])]
+    best = max((s for s in scored if s[0] >= index.threshold), default=None)
+    assert index.find(query) == (None if best is None else (f"s{-best[1]}", best[0]))
