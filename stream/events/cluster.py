@@ -293,7 +293,7 @@ def _disjoint(mine: list[str], event: EventRecord) -> bool:
 
 def score(story: StoryFeatures, event: EventRecord, idf: dict[str, float]) -> tuple[float, float]:
     """(total, specific part) of a story's match with an event; see the module docstring."""
-    return _Probe(story, idf).score(event)
+    return _Probe(story, {t: w * idf.get(t, 1.0) for t, w in story.terms.items()}).score(event)
 
 
 def _leaders(shared: Counter[str], n: int) -> Iterable[tuple[str, int]]:
@@ -319,7 +319,8 @@ class _Probe:
 
     __slots__ = ("alt", "families", "language", "mine", "names", "subjects", "totals", "words")
 
-    def __init__(self, story: StoryFeatures, idf: dict[str, float]) -> None:
+    def __init__(self, story: StoryFeatures, weighed: dict[str, float]) -> None:
+        """``weighed``: each of the story's terms with its weight times its idf (:meth:`Clusterer._weigh`)."""
         self.language = story.language
         # Per family, what the story brings whatever the event: words count only in the event's
         # language, guessed names (h:) only where they meet a name, so both are added per event.
@@ -327,9 +328,7 @@ class _Probe:
         names: dict[str, float] = {}  # n: and h: terms
         totals: dict[str, float] = {}
         words: float | None = None
-        get = idf.get
-        for term, w in story.terms.items():
-            weight = w * get(term, 1.0)
+        for term, weight in weighed.items():
             fam = term[0]
             if fam == "n" or fam == "h":
                 names[term] = weight
@@ -475,6 +474,13 @@ class Clusterer:
         log = math.log
         return {t: log(1.0 + n / (1.0 + get(t, 0))) for t in terms}
 
+    def _weigh(self, terms: dict[str, float]) -> dict[str, float]:
+        """Each term's weight times its idf, in one pass (what :class:`_Probe` reads)."""
+        n = self.seen + 1
+        get = self.df.get
+        log = math.log
+        return {t: w * log(1.0 + n / (1.0 + get(t, 0))) for t, w in terms.items()}
+
     def _add_terms(self, event: EventRecord, added: dict[str, float]) -> None:
         terms = event.terms
         index = self.index
@@ -551,7 +557,7 @@ class Clusterer:
             self._count(self.events[eid], story, duplicate=True)
             self._place(story.id, eid)
             return Assignment(story.id, eid, False, 1.0, duplicate_of=hit[0], similarity=hit[1])
-        probe = _Probe(story, self._idf(story.terms))
+        probe = _Probe(story, self._weigh(story.terms))
         best: tuple[float, str] | None = None
         qualified: list[tuple[float, str]] = []
         near: list[tuple[float, str]] = []  # (score, event id) of near misses in other languages
@@ -614,12 +620,14 @@ class Clusterer:
         cost stays a few scores per story. Returns (survivor, absorbed ids), as :meth:`_merge` does."""
         assert self.recheck_score is not None
         core = _core(event)
-        shared: Counter[str] = Counter()
-        for fam in ("n", "p", "d"):
-            for term in core.get(fam, ()):
-                ids = self.index.get(term)
-                if ids and len(ids) <= COMMON_TERM_EVENTS:
-                    shared.update(ids)
+        index = self.index
+        postings = [
+            ids
+            for fam in ("n", "p", "d")
+            for term in core.get(fam, ())
+            if (ids := index.get(term)) and len(ids) <= COMMON_TERM_EVENTS
+        ]
+        shared: Counter[str] = Counter(itertools.chain.from_iterable(postings))  # as in _candidates
         shared.pop(event.id, None)
         events = self.events
         # Ties as in _candidates: by events only, never by the order of a set.
@@ -641,7 +649,7 @@ class Clusterer:
                 sketch=(),
                 terms={t: w / n for t, w in small.terms.items()},
             )
-            total, specific = score(as_story, event, self._idf(as_story.terms))
+            total, specific = _Probe(as_story, self._weigh(as_story.terms)).score(event)
             if total < VETO_BELOW and subjects_differ(as_story, event):
                 continue
             if total >= self.recheck_score and specific >= self.cross_min_specific:
@@ -686,10 +694,15 @@ class Clusterer:
         index = self.index
         families = SPECIFIC if any(t[0] == "n" for t in story.terms) else NAMELESS_SPECIFIC
         postings: list[set[str]] = []
+        get = index.get
         for term in story.terms:
-            if term[0] in families:
-                for key in (term, _other_name(term)) if term[0] in "nh" else (term,):
-                    ids = index.get(key) if key else None
+            fam = term[0]
+            if fam in families:
+                ids = get(term)
+                if ids and len(ids) <= COMMON_TERM_EVENTS:
+                    postings.append(ids)
+                if fam == "n" or fam == "h":  # and its other form (see _other_name)
+                    ids = get(("h" if fam == "n" else "n") + term[1:])
                     if ids and len(ids) <= COMMON_TERM_EVENTS:
                         postings.append(ids)
         # One count over every posting: a long story meets ~100 of them, and Counter.update per set

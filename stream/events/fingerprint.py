@@ -197,7 +197,7 @@ class DuplicateIndex:
         self.threshold = threshold
         self.items: dict[str, tuple[tuple[int, ...], float]] = {}  # insertion order = age
         self._postings: dict[int, set[str]] = {}
-        self._masks: dict[str, int] = {}  # story id -> _mask of its sketch
+        self._masks: dict[str, tuple[int, int]] = {}  # story id -> (_mask of its sketch, its length)
 
     def __len__(self) -> int:
         return len(self.items)
@@ -221,16 +221,17 @@ class DuplicateIndex:
         for sid in found:
             if sid == exclude:
                 continue
-            other, at = self.items[sid]
+            other_mask, size = masks[sid]
             # The estimate counts shared hashes among the union's k smallest, so it is at most the shared
             # hashes over min(k, union). Shared hashes set the same bits of both masks, and they lose at
             # most as many to two hashes on one bit as the whole sketch does, so the common bits plus
             # those losses bound the shared hashes from above: most candidates (they share one indexed
             # hash with a common phrase) are ruled out by one integer AND, the rest by the sets. Both
             # tests are exact, not heuristics: the union only grows as fewer hashes are shared.
-            bound = (mask & masks[sid]).bit_count() + lost
-            if bound < threshold * min(k, len(mine) + len(other) - bound):
+            bound = (mask & other_mask).bit_count() + lost
+            if bound < threshold * min(k, len(mine) + size - bound):
                 continue
+            other, at = self.items[sid]
             shared = len(mine.intersection(other))
             if shared < threshold * min(k, len(mine) + len(other) - shared):
                 continue
@@ -244,7 +245,7 @@ class DuplicateIndex:
             return
         self.remove(story_id)
         self.items[story_id] = (tuple(sk), seen_at)
-        self._masks[story_id] = _mask(sk)
+        self._masks[story_id] = (_mask(sk), len(sk))
         for h in sk[:INDEXED]:
             self._postings.setdefault(h, set()).add(story_id)
         while len(self.items) > self.max_items:
