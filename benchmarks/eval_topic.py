@@ -231,7 +231,9 @@ def public_set(model: TopicModel, evalset: Path = EVALSET, *, per_label: bool = 
     for row in rows:
         groups[(str(row["source"]), str(row["lang"]))].append(row)
     header = f"{'source':18} {'lang':6} {'n':>5} {'kind':9} " + " ".join(f"{m:>6}" for m in MODES)
-    header += "  " + " ".join(f"{'cov ' + m:>10}" for m in MODES) + f" {'short both':>10} {'short cov':>9} {'any':>5} {'short any':>9}"
+    header += (
+        "  " + " ".join(f"{'cov ' + m:>10}" for m in MODES) + f" {'short both':>10} {'short cov':>9} {'any':>5} {'short any':>9}"
+    )
     print(header)
     pooled = {m: _new() for m in (*MODES, "short")}
     held_pool = {m: _new() for m in (*MODES, "short")}
