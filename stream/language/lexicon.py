@@ -110,6 +110,14 @@ class Lexicon:
     def languages(self) -> frozenset[str]:
         return frozenset(self.codes)
 
+    def table(self, code: str) -> dict[int, float]:
+        """``{entry_key(word): Zipf}`` of one language's words: for callers that look up many words already
+        folded (a dict lookup instead of :meth:`lookup`'s fold and binary search, ten times the cost)."""
+        if code not in self.codes:
+            return {}
+        index = self.codes.index(code)
+        return {e >> 16: (e & 0xFF) / 10 for e in self.entries if (e >> 8) & 0xFF == index}
+
     def full_languages(self) -> frozenset[str]:
         """The languages with a full list (not :attr:`sparse`): there a missing word is evidence against them."""
         return frozenset(self.codes) - self.sparse

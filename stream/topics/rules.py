@@ -60,14 +60,20 @@ import snowballstemmer
 import yaml
 
 from stream.errors import ConfigError
+from stream.language.lexicon import entry_key
 from stream.text.normalize import TokenStream, fold, strip_arabic_clitics, tokenize
 from stream.topics.taxonomy import load_taxonomy, normalize_code
 from stream.yamlconf import duplicate_keys
 
 __all__ = [
     "COMMON",
+    "COMPOUNDING",
+    "COMPOUND_HEAD",
+    "COMPOUND_MODIFIER",
     "DEFAULT_RULES_DIR",
+    "FUNCTION_ZIPF",
     "LANGUAGES",
+    "LONG_MODIFIER",
     "MIN_PREFIX",
     "SUFFIX_ALLOWANCE",
     "Example",
@@ -79,6 +85,7 @@ __all__ = [
     "WordPattern",
     "check_rules",
     "compile_matcher",
+    "compound_head",
     "load_rules",
     "parse_term",
 ]
@@ -92,6 +99,18 @@ _SNOWBALL = {"en": "english", "fr": "french", "ru": "russian", "de": "german", "
 SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4, "sw": 3, "ha": 3}
 LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE})
 MIN_PREFIX = 3
+#: Languages that write compound nouns as one word, head last: a Präsidentschaftswahl is a Wahl, a
+#: Terroranschlag an Anschlag, a Bürgerkrieg a Krieg. There a stemmed term word of at least COMPOUND_HEAD
+#: letters also matches a token whose head (:func:`compound_head`) has its stem.
+COMPOUNDING = frozenset({"de"})
+COMPOUND_HEAD = 4
+COMPOUND_MODIFIER = 3
+#: A compound's first part this frequent (Zipf, in the language's word list) is a preposition or a verb
+#: particle, not a noun: Auswahl (a choice) is no Wahl, Überfall (a raid) no Fall; wordfreq puts aus, über,
+#: nach, gegen, an, ab at 6.0-6.7 and the first nouns (Welt, Stadt, Macht) at 5.7-5.8.
+FUNCTION_ZIPF = 6.0
+#: A first part the word list lacks counts from this length on (Präsidentschafts-, Unabhängigkeits-).
+LONG_MODIFIER = 7
 _ANCHORS = ("headline", "lead")
 _START_CACHE = 1 << 18  # distinct words remembered per matcher
 _FOLLOW_CACHE = 1 << 16  # (multi-word term, following words) answers remembered per matcher
@@ -122,9 +141,13 @@ class WordPattern:
     target: str = ""  # the stem, for mode "stem"
     # Set once here: matches() runs for every candidate token of every story.
     arabic: bool = field(init=False, compare=False)
+    compound: bool = field(init=False, compare=False)  # may also match as a compound's head
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "arabic", self.lang == "ar" or _is_arabic(self.form))
+        # By the stem's length: Tore (stem tor) would meet Senatoren, Erbe (erb) Wettbewerbe, Ostern (ost) Südosten.
+        compound = self.mode == "stem" and self.lang in COMPOUNDING and len(self.target) >= COMPOUND_HEAD
+        object.__setattr__(self, "compound", compound)
 
     def matches(self, token: str) -> bool:
         if self.arabic:
@@ -150,6 +173,58 @@ class WordPattern:
         if len(common) >= 5:
             common = common[:-1]
         return common if len(common) >= 2 else self.form[:2]
+
+
+@functools.lru_cache(maxsize=100_000)
+def compound_head(lang: str, token: str) -> str | None:
+    """The head of a compound ``token``: its longest ending, after at least :data:`COMPOUND_MODIFIER`
+    letters and of at least :data:`COMPOUND_HEAD`, that the language's word list holds (None: none does,
+    or what precedes it is a preposition or particle, :data:`FUNCTION_ZIPF`).
+
+    The longest, so a Nationalauswahl (a national team) has the head Auswahl, not Wahl (an election), and
+    a Terroranschlag has Anschlag, not Schlag; the first part must be a listed word (less a linking s, es,
+    n...) or at least :data:`LONG_MODIFIER` letters long. Only capitalised tokens (nouns) are read as
+    compounds (:meth:`Matcher.scan`): zurückgewinnen is no Gewinn. The list is the short-text lexicon's (:mod:`stream.language.lexicon`:
+    wordfreq's 10,000 most frequent words), so a head the list lacks gives no match: recall lost, never a
+    false topic.
+    """
+    words = _words(lang)
+    for i in range(COMPOUND_MODIFIER, len(token) - COMPOUND_HEAD + 1):
+        if entry_key(token[i:]) in words:
+            modifier = token[:i]
+            if words.get(entry_key(modifier), 0.0) >= FUNCTION_ZIPF:
+                return None
+            # The first part is a listed word (less a linking s, es, n...: Bürger|krieg, Bundes|regierung) or
+            # too long to be a chance split (Präsidentschafts|wahl); Sen|atoren, Dün|kirchen are no compounds.
+            if len(modifier) < LONG_MODIFIER and not any(entry_key(m) in words for m in _modifier_forms(modifier)):
+                return None
+            return token[i:]
+    return None
+
+
+@functools.cache
+def _words(lang: str) -> dict[int, float]:
+    """The language's word list (the short-text lexicon's, loaded by the language stage already), by key.
+
+    Tokens are folded (:func:`stream.text.normalize.fold`) as the list's words are, so no second fold."""
+    from stream.language.lexicon import lexicon
+
+    return lexicon().table(lang)
+
+
+# Linking elements between a German compound's parts: Staat-s-, Bund-es-, Straße-n-, Kind-er-, Name-ns-.
+_LINKS = ("s", "es", "n", "en", "e", "er", "ns")
+
+
+def _modifier_forms(modifier: str) -> list[str]:
+    return [
+        modifier,
+        *(
+            modifier[: -len(link)]
+            for link in _LINKS
+            if modifier.endswith(link) and len(modifier) - len(link) >= COMPOUND_MODIFIER
+        ),
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -529,13 +604,17 @@ class Matcher:
             seen.add(term.ident)
             by_key.setdefault(term.words[0].key, []).append(term)
         for key, bucket in by_key.items():
-            self._automaton.add_word(key, (len(key), _is_arabic(key), tuple(bucket)))
+            inside = any(t.words[0].compound for t in bucket)  # may start a compound's head (heads_of)
+            self._automaton.add_word(key, (len(key), _is_arabic(key), inside, tuple(bucket)))
         if by_key:
             self._automaton.make_automaton()
         self._empty = not by_key
         # A key that may count ends within this many characters of a token's start: scanning
         # no further keeps a long unspaced token from yielding a match per character.
         self._reach = _MAX_KEY_OFFSET + max(map(len, by_key), default=0)
+        # Terms that may also match as a compound's head (German): their keys sit anywhere in a token.
+        self._compound = next((t.lang for bucket in by_key.values() for t in bucket if t.words[0].compound), "")
+        self._heads: dict[str, tuple[Term, ...]] = {}
         self._starts: dict[str, tuple[Term, ...]] = {}
         # Whether a multi-word term's later words match the tokens that follow its first: like
         # ``_starts``, it depends only on those tokens' texts, so it is worked out once per word run.
@@ -547,7 +626,7 @@ class Matcher:
         if cached is not None:
             return cached
         out: list[Term] = []
-        for end, (length, arabic, bucket) in self._automaton.iter(token, 0, min(len(token), self._reach)):
+        for end, (length, arabic, _, bucket) in self._automaton.iter(token, 0, min(len(token), self._reach)):
             pos = end - length + 1
             # Mid-token keys: only an Arabic proclitic may precede a word.
             if pos and (not arabic or pos > _MAX_KEY_OFFSET):
@@ -557,6 +636,28 @@ class Matcher:
         if len(self._starts) >= _START_CACHE:
             self._starts.clear()
         self._starts[token] = result
+        return result
+
+    def heads_of(self, token: str) -> tuple[Term, ...]:
+        """Terms whose first word matches ``token`` only as its compound head (see :func:`compound_head`)."""
+        cached = self._heads.get(token)
+        if cached is not None:
+            return cached
+        result: tuple[Term, ...] = ()
+        head = None
+        # Only a token in which some term's key starts after a first part can have a head a term matches:
+        # four in five capitalised words have none, and the automaton says so without a word-list lookup.
+        if len(token) >= COMPOUND_MODIFIER + COMPOUND_HEAD and any(
+            inside for _, (_, _, inside, _) in self._automaton.iter(token, COMPOUND_MODIFIER)
+        ):
+            head = compound_head(self._compound, token)
+        if head is not None:
+            # The terms the head alone would start (cached like any token), those that may be heads.
+            plain = self.starting_at(token)
+            result = tuple(t for t in self.starting_at(head) if t.words[0].compound and t not in plain)
+        if len(self._heads) >= _START_CACHE:
+            self._heads.clear()
+        self._heads[token] = result
         return result
 
     def _follow(self, key: tuple[object, ...], words: tuple[WordPattern, ...], texts: list[str], idx: int) -> bool:
@@ -577,6 +678,17 @@ class Matcher:
         # (an empty tuple), so the loop below visits only the few that do, and the words not seen yet.
         cands_at = list(map(self._starts.get, texts, repeat(_UNSEEN)))
         matches = stream.matches  # original offsets, read directly: a story has dozens of hits
+        if self._compound:
+            # As for cands_at, one pass of cached lookups, and only the tokens with heads (or not seen yet) visited.
+            heads_at = list(map(self._heads.get, texts, repeat(_UNSEEN)))
+            for idx in compress(range(n), heads_at):
+                heads = heads_at[idx]
+                if heads is _UNSEEN:
+                    heads = self.heads_of(texts[idx])
+                # Compounds are nouns, and German capitalises nouns: only capitalised tokens are read as compounds.
+                if heads and matches[idx].group()[0].isupper():
+                    cands = cands_at[idx]
+                    cands_at[idx] = (*(self.starting_at(texts[idx]) if cands is _UNSEEN else cands), *heads)
         follows = self._follows
         new = tuple.__new__  # skips NamedTuple's keyword-handling __new__, as tokenize() does
         for idx in compress(range(n), cands_at):

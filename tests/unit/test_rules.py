@@ -13,7 +13,7 @@ from stream.errors import ConfigError
 from stream.story import Story
 from stream.text.normalize import TokenStream
 from stream.topics.classifier import classify
-from stream.topics.rules import DEFAULT_RULES_DIR, Matcher, check_rules, load_rules, parse_term
+from stream.topics.rules import DEFAULT_RULES_DIR, Matcher, check_rules, compound_head, load_rules, parse_term
 from stream.topics.ruletest import run_examples
 from stream.yamlconf import duplicate_keys, load_located
 
@@ -52,6 +52,34 @@ def test_arabic_clitics_and_suffixes() -> None:
 def test_turkish_suffix_rule() -> None:
     assert _scan([("çatışma", "tr")], "çatışmalarda ölenler") == {"çatışma"}
     assert _scan([("savaş", "tr")], "savaşçılarıyla birliktelerinin") == set()  # more than 7 added letters
+
+
+def test_german_compound_heads() -> None:
+    """The longest listed ending after a listed first part; a preposition or particle is no first part."""
+    assert compound_head("de", "präsidentschaftswahlen") == "wahlen"  # a long first part the list lacks
+    assert compound_head("de", "bürgerkrieg") == "krieg"
+    assert compound_head("de", "terroranschlag") == "anschlag"  # not schlag
+    assert compound_head("de", "nationalauswahl") == "auswahl"  # a national team, not an election
+    assert compound_head("de", "auswahl") is None  # aus is a particle
+    assert compound_head("de", "beispiel") is None
+    assert compound_head("de", "senatoren") is None  # sen is no word
+
+
+def test_german_terms_match_capitalised_compounds_by_their_head() -> None:
+    assert _scan([("Wahl", "de")], "Die Präsidentschaftswahlen in Namibia") == {"Wahl"}
+    assert _scan([("Krieg", "de")], "seit dem Bürgerkrieg") == {"Krieg"}
+    assert _scan([("Wahl", "de")], "eine große Nationalauswahl") == set()
+    assert _scan([("Gewinn", "de")], "um die Mehrheit zurückzugewinnen") == set()  # lower case: a verb, not a noun
+    assert _scan([("Tore", "de")], "Die Senatoren stimmten zu") == set()  # stem tor: too short to be a head
+    assert _scan([("war", "en")], "the Civilwar museum") == set()  # only compounding languages
+
+
+def test_german_compounds_reach_topics_with_evidence_and_negative_terms_undo_false_heads() -> None:
+    story = Story(id="de", headline="Stichwahl in Namibia", body="Die Präsidentschaftswahlen sind entschieden.")
+    election = next(t for t in classify(story, "de").topics if t.code == "medtop:20000574")
+    assert {story.text[e.start : e.end] for e in election.evidence} >= {"Stichwahl", "Präsidentschaftswahlen"}
+    campaign = Story(id="de2", headline="Wahlkampf", body="Der Wahlkampf der Parteien geht in die letzte Woche.")
+    assert "conflict" not in classify(campaign, "de").coarse()
 
 
 def test_prefix_terms_and_exact_terms() -> None:
