@@ -826,6 +826,10 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
         lang in ("tr", "az") and not any(r[2] & AMBIG for r in hit.readings) and _turkic_compound(ts, text, hit.last + 1)
     )
     nxt = hit.last + 1
+    # English puts no article before a person's name: "a Kabul Shiite shrine", "the Dubai Roads and
+    # Transport Authority" name a thing of the place ("the Paris Hilton" is no first name either).
+    if lang == "en" and hit.first > 0 and texts[hit.first - 1] in _EN_ARTICLES:
+        first_name = False
     if (
         first_name
         and nxt < len(texts)
@@ -849,6 +853,9 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     before = text[:p_start].rstrip(" \"'«“„‘")
     sentence_start = not before or before[-1] in ".!?\n:;—–-"
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
+
+
+_EN_ARTICLES = frozenset(["a", "an"])
 
 
 def _named_after(ts: TokenStream, text: str, hit: _Hit) -> bool:

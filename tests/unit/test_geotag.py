@@ -835,3 +835,12 @@ def test_a_demonym_before_a_state_organ_weighs_as_the_name() -> None:
     body = "Three Egyptian journalists are sentenced. One was deported to Australia earlier."
     people = locate(Story(id="t", headline="", body=body), "en")
     assert people.countries[1]["iso2"] == "EG" and people.countries[1]["score"] < court.countries[0]["score"]
+
+
+def test_a_place_after_an_indefinite_article_is_no_first_name() -> None:
+    # Written for #17 (seventh round): "a Kabul Shiite shrine" read Kabul as the first name of a person.
+    body = "Authorities revise the death toll from yesterday's attack on a Kabul Shiite shrine."
+    assert _focus(body) == "AF"
+    assert _focus("An Arizona Air National Guard jet crashes during a training flight.") == "US"
+    # Without the article a capitalised word after the name is still a surname: "Paris Hilton".
+    assert _focus("Paris Hilton opens a shop.") is None
