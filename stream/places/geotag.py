@@ -117,6 +117,8 @@ ORGANISATION_WEIGHT = 0.3
 # Rodrigo Duterte signs ..."): this much (times its position weight) for its country (issue #17).
 # The weight only orders several leaders' countries; a place named anywhere leaves people out.
 PERSON_WEIGHT = 0.5
+# A country's name or abbreviation before a force noun ("United States aircraft bomb ...") weighs this much.
+FORCE_WEIGHT = 0.5
 # A country in an enumeration of at least three weighs this much of a mention.
 LIST_WEIGHT = 0.5
 # A name hyphened to an attribute ("pro-Kremlin", "Saudi-led") weighs this much of a mention.
@@ -682,6 +684,10 @@ def locate(
         if ftype == ABBREV and _before_a_word(ts, text, hit):
             # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
             weight *= SOURCE_WEIGHTS["demonym"]
+        if source == "text" and _before_a_force(ts, text, hit):
+            # "United States aircraft bomb a convoy ...", "U.S. troops land in ...": the state's forces act,
+            # and where they act is the story; a name read as an adjective weighs as an actor.
+            weight *= FORCE_WEIGHT
         if (
             (hit.first > 0 and texts[hit.first - 1] in _ATTRIBUTE_PREFIXES)
             or (hit.last + 1 < n_tokens and texts[hit.last + 1] in _ATTRIBUTE_SUFFIXES)
@@ -953,6 +959,22 @@ def _before_a_word(ts: TokenStream, text: str, hit: _Hit) -> bool:
 _INSTITUTIONS = frozenset(
     ["court", "courts", "police", "government", "authorities", "parliament", "ministry", "prosecutors", "judge", "cabinet"]
 )
+
+
+# English nouns of armed forces, their arms and their attacks (folded); after a country's name or
+# abbreviation ("United States aircraft", "U.S. troops") the name qualifies an actor abroad.
+_FORCES = frozenset(
+    [
+        *("troops", "soldiers", "forces", "army", "military", "navy", "air", "personnel", "warplanes", "jets"),
+        *("aircraft", "drones", "strikes", "airstrikes"),
+    ]
+)
+
+
+def _before_a_force(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a lower-case force noun follows the name: "United States military", not "U.S. Army"."""
+    nxt = hit.last + 1
+    return nxt < len(ts.texts) and ts.texts[nxt] in _FORCES and text[ts.start(nxt)].islower()
 
 
 def _before_an_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:

@@ -844,3 +844,11 @@ def test_a_place_after_an_indefinite_article_is_no_first_name() -> None:
     assert _focus("An Arizona Air National Guard jet crashes during a training flight.") == "US"
     # Without the article a capitalised word after the name is still a surname: "Paris Hilton".
     assert _focus("Paris Hilton opens a shop.") is None
+
+
+def test_a_country_name_before_a_force_noun_weighs_as_an_actor() -> None:
+    # Written for #17 (seventh round): "United States aircraft bomb a convoy ..." took a Syrian story.
+    assert _focus("United States aircraft bomb a convoy belonging to the Syrian pro-government militia.") == "SY"
+    assert _focus("The U.S. military reports a drone attack killed a rocket expert of the Iraqi militia.") == "IQ"
+    # Before a capitalised name it is the state's own body, a name as before.
+    assert _focus("The United States Army bombs a convoy belonging to the Syrian pro-government militia.") == "US"
