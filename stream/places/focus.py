@@ -13,7 +13,9 @@ and to every country the place counts for:
   noun ("U.S. envoy") weighs as a demonym, a name hyphened to an attribute
   ("pro-Kremlin", "Saudi-led") x0.25, a member of a list of three countries
   or more x0.5, a name or abbreviation before a force noun ("United States
-  aircraft", "U.S. troops") x0.5 (:mod:`stream.places.geotag` applies these).
+  aircraft", "U.S. troops") x0.5, and a demonym there when another country is
+  the scene ("Japanese troops land in South Sudan") x0.5 (:mod:`stream.places.geotag`
+  applies these).
 
 Repetition adds up, so a story about Karabakh that names Paris once has
 France as a minor country, not its focus. A name in a locative form (the scene

@@ -117,7 +117,8 @@ ORGANISATION_WEIGHT = 0.3
 # Rodrigo Duterte signs ..."): this much (times its position weight) for its country (issue #17).
 # The weight only orders several leaders' countries; a place named anywhere leaves people out.
 PERSON_WEIGHT = 0.5
-# A country's name or abbreviation before a force noun ("United States aircraft bomb ...") weighs this much.
+# A country's name or abbreviation before a force noun ("United States aircraft bomb ...") weighs this much;
+# so does a demonym there when the story names another country as the scene ("Japanese troops land in ...").
 FORCE_WEIGHT = 0.5
 # A country in an enumeration of at least three weighs this much of a mention.
 LIST_WEIGHT = 0.5
@@ -640,6 +641,8 @@ def locate(
     unbacked: list[tuple[_Hit, float]] = []  # ambiguous names left without support, with their position weight
     country_names: list[tuple[int, _Hit]] = []  # (index in accepted, hit) of names read as a country
     named_places = 0  # hits read as a place or a region
+    forces_of: list[int] = []  # (index in accepted) of demonyms before a force noun: "Japanese troops"
+    scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
         weight = position_weight(start, top_end, lead_end)
@@ -702,11 +705,21 @@ def locate(
             weight *= SPEAKER_WEIGHT
         if kind == "country" and hit.family in (LAT, CYR):
             country_names.append((len(accepted), hit))
+        if source == "demonym" and _before_a_force(ts, text, hit):
+            forces_of.append(len(accepted))
+        elif hit.locative and source == "text":
+            scenes.update(gaz.places[place].countries)
         accepted.append((place, mention, weight))
         if start < headline_end:
             headline_hits.append((hit, gaz.places[place].countries))
             for c in gaz.places[place].countries:
                 headline_kinds.setdefault(c, set()).add(kind)
+    for i in forces_of:
+        place, mention, weight = accepted[i]
+        if scenes.difference(gaz.places[place].countries):
+            # "Japanese troops land in South Sudan": a state's forces where the story names another
+            # country as the scene are an actor there; "The Bahraini military reports ..." is at home.
+            accepted[i] = (place, mention, weight * FORCE_WEIGHT)
     listed = _enumerated(ts, text, country_names, accepted, gaz)
     if listed and len(listed) < named_places:
         # Each of a list of three or more countries ("Qatar, Kuwait, Bahrain and the UAE ask ... to leave

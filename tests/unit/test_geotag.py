@@ -852,3 +852,11 @@ def test_a_country_name_before_a_force_noun_weighs_as_an_actor() -> None:
     assert _focus("The U.S. military reports a drone attack killed a rocket expert of the Iraqi militia.") == "IQ"
     # Before a capitalised name it is the state's own body, a name as before.
     assert _focus("The United States Army bombs a convoy belonging to the Syrian pro-government militia.") == "US"
+
+
+def test_a_demonym_before_a_force_noun_is_an_actor_where_another_country_is_the_scene() -> None:
+    # Written for #17 (seventh round): "Japanese troops land in South Sudan" took the focus for Japan.
+    body = "A detachment of Japanese troops land in South Sudan for peacekeeping, Japan's first such action."
+    assert _focus(body) == "SS"
+    # With no other country as the scene, the forces are at home: the state's story, as before.
+    assert _focus("The Bahraini military reports that 74 Iranian missiles were intercepted.") == "BH"
