@@ -581,6 +581,9 @@ def locate(
         )
     ]
 
+    for h in hits:
+        if not h.locative and h.family == LAT and _addresses_a_scene(ts, text, h, hit_tokens):
+            h.locative = True
     headline_end = len(story.headline) if story.headline else 0
     body_at = story.body_offset
     para = text.find("\n", body_at + 1)
@@ -988,6 +991,34 @@ def _before_a_force(ts: TokenStream, text: str, hit: _Hit) -> bool:
     """Whether a lower-case force noun follows the name: "United States military", not "U.S. Army"."""
     nxt = hit.last + 1
     return nxt < len(ts.texts) and ts.texts[nxt] in _FORCES and text[ts.start(nxt)].islower()
+
+
+# Capitalised words of a place the gazetteer does not know, between "in" and the name that addresses it.
+_MAX_ADDRESSED_WORDS = 3
+
+
+def _addresses_a_scene(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
+    """Whether the name addresses a scene no gazetteer place names: "a raid in Beit Jinn, Syria".
+
+    A town too small for the gazetteer is written with the country (or state) it lies in after a comma;
+    "in" marks the town as the scene, and so the name that places it.
+    """
+    texts = ts.texts
+    at = hit.first - 1
+    if at < 0 or text[ts.end(at) : ts.start(hit.first)] != ", ":
+        return False
+    words = 0
+    while at >= 0 and words < _MAX_ADDRESSED_WORDS and at not in hit_tokens and texts[at].isalpha():
+        if not text[ts.start(at)].isupper() or (words and text[ts.end(at) : ts.start(at + 1)] not in (" ", "-")):
+            break
+        at, words = at - 1, words + 1
+    return (
+        words > 0
+        and at >= 0
+        and texts[at] in _LOCATIVE_BEFORE
+        and text[ts.end(at) : ts.start(at + 1)] == " "
+        and not _origin_before(texts, at)
+    )
 
 
 def _before_an_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:

@@ -860,3 +860,10 @@ def test_a_demonym_before_a_force_noun_is_an_actor_where_another_country_is_the_
     assert _focus(body) == "SS"
     # With no other country as the scene, the forces are at home: the state's story, as before.
     assert _focus("The Bahraini military reports that 74 Iranian missiles were intercepted.") == "BH"
+
+
+def test_in_before_a_town_the_gazetteer_lacks_makes_its_country_the_scene() -> None:
+    # Written for #17 (seventh round): "a raid in Beit Jinn, Syria" left Syria without the scene's weight.
+    assert _focus("The Israeli military launches a raid in Beit Jinn, Syria. Israel says it targeted gunmen.") == "SY"
+    # Without "in" the address marks no scene, as before.
+    assert _focus("The Israeli military raids Beit Jinn, Syria. Israel says it targeted gunmen.") == "IL"
