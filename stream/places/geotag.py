@@ -99,6 +99,10 @@ _SCENE_MODIFIERS = frozenset(
     ]
 )
 _MAX_SCENE_MODIFIERS = 2
+# Where a meeting is held hosts it; the story is about who meets ("The leaders of northern and southern
+# Cyprus meet in Switzerland", "the summit in Papua New Guinea"), so "in" right after these words (folded,
+# Latin script) does not make the scene: the headline's hosts (focus.py) in the body's words.
+_MEETINGS = frozenset(["meet", "meets", "met", "meeting", "meetings", "talks", "summit", "conference", "negotiations"])
 # Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
 # Ankara", "Україна та Польща"); commas and hyphens leave no token between.
 # Compared with folded tokens: the Armenian ligature "և" folds (NFKC) to "եւ", "ԵՎ" to "եվ".
@@ -456,7 +460,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                     and _scene_through_modifiers(text, ts, first)
                 )
             )
-            if locative and family == LAT and _origin_before(texts, first - 1):
+            if locative and family == LAT and (_origin_before(texts, first - 1) or _venue_before(texts, first)):
                 locative = False
             hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings), family))
             if first == last:
@@ -473,6 +477,14 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         kept.append(hit)
     kept.sort(key=lambda h: h.first)
     return kept
+
+
+def _venue_before(texts: list[str], first: int) -> bool:
+    """Whether "in" before the name (across its modifiers) follows a meeting word: "meet in [the] X"."""
+    at = first - 1
+    while at > 0 and first - at <= _MAX_SCENE_MODIFIERS and texts[at] in _SCENE_MODIFIERS:
+        at -= 1
+    return at > 0 and texts[at] in _LOCATIVE_BEFORE and texts[at - 1] in _MEETINGS
 
 
 def _scene_through_modifiers(text: str, ts: TokenStream, first: int) -> bool:
@@ -1018,6 +1030,7 @@ def _addresses_a_scene(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[in
         and texts[at] in _LOCATIVE_BEFORE
         and text[ts.end(at) : ts.start(at + 1)] == " "
         and not _origin_before(texts, at)
+        and not (at > 0 and texts[at - 1] in _MEETINGS)
     )
 
 

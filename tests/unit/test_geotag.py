@@ -867,3 +867,11 @@ def test_in_before_a_town_the_gazetteer_lacks_makes_its_country_the_scene() -> N
     assert _focus("The Israeli military launches a raid in Beit Jinn, Syria. Israel says it targeted gunmen.") == "SY"
     # Without "in" the address marks no scene, as before.
     assert _focus("The Israeli military raids Beit Jinn, Syria. Israel says it targeted gunmen.") == "IL"
+
+
+def test_where_a_meeting_is_held_is_a_host_not_the_scene() -> None:
+    # Written for #17 (seventh round): "Cyprus meet in Switzerland to restart talks" took Switzerland.
+    body = "The leaders of northern and southern Cyprus meet in Switzerland to restart talks about reuniting the island."
+    assert _focus(body) == "CY"
+    # "in" after another word still marks the scene.
+    assert _focus("Protesters from Cyprus gather in Switzerland.") == "CH"
