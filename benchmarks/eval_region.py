@@ -435,6 +435,11 @@ less story (its subject) x2; x1.5: 1197, x1.25:
 met, meeting, meetings, talks, summit,
 conference, negotiations) is a venue: no
 locative boost ("Cyprus meet in Switzerland") (z)
+in English, a place name between "the" and a       0.934 0.884 (1200) 0.930  0.976 0.891  unchanged
+capitalised word names a thing called after it
+(no first name), and weighs x0.3, as inside an
+organisation's name ("The Cleveland Board of
+Control", "the Boston Celtics") (aa)
 =================================================  ========================  ===========  ===========
 
 (v) One public dev event right more (the Kabul shrine, its only place), none lost. First tried with "the"
@@ -480,6 +485,13 @@ tokens before "in" and with contest, games, forum, hosts: the same 1199, but it 
 hall in Saudi Arabia" and "the conference officials in Baku reject" (no figure moved); right before "in" it
 fires only on "meet in Switzerland" and "the APEC summit in Papua New Guinea" (twice) on public dev and never
 on the self-written sets. "World leaders meet at the Bürgenstock Resort in Switzerland" keeps Switzerland.
+
+(aa) Row (v)'s first try again, now weighed: one public dev event right more ("The Cleveland Board of Control
+approves ...", its only place), none lost; "the Ulster Unionist Party" and "The Washington Post", lost at full
+weight, stay right. Self-written dev F1 0.975 -> 0.976, focus 0.889 -> 0.891 ("the Boston Celtics" and "the
+Miami Heat" name the story's only country). Public dev precision bound 0.888 -> 0.887 ("the Paris Agreement"
+adds France, "the Ulster Unionist Party" Ireland, each x0.3); its relevant bound unchanged. x0.5: the same
+1200, relevant bound 0.929. Only a name that could be a person's (one word, no sure country, no demonym).
 """
 
 from __future__ import annotations

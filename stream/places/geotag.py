@@ -702,7 +702,9 @@ def locate(
         if ftype == ABBREV and _before_a_word(ts, text, hit):
             # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
             weight *= SOURCE_WEIGHTS["demonym"]
-        if source == "text" and _before_a_force(ts, text, hit):
+        if lang == "en" and source == "text" and _names_a_thing(ts, text, hit, hit_tokens, lang, gaz):
+            weight *= ORGANISATION_WEIGHT
+        elif source == "text" and _before_a_force(ts, text, hit):
             # "United States aircraft bomb a convoy ...", "U.S. troops land in ...": the state's forces act,
             # and where they act is the story; a name read as an adjective weighs as an actor.
             weight *= FORCE_WEIGHT
@@ -830,14 +832,8 @@ def _family(hit: _Hit) -> int:
     return hit.family
 
 
-def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer) -> bool:
-    """Whether a one-word place name in a cased script is part of a person's name.
-
-    "Paris Hilton", "Israel Adesanya": the next word is capitalised, follows after one space
-    and is no place, title or geographic noun. "Michael Jordan", "Abraham Lincoln": the word
-    before is such a word, and the name is ambiguous or that word does not start a sentence
-    (German capitalises every noun: "Bundesstaat Georgia", so there only the next word counts).
-    """
+def _may_be_a_name(ts: TokenStream, text: str, hit: _Hit, lang: str | None, gaz: Gazetteer) -> bool:
+    """Whether a place name could be a person's: one capitalised word in a cased script, no sure country, no demonym."""
     if hit.first != hit.last or _family(hit) not in (LAT, CYR):
         return False
     # A sure country name stays a place: "Azərbaycan Respublikası", "France Télévisions" -- unless it
@@ -848,10 +844,21 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     # Energy Minister", "Thai Prime Minister" name no person called Polish or Thai.
     if all(r[1] == DEMONYM for r in hit.readings):
         return False
-    texts = ts.texts
-    start, end = ts.start(hit.first), ts.end(hit.last)
-    if not text[start : start + 1].isupper():
+    return text[ts.start(hit.first)].isupper()
+
+
+def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer) -> bool:
+    """Whether a one-word place name in a cased script is part of a person's name.
+
+    "Paris Hilton", "Israel Adesanya": the next word is capitalised, follows after one space
+    and is no place, title or geographic noun. "Michael Jordan", "Abraham Lincoln": the word
+    before is such a word, and the name is ambiguous or that word does not start a sentence
+    (German capitalises every noun: "Bundesstaat Georgia", so there only the next word counts).
+    """
+    if not _may_be_a_name(ts, text, hit, lang, gaz):
         return False
+    texts = ts.texts
+    start = ts.start(hit.first)
     # Turkish and Azerbaijani name buildings, events and bodies with a compound whose
     # capitalised head noun carries the possessive ending: "Kırım Köprüsü", "İstanbul Film
     # Festivali", "Bakı Mərkəzi Məscidi". A surname does not decline so; a place name that
@@ -859,22 +866,11 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     first_name = not (
         lang in ("tr", "az") and not any(r[2] & AMBIG for r in hit.readings) and _turkic_compound(ts, text, hit.last + 1)
     )
-    nxt = hit.last + 1
-    # English puts no article before a person's name: "a Kabul Shiite shrine", "the Dubai Roads and
-    # Transport Authority" name a thing of the place ("the Paris Hilton" is no first name either).
+    # English puts no article before a person's name: "a Kabul Shiite shrine", "the Boston Celtics",
+    # "the Cleveland Board of Control" name a thing of the place (see _names_a_thing).
     if lang == "en" and hit.first > 0 and texts[hit.first - 1] in _EN_ARTICLES:
         first_name = False
-    if (
-        first_name
-        and nxt < len(texts)
-        and nxt not in hit_tokens
-        and text[end : ts.start(nxt)] == " "
-        and text[ts.start(nxt)].isupper()
-        and not text[ts.start(nxt) : ts.end(nxt)].isupper()
-        and texts[nxt].isalpha()
-        and texts[nxt] not in _NAME_NEIGHBOURS
-        and texts[nxt] not in _FUNCTION_WORDS
-    ):
+    if first_name and _capitalised_after(ts, text, hit, hit_tokens):
         return True
     prev = hit.first - 1
     if lang == "de" or prev < 0 or prev in hit_tokens:
@@ -889,7 +885,38 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
 
 
-_EN_ARTICLES = frozenset(["a", "an"])
+_EN_ARTICLES = frozenset(["a", "an", "the"])
+
+
+def _capitalised_after(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
+    """Whether a capitalised word follows the name after one space, and is no place, title or geographic noun."""
+    texts = ts.texts
+    nxt = hit.last + 1
+    return (
+        nxt < len(texts)
+        and nxt not in hit_tokens
+        and text[ts.end(hit.last) : ts.start(nxt)] == " "
+        and text[ts.start(nxt)].isupper()
+        and not text[ts.start(nxt) : ts.end(nxt)].isupper()
+        and texts[nxt].isalpha()
+        and texts[nxt] not in _NAME_NEIGHBOURS
+        and texts[nxt] not in _FUNCTION_WORDS
+    )
+
+
+def _names_a_thing(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer) -> bool:
+    """Whether an English place name opens the name of a thing called after it: "the Washington Post".
+
+    Between "the" and a capitalised word the place names a team, a body, a newspaper or a treaty ("the
+    Boston Celtics", "the Ulster Unionist Party", "the Paris Agreement"): evidence for its country, weaker
+    than the place named.
+    """
+    return (
+        hit.first > 0
+        and ts.texts[hit.first - 1] == "the"
+        and _capitalised_after(ts, text, hit, hit_tokens)
+        and _may_be_a_name(ts, text, hit, lang, gaz)
+    )
 
 
 def _named_after(ts: TokenStream, text: str, hit: _Hit) -> bool:

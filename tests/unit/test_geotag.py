@@ -875,3 +875,14 @@ def test_where_a_meeting_is_held_is_a_host_not_the_scene() -> None:
     assert _focus(body) == "CY"
     # "in" after another word still marks the scene.
     assert _focus("Protesters from Cyprus gather in Switzerland.") == "CH"
+
+
+def test_a_place_after_the_and_before_a_capitalised_word_names_a_thing_of_it() -> None:
+    # Written for #17 (seventh round): "The Cleveland Board of Control" read Cleveland as a first name.
+    assert _focus("The Cleveland Board of Control approves changes to convention security rules.") == "US"
+    # Such a thing (a party, a team, a newspaper) counts for its place's country, less than a place named.
+    body = "The leader of the Ulster Unionist Party resigns after a poor result in the Northern Ireland election."
+    result = locate(_story("", body), "en")
+    assert result.focus_country == "GB"
+    assert [str(c["iso2"]) for c in result.countries] == ["GB", "IE"]
+    assert float(str(result.countries[1]["score"])) < 0.25  # x0.3 of a name: 0.17, as a place name 0.4
