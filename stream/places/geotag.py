@@ -593,9 +593,6 @@ def locate(
         )
     ]
 
-    for h in hits:
-        if not h.locative and h.family == LAT and _addresses_a_scene(ts, text, h, hit_tokens):
-            h.locative = True
     headline_end = len(story.headline) if story.headline else 0
     body_at = story.body_offset
     para = text.find("\n", body_at + 1)
@@ -658,8 +655,11 @@ def locate(
     named_places = 0  # hits read as a place or a region
     forces_of: list[int] = []  # (index in accepted) of demonyms before a force noun: "Japanese troops"
     scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
+    adjective_first = lang == "en"
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
+        if text[start - 2 : start] == ", " and not hit.locative and hit.family == LAT:
+            hit.locative = _addresses_a_scene(ts, text, hit, hit_tokens)
         weight = position_weight(start, top_end, lead_end)
         chosen = sure
         factor = 1.0
@@ -683,8 +683,10 @@ def locate(
             chosen = backed_r or chosen
         # One place read both as a name and as a demonym ("Israeli", "Iraqi", "Saudi": names in some
         # locales, adjectives in news English) is the adjective: names are not written so in any story language.
-        adjective_first = lang == "en"
-        place, ftype, _flags = min(chosen, key=lambda r: (*_rank(gaz, r[0]), adjective_first and r[1] != DEMONYM, r[1]))
+        if len(chosen) == 1:
+            place, ftype, _flags = chosen[0]
+        else:
+            place, ftype, _flags = min(chosen, key=lambda r: (*_rank(gaz, r[0]), adjective_first and r[1] != DEMONYM, r[1]))
         kind = gaz.places[place].kind
         if kind == "shared":
             continue
@@ -702,12 +704,13 @@ def locate(
         if ftype == ABBREV and _before_a_word(ts, text, hit):
             # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
             weight *= SOURCE_WEIGHTS["demonym"]
-        if lang == "en" and source == "text" and _names_a_thing(ts, text, hit, hit_tokens, lang, gaz):
-            weight *= ORGANISATION_WEIGHT
-        elif source == "text" and _before_a_force(ts, text, hit):
-            # "United States aircraft bomb a convoy ...", "U.S. troops land in ...": the state's forces act,
-            # and where they act is the story; a name read as an adjective weighs as an actor.
-            weight *= FORCE_WEIGHT
+        if source == "text":
+            if lang == "en" and texts[hit.first - 1] == "the" and _names_a_thing(ts, text, hit, hit_tokens, lang, gaz):
+                weight *= ORGANISATION_WEIGHT
+            elif hit.last + 1 < n_tokens and texts[hit.last + 1] in _FORCES and _before_a_force(ts, text, hit):
+                # "United States aircraft bomb a convoy ...", "U.S. troops land in ...": the state's forces act,
+                # and where they act is the story; a name read as an adjective weighs as an actor.
+                weight *= FORCE_WEIGHT
         if (
             (hit.first > 0 and texts[hit.first - 1] in _ATTRIBUTE_PREFIXES)
             or (hit.last + 1 < n_tokens and texts[hit.last + 1] in _ATTRIBUTE_SUFFIXES)
@@ -722,8 +725,9 @@ def locate(
             weight *= SPEAKER_WEIGHT
         if kind == "country" and hit.family in (LAT, CYR):
             country_names.append((len(accepted), hit))
-        if source == "demonym" and _before_a_force(ts, text, hit):
-            forces_of.append(len(accepted))
+        if source == "demonym":
+            if hit.last + 1 < n_tokens and texts[hit.last + 1] in _FORCES and _before_a_force(ts, text, hit):
+                forces_of.append(len(accepted))
         elif hit.locative and source == "text":
             scenes.update(gaz.places[place].countries)
         accepted.append((place, mention, weight))
@@ -832,8 +836,17 @@ def _family(hit: _Hit) -> int:
     return hit.family
 
 
-def _may_be_a_name(ts: TokenStream, text: str, hit: _Hit, lang: str | None, gaz: Gazetteer) -> bool:
-    """Whether a place name could be a person's: one capitalised word in a cased script, no sure country, no demonym."""
+def _person_name(
+    ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer, *, article: bool = True
+) -> bool:
+    """Whether a one-word place name in a cased script is part of a person's name.
+
+    "Paris Hilton", "Israel Adesanya": the next word is capitalised, follows after one space
+    and is no place, title or geographic noun. "Michael Jordan", "Abraham Lincoln": the word
+    before is such a word, and the name is ambiguous or that word does not start a sentence
+    (German capitalises every noun: "Bundesstaat Georgia", so there only the next word counts).
+    ``article=False`` leaves out the English article rule (see :func:`_names_a_thing`).
+    """
     if hit.first != hit.last or _family(hit) not in (LAT, CYR):
         return False
     # A sure country name stays a place: "Azərbaycan Respublikası", "France Télévisions" -- unless it
@@ -844,21 +857,10 @@ def _may_be_a_name(ts: TokenStream, text: str, hit: _Hit, lang: str | None, gaz:
     # Energy Minister", "Thai Prime Minister" name no person called Polish or Thai.
     if all(r[1] == DEMONYM for r in hit.readings):
         return False
-    return text[ts.start(hit.first)].isupper()
-
-
-def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer) -> bool:
-    """Whether a one-word place name in a cased script is part of a person's name.
-
-    "Paris Hilton", "Israel Adesanya": the next word is capitalised, follows after one space
-    and is no place, title or geographic noun. "Michael Jordan", "Abraham Lincoln": the word
-    before is such a word, and the name is ambiguous or that word does not start a sentence
-    (German capitalises every noun: "Bundesstaat Georgia", so there only the next word counts).
-    """
-    if not _may_be_a_name(ts, text, hit, lang, gaz):
-        return False
     texts = ts.texts
-    start = ts.start(hit.first)
+    start, end = ts.start(hit.first), ts.end(hit.last)
+    if not text[start : start + 1].isupper():
+        return False
     # Turkish and Azerbaijani name buildings, events and bodies with a compound whose
     # capitalised head noun carries the possessive ending: "Kırım Köprüsü", "İstanbul Film
     # Festivali", "Bakı Mərkəzi Məscidi". A surname does not decline so; a place name that
@@ -868,9 +870,20 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     )
     # English puts no article before a person's name: "a Kabul Shiite shrine", "the Boston Celtics",
     # "the Cleveland Board of Control" name a thing of the place (see _names_a_thing).
-    if lang == "en" and hit.first > 0 and texts[hit.first - 1] in _EN_ARTICLES:
+    if article and lang == "en" and hit.first > 0 and texts[hit.first - 1] in _EN_ARTICLES:
         first_name = False
-    if first_name and _capitalised_after(ts, text, hit, hit_tokens):
+    nxt = hit.last + 1
+    if (
+        first_name
+        and nxt < len(texts)
+        and nxt not in hit_tokens
+        and text[end : ts.start(nxt)] == " "
+        and text[ts.start(nxt)].isupper()
+        and not text[ts.start(nxt) : ts.end(nxt)].isupper()
+        and texts[nxt].isalpha()
+        and texts[nxt] not in _NAME_NEIGHBOURS
+        and texts[nxt] not in _FUNCTION_WORDS
+    ):
         return True
     prev = hit.first - 1
     if lang == "de" or prev < 0 or prev in hit_tokens:
@@ -888,34 +901,16 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
 _EN_ARTICLES = frozenset(["a", "an", "the"])
 
 
-def _capitalised_after(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
-    """Whether a capitalised word follows the name after one space, and is no place, title or geographic noun."""
-    texts = ts.texts
-    nxt = hit.last + 1
-    return (
-        nxt < len(texts)
-        and nxt not in hit_tokens
-        and text[ts.end(hit.last) : ts.start(nxt)] == " "
-        and text[ts.start(nxt)].isupper()
-        and not text[ts.start(nxt) : ts.end(nxt)].isupper()
-        and texts[nxt].isalpha()
-        and texts[nxt] not in _NAME_NEIGHBOURS
-        and texts[nxt] not in _FUNCTION_WORDS
-    )
-
-
 def _names_a_thing(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer) -> bool:
     """Whether an English place name opens the name of a thing called after it: "the Washington Post".
 
-    Between "the" and a capitalised word the place names a team, a body, a newspaper or a treaty ("the
-    Boston Celtics", "the Ulster Unionist Party", "the Paris Agreement"): evidence for its country, weaker
-    than the place named.
+    Between "the" and a capitalised word a name that would else be a first name names a team, a body, a
+    newspaper or a treaty ("the Boston Celtics", "the Ulster Unionist Party", "the Paris Agreement"):
+    evidence for its country, weaker than the place named. (After "the" only the next word can make a
+    person: the word before is a function word.)
     """
     return (
-        hit.first > 0
-        and ts.texts[hit.first - 1] == "the"
-        and _capitalised_after(ts, text, hit, hit_tokens)
-        and _may_be_a_name(ts, text, hit, lang, gaz)
+        hit.first > 0 and ts.texts[hit.first - 1] == "the" and _person_name(ts, text, hit, hit_tokens, lang, gaz, article=False)
     )
 
 
