@@ -400,6 +400,124 @@ plain (not frozen) dataclasses, every GeoResult of the dev, held-out and both pu
 process, alternating with the geotagger of a03c387 (before the round) over the self-written stories padded to
 2 KB, median 479 against 479 us (scratch A/B script, not committed; before this change 492-500 against 477-482):
 the stage's cost is back where it was before the round.
+
+Seventh round (branch focus7), the sixth round's protocol. Before it: public dev 0.932 0.878 (1192)
+0.929, self-written dev 0.975 0.889, held-out 0.970 0.895; public dev focus misses: another country 61,
+tied at the top 11, no country found 54, label not found 38.
+
+=================================================  ========================  ===========  ===========
+change                                             public dev                dev          held-out
+=================================================  ========================  ===========  ===========
+in English, a place name after an indefinite       0.933 0.879 (1193) 0.929  unchanged    unchanged
+article is no first name before a capitalised
+word ("a Kabul Shiite shrine", "an Arizona Air
+National Guard jet") (v)
+a country's name or abbreviation before a lower-   0.933 0.881 (1196) 0.929  unchanged    unchanged
+case force noun (troops, soldiers, forces, army,
+military, navy, air, personnel, warplanes, jets,
+aircraft, drones, strikes, airstrikes) weighs
+x0.5: the state's forces abroad are an actor
+("United States aircraft bomb a convoy ...") (w)
+*not kept*: the same for demonyms, (j) on top      0.933 0.882 (1197) 0.930  unchanged    unchanged
+a demonym before a force noun weighs x0.5 when     0.933 0.882 (1197) 0.929  unchanged    unchanged
+the story names another country in a locative
+form ("Japanese troops land in South Sudan") (x)
+*not kept*: a name right after "to" x0.5           0.933 0.881 (1196) 0.929  unchanged    unchanged
+(a destination: "heading to Dubai"); x0.75:
+1199, relevant found 0.920 -> 0.919
+"in" before capitalised words no gazetteer place   0.933 0.883 (1198) 0.930  unchanged    unchanged
+names, then a comma and a name, makes that name
+the scene ("a raid in Beit Jinn, Syria") (y)
+*not kept*: a country name opening a headline-     0.933 0.884 (1200) 0.935  unchanged    unchanged
+less story (its subject) x2; x1.5: 1197, x1.25:
+1198
+"in" right after a meeting word (meet, meets,      0.933 0.884 (1199) 0.930  unchanged    unchanged
+met, meeting, meetings, talks, summit,
+conference, negotiations) is a venue: no
+locative boost ("Cyprus meet in Switzerland") (z)
+in English, a place name between "the" and a       0.934 0.884 (1200) 0.930  0.976 0.891  unchanged
+capitalised word names a thing called after it
+(no first name), and weighs x0.3, as inside an
+organisation's name ("The Cleveland Board of
+Control", "the Boston Celtics") (aa)
+*not kept*: "into" marks the scene as "in" does   0.934 0.884 (1200) 0.930  unchanged    unchanged
+*not kept*: a metonym outside a locative form      0.934 0.885 (1201) 0.930  unchanged    unchanged
+weighs as a speaking capital (x0.8)
+*not kept*: a headline-less story's text after     0.934 0.884 (1200) 0.931  unchanged    unchanged
+its first sentence weighs as the body (1)
+=================================================  ========================  ===========  ===========
+
+(v) One public dev event right more (the Kabul shrine, its only place), none lost. First tried with "the"
+too: 1192, two right more ("The Cleveland Board of Control") and two lost ("the Ulster Unionist Party" read
+Ulster as Ireland's province, "The Washington Post" took a tie for the United States); self-written dev
+F1 0.976, focus 0.891. A definite article opens an organisation's name as often as a thing's.
+
+(w) Three public dev events right more ("United States aircraft bomb a convoy" and "The United States
+military reports a drone attack", Syria and Iraq; "a U.S. service member ... the first U.S. military
+casualty", Syria), none lost. With (j)'s ten nouns only: 1195 (the aircraft story stays with the United
+States); x0.75: 1194. Demonyms too, which is round five's (j), dropped then for a public-test figure, now
+judged on public dev alone: two right more ("The Israeli military launches a raid in Beit Jinn, Syria",
+"Japanese troops land in South Sudan"), one lost ("The Bahraini military reports that 74 Iranian missiles
+... have been intercepted": a state's forces at home); not kept for one event. Also tried, before this row:
+every repeated mention of a country after its heaviest weighing x0.5 or x0.75 (repetition adding up
+less): public dev 1195 / 1194, but held-out focus 0.895 -> 0.892 and its relevant F1 0.918 -> 0.895 / 0.911.
+
+(x) (j) again, with the reason the row above gives: forces are an actor where the story names another
+country as the scene, and at home the state's own. One public dev event right more (Japanese troops in South
+Sudan), none lost; the Bahraini military keeps its story. "The Israeli military launches a raid in Beit
+Jinn, Syria" stays wrong: "in" marks Beit Jinn, no gazetteer place, not Syria. x0.75: the same 1197. The
+singular nouns (soldier, troop, warplane, jet, drone, strike, airstrike) too: the same 1197 ("a Russian
+soldier accused of shooting" has no scene in a locative form).
+
+The "to" row: its x0.5 lost three ("cancels a planned trip to India", "German Ambassador to Venezuela returns
+...", "travelled from the UK to Sindh") for two ("a flight heading to Dubai International Airport", "his trip
+to Cuba and the United States"); the "to" of a visit marks the scene as that of a destination marks a
+background; x0.75 is the same rule passing a threshold, not kept; with "from" x0.5 too: 1195.
+
+(y) One public dev event right more ("The Israeli military launches a raid in Beit Jinn, Syria", with (x)
+now applying to its demonym), none lost; relevant precision bound 0.929 -> 0.930. Up to three capitalised
+words, none a gazetteer place; "first detected in ..." keeps its exception (row (i)).
+
+The subject row is round three's first-named bonus again, on headline-less stories only (every self-written
+story has a headline, and there it lowered the self-written dev focus): seven right and five lost at x2,
+four and five at x1.5, two and two at x1.25, relevant found 0.920 -> 0.918 at x1.5 and x2. A subject is as
+often the actor abroad as the story's country; not kept. Also tried and not kept: a title before a sure
+country name and a capitalised word makes a person ("Health Minister Salvador Illa"): no focus moved (that
+event has no other place), and "Foreign Minister Israel Katz" would lose its only Israel.
+
+(z) One public dev event right more (Cyprus), none lost. First tried with the meeting word up to four or six
+tokens before "in" and with contest, games, forum, hosts: the same 1199, but it fired on "a Shiite meeting
+hall in Saudi Arabia" and "the conference officials in Baku reject" (no figure moved); right before "in" it
+fires only on "meet in Switzerland" and "the APEC summit in Papua New Guinea" (twice) on public dev and never
+on the self-written sets. "World leaders meet at the Bürgenstock Resort in Switzerland" keeps Switzerland.
+
+(aa) Row (v)'s first try again, now weighed: one public dev event right more ("The Cleveland Board of Control
+approves ...", its only place), none lost; "the Ulster Unionist Party" and "The Washington Post", lost at full
+weight, stay right. Self-written dev F1 0.975 -> 0.976, focus 0.889 -> 0.891 ("the Boston Celtics" and "the
+Miami Heat" name the story's only country). Public dev precision bound 0.888 -> 0.887 ("the Paris Agreement"
+adds France, "the Ulster Unionist Party" Ireland, each x0.3); its relevant bound unchanged. x0.5: the same
+1200, relevant bound 0.929. Only a name that could be a person's (one word, no sure country, no demonym).
+
+Not kept after (aa): "into" as a locative preposition moved no focus ("missiles into northern Ukraine" is
+the scene, "smuggling cocaine into Sydney" a destination). Metonyms as speakers won one event ("The
+Pentagon reports it has begun withdrawing U.S. troops from Syria") and lost none, but the metonym list
+mixes seats of government (Kremlin, Pentagon, Downing Street) with legislatures, agencies, forces and the
+Houthis, who are no speaker of Yemen; a rule for the seats alone needs a flag the gazetteer does not have.
+The body weight for a headline-less story's later sentences: four right more, four lost.
+
+After the round: public dev focus misses, another country 55 (from 61), tied at the top 11 (11), no country
+found 52 (54), label not found 38 (38), label found but focus null 1 (1). Cost: in one process, alternating
+with main's geotagger over the self-written stories padded to 2 KB (the scratch A/B script), median 464-476
+against 470-482 us over five runs; the rules first cost +7-12 us, paid back by running each check only
+where its word is and by skipping the ranking ``min()`` for a span with one chosen reading.
+
+Totals after the round (``python -m benchmarks.eval_region``, its public test row printed once, at the end):
+public dev 0.934 0.920 0.884 (found, relevant, focus; from 0.932 0.919 0.878), public test 0.910 0.897
+0.834 (from 0.909 0.895 0.835: found and relevant up, focus down one or two events of 1,500), self-written
+dev F1 0.976 focus 0.891 (from 0.975 0.889), held-out F1 0.970 focus 0.895, relevant P/R/F1 0.908 0.928
+0.918 (unchanged). The eight public dev events won did not carry over to the test row's focus: each rule
+fires on one to three events, within the noise of a 1,500-event row. The eval's own cost line: median
+453 us, p95 753 us per 2 KB story.
 """
 
 from __future__ import annotations

@@ -12,7 +12,10 @@ and to every country the place counts for:
   an ambiguous name admitted by context 0.8; an abbreviation before a common
   noun ("U.S. envoy") weighs as a demonym, a name hyphened to an attribute
   ("pro-Kremlin", "Saudi-led") x0.25, a member of a list of three countries
-  or more x0.5 (:mod:`stream.places.geotag` applies these).
+  or more x0.5, a name or abbreviation before a force noun ("United States
+  aircraft", "U.S. troops") x0.5, and a demonym there when another country is
+  the scene ("Japanese troops land in South Sudan") x0.5 (:mod:`stream.places.geotag`
+  applies these).
 
 Repetition adds up, so a story about Karabakh that names Paris once has
 France as a minor country, not its focus. A name in a locative form (the scene

@@ -99,6 +99,10 @@ _SCENE_MODIFIERS = frozenset(
     ]
 )
 _MAX_SCENE_MODIFIERS = 2
+# Where a meeting is held hosts it; the story is about who meets ("The leaders of northern and southern
+# Cyprus meet in Switzerland", "the summit in Papua New Guinea"), so "in" right after these words (folded,
+# Latin script) does not make the scene: the headline's hosts (focus.py) in the body's words.
+_MEETINGS = frozenset(["meet", "meets", "met", "meeting", "meetings", "talks", "summit", "conference", "negotiations"])
 # Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
 # Ankara", "Україна та Польща"); commas and hyphens leave no token between.
 # Compared with folded tokens: the Armenian ligature "և" folds (NFKC) to "եւ", "ԵՎ" to "եվ".
@@ -117,6 +121,9 @@ ORGANISATION_WEIGHT = 0.3
 # Rodrigo Duterte signs ..."): this much (times its position weight) for its country (issue #17).
 # The weight only orders several leaders' countries; a place named anywhere leaves people out.
 PERSON_WEIGHT = 0.5
+# A country's name or abbreviation before a force noun ("United States aircraft bomb ...") weighs this much;
+# so does a demonym there when the story names another country as the scene ("Japanese troops land in ...").
+FORCE_WEIGHT = 0.5
 # A country in an enumeration of at least three weighs this much of a mention.
 LIST_WEIGHT = 0.5
 # A name hyphened to an attribute ("pro-Kremlin", "Saudi-led") weighs this much of a mention.
@@ -453,7 +460,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                     and _scene_through_modifiers(text, ts, first)
                 )
             )
-            if locative and family == LAT and _origin_before(texts, first - 1):
+            if locative and family == LAT and (_origin_before(texts, first - 1) or _venue_before(texts, first)):
                 locative = False
             hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings), family))
             if first == last:
@@ -470,6 +477,14 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         kept.append(hit)
     kept.sort(key=lambda h: h.first)
     return kept
+
+
+def _venue_before(texts: list[str], first: int) -> bool:
+    """Whether "in" before the name (across its modifiers) follows a meeting word: "meet in [the] X"."""
+    at = first - 1
+    while at > 0 and first - at <= _MAX_SCENE_MODIFIERS and texts[at] in _SCENE_MODIFIERS:
+        at -= 1
+    return at > 0 and texts[at] in _LOCATIVE_BEFORE and texts[at - 1] in _MEETINGS
 
 
 def _scene_through_modifiers(text: str, ts: TokenStream, first: int) -> bool:
@@ -638,8 +653,13 @@ def locate(
     unbacked: list[tuple[_Hit, float]] = []  # ambiguous names left without support, with their position weight
     country_names: list[tuple[int, _Hit]] = []  # (index in accepted, hit) of names read as a country
     named_places = 0  # hits read as a place or a region
+    forces_of: list[int] = []  # (index in accepted) of demonyms before a force noun: "Japanese troops"
+    scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
+    adjective_first = lang == "en"
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
+        if text[start - 2 : start] == ", " and not hit.locative and hit.family == LAT:
+            hit.locative = _addresses_a_scene(ts, text, hit, hit_tokens)
         weight = position_weight(start, top_end, lead_end)
         chosen = sure
         factor = 1.0
@@ -663,8 +683,10 @@ def locate(
             chosen = backed_r or chosen
         # One place read both as a name and as a demonym ("Israeli", "Iraqi", "Saudi": names in some
         # locales, adjectives in news English) is the adjective: names are not written so in any story language.
-        adjective_first = lang == "en"
-        place, ftype, _flags = min(chosen, key=lambda r: (*_rank(gaz, r[0]), adjective_first and r[1] != DEMONYM, r[1]))
+        if len(chosen) == 1:
+            place, ftype, _flags = chosen[0]
+        else:
+            place, ftype, _flags = min(chosen, key=lambda r: (*_rank(gaz, r[0]), adjective_first and r[1] != DEMONYM, r[1]))
         kind = gaz.places[place].kind
         if kind == "shared":
             continue
@@ -682,6 +704,13 @@ def locate(
         if ftype == ABBREV and _before_a_word(ts, text, hit):
             # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
             weight *= SOURCE_WEIGHTS["demonym"]
+        if source == "text":
+            if lang == "en" and texts[hit.first - 1] == "the" and _names_a_thing(ts, text, hit, hit_tokens, lang, gaz):
+                weight *= ORGANISATION_WEIGHT
+            elif hit.last + 1 < n_tokens and texts[hit.last + 1] in _FORCES and _before_a_force(ts, text, hit):
+                # "United States aircraft bomb a convoy ...", "U.S. troops land in ...": the state's forces act,
+                # and where they act is the story; a name read as an adjective weighs as an actor.
+                weight *= FORCE_WEIGHT
         if (
             (hit.first > 0 and texts[hit.first - 1] in _ATTRIBUTE_PREFIXES)
             or (hit.last + 1 < n_tokens and texts[hit.last + 1] in _ATTRIBUTE_SUFFIXES)
@@ -696,11 +725,22 @@ def locate(
             weight *= SPEAKER_WEIGHT
         if kind == "country" and hit.family in (LAT, CYR):
             country_names.append((len(accepted), hit))
+        if source == "demonym":
+            if hit.last + 1 < n_tokens and texts[hit.last + 1] in _FORCES and _before_a_force(ts, text, hit):
+                forces_of.append(len(accepted))
+        elif hit.locative and source == "text":
+            scenes.update(gaz.places[place].countries)
         accepted.append((place, mention, weight))
         if start < headline_end:
             headline_hits.append((hit, gaz.places[place].countries))
             for c in gaz.places[place].countries:
                 headline_kinds.setdefault(c, set()).add(kind)
+    for i in forces_of:
+        place, mention, weight = accepted[i]
+        if scenes.difference(gaz.places[place].countries):
+            # "Japanese troops land in South Sudan": a state's forces where the story names another
+            # country as the scene are an actor there; "The Bahraini military reports ..." is at home.
+            accepted[i] = (place, mention, weight * FORCE_WEIGHT)
     listed = _enumerated(ts, text, country_names, accepted, gaz)
     if listed and len(listed) < named_places:
         # Each of a list of three or more countries ("Qatar, Kuwait, Bahrain and the UAE ask ... to leave
@@ -796,13 +836,16 @@ def _family(hit: _Hit) -> int:
     return hit.family
 
 
-def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer) -> bool:
+def _person_name(
+    ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer, *, article: bool = True
+) -> bool:
     """Whether a one-word place name in a cased script is part of a person's name.
 
     "Paris Hilton", "Israel Adesanya": the next word is capitalised, follows after one space
     and is no place, title or geographic noun. "Michael Jordan", "Abraham Lincoln": the word
     before is such a word, and the name is ambiguous or that word does not start a sentence
     (German capitalises every noun: "Bundesstaat Georgia", so there only the next word counts).
+    ``article=False`` leaves out the English article rule (see :func:`_names_a_thing`).
     """
     if hit.first != hit.last or _family(hit) not in (LAT, CYR):
         return False
@@ -825,6 +868,10 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     first_name = not (
         lang in ("tr", "az") and not any(r[2] & AMBIG for r in hit.readings) and _turkic_compound(ts, text, hit.last + 1)
     )
+    # English puts no article before a person's name: "a Kabul Shiite shrine", "the Boston Celtics",
+    # "the Cleveland Board of Control" name a thing of the place (see _names_a_thing).
+    if article and lang == "en" and hit.first > 0 and texts[hit.first - 1] in _EN_ARTICLES:
+        first_name = False
     nxt = hit.last + 1
     if (
         first_name
@@ -849,6 +896,22 @@ def _person_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], la
     before = text[:p_start].rstrip(" \"'«“„‘")
     sentence_start = not before or before[-1] in ".!?\n:;—–-"
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
+
+
+_EN_ARTICLES = frozenset(["a", "an", "the"])
+
+
+def _names_a_thing(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer) -> bool:
+    """Whether an English place name opens the name of a thing called after it: "the Washington Post".
+
+    Between "the" and a capitalised word a name that would else be a first name names a team, a body, a
+    newspaper or a treaty ("the Boston Celtics", "the Ulster Unionist Party", "the Paris Agreement"):
+    evidence for its country, weaker than the place named. (After "the" only the next word can make a
+    person: the word before is a function word.)
+    """
+    return (
+        hit.first > 0 and ts.texts[hit.first - 1] == "the" and _person_name(ts, text, hit, hit_tokens, lang, gaz, article=False)
+    )
 
 
 def _named_after(ts: TokenStream, text: str, hit: _Hit) -> bool:
@@ -946,6 +1009,51 @@ def _before_a_word(ts: TokenStream, text: str, hit: _Hit) -> bool:
 _INSTITUTIONS = frozenset(
     ["court", "courts", "police", "government", "authorities", "parliament", "ministry", "prosecutors", "judge", "cabinet"]
 )
+
+
+# English nouns of armed forces, their arms and their attacks (folded); after a country's name or
+# abbreviation ("United States aircraft", "U.S. troops") the name qualifies an actor abroad.
+_FORCES = frozenset(
+    [
+        *("troops", "soldiers", "forces", "army", "military", "navy", "air", "personnel", "warplanes", "jets"),
+        *("aircraft", "drones", "strikes", "airstrikes"),
+    ]
+)
+
+
+def _before_a_force(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a lower-case force noun follows the name: "United States military", not "U.S. Army"."""
+    nxt = hit.last + 1
+    return nxt < len(ts.texts) and ts.texts[nxt] in _FORCES and text[ts.start(nxt)].islower()
+
+
+# Capitalised words of a place the gazetteer does not know, between "in" and the name that addresses it.
+_MAX_ADDRESSED_WORDS = 3
+
+
+def _addresses_a_scene(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
+    """Whether the name addresses a scene no gazetteer place names: "a raid in Beit Jinn, Syria".
+
+    A town too small for the gazetteer is written with the country (or state) it lies in after a comma;
+    "in" marks the town as the scene, and so the name that places it.
+    """
+    texts = ts.texts
+    at = hit.first - 1
+    if at < 0 or text[ts.end(at) : ts.start(hit.first)] != ", ":
+        return False
+    words = 0
+    while at >= 0 and words < _MAX_ADDRESSED_WORDS and at not in hit_tokens and texts[at].isalpha():
+        if not text[ts.start(at)].isupper() or (words and text[ts.end(at) : ts.start(at + 1)] not in (" ", "-")):
+            break
+        at, words = at - 1, words + 1
+    return (
+        words > 0
+        and at >= 0
+        and texts[at] in _LOCATIVE_BEFORE
+        and text[ts.end(at) : ts.start(at + 1)] == " "
+        and not _origin_before(texts, at)
+        and not (at > 0 and texts[at - 1] in _MEETINGS)
+    )
 
 
 def _before_an_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:

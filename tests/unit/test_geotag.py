@@ -835,3 +835,54 @@ def test_a_demonym_before_a_state_organ_weighs_as_the_name() -> None:
     body = "Three Egyptian journalists are sentenced. One was deported to Australia earlier."
     people = locate(Story(id="t", headline="", body=body), "en")
     assert people.countries[1]["iso2"] == "EG" and people.countries[1]["score"] < court.countries[0]["score"]
+
+
+def test_a_place_after_an_indefinite_article_is_no_first_name() -> None:
+    # Written for #17 (seventh round): "a Kabul Shiite shrine" read Kabul as the first name of a person.
+    body = "Authorities revise the death toll from yesterday's attack on a Kabul Shiite shrine."
+    assert _focus(body) == "AF"
+    assert _focus("An Arizona Air National Guard jet crashes during a training flight.") == "US"
+    # Without the article a capitalised word after the name is still a surname: "Paris Hilton".
+    assert _focus("Paris Hilton opens a shop.") is None
+
+
+def test_a_country_name_before_a_force_noun_weighs_as_an_actor() -> None:
+    # Written for #17 (seventh round): "United States aircraft bomb a convoy ..." took a Syrian story.
+    assert _focus("United States aircraft bomb a convoy belonging to the Syrian pro-government militia.") == "SY"
+    assert _focus("The U.S. military reports a drone attack killed a rocket expert of the Iraqi militia.") == "IQ"
+    # Before a capitalised name it is the state's own body, a name as before.
+    assert _focus("The United States Army bombs a convoy belonging to the Syrian pro-government militia.") == "US"
+
+
+def test_a_demonym_before_a_force_noun_is_an_actor_where_another_country_is_the_scene() -> None:
+    # Written for #17 (seventh round): "Japanese troops land in South Sudan" took the focus for Japan.
+    body = "A detachment of Japanese troops land in South Sudan for peacekeeping, Japan's first such action."
+    assert _focus(body) == "SS"
+    # With no other country as the scene, the forces are at home: the state's story, as before.
+    assert _focus("The Bahraini military reports that 74 Iranian missiles were intercepted.") == "BH"
+
+
+def test_in_before_a_town_the_gazetteer_lacks_makes_its_country_the_scene() -> None:
+    # Written for #17 (seventh round): "a raid in Beit Jinn, Syria" left Syria without the scene's weight.
+    assert _focus("The Israeli military launches a raid in Beit Jinn, Syria. Israel says it targeted gunmen.") == "SY"
+    # Without "in" the address marks no scene, as before.
+    assert _focus("The Israeli military raids Beit Jinn, Syria. Israel says it targeted gunmen.") == "IL"
+
+
+def test_where_a_meeting_is_held_is_a_host_not_the_scene() -> None:
+    # Written for #17 (seventh round): "Cyprus meet in Switzerland to restart talks" took Switzerland.
+    body = "The leaders of northern and southern Cyprus meet in Switzerland to restart talks about reuniting the island."
+    assert _focus(body) == "CY"
+    # "in" after another word still marks the scene.
+    assert _focus("Protesters from Cyprus gather in Switzerland.") == "CH"
+
+
+def test_a_place_after_the_and_before_a_capitalised_word_names_a_thing_of_it() -> None:
+    # Written for #17 (seventh round): "The Cleveland Board of Control" read Cleveland as a first name.
+    assert _focus("The Cleveland Board of Control approves changes to convention security rules.") == "US"
+    # Such a thing (a party, a team, a newspaper) counts for its place's country, less than a place named.
+    body = "The leader of the Ulster Unionist Party resigns after a poor result in the Northern Ireland election."
+    result = locate(_story("", body), "en")
+    assert result.focus_country == "GB"
+    assert [str(c["iso2"]) for c in result.countries] == ["GB", "IE"]
+    assert float(str(result.countries[1]["score"])) < 0.25  # x0.3 of a name: 0.17, as a place name 0.4
