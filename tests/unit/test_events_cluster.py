@@ -143,6 +143,20 @@ def test_candidate_ties_go_to_the_latest_events_whatever_the_string_hashing() ->
     assert c._candidates(story(99)) == ids[::-1][:CANDIDATES]
 
 
+def test_the_event_sharing_most_names_is_scored_even_when_same_language_words_outnumber_them() -> None:
+    """Words are shared within a language: four Thai events sharing three common Thai words each outrank, by
+    a plain count, the English event sharing the story's two names; it is scored all the same."""
+    c = Clusterer(join_score=2.0, cross_join_score=2.0)  # every story opens an event
+    common = {"w:th:ผู้": 1.0, "w:th:เสีย": 1.0, "w:th:ชีวิต": 1.0}
+    named = c.assign(StoryFeatures("en", "en", 1000.0, None, "", (), {"n:5125": 1.0, "n:5253": 1.0, "c:IR": 1.0})).event_id
+    thai = [
+        c.assign(StoryFeatures(f"th{i}", "th", 1001.0 + i, None, "", (), {**common, f"p:gn-{i}": 1.0})).event_id for i in range(4)
+    ]
+    story = StoryFeatures("s", "th", 1100.0, None, "", (), {**common, "n:5125": 1.0, "n:5253": 1.0, "c:IR": 1.0})
+    candidates = c._candidates(story)
+    assert candidates[:CANDIDATES] == thai[::-1] and named in candidates
+
+
 def test_a_new_version_keeps_its_event_and_is_not_a_duplicate() -> None:
     c = Clusterer()
     first = c.add(enrich(SHELLING[0]))
