@@ -358,6 +358,51 @@ def test_each_engine_casts_one_vote_whatever_its_scale(monkeypatch: pytest.Monke
     assert DEFAULT.engine_power > 0 and DEFAULT.langdetect == 0.0
 
 
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("ministar Johnson", "ministar"),  # capitalised after the first word: a name
+        ("CNN izvješće", "izvješće"),  # an acronym anywhere
+        ("Trump rekao NATO", "Trump rekao"),  # the first word may be a name or the start: it stays
+        ("Авария дорогах", None),  # a capitalised first word is the headline's start
+        ("Alasdar Lamont", None),  # no lowercase word: nothing tells names apart
+        ("vlada", None),
+        ("državna vlada", None),
+    ],
+)
+def test_names_in_a_short_headline(text: str, rest: str | None) -> None:
+    from stream.language.shorttext import without_names
+
+    assert without_names(text) == rest
+
+
+def test_a_name_beside_lowercase_words_weighs_less(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stream.language import shorttext
+    from stream.language.shorttext import DEFAULT, ShortParams, short_scores
+
+    # Every engine reads the name and leans to English on the pair; the other word alone is clearly Croatian.
+    monkeypatch.setattr(
+        shorttext, "cld2_short", lambda text: ([("en", 0.6), ("hr", 0.4)] if "Johnson" in text else [("hr", 0.9)], False)
+    )
+
+    def rank(name: str, text: str) -> list[tuple[str, float]]:
+        return [("en", 0.6), ("hr", 0.4)] if "Johnson" in text else [("hr", 0.9), ("en", 0.1)]
+
+    candidates = frozenset({"en", "hr"})
+    whole = ShortParams(names=1.0, lexicon=0.0, prior=0.0)
+    scores, _ = short_scores("ministar Johnson", "Latin", candidates, params=whole, rank=rank)
+    assert max(scores, key=scores.__getitem__) == "en"
+    scores, _ = short_scores("ministar Johnson", "Latin", candidates, params=ShortParams(lexicon=0.0, prior=0.0), rank=rank)
+    assert max(scores, key=scores.__getitem__) == "hr"
+    assert DEFAULT.names < 1.0
+    # The lexicon looks past the name too: "johnson" is on English's list, not on Croatian's.
+    from stream.language.lexicon import lexicon
+    from stream.language.shorttext import lexicon_factors
+
+    factors = lexicon_factors("ministar Johnson", candidates, {"en": 0.5, "hr": 0.5}, DEFAULT, lexicon())
+    assert factors["hr"] >= factors["en"]
+
+
 def test_prior_demotes_rare_languages_only() -> None:
     from stream.language.shorttext import DEFAULT, _demotion, prior
 
