@@ -17,7 +17,7 @@ evidence that do not come from n-gram statistics are added:
 * a prior from news volume (``data/language/priors.tsv``), raised to a small
   power, so that a spelling shared by several languages leans to the one
   more stories are written in (Croatian over Bosnian, Hindi over Nepali).
-* word frequencies (:mod:`stream.language.lexicon`, wordfreq's top 10,000 words of
+* word frequencies (:mod:`stream.language.lexicon`, wordfreq's top 20,000 words of
   30 languages): each word multiplies a language's score by
   ``10 ** (lexicon * (its Zipf frequency there - the best language's))``. A
   listed language missing the word counts ``lex_absent`` below its list's

@@ -47,10 +47,10 @@ def test_fold_matches_wordfreq_normalisation() -> None:
 
 
 def test_shipped_lexicon_is_compact_and_covers_the_listed_languages() -> None:
-    assert ARTIFACT.stat().st_size < 3 * 1024 * 1024
+    assert ARTIFACT.stat().st_size < 5 * 1024 * 1024
     table = lexicon()
-    assert 200_000 < len(table.entries) < 400_000
-    assert table.entries.itemsize * len(table.entries) < 4 * 1024 * 1024
+    assert 500_000 < len(table.entries) < 800_000
+    assert table.entries.itemsize * len(table.entries) < 6.5 * 1024 * 1024
     assert {"ru", "uk", "bg", "mk", "sr", "en", "de", "nl", "sv", "da", "ms", "id", "zh", "ja", "fa", "ur"} <= table.languages()
     # Where wordfreq has no list, a sparse one counted from SIB-200; none for scripts that decide alone.
     sparse = {"az", "kk", "uz", "tg", "ps", "ku", "et", "sw", "be"}
@@ -67,7 +67,18 @@ def test_shipped_lexicon_is_compact_and_covers_the_listed_languages() -> None:
 
 @pytest.mark.parametrize(
     ("word", "listed"),
-    [("vluchtelingen", "nl"), ("regeringen", "sv"), ("поплаве", "sr"), ("难民", "zh"), ("難民", "ja"), ("Verhandlungen", "de")],
+    [
+        ("vluchtelingen", "nl"),
+        ("regeringen", "sv"),
+        ("поплаве", "sr"),
+        ("难民", "zh"),
+        ("難民", "ja"),
+        ("Verhandlungen", "de"),
+        # Ranked 10,000-20,000 in their lists, kept since the list grew to 20,000 words.
+        ("fietser", "nl"),
+        ("pyöräilijä", "fi"),
+        ("rowerem", "pl"),
+    ],
 )
 def test_shipped_lexicon_lists_common_words(word: str, listed: str) -> None:
     assert listed in lexicon().lookup(word)
@@ -205,8 +216,8 @@ def test_han_run_is_cut_into_lexicon_words() -> None:
     # A run a list holds whole is not cut.
     assert _lookup_units("人口普查", table) == ["人口普查"]
     # Down to single characters, which both lists hold with different frequencies: 停 is far commoner in Chinese.
-    assert _lookup_units("停火", table) == ["停", "火"]
-    assert detect("停火").code == "zh"
+    assert _lookup_units("停航", table) == ["停", "航"]
+    assert detect("停航").code == "zh"
 
 
 def test_sparse_list_keeps_a_shared_word_only_well_above_the_full_lists() -> None:
