@@ -53,6 +53,7 @@ __all__ = [
     "build",
     "corpus_words",
     "main",
+    "sib_sentences",
     "sparse_entries",
     "to_cyrillic",
 ]
@@ -200,14 +201,15 @@ def sparse_entries(words: list[tuple[str, int]], full: dict[str, int], margin: f
     return [(w, z) for w, z in words if z > 0 and (w not in full or z >= full[w] + round(10 * margin))]
 
 
-def _sib_sentences(mirrors: Path | None) -> dict[str, list[str]]:
+def sib_sentences(mirrors: Path | None, folders: dict[str, str] = CORPUS_LANGUAGES) -> dict[str, list[str]]:
+    """SIB-200's train and dev sentences (never its test split) of each language of ``folders`` (code -> folder)."""
     from stream.build import topic_corpora as tc
     from stream.build import topic_sources as ts
 
     source = ts.SOURCES["sib200"]
     tree = tc.GitTree(ts.locate(source, mirrors), source.commit)
-    paths = [f"data/annotated/{folder}/{split}.tsv" for folder in CORPUS_LANGUAGES.values() for split in ("train", "dev")]
-    by_folder = {folder: code for code, folder in CORPUS_LANGUAGES.items()}
+    paths = [f"data/annotated/{folder}/{split}.tsv" for folder in folders.values() for split in ("train", "dev")]
+    by_folder = {folder: code for code, folder in folders.items()}
     out: dict[str, list[str]] = {}
     for path, data in tree.read_many(paths):
         rows = data.decode("utf-8").splitlines()[1:]  # index_id, category, text
@@ -239,7 +241,7 @@ def build(
         counts[code] = len(words)
         for word, zipf in words:
             listed.setdefault(word, []).append(f"{code}:{zipf}")
-    sparse = corpus_words(_sib_sentences(mirrors), min_count, shrink)
+    sparse = corpus_words(sib_sentences(mirrors), min_count, shrink)
     full = {word: max(int(item.partition(":")[2]) for item in langs) for word, langs in listed.items()}
     for code, words in sparse.items():
         kept = sparse_entries(words, full, margin)

@@ -29,11 +29,12 @@ evidence that do not come from n-gram statistics are added:
   no list holds whole is cut into the longest listed words (Chinese and
   Japanese write no spaces).
 * a character n-gram engine built for a word or two (:mod:`stream.language.ngrams`,
-  lingua's method on its news-trained models of 47 languages), which votes
+  lingua's method on its news-trained models of 47 languages, and on SIB-200's
+  sentences for four lingua lacks: Tajik, Pashto, Kurmanji, Uzbek), which votes
   like the others (weight ``ngram``). Where neither it nor the lexicon covers
-  a language (Tajik, Pashto, Kurmanji, Uzbek), cld2's scored answer for that
-  language counts ``cld2_uncovered`` times: cld2 has word-level tables for them
-  where the other engines lean to the big neighbour.
+  a language (Kyrgyz, Hausa...), cld2's scored answer for that language counts
+  ``cld2_uncovered`` times: cld2 has word-level tables for them where the other
+  engines lean to the big neighbour.
 * the prior can differ by script (``uz@Cyrillic`` in ``priors.tsv``): a
   Cyrillic word with қ and ҳ is Tajik far more often than Cyrillic Uzbek.
 * grammatical forms of languages without a list (:mod:`stream.language.affixes`,
@@ -116,9 +117,10 @@ class ShortParams:
     # that language's score by this; 1 switches it off. Large enough to outweigh one shared word the big
     # neighbour's list holds (lex_unlisted costs 10x). Chosen on words.tsv: 2/3/5/10/20, 10 the smallest best.
     affix: float = 10.0
-    # cld2's scored answer for a language that neither the lexicon nor the n-gram model covers (Tajik, Pashto,
-    # Kurmanji, Uzbek) is multiplied by this: cld2 holds word-level tables for them where the other engines lean
-    # to the big neighbour (1/2/4 on half A).
+    # cld2's scored answer for a language that neither the lexicon nor the n-gram model covers is multiplied by
+    # this: cld2 holds word-level tables for them where the other engines lean to the big neighbour (1/2/4 on half
+    # A, when Tajik, Pashto, Kurmanji and Uzbek were among them; since the n-gram model counts them, 1 and 2 give
+    # the same on half A and the NTREX tune words).
     cld2_uncovered: float = 2.0
     # In a headline of a few words where some start with a small letter, a word capitalised after the first, or an
     # acronym anywhere, is most likely a name ("prenosi Washington", "FBI raporunda"): every engine's list for the
