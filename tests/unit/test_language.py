@@ -194,6 +194,30 @@ def test_html_urls_emails_bylines_are_ignored() -> None:
     assert detect(text).code == "ru"
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # A byline's markers are everyday prepositions: a headline starting with one is no byline (before, the whole
+        # line went and the answer was "und").
+        ("door de overheid", "nl"),
+        ("par le gouvernement", "fr"),
+        ("od ponedjeljka nova pravila", "hr"),
+        ("От редакции газеты", "ru"),
+        ("Von der Leyen besucht Kiew", "de"),
+    ],
+)
+def test_a_headline_starting_with_a_byline_marker_is_kept(text: str, code: str) -> None:
+    assert clean(text) == text
+    assert detect(text).code == code
+
+
+@pytest.mark.parametrize(
+    "line", ["By John Smith", "par Jean-Pierre Dupont, AFP", "von Hans Müller und Anna Schmidt", "автор Иван Петров"]
+)
+def test_bylines_are_removed(line: str) -> None:
+    assert clean(line + "\nПравительство утвердило новый план") == "Правительство утвердило новый план"
+
+
 @pytest.mark.parametrize("text", ["", "   ", "12345 67.89", "<br/><p></p>", "https://example.com", "!!! ???"])
 def test_empty_and_undeterminable_input(text: str) -> None:
     result = detect(text)
