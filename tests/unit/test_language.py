@@ -433,6 +433,25 @@ def test_a_name_beside_lowercase_words_weighs_less(monkeypatch: pytest.MonkeyPat
     assert factors["hr"] >= factors["en"]
 
 
+def test_the_ngram_engine_outweighs_the_sentence_engines_leaning_the_other_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stream.language import shorttext
+    from stream.language.shorttext import DEFAULT, ShortParams, short_scores
+
+    # fastText, langid and cld2 lean to one language; the n-gram engine, built for a word or two, to the other.
+    monkeypatch.setattr(shorttext, "cld2_short", lambda text: ([("ru", 0.8), ("bg", 0.2)], False))
+
+    def rank(name: str, text: str) -> list[tuple[str, float]]:
+        return [("bg", 0.8), ("ru", 0.2)] if name == "ngram" else [("ru", 0.8), ("bg", 0.2)]
+
+    candidates = frozenset({"ru", "bg"})
+    plain = {"lexicon": 0.0, "prior": 0.0}
+    scores, _ = short_scores("слово", "Cyrillic", candidates, params=ShortParams(ngram=2.0, **plain), rank=rank)
+    assert max(scores, key=scores.__getitem__) == "ru"
+    scores, _ = short_scores("слово", "Cyrillic", candidates, params=ShortParams(**plain), rank=rank)
+    assert max(scores, key=scores.__getitem__) == "bg"
+    assert DEFAULT.ngram > DEFAULT.fasttext + DEFAULT.langid + DEFAULT.cld2
+
+
 def test_prior_demotes_rare_languages_only() -> None:
     from stream.language.shorttext import DEFAULT, _demotion, prior
 
