@@ -88,9 +88,9 @@ lexicon: setup ## rebuild the short-text word lexicon from wordfreq and SIB-200 
 	$(PY) -m pip install -q -e '.[gazetteer]'
 	$(PY) -m stream.build.lexicon $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
-ngrams: setup ## rebuild the short-text n-gram model from lingua 1.3.5 (stream/language/data/ngrams.bin.gz)
+ngrams: setup ## rebuild the short-text n-gram model from lingua 1.3.5 and SIB-200 (stream/language/data/ngrams.bin.gz; TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m pip install -q -e '.[ngrams]'
-	$(PY) -m stream.build.ngrams
+	$(PY) -m stream.build.ngrams $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
 # Where the labelled corpora are extracted to; their repositories are cloned (or read from
 # TOPIC_MIRRORS, a folder of <owner>+<name>/repo bare clones) at the commits pinned in stream/build/topic_sources.py.

@@ -20,7 +20,8 @@ were the short-text path's weakest, since only the engines spoke for them. They 
 list counted from public sentences: SIB-200's train and dev splits (FLORES-200, ~800 sentences
 per language; the test split is never read), words seen at least :data:`MIN_COUNT` times, their
 Zipf estimate lowered by :data:`SHRINK` (a count in 16,000 tokens overstates a word's frequency
-next to wordfreq's billions). The file names them in a ``# sparse:`` header line: a word missing
+next to wordfreq's billions). A word a full list also holds is kept only where the sparse estimate
+is :data:`MARGIN` or more above it (:func:`sparse_entries`). The file names them in a ``# sparse:`` header line: a word missing
 from a sparse list is no evidence against its language (:mod:`stream.language.shorttext`), and the
 sentence-level vote leaves them out.
 
@@ -45,12 +46,15 @@ __all__ = [
     "ARTIFACT",
     "CORPUS_LANGUAGES",
     "LANGUAGES",
+    "MARGIN",
     "MIN_COUNT",
     "SHRINK",
     "TOP",
     "build",
     "corpus_words",
     "main",
+    "sib_sentences",
+    "sparse_entries",
     "to_cyrillic",
 ]
 
@@ -88,7 +92,12 @@ LANGUAGES: dict[str, str] = {
     "cs": "cs",
     "hr": "sh",
 }
-TOP = 10_000
+#: Words kept per wordfreq list. 10,000 was chosen on half A alone (5k-50k); with the public NTREX tune words, whose
+#: words are rarer than headline vocabulary, 10k / 15k / 20k / 30k / 40k / 60k gave A 89.3 / 89.3 / 89.8 / 89.8 /
+#: 89.8 / 89.8 and NTREX tune 94.5 / 94.8 / 95.2 / 95.5 / 95.8 / 96.0. 20k takes half A's gain (news words such as
+#: "inflacija", "trzęsienie" rank 10-20k in their lists) for +2 MiB resident and ~0.4 s more to load; beyond it each
+#: 10k words buys ~0.3 NTREX points for ~2 MiB more of the file and of memory.
+TOP = 20_000
 
 #: wirewatch code -> SIB-200 folder, for the languages given a sparse list (see the module docstring).
 CORPUS_LANGUAGES: dict[str, str] = {
@@ -106,6 +115,13 @@ MIN_COUNT = 1
 #: sparse lists now hold only words no full list has; again at M 1, S 0 / 0.5 / 1: A 89.3 each, NTREX tune
 #: 93.8 / 93.8 / 93.6 (M 2: 93.3 at each). Without sparse lists: 88.4 / 92.0.
 SHRINK = 0.5
+#: A word a full list holds enters a sparse list only where the sparse estimate is at least this many Zipf units
+#: above the highest full-list one: Pashto's "او" (and, Zipf 6.9 in SIB-200, 6.1 in Persian's list) or Kurmanji's
+#: "ji" (from) are the small language's own function words, while a loanword counted once or twice ("компьютер")
+#: stays the big neighbour's. Chosen on words.tsv half A and the NTREX tune words (``--margin``, with the tests'
+#: "компьютер" check): 0 / 0.5 / 1 / 1.5 / never gave A 89.3 each and NTREX tune 94.3 / 94.2 / 94.0 / 94.0 /
+#: 93.9, but 0 sends "компьютер" to Kazakh.
+MARGIN = 0.5
 
 # Serbian Latin -> Cyrillic (the official one-to-one correspondence; digraphs first).
 _DIGRAPHS = {"lj": "љ", "nj": "њ", "dž": "џ"}
@@ -174,14 +190,26 @@ def corpus_words(
     return out
 
 
-def _sib_sentences(mirrors: Path | None) -> dict[str, list[str]]:
+def sparse_entries(words: list[tuple[str, int]], full: dict[str, int], margin: float = MARGIN) -> list[tuple[str, int]]:
+    """The entries of a sparse list kept beside the full lists ``full`` (word -> highest Zipf x 10 there).
+
+    A word no full list holds is kept. A shared one only where the sparse estimate is ``margin`` Zipf or more
+    above the full lists': a count in 16,000 tokens is no match for wordfreq's estimate, and a loanword the
+    big neighbour uses ("компьютер") must stay its, but a function word of the small language that a full
+    list also holds, less often (Pashto "او"), is evidence for it.
+    """
+    return [(w, z) for w, z in words if z > 0 and (w not in full or z >= full[w] + round(10 * margin))]
+
+
+def sib_sentences(mirrors: Path | None, folders: dict[str, str] = CORPUS_LANGUAGES) -> dict[str, list[str]]:
+    """SIB-200's train and dev sentences (never its test split) of each language of ``folders`` (code -> folder)."""
     from stream.build import topic_corpora as tc
     from stream.build import topic_sources as ts
 
     source = ts.SOURCES["sib200"]
     tree = tc.GitTree(ts.locate(source, mirrors), source.commit)
-    paths = [f"data/annotated/{folder}/{split}.tsv" for folder in CORPUS_LANGUAGES.values() for split in ("train", "dev")]
-    by_folder = {folder: code for code, folder in CORPUS_LANGUAGES.items()}
+    paths = [f"data/annotated/{folder}/{split}.tsv" for folder in folders.values() for split in ("train", "dev")]
+    by_folder = {folder: code for code, folder in folders.items()}
     out: dict[str, list[str]] = {}
     for path, data in tree.read_many(paths):
         rows = data.decode("utf-8").splitlines()[1:]  # index_id, category, text
@@ -190,7 +218,12 @@ def _sib_sentences(mirrors: Path | None) -> dict[str, list[str]]:
 
 
 def build(
-    top: int = TOP, path: Path = ARTIFACT, mirrors: Path | None = None, shrink: float = SHRINK, min_count: int = MIN_COUNT
+    top: int = TOP,
+    path: Path = ARTIFACT,
+    mirrors: Path | None = None,
+    shrink: float = SHRINK,
+    min_count: int = MIN_COUNT,
+    margin: float = MARGIN,
 ) -> dict[str, int]:
     """Write the lexicon to ``path``; return the number of words per language."""
     from stream.build.topic_sources import SOURCES
@@ -208,12 +241,10 @@ def build(
         counts[code] = len(words)
         for word, zipf in words:
             listed.setdefault(word, []).append(f"{code}:{zipf}")
-    sparse = corpus_words(_sib_sentences(mirrors), min_count, shrink)
-    dense = set(listed)
+    sparse = corpus_words(sib_sentences(mirrors), min_count, shrink)
+    full = {word: max(int(item.partition(":")[2]) for item in langs) for word, langs in listed.items()}
     for code, words in sparse.items():
-        # A sparse list speaks only for words no full list holds: a count in 16,000 tokens is no match for
-        # wordfreq's estimate, and a loanword the big neighbour uses ("компьютер") must stay its.
-        kept = [(w, z) for w, z in words if z > 0 and w not in dense]
+        kept = sparse_entries(words, full, margin)
         counts[code] = len(kept)
         for word, zipf in kept:
             listed.setdefault(word, []).append(f"{code}:{zipf}")
@@ -222,7 +253,8 @@ def build(
         f"# wirewatch short-text lexicon: the top {top} words per language of wordfreq {version} (wordlist 'best').",
         "# Derived from wordfreq's data: CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/), see NOTICE.md.",
         f"# Sparse lists (words seen {min_count}+ times, Zipf less {shrink}) from SIB-200 train+dev sentences (FLORES-200,",
-        f"# CC BY-SA 4.0), github.com/{sib.repo} @ {sib.commit[:7]}, words no full list has; a word missing from them is no evidence.",
+        f"# CC BY-SA 4.0), github.com/{sib.repo} @ {sib.commit[:7]}, words no full list has or has {margin}+ Zipf",
+        "# lower; a word missing from them is no evidence.",
         "# sparse: " + " ".join(sorted(sparse)),
         "# Rebuild with `make lexicon` (python -m stream.build.lexicon). Columns: word (case-folded), then code:Zipf x 10",
         "# for every language listing it. Rows are in stream.language.lexicon's key order so that loading needs no sort.",
@@ -242,8 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mirrors", type=Path, help="folder of <owner>+<name>/repo bare git dirs (else SIB-200 is cloned)")
     parser.add_argument("--shrink", type=float, default=SHRINK, help="Zipf units taken off the sparse lists' estimates")
     parser.add_argument("--min-count", type=int, default=MIN_COUNT, help="occurrences a word needs for a sparse list")
+    parser.add_argument("--margin", type=float, default=MARGIN, help="Zipf units a shared word needs above the full lists")
     args = parser.parse_args(argv)
-    counts = build(args.top, args.out, args.mirrors, args.shrink, args.min_count)
+    counts = build(args.top, args.out, args.mirrors, args.shrink, args.min_count, args.margin)
     size = args.out.stat().st_size
     print(f"wrote {args.out} ({size / 1024:.0f} KiB): " + ", ".join(f"{c} {n}" for c, n in counts.items()))
     return 0

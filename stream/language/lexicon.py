@@ -9,8 +9,8 @@ its letters. :mod:`stream.language.shorttext` uses :func:`lookup` that way.
 The data (``data/language/lexicon.tsv.gz``) is built by :mod:`stream.build.lexicon`
 from the wordfreq package's lists. At run time it is held as one sorted
 ``array('Q')``: per (word, language) a 48-bit hash of the word, the language's
-index and the word's Zipf frequency in tenths, 8 bytes an entry (~2.4 MiB for
-300,000 entries). Word strings would cost ten times that in a dict; with a
+index and the word's Zipf frequency in tenths, 8 bytes an entry (~5 MiB for
+640,000 entries). Word strings would cost ten times that in a dict; with a
 48-bit hash a word missing from the lists matches some other word about once
 in 10^9 lookups, far below the noise of the other evidence.
 """

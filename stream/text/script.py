@@ -130,9 +130,25 @@ _AGENCY = re.compile(
 # A byline is a short line that starts with "By", or its equivalent, followed
 # by a name; only whole lines are removed so prose starting with "By" survives.
 _BYLINE = re.compile(
-    r"^[ \t]*(?:by|par|von|por|di|door|av|od|от|автор|بقلم|կողմից)[ \t]+[^\n.!?]{1,60}$",
+    r"^[ \t]*(?:by|par|von|por|di|door|av|od|от|автор|بقلم|կողմից)[ \t]+([^\n.!?]{1,60})$",
     re.IGNORECASE | re.MULTILINE,
 )
+# Lowercase words a byline's names may hold ("John Smith and Jane Doe", "Ursula von der Leyen").
+_NAME_JOINERS = frozenset(
+    ["and", "und", "et", "y", "e", "i", "и", "van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "dos", "del"]
+)
+
+
+def _byline(match: re.Match[str]) -> str:
+    """A matched line goes only when what follows the marker reads as names: in a cased script, words starting with
+    a capital, or joining names. The markers are everyday prepositions too ("door zijn", "od ponedjeljka", "di
+    governo"), and a headline starting with one is kept."""
+    cased = [w for w in match.group(1).split() if w[0].lower() != w[0].upper()]
+    if cased and (cased[0][0].islower() or any(w[0].islower() and w.lower() not in _NAME_JOINERS for w in cased)):
+        return match.group(0)
+    return " "
+
+
 _DIGITS = re.compile(r"[\d_]+")
 _MARKS = (
     "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0900-\u0dff"
@@ -159,7 +175,7 @@ def clean(text: str) -> str:
         text = _HANDLE.sub(" ", text)
     if "(" in text:
         text = _AGENCY.sub(" ", text)
-    text = _BYLINE.sub(" ", text)
+    text = _BYLINE.sub(_byline, text)
     text = _DIGITS.sub(" ", text)
     text = unicodedata.normalize("NFC", text)
     if _MIXED_CYRILLIC.search(text):
