@@ -257,13 +257,19 @@ chosen on), mean of 10 orders 0.760 -> 0.760. Cost: one more score for some stor
 wire-length stories the median of non-duplicates rose by about 30-40 us in an in-process A/B (a scratch
 script, not committed). Earlier in this round the geotagger's seventh focus round moved ECB+'s first order
 0.773 -> 0.758 (its mean of 10 orders stays 0.760): ECB+'s English articles name places the new rules weigh
-differently; nothing here was chosen on ECB+.
+differently; nothing here was chosen on ECB+. ``make eval-events`` at the end of the round (the German,
+Russian and Turkish rule rounds and the language round merged, so the topics the veto reads moved too):
+tune half 0.910 / 0.779 (merges followed 0.785); test half, looked at once, 0.902 / 0.69995 as joined
+(P 0.806, R 0.619; was 0.6996) and 0.722 with merges followed: the cross-lingual target is still not met,
+by five stories' worth of a point in the fourth decimal. The verdict now cuts the figure to four decimals
+instead of rounding it (rounded, 0.69995 printed as 0.7000 beside "not met").
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import statistics
 import sys
@@ -591,8 +597,8 @@ def main(argv: list[str] | None = None) -> int:
     mono_f1, cross_f1 = summary[f"mono mean ({len(pooled)} langs)"], summary["cross-lingual"]
 
     def verdict(value: float, target: float) -> str:
-        # Four decimals: a figure printed 0.700 may be just under the target.
-        return f"{value:.4f}, {'met' if value >= target else 'not met'}"
+        # Four decimals, cut rather than rounded: 0.69995 rounds to 0.7000 and is under the target.
+        return f"{math.floor(value * 1e4) / 1e4:.4f}, {'met' if value >= target else 'not met'}"
 
     print(
         f"targets: monolingual F1 >= {TARGETS['mono']} (test half: {verdict(mono_f1['test'], TARGETS['mono'])}), "
