@@ -604,11 +604,17 @@ class Matcher:
                 continue
             seen.add(term.ident)
             by_key.setdefault(term.words[0].key, []).append(term)
+        # The keys of terms that may match a compound's head (German), alone: heads_of asks only whether
+        # one starts inside a token, and the full automaton's many short keys would answer with dozens of hits.
+        self._head_keys = ahocorasick.Automaton()
         for key, bucket in by_key.items():
-            inside = any(t.words[0].compound for t in bucket)  # may start a compound's head (heads_of)
-            self._automaton.add_word(key, (len(key), _is_arabic(key), inside, tuple(bucket)))
+            self._automaton.add_word(key, (len(key), _is_arabic(key), tuple(bucket)))
+            if any(t.words[0].compound for t in bucket):
+                self._head_keys.add_word(key, len(key))
         if by_key:
             self._automaton.make_automaton()
+        if len(self._head_keys):
+            self._head_keys.make_automaton()
         self._empty = not by_key
         # A key that may count ends within this many characters of a token's start: scanning
         # no further keeps a long unspaced token from yielding a match per character.
@@ -627,7 +633,7 @@ class Matcher:
         if cached is not None:
             return cached
         out: list[Term] = []
-        for end, (length, arabic, _, bucket) in self._automaton.iter(token, 0, min(len(token), self._reach)):
+        for end, (length, arabic, bucket) in self._automaton.iter(token, 0, min(len(token), self._reach)):
             pos = end - length + 1
             # Mid-token keys: only an Arabic proclitic may precede a word.
             if pos and (not arabic or pos > _MAX_KEY_OFFSET):
@@ -648,9 +654,7 @@ class Matcher:
         head = None
         # Only a token in which some term's key starts after a first part can have a head a term matches:
         # four in five capitalised words have none, and the automaton says so without a word-list lookup.
-        if len(token) >= COMPOUND_MODIFIER + COMPOUND_HEAD and any(
-            inside for _, (_, _, inside, _) in self._automaton.iter(token, COMPOUND_MODIFIER)
-        ):
+        if len(token) >= COMPOUND_MODIFIER + COMPOUND_HEAD and next(self._head_keys.iter(token, COMPOUND_MODIFIER), None):
             head = compound_head(self._compound, token)
         if head is not None:
             # The terms the head alone would start (cached like any token), those that may be heads.
