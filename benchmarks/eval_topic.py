@@ -254,7 +254,13 @@ def public_set(model: TopicModel, evalset: Path = EVALSET, *, per_label: bool = 
             story = Story(id="e", headline="", body=text)
             short = Story(id="s", headline="", body=text[:SHORT])
             for mode in (*MODES, "short"):
-                pred = _predict(short if mode == "short" else story, lang, "both" if mode == "short" else mode, model)
+                target = short if mode == "short" else story
+                if mode in anything:  # rules + model: one classification gives both coverages
+                    result = classify(target, lang, model=model)
+                    pred = result.coarse()
+                    anything[mode] += bool(result.topics)
+                else:
+                    pred = _predict(target, lang, mode, model)
                 _add(counts[mode], {coarse}, pred)
                 _add(pooled[mode], {coarse}, pred)
                 if is_held:
@@ -262,8 +268,6 @@ def public_set(model: TopicModel, evalset: Path = EVALSET, *, per_label: bool = 
                 else:
                     _add(test_pool[mode], {coarse}, pred)
                 covered[mode] += bool(pred)
-                if mode in anything:
-                    anything[mode] += bool(pred) or bool(classify(short if mode == "short" else story, lang, model=model).topics)
         n = sum(counts["both"][t][0] + counts["both"][t][2] for t in COARSE_TOPICS)
         if not n:
             continue

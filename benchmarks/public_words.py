@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["LANGUAGES", "build", "main", "tokens"]
+__all__ = ["LANGUAGES", "build", "main", "ntrex_gitdir", "read_ntrex", "tokens"]
 
 REPO = "MicrosoftTranslator/NTREX"
 COMMIT = "8561f6a622db9edad1217683e5c83daefd8bb2bf"
@@ -125,7 +125,8 @@ def build(lines: dict[str, list[str]]) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def _read(gitdir: Path) -> dict[str, list[str]]:
+def read_ntrex(gitdir: Path) -> dict[str, list[str]]:
+    """Every language's NTREX-128 lines (wirewatch code -> lines, English under ``en``)."""
     from stream.build.topic_corpora import GitTree
 
     tree = GitTree(gitdir, COMMIT)
@@ -133,7 +134,8 @@ def _read(gitdir: Path) -> dict[str, list[str]]:
     return {paths[p]: data.decode("utf-8").splitlines() for p, data in tree.read_many(sorted(paths))}
 
 
-def _gitdir(mirrors: Path | None) -> Path:
+def ntrex_gitdir(mirrors: Path | None) -> Path:
+    """The pinned NTREX-128 commit's git dir: a mirror under ``mirrors``, else a clone (stream.build.topic_sources)."""
     from stream.build import topic_sources as ts
 
     return ts.locate(ts.Source(REPO, COMMIT, ATTRIBUTION, extractor=lambda tree: iter(())), mirrors)
@@ -153,7 +155,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mirrors", type=Path, help="folder of <owner>+<name>/repo bare git dirs")
     parser.add_argument("--out-dir", type=Path, default=OUT_DIR)
     args = parser.parse_args(argv)
-    sets = build(_read(_gitdir(args.mirrors)))
+    sets = build(read_ntrex(ntrex_gitdir(args.mirrors)))
     for half, rows in sets.items():
         path = args.out_dir / f"words_ntrex_{half}.tsv"
         _write(rows, path, half)

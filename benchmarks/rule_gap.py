@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks.public_words import LANGUAGES as NTREX_CODES
-from benchmarks.public_words import TUNE_LINES, _gitdir, _read
+from benchmarks.public_words import TUNE_LINES, ntrex_gitdir, read_ntrex
 from stream.story import Story
 from stream.topics.classifier import classify
 from stream.topics.rules import LANGUAGES as RULE_LANGUAGES
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--extras", metavar="LANG", help="list that language's extra (line, topic) pairs")
     args = parser.parse_args(argv)
     wanted = args.lang or sorted(lang for lang in RULE_LANGUAGES if lang in NTREX_CODES and lang != "en")
-    texts = _read(_gitdir(args.mirrors))
+    texts = read_ntrex(ntrex_gitdir(args.mirrors))
     start, stop = (0, TUNE_LINES) if args.half == "tune" else (TUNE_LINES, None)
     english = texts["en"][start:stop]
     print(f"rule topics against the English rules on NTREX-128 lines of the {args.half} half ({len(english)} lines)")

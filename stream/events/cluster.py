@@ -477,10 +477,7 @@ class Clusterer:
         return gone
 
     def _idf(self, terms: dict[str, float]) -> dict[str, float]:
-        n = self.seen + 1
-        get = self.df.get
-        log = math.log
-        return {t: log(1.0 + n / (1.0 + get(t, 0))) for t in terms}
+        return self._weigh(dict.fromkeys(terms, 1.0))
 
     def _weigh(self, terms: dict[str, float]) -> dict[str, float]:
         """Each term's weight times its idf, in one pass (what :class:`_Probe` reads)."""

@@ -175,7 +175,6 @@ class WordPattern:
         return common if len(common) >= 2 else self.form[:2]
 
 
-@functools.lru_cache(maxsize=100_000)
 def compound_head(lang: str, token: str) -> str | None:
     """The head of a compound ``token``: its longest ending, after at least :data:`COMPOUND_MODIFIER`
     letters and of at least :data:`COMPOUND_HEAD`, that the language's word list holds (None: none does,
@@ -620,7 +619,7 @@ class Matcher:
         # no further keeps a long unspaced token from yielding a match per character.
         self._reach = _MAX_KEY_OFFSET + max(map(len, by_key), default=0)
         # Terms that may also match as a compound's head (German): their keys sit anywhere in a token.
-        self._compound = next((t.lang for bucket in by_key.values() for t in bucket if t.words[0].compound), "")
+        self._compound_lang = next((t.lang for bucket in by_key.values() for t in bucket if t.words[0].compound), "")
         self._heads: dict[str, tuple[Term, ...]] = {}
         self._starts: dict[str, tuple[Term, ...]] = {}
         # Whether a multi-word term's later words match the tokens that follow its first: like
@@ -655,7 +654,7 @@ class Matcher:
         # Only a token in which some term's key starts after a first part can have a head a term matches:
         # four in five capitalised words have none, and the automaton says so without a word-list lookup.
         if len(token) >= COMPOUND_MODIFIER + COMPOUND_HEAD and next(self._head_keys.iter(token, COMPOUND_MODIFIER), None):
-            head = compound_head(self._compound, token)
+            head = compound_head(self._compound_lang, token)
         if head is not None:
             # The terms the head alone would start (cached like any token), those that may be heads.
             plain = self.starting_at(token)
@@ -683,7 +682,7 @@ class Matcher:
         # (an empty tuple), so the loop below visits only the few that do, and the words not seen yet.
         cands_at = list(map(self._starts.get, texts, repeat(_UNSEEN)))
         matches = stream.matches  # original offsets, read directly: a story has dozens of hits
-        if self._compound:
+        if self._compound_lang:
             # As for cands_at, one pass of cached lookups, and only the tokens with heads (or not seen yet) visited.
             heads_at = list(map(self._heads.get, texts, repeat(_UNSEEN)))
             for idx in compress(range(n), heads_at):
