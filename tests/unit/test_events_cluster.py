@@ -17,6 +17,7 @@ from stream.events.cluster import (
     Clusterer,
     EventRecord,
     _core,
+    _Probe,
     event_message,
     score,
 )
@@ -492,3 +493,61 @@ def test_story_event_follows_merges_and_forgets_closed_events(stream: list[tuple
         placed = {s: a.event_id if e in a.merged else e for s, e in placed.items()}
         placed[f"s{i}"] = a.event_id
     assert c.story_event == {s: e for s, e in placed.items() if e in c.events}
+
+
+_TERMS = st.sampled_from(
+    [
+        "n:2623",
+        "h:2623",
+        "n:51",
+        "h:77",
+        "p:gn-1",
+        "p:gn-2",
+        "c:UA",
+        "c:FR",
+        "t:medtop:1",
+        "d:300",
+        "d:~12",
+        "w:en:mine",
+        "w:en:coal",
+        "w:fr:mine",
+        "r:medtop:16000000",
+        "r:medtop:15000000",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dictionaries(_TERMS, st.sampled_from([0.5, 1.0, 2.5]), min_size=1, max_size=10), min_size=2, max_size=12))
+def test_the_probe_weighs_and_sorts_a_story_in_one_pass_as_the_plain_formula_does(stories: list[dict[str, float]]) -> None:
+    """_Probe computes each term's idf in the pass that sorts the terms by family (cost round): what it
+    holds must be what Clusterer._weigh and a plain grouping give, for every mix of names, guesses and words."""
+    c = Clusterer()
+    for i, terms in enumerate(stories[:-1]):
+        c.assign(StoryFeatures(f"s{i}", "en" if i % 2 else "fr", 100.0 * i, None, "", (), terms))
+    story = StoryFeatures("last", "en", 5000.0, None, "", (), stories[-1])
+    weighed = c._weigh(story.terms)
+    families: dict[str, dict[str, float]] = {}
+    names: dict[str, float] = {}
+    totals: dict[str, float] = {}
+    words: float | None = None
+    for term, weight in weighed.items():  # the plain grouping, one term at a time
+        fam = term[0]
+        if fam in "nh":
+            names[term] = weight
+        else:
+            families.setdefault(fam, {})[term] = weight
+        if fam == "w":
+            words = (words or 0.0) + weight
+        elif fam != "h":
+            totals[fam] = totals.get(fam, 0.0) + weight
+    probe = _Probe(story, c.df, c.seen + 1)
+    assert probe.families == families and probe.names == names and probe.words == words
+    assert list(probe.totals.items()) == list(totals.items())  # same order, so the same float sums
+    assert probe.subjects == [t for t in story.terms if t[0] == "r"]
+    assert probe.alt == {("h" if t[0] == "n" else "n") + t[1:]: t for t in names}
+    assert probe.mine == {"n" + t[1:] if t[0] == "h" else t for t in story.terms}
+    idf = c._idf(story.terms)
+    for event in c.events.values():  # and the idf given as factors (score()) reads the same
+        assert probe.score(event) == score(story, event, idf)
+    assert c._candidates(story) == c._candidates(probe)
