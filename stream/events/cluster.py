@@ -62,6 +62,10 @@ each round below leaves every assignment as it was unless it says otherwise.
   idf 26 us). Tried: counting postings into a plain dict with ``collections._count_elements`` (no
   faster than the Counter: ~40 ns an event id either way, ~1,000 ids a story, which is the floor of an
   exact count); a compiled build (mypyc: 15 % faster, but its floats moved assignments).
+- :data:`COMMON_TERM_EVENTS` 64 -> 8 (assignments move; chosen on the ITN tune half, see there): median
+  398 -> 299-354 us in alternating runs, ``bench_events`` 376 us after both rounds (413 before). Tried and
+  left: 8 with :data:`CANDIDATES` 3 (another ~15 % off, tune cross-lingual 0.7790 -> 0.7784, ECB+ 0.759,
+  mean 0.761: below the tune bar of 0.779, kept at 4).
 """
 
 from __future__ import annotations
@@ -157,8 +161,15 @@ CANDIDATES = 4
 #: the ITN tune half: cross-lingual 0.774 -> 0.777 (2: 0.777, 4: 0.776; words at half weight in one count
 #: instead: 0.774; 3 + 1: 0.776).
 NAME_CANDIDATES = 1
-#: A term carried by more open events than this is too common to find candidates by.
-COMMON_TERM_EVENTS = 64
+#: A term carried by more open events than this is too common to find candidates by (nor small events to
+#: re-check). 64 until the second cost round: counting the event ids of every posting was the floor of
+#: :meth:`Clusterer._candidates` (~1,000 ids a wire story, ~40 ns each), most of them from capitals, dates and
+#: names in many events. 8, checked on the ITN tune half (chosen there: cross-lingual 0.7786 -> 0.7790, mono
+#: 0.910 unchanged; 16 and 12: unchanged, 6: 0.7783, 4: 0.7773) and ECB+ (never chosen on: 0.758 -> 0.759,
+#: mean of 10 orders 0.760 -> 0.760), cuts the wire-length median by about a sixth. Both corpora hold a few
+#: hundred open events at most; a week of a real wire holds thousands, where a story whose every specific
+#: term is in more than 8 of them finds candidates only by its rarer ones (words, numbers).
+COMMON_TERM_EVENTS = 8
 #: Story timestamps kept per event for its velocity.
 RECENT_TIMES = 256
 

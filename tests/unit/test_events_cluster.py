@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from stream.events.cluster import (
     CANDIDATES,
+    COMMON_TERM_EVENTS,
     JOIN_SCORE,
     RECHECK_SCORE,
     VETO_BELOW,
@@ -133,14 +134,15 @@ def test_a_story_on_another_confident_subject_does_not_join_whatever_else_it_sha
 
 
 def test_candidate_ties_go_to_the_latest_events_whatever_the_string_hashing() -> None:
-    # Twelve events share one name key with a story; only CANDIDATES are scored. Which ones must not depend on
+    # Eight events (COMMON_TERM_EVENTS: no more may share the term) share one name key with a story; only CANDIDATES are scored. Which ones must not depend on
     # the order of a set (PYTHONHASHSEED), or a clusterer rebuilt after a restart could place stories anew.
     c = Clusterer(join_score=2.0, cross_join_score=2.0)  # every story opens an event
 
     def story(i: int) -> StoryFeatures:
         return StoryFeatures(f"s{i}", "en", 1000.0 + i, None, "", (), {"n:2623625": 1.0, f"w:en:word{i}": 1.0})
 
-    ids = [c.assign(story(i)).event_id for i in range(12)]
+    assert COMMON_TERM_EVENTS > CANDIDATES
+    ids = [c.assign(story(i)).event_id for i in range(COMMON_TERM_EVENTS)]
     assert c._candidates(story(99)) == ids[::-1][:CANDIDATES]
 
 
@@ -551,3 +553,19 @@ def test_the_probe_weighs_and_sorts_a_story_in_one_pass_as_the_plain_formula_doe
     for event in c.events.values():  # and the idf given as factors (score()) reads the same
         assert probe.score(event) == score(story, event, idf)
     assert c._candidates(story) == c._candidates(probe)
+
+
+def test_a_term_in_more_open_events_than_common_term_events_finds_no_candidates() -> None:
+    """Candidates come from terms rare enough among open events; counting the postings of common terms was
+    most of the cost of finding them (see COMMON_TERM_EVENTS)."""
+    c = Clusterer(join_score=2.0, cross_join_score=2.0, near_score=None)  # every story opens an event
+    rare = c.assign(StoryFeatures("rare", "en", 1.0, None, "", (), {"n:7777": 1.0, "p:gn-9": 1.0})).event_id
+    common = [
+        c.assign(StoryFeatures(f"c{i}", "en", 2.0 + i, None, "", (), {"p:gn-1": 1.0, f"n:1{i}1": 1.0})).event_id
+        for i in range(COMMON_TERM_EVENTS)
+    ]
+    story = StoryFeatures("s", "fr", 100.0, None, "", (), {"p:gn-1": 1.0})
+    assert set(c._candidates(story)) <= set(common) and c._candidates(story)  # the place is in few enough
+    c.assign(StoryFeatures("one-more", "en", 50.0, None, "", (), {"p:gn-1": 1.0, "n:555": 1.0}))
+    assert c._candidates(story) == []  # now it is in one event too many
+    assert c._candidates(StoryFeatures("t", "fr", 100.0, None, "", (), {"p:gn-1": 1.0, "n:7777": 1.0})) == [rare]
