@@ -272,7 +272,10 @@ Second cost round (tune half only; the test half not looked at): a term carried 
 (:data:`stream.events.cluster.COMMON_TERM_EVENTS`, 64 before) no longer finds candidates. Tune half 0.910 /
 0.7786 -> 0.7790 (merges followed 0.7851 -> 0.7855); 16 and 12: unchanged, 6: 0.7783, 4: 0.7773; 8 with 3
 candidates 0.7784. ECB+ 0.758 -> 0.759 (mean of 10 orders 0.760 -> 0.760). Wire-length median about a sixth
-lower (see the module docstring of :mod:`stream.events.cluster`).
+lower (see the module docstring of :mod:`stream.events.cluster`). Tried there and left out, tune half
+cross-lingual against 0.7790: ``CROSS_MIN_SPECIFIC`` 0.01-0.06 0.7822 and 0 0.7882 (false joins on the bench's
+wire-length stories), no specific minimum for stories without name keys 0.7852, more candidates when nothing
+qualified 0.7793-0.7797, other candidate and re-check counts 0.7766-0.7790.
 """
 
 from __future__ import annotations

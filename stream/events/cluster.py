@@ -65,7 +65,29 @@ each round below leaves every assignment as it was unless it says otherwise.
 - :data:`COMMON_TERM_EVENTS` 64 -> 8 (assignments move; chosen on the ITN tune half, see there): median
   398 -> 299-354 us in alternating runs, ``bench_events`` 376 us after both rounds (413 before). Tried and
   left: 8 with :data:`CANDIDATES` 3 (another ~15 % off, tune cross-lingual 0.7790 -> 0.7784, ECB+ 0.759,
-  mean 0.761: below the tune bar of 0.779, kept at 4).
+  mean 0.761: below the tune bar of 0.779, kept at 4). Both rounds together, on the docs ``bench_events``
+  builds (its Pipeline over ``benchmarks.corpus``), in one process against main at e397792: 459 -> 393 us
+  (medians of five alternating runs; the first round alone, every assignment identical: 431 -> 417).
+  Tried and left, cost: ``RECHECK_CANDIDATES`` 1 (tune cross-lingual 0.7787, merges followed 0.7855 ->
+  0.7836, no measurable saving), ``RECHECK_STORIES`` 1 (no change, no saving); selecting only the core
+  terms' weights in one comprehension before grouping them in :func:`_core`, and one C-level reduce for
+  the duplicate index's bit masks: no measurable saving (the second slower).
+
+What was tried for cross-lingual quality in that round, on the ITN tune half only, and left out (tune
+cross-lingual 0.7790 with the settings above; monolingual 0.910 in every row):
+
+- ``CROSS_MIN_SPECIFIC`` below 0.1: 0.01-0.06 all give 0.7822 (merges followed 0.7879), 0.07-0.08 0.7815,
+  0 gives 0.7882 (0.7936). Left at 0.1: on the bench's wire-length stories (multilingual, templated, no
+  gold) 0.06 or 0 lets 41 of 3,000 stories join an event they would have opened, and those read as other
+  happenings told alike (a central bank raising its rate to 83 % joining one raising it to 27 %, one final
+  score joining another); ITN's sparse week (about one event per country) cannot show that. The gain at 0
+  is mostly Chinese and Thai blurbs: dropping the minimum for stories without name keys alone gives 0.7852
+  (0.7925), left out for the same reason (they join on a country or a topic alone).
+- Scoring, when nothing qualified, 2, 4 or 8 more events by the count of names, places and numbers: 0.7797,
+  0.7793, 0.7793 (noise). Numbers or places left out of that count: 0.7790 (no change). Re-checking the
+  small events in other languages among all sharing core terms, not just the two sharing most: 0.7790.
+- ``CANDIDATES`` 3, 5, 6: 0.7784, 0.7773, 0.7781; ``NAME_CANDIDATES`` 2, 3: 0.7782, 0.7766; ``MERGE_SCORE``
+  0.45 and 0.55: 0.7790 (no change).
 """
 
 from __future__ import annotations
