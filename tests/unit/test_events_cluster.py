@@ -569,3 +569,18 @@ def test_a_term_in_more_open_events_than_common_term_events_finds_no_candidates(
     c.assign(StoryFeatures("one-more", "en", 50.0, None, "", (), {"p:gn-1": 1.0, "n:555": 1.0}))
     assert c._candidates(story) == []  # now it is in one event too many
     assert c._candidates(StoryFeatures("t", "fr", 100.0, None, "", (), {"p:gn-1": 1.0, "n:7777": 1.0})) == [rare]
+
+
+def test_tamil_words_give_name_guesses_that_meet_the_name_in_other_scripts() -> None:
+    """Tamil has no capitals and writes names with vowel signs (which the name pattern reads as word breaks):
+    each whole Tamil word gives a guess, with and without its case ending."""
+    ta = extract({"id": "t", "headline": "மகாராணி எலிசபெத் காலமானார்", "body": "", "language": {"code": "ta"}})
+    assert f"h:{name_key('Elizabeth')}" in ta.terms  # எலிசபெத்
+    assert not any(t.startswith("n:") for t in ta.terms)  # guesses only: they count where they meet a name
+    london = extract({"id": "l", "headline": "லண்டனில் போராட்டம்", "body": "", "language": {"code": "ta"}})
+    assert f"h:{name_key('London')}" in london.terms  # in London: the guess less the ending
+    c = Clusterer()
+    en = c.assign(
+        StoryFeatures("en", "en", 100.0, None, "", (1,), {f"n:{name_key('Elizabeth')}": 1.0, "n:5555": 1.0, "c:GB": 1.0})
+    )
+    assert c.assign(StoryFeatures("ta", "ta", 200.0, None, "", (2,), ta.terms)).event_id == en.event_id
