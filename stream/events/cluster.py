@@ -50,6 +50,45 @@ its event and is neither.
 State is bounded and plain: events (LRU by last story, at most ``max_events``, expired after the
 window), the inverted index of their terms, document frequencies (at most ``max_terms``) and recent
 fingerprints. :meth:`EventRecord.to_dict` is what ``wire.events`` and a table would carry.
+
+Cost (CPU of :meth:`Clusterer.assign` on the bench's wire-length stories, median of the non-duplicates,
+``python -m benchmarks.bench_events``; A/B in one process, alternating, since the machine is shared):
+each round below leaves every assignment as it was unless it says otherwise.
+
+- One pass over a story's terms weighs them (idf) and sorts them by family for :class:`_Probe`, and the
+  candidate look-ups read the probe's families instead of asking each term its family again; document
+  frequencies are a Counter updated in C. 418 -> 394 us (median of six alternating runs; per section
+  before: candidates 82, probe scores 77, duplicate look-up 38, re-check 37, event upkeep 36, probe 31,
+  idf 26 us). Tried: counting postings into a plain dict with ``collections._count_elements`` (no
+  faster than the Counter: ~40 ns an event id either way, ~1,000 ids a story, which is the floor of an
+  exact count); a compiled build (mypyc: 15 % faster, but its floats moved assignments).
+- :data:`COMMON_TERM_EVENTS` 64 -> 8 (assignments move; chosen on the ITN tune half, see there): median
+  398 -> 299-354 us in alternating runs, ``bench_events`` 376 us after both rounds (413 before). Tried and
+  left: 8 with :data:`CANDIDATES` 3 (another ~15 % off, tune cross-lingual 0.7790 -> 0.7784, ECB+ 0.759,
+  mean 0.761: below the tune bar of 0.779, kept at 4). Both rounds together, on the docs ``bench_events``
+  builds (its Pipeline over ``benchmarks.corpus``), in one process against main at e397792: 459 -> 393 us
+  (medians of five alternating runs; the first round alone, every assignment identical: 431 -> 417).
+  Tried and left, cost: ``RECHECK_CANDIDATES`` 1 (tune cross-lingual 0.7787, merges followed 0.7855 ->
+  0.7836, no measurable saving), ``RECHECK_STORIES`` 1 (no change, no saving); selecting only the core
+  terms' weights in one comprehension before grouping them in :func:`_core`, and one C-level reduce for
+  the duplicate index's bit masks: no measurable saving (the second slower); so for adding a story's
+  terms to its event in one ``dict.update`` after the new terms' postings (median 365 vs 368 us).
+
+What was tried for cross-lingual quality in that round, on the ITN tune half only, and left out (tune
+cross-lingual 0.7790 with the settings above; monolingual 0.910 in every row):
+
+- ``CROSS_MIN_SPECIFIC`` below 0.1: 0.01-0.06 all give 0.7822 (merges followed 0.7879), 0.07-0.08 0.7815,
+  0 gives 0.7882 (0.7936). Left at 0.1: on the bench's wire-length stories (multilingual, templated, no
+  gold) 0.06 or 0 lets 41 of 3,000 stories join an event they would have opened, and those read as other
+  happenings told alike (a central bank raising its rate to 83 % joining one raising it to 27 %, one final
+  score joining another); ITN's sparse week (about one event per country) cannot show that. The gain at 0
+  is mostly Chinese and Thai blurbs: dropping the minimum for stories without name keys alone gives 0.7852
+  (0.7925), left out for the same reason (they join on a country or a topic alone).
+- Scoring, when nothing qualified, 2, 4 or 8 more events by the count of names, places and numbers: 0.7797,
+  0.7793, 0.7793 (noise). Numbers or places left out of that count: 0.7790 (no change). Re-checking the
+  small events in other languages among all sharing core terms, not just the two sharing most: 0.7790.
+- ``CANDIDATES`` 3, 5, 6: 0.7784, 0.7773, 0.7781; ``NAME_CANDIDATES`` 2, 3: 0.7782, 0.7766; ``MERGE_SCORE``
+  0.45 and 0.55: 0.7790 (no change).
 """
 
 from __future__ import annotations
@@ -145,8 +184,15 @@ CANDIDATES = 4
 #: the ITN tune half: cross-lingual 0.774 -> 0.777 (2: 0.777, 4: 0.776; words at half weight in one count
 #: instead: 0.774; 3 + 1: 0.776).
 NAME_CANDIDATES = 1
-#: A term carried by more open events than this is too common to find candidates by.
-COMMON_TERM_EVENTS = 64
+#: A term carried by more open events than this is too common to find candidates by (nor small events to
+#: re-check). 64 until the second cost round: counting the event ids of every posting was the floor of
+#: :meth:`Clusterer._candidates` (~1,000 ids a wire story, ~40 ns each), most of them from capitals, dates and
+#: names in many events. 8, checked on the ITN tune half (chosen there: cross-lingual 0.7786 -> 0.7790, mono
+#: 0.910 unchanged; 16 and 12: unchanged, 6: 0.7783, 4: 0.7773) and ECB+ (never chosen on: 0.758 -> 0.759,
+#: mean of 10 orders 0.760 -> 0.760), cuts the wire-length median by about a sixth. Both corpora hold a few
+#: hundred open events at most; a week of a real wire holds thousands, where a story whose every specific
+#: term is in more than 8 of them finds candidates only by its rarer ones (words, numbers).
+COMMON_TERM_EVENTS = 8
 #: Story timestamps kept per event for its velocity.
 RECENT_TIMES = 256
 
@@ -301,7 +347,7 @@ def _disjoint(mine: list[str], event: EventRecord) -> bool:
 
 def score(story: StoryFeatures, event: EventRecord, idf: dict[str, float]) -> tuple[float, float]:
     """(total, specific part) of a story's match with an event; see the module docstring."""
-    return _Probe(story, {t: w * idf.get(t, 1.0) for t, w in story.terms.items()}).score(event)
+    return _Probe(story, {}, 0, idf).score(event)
 
 
 def _leaders(shared: Counter[str], n: int) -> Iterable[tuple[str, int]]:
@@ -327,8 +373,11 @@ class _Probe:
 
     __slots__ = ("alt", "families", "language", "mine", "names", "subjects", "totals", "words")
 
-    def __init__(self, story: StoryFeatures, weighed: dict[str, float]) -> None:
-        """``weighed``: each of the story's terms with its weight times its idf (:meth:`Clusterer._weigh`)."""
+    def __init__(self, story: StoryFeatures, df: dict[str, int], n: int, idf: dict[str, float] | None = None) -> None:
+        """Each of the story's terms weighs its base weight times its idf, ``log(1 + n / (1 + df))`` as
+        :meth:`Clusterer._weigh` has it, computed here in the one pass that sorts the terms by family
+        (a separate weighed dict cost a second pass over the ~120 terms of a wire story); ``idf``, when
+        given, is used instead (term -> factor, 1.0 for a term it lacks: :func:`score`)."""
         self.language = story.language
         # Per family, what the story brings whatever the event: words count only in the event's
         # language, guessed names (h:) only where they meet a name, so both are added per event.
@@ -336,29 +385,42 @@ class _Probe:
         names: dict[str, float] = {}  # n: and h: terms
         totals: dict[str, float] = {}
         words: float | None = None
-        for term, weight in weighed.items():
+        subjects: list[str] = []  # for the topic veto, once per story
+        alt: dict[str, str] = {}  # names meet names guessed from Han characters, and the reverse
+        guesses = False
+        get = df.get
+        log = math.log
+        for term, w in story.terms.items():
+            weight = w * log(1.0 + n / (1.0 + get(term, 0))) if idf is None else w * idf.get(term, 1.0)
             fam = term[0]
             if fam == "n" or fam == "h":
                 names[term] = weight
+                if fam == "n":
+                    alt["h" + term[1:]] = term
+                else:
+                    alt["n" + term[1:]] = term
+                    guesses = True
+                    continue  # a guess brings nothing to the totals whatever the event
             else:
                 family = families.get(fam)
                 if family is None:
                     families[fam] = {term: weight}
                 else:
                     family[term] = weight
-            if fam == "w":
-                words = (words or 0.0) + weight
-            elif fam != "h":
-                totals[fam] = totals.get(fam, 0.0) + weight
+                if fam == "w":
+                    words = (words or 0.0) + weight
+                    continue
+                if fam == "r":
+                    subjects.append(term)
+            totals[fam] = totals.get(fam, 0.0) + weight
         self.families = families
         self.names = names
         self.totals = totals
         self.words = words
-        self.subjects = [t for t in story.terms if t[0] == "r"]  # for the topic veto, once per story
-        # names meet names guessed from Han characters, and the reverse
-        self.alt = {("h" if t[0] == "n" else "n") + t[1:]: t for t in self.names}
+        self.subjects = subjects
+        self.alt = alt
         mine = set(story.terms)
-        if any(t[0] == "h" for t in mine):  # its Han name guesses meet the event's core names
+        if guesses:  # its Han name guesses meet the event's core names
             mine = {"n" + t[1:] if t[0] == "h" else t for t in mine}
         self.mine = mine
 
@@ -438,7 +500,8 @@ class Clusterer:
         self.near_ratio = near_ratio
         self.events: dict[str, EventRecord] = {}  # oldest last story first
         self.index: dict[str, set[str]] = {}  # term -> open events holding it
-        self.df: dict[str, int] = {}  # term -> stories seen with it
+        # term -> stories seen with it; a Counter so that a story's terms are counted in C (update)
+        self.df: Counter[str] = Counter()
         self.seen = 0  # stories counted in df
         self.story_event: dict[str, str] = {}  # story id -> event id, for new versions and duplicates
         self._members: dict[str, list[str]] = {}  # event id -> the story ids story_event maps to it
@@ -473,7 +536,7 @@ class Clusterer:
         self.duplicates.expire(horizon)
         if len(self.df) > self.max_terms:  # forget the rarest terms; keep the ratio df/seen
             keep = sorted(self.df.items(), key=lambda kv: -kv[1])[: self.max_terms // 2]
-            self.df = dict(keep)
+            self.df = Counter(dict(keep))
         return gone
 
     def _idf(self, terms: dict[str, float]) -> dict[str, float]:
@@ -562,12 +625,12 @@ class Clusterer:
             self._count(self.events[eid], story, duplicate=True)
             self._place(story.id, eid)
             return Assignment(story.id, eid, False, 1.0, duplicate_of=hit[0], similarity=hit[1])
-        probe = _Probe(story, self._weigh(story.terms))
+        probe = _Probe(story, self.df, self.seen + 1)
         best: tuple[float, str] | None = None
         qualified: list[tuple[float, str]] = []
         near: list[tuple[float, str]] = []  # (score, event id) of near misses in other languages
         scores: list[tuple[float, str]] = []  # every candidate's, vetoed ones aside
-        for eid in self._candidates(story):
+        for eid in self._candidates(probe):
             event = self.events[eid]
             total, specific = probe.score(event)
             if total < VETO_BELOW and _disjoint(probe.subjects, event):
@@ -611,9 +674,7 @@ class Clusterer:
         self._place(story.id, event.id)
         self.duplicates.add(story.id, story.sketch, story.time)
         self.seen += 1
-        df = self.df
-        for term in story.terms:
-            df[term] = df.get(term, 0) + 1
+        self.df.update(story.terms.keys())  # after the scores and the re-check: they read df before this story
         return result
 
     def _recheck(self, event: EventRecord) -> tuple[EventRecord, tuple[str, ...]]:
@@ -654,7 +715,7 @@ class Clusterer:
                 sketch=(),
                 terms={t: w / n for t, w in small.terms.items()},
             )
-            total, specific = _Probe(as_story, self._weigh(as_story.terms)).score(event)
+            total, specific = _Probe(as_story, self.df, self.seen + 1).score(event)
             if total < VETO_BELOW and subjects_differ(as_story, event):
                 continue
             if total >= self.recheck_score and specific >= self.cross_min_specific:
@@ -695,22 +756,29 @@ class Clusterer:
             members.extend(moved)
         return survivor, absorbed
 
-    def _candidates(self, story: StoryFeatures) -> list[str]:
+    def _candidates(self, story: StoryFeatures | _Probe) -> list[str]:
+        """The open events to score a story against (:data:`CANDIDATES` and :data:`NAME_CANDIDATES`).
+
+        Read from the story's probe, whose terms are already sorted by family: a pass over the story's
+        terms asking each its family cost about a quarter of this method."""
+        probe = story if isinstance(story, _Probe) else _Probe(story, self.df, self.seen + 1)
         index = self.index
-        families = SPECIFIC if any(t[0] == "n" for t in story.terms) else NAMELESS_SPECIFIC
+        families = SPECIFIC if any(t[0] == "n" for t in probe.names) else NAMELESS_SPECIFIC
         words: list[set[str]] = []
         postings: list[set[str]] = []  # the other specific families'
         get = index.get
-        for term in story.terms:
-            fam = term[0]
+        for fam, weights in probe.families.items():
             if fam in families:
-                ids = get(term)
-                if ids and len(ids) <= COMMON_TERM_EVENTS:
-                    (words if fam == "w" else postings).append(ids)
-                if fam == "n" or fam == "h":  # and its other form (see _other_name)
-                    ids = get(("h" if fam == "n" else "n") + term[1:])
+                found = words if fam == "w" else postings
+                for term in weights:
+                    ids = get(term)
                     if ids and len(ids) <= COMMON_TERM_EVENTS:
-                        postings.append(ids)
+                        found.append(ids)
+        # Names, guessed names and each one's other form (see _other_name); counts do not depend on order.
+        for term in itertools.chain(probe.names, probe.alt):
+            ids = get(term)
+            if ids and len(ids) <= COMMON_TERM_EVENTS:
+                postings.append(ids)
         # One count over every posting: a long story meets ~100 of them, and Counter.update per set
         # costs a Python call each (about half of this method's time before).
         named: Counter[str] = Counter(itertools.chain.from_iterable(postings))

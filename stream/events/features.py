@@ -7,7 +7,10 @@ script (Latin names inside Chinese text too): proper names reduced to a translit
 possible name, and Hangul is romanized first; in Chinese, runs of the characters used to spell foreign
 names are read in pinyin and give name guesses, ``h``, that count only where they meet a name, and so
 are katakana runs spelt in Latin (ゼレンスキー, Zelensky); a long
-key also gives guesses without its inflection, Bolsonaron's without its n; so does a short Thai run), numbers in any digits (``٣٠٠`` is 300; counts also by approximate value, so a toll of 146 meets
+key also gives guesses without its inflection, Bolsonaron's without its n; so does a short Thai run, and
+each Tamil word, with and without its last consonants, since Tamil has no capitals and writes names with vowel
+signs (எலிசபெத், Elizabeth, gives 4213 as the Latin spelling does: ITN tune half, Tamil recall 0.418 -> 0.787,
+cross-lingual 0.7790 -> 0.7835; without the shortened guesses 0.7827)), numbers in any digits (``٣٠٠`` is 300; counts also by approximate value, so a toll of 146 meets
 one of 151; regnal numbers in Roman numerals or Chinese, ``XVI`` and ``十六世``, are 16), and, for comparison with stories
 in the same language only, content words (character pairs in unspaced scripts).
 
@@ -96,6 +99,8 @@ _TRANSLIT = str.maketrans(
         **dict(zip("กขฃคฅฆจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรฤลฦวศษสหฬฮ", "kkkkkkcccscydttttndttttnbppfpfpmyrrllwssshlh", strict=True)),
         "ง": "ng",
         "อ": "",
+        # Tamil consonants (vowels, vowel signs and the virama are no letters a key keeps and drop out).
+        **dict(zip("கஙசஞடணதநபமயரலவழளறனஜஷஸஹ", "knsntntnpmyrlvllrnjssh", strict=True)),
     }
 )
 # Soundex-like classes: letters that transliterations swap (p/b/f/v, c/k/q/g, d/t, s/z, m/n) agree.
@@ -110,6 +115,10 @@ _HANGUL = re.compile("[\uac00-\ud7a3]")
 # โบลโซนารู is Jair Bolsonaro), so each short run gives a name guess (h:), which counts only where it
 # meets a name. Runs longer than 15 characters are phrases.
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]{2,15}(?![\u0e01-\u0e4e])")
+# Tamil words, caseless and written with vowel signs that are no letters to the name pattern (which would cut
+# a word at each): each whole word of a Tamil run gives a name guess (h:), and so does it less the last one
+# and two digits of its key (case endings: கினியில் is in Guinea), as long name keys do.
+_TAMIL_RUN = re.compile("[\u0b80-\u0bff]{2,30}(?![\u0b80-\u0bff])")
 # Japanese spells foreign names in katakana (ゼレンスキー, バイデン, トランプ; ・ between a name's parts):
 # each run of two or more is spelt in Latin letters (enough for a consonant key: the vowel of each mora
 # drops out, ッ doubles and ー lengthens nothing a key keeps) and gives name guesses (h:). Japanese has
@@ -467,6 +476,14 @@ def extract(story: dict[str, Any], *, now: float | None = None, source: str | No
             key = name_key(m.group())
             if len(key) >= 3:
                 terms.setdefault(f"h:{key}", 1.0)
+    for m in _TAMIL_RUN.finditer(lead):
+        if m.start() == 0 or not "\u0b80" <= lead[m.start() - 1] <= "\u0bff":  # a whole word, not its tail
+            key = name_key(m.group())
+            if len(key) >= 3:
+                terms.setdefault(f"h:{key}", 1.0)
+                for cut in range(1, STEM_DIGITS + 1):
+                    if len(key) - cut >= STEM_MIN:
+                        terms.setdefault(f"h:{key[:-cut]}", 1.0)
     for m in _NUMBER.finditer(lead):
         digits = re.sub(r"\D", "", m.group())
         if digits.isdigit() and len(digits) <= 12:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from stream.events.cluster import (
     CANDIDATES,
+    COMMON_TERM_EVENTS,
     JOIN_SCORE,
     RECHECK_SCORE,
     VETO_BELOW,
@@ -17,6 +18,7 @@ from stream.events.cluster import (
     Clusterer,
     EventRecord,
     _core,
+    _Probe,
     event_message,
     score,
 )
@@ -132,14 +134,15 @@ def test_a_story_on_another_confident_subject_does_not_join_whatever_else_it_sha
 
 
 def test_candidate_ties_go_to_the_latest_events_whatever_the_string_hashing() -> None:
-    # Twelve events share one name key with a story; only CANDIDATES are scored. Which ones must not depend on
+    # Eight events (COMMON_TERM_EVENTS: no more may share the term) share one name key with a story; only CANDIDATES are scored. Which ones must not depend on
     # the order of a set (PYTHONHASHSEED), or a clusterer rebuilt after a restart could place stories anew.
     c = Clusterer(join_score=2.0, cross_join_score=2.0)  # every story opens an event
 
     def story(i: int) -> StoryFeatures:
         return StoryFeatures(f"s{i}", "en", 1000.0 + i, None, "", (), {"n:2623625": 1.0, f"w:en:word{i}": 1.0})
 
-    ids = [c.assign(story(i)).event_id for i in range(12)]
+    assert COMMON_TERM_EVENTS > CANDIDATES
+    ids = [c.assign(story(i)).event_id for i in range(COMMON_TERM_EVENTS)]
     assert c._candidates(story(99)) == ids[::-1][:CANDIDATES]
 
 
@@ -492,3 +495,92 @@ def test_story_event_follows_merges_and_forgets_closed_events(stream: list[tuple
         placed = {s: a.event_id if e in a.merged else e for s, e in placed.items()}
         placed[f"s{i}"] = a.event_id
     assert c.story_event == {s: e for s, e in placed.items() if e in c.events}
+
+
+_TERMS = st.sampled_from(
+    [
+        "n:2623",
+        "h:2623",
+        "n:51",
+        "h:77",
+        "p:gn-1",
+        "p:gn-2",
+        "c:UA",
+        "c:FR",
+        "t:medtop:1",
+        "d:300",
+        "d:~12",
+        "w:en:mine",
+        "w:en:coal",
+        "w:fr:mine",
+        "r:medtop:16000000",
+        "r:medtop:15000000",
+    ]
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.dictionaries(_TERMS, st.sampled_from([0.5, 1.0, 2.5]), min_size=1, max_size=10), min_size=2, max_size=12))
+def test_the_probe_weighs_and_sorts_a_story_in_one_pass_as_the_plain_formula_does(stories: list[dict[str, float]]) -> None:
+    """_Probe computes each term's idf in the pass that sorts the terms by family (cost round): what it
+    holds must be what Clusterer._weigh and a plain grouping give, for every mix of names, guesses and words."""
+    c = Clusterer()
+    for i, terms in enumerate(stories[:-1]):
+        c.assign(StoryFeatures(f"s{i}", "en" if i % 2 else "fr", 100.0 * i, None, "", (), terms))
+    story = StoryFeatures("last", "en", 5000.0, None, "", (), stories[-1])
+    weighed = c._weigh(story.terms)
+    families: dict[str, dict[str, float]] = {}
+    names: dict[str, float] = {}
+    totals: dict[str, float] = {}
+    words: float | None = None
+    for term, weight in weighed.items():  # the plain grouping, one term at a time
+        fam = term[0]
+        if fam in "nh":
+            names[term] = weight
+        else:
+            families.setdefault(fam, {})[term] = weight
+        if fam == "w":
+            words = (words or 0.0) + weight
+        elif fam != "h":
+            totals[fam] = totals.get(fam, 0.0) + weight
+    probe = _Probe(story, c.df, c.seen + 1)
+    assert probe.families == families and probe.names == names and probe.words == words
+    assert list(probe.totals.items()) == list(totals.items())  # same order, so the same float sums
+    assert probe.subjects == [t for t in story.terms if t[0] == "r"]
+    assert probe.alt == {("h" if t[0] == "n" else "n") + t[1:]: t for t in names}
+    assert probe.mine == {"n" + t[1:] if t[0] == "h" else t for t in story.terms}
+    idf = c._idf(story.terms)
+    for event in c.events.values():  # and the idf given as factors (score()) reads the same
+        assert probe.score(event) == score(story, event, idf)
+    assert c._candidates(story) == c._candidates(probe)
+
+
+def test_a_term_in_more_open_events_than_common_term_events_finds_no_candidates() -> None:
+    """Candidates come from terms rare enough among open events; counting the postings of common terms was
+    most of the cost of finding them (see COMMON_TERM_EVENTS)."""
+    c = Clusterer(join_score=2.0, cross_join_score=2.0, near_score=None)  # every story opens an event
+    rare = c.assign(StoryFeatures("rare", "en", 1.0, None, "", (), {"n:7777": 1.0, "p:gn-9": 1.0})).event_id
+    common = [
+        c.assign(StoryFeatures(f"c{i}", "en", 2.0 + i, None, "", (), {"p:gn-1": 1.0, f"n:1{i}1": 1.0})).event_id
+        for i in range(COMMON_TERM_EVENTS)
+    ]
+    story = StoryFeatures("s", "fr", 100.0, None, "", (), {"p:gn-1": 1.0})
+    assert set(c._candidates(story)) <= set(common) and c._candidates(story)  # the place is in few enough
+    c.assign(StoryFeatures("one-more", "en", 50.0, None, "", (), {"p:gn-1": 1.0, "n:555": 1.0}))
+    assert c._candidates(story) == []  # now it is in one event too many
+    assert c._candidates(StoryFeatures("t", "fr", 100.0, None, "", (), {"p:gn-1": 1.0, "n:7777": 1.0})) == [rare]
+
+
+def test_tamil_words_give_name_guesses_that_meet_the_name_in_other_scripts() -> None:
+    """Tamil has no capitals and writes names with vowel signs (which the name pattern reads as word breaks):
+    each whole Tamil word gives a guess, with and without its case ending."""
+    ta = extract({"id": "t", "headline": "மகாராணி எலிசபெத் காலமானார்", "body": "", "language": {"code": "ta"}})
+    assert f"h:{name_key('Elizabeth')}" in ta.terms  # எலிசபெத்
+    assert not any(t.startswith("n:") for t in ta.terms)  # guesses only: they count where they meet a name
+    london = extract({"id": "l", "headline": "லண்டனில் போராட்டம்", "body": "", "language": {"code": "ta"}})
+    assert f"h:{name_key('London')}" in london.terms  # in London: the guess less the ending
+    c = Clusterer()
+    en = c.assign(
+        StoryFeatures("en", "en", 100.0, None, "", (1,), {f"n:{name_key('Elizabeth')}": 1.0, "n:5555": 1.0, "c:GB": 1.0})
+    )
+    assert c.assign(StoryFeatures("ta", "ta", 200.0, None, "", (2,), ta.terms)).event_id == en.event_id
