@@ -61,12 +61,17 @@ __all__ = [
     "MIN_KL",
     "NEWS_WEIGHT",
     "PARALLEL",
+    "PROJECTED_SUFFIX",
+    "PROJECT_MIN_PROB",
+    "PROJECT_WINDOW",
     "SOURCE_WEIGHTS",
     "TRANSLATE_FROM",
     "TRANSLATE_LANGUAGES",
     "build",
     "examples",
     "main",
+    "project",
+    "projection_units",
     "uninformative",
     "write_evalset",
 ]
@@ -106,6 +111,13 @@ DROP = frozenset(f"mewsc16_wikinews:{lang}:medtop:11000000" for lang in ("en", "
 # only because it gave fewer stories a topic (test-split coverage 0.926 against 0.945): at thresholds giving both about
 # 0.956 coverage (0.16 and 0.18) it was 0.590 against 0.594 (SOURCES.md), so 4 stays.
 _C = 4.0
+# Annotation projection (build(project_from=...), off by default): the first model labels the English units of a
+# line-aligned news corpus (NTREX-128) and the confident ones train in every language of it. A unit is
+# PROJECT_WINDOW consecutive sentences (a story's context); PROJECT_MIN_PROB is the first model's least probability
+# for its best topic. Projected rows form source "<id>_projected" (weigh it with --source-weight).
+PROJECT_WINDOW = 3
+PROJECT_MIN_PROB = 0.6
+PROJECTED_SUFFIX = "_projected"
 
 
 def examples(
@@ -233,6 +245,91 @@ def uninformative(
     return {f for f, i in by_index if df[i] >= min_df and kl[i] < min_kl}
 
 
+def _fit(
+    rows: list[dict[str, str]],
+    topics: list[str],
+    table: dict[str, str],
+    *,
+    c: float,
+    source_weights: dict[str, float] | None,
+    min_kl: float,
+    kl_min_df: int,
+) -> tuple[Any, dict[str, int], int, int]:
+    """Fit the regression on ``rows``: ``(classifier, vocabulary, uninformative features dropped, examples)``."""
+    from sklearn.linear_model import LogisticRegression
+
+    docs, labels, groups = _featurise(rows, table)
+    df = Counter(f for doc in docs for f in doc)
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= (MIN_DF_PAIR if f[0] == "b" else MIN_DF)))}
+    sample_weights = _weights(labels, groups, source_weights)
+    dropped_features = 0
+    if min_kl > 0:
+        noise = uninformative(docs, labels, groups, vocab, sample_weights, min_df=kl_min_df, min_kl=min_kl)
+        dropped_features = len(noise)
+        vocab = {f: i for i, f in enumerate(sorted(f for f in vocab if f not in noise))}
+    x = _matrix(docs, vocab)
+    y = np.array([topics.index(label) for label in labels])
+    clf = LogisticRegression(C=c, max_iter=300, tol=1e-4)
+    clf.fit(x, y, sample_weight=sample_weights)
+    return clf, vocab, dropped_features, len(docs)
+
+
+def projection_units(path: Path, window: int) -> dict[str, dict[int, str]]:
+    """``{lang: {unit: text}}``: a line-aligned parallel file cut into units of ``window`` consecutive lines.
+
+    NTREX-128's lines are consecutive sentences of newstest2019's documents, so a unit of a few lines carries
+    a story's context that one sentence lacks ("He said the talks would resume"). Unit ``k`` is lines
+    ``k * window + 1`` to ``(k + 1) * window`` in the English line order, the same lines in every language; a
+    unit may straddle two documents (the files mark no document boundaries). Lines a language lacks are
+    skipped, and a unit with no text in a language is left out of that language.
+    """
+    lines: dict[str, dict[str, str]] = defaultdict(dict)
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            index, lang, text = line.rstrip("\n").split("\t", 2)
+            lines[lang][index] = text
+    order = sorted(lines.get("en", {}), key=lambda i: (len(i), i))  # line numbers: numeric order
+    out: dict[str, dict[int, str]] = {}
+    for lang in sorted(lines):
+        by_unit: dict[int, str] = {}
+        for k in range(0, len(order), window):
+            text = " ".join(t for i in order[k : k + window] if (t := lines[lang].get(i, "").strip()))
+            if text:
+                by_unit[k // window] = text
+        out[lang] = by_unit
+    return out
+
+
+def project(
+    units: dict[str, dict[int, str]],
+    probabilities: np.ndarray[Any, Any],
+    topics: list[str],
+    *,
+    source: str,
+    min_prob: float,
+) -> list[dict[str, str]]:
+    """Training rows in every language for the English units the first model labelled with confidence.
+
+    ``probabilities`` holds the first model's topic probabilities of ``units["en"]`` in key order; a unit
+    whose best topic reaches ``min_prob`` gives that topic to the unit's text in every language (the same
+    sentences, so the same topic), as source ``source``. This is annotation projection: the labels come
+    from English, where the model is strongest (news in training), and teach the words of languages whose
+    news it never saw.
+    """
+    english = sorted(units.get("en", {}))
+    if len(english) != len(probabilities):
+        raise ValueError(f"{len(probabilities)} probability rows for {len(english)} English units")
+    labelled = {
+        unit: topics[int(np.argmax(p))] for unit, p in zip(english, probabilities, strict=True) if float(np.max(p)) >= min_prob
+    }
+    return [
+        {"text": text, "lang": lang, "label": labelled[unit], "source": source, "split": "train"}
+        for lang in sorted(units)
+        for unit, text in sorted(units[lang].items())
+        if unit in labelled
+    ]
+
+
 def build(
     data_dir: Path,
     out: Path = ARTIFACT,
@@ -248,6 +345,9 @@ def build(
     drop: frozenset[str] = frozenset(),
     min_kl: float = MIN_KL,
     kl_min_df: int = KL_MIN_DF,
+    project_from: tuple[str, ...] = (),
+    project_window: int = PROJECT_WINDOW,
+    project_min_prob: float = PROJECT_MIN_PROB,
 ) -> dict[str, Any]:
     """Train on every ``*.jsonl`` in ``data_dir`` (train split, minus held-out sources) and write ``out``.
 
@@ -255,9 +355,13 @@ def build(
     ``data_dir/<id>.parallel.tsv`` for each id of ``translate_from`` (which must exist) and used for
     training and shipped in ``out``. ``drop`` names ``source:lang:label`` groups left out of training only
     (a label whose mapping is noisy); the evaluation file keeps them.
-    """
-    from sklearn.linear_model import LogisticRegression
 
+    With ``project_from`` (ids of line-aligned parallel corpora, ``ntrex``) training runs twice: the first
+    model labels the English units of each (:func:`projection_units`, ``project_window`` lines), the units
+    it is at least ``project_min_prob`` sure of train in every language of the corpus as source
+    ``<id>_projected`` (:func:`project`; weighed by ``source_weights`` like any source), and the second
+    model, trained on both, is the one written.
+    """
     started = time.time()
     paths = list(data_dir.glob("*.jsonl"))
     rows = [r for r in examples(paths, split="train", hold_out=hold_out) if f"{r['source']}:{r['lang']}:{r['label']}" not in drop]
@@ -268,19 +372,31 @@ def build(
     if translate_languages:
         parallel = [data_dir / f"{name}{PARALLEL_SUFFIX}" for name in translate_from]
         table = topic_align.learn(parallel, translate_languages, min_count=min_count, min_dice=min_dice)
-    docs, labels, groups = _featurise(rows, table)
-    df = Counter(f for doc in docs for f in doc)
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= (MIN_DF_PAIR if f[0] == "b" else MIN_DF)))}
-    sample_weights = _weights(labels, groups, source_weights)
-    dropped_features = 0
-    if min_kl > 0:
-        noise = uninformative(docs, labels, groups, vocab, sample_weights, min_df=kl_min_df, min_kl=min_kl)
-        dropped_features = len(noise)
-        vocab = {f: i for i, f in enumerate(sorted(f for f in vocab if f not in noise))}
-    x = _matrix(docs, vocab)
-    y = np.array([topics.index(label) for label in labels])
-    clf = LogisticRegression(C=c, max_iter=300, tol=1e-4)
-    clf.fit(x, y, sample_weight=sample_weights)
+    clf, vocab, dropped_features, n_docs = _fit(
+        rows, topics, table, c=c, source_weights=source_weights, min_kl=min_kl, kl_min_df=kl_min_df
+    )
+    projected: list[dict[str, str]] = []
+    projection: dict[str, Any] = {}
+    for name in project_from:
+        units = projection_units(data_dir / f"{name}{PARALLEL_SUFFIX}", project_window)
+        english = units.get("en", {})
+        docs = [feature_strings(TokenStream.of(english[k]), translations=table) for k in sorted(english)]
+        probabilities = clf.predict_proba(_matrix(docs, vocab)) if docs else np.zeros((0, len(topics)))
+        new = project(units, probabilities, topics, source=f"{name}{PROJECTED_SUFFIX}", min_prob=project_min_prob)
+        projected.extend(new)
+        labelled = Counter(r["label"] for r in new if r["lang"] == "en")
+        projection[name] = {
+            "units": len(english),
+            "labelled": sum(labelled.values()),
+            "rows": len(new),
+            "languages": len({r["lang"] for r in new}),
+            "labels": dict(sorted(labelled.items())),
+        }
+    if projected:
+        # The second model: the same settings, the projected rows beside the corpora's.
+        clf, vocab, dropped_features, n_docs = _fit(
+            rows + projected, topics, table, c=c, source_weights=source_weights, min_kl=min_kl, kl_min_df=kl_min_df
+        )
     weights = clf.coef_.T.astype(np.float32)  # (features, topics)
     bias = clf.intercept_.astype(np.float32)
     # Features whose every weight rounds to nothing only cost memory.
@@ -299,12 +415,12 @@ def build(
         "vocabulary_bytes": len(vocab_bytes),
         "threshold": THRESHOLD,
         "threshold_with_rules": THRESHOLD_WITH_RULES,
-        "trained_on": sorted({r["source"] for r in rows}),
+        "trained_on": sorted({r["source"] for r in rows + projected}),
         "held_out": sorted(hold_out),
         "dropped": sorted(drop),
-        "training_stories": len(rows),
-        "training_examples": len(docs),
-        "languages": len({r["lang"] for r in rows}),
+        "training_stories": len(rows) + len(projected),
+        "training_examples": n_docs,
+        "languages": len({r["lang"] for r in rows + projected}),
         "c": c,
         "min_weight": min_weight,
         "min_kl": min_kl,
@@ -319,6 +435,8 @@ def build(
         "translation_sources": list(translate_from) if table else [],
         "built": time.strftime("%Y-%m-%d"),
     }
+    if project_from:  # absent otherwise, so a model built without projection keeps its header
+        header["projected"] = {"window": project_window, "min_prob": project_min_prob, "from": projection}
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(out, "wb", mtime=0) as fh:
         fh.write(json.dumps(header, ensure_ascii=False, sort_keys=True).encode() + b"\n")
@@ -436,6 +554,14 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(sorted(DROP)),
         help="comma-separated source:lang:label groups left out of training (not of the evaluation file); '' for none",
     )
+    parser.add_argument(
+        "--project",
+        default="",
+        help=f"comma-separated line-aligned parallel corpora (<id>{PARALLEL_SUFFIX}) whose English units the first model "
+        "labels for a second training in every language ('' for none, the default)",
+    )
+    parser.add_argument("--project-window", type=int, default=PROJECT_WINDOW, help="projection: consecutive lines per unit")
+    parser.add_argument("--project-min-prob", type=float, default=PROJECT_MIN_PROB, help="projection: least probability kept")
     args = parser.parse_args(argv)
     hold = frozenset(s for s in args.hold_out.split(",") if s)
     source_weights = dict(SOURCE_WEIGHTS)
@@ -448,6 +574,12 @@ def main(argv: list[str] | None = None) -> int:
         if not (args.data_dir / f"{name}{PARALLEL_SUFFIX}").is_file():
             missing = args.data_dir / f"{name}{PARALLEL_SUFFIX}"
             parser.error(f"{missing} missing (python -m stream.build.topic_sources writes it); or --translate ''")
+    project_from = tuple(s for s in args.project.split(",") if s)
+    for name in project_from:
+        if not (args.data_dir / f"{name}{PARALLEL_SUFFIX}").is_file():
+            parser.error(f"{args.data_dir / f'{name}{PARALLEL_SUFFIX}'} missing (python -m stream.build.topic_sources writes it)")
+    if args.project_window < 1:
+        parser.error("--project-window must be at least 1")
     header = build(
         args.data_dir,
         args.out,
@@ -462,6 +594,9 @@ def main(argv: list[str] | None = None) -> int:
         drop=frozenset(s for s in args.drop.split(",") if s),
         min_kl=args.min_kl,
         kl_min_df=args.kl_min_df,
+        project_from=project_from,
+        project_window=args.project_window,
+        project_min_prob=args.project_min_prob,
     )
     print(json.dumps(header, indent=1), file=sys.stderr)
     if args.evalset:
