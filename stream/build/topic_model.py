@@ -45,7 +45,7 @@ from typing import Any
 import numpy as np
 
 from stream.build import topic_align
-from stream.build.topic_sources import PARALLEL, PARALLEL_SUFFIX
+from stream.build.topic_sources import DOCUMENTS_SUFFIX, PARALLEL, PARALLEL_SUFFIX
 from stream.text.normalize import TokenStream
 from stream.topics.features import feature_strings, word_features
 from stream.topics.model import ARTIFACT, FORMAT
@@ -68,10 +68,12 @@ __all__ = [
     "TRANSLATE_FROM",
     "TRANSLATE_LANGUAGES",
     "build",
+    "confident",
     "examples",
     "main",
     "project",
     "projection_units",
+    "read_documents",
     "uninformative",
     "write_evalset",
 ]
@@ -111,10 +113,10 @@ DROP = frozenset(f"mewsc16_wikinews:{lang}:medtop:11000000" for lang in ("en", "
 # only because it gave fewer stories a topic (test-split coverage 0.926 against 0.945): at thresholds giving both about
 # 0.956 coverage (0.16 and 0.18) it was 0.590 against 0.594 (SOURCES.md), so 4 stays.
 _C = 4.0
-# Annotation projection (build(project_from=...), off by default): the first model labels the English units of a
-# line-aligned news corpus (NTREX-128) and the confident ones train in every language of it. A unit is
-# PROJECT_WINDOW consecutive sentences (a story's context); PROJECT_MIN_PROB is the first model's least probability
-# for its best topic. Projected rows form source "<id>_projected" (weigh it with --source-weight).
+# Annotation projection (build(project_from=...), off by default): the first model labels the English documents of
+# a line-aligned news corpus (NTREX-128's 123 newstest2019 stories) and the units of PROJECT_WINDOW consecutive
+# sentences of each confidently labelled one train in every language of it. PROJECT_MIN_PROB is the first model's
+# least probability for a story's best topic. Projected rows form source "<id>_projected" (--source-weight).
 PROJECT_WINDOW = 3
 PROJECT_MIN_PROB = 0.6
 PROJECTED_SUFFIX = "_projected"
@@ -274,59 +276,63 @@ def _fit(
     return clf, vocab, dropped_features, len(docs)
 
 
-def projection_units(path: Path, window: int) -> dict[str, dict[int, str]]:
-    """``{lang: {unit: text}}``: a line-aligned parallel file cut into units of ``window`` consecutive lines.
+def read_documents(path: Path) -> dict[str, str]:
+    """``{line: document id}`` from a ``<id>.documents.tsv`` (:func:`stream.build.topic_sources.write_documents`)."""
+    with path.open(encoding="utf-8") as fh:
+        return dict(line.rstrip("\n").split("\t", 1) for line in fh if line.strip())
 
-    NTREX-128's lines are consecutive sentences of newstest2019's documents, so a unit of a few lines carries
-    a story's context that one sentence lacks ("He said the talks would resume"). Unit ``k`` is lines
-    ``k * window + 1`` to ``(k + 1) * window`` in the English line order, the same lines in every language; a
-    unit may straddle two documents (the files mark no document boundaries). Lines a language lacks are
-    skipped, and a unit with no text in a language is left out of that language.
+
+def projection_units(path: Path, documents: dict[str, str], window: int) -> dict[str, dict[tuple[str, int], str]]:
+    """``{lang: {(document, k): text}}``: each document of a line-aligned parallel file cut into units of
+    ``window`` consecutive lines.
+
+    NTREX-128's lines are the sentences of newstest2019's news documents in order, so a unit of a few lines
+    carries a story's context that one sentence lacks ("He said the talks would resume"); a unit never
+    straddles two documents. Unit ``k`` of a document is its lines ``k * window`` to ``(k + 1) * window - 1``
+    (counted from 0, in line order), the same lines in every language. Lines a language lacks are skipped; a
+    unit with no text in a language is left out of that language; lines of no document are not read. A
+    ``window`` longer than every document gives one unit per document: the whole story.
     """
     lines: dict[str, dict[str, str]] = defaultdict(dict)
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             index, lang, text = line.rstrip("\n").split("\t", 2)
             lines[lang][index] = text
-    order = sorted(lines.get("en", {}), key=lambda i: (len(i), i))  # line numbers: numeric order
-    out: dict[str, dict[int, str]] = {}
+    by_document: dict[str, list[str]] = defaultdict(list)
+    for index in sorted(documents, key=int):
+        by_document[documents[index]].append(index)
+    out: dict[str, dict[tuple[str, int], str]] = {}
     for lang in sorted(lines):
-        by_unit: dict[int, str] = {}
-        for k in range(0, len(order), window):
-            text = " ".join(t for i in order[k : k + window] if (t := lines[lang].get(i, "").strip()))
-            if text:
-                by_unit[k // window] = text
-        out[lang] = by_unit
+        units: dict[tuple[str, int], str] = {}
+        for document, indices in sorted(by_document.items()):
+            for k in range(0, len(indices), window):
+                text = " ".join(t for i in indices[k : k + window] if (t := lines[lang].get(i, "").strip()))
+                if text:
+                    units[(document, k // window)] = text
+        out[lang] = units
     return out
 
 
-def project(
-    units: dict[str, dict[int, str]],
-    probabilities: np.ndarray[Any, Any],
-    topics: list[str],
-    *,
-    source: str,
-    min_prob: float,
-) -> list[dict[str, str]]:
-    """Training rows in every language for the English units the first model labelled with confidence.
+def confident(ids: list[str], probabilities: np.ndarray[Any, Any], topics: list[str], min_prob: float) -> dict[str, str]:
+    """``{id: topic}`` for the rows whose best topic has at least ``min_prob`` (the others are left unlabelled)."""
+    if len(ids) != len(probabilities):
+        raise ValueError(f"{len(probabilities)} probability rows for {len(ids)} ids")
+    return {i: topics[int(np.argmax(p))] for i, p in zip(ids, probabilities, strict=True) if float(np.max(p)) >= min_prob}
 
-    ``probabilities`` holds the first model's topic probabilities of ``units["en"]`` in key order; a unit
-    whose best topic reaches ``min_prob`` gives that topic to the unit's text in every language (the same
-    sentences, so the same topic), as source ``source``. This is annotation projection: the labels come
-    from English, where the model is strongest (news in training), and teach the words of languages whose
-    news it never saw.
+
+def project(units: dict[str, dict[tuple[str, int], str]], labels: dict[str, str], *, source: str) -> list[dict[str, str]]:
+    """Training rows in every language: each unit of a labelled document gets that document's topic.
+
+    This is annotation projection: the labels come from the English documents (``labels``, the first
+    model's confident topics of the whole English stories), where the model is strongest (news in training);
+    the units are the same sentences in every language, so they have the same topic and teach the words of
+    languages whose news the model never saw.
     """
-    english = sorted(units.get("en", {}))
-    if len(english) != len(probabilities):
-        raise ValueError(f"{len(probabilities)} probability rows for {len(english)} English units")
-    labelled = {
-        unit: topics[int(np.argmax(p))] for unit, p in zip(english, probabilities, strict=True) if float(np.max(p)) >= min_prob
-    }
     return [
-        {"text": text, "lang": lang, "label": labelled[unit], "source": source, "split": "train"}
+        {"text": text, "lang": lang, "label": labels[document], "source": source, "split": "train"}
         for lang in sorted(units)
-        for unit, text in sorted(units[lang].items())
-        if unit in labelled
+        for (document, k), text in sorted(units[lang].items())
+        if document in labels
     ]
 
 
@@ -356,11 +362,11 @@ def build(
     training and shipped in ``out``. ``drop`` names ``source:lang:label`` groups left out of training only
     (a label whose mapping is noisy); the evaluation file keeps them.
 
-    With ``project_from`` (ids of line-aligned parallel corpora, ``ntrex``) training runs twice: the first
-    model labels the English units of each (:func:`projection_units`, ``project_window`` lines), the units
-    it is at least ``project_min_prob`` sure of train in every language of the corpus as source
-    ``<id>_projected`` (:func:`project`; weighed by ``source_weights`` like any source), and the second
-    model, trained on both, is the one written.
+    With ``project_from`` (ids of line-aligned parallel corpora with ``<id>.documents.tsv``, ``ntrex``)
+    training runs twice: the first model labels each English document whole, and the units
+    (:func:`projection_units`, ``project_window`` lines) of the documents it is at least ``project_min_prob``
+    sure of train in every language of the corpus as source ``<id>_projected`` (:func:`project`; weighed by
+    ``source_weights`` like any source); the second model, trained on both, is the one written.
     """
     started = time.time()
     paths = list(data_dir.glob("*.jsonl"))
@@ -378,19 +384,22 @@ def build(
     projected: list[dict[str, str]] = []
     projection: dict[str, Any] = {}
     for name in project_from:
-        units = projection_units(data_dir / f"{name}{PARALLEL_SUFFIX}", project_window)
-        english = units.get("en", {})
-        docs = [feature_strings(TokenStream.of(english[k]), translations=table) for k in sorted(english)]
+        parallel_path = data_dir / f"{name}{PARALLEL_SUFFIX}"
+        documents = read_documents(data_dir / f"{name}{DOCUMENTS_SUFFIX}")
+        # The whole English story is labelled (the most context), then cut into units for training.
+        stories = projection_units(parallel_path, documents, len(documents) + 1).get("en", {})
+        ids = [document for document, _ in sorted(stories)]
+        docs = [feature_strings(TokenStream.of(stories[(d, 0)]), translations=table) for d in ids]
         probabilities = clf.predict_proba(_matrix(docs, vocab)) if docs else np.zeros((0, len(topics)))
-        new = project(units, probabilities, topics, source=f"{name}{PROJECTED_SUFFIX}", min_prob=project_min_prob)
+        labels = confident(ids, probabilities, topics, project_min_prob)
+        new = project(projection_units(parallel_path, documents, project_window), labels, source=f"{name}{PROJECTED_SUFFIX}")
         projected.extend(new)
-        labelled = Counter(r["label"] for r in new if r["lang"] == "en")
         projection[name] = {
-            "units": len(english),
-            "labelled": sum(labelled.values()),
+            "documents": len(ids),
+            "labelled": len(labels),
             "rows": len(new),
             "languages": len({r["lang"] for r in new}),
-            "labels": dict(sorted(labelled.items())),
+            "labels": dict(sorted(Counter(labels.values()).items())),
         }
     if projected:
         # The second model: the same settings, the projected rows beside the corpora's.
@@ -557,11 +566,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--project",
         default="",
-        help=f"comma-separated line-aligned parallel corpora (<id>{PARALLEL_SUFFIX}) whose English units the first model "
-        "labels for a second training in every language ('' for none, the default)",
+        help=f"comma-separated line-aligned parallel corpora (<id>{PARALLEL_SUFFIX}, <id>{DOCUMENTS_SUFFIX}) whose "
+        "English documents the first model labels for a second training in every language ('' for none, the default)",
     )
-    parser.add_argument("--project-window", type=int, default=PROJECT_WINDOW, help="projection: consecutive lines per unit")
-    parser.add_argument("--project-min-prob", type=float, default=PROJECT_MIN_PROB, help="projection: least probability kept")
+    parser.add_argument(
+        "--project-window", type=int, default=PROJECT_WINDOW, help="projection: consecutive lines of a document per unit"
+    )
+    parser.add_argument(
+        "--project-min-prob", type=float, default=PROJECT_MIN_PROB, help="projection: least probability of a document's topic"
+    )
     args = parser.parse_args(argv)
     hold = frozenset(s for s in args.hold_out.split(",") if s)
     source_weights = dict(SOURCE_WEIGHTS)
@@ -576,8 +589,9 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{missing} missing (python -m stream.build.topic_sources writes it); or --translate ''")
     project_from = tuple(s for s in args.project.split(",") if s)
     for name in project_from:
-        if not (args.data_dir / f"{name}{PARALLEL_SUFFIX}").is_file():
-            parser.error(f"{args.data_dir / f'{name}{PARALLEL_SUFFIX}'} missing (python -m stream.build.topic_sources writes it)")
+        for suffix in (PARALLEL_SUFFIX, DOCUMENTS_SUFFIX):
+            if not (args.data_dir / f"{name}{suffix}").is_file():
+                parser.error(f"{args.data_dir / f'{name}{suffix}'} missing (python -m stream.build.topic_sources writes it)")
     if args.project_window < 1:
         parser.error("--project-window must be at least 1")
     header = build(
