@@ -354,6 +354,7 @@ def build(
     project_from: tuple[str, ...] = (),
     project_window: int = PROJECT_WINDOW,
     project_min_prob: float = PROJECT_MIN_PROB,
+    project_languages: frozenset[str] | None = None,
 ) -> dict[str, Any]:
     """Train on every ``*.jsonl`` in ``data_dir`` (train split, minus held-out sources) and write ``out``.
 
@@ -367,6 +368,7 @@ def build(
     (:func:`projection_units`, ``project_window`` lines) of the documents it is at least ``project_min_prob``
     sure of train in every language of the corpus as source ``<id>_projected`` (:func:`project`; weighed by
     ``source_weights`` like any source); the second model, trained on both, is the one written.
+    ``project_languages`` limits the languages the units train in (``None``: every language of the corpus).
     """
     started = time.time()
     paths = list(data_dir.glob("*.jsonl"))
@@ -392,7 +394,10 @@ def build(
         docs = [feature_strings(TokenStream.of(stories[(d, 0)]), translations=table) for d in ids]
         probabilities = clf.predict_proba(_matrix(docs, vocab)) if docs else np.zeros((0, len(topics)))
         labels = confident(ids, probabilities, topics, project_min_prob)
-        new = project(projection_units(parallel_path, documents, project_window), labels, source=f"{name}{PROJECTED_SUFFIX}")
+        units = projection_units(parallel_path, documents, project_window)
+        if project_languages is not None:
+            units = {lang: u for lang, u in units.items() if lang in project_languages}
+        new = project(units, labels, source=f"{name}{PROJECTED_SUFFIX}")
         projected.extend(new)
         projection[name] = {
             "documents": len(ids),
@@ -445,7 +450,12 @@ def build(
         "built": time.strftime("%Y-%m-%d"),
     }
     if project_from:  # absent otherwise, so a model built without projection keeps its header
-        header["projected"] = {"window": project_window, "min_prob": project_min_prob, "from": projection}
+        header["projected"] = {
+            "window": project_window,
+            "min_prob": project_min_prob,
+            "languages": sorted(project_languages) if project_languages is not None else "all",
+            "from": projection,
+        }
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(out, "wb", mtime=0) as fh:
         fh.write(json.dumps(header, ensure_ascii=False, sort_keys=True).encode() + b"\n")
@@ -575,6 +585,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--project-min-prob", type=float, default=PROJECT_MIN_PROB, help="projection: least probability of a document's topic"
     )
+    parser.add_argument(
+        "--project-languages",
+        default="",
+        help="projection: comma-separated languages the units train in ('' for every language of the corpus)",
+    )
     args = parser.parse_args(argv)
     hold = frozenset(s for s in args.hold_out.split(",") if s)
     source_weights = dict(SOURCE_WEIGHTS)
@@ -611,6 +626,7 @@ def main(argv: list[str] | None = None) -> int:
         project_from=project_from,
         project_window=args.project_window,
         project_min_prob=args.project_min_prob,
+        project_languages=frozenset(s for s in args.project_languages.split(",") if s) or None,
     )
     print(json.dumps(header, indent=1), file=sys.stderr)
     if args.evalset:

@@ -170,3 +170,22 @@ def test_the_cli_refuses_projection_without_the_documents_file(tmp_path: Path, c
         main([str(data), "--out", str(tmp_path / "m.bin.gz"), "--translate", "", "--project", "ntrex"])
     assert "ntrex.documents.tsv missing" in capsys.readouterr().err
     assert not (tmp_path / "m.bin.gz").exists()
+
+
+def test_projection_can_be_limited_to_some_languages(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from stream.build.topic_model import build
+
+    data = _corpora(tmp_path)
+    header = build(
+        data,
+        tmp_path / "m.bin.gz",
+        project_from=("ntrex",),
+        project_window=2,
+        project_languages=frozenset({"xx"}),
+        min_weight=0.01,
+        min_kl=0.0,
+    )
+    assert header["projected"]["languages"] == ["xx"]
+    assert header["projected"]["from"]["ntrex"]["rows"] == 4 and header["projected"]["from"]["ntrex"]["languages"] == 1
+    assert "wkrieg" in load(tmp_path / "m.bin.gz").vocabulary
