@@ -157,10 +157,13 @@ def _featurise(
         stream = TokenStream.of(row["text"])
         if not len(stream):
             continue
+        # Projected rows (project()) are the same sentences in every language: with the table each would add the
+        # English words' features again, once per language, and pull them towards the first model's own mistakes.
+        table = None if row["source"].endswith(PROJECTED_SUFFIX) else translations
         for part in (stream, _headline(row["text"], stream)):
             if part is None:
                 continue
-            docs.append(feature_strings(part, translations=translations))
+            docs.append(feature_strings(part, translations=table))
             labels.append(row["label"])
             groups.append((row["source"], row["lang"]))
     return docs, labels, groups

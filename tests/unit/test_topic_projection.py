@@ -189,3 +189,15 @@ def test_projection_can_be_limited_to_some_languages(tmp_path: Path) -> None:
     assert header["projected"]["languages"] == ["xx"]
     assert header["projected"]["from"]["ntrex"]["rows"] == 4 and header["projected"]["from"]["ntrex"]["languages"] == 1
     assert "wkrieg" in load(tmp_path / "m.bin.gz").vocabulary
+
+
+def test_projected_rows_train_their_own_words_not_the_translated_english_ones() -> None:
+    from stream.build.topic_model import _featurise
+
+    row = {"text": "krieg im norden", "lang": "xx", "label": WAR, "source": "n", "split": "train"}
+    table = {"krieg": "war"}
+    assert "wwar" in _featurise([row], table)[0][0]
+    # The same sentence projected into 119 languages would add "war" 119 times over.
+    docs, labels, groups = _featurise([{**row, "source": "ntrex_projected"}], table)
+    assert "wkrieg" in docs[0] and "wwar" not in docs[0]
+    assert labels == [WAR] and groups == [("ntrex_projected", "xx")]
