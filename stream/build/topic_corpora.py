@@ -29,6 +29,7 @@ __all__ = [
     "dikgang_tn",
     "flores_lang",
     "mewsc16_wikinews",
+    "ntrex_documents",
     "ntrex_lang",
     "ntrex_parallel",
     "sib200",
@@ -209,6 +210,18 @@ def ntrex_parallel(tree: GitTree) -> Iterator[tuple[str, str, str]]:
         seen.add(lang)
         for i, line in enumerate(tree.text(path).splitlines(), 1):
             yield str(i), lang, line
+
+
+NTREX_DOCUMENTS = "DOCUMENT_IDS.tsv"
+
+
+def ntrex_documents(tree: GitTree) -> Iterator[tuple[str, str]]:
+    """``(line number, document id)`` of NTREX-128 (``DOCUMENT_IDS.tsv``, line-aligned with every language's
+    file: ``bbc.381790``): newstest2019's 123 news documents, so that sentences can be read in their story's
+    context (:func:`stream.build.topic_model.projection_units`)."""
+    for i, line in enumerate(tree.text(NTREX_DOCUMENTS).splitlines(), 1):
+        if line.strip():
+            yield str(i), line.strip()
 
 
 # ------------------------------------------------------------------ antcorpus/antcorpus.data (JawharaFM, Arabic)

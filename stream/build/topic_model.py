@@ -22,6 +22,8 @@ Choices, each measured (``benchmarks/data/topics/SOURCES.md`` records the runs):
 * frequent features whose stories' labels are just those of their stories' languages
   (function words, day numbers: :func:`uninformative`) are dropped before training, so a
   language seen only as FLORES sentences does not vote for FLORES's topics in every story;
+* annotation projection through NTREX-128 (``--project ntrex``: the first model's confident topics of its English
+  news documents train their translations) is available but off: it did not pay on the transfer-dev set;
 * a word translation table into English is learnt from the parallel sentences of
   :data:`TRANSLATE_FROM` (``<id>.parallel.tsv`` in the corpora folder: SIB-200's FLORES
   sentences and NTREX-128's news sentences) for :data:`TRANSLATE_LANGUAGES`
@@ -45,7 +47,7 @@ from typing import Any
 import numpy as np
 
 from stream.build import topic_align
-from stream.build.topic_sources import PARALLEL, PARALLEL_SUFFIX
+from stream.build.topic_sources import DOCUMENTS_SUFFIX, PARALLEL, PARALLEL_SUFFIX
 from stream.text.normalize import TokenStream
 from stream.topics.features import feature_strings, word_features
 from stream.topics.model import ARTIFACT, FORMAT
@@ -61,12 +63,19 @@ __all__ = [
     "MIN_KL",
     "NEWS_WEIGHT",
     "PARALLEL",
+    "PROJECTED_SUFFIX",
+    "PROJECT_MIN_PROB",
+    "PROJECT_WINDOW",
     "SOURCE_WEIGHTS",
     "TRANSLATE_FROM",
     "TRANSLATE_LANGUAGES",
     "build",
+    "confident",
     "examples",
     "main",
+    "project",
+    "projection_units",
+    "read_documents",
     "uninformative",
     "write_evalset",
 ]
@@ -106,6 +115,17 @@ DROP = frozenset(f"mewsc16_wikinews:{lang}:medtop:11000000" for lang in ("en", "
 # only because it gave fewer stories a topic (test-split coverage 0.926 against 0.945): at thresholds giving both about
 # 0.956 coverage (0.16 and 0.18) it was 0.590 against 0.594 (SOURCES.md), so 4 stays.
 _C = 4.0
+# Annotation projection (build(project_from=...), off by default): the first model labels the English documents of
+# a line-aligned news corpus (NTREX-128's 123 newstest2019 stories) and the units of PROJECT_WINDOW consecutive
+# sentences of each confidently labelled one train in every language of it. PROJECT_MIN_PROB is the first model's
+# least probability for a story's best topic. Projected rows form source "<id>_projected" (--source-weight).
+# Measured on the transfer-dev set and not taken (SOURCES.md, projection round): at the shipped coverage the best
+# variant (--project-min-prob 0.9, the 35 TRANSLATE_LANGUAGES, ntrex_projected=3) was +0.003 model alone on the
+# held-out rows (0.594 -> 0.597, within noise) and -0.019 on all public rows, for 16 MiB more. The defaults are the
+# best measured variant's window and threshold, kept so that a rerun starts from them.
+PROJECT_WINDOW = 3
+PROJECT_MIN_PROB = 0.9  # 0.6 measured too: -0.005 (SOURCES.md)
+PROJECTED_SUFFIX = "_projected"
 
 
 def examples(
@@ -143,10 +163,13 @@ def _featurise(
         stream = TokenStream.of(row["text"])
         if not len(stream):
             continue
+        # Projected rows (project()) are the same sentences in every language: with the table each would add the
+        # English words' features again, once per language, and pull them towards the first model's own mistakes.
+        table = None if row["source"].endswith(PROJECTED_SUFFIX) else translations
         for part in (stream, _headline(row["text"], stream)):
             if part is None:
                 continue
-            docs.append(feature_strings(part, translations=translations))
+            docs.append(feature_strings(part, translations=table))
             labels.append(row["label"])
             groups.append((row["source"], row["lang"]))
     return docs, labels, groups
@@ -233,6 +256,95 @@ def uninformative(
     return {f for f, i in by_index if df[i] >= min_df and kl[i] < min_kl}
 
 
+def _fit(
+    rows: list[dict[str, str]],
+    topics: list[str],
+    table: dict[str, str],
+    *,
+    c: float,
+    source_weights: dict[str, float] | None,
+    min_kl: float,
+    kl_min_df: int,
+) -> tuple[Any, dict[str, int], int, int]:
+    """Fit the regression on ``rows``: ``(classifier, vocabulary, uninformative features dropped, examples)``."""
+    from sklearn.linear_model import LogisticRegression
+
+    docs, labels, groups = _featurise(rows, table)
+    df = Counter(f for doc in docs for f in doc)
+    vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= (MIN_DF_PAIR if f[0] == "b" else MIN_DF)))}
+    sample_weights = _weights(labels, groups, source_weights)
+    dropped_features = 0
+    if min_kl > 0:
+        noise = uninformative(docs, labels, groups, vocab, sample_weights, min_df=kl_min_df, min_kl=min_kl)
+        dropped_features = len(noise)
+        vocab = {f: i for i, f in enumerate(sorted(f for f in vocab if f not in noise))}
+    x = _matrix(docs, vocab)
+    y = np.array([topics.index(label) for label in labels])
+    clf = LogisticRegression(C=c, max_iter=300, tol=1e-4)
+    clf.fit(x, y, sample_weight=sample_weights)
+    return clf, vocab, dropped_features, len(docs)
+
+
+def read_documents(path: Path) -> dict[str, str]:
+    """``{line: document id}`` from a ``<id>.documents.tsv`` (:func:`stream.build.topic_sources.write_documents`)."""
+    with path.open(encoding="utf-8") as fh:
+        return dict(line.rstrip("\n").split("\t", 1) for line in fh if line.strip())
+
+
+def projection_units(path: Path, documents: dict[str, str], window: int) -> dict[str, dict[tuple[str, int], str]]:
+    """``{lang: {(document, k): text}}``: each document of a line-aligned parallel file cut into units of
+    ``window`` consecutive lines.
+
+    NTREX-128's lines are the sentences of newstest2019's news documents in order, so a unit of a few lines
+    carries a story's context that one sentence lacks ("He said the talks would resume"); a unit never
+    straddles two documents. Unit ``k`` of a document is its lines ``k * window`` to ``(k + 1) * window - 1``
+    (counted from 0, in line order), the same lines in every language. Lines a language lacks are skipped; a
+    unit with no text in a language is left out of that language; lines of no document are not read. A
+    ``window`` longer than every document gives one unit per document: the whole story.
+    """
+    lines: dict[str, dict[str, str]] = defaultdict(dict)
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            index, lang, text = line.rstrip("\n").split("\t", 2)
+            lines[lang][index] = text
+    by_document: dict[str, list[str]] = defaultdict(list)
+    for index in sorted(documents, key=int):
+        by_document[documents[index]].append(index)
+    out: dict[str, dict[tuple[str, int], str]] = {}
+    for lang in sorted(lines):
+        units: dict[tuple[str, int], str] = {}
+        for document, indices in sorted(by_document.items()):
+            for k in range(0, len(indices), window):
+                text = " ".join(t for i in indices[k : k + window] if (t := lines[lang].get(i, "").strip()))
+                if text:
+                    units[(document, k // window)] = text
+        out[lang] = units
+    return out
+
+
+def confident(ids: list[str], probabilities: np.ndarray[Any, Any], topics: list[str], min_prob: float) -> dict[str, str]:
+    """``{id: topic}`` for the rows whose best topic has at least ``min_prob`` (the others are left unlabelled)."""
+    if len(ids) != len(probabilities):
+        raise ValueError(f"{len(probabilities)} probability rows for {len(ids)} ids")
+    return {i: topics[int(np.argmax(p))] for i, p in zip(ids, probabilities, strict=True) if float(np.max(p)) >= min_prob}
+
+
+def project(units: dict[str, dict[tuple[str, int], str]], labels: dict[str, str], *, source: str) -> list[dict[str, str]]:
+    """Training rows in every language: each unit of a labelled document gets that document's topic.
+
+    This is annotation projection: the labels come from the English documents (``labels``, the first
+    model's confident topics of the whole English stories), where the model is strongest (news in training);
+    the units are the same sentences in every language, so they have the same topic and teach the words of
+    languages whose news the model never saw.
+    """
+    return [
+        {"text": text, "lang": lang, "label": labels[document], "source": source, "split": "train"}
+        for lang in sorted(units)
+        for (document, k), text in sorted(units[lang].items())
+        if document in labels
+    ]
+
+
 def build(
     data_dir: Path,
     out: Path = ARTIFACT,
@@ -248,6 +360,10 @@ def build(
     drop: frozenset[str] = frozenset(),
     min_kl: float = MIN_KL,
     kl_min_df: int = KL_MIN_DF,
+    project_from: tuple[str, ...] = (),
+    project_window: int = PROJECT_WINDOW,
+    project_min_prob: float = PROJECT_MIN_PROB,
+    project_languages: frozenset[str] | None = None,
 ) -> dict[str, Any]:
     """Train on every ``*.jsonl`` in ``data_dir`` (train split, minus held-out sources) and write ``out``.
 
@@ -255,9 +371,14 @@ def build(
     ``data_dir/<id>.parallel.tsv`` for each id of ``translate_from`` (which must exist) and used for
     training and shipped in ``out``. ``drop`` names ``source:lang:label`` groups left out of training only
     (a label whose mapping is noisy); the evaluation file keeps them.
-    """
-    from sklearn.linear_model import LogisticRegression
 
+    With ``project_from`` (ids of line-aligned parallel corpora with ``<id>.documents.tsv``, ``ntrex``)
+    training runs twice: the first model labels each English document whole, and the units
+    (:func:`projection_units`, ``project_window`` lines) of the documents it is at least ``project_min_prob``
+    sure of train in every language of the corpus as source ``<id>_projected`` (:func:`project`; weighed by
+    ``source_weights`` like any source); the second model, trained on both, is the one written.
+    ``project_languages`` limits the languages the units train in (``None``: every language of the corpus).
+    """
     started = time.time()
     paths = list(data_dir.glob("*.jsonl"))
     rows = [r for r in examples(paths, split="train", hold_out=hold_out) if f"{r['source']}:{r['lang']}:{r['label']}" not in drop]
@@ -268,19 +389,37 @@ def build(
     if translate_languages:
         parallel = [data_dir / f"{name}{PARALLEL_SUFFIX}" for name in translate_from]
         table = topic_align.learn(parallel, translate_languages, min_count=min_count, min_dice=min_dice)
-    docs, labels, groups = _featurise(rows, table)
-    df = Counter(f for doc in docs for f in doc)
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= (MIN_DF_PAIR if f[0] == "b" else MIN_DF)))}
-    sample_weights = _weights(labels, groups, source_weights)
-    dropped_features = 0
-    if min_kl > 0:
-        noise = uninformative(docs, labels, groups, vocab, sample_weights, min_df=kl_min_df, min_kl=min_kl)
-        dropped_features = len(noise)
-        vocab = {f: i for i, f in enumerate(sorted(f for f in vocab if f not in noise))}
-    x = _matrix(docs, vocab)
-    y = np.array([topics.index(label) for label in labels])
-    clf = LogisticRegression(C=c, max_iter=300, tol=1e-4)
-    clf.fit(x, y, sample_weight=sample_weights)
+    clf, vocab, dropped_features, n_docs = _fit(
+        rows, topics, table, c=c, source_weights=source_weights, min_kl=min_kl, kl_min_df=kl_min_df
+    )
+    projected: list[dict[str, str]] = []
+    projection: dict[str, Any] = {}
+    for name in project_from:
+        parallel_path = data_dir / f"{name}{PARALLEL_SUFFIX}"
+        documents = read_documents(data_dir / f"{name}{DOCUMENTS_SUFFIX}")
+        # The whole English story is labelled (the most context), then cut into units for training.
+        stories = projection_units(parallel_path, documents, len(documents) + 1).get("en", {})
+        ids = [document for document, _ in sorted(stories)]
+        docs = [feature_strings(TokenStream.of(stories[(d, 0)]), translations=table) for d in ids]
+        probabilities = clf.predict_proba(_matrix(docs, vocab)) if docs else np.zeros((0, len(topics)))
+        labels = confident(ids, probabilities, topics, project_min_prob)
+        units = projection_units(parallel_path, documents, project_window)
+        if project_languages is not None:
+            units = {lang: u for lang, u in units.items() if lang in project_languages}
+        new = project(units, labels, source=f"{name}{PROJECTED_SUFFIX}")
+        projected.extend(new)
+        projection[name] = {
+            "documents": len(ids),
+            "labelled": len(labels),
+            "rows": len(new),
+            "languages": len({r["lang"] for r in new}),
+            "labels": dict(sorted(Counter(labels.values()).items())),
+        }
+    if projected:
+        # The second model: the same settings, the projected rows beside the corpora's.
+        clf, vocab, dropped_features, n_docs = _fit(
+            rows + projected, topics, table, c=c, source_weights=source_weights, min_kl=min_kl, kl_min_df=kl_min_df
+        )
     weights = clf.coef_.T.astype(np.float32)  # (features, topics)
     bias = clf.intercept_.astype(np.float32)
     # Features whose every weight rounds to nothing only cost memory.
@@ -299,12 +438,12 @@ def build(
         "vocabulary_bytes": len(vocab_bytes),
         "threshold": THRESHOLD,
         "threshold_with_rules": THRESHOLD_WITH_RULES,
-        "trained_on": sorted({r["source"] for r in rows}),
+        "trained_on": sorted({r["source"] for r in rows + projected}),
         "held_out": sorted(hold_out),
         "dropped": sorted(drop),
-        "training_stories": len(rows),
-        "training_examples": len(docs),
-        "languages": len({r["lang"] for r in rows}),
+        "training_stories": len(rows) + len(projected),
+        "training_examples": n_docs,
+        "languages": len({r["lang"] for r in rows + projected}),
         "c": c,
         "min_weight": min_weight,
         "min_kl": min_kl,
@@ -319,6 +458,13 @@ def build(
         "translation_sources": list(translate_from) if table else [],
         "built": time.strftime("%Y-%m-%d"),
     }
+    if project_from:  # absent otherwise, so a model built without projection keeps its header
+        header["projected"] = {
+            "window": project_window,
+            "min_prob": project_min_prob,
+            "languages": sorted(project_languages) if project_languages is not None else "all",
+            "from": projection,
+        }
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(out, "wb", mtime=0) as fh:
         fh.write(json.dumps(header, ensure_ascii=False, sort_keys=True).encode() + b"\n")
@@ -436,6 +582,23 @@ def main(argv: list[str] | None = None) -> int:
         default=",".join(sorted(DROP)),
         help="comma-separated source:lang:label groups left out of training (not of the evaluation file); '' for none",
     )
+    parser.add_argument(
+        "--project",
+        default="",
+        help=f"comma-separated line-aligned parallel corpora (<id>{PARALLEL_SUFFIX}, <id>{DOCUMENTS_SUFFIX}) whose "
+        "English documents the first model labels for a second training in every language ('' for none, the default)",
+    )
+    parser.add_argument(
+        "--project-window", type=int, default=PROJECT_WINDOW, help="projection: consecutive lines of a document per unit"
+    )
+    parser.add_argument(
+        "--project-min-prob", type=float, default=PROJECT_MIN_PROB, help="projection: least probability of a document's topic"
+    )
+    parser.add_argument(
+        "--project-languages",
+        default="",
+        help="projection: comma-separated languages the units train in ('' for every language of the corpus)",
+    )
     args = parser.parse_args(argv)
     hold = frozenset(s for s in args.hold_out.split(",") if s)
     source_weights = dict(SOURCE_WEIGHTS)
@@ -448,6 +611,13 @@ def main(argv: list[str] | None = None) -> int:
         if not (args.data_dir / f"{name}{PARALLEL_SUFFIX}").is_file():
             missing = args.data_dir / f"{name}{PARALLEL_SUFFIX}"
             parser.error(f"{missing} missing (python -m stream.build.topic_sources writes it); or --translate ''")
+    project_from = tuple(s for s in args.project.split(",") if s)
+    for name in project_from:
+        for suffix in (PARALLEL_SUFFIX, DOCUMENTS_SUFFIX):
+            if not (args.data_dir / f"{name}{suffix}").is_file():
+                parser.error(f"{args.data_dir / f'{name}{suffix}'} missing (python -m stream.build.topic_sources writes it)")
+    if args.project_window < 1:
+        parser.error("--project-window must be at least 1")
     header = build(
         args.data_dir,
         args.out,
@@ -462,6 +632,10 @@ def main(argv: list[str] | None = None) -> int:
         drop=frozenset(s for s in args.drop.split(",") if s),
         min_kl=args.min_kl,
         kl_min_df=args.kl_min_df,
+        project_from=project_from,
+        project_window=args.project_window,
+        project_min_prob=args.project_min_prob,
+        project_languages=frozenset(s for s in args.project_languages.split(",") if s) or None,
     )
     print(json.dumps(header, indent=1), file=sys.stderr)
     if args.evalset:

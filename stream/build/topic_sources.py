@@ -38,6 +38,7 @@ from stream.build import topic_corpora as tc
 __all__ = [
     "CACHE_DIR",
     "CAP_PER_GROUP",
+    "DOCUMENTS_SUFFIX",
     "MAX_CHARS",
     "MIN_CHARS",
     "PARALLEL",
@@ -51,6 +52,7 @@ __all__ = [
     "locate",
     "main",
     "write_corpus",
+    "write_documents",
     "write_parallel",
 ]
 
@@ -69,6 +71,8 @@ class Source:
     extractor: Callable[[tc.GitTree], Iterator[tc.Row]] | None  # labelled rows -> <id>.jsonl; None: parallel only
     # (index, lang, text) sentences, the same index the same sentence in every language -> <id>.parallel.tsv
     parallel: Callable[[tc.GitTree], Iterator[tuple[str, str, str]]] | None = None
+    # (index, document id) of the parallel sentences -> <id>.documents.tsv (which story each sentence is from)
+    documents: Callable[[tc.GitTree], Iterator[tuple[str, str]]] | None = None
 
 
 SOURCES: dict[str, Source] = {
@@ -117,6 +121,7 @@ SOURCES: dict[str, Source] = {
         "CC BY-SA 4.0 (LICENSE.md; attribute NTREX-128, Federmann et al. 2022, and WMT19's newstest2019)",
         None,
         tc.ntrex_parallel,
+        tc.ntrex_documents,
     ),
 }
 
@@ -207,6 +212,8 @@ def extract(source_id: str, gitdir: Path, out_dir: Path) -> Counter[tuple[str, s
     tree = tc.GitTree(gitdir, source.commit)
     if source.parallel is not None:
         write_parallel(source.parallel(tree), out_dir / f"{source_id}{PARALLEL_SUFFIX}")
+    if source.documents is not None:
+        write_documents(source.documents(tree), out_dir / f"{source_id}{DOCUMENTS_SUFFIX}")
     if source.extractor is None:
         return Counter()
     return write_corpus(source_id, source.extractor(tree), out_dir / f"{source_id}.jsonl")
@@ -215,6 +222,7 @@ def extract(source_id: str, gitdir: Path, out_dir: Path) -> Counter[tuple[str, s
 # Not *.jsonl: the trainer reads these only to learn word translations, never as labelled rows.
 PARALLEL_SUFFIX = ".parallel.tsv"
 PARALLEL = "sib200" + PARALLEL_SUFFIX
+DOCUMENTS_SUFFIX = ".documents.tsv"
 
 
 def write_parallel(rows: Iterable[tuple[str, str, str]], out: Path) -> int:
@@ -223,6 +231,15 @@ def write_parallel(rows: Iterable[tuple[str, str, str]], out: Path) -> int:
     with out.open("w", encoding="utf-8") as f:
         for lang, index, text in kept:
             f.write(f"{index}\t{lang}\t{text}\n")
+    return len(kept)
+
+
+def write_documents(rows: Iterable[tuple[str, str]], out: Path) -> int:
+    """``index<TAB>document id`` lines sorted by index, so that the file is reproducible."""
+    kept = sorted({(int(index), document) for index, document in rows})
+    with out.open("w", encoding="utf-8") as f:
+        for index, document in kept:
+            f.write(f"{index}\t{document}\n")
     return len(kept)
 
 
@@ -260,6 +277,9 @@ def main(argv: list[str] | None = None) -> int:
         if source.parallel is not None:
             with (args.out_dir / f"{source_id}{PARALLEL_SUFFIX}").open(encoding="utf-8") as fh:
                 what.append(f"{sum(1 for _ in fh)} parallel sentences")
+        if source.documents is not None:
+            with (args.out_dir / f"{source_id}{DOCUMENTS_SUFFIX}").open(encoding="utf-8") as fh:
+                what.append(f"{len({line.split(chr(9))[1] for line in fh})} documents")
         print(f"{source_id} ({source.repo}@{source.commit[:12]}): {'; '.join(what)}", flush=True)
     return 0
 

@@ -113,6 +113,7 @@ NTREX_FILES = {
     "NTREX-128/newstest2019-ref.srp-Cyrl.txt": "Почео је рат.\nУтакмица је завршена.\n",
     "NTREX-128/newstest2019-ref.srp-Latn.txt": "Počeo je rat.\nUtakmica je završena.\n",
     "LANGUAGES.tsv": "deu\tGerman\n",
+    "DOCUMENT_IDS.tsv": "bbc.1\nreuters.2\n",
 }
 
 
@@ -135,6 +136,16 @@ def test_ntrex_reads_one_reference_per_language_aligned_by_line(tmp_path: Path) 
     assert n == 10
 
 
+def test_ntrex_documents_name_each_line_s_story(tmp_path: Path) -> None:
+    gitdir, commit = _bare_repo(tmp_path, NTREX_FILES)
+    out = tmp_path / "ntrex.documents.tsv"
+    assert ts.write_documents(tc.ntrex_documents(tc.GitTree(gitdir, commit)), out) == 2
+    assert out.read_text(encoding="utf-8").splitlines() == ["1\tbbc.1", "2\treuters.2"]
+    # Sorted by line number, not as text: line 10 comes after line 9.
+    ts.write_documents([("10", "b"), ("9", "a"), ("9", "a")], out)
+    assert out.read_text(encoding="utf-8").splitlines() == ["9\ta", "10\tb"]
+
+
 def test_ntrex_codes_become_the_codes_flores_uses() -> None:
     codes = ("deu", "aze-Latn", "tgk-Cyrl", "fas", "swa", "pus", "ckb-Arab", "fra-CA", "eng-GB", "bem")
     assert [tc.ntrex_lang(c) for c in codes] == ["de", "az", "tg", "fa", "sw", "ps", "ckb_Arab", None, None, "bem"]
@@ -148,8 +159,8 @@ def test_a_parallel_only_source_writes_no_labelled_rows(
     monkeypatch.setitem(ts.SOURCES, "ntrex", dataclasses.replace(ts.SOURCES["ntrex"], commit=commit))
     assert ts.main([str(tmp_path / "out"), "--mirrors", str(mirrors), "--only", "ntrex"]) == 0
     out = capsys.readouterr().out
-    assert "ntrex (MicrosoftTranslator/NTREX@" in out and out.rstrip().endswith(": 10 parallel sentences")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["ntrex.parallel.tsv"]
+    assert "ntrex (MicrosoftTranslator/NTREX@" in out and out.rstrip().endswith(": 10 parallel sentences; 2 documents")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["ntrex.documents.tsv", "ntrex.parallel.tsv"]
 
 
 def test_flores_codes_become_iso_639_1_where_one_exists() -> None:
