@@ -52,14 +52,15 @@ def units(text: str) -> set[str]:
     return out
 
 
-def read_parallel(path: Path, languages: Iterable[str]) -> dict[str, dict[str, str]]:
-    """``{lang: {index_id: text}}`` for English and ``languages`` from a ``sib200.parallel.tsv``."""
-    wanted = {"en", *languages}
+def read_parallel(path: Path, languages: Iterable[str] | None = None) -> dict[str, dict[str, str]]:
+    """``{lang: {index_id: text}}`` for English and ``languages`` (``None``: every language) from a
+    ``<id>.parallel.tsv``."""
+    wanted = None if languages is None else {"en", *languages}
     out: dict[str, dict[str, str]] = defaultdict(dict)
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             index, lang, text = line.rstrip("\n").split("\t", 2)
-            if lang in wanted:
+            if wanted is None or lang in wanted:
                 out[lang][index] = text
     return dict(out)
 

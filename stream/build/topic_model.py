@@ -291,9 +291,11 @@ def read_documents(path: Path) -> dict[str, str]:
         return dict(line.rstrip("\n").split("\t", 1) for line in fh if line.strip())
 
 
-def projection_units(path: Path, documents: dict[str, str], window: int) -> dict[str, dict[tuple[str, int], str]]:
-    """``{lang: {(document, k): text}}``: each document of a line-aligned parallel file cut into units of
-    ``window`` consecutive lines.
+def projection_units(
+    lines: dict[str, dict[str, str]], documents: dict[str, str], window: int
+) -> dict[str, dict[tuple[str, int], str]]:
+    """``{lang: {(document, k): text}}``: each document of a line-aligned parallel file (``lines``, as
+    :func:`stream.build.topic_align.read_parallel` reads it) cut into units of ``window`` consecutive lines.
 
     NTREX-128's lines are the sentences of newstest2019's news documents in order, so a unit of a few lines
     carries a story's context that one sentence lacks ("He said the talks would resume"); a unit never
@@ -302,11 +304,6 @@ def projection_units(path: Path, documents: dict[str, str], window: int) -> dict
     unit with no text in a language is left out of that language; lines of no document are not read. A
     ``window`` longer than every document gives one unit per document: the whole story.
     """
-    lines: dict[str, dict[str, str]] = defaultdict(dict)
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            index, lang, text = line.rstrip("\n").split("\t", 2)
-            lines[lang][index] = text
     by_document: dict[str, list[str]] = defaultdict(list)
     for index in sorted(documents, key=int):
         by_document[documents[index]].append(index)
@@ -395,15 +392,15 @@ def build(
     projected: list[dict[str, str]] = []
     projection: dict[str, Any] = {}
     for name in project_from:
-        parallel_path = data_dir / f"{name}{PARALLEL_SUFFIX}"
+        lines = topic_align.read_parallel(data_dir / f"{name}{PARALLEL_SUFFIX}")
         documents = read_documents(data_dir / f"{name}{DOCUMENTS_SUFFIX}")
         # The whole English story is labelled (the most context), then cut into units for training.
-        stories = projection_units(parallel_path, documents, len(documents) + 1).get("en", {})
+        stories = projection_units(lines, documents, len(documents) + 1).get("en", {})
         ids = [document for document, _ in sorted(stories)]
         docs = [feature_strings(TokenStream.of(stories[(d, 0)]), translations=table) for d in ids]
         probabilities = clf.predict_proba(_matrix(docs, vocab)) if docs else np.zeros((0, len(topics)))
         labels = confident(ids, probabilities, topics, project_min_prob)
-        units = projection_units(parallel_path, documents, project_window)
+        units = projection_units(lines, documents, project_window)
         if project_languages is not None:
             units = {lang: u for lang, u in units.items() if lang in project_languages}
         new = project(units, labels, source=f"{name}{PROJECTED_SUFFIX}")

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from stream.build.topic_align import read_parallel
 from stream.build.topic_model import confident, project, projection_units, read_documents
 from stream.text.normalize import TokenStream
 from stream.topics.model import load
@@ -48,7 +49,7 @@ def _write(folder: Path) -> tuple[Path, Path]:
 
 def test_units_stay_inside_their_document(tmp_path: Path) -> None:
     parallel, documents = _write(tmp_path)
-    units = projection_units(parallel, read_documents(documents), 2)
+    units = projection_units(read_parallel(parallel), read_documents(documents), 2)
     assert units["en"] == {
         ("d1", 0): "war broke out in the north the war went on for years",
         ("d1", 1): "troops and war in the north",  # d1's third line is its own unit, not joined to d2's first
@@ -58,15 +59,15 @@ def test_units_stay_inside_their_document(tmp_path: Path) -> None:
     # A line a language lacks is skipped; the unit keeps the lines it has.
     assert units["xx"][("d2", 0)] == "die mannschaft gewann das spiel"
     # One line per unit, and a window longer than every document: the whole story.
-    assert len(projection_units(parallel, read_documents(documents), 1)["en"]) == 7
-    whole = projection_units(parallel, read_documents(documents), 100)["en"]
+    assert len(projection_units(read_parallel(parallel), read_documents(documents), 1)["en"]) == 7
+    whole = projection_units(read_parallel(parallel), read_documents(documents), 100)["en"]
     assert sorted(whole) == [("d1", 0), ("d2", 0), ("d3", 0)]
     assert whole[("d1", 0)] == " ".join(EN[i] for i in (1, 2, 3))
 
 
 def test_lines_of_no_document_are_not_read(tmp_path: Path) -> None:
     parallel, _ = _write(tmp_path)
-    units = projection_units(parallel, {"1": "d1", "2": "d1"}, 5)
+    units = projection_units(read_parallel(parallel), {"1": "d1", "2": "d1"}, 5)
     assert units["en"] == {("d1", 0): "war broke out in the north the war went on for years"}
 
 
@@ -80,7 +81,7 @@ def test_only_confident_documents_are_labelled() -> None:
 
 def test_every_unit_of_a_labelled_document_trains_in_every_language(tmp_path: Path) -> None:
     parallel, documents = _write(tmp_path)
-    units = projection_units(parallel, read_documents(documents), 2)
+    units = projection_units(read_parallel(parallel), read_documents(documents), 2)
     rows = project(units, {"d1": WAR, "d3": ECONOMY}, source="ntrex_projected")
     assert [(r["lang"], r["label"], r["text"]) for r in rows] == [
         ("en", WAR, "war broke out in the north the war went on for years"),
@@ -113,15 +114,8 @@ def test_projection_teaches_the_words_of_a_language_no_labelled_story_holds(tmp_
 
     data = _corpora(tmp_path)
     build(data, tmp_path / "plain.bin.gz", min_weight=0.01, min_kl=0.0)
-    header = build(
-        data,
-        tmp_path / "projected.bin.gz",
-        project_from=("ntrex",),
-        project_window=2,
-        project_min_prob=0.5,
-        min_weight=0.01,
-        min_kl=0.0,
-    )
+    projecting = {"project_from": ("ntrex",), "project_window": 2, "project_min_prob": 0.5, "min_weight": 0.01, "min_kl": 0.0}
+    header = build(data, tmp_path / "projected.bin.gz", **projecting)
     text = "Krieg im Norden"
     plain = load(tmp_path / "plain.bin.gz")
     assert "wkrieg" not in plain.vocabulary
@@ -135,15 +129,7 @@ def test_projection_teaches_the_words_of_a_language_no_labelled_story_holds(tmp_
     assert found["from"]["ntrex"]["rows"] == 4 + 4  # per language: d1 two units, d2 and d3 one each
     assert "ntrex_projected" in header["trained_on"]
     # The same corpora give the same model, byte for byte (gzip's header names the file, so compare its content).
-    again = build(
-        data,
-        tmp_path / "again.bin.gz",
-        project_from=("ntrex",),
-        project_window=2,
-        project_min_prob=0.5,
-        min_weight=0.01,
-        min_kl=0.0,
-    )
+    again = build(data, tmp_path / "again.bin.gz", **projecting)
     assert again["projected"] == header["projected"]
     assert gzip.decompress((tmp_path / "again.bin.gz").read_bytes()) == gzip.decompress(
         (tmp_path / "projected.bin.gz").read_bytes()
