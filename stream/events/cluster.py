@@ -378,7 +378,7 @@ class _Probe:
 
     def __init__(self, story: StoryFeatures, df: dict[str, int], n: int, idf: dict[str, float] | None = None) -> None:
         """Each of the story's terms weighs its base weight times its idf, ``log(1 + n / (1 + df))`` as
-        :meth:`Clusterer._weigh` has it, computed here in the one pass that sorts the terms by family
+        :meth:`Clusterer._idf` has it, computed here in the one pass that sorts the terms by family
         (a separate weighed dict cost a second pass over the ~120 terms of a wire story); ``idf``, when
         given, is used instead (term -> factor, 1.0 for a term it lacks: :func:`score`)."""
         self.language = story.language
@@ -545,15 +545,11 @@ class Clusterer:
             self.df = Counter(dict(keep))
         return gone
 
-    def _idf(self, terms: dict[str, float]) -> dict[str, float]:
-        return self._weigh(dict.fromkeys(terms, 1.0))
-
-    def _weigh(self, terms: dict[str, float]) -> dict[str, float]:
-        """Each term's weight times its idf, in one pass (what :class:`_Probe` reads)."""
+    def _idf(self, terms: Iterable[str]) -> dict[str, float]:
+        """Each term's idf, ``log(1 + n / (1 + df))``, as :class:`_Probe` weighs it (for :func:`score`)."""
         n = self.seen + 1
         get = self.df.get
-        log = math.log
-        return {t: w * log(1.0 + n / (1.0 + get(t, 0))) for t, w in terms.items()}
+        return {t: math.log(1.0 + n / (1.0 + get(t, 0))) for t in terms}
 
     def _add_terms(self, event: EventRecord, added: dict[str, float]) -> None:
         terms = event.terms

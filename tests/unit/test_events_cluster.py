@@ -523,12 +523,13 @@ _TERMS = st.sampled_from(
 @given(st.lists(st.dictionaries(_TERMS, st.sampled_from([0.5, 1.0, 2.5]), min_size=1, max_size=10), min_size=2, max_size=12))
 def test_the_probe_weighs_and_sorts_a_story_in_one_pass_as_the_plain_formula_does(stories: list[dict[str, float]]) -> None:
     """_Probe computes each term's idf in the pass that sorts the terms by family (cost round): what it
-    holds must be what Clusterer._weigh and a plain grouping give, for every mix of names, guesses and words."""
+    holds must be each weight times Clusterer._idf and a plain grouping, for every mix of names, guesses and words."""
     c = Clusterer()
     for i, terms in enumerate(stories[:-1]):
         c.assign(StoryFeatures(f"s{i}", "en" if i % 2 else "fr", 100.0 * i, None, "", (), terms))
     story = StoryFeatures("last", "en", 5000.0, None, "", (), stories[-1])
-    weighed = c._weigh(story.terms)
+    idf = c._idf(story.terms)
+    weighed = {t: w * idf[t] for t, w in story.terms.items()}
     families: dict[str, dict[str, float]] = {}
     names: dict[str, float] = {}
     totals: dict[str, float] = {}
