@@ -120,3 +120,16 @@ def test_find_keeps_every_copy_when_hashes_share_mask_bits(base: list[int], edit
     scored = [(jaccard(query, sk), -i) for i, sk in enumerate(stored) if postings & set(sk[:8])]
     best = max((s for s in scored if s[0] >= index.threshold), default=None)
     assert index.find(query) == (None if best is None else (f"s{-best[1]}", best[0]))
+
+
+@given(st.lists(st.tuples(_sketches, _sketches, st.booleans()), min_size=1, max_size=10))
+def test_add_after_find_masks_the_sketch_it_is_given(steps: list[tuple[tuple[int, ...], tuple[int, ...], bool]]) -> None:
+    """add() reuses the mask find() took only for that very sketch: an index fed finds of other sketches
+    between its adds holds the same masks as one fed the adds alone."""
+    index, plain = DuplicateIndex(), DuplicateIndex()
+    for i, (looked_up, added, same) in enumerate(steps):
+        stored = looked_up if same else added
+        index.find(looked_up)
+        index.add(f"s{i}", stored, float(i))
+        plain.add(f"s{i}", stored, float(i))
+    assert index._masks == plain._masks
