@@ -76,6 +76,16 @@ each round below leaves every assignment as it was unless it says otherwise.
   terms' weights in one comprehension before grouping them in :func:`_core`, and one C-level reduce for
   the duplicate index's bit masks: no measurable saving (the second slower); so for adding a story's
   terms to its event in one ``dict.update`` after the new terms' postings (median 365 vs 368 us).
+- Third round: stories read from a shorter lead (:data:`stream.events.features.LEAD_CHARS` 1,500 -> 500,
+  ``WORD_UNITS`` 80 -> 50; assignments move, see there for the ITN and ECB+ checks): terms a wire story, median,
+  113 -> 62, ``bench_events`` 315-350 -> 194-198 us. With it, identical assignments: the duplicate index masks a
+  sketch once for ``find`` and ``add`` and takes its bound for every candidate in one comprehension (about
+  2 us of 33), and :meth:`Clusterer._count` reads a story's countries and topics from its probe's families.
+  Tried and left, on top (in-process, same assignments, no saving beyond the noise of about 5 us): the core
+  terms picked out with ``itertools.compress``; forward and specific coverage summed in one loop (about
+  0.5 us a score). ``CANDIDATES`` 3 would save another 7 % (182-188 us), but the ITN tune half reads
+  0.7829 against 0.7835: left at 4, as in the second round. ``INDEXED`` 6 or ``MAX_POSTING`` 64 in
+  :mod:`.fingerprint`: no measurable saving.
 
 What was tried for cross-lingual quality in that round, on the ITN tune half only, and left out (tune
 cross-lingual 0.7790 with the settings above; monolingual 0.910 in every row):
@@ -577,7 +587,9 @@ class Clusterer:
                         del self.index[term]
             event.terms = keep
 
-    def _count(self, event: EventRecord, story: StoryFeatures, *, duplicate: bool) -> None:
+    def _count(self, event: EventRecord, story: StoryFeatures, *, duplicate: bool, families: dict[str, dict[str, float]]) -> None:
+        """Count a story into its event. ``families`` are its probe's (:attr:`_Probe.families`; empty for a
+        duplicate): its countries and topics are read from them, not from a pass over all its terms."""
         event.last_seen = max(event.last_seen, story.time)
         event.first_seen = min(event.first_seen, story.time)
         if story.source:
@@ -588,11 +600,10 @@ class Clusterer:
             event.stories += 1
             event.languages[story.language] += 1
             event.headlines.setdefault(story.language, story.headline)
-            for term in story.terms:
-                if term[0] == "c":
-                    event.countries[term[2:]] += 1
-                elif term[0] == "t":
-                    event.topics[term[2:]] += 1
+            for term in families.get("c", ()):
+                event.countries[term[2:]] += 1
+            for term in families.get("t", ()):
+                event.topics[term[2:]] += 1
             event.regions.update(story.regions)
             if story.focus_country or story.focus_region:
                 event.focus[f"{story.focus_country or ''}/{story.focus_region or ''}"] += 1
@@ -624,7 +635,7 @@ class Clusterer:
         hit = self.duplicates.find(story.sketch, exclude=story.id)
         if hit is not None and self.story_event.get(hit[0]) in self.events:
             eid = self.story_event[hit[0]]
-            self._count(self.events[eid], story, duplicate=True)
+            self._count(self.events[eid], story, duplicate=True, families={})
             self._place(story.id, eid)
             return Assignment(story.id, eid, False, 1.0, duplicate_of=hit[0], similarity=hit[1])
         probe = _Probe(story, self.df, self.seen + 1)
@@ -668,7 +679,7 @@ class Clusterer:
         else:
             event = EventRecord(id=_event_id(story.id, story.time), first_seen=story.time, last_seen=story.time)
             result = Assignment(story.id, event.id, True, 1.0)
-        self._count(event, story, duplicate=False)
+        self._count(event, story, duplicate=False, families=probe.families)
         if best is not None and self.recheck_score is not None:
             event, more = self._recheck(event)
             if more:

@@ -54,16 +54,28 @@ __all__ = [
 FAMILY_WEIGHT: dict[str, float] = {"p": 2.0, "c": 1.0, "t": 0.5, "n": 2.0, "h": 2.0, "d": 1.0, "w": 3.0, "r": 0.0}
 #: Families that can tell two events in one country apart (countries and topics cannot).
 SPECIFIC = frozenset("pnhdw")
-#: Characters of the text read for names, numbers and words (the lead carries the event).
-LEAD_CHARS = 1500
+#: Characters of the text read for names and numbers: the headline and the first paragraph or two, where a
+#: wire story says who did what where (the lead carries the event). 1,500 until the third cost round: on a
+#: 2,000-character story that read most of the background too, and in scripts without capitals (Arabic,
+#: Persian, Georgian) and in German every word or noun there gave a name key (a German bench story held 174
+#: terms). 500, with WORD_UNITS 80 -> 50, was set for cost (Clusterer.assign on the bench's wire-length stories,
+#: median of the non-duplicates, 304 -> about 196 us in one process; terms a story, median, 113 -> 62) and then
+#: checked, never chosen, on the two evaluations: the ITN tune half reads the same to the fourth decimal
+#: (monolingual 0.9101, cross-lingual 0.7835: blurbs are one sentence; 174 long Thai, Chinese and Arabic ones
+#: lose some terms); ECB+ (full English articles, never tuned on) first order 0.759 -> 0.744, mean of 10
+#: orders 0.760 -> 0.759 (sd 0.013). Shorter was cheaper still and read less well on ECB+: 400 characters and
+#: 40 units, mean 0.749; 1,500 and 80 is the row above.
+LEAD_CHARS = 500
 #: Units read for words: the headline and first paragraph or so of a wire story, where it says what happened
 #: (150 before: on a 2,000-character story the rest, background and boilerplate, was most of the words, and
 #: every word is an index lookup, a posting to count and a term to score: with the rest of that cost round,
 #: Clusterer.assign on the bench's wire-length stories went from a median of 959 to 521-605 us of CPU,
 #: ``python -m benchmarks.bench_events``). 80 was set for cost, then checked, never chosen, on the
 #: two evaluations: ITN (one-sentence blurbs, under 80 units) tune/test unchanged, 0.773 / 0.698 cross-lingual;
-#: ECB+ (full articles, never tuned on) 0.765 -> 0.773, mean of 10 orders 0.756 -> 0.762.
-WORD_UNITS = 80
+#: ECB+ (full articles, never tuned on) 0.765 -> 0.773, mean of 10 orders 0.756 -> 0.762. 50 since the third
+#: cost round (see LEAD_CHARS). A unit of an unspaced script is one character, so a long Thai or Chinese blurb
+#: is read in part.
+WORD_UNITS = 50
 
 #: A name key also gives guesses (``h:``) without its last one and two digits, keeping at least four:
 #: inflection adds consonants (Bolsonaron, Берлинском, Kipchogea) that transliteration does not touch.
