@@ -5,8 +5,8 @@ Run from the repository root::
     python -m benchmarks.eval_events [CORPUS] [--join-score X] [--min-specific X] [--near-score X|none]
         [--near-ratio X] [--window S] [--diagnose]
 
-The corpus is ``itn-corpus.json`` of https://github.com/shizhao/ITN-corpus at commit
-b6fb9b7ce0aa9f974f730e464e55b1d7eab2cd49: Wikipedia "In the news" blurbs in 55 languages (2018-2023),
+The corpus is ``corpus/corpus.json`` of https://github.com/shizhao/ITN-corpus at commit
+b6fb9b7ce0aa9f974f730e464e55b1d7eab2cd49 (kept as ``itn-corpus.json``): Wikipedia "In the news" blurbs in 55 languages (2018-2023),
 grouped by the Wikidata item of their event (CC BY-SA 3.0; not in this repository). Default path:
 ``$WIREWATCH_ITN_CORPUS``, else ``~/.cache/wirewatch/itn-corpus.json``.
 
@@ -243,7 +243,10 @@ half among equals for cost: cross-lingual tune 0.773 (8/4), 0.774 (4/4), 0.774 (
 checked after: 0.774 (mean of 10 orders 0.762). Clusterer.assign on the bench's 3,000 wire-length stories
 (``python -m benchmarks.bench_events``), median CPU of the stories not found duplicates: 959 us before
 the round (at a03c387), 521-605 us over the runs after it (the 200 us target holds on ITN blurbs, not on
-2,000-character stories).
+2,000-character stories). Third cost round (:data:`stream.events.features.LEAD_CHARS` 1,500 -> 500 characters
+for names and numbers, ``WORD_UNITS`` 80 -> 50), set for cost and checked, not chosen: tune half 0.9101 / 0.7835
+(0.7845) unchanged; test half, looked at once after: 0.9036 / 0.7015 (0.726) against 0.9028 / 0.7021 (0.727);
+ECB+ 0.759 -> 0.744 (mean of 10 orders 0.760 -> 0.759); the wire-length median 315-350 -> 194-196 us.
 
 Candidates by names as well (:data:`stream.events.cluster.NAME_CANDIDATES`). Stories placed away from a
 qualifying part of their gold event were often never scored against it: words are shared within a language,
@@ -555,7 +558,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"eval-events: no ITN corpus at {path}. Get it with\n"
             f"  git clone {REPO} /tmp/ITN-corpus && git -C /tmp/ITN-corpus checkout {COMMIT}\n"
-            f"  mkdir -p ~/.cache/wirewatch && cp /tmp/ITN-corpus/itn-corpus.json ~/.cache/wirewatch/\n"
+            f"  mkdir -p ~/.cache/wirewatch && cp /tmp/ITN-corpus/corpus/corpus.json ~/.cache/wirewatch/itn-corpus.json\n"
             "or pass its path (or set WIREWATCH_ITN_CORPUS).",
             file=sys.stderr,
         )
