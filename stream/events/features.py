@@ -57,14 +57,14 @@ SPECIFIC = frozenset("pnhdw")
 #: Characters of the text read for names and numbers: the headline and the first paragraph or two, where a
 #: wire story says who did what where (the lead carries the event). 1,500 until the third cost round: on a
 #: 2,000-character story that read most of the background too, and in scripts without capitals (Arabic,
-#: Persian, Georgian) and in German every word or noun there gave a name key (a German bench story held 174
-#: terms). 500, with WORD_UNITS 80 -> 50, was set for cost (Clusterer.assign on the bench's wire-length stories,
+#: Persian, Georgian) and in German every word or noun there gave a name key (the bench's German stories held
+#: a median of 174 terms). 500, with WORD_UNITS 80 -> 50, was set for cost (Clusterer.assign on the bench's wire-length stories,
 #: median of the non-duplicates, 304 -> about 196 us in one process; terms a story, median, 113 -> 62) and then
 #: checked, never chosen, on the two evaluations: the ITN tune half reads the same to the fourth decimal
 #: (monolingual 0.9101, cross-lingual 0.7835: blurbs are one sentence; 174 long Thai, Chinese and Arabic ones
 #: lose some terms); ECB+ (full English articles, never tuned on) first order 0.759 -> 0.744, mean of 10
-#: orders 0.760 -> 0.759 (sd 0.013). Shorter was cheaper still and read less well on ECB+: 400 characters and
-#: 40 units, mean 0.749; 1,500 and 80 is the row above.
+#: orders 0.760 -> 0.759 (sd 0.013). Also measured, not taken: 600 and 50 (about 210 us; ECB+ mean 0.760),
+#: 500 and 40 (195 us; mean 0.758, tune monolingual 0.9104) and 400 and 40 (187 us; mean 0.749, below).
 LEAD_CHARS = 500
 #: Units read for words: the headline and first paragraph or so of a wire story, where it says what happened
 #: (150 before: on a 2,000-character story the rest, background and boilerplate, was most of the words, and
