@@ -29,8 +29,9 @@ headline names a region and no country (or region names outweigh every
 country ``REGION_DOMINANCE`` times), the story is about the region: focus
 country null, focus region that region.
 
-Otherwise the focus country is the top country (a tie goes to the one named
-first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
+Otherwise the focus country is the top country (a tie goes to a target of the
+action, a country named right after "against" or "on": "a probe against Lebanon's
+prime minister", "an arms embargo on Iran"; else to the one named first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
 of the story (a WHO warning filed from Geneva about six countries has no focus), unless the headline names the two leaders jointly ("Armenia and
 Azerbaijan agree ...") and the runner-up is close enough: then the story is
 about both and the focus country is null; so is it when the leader is a
@@ -54,7 +55,16 @@ from dataclasses import dataclass
 
 from stream.places.regions import RegionCatalog
 
-__all__ = ["DATELINE_ONLY_SHARE", "POSITION_WEIGHTS", "SOURCE_WEIGHTS", "Scored", "Scores", "position_weight", "score"]
+__all__ = [
+    "DATELINE_ONLY_SHARE",
+    "POSITION_WEIGHTS",
+    "SOURCE_WEIGHTS",
+    "TIE_TOLERANCE",
+    "Scored",
+    "Scores",
+    "position_weight",
+    "score",
+]
 
 POSITION_WEIGHTS = {"headline": 3.0, "lead": 2.0, "body": 1.0}
 SOURCE_WEIGHTS = {"dateline": 4.0, "provider": 2.0, "text": 1.0, "metonym": 0.8, "demonym": 0.6}
@@ -76,6 +86,8 @@ FAR_SHARE = 0.5
 # share: "Datelines do not decide focus by themselves" -- GENEVA over a WHO warning about
 # six countries, VATICAN CITY over the Pope's message on three wars have no focus country.
 DATELINE_ONLY_SHARE = 0.5
+# Shares this close (relative) are a tie: the same mentions summed in another order.
+TIE_TOLERANCE = 1e-9
 # Region names outside the headline make the story a region story when they
 # weigh this many times the leading country ("... across the Sahel").
 REGION_DOMINANCE = 1.5
@@ -116,6 +128,7 @@ def score(
     region_hits: Sequence[tuple[str, float, bool]] = (),
     headline_countries: frozenset[str] = frozenset(),
     hosts: frozenset[str] = frozenset(),
+    targets: frozenset[str] = frozenset(),
 ) -> Scores:
     """Aggregate weighted evidence into shares, a focus country and a focus region.
 
@@ -124,6 +137,7 @@ def score(
     ``region_hits`` are region names (region id, weight, in the headline);
     ``headline_countries`` the countries the headline names; ``hosts`` those it names only
     by a city ("... in Washington"): a host of a pair the headline names is not the focus.
+    ``targets`` are countries named as the target of an action ("sanctions against Iran"): they win a tie.
     """
     countries: dict[str, float] = defaultdict(float)
     places: dict[str, float] = defaultdict(float)
@@ -158,7 +172,7 @@ def score(
     if region_focus is not None:
         focus_country, focus_region = None, region_focus
     else:
-        focus_country = _focus_country(shares, pairs, hosts) if shares else None
+        focus_country = _focus_country(shares, pairs, hosts, targets) if shares else None
         lead_shares = shares
         if focus_country is not None and shares[focus_country] < DATELINE_ONLY_SHARE and _dateline_only(focus_country, evidence):
             # The story is about what it names; the seat it was filed from neither decides
@@ -226,9 +240,25 @@ def _far_territory(focus_country: str | None, evidence: list[Scored], catalog: R
     return best if elsewhere[best] > FAR_SHARE * total else None
 
 
-def _focus_country(shares: dict[str, float], pairs: frozenset[frozenset[str]], hosts: frozenset[str] = frozenset()) -> str | None:
-    # A stable sort: on a tie the country named first (dateline, headline) leads.
+def _focus_country(
+    shares: dict[str, float],
+    pairs: frozenset[frozenset[str]],
+    hosts: frozenset[str] = frozenset(),
+    targets: frozenset[str] = frozenset(),
+) -> str | None:
+    # A stable sort: on a tie the country named first (dateline, headline) leads ...
     ranked = sorted(shares.items(), key=lambda kv: -kv[1])
+    if targets and len(ranked) > 1 and ranked[0][0] not in targets:
+        # ... unless another tied country is the target of the action: "Monaco's authorities close a probe
+        # against Lebanon's prime minister", "praising Israel and the United States for their strikes against
+        # Iran". The actor comes first in the sentence; what it acts on is what the story is about.
+        top = ranked[0][1]
+        for i, (iso, share) in enumerate(ranked[1:], 1):
+            if not math.isclose(share, top, rel_tol=TIE_TOLERANCE):
+                break
+            if iso in targets:
+                ranked.insert(0, ranked.pop(i))
+                break
     first = ranked[0][0]
     if first in hosts and any(first not in pair for pair in pairs):
         # "Armenia and Azerbaijan initial a text in Washington", "Moscow hosts talks of Armenia and

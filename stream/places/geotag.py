@@ -103,6 +103,10 @@ _MAX_SCENE_MODIFIERS = 2
 # Cyprus meet in Switzerland", "the summit in Papua New Guinea"), so "in" right after these words (folded,
 # Latin script) does not make the scene: the headline's hosts (focus.py) in the body's words.
 _MEETINGS = frozenset(["meet", "meets", "met", "meeting", "meetings", "talks", "summit", "conference", "negotiations"])
+# English prepositions whose object is the target of an action (folded): "sanctions against Iran", "an arms
+# embargo on Iran", "a probe against Lebanon's caretaker prime minister". A target wins a tie for the focus
+# (focus.py); its weight is unchanged (as a boost it cost a public-test relevant country, round eight).
+_TARGET_BEFORE = frozenset(["against", "on"])
 # Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
 # Ankara", "Україна та Польща"); commas and hyphens leave no token between.
 # Compared with folded tokens: the Armenian ligature "և" folds (NFKC) to "եւ", "ԵՎ" to "եվ".
@@ -655,6 +659,8 @@ def locate(
     named_places = 0  # hits read as a place or a region
     forces_of: list[int] = []  # (index in accepted) of demonyms before a force noun: "Japanese troops"
     scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
+    targets: set[str] = set()  # countries of names after "against" / "on" (English): "sanctions against Iran"
+    english = lang in (None, "en")
     adjective_first = lang == "en"
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
@@ -730,6 +736,8 @@ def locate(
                 forces_of.append(len(accepted))
         elif hit.locative and source == "text":
             scenes.update(gaz.places[place].countries)
+        if english and source == "text" and hit.family == LAT and hit.first > 0 and texts[hit.first - 1] in _TARGET_BEFORE:
+            targets.update(gaz.places[place].countries)
         accepted.append((place, mention, weight))
         if start < headline_end:
             headline_hits.append((hit, gaz.places[place].countries))
@@ -778,7 +786,7 @@ def locate(
             break
     # Countries the headline names only by a city: "... talks in Washington", "Moscow hosts ...".
     hosts = frozenset(c for c, kinds in headline_kinds.items() if kinds <= {"city", "capital"})
-    return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts)
+    return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts, frozenset(targets))
 
 
 def _lone_country(
@@ -1180,10 +1188,11 @@ def _result(
     region_hits: list[tuple[str, float, bool]] | None = None,
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] | None = None,
     hosts: frozenset[str] = frozenset(),
+    targets: frozenset[str] = frozenset(),
 ) -> GeoResult:
     evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
-    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts)
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, targets)
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:
