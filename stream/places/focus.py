@@ -29,7 +29,8 @@ headline names a region and no country (or region names outweigh every
 country ``REGION_DOMINANCE`` times), the story is about the region: focus
 country null, focus region that region.
 
-Otherwise the focus country is the top country (a tie goes to a target of the
+Otherwise the focus country is the top country (a tie passes over a country named
+only as an origin, "tourists returning from Istanbul", and goes to a target of the
 action, a country named right after "against" or "on": "a probe against Lebanon's
 prime minister", "an arms embargo on Iran"; else to the one named first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
 of the story (a WHO warning filed from Geneva about six countries has no focus), unless the headline names the two leaders jointly ("Armenia and
@@ -50,7 +51,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stream.places.regions import RegionCatalog
@@ -129,6 +130,7 @@ def score(
     headline_countries: frozenset[str] = frozenset(),
     hosts: frozenset[str] = frozenset(),
     targets: frozenset[str] = frozenset(),
+    origins: frozenset[str] = frozenset(),
 ) -> Scores:
     """Aggregate weighted evidence into shares, a focus country and a focus region.
 
@@ -137,7 +139,8 @@ def score(
     ``region_hits`` are region names (region id, weight, in the headline);
     ``headline_countries`` the countries the headline names; ``hosts`` those it names only
     by a city ("... in Washington"): a host of a pair the headline names is not the focus.
-    ``targets`` are countries named as the target of an action ("sanctions against Iran"): they win a tie.
+    ``targets`` are countries named as the target of an action ("sanctions against Iran"): they win a tie;
+    ``origins`` countries named only as where something came from ("returning from Istanbul"): they lose one.
     """
     countries: dict[str, float] = defaultdict(float)
     places: dict[str, float] = defaultdict(float)
@@ -172,7 +175,7 @@ def score(
     if region_focus is not None:
         focus_country, focus_region = None, region_focus
     else:
-        focus_country = _focus_country(shares, pairs, hosts, targets) if shares else None
+        focus_country = _focus_country(shares, pairs, hosts, targets, origins) if shares else None
         lead_shares = shares
         if focus_country is not None and shares[focus_country] < DATELINE_ONLY_SHARE and _dateline_only(focus_country, evidence):
             # The story is about what it names; the seat it was filed from neither decides
@@ -245,20 +248,18 @@ def _focus_country(
     pairs: frozenset[frozenset[str]],
     hosts: frozenset[str] = frozenset(),
     targets: frozenset[str] = frozenset(),
+    origins: frozenset[str] = frozenset(),
 ) -> str | None:
-    # A stable sort: on a tie the country named first (dateline, headline) leads ...
+    # A stable sort: on a tie the country named first (dateline, headline) leads, but not a country named
+    # only as where someone came from ("a bus carrying tourists returning from Istanbul crashes near ...,
+    # Bulgaria": where it happened is the story), and before a tied country that is the target of the action
+    # ("Monaco's authorities close a probe against Lebanon's prime minister": the actor comes first in the
+    # sentence, what it acts on is what the story is about).
     ranked = sorted(shares.items(), key=lambda kv: -kv[1])
-    if targets and len(ranked) > 1 and ranked[0][0] not in targets:
-        # ... unless another tied country is the target of the action: "Monaco's authorities close a probe
-        # against Lebanon's prime minister", "praising Israel and the United States for their strikes against
-        # Iran". The actor comes first in the sentence; what it acts on is what the story is about.
-        top = ranked[0][1]
-        for i, (iso, share) in enumerate(ranked[1:], 1):
-            if not math.isclose(share, top, rel_tol=TIE_TOLERANCE):
-                break
-            if iso in targets:
-                ranked.insert(0, ranked.pop(i))
-                break
+    if origins:
+        ranked = _tie_to(ranked, lambda iso: iso not in origins)
+    if targets:
+        ranked = _tie_to(ranked, lambda iso: iso in targets)
     first = ranked[0][0]
     if first in hosts and any(first not in pair for pair in pairs):
         # "Armenia and Azerbaijan initial a text in Washington", "Moscow hosts talks of Armenia and
@@ -269,6 +270,19 @@ def _focus_country(
         if s2 >= PAIR_RATIO * s1 and frozenset((first, second)) in pairs:
             return None
     return ranked[0][0]
+
+
+def _tie_to(ranked: list[tuple[str, float]], prefer: Callable[[str], bool]) -> list[tuple[str, float]]:
+    """``ranked`` with the first country tied with the top for which ``prefer`` holds moved to the top, unless it holds for the top."""
+    if len(ranked) < 2 or prefer(ranked[0][0]):
+        return ranked
+    top = ranked[0][1]
+    for i, (iso, share) in enumerate(ranked[1:], 1):
+        if not math.isclose(share, top, rel_tol=TIE_TOLERANCE):
+            break
+        if prefer(iso):
+            return [ranked[i], *ranked[:i], *ranked[i + 1 :]]
+    return ranked
 
 
 def _focus_region(

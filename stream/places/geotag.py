@@ -483,6 +483,14 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     return kept
 
 
+def _joined(ts: TokenStream, text: str, last: int, first: int) -> bool:
+    """Whether tokens ``last`` and ``first`` are joined as members of one phrase: "X and Y", "X, Y", "X or Y"."""
+    between = ts.texts[last + 1 : first]
+    if not between:
+        return text[ts.end(last) : ts.start(first)] == ", "
+    return len(between) == 1 and between[0] in ("and", "or")
+
+
 def _venue_before(texts: list[str], first: int) -> bool:
     """Whether "in" before the name (across its modifiers) follows a meeting word: "meet in [the] X"."""
     at = first - 1
@@ -661,6 +669,8 @@ def locate(
     scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
     targets: set[str] = set()  # countries of names after "against" / "on" (English): "sanctions against Iran"
     english = lang in (None, "en")
+    origin_starts: set[int] = set()  # where names after "from" start (English): "returning from Istanbul"
+    origin_end = -1  # last token of the latest such name
     adjective_first = lang == "en"
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
@@ -738,6 +748,17 @@ def locate(
             scenes.update(gaz.places[place].countries)
         if english and source == "text" and hit.family == LAT and hit.first > 0 and texts[hit.first - 1] in _TARGET_BEFORE:
             targets.update(gaz.places[place].countries)
+        if (
+            english
+            and hit.first > 0
+            and (
+                texts[hit.first - 1] == "from"
+                # "from Colombia and Brazil": a name joined to an origin is one too.
+                or (origin_end >= 0 and _joined(ts, text, origin_end, hit.first))
+            )
+        ):
+            origin_starts.add(start)
+            origin_end = hit.last
         accepted.append((place, mention, weight))
         if start < headline_end:
             headline_hits.append((hit, gaz.places[place].countries))
@@ -786,7 +807,15 @@ def locate(
             break
     # Countries the headline names only by a city: "... talks in Washington", "Moscow hosts ...".
     hosts = frozenset(c for c, kinds in headline_kinds.items() if kinds <= {"city", "capital"})
-    return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts, frozenset(targets))
+    origins: frozenset[str] = frozenset()
+    if origin_starts:
+        # Countries named only as where someone or something came from: the dateline, a provider place
+        # or any other mention makes a country more than an origin.
+        named_else = {c for i, m, _w in accepted if m.start not in origin_starts for c in gaz.places[i].countries}
+        origins = frozenset(c for i, m, _w in accepted if m.start in origin_starts for c in gaz.places[i].countries) - named_else
+    return _result(
+        gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts, frozenset(targets), origins
+    )
 
 
 def _lone_country(
@@ -1189,10 +1218,11 @@ def _result(
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] | None = None,
     hosts: frozenset[str] = frozenset(),
     targets: frozenset[str] = frozenset(),
+    origins: frozenset[str] = frozenset(),
 ) -> GeoResult:
     evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
-    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, targets)
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, targets, origins)
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:

@@ -912,3 +912,26 @@ def test_score_breaks_a_tie_for_a_target_only() -> None:
     assert score(tied, catalog, targets=frozenset(["LB"])).focus_country == "LB"
     ahead = [Scored("MC", ("MC",), 3.0), Scored("LB", ("LB",), 2.9)]
     assert score(ahead, catalog, targets=frozenset(["LB"])).focus_country == "MC"
+
+
+def test_a_tie_at_the_top_never_goes_to_a_country_named_only_as_an_origin() -> None:
+    # Written for #17 (eighth round): "a bus ... returning from Istanbul crashes ... near Bosnek, Pernik Province,
+    # Bulgaria" tied TR and BG, and the tie went to Istanbul, named first.
+    body = "A bus carrying tourists returning from Istanbul crashes near a village of Bulgaria."
+    assert _focus(body) == "BG"
+    # A name joined to an origin is one too: "from Colombia and Brazil".
+    assert _focus("Aid trucks from Colombia and Brazil reach a village of Venezuela.") == "VE"
+
+
+def test_score_passes_over_an_origin_in_a_tie_only() -> None:
+    from stream.places.focus import Scored, score
+    from stream.places.regions import load_regions
+
+    catalog = load_regions()
+    tied = [Scored("gn-745044", ("TR",), 3.0), Scored("BG", ("BG",), 3.0)]
+    assert score(tied, catalog).focus_country == "TR"  # first named
+    assert score(tied, catalog, origins=frozenset(["TR"])).focus_country == "BG"
+    ahead = [Scored("gn-745044", ("TR",), 3.0), Scored("BG", ("BG",), 2.9)]
+    assert score(ahead, catalog, origins=frozenset(["TR"])).focus_country == "TR"
+    # Both origins: the first named, as before.
+    assert score(tied, catalog, origins=frozenset(["TR", "BG"])).focus_country == "TR"
