@@ -30,7 +30,8 @@ country ``REGION_DOMINANCE`` times), the story is about the region: focus
 country null, focus region that region.
 
 Otherwise the focus country is the top country (a tie passes over a country named
-only as an origin, "tourists returning from Istanbul", and goes to a target of the
+only as an origin, "tourists returning from Istanbul", or as a leader's, "President
+Yoweri Museveni of Uganda", and goes to a target of the
 action, a country named right after "against" or "on": "a probe against Lebanon's
 prime minister", "an arms embargo on Iran"; else to the one named first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
 of the story (a WHO warning filed from Geneva about six countries has no focus), unless the headline names the two leaders jointly ("Armenia and
@@ -130,7 +131,7 @@ def score(
     headline_countries: frozenset[str] = frozenset(),
     hosts: frozenset[str] = frozenset(),
     targets: frozenset[str] = frozenset(),
-    origins: frozenset[str] = frozenset(),
+    background: frozenset[str] = frozenset(),
 ) -> Scores:
     """Aggregate weighted evidence into shares, a focus country and a focus region.
 
@@ -140,7 +141,8 @@ def score(
     ``headline_countries`` the countries the headline names; ``hosts`` those it names only
     by a city ("... in Washington"): a host of a pair the headline names is not the focus.
     ``targets`` are countries named as the target of an action ("sanctions against Iran"): they win a tie;
-    ``origins`` countries named only as where something came from ("returning from Istanbul"): they lose one.
+    ``background`` countries named only as where something came from ("returning from Istanbul") or as a
+    leader's ("President Yoweri Museveni of Uganda"): they lose one.
     """
     countries: dict[str, float] = defaultdict(float)
     places: dict[str, float] = defaultdict(float)
@@ -175,7 +177,7 @@ def score(
     if region_focus is not None:
         focus_country, focus_region = None, region_focus
     else:
-        focus_country = _focus_country(shares, pairs, hosts, targets, origins) if shares else None
+        focus_country = _focus_country(shares, pairs, hosts, targets, background) if shares else None
         lead_shares = shares
         if focus_country is not None and shares[focus_country] < DATELINE_ONLY_SHARE and _dateline_only(focus_country, evidence):
             # The story is about what it names; the seat it was filed from neither decides
@@ -248,16 +250,17 @@ def _focus_country(
     pairs: frozenset[frozenset[str]],
     hosts: frozenset[str] = frozenset(),
     targets: frozenset[str] = frozenset(),
-    origins: frozenset[str] = frozenset(),
+    background: frozenset[str] = frozenset(),
 ) -> str | None:
     # A stable sort: on a tie the country named first (dateline, headline) leads, but not a country named
     # only as where someone came from ("a bus carrying tourists returning from Istanbul crashes near ...,
-    # Bulgaria": where it happened is the story), and before a tied country that is the target of the action
+    # Bulgaria": where it happened is the story) or as a leader's ("President Yoweri Museveni of Uganda
+    # announces an end to cooperation with North Korea": the speaker), and before a tied country that is the target of the action
     # ("Monaco's authorities close a probe against Lebanon's prime minister": the actor comes first in the
     # sentence, what it acts on is what the story is about).
     ranked = sorted(shares.items(), key=lambda kv: -kv[1])
-    if origins:
-        ranked = _tie_to(ranked, lambda iso: iso not in origins)
+    if background:
+        ranked = _tie_to(ranked, lambda iso: iso not in background)
     if targets:
         ranked = _tie_to(ranked, lambda iso: iso in targets)
     first = ranked[0][0]

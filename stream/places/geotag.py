@@ -62,7 +62,7 @@ from stream.places.geomorph import (
     tails_for,
 )
 from stream.places.organisations import load_organisations
-from stream.places.people import find_people, load_people
+from stream.places.people import TITLES, find_people, load_people
 from stream.places.regions import RegionCatalog, load_regions
 from stream.story import Story
 from stream.text.normalize import TokenStream, fold
@@ -483,6 +483,28 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     return kept
 
 
+# Titles that may head "<title> [name] of <country>" (folded token sequences): the leaders' titles of
+# stream.places.people and a minister's.
+_TITLES_OF = TITLES | {("minister",)}
+_MAX_TITLE_NAME_WORDS = 3
+
+
+def _titled(ts: TokenStream, text: str, of: int) -> bool:
+    """Whether the "of" at token ``of`` follows a title, directly or across a capitalised name.
+
+    "Prime Minister of", "President Yoweri Museveni of"; not "the people of", "a Minister's visit of".
+    """
+    texts = ts.texts
+    at = of
+    for _ in range(_MAX_TITLE_NAME_WORDS + 1):
+        if any(at >= len(t) and tuple(texts[at - len(t) : at]) == t for t in _TITLES_OF):
+            return True
+        at -= 1
+        if at < 0 or not text[ts.start(at)].isupper():
+            return False
+    return False
+
+
 def _joined(ts: TokenStream, text: str, last: int, first: int) -> bool:
     """Whether tokens ``last`` and ``first`` are joined as members of one phrase: "X and Y", "X, Y", "X or Y"."""
     between = ts.texts[last + 1 : first]
@@ -669,8 +691,10 @@ def locate(
     scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
     targets: set[str] = set()  # countries of names after "against" / "on" (English): "sanctions against Iran"
     english = lang in (None, "en")
-    origin_starts: set[int] = set()  # where names after "from" start (English): "returning from Istanbul"
-    origin_end = -1  # last token of the latest such name
+    # Where names start that only set the background (English): an origin after "from" ("returning from
+    # Istanbul"), a leader's country after a title ("Prime Minister of Fiji").
+    background_starts: set[int] = set()
+    origin_end = -1  # last token of the latest origin
     adjective_first = lang == "en"
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
@@ -757,8 +781,12 @@ def locate(
                 or (origin_end >= 0 and _joined(ts, text, origin_end, hit.first))
             )
         ):
-            origin_starts.add(start)
+            background_starts.add(start)
             origin_end = hit.last
+        elif english and hit.first > 1 and texts[hit.first - 1] == "of" and _titled(ts, text, hit.first - 1):
+            # "President Yoweri Museveni of Uganda announces ...", "Prime Minister of Fiji ... confirms": the
+            # leader's country is the speaker, as a demonym before the title is ("Zambian President").
+            background_starts.add(start)
         accepted.append((place, mention, weight))
         if start < headline_end:
             headline_hits.append((hit, gaz.places[place].countries))
@@ -807,14 +835,14 @@ def locate(
             break
     # Countries the headline names only by a city: "... talks in Washington", "Moscow hosts ...".
     hosts = frozenset(c for c, kinds in headline_kinds.items() if kinds <= {"city", "capital"})
-    origins: frozenset[str] = frozenset()
-    if origin_starts:
-        # Countries named only as where someone or something came from: the dateline, a provider place
-        # or any other mention makes a country more than an origin.
-        named_else = {c for i, m, _w in accepted if m.start not in origin_starts for c in gaz.places[i].countries}
-        origins = frozenset(c for i, m, _w in accepted if m.start in origin_starts for c in gaz.places[i].countries) - named_else
+    background: frozenset[str] = frozenset()
+    if background_starts:
+        # Countries named only so: the dateline, a provider place or any other mention makes a country more.
+        named_else = {c for i, m, _w in accepted if m.start not in background_starts for c in gaz.places[i].countries}
+        background = frozenset(c for i, m, _w in accepted if m.start in background_starts for c in gaz.places[i].countries)
+        background -= named_else
     return _result(
-        gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts, frozenset(targets), origins
+        gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts, frozenset(targets), background
     )
 
 
@@ -1218,11 +1246,11 @@ def _result(
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] | None = None,
     hosts: frozenset[str] = frozenset(),
     targets: frozenset[str] = frozenset(),
-    origins: frozenset[str] = frozenset(),
+    background: frozenset[str] = frozenset(),
 ) -> GeoResult:
     evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
-    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, targets, origins)
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, targets, background)
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:

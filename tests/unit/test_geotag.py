@@ -930,8 +930,19 @@ def test_score_passes_over_an_origin_in_a_tie_only() -> None:
     catalog = load_regions()
     tied = [Scored("gn-745044", ("TR",), 3.0), Scored("BG", ("BG",), 3.0)]
     assert score(tied, catalog).focus_country == "TR"  # first named
-    assert score(tied, catalog, origins=frozenset(["TR"])).focus_country == "BG"
+    assert score(tied, catalog, background=frozenset(["TR"])).focus_country == "BG"
     ahead = [Scored("gn-745044", ("TR",), 3.0), Scored("BG", ("BG",), 2.9)]
-    assert score(ahead, catalog, origins=frozenset(["TR"])).focus_country == "TR"
+    assert score(ahead, catalog, background=frozenset(["TR"])).focus_country == "TR"
     # Both origins: the first named, as before.
-    assert score(tied, catalog, origins=frozenset(["TR", "BG"])).focus_country == "TR"
+    assert score(tied, catalog, background=frozenset(["TR", "BG"])).focus_country == "TR"
+
+
+def test_a_tie_at_the_top_passes_over_a_country_named_only_in_a_leaders_title() -> None:
+    # Written for #17 (eighth round): "President Yoweri Museveni of Uganda announces an end to ... cooperation with
+    # North Korea" and "Prime Minister of Fiji Sitiveni Rabuka confirms that Kiribati will rejoin ..." tied, and
+    # the tie went to the leader's country, named first.
+    body = "President Yoweri Museveni of Uganda announces an end to military cooperation with North Korea."
+    assert _focus(body) == "KP"
+    assert _focus("Prime Minister of Fiji Sitiveni Rabuka confirms that Kiribati will rejoin the forum.") == "KI"
+    # Not after any "of": "the people of Fiji" are no speaker.
+    assert _focus("The people of Fiji welcome that Kiribati will rejoin the forum.") == "FJ"
