@@ -64,6 +64,7 @@ __all__ = [
     "TIE_TOLERANCE",
     "Scored",
     "Scores",
+    "TieParts",
     "position_weight",
     "score",
 ]
@@ -88,6 +89,9 @@ FAR_SHARE = 0.5
 # share: "Datelines do not decide focus by themselves" -- GENEVA over a WHO warning about
 # six countries, VATICAN CITY over the Pope's message on three wars have no focus country.
 DATELINE_ONLY_SHARE = 0.5
+# Countries that win a tie at the top and countries that lose one (targets, background), computed on demand:
+# see :func:`score`.
+TieParts = Callable[[], tuple[frozenset[str], frozenset[str]]]
 # Shares this close (relative) are a tie: the same mentions summed in another order.
 TIE_TOLERANCE = 1e-9
 # Region names outside the headline make the story a region story when they
@@ -130,8 +134,7 @@ def score(
     region_hits: Sequence[tuple[str, float, bool]] = (),
     headline_countries: frozenset[str] = frozenset(),
     hosts: frozenset[str] = frozenset(),
-    targets: frozenset[str] = frozenset(),
-    background: frozenset[str] = frozenset(),
+    tie_parts: TieParts | None = None,
 ) -> Scores:
     """Aggregate weighted evidence into shares, a focus country and a focus region.
 
@@ -140,9 +143,9 @@ def score(
     ``region_hits`` are region names (region id, weight, in the headline);
     ``headline_countries`` the countries the headline names; ``hosts`` those it names only
     by a city ("... in Washington"): a host of a pair the headline names is not the focus.
-    ``targets`` are countries named as the target of an action ("sanctions against Iran"): they win a tie;
-    ``background`` countries named only as where something came from ("returning from Istanbul") or as a
-    leader's ("President Yoweri Museveni of Uganda"): they lose one.
+    ``tie_parts``, called only when the top is tied, gives the countries named as the target of an action
+    ("sanctions against Iran"), which win a tie, and those named only as where something came from
+    ("returning from Istanbul") or as a leader's ("President Yoweri Museveni of Uganda"), which lose one.
     """
     countries: dict[str, float] = defaultdict(float)
     places: dict[str, float] = defaultdict(float)
@@ -177,7 +180,7 @@ def score(
     if region_focus is not None:
         focus_country, focus_region = None, region_focus
     else:
-        focus_country = _focus_country(shares, pairs, hosts, targets, background) if shares else None
+        focus_country = _focus_country(shares, pairs, hosts, tie_parts) if shares else None
         lead_shares = shares
         if focus_country is not None and shares[focus_country] < DATELINE_ONLY_SHARE and _dateline_only(focus_country, evidence):
             # The story is about what it names; the seat it was filed from neither decides
@@ -249,8 +252,7 @@ def _focus_country(
     shares: dict[str, float],
     pairs: frozenset[frozenset[str]],
     hosts: frozenset[str] = frozenset(),
-    targets: frozenset[str] = frozenset(),
-    background: frozenset[str] = frozenset(),
+    tie_parts: TieParts | None = None,
 ) -> str | None:
     # A stable sort: on a tie the country named first (dateline, headline) leads, but not a country named
     # only as where someone came from ("a bus carrying tourists returning from Istanbul crashes near ...,
@@ -259,10 +261,12 @@ def _focus_country(
     # ("Monaco's authorities close a probe against Lebanon's prime minister": the actor comes first in the
     # sentence, what it acts on is what the story is about).
     ranked = sorted(shares.items(), key=lambda kv: -kv[1])
-    if background:
-        ranked = _tie_to(ranked, lambda iso: iso not in background)
-    if targets:
-        ranked = _tie_to(ranked, lambda iso: iso in targets)
+    if tie_parts is not None and len(ranked) > 1 and math.isclose(ranked[0][1], ranked[1][1], rel_tol=TIE_TOLERANCE):
+        targets, background = tie_parts()
+        if background:
+            ranked = _tie_to(ranked, lambda iso: iso not in background)
+        if targets:
+            ranked = _tie_to(ranked, lambda iso: iso in targets)
     first = ranked[0][0]
     if first in hosts and any(first not in pair for pair in pairs):
         # "Armenia and Azerbaijan initial a text in Washington", "Moscow hosts talks of Armenia and

@@ -31,7 +31,16 @@ from itertools import pairwise
 from pathlib import Path
 
 from stream.places.dateline import find_dateline
-from stream.places.focus import AMBIGUOUS_WEIGHT, LOCATIVE_WEIGHT, SOURCE_WEIGHTS, SPEAKER_WEIGHT, Scored, position_weight, score
+from stream.places.focus import (
+    AMBIGUOUS_WEIGHT,
+    LOCATIVE_WEIGHT,
+    SOURCE_WEIGHTS,
+    SPEAKER_WEIGHT,
+    Scored,
+    TieParts,
+    position_weight,
+    score,
+)
 from stream.places.gazetteer import (
     ABBREV,
     ADJ,
@@ -107,6 +116,11 @@ _MEETINGS = frozenset(["meet", "meets", "met", "meeting", "meetings", "talks", "
 # embargo on Iran", "a probe against Lebanon's caretaker prime minister". A target wins a tie for the focus
 # (focus.py); its weight is unchanged (as a boost it cost a public-test relevant country, round eight).
 _TARGET_BEFORE = frozenset(["against", "on"])
+# The folded English word before a name that gives it a part in a tie (focus.py): a target, an origin
+# ("returning from Istanbul"), or the "of" after a leader's title ("Prime Minister of Fiji"). One look-up
+# per name; most names have none of them before.
+_TARGET, _ORIGIN, _OF = "target", "origin", "of"
+_ROLES_BEFORE = {**dict.fromkeys(_TARGET_BEFORE, _TARGET), "from": _ORIGIN, "of": _OF}
 # Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
 # Ankara", "Україна та Польща"); commas and hyphens leave no token between.
 # Compared with folded tokens: the Armenian ligature "և" folds (NFKC) to "եւ", "ԵՎ" to "եվ".
@@ -486,6 +500,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
 # Titles that may head "<title> [name] of <country>" (folded token sequences): the leaders' titles of
 # stream.places.people and a minister's.
 _TITLES_OF = TITLES | {("minister",)}
+_TITLE_ENDS = frozenset(t[-1] for t in _TITLES_OF)
 _MAX_TITLE_NAME_WORDS = 3
 
 
@@ -497,12 +512,49 @@ def _titled(ts: TokenStream, text: str, of: int) -> bool:
     texts = ts.texts
     at = of
     for _ in range(_MAX_TITLE_NAME_WORDS + 1):
-        if any(at >= len(t) and tuple(texts[at - len(t) : at]) == t for t in _TITLES_OF):
+        # Only a word that ends a title starts the comparison of whole titles.
+        if at > 0 and texts[at - 1] in _TITLE_ENDS and any(tuple(texts[at - len(t) : at]) == t for t in _TITLES_OF):
             return True
         at -= 1
         if at < 0 or not text[ts.start(at)].isupper():
             return False
     return False
+
+
+def _tie_parts(
+    ts: TokenStream, text: str, gaz: Gazetteer, hits: list[_Hit], accepted: list[tuple[int, Mention, float]], in_text: int
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries that win a tie at the top (targets) and those that lose one (background); English text.
+
+    A target is named right after "against" / "on" ("sanctions against Iran"); a background country only
+    after "from" ("returning from Istanbul", and names joined to it: "from Colombia and Brazil") or after a
+    leader's "<title> [name] of" ("Prime Minister of Fiji"). ``accepted[:in_text]`` are the names read in
+    the text, in order. Only read when the top is tied (focus.py): most stories never pay for it.
+    """
+    texts = ts.texts
+    by_start = {ts.start(h.first): h for h in hits}
+    targets: set[str] = set()
+    background_starts: set[int] = set()
+    origin_end = -1  # last token of the latest origin
+    for place, mention, _w in accepted[:in_text]:
+        hit = by_start.get(mention.start)
+        if hit is None or hit.first == 0:
+            continue
+        role = _ROLES_BEFORE.get(texts[hit.first - 1])
+        if role is _TARGET:
+            if mention.source == "text" and hit.family == LAT:
+                targets.update(gaz.places[place].countries)
+        elif role is _ORIGIN or (origin_end >= 0 and _joined(ts, text, origin_end, hit.first)):
+            background_starts.add(mention.start)
+            origin_end = hit.last
+        elif role is _OF and _titled(ts, text, hit.first - 1):
+            # "President Yoweri Museveni of Uganda announces ...": the leader's country is the speaker, as a
+            # demonym before the title is ("Zambian President").
+            background_starts.add(mention.start)
+    # Countries named only so: the dateline, a provider place or any other mention makes a country more.
+    named_else = {c for i, m, _w in accepted if m.start not in background_starts for c in gaz.places[i].countries}
+    background = {c for i, m, _w in accepted if m.start in background_starts for c in gaz.places[i].countries}
+    return frozenset(targets), frozenset(background - named_else)
 
 
 def _joined(ts: TokenStream, text: str, last: int, first: int) -> bool:
@@ -689,12 +741,6 @@ def locate(
     named_places = 0  # hits read as a place or a region
     forces_of: list[int] = []  # (index in accepted) of demonyms before a force noun: "Japanese troops"
     scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
-    targets: set[str] = set()  # countries of names after "against" / "on" (English): "sanctions against Iran"
-    english = lang in (None, "en")
-    # Where names start that only set the background (English): an origin after "from" ("returning from
-    # Istanbul"), a leader's country after a title ("Prime Minister of Fiji").
-    background_starts: set[int] = set()
-    origin_end = -1  # last token of the latest origin
     adjective_first = lang == "en"
     for hit, sure in pending:
         start, end = ts.start(hit.first), ts.end(hit.last)
@@ -770,28 +816,12 @@ def locate(
                 forces_of.append(len(accepted))
         elif hit.locative and source == "text":
             scenes.update(gaz.places[place].countries)
-        if english and source == "text" and hit.family == LAT and hit.first > 0 and texts[hit.first - 1] in _TARGET_BEFORE:
-            targets.update(gaz.places[place].countries)
-        if (
-            english
-            and hit.first > 0
-            and (
-                texts[hit.first - 1] == "from"
-                # "from Colombia and Brazil": a name joined to an origin is one too.
-                or (origin_end >= 0 and _joined(ts, text, origin_end, hit.first))
-            )
-        ):
-            background_starts.add(start)
-            origin_end = hit.last
-        elif english and hit.first > 1 and texts[hit.first - 1] == "of" and _titled(ts, text, hit.first - 1):
-            # "President Yoweri Museveni of Uganda announces ...", "Prime Minister of Fiji ... confirms": the
-            # leader's country is the speaker, as a demonym before the title is ("Zambian President").
-            background_starts.add(start)
         accepted.append((place, mention, weight))
         if start < headline_end:
             headline_hits.append((hit, gaz.places[place].countries))
             for c in gaz.places[place].countries:
                 headline_kinds.setdefault(c, set()).add(kind)
+    in_text = len(accepted)  # the names read in the text; people, organisations and lone names come after
     for i in forces_of:
         place, mention, weight = accepted[i]
         if scenes.difference(gaz.places[place].countries):
@@ -835,15 +865,13 @@ def locate(
             break
     # Countries the headline names only by a city: "... talks in Washington", "Moscow hosts ...".
     hosts = frozenset(c for c, kinds in headline_kinds.items() if kinds <= {"city", "capital"})
-    background: frozenset[str] = frozenset()
-    if background_starts:
-        # Countries named only so: the dateline, a provider place or any other mention makes a country more.
-        named_else = {c for i, m, _w in accepted if m.start not in background_starts for c in gaz.places[i].countries}
-        background = frozenset(c for i, m, _w in accepted if m.start in background_starts for c in gaz.places[i].countries)
-        background -= named_else
-    return _result(
-        gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts, frozenset(targets), background
-    )
+    tie_parts: TieParts | None = None
+    if lang in (None, "en"):
+
+        def tie_parts() -> tuple[frozenset[str], frozenset[str]]:
+            return _tie_parts(ts, text, gaz, [h for h, _s in pending], accepted, in_text)
+
+    return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts, tie_parts)
 
 
 def _lone_country(
@@ -1245,12 +1273,11 @@ def _result(
     region_hits: list[tuple[str, float, bool]] | None = None,
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] | None = None,
     hosts: frozenset[str] = frozenset(),
-    targets: frozenset[str] = frozenset(),
-    background: frozenset[str] = frozenset(),
+    tie_parts: TieParts | None = None,
 ) -> GeoResult:
     evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
-    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, targets, background)
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, tie_parts)
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:

@@ -909,9 +909,9 @@ def test_score_breaks_a_tie_for_a_target_only() -> None:
     catalog = load_regions()
     tied = [Scored("MC", ("MC",), 3.0), Scored("LB", ("LB",), 3.0)]
     assert score(tied, catalog).focus_country == "MC"  # first named
-    assert score(tied, catalog, targets=frozenset(["LB"])).focus_country == "LB"
+    assert score(tied, catalog, tie_parts=lambda: (frozenset(["LB"]), frozenset())).focus_country == "LB"
     ahead = [Scored("MC", ("MC",), 3.0), Scored("LB", ("LB",), 2.9)]
-    assert score(ahead, catalog, targets=frozenset(["LB"])).focus_country == "MC"
+    assert score(ahead, catalog, tie_parts=lambda: (frozenset(["LB"]), frozenset())).focus_country == "MC"
 
 
 def test_a_tie_at_the_top_never_goes_to_a_country_named_only_as_an_origin() -> None:
@@ -930,11 +930,11 @@ def test_score_passes_over_an_origin_in_a_tie_only() -> None:
     catalog = load_regions()
     tied = [Scored("gn-745044", ("TR",), 3.0), Scored("BG", ("BG",), 3.0)]
     assert score(tied, catalog).focus_country == "TR"  # first named
-    assert score(tied, catalog, background=frozenset(["TR"])).focus_country == "BG"
+    assert score(tied, catalog, tie_parts=lambda: (frozenset(), frozenset(["TR"]))).focus_country == "BG"
     ahead = [Scored("gn-745044", ("TR",), 3.0), Scored("BG", ("BG",), 2.9)]
-    assert score(ahead, catalog, background=frozenset(["TR"])).focus_country == "TR"
+    assert score(ahead, catalog, tie_parts=lambda: (frozenset(), frozenset(["TR"]))).focus_country == "TR"
     # Both origins: the first named, as before.
-    assert score(tied, catalog, background=frozenset(["TR", "BG"])).focus_country == "TR"
+    assert score(tied, catalog, tie_parts=lambda: (frozenset(), frozenset(["TR", "BG"]))).focus_country == "TR"
 
 
 def test_a_tie_at_the_top_passes_over_a_country_named_only_in_a_leaders_title() -> None:
