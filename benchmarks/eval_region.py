@@ -547,6 +547,12 @@ stream.places.people and "minister"): the
 speaker ("President Yoweri Museveni of Uganda
 announces an end to cooperation with North
 Korea") (ad)
+so does a country named only as the nationality   0.934 0.889 (1207) 0.930  0.910 0.897 0.834   0.976 0.891  0.970 0.895
+of people, a demonym before a lower-case noun of
+persons (national, citizen, tourist, migrant,
+worker, prisoner, man, woman, families; curated)
+("Acquitted Finnish national ..., a soldier in
+the British Army") (ae)
 =================================================  ========================  ==================  ===========  ===========
 
 (ab) The tie rule of focus.py (the first named leads) is right far more often than not: tried first, a tie
@@ -570,7 +576,13 @@ on a name after "from", the seventh round's try) it won one and lost one.
 (ad) Two public dev events right more (Uganda / North Korea, Fiji / Kiribati), none lost; no other row moved.
 "President of X" weighs as a name while "Xian President" weighs as a demonym (0.6): weighed x0.6 or x0.8
 instead of losing a tie, the same two were won and "The Prime Minister of Pakistan, Nawaz Sharif resigns ...
-the Dubai-based ..." lost (x0.6 also "the governor of Malaita province", read with its country): left out.
+the Dubai-based ..." lost (x0.6 also "the governor of Malaita province", read with its country): left out. The tie rules read their words only
+when the top is tied (a callable score() calls), so a story without a tie pays nothing for them; per name,
+the checks had cost ~1.5 us on a short English story.
+
+(ae) One public dev event right more (the British Army soldier), none lost; no other row moved. The nouns
+are the persons news text names by nationality abroad, a curated list; the demonym before any other noun
+("a Finnish court", "Chinese influence") keeps its part in a tie.
 
 Also tried in the round and left out (public dev events right more / lost, against the row before):
 a tie going to the last named (11 / 37; self-written dev 1 / 2); an English country name before "'s" weighed

@@ -120,6 +120,14 @@ _TARGET_BEFORE = frozenset(["against", "on"])
 # ("returning from Istanbul"), or the "of" after a leader's title ("Prime Minister of Fiji"). One look-up
 # per name; most names have none of them before.
 _TARGET, _ORIGIN, _OF = "target", "origin", "of"
+# English nouns of people that a demonym before them gives a nationality ("Chinese tourists", "a Finnish
+# national", "Indian nationals"); curated, the nouns of persons abroad in news text.
+_NATIONALS = frozenset(
+    [
+        *("national", "nationals", "citizen", "citizens", "tourist", "tourists", "migrant", "migrants"),
+        *("worker", "workers", "prisoner", "prisoners", "man", "woman", "men", "women", "families"),
+    ]
+)
 _ROLES_BEFORE = {**dict.fromkeys(_TARGET_BEFORE, _TARGET), "from": _ORIGIN, "of": _OF}
 # Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
 # Ankara", "Україна та Польща"); commas and hyphens leave no token between.
@@ -527,8 +535,9 @@ def _tie_parts(
     """The countries that win a tie at the top (targets) and those that lose one (background); English text.
 
     A target is named right after "against" / "on" ("sanctions against Iran"); a background country only
-    after "from" ("returning from Istanbul", and names joined to it: "from Colombia and Brazil") or after a
-    leader's "<title> [name] of" ("Prime Minister of Fiji"). ``accepted[:in_text]`` are the names read in
+    after "from" ("returning from Istanbul", and names joined to it: "from Colombia and Brazil"), after a
+    leader's "<title> [name] of" ("Prime Minister of Fiji") or as a demonym before a noun of people
+    ("a Finnish national"). ``accepted[:in_text]`` are the names read in
     the text, in order. Only read when the top is tied (focus.py): most stories never pay for it.
     """
     texts = ts.texts
@@ -538,7 +547,15 @@ def _tie_parts(
     origin_end = -1  # last token of the latest origin
     for place, mention, _w in accepted[:in_text]:
         hit = by_start.get(mention.start)
-        if hit is None or hit.first == 0:
+        if hit is None:
+            continue
+        after = hit.last + 1
+        if mention.source == "demonym" and after < len(texts) and texts[after] in _NATIONALS and text[ts.start(after)].islower():
+            # "Acquitted Finnish national Mikko Vehvilainen, a soldier in the British Army": the people's
+            # nationality, not where the story happens.
+            background_starts.add(mention.start)
+            continue
+        if hit.first == 0:
             continue
         role = _ROLES_BEFORE.get(texts[hit.first - 1])
         if role is _TARGET:

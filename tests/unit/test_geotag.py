@@ -946,3 +946,13 @@ def test_a_tie_at_the_top_passes_over_a_country_named_only_in_a_leaders_title() 
     assert _focus("Prime Minister of Fiji Sitiveni Rabuka confirms that Kiribati will rejoin the forum.") == "KI"
     # Not after any "of": "the people of Fiji" are no speaker.
     assert _focus("The people of Fiji welcome that Kiribati will rejoin the forum.") == "FJ"
+
+
+def test_a_tie_at_the_top_passes_over_a_nationality_of_people() -> None:
+    # Written for #17 (eighth round): "Acquitted Finnish national Mikko Vehvilainen, a serving soldier in the British
+    # Army, is jailed" tied FI and GB, and the tie went to the nationality, named first.
+    body = "Acquitted Finnish national Mikko Vehvilainen, a serving soldier in the British Army, is jailed."
+    assert _focus(body) == "GB"
+    # A demonym before any other word is no nationality of people: the first named leads the tie as before.
+    body = "Acquitted Finnish reporter Mikko Vehvilainen, a serving soldier in the British Army, is jailed."
+    assert _focus(body) == "FI"
