@@ -575,10 +575,13 @@ def _tie_parts(
 
 
 def _joined(ts: TokenStream, text: str, last: int, first: int) -> bool:
-    """Whether tokens ``last`` and ``first`` are joined as members of one phrase: "X and Y", "X, Y", "X or Y"."""
+    """Whether tokens ``last`` and ``first`` are joined as members of one phrase: "X and Y", "X, Y", "X or the Y"."""
     between = ts.texts[last + 1 : first]
+    if between and between[-1] == "the":
+        # "from Colombia and the United States": the article belongs to the next name.
+        between = between[:-1]
     if not between:
-        return text[ts.end(last) : ts.start(first)] == ", "
+        return text[ts.end(last) : ts.start(first)].startswith(", ")
     return len(between) == 1 and between[0] in ("and", "or")
 
 

@@ -921,6 +921,7 @@ def test_a_tie_at_the_top_never_goes_to_a_country_named_only_as_an_origin() -> N
     assert _focus(body) == "BG"
     # A name joined to an origin is one too: "from Colombia and Brazil".
     assert _focus("Aid trucks from Colombia and Brazil reach a village of Venezuela.") == "VE"
+    assert _focus("Aid trucks from Colombia and the United States reach a village of Venezuela.") == "VE"
 
 
 def test_score_passes_over_an_origin_in_a_tie_only() -> None:
