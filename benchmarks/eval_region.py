@@ -518,6 +518,100 @@ dev F1 0.976 focus 0.891 (from 0.975 0.889), held-out F1 0.970 focus 0.895, rele
 0.918 (unchanged). The eight public dev events won did not carry over to the test row's focus: each rule
 fires on one to three events, within the noise of a 1,500-event row. The eval's own cost line: median
 453 us, p95 753 us per 2 KB story.
+
+Eighth round (branch focus4; the brief named it the fourth, the table's fourth round being another
+branch's), back to the first rounds' protocol: a change is kept when public dev focus rises, the
+self-written dev F1 and focus do not fall, and the held-out and public-test *totals* (found, relevant,
+focus; F1, focus, relevant P/R/F1) do not fall; the test row's totals are read after every try, never its
+events. Figures: public dev found / focus (events right of 1,357) / relevant precision bound; public test
+found / relevant / focus; self-written dev F1 / focus; held-out F1 / focus. Before it: public dev 0.934
+0.884 (1200) 0.930, public test 0.910 0.897 0.834 (1365 1345 1251 of 1,500), self-written dev 0.976
+0.891, held-out 0.970 0.895 (relevant 0.908 0.928 0.918).
+
+=================================================  ========================  ==================  ===========  ===========
+change                                             public dev                public test         dev          held-out
+=================================================  ========================  ==================  ===========  ===========
+a tie at the top goes to a country named right     0.934 0.887 (1203) 0.930  0.910 0.897 0.834   0.976 0.891  0.970 0.895
+after "against" or "on" (English), the target of
+the action, before the one named first ("a probe
+against Lebanon's prime minister", "an arms
+embargo on Iran") (ab)
+a tie at the top passes over a country named only  0.934 0.887 (1204) 0.930  0.910 0.897 0.834   0.976 0.891  0.970 0.895
+as an origin, after "from" (English; names joined
+to it by "and", "or", a comma too): "tourists
+returning from Istanbul crash near ..., Bulgaria"
+(ac)
+so does a country named only after "<title>        0.934 0.889 (1206) 0.930  0.910 0.897 0.834   0.976 0.891  0.970 0.895
+[name] of" (English; the leaders' titles of
+stream.places.people and "minister"): the
+speaker ("President Yoweri Museveni of Uganda
+announces an end to cooperation with North
+Korea") (ad)
+so does a country named only as the nationality   0.934 0.889 (1207) 0.930  0.910 0.897 0.834   0.976 0.891  0.970 0.895
+of people, a demonym before a lower-case noun of
+persons (national, citizen, tourist, migrant,
+worker, prisoner, man, woman, families; curated)
+("Acquitted Finnish national ..., a soldier in
+the British Army") (ae)
+=================================================  ========================  ==================  ===========  ===========
+
+(ab) The tie rule of focus.py (the first named leads) is right far more often than not: tried first, a tie
+going to the *last* named: 11 public dev events right more, 37 lost (most "X reports its first case ... from
+Y"). Where the later country is the target of the action it is the story's: three right more ("a probe
+against Lebanon's caretaker prime minister" after "Monaco's judicial authorities", "their strikes against
+Iran" after "Israel and the United States", "a United States bid to extend ... embargo on Iran"), none lost;
+no other row moved. Only a tie: the shares, and so the relevant flags, stay as they were. Tried and left
+out: the target as a scene, its mention weighed x1.5 as after "in": public dev 1202 ("against") or 1203
+("against", "on"), but public-test relevant found fell (1345 -> 1344, 1343), at x1.25 and x2 as well;
+a tie going to a locative scene too: held-out focus 0.895 -> 0.889, public-test focus 1251 -> 1250;
+"against the" / "on the" before the name: no figure moved; the other story languages' "against"
+(contre, gegen, contra, против, проти): no figure moved.
+
+(ac) One public dev event right more (the Bulgarian bus crash), none lost; no other row moved. A country the
+dateline, a provider place or any other mention names is no mere origin. Without the joined names, "aid from
+Colombia and Brazil" made Brazil the one tied country that was no origin (no figure moved, but a false
+reading); with them, all tied countries are origins and the first named leads as before. As a weight (x0.5
+on a name after "from", the seventh round's try) it won one and lost one.
+
+(ad) Two public dev events right more (Uganda / North Korea, Fiji / Kiribati), none lost; no other row moved.
+"President of X" weighs as a name while "Xian President" weighs as a demonym (0.6): weighed x0.6 or x0.8
+instead of losing a tie, the same two were won and "The Prime Minister of Pakistan, Nawaz Sharif resigns ...
+the Dubai-based ..." lost (x0.6 also "the governor of Malaita province", read with its country): left out. The tie rules read their words only
+when the top is tied (a callable score() calls), so a story without a tie pays nothing for them; per name,
+the checks had cost ~1.5 us on a short English story.
+
+(ae) One public dev event right more (the British Army soldier), none lost; no other row moved. The nouns
+are the persons news text names by nationality abroad, a curated list; the demonym before any other noun
+("a Finnish court", "Chinese influence") keeps its part in a tie.
+
+After the round: public dev focus misses, tied at the top 4 (from 11), another country 55 (55), no country
+found 52, label not found 38, label found but focus null 1; extra countries only 115 (113: two events right
+now that name an extra country). Totals (``python -m benchmarks.eval_region``): public dev 0.934 0.920 0.889
+(found, relevant, focus; from 0.934 0.920 0.884), precision bound 0.887 / 0.930 (unchanged); public test
+0.910 0.897 0.834 and 0.834 / 0.918 (unchanged); self-written dev P/R/F1 0.978 0.974 0.976, focus 0.891
+(unchanged); held-out 0.978 0.962 0.970, focus 0.895, relevant 0.908 0.928 0.918 (unchanged). The rules
+decide ties only, and ties are rare outside headline-less one-sentence items: the held-out focus target
+(0.90) is not met by this round. Cost, alternating processes with the geotagger of 4dbaa3f (before the
+round) over the self-written stories padded to 2 KB: median 472-481 against 474-480 us, p95 772-787 against
+778-795 us.
+
+Also tried in the round and left out (public dev events right more / lost, against the row before):
+a tie going to the last named (11 / 37; self-written dev 1 / 2); an English country name before "'s" weighed
+as a demonym, x0.6 (1 / 3: "in Saudi Arabia's Eastern Province" is the scene); the focus moving to a country
+named in a locative form when it holds 0.7 of the leader's share (5 / 8, self-written dev 1 / 4); a demonym
+opening a sentence before a capitalised title weighed as a name ("Zambian President Edgar Lungu requests
+that Cuba ...": 1 / 1, self-written dev 0 / 1); a tie going to the country with more distinct places
+named (nothing moved); two countries joined by "and" or a comma weighed as a list's members are (x0.85:
+public dev 1202, but held-out focus 0.895 -> 0.892; x0.75 and x0.5 lost self-written dev stories);
+"with", "to" or "into" among the target words (2 / 2, 1 / 1, nothing); a target winning a near tie
+(within 0.8 or 0.7 of the top: 0 / 1); "based", "flagged", "bound", "headquartered", "registered"
+among the attribute suffixes of row (p) ("the Dubai-based company": no focus moved, public dev relevant
+precision bound 0.9296 -> 0.9304); a country right after its own city and a comma ("in Stockholm,
+Sweden") x0.5 (1 / 2: "in London, Ontario, Canada"); a place between "a" / "an" and a lower-case word,
+a noun adjunct ("a Florida rally"), x0.3: public dev 1204 (1 / 0), but held-out relevant precision
+0.908 -> 0.905 and the public-test relevant precision bound 0.918 -> 0.917 ("a Kabul hospital" is the
+scene); x0.6: nothing moved. The round's rules touch ties only, so no share, relevant flag or precision
+figure moves with them.
 """
 
 from __future__ import annotations

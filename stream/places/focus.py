@@ -29,8 +29,11 @@ headline names a region and no country (or region names outweigh every
 country ``REGION_DOMINANCE`` times), the story is about the region: focus
 country null, focus region that region.
 
-Otherwise the focus country is the top country (a tie goes to the one named
-first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
+Otherwise the focus country is the top country (a tie passes over a country named
+only as an origin, "tourists returning from Istanbul", or as a leader's, "President
+Yoweri Museveni of Uganda", and goes to a target of the
+action, a country named right after "against" or "on": "a probe against Lebanon's
+prime minister", "an arms embargo on Iran"; else to the one named first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
 of the story (a WHO warning filed from Geneva about six countries has no focus), unless the headline names the two leaders jointly ("Armenia and
 Azerbaijan agree ...") and the runner-up is close enough: then the story is
 about both and the focus country is null; so is it when the leader is a
@@ -49,12 +52,22 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from stream.places.regions import RegionCatalog
 
-__all__ = ["DATELINE_ONLY_SHARE", "POSITION_WEIGHTS", "SOURCE_WEIGHTS", "Scored", "Scores", "position_weight", "score"]
+__all__ = [
+    "DATELINE_ONLY_SHARE",
+    "POSITION_WEIGHTS",
+    "SOURCE_WEIGHTS",
+    "TIE_TOLERANCE",
+    "Scored",
+    "Scores",
+    "TieParts",
+    "position_weight",
+    "score",
+]
 
 POSITION_WEIGHTS = {"headline": 3.0, "lead": 2.0, "body": 1.0}
 SOURCE_WEIGHTS = {"dateline": 4.0, "provider": 2.0, "text": 1.0, "metonym": 0.8, "demonym": 0.6}
@@ -76,6 +89,11 @@ FAR_SHARE = 0.5
 # share: "Datelines do not decide focus by themselves" -- GENEVA over a WHO warning about
 # six countries, VATICAN CITY over the Pope's message on three wars have no focus country.
 DATELINE_ONLY_SHARE = 0.5
+# Countries that win a tie at the top and countries that lose one (targets, background), computed on demand:
+# see :func:`score`.
+TieParts = Callable[[], tuple[frozenset[str], frozenset[str]]]
+# Shares this close (relative) are a tie: the same mentions summed in another order.
+TIE_TOLERANCE = 1e-9
 # Region names outside the headline make the story a region story when they
 # weigh this many times the leading country ("... across the Sahel").
 REGION_DOMINANCE = 1.5
@@ -116,6 +134,7 @@ def score(
     region_hits: Sequence[tuple[str, float, bool]] = (),
     headline_countries: frozenset[str] = frozenset(),
     hosts: frozenset[str] = frozenset(),
+    tie_parts: TieParts | None = None,
 ) -> Scores:
     """Aggregate weighted evidence into shares, a focus country and a focus region.
 
@@ -124,6 +143,9 @@ def score(
     ``region_hits`` are region names (region id, weight, in the headline);
     ``headline_countries`` the countries the headline names; ``hosts`` those it names only
     by a city ("... in Washington"): a host of a pair the headline names is not the focus.
+    ``tie_parts``, called only when the top is tied, gives the countries named as the target of an action
+    ("sanctions against Iran"), which win a tie, and those named only as where something came from
+    ("returning from Istanbul") or as a leader's ("President Yoweri Museveni of Uganda"), which lose one.
     """
     countries: dict[str, float] = defaultdict(float)
     places: dict[str, float] = defaultdict(float)
@@ -158,7 +180,7 @@ def score(
     if region_focus is not None:
         focus_country, focus_region = None, region_focus
     else:
-        focus_country = _focus_country(shares, pairs, hosts) if shares else None
+        focus_country = _focus_country(shares, pairs, hosts, tie_parts) if shares else None
         lead_shares = shares
         if focus_country is not None and shares[focus_country] < DATELINE_ONLY_SHARE and _dateline_only(focus_country, evidence):
             # The story is about what it names; the seat it was filed from neither decides
@@ -226,9 +248,25 @@ def _far_territory(focus_country: str | None, evidence: list[Scored], catalog: R
     return best if elsewhere[best] > FAR_SHARE * total else None
 
 
-def _focus_country(shares: dict[str, float], pairs: frozenset[frozenset[str]], hosts: frozenset[str] = frozenset()) -> str | None:
-    # A stable sort: on a tie the country named first (dateline, headline) leads.
+def _focus_country(
+    shares: dict[str, float],
+    pairs: frozenset[frozenset[str]],
+    hosts: frozenset[str] = frozenset(),
+    tie_parts: TieParts | None = None,
+) -> str | None:
+    # A stable sort: on a tie the country named first (dateline, headline) leads, but not a country named
+    # only as where someone came from ("a bus carrying tourists returning from Istanbul crashes near ...,
+    # Bulgaria": where it happened is the story) or as a leader's ("President Yoweri Museveni of Uganda
+    # announces an end to cooperation with North Korea": the speaker), and before a tied country that is the target of the action
+    # ("Monaco's authorities close a probe against Lebanon's prime minister": the actor comes first in the
+    # sentence, what it acts on is what the story is about).
     ranked = sorted(shares.items(), key=lambda kv: -kv[1])
+    if tie_parts is not None and len(ranked) > 1 and math.isclose(ranked[0][1], ranked[1][1], rel_tol=TIE_TOLERANCE):
+        targets, background = tie_parts()
+        if background:
+            ranked = _tie_to(ranked, lambda iso: iso not in background)
+        if targets:
+            ranked = _tie_to(ranked, lambda iso: iso in targets)
     first = ranked[0][0]
     if first in hosts and any(first not in pair for pair in pairs):
         # "Armenia and Azerbaijan initial a text in Washington", "Moscow hosts talks of Armenia and
@@ -239,6 +277,19 @@ def _focus_country(shares: dict[str, float], pairs: frozenset[frozenset[str]], h
         if s2 >= PAIR_RATIO * s1 and frozenset((first, second)) in pairs:
             return None
     return ranked[0][0]
+
+
+def _tie_to(ranked: list[tuple[str, float]], prefer: Callable[[str], bool]) -> list[tuple[str, float]]:
+    """``ranked`` with the first country tied with the top for which ``prefer`` holds moved to the top, unless it holds for the top."""
+    if len(ranked) < 2 or prefer(ranked[0][0]):
+        return ranked
+    top = ranked[0][1]
+    for i, (iso, share) in enumerate(ranked[1:], 1):
+        if not math.isclose(share, top, rel_tol=TIE_TOLERANCE):
+            break
+        if prefer(iso):
+            return [ranked[i], *ranked[:i], *ranked[i + 1 :]]
+    return ranked
 
 
 def _focus_region(

@@ -31,7 +31,16 @@ from itertools import pairwise
 from pathlib import Path
 
 from stream.places.dateline import find_dateline
-from stream.places.focus import AMBIGUOUS_WEIGHT, LOCATIVE_WEIGHT, SOURCE_WEIGHTS, SPEAKER_WEIGHT, Scored, position_weight, score
+from stream.places.focus import (
+    AMBIGUOUS_WEIGHT,
+    LOCATIVE_WEIGHT,
+    SOURCE_WEIGHTS,
+    SPEAKER_WEIGHT,
+    Scored,
+    TieParts,
+    position_weight,
+    score,
+)
 from stream.places.gazetteer import (
     ABBREV,
     ADJ,
@@ -62,7 +71,7 @@ from stream.places.geomorph import (
     tails_for,
 )
 from stream.places.organisations import load_organisations
-from stream.places.people import find_people, load_people
+from stream.places.people import TITLES, find_people, load_people
 from stream.places.regions import RegionCatalog, load_regions
 from stream.story import Story
 from stream.text.normalize import TokenStream, fold
@@ -103,6 +112,23 @@ _MAX_SCENE_MODIFIERS = 2
 # Cyprus meet in Switzerland", "the summit in Papua New Guinea"), so "in" right after these words (folded,
 # Latin script) does not make the scene: the headline's hosts (focus.py) in the body's words.
 _MEETINGS = frozenset(["meet", "meets", "met", "meeting", "meetings", "talks", "summit", "conference", "negotiations"])
+# English prepositions whose object is the target of an action (folded): "sanctions against Iran", "an arms
+# embargo on Iran", "a probe against Lebanon's caretaker prime minister". A target wins a tie for the focus
+# (focus.py); its weight is unchanged (as a boost it cost a public-test relevant country, round eight).
+_TARGET_BEFORE = frozenset(["against", "on"])
+# The folded English word before a name that gives it a part in a tie (focus.py): a target, an origin
+# ("returning from Istanbul"), or the "of" after a leader's title ("Prime Minister of Fiji"). One look-up
+# per name; most names have none of them before.
+_TARGET, _ORIGIN, _OF = "target", "origin", "of"
+# English nouns of people that a demonym before them gives a nationality ("Chinese tourists", "a Finnish
+# national", "Indian nationals"); curated, the nouns of persons abroad in news text.
+_NATIONALS = frozenset(
+    [
+        *("national", "nationals", "citizen", "citizens", "tourist", "tourists", "migrant", "migrants"),
+        *("worker", "workers", "prisoner", "prisoners", "man", "woman", "men", "women", "families"),
+    ]
+)
+_ROLES_BEFORE = {**dict.fromkeys(_TARGET_BEFORE, _TARGET), "from": _ORIGIN, "of": _OF}
 # Words that join two names into a pair ("Armenia and Azerbaijan", "Erivan ile
 # Ankara", "Україна та Польща"); commas and hyphens leave no token between.
 # Compared with folded tokens: the Armenian ligature "և" folds (NFKC) to "եւ", "ԵՎ" to "եվ".
@@ -479,6 +505,86 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     return kept
 
 
+# Titles that may head "<title> [name] of <country>" (folded token sequences): the leaders' titles of
+# stream.places.people and a minister's.
+_TITLES_OF = TITLES | {("minister",)}
+_TITLE_ENDS = frozenset(t[-1] for t in _TITLES_OF)
+_MAX_TITLE_NAME_WORDS = 3
+
+
+def _titled(ts: TokenStream, text: str, of: int) -> bool:
+    """Whether the "of" at token ``of`` follows a title, directly or across a capitalised name.
+
+    "Prime Minister of", "President Yoweri Museveni of"; not "the people of", "a Minister's visit of".
+    """
+    texts = ts.texts
+    at = of
+    for _ in range(_MAX_TITLE_NAME_WORDS + 1):
+        # Only a word that ends a title starts the comparison of whole titles.
+        if at > 0 and texts[at - 1] in _TITLE_ENDS and any(tuple(texts[at - len(t) : at]) == t for t in _TITLES_OF):
+            return True
+        at -= 1
+        if at < 0 or not text[ts.start(at)].isupper():
+            return False
+    return False
+
+
+def _tie_parts(
+    ts: TokenStream, text: str, gaz: Gazetteer, hits: list[_Hit], accepted: list[tuple[int, Mention, float]], in_text: int
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The countries that win a tie at the top (targets) and those that lose one (background); English text.
+
+    A target is named right after "against" / "on" ("sanctions against Iran"); a background country only
+    after "from" ("returning from Istanbul", and names joined to it: "from Colombia and Brazil"), after a
+    leader's "<title> [name] of" ("Prime Minister of Fiji") or as a demonym before a noun of people
+    ("a Finnish national"). ``accepted[:in_text]`` are the names read in
+    the text, in order. Only read when the top is tied (focus.py): most stories never pay for it.
+    """
+    texts = ts.texts
+    by_start = {ts.start(h.first): h for h in hits}
+    targets: set[str] = set()
+    background_starts: set[int] = set()
+    origin_end = -1  # last token of the latest origin
+    for place, mention, _w in accepted[:in_text]:
+        hit = by_start.get(mention.start)
+        if hit is None:
+            continue
+        after = hit.last + 1
+        if mention.source == "demonym" and after < len(texts) and texts[after] in _NATIONALS and text[ts.start(after)].islower():
+            # "Acquitted Finnish national Mikko Vehvilainen, a soldier in the British Army": the people's
+            # nationality, not where the story happens.
+            background_starts.add(mention.start)
+            continue
+        if hit.first == 0:
+            continue
+        role = _ROLES_BEFORE.get(texts[hit.first - 1])
+        if role is _TARGET:
+            if mention.source == "text" and hit.family == LAT:
+                targets.update(gaz.places[place].countries)
+        elif role is _ORIGIN or (origin_end >= 0 and _joined(ts, text, origin_end, hit.first)):
+            background_starts.add(mention.start)
+            origin_end = hit.last
+        elif role is _OF and _titled(ts, text, hit.first - 1):
+            # "President Yoweri Museveni of Uganda announces ...": the leader's country is the speaker, as a
+            # demonym before the title is ("Zambian President").
+            background_starts.add(mention.start)
+    # Countries named only so: the dateline, a provider place or any other mention makes a country more.
+    named_else = {c for i, m, _w in accepted if m.start not in background_starts for c in gaz.places[i].countries}
+    background = {c for i, m, _w in accepted if m.start in background_starts for c in gaz.places[i].countries}
+    return frozenset(targets), frozenset(background - named_else)
+
+
+def _joined(ts: TokenStream, text: str, last: int, first: int) -> bool:
+    """Whether tokens ``last`` and ``first`` are joined as members of one phrase: "X and Y", "X, Y", "X or the Y"."""
+    between = ts.texts[last + 1 : first]
+    if between and between[-1] == "the":
+        # "from Colombia and the United States": the article belongs to the next name.
+        between = between[:-1]
+    if not between:
+        return text[ts.end(last) : ts.start(first)].startswith(", ")
+    return len(between) == 1 and between[0] in ("and", "or")
+
+
 def _venue_before(texts: list[str], first: int) -> bool:
     """Whether "in" before the name (across its modifiers) follows a meeting word: "meet in [the] X"."""
     at = first - 1
@@ -735,6 +841,7 @@ def locate(
             headline_hits.append((hit, gaz.places[place].countries))
             for c in gaz.places[place].countries:
                 headline_kinds.setdefault(c, set()).add(kind)
+    in_text = len(accepted)  # the names read in the text; people, organisations and lone names come after
     for i in forces_of:
         place, mention, weight = accepted[i]
         if scenes.difference(gaz.places[place].countries):
@@ -778,7 +885,13 @@ def locate(
             break
     # Countries the headline names only by a city: "... talks in Washington", "Moscow hosts ...".
     hosts = frozenset(c for c, kinds in headline_kinds.items() if kinds <= {"city", "capital"})
-    return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts)
+    tie_parts: TieParts | None = None
+    if lang in (None, "en"):
+
+        def tie_parts() -> tuple[frozenset[str], frozenset[str]]:
+            return _tie_parts(ts, text, gaz, [h for h, _s in pending], accepted, in_text)
+
+    return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts, tie_parts)
 
 
 def _lone_country(
@@ -1180,10 +1293,11 @@ def _result(
     region_hits: list[tuple[str, float, bool]] | None = None,
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] | None = None,
     hosts: frozenset[str] = frozenset(),
+    tie_parts: TieParts | None = None,
 ) -> GeoResult:
     evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
-    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts)
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, tie_parts)
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:

@@ -811,7 +811,8 @@ def test_an_abbreviation_before_a_common_noun_weighs_as_a_demonym() -> None:
     body = "A retired general resigns as U.S. envoy for the Qatar dispute."
     assert _focus(body) == "QA"
     # Before a capitalised name it is the state acting, a name as before: "the U.S. House ... Puerto Rico".
-    body = "The U.S. House passes a bill on Puerto Rico."
+    # ("for", not "on": since round eight a target after "on" wins a tie.)
+    body = "The U.S. House passes a bill for Puerto Rico."
     assert _focus(body) == "US"
 
 
@@ -886,3 +887,73 @@ def test_a_place_after_the_and_before_a_capitalised_word_names_a_thing_of_it() -
     assert result.focus_country == "GB"
     assert [str(c["iso2"]) for c in result.countries] == ["GB", "IE"]
     assert float(str(result.countries[1]["score"])) < 0.25  # x0.3 of a name: 0.17, as a place name 0.4
+
+
+def test_a_tie_at_the_top_goes_to_the_target_of_the_action() -> None:
+    # Written for #17 (eighth round): "Monaco's authorities close a probe against Lebanon's prime minister" tied
+    # MC and LB, and the tie went to the actor, named first.
+    body = "Monaco's judicial authorities close a probe against Lebanon's caretaker prime minister."
+    assert _focus(body) == "LB"
+    assert _focus("A court in Paris rejects sanctions on Iran. The ruling angers France and Iran.") == "FR"  # no tie
+    assert _focus("Britain reports an arms embargo on Iran.") == "IR"
+    # Without "against" / "on", the first named leads a tie as before.
+    assert _focus("Monaco's judicial authorities close a probe into Lebanon's caretaker prime minister.") == "MC"
+    # The target wins a tie only: the actor named more often keeps the focus.
+    assert _focus("Israel strikes against Iran. Israel says the strikes are over.") == "IL"
+
+
+def test_score_breaks_a_tie_for_a_target_only() -> None:
+    from stream.places.focus import Scored, score
+    from stream.places.regions import load_regions
+
+    catalog = load_regions()
+    tied = [Scored("MC", ("MC",), 3.0), Scored("LB", ("LB",), 3.0)]
+    assert score(tied, catalog).focus_country == "MC"  # first named
+    assert score(tied, catalog, tie_parts=lambda: (frozenset(["LB"]), frozenset())).focus_country == "LB"
+    ahead = [Scored("MC", ("MC",), 3.0), Scored("LB", ("LB",), 2.9)]
+    assert score(ahead, catalog, tie_parts=lambda: (frozenset(["LB"]), frozenset())).focus_country == "MC"
+
+
+def test_a_tie_at_the_top_never_goes_to_a_country_named_only_as_an_origin() -> None:
+    # Written for #17 (eighth round): "a bus ... returning from Istanbul crashes ... near Bosnek, Pernik Province,
+    # Bulgaria" tied TR and BG, and the tie went to Istanbul, named first.
+    body = "A bus carrying tourists returning from Istanbul crashes near a village of Bulgaria."
+    assert _focus(body) == "BG"
+    # A name joined to an origin is one too: "from Colombia and Brazil".
+    assert _focus("Aid trucks from Colombia and Brazil reach a village of Venezuela.") == "VE"
+    assert _focus("Aid trucks from Colombia and the United States reach a village of Venezuela.") == "VE"
+
+
+def test_score_passes_over_an_origin_in_a_tie_only() -> None:
+    from stream.places.focus import Scored, score
+    from stream.places.regions import load_regions
+
+    catalog = load_regions()
+    tied = [Scored("gn-745044", ("TR",), 3.0), Scored("BG", ("BG",), 3.0)]
+    assert score(tied, catalog).focus_country == "TR"  # first named
+    assert score(tied, catalog, tie_parts=lambda: (frozenset(), frozenset(["TR"]))).focus_country == "BG"
+    ahead = [Scored("gn-745044", ("TR",), 3.0), Scored("BG", ("BG",), 2.9)]
+    assert score(ahead, catalog, tie_parts=lambda: (frozenset(), frozenset(["TR"]))).focus_country == "TR"
+    # Both origins: the first named, as before.
+    assert score(tied, catalog, tie_parts=lambda: (frozenset(), frozenset(["TR", "BG"]))).focus_country == "TR"
+
+
+def test_a_tie_at_the_top_passes_over_a_country_named_only_in_a_leaders_title() -> None:
+    # Written for #17 (eighth round): "President Yoweri Museveni of Uganda announces an end to ... cooperation with
+    # North Korea" and "Prime Minister of Fiji Sitiveni Rabuka confirms that Kiribati will rejoin ..." tied, and
+    # the tie went to the leader's country, named first.
+    body = "President Yoweri Museveni of Uganda announces an end to military cooperation with North Korea."
+    assert _focus(body) == "KP"
+    assert _focus("Prime Minister of Fiji Sitiveni Rabuka confirms that Kiribati will rejoin the forum.") == "KI"
+    # Not after any "of": "the people of Fiji" are no speaker.
+    assert _focus("The people of Fiji welcome that Kiribati will rejoin the forum.") == "FJ"
+
+
+def test_a_tie_at_the_top_passes_over_a_nationality_of_people() -> None:
+    # Written for #17 (eighth round): "Acquitted Finnish national Mikko Vehvilainen, a serving soldier in the British
+    # Army, is jailed" tied FI and GB, and the tie went to the nationality, named first.
+    body = "Acquitted Finnish national Mikko Vehvilainen, a serving soldier in the British Army, is jailed."
+    assert _focus(body) == "GB"
+    # A demonym before any other word is no nationality of people: the first named leads the tie as before.
+    body = "Acquitted Finnish reporter Mikko Vehvilainen, a serving soldier in the British Army, is jailed."
+    assert _focus(body) == "FI"
