@@ -24,19 +24,32 @@ found in several languages keeps the translation with the best score.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from stream.text.normalize import TokenStream
 from stream.topics.features import STEM, is_unspaced
 
-__all__ = ["MIN_COUNT", "MIN_DICE", "align", "learn", "read_parallel", "units"]
+__all__ = [
+    "MIN_COUNT",
+    "MIN_DICE",
+    "MIN_STEM_SHARE",
+    "align",
+    "dictionary_table",
+    "learn",
+    "read_dictionary",
+    "read_parallel",
+    "units",
+]
 
 MIN_COUNT = 2  # sentences a unit and its translation must share
 # 0.4 with FLORES alone (0.3: +0.002, a 12 % bigger table); with NTREX pooled 0.3 gained +0.005 on the transfer-dev
 # set (SOURCES.md).
 MIN_DICE = 0.3
 _MIN_LEN = 3  # shorter tokens (articles, particles, digits) are left alone
+# A dictionary stem (``~`` + prefix) is translated only when more than this share of the headwords that have it agree:
+# the first five letters of unrelated words coincide (ru "перег": переговоры talks, перегрузка overload).
+MIN_STEM_SHARE = 0.5
 
 
 def units(text: str) -> set[str]:
@@ -100,13 +113,84 @@ def align(
     return out
 
 
+def read_dictionary(path: Path, languages: Iterable[str] | None = None) -> dict[str, dict[str, set[str]]]:
+    """``{lang: {word: {English words}}}`` from a ``<id>.dictionary.tsv`` (``lang<TAB>word<TAB>English word``)."""
+    wanted = None if languages is None else set(languages)
+    out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            lang, word, english = line.rstrip("\n").split("\t")
+            if wanted is None or lang in wanted:
+                out[lang][word].add(english)
+    return {lang: dict(words) for lang, words in out.items()}
+
+
+def _fold(word: str) -> str | None:
+    """A dictionary word as the tokeniser folds it, or None when it is not one token."""
+    texts = TokenStream.of(word).texts
+    return texts[0] if len(texts) == 1 else None
+
+
+def dictionary_table(
+    entries: dict[str, dict[str, set[str]]], english_counts: Mapping[str, int], *, min_stem_share: float = MIN_STEM_SHARE
+) -> dict[str, tuple[str, float]]:
+    """Translations from a bilingual dictionary: ``{unit: (English word, share)}`` (units as :func:`units`).
+
+    A headword with several senses lists several English words; the one most frequent in ``english_counts``
+    (stories of the English training news that hold it) is taken, so that a word is read in its news sense
+    (ru "мир": peace and world; tr "savaş": war and warfare). A stem's headwords vote, each for its chosen word,
+    and the stem is translated only when more than ``min_stem_share`` of them agree (its share; a word's is 1).
+    Where languages disagree on a unit, the larger share wins, then the more frequent English word.
+    """
+
+    def rank(e: str) -> tuple[int, str]:
+        return (-english_counts.get(e, 0), e)
+
+    best: dict[str, tuple[float, int, str]] = {}
+    for lang in sorted(entries):
+        stems: dict[str, Counter[str]] = defaultdict(Counter)
+        words: dict[str, str] = {}
+        for headword, translations in sorted(entries[lang].items()):
+            word = _fold(headword)
+            folded = [e for e in (_fold(t) for t in translations) if e is not None and e.isalpha()]
+            if word is None or len(word) < _MIN_LEN or word.isdigit() or is_unspaced(word) or not folded:
+                continue
+            english = min(folded, key=rank)
+            words.setdefault(word, english)  # headwords folding alike ("Krieg", "krieg"): the first in order
+            if len(word) > STEM + 1:
+                stems["~" + word[:STEM]][english] += 1
+        found = {w: (e, 1.0) for w, e in words.items()}
+        for stem, votes in stems.items():
+            english, n = min(votes.items(), key=lambda kv: (-kv[1], rank(kv[0])))
+            share = n / sum(votes.values())
+            if share > min_stem_share:
+                found[stem] = (english, round(share, 4))
+        for unit, (english, share) in found.items():
+            if unit == english:
+                continue
+            key = (share, english_counts.get(english, 0), english)
+            old = best.get(unit)
+            if old is None or key[:2] > old[:2]:
+                best[unit] = key
+    return {unit: (english, share) for unit, (share, _, english) in sorted(best.items())}
+
+
 def learn(
-    paths: Path | Sequence[Path], languages: Iterable[str], *, min_count: int = MIN_COUNT, min_dice: float = MIN_DICE
+    paths: Path | Sequence[Path],
+    languages: Iterable[str],
+    *,
+    min_count: int = MIN_COUNT,
+    min_dice: float = MIN_DICE,
+    dictionaries: Sequence[Path] = (),
+    english_counts: Mapping[str, int] | None = None,
+    min_stem_share: float = MIN_STEM_SHARE,
 ) -> dict[str, str]:
     """The merged translation table ``{foreign unit: english word}`` for ``languages`` (see the module docstring).
 
     Several parallel files pool their sentences (ids are kept apart per file), so a word's evidence is
-    counted over all of them: NTREX's news sentences beside FLORES's.
+    counted over all of them: NTREX's news sentences beside FLORES's. ``dictionaries`` (``<id>.dictionary.tsv``)
+    then fill the units the sentences left untranslated (:func:`dictionary_table`, with ``english_counts``):
+    a pair learnt from sentences is evidence of use, a dictionary's is not, so it never replaces one.
     """
     langs = sorted(set(languages) - {"en"})
     texts: dict[str, dict[str, str]] = defaultdict(dict)
@@ -126,4 +210,10 @@ def learn(
             old = best.get(unit)
             if old is None or (dice, word) > old:
                 best[unit] = (dice, word)
-    return {unit: word for unit, (_, word) in sorted(best.items())}
+    table = {unit: word for unit, (_, word) in sorted(best.items())}
+    for path in dictionaries:
+        extra = dictionary_table(read_dictionary(path, langs), english_counts or {}, min_stem_share=min_stem_share)
+        for unit, (word, _) in extra.items():
+            if unit not in table and unit not in english_words:
+                table[unit] = word
+    return dict(sorted(table.items()))

@@ -32,6 +32,7 @@ __all__ = [
     "ntrex_documents",
     "ntrex_lang",
     "ntrex_parallel",
+    "omw_wikt_dictionary",
     "sib200",
     "sib200_parallel",
     "sncd_so",
@@ -210,6 +211,43 @@ def ntrex_parallel(tree: GitTree) -> Iterator[tuple[str, str, str]]:
         seen.add(lang)
         for i, line in enumerate(tree.text(path).splitlines(), 1):
             yield str(i), lang, line
+
+
+# ------------------------------------------------------------------ omwn/omw-data (Wiktionary translations)
+OMW_WIKT_DIR = "wns/wikt/"
+
+
+def omw_wikt_dictionary(tree: GitTree, languages: frozenset[str] | None = None) -> Iterator[tuple[str, str, str]]:
+    """``(lang, lemma, English lemma)``: every pair of lemmas that Wiktionary's translation tables put in one
+    WordNet synset (the Extended Open Multilingual Wordnet, Bond & Foster 2013: ``wn-wikt-<iso3>.tab``, lines
+    ``synset<TAB><iso3>:lemma<TAB>lemma``). English is ``wn-wikt-eng.tab`` of the same data, so both sides come
+    from one licence. Only single words on both sides: a phrase is no token the model can look up. ``languages``
+    (ISO 639-1 codes) limits the foreign side; files whose code maps to no ISO 639-1 code are skipped."""
+    english: dict[str, list[str]] = {}
+    for synset, lemma in _omw_lemmas(tree.text(OMW_WIKT_DIR + "wn-wikt-eng.tab")):
+        english.setdefault(synset, []).append(lemma)
+    for path in tree.paths(OMW_WIKT_DIR):
+        name = path.removeprefix(OMW_WIKT_DIR)
+        if not (name.startswith("wn-wikt-") and name.endswith(".tab")):
+            continue
+        iso3 = name.removeprefix("wn-wikt-").removesuffix(".tab")
+        lang = _NTREX_ISO3.get(iso3) or _ISO3_TO_1.get(iso3)  # OMW, like NTREX, files some under the macrolanguage
+        if lang is None or lang == "en" or (languages is not None and lang not in languages):
+            continue
+        for synset, lemma in _omw_lemmas(tree.text(path)):
+            for word in english.get(synset, ()):
+                yield lang, lemma, word
+
+
+def _omw_lemmas(text: str) -> Iterator[tuple[str, str]]:
+    for line in text.splitlines():
+        if line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[1].endswith(":lemma"):
+            lemma = parts[2].strip()
+            if lemma and " " not in lemma:
+                yield parts[0], lemma
 
 
 NTREX_DOCUMENTS = "DOCUMENT_IDS.tsv"

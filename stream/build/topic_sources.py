@@ -38,6 +38,7 @@ from stream.build import topic_corpora as tc
 __all__ = [
     "CACHE_DIR",
     "CAP_PER_GROUP",
+    "DICTIONARY_SUFFIX",
     "DOCUMENTS_SUFFIX",
     "MAX_CHARS",
     "MIN_CHARS",
@@ -52,6 +53,7 @@ __all__ = [
     "locate",
     "main",
     "write_corpus",
+    "write_dictionary",
     "write_documents",
     "write_parallel",
 ]
@@ -73,6 +75,8 @@ class Source:
     parallel: Callable[[tc.GitTree], Iterator[tuple[str, str, str]]] | None = None
     # (index, document id) of the parallel sentences -> <id>.documents.tsv (which story each sentence is from)
     documents: Callable[[tc.GitTree], Iterator[tuple[str, str]]] | None = None
+    # (lang, word, English word) pairs of a bilingual dictionary -> <id>.dictionary.tsv
+    dictionary: Callable[[tc.GitTree], Iterator[tuple[str, str, str]]] | None = None
 
 
 SOURCES: dict[str, Source] = {
@@ -122,6 +126,16 @@ SOURCES: dict[str, Source] = {
         None,
         tc.ntrex_parallel,
         tc.ntrex_documents,
+    ),
+    # No labels: Wiktionary's translations of single words, by WordNet synset, that fill the translation table's
+    # gaps (news words the parallel sentences lack; stream.build.topic_align.dictionary_table).
+    "omw_wikt": Source(
+        "omwn/omw-data",
+        "f75be19ec590da12a7a5665e361690b5badb7a25",
+        "CC BY-SA 3.0 (wns/wikt/LICENSE: Wiktionary text, dual-licensed CC BY-SA 3.0 / GFDL; attribute Wiktionary and "
+        "the Extended Open Multilingual Wordnet, Bond & Foster 2013)",
+        None,
+        dictionary=tc.omw_wikt_dictionary,
     ),
 }
 
@@ -214,6 +228,8 @@ def extract(source_id: str, gitdir: Path, out_dir: Path) -> Counter[tuple[str, s
         write_parallel(source.parallel(tree), out_dir / f"{source_id}{PARALLEL_SUFFIX}")
     if source.documents is not None:
         write_documents(source.documents(tree), out_dir / f"{source_id}{DOCUMENTS_SUFFIX}")
+    if source.dictionary is not None:
+        write_dictionary(source.dictionary(tree), out_dir / f"{source_id}{DICTIONARY_SUFFIX}")
     if source.extractor is None:
         return Counter()
     return write_corpus(source_id, source.extractor(tree), out_dir / f"{source_id}.jsonl")
@@ -223,6 +239,16 @@ def extract(source_id: str, gitdir: Path, out_dir: Path) -> Counter[tuple[str, s
 PARALLEL_SUFFIX = ".parallel.tsv"
 PARALLEL = "sib200" + PARALLEL_SUFFIX
 DOCUMENTS_SUFFIX = ".documents.tsv"
+DICTIONARY_SUFFIX = ".dictionary.tsv"
+
+
+def write_dictionary(rows: Iterable[tuple[str, str, str]], out: Path) -> int:
+    """``lang<TAB>word<TAB>English word`` lines, distinct and sorted, so that the file is reproducible."""
+    kept = sorted({(lang, word, english) for lang, word, english in rows if "\t" not in word + english})
+    with out.open("w", encoding="utf-8") as fh:
+        for row in kept:
+            fh.write("\t".join(row) + "\n")
+    return len(kept)
 
 
 def write_parallel(rows: Iterable[tuple[str, str, str]], out: Path) -> int:
@@ -280,6 +306,10 @@ def main(argv: list[str] | None = None) -> int:
         if source.documents is not None:
             with (args.out_dir / f"{source_id}{DOCUMENTS_SUFFIX}").open(encoding="utf-8") as fh:
                 what.append(f"{len({line.split(chr(9))[1] for line in fh})} documents")
+        if source.dictionary is not None:
+            with (args.out_dir / f"{source_id}{DICTIONARY_SUFFIX}").open(encoding="utf-8") as fh:
+                langs = Counter(line.split("\t", 1)[0] for line in fh)
+            what.append(f"{sum(langs.values())} dictionary pairs in {len(langs)} languages")
         print(f"{source_id} ({source.repo}@{source.commit[:12]}): {'; '.join(what)}", flush=True)
     return 0
 

@@ -341,7 +341,13 @@ def load(path: Path = ARTIFACT) -> TopicModel:
     words = vocab_bytes.decode("utf-8").split("\n")
     if len(words) != n:
         raise ValueError(f"{path}: {len(words)} vocabulary entries for {n} weight rows")
-    translations = dict(line.split("\t", 1) for line in table.split("\n")) if table else {}
+    # A table maps ~10^5 units onto a few thousand English words: one string per word, not one per entry.
+    english: dict[str, str] = {}
+    translations = (
+        {unit: english.setdefault(word, word) for unit, word in (line.split("\t", 1) for line in table.split("\n"))}
+        if table
+        else {}
+    )
     if len(translations) != int(header.get("translations", 0)):
         raise ValueError(f"{path}: {len(translations)} translations, header says {header.get('translations', 0)}")
     return TopicModel(tuple(header["topics"]), {w: i for i, w in enumerate(words)}, weights, bias, header, translations)

@@ -172,7 +172,14 @@ def test_a_model_trained_with_translations_ships_only_the_ones_it_can_use(tmp_pa
     (data / "n.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     out = tmp_path / "m.bin.gz"
     header = build(
-        data, out, translate_languages=frozenset({"xx"}), translate_from=("sib200",), min_count=2, min_dice=0.5, min_weight=0.01
+        data,
+        out,
+        translate_languages=frozenset({"xx"}),
+        translate_from=("sib200",),
+        min_count=2,
+        min_dice=0.5,
+        min_weight=0.01,
+        dictionaries=(),
     )
     m = load(out)
     assert header["translations"] == len(m.translations) > 0
@@ -246,3 +253,108 @@ def test_a_word_that_follows_its_language_not_the_topic_is_uninformative() -> No
     assert uninformative(docs, labels, groups, vocab, weights, min_df=61, min_kl=0.1) == set()
     # A threshold of 0 keeps everything: no divergence is below it.
     assert uninformative(docs, labels, groups, vocab, weights, min_df=20, min_kl=0.0) == set()
+
+
+def _dictionary(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "omw_wikt.dictionary.tsv"
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+def test_a_dictionary_takes_the_news_sense_and_translates_stems_its_headwords_agree_on(tmp_path: Path) -> None:
+    path = _dictionary(
+        tmp_path,
+        [
+            "xx\tmirr\tworld",
+            "xx\tmirr\tpeace",  # two senses: the one more frequent in English news wins
+            "xx\tverhandlung\ttalks",
+            "xx\tverhandlungen\ttalks",
+            "xx\tverhaftung\tarrest",  # shares the stem "verha": 2 of 3 headwords agree
+            "xx\tgerichtshof\tcourt",
+            "xx\tgerichtet\tdirected",  # the stem "geric" split 1 / 1: no majority
+            "xx\tkrieg\twar",
+            "xx\tgrosse krieg\twar",  # not one token
+            "yy\tkrieg\tstrife",  # another language reads the unit too: the more frequent English word wins
+            "xx\tzu\tto",  # too short
+        ],
+    )
+    entries = topic_align.read_dictionary(path)
+    assert entries["xx"]["mirr"] == {"world", "peace"}
+    assert topic_align.read_dictionary(path, ["yy"]) == {"yy": {"krieg": {"strife"}}}
+    counts = {"peace": 40, "world": 10, "talks": 30, "arrest": 20, "war": 50, "strife": 2}
+    table = topic_align.dictionary_table(entries, counts)
+    assert table["mirr"] == ("peace", 1.0)
+    assert table["krieg"] == ("war", 1.0)
+    assert table["~verha"] == ("talks", 0.6667)
+    assert "~geric" not in table and table["gerichtshof"] == ("court", 1.0)
+    assert "zu" not in table and "grosse" not in table
+    assert topic_align.dictionary_table(entries, counts, min_stem_share=0.7).get("~verha") is None
+
+
+def test_a_dictionary_fills_only_what_the_sentences_left_untranslated(tmp_path: Path) -> None:
+    path = _dictionary(tmp_path, ["xx\tkrieg\tstrife", "xx\tfrieden\tpeace", "xx\tthe\tthe", "xx\tnorth\tnorden"])
+    table = topic_align.learn(_parallel(tmp_path), ["xx"], min_count=2, min_dice=0.5, dictionaries=[path])
+    assert table["krieg"] == "war"  # learnt from sentences: kept
+    assert table["frieden"] == "peace"  # the dictionary's
+    assert "the" not in table and "north" not in table  # English words of the sentences are never translated
+    assert list(table) == sorted(table)
+
+
+def test_english_counts_are_stories_of_english_rows_that_hold_a_word() -> None:
+    from stream.build.topic_model import english_counts
+
+    rows = [
+        {"text": "Peace talks, peace deal", "lang": "en"},
+        {"text": "World peace", "lang": "en"},
+        {"text": "peace peace", "lang": "fr"},  # not English: not counted
+    ]
+    counts = english_counts(rows)
+    assert counts["peace"] == 2 and counts["world"] == 1 and counts["talks"] == 1
+
+
+def test_the_cli_refuses_a_missing_dictionary(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from stream.build.topic_model import main
+
+    for name in ("sib200", "ntrex"):
+        (tmp_path / f"{name}.parallel.tsv").write_text(_parallel(tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main([str(tmp_path), "--out", str(tmp_path / "m.bin.gz"), "--translate-dictionary", "omw_wikt"])
+    assert "omw_wikt.dictionary.tsv missing" in capsys.readouterr().err
+    assert not (tmp_path / "m.bin.gz").exists()
+
+
+def test_a_model_trained_with_a_dictionary_reads_its_words_as_english(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    from stream.build.topic_model import build
+
+    data = tmp_path / "corpora"
+    data.mkdir()
+    (data / "sib200.parallel.tsv").write_text(_parallel(tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
+    # "schlacht" is in no parallel sentence; "krieg" is, and the sentences' pair stands.
+    (data / "omw_wikt.dictionary.tsv").write_text(
+        "xx\tkrieg\tstrife\nxx\tschlacht\twar\nxx\tschlacht\tbattle\n", encoding="utf-8"
+    )
+    texts = {"medtop:16000000": "war in the north", "medtop:15000000": "match of the team", "medtop:04000000": "the bank shares"}
+    rows = [
+        {"text": f"{text} {i}", "lang": "en", "label": code, "source": "n", "split": "train"}
+        for i in range(120)
+        for code, text in texts.items()
+    ]
+    (data / "n.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = tmp_path / "m.bin.gz"
+    header = build(
+        data,
+        out,
+        translate_languages=frozenset({"xx"}),
+        translate_from=("sib200",),
+        min_count=2,
+        min_dice=0.5,
+        min_weight=0.01,
+        dictionaries=("omw_wikt",),
+    )
+    m = load(out)
+    assert header["translation_dictionaries"] == ["omw_wikt"]
+    # "war" is in 120 English stories, "battle" in none: the news sense.
+    assert m.translations["schlacht"] == "war" and m.translations["krieg"] == "war"
+    text = "Schlacht im Norden"
+    assert m.predict(TokenStream.of(text), text, threshold=0.5)[0].code == "medtop:16000000"

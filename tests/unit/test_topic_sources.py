@@ -225,13 +225,14 @@ def test_clean_strips_markup_and_cuts_long_texts_at_a_word() -> None:
 
 def test_the_registry_pins_full_commits_and_states_licences() -> None:
     labelled = {"sib200", "antcorpus_jawhara", "sncd_so", "dikgang_tn", "wcep_cec_en", "mewsc16_wikinews"}
-    assert set(ts.SOURCES) == labelled | {"ntrex"}
+    assert set(ts.SOURCES) == labelled | {"ntrex", "omw_wikt"}
     for source_id, source in ts.SOURCES.items():
         assert re.fullmatch(r"[0-9a-f]{40}", source.commit)
         assert re.fullmatch(r"[\w.-]+/[\w.-]+", source.repo)
         assert source.licence.strip()
         assert callable(source.extractor) == (source_id in labelled)
         assert callable(source.parallel) == (source_id in {"sib200", "ntrex"})
+        assert callable(source.dictionary) == (source_id == "omw_wikt")
 
 
 def test_cli_reads_a_mirror_at_the_pinned_commit(
@@ -254,3 +255,44 @@ def test_a_missing_commit_or_unreachable_repository_is_a_clear_error(tmp_path: P
     monkeypatch.setenv("GIT_ALLOW_PROTOCOL", "file")  # no network: the https clone is refused at once
     with pytest.raises(ts.SourceError, match=r"git clone --bare https://github.com/dsfsi/PuoBERTa failed"):
         ts.locate(ts.SOURCES["dikgang_tn"], mirrors, cache=tmp_path / "cache")
+
+
+OMW_FILES = {
+    "wns/wikt/wn-wikt-eng.tab": "# Wiktionary\teng\thttp://wiktionary.org/\tCC BY-SA\n"
+    "00973077-n\teng:lemma\twar\n00973077-n\teng:lemma\twarfare\n13970912-n\teng:lemma\ttruce\n"
+    "13970912-n\teng:lemma\tcease-fire\n00962567-n\teng:lemma\tcivil war\n",
+    "wns/wikt/wn-wikt-tur.tab": "# Wiktionary\ttur\thttp://wiktionary.org/\tCC BY-SA\n"
+    "00973077-n\ttur:lemma\tsavaş\n13970912-n\ttur:lemma\tateşkes\n00962567-n\ttur:lemma\tiç savaş\n"
+    "00962567-n\ttur:def\tbir ülkenin içinde savaş\n",
+    "wns/wikt/wn-wikt-swa.tab": "00973077-n\tswa:lemma\tvita\n",
+    "wns/wikt/wn-wikt-Xbh.tab": "00973077-n\tXbh:lemma\tyuddh\n",  # no ISO 639-1 code: skipped
+    "wns/wikt/LICENSE": "CC BY-SA 3.0\n",
+}
+
+
+def test_omw_pairs_single_words_of_one_synset_under_iso_639_1_codes(tmp_path: Path) -> None:
+    gitdir, commit = _bare_repo(tmp_path, OMW_FILES)
+    out = tmp_path / "omw_wikt.dictionary.tsv"
+    assert ts.write_dictionary(tc.omw_wikt_dictionary(tc.GitTree(gitdir, commit)), out) == 6
+    # Phrases ("iç savaş", "civil war") and definitions are no single tokens; the macrolanguage file swa is sw.
+    assert out.read_text(encoding="utf-8").splitlines() == [
+        "sw\tvita\twar",
+        "sw\tvita\twarfare",
+        "tr\tateşkes\tcease-fire",
+        "tr\tateşkes\ttruce",
+        "tr\tsavaş\twar",
+        "tr\tsavaş\twarfare",
+    ]
+    only = list(tc.omw_wikt_dictionary(tc.GitTree(gitdir, commit), frozenset({"sw"})))
+    assert sorted(only) == [("sw", "vita", "war"), ("sw", "vita", "warfare")]
+
+
+def test_a_dictionary_source_says_how_many_pairs_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mirrors = tmp_path / "mirrors"
+    _, commit = _bare_repo(mirrors / "omwn+omw-data", OMW_FILES)
+    monkeypatch.setitem(ts.SOURCES, "omw_wikt", dataclasses.replace(ts.SOURCES["omw_wikt"], commit=commit))
+    assert ts.main([str(tmp_path / "out"), "--mirrors", str(mirrors), "--only", "omw_wikt"]) == 0
+    assert capsys.readouterr().out.rstrip().endswith(": 6 dictionary pairs in 2 languages")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["omw_wikt.dictionary.tsv"]
