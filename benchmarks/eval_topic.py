@@ -162,7 +162,7 @@ def _add(counts: Counts, gold: set[str], pred: set[str]) -> None:
 def _predict(story: Story, lang: str, mode: str, model: TopicModel) -> set[str]:
     if mode == "model":
         taxonomy = load_taxonomy()
-        found = (taxonomy.get(t.code) for t in model.predict(TokenStream.of(story.text), story.text))
+        found = (taxonomy.get(t.code) for t in model.predict(TokenStream.of(story.text), story.text, lang=lang))
         return {t.coarse for t in found if t is not None and t.coarse}
     return classify(story, lang, model=model if mode == "both" else None).coarse()
 

@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from stream.text.normalize import TokenStream
-from stream.topics.features import STEM, is_unspaced
+from stream.topics.features import STEM, is_unspaced, snowball_unit
 
 __all__ = [
     "MIN_COUNT",
@@ -52,9 +52,10 @@ _MIN_LEN = 3  # shorter tokens (articles, particles, digits) are left alone
 MIN_STEM_SHARE = 0.5
 
 
-def units(text: str) -> set[str]:
+def units(text: str, lang: str | None = None) -> set[str]:
     """The alignable units of a sentence: folded words of 3+ letters (not digits, not unspaced scripts) and,
-    for words longer than ``STEM + 1``, their stem marked with a leading ``~``."""
+    for words longer than ``STEM + 1``, their stem marked with a leading ``~``; with ``lang``, also each word's
+    Snowball stem unit (:func:`stream.topics.features.snowball_unit`) where the language has a stemmer."""
     out: set[str] = set()
     for word in TokenStream.of(text).texts:
         if len(word) < _MIN_LEN or word.isdigit() or is_unspaced(word):
@@ -62,6 +63,8 @@ def units(text: str) -> set[str]:
         out.add(word)
         if len(word) > STEM + 1:
             out.add("~" + word[:STEM])
+        if lang is not None and (unit := snowball_unit(word, lang)) is not None:
+            out.add(unit)
     return out
 
 
@@ -90,7 +93,7 @@ def align(
     fo_count: Counter[str] = Counter()
     pairs: dict[str, Counter[str]] = defaultdict(Counter)
     for i in ids:
-        en = [w for w in english[i] if not w.startswith("~")]
+        en = [w for w in english[i] if not w.startswith(("~", "^"))]
         en_count.update(en)
         fo = foreign[i]
         fo_count.update(fo)
@@ -132,7 +135,11 @@ def _fold(word: str) -> str | None:
 
 
 def dictionary_table(
-    entries: dict[str, dict[str, set[str]]], english_counts: Mapping[str, int], *, min_stem_share: float = MIN_STEM_SHARE
+    entries: dict[str, dict[str, set[str]]],
+    english_counts: Mapping[str, int],
+    *,
+    min_stem_share: float = MIN_STEM_SHARE,
+    snowball: bool = False,
 ) -> dict[str, tuple[str, float]]:
     """Translations from a bilingual dictionary: ``{unit: (English word, share)}`` (units as :func:`units`).
 
@@ -140,6 +147,7 @@ def dictionary_table(
     (stories of the English training news that hold it) is taken, so that a word is read in its news sense
     (ru "мир": peace and world; tr "savaş": war and warfare). A stem's headwords vote, each for its chosen word,
     and the stem is translated only when more than ``min_stem_share`` of them agree (its share; a word's is 1).
+    With ``snowball``, each headword's Snowball stem unit votes the same way (a lemma's inflected forms share it).
     Where languages disagree on a unit, the larger share wins, then the more frequent English word.
     """
 
@@ -159,6 +167,8 @@ def dictionary_table(
             words.setdefault(word, english)  # headwords folding alike ("Krieg", "krieg"): the first in order
             if len(word) > STEM + 1:
                 stems["~" + word[:STEM]][english] += 1
+            if snowball and (unit := snowball_unit(word, lang)) is not None:
+                stems[unit][english] += 1
         found = {w: (e, 1.0) for w, e in words.items()}
         for stem, votes in stems.items():
             english, n = min(votes.items(), key=lambda kv: (-kv[1], rank(kv[0])))
@@ -184,11 +194,13 @@ def learn(
     dictionaries: Sequence[Path] = (),
     english_counts: Mapping[str, int] | None = None,
     min_stem_share: float = MIN_STEM_SHARE,
+    snowball: bool = False,
 ) -> dict[str, str]:
     """The merged translation table ``{foreign unit: english word}`` for ``languages`` (see the module docstring).
 
     Several parallel files pool their sentences (ids are kept apart per file), so a word's evidence is
-    counted over all of them: NTREX's news sentences beside FLORES's. ``dictionaries`` (``<id>.dictionary.tsv``)
+    counted over all of them: NTREX's news sentences beside FLORES's. With ``snowball`` the languages with a
+    Snowball stemmer also align (and take from dictionaries) their words' Snowball stem units. ``dictionaries`` (``<id>.dictionary.tsv``)
     then fill the units the sentences left untranslated (:func:`dictionary_table`, with ``english_counts``):
     a pair learnt from sentences is evidence of use, a dictionary's is not, so it never replaces one.
     """
@@ -203,7 +215,7 @@ def learn(
     for lang in langs:
         if lang not in texts:
             continue
-        foreign = {i: units(t) for i, t in texts[lang].items()}
+        foreign = {i: units(t, lang if snowball else None) for i, t in texts[lang].items()}
         for unit, (word, dice) in align(english, foreign, min_count=min_count, min_dice=min_dice).items():
             if unit in english_words or unit == word:
                 continue
@@ -212,7 +224,9 @@ def learn(
                 best[unit] = (dice, word)
     table = {unit: word for unit, (_, word) in sorted(best.items())}
     for path in dictionaries:
-        extra = dictionary_table(read_dictionary(path, langs), english_counts or {}, min_stem_share=min_stem_share)
+        extra = dictionary_table(
+            read_dictionary(path, langs), english_counts or {}, min_stem_share=min_stem_share, snowball=snowball
+        )
         for unit, (word, _) in extra.items():
             if unit not in table and unit not in english_words:
                 table[unit] = word

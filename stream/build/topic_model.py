@@ -185,7 +185,7 @@ def _featurise(
         for part in (stream, _headline(row["text"], stream)):
             if part is None:
                 continue
-            docs.append(feature_strings(part, translations=table))
+            docs.append(feature_strings(part, translations=table, lang=row["lang"]))
             labels.append(row["label"])
             groups.append((row["source"], row["lang"]))
     return docs, labels, groups
@@ -379,6 +379,7 @@ def build(
     project_languages: frozenset[str] | None = None,
     dictionaries: tuple[str, ...] = TRANSLATE_DICTIONARIES,
     min_stem_share: float = topic_align.MIN_STEM_SHARE,
+    snowball: bool = True,
 ) -> dict[str, Any]:
     """Train on every ``*.jsonl`` in ``data_dir`` (train split, minus held-out sources) and write ``out``.
 
@@ -411,6 +412,7 @@ def build(
             dictionaries=[data_dir / f"{name}{DICTIONARY_SUFFIX}" for name in dictionaries],
             english_counts=english_counts(rows) if dictionaries else None,
             min_stem_share=min_stem_share,
+            snowball=snowball,
         )
     clf, vocab, dropped_features, n_docs = _fit(
         rows, topics, table, c=c, source_weights=source_weights, min_kl=min_kl, kl_min_df=kl_min_df
@@ -481,6 +483,7 @@ def build(
         "translation_sources": list(translate_from) if table else [],
         "translation_dictionaries": list(dictionaries) if table else [],
         "translation_min_stem_share": min_stem_share if table and dictionaries else None,
+        "translation_snowball": snowball if table else None,
         "built": time.strftime("%Y-%m-%d"),
     }
     if project_from:  # absent otherwise, so a model built without projection keeps its header
@@ -636,6 +639,9 @@ def main(argv: list[str] | None = None) -> int:
         default=topic_align.MIN_STEM_SHARE,
         help="dictionary: a stem is translated when more than this share of its headwords agree (1: no stems)",
     )
+    parser.add_argument(
+        "--no-snowball", action="store_true", help="translation: no Snowball stem units (see stream.topics.features.SNOWBALL)"
+    )
     args = parser.parse_args(argv)
     hold = frozenset(s for s in args.hold_out.split(",") if s)
     source_weights = dict(SOURCE_WEIGHTS)
@@ -681,6 +687,7 @@ def main(argv: list[str] | None = None) -> int:
         project_languages=frozenset(s for s in args.project_languages.split(",") if s) or None,
         dictionaries=dictionaries,
         min_stem_share=args.min_stem_share,
+        snowball=not args.no_snowball,
     )
     print(json.dumps(header, indent=1), file=sys.stderr)
     if args.evalset:

@@ -428,7 +428,7 @@ def classify(
     if model is not None:
         vetoed = {rf.code for i, rf in enumerate(ruleset.files) if raws[i] < 0}
         threshold = model.threshold_with_rules if merged else model.threshold
-        guesses = model.guesses(stream, text, threshold=threshold, limit=min(limit, MAX_TOKENS))
+        guesses = model.guesses(stream, text, threshold=threshold, limit=min(limit, MAX_TOKENS), lang=lang)
         _add_model_topics(merged, guesses, vetoed, taxonomy)
     for subject in story.subjects:
         if not subject.code.startswith(("medtop:", "http://cv.iptc.org/newscodes/mediatopic/")):

@@ -16,10 +16,11 @@ no tokenising of its own:
 * ``b`` the word and the next one: "prime minister", "world cup";
 * ``c`` two-letter pieces of tokens in scripts written without spaces (Han,
   Kana, Thai, Lao, Khmer, Myanmar, Tibetan), where a "token" is a whole clause;
-* when the model ships a translation table (word or ``~`` + stem -> English word,
-  learnt from SIB-200's parallel sentences by :mod:`stream.build.topic_align`),
-  a translated token also makes its English word's own features, so the weights
-  learnt from news in other languages score it too (see :func:`translate`).
+* when the model ships a translation table (word, ``~`` + stem or ``^`` + language +
+  ``:`` + Snowball stem -> English word, learnt from parallel sentences and a
+  dictionary by :mod:`stream.build.topic_align`), a translated token also makes its
+  English word's own features, so the weights learnt from news in other languages
+  score it too (see :func:`translate`). The Snowball stem needs the story's language.
 
 Only the first :data:`MAX_TOKENS` tokens count: the headline and lead say what a
 story is about, and the cost stays bounded on long stories.
@@ -32,19 +33,24 @@ thousand strings) to keep in memory.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Mapping
+
+import snowballstemmer
 
 from stream.text.normalize import TokenStream
 
 __all__ = [
     "MAX_TOKENS",
+    "SNOWBALL",
     "STEM",
     "Feature",
     "feature_strings",
     "features",
     "is_unspaced",
     "own_features",
+    "snowball_unit",
     "translate",
     "word_features",
 ]
@@ -56,6 +62,37 @@ _UNSPACED = re.compile(
     r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u0f00-\u0fff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
 )
 _MAX_PIECES = 64  # two-letter pieces per unspaced token
+#: Languages whose words are also looked up by their Snowball stem (``^`` + language + ``:`` + stem): a dictionary
+#: headword is a lemma, and a five-letter prefix misses the inflected forms of short stems (ru "войны", "войне"
+#: -> "войн"; tr "savaşta" -> "savaş") or joins unrelated words.
+SNOWBALL = {
+    "ar": "arabic",
+    "ca": "catalan",
+    "cs": "czech",
+    "da": "danish",
+    "de": "german",
+    "el": "greek",
+    "es": "spanish",
+    "fa": "persian",
+    "fi": "finnish",
+    "fr": "french",
+    "hi": "hindi",
+    "hu": "hungarian",
+    "hy": "armenian",
+    "id": "indonesian",
+    "it": "italian",
+    "lt": "lithuanian",
+    "nl": "dutch",
+    "pl": "polish",
+    "pt": "portuguese",
+    "ro": "romanian",
+    "ru": "russian",
+    "sr": "serbian",
+    "sv": "swedish",
+    "tr": "turkish",
+}
+_MIN_SNOWBALL = 3  # shorter words (particles, digits) have no stem unit
+_MAX_SNOWBALL = 40  # longer "words" are not stemmed (see stream.topics.rules)
 
 # (feature string, first token index, last token index, offset of the piece inside the first token or -1)
 Feature = tuple[str, int, int, int]
@@ -81,24 +118,49 @@ def word_features(word: str) -> list[tuple[str, int]]:
     return [("w" + word, -1)]
 
 
-def translate(word: str, translations: Mapping[str, str]) -> str | None:
-    """The English word a token translates to: the table's entry for the word, else for ``~`` + its stem."""
+@functools.cache
+def _stemmer(algorithm: str) -> snowballstemmer.stemmer:
+    stemmer = snowballstemmer.stemmer(algorithm)
+    if hasattr(stemmer, "maxCacheSize"):
+        # PyStemmer's own cache of 10,000 words makes a word it has not seen cost 1.2 us instead of 0.4; the
+        # model caches each word's rows itself, so a word is stemmed once until that cache is cleared.
+        stemmer.maxCacheSize = 0
+    return stemmer
+
+
+def snowball_unit(word: str, lang: str | None) -> str | None:
+    """``^`` + ``lang`` + ``:`` + the word's Snowball stem, or None (no stemmer for ``lang``, a short word, digits)."""
+    algorithm = SNOWBALL.get(lang) if lang else None
+    if algorithm is None or not _MIN_SNOWBALL <= len(word) <= _MAX_SNOWBALL or word.isdigit():
+        return None
+    return f"^{lang}:{_stemmer(algorithm).stemWord(word)}"
+
+
+def translate(word: str, translations: Mapping[str, str], lang: str | None = None) -> str | None:
+    """The English word a token translates to: the table's entry for the word, else for ``~`` + its stem, else
+    (with the story's ``lang``) for its Snowball stem unit (:func:`snowball_unit`)."""
     found = translations.get(word)
     if found is None and len(word) > STEM + 1:
         found = translations.get("~" + word[:STEM])
+    if found is None and lang is not None:
+        unit = snowball_unit(word, lang)
+        if unit is not None:
+            found = translations.get(unit)
     return found
 
 
-def own_features(word: str, translations: Mapping[str, str] | None = None) -> list[tuple[str, int]]:
+def own_features(word: str, translations: Mapping[str, str] | None = None, lang: str | None = None) -> list[tuple[str, int]]:
     """:func:`word_features`, then those of the word's translation (piece offset -1: they span the whole token)."""
     out = word_features(word)
-    english = translate(word, translations) if translations else None
+    english = translate(word, translations, lang) if translations else None
     if english is not None:
         out = out + [(name, -1) for name, _ in word_features(english)]
     return out
 
 
-def features(stream: TokenStream, limit: int = MAX_TOKENS, translations: Mapping[str, str] | None = None) -> Iterator[Feature]:
+def features(
+    stream: TokenStream, limit: int = MAX_TOKENS, translations: Mapping[str, str] | None = None, lang: str | None = None
+) -> Iterator[Feature]:
     """Every feature of a story's first ``limit`` tokens, with the tokens it spans.
 
     Duplicates are yielded as they occur; the model counts presence, not frequency.
@@ -111,7 +173,7 @@ def features(stream: TokenStream, limit: int = MAX_TOKENS, translations: Mapping
     previous: str | None = None
     for i in range(count):
         word = texts[i]
-        for name, piece in own_features(word, translations):
+        for name, piece in own_features(word, translations, lang):
             yield name, i, i, piece
         if is_unspaced(word):
             previous = None
@@ -121,6 +183,8 @@ def features(stream: TokenStream, limit: int = MAX_TOKENS, translations: Mapping
         previous = word if not word.isdigit() else None
 
 
-def feature_strings(stream: TokenStream, limit: int = MAX_TOKENS, translations: Mapping[str, str] | None = None) -> set[str]:
+def feature_strings(
+    stream: TokenStream, limit: int = MAX_TOKENS, translations: Mapping[str, str] | None = None, lang: str | None = None
+) -> set[str]:
     """The distinct feature strings of a story (what the trainer counts)."""
-    return {f[0] for f in features(stream, limit, translations)}
+    return {f[0] for f in features(stream, limit, translations, lang)}

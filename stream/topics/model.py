@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 
 from stream.text.normalize import TokenStream
-from stream.topics.features import MAX_TOKENS, STEM, is_unspaced, own_features, word_features
+from stream.topics.features import MAX_TOKENS, STEM, is_unspaced, own_features, snowball_unit, word_features
 
 __all__ = ["ARTIFACT", "FORMAT", "FeatureIndex", "Found", "ModelGuess", "ModelTopic", "TopicModel", "load", "model"]
 
@@ -42,7 +42,7 @@ ARTIFACT = Path(__file__).parent / "data" / "topic_model.bin.gz"
 FORMAT = 2
 _READABLE = (1, 2)
 _EVIDENCE = 6  # features reported per topic
-_WORD_CACHE = 1 << 16  # distinct words whose vocabulary rows are kept (cleared when full)
+_WORD_CACHE = 1 << 16  # distinct words whose vocabulary rows are kept, over all languages (cleared when full)
 
 # A word's run (see FeatureIndex) holds its pair ids, offset so that they cannot be taken for rows
 # (below _RIGHT) and the end of a run can be found by value (its left id: at or above _LEFT).
@@ -62,7 +62,7 @@ class Found:
     worked out on request (:meth:`origin`).
     """
 
-    __slots__ = ("_ends", "_places", "_seq", "_texts", "_translations", "_vocabulary", "rows")
+    __slots__ = ("_ends", "_lang", "_places", "_seq", "_texts", "_translations", "_vocabulary", "rows")
 
     def __init__(
         self,
@@ -73,6 +73,7 @@ class Found:
         texts: list[str],
         vocabulary: dict[str, int],
         translations: dict[str, str],
+        lang: str | None = None,
     ) -> None:
         self.rows = rows  # unique rows, first occurrence first
         self._seq = seq  # every occurrence, in order
@@ -81,6 +82,7 @@ class Found:
         self._texts = texts
         self._vocabulary = vocabulary
         self._translations = translations
+        self._lang = lang
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -94,7 +96,7 @@ class Found:
             return token - 1, token, -1
         vocab = self._vocabulary
         # The token's own features in the order they are made: the first with this row is the one kept.
-        piece = next(p for name, p in own_features(self._texts[token], self._translations) if vocab.get(name) == row)
+        piece = next(p for name, p in own_features(self._texts[token], self._translations, self._lang) if vocab.get(name) == row)
         return token, token, piece
 
     def entries(self) -> list[tuple[int, int, int, int]]:
@@ -117,7 +119,17 @@ class FeatureIndex:
     and ``_RIGHT``) searched for all adjacent tokens in one call.
     """
 
-    __slots__ = ("_english", "_pair_keys", "_pair_rows", "_translations", "_vocabulary", "_width", "_word_ids", "_words")
+    __slots__ = (
+        "_by_lang",
+        "_english",
+        "_pair_keys",
+        "_pair_rows",
+        "_snowball",
+        "_translations",
+        "_vocabulary",
+        "_width",
+        "_word_ids",
+    )
 
     def __init__(self, vocabulary: dict[str, int], translations: dict[str, str] | None = None) -> None:
         self._vocabulary = vocabulary
@@ -146,17 +158,20 @@ class FeatureIndex:
         # A sentinel past every key, so that a search never lands past the end.
         self._pair_keys = np.append(keys[order], np.iinfo(np.int64).max)
         self._pair_rows = np.append(np.array(rows, dtype=np.int64)[order], -1)
-        self._words: dict[str, bytes] = {}
+        # Runs per story language: with Snowball units in the table a word's translation may depend on it. Languages
+        # without such units share the None cache.
+        self._snowball = frozenset(unit[1 : unit.index(":")] for unit in self._translations if unit.startswith("^"))
+        self._by_lang: dict[str | None, dict[str, bytes]] = {None: {}}
         self._english: dict[str, tuple[int, ...]] = {}
 
-    def _entry(self, word: str) -> bytes:
+    def _entry(self, word: str, lang: str | None = None) -> bytes:
         # A word not seen yet is what a fresh wire story is mostly made of, so this is written out for the
         # common case (a spaced word) instead of going through own_features' lists of feature tuples:
         # the same rows in the same order, checked against own_features by the unit tests.
         vget = self._vocabulary.get
         wid = self._word_ids.get(word, -1)
         if is_unspaced(word):
-            own = [row for name, _ in own_features(word, self._translations) if (row := vget(name)) is not None]
+            own = [row for name, _ in own_features(word, self._translations, lang) if (row := vget(name)) is not None]
             run = [_RIGHT + self._width, *own, -1, _NO_LEFT]
         else:
             run = [_RIGHT + (self._width if wid < 0 else wid)]
@@ -170,14 +185,19 @@ class FeatureIndex:
                     run.append(row)
                 if english is None:
                     english = self._translations.get("~" + word[:STEM])
+            if english is None and lang is not None:
+                unit = snowball_unit(word, lang)
+                if unit is not None:
+                    english = self._translations.get(unit)
             if english is not None:
                 run.extend(self._english_rows(english))
             run.append(-1)
             run.append(_NO_LEFT if wid < 0 or word.isdigit() else _LEFT + wid * 2 * self._width)
         entry = array("q", run).tobytes()
-        if len(self._words) >= _WORD_CACHE:
-            self._words.clear()
-        self._words[word] = entry
+        if sum(map(len, self._by_lang.values())) >= _WORD_CACHE:
+            for words in self._by_lang.values():
+                words.clear()
+        self._by_lang[lang][word] = entry
         return entry
 
     def _english_rows(self, english: str) -> tuple[int, ...]:
@@ -188,17 +208,23 @@ class FeatureIndex:
             rows = self._english[english] = tuple(row for name, _ in word_features(english) if (row := vget(name)) is not None)
         return rows
 
-    def found(self, stream: TokenStream, limit: int = MAX_TOKENS) -> Found:
-        """The story's known features, each row once, in the order the features occur."""
+    def found(self, stream: TokenStream, limit: int = MAX_TOKENS, lang: str | None = None) -> Found:
+        """The story's known features, each row once, in the order the features occur; ``lang`` (the story's
+        language) for the table's Snowball units."""
+        if lang not in self._snowball:
+            lang = None
+        cache = self._by_lang.get(lang)
+        if cache is None:
+            cache = self._by_lang[lang] = {}
         texts = stream.texts[:limit]
         n = len(texts)
-        looked_up = list(map(self._words.get, texts))
+        looked_up = list(map(cache.get, texts))
         try:
             runs: list[bytes] = looked_up  # type: ignore[assignment]  # None fails the join below
             joined = b"".join(runs)
         except TypeError:  # words not seen yet
-            get = self._words.get  # a word new to the cache may occur again in the story
-            runs = [run or get(w) or self._entry(w) for run, w in zip(looked_up, texts, strict=True)]
+            get = cache.get  # a word new to the cache may occur again in the story
+            runs = [run or get(w) or self._entry(w, lang) for run, w in zip(looked_up, texts, strict=True)]
             joined = b"".join(runs)
         buf = np.frombuffer(bytearray(joined), dtype=np.int64)
         ends = (buf >= _LEFT).nonzero()[0]
@@ -213,7 +239,7 @@ class FeatureIndex:
         seq = buf[places].tolist()
         unique = dict.fromkeys(seq)
         rows = np.fromiter(unique, dtype=np.int64, count=len(unique)) if unique else _EMPTY
-        return Found(rows, seq, places, ends, texts, self._vocabulary, self._translations)
+        return Found(rows, seq, places, ends, texts, self._vocabulary, self._translations, lang)
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,13 +274,17 @@ class TopicModel:
         """Probability at which a topic is added beside topics the rules found: the rules are more precise."""
         return float(self.header.get("threshold_with_rules", self.threshold))
 
-    def probabilities(self, stream: TokenStream) -> tuple[np.ndarray[Any, Any], list[tuple[int, int, int, int]]]:
+    def probabilities(
+        self, stream: TokenStream, lang: str | None = None
+    ) -> tuple[np.ndarray[Any, Any], list[tuple[int, int, int, int]]]:
         """Softmax probabilities per topic and the known features found: (row, first token, last token, piece)."""
-        probs, found = self._probabilities(stream)
+        probs, found = self._probabilities(stream, lang=lang)
         return probs, found.entries()
 
-    def _probabilities(self, stream: TokenStream, limit: int = MAX_TOKENS) -> tuple[np.ndarray[Any, Any], Found]:
-        found = self.index.found(stream, min(limit, MAX_TOKENS))
+    def _probabilities(
+        self, stream: TokenStream, limit: int = MAX_TOKENS, lang: str | None = None
+    ) -> tuple[np.ndarray[Any, Any], Found]:
+        found = self.index.found(stream, min(limit, MAX_TOKENS), lang)
         rows = found.rows
         # The ufuncs' reduce directly: what .sum() and .max() call, without their Python wrappers.
         logits = self.bias.copy()
@@ -264,12 +294,23 @@ class TopicModel:
         exp = np.exp(logits)
         return exp / _add(exp), found
 
-    def predict(self, stream: TokenStream, text: str, *, threshold: float | None = None) -> list[ModelTopic]:
-        """Topics at or above ``threshold`` (default: the model's), best first, with evidence."""
-        return [ModelTopic(g.code, g.probability, g.evidence()) for g in self.guesses(stream, text, threshold=threshold)]
+    def predict(
+        self, stream: TokenStream, text: str, *, threshold: float | None = None, lang: str | None = None
+    ) -> list[ModelTopic]:
+        """Topics at or above ``threshold`` (default: the model's), best first, with evidence; ``lang`` is the
+        story's language (ISO 639-1), which the table's Snowball units need."""
+        return [
+            ModelTopic(g.code, g.probability, g.evidence()) for g in self.guesses(stream, text, threshold=threshold, lang=lang)
+        ]
 
     def guesses(
-        self, stream: TokenStream, text: str, *, threshold: float | None = None, limit: int = MAX_TOKENS
+        self,
+        stream: TokenStream,
+        text: str,
+        *,
+        threshold: float | None = None,
+        limit: int = MAX_TOKENS,
+        lang: str | None = None,
     ) -> list[ModelGuess]:
         """What :meth:`predict` returns, with each topic's evidence worked out only when asked for.
 
@@ -278,7 +319,7 @@ class TopicModel:
 
         The classifier keeps a model topic's evidence only where the rules did not find that branch.
         """
-        probs, found = self._probabilities(stream, limit)
+        probs, found = self._probabilities(stream, limit, lang)
         floor = self.threshold if threshold is None else threshold
         out: list[ModelGuess] = []
         if not len(found):

@@ -124,7 +124,10 @@ _MAX_KEY_OFFSET = 3
 
 @functools.cache
 def _stemmer(lang: str) -> snowballstemmer.stemmer:
-    return snowballstemmer.stemmer(_SNOWBALL[lang])
+    stemmer = snowballstemmer.stemmer(_SNOWBALL[lang])
+    if hasattr(stemmer, "maxCacheSize"):
+        stemmer.maxCacheSize = 0  # PyStemmer's own cache only slows new words: stem() keeps an LRU cache in front
+    return stemmer
 
 
 @functools.lru_cache(maxsize=200_000)

@@ -358,3 +358,24 @@ def test_a_model_trained_with_a_dictionary_reads_its_words_as_english(tmp_path: 
     assert m.translations["schlacht"] == "war" and m.translations["krieg"] == "war"
     text = "Schlacht im Norden"
     assert m.predict(TokenStream.of(text), text, threshold=0.5)[0].code == "medtop:16000000"
+
+
+def test_a_snowball_unit_translates_the_inflected_forms_of_a_headword(tmp_path: Path) -> None:
+    from stream.topics.features import snowball_unit
+
+    assert snowball_unit("войнах", "ru") == snowball_unit("войны", "ru") == "^ru:войн"
+    assert snowball_unit("savaşta", "tr") == snowball_unit("savaş", "tr") == "^tr:savaş"
+    assert snowball_unit("войнах", "xx") is None and snowball_unit("войнах", None) is None
+    assert snowball_unit("12345", "ru") is None and snowball_unit("на", "ru") is None
+    entries = topic_align.read_dictionary(_dictionary(tmp_path, ["ru\tвойна\twar", "ru\tвойны\twar", "ru\tвойти\tenter"]))
+    plain = topic_align.dictionary_table(entries, {"war": 5})
+    table = topic_align.dictionary_table(entries, {"war": 5}, snowball=True)
+    assert "^ru:войн" not in plain and table["^ru:войн"] == ("war", 1.0)
+    m = _toy_model(tmp_path, {u: e for u, (e, _) in table.items()})
+    english, _ = m.probabilities(TokenStream.of("war"))
+    # The locative plural is in no entry as a word or a five-letter prefix; its Snowball stem is, with the story's language.
+    assert np.allclose(m.probabilities(TokenStream.of("войнах"), "ru")[0], english)
+    assert m.probabilities(TokenStream.of("войнах"))[1] == []
+    text = "В войнах"
+    (topic,) = m.predict(TokenStream.of(text), text, threshold=0.5, lang="ru")
+    assert topic.code == "medtop:16000000" and topic.evidence[0][:3] == ("войнах", 2, 8)

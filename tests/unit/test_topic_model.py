@@ -11,7 +11,7 @@ import pytest
 from stream.story import Story
 from stream.text.normalize import TokenStream, fold
 from stream.topics.classifier import classify
-from stream.topics.features import MAX_TOKENS, features
+from stream.topics.features import MAX_TOKENS, features, translate
 from stream.topics.model import FeatureIndex, TopicModel, load, model
 from stream.topics.rules import DEFAULT_RULES_DIR
 from stream.topics.taxonomy import load_taxonomy
@@ -153,12 +153,12 @@ def test_a_model_file_of_another_format_is_refused(tmp_path: Path) -> None:
 
 
 def _reference_found(
-    vocabulary: dict[str, int], stream: TokenStream, translations: dict[str, str] | None = None
+    vocabulary: dict[str, int], stream: TokenStream, translations: dict[str, str] | None = None, lang: str | None = None
 ) -> list[tuple[int, int, int, int]]:
     """What the model looked up before FeatureIndex: every feature string in turn, each row once."""
     seen: set[int] = set()
     out: list[tuple[int, int, int, int]] = []
-    for name, first, last, piece in features(stream, MAX_TOKENS, translations):
+    for name, first, last, piece in features(stream, MAX_TOKENS, translations, lang):
         row = vocabulary.get(name)
         if row is not None and row not in seen:
             seen.add(row)
@@ -180,10 +180,21 @@ FOUND_TEXTS = [
 
 
 @pytest.mark.parametrize("text", FOUND_TEXTS)
-def test_the_feature_index_finds_what_the_feature_strings_name(text: str) -> None:
+@pytest.mark.parametrize("lang", [None, "ru", "tr", "en", "xx"])
+def test_the_feature_index_finds_what_the_feature_strings_name(text: str, lang: str | None) -> None:
     m = model()
     stream = TokenStream.of(text)
-    assert m.probabilities(stream)[1] == _reference_found(m.vocabulary, stream, m.translations)
+    assert m.probabilities(stream, lang)[1] == _reference_found(m.vocabulary, stream, m.translations, lang)
+
+
+def test_the_shipped_table_reads_inflected_forms_by_their_snowball_stem() -> None:
+    m = model()
+    assert any(u.startswith("^tr:") for u in m.translations) and any(u.startswith("^ru:") for u in m.translations)
+    # Turkish "depremde" (in the earthquake): neither the word nor its five-letter prefix has an entry; its stem has.
+    assert translate("depremde", m.translations) is None
+    assert translate("depremde", m.translations, "tr") == "earthquake"
+    stream = TokenStream.of("Depremde")
+    assert m.probabilities(stream, "tr")[1] != m.probabilities(stream)[1]
 
 
 def test_the_feature_index_reads_pairs_from_the_vocabulary_it_was_given() -> None:
