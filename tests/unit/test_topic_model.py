@@ -234,3 +234,12 @@ def test_model_evidence_is_worked_out_only_for_the_topics_the_model_adds(monkeyp
     sport = next(t for t in result.topics if t.code == SPORT)
     assert sport.source == "rules" and sport.model is not None  # the model agreed: its evidence was not needed
     assert len(calls) == sum(1 for t in result.topics if t.source == "model")
+
+
+@pytest.mark.parametrize("lang", ["ar", "az", "en", "hy", "ru", "tr"])
+def test_the_seed_like_story_keeps_conflict_and_diplomacy_with_the_model(lang: str) -> None:
+    from tests.unit.test_topics import CONFLICT, DIPLOMACY, SEED
+
+    headline, body = SEED[lang]
+    result = classify(Story(id="seed", headline=headline, body=body), lang, model=model())
+    assert {CONFLICT, DIPLOMACY} <= result.coarse()
