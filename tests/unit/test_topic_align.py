@@ -156,13 +156,16 @@ def test_source_weights_scale_a_source_before_classes_are_balanced() -> None:
     assert np.isclose(news.mean(), 1.0)
 
 
-def test_a_model_trained_with_translations_ships_only_the_ones_it_can_use(tmp_path: Path) -> None:
+def _train_toy(tmp_path: Path, dictionary: str | None = None) -> tuple[dict[str, object], TopicModel]:
+    """A three-topic model trained on English rows, with the toy parallel sentences' table (and ``dictionary``)."""
     pytest.importorskip("sklearn")
     from stream.build.topic_model import build
 
     data = tmp_path / "corpora"
     data.mkdir()
     (data / "sib200.parallel.tsv").write_text(_parallel(tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
+    if dictionary is not None:
+        (data / "omw_wikt.dictionary.tsv").write_text(dictionary, encoding="utf-8")
     texts = {"medtop:16000000": "war in the north", "medtop:15000000": "match of the team", "medtop:04000000": "the bank shares"}
     rows = [  # three topics: with two, scikit-learn fits one weight column
         {"text": f"{text} {i}", "lang": "en", "label": code, "source": "n", "split": "train"}
@@ -179,9 +182,13 @@ def test_a_model_trained_with_translations_ships_only_the_ones_it_can_use(tmp_pa
         min_count=2,
         min_dice=0.5,
         min_weight=0.01,
-        dictionaries=(),
+        dictionaries=() if dictionary is None else ("omw_wikt",),
     )
-    m = load(out)
+    return header, load(out)
+
+
+def test_a_model_trained_with_translations_ships_only_the_ones_it_can_use(tmp_path: Path) -> None:
+    header, m = _train_toy(tmp_path)
     assert header["translations"] == len(m.translations) > 0
     assert header["translation_sources"] == ["sib200"]
     assert m.translations["krieg"] == "war" and m.translations["spiel"] == "match"
@@ -324,35 +331,9 @@ def test_the_cli_refuses_a_missing_dictionary(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_a_model_trained_with_a_dictionary_reads_its_words_as_english(tmp_path: Path) -> None:
-    pytest.importorskip("sklearn")
-    from stream.build.topic_model import build
-
-    data = tmp_path / "corpora"
-    data.mkdir()
-    (data / "sib200.parallel.tsv").write_text(_parallel(tmp_path).read_text(encoding="utf-8"), encoding="utf-8")
     # "schlacht" is in no parallel sentence; "krieg" is, and the sentences' pair stands.
-    (data / "omw_wikt.dictionary.tsv").write_text(
-        "xx\tkrieg\tstrife\nxx\tschlacht\twar\nxx\tschlacht\tbattle\n", encoding="utf-8"
-    )
-    texts = {"medtop:16000000": "war in the north", "medtop:15000000": "match of the team", "medtop:04000000": "the bank shares"}
-    rows = [
-        {"text": f"{text} {i}", "lang": "en", "label": code, "source": "n", "split": "train"}
-        for i in range(120)
-        for code, text in texts.items()
-    ]
-    (data / "n.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    out = tmp_path / "m.bin.gz"
-    header = build(
-        data,
-        out,
-        translate_languages=frozenset({"xx"}),
-        translate_from=("sib200",),
-        min_count=2,
-        min_dice=0.5,
-        min_weight=0.01,
-        dictionaries=("omw_wikt",),
-    )
-    m = load(out)
+    dictionary = "xx\tkrieg\tstrife\nxx\tschlacht\twar\nxx\tschlacht\tbattle\n"
+    header, m = _train_toy(tmp_path, dictionary)
     assert header["translation_dictionaries"] == ["omw_wikt"]
     # "war" is in 120 English stories, "battle" in none: the news sense.
     assert m.translations["schlacht"] == "war" and m.translations["krieg"] == "war"

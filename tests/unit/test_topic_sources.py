@@ -151,14 +151,22 @@ def test_ntrex_codes_become_the_codes_flores_uses() -> None:
     assert [tc.ntrex_lang(c) for c in codes] == ["de", "az", "tg", "fa", "sw", "ps", "ckb_Arab", None, None, "bem"]
 
 
+def _extract_from_mirror(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], source_id: str, files: dict[str, str]
+) -> str:
+    """Run the CLI on one source whose repository is a local mirror holding ``files``; returns what it printed."""
+    mirrors = tmp_path / "mirrors"
+    source = ts.SOURCES[source_id]
+    _, commit = _bare_repo(mirrors / source.repo.replace("/", "+"), files)
+    monkeypatch.setitem(ts.SOURCES, source_id, dataclasses.replace(source, commit=commit))
+    assert ts.main([str(tmp_path / "out"), "--mirrors", str(mirrors), "--only", source_id]) == 0
+    return capsys.readouterr().out
+
+
 def test_a_parallel_only_source_writes_no_labelled_rows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    mirrors = tmp_path / "mirrors"
-    _, commit = _bare_repo(mirrors / "MicrosoftTranslator+NTREX", NTREX_FILES)
-    monkeypatch.setitem(ts.SOURCES, "ntrex", dataclasses.replace(ts.SOURCES["ntrex"], commit=commit))
-    assert ts.main([str(tmp_path / "out"), "--mirrors", str(mirrors), "--only", "ntrex"]) == 0
-    out = capsys.readouterr().out
+    out = _extract_from_mirror(tmp_path, monkeypatch, capsys, "ntrex", NTREX_FILES)
     assert "ntrex (MicrosoftTranslator/NTREX@" in out and out.rstrip().endswith(": 10 parallel sentences; 2 documents")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["ntrex.documents.tsv", "ntrex.parallel.tsv"]
 
@@ -290,9 +298,6 @@ def test_omw_pairs_single_words_of_one_synset_under_iso_639_1_codes(tmp_path: Pa
 def test_a_dictionary_source_says_how_many_pairs_it_wrote(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    mirrors = tmp_path / "mirrors"
-    _, commit = _bare_repo(mirrors / "omwn+omw-data", OMW_FILES)
-    monkeypatch.setitem(ts.SOURCES, "omw_wikt", dataclasses.replace(ts.SOURCES["omw_wikt"], commit=commit))
-    assert ts.main([str(tmp_path / "out"), "--mirrors", str(mirrors), "--only", "omw_wikt"]) == 0
-    assert capsys.readouterr().out.rstrip().endswith(": 6 dictionary pairs in 2 languages")
+    out = _extract_from_mirror(tmp_path, monkeypatch, capsys, "omw_wikt", OMW_FILES)
+    assert out.rstrip().endswith(": 6 dictionary pairs in 2 languages")
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["omw_wikt.dictionary.tsv"]
