@@ -119,7 +119,9 @@ def word_features(word: str) -> list[tuple[str, int]]:
 
 
 @functools.cache
-def _stemmer(algorithm: str) -> snowballstemmer.stemmer:
+def _stemmer(algorithm: str) -> snowballstemmer.stemmer | None:
+    if algorithm not in snowballstemmer.algorithms():  # an older Snowball: that language goes without stem units
+        return None
     stemmer = snowballstemmer.stemmer(algorithm)
     if hasattr(stemmer, "maxCacheSize"):
         # PyStemmer's own cache of 10,000 words makes a word it has not seen cost 1.2 us instead of 0.4; the
@@ -133,7 +135,8 @@ def snowball_unit(word: str, lang: str | None) -> str | None:
     algorithm = SNOWBALL.get(lang) if lang else None
     if algorithm is None or not _MIN_SNOWBALL <= len(word) <= _MAX_SNOWBALL or word.isdigit():
         return None
-    return f"^{lang}:{_stemmer(algorithm).stemWord(word)}"
+    stemmer = _stemmer(algorithm)
+    return None if stemmer is None else f"^{lang}:{stemmer.stemWord(word)}"
 
 
 def translate(word: str, translations: Mapping[str, str], lang: str | None = None) -> str | None:

@@ -360,3 +360,15 @@ def test_a_snowball_unit_translates_the_inflected_forms_of_a_headword(tmp_path: 
     text = "В войнах"
     (topic,) = m.predict(TokenStream.of(text), text, threshold=0.5, lang="ru")
     assert topic.code == "medtop:16000000" and topic.evidence[0][:3] == ("войнах", 2, 8)
+
+
+def test_a_language_whose_stemmer_this_snowball_lacks_goes_without_stem_units(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stream.topics import features
+
+    features._stemmer.cache_clear()
+    monkeypatch.setattr(features.snowballstemmer, "algorithms", lambda: ["russian"])
+    try:
+        assert features.snowball_unit("wojnach", "pl") is None
+        assert features.snowball_unit("войнах", "ru") == "^ru:войн"
+    finally:
+        features._stemmer.cache_clear()
