@@ -50,6 +50,7 @@ __all__ = [
     "features",
     "is_unspaced",
     "own_features",
+    "snowball_stemmer",
     "snowball_unit",
     "translate",
     "word_features",
@@ -119,13 +120,15 @@ def word_features(word: str) -> list[tuple[str, int]]:
 
 
 @functools.cache
-def _stemmer(algorithm: str) -> snowballstemmer.stemmer | None:
-    if algorithm not in snowballstemmer.algorithms():  # an older Snowball: that language goes without stem units
+def snowball_stemmer(algorithm: str) -> snowballstemmer.stemmer | None:
+    """One Snowball stemmer per algorithm, shared by the model's stem units and the rules; None when this
+    Snowball lacks it (an older release: that language goes without stem units)."""
+    if algorithm not in snowballstemmer.algorithms():
         return None
     stemmer = snowballstemmer.stemmer(algorithm)
     if hasattr(stemmer, "maxCacheSize"):
-        # PyStemmer's own cache of 10,000 words makes a word it has not seen cost 1.2 us instead of 0.4; the
-        # model caches each word's rows itself, so a word is stemmed once until that cache is cleared.
+        # PyStemmer's own cache of 10,000 words makes a word it has not seen cost about twice as much; both
+        # callers keep their own cache of words in front of it.
         stemmer.maxCacheSize = 0
     return stemmer
 
@@ -135,7 +138,7 @@ def snowball_unit(word: str, lang: str | None) -> str | None:
     algorithm = SNOWBALL.get(lang) if lang else None
     if algorithm is None or not _MIN_SNOWBALL <= len(word) <= _MAX_SNOWBALL or word.isdigit():
         return None
-    stemmer = _stemmer(algorithm)
+    stemmer = snowball_stemmer(algorithm)
     return None if stemmer is None else f"^{lang}:{stemmer.stemWord(word)}"
 
 

@@ -197,7 +197,7 @@ class FeatureIndex:
         if sum(map(len, self._by_lang.values())) >= _WORD_CACHE:
             for words in self._by_lang.values():
                 words.clear()
-        self._by_lang[lang][word] = entry
+        self._by_lang.setdefault(lang, {})[word] = entry
         return entry
 
     def _english_rows(self, english: str) -> tuple[int, ...]:
@@ -213,9 +213,7 @@ class FeatureIndex:
         language) for the table's Snowball units."""
         if lang not in self._snowball:
             lang = None
-        cache = self._by_lang.get(lang)
-        if cache is None:
-            cache = self._by_lang[lang] = {}
+        cache = self._by_lang.setdefault(lang, {})
         texts = stream.texts[:limit]
         n = len(texts)
         looked_up = list(map(cache.get, texts))

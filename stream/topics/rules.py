@@ -62,6 +62,7 @@ import yaml
 from stream.errors import ConfigError
 from stream.language.lexicon import entry_key
 from stream.text.normalize import TokenStream, fold, strip_arabic_clitics, tokenize
+from stream.topics.features import snowball_stemmer
 from stream.topics.taxonomy import load_taxonomy, normalize_code
 from stream.yamlconf import duplicate_keys
 
@@ -122,11 +123,10 @@ _STEM_SLACK = 40
 _MAX_KEY_OFFSET = 3
 
 
-@functools.cache
 def _stemmer(lang: str) -> snowballstemmer.stemmer:
-    stemmer = snowballstemmer.stemmer(_SNOWBALL[lang])
-    if hasattr(stemmer, "maxCacheSize"):
-        stemmer.maxCacheSize = 0  # PyStemmer's own cache only slows new words: stem() keeps an LRU cache in front
+    stemmer = snowball_stemmer(_SNOWBALL[lang])
+    if stemmer is None:  # the rules' six languages are in every Snowball release
+        raise LookupError(f"Snowball has no {_SNOWBALL[lang]} stemmer")
     return stemmer
 
 

@@ -365,10 +365,10 @@ def test_a_snowball_unit_translates_the_inflected_forms_of_a_headword(tmp_path: 
 def test_a_language_whose_stemmer_this_snowball_lacks_goes_without_stem_units(monkeypatch: pytest.MonkeyPatch) -> None:
     from stream.topics import features
 
-    features._stemmer.cache_clear()
+    features.snowball_stemmer.cache_clear()
     monkeypatch.setattr(features.snowballstemmer, "algorithms", lambda: ["russian"])
     try:
         assert features.snowball_unit("wojnach", "pl") is None
         assert features.snowball_unit("войнах", "ru") == "^ru:войн"
     finally:
-        features._stemmer.cache_clear()
+        features.snowball_stemmer.cache_clear()
