@@ -18,7 +18,11 @@ language it has seen only as FLORES sentences.
 
 The table is one dict for all languages (the model does not know a story's
 language): a unit that is also an English word is never translated, and a unit
-found in several languages keeps the translation with the best score.
+found in several languages keeps the translation with the best score. "English word" means a word of
+the parallel sentences' English side or of the English training news (``english_counts``): FLORES and
+NTREX lack most news names and terms, and a table that translated English "bank", "obama" or
+"militants" (into "benched", "cognomen", "activists": a Dutch, a Spanish, a Hungarian headword) would
+rewrite English stories, the model's best-covered language.
 """
 
 from __future__ import annotations
@@ -203,6 +207,8 @@ def learn(
     Snowball stemmer also align (and take from dictionaries) their words' Snowball stem units. ``dictionaries`` (``<id>.dictionary.tsv``)
     then fill the units the sentences left untranslated (:func:`dictionary_table`, with ``english_counts``):
     a pair learnt from sentences is evidence of use, a dictionary's is not, so it never replaces one.
+    No unit that is an English word (of the sentences' English side, or a key of ``english_counts``: the
+    English training news) is translated, by either.
     """
     langs = sorted(set(languages) - {"en"})
     texts: dict[str, dict[str, str]] = defaultdict(dict)
@@ -210,7 +216,7 @@ def learn(
         for lang, by_id in read_parallel(path, langs).items():
             texts[lang].update({f"{path.name}:{i}": t for i, t in by_id.items()})
     english = {i: units(t) for i, t in texts.get("en", {}).items()}
-    english_words = {w for us in english.values() for w in us}
+    english_words = {w for us in english.values() for w in us} | set(english_counts or ())
     best: dict[str, tuple[float, str]] = {}
     for lang in langs:
         if lang not in texts:

@@ -410,7 +410,7 @@ def build(
             min_count=min_count,
             min_dice=min_dice,
             dictionaries=[data_dir / f"{name}{DICTIONARY_SUFFIX}" for name in dictionaries],
-            english_counts=english_counts(rows) if dictionaries else None,
+            english_counts=english_counts(rows),
             min_stem_share=min_stem_share,
             snowball=snowball,
         )

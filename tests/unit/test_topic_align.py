@@ -307,6 +307,18 @@ def test_a_dictionary_fills_only_what_the_sentences_left_untranslated(tmp_path: 
     assert list(table) == sorted(table)
 
 
+def test_words_of_the_english_training_news_are_translated_by_neither_table(tmp_path: Path) -> None:
+    # "bank" is a Dutch headword (bench) and "spiel" a sentence pair; both are also words of English news
+    # here, where a translation would rewrite English stories.
+    path = _dictionary(tmp_path, ["xx\tbank\tbench", "xx\tfrieden\tpeace"])
+    news = {"bank": 3, "spiel": 1, "peace": 9}
+    table = topic_align.learn(_parallel(tmp_path), ["xx"], min_count=2, min_dice=0.5, dictionaries=[path], english_counts=news)
+    assert "bank" not in table and "spiel" not in table
+    assert table["frieden"] == "peace" and table["krieg"] == "war"
+    without = topic_align.learn(_parallel(tmp_path), ["xx"], min_count=2, min_dice=0.5, dictionaries=[path])
+    assert without["bank"] == "bench" and without["spiel"] == "match"
+
+
 def test_english_counts_are_stories_of_english_rows_that_hold_a_word() -> None:
     from stream.build.topic_model import english_counts
 

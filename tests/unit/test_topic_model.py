@@ -33,6 +33,27 @@ def test_the_shipped_model_names_known_topics_and_its_training() -> None:
     assert 0 < m.threshold < 1
 
 
+def test_weights_kept_in_float16_score_exactly_as_a_float32_copy() -> None:
+    # The loaded weights stay in the file's float16 (memory); the rows a story selects are widened before they
+    # are summed, so probabilities and evidence weights are those of a float32 model, bit for bit.
+    m = model()
+    assert m.weights.dtype == np.float16
+    wide = TopicModel(m.topics, m.vocabulary, m.weights.astype(np.float32), m.bias, m.header, m.translations)
+    texts = [
+        "Ceasefire talks in Geneva as shelling continues near Stepanakert; foreign ministers call for a truce.",
+        "Футбольный клуб выиграл матч в воскресенье, забив три гола во втором тайме.",
+        "Deprem sonrası hastanelerde yaralılar tedavi ediliyor, enkaz altında arama sürüyor.",
+        "Le parlement adopte la loi de finances après un long débat sur les impôts et la dette publique.",
+        " ".join(["Die Regierung plant neue Wahlen, die Opposition protestiert gegen die Wahlrechtsreform."] * 20),
+    ]
+    for text, lang in zip(texts, ["en", "ru", "tr", "fr", "de"], strict=True):
+        stream = TokenStream.of(text)
+        for story_lang in (lang, None):
+            assert np.array_equal(m.probabilities(stream, story_lang)[0], wide.probabilities(stream, story_lang)[0])
+            narrow = m.predict(stream, text, threshold=0.01, lang=story_lang)
+            assert narrow and narrow == wide.predict(stream, text, threshold=0.01, lang=story_lang)
+
+
 def test_the_shipped_model_has_no_features_that_only_name_a_language() -> None:
     # Function words follow their language's training mix, not the topic (stream.build.topic_model.uninformative):
     # a model that kept them gave every German fragment FLORES's science and health.
