@@ -374,3 +374,16 @@ def test_rules_stem_with_snowballs_c_stemmers_and_get_the_pure_python_stems() ->
         reference = stemmer()
         differ = [w for w in sorted(words) if fast.stemWord(w) != reference.stemWord(w)]
         assert not differ, (lang, differ[:10])
+
+
+def test_the_east_of_a_country_is_not_easter() -> None:
+    # German Osten and Ostern share the Snowball stem "ost": the holiday is an exact term in religion.yaml.
+    quake = Story(
+        id="de-quake",
+        headline="Erdbeben der Stärke 6,1 im Osten der Türkei",
+        body="Ein Beben im Osten des Landes hat Häuser zerstört; Rettungskräfte suchen nach Verschütteten.",
+    )
+    assert "medtop:12000000" not in classify(quake, "de").codes
+    assert "medtop:20000148" in classify(quake, "de").codes
+    easter = Story(id="de-easter", headline="Papst feiert Ostern", body="Der Papst feierte zu Ostern die Messe im Petersdom.")
+    assert "medtop:12000000" in classify(easter, "de").codes
