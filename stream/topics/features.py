@@ -36,6 +36,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Mapping
+from itertools import compress, repeat
+from operator import is_
 
 import snowballstemmer
 
@@ -46,6 +48,7 @@ __all__ = [
     "SNOWBALL",
     "STEM",
     "Feature",
+    "any_unspaced",
     "feature_strings",
     "features",
     "is_unspaced",
@@ -53,6 +56,7 @@ __all__ = [
     "snowball_stemmer",
     "snowball_unit",
     "translate",
+    "translate_all",
     "word_features",
 ]
 
@@ -104,6 +108,11 @@ def is_unspaced(word: str) -> bool:
     return not word.isascii() and _UNSPACED.search(word) is not None
 
 
+def any_unspaced(words: list[str]) -> bool:
+    """Whether :func:`is_unspaced` holds for any of ``words``, in one scan."""
+    return _UNSPACED.search("".join(words)) is not None
+
+
 def word_features(word: str) -> list[tuple[str, int]]:
     """The features one token makes on its own (all but the word pairs): (feature string, piece offset or -1).
 
@@ -152,6 +161,29 @@ def translate(word: str, translations: Mapping[str, str], lang: str | None = Non
         unit = snowball_unit(word, lang)
         if unit is not None:
             found = translations.get(unit)
+    return found
+
+
+def translate_all(words: list[str], translations: Mapping[str, str], lang: str | None = None) -> list[str | None]:
+    """:func:`translate` of every word, with each step's lookups made for all words that still need them: a
+    story's new words cost one ``map`` per step instead of several Python calls each."""
+    get = translations.get
+    found = list(map(get, words))
+    for i in compress(range(len(found)), map(is_, found, repeat(None))):
+        word = words[i]
+        if len(word) > STEM + 1:
+            found[i] = get("~" + word[:STEM])
+    algorithm = SNOWBALL.get(lang) if lang else None
+    stemmer = snowball_stemmer(algorithm) if algorithm is not None else None
+    if stemmer is not None:
+        todo = [
+            i
+            for i in compress(range(len(found)), map(is_, found, repeat(None)))
+            if _MIN_SNOWBALL <= len(words[i]) <= _MAX_SNOWBALL and not words[i].isdigit()
+        ]
+        stems = stemmer.stemWords([words[i] for i in todo])
+        for i, english in zip(todo, map(get, map(f"^{lang}:".__add__, stems)), strict=True):
+            found[i] = english
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from stream.story import Story
 from stream.text.normalize import TokenStream, fold
 from stream.topics.classifier import classify
-from stream.topics.features import MAX_TOKENS, features, translate
+from stream.topics.features import MAX_TOKENS, STEM, features, is_unspaced, translate, translate_all
 from stream.topics.model import FeatureIndex, TopicModel, load, model
 from stream.topics.rules import DEFAULT_RULES_DIR
 from stream.topics.taxonomy import load_taxonomy
@@ -264,3 +265,74 @@ def test_the_seed_like_story_keeps_conflict_and_diplomacy_with_the_model(lang: s
     headline, body = SEED[lang]
     result = classify(Story(id="seed", headline=headline, body=body), lang, model=model())
     assert {CONFLICT, DIPLOMACY} <= result.coarse()
+
+
+def _words_near_the_tables(m: TopicModel, seed: int, count: int) -> list[str]:
+    """Words a story's new words are made of: vocabulary words, translated words and stems with endings added,
+    digits, unspaced clauses, words at the stem and Snowball length limits, and words no table knows."""
+    rng = random.Random(seed)
+    vocab_words = sorted(name[1:] for name in m.vocabulary if name[0] == "w")
+    prefixes = sorted(name[1:] for name in m.vocabulary if name[0] == "p")
+    units = sorted(m.translations)
+    endings = ["", "a", "e", "en", "ов", "ами", "de", "ları", "ها", "s", "ing", "x" * 40]
+    made = [
+        "",
+        "12",
+        "1990",
+        "x" * (STEM + 1),
+        "x" * (STEM + 2),
+        "ab",
+        "abc",
+        "y" * 40,
+        "y" * 41,
+        "国家队在世界杯决赛中获胜",
+        "ฟุตบอล",
+        "的",
+        "ab国",
+        fold("\ufdfa"),
+    ]
+    for _ in range(count):
+        kind = rng.randrange(5)
+        if kind == 0:
+            word = rng.choice(vocab_words)
+        elif kind == 1:
+            word = rng.choice(prefixes) + rng.choice(endings)
+        elif kind == 2:
+            unit = rng.choice(units)
+            word = unit.split(":", 1)[-1].lstrip("~") + rng.choice(endings)
+        elif kind == 3:
+            word = "".join(rng.choice("abcdeéşжя日ت0123456789") for _ in range(rng.randrange(1, 12)))
+        else:
+            word = rng.choice(vocab_words) + rng.choice(endings)
+        made.append(word)
+    return made
+
+
+@pytest.mark.parametrize("lang", [None, "ru", "tr", "de", "ar", "en", "zh", "xx"])
+def test_a_batch_of_new_words_gets_the_runs_and_translations_they_get_one_by_one(lang: str | None) -> None:
+    m = model()
+    words = list(dict.fromkeys(_words_near_the_tables(m, seed=len(lang or ""), count=3000)))
+    assert translate_all(words, m.translations, lang) == [translate(w, m.translations, lang) for w in words]
+    index = FeatureIndex(m.vocabulary, m.translations)
+    for batch in (words, [w for w in words if not is_unspaced(w)], words[:1], []):
+        assert index._entries(batch, lang) == [index._entry(w, lang) for w in batch]
+
+
+@pytest.mark.parametrize("lang", [None, "ru", "tr", "de"])
+def test_a_fresh_index_finds_what_the_feature_strings_name_when_its_cache_fills(
+    lang: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every story's words are new to a fresh index at first; a small cache is cleared many times over.
+    import stream.topics.model as model_module
+
+    m = model()
+    monkeypatch.setattr(model_module, "_WORD_CACHE", 300)
+    index = FeatureIndex(m.vocabulary, m.translations)
+    words = _words_near_the_tables(m, seed=7, count=4000)
+    rng = random.Random(11)
+    for _ in range(60):
+        text = " ".join(rng.choice(words) for _ in range(rng.randrange(0, MAX_TOKENS + 20)))
+        stream = TokenStream.of(text)
+        expected = _reference_found(m.vocabulary, stream, m.translations, lang)
+        assert index.found(stream, lang=lang).entries() == expected, text
+        assert sum(map(len, index._by_lang.values())) <= 300 + MAX_TOKENS
