@@ -74,6 +74,7 @@ from stream.places.organisations import load_organisations
 from stream.places.people import TITLES, find_people, load_people
 from stream.places.regions import RegionCatalog, load_regions
 from stream.story import Story
+from stream.text.han import NAME_CHARACTERS
 from stream.text.normalize import TokenStream, fold
 
 __all__ = ["GeoResult", "Mention", "load_regions", "locate"]
@@ -92,6 +93,10 @@ _LOCATIVE_TAILS = {
 _AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف").startswith("ب"))
 # A tail is read up to one character past the longest tail any rule knows: a longer one is in no
 # set either, and copying the rest of a 500 KB unspaced token per match made scanning quadratic.
+# Names read per story, in text order. A wire story names tens of places; a body that repeats a name
+# thousands of times (a 500 KB run of 北京) is no more about it after the first thousand, and each name
+# read costs about 10 us, so the bound keeps such input to a fraction of a second.
+_MAX_HITS = 1_000
 _TAIL_CAP = 1 + max(MAX_TAIL_CHARS, *(len(t) for tails in _LOCATIVE_TAILS.values() for t in tails))
 # "the variant first detected in India", "originally identified in South Africa": where a thing came
 # from is background to the story that reports it elsewhere ("Ireland reports its first cases of ..."),
@@ -136,6 +141,12 @@ _CONJUNCTIONS = frozenset(
     ["and", "et", "und", "y", "e", "i", "и", "і", "й", "та", "ile", "ve", "və", "و", "եւ", "եվ", "ու", "და", "with", "avec"]
 )
 _PAIR_SEPARATORS = ",-‐–—/&;،"
+# What spells foreign names in Chinese and Japanese: the Han characters of transliterations and katakana. A
+# city name glued to more of them inside a run is part of a longer name (尼斯, Nice, in 傑尼斯, Denys;
+# 阿拉, Arrah, in 阿拉斯加, Alaska; 達州, Dazhou, in 佛羅里達州, Florida state), so it counts only with support.
+_SPELLING = NAME_CHARACTERS | frozenset(chr(c) for c in range(0x30A1, 0x30FD))
+# What joins two names inside a run of Chinese or Japanese: "and" (与, 和, 及, 同, 跟, と) or a list mark.
+_CJK_JOINS = frozenset(["与", "與", "和", "及", "同", "跟", "、", "と", "・", "·"])
 # A capital ranks above a state of the same name: "Washington" in news is the capital (and the
 # government speaking) far more often than the state; both count for the same country.
 _KIND_RANK = {"country": 0, "territory": 1, "area": 2, "capital": 3, "state": 4, "city": 5, "region": 6, "shared": 7}
@@ -384,6 +395,11 @@ class _Hit:
     prep: bool  # a locative preposition before it ("in", "à", "в", "في"): used as a place
     readings: tuple[tuple[int, int, int], ...]  # (place, ftype, flags)
     family: int  # script family of the form, as the automaton stores it (no per-use Unicode lookup)
+    # Character offsets of the mention in the story text: the tokens' span (set once the hit is kept),
+    # except for a name inside a run of an unspaced script (Chinese, Japanese), where the run is one
+    # token and holds several names.
+    start: int
+    end: int
 
 
 @dataclass(frozen=True)
@@ -411,7 +427,7 @@ def _tails(family: int, language: str | None, adjective: bool) -> frozenset[str]
 
 
 def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> list[_Hit]:
-    """Every gazetteer form in ``ts`` that passes its script's inflection and case rules.
+    """Every gazetteer form in ``ts`` (the first :data:`_MAX_HITS`) that passes its script's inflection and case rules.
 
     Linear in the text: per automaton match only bounded pieces are copied (a proclitic, a
     tail cut at ``_TAIL_CAP``), and a span's case is checked once per token span.
@@ -423,6 +439,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     # loses the overlap resolution below anyway (ties keep the earlier hit), so it is not checked.
     longest_in_token: dict[int, int] = {}
     for end, (key, family, entries) in gaz.automaton.iter(joined):
+        if len(hits) == _MAX_HITS:
+            break
         begin = end - len(key) + 1
         first = bisect_right(starts, begin) - 1
         tok_start = starts[first]
@@ -437,7 +455,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 continue
             article = proclitic in AR_ARTICLE_PREFIXES
         last = first + key.count(" ")
-        if first == last and longest_in_token.get(first, 0) >= len(key):
+        unspaced = family == CJK and first == last
+        if first == last and not unspaced and longest_in_token.get(first, 0) >= len(key):
             continue
         tail = joined[end + 1 : min(starts[last] + len(texts[last]), end + 1 + _TAIL_CAP)]
         readings = []
@@ -461,6 +480,10 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             if flags & CAP and not text[ts.start(first)].isupper():
                 continue
             readings.append((place, ftype, flags))
+        if readings and unspaced and _glued(joined, begin, end, tok_start, tok_start + len(texts[first])):
+            readings = [
+                r if gaz.places[r[0]].kind in ("country", "territory") else (r[0], r[1], (r[2] | AMBIG) & ~WORD) for r in readings
+            ]
         # A name or code written against a dollar sign is a currency, not a place: "US$70 million",
         # "HK$5", "NZ$" price in that money whatever the story is about.
         if readings and text[ts.end(last) : ts.end(last) + 1] == "$":
@@ -488,20 +511,40 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             )
             if locative and family == LAT and (_origin_before(texts, first - 1) or _venue_before(texts, first)):
                 locative = False
-            hits.append(_Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings), family))
+            start = stop = -1  # the tokens' span, set below for the hits kept
+            if unspaced:
+                start, stop = ts.start(first), ts.end(first)
+                if stop - start == len(texts[first]):  # folding kept the run's length: offsets map
+                    start += begin - tok_start
+                    stop = start + len(key)
+            hits.append(
+                _Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings), family, start, stop)
+            )
             if first == last:
                 longest_in_token[first] = len(key)
-    # Longest token span first, then longest form; drop hits overlapping a kept one.
+    # Longest token span first, then longest form; drop hits overlapping a kept one. Inside a run of an
+    # unspaced script the characters, not the token, are what two names may not share: "中国与哈萨克斯坦"
+    # names China and Kazakhstan.
     hits.sort(key=lambda h: (h.first - h.last, -len(h.form), h.first))
     taken: set[int] = set()
+    inside: set[int] = set()  # tokens (unspaced runs) with names kept inside them
+    claimed: set[int] = set()  # character offsets of those names: a bounded check per name, however long the run
     kept: list[_Hit] = []
     for hit in hits:
-        span_ids = range(hit.first, hit.last + 1)
-        if any(i in taken for i in span_ids):
-            continue
-        taken.update(span_ids)
+        if hit.family == CJK and hit.first == hit.last:
+            chars = range(hit.start, hit.end)
+            if hit.first in taken or any(c in claimed for c in chars):
+                continue
+            inside.add(hit.first)
+            claimed.update(chars)
+        else:
+            span_ids = range(hit.first, hit.last + 1)
+            if any(i in taken or i in inside for i in span_ids):
+                continue
+            taken.update(span_ids)
+            hit.start, hit.end = ts.start(hit.first), ts.end(hit.last)
         kept.append(hit)
-    kept.sort(key=lambda h: h.first)
+    kept.sort(key=lambda h: (h.first, h.start))
     return kept
 
 
@@ -510,6 +553,14 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
 _TITLES_OF = TITLES | {("minister",)}
 _TITLE_ENDS = frozenset(t[-1] for t in _TITLES_OF)
 _MAX_TITLE_NAME_WORDS = 3
+
+
+def _glued(joined: str, begin: int, end: int, run_start: int, run_end: int) -> bool:
+    """Whether the name at ``joined[begin : end + 1]``, inside the run ``[run_start, run_end)``, spells on into
+    a neighbour: its edge character and the one beyond it both spell foreign names (:data:`_SPELLING`)."""
+    return (begin > run_start and joined[begin - 1] in _SPELLING and joined[begin] in _SPELLING) or (
+        end + 1 < run_end and joined[end + 1] in _SPELLING and joined[end] in _SPELLING
+    )
 
 
 def _titled(ts: TokenStream, text: str, of: int) -> bool:
@@ -684,7 +735,7 @@ def locate(
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
     # Headlines capitalise every word, so only the body's persons count; "in Austin" stays a place.
-    surnames = {h.form for h in persons if ts.start(h.first) >= story.body_offset and _after_first_name(ts, text, h, hit_tokens)}
+    surnames = {h.form for h in persons if h.start >= story.body_offset and _after_first_name(ts, text, h, hit_tokens)}
     texts, n_tokens = ts.texts, len(ts.texts)
     hits = [
         h
@@ -738,7 +789,7 @@ def locate(
             accepted.append((place, mention, SOURCE_WEIGHTS["dateline"]))
             external.update(gaz.places[place].countries)
             # The dateline's own span is not a second mention; the headline above it still counts.
-            pending = [(h, s) for h, s in pending if not dateline.start <= ts.start(h.first) < dateline.end]
+            pending = [(h, s) for h, s in pending if not dateline.start <= h.start < dateline.end]
 
     supported = set(external) | set(sure_forms)
     # Two different ambiguous names that agree on a country back each other
@@ -763,7 +814,7 @@ def locate(
     scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
     adjective_first = lang == "en"
     for hit, sure in pending:
-        start, end = ts.start(hit.first), ts.end(hit.last)
+        start, end = hit.start, hit.end
         if text[start - 2 : start] == ", " and not hit.locative and hit.family == LAT:
             hit.locative = _addresses_a_scene(ts, text, hit, hit_tokens)
         weight = position_weight(start, top_end, lead_end)
@@ -861,7 +912,7 @@ def locate(
         lone = _lone_country(gaz, text, ts, unbacked)
         if lone is not None:
             for hit, weight in lone:
-                start, end = ts.start(hit.first), ts.end(hit.last)
+                start, end = hit.start, hit.end
                 place = hit.readings[0][0]  # every reading is this one country (see _lone_country)
                 accepted.append((place, Mention(text[start:end], start, end, hit.form, "text"), weight * AMBIGUOUS_WEIGHT))
                 if start < headline_end:
@@ -876,7 +927,7 @@ def locate(
             mention = Mention(text[person.start : person.end], person.start, person.end, person.name, person.kind)
             accepted.append((idx, mention, weight))
     for hit in org_hits:
-        start, end = ts.start(hit.first), ts.end(hit.last)
+        start, end = hit.start, hit.end
         for place, _ftype, _flags in hit.readings:
             if gaz.places[place].kind != "country" or not set(gaz.places[place].countries) & named:
                 continue
@@ -912,7 +963,7 @@ def _lone_country(
             return None
         countries.update(gaz.places[p].id for p in places)
     # The name must open a sentence, as its subject: "Jordan reports ...", not "... said Jordan".
-    if len(countries) != 1 or not any(_opens_sentence(text, ts.start(hit.first)) for hit, _w in unbacked):
+    if len(countries) != 1 or not any(_opens_sentence(text, hit.start) for hit, _w in unbacked):
         return None
     return unbacked
 
@@ -1271,6 +1322,10 @@ def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]])
     """Country pairs the headline names jointly: "Armenia and Azerbaijan", "إيران والسعودية"."""
     pairs: set[frozenset[str]] = set()
     for (a, ca), (b, cb) in pairwise(hits):
+        if a.first == b.first:  # two names inside one run of an unspaced script: "中国与哈萨克斯坦"
+            if len(ca) == 1 and len(cb) == 1 and ca != cb and text[a.end : b.start] in _CJK_JOINS:
+                pairs.add(frozenset(ca + cb))
+            continue
         # Names joined by a conjunction ("Armenia and Azerbaijan", "أرمينيا وأذربيجان" with
         # the proclitic و) or a separator ("Kyrgyzstan, Tajikistan", "Armenia-Azerbaijan").
         # Names next to each other with only a space between are subject and object in

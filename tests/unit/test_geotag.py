@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stream.places.geotag import GeoResult, _first_sentence_end, locate
+from stream.places.geotag import _MAX_HITS, GeoResult, _first_sentence_end, locate
 from stream.story import ProviderPlace, Story
 
 # Stories written for these tests: the same Karabakh ceasefire news in six languages.
@@ -957,3 +957,42 @@ def test_a_tie_at_the_top_passes_over_a_nationality_of_people() -> None:
     # A demonym before any other word is no nationality of people: the first named leads the tie as before.
     body = "Acquitted Finnish reporter Mikko Vehvilainen, a serving soldier in the British Army, is jailed."
     assert _focus(body) == "FI"
+
+
+def test_every_name_inside_a_run_of_chinese_or_japanese_counts_with_its_own_offsets() -> None:
+    # Chinese and Japanese write a clause as one run without spaces, so a run is one token: each
+    # name inside it is a place of its own, and its mention points at the name, not at the run.
+    cases = [
+        (
+            "zh",
+            "中国与哈萨克斯坦签署铁路协议",
+            "两国代表在阿斯塔纳签字，货物将经阿塞拜疆和格鲁吉亚运往欧洲。",
+            {"CN", "KZ", "AZ", "GE"},
+        ),
+        ("zh", "南苏丹和苏丹就石油运输达成一致", "双方在喀土穆举行会谈。", {"SS", "SD"}),
+        ("ja", "日本とフィリピンが防衛協定に署名", "両国の首脳は東京で会談した。", {"JP", "PH"}),
+    ]
+    for lang, headline, body, expected in cases:
+        story = Story(id="t", headline=headline, body=body)
+        result = locate(story, lang)
+        assert {c["iso2"] for c in result.countries} == expected, (lang, headline)
+        for country in result.countries:
+            for mention in country["mentions"]:
+                assert story.text[mention["start"] : mention["end"]] == mention["text"]
+                assert len(mention["text"]) == len(mention["form"]), mention  # the name alone, not its run
+
+
+def test_a_longer_name_inside_a_chinese_run_keeps_its_characters() -> None:
+    # 南苏丹 (South Sudan) holds 苏丹 (Sudan): the longer name takes its characters, and the
+    # shorter one counts only where it stands on its own.
+    result = locate(Story(id="t", headline="南苏丹总统访问乌干达", body=""), "zh")
+    assert {c["iso2"] for c in result.countries} == {"SS", "UG"}
+
+
+def test_names_past_the_first_thousand_are_not_read() -> None:
+    # A body repeating one name thousands of times (a 500 KB run of 北京, "Paris Paris ...") is read up to
+    # a bound, so its cost stays small; a name that only comes after that is not read.
+    story = Story(id="t", headline="", body="Paris " * _MAX_HITS + "Berlin")
+    assert [c["iso2"] for c in locate(story, "en").countries] == ["FR"]
+    story = Story(id="t", headline="", body="Paris " * (_MAX_HITS - 1) + "Berlin")
+    assert {c["iso2"] for c in locate(story, "en").countries} == {"FR", "DE"}
