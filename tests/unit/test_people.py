@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stream.build.people import parse_snapshot, parse_state_leaders
+from stream.build.people import _rare_word, parse_snapshot, parse_state_leaders
 from stream.places.geotag import locate
 from stream.places.people import find_people, load_people
 from stream.story import Story
@@ -124,3 +124,11 @@ def test_parse_snapshot_reads_english_and_local_names_of_both_offices() -> None:
         ("RT", "Anna Example", "Prime Minister"),
         ("RT", "Анна Пример", "Prime Minister"),
     ]
+
+
+def test_a_rare_word_is_outside_the_ten_thousand_most_frequent_of_every_full_word_list() -> None:
+    # The shipped lexicon keeps 20,000 words per full list and sparse lists of every SIB-200 word in nine
+    # languages; neither may make a party's rare name common: "Safina" (Kenya) is only in sparse lists,
+    # "Fatah" ranks below 10,000 in Malay. "Labour" and "Justice" are among English's first 10,000.
+    for name, rare in (("Safina", True), ("Fatah", True), ("Likud", True), ("Labour", False), ("Justice", False)):
+        assert _rare_word(name, TokenStream.of(name)) is rare, name
