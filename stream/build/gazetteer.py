@@ -25,7 +25,8 @@ form shared by cities of different countries keeps only the largest city when
 it is five times the size of the next, otherwise every reading is marked
 ambiguous. City forms that are frequent words (Zipf >= 4 in a language of the
 same script, per the ``wordfreq`` package) are marked ambiguous unless the city
-is a capital or has a million inhabitants. City forms equal to a country or
+is a capital or has a million inhabitants (Zipf >= 4.5 then; in Arabic script only in
+the languages whose letters the name is spelt with, see ``_spelt_in``). City forms equal to a country or
 curated name are dropped: the country reading wins.
 
 Common words and first names (#17): every kind of entry is checked, not only
@@ -91,6 +92,12 @@ AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD = 1, 2, 4, 8, 16, 32, 64, 128
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
+# Letters that tell the checked Arabic-script orthographies apart (folding merges them: ی and ي,
+# ک and ك): Persian and Urdu write ی ک and the letters Arabic lacks, Urdu alone its retroflexes and
+# ے ہ ھ ں, Arabic alone ي ك ى.
+_PERSO_URDU_LETTERS = frozenset("پچژگکی")
+_URDU_LETTERS = frozenset("ٹڈڑںہھےۓ")
+_ARABIC_LETTERS = frozenset("يكى")
 _CYRILLIC_LANGS = {"ru", "uk", "bg", "be", "kk", "ky", "sr", "mk", "tg", "mn"}
 _BAD_ALT = re.compile(r"[\d()\[\]=/,;:]")
 _CAPITALISED_SCRIPTS = {LAT, CYR}
@@ -158,8 +165,12 @@ def _word_langs(
     own_floor: float | None = None,
     add_own: bool = True,
     rival: dict[str, float] | None = None,
+    lenient: frozenset[str] | None = None,
 ) -> list[str]:
     """Languages in which ``key`` is a word of Zipf >= ``floor``, or empty if it is none.
+
+    ``lenient``, when given, holds the languages where a ``floor`` above :data:`WORD_FLOOR` applies;
+    in the script's other languages :data:`WORD_FLOOR` does (see :func:`_spelt_in`).
 
     Word lists count place names as words (Marseille is frequent French), so in
     the place's ``own`` languages (cased scripts) the list cannot tell the name
@@ -174,7 +185,7 @@ def _word_langs(
     """
     out = []
     for lang, table in words.get(family, {}).items():
-        limit = floor
+        limit = floor if lenient is None or lang in lenient else min(floor, WORD_FLOOR)
         if rival is not None:
             limit = max(limit, rival.get(lang, 0.0) + 1e-9)
         if lang in own and not add_own:
@@ -189,6 +200,25 @@ def _word_langs(
         if zipf >= limit:
             out.append(lang)
     return sorted(set(out) | own) if out and add_own else sorted(out)
+
+
+def _spelt_in(surface: str) -> frozenset[str]:
+    """The checked Arabic-script languages whose spelling ``surface`` has (all three when no letter tells).
+
+    A city of a million may have a name as frequent as a word (القاهرة, الموصل): its own fame
+    explains the frequency, so the word floor is higher for it. That holds only in a language that
+    writes the name: GeoNames' Urdu ``غازی`` (Ghaziabad) folds to Arabic ``غازي``, a common given
+    name and word of Arabic text (Zipf 4.27), where Ghaziabad's fame explains nothing.
+    """
+    letters = set(surface)
+    out = set()
+    if not letters & (_PERSO_URDU_LETTERS | _URDU_LETTERS):
+        out.add("ar")
+    if not letters & (_ARABIC_LETTERS | _URDU_LETTERS):
+        out.add("fa")
+    if not letters & _ARABIC_LETTERS:
+        out.add("ur")
+    return frozenset(out)
 
 
 class _Builder:
@@ -515,6 +545,8 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     }
     collisions: set[str] = set()
     readings: dict[str, list[tuple[int, str, int, bool, bool]]] = defaultdict(list)
+    # (place index, key) -> the Arabic-script languages whose spelling one of its surfaces has.
+    spelt: dict[tuple[int, str], frozenset[str]] = {}
     for _gid, city in sorted(gc.get_cities().items()):
         is_capital = (city["countrycode"], city["name"]) in capitals
         if city["population"] < CITY_POPULATION_FLOOR and not is_capital:
@@ -540,6 +572,8 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                 collisions.add(key)
             if key and (key not in taken or clash):
                 primary = surface == city["name"]
+                if family_of(key) == ARA:
+                    spelt[idx, key] = spelt.get((idx, key), frozenset()) | _spelt_in(surface)
                 readings[key].append((idx, city["countrycode"], city["population"], is_capital, primary))
     for key in sorted(readings):
         # A city's own name beats another city's alternate name (Islamabad is
@@ -564,7 +598,10 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             # A capital's own name is trusted; its alternates ("Valley" for The
             # Valley) and other cities' names are checked against word lists.
             if not (is_capital and (primary or family == ARA)):
-                word_in = _word_langs(words, family, key, languages.get(cc, set()), 4.5 if pop >= 1_000_000 else 4.0)
+                # The million-city floor holds only in the languages that spell the name so (_spelt_in).
+                word_in = _word_langs(
+                    words, family, key, languages.get(cc, set()), 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key))
+                )
                 if family == LAT and len(key) <= 3:
                     flags |= AMBIG
                 elif word_in:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stream.build.gazetteer import NAME, _Builder, _foreign_towns, _plain_forms, _word_langs
+from stream.build.gazetteer import NAME, _Builder, _foreign_towns, _plain_forms, _spelt_in, _word_langs
 from stream.places.geomorph import ARA, LAT
 
 WORDS = {LAT: {"en": {"west": 5.3, "turkey": 4.3, "saudi": 4.4}, "de": {"frankreich": 5.0, "france": 4.1, "man": 6.0}}}
@@ -24,6 +24,19 @@ def test_rival_own_name_beats_borrowed_name() -> None:
 
 def test_other_script_has_no_words() -> None:
     assert _word_langs(WORDS, ARA, "west", set(), 4.0) == []
+
+
+def test_a_big_citys_higher_word_floor_holds_only_where_its_name_is_spelt_so() -> None:
+    # Urdu writes Ghaziabad "غازی" (Persian-Urdu yeh); folded it is Arabic "غازي", a given name (#17).
+    assert _spelt_in("غازی") == {"fa", "ur"}
+    assert _spelt_in("لاہور") == {"ur"}
+    assert _spelt_in("القاهرة") == {"ar", "fa", "ur"}
+    assert _spelt_in("الرياض") == {"ar"}
+    words = {ARA: {"ar": {"غازي": 4.27}, "ur": {"غازي": 4.74}}}
+    assert _word_langs(words, ARA, "غازي", {"hi", "ur"}, 4.5) == ["hi", "ur"]
+    assert _word_langs(words, ARA, "غازي", {"hi", "ur"}, 4.5, lenient=_spelt_in("غازی")) == ["ar", "hi", "ur"]
+    # Spelt in Arabic too, the city's fame explains the frequency there.
+    assert _word_langs(words, ARA, "غازي", {"hi", "ur"}, 4.5, lenient=_spelt_in("غازي")) == ["hi", "ur"]
 
 
 # The first-name list itself needs the gazetteer extra (gender-guesser); its effect on the shipped

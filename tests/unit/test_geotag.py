@@ -158,6 +158,14 @@ def test_arabic_article_blocks_common_word_readings() -> None:
     assert _forms("وصل الوزير إلى سيول", "ar", "KR") == ["سيول"]
 
 
+def test_a_foreign_spelling_of_a_big_city_is_a_word_in_arabic() -> None:
+    # Urdu "غازی" (Ghaziabad, 1.2 million) folds to Arabic "غازي", a given name there: the district
+    # Battalgazi of an Arabic earthquake story added India (#17).
+    body = "وواصلت فرق الإنقاذ البحث تحت أنقاض مبان منهارة في منطقتي يشيل يورت وباتال غازي."
+    result = locate(_story("زلزال يضرب شرق تركيا", body), "ar")
+    assert _countries(result) == {"TR"}
+
+
 def test_georgia_state_and_country() -> None:
     us = locate(_story("", "Voters in Georgia lined up in Atlanta suburbs."), "en")
     assert "GE" not in _countries(us) and "US" in _countries(us)
