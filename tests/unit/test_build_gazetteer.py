@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stream.build.gazetteer import NAME, _Builder, _foreign_towns, _plain_forms, _spelt_in, _word_langs
+from stream.build.gazetteer import NAME, _Builder, _foreign_towns, _plain_forms, _spelt_in, _unattested, _word_langs
 from stream.places.geomorph import ARA, LAT
 
 WORDS = {LAT: {"en": {"west": 5.3, "turkey": 4.3, "saudi": 4.4}, "de": {"frankreich": 5.0, "france": 4.1, "man": 6.0}}}
@@ -68,3 +68,15 @@ def test_a_province_shares_its_name_only_with_smaller_foreign_towns() -> None:
     cap.add("Victoria", cap.place("gn-3", "Victoria", "capital", ["SC"], 22_000), NAME)
     assert _foreign_towns(cap, "victoria", "AU") is None
     assert _foreign_towns(b, "quebec", "CA") is None
+
+
+def test_a_country_name_no_read_language_attests_is_open_to_a_city() -> None:
+    # CLDR's Chichewa-style "Marawi" for Malawi shadowed Marawi (PH), "Kota" (Yoruba, Qatar) Kota (IN) (#17).
+    b = _Builder()
+    malawi = b.place("MW", "Malawi", "country", ["MW"])
+    armenia = b.place("AM", "Armenia", "country", ["AM"])
+    for form, idx, langs in (("Marawi", malawi, {"ny"}), ("Malawi", malawi, {"en", "ny"}), ("Ermənistan", armenia, {"az"})):
+        b.add(form, idx, NAME)
+        b.attested[form.lower()] |= langs
+    # Azerbaijani is read (its stories are in the dev set); English of course.
+    assert _unattested(b) == {"marawi"}
