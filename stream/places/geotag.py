@@ -743,10 +743,16 @@ def locate(
     supported = set(external) | set(sure_forms)
     # Two different ambiguous names that agree on a country back each other
     # ("Georgia" and "Atlanta" -> US).
+    # In a script without capitals, a name ambiguous as a frequent word of the story's language backs
+    # nothing: two such words that name towns of one state (Arabic يشير "indicates" and وادي
+    # "valley", both Algerian towns) are two words, not two places. Capitals already tell
+    # "Boston" and "Miami" from words.
     forms_by_country: dict[str, set[int]] = {}
     for hit, sure in pending:
         if not sure:
             for r in hit.readings:
+                if r[2] & WORD and hit.family == ARA and lang in gaz.word_langs.get(hit.form, ()):
+                    continue
                 for c in gaz.places[r[0]].countries:
                     forms_by_country.setdefault(c, set()).add(r[0])
     supported.update(

@@ -174,6 +174,12 @@ def test_a_city_named_like_a_country_in_an_unread_language() -> None:
     assert _countries(locate(_story("Malawi floods", "Floods in Malawi killed 20 people."), "en")) == {"MW"}
 
 
+def test_two_arabic_words_that_name_towns_of_one_state_do_not_back_each_other() -> None:
+    # يشير ("indicates") and وادي ("valley") are both Algerian towns (El Achir, El Oued) (#17).
+    body = "ويشير التقرير إلى أن الأمطار الغزيرة أغرقت أحياء في الموصل، وأدى ذلك إلى نزوح مئات الأسر."
+    assert _countries(locate(_story("فيضانات في العراق", body), "ar")) == {"IQ"}
+
+
 def test_georgia_state_and_country() -> None:
     us = locate(_story("", "Voters in Georgia lined up in Atlanta suburbs."), "en")
     assert "GE" not in _countries(us) and "US" in _countries(us)
