@@ -179,7 +179,9 @@ def _word_langs(
     the place's ``own`` languages (cased scripts) the list cannot tell the name
     from a word by ``floor``: there only ``own_floor`` applies (None: never).
     When it is a word somewhere, the own languages are added (``add_own``): a
-    word in one of them is as likely a word in the others (Centre, Plateau).
+    word in one of them is as likely a word in the others (Centre, Plateau),
+    unless ``own_floor`` measures them: then they count by it alone (German
+    "Landes", "of the country", says nothing of French text's Landes).
     Without ``add_own`` the own languages are skipped in every script, and a
     language of ``rival`` counts only where the form is more frequent than that
     language's own name for the place (``rival[lang]``, a Zipf value): German
@@ -202,7 +204,8 @@ def _word_langs(
             zipf = max(zipf, table.get(key[2:], 0.0))
         if zipf >= limit:
             out.append(lang)
-    return sorted(set(out) | own) if out and add_own else sorted(out)
+    # Added unmeasured only: with an own floor, the own languages were judged above.
+    return sorted(set(out) | own) if out and add_own and own_floor is None else sorted(out)
 
 
 def _spelt_in(surface: str) -> frozenset[str]:

@@ -16,6 +16,15 @@ def test_word_in_other_language_only() -> None:
     assert _word_langs(WORDS, LAT, "man", {"en"}, 4.0, add_own=False) == ["de"]
 
 
+def test_own_languages_measured_by_their_floor_are_not_added_wholesale() -> None:
+    # German "Landes" ("of the country") made the French department Landes a word in French too (#17).
+    words = {LAT: {"de": {"landes": 4.89}, "fr": {"landes": 3.86, "centre": 5.4}, "en": {"centre": 5.0}}}
+    assert _word_langs(words, LAT, "landes", {"fr"}, 4.0, own_floor=4.75) == ["de"]
+    assert _word_langs(words, LAT, "centre", {"fr"}, 4.0, own_floor=4.75) == ["en", "fr"]
+    # Without an own floor the own languages cannot be measured: a word elsewhere counts for them.
+    assert _word_langs(words, LAT, "landes", {"fr"}, 4.0) == ["de", "fr"]
+
+
 def test_rival_own_name_beats_borrowed_name() -> None:
     # German says "Frankreich" more often than "France": there "France" is a borrowed name.
     assert _word_langs(WORDS, LAT, "france", set(), 4.0, add_own=False, rival={"de": 5.0}) == []

@@ -180,6 +180,12 @@ def test_two_arabic_words_that_name_towns_of_one_state_do_not_back_each_other() 
     assert _countries(locate(_story("فيضانات في العراق", body), "ar")) == {"IQ"}
 
 
+def test_a_department_named_like_a_foreign_word_is_found_in_its_own_language() -> None:
+    # German "Landes" ("of the country") made the French department a French word too (#17).
+    body = "Un nouveau foyer a été détecté dans un élevage de canards des Landes, a annoncé le ministère."
+    assert _countries(locate(_story("Grippe aviaire dans les Landes", body), "fr")) == {"FR"}
+
+
 def test_georgia_state_and_country() -> None:
     us = locate(_story("", "Voters in Georgia lined up in Atlanta suburbs."), "en")
     assert "GE" not in _countries(us) and "US" in _countries(us)
