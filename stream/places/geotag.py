@@ -90,6 +90,10 @@ _LOCATIVE_TAILS = {
     GEO: frozenset(["ში"]),
 }
 _AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف").startswith("ب"))
+# Persian and Urdu write their conjunction and prepositions apart (و, به, که): a letter of the Arabic
+# proclitics before a name is the word's own there (کامل "complete" is no ک + Amol, ویران "ruined" no
+# و + Iran).
+_NO_PROCLITIC_LANGS = frozenset(["fa", "ur"])
 # A tail is read up to one character past the longest tail any rule knows: a longer one is in no
 # set either, and copying the rest of a 500 KB unspaced token per match made scanning quadratic.
 _TAIL_CAP = 1 + max(MAX_TAIL_CHARS, *(len(t) for tails in _LOCATIVE_TAILS.values() for t in tails))
@@ -430,7 +434,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         article = False
         proclitic = ""
         if prefixed and family != CJK:
-            if family != ARA or begin - tok_start > MAX_PROCLITIC_CHARS:
+            if family != ARA or begin - tok_start > MAX_PROCLITIC_CHARS or language in _NO_PROCLITIC_LANGS:
                 continue
             proclitic = joined[tok_start:begin]
             if proclitic not in AR_PROCLITICS:

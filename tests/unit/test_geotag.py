@@ -186,6 +186,12 @@ def test_a_department_named_like_a_foreign_word_is_found_in_its_own_language() -
     assert _countries(locate(_story("Grippe aviaire dans les Landes", body), "fr")) == {"FR"}
 
 
+def test_persian_words_are_not_split_at_arabic_proclitics() -> None:
+    # ویران ("ruined") read as و + Iran, کامل ("complete") as ک + Amol (#17).
+    body = "ساختمان‌های ویران شده در غزه به طور کامل تخلیه شدند."
+    assert _countries(locate(_story("آتش‌بس در غزه", body), "fa")) == {"PS"}
+
+
 def test_georgia_state_and_country() -> None:
     us = locate(_story("", "Voters in Georgia lined up in Atlanta suburbs."), "en")
     assert "GE" not in _countries(us) and "US" in _countries(us)
