@@ -103,6 +103,9 @@ _ARABIC_LETTERS = frozenset("يكى")
 _READ_LANGS = frozenset(_WORD_LANGS[LAT]) | {"az"}
 _CYRILLIC_LANGS = {"ru", "uk", "bg", "be", "kk", "ky", "sr", "mk", "tg", "mn"}
 _BAD_ALT = re.compile(r"[\d()\[\]=/,;:]")
+# A Roman ordinal ("XVIIIe", GeoNames' name of Paris's 18th arrondissement) is a number in text:
+# French "le XVIIIe siècle". Written in capitals with at most an ordinal ending.
+_ROMAN_ORDINAL = re.compile(r"(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})(?:e|er|re|ème|eme)?")
 _CAPITALISED_SCRIPTS = {LAT, CYR}
 _OVERSEAS_STATE = "FR"
 # ISO 3166-2 subdivision types: first-level types too fine or too noisy to use,
@@ -586,7 +589,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         )
         surfaces = {city["name"]}
         for alt in city["alternatenames"]:
-            if _BAD_ALT.search(alt) or len(alt) < 2:
+            if _BAD_ALT.search(alt) or len(alt) < 2 or _ROMAN_ORDINAL.fullmatch(alt):
                 continue
             if family_of(alt) == LAT and (not alt[0].isupper() or (alt.isupper() and len(alt) > 1)):
                 continue

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from stream.build.gazetteer import NAME, _Builder, _foreign_towns, _plain_forms, _spelt_in, _unattested, _word_langs
+from stream.build.gazetteer import (
+    _ROMAN_ORDINAL,
+    NAME,
+    _Builder,
+    _foreign_towns,
+    _plain_forms,
+    _spelt_in,
+    _unattested,
+    _word_langs,
+)
 from stream.places.geomorph import ARA, LAT
 
 WORDS = {LAT: {"en": {"west": 5.3, "turkey": 4.3, "saudi": 4.4}, "de": {"frankreich": 5.0, "france": 4.1, "man": 6.0}}}
@@ -89,3 +98,9 @@ def test_a_country_name_no_read_language_attests_is_open_to_a_city() -> None:
         b.attested[form.lower()] |= langs
     # Azerbaijani is read (its stories are in the dev set); English of course.
     assert _unattested(b) == {"marawi"}
+
+
+def test_roman_ordinals_are_no_city_names() -> None:
+    # GeoNames names Paris's 18th arrondissement "XVIIIe": French "le XVIIIe siècle" added France (#17).
+    assert all(_ROMAN_ORDINAL.fullmatch(s) for s in ("XVIIIe", "XIe", "XXe", "IIe", "XIXème"))
+    assert not any(_ROMAN_ORDINAL.fullmatch(s) for s in ("Lille", "Civ", "Dili", "Cixi", "Vic", "LIL", "e"))

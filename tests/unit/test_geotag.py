@@ -192,6 +192,11 @@ def test_persian_words_are_not_split_at_arabic_proclitics() -> None:
     assert _countries(locate(_story("آتش‌بس در غزه", body), "fa")) == {"PS"}
 
 
+def test_a_roman_ordinal_is_no_paris_arrondissement() -> None:
+    body = "La mission a découvert près de Louxor le tombeau d'un roi de la XVIIIe dynastie."
+    assert _countries(locate(_story("Un tombeau royal découvert en Égypte", body), "fr")) == {"EG"}
+
+
 def test_georgia_state_and_country() -> None:
     us = locate(_story("", "Voters in Georgia lined up in Atlanta suburbs."), "en")
     assert "GE" not in _countries(us) and "US" in _countries(us)
