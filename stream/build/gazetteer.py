@@ -55,6 +55,7 @@ import math
 import re
 from collections import defaultdict
 from importlib import metadata
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -367,7 +368,30 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
             b.attested[key] |= attested
         word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rivals[idx]) if key else []
         b.add(surface, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
+        weak = _german_weak(surface) if "de" in own_by_key[idx, key] else None
+        if weak is not None:
+            b.add(weak, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
     return by_iso
+
+
+def _german_weak(name: str) -> str | None:
+    """A German country name with its adjectives in the weak ending news writes after an article, or None.
+
+    CLDR gives the nominative without article ("Vereinigte Arabische Emirate", "Vereinigtes
+    Königreich", "Dominikanische Republik"); news writes "die Vereinigten Arabischen Emirate",
+    "im Vereinigten Königreich", "in der Dominikanischen Republik". An adjective is a word ending in
+    -e or -es, capitalised, before a capitalised word.
+    """
+    words = name.split(" ")
+    out = list(words)
+    for i, (word, after) in enumerate(pairwise(words)):
+        if not (word[:1].isupper() and after[:1].isupper()):
+            continue
+        if word.endswith("es"):
+            out[i] = word[:-2] + "en"
+        elif word.endswith("e"):
+            out[i] = word[:-1] + "en"
+    return " ".join(out) if out != words else None
 
 
 def _regions(b: _Builder, data: dict[str, Any]) -> None:

@@ -7,6 +7,7 @@ from stream.build.gazetteer import (
     NAME,
     _Builder,
     _foreign_towns,
+    _german_weak,
     _plain_forms,
     _spelt_in,
     _unattested,
@@ -104,3 +105,12 @@ def test_roman_ordinals_are_no_city_names() -> None:
     # GeoNames names Paris's 18th arrondissement "XVIIIe": French "le XVIIIe siècle" added France (#17).
     assert all(_ROMAN_ORDINAL.fullmatch(s) for s in ("XVIIIe", "XIe", "XXe", "IIe", "XIXème"))
     assert not any(_ROMAN_ORDINAL.fullmatch(s) for s in ("Lille", "Civ", "Dili", "Cixi", "Vic", "LIL", "e"))
+
+
+def test_german_country_names_also_in_the_weak_ending() -> None:
+    # "die Vereinigten Arabischen Emirate", "im Vereinigten Königreich" (#17).
+    assert _german_weak("Vereinigte Arabische Emirate") == "Vereinigten Arabischen Emirate"
+    assert _german_weak("Vereinigtes Königreich") == "Vereinigten Königreich"
+    assert _german_weak("St. Vincent und die Grenadinen") is None
+    assert _german_weak("Côte d’Ivoire") is None
+    assert _german_weak("Frankreich") is None

@@ -197,6 +197,11 @@ def test_a_roman_ordinal_is_no_paris_arrondissement() -> None:
     assert _countries(locate(_story("Un tombeau royal découvert en Égypte", body), "fr")) == {"EG"}
 
 
+def test_german_country_names_after_an_article() -> None:
+    body = "Die Vereinigten Arabischen Emirate wollen ihre Förderung drosseln, hieß es im Vereinigten Königreich."
+    assert _countries(locate(_story("Ölpreis steigt", body), "de")) == {"AE", "GB"}
+
+
 def test_georgia_state_and_country() -> None:
     us = locate(_story("", "Voters in Georgia lined up in Atlanta suburbs."), "en")
     assert "GE" not in _countries(us) and "US" in _countries(us)
