@@ -202,6 +202,21 @@ def test_german_country_names_after_an_article() -> None:
     assert _countries(locate(_story("Ölpreis steigt", body), "de")) == {"AE", "GB"}
 
 
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "Tour operators in Britain cancelled flights."),
+        ("fr", "La Grande-Bretagne impose des sanctions."),
+        ("de", "Großbritannien verhängt Sanktionen."),
+        ("tr", "İngiltere'de grev sürüyor."),
+        ("ar", "فرضت بريطانيا عقوبات جديدة."),
+    ],
+)
+def test_britain_by_its_everyday_name(lang: str, body: str) -> None:
+    # CLDR gives only the formal name (United Kingdom, Royaume-Uni ...); "Grande-Bretagne" was Brittany (#17).
+    assert _countries(locate(_story("", body), lang)) == {"GB"}
+
+
 def test_georgia_state_and_country() -> None:
     us = locate(_story("", "Voters in Georgia lined up in Atlanta suburbs."), "en")
     assert "GE" not in _countries(us) and "US" in _countries(us)
