@@ -698,7 +698,11 @@ def locate(
         and not _compass_modifier(ts, text, h, gaz)
         # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
         and not (
-            ((h.last + 1 < n_tokens and texts[h.last + 1] in _SUBDIVISION_NOUNS) or (h.first > 1 and texts[h.first - 1] == "of"))
+            (
+                (h.last + 1 < n_tokens and texts[h.last + 1] in _SUBDIVISION_NOUNS)
+                or (h.first > 1 and texts[h.first - 1] == "of")
+                or (h.first > 0 and h.family == ARA and texts[h.first - 1][-4:] in _AR_UNIT_ENDINGS)
+            )
             and _names_a_unit(ts, text, h, gaz)
         )
     ]
@@ -1095,6 +1099,10 @@ def _compass_modifier(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> 
 
 # Unit nouns of subdivisions only: "Department of Justice" and "State of Palestine" name states' own bodies.
 _SUBDIVISION_NOUNS = frozenset(["province", "region", "governorate", "oblast", "district", "prefecture", "county"])
+# Arabic puts the unit noun first, the name in construct after it: "ولاية جورجيا" (the state of Georgia),
+# "محافظة", "إقليم", "مقاطعة"; a conjunction or preposition may be attached ("بولاية").
+_AR_SUBDIVISION_NOUNS = frozenset(fold(w) for w in ["ولاية", "محافظة", "إقليم", "مقاطعة"])
+_AR_UNIT_ENDINGS = frozenset(w[-4:] for w in _AR_SUBDIVISION_NOUNS)
 
 
 # Hyphened words that make a name an attribute: "pro-/anti-X", "X-led/-backed/-occupied ...".
@@ -1192,6 +1200,10 @@ def _names_a_unit(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool
     a river, a region, an old state) in whatever country the story names beside it.
     """
     texts = ts.texts
+    if _family(hit) == ARA:
+        prev = texts[hit.first - 1] if hit.first > 0 else ""
+        unit = prev in _AR_SUBDIVISION_NOUNS or (prev[:1] in ("و", "ب", "ل", "ف") and prev[1:] in _AR_SUBDIVISION_NOUNS)
+        return unit and all(gaz.places[r[0]].kind == "country" for r in hit.readings)
     nxt = hit.last + 1
     before = nxt < len(texts) and texts[nxt] in _SUBDIVISION_NOUNS and text[ts.end(hit.last) : ts.start(nxt)] == " "
     after = hit.first >= 2 and texts[hit.first - 1] == "of" and texts[hit.first - 2] in _SUBDIVISION_NOUNS

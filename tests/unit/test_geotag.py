@@ -217,6 +217,12 @@ def test_britain_by_its_everyday_name(lang: str, body: str) -> None:
     assert _countries(locate(_story("", body), lang)) == {"GB"}
 
 
+def test_an_arabic_unit_noun_before_a_country_name_makes_it_a_subdivision() -> None:
+    # "ولاية جورجيا" is the state of Georgia, not the country (#17).
+    body = "ضربت عاصفة بلدات في ولاية جورجيا الأمريكية، وأعلن حاكم الولاية حالة الطوارئ."
+    assert _countries(locate(_story("عاصفة في الولايات المتحدة", body), "ar")) == {"US"}
+
+
 def test_georgia_state_and_country() -> None:
     us = locate(_story("", "Voters in Georgia lined up in Atlanta suburbs."), "en")
     assert "GE" not in _countries(us) and "US" in _countries(us)
