@@ -368,10 +368,27 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
             b.attested[key] |= attested
         word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rivals[idx]) if key else []
         b.add(surface, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
-        weak = _german_weak(surface) if "de" in own_by_key[idx, key] else None
-        if weak is not None:
-            b.add(weak, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
+        if "de" in own_by_key[idx, key]:
+            weak = _german_weak(surface)
+            for form in _german_dative_plural([surface] if weak is None else [surface, weak]) + ([] if weak is None else [weak]):
+                b.add(form, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
     return by_iso
+
+
+def _german_dative_plural(names: list[str]) -> list[str]:
+    """The dative plural ("in den Niederlanden", "in den Vereinigten Arabischen Emiraten") of German plural names.
+
+    A plural noun in -e takes -n in the dative; a name's form with it is kept when German text has the
+    last word so (wordfreq's German list attests "Niederlanden", "Emiraten", not "Ukrainen").
+    """
+    import wordfreq
+
+    out = []
+    for name in names:
+        last = name.rsplit(" ", 1)[-1]
+        if last.endswith("e") and wordfreq.zipf_frequency(last + "n", "de") > 0:
+            out.append(name + "n")
+    return out
 
 
 def _german_weak(name: str) -> str | None:

@@ -7,6 +7,7 @@ from stream.build.gazetteer import (
     NAME,
     _Builder,
     _foreign_towns,
+    _german_dative_plural,
     _german_weak,
     _plain_forms,
     _spelt_in,
@@ -114,3 +115,12 @@ def test_german_country_names_also_in_the_weak_ending() -> None:
     assert _german_weak("St. Vincent und die Grenadinen") is None
     assert _german_weak("Côte d’Ivoire") is None
     assert _german_weak("Frankreich") is None
+
+
+def test_german_plural_names_in_the_dative() -> None:
+    # "in den Niederlanden", "in den Vereinigten Arabischen Emiraten"; no "Ukrainen" (#17).
+    assert _german_dative_plural(["Niederlande", "Vereinigten Arabischen Emirate"]) == [
+        "Niederlanden",
+        "Vereinigten Arabischen Emiraten",
+    ]
+    assert _german_dative_plural(["Ukraine", "Chile", "Frankreich"]) == []

@@ -197,6 +197,11 @@ def test_a_roman_ordinal_is_no_paris_arrondissement() -> None:
     assert _countries(locate(_story("Un tombeau royal découvert en Égypte", body), "fr")) == {"EG"}
 
 
+def test_german_plural_country_names_in_the_dative() -> None:
+    body = "In den Niederlanden und in den Vereinigten Arabischen Emiraten wurde gewählt."
+    assert _countries(locate(_story("Wahlen", body), "de")) == {"NL", "AE"}
+
+
 def test_german_country_names_after_an_article() -> None:
     body = "Die Vereinigten Arabischen Emirate wollen ihre Förderung drosseln, hieß es im Vereinigten Königreich."
     assert _countries(locate(_story("Ölpreis steigt", body), "de")) == {"AE", "GB"}
