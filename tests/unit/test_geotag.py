@@ -238,6 +238,9 @@ def test_an_arabic_unit_noun_before_a_country_name_makes_it_a_subdivision() -> N
         ("de", "Die Elfenbeinküste schließt die Grenzen.", "CI"),
         ("fr", "La Centrafrique ferme ses frontières.", "CF"),
         ("es", "EEUU cierra sus fronteras.", "US"),
+        ("fr", "Les autorités sud-coréennes ont parlé.", "KR"),
+        ("de", "Die nordkoreanische Armee feuerte.", "KP"),
+        ("es", "El ejército norcoreano disparó.", "KP"),
     ],
 )
 def test_everyday_country_names_cldr_lacks(lang: str, body: str, iso: str) -> None:
