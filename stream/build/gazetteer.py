@@ -63,7 +63,7 @@ import orjson
 import yaml
 
 from stream.places.gazetteer import DEFAULT_ARTIFACT
-from stream.places.geomorph import ARA, CJK, CYR, HYE, LAT, expand_cyr_phrase, family_of, stems
+from stream.places.geomorph import ARA, CJK, CYR, HYE, KOR, LAT, expand_cyr_phrase, family_of, stems
 from stream.text.normalize import tokenize
 
 __all__ = [
@@ -114,6 +114,8 @@ NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
 # Checked for Chinese and Japanese city names only (see CJK_WORD_FLOOR).
 _CJK_LANGS = ("zh", "ja")
+# The same check for Korean city names (위해 "for the sake of" is a GeoNames name of Weihai; 구나, 마리, 미리).
+_KOR_LANGS = ("ko",)
 # Letters that tell the checked Arabic-script orthographies apart (folding merges them: ی and ي,
 # ک and ك): Persian and Urdu write ی ک and the letters Arabic lacks, Urdu alone its retroflexes and
 # ے ہ ھ ں, Arabic alone ي ك ى.
@@ -165,12 +167,12 @@ def _given_names(floor: int) -> dict[str, int]:
 
 
 def _cjk_words() -> dict[str, dict[str, float]]:
-    """Chinese and Japanese words of Zipf >= :data:`CJK_WORD_FLOOR` (wordfreq; its Chinese list is simplified)."""
+    """Chinese, Japanese and Korean words of Zipf >= :data:`CJK_WORD_FLOOR` (wordfreq; its Chinese list is simplified)."""
     import wordfreq
 
     return {
         lang: {w: z for w, f in wordfreq.get_frequency_dict(lang).items() if (z := math.log10(f) + 9) >= CJK_WORD_FLOOR}
-        for lang in _CJK_LANGS
+        for lang in (*_CJK_LANGS, *_KOR_LANGS)
     }
 
 
@@ -305,7 +307,7 @@ class _Builder:
         family = family_of(key)
         if ftype == ABBREV:
             flags |= CASE
-        elif len(key) < (2 if family == CJK else 3):
+        elif len(key) < (2 if family in (CJK, KOR) else 3):  # a Han or Hangul character is a syllable
             return
         if ftype == NAME and family in _CAPITALISED_SCRIPTS:
             flags |= CAP
@@ -719,7 +721,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             word_in: list[str] = []
             # A capital's own name is trusted; its alternates ("Valley" for The
             # Valley) and other cities' names are checked against word lists.
-            if family == CJK:
+            if family in (CJK, KOR):
                 # Checked in every language of the script, the city's own too (uncased: the word list cannot
                 # tell a name from a word by its capital); capitals and large cities are trusted.
                 if not is_capital and pop < 1_000_000:
@@ -728,7 +730,8 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                     word_in = [
                         lang
                         for lang, table in cjk_words.items()
-                        if max(table.get(key, 0.0), table.get(simplified, 0.0))
+                        if (lang in _KOR_LANGS) == (family == KOR)
+                        and max(table.get(key, 0.0), table.get(simplified, 0.0))
                         >= (CJK_OWN_WORD_FLOOR if lang in own else CJK_WORD_FLOOR)
                     ]
                     if word_in:
@@ -808,7 +811,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "forms": table,
         "triggers": triggers,
         "word_langs": dict(sorted(b.word_langs.items())),
-        "checked_langs": {str(f): list(langs) for f, langs in {**_WORD_LANGS, CJK: _CJK_LANGS}.items()},
+        "checked_langs": {str(f): list(langs) for f, langs in {**_WORD_LANGS, CJK: _CJK_LANGS, KOR: _KOR_LANGS}.items()},
         # Country names that are not every checked language's own (Mauricio: Spanish for Mauritius).
         # A form that is also a demonym, metonym or abbreviation ("Israeli" is Swahili for Israel) is left out.
         "name_langs": {

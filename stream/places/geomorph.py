@@ -26,6 +26,7 @@ hye     Armenian case and article endings (-ի -ում -ից -ով -ը -ն -ակ
 geo     Georgian case endings (-ის -ში -მა -ს -ით -ად -იდან -თან ...); a name in -ი
         is also stored as its stem.
 cjk     No word spaces: substring matches inside a token are accepted.
+kor     Korean postpositions written on the name (서울에서, 미국의, 일본과), -인 / -군 / -측.
 other   Whole tokens only.
 ======  =============================================================================
 """
@@ -48,8 +49,8 @@ __all__ = [
     "tails_for",
 ]
 
-FAMILIES = ("lat", "cyr", "ara", "hye", "geo", "cjk", "other")
-LAT, CYR, ARA, HYE, GEO, CJK, OTHER = range(len(FAMILIES))
+FAMILIES = ("lat", "cyr", "ara", "hye", "geo", "cjk", "other", "kor")
+LAT, CYR, ARA, HYE, GEO, CJK, OTHER, KOR = range(len(FAMILIES))
 
 AR_PROCLITICS = frozenset(
     ["و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "ول", "فب", "فل", "وك"]
@@ -305,11 +306,34 @@ _GEO_CASE_TAILS = frozenset(
 # The particle -ც ("also", "even") follows the name or any case ending: რუსეთიც, საქართველოშიც.
 GEO_TAILS = _GEO_CASE_TAILS | {t + "ც" for t in _GEO_CASE_TAILS} | {"ც"}
 
+# Korean writes its postpositions on the noun (서울에서 "in Seoul", 일본과 "and Japan", 미국의 "of the US"),
+# and -인 "person of", -군 "forces of", -측 "the side of" on names; a name continuing into other syllables is
+# another word (인도 India in 인도네시아 Indonesia).
+KOR_TAILS = frozenset(
+    [
+        "에서", "에서는", "에서도", "에서의", "에서만", "에", "에는", "에도", "에게", "에의", "의", "은", "는", "이", "가", "을", "를",
+        "과", "와", "과의", "와의", "과는", "와는", "로", "으로", "로의", "으로의", "로부터", "으로부터", "로는", "으로는", "도", "만",
+        "까지", "부터", "보다", "이나", "나", "이며", "이고", "이다", "인", "인들", "군", "측", "산", "행", "발", "내", "간",
+    ]
+)  # fmt: skip
+# A name's own suffix (미국인 "American", 러시아군 "Russian forces") may carry a postposition too: 러시아군이.
+KOR_TAILS = KOR_TAILS | {suffix + p for suffix in ("인", "인들", "군", "측") for p in KOR_TAILS if len(p) <= 2}
+
 #: The longest tail any closed set accepts: a matcher needs to look no further past a name
 #: (a longer continuation is in no set), which keeps scanning long unspaced tokens linear.
 MAX_TAIL_CHARS = max(
     len(tail)
-    for tails in (TURKIC_TAILS, _GERMAN_TAILS, LAT_DEMONYM_TAILS, CYR_NOUN_ENDINGS, _CYR_ADJ_SET, AR_TAILS, HYE_TAILS, GEO_TAILS)
+    for tails in (
+        TURKIC_TAILS,
+        _GERMAN_TAILS,
+        LAT_DEMONYM_TAILS,
+        CYR_NOUN_ENDINGS,
+        _CYR_ADJ_SET,
+        AR_TAILS,
+        HYE_TAILS,
+        GEO_TAILS,
+        KOR_TAILS,
+    )
     for tail in tails
 )
 
@@ -323,7 +347,7 @@ _SCRIPT_FAMILY = {
     "HIRAGANA": CJK,
     "KATAKANA": CJK,
     "THAI": CJK,
-    "HANGUL": OTHER,
+    "HANGUL": KOR,
 }
 
 
@@ -411,4 +435,6 @@ def tails_for(family: int, language: str | None, *, adjective: bool) -> frozense
         return GEO_TAILS
     if family == CJK:
         return None
+    if family == KOR:
+        return KOR_TAILS
     return frozenset()

@@ -64,6 +64,7 @@ from stream.places.geomorph import (
     CYR,
     GEO,
     HYE,
+    KOR,
     LAT,
     MAX_PROCLITIC_CHARS,
     MAX_TAIL_CHARS,
@@ -89,6 +90,7 @@ _LOCATIVE_TAILS = {
     LAT: TURKIC_LOCATIVE,
     HYE: frozenset(["ում", "յում"]),
     GEO: frozenset(["ში"]),
+    KOR: frozenset(["에서", "에서는", "에서도", "에서의", "에서만"]),
 }
 _AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف").startswith("ب"))
 # Persian and Urdu write their conjunction and prepositions apart (و, به, که): a letter of the Arabic

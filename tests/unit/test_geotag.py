@@ -1113,3 +1113,25 @@ def test_a_city_name_inside_a_longer_transliterated_name_needs_support() -> None
     for headline in ("傑尼斯在记者会上发言", "梅洛尼在记者会上发言"):
         assert locate(Story(id="t", headline=headline, body=""), "zh").countries == (), headline
     assert [c["iso2"] for c in locate(Story(id="t", headline="在尼斯发生袭击", body=""), "zh").countries] == ["FR"]
+
+
+def test_korean_names_take_their_postpositions() -> None:
+    # Korean writes postpositions on the noun and most country names have two syllables: 서울에서 "in
+    # Seoul", 일본과 "and Japan", 러시아군이 "the Russian forces" (subject). A name running into other
+    # syllables is another word: 인도네시아 (Indonesia) holds 인도 (India).
+    cases = [
+        ("미국 대통령이 서울에서 한국 대통령과 회담했다", {"US", "KR"}),
+        ("일본과 중국은 베이징에서 외교 장관 회담을 열었다", {"JP", "CN"}),
+        ("러시아군이 우크라이나 동부를 공격했다", {"RU", "UA"}),
+        ("인도네시아에서 강진이 발생했다", {"ID"}),
+    ]
+    for headline, expected in cases:
+        assert {c["iso2"] for c in locate(Story(id="t", headline=headline, body=""), "ko").countries} == expected, headline
+
+
+def test_korean_place_names_that_are_common_words_need_support() -> None:
+    # 위해 "for the sake of" is also a GeoNames name of Weihai (China); 수단 "means" is also Sudan.
+    for headline in ("정부는 경제 회복을 위해 새로운 정책을 발표했다", "다양한 수단을 동원했다"):
+        assert locate(Story(id="t", headline=headline, body=""), "ko").countries == (), headline
+    sudan = Story(id="t", headline="수단 수도 하르툼에서 교전이 벌어졌다", body="")
+    assert {c["iso2"] for c in locate(sudan, "ko").countries} == {"SD"}
