@@ -102,12 +102,17 @@ class Found:
         """(first token, last token, piece offset or -1) of the first occurrence of ``rows[j]``."""
         row = int(self.rows[j])
         place = int(self._places[self._seq.index(row)])
-        token = int(np.searchsorted(self._ends, place))
+        token = int(self._ends.searchsorted(place))
         if place == self._ends[token] - 1:  # the pair slot of a run: the pair with the token before
             return token - 1, token, -1
+        word = self._texts[token]
+        # Every own feature of a spaced word spans the whole token (piece -1, see own_features): only an unspaced
+        # word's pieces need finding, and making the features again cost a translation and a stem per evidence.
+        if not is_unspaced(word):
+            return token, token, -1
         vocab = self._vocabulary
         # The token's own features in the order they are made: the first with this row is the one kept.
-        piece = next(p for name, p in own_features(self._texts[token], self._translations, self._lang) if vocab.get(name) == row)
+        piece = next(p for name, p in own_features(word, self._translations, self._lang) if vocab.get(name) == row)
         return token, token, piece
 
     def entries(self) -> list[tuple[int, int, int, int]]:
