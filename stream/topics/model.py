@@ -289,10 +289,15 @@ class FeatureIndex:
         ends = (buf >= _LEFT).nonzero()[0]
         if n > 1:
             between = ends[:-1]  # the left id of token i - 1, then the right id of token i
-            keys = buf[between] + buf[between + 1]
-            pos = np.searchsorted(self._pair_keys, keys)
-            # The pair slots of tokens 1 .. n-1 (an empty slot stays -1).
-            buf[ends[1:] - 1] = np.where(self._pair_keys[pos] == keys, self._pair_rows[pos], -1)
+            lefts, rights = buf[between], buf[between + 1]
+            # Only two words that both have ids can make a pair: about a third of a story's neighbours, and the
+            # search of the others (a key no pair has) was most of its cost.
+            both = ((lefts < _NO_LEFT) & (rights < _RIGHT + self._width)).nonzero()[0]
+            keys = lefts[both] + rights[both]
+            pos = self._pair_keys.searchsorted(keys)
+            hit = self._pair_keys[pos] == keys
+            # The pair slots of tokens 1 .. n-1 that have a pair (the others stay -1, as their runs hold).
+            buf[ends[1:][both[hit]] - 1] = self._pair_rows[pos[hit]]
         # Rows are below _RIGHT; pair ids are above it, and an empty pair slot (-1) is as unsigned.
         places = (buf.view(np.uint64) < _RIGHT).nonzero()[0]
         seq = buf[places].tolist()
