@@ -102,12 +102,17 @@ class Found:
         """(first token, last token, piece offset or -1) of the first occurrence of ``rows[j]``."""
         row = int(self.rows[j])
         place = int(self._places[self._seq.index(row)])
-        token = int(np.searchsorted(self._ends, place))
+        token = int(self._ends.searchsorted(place))
         if place == self._ends[token] - 1:  # the pair slot of a run: the pair with the token before
             return token - 1, token, -1
+        word = self._texts[token]
+        # Every own feature of a spaced word spans the whole token (piece -1, see own_features): only an unspaced
+        # word's pieces need finding, and making the features again cost a translation and a stem per evidence.
+        if not is_unspaced(word):
+            return token, token, -1
         vocab = self._vocabulary
         # The token's own features in the order they are made: the first with this row is the one kept.
-        piece = next(p for name, p in own_features(self._texts[token], self._translations, self._lang) if vocab.get(name) == row)
+        piece = next(p for name, p in own_features(word, self._translations, self._lang) if vocab.get(name) == row)
         return token, token, piece
 
     def entries(self) -> list[tuple[int, int, int, int]]:
@@ -284,10 +289,15 @@ class FeatureIndex:
         ends = (buf >= _LEFT).nonzero()[0]
         if n > 1:
             between = ends[:-1]  # the left id of token i - 1, then the right id of token i
-            keys = buf[between] + buf[between + 1]
-            pos = np.searchsorted(self._pair_keys, keys)
-            # The pair slots of tokens 1 .. n-1 (an empty slot stays -1).
-            buf[ends[1:] - 1] = np.where(self._pair_keys[pos] == keys, self._pair_rows[pos], -1)
+            lefts, rights = buf[between], buf[between + 1]
+            # Only two words that both have ids can make a pair: about a third of a story's neighbours, and the
+            # search of the others (a key no pair has) was most of its cost.
+            both = ((lefts < _NO_LEFT) & (rights < _RIGHT + self._width)).nonzero()[0]
+            keys = lefts[both] + rights[both]
+            pos = self._pair_keys.searchsorted(keys)
+            hit = self._pair_keys[pos] == keys
+            # The pair slots of tokens 1 .. n-1 that have a pair (the others stay -1, as their runs hold).
+            buf[ends[1:][both[hit]] - 1] = self._pair_rows[pos[hit]]
         # Rows are below _RIGHT; pair ids are above it, and an empty pair slot (-1) is as unsigned.
         places = (buf.view(np.uint64) < _RIGHT).nonzero()[0]
         seq = buf[places].tolist()

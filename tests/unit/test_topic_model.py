@@ -234,6 +234,18 @@ def test_the_feature_index_reads_pairs_from_the_vocabulary_it_was_given() -> Non
     assert index.found(TokenStream.of("\ufdfa cup")).rows.tolist() == [2, 5]
 
 
+def test_the_pair_search_skips_only_neighbours_that_cannot_make_a_pair() -> None:
+    # FeatureIndex.found searches only neighbours that both have word ids: here every word is a left and a right of
+    # some pair, d holds the last id (the edge of the right-id test), x has no id and digits start no pair.
+    vocabulary = {"wa": 0, "ba b": 1, "bb c": 2, "b7 a": 5, "bc d": 3, "bd a": 4, "wd": 6}
+    index = FeatureIndex(vocabulary)
+    assert index._word_ids == {"a": 0, "b": 1, "c": 2, "7": 3, "d": 4}
+    for text in ["a b c d a", "d a b x c d", "7 a d a 7 a", "c d c d", "x d a"]:
+        stream = TokenStream.of(text)
+        assert index.found(stream).entries() == _reference_found(vocabulary, stream), text
+    assert index.found(TokenStream.of("c d a")).rows.tolist() == [6, 3, 0, 4]
+
+
 def test_model_evidence_is_worked_out_only_for_the_topics_the_model_adds(monkeypatch: pytest.MonkeyPatch) -> None:
     m = model()
     story = Story(

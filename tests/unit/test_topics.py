@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from stream.errors import ConfigError
 from stream.story import ProviderSubject, Story
 from stream.topics.classifier import classify, compile_query
+from stream.topics.rules import RuleFile
 
 CONFLICT, DIPLOMACY = "conflict", "diplomacy"
 
@@ -387,3 +390,35 @@ def test_the_east_of_a_country_is_not_easter() -> None:
     assert "medtop:20000148" in classify(quake, "de").codes
     easter = Story(id="de-easter", headline="Papst feiert Ostern", body="Der Papst feierte zu Ostern die Messe im Petersdom.")
     assert "medtop:12000000" in classify(easter, "de").codes
+
+
+def test_rule_files_sure_to_be_cut_off_are_not_scored(monkeypatch: pytest.MonkeyPatch) -> None:
+    # classify() scores only the passing rule files that may survive the relative cut-off (_score_passing); scoring
+    # every passing file must give the same topics, scores and evidence. Bench stories in 12 languages pass about
+    # three files for each one they keep, so the fast path skips files here.
+    import orjson
+
+    from benchmarks.corpus import stories
+    from stream.topics import classifier
+
+    corpus = []
+    for s in stories(200, seed=5):
+        doc = orjson.loads(s.raw)
+        corpus.append((Story(id=doc["id"], headline=doc["headline"], body=doc["body"]), s.language))
+    scored = classifier._match_rules
+    calls: list[str] = []
+
+    def counted(rf: RuleFile, *args: Any) -> tuple[float, list[Any]]:
+        calls.append(rf.path)
+        return scored(rf, *args)
+
+    def every(passing: list[tuple[RuleFile, list[str], float]], *args: Any) -> list[tuple[float, list[Any], RuleFile]]:
+        return [(*classifier._match_rules(rf, sections, *args), rf) for rf, sections, _ in passing]
+
+    monkeypatch.setattr(classifier, "_match_rules", counted)
+    fast = [classify(story, lang) for story, lang in corpus]
+    skipping = len(calls)
+    monkeypatch.setattr(classifier, "_score_passing", every)
+    calls.clear()
+    assert [classify(story, lang) for story, lang in corpus] == fast
+    assert skipping < len(calls) / 2
