@@ -14,7 +14,7 @@ from itertools import accumulate
 from operator import add, methodcaller
 from typing import NamedTuple
 
-__all__ = ["Token", "TokenStream", "fold", "strip_arabic_clitics", "tokenize"]
+__all__ = ["Token", "TokenStream", "fold", "strip_arabic_clitics", "strip_hebrew_prefixes", "tokenize"]
 
 # Arabic harakat, superscript alef, Quranic marks, and the combining dot above
 # that casefold() leaves behind for Turkish "İ".
@@ -92,6 +92,22 @@ def strip_arabic_clitics(token: str, min_stem: int = 3) -> list[str]:
                     if inner_stem not in seen:
                         seen.add(inner_stem)
                         out.append(inner_stem)
+    return out
+
+
+# Hebrew writes its conjunction, article, prepositions and relative particle on the word: ו and, ה the,
+# ב in, ל to, מ from, כ as, ש that, and chains of them (וה, שב, מה, וכש).
+_HE_PREFIXES = ("ו", "ה", "ב", "ל", "מ", "כ", "ש")
+
+
+def strip_hebrew_prefixes(token: str, min_stem: int = 2) -> list[str]:
+    """Candidate stems of a folded Hebrew token, the token itself first: up to three prefix letters
+    (:data:`_HE_PREFIXES`) peeled off while at least ``min_stem`` letters remain."""
+    out = [token]
+    for i in range(1, 4):
+        if len(token) - i < min_stem or token[i - 1] not in _HE_PREFIXES:
+            break
+        out.append(token[i:])
     return out
 
 

@@ -61,7 +61,7 @@ import yaml
 
 from stream.errors import ConfigError
 from stream.language.lexicon import entry_key
-from stream.text.normalize import TokenStream, fold, strip_arabic_clitics, tokenize
+from stream.text.normalize import TokenStream, fold, strip_arabic_clitics, strip_hebrew_prefixes, tokenize
 from stream.topics.features import snowball_stemmer
 from stream.topics.taxonomy import load_taxonomy, normalize_code
 from stream.yamlconf import duplicate_keys
@@ -97,7 +97,8 @@ _SNOWBALL = {"en": "english", "fr": "french", "ru": "russian", "de": "german", "
 # Swahili and Hausa 3: enough for a locative, or a linker plus a possessive (zaɓensa); short words
 # that would run into other words are written exact in the rule files ("=vita": vitabu are books,
 # "=kura": kurasa are pages, Hausa "=kama": kamar is "like").
-SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4, "sw": 3, "ha": 3}
+# Hebrew 3: a plural (ים, ות) or a possessive (יו, נו). Its prefixes are peeled off as Arabic proclitics are.
+SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4, "sw": 3, "ha": 3, "he": 3}
 LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE})
 MIN_PREFIX = 3
 #: Languages that write compound nouns as one word, head last: a Präsidentschaftswahl is a Wahl, a
@@ -144,10 +145,12 @@ class WordPattern:
     target: str = ""  # the stem, for mode "stem"
     # Set once here: matches() runs for every candidate token of every story.
     arabic: bool = field(init=False, compare=False)
+    hebrew: bool = field(init=False, compare=False)
     compound: bool = field(init=False, compare=False)  # may also match as a compound's head
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "arabic", self.lang == "ar" or _is_arabic(self.form))
+        object.__setattr__(self, "hebrew", self.lang == "he" or _is_hebrew(self.form))
         # By the stem's length: Tore (stem tor) would meet Senatoren, Erbe (erb) Wettbewerbe, Ostern (ost) Südosten.
         compound = self.mode == "stem" and self.lang in COMPOUNDING and len(self.target) >= COMPOUND_HEAD
         object.__setattr__(self, "compound", compound)
@@ -155,6 +158,8 @@ class WordPattern:
     def matches(self, token: str) -> bool:
         if self.arabic:
             return any(self._match_one(c) for c in strip_arabic_clitics(token))
+        if self.hebrew:
+            return any(self._match_one(c) for c in strip_hebrew_prefixes(token))
         return self._match_one(token)
 
     def _match_one(self, token: str) -> bool:
@@ -276,6 +281,10 @@ class RuleFile:
 
 def _is_arabic(text: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in text[:3])
+
+
+def _is_hebrew(text: str) -> bool:
+    return any("\u0590" <= ch <= "\u05ff" for ch in text[:3])
 
 
 def parse_term(text: str, lang: str) -> Term:
@@ -610,7 +619,8 @@ class Matcher:
         # one starts inside a token, and the full automaton's many short keys would answer with dozens of hits.
         self._head_keys = ahocorasick.Automaton()
         for key, bucket in by_key.items():
-            self._automaton.add_word(key, (len(key), _is_arabic(key), tuple(bucket)))
+            # Arabic and Hebrew keys may start after a proclitic or prefix inside a token.
+            self._automaton.add_word(key, (len(key), _is_arabic(key) or _is_hebrew(key), tuple(bucket)))
             if any(t.words[0].compound for t in bucket):
                 self._head_keys.add_word(key, len(key))
         if by_key:
@@ -637,7 +647,7 @@ class Matcher:
         out: list[Term] = []
         for end, (length, arabic, bucket) in self._automaton.iter(token, 0, min(len(token), self._reach)):
             pos = end - length + 1
-            # Mid-token keys: only an Arabic proclitic may precede a word.
+            # Mid-token keys: only an Arabic proclitic or a Hebrew prefix may precede a word.
             if pos and (not arabic or pos > _MAX_KEY_OFFSET):
                 continue
             out.extend(t for t in bucket if t not in out and t.words[0].matches(token))

@@ -6,6 +6,7 @@ import pytest
 
 from stream.errors import ConfigError
 from stream.story import ProviderSubject, Story
+from stream.text.normalize import strip_hebrew_prefixes
 from stream.topics.classifier import classify, compile_query
 from stream.topics.rules import RuleFile
 
@@ -422,3 +423,28 @@ def test_rule_files_sure_to_be_cut_off_are_not_scored(monkeypatch: pytest.Monkey
     calls.clear()
     assert [classify(story, lang) for story, lang in corpus] == fast
     assert skipping < len(calls) / 2
+
+
+def test_hebrew_prefixes_are_peeled_off_up_to_three_letters() -> None:
+    assert strip_hebrew_prefixes("ולבנון") == ["ולבנון", "לבנון", "בנון", "נון"]
+    assert strip_hebrew_prefixes("מדרום") == ["מדרום", "דרום"]
+    assert strip_hebrew_prefixes("ירי") == ["ירי"]  # two letters must remain; י is no prefix anyway
+    assert strip_hebrew_prefixes("בירי") == ["בירי", "ירי"]
+
+
+def test_hebrew_rules_read_prefixed_and_inflected_words_with_evidence() -> None:
+    # "A salvo of rockets from Lebanon at the Galilee; in response the air force struck Hezbollah positions,
+    # and buildings were hit by artillery fire": ירי (fire) comes only as ובירי (and-in-fire), רקטות is a
+    # plural of the term רקט.
+    story = Story(
+        id="he",
+        headline="מטח רקטות מלבנון לעבר הגליל",
+        body="שתי רקטות יורטו. בתגובה תקפו מטוסי חיל האוויר עמדות של חיזבאללה, ובירי ארטילרי נפגעו מבנים.",
+    )
+    topic = {t.code: t for t in classify(story, "he").topics}["medtop:20000056"]
+    assert topic.source == "rules"
+    terms = {e.term for e in topic.evidence}
+    assert {"=ירי", "רקט", "יורט", "חיל האוויר"} <= terms
+    # A football story is no armed conflict.
+    match = Story(id="he2", headline="הקבוצה ניצחה במשחק הליגה", body="החלוץ הבקיע שני שערים והמאמן שיבח את השחקנים.")
+    assert "medtop:20000056" not in {t.code for t in classify(match, "he").topics}
