@@ -98,7 +98,8 @@ _SNOWBALL = {"en": "english", "fr": "french", "ru": "russian", "de": "german", "
 # that would run into other words are written exact in the rule files ("=vita": vitabu are books,
 # "=kura": kurasa are pages, Hausa "=kama": kamar is "like").
 # Hebrew 3: a plural (ים, ות) or a possessive (יו, נו). Its prefixes are peeled off as Arabic proclitics are.
-SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4, "sw": 3, "ha": 3, "he": 3}
+# Korean 4: postpositions and verb endings written on the noun (전쟁에서는, 공격했습니다).
+SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4, "sw": 3, "ha": 3, "he": 3, "ko": 4}
 LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE})
 MIN_PREFIX = 3
 #: Languages that write compound nouns as one word, head last: a Präsidentschaftswahl is a Wahl, a

@@ -448,3 +448,15 @@ def test_hebrew_rules_read_prefixed_and_inflected_words_with_evidence() -> None:
     # A football story is no armed conflict.
     match = Story(id="he2", headline="הקבוצה ניצחה במשחק הליגה", body="החלוץ הבקיע שני שערים והמאמן שיבח את השחקנים.")
     assert "medtop:20000056" not in {t.code for t in classify(match, "he").topics}
+
+
+def test_korean_rules_read_nouns_with_their_postpositions_and_endings() -> None:
+    # "Fierce fighting continues at the front; shelling and air strikes destroyed several villages":
+    # 교전이 (fighting + subject marker), 포격과 (shelling + and), 공습으로 (air strikes + by) match 교전, 포격, 공습.
+    story = Story(id="ko", headline="전선에서 치열한 교전이 이어져", body="포격과 공습으로 마을 여러 곳이 파괴됐다.")
+    topic = {t.code: t for t in classify(story, "ko").topics}["medtop:20000056"]
+    assert topic.source == "rules"
+    assert {"교전", "포격", "공습"} <= {e.term for e in topic.evidence}
+    # A trade war is no armed conflict.
+    trade = Story(id="ko2", headline="미중 무역 전쟁 격화", body="양국은 서로의 수입품에 관세를 올렸다.")
+    assert "medtop:20000056" not in {t.code for t in classify(trade, "ko").topics}
