@@ -54,6 +54,7 @@ import gzip
 import math
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from importlib import metadata
 from itertools import pairwise
 from pathlib import Path
@@ -422,18 +423,22 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
     return by_iso
 
 
-def _german_dative_plural(names: list[str]) -> list[str]:
+def _german_dative_plural(names: list[str], zipf: Callable[[str], float] | None = None) -> list[str]:
     """The dative plural ("in den Niederlanden", "in den Vereinigten Arabischen Emiraten") of German plural names.
 
     A plural noun in -e takes -n in the dative; a name's form with it is kept when German text has the
-    last word so (wordfreq's German list attests "Niederlanden", "Emiraten", not "Ukrainen").
+    last word so (``zipf``, by default wordfreq's German list, attests "Niederlanden", "Emiraten", not "Ukrainen").
     """
-    import wordfreq
+    if zipf is None:
+        import wordfreq
+
+        def zipf(word: str) -> float:
+            return float(wordfreq.zipf_frequency(word, "de"))
 
     out = []
     for name in names:
         last = name.rsplit(" ", 1)[-1]
-        if last.endswith("e") and wordfreq.zipf_frequency(last + "n", "de") > 0:
+        if last.endswith("e") and zipf(last + "n") > 0:
             out.append(name + "n")
     return out
 
