@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -62,7 +63,7 @@ import yaml
 from stream.errors import ConfigError
 from stream.language.lexicon import entry_key
 from stream.text.normalize import TokenStream, fold, strip_arabic_clitics, strip_hebrew_prefixes, tokenize
-from stream.topics.features import snowball_stemmer
+from stream.topics.features import is_unspaced, snowball_stemmer
 from stream.topics.taxonomy import load_taxonomy, normalize_code
 from stream.yamlconf import duplicate_keys
 
@@ -77,6 +78,7 @@ __all__ = [
     "LONG_MODIFIER",
     "MIN_PREFIX",
     "SUFFIX_ALLOWANCE",
+    "UNSPACED",
     "Example",
     "Group",
     "Hit",
@@ -100,7 +102,10 @@ _SNOWBALL = {"en": "english", "fr": "french", "ru": "russian", "de": "german", "
 # Hebrew 3: a plural (ים, ות) or a possessive (יו, נו). Its prefixes are peeled off as Arabic proclitics are.
 # Korean 4: postpositions and verb endings written on the noun (전쟁에서는, 공격했습니다).
 SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4, "sw": 3, "ha": 3, "he": 3, "ko": 4}
-LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE})
+#: Languages written without spaces between words: a token is a clause, and a term is found anywhere in it
+#: (战争 inside 两国战争持续), as the characters it is written with, with its own character offsets.
+UNSPACED = frozenset({"zh", "ja"})
+LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE, *UNSPACED})
 MIN_PREFIX = 3
 #: Languages that write compound nouns as one word, head last: a Präsidentschaftswahl is a Wahl, a
 #: Terroranschlag an Anschlag, a Bürgerkrieg a Krieg. There a stemmed term word of at least COMPOUND_HEAD
@@ -121,8 +126,11 @@ _LEAD_CHARS = 400  # lead = headline + first paragraph of the body, at most this
 # No Snowball stemmer takes 40 letters off a word, so a token that much longer than a stem cannot
 # stem to it: not stemming it keeps a 500 KB unspaced "word" from costing a second of pure-Python stemming.
 _STEM_SLACK = 40
-# Only an Arabic proclitic (at most this long) may precede a term's key inside a token.
+# Only an Arabic proclitic or a Hebrew prefix (at most this long) may precede a term's key inside a token.
 _MAX_KEY_OFFSET = 3
+# Where a term's key may sit in a token (Matcher's automaton): at its start; after a proclitic or prefix;
+# anywhere (unspaced languages).
+_START, _PREFIXED, _INSIDE = 0, 1, 2
 
 
 def _stemmer(lang: str) -> snowballstemmer.stemmer:
@@ -316,6 +324,8 @@ def parse_term(text: str, lang: str) -> Term:
 
 
 def _pattern(form: str, lang: str, *, exact: bool, prefix: bool) -> WordPattern:
+    if lang in UNSPACED:
+        return WordPattern(form, "exact", lang)
     if prefix:
         return WordPattern(form, "prefix", lang)
     if exact or lang == COMMON:
@@ -619,9 +629,14 @@ class Matcher:
         # The keys of terms that may match a compound's head (German), alone: heads_of asks only whether
         # one starts inside a token, and the full automaton's many short keys would answer with dozens of hits.
         self._head_keys = ahocorasick.Automaton()
+        self._inside_any = False
+        self._inside: dict[str, tuple[tuple[Term, int], ...]] = {}
         for key, bucket in by_key.items():
-            # Arabic and Hebrew keys may start after a proclitic or prefix inside a token.
-            self._automaton.add_word(key, (len(key), _is_arabic(key) or _is_hebrew(key), tuple(bucket)))
+            # Arabic and Hebrew keys may start after a proclitic or prefix inside a token (_PREFIXED); keys of
+            # unspaced-language terms anywhere in a token of those scripts (_INSIDE, see inside()).
+            kind = _INSIDE if bucket[0].lang in UNSPACED else _PREFIXED if _is_arabic(key) or _is_hebrew(key) else _START
+            self._automaton.add_word(key, (len(key), kind, tuple(bucket)))
+            self._inside_any = self._inside_any or kind == _INSIDE
             if any(t.words[0].compound for t in bucket):
                 self._head_keys.add_word(key, len(key))
         if by_key:
@@ -646,16 +661,36 @@ class Matcher:
         if cached is not None:
             return cached
         out: list[Term] = []
-        for end, (length, arabic, bucket) in self._automaton.iter(token, 0, min(len(token), self._reach)):
+        for end, (length, kind, bucket) in self._automaton.iter(token, 0, min(len(token), self._reach)):
             pos = end - length + 1
-            # Mid-token keys: only an Arabic proclitic or a Hebrew prefix may precede a word.
-            if pos and (not arabic or pos > _MAX_KEY_OFFSET):
+            # Mid-token keys: only an Arabic proclitic or a Hebrew prefix may precede a word. Unspaced
+            # languages' terms are found by inside(), wherever they are.
+            if kind == _INSIDE or (pos and (kind != _PREFIXED or pos > _MAX_KEY_OFFSET)):
                 continue
             out.extend(t for t in bucket if t not in out and t.words[0].matches(token))
         result = tuple(out)
         if len(self._starts) >= _START_CACHE:
             self._starts.clear()
         self._starts[token] = result
+        return result
+
+    def inside(self, token: str) -> tuple[tuple[Term, int], ...]:
+        """Terms of unspaced languages (:data:`UNSPACED`) written anywhere in ``token``, with their offsets in it.
+
+        A term is its characters: Chinese and Japanese do not inflect them (a Japanese verb's ending
+        follows the term's characters, which the term leaves out). One-word terms only: there are no spaces.
+        """
+        cached = self._inside.get(token)
+        if cached is not None:
+            return cached
+        out: list[tuple[Term, int]] = []
+        for end, (length, kind, bucket) in self._automaton.iter(token):
+            if kind == _INSIDE:
+                out.extend((t, end - length + 1) for t in bucket if len(t.words) == 1 and t.words[0].form == t.words[0].key)
+        result = tuple(out)
+        if len(self._inside) >= _START_CACHE:
+            self._inside.clear()
+        self._inside[token] = result
         return result
 
     def heads_of(self, token: str) -> tuple[Term, ...]:
@@ -734,7 +769,24 @@ class Matcher:
                     found[term.ident] = [hit]
                 else:
                     bucket.append(hit)
+        if self._inside_any:
+            self._scan_inside(texts, matches, found)
         return found
+
+    def _scan_inside(self, texts: list[str], matches: list[re.Match[str]], found: dict[tuple[str, str], list[Hit]]) -> None:
+        """Hits of unspaced languages' terms inside the tokens, at the characters they are written with."""
+        for idx, token in enumerate(texts):
+            if not is_unspaced(token):
+                continue
+            terms = self.inside(token)
+            if not terms:
+                continue
+            start, end = matches[idx].span()
+            exact = end - start == len(token)  # folding kept the length: offsets inside the token map
+            for term, pos in terms:
+                width = len(term.words[0].form)
+                hit = Hit(idx, idx, start + pos, start + pos + width) if exact else Hit(idx, idx, start, end)
+                found.setdefault(term.ident, []).append(hit)
 
 
 def _rest_matches(words: tuple[WordPattern, ...], texts: list[str], idx: int) -> bool:

@@ -460,3 +460,20 @@ def test_korean_rules_read_nouns_with_their_postpositions_and_endings() -> None:
     # A trade war is no armed conflict.
     trade = Story(id="ko2", headline="미중 무역 전쟁 격화", body="양국은 서로의 수입품에 관세를 올렸다.")
     assert "medtop:20000056" not in {t.code for t in classify(trade, "ko").topics}
+
+
+def test_chinese_rules_find_terms_inside_a_clause_with_their_own_offsets() -> None:
+    # "Fierce fighting broke out at the front; shelling and air strikes destroyed several villages": a
+    # clause is one token, and each term is found inside it at its own characters.
+    story = Story(id="zh", headline="前线爆发激战", body="炮击和空袭摧毁了多个村庄。")
+    topic = {t.code: t for t in classify(story, "zh").topics}["medtop:20000056"]
+    assert topic.source == "rules"
+    assert {e.term for e in topic.evidence} >= {"前线", "激战", "炮击", "空袭"}
+    for e in topic.evidence:
+        assert story.text[e.start : e.end] == e.term
+    # Traditional characters read the same (the rule file lists both spellings); a trade war is no conflict.
+    assert "medtop:20000056" in {
+        t.code for t in classify(Story(id="zh2", headline="前線爆發激戰", body="炮擊和空襲摧毀了多個村莊。"), "zh").topics
+    }
+    trade = Story(id="zh3", headline="两国贸易战升级", body="双方互相加征关税。")
+    assert "medtop:20000056" not in {t.code for t in classify(trade, "zh").topics}
