@@ -1,13 +1,14 @@
 """``wirewatch demo``: local broker, one worker, the bundled sample stories, output as it arrives.
 
-Everything the demo starts (broker, worker) it stops again on Ctrl-C or when
-``--duration`` runs out; a broker that was already running is left running.
+Everything the demo starts (broker, worker) it stops again on Ctrl-C, on SIGTERM (``timeout``, a
+supervisor, ``kill``) or when ``--duration`` runs out; a broker that was already running is left running.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -39,13 +40,45 @@ def _wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float) -> None
     raise SystemExit(f"worker not ready after {timeout:.0f}s ({url})")
 
 
+def _port_taken(host: str, port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        try:
+            sock.bind((host, port))
+        except OSError:
+            return True
+    return False
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    # SIGTERM ends the demo as Ctrl-C does: through run_demo's finally, which stops the worker (its own
+    # session, so no signal reaches it otherwise) and the broker it started.
+    raise KeyboardInterrupt
+
+
 def run_demo(settings: Settings, duration: float | None = None) -> int:
+    """Run the demo; see the module docstring. SIGTERM is handled as Ctrl-C while it runs (main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return _run_demo(settings, duration)
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        return _run_demo(settings, duration)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run_demo(settings: Settings, duration: float | None = None) -> int:
     from agents.kafka_client import ensure_topics
     from agents.publish import publish_paths
     from agents.render import render
     from agents.tail import tail
     from agents.topology import alert_topics, topic_specs
 
+    # A worker left from another run on the web port would answer the readiness check for ours.
+    if _port_taken(settings.web_host, settings.web_port):
+        raise SystemExit(
+            f"port {settings.web_port} on {settings.web_host} is in use (another wirewatch worker?); "
+            "stop it or set WIREWATCH_WEB_PORT"
+        )
     broker = LocalBroker(settings)
     running_before = broker.status().running
     print(f"starting Apache Kafka {settings.kafka_version} (KRaft) on {broker.bootstrap} ...", flush=True)

@@ -5,12 +5,16 @@ and the demo leaves none of its topics behind."""
 from __future__ import annotations
 
 import re
+import signal
+import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 from kafka import KafkaAdminClient
 
-from tests.integration.harness import fresh_env, run_cli
+from tests.integration.harness import ROOT, fresh_env, run_cli
 
 
 def test_the_demo_prints_alerts_and_deletes_its_topics(bootstrap: str, tmp_path: Path) -> None:
@@ -31,3 +35,29 @@ def test_the_demo_prints_alerts_and_deletes_its_topics(bootstrap: str, tmp_path:
     finally:
         client.close()
     assert left == []
+
+
+def test_sigterm_stops_the_demo_and_its_worker(bootstrap: str, tmp_path: Path) -> None:
+    # `timeout 200 make demo`, a supervisor or `kill` sends SIGTERM: the demo must stop its worker (which
+    # runs in its own session) as Ctrl-C does, or the worker keeps the web port and the next demo's
+    # readiness check would be answered by it.
+    env = fresh_env(bootstrap, tmp_path / "state")
+    port = int(env["WIREWATCH_WEB_PORT"])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "agents.cli", "demo"], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        assert proc.stdout is not None
+        deadline = time.monotonic() + 180
+        for line in proc.stdout:
+            if line.startswith("stories and alerts print") or time.monotonic() > deadline:
+                break
+        proc.send_signal(signal.SIGTERM)
+        _out, err = proc.communicate(timeout=90)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err[-3000:]
+    assert "demo stopped" in err
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", port))  # the worker is gone: its port is free again
