@@ -41,7 +41,10 @@ def _wait_ready(url: str, proc: subprocess.Popen[bytes], timeout: float) -> None
 
 
 def _port_taken(host: str, port: int) -> bool:
+    """Whether a server listens on ``port``. SO_REUSEADDR, as the worker's web server binds: connections of a
+    worker that has just stopped linger in TIME_WAIT and would otherwise read as a taken port."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((host, port))
         except OSError:

@@ -60,4 +60,8 @@ def test_sigterm_stops_the_demo_and_its_worker(bootstrap: str, tmp_path: Path) -
     assert proc.returncode == 0, err[-3000:]
     assert "demo stopped" in err
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", port))  # the worker is gone: its port is free again
+        # The worker is gone: a server can listen on its port again (SO_REUSEADDR, as the worker's own web
+        # server binds, since the readiness checks' connections may linger in TIME_WAIT).
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", port))
+        sock.listen()
