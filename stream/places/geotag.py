@@ -65,6 +65,7 @@ from stream.places.geomorph import (
     GEO,
     HYE,
     KOR,
+    KOR_LOCATIVE,
     LAT,
     MAX_PROCLITIC_CHARS,
     MAX_TAIL_CHARS,
@@ -90,7 +91,7 @@ _LOCATIVE_TAILS = {
     LAT: TURKIC_LOCATIVE,
     HYE: frozenset(["ում", "յում"]),
     GEO: frozenset(["ში"]),
-    KOR: frozenset(["에서", "에서는", "에서도", "에서의", "에서만"]),
+    KOR: KOR_LOCATIVE,
 }
 _AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف").startswith("ب"))
 # Persian and Urdu write their conjunction and prepositions apart (و, به, که): a letter of the Arabic

@@ -50,7 +50,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
 from pathlib import Path
@@ -153,22 +153,26 @@ class WordPattern:
     lang: str
     target: str = ""  # the stem, for mode "stem"
     # Set once here: matches() runs for every candidate token of every story.
-    arabic: bool = field(init=False, compare=False)
-    hebrew: bool = field(init=False, compare=False)
+    # What peels an Arabic proclitic or a Hebrew prefix off a token (None: the token is matched as it is).
+    peel: Callable[[str], list[str]] | None = field(init=False, compare=False)
     compound: bool = field(init=False, compare=False)  # may also match as a compound's head
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "arabic", self.lang == "ar" or _is_arabic(self.form))
-        object.__setattr__(self, "hebrew", self.lang == "he" or _is_hebrew(self.form))
+        peel = (
+            strip_arabic_clitics
+            if self.lang == "ar" or _is_arabic(self.form)
+            else strip_hebrew_prefixes
+            if self.lang == "he" or _is_hebrew(self.form)
+            else None
+        )
+        object.__setattr__(self, "peel", peel)
         # By the stem's length: Tore (stem tor) would meet Senatoren, Erbe (erb) Wettbewerbe, Ostern (ost) Südosten.
         compound = self.mode == "stem" and self.lang in COMPOUNDING and len(self.target) >= COMPOUND_HEAD
         object.__setattr__(self, "compound", compound)
 
     def matches(self, token: str) -> bool:
-        if self.arabic:
-            return any(self._match_one(c) for c in strip_arabic_clitics(token))
-        if self.hebrew:
-            return any(self._match_one(c) for c in strip_hebrew_prefixes(token))
+        if self.peel is not None:
+            return any(self._match_one(c) for c in self.peel(token))
         return self._match_one(token)
 
     def _match_one(self, token: str) -> bool:
@@ -630,7 +634,6 @@ class Matcher:
         # one starts inside a token, and the full automaton's many short keys would answer with dozens of hits.
         self._head_keys = ahocorasick.Automaton()
         self._inside_any = False
-        self._inside: dict[str, tuple[tuple[Term, int], ...]] = {}
         for key, bucket in by_key.items():
             # Arabic and Hebrew keys may start after a proclitic or prefix inside a token (_PREFIXED); keys of
             # unspaced-language terms anywhere in a token of those scripts (_INSIDE, see inside()).
@@ -677,21 +680,17 @@ class Matcher:
     def inside(self, token: str) -> tuple[tuple[Term, int], ...]:
         """Terms of unspaced languages (:data:`UNSPACED`) written anywhere in ``token``, with their offsets in it.
 
-        A term is its characters: Chinese and Japanese do not inflect them (a Japanese verb's ending
-        follows the term's characters, which the term leaves out). One-word terms only: there are no spaces.
+        A term is its characters (an exact pattern, whose key is its form): Chinese and Japanese do not inflect
+        them (a Japanese verb's ending follows the term's characters, which the term leaves out). One-word terms
+        only: there are no spaces. Not cached: a token of these scripts is a clause, seldom seen twice.
         """
-        cached = self._inside.get(token)
-        if cached is not None:
-            return cached
-        out: list[tuple[Term, int]] = []
-        for end, (length, kind, bucket) in self._automaton.iter(token):
-            if kind == _INSIDE:
-                out.extend((t, end - length + 1) for t in bucket if len(t.words) == 1 and t.words[0].form == t.words[0].key)
-        result = tuple(out)
-        if len(self._inside) >= _START_CACHE:
-            self._inside.clear()
-        self._inside[token] = result
-        return result
+        return tuple(
+            (t, end - length + 1)
+            for end, (length, kind, bucket) in self._automaton.iter(token)
+            if kind == _INSIDE
+            for t in bucket
+            if len(t.words) == 1
+        )
 
     def heads_of(self, token: str) -> tuple[Term, ...]:
         """Terms whose first word matches ``token`` only as its compound head (see :func:`compound_head`)."""
