@@ -478,6 +478,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-cost", action="store_true", help="skip the cost measurement")
     parser.add_argument("--threshold", type=float, help="the model's threshold without rule topics (default: its header's)")
+    parser.add_argument(
+        "--relative", type=float, help="share of the best model topic's probability a further one needs (default: its header's)"
+    )
     parser.add_argument("--per-label", action="store_true", help="also print P/R/F1 per topic on the held-out rows")
     parser.add_argument(
         "--body-chars",
@@ -493,6 +496,8 @@ def main(argv: list[str] | None = None) -> int:
     head = model.header
     if args.threshold is not None:
         head["threshold"] = args.threshold
+    if args.relative is not None:
+        head["relative_cutoff"] = args.relative
     print(f"topic stage reads the headline and {args.body_chars or 'all'} characters of the body")
     print(
         f"model {path.name}: {len(model.topics)} topics, {head['features']:,} features, {path.stat().st_size / 2**20:.1f} MB, "

@@ -350,6 +350,10 @@ _SCRIPT_FAMILY = {
     "HIRAGANA": CJK,
     "KATAKANA": CJK,
     "THAI": CJK,
+    "LAO": CJK,
+    "MYANMAR": CJK,
+    "KHMER": CJK,
+    "TIBETAN": CJK,
     "HANGUL": KOR,
 }
 

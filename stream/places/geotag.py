@@ -27,7 +27,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from pathlib import Path
 
 from stream.places.dateline import find_dateline
@@ -448,6 +448,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     # Longest form hit so far inside each single token: a later hit there that is no longer
     # loses the overlap resolution below anyway (ties keep the earlier hit), so it is not checked.
     longest_in_token: dict[int, int] = {}
+    folded_ends: dict[int, list[int] | None] = {}  # per unspaced run whose folding changed its length
     for end, (key, family, entries) in gaz.automaton.iter(joined):
         if len(hits) == _MAX_HITS:
             break
@@ -525,6 +526,13 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 if stop - start == len(texts[first]):  # folding kept the run's length: offsets map
                     start += begin - tok_start
                     stop = start + len(key)
+                else:
+                    if first not in folded_ends:
+                        folded_ends[first] = _folded_ends(text[start:stop], texts[first])
+                    ends = folded_ends[first]
+                    if ends is not None:  # else the name keeps the whole run's span
+                        offset = begin - tok_start
+                        start, stop = start + bisect_right(ends, offset), start + bisect_right(ends, offset + len(key) - 1) + 1
             hits.append(
                 _Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings), family, start, stop)
             )
@@ -561,6 +569,18 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
 _TITLES_OF = TITLES | {("minister",)}
 _TITLE_ENDS = frozenset(t[-1] for t in _TITLES_OF)
 _MAX_TITLE_NAME_WORDS = 3
+
+
+def _folded_ends(run: str, folded: str) -> list[int] | None:
+    """Per character of the original ``run``: the length of the folded run up to and including it.
+
+    Folding changed the run's length (NFKC writes Thai ำ as ํ + า, a half-width katakana as its full form), so
+    each original character is folded alone to count what it became. None when that does not rebuild the folded
+    run (a composition across characters): a name inside it then keeps the whole run's span."""
+    pieces = [fold(char) for char in run]
+    if "".join(pieces) != folded:
+        return None
+    return list(accumulate(map(len, pieces)))
 
 
 def _glued(joined: str, begin: int, end: int, run_start: int, run_end: int) -> bool:

@@ -16,10 +16,25 @@ from typing import NamedTuple
 
 __all__ = ["Token", "TokenStream", "fold", "strip_arabic_clitics", "strip_hebrew_prefixes", "tokenize"]
 
-# Arabic harakat, superscript alef, Quranic marks, and the combining dot above
-# that casefold() leaves behind for Turkish "İ".
+# Arabic harakat, superscript alef, Quranic marks, Hebrew points (niqqud and cantillation: news writes
+# Hebrew without them, so a pointed word matches its plain form), and the combining dot above that
+# casefold() leaves behind for Turkish "İ".
 _DROP = dict.fromkeys(
-    [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE), *range(0x0610, 0x061B), 0x0640, 0x0307],
+    [
+        *range(0x064B, 0x0660),
+        0x0670,
+        *range(0x06D6, 0x06EE),
+        *range(0x0610, 0x061B),
+        0x0640,
+        0x0307,
+        *range(0x0591, 0x05BE),
+        0x05BF,
+        0x05C1,
+        0x05C2,
+        0x05C4,
+        0x05C5,
+        0x05C7,
+    ],
 )
 # Letter variants that writers use interchangeably; folding them lets one
 # gazetteer or lexicon entry match every spelling.
@@ -43,9 +58,17 @@ _UNIFY = str.maketrans(
     }
 )
 # Word characters plus the combining marks that live inside words (Arabic
-# harakat, Indic vowel signs, ...). Apostrophes split Turkish suffixes off
+# harakat, Hebrew points, Indic, Thai, Lao, Tibetan, Myanmar and Khmer vowel signs
+# and tone marks, ...): they are not \w, and a token cut at each of them
+# split "กรุงเทพ" into "กร" + "งเทพ". Apostrophes split Turkish suffixes off
 # ("Karabağ'da" -> "Karabağ", "da"), which is what matching wants.
-_TOKEN = re.compile(r"[^\W_][\w\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u0900-\u0dff]*")
+_MARKS = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u0900-\u0dff"
+    "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u0f18\u0f19\u0f35\u0f37\u0f39"
+    "\u0f3e\u0f3f\u0f71-\u0f84\u0f86\u0f87\u0f8d-\u0fbc\u102b-\u103e\u1056-\u109d\u17b4-\u17d3\u17dd"
+)
+_TOKEN = re.compile(rf"[^\W_][\w{_MARKS}]*")
 
 _AR_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 

@@ -14,7 +14,8 @@ Scoring (per topic, per story):
 
 The learned model (:mod:`stream.topics.model`), when given, adds recall beside the rules:
 
-* a model topic at or above the model's threshold is added with source ``"model"``,
+* a model topic at or above the model's threshold, and at least ``relative_cutoff``
+  (a half) of the best model topic's probability, is added with source ``"model"``,
   its probability as score and the features that voted for it as evidence; beside
   topics the rules found, the model needs a higher probability
   (``threshold_with_rules``): the rules are the precise layer, the model the recall;

@@ -47,12 +47,28 @@ from stream.topics.features import (
     word_features,
 )
 
-__all__ = ["ARTIFACT", "FORMAT", "FeatureIndex", "Found", "ModelGuess", "ModelTopic", "TopicModel", "load", "model"]
+__all__ = [
+    "ARTIFACT",
+    "FORMAT",
+    "RELATIVE_CUTOFF",
+    "FeatureIndex",
+    "Found",
+    "ModelGuess",
+    "ModelTopic",
+    "TopicModel",
+    "load",
+    "model",
+]
 
 ARTIFACT = Path(__file__).parent / "data" / "topic_model.bin.gz"
 FORMAT = 2
 _READABLE = (1, 2)
 _EVIDENCE = 6  # features reported per topic
+#: A topic below this share of the best one's probability is not reported beside it. A softmax over 15 topics
+#: spreads an unsure story over several at the 0.18 threshold (an earnings table: economy 0.34, sport 0.31 for
+#: "vs", science 0.20), and one news story is mostly about one. Chosen as the threshold was, on the training
+#: sources' test splits (``stream/build/topic_model.py`` records the values tried).
+RELATIVE_CUTOFF = 0.5
 _WORD_CACHE = 1 << 16  # distinct words whose vocabulary rows are kept, over all languages (cleared when full)
 
 # A word's run (see FeatureIndex) holds its pair ids, offset so that they cannot be taken for rows
@@ -338,6 +354,13 @@ class TopicModel:
         """Probability at which a topic is added beside topics the rules found: the rules are more precise."""
         return float(self.header.get("threshold_with_rules", self.threshold))
 
+    @property
+    def relative_cutoff(self) -> float:
+        """Share of the best topic's probability a further topic needs to be reported with it (0: none needed).
+
+        Files written before the cut-off was chosen carry no value and get the chosen one, :data:`RELATIVE_CUTOFF`."""
+        return float(self.header.get("relative_cutoff", RELATIVE_CUTOFF))
+
     def probabilities(
         self, stream: TokenStream, lang: str | None = None
     ) -> tuple[np.ndarray[Any, Any], list[tuple[int, int, int, int]]]:
@@ -389,7 +412,9 @@ class TopicModel:
         out: list[ModelGuess] = []
         if not len(found):
             return out
-        for k in (-probs).argsort():
+        order = (-probs).argsort()
+        floor = max(floor, self.relative_cutoff * float(probs[order[0]]))
+        for k in order:
             p = float(probs[k])
             if p < floor:
                 break

@@ -1135,3 +1135,23 @@ def test_korean_place_names_that_are_common_words_need_support() -> None:
         assert locate(Story(id="t", headline=headline, body=""), "ko").countries == (), headline
     sudan = Story(id="t", headline="수단 수도 하르툼에서 교전이 벌어졌다", body="")
     assert {c["iso2"] for c in locate(sudan, "ko").countries} == {"SD"}
+
+
+def test_names_inside_thai_khmer_and_myanmar_runs_count_with_their_own_offsets() -> None:
+    # These scripts, like Chinese, write a clause without spaces, and their vowel signs sit inside the
+    # word: the tokeniser used to cut at every sign, so a name matched, if at all, as pieces of the
+    # clause around it ("งปักกิ่งเพ" for ปักกิ่ง, Beijing) or not at all (ภนพญ was Phnom Penh's).
+    cases = [
+        ("th", "นายกรัฐมนตรีเดินทางไปกรุงปักกิ่งเพื่อพบผู้นำจีน", "และจะเยือนญี่ปุ่นในสัปดาห์หน้า", {"CN", "JP"}),
+        ("th", "แผ่นดินไหวรุนแรงในตุรกีและซีเรีย", "มีผู้เสียชีวิตหลายพันคน", {"TR", "SY"}),
+        ("km", "នាយករដ្ឋមន្ត្រីកម្ពុជាជួបប្រធានាធិបតីវៀតណាម", "នៅទីក្រុងភ្នំពេញ", {"KH", "VN"}),
+        ("my", "ရန်ကုန်မြို့တွင် ငလျင်လှုပ်ခတ်", "ထိုင်းနိုင်ငံ၌လည်း ခံစားရသည်", {"MM", "TH"}),
+    ]
+    for lang, headline, body, expected in cases:
+        story = Story(id="t", headline=headline, body=body)
+        result = locate(story, lang)
+        assert {c["iso2"] for c in result.countries} == expected, (lang, headline)
+        for country in result.countries:
+            for mention in country["mentions"]:
+                assert story.text[mention["start"] : mention["end"]] == mention["text"]
+                assert len(mention["text"]) == len(mention["form"]), mention  # the name alone, not its run

@@ -348,3 +348,21 @@ def test_a_fresh_index_finds_what_the_feature_strings_name_when_its_cache_fills(
         expected = _reference_found(m.vocabulary, stream, m.translations, lang)
         assert index.found(stream, lang=lang).entries() == expected, text
         assert sum(map(len, index._by_lang.values())) <= 300 + MAX_TOKENS
+
+
+def test_a_further_model_topic_needs_half_the_best_ones_probability() -> None:
+    # A softmax over 15 topics spreads an unsure story over several at the 0.18 threshold (an earnings table:
+    # economy 0.34, sport 0.31 for "vs"); a story is mostly about one, so a far second is not reported beside it.
+    m = model()
+    wide = TopicModel(m.topics, m.vocabulary, m.weights, m.bias, {**m.header, "relative_cutoff": 0.0}, m.translations)
+    text = "Voters went to the polls in the capital. The match ended in a draw."
+    stream = TokenStream.of(text)
+    passing = wide.predict(stream, text, lang="en")  # the threshold alone: politics and sport
+    assert [t.code for t in passing] == ["medtop:11000000", "medtop:15000000"]
+    assert m.threshold <= passing[1].probability < m.relative_cutoff * passing[0].probability
+    assert [t.code for t in m.predict(stream, text, lang="en")] == ["medtop:11000000"]
+    # Topics with more than half the best one's probability stay: the earnings table is unsure between them.
+    text = "ACME TOOLS INC 4TH QTR NET\nShr 31 cts vs 22 cts\nNet 4,120,000 vs 2,900,000\nRevs 61.3 mln vs 55.0 mln"
+    stream = TokenStream.of(text)
+    both = m.predict(stream, text, lang="en")
+    assert len(both) >= 2 and both[1].probability >= m.relative_cutoff * both[0].probability
