@@ -41,6 +41,11 @@ the country's own languages too, with the higher :data:`OWN_WORD_FLOOR`
 package, GNU FDL; see :func:`_given_names`) are ambiguous in every language.
 Ambiguous entries count only with support (see ``stream.places.geotag``).
 
+Hebrew: gentilic adjectives (ישראלי, מצרי) are derived from CLDR's Hebrew country names by rule and kept
+where wordfreq attests them with their feminine (:data:`HE_DEMONYM_FLOOR`); tokens that read as a prefix
+chain and a one-word name but are far more frequent than a place's prefixed form (:data:`HE_PREFIXED_FLOOR`:
+שנים "years", not ש + Nîmes) are listed in ``he_prefixed_words``, their prefixed reading needing support.
+
 Foreign country names (#17, third round): for each Latin-script country name the artifact lists, in
 ``name_langs``, the checked Latin languages whose own name it is (CLDR, pycountry, a word of a longer
 own name), when that is not all of them and the form is no demonym, metonym or abbreviation too:
@@ -53,6 +58,7 @@ from __future__ import annotations
 import gzip
 import math
 import re
+import statistics
 from collections import defaultdict
 from collections.abc import Callable
 from importlib import metadata
@@ -64,7 +70,20 @@ import orjson
 import yaml
 
 from stream.places.gazetteer import DEFAULT_ARTIFACT
-from stream.places.geomorph import ARA, CJK, CYR, HYE, KOR, LAT, expand_cyr_phrase, family_of, stems
+from stream.places.geomorph import (
+    ARA,
+    CJK,
+    CYR,
+    HE_ADJ_TAILS,
+    HE_PREFIXES,
+    HEB,
+    HYE,
+    KOR,
+    LAT,
+    expand_cyr_phrase,
+    family_of,
+    stems,
+)
 from stream.text.normalize import tokenize
 
 __all__ = [
@@ -72,6 +91,8 @@ __all__ = [
     "CITY_POPULATION_FLOOR",
     "CJK_OWN_WORD_FLOOR",
     "CJK_WORD_FLOOR",
+    "HE_DEMONYM_FLOOR",
+    "HE_PREFIXED_FLOOR",
     "NAME_FLOOR",
     "OWN_WORD_FLOOR",
     "TOWN_CEILING",
@@ -102,6 +123,31 @@ NAME_FLOOR = 7
 # (澳门 4.9, 沖縄 4.96, 福島 4.8 are named that often). Larger cities (南京 5.0, 广州 5.1) are not checked.
 CJK_WORD_FLOOR = 4.5
 CJK_OWN_WORD_FLOOR = 5.0
+# Hebrew writes prefixes on the noun (בישראל, מלבנון), so wordfreq's Hebrew list counts a place's prefixed
+# forms as words of their own, and a name's own frequency says nothing of them. What it does say: how often
+# news writes a name with each prefix chain. Measured on the one-word names of countries and capitals of
+# Zipf >= HE_REFERENCE_FLOOR (about a hundred), a name with ב is 0.3 below the bare name (median), with ל
+# 0.9, with ה 2.4 (names rarely take the article). A prefixed token of Zipf >= HE_PREFIXED_FLOOR (once in
+# a million words) more than HE_PREFIXED_MARGIN (log10 5) above that expectation is mostly another word:
+# שנים "years" (ש + Nîmes), מקום "place" (מ + Qom), לשלם "to pay" (ל + Salem, Jerusalem), העזה "daring"
+# (ה + Gaza), הירדן the river Jordan. Its prefixed reading needs support (``he_prefixed_words``).
+HE_PREFIXED_FLOOR = 3.0
+HE_REFERENCE_FLOOR = 3.5
+HE_PREFIXED_MARGIN = math.log10(5)
+# Chains with fewer reference names than this written with them take the lowest median of any chain.
+_HE_MIN_REFERENCE = 5
+# A Hebrew gentilic adjective derived from a country's CLDR Hebrew name by rule (see :func:`_hebrew_demonyms`)
+# is kept when wordfreq's Hebrew list has it at Zipf >= HE_DEMONYM_FLOOR and its feminine (-ת) at most
+# HE_FEMININE_GAP below: a demonym is written of women and things as much as of men (ישראלי 5.1,
+# ישראלית 4.8; מצרי 4.1, מצרית 3.7), while a form whose feminine is ten times rarer is mostly a name or
+# another word (קובי, Kobi, 4.3 / 2.2, not "Cuban"; קנדי, Kennedy; לובי, lobby; ברזילי, Barzilai).
+HE_DEMONYM_FLOOR = 3.0
+HE_FEMININE_GAP = 1.0
+# Derived gentilics that pass both checks but are other words, curated: קני (Kenya) is "reeds, barrels of",
+# and its feminine קנית "you bought".
+_HE_NOT_DEMONYMS = frozenset(["קני"])
+# Hebrew final letters, written as the plain letter when a suffix follows (לבנון -> לבנוני).
+_HE_FINALS = str.maketrans("ןםץףך", "נמצפכ")
 # A first-level subdivision shares its name with a city of another state below this size as an
 # equal reading (Ontario, Bali); a larger city keeps the name alone.
 TOWN_CEILING = 1_000_000
@@ -413,6 +459,92 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
             for form in _german_dative_plural([surface] if weak is None else [surface, weak]) + ([] if weak is None else [weak]):
                 b.add(form, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
     return by_iso
+
+
+def _hebrew_gentilic(name: str) -> str | None:
+    """The regular Hebrew gentilic adjective of a one-word country name, or None.
+
+    -ים is dropped (מצרים -> מצרי), a final ה after י is dropped (רוסיה -> רוסי) and replaced by י after any
+    other letter (קנדה -> קנדי), any other name takes -י with its final letter made plain (לבנון -> לבנוני).
+    """
+    if " " in name or family_of(name) != HEB or not all("\u05d0" <= c <= "\u05ea" for c in name) or len(name) < 3:
+        return None
+    if name.endswith("ים"):
+        return name[:-2] + "י"
+    if name.endswith("יה"):
+        return name[:-1]
+    if name.endswith("ה"):
+        return name[:-1] + "י"
+    return name[:-1] + name[-1].translate(_HE_FINALS) + "י"
+
+
+def _hebrew_demonyms(b: _Builder, by_iso: dict[str, int], zipf: dict[str, float]) -> int:
+    """Hebrew gentilic adjectives of the countries, derived from CLDR's Hebrew names and kept where attested.
+
+    The curated layer lists no Hebrew demonyms; the rule (:func:`_hebrew_gentilic`) and wordfreq's Hebrew
+    list (``zipf``, see :data:`HE_DEMONYM_FLOOR`) give them reproducibly. A form that already names a
+    place is left to it. Inflected forms come from the tails (``HE_ADJ_TAILS``), prefixes from the matcher.
+    """
+    from babel import Locale
+
+    added = 0
+    for code, name in sorted(Locale("he").territories.items()):
+        adjective = _hebrew_gentilic(name) if code in by_iso else None
+        if adjective is None or adjective in _HE_NOT_DEMONYMS or adjective in b.forms:
+            continue
+        masculine = zipf.get(adjective, 0.0)
+        if masculine >= HE_DEMONYM_FLOOR and zipf.get(adjective + "ת", 0.0) >= masculine - HE_FEMININE_GAP:
+            b.add(adjective, by_iso[code], DEMONYM)
+            added += 1
+    return added
+
+
+def _hebrew_prefix_offsets(references: list[str], zipf: dict[str, float]) -> dict[str, float]:
+    """Per Hebrew prefix chain, the median Zipf of a reference name written with it minus the bare name's."""
+    offsets: dict[str, float] = {}
+    for prefix in sorted(HE_PREFIXES):
+        diffs = [zipf[prefix + name] - zipf[name] for name in references if zipf.get(prefix + name, 0.0) > 0]
+        if len(diffs) >= _HE_MIN_REFERENCE:
+            offsets[prefix] = statistics.median(diffs)
+    lowest = min(offsets.values())
+    return {prefix: offsets.get(prefix, lowest) for prefix in sorted(HE_PREFIXES)}
+
+
+def _hebrew_prefixed_words(b: _Builder, zipf: dict[str, float]) -> list[str]:
+    """Tokens that are a Hebrew prefix chain and a one-word form but mostly another word
+    (see :data:`HE_PREFIXED_FLOOR`); a form's initial ו is also tried doubled, as written after a prefix.
+
+    Adjectives (demonyms) are left out: one agrees with its noun's article, so its form with ה is the
+    more frequent one wherever it is used (הצבא המצרי, the Egyptian army: המצרי 4.5, מצרי 4.1).
+    """
+    names = {k: slot for k, slot in b.forms.items() if " " not in k and family_of(k) == HEB}
+    references = sorted(
+        k
+        for k, slot in names.items()
+        if zipf.get(k, 0.0) >= HE_REFERENCE_FLOOR and any(t == NAME and b.places[i][2] in ("country", "capital") for i, t in slot)
+    )
+    offsets = _hebrew_prefix_offsets(references, zipf)
+    # A name that is also its country's demonym with a tail (מצרים, Egypt and "Egyptians") names the
+    # country however the token is read: המצרים, "the Egyptians", is frequent as a word of the place.
+    inflected = {
+        adjective + tail: {i for i, _t in slot}
+        for adjective, slot in names.items()
+        if any(t == DEMONYM for _i, t in slot)
+        for tail in HE_ADJ_TAILS
+    }
+    out = set()
+    for form, slot in sorted(names.items()):
+        if any(t == DEMONYM for _i, t in slot) or inflected.get(form, set()) & {i for i, _t in slot}:
+            continue
+        bare = zipf.get(form, 0.0)
+        spellings = [form, "ו" + form] if form.startswith("ו") and not form.startswith("וו") else [form]
+        for prefix, offset in offsets.items():
+            for spelling in spellings:
+                token = prefix + spelling
+                found = zipf.get(token, 0.0)
+                if token not in b.forms and found >= HE_PREFIXED_FLOOR and found > bare + offset + HE_PREFIXED_MARGIN:
+                    out.add(token)
+    return sorted(out)
 
 
 def _german_dative_plural(names: list[str], zipf: Callable[[str], float] | None = None) -> list[str]:
@@ -770,6 +902,8 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     _regions(b, data)
     _cities(b, words, data)
     subdivisions = _subdivisions(b, words, data)
+    he_zipf = _frequent_words({HEB: ("he",)}, 0.0)[HEB]["he"]
+    he_demonyms = _hebrew_demonyms(b, by_iso, he_zipf)
     for iso, forms in ambiguous.items():
         for form in forms:
             key = " ".join(t.text for t in tokenize(form))
@@ -793,6 +927,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
             for (idx, ftype), flags in list(slot.items()):
                 if ftype == NAME:
                     slot[idx, ftype] = (flags | AMBIG) & ~WORD
+    he_prefixed_words = _hebrew_prefixed_words(b, he_zipf)
     triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws}) for lang, ws in data["triggers"].items()}
     table = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
     artifact = {
@@ -812,6 +947,9 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "checked_langs": {str(f): list(langs) for f, langs in {**_WORD_LANGS, **_SYLLABIC_LANGS}.items()},
         # Country names that are not every checked language's own (Mauricio: Spanish for Mauritius).
         # A form that is also a demonym, metonym or abbreviation ("Israeli" is Swahili for Israel) is left out.
+        "he_prefixed_words": he_prefixed_words,
+        "he_prefixed_floor": HE_PREFIXED_FLOOR,
+        "he_demonym_floor": HE_DEMONYM_FLOOR,
         "name_langs": {
             k: sorted(v)
             for k, v in sorted(b.name_langs.items())
@@ -825,6 +963,8 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "places": len(b.places),
         "forms": len(table),
         "subdivision_forms": subdivisions,
+        "he_demonyms": he_demonyms,
+        "he_prefixed_words": len(he_prefixed_words),
         "bytes": out.stat().st_size,
         "raw_bytes": len(blob),
     }

@@ -2,8 +2,10 @@
 
 One Aho-Corasick pass over the folded token stream finds every gazetteer form;
 each hit is then checked against the inflection rules of its script
-(:mod:`stream.places.geomorph`): whole tokens, or an Arabic proclitic before and a
-closed-set case/nisba/possessive tail after. Overlapping hits keep the one
+(:mod:`stream.places.geomorph`): whole tokens, or an Arabic proclitic or Hebrew prefix
+chain before and a closed-set case/nisba/possessive tail after. A Hebrew token that reads
+as a prefix and a name but is mostly another word (שנים "years", not ש + Nîmes; the
+build measures it) needs support. Overlapping hits keep the one
 that covers most tokens, then the longest form.
 
 Precision first: a form marked ambiguous in the gazetteer (Jordan, Georgia,
@@ -63,10 +65,14 @@ from stream.places.geomorph import (
     CJK,
     CYR,
     GEO,
+    HE_LOCATIVE_PREFIXES,
+    HE_PREFIXES,
+    HEB,
     HYE,
     KOR,
     KOR_LOCATIVE,
     LAT,
+    MAX_HE_PREFIX_CHARS,
     MAX_PROCLITIC_CHARS,
     MAX_TAIL_CHARS,
     TURKIC_LOCATIVE,
@@ -98,6 +104,8 @@ _AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف")
 # proclitics before a name is the word's own there (کامل "complete" is no ک + Amol, ویران "ruined" no
 # و + Iran).
 _NO_PROCLITIC_LANGS = frozenset(["fa", "ur"])
+# Yiddish, in Hebrew letters, writes its prepositions and conjunction apart (אין ישראל, און).
+_NO_HE_PREFIX_LANGS = frozenset(["yi"])
 # A tail is read up to one character past the longest tail any rule knows: a longer one is in no
 # set either, and copying the rest of a 500 KB unspaced token per match made scanning quadratic.
 # Names read per story, in text order. A wire story names tens of places; a body that repeats a name
@@ -457,7 +465,13 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         prefixed = begin != tok_start
         article = False
         proclitic = ""
-        if prefixed and family != CJK:
+        if prefixed and family == HEB:
+            if begin - tok_start > MAX_HE_PREFIX_CHARS or language in _NO_HE_PREFIX_LANGS:
+                continue
+            proclitic = _he_prefix(joined[tok_start:begin], key)
+            if not proclitic:
+                continue
+        elif prefixed and family != CJK:
             if family != ARA or begin - tok_start > MAX_PROCLITIC_CHARS or language in _NO_PROCLITIC_LANGS:
                 continue
             proclitic = joined[tok_start:begin]
@@ -490,6 +504,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             if flags & CAP and not text[ts.start(first)].isupper():
                 continue
             readings.append((place, ftype, flags))
+        if readings and proclitic and family == HEB:
+            readings = _he_prefixed_readings(gaz, readings, texts[first])
         if readings and unspaced and _glued(joined, begin, end, tok_start, tok_start + len(texts[first])):
             readings = [r if gaz.places[r[0]].kind in _UNGLUED_KINDS else (r[0], r[1], (r[2] | AMBIG) & ~WORD) for r in readings]
         # A name or code written against a dollar sign is a currency, not a place: "US$70 million",
@@ -510,6 +526,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                     and text[ts.end(last) : ts.end(last) + 1] in ("'", "’")
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
+                or proclitic in HE_LOCATIVE_PREFIXES
                 or (
                     family == LAT
                     and first > 0
@@ -554,6 +571,27 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         kept.append(hit)
     kept.sort(key=lambda h: (h.first, h.start))
     return kept
+
+
+def _he_prefix(written: str, key: str) -> str:
+    """The Hebrew prefix chain of :data:`HE_PREFIXES` written before the name ``key``, or "" if it is none.
+
+    A name's initial consonantal ו is doubled after a prefix (וושינגטון -> בוושינגטון): the extra ו is the
+    name's, not a conjunction's.
+    """
+    if written in HE_PREFIXES:
+        return written
+    if key[:1] == "ו" and written[-1:] == "ו" and written[:-1] in HE_PREFIXES:
+        return written[:-1]
+    return ""
+
+
+def _he_prefixed_readings(gaz: Gazetteer, readings: list[tuple[int, int, int]], token: str) -> list[tuple[int, int, int]]:
+    """The readings of a name written behind a Hebrew prefix: ambiguous as a word where the build found the
+    token mostly another word (:attr:`Gazetteer.he_prefixed_words`: שנים "years", not ש + Nîmes)."""
+    if token not in gaz.he_prefixed_words:
+        return readings
+    return [(p, t, f | AMBIG | WORD) for p, t, f in readings]
 
 
 # Titles that may head "<title> [name] of <country>" (folded token sequences): the leaders' titles of
@@ -816,6 +854,8 @@ def locate(
             for r in hit.readings:
                 if r[2] & WORD and hit.family == ARA and lang in gaz.word_langs.get(hit.form, ()):
                     continue
+                if r[2] & WORD and hit.family == HEB:  # a Hebrew token read as a prefixed name is mostly a word
+                    continue
                 for c in gaz.places[r[0]].countries:
                     forms_by_country.setdefault(c, set()).add(r[0])
     supported.update(
@@ -976,6 +1016,9 @@ def _lone_country(
     """
     countries: set[str] = set()
     for hit, _weight in unbacked:
+        if hit.family == HEB and any(r[2] & WORD for r in hit.readings):
+            # A Hebrew token that is mostly a word (הירדן, the river) opens a sentence as any word does.
+            return None
         places = {r[0] for r in hit.readings}
         if len(places) != 1 or any(gaz.places[p].kind != "country" for p in places):
             return None
@@ -1360,7 +1403,8 @@ def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]])
         if len(ca) != 1 or len(cb) != 1 or ca == cb or not all(t in _CONJUNCTIONS for t in between):
             continue
         gap = text[ts.end(a.last) : ts.start(b.first)]
-        proclitic = ts.texts[b.first][:1] == "و" and not b.form.startswith("و")
+        conj = ts.texts[b.first][:1]
+        proclitic = conj in ("و", "ו") and not b.form.startswith(conj)
         if between or proclitic or any(ch in gap for ch in _PAIR_SEPARATORS):
             pairs.add(frozenset(ca + cb))
     return frozenset(pairs)

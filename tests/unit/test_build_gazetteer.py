@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from stream.build.gazetteer import (
     _ROMAN_ORDINAL,
+    DEMONYM,
     NAME,
     _Builder,
     _foreign_towns,
     _german_dative_plural,
     _german_weak,
+    _hebrew_gentilic,
+    _hebrew_prefixed_words,
     _plain_forms,
     _spelt_in,
     _unattested,
@@ -128,3 +131,34 @@ def test_german_plural_names_in_the_dative() -> None:
     names = ["Niederlande", "Vereinigten Arabischen Emirate"]
     assert _german_dative_plural(names, zipf) == ["Niederlanden", "Vereinigten Arabischen Emiraten"]
     assert _german_dative_plural(["Ukraine", "Chile", "Frankreich"], zipf) == []
+
+
+def test_hebrew_gentilics_by_rule() -> None:
+    # -ים dropped, -יה loses its ה, another final ה becomes י, a final letter turns plain before -י.
+    assert [_hebrew_gentilic(n) for n in ("מצרים", "רוסיה", "קנדה", "לבנון", "ישראל")] == [
+        "מצרי",
+        "רוסי",
+        "קנדי",
+        "לבנוני",
+        "ישראלי",
+    ]
+    assert _hebrew_gentilic("ארצות הברית") is None  # several words: no rule
+
+
+def test_hebrew_prefixed_tokens_far_above_a_places_share_are_words() -> None:
+    b = _Builder()
+    country, town, egypt = (
+        b.place(pid, pid, kind, [pid]) for pid, kind in (("IL", "country"), ("FR-n", "city"), ("EG", "country"))
+    )
+    b.add("ישראל", country, NAME)
+    b.add("נים", town, NAME)
+    b.add("מצרים", egypt, NAME)
+    b.add("מצרי", egypt, DEMONYM)
+    # Six reference names are written with ב half a Zipf point below the bare name and with ש two below.
+    zipf = {"ישראל": 6.3, "בישראל": 5.8, "שישראל": 4.3, "נים": 3.4, "שנים": 5.9, "בנים": 3.0}
+    for i, name in enumerate(("סין", "יפן", "הודו", "קובה", "פרו"), 1):
+        b.add(name, b.place(f"c{i}", name, "country", [f"c{i}"]), NAME)
+        zipf |= {name: 4.0, "ב" + name: 3.5, "ש" + name: 2.0}
+    # The Egyptians (המצרים) name Egypt either way; בנים is below the expectation plus the margin.
+    zipf |= {"מצרים": 5.0, "המצרים": 4.5}
+    assert _hebrew_prefixed_words(b, zipf) == ["שנים"]

@@ -1135,3 +1135,49 @@ def test_korean_place_names_that_are_common_words_need_support() -> None:
         assert locate(Story(id="t", headline=headline, body=""), "ko").countries == (), headline
     sudan = Story(id="t", headline="수단 수도 하르툼에서 교전이 벌어졌다", body="")
     assert {c["iso2"] for c in locate(sudan, "ko").countries} == {"SD"}
+
+
+def _mentions(text: str, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Country -> (mention as written, its source) of a story that is only ``text``; offsets checked."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for c in locate(_story("", text), lang).countries:
+        for m in c["mentions"]:  # type: ignore[attr-defined]
+            assert text[m["start"] : m["end"]] == m["text"]
+            out.setdefault(str(c["iso2"]), []).append((str(m["text"]), str(m["source"])))
+    return out
+
+
+def test_hebrew_names_written_behind_prefixes() -> None:
+    # Hebrew glues "from", "in", "to", "and" to the noun: מלבנון "from Lebanon", בישראל "in Israel", לקהיר
+    # "to Cairo". The mention is the whole token as written.
+    found = _mentions("טילים נורו מלבנון אל הצפון. בישראל הוכרז מצב כוננות.", "he")
+    assert found == {"LB": [("מלבנון", "text")], "IL": [("בישראל", "text")]}
+    assert _mentions("השר טס אתמול לקהיר ומשם ללבנון", "he") == {"EG": [("לקהיר", "text")], "LB": [("ללבנון", "text")]}
+
+
+def test_hebrew_prefix_doubles_a_names_initial_vav() -> None:
+    # A name beginning with the consonant ו writes it twice behind a prefix: ורשה (Warsaw) -> מוורשה.
+    assert _mentions("המשלחת חזרה מוורשה", "he") == {"PL": [("מוורשה", "text")]}
+    assert _mentions("הנשיא נחת בוושינגטון", "he") == {"US": [("בוושינגטון", "metonym")]}
+
+
+def test_hebrew_tokens_that_are_mostly_words_need_support() -> None:
+    # שנים "years" is no ש + Nîmes, מליון "million" no מ + Lyon, לשלם "to pay" no ל + Salem (Jerusalem),
+    # הירדן opening a sentence is the river. Two such words do not back each other (Nîmes and Lyon).
+    for text in ("לפני שנים רבות גויס מליון שקל", "הוא נאלץ לשלם את החוב", "הירדן זורם דרומה"):
+        assert locate(_story("", text), "he").countries == (), text
+    # Another name of the same country backs one: Amman with Jordan.
+    assert set(_mentions("השרים נפגשו בעמאן ובירדן", "he")) == {"JO"}
+
+
+def test_hebrew_gentilic_adjectives_and_their_endings() -> None:
+    # Derived from the country's Hebrew name (מצרים -> מצרי, רוסיה -> רוסי), with feminine and plural
+    # endings and prefixes: מצרית, הישראלים, רוסיים.
+    found = _mentions("משלחת מצרית נפגשה עם הישראלים ועם דיפלומטים רוסיים", "he")
+    assert found == {"EG": [("מצרית", "demonym")], "IL": [("הישראלים", "demonym")], "RU": [("רוסיים", "demonym")]}
+
+
+def test_yiddish_writes_no_hebrew_prefixes() -> None:
+    # Yiddish, in Hebrew letters, writes its prepositions apart: a glued letter is the word's own.
+    assert locate(_story("", "בישראל"), "yi").countries == ()
+    assert {c["iso2"] for c in locate(_story("", "בישראל"), "he").countries} == {"IL"}
