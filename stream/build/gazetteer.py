@@ -41,6 +41,12 @@ the country's own languages too, with the higher :data:`OWN_WORD_FLOOR`
 package, GNU FDL; see :func:`_given_names`) are ambiguous in every language.
 Ambiguous entries count only with support (see ``stream.places.geotag``).
 
+Russian and Ukrainian relational adjectives of cities (берлинский, московский, київський) are derived from
+each city's sure one-word Cyrillic names by the regular rules (:func:`_cyr_city_adjectives`, two curated
+irregulars), kept where wordfreq attests them (:data:`CYR_CITY_ADJ_FLOOR`) and not far above the city's own
+name, and stored as demonyms of the city (:func:`_cyr_city_adjective_forms`); a short curated list drops the
+ones whose everyday sense is another (royal, Slavic, Roman).
+
 Hebrew: gentilic adjectives (ישראלי, מצרי) are derived from CLDR's Hebrew country names by rule and kept
 where wordfreq attests them with their feminine (:data:`HE_DEMONYM_FLOOR`); tokens that read as a prefix
 chain and a one-word name but are far more frequent than a place's prefixed form (:data:`HE_PREFIXED_FLOOR`:
@@ -148,6 +154,41 @@ HE_FEMININE_GAP = 1.0
 _HE_NOT_DEMONYMS = frozenset(["קני"])
 # Hebrew final letters, written as the plain letter when a suffix follows (לבנון -> לבנוני).
 _HE_FINALS = str.maketrans("ןםץףך", "נמצפכ")
+# Russian and Ukrainian news names a city by its relational adjective (московские власти, берлинский суд,
+# київський режим). Derived from each city's Cyrillic names by the regular rules (:func:`_cyr_city_adjectives`)
+# and kept where wordfreq's list of the adjective's language has it at Zipf >= CYR_CITY_ADJ_FLOOR (about three
+# times in ten million words: пекинский 2.8, токийский 3.0, стамбульский 2.4 pass; most generated candidates
+# are no words at all) and at most CYR_CITY_ADJ_MARGIN (log10 3) above the city's most frequent name there:
+# an adjective far more frequent than its city has another sense (русский "Russian", not of Ruse; советский,
+# not of Soweto; уральский, of the Urals, not of Oral).
+CYR_CITY_ADJ_FLOOR = 2.4
+CYR_CITY_ADJ_MARGIN = math.log10(3)
+# Of two cities that give one adjective, the one whose name is this much (Zipf) more frequent keeps it
+# (омский: Omsk, not Ōme; курский: Kursk, not Kure); closer, neither does.
+_CYR_CITY_ADJ_LEAD = 1.0
+# Irregular adjectives of famous cities that the rules cannot give (Москва -> московский, Баку -> бакинский),
+# by their folded Russian name; checked against wordfreq like the derived ones.
+_CYR_IRREGULAR_CITY_ADJ = {"москва": ("московский", "московський"), "баку": ("бакинский", "бакинський")}
+# Derived adjectives that pass both checks but mostly mean something else in news, curated: the common
+# adjectives royal, Slavic, of May, lordly, secular, brotherly, of November, northern (the Siverskyi Donets),
+# of the Urals, and the adjectives and surnames of people some towns were named after (Kirov, Stalin,
+# Kalinin, Kuibyshev, Pushkin, Chkalov, Romanov, Dzerzhinsky; Brodsky, Kaminsky, Kamensky, Borisov).
+_CYR_NOT_CITY_ADJ = frozenset(
+    [
+        *("королевский", "славянский", "слов'янський", "майский", "барский", "барський", "мирский"),
+        *("кировский", "кіровський", "сталинский", "сталінський", "калининский", "куйбышевский", "пушкинский"),
+        *("чкаловский", "романовский", "бродский", "бродський", "каминский", "каменский", "марийский"),
+        *("дзержинский", "борисовский", "братский", "ноябрьский", "уральский", "северский", "бельский"),
+        # Roman (ancient, Catholic: "Римский папа", the Rome Statute) and Strasbourg's court, the European
+        # Court of Human Rights ("Страсбургский суд"), rather than the city.
+        *("римский", "римський", "страсбургский"),
+        # Of Saint Sophia (Софійський собор, Софийская площадь in Kyiv) far more than of Sofia.
+        *("софийский", "софійський"),
+        # Two places' adjective where GeoNames gives one only: Lublin and Moscow's Lyublino, Petropavl and
+        # Petropavlovsk-Kamchatsky, Mykolaiv and Nikolayevsk.
+        *("люблинский", "петропавловский", "николаевский"),
+    ]
+)
 # A first-level subdivision shares its name with a city of another state below this size as an
 # equal reading (Ontario, Bali); a larger city keeps the name alone.
 TOWN_CEILING = 1_000_000
@@ -459,6 +500,83 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
             for form in _german_dative_plural([surface] if weak is None else [surface, weak]) + ([] if weak is None else [weak]):
                 b.add(form, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
     return by_iso
+
+
+def _cyr_city_adjectives(name: str) -> list[tuple[str, str]]:
+    """Candidate relational adjectives of a one-word Cyrillic city name, with their language (ru, uk).
+
+    The regular derivations: -ск / -цк names take -ий (минский, донецький); a final -а / -я is dropped, after
+    г it turns ж (пражский, рижский) and after с the suffix loses its с (одесский); a final -ь is kept or
+    dropped (ставропольский, казанский); an indeclinable -о / -и takes -йский or drops before -ский (токийский,
+    тбилисский); a consonant takes -ский (берлинский, киевский). Over-generation is harmless: the candidates
+    are kept only where wordfreq has them (:data:`CYR_CITY_ADJ_FLOOR`).
+    """
+    if " " in name or len(name) < 3 or family_of(name) != CYR:
+        return []
+    if name.endswith(("ск", "цк", "ськ", "цьк")):
+        return [(name + "ий", "ru"), (name + "ий", "uk")]
+    last = name[-1]
+    stems: list[str] = []
+    if last in "ая":
+        stem = name[:-1]
+        stems = [stem[:-1] + "ж" if stem.endswith("г") else stem]
+    elif last == "ь":
+        stems = [name, name[:-1]]
+    elif last in "ои":
+        stems = [name[:-1] + "й", name[:-1]]
+    elif last == "л":
+        stems = [name, name + "ь"]  # стамбульский, but нагальский does not occur
+    elif last in "бвгджзкмнпрстфхцчшщ":
+        stems = [name]
+    out = []
+    for stem in stems:
+        for suffix, lang in (("ский", "ru"), ("ський", "uk")):
+            out.append((stem + suffix, lang))
+            if stem.endswith("с"):
+                out.append((stem + suffix[1:], lang))
+    return out
+
+
+def _cyr_city_adjective_forms(b: _Builder, zipf: dict[str, dict[str, float]]) -> int:
+    """Add the attested relational adjectives of cities (see :data:`CYR_CITY_ADJ_FLOOR`) as demonyms of the city.
+
+    Read so, "Берлинский суд" is a weaker, demonym-like mention of Berlin and so of Germany. Only a city's sure,
+    one-word, single-reading Cyrillic names are derived from; ``zipf`` holds wordfreq's ru and uk lists.
+    """
+    names: dict[int, list[str]] = defaultdict(list)
+    for key, slot in b.forms.items():
+        if " " in key or family_of(key) != CYR or len(slot) != 1:
+            continue
+        ((idx, ftype), flags), *_ = slot.items()
+        # Ambiguous only as a word of another language (Берлин is Bulgarian "berlin", a carriage): sure here.
+        sure = not flags & AMBIG or (flags & WORD and not {"ru", "uk"} & set(b.word_langs.get(key, ())))
+        if ftype == NAME and sure and not flags & STEM and b.places[idx][2] in ("capital", "city"):
+            names[idx].append(key)
+    # adjective -> [(frequency of the city's best name, place index)]
+    sources: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for idx, keys in sorted(names.items()):
+        candidates = {c for key in keys for c in _cyr_city_adjectives(key)}
+        for key in keys:
+            candidates.update((adj, lang) for adj in _CYR_IRREGULAR_CITY_ADJ.get(key, ()) for lang in ("ru", "uk"))
+        for adjective, lang in sorted(candidates):
+            best = max(zipf[lang].get(key, 0.0) for key in keys)
+            found = zipf[lang].get(adjective, 0.0)
+            if found >= CYR_CITY_ADJ_FLOOR and found <= best + CYR_CITY_ADJ_MARGIN and adjective not in _CYR_NOT_CITY_ADJ:
+                sources[adjective].append((best, idx))
+    added = 0
+    for adjective, cities in sorted(sources.items()):
+        ranked = sorted(set(cities), reverse=True)
+        places = {idx for _z, idx in ranked}
+        if len(places) > 1 and ranked[0][0] - ranked[1][0] < _CYR_CITY_ADJ_LEAD:
+            continue
+        # A form that names a place of another state keeps that reading alone (a town named Київський, in
+        # Ukraine, shares the adjective of Kyiv).
+        countries = b.places[ranked[0][1]][3]
+        if any(b.places[i][3] != countries for i, _t in b.forms.get(adjective, {})):
+            continue
+        b.add(adjective, ranked[0][1], DEMONYM)
+        added += 1
+    return added
 
 
 def _hebrew_gentilic(name: str) -> str | None:
@@ -902,6 +1020,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     _regions(b, data)
     _cities(b, words, data)
     subdivisions = _subdivisions(b, words, data)
+    city_adjectives = _cyr_city_adjective_forms(b, _frequent_words({CYR: ("ru", "uk")}, CYR_CITY_ADJ_FLOOR - 1)[CYR])
     he_zipf = _frequent_words({HEB: ("he",)}, 0.0)[HEB]["he"]
     he_demonyms = _hebrew_demonyms(b, by_iso, he_zipf)
     for iso, forms in ambiguous.items():
@@ -948,6 +1067,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         # Country names that are not every checked language's own (Mauricio: Spanish for Mauritius).
         # A form that is also a demonym, metonym or abbreviation ("Israeli" is Swahili for Israel) is left out.
         "he_prefixed_words": he_prefixed_words,
+        "city_adjective_floor": CYR_CITY_ADJ_FLOOR,
         "he_prefixed_floor": HE_PREFIXED_FLOOR,
         "he_demonym_floor": HE_DEMONYM_FLOOR,
         "name_langs": {
@@ -963,6 +1083,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "places": len(b.places),
         "forms": len(table),
         "subdivision_forms": subdivisions,
+        "city_adjectives": city_adjectives,
         "he_demonyms": he_demonyms,
         "he_prefixed_words": len(he_prefixed_words),
         "bytes": out.stat().st_size,

@@ -18,6 +18,8 @@ cyr     Russian/Ukrainian/Bulgarian noun case endings after a consonant-final na
         (``армени``) that needs an ending; adjectives (``армянский``) keep a stem
         and take adjective endings. The adjective of a multi-word name
         (``Нагорный Карабах``) is expanded over the adjective endings at build time.
+        Cities' relational adjectives (``московский``, ``київський``) are demonyms
+        derived at build time and inflect so.
 ara     Arabic and Persian proclitics and article before the name (و ف ب ل ك ال وال
         بال فال كال لل ولل) and nisba/Persian tails after it (ي يه يين يون يان ها
         هاي). A name ending in ``ا``/``يا`` is also stored as a stem for the nisba

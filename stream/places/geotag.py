@@ -776,7 +776,10 @@ def locate(
         and (_named_after(ts, text, h) or orgs.covers(ts.texts, h.first, h.last, suffixes=False))
     ]
     in_org = {id(h) for h in org_hits}  # identity, not dataclass equality: a list scan per hit
-    persons = [h for h in hits if id(h) not in in_org and _person_name(ts, text, h, hit_tokens, lang, gaz)]
+    # A capitalised Cyrillic adjective of a city after a name is an epithet, no place beside it: "Софія
+    # Київська" (Saint Sophia of Kyiv) names no Sofia.
+    epithets = frozenset(h.first for h in hits if h.family == CYR and all(r[1] == DEMONYM for r in h.readings))
+    persons = [h for h in hits if id(h) not in in_org and _person_name(ts, text, h, hit_tokens, lang, gaz, epithets=epithets)]
     dropped = in_org | {id(h) for h in persons} if persons else in_org
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
@@ -1062,7 +1065,15 @@ def _family(hit: _Hit) -> int:
 
 
 def _person_name(
-    ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer, *, article: bool = True
+    ts: TokenStream,
+    text: str,
+    hit: _Hit,
+    hit_tokens: set[int],
+    lang: str | None,
+    gaz: Gazetteer,
+    *,
+    article: bool = True,
+    epithets: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a one-word place name in a cased script is part of a person's name.
 
@@ -1070,7 +1081,8 @@ def _person_name(
     and is no place, title or geographic noun. "Michael Jordan", "Abraham Lincoln": the word
     before is such a word, and the name is ambiguous or that word does not start a sentence
     (German capitalises every noun: "Bundesstaat Georgia", so there only the next word counts).
-    ``article=False`` leaves out the English article rule (see :func:`_names_a_thing`).
+    ``article=False`` leaves out the English article rule (see :func:`_names_a_thing`). ``epithets``: tokens
+    of Cyrillic adjectives of places, which after the name make an epithet, not a place beside it.
     """
     if hit.first != hit.last or _family(hit) not in (LAT, CYR):
         return False
@@ -1101,7 +1113,7 @@ def _person_name(
     if (
         first_name
         and nxt < len(texts)
-        and nxt not in hit_tokens
+        and (nxt not in hit_tokens or nxt in epithets)
         and text[end : ts.start(nxt)] == " "
         and text[ts.start(nxt)].isupper()
         and not text[ts.start(nxt) : ts.end(nxt)].isupper()

@@ -1181,3 +1181,28 @@ def test_yiddish_writes_no_hebrew_prefixes() -> None:
     # Yiddish, in Hebrew letters, writes its prepositions apart: a glued letter is the word's own.
     assert locate(_story("", "בישראל"), "yi").countries == ()
     assert {c["iso2"] for c in locate(_story("", "בישראל"), "he").countries} == {"IL"}
+
+
+def test_russian_and_ukrainian_city_adjectives_name_the_citys_country() -> None:
+    # Agency copy names a city by its adjective, in any case and gender: a weaker, demonym-like mention.
+    found = _mentions("Берлинский суд вынес приговор. Московские власти объявили о мерах. Киевский режим.", "ru")
+    assert found == {"DE": [("Берлинский", "demonym")], "RU": [("Московские", "demonym")], "UA": [("Киевский", "demonym")]}
+    found = _mentions("В пекинском аэропорту задержан турист. Токийская биржа упала. Решение стамбульского суда.", "ru")
+    assert found == {
+        "CN": [("пекинском", "demonym")],
+        "JP": [("Токийская", "demonym")],
+        "TR": [("стамбульского", "demonym")],
+    }
+    assert _mentions("Київська влада та львівські депутати", "uk") == {"UA": [("Київська", "demonym"), ("львівські", "demonym")]}
+
+
+def test_city_adjectives_with_another_everyday_sense_are_not_places() -> None:
+    # русский (of Ruse), советский (of Soweto), братский (of Bratsk), римский, королевский (of Korolyov),
+    # славянский (of Slovyansk): each mostly means something else; берлинский beside them is Berlin's.
+    text = "Берлинский суд. Русский язык. Советский период. Братский народ. Римский папа. Королевский дворец. Славянский базар."
+    assert _mentions(text, "ru") == {"DE": [("Берлинский", "demonym")]}
+
+
+def test_a_city_adjective_after_a_name_is_an_epithet() -> None:
+    # "Софія Київська", Saint Sophia of Kyiv: the adjective makes the name a person's, not Sofia beside Kyiv.
+    assert set(_mentions("Богослужіння відбулося в Софії Київській", "uk")) == {"UA"}
