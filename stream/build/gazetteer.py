@@ -41,6 +41,17 @@ the country's own languages too, with the higher :data:`OWN_WORD_FLOOR`
 package, GNU FDL; see :func:`_given_names`) are ambiguous in every language.
 Ambiguous entries count only with support (see ``stream.places.geotag``).
 
+Russian and Ukrainian relational adjectives of cities (берлинский, московский, київський) are derived from
+each city's sure one-word Cyrillic names by the regular rules (:func:`_cyr_city_adjectives`, two curated
+irregulars), kept where wordfreq attests them (:data:`CYR_CITY_ADJ_FLOOR`) and not far above the city's own
+name, and stored as demonyms of the city (:func:`_cyr_city_adjective_forms`); a short curated list drops the
+ones whose everyday sense is another (royal, Slavic, Roman).
+
+Hebrew: gentilic adjectives (ישראלי, מצרי) are derived from CLDR's Hebrew country names by rule and kept
+where wordfreq attests them with their feminine (:data:`HE_DEMONYM_FLOOR`); tokens that read as a prefix
+chain and a one-word name but are far more frequent than a place's prefixed form (:data:`HE_PREFIXED_FLOOR`:
+שנים "years", not ש + Nîmes) are listed in ``he_prefixed_words``, their prefixed reading needing support.
+
 Foreign country names (#17, third round): for each Latin-script country name the artifact lists, in
 ``name_langs``, the checked Latin languages whose own name it is (CLDR, pycountry, a word of a longer
 own name), when that is not all of them and the form is no demonym, metonym or abbreviation too:
@@ -53,6 +64,7 @@ from __future__ import annotations
 import gzip
 import math
 import re
+import statistics
 from collections import defaultdict
 from collections.abc import Callable
 from importlib import metadata
@@ -64,7 +76,20 @@ import orjson
 import yaml
 
 from stream.places.gazetteer import DEFAULT_ARTIFACT
-from stream.places.geomorph import ARA, CJK, CYR, HYE, KOR, LAT, expand_cyr_phrase, family_of, stems
+from stream.places.geomorph import (
+    ARA,
+    CJK,
+    CYR,
+    HE_ADJ_TAILS,
+    HE_PREFIXES,
+    HEB,
+    HYE,
+    KOR,
+    LAT,
+    expand_cyr_phrase,
+    family_of,
+    stems,
+)
 from stream.text.normalize import tokenize
 
 __all__ = [
@@ -72,6 +97,8 @@ __all__ = [
     "CITY_POPULATION_FLOOR",
     "CJK_OWN_WORD_FLOOR",
     "CJK_WORD_FLOOR",
+    "HE_DEMONYM_FLOOR",
+    "HE_PREFIXED_FLOOR",
     "NAME_FLOOR",
     "OWN_WORD_FLOOR",
     "TOWN_CEILING",
@@ -102,6 +129,66 @@ NAME_FLOOR = 7
 # (澳门 4.9, 沖縄 4.96, 福島 4.8 are named that often). Larger cities (南京 5.0, 广州 5.1) are not checked.
 CJK_WORD_FLOOR = 4.5
 CJK_OWN_WORD_FLOOR = 5.0
+# Hebrew writes prefixes on the noun (בישראל, מלבנון), so wordfreq's Hebrew list counts a place's prefixed
+# forms as words of their own, and a name's own frequency says nothing of them. What it does say: how often
+# news writes a name with each prefix chain. Measured on the one-word names of countries and capitals of
+# Zipf >= HE_REFERENCE_FLOOR (about a hundred), a name with ב is 0.3 below the bare name (median), with ל
+# 0.9, with ה 2.4 (names rarely take the article). A prefixed token of Zipf >= HE_PREFIXED_FLOOR (once in
+# a million words) more than HE_PREFIXED_MARGIN (log10 5) above that expectation is mostly another word:
+# שנים "years" (ש + Nîmes), מקום "place" (מ + Qom), לשלם "to pay" (ל + Salem, Jerusalem), העזה "daring"
+# (ה + Gaza), הירדן the river Jordan. Its prefixed reading needs support (``he_prefixed_words``).
+HE_PREFIXED_FLOOR = 3.0
+HE_REFERENCE_FLOOR = 3.5
+HE_PREFIXED_MARGIN = math.log10(5)
+# Chains with fewer reference names than this written with them take the lowest median of any chain.
+_HE_MIN_REFERENCE = 5
+# A Hebrew gentilic adjective derived from a country's CLDR Hebrew name by rule (see :func:`_hebrew_demonyms`)
+# is kept when wordfreq's Hebrew list has it at Zipf >= HE_DEMONYM_FLOOR and its feminine (-ת) at most
+# HE_FEMININE_GAP below: a demonym is written of women and things as much as of men (ישראלי 5.1,
+# ישראלית 4.8; מצרי 4.1, מצרית 3.7), while a form whose feminine is ten times rarer is mostly a name or
+# another word (קובי, Kobi, 4.3 / 2.2, not "Cuban"; קנדי, Kennedy; לובי, lobby; ברזילי, Barzilai).
+HE_DEMONYM_FLOOR = 3.0
+HE_FEMININE_GAP = 1.0
+# Derived gentilics that pass both checks but are other words, curated: קני (Kenya) is "reeds, barrels of",
+# and its feminine קנית "you bought".
+_HE_NOT_DEMONYMS = frozenset(["קני"])
+# Hebrew final letters, written as the plain letter when a suffix follows (לבנון -> לבנוני).
+_HE_FINALS = str.maketrans("ןםץףך", "נמצפכ")
+# Russian and Ukrainian news names a city by its relational adjective (московские власти, берлинский суд,
+# київський режим). Derived from each city's Cyrillic names by the regular rules (:func:`_cyr_city_adjectives`)
+# and kept where wordfreq's list of the adjective's language has it at Zipf >= CYR_CITY_ADJ_FLOOR (about three
+# times in ten million words: пекинский 2.8, токийский 3.0, стамбульский 2.4 pass; most generated candidates
+# are no words at all) and at most CYR_CITY_ADJ_MARGIN (log10 3) above the city's most frequent name there:
+# an adjective far more frequent than its city has another sense (русский "Russian", not of Ruse; советский,
+# not of Soweto; уральский, of the Urals, not of Oral).
+CYR_CITY_ADJ_FLOOR = 2.4
+CYR_CITY_ADJ_MARGIN = math.log10(3)
+# Of two cities that give one adjective, the one whose name is this much (Zipf) more frequent keeps it
+# (омский: Omsk, not Ōme; курский: Kursk, not Kure); closer, neither does.
+_CYR_CITY_ADJ_LEAD = 1.0
+# Irregular adjectives of famous cities that the rules cannot give (Москва -> московский, Баку -> бакинский),
+# by their folded Russian name; checked against wordfreq like the derived ones.
+_CYR_IRREGULAR_CITY_ADJ = {"москва": ("московский", "московський"), "баку": ("бакинский", "бакинський")}
+# Derived adjectives that pass both checks but mostly mean something else in news, curated: the common
+# adjectives royal, Slavic, of May, lordly, secular, brotherly, of November, northern (the Siverskyi Donets),
+# of the Urals, and the adjectives and surnames of people some towns were named after (Kirov, Stalin,
+# Kalinin, Kuibyshev, Pushkin, Chkalov, Romanov, Dzerzhinsky; Brodsky, Kaminsky, Kamensky, Borisov).
+_CYR_NOT_CITY_ADJ = frozenset(
+    [
+        *("королевский", "славянский", "слов'янський", "майский", "барский", "барський", "мирский"),
+        *("кировский", "кіровський", "сталинский", "сталінський", "калининский", "куйбышевский", "пушкинский"),
+        *("чкаловский", "романовский", "бродский", "бродський", "каминский", "каменский", "марийский"),
+        *("дзержинский", "борисовский", "братский", "ноябрьский", "уральский", "северский", "бельский"),
+        # Roman (ancient, Catholic: "Римский папа", the Rome Statute) and Strasbourg's court, the European
+        # Court of Human Rights ("Страсбургский суд"), rather than the city.
+        *("римский", "римський", "страсбургский"),
+        # Of Saint Sophia (Софійський собор, Софийская площадь in Kyiv) far more than of Sofia.
+        *("софийский", "софійський"),
+        # Two places' adjective where GeoNames gives one only: Lublin and Moscow's Lyublino, Petropavl and
+        # Petropavlovsk-Kamchatsky, Mykolaiv and Nikolayevsk.
+        *("люблинский", "петропавловский", "николаевский"),
+    ]
+)
 # A first-level subdivision shares its name with a city of another state below this size as an
 # equal reading (Ontario, Bali); a larger city keeps the name alone.
 TOWN_CEILING = 1_000_000
@@ -413,6 +500,169 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
             for form in _german_dative_plural([surface] if weak is None else [surface, weak]) + ([] if weak is None else [weak]):
                 b.add(form, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
     return by_iso
+
+
+def _cyr_city_adjectives(name: str) -> list[tuple[str, str]]:
+    """Candidate relational adjectives of a one-word Cyrillic city name, with their language (ru, uk).
+
+    The regular derivations: -ск / -цк names take -ий (минский, донецький); a final -а / -я is dropped, after
+    г it turns ж (пражский, рижский) and after с the suffix loses its с (одесский); a final -ь is kept or
+    dropped (ставропольский, казанский); an indeclinable -о / -и takes -йский or drops before -ский (токийский,
+    тбилисский); a consonant takes -ский (берлинский, киевский). Over-generation is harmless: the candidates
+    are kept only where wordfreq has them (:data:`CYR_CITY_ADJ_FLOOR`).
+    """
+    if " " in name or len(name) < 3 or family_of(name) != CYR:
+        return []
+    if name.endswith(("ск", "цк", "ськ", "цьк")):
+        return [(name + "ий", "ru"), (name + "ий", "uk")]
+    last = name[-1]
+    stems: list[str] = []
+    if last in "ая":
+        stem = name[:-1]
+        stems = [stem[:-1] + "ж" if stem.endswith("г") else stem]
+    elif last == "ь":
+        stems = [name, name[:-1]]
+    elif last in "ои":
+        stems = [name[:-1] + "й", name[:-1]]
+    elif last == "л":
+        stems = [name, name + "ь"]  # стамбульский, but нагальский does not occur
+    elif last in "бвгджзкмнпрстфхцчшщ":
+        stems = [name]
+    out = []
+    for stem in stems:
+        for suffix, lang in (("ский", "ru"), ("ський", "uk")):
+            out.append((stem + suffix, lang))
+            if stem.endswith("с"):
+                out.append((stem + suffix[1:], lang))
+    return out
+
+
+def _cyr_city_adjective_forms(b: _Builder, zipf: dict[str, dict[str, float]]) -> int:
+    """Add the attested relational adjectives of cities (see :data:`CYR_CITY_ADJ_FLOOR`) as demonyms of the city.
+
+    Read so, "Берлинский суд" is a weaker, demonym-like mention of Berlin and so of Germany. Only a city's sure,
+    one-word, single-reading Cyrillic names are derived from; ``zipf`` holds wordfreq's ru and uk lists.
+    """
+    names: dict[int, list[str]] = defaultdict(list)
+    for key, slot in b.forms.items():
+        if " " in key or family_of(key) != CYR or len(slot) != 1:
+            continue
+        ((idx, ftype), flags), *_ = slot.items()
+        # Ambiguous only as a word of another language (Берлин is Bulgarian "berlin", a carriage): sure here.
+        sure = not flags & AMBIG or (flags & WORD and not {"ru", "uk"} & set(b.word_langs.get(key, ())))
+        if ftype == NAME and sure and not flags & STEM and b.places[idx][2] in ("capital", "city"):
+            names[idx].append(key)
+    # adjective -> [(frequency of the city's best name, place index)]
+    sources: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for idx, keys in sorted(names.items()):
+        candidates = {c for key in keys for c in _cyr_city_adjectives(key)}
+        for key in keys:
+            candidates.update((adj, lang) for adj in _CYR_IRREGULAR_CITY_ADJ.get(key, ()) for lang in ("ru", "uk"))
+        for adjective, lang in sorted(candidates):
+            best = max(zipf[lang].get(key, 0.0) for key in keys)
+            found = zipf[lang].get(adjective, 0.0)
+            if found >= CYR_CITY_ADJ_FLOOR and found <= best + CYR_CITY_ADJ_MARGIN and adjective not in _CYR_NOT_CITY_ADJ:
+                sources[adjective].append((best, idx))
+    added = 0
+    for adjective, cities in sorted(sources.items()):
+        ranked = sorted(set(cities), reverse=True)
+        places = {idx for _z, idx in ranked}
+        if len(places) > 1 and ranked[0][0] - ranked[1][0] < _CYR_CITY_ADJ_LEAD:
+            continue
+        # A form that names a place of another state keeps that reading alone (a town named Київський, in
+        # Ukraine, shares the adjective of Kyiv).
+        countries = b.places[ranked[0][1]][3]
+        if any(b.places[i][3] != countries for i, _t in b.forms.get(adjective, {})):
+            continue
+        b.add(adjective, ranked[0][1], DEMONYM)
+        added += 1
+    return added
+
+
+def _hebrew_gentilic(name: str) -> str | None:
+    """The regular Hebrew gentilic adjective of a one-word country name, or None.
+
+    -ים is dropped (מצרים -> מצרי), a final ה after י is dropped (רוסיה -> רוסי) and replaced by י after any
+    other letter (קנדה -> קנדי), any other name takes -י with its final letter made plain (לבנון -> לבנוני).
+    """
+    if " " in name or family_of(name) != HEB or not all("\u05d0" <= c <= "\u05ea" for c in name) or len(name) < 3:
+        return None
+    if name.endswith("ים"):
+        return name[:-2] + "י"
+    if name.endswith("יה"):
+        return name[:-1]
+    if name.endswith("ה"):
+        return name[:-1] + "י"
+    return name[:-1] + name[-1].translate(_HE_FINALS) + "י"
+
+
+def _hebrew_demonyms(b: _Builder, by_iso: dict[str, int], zipf: dict[str, float]) -> int:
+    """Hebrew gentilic adjectives of the countries, derived from CLDR's Hebrew names and kept where attested.
+
+    The curated layer lists no Hebrew demonyms; the rule (:func:`_hebrew_gentilic`) and wordfreq's Hebrew
+    list (``zipf``, see :data:`HE_DEMONYM_FLOOR`) give them reproducibly. A form that already names a
+    place is left to it. Inflected forms come from the tails (``HE_ADJ_TAILS``), prefixes from the matcher.
+    """
+    from babel import Locale
+
+    added = 0
+    for code, name in sorted(Locale("he").territories.items()):
+        adjective = _hebrew_gentilic(name) if code in by_iso else None
+        if adjective is None or adjective in _HE_NOT_DEMONYMS or adjective in b.forms:
+            continue
+        masculine = zipf.get(adjective, 0.0)
+        if masculine >= HE_DEMONYM_FLOOR and zipf.get(adjective + "ת", 0.0) >= masculine - HE_FEMININE_GAP:
+            b.add(adjective, by_iso[code], DEMONYM)
+            added += 1
+    return added
+
+
+def _hebrew_prefix_offsets(references: list[str], zipf: dict[str, float]) -> dict[str, float]:
+    """Per Hebrew prefix chain, the median Zipf of a reference name written with it minus the bare name's."""
+    offsets: dict[str, float] = {}
+    for prefix in sorted(HE_PREFIXES):
+        diffs = [zipf[prefix + name] - zipf[name] for name in references if zipf.get(prefix + name, 0.0) > 0]
+        if len(diffs) >= _HE_MIN_REFERENCE:
+            offsets[prefix] = statistics.median(diffs)
+    lowest = min(offsets.values())
+    return {prefix: offsets.get(prefix, lowest) for prefix in sorted(HE_PREFIXES)}
+
+
+def _hebrew_prefixed_words(b: _Builder, zipf: dict[str, float]) -> list[str]:
+    """Tokens that are a Hebrew prefix chain and a one-word form but mostly another word
+    (see :data:`HE_PREFIXED_FLOOR`); a form's initial ו is also tried doubled, as written after a prefix.
+
+    Adjectives (demonyms) are left out: one agrees with its noun's article, so its form with ה is the
+    more frequent one wherever it is used (הצבא המצרי, the Egyptian army: המצרי 4.5, מצרי 4.1).
+    """
+    names = {k: slot for k, slot in b.forms.items() if " " not in k and family_of(k) == HEB}
+    references = sorted(
+        k
+        for k, slot in names.items()
+        if zipf.get(k, 0.0) >= HE_REFERENCE_FLOOR and any(t == NAME and b.places[i][2] in ("country", "capital") for i, t in slot)
+    )
+    offsets = _hebrew_prefix_offsets(references, zipf)
+    # A name that is also its country's demonym with a tail (מצרים, Egypt and "Egyptians") names the
+    # country however the token is read: המצרים, "the Egyptians", is frequent as a word of the place.
+    inflected = {
+        adjective + tail: {i for i, _t in slot}
+        for adjective, slot in names.items()
+        if any(t == DEMONYM for _i, t in slot)
+        for tail in HE_ADJ_TAILS
+    }
+    out = set()
+    for form, slot in sorted(names.items()):
+        if any(t == DEMONYM for _i, t in slot) or inflected.get(form, set()) & {i for i, _t in slot}:
+            continue
+        bare = zipf.get(form, 0.0)
+        spellings = [form, "ו" + form] if form.startswith("ו") and not form.startswith("וו") else [form]
+        for prefix, offset in offsets.items():
+            for spelling in spellings:
+                token = prefix + spelling
+                found = zipf.get(token, 0.0)
+                if token not in b.forms and found >= HE_PREFIXED_FLOOR and found > bare + offset + HE_PREFIXED_MARGIN:
+                    out.add(token)
+    return sorted(out)
 
 
 def _german_dative_plural(names: list[str], zipf: Callable[[str], float] | None = None) -> list[str]:
@@ -770,6 +1020,9 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     _regions(b, data)
     _cities(b, words, data)
     subdivisions = _subdivisions(b, words, data)
+    city_adjectives = _cyr_city_adjective_forms(b, _frequent_words({CYR: ("ru", "uk")}, CYR_CITY_ADJ_FLOOR - 1)[CYR])
+    he_zipf = _frequent_words({HEB: ("he",)}, 0.0)[HEB]["he"]
+    he_demonyms = _hebrew_demonyms(b, by_iso, he_zipf)
     for iso, forms in ambiguous.items():
         for form in forms:
             key = " ".join(t.text for t in tokenize(form))
@@ -793,6 +1046,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
             for (idx, ftype), flags in list(slot.items()):
                 if ftype == NAME:
                     slot[idx, ftype] = (flags | AMBIG) & ~WORD
+    he_prefixed_words = _hebrew_prefixed_words(b, he_zipf)
     triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws}) for lang, ws in data["triggers"].items()}
     table = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
     artifact = {
@@ -812,6 +1066,10 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "checked_langs": {str(f): list(langs) for f, langs in {**_WORD_LANGS, **_SYLLABIC_LANGS}.items()},
         # Country names that are not every checked language's own (Mauricio: Spanish for Mauritius).
         # A form that is also a demonym, metonym or abbreviation ("Israeli" is Swahili for Israel) is left out.
+        "he_prefixed_words": he_prefixed_words,
+        "city_adjective_floor": CYR_CITY_ADJ_FLOOR,
+        "he_prefixed_floor": HE_PREFIXED_FLOOR,
+        "he_demonym_floor": HE_DEMONYM_FLOOR,
         "name_langs": {
             k: sorted(v)
             for k, v in sorted(b.name_langs.items())
@@ -825,6 +1083,9 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "places": len(b.places),
         "forms": len(table),
         "subdivision_forms": subdivisions,
+        "city_adjectives": city_adjectives,
+        "he_demonyms": he_demonyms,
+        "he_prefixed_words": len(he_prefixed_words),
         "bytes": out.stat().st_size,
         "raw_bytes": len(blob),
     }

@@ -79,6 +79,9 @@ class Gazetteer:
     # Latin-script country name -> the checked languages whose own name it is, for names that are not
     # every checked language's own ("Mauricio" is Spanish for Mauritius and an English first name).
     name_langs: dict[str, frozenset[str]]
+    # Hebrew tokens that read as a prefix and a place name but are mostly another word (שנים "years" is no
+    # ש + Nîmes, מקום "place" no מ + Qom): the prefixed reading needs support (see stream.build.gazetteer).
+    he_prefixed_words: frozenset[str] = frozenset()
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
         """Entries stored for an exact folded key (no inflection)."""
@@ -115,4 +118,5 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         word_langs={k: frozenset(v) for k, v in data.get("word_langs", {}).items()},
         checked_langs={int(k): frozenset(v) for k, v in data.get("checked_langs", {}).items()},
         name_langs={k: frozenset(v) for k, v in data.get("name_langs", {}).items()},
+        he_prefixed_words=frozenset(data.get("he_prefixed_words", ())),
     )

@@ -18,6 +18,8 @@ cyr     Russian/Ukrainian/Bulgarian noun case endings after a consonant-final na
         (``армени``) that needs an ending; adjectives (``армянский``) keep a stem
         and take adjective endings. The adjective of a multi-word name
         (``Нагорный Карабах``) is expanded over the adjective endings at build time.
+        Cities' relational adjectives (``московский``, ``київський``) are demonyms
+        derived at build time and inflect so.
 ara     Arabic and Persian proclitics and article before the name (و ف ب ل ك ال وال
         بال فال كال لل ولل) and nisba/Persian tails after it (ي يه يين يون يان ها
         هاي). A name ending in ``ا``/``يا`` is also stored as a stem for the nisba
@@ -27,6 +29,9 @@ geo     Georgian case endings (-ის -ში -მა -ს -ით -ად -ი
         is also stored as its stem.
 cjk     No word spaces: substring matches inside a token are accepted.
 kor     Korean postpositions written on the name (서울에서, 미국의, 일본과), -인 / -군 / -측.
+heb     Hebrew prefixes before the name (ו ה ב ל מ כ ש and their chains: וב, מה, שב, ומה, כש),
+        a word-initial ו of the name doubled after one (בוושינגטון); gentilic adjectives
+        (ישראלי) take the feminine and plural endings (ישראלית, ישראלים, -ים, -יות).
 other   Whole tokens only.
 ======  =============================================================================
 """
@@ -41,7 +46,11 @@ __all__ = [
     "AR_PROCLITICS",
     "CYR_ADJ_ENDINGS",
     "FAMILIES",
+    "HE_ADJ_TAILS",
+    "HE_LOCATIVE_PREFIXES",
+    "HE_PREFIXES",
     "KOR_LOCATIVE",
+    "MAX_HE_PREFIX_CHARS",
     "MAX_PROCLITIC_CHARS",
     "MAX_TAIL_CHARS",
     "TURKIC_LOCATIVE",
@@ -50,8 +59,8 @@ __all__ = [
     "tails_for",
 ]
 
-FAMILIES = ("lat", "cyr", "ara", "hye", "geo", "cjk", "other", "kor")
-LAT, CYR, ARA, HYE, GEO, CJK, OTHER, KOR = range(len(FAMILIES))
+FAMILIES = ("lat", "cyr", "ara", "hye", "geo", "cjk", "other", "kor", "heb")
+LAT, CYR, ARA, HYE, GEO, CJK, OTHER, KOR, HEB = range(len(FAMILIES))
 
 AR_PROCLITICS = frozenset(
     ["و", "ف", "ب", "ل", "ك", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "ول", "فب", "فل", "وك"]
@@ -59,6 +68,28 @@ AR_PROCLITICS = frozenset(
 
 AR_ARTICLE_PREFIXES = frozenset(p for p in AR_PROCLITICS if "ال" in p or p.endswith("لل"))
 MAX_PROCLITIC_CHARS = max(map(len, AR_PROCLITICS))
+
+
+def _hebrew_prefixes() -> frozenset[str]:
+    """The chains of Hebrew one-letter prefixes, in their order: ו "and", ש / כש "that, when", one of
+    ב ל כ מ "in, to, as, from", the article ה. Unpointed spelling drops the article after ב ל כ
+    (בבית, not בהבית) but keeps it after מ (מהבית); longer chains than three letters are left out."""
+    chains = {
+        conj + rel + prep + art
+        for conj in ("", "ו")
+        for rel in ("", "ש", "כש")
+        for prep in ("", "ב", "ל", "כ", "מ")
+        for art in ("", "ה")
+        if not (art and prep in ("ב", "ל", "כ"))
+    }
+    return frozenset(c for c in chains if 0 < len(c) <= 3)
+
+
+HE_PREFIXES = _hebrew_prefixes()
+#: The prefixes that say "in": the name they are written on is the scene (as Arabic ب).
+HE_LOCATIVE_PREFIXES = frozenset(p for p in HE_PREFIXES if p.endswith("ב"))
+# After a prefix a name's initial consonantal ו is written doubled (ושינגטון, בוושינגטון): one more letter.
+MAX_HE_PREFIX_CHARS = max(map(len, HE_PREFIXES)) + 1
 
 # Locative case endings (Turkish -da/-de/-ta/-te, Azerbaijani -da/-də, after a possessive -nda),
 # alone or with the relative -ki: a place name carrying one is where something happens.
@@ -244,6 +275,9 @@ CYR_ADJ_ENDINGS = [
 ]
 _CYR_ADJ_SET = frozenset(CYR_ADJ_ENDINGS)
 
+# A Hebrew gentilic adjective in -י (ישראלי, מצרי) takes the feminine -ת, the plurals -ם / -ים and -ות /
+# -יות: ישראלית, ישראלים, רוסיים, מצריות.
+HE_ADJ_TAILS = frozenset(["ת", "ם", "ים", "ות", "יות"])
 AR_TAILS = frozenset(["ي", "يه", "يين", "يون", "يان", "ها", "هاي", "يا", "ين", "ان"])
 AR_ADJ_TAILS = AR_TAILS | {"ه"}
 HYE_TAILS = frozenset(
@@ -336,6 +370,7 @@ MAX_TAIL_CHARS = max(
         HYE_TAILS,
         GEO_TAILS,
         KOR_TAILS,
+        HE_ADJ_TAILS,
     )
     for tail in tails
 )
@@ -355,6 +390,7 @@ _SCRIPT_FAMILY = {
     "KHMER": CJK,
     "TIBETAN": CJK,
     "HANGUL": KOR,
+    "HEBREW": HEB,
 }
 
 
@@ -444,4 +480,6 @@ def tails_for(family: int, language: str | None, *, adjective: bool) -> frozense
         return None
     if family == KOR:
         return KOR_TAILS
+    if family == HEB and adjective:
+        return HE_ADJ_TAILS
     return frozenset()

@@ -2,8 +2,10 @@
 
 One Aho-Corasick pass over the folded token stream finds every gazetteer form;
 each hit is then checked against the inflection rules of its script
-(:mod:`stream.places.geomorph`): whole tokens, or an Arabic proclitic before and a
-closed-set case/nisba/possessive tail after. Overlapping hits keep the one
+(:mod:`stream.places.geomorph`): whole tokens, or an Arabic proclitic or Hebrew prefix
+chain before and a closed-set case/nisba/possessive tail after. A Hebrew token that reads
+as a prefix and a name but is mostly another word (שנים "years", not ש + Nîmes; the
+build measures it) needs support. Overlapping hits keep the one
 that covers most tokens, then the longest form.
 
 Precision first: a form marked ambiguous in the gazetteer (Jordan, Georgia,
@@ -63,10 +65,14 @@ from stream.places.geomorph import (
     CJK,
     CYR,
     GEO,
+    HE_LOCATIVE_PREFIXES,
+    HE_PREFIXES,
+    HEB,
     HYE,
     KOR,
     KOR_LOCATIVE,
     LAT,
+    MAX_HE_PREFIX_CHARS,
     MAX_PROCLITIC_CHARS,
     MAX_TAIL_CHARS,
     TURKIC_LOCATIVE,
@@ -98,6 +104,8 @@ _AR_LOCATIVE_PROCLITICS = frozenset(p for p in AR_PROCLITICS if p.lstrip("وف")
 # proclitics before a name is the word's own there (کامل "complete" is no ک + Amol, ویران "ruined" no
 # و + Iran).
 _NO_PROCLITIC_LANGS = frozenset(["fa", "ur"])
+# Yiddish, in Hebrew letters, writes its prepositions and conjunction apart (אין ישראל, און).
+_NO_HE_PREFIX_LANGS = frozenset(["yi"])
 # A tail is read up to one character past the longest tail any rule knows: a longer one is in no
 # set either, and copying the rest of a 500 KB unspaced token per match made scanning quadratic.
 # Names read per story, in text order. A wire story names tens of places; a body that repeats a name
@@ -458,7 +466,13 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         prefixed = begin != tok_start
         article = False
         proclitic = ""
-        if prefixed and family != CJK:
+        if prefixed and family == HEB:
+            if begin - tok_start > MAX_HE_PREFIX_CHARS or language in _NO_HE_PREFIX_LANGS:
+                continue
+            proclitic = _he_prefix(joined[tok_start:begin], key)
+            if not proclitic:
+                continue
+        elif prefixed and family != CJK:
             if family != ARA or begin - tok_start > MAX_PROCLITIC_CHARS or language in _NO_PROCLITIC_LANGS:
                 continue
             proclitic = joined[tok_start:begin]
@@ -491,6 +505,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             if flags & CAP and not text[ts.start(first)].isupper():
                 continue
             readings.append((place, ftype, flags))
+        if readings and proclitic and family == HEB:
+            readings = _he_prefixed_readings(gaz, readings, texts[first])
         if readings and unspaced and _glued(joined, begin, end, tok_start, tok_start + len(texts[first])):
             readings = [r if gaz.places[r[0]].kind in _UNGLUED_KINDS else (r[0], r[1], (r[2] | AMBIG) & ~WORD) for r in readings]
         # A name or code written against a dollar sign is a currency, not a place: "US$70 million",
@@ -511,6 +527,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                     and text[ts.end(last) : ts.end(last) + 1] in ("'", "’")
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
+                or proclitic in HE_LOCATIVE_PREFIXES
                 or (
                     family == LAT
                     and first > 0
@@ -562,6 +579,27 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         kept.append(hit)
     kept.sort(key=lambda h: (h.first, h.start))
     return kept
+
+
+def _he_prefix(written: str, key: str) -> str:
+    """The Hebrew prefix chain of :data:`HE_PREFIXES` written before the name ``key``, or "" if it is none.
+
+    A name's initial consonantal ו is doubled after a prefix (וושינגטון -> בוושינגטון): the extra ו is the
+    name's, not a conjunction's.
+    """
+    if written in HE_PREFIXES:
+        return written
+    if key[:1] == "ו" and written[-1:] == "ו" and written[:-1] in HE_PREFIXES:
+        return written[:-1]
+    return ""
+
+
+def _he_prefixed_readings(gaz: Gazetteer, readings: list[tuple[int, int, int]], token: str) -> list[tuple[int, int, int]]:
+    """The readings of a name written behind a Hebrew prefix: ambiguous as a word where the build found the
+    token mostly another word (:attr:`Gazetteer.he_prefixed_words`: שנים "years", not ש + Nîmes)."""
+    if token not in gaz.he_prefixed_words:
+        return readings
+    return [(p, t, f | AMBIG | WORD) for p, t, f in readings]
 
 
 # Titles that may head "<title> [name] of <country>" (folded token sequences): the leaders' titles of
@@ -758,7 +796,10 @@ def locate(
         and (_named_after(ts, text, h) or orgs.covers(ts.texts, h.first, h.last, suffixes=False))
     ]
     in_org = {id(h) for h in org_hits}  # identity, not dataclass equality: a list scan per hit
-    persons = [h for h in hits if id(h) not in in_org and _person_name(ts, text, h, hit_tokens, lang, gaz)]
+    # A capitalised Cyrillic adjective of a city after a name is an epithet, no place beside it: "Софія
+    # Київська" (Saint Sophia of Kyiv) names no Sofia.
+    epithets = frozenset(h.first for h in hits if h.family == CYR and all(r[1] == DEMONYM for r in h.readings))
+    persons = [h for h in hits if id(h) not in in_org and _person_name(ts, text, h, hit_tokens, lang, gaz, epithets=epithets)]
     dropped = in_org | {id(h) for h in persons} if persons else in_org
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
@@ -835,6 +876,8 @@ def locate(
         if not sure:
             for r in hit.readings:
                 if r[2] & WORD and hit.family == ARA and lang in gaz.word_langs.get(hit.form, ()):
+                    continue
+                if r[2] & WORD and hit.family == HEB:  # a Hebrew token read as a prefixed name is mostly a word
                     continue
                 for c in gaz.places[r[0]].countries:
                     forms_by_country.setdefault(c, set()).add(r[0])
@@ -996,6 +1039,9 @@ def _lone_country(
     """
     countries: set[str] = set()
     for hit, _weight in unbacked:
+        if hit.family == HEB and any(r[2] & WORD for r in hit.readings):
+            # A Hebrew token that is mostly a word (הירדן, the river) opens a sentence as any word does.
+            return None
         places = {r[0] for r in hit.readings}
         if len(places) != 1 or any(gaz.places[p].kind != "country" for p in places):
             return None
@@ -1039,7 +1085,15 @@ def _family(hit: _Hit) -> int:
 
 
 def _person_name(
-    ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer, *, article: bool = True
+    ts: TokenStream,
+    text: str,
+    hit: _Hit,
+    hit_tokens: set[int],
+    lang: str | None,
+    gaz: Gazetteer,
+    *,
+    article: bool = True,
+    epithets: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a one-word place name in a cased script is part of a person's name.
 
@@ -1047,7 +1101,8 @@ def _person_name(
     and is no place, title or geographic noun. "Michael Jordan", "Abraham Lincoln": the word
     before is such a word, and the name is ambiguous or that word does not start a sentence
     (German capitalises every noun: "Bundesstaat Georgia", so there only the next word counts).
-    ``article=False`` leaves out the English article rule (see :func:`_names_a_thing`).
+    ``article=False`` leaves out the English article rule (see :func:`_names_a_thing`). ``epithets``: tokens
+    of Cyrillic adjectives of places, which after the name make an epithet, not a place beside it.
     """
     if hit.first != hit.last or _family(hit) not in (LAT, CYR):
         return False
@@ -1078,7 +1133,7 @@ def _person_name(
     if (
         first_name
         and nxt < len(texts)
-        and nxt not in hit_tokens
+        and (nxt not in hit_tokens or nxt in epithets)
         and text[end : ts.start(nxt)] == " "
         and text[ts.start(nxt)].isupper()
         and not text[ts.start(nxt) : ts.end(nxt)].isupper()
@@ -1380,7 +1435,8 @@ def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]])
         if len(ca) != 1 or len(cb) != 1 or ca == cb or not all(t in _CONJUNCTIONS for t in between):
             continue
         gap = text[ts.end(a.last) : ts.start(b.first)]
-        proclitic = ts.texts[b.first][:1] == "و" and not b.form.startswith("و")
+        conj = ts.texts[b.first][:1]
+        proclitic = conj in ("و", "ו") and not b.form.startswith(conj)
         if between or proclitic or any(ch in gap for ch in _PAIR_SEPARATORS):
             pairs.add(frozenset(ca + cb))
     return frozenset(pairs)

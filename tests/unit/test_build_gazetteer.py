@@ -4,17 +4,22 @@ from __future__ import annotations
 
 from stream.build.gazetteer import (
     _ROMAN_ORDINAL,
+    DEMONYM,
     NAME,
     _Builder,
+    _cyr_city_adjective_forms,
+    _cyr_city_adjectives,
     _foreign_towns,
     _german_dative_plural,
     _german_weak,
+    _hebrew_gentilic,
+    _hebrew_prefixed_words,
     _plain_forms,
     _spelt_in,
     _unattested,
     _word_langs,
 )
-from stream.places.geomorph import ARA, LAT
+from stream.places.geomorph import ARA, CYR, LAT, family_of
 
 WORDS = {LAT: {"en": {"west": 5.3, "turkey": 4.3, "saudi": 4.4}, "de": {"frankreich": 5.0, "france": 4.1, "man": 6.0}}}
 
@@ -128,3 +133,73 @@ def test_german_plural_names_in_the_dative() -> None:
     names = ["Niederlande", "Vereinigten Arabischen Emirate"]
     assert _german_dative_plural(names, zipf) == ["Niederlanden", "Vereinigten Arabischen Emiraten"]
     assert _german_dative_plural(["Ukraine", "Chile", "Frankreich"], zipf) == []
+
+
+def test_hebrew_gentilics_by_rule() -> None:
+    # -ים dropped, -יה loses its ה, another final ה becomes י, a final letter turns plain before -י.
+    assert [_hebrew_gentilic(n) for n in ("מצרים", "רוסיה", "קנדה", "לבנון", "ישראל")] == [
+        "מצרי",
+        "רוסי",
+        "קנדי",
+        "לבנוני",
+        "ישראלי",
+    ]
+    assert _hebrew_gentilic("ארצות הברית") is None  # several words: no rule
+
+
+def test_hebrew_prefixed_tokens_far_above_a_places_share_are_words() -> None:
+    b = _Builder()
+    country, town, egypt = (
+        b.place(pid, pid, kind, [pid]) for pid, kind in (("IL", "country"), ("FR-n", "city"), ("EG", "country"))
+    )
+    b.add("ישראל", country, NAME)
+    b.add("נים", town, NAME)
+    b.add("מצרים", egypt, NAME)
+    b.add("מצרי", egypt, DEMONYM)
+    # Six reference names are written with ב half a Zipf point below the bare name and with ש two below.
+    zipf = {"ישראל": 6.3, "בישראל": 5.8, "שישראל": 4.3, "נים": 3.4, "שנים": 5.9, "בנים": 3.0}
+    for i, name in enumerate(("סין", "יפן", "הודו", "קובה", "פרו"), 1):
+        b.add(name, b.place(f"c{i}", name, "country", [f"c{i}"]), NAME)
+        zipf |= {name: 4.0, "ב" + name: 3.5, "ש" + name: 2.0}
+    # The Egyptians (המצרים) name Egypt either way; בנים is below the expectation plus the margin.
+    zipf |= {"מצרים": 5.0, "המצרים": 4.5}
+    assert _hebrew_prefixed_words(b, zipf) == ["שנים"]
+
+
+def test_cyrillic_city_adjectives_by_rule() -> None:
+    # A consonant takes -ский / -ський, -а is dropped (г -> ж), -ск takes -ий, -о takes -йский.
+    assert ("берлинский", "ru") in _cyr_city_adjectives("берлин")
+    assert ("київський", "uk") in _cyr_city_adjectives("київ")
+    assert ("пражский", "ru") in _cyr_city_adjectives("прага")
+    assert _cyr_city_adjectives("минск") == [("минский", "ru"), ("минский", "uk")]
+    assert ("токийский", "ru") in _cyr_city_adjectives("токио")
+    assert ("стамбульский", "ru") in _cyr_city_adjectives("стамбул")
+    assert _cyr_city_adjectives("нью йорк") == []
+
+
+def test_city_adjectives_kept_only_where_attested_and_not_far_above_the_city() -> None:
+    b = _Builder()
+    berlin, ruse, omsk, ome = (
+        b.place(pid, pid, kind, [cc], 10**6)
+        for pid, kind, cc in (("b", "capital", "DE"), ("r", "city", "BG"), ("o", "city", "RU"), ("j", "city", "JP"))
+    )
+    for key, idx in (
+        ("берлин", berlin),
+        ("русе", ruse),
+        ("омск", omsk),
+        ("оме", ome),
+        ("москва", b.place("m", "m", "capital", ["RU"])),
+    ):
+        b.add(key, idx, NAME, 8)
+    zipf = {
+        "ru": {"берлин": 4.4, "берлинский": 3.1, "русе": 2.8, "русский": 5.1, "омск": 4.0, "оме": 1.8, "омский": 3.5},
+        "uk": {"москва": 4.0, "московський": 4.3},
+    }
+    # русский is far above Ruse; омский is Omsk's, whose name leads Ōme's; московський is curated.
+    assert _cyr_city_adjective_forms(b, zipf) == 3
+    assert {k for k, slot in b.forms.items() if any(t == DEMONYM for _i, t in slot) and family_of(k) == CYR} >= {
+        "берлинский",
+        "омский",
+        "московський",
+    }
+    assert "русский" not in b.forms and [i for i, _t in b.forms["омский"]] == [omsk]

@@ -336,6 +336,8 @@ PAIR_HEADLINES = {
     "ka": ("სომხეთი და აზერბაიჯანი საზღვრის პირველ მონაკვეთზე შეთანხმდნენ", "კომისიები შეხვდნენ.\nმოლაპარაკება გაგრძელდება."),
     # "և" is a ligature that folds to two letters.
     "hy": ("Հայաստանը և Ադրբեջանը համաձայնեցին սահմանի առաջին հատվածը", "Հանձնաժողովները հանդիպեցին։\nԱշխատանքը կշարունակվի։"),
+    # "and" is the prefix ו on the second name.
+    "he": ("ארמניה ואזרבייג׳ן הסכימו על הקטע הראשון של הגבול", "הוועדות נפגשו ליום אחד.\nהשיחות יימשכו."),
 }
 
 
@@ -1155,3 +1157,74 @@ def test_names_inside_thai_khmer_and_myanmar_runs_count_with_their_own_offsets()
             for mention in country["mentions"]:
                 assert story.text[mention["start"] : mention["end"]] == mention["text"]
                 assert len(mention["text"]) == len(mention["form"]), mention  # the name alone, not its run
+
+
+def _mentions(text: str, lang: str) -> dict[str, list[tuple[str, str]]]:
+    """Country -> (mention as written, its source) of a story that is only ``text``; offsets checked."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for c in locate(_story("", text), lang).countries:
+        for m in c["mentions"]:  # type: ignore[attr-defined]
+            assert text[m["start"] : m["end"]] == m["text"]
+            out.setdefault(str(c["iso2"]), []).append((str(m["text"]), str(m["source"])))
+    return out
+
+
+def test_hebrew_names_written_behind_prefixes() -> None:
+    # Hebrew glues "from", "in", "to", "and" to the noun: מלבנון "from Lebanon", בישראל "in Israel", לקהיר
+    # "to Cairo". The mention is the whole token as written.
+    found = _mentions("טילים נורו מלבנון אל הצפון. בישראל הוכרז מצב כוננות.", "he")
+    assert found == {"LB": [("מלבנון", "text")], "IL": [("בישראל", "text")]}
+    assert _mentions("השר טס אתמול לקהיר ומשם ללבנון", "he") == {"EG": [("לקהיר", "text")], "LB": [("ללבנון", "text")]}
+
+
+def test_hebrew_prefix_doubles_a_names_initial_vav() -> None:
+    # A name beginning with the consonant ו writes it twice behind a prefix: ורשה (Warsaw) -> מוורשה.
+    assert _mentions("המשלחת חזרה מוורשה", "he") == {"PL": [("מוורשה", "text")]}
+    assert _mentions("הנשיא נחת בוושינגטון", "he") == {"US": [("בוושינגטון", "metonym")]}
+
+
+def test_hebrew_tokens_that_are_mostly_words_need_support() -> None:
+    # שנים "years" is no ש + Nîmes, מליון "million" no מ + Lyon, לשלם "to pay" no ל + Salem (Jerusalem),
+    # הירדן opening a sentence is the river. Two such words do not back each other (Nîmes and Lyon).
+    for text in ("לפני שנים רבות גויס מליון שקל", "הוא נאלץ לשלם את החוב", "הירדן זורם דרומה"):
+        assert locate(_story("", text), "he").countries == (), text
+    # Another name of the same country backs one: Amman with Jordan.
+    assert set(_mentions("השרים נפגשו בעמאן ובירדן", "he")) == {"JO"}
+
+
+def test_hebrew_gentilic_adjectives_and_their_endings() -> None:
+    # Derived from the country's Hebrew name (מצרים -> מצרי, רוסיה -> רוסי), with feminine and plural
+    # endings and prefixes: מצרית, הישראלים, רוסיים.
+    found = _mentions("משלחת מצרית נפגשה עם הישראלים ועם דיפלומטים רוסיים", "he")
+    assert found == {"EG": [("מצרית", "demonym")], "IL": [("הישראלים", "demonym")], "RU": [("רוסיים", "demonym")]}
+
+
+def test_yiddish_writes_no_hebrew_prefixes() -> None:
+    # Yiddish, in Hebrew letters, writes its prepositions apart: a glued letter is the word's own.
+    assert locate(_story("", "בישראל"), "yi").countries == ()
+    assert {c["iso2"] for c in locate(_story("", "בישראל"), "he").countries} == {"IL"}
+
+
+def test_russian_and_ukrainian_city_adjectives_name_the_citys_country() -> None:
+    # Agency copy names a city by its adjective, in any case and gender: a weaker, demonym-like mention.
+    found = _mentions("Берлинский суд вынес приговор. Московские власти объявили о мерах. Киевский режим.", "ru")
+    assert found == {"DE": [("Берлинский", "demonym")], "RU": [("Московские", "demonym")], "UA": [("Киевский", "demonym")]}
+    found = _mentions("В пекинском аэропорту задержан турист. Токийская биржа упала. Решение стамбульского суда.", "ru")
+    assert found == {
+        "CN": [("пекинском", "demonym")],
+        "JP": [("Токийская", "demonym")],
+        "TR": [("стамбульского", "demonym")],
+    }
+    assert _mentions("Київська влада та львівські депутати", "uk") == {"UA": [("Київська", "demonym"), ("львівські", "demonym")]}
+
+
+def test_city_adjectives_with_another_everyday_sense_are_not_places() -> None:
+    # русский (of Ruse), советский (of Soweto), братский (of Bratsk), римский, королевский (of Korolyov),
+    # славянский (of Slovyansk): each mostly means something else; берлинский beside them is Berlin's.
+    text = "Берлинский суд. Русский язык. Советский период. Братский народ. Римский папа. Королевский дворец. Славянский базар."
+    assert _mentions(text, "ru") == {"DE": [("Берлинский", "demonym")]}
+
+
+def test_a_city_adjective_after_a_name_is_an_epithet() -> None:
+    # "Софія Київська", Saint Sophia of Kyiv: the adjective makes the name a person's, not Sofia beside Kyiv.
+    assert set(_mentions("Богослужіння відбулося в Софії Київській", "uk")) == {"UA"}
