@@ -12,7 +12,7 @@ import pytest
 from stream.story import Story
 from stream.text.normalize import TokenStream, fold
 from stream.topics.classifier import classify
-from stream.topics.features import MAX_TOKENS, STEM, features, is_unspaced, translate, translate_all
+from stream.topics.features import MAX_TOKENS, STEM, feature_strings, features, is_unspaced, translate, translate_all
 from stream.topics.model import FeatureIndex, TopicModel, load, model
 from stream.topics.rules import DEFAULT_RULES_DIR
 from stream.topics.taxonomy import load_taxonomy
@@ -366,3 +366,14 @@ def test_a_further_model_topic_needs_half_the_best_ones_probability() -> None:
     stream = TokenStream.of(text)
     both = m.predict(stream, text, lang="en")
     assert len(both) >= 2 and both[1].probability >= m.relative_cutoff * both[0].probability
+
+
+def test_numbers_make_no_features() -> None:
+    # A number names no topic; trained on, "5000", "1995" and "36" were among sport's strongest words, and an
+    # earnings table ("Shr 31 cts vs 22 cts") read as sport.
+    stream = TokenStream.of("Shr 31 cts vs 22 cts, 5000 people in 1995")
+    names = feature_strings(stream)
+    assert not any(any(part.isdigit() for part in name[1:].split(" ")) for name in names), names
+    assert {"wshr", "wcts", "bcts vs", "wpeople", "bpeople in"} <= names  # a number also breaks a pair: no "bshr cts"
+    assert "bshr cts" not in names
+    assert not any(name[0] in "wb" and any(p.isdigit() for p in name[1:].split(" ")) for name in model().vocabulary)
