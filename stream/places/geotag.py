@@ -702,6 +702,47 @@ def _joined(ts: TokenStream, text: str, last: int, first: int) -> bool:
     return len(between) == 1 and between[0] in ("and", "or")
 
 
+# "and" and "or" in the languages whose country names can be ambiguous: a name listed beside a country is a country.
+_AND_OR = frozenset(
+    [
+        *("and", "or", "et", "ou", "y", "e", "o", "und", "oder", "en", "i", "ili", "и", "или", "і", "та", "чи"),
+        *("ve", "veya", "və", "ya", "و", "یا", "او", "եւ", "ու", "կամ", "და", "ან"),
+    ]
+)
+
+
+def _listed_with_a_country(
+    ts: TokenStream, text: str, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], gaz: Gazetteer
+) -> set[int]:
+    """Ids of the ambiguous hits written next to a sure country name, joined by "and", "or" or a comma.
+
+    "Russia and Georgia", "Azerbaijan, Georgia": a name listed beside a country is read as a country (Georgia, not
+    the US state; Jordan, not the given name); it is no support for its other readings."""
+    ordered = sorted(pending, key=lambda p: p[0].start)
+    links = [(a, b) for (a, _), (b, _) in pairwise(ordered) if a.last < b.first and _listed(ts, text, a.last, b.first)]
+    countries = {id(h) for h, sure in ordered if any(gaz.places[r[0]].kind == "country" for r in sure)}
+    can_be = {id(h) for h, sure in ordered if not sure and any(gaz.places[r[0]].kind == "country" for r in h.readings)}
+    out: set[int] = set()
+    grown = True
+    while grown:  # along the list: "Azerbaijan, Georgia and Turkey" backs Georgia, then Turkey through it
+        grown = False
+        for a, b in links:
+            for one, other in ((a, b), (b, a)):
+                if id(one) in countries and id(other) in can_be and id(other) not in out:
+                    out.add(id(other))
+                    countries.add(id(other))
+                    grown = True
+    return out
+
+
+def _listed(ts: TokenStream, text: str, last: int, first: int) -> bool:
+    """Whether tokens ``last`` and ``first`` are neighbours in a list: "X and Y", "X or Y", "X, Y", in any language."""
+    between = ts.texts[last + 1 : first]
+    if not between:
+        return text[ts.end(last) : ts.start(first)].strip() == ","
+    return len(between) == 1 and between[0] in _AND_OR
+
+
 def _venue_before(texts: list[str], first: int) -> bool:
     """Whether "in" before the name (across its modifiers) follows a meeting word: "meet in [the] X"."""
     at = first - 1
@@ -884,6 +925,7 @@ def locate(
     supported.update(
         c for c, forms in forms_by_country.items() if len(forms) > 1 and any(gaz.places[f].kind != "state" for f in forms)
     )
+    listed_with_a_country = _listed_with_a_country(ts, text, pending, gaz)
     triggers = gaz.triggers.get(lang, gaz.all_triggers) if lang else gaz.all_triggers
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] = []
     headline_kinds: dict[str, set[str]] = {}  # country -> kinds of the places that name it in the headline
@@ -909,6 +951,8 @@ def locate(
                 # the name is used as a place.
                 if hit.prep or any(t in triggers for t in window):
                     backed = list(hit.readings)
+                elif id(hit) in listed_with_a_country:
+                    backed = [r for r in hit.readings if gaz.places[r[0]].kind == "country"]
             chosen, factor = backed, AMBIGUOUS_WEIGHT
         if not chosen:
             unbacked.append((hit, weight))

@@ -1228,3 +1228,21 @@ def test_city_adjectives_with_another_everyday_sense_are_not_places() -> None:
 def test_a_city_adjective_after_a_name_is_an_epithet() -> None:
     # "Софія Київська", Saint Sophia of Kyiv: the adjective makes the name a person's, not Sofia beside Kyiv.
     assert set(_mentions("Богослужіння відбулося в Софії Київській", "uk")) == {"UA"}
+
+
+def test_an_ambiguous_name_listed_beside_a_country_is_the_country() -> None:
+    # "Georgia" is a country and a US state, "Jordan" a country and a given name: with no other support the
+    # name was dropped, and "Russia and Georgia signed a deal" named Russia alone.
+    cases = [
+        ("en", "Russia and Georgia signed a transit deal.", {"RU", "GE"}),
+        ("en", "Goods will travel via Azerbaijan, Georgia and Turkey to Europe.", {"AZ", "GE", "TR"}),
+        ("en", "Egypt and Jordan condemned the raid.", {"EG", "JO"}),
+        ("es", "Rusia y Georgia firmaron un acuerdo.", {"RU", "GE"}),
+        # Listed beside a US state, or a city's address, Georgia stays the state.
+        ("en", "Texas and Georgia sued the administration.", {"US"}),
+        ("en", "Storms hit Atlanta, Georgia on Sunday.", {"US"}),
+    ]
+    for lang, body, expected in cases:
+        assert _countries(locate(_story("", body), lang)) == expected, body
+    # Not a list: a name beside a country in another role gets no support from it.
+    assert _countries(locate(_story("", "Russia welcomed Jordan Peterson to Moscow."), "en")) == {"RU"}
