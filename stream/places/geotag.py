@@ -161,6 +161,7 @@ _CJK_JOINS = frozenset(["与", "與", "和", "及", "同", "跟", "、", "と", 
 # government speaking) far more often than the state; both count for the same country.
 _KIND_RANK = {"country": 0, "territory": 1, "area": 2, "capital": 3, "state": 4, "city": 5, "region": 6, "shared": 7}
 _TRIGGER_WINDOW = 3
+_APOSTROPHES = ("'", "’")
 # A place inside an organisation name adds this much (times its position weight) to a
 # country the story names elsewhere.
 ORGANISATION_WEIGHT = 0.3
@@ -507,7 +508,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 or (
                     last + 1 < len(texts)
                     and texts[last + 1] in _LOCATIVE_TAILS[LAT]
-                    and text[ts.end(last) : ts.end(last) + 1] in ("'", "’")
+                    and text[ts.end(last) : ts.end(last) + 1] in _APOSTROPHES
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
                 or (
@@ -842,9 +843,13 @@ def locate(
             backed = [r for r in hit.readings if any(c in supported for c in gaz.places[r[0]].countries)]
             if not backed:
                 window = ts.texts[max(0, hit.first - _TRIGGER_WINDOW) : hit.last + 1 + _TRIGGER_WINDOW]
-                # A trigger word nearby, or a locative ("à Nice", "in Jordan"):
-                # the name is used as a place.
-                if hit.prep or any(t in triggers for t in window):
+                # A trigger word nearby, or a locative ("à Nice", "in Jordan", Turkish "Miami'de": a case
+                # ending after an apostrophe, which only proper names take): the name is used as a place.
+                if (
+                    hit.prep
+                    or (hit.locative and hit.family == LAT and text[end : end + 1] in _APOSTROPHES)
+                    or any(t in triggers for t in window)
+                ):
                     backed = list(hit.readings)
             chosen, factor = backed, AMBIGUOUS_WEIGHT
         if not chosen:

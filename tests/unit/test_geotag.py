@@ -1135,3 +1135,13 @@ def test_korean_place_names_that_are_common_words_need_support() -> None:
         assert locate(Story(id="t", headline=headline, body=""), "ko").countries == (), headline
     sudan = Story(id="t", headline="수단 수도 하르툼에서 교전이 벌어졌다", body="")
     assert {c["iso2"] for c in locate(sudan, "ko").countries} == {"SD"}
+
+
+def test_an_ambiguous_name_in_a_turkish_locative_after_an_apostrophe_is_a_place() -> None:
+    # Written for #17 (tenth round): a Turkish NBA story's only place, "Miami'de", is a name that is also a
+    # word elsewhere, and nothing backed it: the story had no country.
+    story = _story("Takım galibiyet serisini sürdürdü", "Maçın ardından oyuncular Miami'de antrenman yaptı.")
+    assert locate(story, "tr").focus_country == "US"
+    # The same name in a team's name, with no case ending, still needs support.
+    story = _story("Takım galibiyet serisini sürdürdü", "Maçın ardından oyuncular Miami Heat'i yendi.")
+    assert locate(story, "tr").countries == ()
