@@ -161,6 +161,9 @@ _CJK_JOINS = frozenset(["与", "與", "和", "及", "同", "跟", "、", "と", 
 # government speaking) far more often than the state; both count for the same country.
 _KIND_RANK = {"country": 0, "territory": 1, "area": 2, "capital": 3, "state": 4, "city": 5, "region": 6, "shared": 7}
 _TRIGGER_WINDOW = 3
+# A short quotation, up to this many characters between its marks, is a name or a slogan, not speech.
+_MAX_QUOTED_NAME = 25
+_QUOTED = re.compile(rf'[«“„"]([^«»“”„"\n]{{1,{_MAX_QUOTED_NAME}}})[»”“"]')
 _APOSTROPHES = ("'", "’")
 # A place inside an organisation name adds this much (times its position weight) to a
 # country the story names elsewhere.
@@ -832,6 +835,7 @@ def locate(
     forces_of: list[int] = []  # (index in accepted) of demonyms before a force noun: "Japanese troops"
     scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
     adjective_first = lang == "en"
+    quoted = [m.span(1) for m in _QUOTED.finditer(text)]
     for hit, sure in pending:
         start, end = hit.start, hit.end
         if text[start - 2 : start] == ", " and not hit.locative and hit.family == LAT:
@@ -884,7 +888,12 @@ def locate(
         if ftype == ABBREV and _before_a_word(ts, text, hit):
             # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
             weight *= SOURCE_WEIGHTS["demonym"]
-        if source == "text":
+        if quoted and any(a <= start and end <= b for a, b in quoted):
+            # A place inside a short quotation names a thing called after it, as inside an organisation's
+            # name: an exhibition («Комитас и Париж», «Сокровища Персии»), a party ("Georgian Dream"), a
+            # law's nickname ("the Russian law"), a club ("Qarabağ"), a product ("Azeri Light").
+            weight *= ORGANISATION_WEIGHT
+        elif source == "text":
             if lang == "en" and texts[hit.first - 1] == "the" and _names_a_thing(ts, text, hit, hit_tokens, lang, gaz):
                 weight *= ORGANISATION_WEIGHT
             elif hit.last + 1 < n_tokens and texts[hit.last + 1] in _FORCES and _before_a_force(ts, text, hit):

@@ -1145,3 +1145,21 @@ def test_an_ambiguous_name_in_a_turkish_locative_after_an_apostrophe_is_a_place(
     # The same name in a team's name, with no case ending, still needs support.
     story = _story("Takım galibiyet serisini sürdürdü", "Maçın ardından oyuncular Miami Heat'i yendi.")
     assert locate(story, "tr").countries == ()
+
+
+def test_a_place_inside_a_short_quotation_names_a_thing() -> None:
+    # Written for #17 (tenth round): an Armenian museum story filed from Yerevan lost its focus to France,
+    # named in the exhibition's title and once more in the body.
+    head = "Museum opens a new exhibition"
+    body = "YEREVAN. The Komitas museum opens the exhibition «Komitas and Paris», with letters from his years in France."
+    assert locate(_story(head, body), "en").focus_country == "AM"
+    # A longer quotation is speech, and a place in it weighs as anywhere else.
+    quote = 'YEREVAN. The curator said "we will take these letters to Paris next spring" at the opening.'
+    plain = "YEREVAN. The curator said we will take these letters to Paris next spring at the opening."
+    assert (
+        _scores(locate(_story(head, quote), "en")) == _scores(locate(_story(head, plain), "en")) == {"AM": 0.7143, "FR": 0.2857}
+    )
+
+
+def _scores(result: GeoResult) -> dict[str, object]:
+    return {str(c["iso2"]): c["score"] for c in result.countries}
