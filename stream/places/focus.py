@@ -35,8 +35,8 @@ Yoweri Museveni of Uganda", and goes to a target of the
 action, a country named right after "against" or "on": "a probe against Lebanon's
 prime minister", "an arms embargo on Iran"; else to the one named first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
 of the story (a WHO warning filed from Geneva about six countries has no focus), unless the headline names the two leaders jointly ("Armenia and
-Azerbaijan agree ...") and the runner-up is close enough: then the story is
-about both and the focus country is null; so is it when the leader is a
+Azerbaijan agree ...") and the runner-up is close enough (closer still needed unless the headline
+says they agree, sign or make a deal): then the story is about both and the focus country is null; so is it when the leader is a
 host the headline names only by a city while pairing two other countries
 ("Armenia and Azerbaijan initial a text in Washington"). The focus region is the home region of the focus
 country (``home`` in regions.yaml, a partition of the world into newsroom
@@ -59,6 +59,7 @@ from stream.places.regions import RegionCatalog
 
 __all__ = [
     "DATELINE_ONLY_SHARE",
+    "JOINT_PAIR_RATIO",
     "POSITION_WEIGHTS",
     "SOURCE_WEIGHTS",
     "TIE_TOLERANCE",
@@ -80,6 +81,11 @@ SPEAKER_WEIGHT = 0.8
 # disaster) and has no focus country. Closeness alone is not enough: a story
 # about one country often names its counterpart as often.
 PAIR_RATIO = 0.7
+# When the headline also says the pair agree, sign or make a deal ("Kyrgyzstan, Tajikistan sign border
+# deal", "Україна та Польща домовилися ..."), both are its subjects: a closer runner-up is enough, though
+# the dateline of one side's capital adds to that side (a clash on the border filed from Yerevan is
+# Armenia's story, an agreement filed from Bishkek is both sides').
+JOINT_PAIR_RATIO = 0.55
 # Countries within this fraction of the leader decide a null focus's region.
 LEAD_RATIO = 0.5
 # A territory far from its state (New Caledonia) sets the focus region when it
@@ -135,11 +141,13 @@ def score(
     headline_countries: frozenset[str] = frozenset(),
     hosts: frozenset[str] = frozenset(),
     tie_parts: TieParts | None = None,
+    joint: bool = False,
 ) -> Scores:
     """Aggregate weighted evidence into shares, a focus country and a focus region.
 
     ``pairs`` are countries the headline names jointly ("Armenia and Azerbaijan"):
-    when they are the two leaders, the story is about both and has no focus country.
+    when they are the two leaders, the story is about both and has no focus country; ``joint``, the
+    headline says they agree or sign (see :data:`JOINT_PAIR_RATIO`).
     ``region_hits`` are region names (region id, weight, in the headline);
     ``headline_countries`` the countries the headline names; ``hosts`` those it names only
     by a city ("... in Washington"): a host of a pair the headline names is not the focus.
@@ -180,7 +188,7 @@ def score(
     if region_focus is not None:
         focus_country, focus_region = None, region_focus
     else:
-        focus_country = _focus_country(shares, pairs, hosts, tie_parts) if shares else None
+        focus_country = _focus_country(shares, pairs, hosts, tie_parts, joint) if shares else None
         lead_shares = shares
         if focus_country is not None and shares[focus_country] < DATELINE_ONLY_SHARE and _dateline_only(focus_country, evidence):
             # The story is about what it names; the seat it was filed from neither decides
@@ -253,6 +261,7 @@ def _focus_country(
     pairs: frozenset[frozenset[str]],
     hosts: frozenset[str] = frozenset(),
     tie_parts: TieParts | None = None,
+    joint: bool = False,
 ) -> str | None:
     # A stable sort: on a tie the country named first (dateline, headline) leads, but not a country named
     # only as where someone came from ("a bus carrying tourists returning from Istanbul crashes near ...,
@@ -274,7 +283,7 @@ def _focus_country(
         return None
     if len(ranked) > 1:
         (first, s1), (second, s2) = ranked[0], ranked[1]
-        if s2 >= PAIR_RATIO * s1 and frozenset((first, second)) in pairs:
+        if s2 >= (JOINT_PAIR_RATIO if joint else PAIR_RATIO) * s1 and frozenset((first, second)) in pairs:
             return None
     return ranked[0][0]
 

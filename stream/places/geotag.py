@@ -974,7 +974,9 @@ def locate(
         def tie_parts() -> tuple[frozenset[str], frozenset[str]]:
             return _tie_parts(ts, text, gaz, [h for h, _s in pending], accepted, in_text)
 
-    return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts, tie_parts)
+    pairs = _pairs(ts, text, headline_hits)
+    joint = bool(pairs) and _agreement(ts, headline_end)
+    return _result(gaz, catalog, accepted, pairs, region_hits, headline_hits, hosts, tie_parts, joint)
 
 
 def _lone_country(
@@ -1358,6 +1360,35 @@ def _enumerated(
     return listed
 
 
+# Words of a headline saying that the two countries it names jointly agree, sign or make a deal (focus.py's
+# JOINT_PAIR_RATIO): folded whole words of the cased Latin-script languages, and stems elsewhere (Russian,
+# Ukrainian, Turkish and Azerbaijani, Arabic and Persian, Armenian, Georgian inflect them).
+_AGREEMENT_WORDS = frozenset(
+    [
+        *("agree", "agrees", "agreed", "agreement", "sign", "signs", "signed", "deal", "treaty", "accord", "pact"),
+        *("accordent", "accordé", "signent", "signé", "traité", "pacte"),
+        *("einigen", "einigung", "abkommen", "vertrag", "unterzeichnen", "unterzeichnet"),
+        *("acuerdo", "acuerdan", "firman", "firmado", "tratado", "pacto"),
+    ]
+)
+_AGREEMENT_STEMS = (
+    *("договор", "соглашен", "подписа", "домовил", "угод", "підписа", "договір"),
+    *("anlaş", "imzala", "mutabakat", "antlaşma", "saziş", "razılaş", "müqavilə"),
+    *("اتفاق", "معاهد", "توقع", "توقيع", "يوقع", "توافق", "قرارداد", "امضا"),
+    *("համաձայն", "պայմանագ", "ստորագր", "შეთანხმ", "ხელშეკრულ"),
+)
+
+
+def _agreement(ts: TokenStream, headline_end: int) -> bool:
+    """Whether the headline (text before ``headline_end``) has a word of agreement: "sign", "s'accordent", "домовилися"."""
+    for i, tok in enumerate(ts.texts):
+        if ts.start(i) >= headline_end:
+            break
+        if tok in _AGREEMENT_WORDS or tok.startswith(_AGREEMENT_STEMS):
+            return True
+    return False
+
+
 def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
     """Country pairs the headline names jointly: "Armenia and Azerbaijan", "إيران والسعودية"."""
     pairs: set[frozenset[str]] = set()
@@ -1389,10 +1420,11 @@ def _result(
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] | None = None,
     hosts: frozenset[str] = frozenset(),
     tie_parts: TieParts | None = None,
+    joint: bool = False,
 ) -> GeoResult:
     evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
-    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, tie_parts)
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, tie_parts, joint)
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:

@@ -1163,3 +1163,18 @@ def test_a_place_inside_a_short_quotation_names_a_thing() -> None:
 
 def _scores(result: GeoResult) -> dict[str, object]:
     return {str(c["iso2"]): c["score"] for c in result.countries}
+
+
+def test_a_headline_pair_that_agrees_is_the_story_of_both_though_filed_from_one_capital() -> None:
+    # Written for #17 (tenth round): "Kyrgyzstan, Tajikistan sign border deal" filed from Bishkek had Kyrgyzstan
+    # as its focus: the dateline put the runner-up below the pair ratio.
+    body = "OSLO - Norway and Sweden agreed on Tuesday on fishing quotas for the coming year. The two governments will meet again in the spring."
+    signed = locate(_story("Norway and Sweden sign fishing deal", body), "en")
+    assert (signed.focus_country, signed.focus_region) == (None, "northern-europe")
+    # A pair that does not agree keeps the closer ratio: the side filing the story leads.
+    blamed = locate(_story("Norway and Sweden trade blame over fishing quotas", body), "en")
+    assert blamed.focus_country == "NO"
+    # Agreement words in other languages: a Ukrainian verb, inflected.
+    uk_body = "ВАРШАВА. Уряди України та Польщі погодили план. Сторони домовилися про механізм контролю."
+    assert locate(_story("Україна та Польща домовилися про кордон", uk_body), "uk").focus_country is None
+    assert locate(_story("Україна та Польща сперечаються про кордон", uk_body), "uk").focus_country == "PL"
