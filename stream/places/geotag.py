@@ -165,6 +165,8 @@ _TRIGGER_WINDOW = 3
 _MAX_QUOTED_NAME = 25
 _QUOTED = re.compile(rf'[«“„"]([^«»“”„"\n]{{1,{_MAX_QUOTED_NAME}}})[»”“"]')
 _APOSTROPHES = ("'", "’")
+# How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
+_MAX_TOPIC_CHARS = 40
 # A place inside an organisation name adds this much (times its position weight) to a
 # country the story names elsewhere.
 ORGANISATION_WEIGHT = 0.3
@@ -836,6 +838,7 @@ def locate(
     scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
     adjective_first = lang == "en"
     quoted = [m.span(1) for m in _QUOTED.finditer(text)]
+    topic_end = story.headline.find(":", 0, _MAX_TOPIC_CHARS) if story.headline else -1
     for hit, sure in pending:
         start, end = hit.start, hit.end
         if text[start - 2 : start] == ", " and not hit.locative and hit.family == LAT:
@@ -907,7 +910,9 @@ def locate(
             # "pro-Kremlin politician", "Saudi-led coalition", "Russian-occupied town": the name
             # qualifies an actor or a side, the thing described is elsewhere.
             weight *= ATTRIBUTIVE_WEIGHT
-        elif hit.locative and source == "text":
+        elif (hit.locative and source == "text") or (start == 0 and end <= topic_end and not text[end:topic_end].strip()):
+            # A name alone before a colon that opens the headline is its topic ("Haut-Karabakh : l'exode des
+            # Arméniens ...", "Кремль: ..."): the story's place, weighed as a scene is.
             weight *= LOCATIVE_WEIGHT
         elif kind == "capital":
             # A capital not in a locative form is mostly its government speaking.

@@ -1178,3 +1178,12 @@ def test_a_headline_pair_that_agrees_is_the_story_of_both_though_filed_from_one_
     uk_body = "ВАРШАВА. Уряди України та Польщі погодили план. Сторони домовилися про механізм контролю."
     assert locate(_story("Україна та Польща домовилися про кордон", uk_body), "uk").focus_country is None
     assert locate(_story("Україна та Польща сперечаються про кордон", uk_body), "uk").focus_country == "PL"
+
+
+def test_a_place_alone_before_a_headline_colon_is_the_topic() -> None:
+    # Written for #17 (tenth round): "Haut-Karabakh : l'exode des Arméniens s'accélère" went to Armenia, named
+    # more often in the body than the topic the headline opens with.
+    body = "Tens of thousands of Armenians kept arriving in Armenia on Thursday after the offensive launched by Azerbaijan."
+    assert locate(_story("Karabakh: the exodus of Armenians speeds up", body), "en").focus_country == "AZ"
+    # A name that only opens a longer label before the colon is no topic alone.
+    assert locate(_story("Karabakh exodus speeds up: Armenians keep arriving", body), "en").focus_country == "AM"
