@@ -163,7 +163,9 @@ _KIND_RANK = {"country": 0, "territory": 1, "area": 2, "capital": 3, "state": 4,
 _TRIGGER_WINDOW = 3
 # A short quotation, up to this many characters between its marks, is a name or a slogan, not speech.
 _MAX_QUOTED_NAME = 25
-_QUOTED = re.compile(rf'[«“„"]([^«»“”„"\n]{{1,{_MAX_QUOTED_NAME}}})[»”“"]')
+_QUOTE_OPENERS = '«“„"'
+_QUOTE_CLOSERS = '»”“"'
+_QUOTE_MARKS = frozenset(_QUOTE_OPENERS + _QUOTE_CLOSERS)
 _APOSTROPHES = ("'", "’")
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
@@ -837,7 +839,7 @@ def locate(
     forces_of: list[int] = []  # (index in accepted) of demonyms before a force noun: "Japanese troops"
     scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
     adjective_first = lang == "en"
-    quoted = [m.span(1) for m in _QUOTED.finditer(text)]
+    quoted = _short_quotations(text)
     topic_end = story.headline.find(":", 0, _MAX_TOPIC_CHARS) if story.headline else -1
     for hit, sure in pending:
         start, end = hit.start, hit.end
@@ -982,6 +984,38 @@ def locate(
     pairs = _pairs(ts, text, headline_hits)
     joint = bool(pairs) and _agreement(ts, headline_end)
     return _result(gaz, catalog, accepted, pairs, region_hits, headline_hits, hosts, tie_parts, joint)
+
+
+def _short_quotations(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks of at most :data:`_MAX_QUOTED_NAME` characters on one line: «Комитас и Париж».
+
+    The marks are found with ``str.find`` (a regular expression tried at every character cost ~8 us on a
+    2,000-character story); a span holds no other mark, so it closes at the next mark after it opens.
+    """
+    marks: list[int] = []
+    for mark in _QUOTE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(mark, at + 1)
+    if len(marks) < 2:
+        return []
+    marks.sort()
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i + 1 < len(marks):
+        opens, closes = marks[i], marks[i + 1]
+        if (
+            text[opens] in _QUOTE_OPENERS
+            and text[closes] in _QUOTE_CLOSERS
+            and 1 <= closes - opens - 1 <= _MAX_QUOTED_NAME
+            and text.find("\n", opens + 1, closes) < 0
+        ):
+            spans.append((opens + 1, closes))
+            i += 2
+        else:
+            i += 1
+    return spans
 
 
 def _lone_country(

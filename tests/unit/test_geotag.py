@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stream.places.geotag import _MAX_HITS, GeoResult, _first_sentence_end, locate
+from stream.places.geotag import _MAX_HITS, GeoResult, _first_sentence_end, _short_quotations, locate
 from stream.story import ProviderPlace, Story
 
 # Stories written for these tests: the same Karabakh ceasefire news in six languages.
@@ -1187,3 +1187,9 @@ def test_a_place_alone_before_a_headline_colon_is_the_topic() -> None:
     assert locate(_story("Karabakh: the exodus of Armenians speeds up", body), "en").focus_country == "AZ"
     # A name that only opens a longer label before the colon is no topic alone.
     assert locate(_story("Karabakh exodus speeds up: Armenians keep arriving", body), "en").focus_country == "AM"
+
+
+def test_short_quotations_are_found_between_any_marks_on_one_line() -> None:
+    text = 'Die Ausstellung „Kunst aus Baku“ und «Tbilissi» - he said "a sentence that runs on for longer than that".'
+    assert [text[a:b] for a, b in _short_quotations(text)] == ["Kunst aus Baku", "Tbilissi"]
+    assert _short_quotations('a "split\nline" here') == []
