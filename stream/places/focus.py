@@ -11,7 +11,8 @@ and to every country the place counts for:
   president said"; not before an organ of the state: "an Egyptian court"),
   an ambiguous name admitted by context 0.8; an abbreviation before a common
   noun ("U.S. envoy") weighs as a demonym, a name hyphened to an attribute
-  ("pro-Kremlin", "Saudi-led") x0.25, a member of a list of three countries
+  ("pro-Kremlin", "Saudi-led") x0.25, a place inside a short quotation
+  («Сокровища Персии», "Georgian Dream") x0.3, a member of a list of three countries
   or more x0.5, a name or abbreviation before a force noun ("United States
   aircraft", "U.S. troops") x0.5, and a demonym there when another country is
   the scene ("Japanese troops land in South Sudan") x0.5 (:mod:`stream.places.geotag`
@@ -19,7 +20,8 @@ and to every country the place counts for:
 
 Repetition adds up, so a story about Karabakh that names Paris once has
 France as a minor country, not its focus. A name in a locative form (the scene
-of events: "in Karabakh", "в Карабахе", "Karabağ'da") weighs more, a capital
+of events: "in Karabakh", "в Карабахе", "Karabağ'da") or alone before a colon opening the headline (its
+topic: "Haut-Karabakh : ...") weighs more, a capital
 named outside one (a government speaking: "Moscow said") less. Scores are
 reported as shares of the story total (0..1).
 
