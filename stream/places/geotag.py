@@ -167,6 +167,13 @@ _QUOTE_OPENERS = '«“„"'
 _QUOTE_CLOSERS = '»”“"'
 _QUOTE_MARKS = frozenset(_QUOTE_OPENERS + _QUOTE_CLOSERS)
 _APOSTROPHES = ("'", "’")
+# English words that count people before a plural demonym ("three Australians", "several Britons"), folded.
+_COUNT_WORDS = frozenset(
+    [
+        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("dozens", "hundreds", "thousands", "several", "many", "some"),
+    ]
+)
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
 # A place inside an organisation name adds this much (times its position weight) to a
@@ -179,6 +186,8 @@ PERSON_WEIGHT = 0.5
 # A country's name or abbreviation before a force noun ("United States aircraft bomb ...") weighs this much;
 # so does a demonym there when the story names another country as the scene ("Japanese troops land in ...").
 FORCE_WEIGHT = 0.5
+# A plural demonym after a number or a quantifier in English ("three Australians") weighs this much of a demonym.
+COUNTED_PEOPLE_WEIGHT = 0.5
 # A country in an enumeration of at least three weighs this much of a mention.
 LIST_WEIGHT = 0.5
 # A name hyphened to an attribute ("pro-Kremlin", "Saudi-led") weighs this much of a mention.
@@ -890,6 +899,16 @@ def locate(
             # "An Egyptian court sentences ...", "the Azerbaijani government says": the state itself acts,
             # as its name would say; weighed as a name, not as an incidental adjective.
             weight /= SOURCE_WEIGHTS["demonym"]
+        if (
+            source == "demonym"
+            and adjective_first
+            and text[end - 1 : end] == "s"
+            and hit.first > 0
+            and (texts[hit.first - 1] in _COUNT_WORDS or texts[hit.first - 1].isdigit())
+        ):
+            # "Police in Serbia arrest three Australians": people counted by their nationality are
+            # persons abroad as often as at home, weaker than the adjective.
+            weight *= COUNTED_PEOPLE_WEIGHT
         if ftype == ABBREV and _before_a_word(ts, text, hit):
             # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
             weight *= SOURCE_WEIGHTS["demonym"]

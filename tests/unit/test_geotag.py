@@ -1193,3 +1193,11 @@ def test_short_quotations_are_found_between_any_marks_on_one_line() -> None:
     text = 'Die Ausstellung „Kunst aus Baku“ und «Tbilissi» - he said "a sentence that runs on for longer than that".'
     assert [text[a:b] for a, b in _short_quotations(text)] == ["Kunst aus Baku", "Tbilissi"]
     assert _short_quotations('a "split\nline" here') == []
+
+
+def test_people_counted_by_nationality_weigh_less_than_the_adjective() -> None:
+    # Written for #17 (tenth round): "Police in Serbia arrest three Australians ... smuggling of cocaine into
+    # Sydney" went to Australia.
+    assert _focus("Police in Peru detain four Canadians for smuggling gold into Toronto.") == "PE"
+    # Without a count the demonym weighs as before.
+    assert _focus("Police in Peru detain Canadian smugglers of gold bound for Toronto.") == "CA"
