@@ -167,6 +167,18 @@ _QUOTE_OPENERS = '«“„"'
 _QUOTE_CLOSERS = '»”“"'
 _QUOTE_MARKS = frozenset(_QUOTE_OPENERS + _QUOTE_CLOSERS)
 _APOSTROPHES = ("'", "’")
+# Metonyms that are seats of government (folded form prefixes, every story language), the rest of the
+# gazetteer's metonyms being legislatures, agencies, forces and the Houthis: outside a locative form a seat
+# is its government speaking, weighed as a capital is ("The Pentagon reports ... withdrawing U.S. troops
+# from Syria", "Кремль заявил").
+_SEATS = (
+    *("white house", "whitehall", "downing street", "oval office", "zhongnanhai", "state department"),
+    *("kreml", "pentag", "pentág", "élysée", "elysee", "matignon", "quai d orsay", "maison blanche", "moncloa"),
+    *("casa blanca", "quirinale", "palazzo chigi", "weisses haus", "beştepe", "beyaz saray", "ağ ev"),
+    *("кремл", "пентагон", "госдеп", "даунинг", "елисей", "бел", "біл", "կրեմլ", "պենտագոն", "սպիտակ տուն"),
+    *("თეთრი სახლ", "კრემლ", "პენტაგონ", "پنتاگون", "كاخ سفيد"),
+    *("الكرملين", "كرملين", "البنتاغون", "بنتاغون", "البيت الابيض", "بيت الابيض", "الاليزيه", "اليزيه", "داونينغ"),
+)
 # English words that count people before a plural demonym ("three Australians", "several Britons"), folded.
 _COUNT_WORDS = frozenset(
     [
@@ -935,7 +947,7 @@ def locate(
             # A name alone before a colon that opens the headline is its topic ("Haut-Karabakh : l'exode des
             # Arméniens ...", "Кремль: ..."): the story's place, weighed as a scene is.
             weight *= LOCATIVE_WEIGHT
-        elif kind == "capital":
+        elif kind == "capital" or (source == "metonym" and hit.form.startswith(_SEATS)):
             # A capital not in a locative form is mostly its government speaking.
             weight *= SPEAKER_WEIGHT
         if kind == "country" and hit.family in (LAT, CYR):

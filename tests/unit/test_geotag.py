@@ -1201,3 +1201,11 @@ def test_people_counted_by_nationality_weigh_less_than_the_adjective() -> None:
     assert _focus("Police in Peru detain four Canadians for smuggling gold into Toronto.") == "PE"
     # Without a count the demonym weighs as before.
     assert _focus("Police in Peru detain Canadian smugglers of gold bound for Toronto.") == "CA"
+
+
+def test_a_seat_of_government_outside_a_locative_speaks_as_a_capital_does() -> None:
+    # Written for #17 (tenth round): "The Pentagon reports it has begun withdrawing U.S. troops from Syria" went to
+    # the United States: a seat of government weighed as a full metonym, more than a capital speaking.
+    assert _focus("The Pentagon reports that U.S. troops have begun leaving Syria.") == "SY"
+    # Other metonyms (a legislature, an agency) keep their weight: the Knesset votes as Israel would.
+    assert _scores(locate(_story("", "The Knesset votes on a law about Lebanon."), "en")) == {"LB": 0.5556, "IL": 0.4444}
