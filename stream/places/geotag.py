@@ -147,6 +147,9 @@ _ROLES_BEFORE = {**dict.fromkeys(_TARGET_BEFORE, _TARGET), "from": _ORIGIN, "of"
 _CONJUNCTIONS = frozenset(
     ["and", "et", "und", "y", "e", "i", "и", "і", "й", "та", "ile", "ve", "və", "و", "եւ", "եվ", "ու", "და", "with", "avec"]
 )
+# Articles that may stand between a conjunction and the second name of a pair: "la Géorgie et l'Azerbaïdjan",
+# "Armenia y el Perú", "Russia and the United States" (folded tokens; the elided "l'" is its own token).
+_PAIR_ARTICLES = frozenset(["l", "la", "le", "les", "el", "los", "las", "die", "der", "the"])
 _PAIR_SEPARATORS = ",-‐–—/&;،"
 # What spells foreign names in Chinese and Japanese: the Han characters of transliterations and katakana. A
 # city name glued to more of them inside a run is part of a longer name (尼斯, Nice, in 傑尼斯, Denys;
@@ -1467,16 +1470,17 @@ def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]])
             if len(ca) == 1 and len(cb) == 1 and ca != cb and text[a.end : b.start] in _CJK_JOINS:
                 pairs.add(frozenset(ca + cb))
             continue
-        # Names joined by a conjunction ("Armenia and Azerbaijan", "أرمينيا وأذربيجان" with
-        # the proclitic و) or a separator ("Kyrgyzstan, Tajikistan", "Armenia-Azerbaijan").
+        # Names joined by a conjunction ("Armenia and Azerbaijan", "أرمينيا وأذربيجان" with the proclitic
+        # و; an article may follow it: "la Géorgie et l'Azerbaïdjan") or a separator ("Kyrgyzstan,
+        # Tajikistan", "Armenia-Azerbaijan").
         # Names next to each other with only a space between are subject and object in
         # word-order languages that mark case: "Bakı Moskvadan cavab gözləyir".
         between = ts.texts[a.last + 1 : b.first]
-        if len(ca) != 1 or len(cb) != 1 or ca == cb or not all(t in _CONJUNCTIONS for t in between):
+        if len(ca) != 1 or len(cb) != 1 or ca == cb or not all(t in _CONJUNCTIONS or t in _PAIR_ARTICLES for t in between):
             continue
         gap = text[ts.end(a.last) : ts.start(b.first)]
         proclitic = ts.texts[b.first][:1] == "و" and not b.form.startswith("و")
-        if between or proclitic or any(ch in gap for ch in _PAIR_SEPARATORS):
+        if any(t in _CONJUNCTIONS for t in between) or proclitic or any(ch in gap for ch in _PAIR_SEPARATORS):
             pairs.add(frozenset(ca + cb))
     return frozenset(pairs)
 

@@ -1209,3 +1209,12 @@ def test_a_seat_of_government_outside_a_locative_speaks_as_a_capital_does() -> N
     assert _focus("The Pentagon reports that U.S. troops have begun leaving Syria.") == "SY"
     # Other metonyms (a legislature, an agency) keep their weight: the Knesset votes as Israel would.
     assert _scores(locate(_story("", "The Knesset votes on a law about Lebanon."), "en")) == {"LB": 0.5556, "IL": 0.4444}
+
+
+def test_an_article_after_the_conjunction_keeps_a_headline_pair() -> None:
+    # Written for #17 (tenth round): "la Géorgie et l'Azerbaïdjan signent ..." was no pair: "l'" stood between.
+    head = "La Norvège et la Suède trouvent un compromis sur la pêche"
+    body = "La Norvège et la Suède ont trouvé mardi un compromis sur les quotas de pêche."
+    assert locate(_story(head, body), "fr").focus_country is None
+    # An article alone joins nothing: the tie goes to the first named, as before.
+    assert locate(_story("La Norvège la Suède : un compromis sur la pêche", body), "fr").focus_country == "NO"
