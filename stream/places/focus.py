@@ -38,7 +38,8 @@ action, a country named right after "against" or "on": "a probe against Lebanon'
 prime minister", "an arms embargo on Iran"; else to the one named first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
 of the story (a WHO warning filed from Geneva about six countries has no focus), unless the headline names the two leaders jointly ("Armenia and
 Azerbaijan agree ...") and the runner-up is close enough (closer still needed unless the headline
-says they agree, sign or make a deal): then the story is about both and the focus country is null; so is it when the leader is a
+says they agree, sign or make a deal; a pair that agrees keeps its story when a host ranks between
+them): then the story is about both and the focus country is null; so is it when the leader is a
 host the headline names only by a city while pairing two other countries
 ("Armenia and Azerbaijan initial a text in Washington"). The focus region is the home region of the focus
 country (``home`` in regions.yaml, a partition of the world into newsroom
@@ -286,6 +287,10 @@ def _focus_country(
     if len(ranked) > 1:
         (first, s1), (second, s2) = ranked[0], ranked[1]
         if s2 >= (JOINT_PAIR_RATIO if joint else PAIR_RATIO) * s1 and frozenset((first, second)) in pairs:
+            return None
+        if joint and any(s >= JOINT_PAIR_RATIO * s1 and frozenset((first, c)) in pairs for c, s in ranked[2:]):
+            # "BUCAREST - ... la Géorgie et l'Azerbaïdjan signent ...": the host filing the story may come
+            # between the two who agree.
             return None
     return ranked[0][0]
 

@@ -1218,3 +1218,16 @@ def test_an_article_after_the_conjunction_keeps_a_headline_pair() -> None:
     assert locate(_story(head, body), "fr").focus_country is None
     # An article alone joins nothing: the tie goes to the first named, as before.
     assert locate(_story("La Norvège la Suède : un compromis sur la pêche", body), "fr").focus_country == "NO"
+
+
+def test_a_host_filing_the_story_does_not_split_a_headline_pair_that_agrees() -> None:
+    # Written for #17 (tenth round): "BUCAREST - ... la Géorgie et l'Azerbaïdjan signent ..." had Romania, the
+    # host, between the two signatories, and Georgia as its focus.
+    head = "Norway and Sweden sign a power cable deal"
+    body = (
+        "BRUSSELS - Norway and Sweden signed a deal on Tuesday for a power cable, and Norwegian engineers will lead"
+        " the work.\n\nThe signing took place in Belgium at the request of both governments."
+    )
+    assert locate(_story(head, body), "en").focus_country is None
+    # Without words of agreement the pair's closer ratio holds, and the leader keeps the focus.
+    assert locate(_story("Norway and Sweden argue over a power cable", body), "en").focus_country == "NO"
