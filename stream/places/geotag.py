@@ -1433,11 +1433,12 @@ def _enumerated(
     return listed
 
 
-# Words of a headline saying that the two countries it names jointly agree, sign or make a deal (focus.py's
-# JOINT_PAIR_RATIO): folded whole words of the cased Latin-script languages, and stems elsewhere (Russian,
+# Words of a headline saying that the two countries it names jointly agree, sign, make a deal or restore ties
+# ("reopen embassies", "تعيدان فتح") (focus.py's JOINT_PAIR_RATIO): folded whole words of the cased Latin-script languages, and stems elsewhere (Russian,
 # Ukrainian, Turkish and Azerbaijani, Arabic and Persian, Armenian, Georgian inflect them).
 _AGREEMENT_WORDS = frozenset(
     [
+        *("reopen", "restore", "rétablissent", "wiederherstellen", "restablecen"),
         *("agree", "agrees", "agreed", "agreement", "sign", "signs", "signed", "deal", "treaty", "accord", "pact"),
         *("accordent", "accordé", "signent", "signé", "traité", "pacte"),
         *("einigen", "einigung", "abkommen", "vertrag", "unterzeichnen", "unterzeichnet"),
@@ -1445,6 +1446,7 @@ _AGREEMENT_WORDS = frozenset(
     ]
 )
 _AGREEMENT_STEMS = (
+    *("تعيد", "يعيد", "تستأنف", "возобнов", "восстанов", "відновл", "bərpa"),
     *("договор", "соглашен", "подписа", "домовил", "угод", "підписа", "договір"),
     *("anlaş", "imzala", "mutabakat", "antlaşma", "saziş", "razılaş", "müqavilə"),
     *("اتفاق", "معاهد", "توقع", "توقيع", "يوقع", "توافق", "قرارداد", "امضا"),

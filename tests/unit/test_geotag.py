@@ -1231,3 +1231,11 @@ def test_a_host_filing_the_story_does_not_split_a_headline_pair_that_agrees() ->
     assert locate(_story(head, body), "en").focus_country is None
     # Without words of agreement the pair's closer ratio holds, and the leader keeps the focus.
     assert locate(_story("Norway and Sweden argue over a power cable", body), "en").focus_country == "NO"
+
+
+def test_a_headline_pair_that_restores_ties_is_the_story_of_both() -> None:
+    # Written for #17 (tenth round): "إيران والسعودية تعيدان فتح سفارتيهما" (Iran and Saudi Arabia reopen their
+    # embassies), filed from Tehran, went to Iran.
+    body = "OSLO - Norway and Sweden named ambassadors on Tuesday after three years without them. Both will open offices."
+    result = locate(_story("Norway and Sweden restore diplomatic ties", body), "en")
+    assert (result.focus_country, result.focus_region) == (None, "northern-europe")
