@@ -701,6 +701,22 @@ headline is its topic, weighed as a scene
 the quotations found with str.find, not a          unchanged                 unchanged           unchanged    unchanged
 regular expression tried at every character
 (cost, (cc))
+in English, a plural demonym after a number or     0.934 0.890 (1208) 0.931  unchanged           unchanged    unchanged
+a quantifier ("three Australians", "several
+Britons") weighs x0.5 of a demonym (ff)
+a seat of government (White House, Kremlin,        0.934 0.891 (1209) 0.931  unchanged           unchanged    unchanged
+Pentagon, Élysée, Downing Street ..., every
+story language) outside a locative weighs as a
+capital speaking, x0.8 (gg)
+an article after the conjunction keeps a           unchanged                 unchanged           unchanged    0.978 0.908
+headline pair ("la Géorgie et l'Azerbaïdjan");
+an article alone joins nothing (hh)
+a headline pair that agrees keeps its story when   unchanged                 unchanged           0.980 0.908  unchanged
+a third country, the host filing it, ranks
+between the two (hh)
+restoring ties (reopen, restore, تعيد, возобнов,   unchanged                 unchanged           0.980 0.911  unchanged
+відновл, bərpa ...) among the words of
+agreement (ii)
 =================================================  ========================  ==================  ===========  ===========
 
 The self-written dev focus errors at the round's start, 49 of 459, by cause: an oil-price story in seven
@@ -716,19 +732,19 @@ Hermitage, a Georgian artist's French prize, a Turkish car sold in Germany, Rome
 places not read (Avignon, under the population floor; "la jeune pousse parisienne"); a false reading (Arabic
 سلالة "strain" as Salalah, its Persian spelling) 1; a dateline-only seat of an international body ("GENÈVE -
 L'OMS ...", gold null) 1; a region story (the Caspian; CNES and India) 2; a near tie or an implicit subject
-(Karabakh's topic, "Azeri Light", Armenian talks with Turkey) 3. Fixed: seven (tr-006, hy-006, az-018, en-032,
-fr-002, uk-005, fr-001); lost: one (tr-029, "Irak ile Türkiye arasında Kalkınma Yolu mutabakatı", gold IQ, now
-a pair story). Left: the oil story (one story translated, and the guide's "OPEC+ Gulf producers" convention: a
+(Karabakh's topic, "Azeri Light", Armenian talks with Turkey) 3. Fixed: nine (tr-006, hy-006, az-018, en-032,
+fr-002, uk-005, fr-001, fr-056, ar-020); lost: one (tr-029, "Irak ile Türkiye arasında Kalkınma Yolu
+mutabakatı", gold IQ, now a pair story). Left: the oil story (one story translated, and the guide's "OPEC+ Gulf producers" convention: a
 rule for it would be fitted to it), the pair labels (a clash, an earthquake, a memorandum filed from one side
 are that side's; an agreement, a border deal, a flood are both sides'), the visits and sports stories (the
 labels follow the actor, the weights the scene), and readings the gazetteer lacks (Georgian "ღაზის სექტორში",
-Avignon), left to a gazetteer build (another branch rebuilds it now). Public dev focus misses (150: no
-country 52, label not found 38, another country 55, tied 4, null 1) are unchanged; the 98 with countries,
-read again, are mostly a label naming a
+Avignon), left to a gazetteer build (another branch rebuilds it now). Public dev focus misses at the start (150:
+no country 52, label not found 38, another country 55, tied 4, null 1; 148 after rows (ff) and (gg)): the 98
+with countries, read again, are mostly a label naming a
 territory or a heading's country the text does not (Hong Kong, New Caledonia, Martinique, Guam; "Reactions to
 the 2022 Russian invasion of Ukraine"), a city and its country both counted for a foreign scene ("Stockholm,
-Sweden"), and a leader's visit labelled by the visitor ("President Emmanuel Macron visits Cameroon", FR): no
-rule tried won one without losing one.
+Sweden"), and a leader's visit labelled by the visitor ("President Emmanuel Macron visits Cameroon", FR); the
+rows won two with general causes (people counted by nationality abroad, a seat of government speaking).
 
 (bb) One self-written dev story right more (a Turkish NBA item whose only place is "Miami'de"; Miami is a
 word elsewhere and nothing backed it), none lost; dev recall 0.977 -> 0.978. First tried with every Latin
@@ -753,18 +769,41 @@ Armenia's), not an agreement. At 0.5: 413 (Arabic "توقعان معاهدة", a
 lost too), held-out 0.905; at 0.6: 411, held-out 0.895. Tried first on every pair, without the words (the
 pair ratio scanned): 0.5 410, 0.55 412 (six won, six lost: the clashes and an earthquake), 0.6 407, 0.65
 410, 0.75 410 (against 412). Talk words (talks, meet, переговоры, görüşme, محادثات ...) among the agreement
-words: no figure moved; not kept.
+words: no figure moved; not kept (row (ii) adds the words of restored ties).
 
 (ee) One self-written dev story right more ("Haut-Karabakh : l'exode des Arméniens s'accélère", Armenia
 0.451 against Azerbaijan 0.437), none lost. First tried on any name ending before the colon: 414 (from 415),
 "Ermənistanla sərhəddə atışma:" (a clause, not a label) and "Armenien und Aserbaidschan:" (a pair) lost.
 
-Also tried in the round and left out (against the row before each): the dateline x0.5 / x0.75 when the
-headline names countries but not the dateline's: dev 410 / 411 (from 412; a Kazakh boxer in Tashkent won, an
-oil story, a Stepanakert story and an Armenian patriarch's election in Istanbul lost); DATELINE_ONLY_SHARE
-0.4, 0.45, 0.55, 0.6: dev 410, 411, 410, 408 (from 412); a demonym before a noun of persons (row (ae)'s
-nouns) weighed x0.5 / x0.75: public dev 1206 / 1207 ("not Canadian citizens" gave the US a Canadian story).
-Relevance, read on the totals: RELEVANT_RATIO 0.4 / 0.45 / 0.55 / 0.6 (0.5 kept): held-out relevant P/R/F1
+(ff) One public dev event right more ("Police in Serbia arrest three Australians ... smuggling of cocaine into
+Sydney"), none lost; no other figure moved. With "of" among the count words: 1208 too, but "the vaccination of
+Sri Lankans" lost its story and "of Chinese nationals" won nothing (1 / 1). The eighth round's nouns of persons
+(row (ae)) weighed x0.5 instead of only losing a tie: 1206 ("not Canadian citizens"); x0.75: nothing moved.
+
+(gg) The seventh round's metonym-as-speaker try again, on the seats of government alone (a curated prefix list
+in geotag.py; the gazetteer's metonyms also hold legislatures, agencies, forces and the Houthis, which keep
+their weight): one public dev event right more ("The Pentagon reports it has begun withdrawing U.S. troops from
+Syria"), none lost; public test relevant found 1345 -> 1346.
+
+(hh) The article row alone moved one held-out story (0.905 -> 0.908; its text never read) and no dev or public
+row: it is the next row's premise, read on the dev story that asked for both ("BUCAREST - L'Azerbaïdjan, la
+Géorgie, la Roumanie et la Hongrie ont signé ...", headline "la Géorgie et l'Azerbaïdjan signent": the
+elided article broke the pair, and Romania, the host, ranked between the two). A pair needs a conjunction or a
+separator still: "La Norvège la Suède" is none.
+
+(ii) One self-written dev story right more ("إيران والسعودية تعيدان فتح سفارتيهما", the two reopen their
+embassies, filed from Tehran), none lost. Turkish "yeniden" (again) left out: it also opens clashes renewed.
+"Normalisation" words left out too: "Suudi Arabistan ile İsrail normalleşmesi askıda" is Saudi Arabia's
+(0.56 of the leader). Talk words (talks, meet, переговоры, görüşme, محادثات ...): no figure moved.
+
+Also tried in the round and left out (against the row before each): a demonym before an event noun (invasion,
+war, occupation, aggression, annexation, revolution, offensive, election) weighed x0.5 / x0.75, "the Russian
+invasion" as background: public dev one won and one lost at x0.5 ("Ukraine holds its first trial ... against a
+Russian soldier" won, "European leaders gather in France for a summit on Ukraine ... ending the Ukrainian war"
+lost), one lost at x0.75; the dateline x0.5 / x0.75 when the headline names countries but not the dateline's:
+dev 410 / 411 (from 412; a Kazakh boxer in Tashkent won, an oil story, a Stepanakert story and an Armenian
+patriarch's election in Istanbul lost); DATELINE_ONLY_SHARE 0.4, 0.45, 0.55, 0.6: dev 410, 411, 410, 408
+(from 412). Relevance, read on the totals: RELEVANT_RATIO 0.4 / 0.45 / 0.55 / 0.6 (0.5 kept): held-out relevant P/R/F1
 0.887 0.931 0.909 / 0.892 0.928 0.910 / 0.911 0.925 0.918 / 0.914 0.925 0.919, public dev relevant found 0.923
 / 0.923 / 0.919 / 0.915 (precision bound 0.926 / 0.927 / 0.938 / 0.940), public test 0.901 / 0.900 / 0.892
 / 0.889 (0.908 / 0.913 / 0.920 / 0.923): a trade, each way a total falls; in a headline-less story the first
@@ -775,11 +814,13 @@ headline making a country relevant only by a mention weighing 2 or more (not a d
 relevant 0.914 0.925 0.919 (recall fell).
 
 Totals after the round (``python -m benchmarks.eval_region``): self-written dev P/R/F1 0.982 0.978 0.980,
-focus 0.906 (416 of 459; from 0.982 0.977 0.980, 0.893), focus region 0.956 (0.951); held-out 0.979 0.977
-0.978, focus 0.905 (276 of 305; from 0.895), relevant 0.908 0.928 0.918 (unchanged); public dev 0.934 0.920
-0.889 (unchanged), precision bound 0.888 / 0.931; public test 0.910 0.897 0.836 (1365 1345 1254; from 1253),
-bounds 0.835 / 0.920. The focus target (0.90) is met on the self-written held-out set; the public test row
-(0.836) is far from it: of its events the text names the label's country in 64%, and on those the focus is
+focus 0.911 (418 of 459; from 0.982 0.977 0.980, 0.893), focus region 0.956 (0.951); held-out 0.979 0.977
+0.978, focus 0.908 (277 of 305; from 0.895), relevant 0.908 0.928 0.918 (unchanged); public dev 0.934 0.920
+0.891 (1209; from 0.889, 1207), precision bound 0.888 / 0.931 (unchanged); public test 0.910 0.897 0.836
+(1365 1346 1254 of 1,500; from 1365 1345 1253), bounds 0.835 / 0.920 (unchanged). Cost per 2 KB story,
+alternating processes with the geotagger of cc96662 (the scratch A/B script): median 489-492 against 482-485
+us, p95 804-805 against 791-796 us (+1-2%: the quotation scan, the count and seat checks per name). The focus
+target (0.90) is met on the self-written held-out set; the public test row (0.836) is far from it: of its events the text names the label's country in 64%, and on those the focus is
 right at ~0.91, a ceiling the labels set (one country per story line) more than the rules.
 """
 

@@ -15,14 +15,15 @@ and to every country the place counts for:
   («Сокровища Персии», "Georgian Dream") x0.3, a member of a list of three countries
   or more x0.5, a name or abbreviation before a force noun ("United States
   aircraft", "U.S. troops") x0.5, and a demonym there when another country is
-  the scene ("Japanese troops land in South Sudan") x0.5 (:mod:`stream.places.geotag`
-  applies these).
+  the scene ("Japanese troops land in South Sudan") x0.5, a plural demonym after
+  a number ("three Australians") x0.5 (:mod:`stream.places.geotag` applies these).
 
 Repetition adds up, so a story about Karabakh that names Paris once has
 France as a minor country, not its focus. A name in a locative form (the scene
 of events: "in Karabakh", "в Карабахе", "Karabağ'da") or alone before a colon opening the headline (its
 topic: "Haut-Karabakh : ...") weighs more, a capital
-named outside one (a government speaking: "Moscow said") less. Scores are
+or a seat of government named outside one (a government speaking: "Moscow said", "the Pentagon reports")
+less. Scores are
 reported as shares of the story total (0..1).
 
 Region names ("the Gulf", "Южный Кавказ", "au Maghreb") are evidence for
