@@ -794,7 +794,10 @@ separator still: "La Norvège la Suède" is none.
 (ii) One self-written dev story right more ("إيران والسعودية تعيدان فتح سفارتيهما", the two reopen their
 embassies, filed from Tehran), none lost. Turkish "yeniden" (again) left out: it also opens clashes renewed.
 "Normalisation" words left out too: "Suudi Arabistan ile İsrail normalleşmesi askıda" is Saudi Arabia's
-(0.56 of the leader). Talk words (talks, meet, переговоры, görüşme, محادثات ...): no figure moved.
+(0.56 of the leader). Talk words (talks, meet, переговоры, görüşme, محادثات ...): no figure moved. A headline
+naming exactly two countries in any way, with a word of agreement, read as a pair that agrees: 418, one won ("В
+Бишкеке подписан договор о границе с Таджикистаном") and one lost ("تشاد كلارك يوقع مع نادي الوحدة الإماراتي",
+a player named Chad signing with an Emirati club).
 
 Also tried in the round and left out (against the row before each): a demonym before an event noun (invasion,
 war, occupation, aggression, annexation, revolution, offensive, election) weighed x0.5 / x0.75, "the Russian
