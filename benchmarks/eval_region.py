@@ -668,6 +668,163 @@ self-written dev 0.982 0.977 0.980, focus 0.893 (from 0.978 0.974 0.976, 0.891);
 (unchanged); public dev 0.934 0.920 0.889, precision bound 0.888 / 0.931 (from 0.887 / 0.930); public test
 0.910 0.897 0.835 (from 0.910 0.897 0.834), precision bound 0.835 / 0.920 (from 0.834 / 0.918). The focus
 target (0.90 on the never-tuned sets) is not met by this round: its fixes are about which places are read.
+
+Tenth round (branch focus6; the brief named it the sixth, the table's sixth round being another branch's),
+issue #17's focus target, the eighth round's protocol: a change is kept when public dev and/or self-written
+dev focus rise and no total falls (self-written dev F1 / focus, held-out F1 / focus / relevant P/R/F1, public
+test found / relevant / focus and precision bounds); the test row's and the held-out set's totals are read
+after every try, never their stories. Figures as in the eighth round. Before it: public dev 0.934 0.889
+(1207) 0.931, public test 0.910 0.897 0.835 (1365 1345 1253 of 1,500), self-written dev 0.980 0.893 (410 of
+459), held-out 0.978 0.895 (273 of 305; relevant 0.908 0.928 0.918).
+
+=================================================  ========================  ==================  ===========  ===========
+change                                             public dev                public test         dev          held-out
+=================================================  ========================  ==================  ===========  ===========
+an ambiguous Latin-script name in a locative       0.934 0.889 (1207) 0.931  0.910 0.897 0.835   0.980 0.895  0.978 0.895
+case after an apostrophe is used as a place, as
+after "in" (Turkish "Miami'de") (bb)
+a place inside a short quotation (at most 25       unchanged                 0.910 0.897 0.836   0.980 0.898  0.978 0.895
+characters between the marks, on one line)
+weighs x0.3, as inside an organisation's name:
+an exhibition («Կոմիտասը և Փարիզը»), a party
+("Georgian Dream"), a law's nickname ("the
+Russian law"), a club, an oil grade (cc)
+a headline pair that also says the two agree,      unchanged                 unchanged           0.980 0.904  0.978 0.905
+sign or make a deal has no focus country when
+the runner-up holds 0.55 of the leader (0.7
+otherwise; words in the twelve story
+languages, stems where they inflect) (dd)
+a place alone before a colon opening the           unchanged                 unchanged           0.980 0.906  unchanged
+headline is its topic, weighed as a scene
+("Haut-Karabakh : l'exode des Arméniens ...")
+(ee)
+the quotations found with str.find, not a          unchanged                 unchanged           unchanged    unchanged
+regular expression tried at every character
+(cost, (cc))
+in English, a plural demonym after a number or     0.934 0.890 (1208) 0.931  unchanged           unchanged    unchanged
+a quantifier ("three Australians", "several
+Britons") weighs x0.5 of a demonym (ff)
+a seat of government (White House, Kremlin,        0.934 0.891 (1209) 0.931  unchanged           unchanged    unchanged
+Pentagon, Élysée, Downing Street ..., every
+story language) outside a locative weighs as a
+capital speaking, x0.8 (gg)
+an article after the conjunction keeps a           unchanged                 unchanged           unchanged    0.978 0.908
+headline pair ("la Géorgie et l'Azerbaïdjan");
+an article alone joins nothing (hh)
+a headline pair that agrees keeps its story when   unchanged                 unchanged           0.980 0.908  unchanged
+a third country, the host filing it, ranks
+between the two (hh)
+restoring ties (reopen, restore, تعيد, возобнов,   unchanged                 unchanged           0.980 0.911  unchanged
+відновл, bərpa ...) among the words of
+agreement (ii)
+=================================================  ========================  ==================  ===========  ===========
+
+The self-written dev focus errors at the round's start, 49 of 459, by cause: an oil-price story in seven
+languages ("Ölpreise steigen nach Signalen aus Riad", gold null / gulf: OPEC+ producers) 7; a headline pair or
+list the gold calls a story of both, lost to the side filing it or named more ("Kyrgyzstan, Tajikistan sign
+border deal" from Bishkek, "Україна та Польща домовилися" from Warsaw) 9, and pairs the gold gives to one side
+(a prisoner exchange to Ukraine, Putin and Kim's treaty to Russia) 3; sports copy, the venue or dateline
+outweighing the athlete's or team's country ("Kenyan runner breaks marathon world record in Chicago") 4, or no
+place read in it (clubs, "Miami'de") 4; a visiting or hosting leader's country as the gold ("Putin visita Corea
+del Norte" -> RU) 3; actor against scene (Israeli strikes on Gaza in Azerbaijani and Georgian, "Кремль: ..."
+-> RU) 5; a home country's culture or business story about a foreign thing (an exhibition on Persia in the
+Hermitage, a Georgian artist's French prize, a Turkish car sold in Germany, Rome and the Vatican) 5, and two
+places not read (Avignon, under the population floor; "la jeune pousse parisienne"); a false reading (Arabic
+سلالة "strain" as Salalah, its Persian spelling) 1; a dateline-only seat of an international body ("GENÈVE -
+L'OMS ...", gold null) 1; a region story (the Caspian; CNES and India) 2; a near tie or an implicit subject
+(Karabakh's topic, "Azeri Light", Armenian talks with Turkey) 3. Fixed: nine (tr-006, hy-006, az-018, en-032,
+fr-002, uk-005, fr-001, fr-056, ar-020); lost: one (tr-029, "Irak ile Türkiye arasında Kalkınma Yolu
+mutabakatı", gold IQ, now a pair story). Left: the oil story (one story translated, and the guide's "OPEC+ Gulf producers" convention: a
+rule for it would be fitted to it), the pair labels (a clash, an earthquake, a memorandum filed from one side
+are that side's; an agreement, a border deal, a flood are both sides'), the visits and sports stories (the
+labels follow the actor, the weights the scene), and readings the gazetteer lacks (Georgian "ღაზის სექტორში",
+Avignon), left to a gazetteer build (another branch rebuilds it now). Public dev focus misses at the start (150:
+no country 52, label not found 38, another country 55, tied 4, null 1; 148 after rows (ff) and (gg)): the 98
+with countries, read again, are mostly a label naming a
+territory or a heading's country the text does not (Hong Kong, New Caledonia, Martinique, Guam; "Reactions to
+the 2022 Russian invasion of Ukraine"), a city and its country both counted for a foreign scene ("Stockholm,
+Sweden"), and a leader's visit labelled by the visitor ("President Emmanuel Macron visits Cameroon", FR); the
+rows won two with general causes (people counted by nationality abroad, a seat of government speaking).
+
+(bb) One self-written dev story right more (a Turkish NBA item whose only place is "Miami'de"; Miami is a
+word elsewhere and nothing backed it), none lost; dev recall 0.977 -> 0.978. First tried with every Latin
+locative flag, the address chain of row (y) included: public dev 1206 ("in Rosebud, Victoria" read Victoria
+as the Seychelles' capital).
+
+(cc) One self-written dev story right more (an Armenian museum's exhibition «Komitas and Paris», filed from
+Yerevan, went to France), none lost; public test focus 1253 -> 1254. At 40 characters the same figures, but
+"China should start an investigation", speech, dropped China from a public dev event's relevant countries; at
+15 the exhibition's title is too long. The places it weighs on the self-written dev set: "the Russian law" in
+eight languages, "Georgian Dream", "Azeri Light", "Qarabağ" (a club), "Art Basel", "Zengezur koridoru". First
+written as a regular expression: ~8 us per 2 KB story, the last row's str.find scan ~2 us (identical spans
+on every self-written and public story). Cost per 2 KB story, alternating processes with the geotagger of
+cc96662 (before the round): median 490-491 against 486-488 us, p95 797-808 against 803-819 us.
+
+(dd) Four self-written dev stories right more (the Azerbaijani-Uzbek alliance signed in Tashkent, the
+Kyrgyz-Tajik border deal signed in Bishkek, "Erevan et Bakou s'accordent", the Ukrainian-Polish border deal
+agreed in Warsaw: the dateline of one side's capital had put the runner-up at 0.56-0.58 of the leader), one
+lost (tr-029, above); held-out focus 0.895 -> 0.905 (three stories; their text never read). The label guide's
+"bilateral talks, a border deal": the filing side leads a clash on the border (ar-001, en-001, de-002 stay
+Armenia's), not an agreement. At 0.5: 413 (Arabic "توقعان معاهدة", a treaty Russia's, and a memorandum Iraq's
+lost too), held-out 0.905; at 0.6: 411, held-out 0.895. Tried first on every pair, without the words (the
+pair ratio scanned): 0.5 410, 0.55 412 (six won, six lost: the clashes and an earthquake), 0.6 407, 0.65
+410, 0.75 410 (against 412). Talk words (talks, meet, переговоры, görüşme, محادثات ...) among the agreement
+words: no figure moved; not kept (row (ii) adds the words of restored ties).
+
+(ee) One self-written dev story right more ("Haut-Karabakh : l'exode des Arméniens s'accélère", Armenia
+0.451 against Azerbaijan 0.437), none lost. First tried on any name ending before the colon: 414 (from 415),
+"Ermənistanla sərhəddə atışma:" (a clause, not a label) and "Armenien und Aserbaidschan:" (a pair) lost.
+
+(ff) One public dev event right more ("Police in Serbia arrest three Australians ... smuggling of cocaine into
+Sydney"), none lost; no other figure moved. With "of" among the count words: 1208 too, but "the vaccination of
+Sri Lankans" lost its story and "of Chinese nationals" won nothing (1 / 1). The eighth round's nouns of persons
+(row (ae)) weighed x0.5 instead of only losing a tie: 1206 ("not Canadian citizens"); x0.75: nothing moved.
+
+(gg) The seventh round's metonym-as-speaker try again, on the seats of government alone (a curated prefix list
+in geotag.py; the gazetteer's metonyms also hold legislatures, agencies, forces and the Houthis, which keep
+their weight): one public dev event right more ("The Pentagon reports it has begun withdrawing U.S. troops from
+Syria"), none lost; public test relevant found 1345 -> 1346.
+
+(hh) The article row alone moved one held-out story (0.905 -> 0.908; its text never read) and no dev or public
+row: it is the next row's premise, read on the dev story that asked for both ("BUCAREST - L'Azerbaïdjan, la
+Géorgie, la Roumanie et la Hongrie ont signé ...", headline "la Géorgie et l'Azerbaïdjan signent": the
+elided article broke the pair, and Romania, the host, ranked between the two). A pair needs a conjunction or a
+separator still: "La Norvège la Suède" is none.
+
+(ii) One self-written dev story right more ("إيران والسعودية تعيدان فتح سفارتيهما", the two reopen their
+embassies, filed from Tehran), none lost. Turkish "yeniden" (again) left out: it also opens clashes renewed.
+"Normalisation" words left out too: "Suudi Arabistan ile İsrail normalleşmesi askıda" is Saudi Arabia's
+(0.56 of the leader). Talk words (talks, meet, переговоры, görüşme, محادثات ...): no figure moved. A headline
+naming exactly two countries in any way, with a word of agreement, read as a pair that agrees: 418, one won ("В
+Бишкеке подписан договор о границе с Таджикистаном") and one lost ("تشاد كلارك يوقع مع نادي الوحدة الإماراتي",
+a player named Chad signing with an Emirati club).
+
+Also tried in the round and left out (against the row before each): a demonym before an event noun (invasion,
+war, occupation, aggression, annexation, revolution, offensive, election) weighed x0.5 / x0.75, "the Russian
+invasion" as background: public dev one won and one lost at x0.5 ("Ukraine holds its first trial ... against a
+Russian soldier" won, "European leaders gather in France for a summit on Ukraine ... ending the Ukrainian war"
+lost), one lost at x0.75; the dateline x0.5 / x0.75 when the headline names countries but not the dateline's:
+dev 410 / 411 (from 412; a Kazakh boxer in Tashkent won, an oil story, a Stepanakert story and an Armenian
+patriarch's election in Istanbul lost); DATELINE_ONLY_SHARE 0.4, 0.45, 0.55, 0.6: dev 410, 411, 410, 408
+(from 412). Relevance, read on the totals: RELEVANT_RATIO 0.4 / 0.45 / 0.55 / 0.6 (0.5 kept): held-out relevant P/R/F1
+0.887 0.931 0.909 / 0.892 0.928 0.910 / 0.911 0.925 0.918 / 0.914 0.925 0.919, public dev relevant found 0.923
+/ 0.923 / 0.919 / 0.915 (precision bound 0.926 / 0.927 / 0.938 / 0.940), public test 0.901 / 0.900 / 0.892
+/ 0.889 (0.908 / 0.913 / 0.920 / 0.923): a trade, each way a total falls; in a headline-less story the first
+country name of the first sentence made relevant (its subject): public dev relevant found 0.920 -> 0.926,
+public test 0.897 -> 0.899, but both relevant precision bounds fell (0.931 -> 0.930, 0.920 -> 0.919); every
+name there: 0.926 / 0.901, bounds 0.925 / 0.915; names and demonyms: 0.932 / 0.908, bounds 0.897 / 0.837; a
+headline making a country relevant only by a mention weighing 2 or more (not a demonym alone): held-out
+relevant 0.914 0.925 0.919 (recall fell).
+
+Totals after the round (``python -m benchmarks.eval_region``): self-written dev P/R/F1 0.982 0.978 0.980,
+focus 0.911 (418 of 459; from 0.982 0.977 0.980, 0.893), focus region 0.956 (0.951); held-out 0.979 0.977
+0.978, focus 0.908 (277 of 305; from 0.895), relevant 0.908 0.928 0.918 (unchanged); public dev 0.934 0.920
+0.891 (1209; from 0.889, 1207), precision bound 0.888 / 0.931 (unchanged); public test 0.910 0.897 0.836
+(1365 1346 1254 of 1,500; from 1365 1345 1253), bounds 0.835 / 0.920 (unchanged). Cost per 2 KB story,
+alternating processes with the geotagger of cc96662 (the scratch A/B script): median 489-492 against 482-485
+us, p95 804-805 against 791-796 us (+1-2%: the quotation scan, the count and seat checks per name). The focus
+target (0.90) is met on the self-written held-out set; the public test row (0.836) is far from it: of its events the text names the label's country in 64%, and on those the focus is
+right at ~0.91, a ceiling the labels set (one country per story line) more than the rules.
 """
 
 from __future__ import annotations

@@ -11,16 +11,19 @@ and to every country the place counts for:
   president said"; not before an organ of the state: "an Egyptian court"),
   an ambiguous name admitted by context 0.8; an abbreviation before a common
   noun ("U.S. envoy") weighs as a demonym, a name hyphened to an attribute
-  ("pro-Kremlin", "Saudi-led") x0.25, a member of a list of three countries
+  ("pro-Kremlin", "Saudi-led") x0.25, a place inside a short quotation
+  («Сокровища Персии», "Georgian Dream") x0.3, a member of a list of three countries
   or more x0.5, a name or abbreviation before a force noun ("United States
   aircraft", "U.S. troops") x0.5, and a demonym there when another country is
-  the scene ("Japanese troops land in South Sudan") x0.5 (:mod:`stream.places.geotag`
-  applies these).
+  the scene ("Japanese troops land in South Sudan") x0.5, a plural demonym after
+  a number ("three Australians") x0.5 (:mod:`stream.places.geotag` applies these).
 
 Repetition adds up, so a story about Karabakh that names Paris once has
 France as a minor country, not its focus. A name in a locative form (the scene
-of events: "in Karabakh", "в Карабахе", "Karabağ'da") weighs more, a capital
-named outside one (a government speaking: "Moscow said") less. Scores are
+of events: "in Karabakh", "в Карабахе", "Karabağ'da") or alone before a colon opening the headline (its
+topic: "Haut-Karabakh : ...") weighs more, a capital
+or a seat of government named outside one (a government speaking: "Moscow said", "the Pentagon reports")
+less. Scores are
 reported as shares of the story total (0..1).
 
 Region names ("the Gulf", "Южный Кавказ", "au Maghreb") are evidence for
@@ -35,8 +38,9 @@ Yoweri Museveni of Uganda", and goes to a target of the
 action, a country named right after "against" or "on": "a probe against Lebanon's
 prime minister", "an arms embargo on Iran"; else to the one named first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
 of the story (a WHO warning filed from Geneva about six countries has no focus), unless the headline names the two leaders jointly ("Armenia and
-Azerbaijan agree ...") and the runner-up is close enough: then the story is
-about both and the focus country is null; so is it when the leader is a
+Azerbaijan agree ...") and the runner-up is close enough (closer still needed unless the headline
+says they agree, sign or make a deal; a pair that agrees keeps its story when a host ranks between
+them): then the story is about both and the focus country is null; so is it when the leader is a
 host the headline names only by a city while pairing two other countries
 ("Armenia and Azerbaijan initial a text in Washington"). The focus region is the home region of the focus
 country (``home`` in regions.yaml, a partition of the world into newsroom
@@ -59,6 +63,7 @@ from stream.places.regions import RegionCatalog
 
 __all__ = [
     "DATELINE_ONLY_SHARE",
+    "JOINT_PAIR_RATIO",
     "POSITION_WEIGHTS",
     "SOURCE_WEIGHTS",
     "TIE_TOLERANCE",
@@ -80,6 +85,11 @@ SPEAKER_WEIGHT = 0.8
 # disaster) and has no focus country. Closeness alone is not enough: a story
 # about one country often names its counterpart as often.
 PAIR_RATIO = 0.7
+# When the headline also says the pair agree, sign or make a deal ("Kyrgyzstan, Tajikistan sign border
+# deal", "Україна та Польща домовилися ..."), both are its subjects: a closer runner-up is enough, though
+# the dateline of one side's capital adds to that side (a clash on the border filed from Yerevan is
+# Armenia's story, an agreement filed from Bishkek is both sides').
+JOINT_PAIR_RATIO = 0.55
 # Countries within this fraction of the leader decide a null focus's region.
 LEAD_RATIO = 0.5
 # A territory far from its state (New Caledonia) sets the focus region when it
@@ -135,11 +145,13 @@ def score(
     headline_countries: frozenset[str] = frozenset(),
     hosts: frozenset[str] = frozenset(),
     tie_parts: TieParts | None = None,
+    joint: bool = False,
 ) -> Scores:
     """Aggregate weighted evidence into shares, a focus country and a focus region.
 
     ``pairs`` are countries the headline names jointly ("Armenia and Azerbaijan"):
-    when they are the two leaders, the story is about both and has no focus country.
+    when they are the two leaders, the story is about both and has no focus country; ``joint``, the
+    headline says they agree or sign (see :data:`JOINT_PAIR_RATIO`).
     ``region_hits`` are region names (region id, weight, in the headline);
     ``headline_countries`` the countries the headline names; ``hosts`` those it names only
     by a city ("... in Washington"): a host of a pair the headline names is not the focus.
@@ -180,7 +192,7 @@ def score(
     if region_focus is not None:
         focus_country, focus_region = None, region_focus
     else:
-        focus_country = _focus_country(shares, pairs, hosts, tie_parts) if shares else None
+        focus_country = _focus_country(shares, pairs, hosts, tie_parts, joint) if shares else None
         lead_shares = shares
         if focus_country is not None and shares[focus_country] < DATELINE_ONLY_SHARE and _dateline_only(focus_country, evidence):
             # The story is about what it names; the seat it was filed from neither decides
@@ -253,6 +265,7 @@ def _focus_country(
     pairs: frozenset[frozenset[str]],
     hosts: frozenset[str] = frozenset(),
     tie_parts: TieParts | None = None,
+    joint: bool = False,
 ) -> str | None:
     # A stable sort: on a tie the country named first (dateline, headline) leads, but not a country named
     # only as where someone came from ("a bus carrying tourists returning from Istanbul crashes near ...,
@@ -274,7 +287,11 @@ def _focus_country(
         return None
     if len(ranked) > 1:
         (first, s1), (second, s2) = ranked[0], ranked[1]
-        if s2 >= PAIR_RATIO * s1 and frozenset((first, second)) in pairs:
+        if s2 >= (JOINT_PAIR_RATIO if joint else PAIR_RATIO) * s1 and frozenset((first, second)) in pairs:
+            return None
+        if joint and any(s >= JOINT_PAIR_RATIO * s1 and frozenset((first, c)) in pairs for c, s in ranked[2:]):
+            # "BUCAREST - ... la Géorgie et l'Azerbaïdjan signent ...": the host filing the story may come
+            # between the two who agree.
             return None
     return ranked[0][0]
 

@@ -155,6 +155,9 @@ _ROLES_BEFORE = {**dict.fromkeys(_TARGET_BEFORE, _TARGET), "from": _ORIGIN, "of"
 _CONJUNCTIONS = frozenset(
     ["and", "et", "und", "y", "e", "i", "и", "і", "й", "та", "ile", "ve", "və", "و", "եւ", "եվ", "ու", "და", "with", "avec"]
 )
+# Articles that may stand between a conjunction and the second name of a pair: "la Géorgie et l'Azerbaïdjan",
+# "Armenia y el Perú", "Russia and the United States" (folded tokens; the elided "l'" is its own token).
+_PAIR_ARTICLES = frozenset(["l", "la", "le", "les", "el", "los", "las", "die", "der", "the"])
 _PAIR_SEPARATORS = ",-‐–—/&;،"
 # What spells foreign names in Chinese and Japanese: the Han characters of transliterations and katakana. A
 # city name glued to more of them inside a run is part of a longer name (尼斯, Nice, in 傑尼斯, Denys;
@@ -169,6 +172,33 @@ _CJK_JOINS = frozenset(["与", "與", "和", "及", "同", "跟", "、", "と", 
 # government speaking) far more often than the state; both count for the same country.
 _KIND_RANK = {"country": 0, "territory": 1, "area": 2, "capital": 3, "state": 4, "city": 5, "region": 6, "shared": 7}
 _TRIGGER_WINDOW = 3
+# A short quotation, up to this many characters between its marks, is a name or a slogan, not speech.
+_MAX_QUOTED_NAME = 25
+_QUOTE_OPENERS = '«“„"'
+_QUOTE_CLOSERS = '»”“"'
+_QUOTE_MARKS = frozenset(_QUOTE_OPENERS + _QUOTE_CLOSERS)
+_APOSTROPHES = ("'", "’")
+# Metonyms that are seats of government (folded form prefixes, every story language), the rest of the
+# gazetteer's metonyms being legislatures, agencies, forces and the Houthis: outside a locative form a seat
+# is its government speaking, weighed as a capital is ("The Pentagon reports ... withdrawing U.S. troops
+# from Syria", "Кремль заявил").
+_SEATS = (
+    *("white house", "whitehall", "downing street", "oval office", "zhongnanhai", "state department"),
+    *("kreml", "pentag", "pentág", "élysée", "elysee", "matignon", "quai d orsay", "maison blanche", "moncloa"),
+    *("casa blanca", "quirinale", "palazzo chigi", "weisses haus", "beştepe", "beyaz saray", "ağ ev"),
+    *("кремл", "пентагон", "госдеп", "даунинг", "елисей", "бел", "біл", "կրեմլ", "պենտագոն", "սպիտակ տուն"),
+    *("თეთრი სახლ", "კრემლ", "პენტაგონ", "پنتاگون", "كاخ سفيد"),
+    *("الكرملين", "كرملين", "البنتاغون", "بنتاغون", "البيت الابيض", "بيت الابيض", "الاليزيه", "اليزيه", "داونينغ"),
+)
+# English words that count people before a plural demonym ("three Australians", "several Britons"), folded.
+_COUNT_WORDS = frozenset(
+    [
+        *("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+        *("dozens", "hundreds", "thousands", "several", "many", "some"),
+    ]
+)
+# How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
+_MAX_TOPIC_CHARS = 40
 # A place inside an organisation name adds this much (times its position weight) to a
 # country the story names elsewhere.
 ORGANISATION_WEIGHT = 0.3
@@ -179,6 +209,8 @@ PERSON_WEIGHT = 0.5
 # A country's name or abbreviation before a force noun ("United States aircraft bomb ...") weighs this much;
 # so does a demonym there when the story names another country as the scene ("Japanese troops land in ...").
 FORCE_WEIGHT = 0.5
+# A plural demonym after a number or a quantifier in English ("three Australians") weighs this much of a demonym.
+COUNTED_PEOPLE_WEIGHT = 0.5
 # A country in an enumeration of at least three weighs this much of a mention.
 LIST_WEIGHT = 0.5
 # A name hyphened to an attribute ("pro-Kremlin", "Saudi-led") weighs this much of a mention.
@@ -524,7 +556,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 or (
                     last + 1 < len(texts)
                     and texts[last + 1] in _LOCATIVE_TAILS[LAT]
-                    and text[ts.end(last) : ts.end(last) + 1] in ("'", "’")
+                    and text[ts.end(last) : ts.end(last) + 1] in _APOSTROPHES
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
                 or proclitic in HE_LOCATIVE_PREFIXES
@@ -936,6 +968,8 @@ def locate(
     forces_of: list[int] = []  # (index in accepted) of demonyms before a force noun: "Japanese troops"
     scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
     adjective_first = lang == "en"
+    quoted = _short_quotations(text)
+    topic_end = story.headline.find(":", 0, _MAX_TOPIC_CHARS) if story.headline else -1
     for hit, sure in pending:
         start, end = hit.start, hit.end
         if text[start - 2 : start] == ", " and not hit.locative and hit.family == LAT:
@@ -947,9 +981,13 @@ def locate(
             backed = [r for r in hit.readings if any(c in supported for c in gaz.places[r[0]].countries)]
             if not backed:
                 window = ts.texts[max(0, hit.first - _TRIGGER_WINDOW) : hit.last + 1 + _TRIGGER_WINDOW]
-                # A trigger word nearby, or a locative ("à Nice", "in Jordan"):
-                # the name is used as a place.
-                if hit.prep or any(t in triggers for t in window):
+                # A trigger word nearby, or a locative ("à Nice", "in Jordan", Turkish "Miami'de": a case
+                # ending after an apostrophe, which only proper names take): the name is used as a place.
+                if (
+                    hit.prep
+                    or (hit.locative and hit.family == LAT and text[end : end + 1] in _APOSTROPHES)
+                    or any(t in triggers for t in window)
+                ):
                     backed = list(hit.readings)
                 elif id(hit) in listed_with_a_country:
                     backed = [r for r in hit.readings if gaz.places[r[0]].kind == "country"]
@@ -983,10 +1021,25 @@ def locate(
             # "An Egyptian court sentences ...", "the Azerbaijani government says": the state itself acts,
             # as its name would say; weighed as a name, not as an incidental adjective.
             weight /= SOURCE_WEIGHTS["demonym"]
+        if (
+            source == "demonym"
+            and adjective_first
+            and text[end - 1 : end] == "s"
+            and hit.first > 0
+            and (texts[hit.first - 1] in _COUNT_WORDS or texts[hit.first - 1].isdigit())
+        ):
+            # "Police in Serbia arrest three Australians": people counted by their nationality are
+            # persons abroad as often as at home, weaker than the adjective.
+            weight *= COUNTED_PEOPLE_WEIGHT
         if ftype == ABBREV and _before_a_word(ts, text, hit):
             # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
             weight *= SOURCE_WEIGHTS["demonym"]
-        if source == "text":
+        if quoted and any(a <= start and end <= b for a, b in quoted):
+            # A place inside a short quotation names a thing called after it, as inside an organisation's
+            # name: an exhibition («Комитас и Париж», «Сокровища Персии»), a party ("Georgian Dream"), a
+            # law's nickname ("the Russian law"), a club ("Qarabağ"), a product ("Azeri Light").
+            weight *= ORGANISATION_WEIGHT
+        elif source == "text":
             if lang == "en" and texts[hit.first - 1] == "the" and _names_a_thing(ts, text, hit, hit_tokens, lang, gaz):
                 weight *= ORGANISATION_WEIGHT
             elif hit.last + 1 < n_tokens and texts[hit.last + 1] in _FORCES and _before_a_force(ts, text, hit):
@@ -1000,9 +1053,11 @@ def locate(
             # "pro-Kremlin politician", "Saudi-led coalition", "Russian-occupied town": the name
             # qualifies an actor or a side, the thing described is elsewhere.
             weight *= ATTRIBUTIVE_WEIGHT
-        elif hit.locative and source == "text":
+        elif (hit.locative and source == "text") or (start == 0 and end <= topic_end and not text[end:topic_end].strip()):
+            # A name alone before a colon that opens the headline is its topic ("Haut-Karabakh : l'exode des
+            # Arméniens ...", "Кремль: ..."): the story's place, weighed as a scene is.
             weight *= LOCATIVE_WEIGHT
-        elif kind == "capital":
+        elif kind == "capital" or (source == "metonym" and hit.form.startswith(_SEATS)):
             # A capital not in a locative form is mostly its government speaking.
             weight *= SPEAKER_WEIGHT
         if kind == "country" and hit.family in (LAT, CYR):
@@ -1067,7 +1122,41 @@ def locate(
         def tie_parts() -> tuple[frozenset[str], frozenset[str]]:
             return _tie_parts(ts, text, gaz, [h for h, _s in pending], accepted, in_text)
 
-    return _result(gaz, catalog, accepted, _pairs(ts, text, headline_hits), region_hits, headline_hits, hosts, tie_parts)
+    pairs = _pairs(ts, text, headline_hits)
+    joint = bool(pairs) and _agreement(ts, headline_end)
+    return _result(gaz, catalog, accepted, pairs, region_hits, headline_hits, hosts, tie_parts, joint)
+
+
+def _short_quotations(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks of at most :data:`_MAX_QUOTED_NAME` characters on one line: «Комитас и Париж».
+
+    The marks are found with ``str.find`` (a regular expression tried at every character cost ~8 us on a
+    2,000-character story); a span holds no other mark, so it closes at the next mark after it opens.
+    """
+    marks: list[int] = []
+    for mark in _QUOTE_MARKS:
+        at = text.find(mark)
+        while at >= 0:
+            marks.append(at)
+            at = text.find(mark, at + 1)
+    if len(marks) < 2:
+        return []
+    marks.sort()
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i + 1 < len(marks):
+        opens, closes = marks[i], marks[i + 1]
+        if (
+            text[opens] in _QUOTE_OPENERS
+            and text[closes] in _QUOTE_CLOSERS
+            and 1 <= closes - opens - 1 <= _MAX_QUOTED_NAME
+            and text.find("\n", opens + 1, closes) < 0
+        ):
+            spans.append((opens + 1, closes))
+            i += 2
+        else:
+            i += 1
+    return spans
 
 
 def _lone_country(
@@ -1463,6 +1552,37 @@ def _enumerated(
     return listed
 
 
+# Words of a headline saying that the two countries it names jointly agree, sign, make a deal or restore ties
+# ("reopen embassies", "تعيدان فتح") (focus.py's JOINT_PAIR_RATIO): folded whole words of the cased Latin-script languages, and stems elsewhere (Russian,
+# Ukrainian, Turkish and Azerbaijani, Arabic and Persian, Armenian, Georgian inflect them).
+_AGREEMENT_WORDS = frozenset(
+    [
+        *("reopen", "restore", "rétablissent", "wiederherstellen", "restablecen"),
+        *("agree", "agrees", "agreed", "agreement", "sign", "signs", "signed", "deal", "treaty", "accord", "pact"),
+        *("accordent", "accordé", "signent", "signé", "traité", "pacte"),
+        *("einigen", "einigung", "abkommen", "vertrag", "unterzeichnen", "unterzeichnet"),
+        *("acuerdo", "acuerdan", "firman", "firmado", "tratado", "pacto"),
+    ]
+)
+_AGREEMENT_STEMS = (
+    *("تعيد", "يعيد", "تستأنف", "возобнов", "восстанов", "відновл", "bərpa"),
+    *("договор", "соглашен", "подписа", "домовил", "угод", "підписа", "договір"),
+    *("anlaş", "imzala", "mutabakat", "antlaşma", "saziş", "razılaş", "müqavilə"),
+    *("اتفاق", "معاهد", "توقع", "توقيع", "يوقع", "توافق", "قرارداد", "امضا"),
+    *("համաձայն", "պայմանագ", "ստորագր", "შეთანხმ", "ხელშეკრულ"),
+)
+
+
+def _agreement(ts: TokenStream, headline_end: int) -> bool:
+    """Whether the headline (text before ``headline_end``) has a word of agreement: "sign", "s'accordent", "домовилися"."""
+    for i, tok in enumerate(ts.texts):
+        if ts.start(i) >= headline_end:
+            break
+        if tok in _AGREEMENT_WORDS or tok.startswith(_AGREEMENT_STEMS):
+            return True
+    return False
+
+
 def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]]) -> frozenset[frozenset[str]]:
     """Country pairs the headline names jointly: "Armenia and Azerbaijan", "إيران والسعودية"."""
     pairs: set[frozenset[str]] = set()
@@ -1471,17 +1591,18 @@ def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]])
             if len(ca) == 1 and len(cb) == 1 and ca != cb and text[a.end : b.start] in _CJK_JOINS:
                 pairs.add(frozenset(ca + cb))
             continue
-        # Names joined by a conjunction ("Armenia and Azerbaijan", "أرمينيا وأذربيجان" with
-        # the proclitic و) or a separator ("Kyrgyzstan, Tajikistan", "Armenia-Azerbaijan").
+        # Names joined by a conjunction ("Armenia and Azerbaijan", "أرمينيا وأذربيجان" with the proclitic
+        # و; an article may follow it: "la Géorgie et l'Azerbaïdjan") or a separator ("Kyrgyzstan,
+        # Tajikistan", "Armenia-Azerbaijan").
         # Names next to each other with only a space between are subject and object in
         # word-order languages that mark case: "Bakı Moskvadan cavab gözləyir".
         between = ts.texts[a.last + 1 : b.first]
-        if len(ca) != 1 or len(cb) != 1 or ca == cb or not all(t in _CONJUNCTIONS for t in between):
+        if len(ca) != 1 or len(cb) != 1 or ca == cb or not all(t in _CONJUNCTIONS or t in _PAIR_ARTICLES for t in between):
             continue
         gap = text[ts.end(a.last) : ts.start(b.first)]
         conj = ts.texts[b.first][:1]
         proclitic = conj in ("و", "ו") and not b.form.startswith(conj)
-        if between or proclitic or any(ch in gap for ch in _PAIR_SEPARATORS):
+        if any(t in _CONJUNCTIONS for t in between) or proclitic or any(ch in gap for ch in _PAIR_SEPARATORS):
             pairs.add(frozenset(ca + cb))
     return frozenset(pairs)
 
@@ -1495,10 +1616,11 @@ def _result(
     headline_hits: list[tuple[_Hit, tuple[str, ...]]] | None = None,
     hosts: frozenset[str] = frozenset(),
     tie_parts: TieParts | None = None,
+    joint: bool = False,
 ) -> GeoResult:
     evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
-    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, tie_parts)
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, tie_parts, joint)
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:
