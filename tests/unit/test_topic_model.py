@@ -377,3 +377,23 @@ def test_numbers_make_no_features() -> None:
     assert {"wshr", "wcts", "bcts vs", "wpeople", "bpeople in"} <= names  # a number also breaks a pair: no "bshr cts"
     assert "bshr cts" not in names
     assert not any(name[0] in "wb" and any(p.isdigit() for p in name[1:].split(" ")) for name in model().vocabulary)
+
+
+def test_the_model_reads_the_lead_of_a_long_story_and_the_rules_all_of_it() -> None:
+    # Indonesian has no rule section, so its topics come from the model alone: football words past the lead
+    # (MODEL_TOKENS) make no model topic, while the same words in the lead do.
+    from stream.topics.classifier import MODEL_TOKENS
+
+    filler = "Warga kota itu berkumpul di alun-alun pada pagi hari. " * 20  # 200 tokens: past the lead, not the 250
+    football = "Tim nasional memenangkan pertandingan sepak bola dan lolos ke final piala."
+    assert MODEL_TOKENS < len(TokenStream.of(filler).texts) < MAX_TOKENS
+    late = classify(Story(id="late", headline="", body=filler + football), "id", model=model())
+    early = classify(Story(id="early", headline="", body=football + " " + filler), "id", model=model())
+    assert SPORT in early.codes and SPORT not in late.codes
+    # English has rules: a sport term after the lead still counts there.
+    english = classify(
+        Story(id="en", headline="", body="The town met. " * 80 + "The striker scored twice in the league match."),
+        "en",
+        model=model(),
+    )
+    assert SPORT in english.codes
