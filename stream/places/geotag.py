@@ -476,6 +476,10 @@ def _tails(family: int, language: str | None, adjective: bool) -> frozenset[str]
     return tails_for(family, language, adjective=adjective)
 
 
+#: Script families in which a name may start inside a token (see :func:`_scan`).
+_INSIDE_FAMILIES = frozenset([ARA, HEB, CJK])
+
+
 def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> list[_Hit]:
     """Every gazetteer form in ``ts`` (the first :data:`_MAX_HITS`) that passes its script's inflection and case rules.
 
@@ -493,6 +497,10 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         if len(hits) == _MAX_HITS:
             break
         begin = end - len(key) + 1
+        # Half of a story's matches are forms inside a longer word ("oman" in "woman"): only Arabic proclitics,
+        # Hebrew prefixes and unspaced runs let a name start inside a token, so the rest go before any lookup.
+        if begin and joined[begin - 1] != " " and family not in _INSIDE_FAMILIES:
+            continue
         first = bisect_right(starts, begin) - 1
         tok_start = starts[first]
         prefixed = begin != tok_start
@@ -750,20 +758,33 @@ def _listed_with_a_country(
 
     "Russia and Georgia", "Azerbaijan, Georgia": a name listed beside a country is read as a country (Georgia, not
     the US state; Jordan, not the given name); it is no support for its other readings."""
+    places = gaz.places
+    # Most stories have no ambiguous name that can be a country: nothing to look at.
+    can_be = [h for h, sure in pending if not sure and any(places[r[0]].kind == "country" for r in h.readings)]
+    if not can_be:
+        return set()
     ordered = sorted(pending, key=lambda p: p[0].start)
-    links = [(a, b) for (a, _), (b, _) in pairwise(ordered) if a.last < b.first and _listed(ts, text, a.last, b.first)]
-    countries = {id(h) for h, sure in ordered if any(gaz.places[r[0]].kind == "country" for r in sure)}
-    can_be = {id(h) for h, sure in ordered if not sure and any(gaz.places[r[0]].kind == "country" for r in h.readings)}
+    where = {id(h): k for k, (h, _) in enumerate(ordered)}
     out: set[int] = set()
+    todo = [where[id(h)] for h in can_be]
     grown = True
     while grown:  # along the list: "Azerbaijan, Georgia and Turkey" backs Georgia, then Turkey through it
         grown = False
-        for a, b in links:
-            for one, other in ((a, b), (b, a)):
-                if id(one) in countries and id(other) in can_be and id(other) not in out:
-                    out.add(id(other))
-                    countries.add(id(other))
+        for k in todo:
+            hit = ordered[k][0]
+            if id(hit) in out:
+                continue
+            for m in (k - 1, k + 1):
+                if not 0 <= m < len(ordered):
+                    continue
+                other, sure = ordered[m]
+                a, b = (other, hit) if m < k else (hit, other)
+                if not (id(other) in out or any(places[r[0]].kind == "country" for r in sure)):
+                    continue
+                if a.last < b.first and _listed(ts, text, a.last, b.first):
+                    out.add(id(hit))
                     grown = True
+                    break
     return out
 
 
