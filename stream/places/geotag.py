@@ -493,6 +493,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     # loses the overlap resolution below anyway (ties keep the earlier hit), so it is not checked.
     longest_in_token: dict[int, int] = {}
     folded_ends: dict[int, list[int] | None] = {}  # per unspaced run whose folding changed its length
+    dollar = "$" in text  # most stories hold none: the check per name below is then skipped
     for end, (key, family, entries) in gaz.automaton.iter(joined):
         if len(hits) == _MAX_HITS:
             break
@@ -551,7 +552,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             readings = [r if gaz.places[r[0]].kind in _UNGLUED_KINDS else (r[0], r[1], (r[2] | AMBIG) & ~WORD) for r in readings]
         # A name or code written against a dollar sign is a currency, not a place: "US$70 million",
         # "HK$5", "NZ$" price in that money whatever the story is about.
-        if readings and text[ts.end(last) : ts.end(last) + 1] == "$":
+        if readings and dollar and text[ts.end(last) : ts.end(last) + 1] == "$":
             continue
         if readings:
             # In cased scripts a capitalised name after "in"/"à"/"в" is a place; in
@@ -1260,6 +1261,13 @@ def _person_name(
     """
     if hit.first != hit.last or _family(hit) not in (LAT, CYR):
         return False
+    # Both rules below need a capitalised word beside the name; most names have none ("in Paris on Monday"),
+    # and this is the cheapest thing to ask first.
+    nxt, prev, matches = hit.last + 1, hit.first - 1, ts.matches
+    if not (nxt < len(matches) and text[matches[nxt].start()].isupper()) and not (
+        prev >= 0 and text[matches[prev].start()].isupper()
+    ):
+        return False
     # A sure country name stays a place: "Azərbaycan Respublikası", "France Télévisions" -- unless it
     # is only another language's name for the country: "Mauricio Macri" in English names a person.
     if all(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in hit.readings) and not _foreign_name(gaz, hit, lang):
@@ -1283,7 +1291,6 @@ def _person_name(
     # "the Cleveland Board of Control" name a thing of the place (see _names_a_thing).
     if article and lang == "en" and hit.first > 0 and texts[hit.first - 1] in _EN_ARTICLES:
         first_name = False
-    nxt = hit.last + 1
     if (
         first_name
         and nxt < len(texts)
@@ -1296,7 +1303,6 @@ def _person_name(
         and texts[nxt] not in _FUNCTION_WORDS
     ):
         return True
-    prev = hit.first - 1
     if lang == "de" or prev < 0 or prev in hit_tokens:
         return False
     p_start, p_end = ts.start(prev), ts.end(prev)
