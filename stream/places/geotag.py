@@ -29,7 +29,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, pairwise
+from itertools import pairwise
 from pathlib import Path
 
 from stream.places.dateline import find_dateline
@@ -83,7 +83,7 @@ from stream.places.people import TITLES, find_people, load_people
 from stream.places.regions import RegionCatalog, load_regions
 from stream.story import Story
 from stream.text.han import NAME_CHARACTERS
-from stream.text.normalize import TokenStream, fold
+from stream.text.normalize import TokenStream, fold, unfolded_ends
 
 __all__ = ["GeoResult", "Mention", "load_regions", "locate"]
 
@@ -586,7 +586,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                     stop = start + len(key)
                 else:
                     if first not in folded_ends:
-                        folded_ends[first] = _folded_ends(text[start:stop], texts[first])
+                        folded_ends[first] = unfolded_ends(text[start:stop], texts[first])
                     ends = folded_ends[first]
                     if ends is not None:  # else the name keeps the whole run's span
                         offset = begin - tok_start
@@ -648,18 +648,6 @@ def _he_prefixed_readings(gaz: Gazetteer, readings: list[tuple[int, int, int]], 
 _TITLES_OF = TITLES | {("minister",)}
 _TITLE_ENDS = frozenset(t[-1] for t in _TITLES_OF)
 _MAX_TITLE_NAME_WORDS = 3
-
-
-def _folded_ends(run: str, folded: str) -> list[int] | None:
-    """Per character of the original ``run``: the length of the folded run up to and including it.
-
-    Folding changed the run's length (NFKC writes Thai ำ as ํ + า, a half-width katakana as its full form), so
-    each original character is folded alone to count what it became. None when that does not rebuild the folded
-    run (a composition across characters): a name inside it then keeps the whole run's span."""
-    pieces = [fold(char) for char in run]
-    if "".join(pieces) != folded:
-        return None
-    return list(accumulate(map(len, pieces)))
 
 
 def _glued(joined: str, begin: int, end: int, run_start: int, run_end: int) -> bool:

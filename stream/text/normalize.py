@@ -14,7 +14,7 @@ from itertools import accumulate
 from operator import add, methodcaller
 from typing import NamedTuple
 
-__all__ = ["Token", "TokenStream", "fold", "strip_arabic_clitics", "strip_hebrew_prefixes", "tokenize"]
+__all__ = ["Token", "TokenStream", "fold", "strip_arabic_clitics", "strip_hebrew_prefixes", "tokenize", "unfolded_ends"]
 
 # Arabic harakat, superscript alef, Quranic marks, Hebrew points (niqqud and cantillation: news writes
 # Hebrew without them, so a pointed word matches its plain form), and the combining dot above that
@@ -132,6 +132,20 @@ def strip_hebrew_prefixes(token: str, min_stem: int = 2) -> list[str]:
             break
         out.append(token[i:])
     return out
+
+
+def unfolded_ends(run: str, folded: str) -> list[int] | None:
+    """Per character of the original ``run``: the length of its folded form (``folded``) up to and including it.
+
+    Where folding changed a token's length (NFKC writes Thai ำ as ํ + า, a half-width katakana as its full form),
+    this maps a match inside the folded token back to original offsets: the match's first and last folded
+    characters are in the original characters ``bisect_right(ends, i)``. Each original character is folded alone;
+    None when that does not rebuild ``folded`` (a composition across characters), and the caller keeps the token's
+    whole span."""
+    pieces = [fold(char) for char in run]
+    if "".join(pieces) != folded:
+        return None
+    return list(accumulate(map(len, pieces)))
 
 
 class Token(NamedTuple):

@@ -50,6 +50,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -62,7 +63,7 @@ import yaml
 
 from stream.errors import ConfigError
 from stream.language.lexicon import entry_key
-from stream.text.normalize import TokenStream, fold, strip_arabic_clitics, strip_hebrew_prefixes, tokenize
+from stream.text.normalize import TokenStream, fold, strip_arabic_clitics, strip_hebrew_prefixes, tokenize, unfolded_ends
 from stream.topics.features import is_unspaced, snowball_stemmer
 from stream.topics.taxonomy import load_taxonomy, normalize_code
 from stream.yamlconf import duplicate_keys
@@ -104,7 +105,7 @@ _SNOWBALL = {"en": "english", "fr": "french", "ru": "russian", "de": "german", "
 SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4, "sw": 3, "ha": 3, "he": 3, "ko": 4}
 #: Languages written without spaces between words: a token is a clause, and a term is found anywhere in it
 #: (战争 inside 两国战争持续), as the characters it is written with, with its own character offsets.
-UNSPACED = frozenset({"zh", "ja"})
+UNSPACED = frozenset({"zh", "ja", "th"})
 LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE, *UNSPACED})
 MIN_PREFIX = 3
 #: Languages that write compound nouns as one word, head last: a Präsidentschaftswahl is a Wahl, a
@@ -781,10 +782,17 @@ class Matcher:
             if not terms:
                 continue
             start, end = matches[idx].span()
-            exact = end - start == len(token)  # folding kept the length: offsets inside the token map
+            # Where folding changed the token's length (Thai ำ is two characters folded), each original
+            # character's folded length maps a term's characters back; None keeps the token's whole span.
+            ends = None if end - start == len(token) else unfolded_ends(matches[idx].group(), token)
             for term, pos in terms:
                 width = len(term.words[0].form)
-                hit = Hit(idx, idx, start + pos, start + pos + width) if exact else Hit(idx, idx, start, end)
+                if end - start == len(token):
+                    hit = Hit(idx, idx, start + pos, start + pos + width)
+                elif ends is not None:
+                    hit = Hit(idx, idx, start + bisect_right(ends, pos), start + bisect_right(ends, pos + width - 1) + 1)
+                else:
+                    hit = Hit(idx, idx, start, end)
                 found.setdefault(term.ident, []).append(hit)
 
 

@@ -473,19 +473,32 @@ NEW_LANGUAGE_CASES = [
         Story(id="zh4", headline="兩國貿易戰升級", body="雙方互相加徵關稅。"),
         id="zh-Hant",
     ),
+    pytest.param(
+        "th",
+        # Thai writes a clause without spaces, as Chinese does; the body's clause holds ทำให้, whose ำ folds to two
+        # characters, and the terms still point at their own characters.
+        Story(
+            id="th",
+            headline="กองทัพโจมตีทางอากาศหมู่บ้านใกล้ชายแดน",
+            body="การสู้รบกับกลุ่มติดอาวุธทำให้ชาวบ้านต้องอพยพ และมีการยิงถล่มตลอดคืน",
+        ),
+        {"กองทัพ", "โจมตีทางอากาศ", "การสู้รบ", "ยิงถล่ม"},
+        Story(id="th2", headline="สงครามการค้าระหว่างสองประเทศรุนแรงขึ้น", body="ทั้งสองฝ่ายขึ้นภาษีนำเข้าสินค้า"),
+        id="th",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("lang", "story", "terms", "other"), NEW_LANGUAGE_CASES)
-def test_rules_in_hebrew_korean_and_chinese_read_inflected_and_unspaced_words(
+def test_rules_in_hebrew_korean_chinese_and_thai_read_inflected_and_unspaced_words(
     lang: str, story: Story, terms: set[str], other: Story
 ) -> None:
     topic = {t.code: t for t in classify(story, lang).topics}["medtop:20000056"]
     assert topic.source == "rules"
     assert terms <= {e.term for e in topic.evidence}
     for e in topic.evidence:
-        # The evidence points at the word: in Chinese at the term's own characters inside the clause; in
+        # The evidence points at the word: in Chinese and Thai at the term's own characters inside the clause; in
         # Hebrew and Korean at the token, whose prefix or postposition is part of it.
         written = story.text[e.start : e.end]
-        assert written == e.term if lang == "zh" else e.term.lstrip("=") in written
+        assert written == e.term if lang in ("zh", "th") else e.term.lstrip("=") in written
     assert "medtop:20000056" not in {t.code for t in classify(other, lang).topics}
