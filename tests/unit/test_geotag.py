@@ -1051,6 +1051,18 @@ def test_a_tie_at_the_top_passes_over_a_nationality_of_people() -> None:
     assert _focus(body) == "FI"
 
 
+def _assert_names_in_runs(cases: list[tuple[str, str, str, set[str]]]) -> None:
+    """Each (language, headline, body, countries) story names those countries, each mention at the name alone."""
+    for lang, headline, body, expected in cases:
+        story = Story(id="t", headline=headline, body=body)
+        result = locate(story, lang)
+        assert {c["iso2"] for c in result.countries} == expected, (lang, headline)
+        for country in result.countries:
+            for mention in country["mentions"]:
+                assert story.text[mention["start"] : mention["end"]] == mention["text"]
+                assert len(mention["text"]) == len(mention["form"]), mention  # the name alone, not its run
+
+
 def test_every_name_inside_a_run_of_chinese_or_japanese_counts_with_its_own_offsets() -> None:
     # Chinese and Japanese write a clause as one run without spaces, so a run is one token: each
     # name inside it is a place of its own, and its mention points at the name, not at the run.
@@ -1064,14 +1076,7 @@ def test_every_name_inside_a_run_of_chinese_or_japanese_counts_with_its_own_offs
         ("zh", "南苏丹和苏丹就石油运输达成一致", "双方在喀土穆举行会谈。", {"SS", "SD"}),
         ("ja", "日本とフィリピンが防衛協定に署名", "両国の首脳は東京で会談した。", {"JP", "PH"}),
     ]
-    for lang, headline, body, expected in cases:
-        story = Story(id="t", headline=headline, body=body)
-        result = locate(story, lang)
-        assert {c["iso2"] for c in result.countries} == expected, (lang, headline)
-        for country in result.countries:
-            for mention in country["mentions"]:
-                assert story.text[mention["start"] : mention["end"]] == mention["text"]
-                assert len(mention["text"]) == len(mention["form"]), mention  # the name alone, not its run
+    _assert_names_in_runs(cases)
 
 
 def test_a_longer_name_inside_a_chinese_run_keeps_its_characters() -> None:
@@ -1149,14 +1154,7 @@ def test_names_inside_thai_khmer_and_myanmar_runs_count_with_their_own_offsets()
         ("km", "នាយករដ្ឋមន្ត្រីកម្ពុជាជួបប្រធានាធិបតីវៀតណាម", "នៅទីក្រុងភ្នំពេញ", {"KH", "VN"}),
         ("my", "ရန်ကုန်မြို့တွင် ငလျင်လှုပ်ခတ်", "ထိုင်းနိုင်ငံ၌လည်း ခံစားရသည်", {"MM", "TH"}),
     ]
-    for lang, headline, body, expected in cases:
-        story = Story(id="t", headline=headline, body=body)
-        result = locate(story, lang)
-        assert {c["iso2"] for c in result.countries} == expected, (lang, headline)
-        for country in result.countries:
-            for mention in country["mentions"]:
-                assert story.text[mention["start"] : mention["end"]] == mention["text"]
-                assert len(mention["text"]) == len(mention["form"]), mention  # the name alone, not its run
+    _assert_names_in_runs(cases)
 
 
 def _mentions(text: str, lang: str) -> dict[str, list[tuple[str, str]]]:
