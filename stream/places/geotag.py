@@ -550,6 +550,14 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             readings = _he_prefixed_readings(gaz, readings, texts[first])
         if readings and unspaced and _glued(joined, begin, end, tok_start, tok_start + len(texts[first])):
             readings = [r if gaz.places[r[0]].kind in _UNGLUED_KINDS else (r[0], r[1], (r[2] | AMBIG) & ~WORD) for r in readings]
+        elif readings and unspaced and "\u0e01" <= key[0] <= "\u0e5b":
+            run_end = tok_start + len(texts[first])
+            if _mid_syllable(joined, begin, end, tok_start, run_end):
+                readings = [(r[0], r[1], (r[2] | AMBIG) & ~WORD) for r in readings]
+            elif (begin > tok_start or end + 1 < run_end) and not joined[tok_start:begin].endswith(_TH_PLACE_MARKERS):
+                readings = [
+                    r if gaz.places[r[0]].kind in _UNGLUED_KINDS else (r[0], r[1], (r[2] | AMBIG) & ~WORD) for r in readings
+                ]
         # A name or code written against a dollar sign is a currency, not a place: "US$70 million",
         # "HK$5", "NZ$" price in that money whatever the story is about.
         if readings and dollar and text[ts.end(last) : ts.end(last) + 1] == "$":
@@ -656,6 +664,22 @@ def _glued(joined: str, begin: int, end: int, run_start: int, run_end: int) -> b
     return (begin > run_start and joined[begin - 1] in _SPELLING and joined[begin] in _SPELLING) or (
         end + 1 < run_end and joined[end + 1] in _SPELLING and joined[end] in _SPELLING
     )
+
+
+# Thai vowels written before their consonant, and the vowel signs and marks written after or over it.
+_TH_PREPOSED = frozenset("เแโใไ")
+_TH_FOLLOWING = frozenset("ะัาำิีึืฺุู็่้๊๋์ํ")
+# Words written right before a place name: in, at, from, to, towards, and city, province, district, capital, country.
+_TH_PLACE_MARKERS = tuple(fold(w) for w in ("ใน", "ที่", "จาก", "ไป", "ยัง", "สู่", "เมือง", "จังหวัด", "อำเภอ", "เขต", "กรุง", "ประเทศ"))
+
+
+def _mid_syllable(joined: str, begin: int, end: int, run_start: int, run_end: int) -> bool:
+    """Whether a Thai name inside a run starts or ends inside a syllable of its neighbours, so it is part of a longer
+    word: its last consonant takes the next vowel sign ("ลาว", Laos, in ฟอร์มูลาวัน, Formula One), or a vowel written
+    before its first consonant belongs to the syllable before it. A city inside a run counts only with support too
+    (วัฒนา, a Bangkok district, in วิวัฒนาการ, evolution) unless a place word or a locative is written before it
+    (ไปเชียงใหม่, to Chiang Mai); countries and capitals only when cut so."""
+    return (end + 1 < run_end and joined[end + 1] in _TH_FOLLOWING) or (begin > run_start and joined[begin - 1] in _TH_PREPOSED)
 
 
 def _titled(ts: TokenStream, text: str, of: int) -> bool:

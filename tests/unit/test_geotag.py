@@ -1348,3 +1348,16 @@ def test_a_headline_pair_that_restores_ties_is_the_story_of_both() -> None:
     body = "OSLO - Norway and Sweden named ambassadors on Tuesday after three years without them. Both will open offices."
     result = locate(_story("Norway and Sweden restore diplomatic ties", body), "en")
     assert (result.focus_country, result.focus_region) == (None, "northern-europe")
+
+
+def test_a_thai_name_cut_out_of_a_longer_word_needs_support() -> None:
+    # Thai writes a clause without spaces, so a name can be found inside another word: ลาว (Laos) in ฟอร์มูลาวัน
+    # (Formula One: its ว starts the syllable วัน), วัฒนา (a Bangkok district) in วิวัฒนาการ (evolution).
+    assert _countries(locate(_story("", "นักแข่งชาวดัตช์ชนะฟอร์มูลาวันชิงแชมป์โลก"), "th")) == set()
+    assert _countries(locate(_story("", "รางวัลโนเบลสาขาพันธุศาสตร์วิวัฒนาการมนุษย์"), "th")) == set()
+    # Names that stand between words keep their reading, and a city after a locative or a place word counts.
+    cases = [
+        ("th", "", "ผู้นำลาวและกัมพูชาพบกันที่เวียงจันทน์", {"LA", "KH"}),
+        ("th", "", "นักท่องเที่ยวเดินทางไปเชียงใหม่ช่วงปีใหม่", {"TH"}),
+    ]
+    _assert_names_in_runs(cases)
