@@ -1361,3 +1361,12 @@ def test_a_thai_name_cut_out_of_a_longer_word_needs_support() -> None:
         ("th", "", "นักท่องเที่ยวเดินทางไปเชียงใหม่ช่วงปีใหม่", {"TH"}),
     ]
     _assert_names_in_runs(cases)
+
+
+def test_persian_continents_and_the_word_for_financial_name_no_country() -> None:
+    # Persian writes the Americas with the ezafe on آمریکا ("آمریکای جنوبی", South America), which read as the
+    # United States; مالی is "financial" as well as Mali ("فساد مالی", financial corruption).
+    assert _countries(locate(_story("", "توفان در سراسر آمریکای جنوبی و مرکزی ده‌ها کشته برجای گذاشت."), "fa")) == set()
+    assert _countries(locate(_story("", "رسوایی فساد مالی در پارلمان اروپا به قطر رسید."), "fa")) == {"QA"}
+    # Mali with support (its capital) still counts.
+    assert "ML" in _countries(locate(_story("", "رئیس جمهور فرانسه به مالی سفر کرد و در باماکو سخنرانی کرد."), "fa"))
