@@ -1370,3 +1370,13 @@ def test_persian_continents_and_the_word_for_financial_name_no_country() -> None
     assert _countries(locate(_story("", "رسوایی فساد مالی در پارلمان اروپا به قطر رسید."), "fa")) == {"QA"}
     # Mali with support (its capital) still counts.
     assert "ML" in _countries(locate(_story("", "رئیس جمهور فرانسه به مالی سفر کرد و در باماکو سخنرانی کرد."), "fa"))
+
+
+def test_mindanao_is_the_philippines_and_its_chinese_name_no_indonesian_city() -> None:
+    # 棉兰老 (Mindanao) holds 棉兰 (Medan, Indonesia): a storm on Mindanao named Indonesia.
+    cases = [
+        ("zh", "强烈热带风暴袭击菲律宾棉兰老岛", "造成至少一百人死亡。", {"PH"}),
+        ("en", "", "Floods and landslides hit Mindanao island.", {"PH"}),
+        ("ru", "", "Наводнение на Минданао унесло жизни десятков человек.", {"PH"}),
+    ]
+    _assert_names_in_runs(cases)
