@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stream.text.normalize import _DROP, _UNIFY, fold, tokenize
+from stream.text.normalize import _DROP, _UNIFY, fold, tokenize, unfolded_ends
 
 # Characters fold drops or unifies, and a few that NFKC or casefold change, mixed into any text.
 _SPECIAL = [chr(c) for c in _DROP] + [chr(c) for c in _UNIFY] + ["\u200c", "\u200d", "İ", "ß", "ﬁ", "Ё", "Ǆ"]
@@ -52,3 +53,28 @@ def test_hebrew_points_stay_inside_the_word_and_fold_away() -> None:
     tokens = tokenize("שָׁלוֹם בִּירוּשָׁלַיִם")
     assert [t.text for t in tokens] == ["שלום", "בירושלים"]
     assert [(t.start, t.end) for t in tokens] == [(0, 7), (8, 23)]
+
+
+@given(st.lists(st.one_of(st.sampled_from([*_SPECIAL, "ำ", "ｶﾞ", "㈱", "ﬁ"]), st.characters()), max_size=30).map("".join))
+def test_unfolded_ends_maps_every_folded_character_back_to_its_own(text: str) -> None:
+    # Where folding changes a run's length, a match inside the folded run is mapped back by these ends: the
+    # folded form of the first k original characters is exactly as long as the k-th end says.
+    folded = fold(text)
+    ends = unfolded_ends(text, folded)
+    if ends is None:  # a composition across characters: the caller keeps the whole span
+        assert "".join(fold(c) for c in text) != folded
+        return
+    assert len(ends) == len(text)
+    for k in range(1, len(text) + 1):
+        assert len("".join(fold(c) for c in text[:k])) == ends[k - 1]
+    assert (ends[-1] if ends else 0) == len(folded)
+
+
+def test_unfolded_ends_of_a_thai_clause() -> None:
+    # ำ folds to two characters (ํ + า): a name after it is found one character later in the folded clause.
+    run = "ทำให้กรุงเทพ"
+    folded = fold(run)
+    ends = unfolded_ends(run, folded)
+    assert ends is not None and len(folded) == len(run) + 1
+    at = folded.index(fold("กรุงเทพ"))
+    assert run[bisect_right(ends, at) :] == "กรุงเทพ"
