@@ -85,7 +85,7 @@ now reads a story's first 150 tokens instead of the trainer's 250, while the rul
 (the events clusterer's topics come mostly from them). Chosen on the training sources' test splits, where only
 the long Setswana news reach 150 tokens (dikgang_tn both 0.332 / 0.382 / 0.367 at 250 / 150 / 100 tokens; every
 other row and the own dev set unchanged); ITN events unchanged, ECB+ first order 0.743 / 0.744 / 0.742. Cost,
-``python -m benchmarks.eval_topic`` with the constant patched, alternating 250 / 150 twice on a quiet machine:
+``python -m benchmarks.eval_topic --model-tokens N``, alternating 250 / 150 twice on a quiet machine:
 fresh rules + model median 453 / 363, then 437 / 347 us (p95 677-685 / 508-566); steady 538 / 414, then 525 /
 410 us. Still above the 300 us of issue #13; rules alone are 153-170 us of it.
 
@@ -497,8 +497,15 @@ def main(argv: list[str] | None = None) -> int:
         default=classifier.BODY_CHARS,
         help=f"characters of a story's body the topic stage reads ('all' or a number; shipped: {classifier.BODY_CHARS})",
     )
+    parser.add_argument(
+        "--model-tokens",
+        type=int,
+        default=classifier.MODEL_TOKENS,
+        help=f"tokens of a story the model reads in the topic stage (shipped: {classifier.MODEL_TOKENS})",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     classifier.BODY_CHARS = args.body_chars
+    classifier.MODEL_TOKENS = args.model_tokens
     path = args.model
     resident = _resident_mib(path)
     model = load(path)

@@ -41,6 +41,8 @@ from __future__ import annotations
 import itertools
 import unicodedata
 
+from stream.text.normalize import HE_PREFIXES
+
 __all__ = [
     "AR_ARTICLE_PREFIXES",
     "AR_PROCLITICS",
@@ -70,22 +72,6 @@ AR_ARTICLE_PREFIXES = frozenset(p for p in AR_PROCLITICS if "ال" in p or p.end
 MAX_PROCLITIC_CHARS = max(map(len, AR_PROCLITICS))
 
 
-def _hebrew_prefixes() -> frozenset[str]:
-    """The chains of Hebrew one-letter prefixes, in their order: ו "and", ש / כש "that, when", one of
-    ב ל כ מ "in, to, as, from", the article ה. Unpointed spelling drops the article after ב ל כ
-    (בבית, not בהבית) but keeps it after מ (מהבית); longer chains than three letters are left out."""
-    chains = {
-        conj + rel + prep + art
-        for conj in ("", "ו")
-        for rel in ("", "ש", "כש")
-        for prep in ("", "ב", "ל", "כ", "מ")
-        for art in ("", "ה")
-        if not (art and prep in ("ב", "ל", "כ"))
-    }
-    return frozenset(c for c in chains if 0 < len(c) <= 3)
-
-
-HE_PREFIXES = _hebrew_prefixes()
 #: The prefixes that say "in": the name they are written on is the scene (as Arabic ب).
 HE_LOCATIVE_PREFIXES = frozenset(p for p in HE_PREFIXES if p.endswith("ב"))
 # After a prefix a name's initial consonantal ו is written doubled (ושינגטון, בוושינגטון): one more letter.

@@ -548,16 +548,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             readings.append((place, ftype, flags))
         if readings and proclitic and family == HEB:
             readings = _he_prefixed_readings(gaz, readings, texts[first])
-        if readings and unspaced and _glued(joined, begin, end, tok_start, tok_start + len(texts[first])):
-            readings = [r if gaz.places[r[0]].kind in _UNGLUED_KINDS else (r[0], r[1], (r[2] | AMBIG) & ~WORD) for r in readings]
-        elif readings and unspaced and "\u0e01" <= key[0] <= "\u0e5b":
-            run_end = tok_start + len(texts[first])
-            if _mid_syllable(joined, begin, end, tok_start, run_end):
-                readings = [(r[0], r[1], (r[2] | AMBIG) & ~WORD) for r in readings]
-            elif (begin > tok_start or end + 1 < run_end) and not joined[tok_start:begin].endswith(_TH_PLACE_MARKERS):
-                readings = [
-                    r if gaz.places[r[0]].kind in _UNGLUED_KINDS else (r[0], r[1], (r[2] | AMBIG) & ~WORD) for r in readings
-                ]
+        if readings and unspaced:
+            readings = _inside_a_run(gaz, readings, joined, begin, end, tok_start, tok_start + len(texts[first]))
         # A name or code written against a dollar sign is a currency, not a place: "US$70 million",
         # "HK$5", "NZ$" price in that money whatever the story is about.
         if readings and dollar and text[ts.end(last) : ts.end(last) + 1] == "$":
@@ -658,6 +650,27 @@ _TITLE_ENDS = frozenset(t[-1] for t in _TITLES_OF)
 _MAX_TITLE_NAME_WORDS = 3
 
 
+def _inside_a_run(
+    gaz: Gazetteer, readings: list[tuple[int, int, int]], joined: str, begin: int, end: int, run_start: int, run_end: int
+) -> list[tuple[int, int, int]]:
+    """The readings of a name at ``joined[begin : end + 1]`` inside the unspaced run ``[run_start, run_end)``: those
+    that need support (ambiguous, as no word list's word) where the name looks part of a longer one."""
+    if _glued(joined, begin, end, run_start, run_end):
+        every_kind = False
+    elif not "\u0e01" <= joined[begin] <= "\u0e5b":
+        return readings
+    elif _mid_syllable(joined, begin, end, run_start, run_end):
+        every_kind = True
+    elif (begin > run_start or end + 1 < run_end) and not joined[run_start:begin].endswith(_TH_PLACE_MARKERS):
+        every_kind = False
+    else:
+        return readings
+    return [
+        r if not every_kind and gaz.places[r[0]].kind in _UNGLUED_KINDS else (r[0], r[1], (r[2] | AMBIG) & ~WORD)
+        for r in readings
+    ]
+
+
 def _glued(joined: str, begin: int, end: int, run_start: int, run_end: int) -> bool:
     """Whether the name at ``joined[begin : end + 1]``, inside the run ``[run_start, run_end)``, spells on into
     a neighbour: its edge character and the one beyond it both spell foreign names (:data:`_SPELLING`)."""
@@ -755,12 +768,9 @@ def _joined(ts: TokenStream, text: str, last: int, first: int) -> bool:
     return len(between) == 1 and between[0] in ("and", "or")
 
 
-# "and" and "or" in the languages whose country names can be ambiguous: a name listed beside a country is a country.
-_AND_OR = frozenset(
-    [
-        *("and", "or", "et", "ou", "y", "e", "o", "und", "oder", "en", "i", "ili", "и", "или", "і", "та", "чи"),
-        *("ve", "veya", "və", "ya", "و", "یا", "او", "եւ", "ու", "կամ", "და", "ან"),
-    ]
+# The words that join two items of a list: the pairs' "and" words (not "with") and "or".
+_AND_OR = (_CONJUNCTIONS - {"with", "avec", "ile"}) | frozenset(
+    ["or", "ou", "o", "oder", "ili", "или", "чи", "veya", "ya", "یا", "կամ", "ან"]
 )
 
 

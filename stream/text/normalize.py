@@ -14,7 +14,16 @@ from itertools import accumulate
 from operator import add, methodcaller
 from typing import NamedTuple
 
-__all__ = ["Token", "TokenStream", "fold", "strip_arabic_clitics", "strip_hebrew_prefixes", "tokenize", "unfolded_ends"]
+__all__ = [
+    "HE_PREFIXES",
+    "Token",
+    "TokenStream",
+    "fold",
+    "strip_arabic_clitics",
+    "strip_hebrew_prefixes",
+    "tokenize",
+    "unfolded_ends",
+]
 
 # Arabic harakat, superscript alef, Quranic marks, Hebrew points (niqqud and cantillation: news writes
 # Hebrew without them, so a pointed word matches its plain form), and the combining dot above that
@@ -118,20 +127,30 @@ def strip_arabic_clitics(token: str, min_stem: int = 3) -> list[str]:
     return out
 
 
-# Hebrew writes its conjunction, article, prepositions and relative particle on the word: ו and, ה the,
-# ב in, ל to, מ from, כ as, ש that, and chains of them (וה, שב, מה, וכש).
-_HE_PREFIXES = ("ו", "ה", "ב", "ל", "מ", "כ", "ש")
+def _hebrew_prefix_chains() -> frozenset[str]:
+    """The chains of Hebrew one-letter prefixes, in their order: ו "and", ש / כש "that, when", one of
+    ב ל כ מ "in, to, as, from", the article ה. Unpointed spelling drops the article after ב ל כ
+    (בבית, not בהבית) but keeps it after מ (מהבית); longer chains than three letters are left out."""
+    chains = {
+        conj + rel + prep + art
+        for conj in ("", "ו")
+        for rel in ("", "ש", "כש")
+        for prep in ("", "ב", "ל", "כ", "מ")
+        for art in ("", "ה")
+        if not (art and prep in ("ב", "ל", "כ"))
+    }
+    return frozenset(c for c in chains if 0 < len(c) <= 3)
+
+
+#: What Hebrew writes on the word before it: its conjunction, relative particle, prepositions and article, in
+#: the chains the grammar allows (:func:`_hebrew_prefix_chains`: ו, ה, ב, מה, ושב, כש...).
+HE_PREFIXES = _hebrew_prefix_chains()
 
 
 def strip_hebrew_prefixes(token: str, min_stem: int = 2) -> list[str]:
-    """Candidate stems of a folded Hebrew token, the token itself first: up to three prefix letters
-    (:data:`_HE_PREFIXES`) peeled off while at least ``min_stem`` letters remain."""
-    out = [token]
-    for i in range(1, 4):
-        if len(token) - i < min_stem or token[i - 1] not in _HE_PREFIXES:
-            break
-        out.append(token[i:])
-    return out
+    """Candidate stems of a folded Hebrew token, the token itself first: each prefix chain of
+    :data:`HE_PREFIXES` it starts with peeled off while at least ``min_stem`` letters remain."""
+    return [token, *(token[i:] for i in range(1, 4) if len(token) - i >= min_stem and token[:i] in HE_PREFIXES)]
 
 
 def unfolded_ends(run: str, folded: str) -> list[int] | None:

@@ -103,7 +103,8 @@ MEASURED_BODY_CHARS = 1200
 #: rules still read the whole body, and the events clusterer their topics. Chosen on the training sources' test
 #: splits, where only the long Setswana news (dikgang_tn) reach it: both macro-F1 there 0.332 (250 tokens, the
 #: trainer's MAX_TOKENS) / 0.382 (150) / 0.367 (100), every other row unchanged; ITN events unchanged, ECB+ (a
-#: regression check, never tuned on) 0.743 / 0.744 / 0.742. ``benchmarks/eval_topic.py`` records the cost.
+#: regression check, never tuned on) 0.743 / 0.744 / 0.742 (``python -m benchmarks.eval_topic --no-cost --model-tokens N``
+#: prints the first; ``benchmarks/eval_topic.py`` records the cost).
 MODEL_TOKENS = 150
 
 

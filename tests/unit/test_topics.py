@@ -426,7 +426,11 @@ def test_rule_files_sure_to_be_cut_off_are_not_scored(monkeypatch: pytest.Monkey
 
 
 def test_hebrew_prefixes_are_peeled_off_up_to_three_letters() -> None:
-    assert strip_hebrew_prefixes("ולבנון") == ["ולבנון", "לבנון", "בנון", "נון"]
+    # Only chains the grammar allows, in its order (conjunction, relative, preposition, article): ו + ל, not
+    # ו + ל + ב; ה + ב would put the article before a preposition ("הבינלאומי" is ה + בינלאומי only).
+    assert strip_hebrew_prefixes("ולבנון") == ["ולבנון", "לבנון", "בנון"]
+    assert strip_hebrew_prefixes("הבינלאומי") == ["הבינלאומי", "בינלאומי"]
+    assert strip_hebrew_prefixes("ושבבית") == ["ושבבית", "שבבית", "בבית", "בית"]
     assert strip_hebrew_prefixes("מדרום") == ["מדרום", "דרום"]
     assert strip_hebrew_prefixes("ירי") == ["ירי"]  # two letters must remain; י is no prefix anyway
     assert strip_hebrew_prefixes("בירי") == ["בירי", "ירי"]
