@@ -246,7 +246,7 @@ def _far_territory(focus_country: str | None, evidence: list[Scored], catalog: R
     if focus_country is None or focus_country not in catalog.home:
         return None
     own = catalog.home[focus_country]
-    homes = set(catalog.home.values())
+    homes = catalog.home_regions
     total = 0.0
     elsewhere: dict[str, float] = defaultdict(float)
     for ev in evidence:

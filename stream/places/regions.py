@@ -49,6 +49,7 @@ class RegionCatalog:
     by_country: dict[str, tuple[str, ...]]
     by_place: dict[str, tuple[str, ...]]
     home: dict[str, str]  # country -> its home (focus) region id
+    home_regions: frozenset[str]  # every region that is some country's home
 
     def __contains__(self, region_id: object) -> bool:
         return region_id in self.regions
@@ -116,6 +117,7 @@ def _parse(path: Path, data: object) -> RegionCatalog:
         by_country={k: tuple(v) for k, v in by_country.items()},
         by_place={k: tuple(v) for k, v in by_place.items()},
         home=home,
+        home_regions=frozenset(home.values()),
     )
 
 
