@@ -1302,10 +1302,8 @@ def _person_name(
         return False
     # Both rules below need a capitalised word beside the name; most names have none ("in Paris on Monday"),
     # and this is the cheapest thing to ask first.
-    nxt, prev, matches = hit.last + 1, hit.first - 1, ts.matches
-    if not (nxt < len(matches) and text[matches[nxt].start()].isupper()) and not (
-        prev >= 0 and text[matches[prev].start()].isupper()
-    ):
+    nxt, prev, begins = hit.last + 1, hit.first - 1, ts.begins
+    if not (nxt < len(begins) and text[begins[nxt]].isupper()) and not (prev >= 0 and text[begins[prev]].isupper()):
         return False
     # A sure country name stays a place: "Azərbaycan Respublikası", "France Télévisions" -- unless it
     # is only another language's name for the country: "Mauricio Macri" in English names a person.

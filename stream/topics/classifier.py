@@ -42,7 +42,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
-import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -416,7 +415,7 @@ def _read_tokens(stream: TokenStream, headline: int, length: int) -> int:
     end = (headline + len(HEADLINE_SEPARATOR) if headline else 0) + BODY_CHARS
     if end >= length:
         return len(stream.texts)
-    return bisect_left(stream.matches, end, key=re.Match.start)
+    return bisect_left(stream.begins, end)
 
 
 def classify(

@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import functools
 import os
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -730,7 +729,7 @@ class Matcher:
         # Candidates of every token in one pass of cached dict lookups; most tokens start no term
         # (an empty tuple), so the loop below visits only the few that do, and the words not seen yet.
         cands_at = list(map(self._starts.get, texts, repeat(_UNSEEN)))
-        matches = stream.matches  # original offsets, read directly: a story has dozens of hits
+        begins, ends = stream.begins, stream.ends  # original offsets, read directly: a story has dozens of hits
         if self._compound_lang:
             # As for cands_at, one pass of cached lookups, and only the tokens with heads (or not seen yet) visited.
             heads_at = list(map(self._heads.get, texts, repeat(_UNSEEN)))
@@ -739,7 +738,7 @@ class Matcher:
                 if heads is _UNSEEN:
                     heads = self.heads_of(texts[idx])
                 # Compounds are nouns, and German capitalises nouns: only capitalised tokens are read as compounds.
-                if heads and matches[idx].group()[0].isupper():
+                if heads and stream.raw[idx][0].isupper():
                     cands = cands_at[idx]
                     cands_at[idx] = (*(self.starting_at(texts[idx]) if cands is _UNSEEN else cands), *heads)
         follows = self._follows
@@ -761,19 +760,19 @@ class Matcher:
                     if not ok:
                         continue
                 if last == idx:
-                    hit = new(Hit, (idx, idx, *matches[idx].span()))
+                    hit = new(Hit, (idx, idx, begins[idx], ends[idx]))
                 else:
-                    hit = new(Hit, (idx, last, matches[idx].start(), matches[last].end()))
+                    hit = new(Hit, (idx, last, begins[idx], ends[last]))
                 bucket = found.get(term.ident)
                 if bucket is None:
                     found[term.ident] = [hit]
                 else:
                     bucket.append(hit)
         if self._inside_any:
-            self._scan_inside(texts, matches, found)
+            self._scan_inside(texts, stream, found)
         return found
 
-    def _scan_inside(self, texts: list[str], matches: list[re.Match[str]], found: dict[tuple[str, str], list[Hit]]) -> None:
+    def _scan_inside(self, texts: list[str], stream: TokenStream, found: dict[tuple[str, str], list[Hit]]) -> None:
         """Hits of unspaced languages' terms inside the tokens, at the characters they are written with."""
         for idx, token in enumerate(texts):
             if not is_unspaced(token):
@@ -781,10 +780,10 @@ class Matcher:
             terms = self.inside(token)
             if not terms:
                 continue
-            start, end = matches[idx].span()
+            start, end = stream.begins[idx], stream.ends[idx]
             # Where folding changed the token's length (Thai ำ is two characters folded), each original
             # character's folded length maps a term's characters back; None keeps the token's whole span.
-            ends = None if end - start == len(token) else unfolded_ends(matches[idx].group(), token)
+            ends = None if end - start == len(token) else unfolded_ends(stream.raw[idx], token)
             for term, pos in terms:
                 width = len(term.words[0].form)
                 if end - start == len(token):
