@@ -18,6 +18,7 @@ import orjson
 
 from stream.errors import ConfigError
 from stream.places.geomorph import family_of
+from stream.text.automaton import ordered_automaton
 
 __all__ = [
     "ABBREV",
@@ -99,10 +100,12 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
     try:
         data = orjson.loads(gzip.decompress(path.read_bytes()))
         places = tuple(Place(p[0], p[1], p[2], tuple(p[3]), p[4]) for p in data["places"])
-        auto = ahocorasick.Automaton()
-        for key, entries in data["forms"].items():
-            auto.add_word(key, (key, family_of(key), tuple(tuple(e) for e in entries)))
-        auto.make_automaton()
+        forms = data["forms"]
+        # Keys and values in the automaton's root order (stream.text.automaton), so that a text's walk is short.
+        auto = ordered_automaton(
+            {key: (key, family_of(key), tuple(tuple(e) for e in entries)) for key, entries in forms.items()},
+            lambda key: (key, family_of(key), ()),
+        )
         triggers = {lang: frozenset(words) for lang, words in data["triggers"].items()}
     except FileNotFoundError as exc:
         raise ConfigError("gazetteer artifact missing; run `make gazetteer`", file=str(path)) from exc

@@ -181,8 +181,6 @@ class Token(NamedTuple):
 _fold_word = lru_cache(maxsize=1 << 18)(fold)
 
 
-
-
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into folded tokens, keeping original character offsets."""
     fw = _fold_word
