@@ -925,7 +925,7 @@ def locate(
     org_hits = [
         h
         for h in hits
-        if _family(h) in (LAT, CYR)
+        if h.family in (LAT, CYR)
         and orgs.covers(ts.texts, h.first, h.last)
         and (_named_after(ts, text, h) or orgs.covers(ts.texts, h.first, h.last, suffixes=False))
     ]
@@ -1059,7 +1059,7 @@ def locate(
         # Several readings of one span (Valencia ES/VE, عمان Amman/Oman, Georgia
         # the country and the state): prefer the readings whose country another
         # name in the story backs, then the highest-ranked kind, then the larger place.
-        if len({c for r in chosen for c in gaz.places[r[0]].countries}) > 1:
+        if len(chosen) > 1 and len({c for r in chosen for c in gaz.places[r[0]].countries}) > 1:
             backed_r = [r for r in chosen if any(backed_elsewhere(c, hit.form) for c in gaz.places[r[0]].countries)]
             chosen = backed_r or chosen
         # One place read both as a name and as a demonym ("Israeli", "Iraqi", "Saudi": names in some
