@@ -510,7 +510,9 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             continue
         article = False
         proclitic = ""
-        tok_start = joined.rfind(" ", 0, begin) + 1 if prefixed else begin
+        # The token index is found only for a match with a reading left to check or keep, or one inside a token.
+        first = bisect_right(starts, begin) - 1 if prefixed else -1
+        tok_start = starts[first] if prefixed else begin
         if prefixed and family == HEB:
             if begin - tok_start > MAX_HE_PREFIX_CHARS or language in _NO_HE_PREFIX_LANGS:
                 continue
@@ -531,7 +533,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         single = " " not in key
         if single and family != CJK and longest_in_token.get(tok_start, 0) >= len(key):
             continue
-        first = last = -1  # the token indexes, found only for a match with a reading left to check or keep
+        last = -1
         readings = []
         for place, ftype, flags in entries:
             if flags & NEEDPRE and not prefixed:
@@ -549,8 +551,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             elif flags & STEM:
                 continue
             if flags & (CASE | CAP):
-                if first < 0:
-                    first = bisect_right(starts, begin) - 1
+                if last < 0:
+                    first = bisect_right(starts, begin) - 1 if first < 0 else first
                     last = first if single else first + key.count(" ")
                 if flags & CASE and not _all_caps(all_caps, text, ts, first, last):
                     continue
@@ -559,8 +561,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             readings.append((place, ftype, flags))
         if not readings:
             continue
-        if first < 0:
-            first = bisect_right(starts, begin) - 1
+        if last < 0:
+            first = bisect_right(starts, begin) - 1 if first < 0 else first
             last = first if single else first + key.count(" ")
         unspaced = family == CJK and single
         if readings and proclitic and family == HEB:
