@@ -1276,10 +1276,6 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-def _family(hit: _Hit) -> int:
-    return hit.family
-
-
 def _person_name(
     ts: TokenStream,
     text: str,
@@ -1300,7 +1296,7 @@ def _person_name(
     ``article=False`` leaves out the English article rule (see :func:`_names_a_thing`). ``epithets``: tokens
     of Cyrillic adjectives of places, which after the name make an epithet, not a place beside it.
     """
-    if hit.first != hit.last or _family(hit) not in (LAT, CYR):
+    if hit.first != hit.last or hit.family not in (LAT, CYR):
         return False
     # Both rules below need a capitalised word beside the name; most names have none ("in Paris on Monday"),
     # and this is the cheapest thing to ask first.
@@ -1309,11 +1305,19 @@ def _person_name(
         return False
     # A sure country name stays a place: "Azərbaycan Respublikası", "France Télévisions" -- unless it
     # is only another language's name for the country: "Mauricio Macri" in English names a person.
-    if all(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in hit.readings) and not _foreign_name(gaz, hit, lang):
+    readings = hit.readings
+    if len(readings) == 1:  # most names: the same tests as below without a generator each
+        place, ftype, flags = readings[0]
+        sure_country = not flags & AMBIG and gaz.places[place].kind == "country"
+        demonym = ftype == DEMONYM
+    else:
+        sure_country = all(not r[2] & AMBIG and gaz.places[r[0]].kind == "country" for r in readings)
+        demonym = all(r[1] == DEMONYM for r in readings)
+    if sure_country and not _foreign_name(gaz, hit, lang):
         return False
     # A demonym is an adjective, and English capitalises the title or body it qualifies: "Polish
     # Energy Minister", "Thai Prime Minister" name no person called Polish or Thai.
-    if all(r[1] == DEMONYM for r in hit.readings):
+    if demonym:
         return False
     texts = ts.texts
     start, end = ts.start(hit.first), ts.end(hit.last)
@@ -1376,7 +1380,7 @@ def _named_after(ts: TokenStream, text: str, hit: _Hit) -> bool:
     "Bangladeshi bank officials", "a Swiss bank" name a bank of the place; "Deutsche Bank" is the company.
     """
     nxt = hit.last + 1
-    return _family(hit) != LAT or nxt >= len(ts.texts) or not text[ts.start(nxt)].islower()
+    return hit.family != LAT or nxt >= len(ts.texts) or not text[ts.start(nxt)].islower()
 
 
 def _after_first_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
@@ -1446,7 +1450,7 @@ _ATTRIBUTE_SUFFIXES = frozenset(
 
 def _attributive(ts: TokenStream, text: str, hit: _Hit) -> bool:
     """Whether a Latin name is hyphened to an attribute word: "pro-Kremlin", "Saudi-led", "Iranian-backed"."""
-    if _family(hit) != LAT:
+    if hit.family != LAT:
         return False
     texts = ts.texts
     prev, nxt = hit.first - 1, hit.last + 1
@@ -1529,14 +1533,14 @@ def _names_a_unit(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool
     a river, a region, an old state) in whatever country the story names beside it.
     """
     texts = ts.texts
-    if _family(hit) == ARA:
+    if hit.family == ARA:
         prev = texts[hit.first - 1] if hit.first > 0 else ""
         unit = prev in _AR_SUBDIVISION_NOUNS or (prev[:1] in ("و", "ب", "ل", "ف") and prev[1:] in _AR_SUBDIVISION_NOUNS)
         return unit and all(gaz.places[r[0]].kind == "country" for r in hit.readings)
     nxt = hit.last + 1
     before = nxt < len(texts) and texts[nxt] in _SUBDIVISION_NOUNS and text[ts.end(hit.last) : ts.start(nxt)] == " "
     after = hit.first >= 2 and texts[hit.first - 1] == "of" and texts[hit.first - 2] in _SUBDIVISION_NOUNS
-    return (before or after) and _family(hit) == LAT and all(gaz.places[r[0]].kind == "country" for r in hit.readings)
+    return (before or after) and hit.family == LAT and all(gaz.places[r[0]].kind == "country" for r in hit.readings)
 
 
 # The third-person possessive of a Turkic compound's head noun, with an optional case
