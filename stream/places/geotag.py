@@ -491,6 +491,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     tail cut at ``_TAIL_CAP``), and a span's case is checked once per token span.
     """
     joined, starts, texts = ts.joined, ts.starts, ts.texts
+    begins, ends = ts.begins, ts.ends  # original offsets, indexed directly: dozens of reads per story
     hits: list[_Hit] = []
     all_caps: dict[tuple[int, int], bool] = {}  # token span -> written in capitals (or without letters)
     # Longest form hit so far inside each single token: a later hit there that is no longer
@@ -556,7 +557,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                     last = first if single else first + key.count(" ")
                 if flags & CASE and not _all_caps(all_caps, text, ts, first, last):
                     continue
-                if flags & CAP and not text[ts.start(first)].isupper():
+                if flags & CAP and not text[begins[first]].isupper():
                     continue
             readings.append((place, ftype, flags))
         if not readings:
@@ -571,7 +572,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             readings = _inside_a_run(gaz, readings, joined, begin, end, tok_start, tok_start + len(texts[first]))
         # A name or code written against a dollar sign is a currency, not a place: "US$70 million",
         # "HK$5", "NZ$" price in that money whatever the story is about.
-        if readings and dollar and text[ts.end(last) : ts.end(last) + 1] == "$":
+        if readings and dollar and text[ends[last] : ends[last] + 1] == "$":
             continue
         if readings:
             # In cased scripts a capitalised name after "in"/"à"/"в" is a place; in
@@ -584,7 +585,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 or (
                     last + 1 < len(texts)
                     and texts[last + 1] in _LOCATIVE_TAILS[LAT]
-                    and text[ts.end(last) : ts.end(last) + 1] in _APOSTROPHES
+                    and text[ends[last] : ends[last] + 1] in _APOSTROPHES
                 )
                 or proclitic in _AR_LOCATIVE_PROCLITICS
                 or proclitic in HE_LOCATIVE_PREFIXES
@@ -599,17 +600,18 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 locative = False
             start = stop = -1  # the tokens' span, set below for the hits kept
             if unspaced:
-                start, stop = ts.start(first), ts.end(first)
+                start, stop = begins[first], ends[first]
                 if stop - start == len(texts[first]):  # folding kept the run's length: offsets map
                     start += begin - tok_start
                     stop = start + len(key)
                 else:
                     if first not in folded_ends:
                         folded_ends[first] = unfolded_ends(text[start:stop], texts[first])
-                    ends = folded_ends[first]
-                    if ends is not None:  # else the name keeps the whole run's span
+                    run_ends = folded_ends[first]
+                    if run_ends is not None:  # else the name keeps the whole run's span
                         offset = begin - tok_start
-                        start, stop = start + bisect_right(ends, offset), start + bisect_right(ends, offset + len(key) - 1) + 1
+                        start = begins[first] + bisect_right(run_ends, offset)
+                        stop = begins[first] + bisect_right(run_ends, offset + len(key) - 1) + 1
             hits.append(
                 _Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings), family, start, stop)
             )
@@ -635,7 +637,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             if any(i in taken or i in inside for i in span_ids):
                 continue
             taken.update(span_ids)
-            hit.start, hit.end = ts.start(hit.first), ts.end(hit.last)
+            hit.start, hit.end = begins[hit.first], ends[hit.last]
         kept.append(hit)
     kept.sort(key=lambda h: (h.first, h.start))
     return kept
@@ -947,7 +949,7 @@ def locate(
         for h in hits
         if id(h) not in dropped
         and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family == LAT)
-        and not _compass_modifier(ts, text, h, gaz)
+        and not (h.form in _COMPASS and _compass_modifier(ts, text, h, gaz))
         # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
         and not (
             (
@@ -974,7 +976,8 @@ def locate(
     sure_forms: dict[str, set[str]] = {}
     pending: list[tuple[_Hit, list[tuple[int, int, int]]]] = []
     for hit in hits:
-        sure = [r for r in hit.readings if _is_sure(gaz, r, hit.form, lang, hit.family)]
+        # Most readings are unambiguous: sure without the call.
+        sure = [r for r in hit.readings if not r[2] & AMBIG or _is_sure(gaz, r, hit.form, lang, hit.family)]
         for r in sure:
             for c in gaz.places[r[0]].countries:
                 sure_forms.setdefault(c, set()).add(hit.form)

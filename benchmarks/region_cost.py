@@ -1,0 +1,98 @@
+"""The region stage's cost against an earlier commit, measured by alternating processes on the same stories.
+
+Usage: ``python -m benchmarks.region_cost --against 0788559 [--rounds 2]``. The earlier commit's tree is
+unpacked with ``git archive`` into a temporary folder (its own code and gazetteer), and each round runs one
+process per tree, this checkout's first. Both read the dev and held-out stories of *this* checkout
+(``benchmarks/data/devset`` and ``heldout``), each cut or padded to ~2,000 characters as
+:func:`benchmarks.eval_region._timing` does, and print per story the best of five runs' median and p95:
+
+* ``tokens + locate``: :func:`stream.places.geotag.locate` given the story alone, so it tokenises too (the
+  figure ``make eval-region`` prints);
+* ``locate``: given the story's :class:`~stream.text.normalize.TokenStream`, as the pipeline calls it (its
+  ``region`` timing; the tokens are the ``tokenize`` timing, shared with the topic stage).
+
+The machine is shared: only figures of one run compare, and two rounds show how far they move.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+__all__ = ["MEASURE", "main"]
+
+_ROOT = Path(__file__).resolve().parent.parent
+
+#: Run in each tree (argv: the tree, the data folders); prints one line of figures.
+MEASURE = r"""
+import gc, os, statistics, sys, time
+root = sys.argv[1]
+sys.path.insert(0, root)
+os.chdir(root)
+import orjson
+import stream
+assert stream.__file__.startswith(root), stream.__file__
+from pathlib import Path
+from stream.places.geotag import locate
+from stream.story import Story
+from stream.text.normalize import TokenStream
+rows = []
+for folder in sys.argv[2:]:
+    for path in sorted(Path(folder).glob("*.jsonl")):
+        rows.extend(orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip())
+samples = []
+for row in rows:
+    body = str(row.get("body") or "")
+    while body and len(body) < 2000:
+        body = body + "\n\n" + body
+    story = Story(id="b", headline=str(row.get("headline") or ""), body=body[:2000])
+    samples.append((story, str(row.get("language") or "") or None))
+locate(Story(id="w", headline="", body="Paris"), "en")
+both, alone = [], []
+gc.disable()
+for story, lang in samples:
+    best_both = best_alone = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter()
+        tokens = TokenStream.of(story.text)
+        t1 = time.perf_counter()
+        locate(story, lang, tokens=tokens)
+        t2 = time.perf_counter()
+        best_both, best_alone = min(best_both, t2 - t0), min(best_alone, t2 - t1)
+    both.append(best_both * 1e6)
+    alone.append(best_alone * 1e6)
+def cell(times):
+    times.sort()
+    return f"{statistics.median(times):4.0f} / {times[int(len(times) * 0.95)]:4.0f}"
+print(f"{len(samples)} stories  tokens + locate {cell(both)} us  locate {cell(alone)} us (median / p95)")
+"""
+
+
+def _unpack(commit: str, into: Path) -> None:
+    archive = subprocess.run(["git", "-C", str(_ROOT), "archive", commit], check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", required=True, help="the earlier commit (any git revision)")
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args(argv)
+    data = [str(_ROOT / "benchmarks" / "data" / name) for name in ("devset", "heldout")]
+    with tempfile.TemporaryDirectory(prefix="wirewatch-region-cost-") as tmp:
+        earlier = Path(tmp)
+        _unpack(args.against, earlier)
+        for round_no in range(1, args.rounds + 1):
+            for label, root in (("this checkout", _ROOT), (args.against, earlier)):
+                out = subprocess.run(
+                    [sys.executable, "-c", MEASURE, str(root), *data], check=True, capture_output=True, text=True
+                ).stdout.strip()
+                print(f"round {round_no}  {label:>14}: {out}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
