@@ -80,8 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", required=True, help="the earlier commit (any git revision)")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument(
+        "--data", type=Path, action="append", help="folder of story .jsonl files (repeatable; default dev + held-out)"
+    )
     args = parser.parse_args(argv)
-    data = [str(_ROOT / "benchmarks" / "data" / name) for name in ("devset", "heldout")]
+    folders = args.data or [_ROOT / "benchmarks" / "data" / name for name in ("devset", "heldout")]
+    data = [str(folder.resolve()) for folder in folders]
     with tempfile.TemporaryDirectory(prefix="wirewatch-region-cost-") as tmp:
         earlier = Path(tmp)
         _unpack(args.against, earlier)
