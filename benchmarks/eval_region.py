@@ -839,6 +839,36 @@ inside a Latin, Cyrillic, Armenian or Georgian word is dropped before any lookup
 the story holds a "$"; the person-name check asks first whether a capitalised word stands beside the name; the
 focus scorer's evidence is a named tuple, not a frozen dataclass. Final: median 484-486 against 479-485 us, p95
 803-805 against 789-799 us.
+
+Cost round (stop 32), with identical outputs (every country, score, mention and focus of 14,463 texts compared
+with an uncommitted script: the self-written sets as written and padded to 2 KB, both public places rows, a third of
+the public topic set, the ITN blurbs). The committed A/B: ``python -m benchmarks.region_cost --against REV``
+(alternating processes, this checkout first, the dev and held-out stories padded to 2 KB; "tokens + locate" is
+``_timing`` above, "locate" the pipeline's ``region`` timing, given the tokens). At the stop's start (392e777) the
+stage stood at 490-491 / 378-379 us median against 409-419 before the #17 round (0788559), +15-20%; most of it
+(+47 us) the person-name, organisation and relevance checks of 10da1cd. Changes:
+
+* the automaton's root is ordered (``stream.text.automaton``): pyahocorasick scans a node's children linearly and
+  looks nearly every character up at the root, which had ~3,100 children in code-point order, so a Georgian letter
+  took ~2,000 comparisons and a character that starts no name (digits, "ı", "ь", "ը") all of them. Filled with the
+  space and the digits first, then by how often names hold each character, and with a child for every character
+  names hold but none starts, the bare walk over a 2 KB story went from 52-54 to 31 us (Russian 55 -> 25, Arabic
+  65 -> 46, Georgian 151 -> 80);
+* the token index of a match is looked up only for matches with a reading left (half of them have none), and the
+  tail is found by a bounded search for the next space;
+* the tokenizer splits once with a capturing regex and reads every offset from running sums of the parts'
+  lengths, instead of a match object per token (tokenising 108-112 -> 100-104 us, shared with the topic stage);
+* mentions are named tuples, the home regions a precomputed set, one reading needs no choice between countries,
+  an unambiguous reading is sure without a call, the person-name test reads a single reading without generators,
+  the compass test runs only for compass words, offsets are read from the token lists.
+
+Tried and dropped (no gain measured, code not kept): a memo of the grammatical readings per (form, tail), whose
+key costs what the loop it saves does; a fast path for a name ending its token; a local memo of ``_tails``;
+the person-name test's first checks inlined before the call. One regression was caught by
+``tests/unit/test_linear_scan.py``: finding the token start by a backward search per match was quadratic on one
+long Arabic token. Final, three rounds against 0788559: tokens + locate median 418-424 against 423-428 us, p95
+675-696 against 705-717; locate alone 318-325 against 314-320 (+1-2%), p95 585-603 against 596-614. Against
+392e777: 425-426 against 490-491, locate 324-326 against 378-379.
 """
 
 from __future__ import annotations
