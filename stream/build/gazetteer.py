@@ -196,7 +196,7 @@ ARTIFACT = DEFAULT_ARTIFACT
 CURATED = DEFAULT_ARTIFACT.parent / "curated.yaml"
 
 # Entry flags (kept in sync with stream.places.gazetteer).
-AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD = 1, 2, 4, 8, 16, 32, 64, 128
+AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD, LOWER = 1, 2, 4, 8, 16, 32, 64, 128, 256
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
@@ -378,8 +378,15 @@ class _Builder:
             self.places.append([pid, name, kind, countries, population])
         return self.index[pid]
 
-    def add(self, surface: str, idx: int, ftype: int, flags: int = 0, word_in: list[str] | None = None) -> None:
+    def add(
+        self, surface: str, idx: int, ftype: int, flags: int = 0, word_in: list[str] | None = None, *, noun: bool = False
+    ) -> None:
+        """Store ``surface`` (and its stems) for place ``idx``. ``noun``: a demonym that is a noun (a person's
+        nationality: американец), declined with noun endings, not an adjective's; a trailing "-" marks a stem
+        that must take one (американц-)."""
         self._word_in = word_in
+        if noun and surface.endswith("-"):
+            surface, flags = surface[:-1], flags | STEM
         words = [t.text for t in tokenize(surface)]
         if not words:
             return
@@ -391,7 +398,7 @@ class _Builder:
             return
         if ftype == NAME and family in _CAPITALISED_SCRIPTS:
             flags |= CAP
-        if ftype == DEMONYM:
+        if ftype == DEMONYM and not noun:
             flags |= ADJ
         variants = expand_cyr_phrase(words) if family == CYR and ftype != DEMONYM else [key]
         # Case folding cannot undo two capital spellings: Turkish and Azerbaijani
@@ -405,7 +412,7 @@ class _Builder:
         for variant in variants:
             self._put(variant, idx, ftype, flags)
             head, _, last = variant.rpartition(" ")
-            for stem in stems(last, family, adjective=ftype == DEMONYM, phrase=bool(head)):
+            for stem in () if flags & STEM else stems(last, family, adjective=ftype == DEMONYM and not noun, phrase=bool(head)):
                 self._put(f"{head} {stem}" if head else stem, idx, ftype, flags | STEM)
             if family == ARA and variant.startswith("ال") and len(variant) >= 5:
                 self._put(variant[2:], idx, ftype, flags | NEEDPRE)
@@ -735,7 +742,7 @@ def _curated(
     that language.
     """
 
-    def add_all(per_lang: dict[str, list[str]], idx: int, ftype: int) -> None:
+    def add_all(per_lang: dict[str, list[str]], idx: int, ftype: int, *, nationals: bool = False) -> None:
         own_of: dict[str, set[str]] = defaultdict(set)
         rival: dict[str, float] = {}
         for lang, forms in per_lang.items():
@@ -751,7 +758,8 @@ def _curated(
                 # A demonym that is the country's own name there ("Italien" in German) is no word there.
                 own = own_of[key] | b.own_names.get((idx, key), set())
                 word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rival) if key else []
-                b.add(form, idx, ftype, AMBIG | WORD if word_in else 0, word_in)
+                flags = (AMBIG | WORD if word_in else 0) | (LOWER if nationals else 0)
+                b.add(form, idx, ftype, flags, word_in, noun=nationals)
 
     for entry in data["places"]:
         idx = b.place(entry["id"], entry["name"], entry["kind"], list(entry["countries"]))
@@ -760,6 +768,8 @@ def _curated(
         add_all(per_lang, by_iso[iso], NAME)
     for iso, per_lang in data["demonyms"].items():
         add_all(per_lang, by_iso[iso], DEMONYM)
+    for iso, per_lang in (data.get("nationals") or {}).items():
+        add_all(per_lang, by_iso[iso], DEMONYM, nationals=True)
     for iso, per_lang in data["metonyms"].items():
         for forms in per_lang.values():
             for form in forms:

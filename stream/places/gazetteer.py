@@ -28,6 +28,7 @@ __all__ = [
     "CASE",
     "DEFAULT_ARTIFACT",
     "DEMONYM",
+    "LOWER",
     "METONYM",
     "NAME",
     "NEEDPRE",
@@ -46,6 +47,9 @@ DEFAULT_ARTIFACT = Path(__file__).parent / "data" / "gazetteer.json.gz"
 # WORD: ambiguous only because the form is a frequent word in the languages of
 # ``Gazetteer.word_langs[form]``; in a story of another known language it is sure.
 AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD = 1, 2, 4, 8, 16, 32, 64, 128
+# LOWER: written in lower case, as Russian and Ukrainian write a person's nationality (американец); a capital
+# only opening a sentence, and then not with a surname's ending (Поляков is a surname, поляков "of Poles").
+LOWER = 256
 # Form types.
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 

@@ -51,6 +51,7 @@ from stream.places.gazetteer import (
     CAP,
     CASE,
     DEMONYM,
+    LOWER,
     METONYM,
     NEEDPRE,
     NOTAIL,
@@ -551,13 +552,15 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                     continue
             elif flags & STEM:
                 continue
-            if flags & (CASE | CAP):
+            if flags & (CASE | CAP | LOWER):
                 if last < 0:
                     first = bisect_right(starts, begin) - 1 if first < 0 else first
                     last = first if single else first + key.count(" ")
                 if flags & CASE and not _all_caps(all_caps, text, ts, first, last):
                     continue
                 if flags & CAP and not text[begins[first]].isupper():
+                    continue
+                if flags & LOWER and text[begins[first]].isupper() and not _nationality_opening(text, begins[first], tail):
                     continue
             readings.append((place, ftype, flags))
         if not readings:
@@ -641,6 +644,23 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         kept.append(hit)
     kept.sort(key=lambda h: (h.first, h.start))
     return kept
+
+
+# Endings of Russian and Ukrainian surnames that a nationality noun takes too: "Поляков" (a surname) against
+# "поляков" (of Poles).
+_SURNAME_TAILS = frozenset(["ов", "ев", "ин", "ын", "ова", "ева", "іна"])
+# What may stand between a sentence's end and its first word.
+_OPENING_MARKS = " \t\"'«“„‘(—–-"
+_SENTENCE_ENDS = frozenset(".!?\n:;")
+
+
+def _nationality_opening(text: str, start: int, tail: str) -> bool:
+    """Whether a capitalised nationality noun at ``start`` (with ending ``tail``) opens a sentence, and so may be
+    one ("Француз Ален Аспе ..."), rather than being a surname ("Сергей Поляков", "Поляков заявил")."""
+    if tail in _SURNAME_TAILS:
+        return False
+    before = text[max(0, start - 40) : start].rstrip(_OPENING_MARKS)
+    return (not before and start <= 40) or before[-1:] in _SENTENCE_ENDS
 
 
 def _he_prefix(written: str, key: str) -> str:

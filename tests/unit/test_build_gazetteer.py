@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from stream.build.gazetteer import (
     _ROMAN_ORDINAL,
+    ADJ,
     DEMONYM,
+    LOWER,
     NAME,
+    STEM,
     _Builder,
     _cyr_city_adjective_forms,
     _cyr_city_adjectives,
@@ -203,3 +206,18 @@ def test_city_adjectives_kept_only_where_attested_and_not_far_above_the_city() -
         "московський",
     }
     assert "русский" not in b.forms and [i for i, _t in b.forms["омский"]] == [omsk]
+
+
+def test_a_nationality_noun_is_a_lower_case_demonym_with_noun_endings() -> None:
+    # "американец" is a noun: no adjective endings (ADJ), read only in lower case (LOWER); "американц-" is the
+    # stem of its other cases, found only with an ending (STEM); a feminine in -ка gets its stem by rule.
+    b = _Builder()
+    us = b.place("US", "United States", "country", ["US"])
+    for form in ("американец", "американц-", "американка"):
+        b.add(form, us, DEMONYM, LOWER, noun=True)
+    assert b.forms["американец"] == {(us, DEMONYM): LOWER}
+    assert b.forms["американц"] == {(us, DEMONYM): LOWER | STEM}
+    assert b.forms["американк"] == {(us, DEMONYM): LOWER | STEM}
+    # An adjective demonym keeps its adjective endings.
+    b.add("американский", us, DEMONYM)
+    assert b.forms["американский"] == {(us, DEMONYM): ADJ}

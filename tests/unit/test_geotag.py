@@ -1380,3 +1380,31 @@ def test_mindanao_is_the_philippines_and_its_chinese_name_no_indonesian_city() -
         ("ru", "", "Наводнение на Минданао унесло жизни десятков человек.", {"PH"}),
     ]
     _assert_names_in_runs(cases)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Nationality nouns in their cases name the country, as a demonym (Nobel blurbs, ITN).
+        ("Француз Ален Аспе, американец Джон Клаузер и австриец Антон Цайлингер удостоены премии.", "ru", {"FR", "US", "AT"}),
+        (
+            "Премия присуждена американцам Каролин Бертоцци и Барри Шарплессу, а также датчанину Мортену Мельдалю.",
+            "ru",
+            {"US", "DK"},
+        ),
+        ("В Тегеране задержали двух французов и британца.", "ru", {"IR", "FR", "GB"}),
+        ("Двоє американців загинули, повідомили українці.", "uk", {"US", "UA"}),
+        # Capitalised with a surname's ending, even opening a sentence, it is a person: no Poland.
+        ("Сергей Поляков заявил, что переговоры продолжатся.", "ru", set()),
+        ("Поляков заявил журналистам, что Кузнецов уехал.", "ru", set()),
+        ("Поляки вышли на протест.", "ru", {"PL"}),
+    ],
+)
+def test_russian_and_ukrainian_nationality_nouns(text: str, lang: str, expected: set[str]) -> None:
+    assert _countries(locate(_story("", text), lang)) == expected
+    assert all(
+        m["source"] == "demonym"
+        for c in locate(_story("", text), lang).countries
+        for m in c["mentions"]
+        if m["text"][0].islower()
+    )
