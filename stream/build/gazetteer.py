@@ -731,6 +731,20 @@ def _regions(b: _Builder, data: dict[str, Any]) -> None:
             b.add(form, idx, NAME)
 
 
+def _nationals_are_words(b: _Builder, per_lang: dict[str, list[str]]) -> None:
+    """A country name that is, as written, a noun of nationality in a language (Mongolian Швед, Sweden, is
+    Russian "a Swede"; Чех, Czechia, "a Czech") is a word there: it needs support in that language's stories,
+    where "Шведов" and "Чехов" are surnames.
+    """
+    for lang, forms in per_lang.items():
+        for form in forms:
+            key = " ".join(t.text for t in tokenize(form.rstrip("-")))
+            for (idx, ftype), flags in list(b.forms.get(key, {}).items()):
+                if ftype == NAME:
+                    b.forms[key][idx, ftype] = flags | AMBIG | WORD
+                    b.word_langs[key] = sorted(set(b.word_langs.get(key, [])) | {str(lang)})
+
+
 def _curated(
     b: _Builder, by_iso: dict[str, int], words: dict[int, dict[str, dict[str, float]]], data: dict[str, Any]
 ) -> dict[str, list[str]]:
@@ -770,6 +784,7 @@ def _curated(
         add_all(per_lang, by_iso[iso], DEMONYM)
     for iso, per_lang in (data.get("nationals") or {}).items():
         add_all(per_lang, by_iso[iso], DEMONYM, nationals=True)
+        _nationals_are_words(b, per_lang)
     for iso, per_lang in data["metonyms"].items():
         for forms in per_lang.values():
             for form in forms:

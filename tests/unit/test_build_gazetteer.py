@@ -5,10 +5,13 @@ from __future__ import annotations
 from stream.build.gazetteer import (
     _ROMAN_ORDINAL,
     ADJ,
+    AMBIG,
+    CAP,
     DEMONYM,
     LOWER,
     NAME,
     STEM,
+    WORD,
     _Builder,
     _cyr_city_adjective_forms,
     _cyr_city_adjectives,
@@ -17,6 +20,7 @@ from stream.build.gazetteer import (
     _german_weak,
     _hebrew_gentilic,
     _hebrew_prefixed_words,
+    _nationals_are_words,
     _plain_forms,
     _spelt_in,
     _unattested,
@@ -221,3 +225,13 @@ def test_a_nationality_noun_is_a_lower_case_demonym_with_noun_endings() -> None:
     # An adjective demonym keeps its adjective endings.
     b.add("американский", us, DEMONYM)
     assert b.forms["американский"] == {(us, DEMONYM): ADJ}
+
+
+def test_a_country_name_that_is_a_nationality_noun_is_a_word_in_that_language() -> None:
+    # Mongolian names Sweden "Швед": in a Russian story "Шведов" is a surname, so the name needs support there.
+    b = _Builder()
+    se = b.place("SE", "Sweden", "country", ["SE"])
+    b.add("Швед", se, NAME, CAP)
+    _nationals_are_words(b, {"ru": ["швед"], "uk": ["швед"]})
+    assert b.forms["швед"] == {(se, NAME): CAP | AMBIG | WORD}
+    assert b.word_langs["швед"] == ["ru", "uk"]

@@ -1397,6 +1397,9 @@ def test_mindanao_is_the_philippines_and_its_chinese_name_no_indonesian_city() -
         # Capitalised with a surname's ending, even opening a sentence, it is a person: no Poland.
         ("Сергей Поляков заявил, что переговоры продолжатся.", "ru", set()),
         ("Поляков заявил журналистам, что Кузнецов уехал.", "ru", set()),
+        # Mongolian names Sweden and Czechia Швед and Чех: in Russian they are nouns, and these are surnames.
+        ("Пьесы Чехова ставил режиссёр Шведов.", "ru", set()),
+        ("В Праге чехи и шведы сыграли вничью.", "ru", {"CZ", "SE"}),
         ("Поляки вышли на протест.", "ru", {"PL"}),
     ],
 )
