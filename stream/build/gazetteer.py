@@ -253,6 +253,27 @@ def _given_names(floor: int) -> dict[str, int]:
     return out
 
 
+# Russian and Ukrainian letters in the romanisation first names take in the name list (BGN/PCGN-like; see
+# _romanisations for the variants).
+_CYR_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэіґ", "abvgdeziyklmnoprstufyeig", strict=True)),
+        **{"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ї": "yi", "є": "ye"},
+        **{"ъ": "", "ь": "", "'": "", "’": ""},
+    }
+)
+
+
+def _romanisations(key: str) -> set[str]:
+    """Latin spellings under which a folded Cyrillic name may stand in a first-name list: the plain romanisation
+    (Владимир vladimir, Лариса larisa) and the usual variants (-ia for -iya: viktoria; h for kh: halil; i for
+    y; j for y before a vowel, as South Slavic and Nordic names are written: Dejan, Kaja, Sanja)."""
+    base = key.translate(_CYR_LATIN)
+    variants = {base, base.replace("iya", "ia"), base.replace("kh", "h"), base.replace("y", "i")}
+    variants.add(re.sub(r"y(?=[aeiou])", "j", base))
+    return variants
+
+
 def _han_variants(keys: list[str]) -> dict[str, list[str]]:
     """Simplified and traditional spellings of Chinese forms (OpenCC's tables): GeoNames often lists one only
     (基輔 for Kyiv, not 基辅), CLDR's Traditional Chinese another name (印尼, not 印度尼西亞)."""
@@ -1065,9 +1086,13 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
                     b.word_langs[variant] = b.word_langs[key]
     # Place names that are common first names (Jordan, Georgia, Ahmad, Victoria)
     # need support in stories of every language: the name list is by country, not language.
+    # Cyrillic forms are looked up by their romanisations (Владимир, Софія, Милан): the list spells names in Latin.
     names = _given_names(NAME_FLOOR)
     for key, slot in b.forms.items():
-        if names.get(key, 0) and family_of(key) == LAT:
+        family = family_of(key)
+        if (family == LAT and names.get(key, 0)) or (
+            family == CYR and " " not in key and any(names.get(r, 0) for r in _romanisations(key))
+        ):
             for (idx, ftype), flags in list(slot.items()):
                 if ftype == NAME:
                     slot[idx, ftype] = (flags | AMBIG) & ~WORD

@@ -22,6 +22,7 @@ from stream.build.gazetteer import (
     _hebrew_prefixed_words,
     _nationals_are_words,
     _plain_forms,
+    _romanisations,
     _spelt_in,
     _unattested,
     _word_langs,
@@ -235,3 +236,11 @@ def test_a_country_name_that_is_a_nationality_noun_is_a_word_in_that_language() 
     _nationals_are_words(b, {"ru": ["швед"], "uk": ["швед"]})
     assert b.forms["швед"] == {(se, NAME): CAP | AMBIG | WORD}
     assert b.word_langs["швед"] == ["ru", "uk"]
+
+
+def test_cyrillic_names_are_looked_up_in_the_first_name_list_by_their_romanisations() -> None:
+    assert _romanisations("владимир") == {"vladimir"}
+    assert {"viktoria", "viktoriya"} <= _romanisations("виктория")
+    assert {"dejan", "deyan"} <= _romanisations("дэян")
+    assert {"halil", "khalil"} <= _romanisations("халил")
+    assert "sofia" in _romanisations("софія")

@@ -1411,3 +1411,18 @@ def test_russian_and_ukrainian_nationality_nouns(text: str, lang: str, expected:
         for m in c["mentions"]
         if m["text"][0].islower()
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # A Cyrillic place name that is a common first name (Владимир, Vladimir the city) needs support, as
+        # Jordan or Victoria do in Latin script: Zelensky's first name alone names no Russian city.
+        ("Володимир заявив, що переговори тривають.", "uk", set()),
+        ("Владимир сказал журналистам, что переговоры продолжатся.", "ru", set()),
+        ("Во Владимире прошёл митинг.", "ru", {"RU"}),
+        ("У Софії відбувся саміт.", "uk", {"BG"}),
+    ],
+)
+def test_cyrillic_place_names_that_are_first_names_need_support(text: str, lang: str, expected: set[str]) -> None:
+    assert _countries(locate(_story("", text), lang)) == expected
