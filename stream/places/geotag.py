@@ -649,18 +649,12 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
 # Endings of Russian and Ukrainian surnames that a nationality noun takes too: "Поляков" (a surname) against
 # "поляков" (of Poles).
 _SURNAME_TAILS = frozenset(["ов", "ев", "ин", "ын", "ова", "ева", "іна"])
-# What may stand between a sentence's end and its first word.
-_OPENING_MARKS = " \t\"'«“„‘(—–-"
-_SENTENCE_ENDS = frozenset(".!?\n:;")
 
 
 def _nationality_opening(text: str, start: int, tail: str) -> bool:
     """Whether a capitalised nationality noun at ``start`` (with ending ``tail``) opens a sentence, and so may be
     one ("Француз Ален Аспе ..."), rather than being a surname ("Сергей Поляков", "Поляков заявил")."""
-    if tail in _SURNAME_TAILS:
-        return False
-    before = text[max(0, start - 40) : start].rstrip(_OPENING_MARKS)
-    return (not before and start <= 40) or before[-1:] in _SENTENCE_ENDS
+    return tail not in _SURNAME_TAILS and _opens_sentence(text, start)
 
 
 def _he_prefix(written: str, key: str) -> str:
@@ -1294,9 +1288,15 @@ def _first_sentence_end(text: str, begin: int, end: int) -> int:
     return end
 
 
+# How far back a sentence's end is looked for: past quotation marks and spaces, not across a whole story.
+_OPENING_REACH = 40
+
+
 def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \"'«“„‘")
-    return not before or before[-1] in ".!?\n"
+    before = text[max(0, start - _OPENING_REACH) : start].rstrip(" \"'«“„‘")
+    if not before:
+        return start <= _OPENING_REACH
+    return before[-1] in ".!?\n"
 
 
 def _person_name(
