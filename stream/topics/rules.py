@@ -682,7 +682,9 @@ class Matcher:
             # languages' terms are found by inside(), wherever they are.
             if kind == _INSIDE or (pos and (kind != _PREFIXED or pos > _MAX_KEY_OFFSET)):
                 continue
-            out.extend(t for t in bucket if t not in out and t.words[0].matches(token))
+            for t in bucket:  # a loop, not a generator per key: most buckets hold one term
+                if t not in out and t.words[0].matches(token):
+                    out.append(t)
         result = tuple(out)
         if len(self._starts) >= _START_CACHE:
             self._starts.clear()
