@@ -365,11 +365,13 @@ def _may_hold(keys: Iterable[str]) -> bytes:
     With some 350,000 keys in 8 Mbit (1 MiB) about one bit in twenty-five is set: a word the tables lack passes for
     one that much of the time. ``hash`` is this process's string hash, which the tokens' own strings keep cached.
     """
-    # Hashed as they come: a set of the sliced keys would hold ~20 MiB at once, which the process keeps.
-    hashes = np.fromiter(map(hash, keys), dtype=np.int64)
-    flags = np.zeros(_FILTER_MASK + 1, dtype=np.uint8)
-    np.bitwise_or.at(flags, (hashes >> 3) & _FILTER_MASK, np.left_shift(1, hashes & 7).astype(np.uint8))
-    return flags.tobytes()
+    # One key at a time: a set of the sliced keys, or arrays of all their hashes, would leave the process ~10 MiB
+    # larger for good (the allocator keeps what they freed).
+    flags = bytearray(_FILTER_MASK + 1)
+    mask = _FILTER_MASK
+    for h in map(hash, keys):
+        flags[h >> 3 & mask] |= 1 << (h & 7)
+    return bytes(flags)
 
 
 @dataclass(frozen=True, slots=True)
