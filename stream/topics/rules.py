@@ -254,9 +254,9 @@ class Term:
     lang: str
     words: tuple[WordPattern, ...]
     ident: tuple[str, str] = field(init=False, compare=False)  # (lang, text): the key of a term's hits
-    # What the token after the first word must start with for the term to match ("" when that takes a stem or a
-    # peeled prefix to tell): most multi-word terms a story's tokens start fail on their second word, and this
-    # tells many of them apart before the scan makes their cache key (see Matcher.scan).
+    # What the token after the first word must hold for the term to match ("" when that takes a stem to tell): most
+    # multi-word terms a story's tokens start fail on their second word, and this tells many of them apart before
+    # the scan makes their cache key (see Matcher.scan).
     after: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -264,9 +264,10 @@ class Term:
         after = ""
         if len(self.words) > 1:
             second = self.words[1]
-            # An exact, prefix or suffix word matches only tokens that start with its form; a stem may be spelt
-            # otherwise (dying -> die), and a peeled token's form may follow a proclitic.
-            if second.mode in ("exact", "prefix", "suffix") and second.peel is None:
+            # An exact, prefix or suffix word matches only tokens that start with its form, or, peeled, whose
+            # ending after a proclitic or prefix does (peel keeps endings of the token): tokens that hold it. A stem
+            # may be spelt otherwise (dying -> die).
+            if second.mode in ("exact", "prefix", "suffix"):
                 after = second.form
         object.__setattr__(self, "after", after)
 
@@ -765,7 +766,7 @@ class Matcher:
                 words = term.words
                 last = idx + len(words) - 1
                 if last > idx:
-                    if last >= n or not texts[idx + 1].startswith(term.after):
+                    if last >= n or term.after not in texts[idx + 1]:
                         continue
                     key = (id(words), *texts[idx + 1 : last + 1])
                     ok = follows.get(key)
