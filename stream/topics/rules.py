@@ -128,6 +128,7 @@ _LEAD_CHARS = 400  # lead = headline + first paragraph of the body, at most this
 _STEM_SLACK = 40
 # Only an Arabic proclitic or a Hebrew prefix (at most this long) may precede a term's key inside a token.
 _MAX_KEY_OFFSET = 3
+_AT_START = "\x01"  # before a token in Matcher.starting_at, and before the keys that must start it in the automaton
 # Where a term's key may sit in a token (Matcher's automaton): at its start; after a proclitic or prefix;
 # anywhere (unspaced languages).
 _START, _PREFIXED, _INSIDE = 0, 1, 2
@@ -651,7 +652,9 @@ class Matcher:
             # Arabic and Hebrew keys may start after a proclitic or prefix inside a token (_PREFIXED); keys of
             # unspaced-language terms anywhere in a token of those scripts (_INSIDE, see inside()).
             kind = _INSIDE if bucket[0].lang in UNSPACED else _PREFIXED if _is_arabic(key) or _is_hebrew(key) else _START
-            self._automaton.add_word(key, (len(key), kind, tuple(bucket)))
+            # A key that must start the token is added behind _AT_START, which starting_at puts before the token:
+            # it can match there only, where it would otherwise also be found (and dropped) inside other words.
+            self._automaton.add_word(_AT_START + key if kind == _START else key, (len(key), kind, tuple(bucket)))
             self._inside_any = self._inside_any or kind == _INSIDE
             if any(t.words[0].compound for t in bucket):
                 self._head_keys.add_word(key, len(key))
@@ -677,8 +680,8 @@ class Matcher:
         if cached is not None:
             return cached
         out: list[Term] = []
-        for end, (length, kind, bucket) in self._automaton.iter(token, 0, min(len(token), self._reach)):
-            pos = end - length + 1
+        for end, (length, kind, bucket) in self._automaton.iter(_AT_START + token, 0, min(len(token), self._reach) + 1):
+            pos = end - length  # in the token: end is in _AT_START + token, and length leaves _AT_START out
             # Mid-token keys: only an Arabic proclitic or a Hebrew prefix may precede a word. Unspaced
             # languages' terms are found by inside(), wherever they are.
             if kind == _INSIDE or (pos and (kind != _PREFIXED or pos > _MAX_KEY_OFFSET)):

@@ -343,3 +343,14 @@ def test_a_multi_word_term_names_what_the_token_after_its_first_word_starts_with
                 assert term.after in token, (term.text, token)
                 checked += 1
     assert checked > 1000
+
+
+def test_a_key_that_must_start_a_token_is_not_found_inside_one() -> None:
+    # Latin keys count only at a token's start, so the automaton keeps them there and a longer word that holds one
+    # yields no hit to drop; Arabic keys may still follow a proclitic.
+    matcher = Matcher([parse_term("=prime", "en"), parse_term("حرب", "ar")])
+    assert [t.text for t in matcher.starting_at("prime")] == ["=prime"]
+    assert matcher.starting_at("subprime") == ()
+    assert not list(matcher._automaton.iter("\x01subprime"))
+    assert [t.text for t in matcher.starting_at(fold("والحرب"))] == ["حرب"]
+    assert _scan([("=prime", "en")], "subprime prime") == {"=prime"}
