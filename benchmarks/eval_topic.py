@@ -111,6 +111,49 @@ new words ~165-200 us (~45 distinct new words of ~160, 3-4.5 us each, most of it
 225,334-entry vocabulary and the 106,250-entry translation table of the model then shipped from cold memory), the rest of
 FeatureIndex.found ~100 us, the weights' gather ~30-40 us; the rules' scan ~150 us (new words ~85 us),
 their scoring ~50 us.
+
+Fourth cost round (branch tcost4, from 75f8439), output-identical changes only: every topic, score, evidence
+offset, model probability and found row of 3,559 stories (2,000 bench stories with their language and 300 without,
+800 public texts in 43 languages, the dev set) compared with 75f8439's, and ``--no-cost`` prints the same rows.
+Where the time went first (timers around each step, fresh flow, rules + model ~410 us at load ~1): the rules'
+scan ~160 us (its new words' candidate terms ~70, later words of multi-word terms ~20), their scoring ~40, the
+model's new words ~85 (30 per story; their lookups ~45, Snowball stems and their lookups ~18, making their runs
+~20), the rest of ``found`` and the gather ~50. Kept:
+
+* rules, the token after a multi-word term's first word: a term whose second word is exact, a prefix or a suffix
+  matches only a token that holds its form (starts with it, or, for Arabic and Hebrew, ends with a part that
+  does), so ``Term.after`` drops the others before the scan makes their cache key or matches them; of 52,300
+  multi-word checks in the fresh run's 1,200 stories, 22,600 go (stems are left alone: Snowball may change a word's first
+  letter);
+* rules, a new word's candidates verified in a loop instead of a generator per automaton key;
+* rules, the keys that must start a token are put in the automaton behind a sentinel that ``starting_at`` puts
+  before the token, so that they are no longer found (and dropped) inside words: 30,500 of a fresh run's 44,000
+  automaton hits were such;
+* model, a one-hash Bloom filter (1 MiB, built at load key by key, +~0.1 s load, resident unchanged at 88 MiB)
+  of every word with an id, a word feature or its own table entry and every stem with a stem feature or a ``~``
+  entry: over half of a fresh story's new words are none, and their three lookups (0.35-0.7 us each, cold) are
+  skipped; the bit test itself costs ~0.3 us a word, so the gain is small (in process, ``guesses`` fresh
+  137 -> 135 and 143 -> 139 us, steady 208 -> 201 and 217 -> 209);
+* model, the weights' rows gathered with ``take`` (a third of fancy indexing's cost, ~1 us).
+
+In-process A/B of the rules' scan (uncommitted ``/work/scratch/tcost4/scan_ab.py``: 75f8439's ``Matcher`` methods
+against the branch's, each story scanned by both, order alternating; an A/A run differs by ~1 us): fresh
+median 107 -> 89 us, steady 123 -> 101 us. Whole stage, fresh processes alternating 75f8439 and the branch five
+times (uncommitted ``ab_cpu.sh``, the ``fresh`` and ``steady`` flows timed per story by thread CPU time, load
+~2, median of the per-pair differences): fresh rules 219 -> 201 us (-15), rules + model 415 -> 382 (-31),
+steady rules 172 -> 148 (-23), rules + model 499 -> 439 (-46).
+
+Dropped (uncommitted code): a cache of stems (first five letters) holding their ``p`` row and ``~`` entry (only
+40% of a fresh story's long new words have a stem seen before; in-process replay of the fresh run's new words
+slower, 64 -> 67 us per story's batch); every run packed in one array and sliced (1.70 -> 1.69 us a word, no
+gain); the filter tested with numpy for the whole batch (30 words: 3.7 -> 4.4 us warm, 4.7 -> 5.6 cold);
+only the new words' places filled in ``_fill`` instead of every token looked up again (``guesses`` 2-5 us
+slower); ``dataclasses.replace`` in ``_add_model_topics`` replaced by naming every field (1 us a story, and a field
+added later would be dropped silently). Not done: the weights widened to float32 at load (the same sums,
+gather + sum 8.3 -> 5.6 us a story) for +8 MiB of the 100 MiB budget; pruning (no feature's largest weight is
+below 0.1, and every table entry's English word has rows: nothing negligible to prune without changing
+outputs); a first-letter test for stemmed second words (it would drop 21,000 of 24,000 failing checks, but
+Snowball rewrites ä, á, ё... so no test is sound).
 """
 
 from __future__ import annotations
