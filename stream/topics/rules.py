@@ -259,9 +259,14 @@ class Term:
     # multi-word terms a story's tokens start fail on their second word, and this tells many of them apart before
     # the scan makes their cache key (see Matcher.scan).
     after: str = field(init=False, compare=False)
+    # The second and last word of a two-word term the scan matches directly (None: another length, or a peeled
+    # word): stems are cached per word, and the scan's cache of later words cost more than asking again.
+    second: WordPattern | None = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ident", (self.lang, self.text))
+        direct = self.words[1] if len(self.words) == 2 and self.words[1].peel is None else None
+        object.__setattr__(self, "second", direct)
         after = ""
         if len(self.words) > 1:
             second = self.words[1]
@@ -771,12 +776,17 @@ class Matcher:
                 if last > idx:
                     if last >= n or term.after not in texts[idx + 1]:
                         continue
-                    key = (id(words), *texts[idx + 1 : last + 1])
-                    ok = follows.get(key)
-                    if ok is None:
-                        ok = self._follow(key, words, texts, idx)
-                    if not ok:
-                        continue
+                    second = term.second
+                    if second is not None:
+                        if not second.matches(texts[last]):
+                            continue
+                    else:
+                        key = (id(words), *texts[idx + 1 : last + 1])
+                        ok = follows.get(key)
+                        if ok is None:
+                            ok = self._follow(key, words, texts, idx)
+                        if not ok:
+                            continue
                 if last == idx:
                     hit = new(Hit, (idx, idx, begins[idx], ends[idx]))
                 else:

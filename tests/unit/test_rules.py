@@ -354,3 +354,14 @@ def test_a_key_that_must_start_a_token_is_not_found_inside_one() -> None:
     assert not list(matcher._automaton.iter("\x01subprime"))
     assert [t.text for t in matcher.starting_at(fold("والحرب"))] == ["حرب"]
     assert _scan([("=prime", "en")], "subprime prime") == {"=prime"}
+
+
+def test_a_two_word_term_is_matched_without_the_cache_of_later_words() -> None:
+    # Its second word is asked directly (stems are cached per word); a longer or peeled term keeps the cache.
+    assert parse_term("prime minister", "en").second == parse_term("prime minister", "en").words[1]
+    assert parse_term("world cup final", "en").second is None
+    assert parse_term("وزير الخارجية", "ar").second is None
+    matcher = Matcher([parse_term("prime minister", "en"), parse_term("world cup final", "en")])
+    found = matcher.scan(TokenStream.of("the prime ministers met before the world cup finals, not the prime time"))
+    assert set(found) == {("en", "prime minister"), ("en", "world cup final")}
+    assert len(matcher._follows) == 1
