@@ -123,8 +123,10 @@ model's new words ~85 (30 per story; their lookups ~45, Snowball stems and their
 * rules, the token after a multi-word term's first word: a term whose second word is exact, a prefix or a suffix
   matches only a token that holds its form (starts with it, or, for Arabic and Hebrew, ends with a part that
   does), so ``Term.after`` drops the others before the scan makes their cache key or matches them; of 52,300
-  multi-word checks in the fresh run's 1,200 stories, 22,600 go (stems are left alone: Snowball may change a word's first
-  letter);
+  multi-word checks in the fresh run's 1,200 stories, 22,600 go (stems are left alone: Snowball may change a
+  word's first letter);
+* rules, a two-word term's second word, unless peeled, is matched directly (``Term.second``): stems are cached
+  per word already, and the cache of later words cost more than asking again;
 * rules, a new word's candidates verified in a loop instead of a generator per automaton key;
 * rules, the keys that must start a token are put in the automaton behind a sentinel that ``starting_at`` puts
   before the token, so that they are no longer found (and dropped) inside words: 30,500 of a fresh run's 44,000
@@ -132,16 +134,25 @@ model's new words ~85 (30 per story; their lookups ~45, Snowball stems and their
 * model, a one-hash Bloom filter (1 MiB, built at load key by key, +~0.1 s load, resident unchanged at 88 MiB)
   of every word with an id, a word feature or its own table entry and every stem with a stem feature or a ``~``
   entry: over half of a fresh story's new words are none, and their three lookups (0.35-0.7 us each, cold) are
-  skipped; the bit test itself costs ~0.3 us a word, so the gain is small (in process, ``guesses`` fresh
-  137 -> 135 and 143 -> 139 us, steady 208 -> 201 and 217 -> 209);
+  skipped; the bit test itself costs ~0.3 us a word (it reads cold memory too), so the gain is small;
 * model, the weights' rows gathered with ``take`` (a third of fancy indexing's cost, ~1 us).
 
-In-process A/B of the rules' scan (uncommitted ``/work/scratch/tcost4/scan_ab.py``: 75f8439's ``Matcher`` methods
-against the branch's, each story scanned by both, order alternating; an A/A run differs by ~1 us): fresh
-median 107 -> 89 us, steady 123 -> 101 us. Whole stage, fresh processes alternating 75f8439 and the branch five
-times (uncommitted ``ab_cpu.sh``, the ``fresh`` and ``steady`` flows timed per story by thread CPU time, load
-~2, median of the per-pair differences): fresh rules 219 -> 201 us (-15), rules + model 415 -> 382 (-31),
-steady rules 172 -> 148 (-23), rules + model 499 -> 439 (-46).
+In-process A/Bs (uncommitted scripts in ``/work/scratch/tcost4``; each story run by both variants, order
+alternating; an A/A run differs by ~1 us): the rules' scan (``scan_ab.py``, 75f8439's ``Matcher`` methods against
+the branch's) fresh median 110 -> 87 and 111 -> 89 us, steady 130 -> 102 and 126 -> 98 us; the model's
+``guesses`` (``guess_ab.py``, 75f8439's ``FeatureIndex`` against the branch's, after the rules have run) fresh
+143 -> 142 and 141 -> 141 us, steady 211 -> 204 and 217 -> 212 us. Whole stage, fresh processes alternating
+75f8439 and the branch (``ab_cpu.sh``: the ``fresh`` and ``steady`` flows below, each story timed by thread CPU
+time; load 1-2, the other engineer's jobs moving single runs by up to 40%), six pairs with 75f8439 first, then
+six with the branch first, medians of the per-pair differences: fresh rules -25 / -12 us (medians of both halves
+~223 -> ~201), rules + model -22 / -10 (~419 -> ~397), steady rules -20 / -26 (~172 -> ~150), rules + model -40 /
+-50 (~497 -> ~458).
+``python -m benchmarks.eval_topic`` alternated with 75f8439 three times at load 0.3-1.2, before the last three
+rules changes: fresh rules 156 / 158 / 152 -> 139 / 143 / 136 us, rules + model 350 / 358 / 347 -> 317 / 324 /
+311, steady rules + model 400 / 405 / 379 -> 364 / 360 / 357; at load 1-2 later the same command's runs moved
+by more than the change (fresh rules + model 324-371 us for 75f8439, 330-433 for the branch, in six runs each). The 300 us of issue #13 are still not
+reached on fresh stories; the rest is per new word (a fresh story brings ~30 new words to the model and ~44 to
+the rules; their lookups read cold memory) and per-story glue of ~10 us each in many places.
 
 Dropped (uncommitted code): a cache of stems (first five letters) holding their ``p`` row and ``~`` entry (only
 40% of a fresh story's long new words have a stem seen before; in-process replay of the fresh run's new words
