@@ -139,7 +139,9 @@ model's new words ~85 (30 per story; their lookups ~45, Snowball stems and their
 
 In-process A/Bs (uncommitted scripts in ``/work/scratch/tcost4``; each story run by both variants, order
 alternating; an A/A run differs by ~1 us): the rules' scan (``scan_ab.py``, 75f8439's ``Matcher`` methods against
-the branch's) fresh median 110 -> 87 and 111 -> 89 us, steady 130 -> 102 and 126 -> 98 us; the model's
+the branch's) fresh median 110 -> 87 and 111 -> 89 us, steady 130 -> 102 and 126 -> 98 us, and with 75f8439's
+whole ``rules`` module loaded beside the branch's (``scan_ab2.py``, its own terms and caches) fresh 135 -> 113 and
+124 -> 102, steady 144 -> 115 and 136 -> 108; the model's
 ``guesses`` (``guess_ab.py``, 75f8439's ``FeatureIndex`` against the branch's, after the rules have run) fresh
 143 -> 142 and 141 -> 141 us, steady 211 -> 204 and 217 -> 212 us. Whole stage, fresh processes alternating
 75f8439 and the branch (``ab_cpu.sh``: the ``fresh`` and ``steady`` flows below, each story timed by thread CPU
@@ -160,7 +162,9 @@ slower, 64 -> 67 us per story's batch); every run packed in one array and sliced
 gain); the filter tested with numpy for the whole batch (30 words: 3.7 -> 4.4 us warm, 4.7 -> 5.6 cold);
 only the new words' places filled in ``_fill`` instead of every token looked up again (``guesses`` 2-5 us
 slower); ``dataclasses.replace`` in ``_add_model_topics`` replaced by naming every field (1 us a story, and a field
-added later would be dropped silently). Not done: the weights widened to float32 at load (the same sums,
+added later would be dropped silently); each word pattern's test made once as a closure for its mode (an exact
+word's ``str.__eq__``; 63 -> 23 ns a call alone, but the scan 1-4 us slower in ``scan_ab2.py``, whose A/A runs
+differ by up to 3 us). Not done: the weights widened to float32 at load (the same sums,
 gather + sum 8.3 -> 5.6 us a story) for +8 MiB of the 100 MiB budget; pruning (no feature's largest weight is
 below 0.1, and every table entry's English word has rows: nothing negligible to prune without changing
 outputs); a first-letter test for stemmed second words (it would drop 21,000 of 24,000 failing checks, but
