@@ -141,8 +141,7 @@ In-process A/Bs (uncommitted scripts in ``/work/scratch/tcost4``; each story run
 alternating; an A/A run differs by ~1 us): the rules' scan (``scan_ab.py``, 75f8439's ``Matcher`` methods against
 the branch's) fresh median 110 -> 87 and 111 -> 89 us, steady 130 -> 102 and 126 -> 98 us, and with 75f8439's
 whole ``rules`` module loaded beside the branch's (``scan_ab2.py``, its own terms and caches) fresh 135 -> 113 and
-124 -> 102, steady 144 -> 115 and 136 -> 108; the model's
-``guesses`` (``guess_ab.py``, 75f8439's ``FeatureIndex`` against the branch's, after the rules have run) fresh
+124 -> 102, steady 144 -> 115 and 136 -> 108; the model's ``guesses`` (``guess_ab.py``, 75f8439's ``FeatureIndex`` against the branch's, after the rules have run) fresh
 143 -> 142 and 141 -> 141 us, steady 211 -> 204 and 217 -> 212 us. Whole stage, fresh processes alternating
 75f8439 and the branch (``ab_cpu.sh``: the ``fresh`` and ``steady`` flows below, each story timed by thread CPU
 time; load 1-2, the other engineer's jobs moving single runs by up to 40%), six pairs with 75f8439 first, then
@@ -157,9 +156,10 @@ Final, the same command at load ~1, three pairs with 75f8439 first, then three w
 model, 75f8439 -> branch): 351 -> 334, 352 -> 345, 320 -> 317, 328 -> 354, 362 -> 327, 322 -> 310 us (median of
 the differences -10); steady rules + model 413 -> 394, 397 -> 392, 372 -> 387, 371 -> 407, 466 -> 371, 390 -> 356
 (-12); fresh rules alone -2.5. Smaller than in the flows above: here the public set has been classified first,
-so the caches already hold most words, and the new-word work this round cut is a smaller part of each story. The 300 us of issue #13 are still not
-reached on fresh stories; the rest is per new word (a fresh story brings ~30 new words to the model and ~44 to
-the rules; their lookups read cold memory) and per-story glue of ~10 us each in many places.
+so the caches already hold most words, and the new-word work this round cut is a smaller part of each story.
+The 300 us of issue #13 are still not reached on fresh stories; the rest is per new word (a fresh story brings
+~30 new words to the model and ~44 to the rules; their lookups read cold memory), the per-token cache lookups
+(the rules' are 11% of the stage after the public set, by py-spy) and per-story glue of a few us in many places.
 
 Dropped (uncommitted code): a cache of stems (first five letters) holding their ``p`` row and ``~`` entry (only
 40% of a fresh story's long new words have a stem seen before; in-process replay of the fresh run's new words
@@ -171,11 +171,11 @@ added later would be dropped silently); each word pattern's test made once as a 
 word's ``str.__eq__``; 63 -> 23 ns a call alone, but the scan 1-4 us slower in ``scan_ab2.py``, whose A/A runs
 differ by up to 3 us); a smaller cache of the rules' per-word answers (``_START_CACHE`` 2**15 instead of 2**18:
 after the public set, its lookups are 11% of the stage by py-spy, but in the same order as ``eval_topic`` fresh
-rules + model 329 / 331 against 325 / 344 us, steady 412 / 408 against 379 / 383: the misses cost more). Not done: the weights widened to float32 at load (the same sums,
-gather + sum 8.3 -> 5.6 us a story) for +8 MiB of the 100 MiB budget; pruning (no feature's largest weight is
-below 0.1, and every table entry's English word has rows: nothing negligible to prune without changing
-outputs); a first-letter test for stemmed second words (it would drop 21,000 of 24,000 failing checks, but
-Snowball rewrites ä, á, ё... so no test is sound).
+rules + model 329 / 331 against 325 / 344 us, steady 412 / 408 against 379 / 383: the misses cost more).
+Not done: the weights widened to float32 at load (the same sums, gather + sum 8.3 -> 5.6 us a story) for +8 MiB
+of the 100 MiB budget; pruning (no feature's largest weight is below 0.1, and every table entry's English word
+has rows: nothing negligible to prune without changing outputs); a first-letter test for stemmed second words
+(it would drop 21,000 of 24,000 failing checks, but Snowball rewrites ä, á, ё... so no test is sound).
 """
 
 from __future__ import annotations
