@@ -141,8 +141,9 @@ In-process A/Bs (uncommitted scripts in ``/work/scratch/tcost4``; each story run
 alternating; an A/A run differs by ~1 us): the rules' scan (``scan_ab.py``, 75f8439's ``Matcher`` methods against
 the branch's) fresh median 110 -> 87 and 111 -> 89 us, steady 130 -> 102 and 126 -> 98 us, and with 75f8439's
 whole ``rules`` module loaded beside the branch's (``scan_ab2.py``, its own terms and caches) fresh 135 -> 113 and
-124 -> 102, steady 144 -> 115 and 136 -> 108; the model's ``guesses`` (``guess_ab.py``, 75f8439's ``FeatureIndex`` against the branch's, after the rules have run) fresh
-143 -> 142 and 141 -> 141 us, steady 211 -> 204 and 217 -> 212 us. Whole stage, fresh processes alternating
+124 -> 102, steady 144 -> 115 and 136 -> 108; the model's ``guesses`` (``guess_ab.py``, 75f8439's
+``FeatureIndex`` against the branch's, after the rules have run) fresh 143 -> 142 and 141 -> 141 us, steady
+211 -> 204 and 217 -> 212 us. Whole stage, fresh processes alternating
 75f8439 and the branch (``ab_cpu.sh``: the ``fresh`` and ``steady`` flows below, each story timed by thread CPU
 time; load 1-2, the other engineer's jobs moving single runs by up to 40%), six pairs with 75f8439 first, then
 six with the branch first, medians of the per-pair differences: fresh rules -25 / -12 us (medians of both halves
