@@ -111,6 +111,72 @@ new words ~165-200 us (~45 distinct new words of ~160, 3-4.5 us each, most of it
 225,334-entry vocabulary and the 106,250-entry translation table of the model then shipped from cold memory), the rest of
 FeatureIndex.found ~100 us, the weights' gather ~30-40 us; the rules' scan ~150 us (new words ~85 us),
 their scoring ~50 us.
+
+Fourth cost round (branch tcost4, from 75f8439), output-identical changes only: every topic, score, evidence
+offset, model probability and found row of 3,559 stories (2,000 bench stories with their language and 300 without,
+800 public texts in 43 languages, the dev set) compared with 75f8439's, and ``--no-cost`` prints the same rows.
+Where the time went first (timers around each step, fresh flow, rules + model ~410 us at load ~1): the rules'
+scan ~160 us (its new words' candidate terms ~70, later words of multi-word terms ~20), their scoring ~40, the
+model's new words ~85 (30 per story; their lookups ~45, Snowball stems and their lookups ~18, making their runs
+~20), the rest of ``found`` and the gather ~50. Kept:
+
+* rules, the token after a multi-word term's first word: a term whose second word is exact, a prefix or a suffix
+  matches only a token that holds its form (starts with it, or, for Arabic and Hebrew, ends with a part that
+  does), so ``Term.after`` drops the others before the scan makes their cache key or matches them; of 52,300
+  multi-word checks in the fresh run's 1,200 stories, 22,600 go (stems are left alone: Snowball may change a
+  word's first letter);
+* rules, a two-word term's second word, unless peeled, is matched directly (``Term.second``): stems are cached
+  per word already, and the cache of later words cost more than asking again;
+* rules, a new word's candidates verified in a loop instead of a generator per automaton key;
+* rules, the keys that must start a token are put in the automaton behind a sentinel that ``starting_at`` puts
+  before the token, so that they are no longer found (and dropped) inside words: 30,500 of a fresh run's 44,000
+  automaton hits were such;
+* model, a one-hash Bloom filter (1 MiB, built at load key by key, +~0.1 s load, resident unchanged at 88 MiB)
+  of every word with an id, a word feature or its own table entry and every stem with a stem feature or a ``~``
+  entry: over half of a fresh story's new words are none, and their three lookups (0.35-0.7 us each, cold) are
+  skipped; the bit test itself costs ~0.3 us a word (it reads cold memory too), so the gain is small;
+* model, the weights' rows gathered with ``take`` (a third of fancy indexing's cost, ~1 us).
+
+In-process A/Bs (uncommitted scripts in ``/work/scratch/tcost4``; each story run by both variants, order
+alternating; an A/A run differs by ~1 us): the rules' scan (``scan_ab.py``, 75f8439's ``Matcher`` methods against
+the branch's) fresh median 110 -> 87 and 111 -> 89 us, steady 130 -> 102 and 126 -> 98 us, and with 75f8439's
+whole ``rules`` module loaded beside the branch's (``scan_ab2.py``, its own terms and caches) fresh 135 -> 113 and
+124 -> 102, steady 144 -> 115 and 136 -> 108; the model's ``guesses`` (``guess_ab.py``, 75f8439's
+``FeatureIndex`` against the branch's, after the rules have run) fresh 143 -> 142 and 141 -> 141 us, steady
+211 -> 204 and 217 -> 212 us. Whole stage, fresh processes alternating
+75f8439 and the branch (``ab_cpu.sh``: the ``fresh`` and ``steady`` flows below, each story timed by thread CPU
+time; load 1-2, the other engineer's jobs moving single runs by up to 40%), six pairs with 75f8439 first, then
+six with the branch first, medians of the per-pair differences: fresh rules -25 / -12 us (medians of both halves
+~223 -> ~201), rules + model -22 / -10 (~419 -> ~397), steady rules -20 / -26 (~172 -> ~150), rules + model -40 /
+-50 (~497 -> ~458).
+``python -m benchmarks.eval_topic`` alternated with 75f8439 three times at load 0.3-1.2, before the last three
+rules changes: fresh rules 156 / 158 / 152 -> 139 / 143 / 136 us, rules + model 350 / 358 / 347 -> 317 / 324 /
+311, steady rules + model 400 / 405 / 379 -> 364 / 360 / 357; at load 1-2 later the same command's runs moved
+by more than the change (fresh rules + model 324-371 us for 75f8439, 330-433 for the branch, in six runs each).
+Final, the same command at load ~1, three pairs with 75f8439 first, then three with the branch first (fresh rules +
+model, 75f8439 -> branch): 351 -> 334, 352 -> 345, 320 -> 317, 328 -> 354, 362 -> 327, 322 -> 310 us (median of
+the differences -10); steady rules + model 413 -> 394, 397 -> 392, 372 -> 387, 371 -> 407, 466 -> 371, 390 -> 356
+(-12); fresh rules alone -2.5. Smaller than in the flows above: here the public set has been classified first,
+so the caches already hold most words, and the new-word work this round cut is a smaller part of each story.
+The 300 us of issue #13 are still not reached on fresh stories; the rest is per new word (a fresh story brings
+~30 new words to the model and ~44 to the rules; their lookups read cold memory), the per-token cache lookups
+(the rules' are 11% of the stage after the public set, by py-spy) and per-story glue of a few us in many places.
+
+Dropped (uncommitted code): a cache of stems (first five letters) holding their ``p`` row and ``~`` entry (only
+40% of a fresh story's long new words have a stem seen before; in-process replay of the fresh run's new words
+slower, 64 -> 67 us per story's batch); every run packed in one array and sliced (1.70 -> 1.69 us a word, no
+gain); the filter tested with numpy for the whole batch (30 words: 3.7 -> 4.4 us warm, 4.7 -> 5.6 cold);
+only the new words' places filled in ``_fill`` instead of every token looked up again (``guesses`` 2-5 us
+slower); ``dataclasses.replace`` in ``_add_model_topics`` replaced by naming every field (1 us a story, and a field
+added later would be dropped silently); each word pattern's test made once as a closure for its mode (an exact
+word's ``str.__eq__``; 63 -> 23 ns a call alone, but the scan 1-4 us slower in ``scan_ab2.py``, whose A/A runs
+differ by up to 3 us); a smaller cache of the rules' per-word answers (``_START_CACHE`` 2**15 instead of 2**18:
+after the public set, its lookups are 11% of the stage by py-spy, but in the same order as ``eval_topic`` fresh
+rules + model 329 / 331 against 325 / 344 us, steady 412 / 408 against 379 / 383: the misses cost more).
+Not done: the weights widened to float32 at load (the same sums, gather + sum 8.3 -> 5.6 us a story) for +8 MiB
+of the 100 MiB budget; pruning (no feature's largest weight is below 0.1, and every table entry's English word
+has rows: nothing negligible to prune without changing outputs); a first-letter test for stemmed second words
+(it would drop 21,000 of 24,000 failing checks, but Snowball rewrites ä, á, ё... so no test is sound).
 """
 
 from __future__ import annotations

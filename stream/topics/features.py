@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from itertools import compress, repeat
 from operator import is_
 
@@ -169,15 +169,30 @@ def translate(word: str, translations: Mapping[str, str], lang: str | None = Non
     return found
 
 
-def translate_all(words: list[str], translations: Mapping[str, str], lang: str | None = None) -> list[str | None]:
+def translate_all(
+    words: list[str],
+    translations: Mapping[str, str],
+    lang: str | None = None,
+    *,
+    exact: Sequence[str | None] | None = None,
+    by_stem: Sequence[str | None] | None = None,
+) -> list[str | None]:
     """:func:`translate` of every word, with each step's lookups made for all words that still need them: a
-    story's new words cost one ``map`` per step instead of several Python calls each."""
+    story's new words cost one ``map`` per step instead of several Python calls each.
+
+    A caller that has looked up some steps already passes what the table holds per word: ``exact`` for the word,
+    ``by_stem`` for ``~`` + its stem (needed only where ``exact`` is None)."""
     get = translations.get
-    found = list(map(get, words))
-    for i in compress(range(len(found)), map(is_, found, repeat(None))):
-        word = words[i]
-        if len(word) > STEM + 1:
-            found[i] = get("~" + word[:STEM])
+    found = list(map(get, words)) if exact is None else list(exact)
+    missing = compress(range(len(found)), map(is_, found, repeat(None)))
+    if by_stem is not None:
+        for i in missing:
+            found[i] = by_stem[i]
+    else:
+        for i in missing:
+            word = words[i]
+            if len(word) > STEM + 1:
+                found[i] = get("~" + word[:STEM])
     algorithm = SNOWBALL.get(lang) if lang else None
     stemmer = snowball_stemmer(algorithm) if algorithm is not None else None
     if stemmer is not None:

@@ -128,6 +128,7 @@ _LEAD_CHARS = 400  # lead = headline + first paragraph of the body, at most this
 _STEM_SLACK = 40
 # Only an Arabic proclitic or a Hebrew prefix (at most this long) may precede a term's key inside a token.
 _MAX_KEY_OFFSET = 3
+_AT_START = "\x01"  # before a token in Matcher.starting_at, and before the keys that must start it in the automaton
 # Where a term's key may sit in a token (Matcher's automaton): at its start; after a proclitic or prefix;
 # anywhere (unspaced languages).
 _START, _PREFIXED, _INSIDE = 0, 1, 2
@@ -254,9 +255,27 @@ class Term:
     lang: str
     words: tuple[WordPattern, ...]
     ident: tuple[str, str] = field(init=False, compare=False)  # (lang, text): the key of a term's hits
+    # What the token after the first word must hold for the term to match ("" when that takes a stem to tell): most
+    # multi-word terms a story's tokens start fail on their second word, and this tells many of them apart before
+    # the scan makes their cache key (see Matcher.scan).
+    after: str = field(init=False, compare=False)
+    # The second and last word of a two-word term the scan matches directly (None: another length, or a peeled
+    # word): stems are cached per word, and the scan's cache of later words cost more than asking again.
+    second: WordPattern | None = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ident", (self.lang, self.text))
+        direct = self.words[1] if len(self.words) == 2 and self.words[1].peel is None else None
+        object.__setattr__(self, "second", direct)
+        after = ""
+        if len(self.words) > 1:
+            second = self.words[1]
+            # An exact, prefix or suffix word matches only tokens that start with its form, or, peeled, whose
+            # ending after a proclitic or prefix does (peel keeps endings of the token): tokens that hold it. A stem
+            # may be spelt otherwise (dying -> die).
+            if second.mode in ("exact", "prefix", "suffix"):
+                after = second.form
+        object.__setattr__(self, "after", after)
 
 
 @dataclass(frozen=True, slots=True)
@@ -638,7 +657,9 @@ class Matcher:
             # Arabic and Hebrew keys may start after a proclitic or prefix inside a token (_PREFIXED); keys of
             # unspaced-language terms anywhere in a token of those scripts (_INSIDE, see inside()).
             kind = _INSIDE if bucket[0].lang in UNSPACED else _PREFIXED if _is_arabic(key) or _is_hebrew(key) else _START
-            self._automaton.add_word(key, (len(key), kind, tuple(bucket)))
+            # A key that must start the token is added behind _AT_START, which starting_at puts before the token:
+            # it can match there only, where it would otherwise also be found (and dropped) inside other words.
+            self._automaton.add_word(_AT_START + key if kind == _START else key, (len(key), kind, tuple(bucket)))
             self._inside_any = self._inside_any or kind == _INSIDE
             if any(t.words[0].compound for t in bucket):
                 self._head_keys.add_word(key, len(key))
@@ -664,13 +685,15 @@ class Matcher:
         if cached is not None:
             return cached
         out: list[Term] = []
-        for end, (length, kind, bucket) in self._automaton.iter(token, 0, min(len(token), self._reach)):
-            pos = end - length + 1
+        for end, (length, kind, bucket) in self._automaton.iter(_AT_START + token, 0, min(len(token), self._reach) + 1):
+            pos = end - length  # in the token: end is in _AT_START + token, and length leaves _AT_START out
             # Mid-token keys: only an Arabic proclitic or a Hebrew prefix may precede a word. Unspaced
             # languages' terms are found by inside(), wherever they are.
             if kind == _INSIDE or (pos and (kind != _PREFIXED or pos > _MAX_KEY_OFFSET)):
                 continue
-            out.extend(t for t in bucket if t not in out and t.words[0].matches(token))
+            for t in bucket:  # a loop, not a generator per key: most buckets hold one term
+                if t not in out and t.words[0].matches(token):
+                    out.append(t)
         result = tuple(out)
         if len(self._starts) >= _START_CACHE:
             self._starts.clear()
@@ -751,14 +774,19 @@ class Matcher:
                 words = term.words
                 last = idx + len(words) - 1
                 if last > idx:
-                    if last >= n:
+                    if last >= n or term.after not in texts[idx + 1]:
                         continue
-                    key = (id(words), *texts[idx + 1 : last + 1])
-                    ok = follows.get(key)
-                    if ok is None:
-                        ok = self._follow(key, words, texts, idx)
-                    if not ok:
-                        continue
+                    second = term.second
+                    if second is not None:
+                        if not second.matches(texts[last]):
+                            continue
+                    else:
+                        key = (id(words), *texts[idx + 1 : last + 1])
+                        ok = follows.get(key)
+                        if ok is None:
+                            ok = self._follow(key, words, texts, idx)
+                        if not ok:
+                            continue
                 if last == idx:
                     hit = new(Hit, (idx, idx, begins[idx], ends[idx]))
                 else:

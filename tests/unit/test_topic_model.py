@@ -330,6 +330,30 @@ def test_a_batch_of_new_words_gets_the_runs_and_translations_they_get_one_by_one
         assert index._entries(batch, lang) == [index._entry(w, lang) for w in batch]
 
 
+def test_the_index_filter_passes_every_word_and_stem_the_tables_hold_and_few_others() -> None:
+    # FeatureIndex._entries looks a new word up only where the filter passes it: a word or stem the vocabulary or
+    # the table holds must always pass, and most others must not, or the filter saves no lookup.
+    from stream.topics.model import _may_hold
+
+    m = model()
+    bits = m.index._bits
+
+    def passes(key: str) -> bool:
+        h = hash(key)
+        return bool(bits[h >> 3 & (len(bits) - 1)] >> (h & 7) & 1)
+
+    held = [name[1:] for name in m.vocabulary if name.startswith(("w", "p"))]
+    held += [unit.lstrip("~") for unit in m.translations if not unit.startswith("^")]
+    assert all(map(passes, held))
+    rng = random.Random(5)
+    others = {
+        "".join(rng.choice("abcdefghijklmnopqrstuvwxyzçéşğıжяд") for _ in range(rng.randrange(4, 12))) for _ in range(20000)
+    }
+    others -= set(held)
+    assert sum(map(passes, others)) < 0.1 * len(others)
+    assert _may_hold([]) == bytes(len(bits))
+
+
 @pytest.mark.parametrize("lang", [None, "ru", "tr", "de"])
 def test_a_fresh_index_finds_what_the_feature_strings_name_when_its_cache_fills(
     lang: str | None, monkeypatch: pytest.MonkeyPatch
