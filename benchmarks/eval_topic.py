@@ -177,6 +177,13 @@ Not done: the weights widened to float32 at load (the same sums, gather + sum 8.
 of the 100 MiB budget; pruning (no feature's largest weight is below 0.1, and every table entry's English word
 has rows: nothing negligible to prune without changing outputs); a first-letter test for stemmed second words
 (it would drop 21,000 of 24,000 failing checks, but Snowball rewrites ä, á, ё... so no test is sound).
+
+After the merge (stop 32, quiet machine, ``python -m benchmarks.eval_topic`` alternating with the stop's start
+392e777, four pairs, two in each order): fresh rules + model 311 / 387 / 342 / 316 us against 359 / 479 / 388 /
+360; steady 361 / 431 / 392 / 363 against 419 / 493 / 439 / 385; warm 102 against 109-111; fresh rules alone
+135-174 against 159-221. The first pair ran while another process was finishing and is the noisiest. The
+tokenizer's own gain (one regex split, 108-112 -> 100-104 us, ``benchmarks.region_cost``) is outside these
+figures: the worker tokenises once for both stages and the topic stage is timed from the tokens.
 """
 
 from __future__ import annotations
