@@ -1422,6 +1422,9 @@ def test_russian_and_ukrainian_nationality_nouns(text: str, lang: str, expected:
         ("Владимир сказал журналистам, что переговоры продолжатся.", "ru", set()),
         ("Во Владимире прошёл митинг.", "ru", {"RU"}),
         ("У Софії відбувся саміт.", "uk", {"BG"}),
+        # Shevchenko, the poet and a common surname, is also the Soviet name of Aktau: it names nothing.
+        ("Шевченко написав вірш.", "uk", set()),
+        ("Премія імені Шевченка в Актау.", "uk", {"KZ"}),
     ],
 )
 def test_cyrillic_place_names_that_are_first_names_need_support(text: str, lang: str, expected: set[str]) -> None:
