@@ -752,10 +752,10 @@ def _regions(b: _Builder, data: dict[str, Any]) -> None:
             b.add(form, idx, NAME)
 
 
-def _nationals_are_words(b: _Builder, per_lang: dict[str, list[str]]) -> None:
-    """A country name that is, as written, a noun of nationality in a language (Mongolian Швед, Sweden, is
-    Russian "a Swede"; Чех, Czechia, "a Czech") is a word there: it needs support in that language's stories,
-    where "Шведов" and "Чехов" are surnames.
+def _words_in(b: _Builder, per_lang: dict[str, list[str]]) -> None:
+    """Mark the place names written as ``per_lang``'s forms as words of those languages: they need support in
+    their stories. A noun of nationality (Mongolian Швед, Sweden, is Russian "a Swede"; Чех, Czechia, "a Czech":
+    "Шведов" and "Чехов" are surnames), or a curated frequent word (Того, "of that").
     """
     for lang, forms in per_lang.items():
         for form in forms:
@@ -805,7 +805,7 @@ def _curated(
         add_all(per_lang, by_iso[iso], DEMONYM)
     for iso, per_lang in (data.get("nationals") or {}).items():
         add_all(per_lang, by_iso[iso], DEMONYM, nationals=True)
-        _nationals_are_words(b, per_lang)
+        _words_in(b, per_lang)
     for iso, per_lang in data["metonyms"].items():
         for forms in per_lang.values():
             for form in forms:
@@ -1069,6 +1069,9 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     city_adjectives = _cyr_city_adjective_forms(b, _frequent_words({CYR: ("ru", "uk")}, CYR_CITY_ADJ_FLOOR - 1)[CYR])
     he_zipf = _frequent_words({HEB: ("he",)}, 0.0)[HEB]["he"]
     he_demonyms = _hebrew_demonyms(b, by_iso, he_zipf)
+    # Curated words of story languages, once every city and subdivision form is in.
+    for per_lang in (data.get("words") or {}).values():
+        _words_in(b, per_lang)
     for iso, forms in ambiguous.items():
         for form in forms:
             key = " ".join(t.text for t in tokenize(form))

@@ -1169,7 +1169,7 @@ def locate(
             accepted[i] = (place, mention, weight * LIST_WEIGHT)
     named = {c for i, _m, _w in accepted for c in gaz.places[i].countries}
     if not named:
-        lone = _lone_country(gaz, text, ts, unbacked)
+        lone = _lone_country(gaz, text, ts, unbacked, lang)
         if lone is not None:
             for hit, weight in lone:
                 start, end = hit.start, hit.end
@@ -1240,7 +1240,7 @@ def _short_quotations(text: str) -> list[tuple[int, int]]:
 
 
 def _lone_country(
-    gaz: Gazetteer, text: str, ts: TokenStream, unbacked: list[tuple[_Hit, float]]
+    gaz: Gazetteer, text: str, ts: TokenStream, unbacked: list[tuple[_Hit, float]], lang: str | None = None
 ) -> list[tuple[_Hit, float]] | None:
     """Unsupported country names to accept when the story has no other place evidence at all.
 
@@ -1252,8 +1252,11 @@ def _lone_country(
     """
     countries: set[str] = set()
     for hit, _weight in unbacked:
-        if hit.family == HEB and any(r[2] & WORD for r in hit.readings):
-            # A Hebrew token that is mostly a word (הירדן, the river) opens a sentence as any word does.
+        if any(r[2] & WORD for r in hit.readings) and (
+            hit.family == HEB or (hit.family == CYR and lang in gaz.word_langs.get(hit.form, ()))
+        ):
+            # A Hebrew token that is mostly a word (הירדן, the river), or a Cyrillic word of the story's language
+            # (Того, "of that"), opens a sentence as any word does.
             return None
         places = {r[0] for r in hit.readings}
         if len(places) != 1 or any(gaz.places[p].kind != "country" for p in places):

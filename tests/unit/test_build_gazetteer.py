@@ -20,12 +20,12 @@ from stream.build.gazetteer import (
     _german_weak,
     _hebrew_gentilic,
     _hebrew_prefixed_words,
-    _nationals_are_words,
     _plain_forms,
     _romanisations,
     _spelt_in,
     _unattested,
     _word_langs,
+    _words_in,
 )
 from stream.places.geomorph import ARA, CYR, LAT, family_of
 
@@ -233,7 +233,7 @@ def test_a_country_name_that_is_a_nationality_noun_is_a_word_in_that_language() 
     b = _Builder()
     se = b.place("SE", "Sweden", "country", ["SE"])
     b.add("Швед", se, NAME, CAP)
-    _nationals_are_words(b, {"ru": ["швед"], "uk": ["швед"]})
+    _words_in(b, {"ru": ["швед"], "uk": ["швед"]})
     assert b.forms["швед"] == {(se, NAME): CAP | AMBIG | WORD}
     assert b.word_langs["швед"] == ["ru", "uk"]
 
