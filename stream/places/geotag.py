@@ -85,7 +85,7 @@ from stream.places.people import TITLES, find_people, load_people
 from stream.places.regions import RegionCatalog, load_regions
 from stream.story import Story
 from stream.text.han import NAME_CHARACTERS
-from stream.text.normalize import TokenStream, fold, unfolded_ends
+from stream.text.normalize import TokenStream, fold
 
 __all__ = ["GeoResult", "Mention", "load_regions", "locate"]
 
@@ -498,7 +498,6 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     # Longest form hit so far inside each single token: a later hit there that is no longer
     # loses the overlap resolution below anyway (ties keep the earlier hit), so it is not checked.
     longest_in_token: dict[int, int] = {}
-    folded_ends: dict[int, list[int] | None] = {}  # per unspaced run whose folding changed its length
     dollar = "$" in text  # most stories hold none: the check per name below is then skipped
     for end, (key, family, entries) in gaz.automaton.iter(joined):
         if len(hits) == _MAX_HITS:
@@ -603,18 +602,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 locative = False
             start = stop = -1  # the tokens' span, set below for the hits kept
             if unspaced:
-                start, stop = begins[first], ends[first]
-                if stop - start == len(texts[first]):  # folding kept the run's length: offsets map
-                    start += begin - tok_start
-                    stop = start + len(key)
-                else:
-                    if first not in folded_ends:
-                        folded_ends[first] = unfolded_ends(text[start:stop], texts[first])
-                    run_ends = folded_ends[first]
-                    if run_ends is not None:  # else the name keeps the whole run's span
-                        offset = begin - tok_start
-                        start = begins[first] + bisect_right(run_ends, offset)
-                        stop = begins[first] + bisect_right(run_ends, offset + len(key) - 1) + 1
+                start, stop = ts.inner_span(first, begin - tok_start, len(key))
             hits.append(
                 _Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings), family, start, stop)
             )

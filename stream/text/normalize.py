@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
 from itertools import accumulate
 from operator import add
@@ -199,7 +200,7 @@ class TokenStream:
     building one object per token was the costliest part of tokenising.
     """
 
-    __slots__ = ("begins", "ends", "joined", "raw", "starts", "texts")
+    __slots__ = ("_unfolded", "begins", "ends", "joined", "raw", "starts", "texts")
 
     def __init__(self, text: str) -> None:
         # One split in C gives the tokens and the text between them, and running sums of their lengths give
@@ -214,6 +215,7 @@ class TokenStream:
         # Token i starts after the i earlier tokens and their i separating spaces.
         self.starts = list(map(add, accumulate(map(len, texts), initial=0), range(len(texts))))
         del self.starts[len(texts) :]
+        self._unfolded: dict[int, list[int] | None] = {}  # see inner_span
 
     @classmethod
     def of(cls, text: str) -> TokenStream:
@@ -245,6 +247,23 @@ class TokenStream:
             else:
                 hi = mid - 1
         return lo
+
+    def inner_span(self, index: int, pos: int, width: int) -> tuple[int, int]:
+        """Original offsets of the ``width`` folded characters at ``pos`` inside token ``index``: a name or term
+        inside a run of a script written without spaces, which is one token.
+
+        Where folding changed the token's length (Thai ำ folds to two characters), each original character's
+        folded length maps the characters back (:func:`unfolded_ends`, worked out once per token); where even
+        that fails, the token's whole span."""
+        start, end = self.begins[index], self.ends[index]
+        if end - start == len(self.texts[index]):
+            return start + pos, start + pos + width
+        if index not in self._unfolded:
+            self._unfolded[index] = unfolded_ends(self.raw[index], self.texts[index])
+        ends = self._unfolded[index]
+        if ends is None:
+            return start, end
+        return start + bisect_right(ends, pos), start + bisect_right(ends, pos + width - 1) + 1
 
     def span(self, first: int, last: int) -> tuple[int, int]:
         """Original character offsets covering tokens ``first``..``last`` inclusive."""

@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import functools
 import os
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from itertools import compress, repeat
@@ -62,7 +61,7 @@ import yaml
 
 from stream.errors import ConfigError
 from stream.language.lexicon import entry_key
-from stream.text.normalize import TokenStream, fold, strip_arabic_clitics, strip_hebrew_prefixes, tokenize, unfolded_ends
+from stream.text.normalize import TokenStream, fold, strip_arabic_clitics, strip_hebrew_prefixes, tokenize
 from stream.topics.features import is_unspaced, snowball_stemmer
 from stream.topics.taxonomy import load_taxonomy, normalize_code
 from stream.yamlconf import duplicate_keys
@@ -808,19 +807,8 @@ class Matcher:
             terms = self.inside(token)
             if not terms:
                 continue
-            start, end = stream.begins[idx], stream.ends[idx]
-            # Where folding changed the token's length (Thai ำ is two characters folded), each original
-            # character's folded length maps a term's characters back; None keeps the token's whole span.
-            ends = None if end - start == len(token) else unfolded_ends(stream.raw[idx], token)
             for term, pos in terms:
-                width = len(term.words[0].form)
-                if end - start == len(token):
-                    hit = Hit(idx, idx, start + pos, start + pos + width)
-                elif ends is not None:
-                    hit = Hit(idx, idx, start + bisect_right(ends, pos), start + bisect_right(ends, pos + width - 1) + 1)
-                else:
-                    hit = Hit(idx, idx, start, end)
-                found.setdefault(term.ident, []).append(hit)
+                found.setdefault(term.ident, []).append(Hit(idx, idx, *stream.inner_span(idx, pos, len(term.words[0].form))))
 
 
 def _rest_matches(words: tuple[WordPattern, ...], texts: list[str], idx: int) -> bool:

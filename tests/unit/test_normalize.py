@@ -8,7 +8,7 @@ from bisect import bisect_right
 from hypothesis import given
 from hypothesis import strategies as st
 
-from stream.text.normalize import _DROP, _UNIFY, fold, tokenize, unfolded_ends
+from stream.text.normalize import _DROP, _UNIFY, TokenStream, fold, tokenize, unfolded_ends
 
 # Characters fold drops or unifies, and a few that NFKC or casefold change, mixed into any text.
 _SPECIAL = [chr(c) for c in _DROP] + [chr(c) for c in _UNIFY] + ["\u200c", "\u200d", "İ", "ß", "ﬁ", "Ё", "Ǆ"]
@@ -78,3 +78,16 @@ def test_unfolded_ends_of_a_thai_clause() -> None:
     assert ends is not None and len(folded) == len(run) + 1
     at = folded.index(fold("กรุงเทพ"))
     assert run[bisect_right(ends, at) :] == "กรุงเทพ"
+
+
+def test_inner_span_maps_a_name_inside_an_unspaced_run_to_its_own_characters() -> None:
+    # ำ folds to two characters: the folded run is longer than the original, and the name after it keeps its offsets.
+    text = "ทำให้ปักกิ่ง"
+    ts = TokenStream.of(text)
+    assert len(ts.texts[0]) == len(text) + 1
+    pos = ts.texts[0].index(fold("ปักกิ่ง"))
+    start, end = ts.inner_span(0, pos, len(fold("ปักกิ่ง")))
+    assert text[start:end] == "ปักกิ่ง"
+    # A run whose length folding kept maps offsets directly.
+    ts = TokenStream.of("中国与哈萨克斯坦")
+    assert ts.inner_span(0, 3, 5) == (3, 8)
