@@ -26,26 +26,25 @@ __all__ = [
     "unfolded_ends",
 ]
 
-# Arabic harakat, superscript alef, Quranic marks, Hebrew points (niqqud and cantillation: news writes
-# Hebrew without them, so a pointed word matches its plain form), and the combining dot above that
-# casefold() leaves behind for Turkish "İ".
-_DROP = dict.fromkeys(
-    [
-        *range(0x064B, 0x0660),
-        0x0670,
-        *range(0x06D6, 0x06EE),
-        *range(0x0610, 0x061B),
-        0x0640,
-        0x0307,
-        *range(0x0591, 0x05BE),
-        0x05BF,
-        0x05C1,
-        0x05C2,
-        0x05C4,
-        0x05C5,
-        0x05C7,
-    ],
-)
+# Marks written inside words that matching ignores: Arabic harakat, superscript alef, Quranic marks and the
+# tatweel, and Hebrew points (niqqud and cantillation: news writes Hebrew without them, so a pointed word matches
+# its plain form). They stay inside tokens (_MARKS) and fold away (_DROP).
+_DROPPED_MARKS = [
+    *range(0x064B, 0x0660),
+    0x0670,
+    *range(0x06D6, 0x06EE),
+    *range(0x0610, 0x061B),
+    0x0640,
+    *range(0x0591, 0x05BE),
+    0x05BF,
+    0x05C1,
+    0x05C2,
+    0x05C4,
+    0x05C5,
+    0x05C7,
+]
+# Those, and the combining dot above that casefold() leaves behind for Turkish "İ".
+_DROP = dict.fromkeys([*_DROPPED_MARKS, 0x0307])
 # Letter variants that writers use interchangeably; folding them lets one
 # gazetteer or lexicon entry match every spelling.
 _UNIFY = str.maketrans(
@@ -72,9 +71,8 @@ _UNIFY = str.maketrans(
 # and tone marks, ...): they are not \w, and a token cut at each of them
 # split "กรุงเทพ" into "กร" + "งเทพ". Apostrophes split Turkish suffixes off
 # ("Karabağ'da" -> "Karabağ", "da"), which is what matching wants.
-_MARKS = (
-    "\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1\u05c2\u05c4\u05c5\u05c7"
-    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u0900-\u0dff"
+_MARKS = "".join(map(chr, _DROPPED_MARKS)) + (
+    "\u0300-\u036f\u0483-\u0489\u200c\u200d\u0900-\u0dff"
     "\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u0f18\u0f19\u0f35\u0f37\u0f39"
     "\u0f3e\u0f3f\u0f71-\u0f84\u0f86\u0f87\u0f8d-\u0fbc\u102b-\u103e\u1056-\u109d\u17b4-\u17d3\u17dd"
 )
