@@ -852,12 +852,14 @@ stage stood at 490-491 / 378-379 us median against 409-419 before the #17 round 
   looks nearly every character up at the root, which had ~3,100 children in code-point order, so a Georgian letter
   took ~2,000 comparisons and a character that starts no name (digits, "ı", "ь", "ը") all of them. Filled with the
   space and the digits first, then by how often names hold each character, and with a child for every character
-  names hold but none starts, the bare walk over a 2 KB story went from 52-54 to 31 us (Russian 55 -> 25, Arabic
-  65 -> 46, Georgian 151 -> 80);
+  names hold but none starts, the bare walk over a 2 KB story went from 56 to 32 us median (``region_cost``'s
+  walk column against 392e777; by language, from an uncommitted script: Russian 55 -> 25, Arabic 65 -> 46,
+  Georgian 151 -> 80);
 * the token index of a match is looked up only for matches with a reading left (half of them have none), and the
   tail is found by a bounded search for the next space;
 * the tokenizer splits once with a capturing regex and reads every offset from running sums of the parts'
-  lengths, instead of a match object per token (tokenising 108-112 -> 100-104 us, shared with the topic stage);
+  lengths, instead of a match object per token (``region_cost``'s tokens column 109 -> 101-104 us, shared with
+  the topic stage);
 * mentions are named tuples, the home regions a precomputed set, one reading needs no choice between countries,
   an unambiguous reading is sure without a call, the person-name test reads a single reading without generators,
   the compass test runs only for compass words, offsets are read from the token lists.
@@ -869,6 +871,10 @@ the person-name test's first checks inlined before the call. One regression was 
 long Arabic token. Final, three rounds against 0788559: tokens + locate median 418-424 against 423-428 us, p95
 675-696 against 705-717; locate alone 318-325 against 314-320 (+1-2%), p95 585-603 against 596-614. Against
 392e777: 425-426 against 490-491, locate 324-326 against 378-379.
+
+After the review (``TokenStream.inner_span``, the marks listed once), ``python -m benchmarks.region_cost --against
+0788559``, two rounds: tokens + locate 427 / 695-703 against 429-433 / 721-729 us, locate 324-325 / 606-608 against
+320-322 / 614-625, tokens 100-102 against 111-112, walk 32 against 55.
 
 Russian and Ukrainian nouns of nationality (same stop; ``nationals`` in ``curated.yaml``, read in lower case with
 noun endings): every row above is unchanged (the sets hold one such noun), 56 of the 14,463 texts of the

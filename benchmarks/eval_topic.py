@@ -182,7 +182,7 @@ After the merge (stop 32, quiet machine, ``python -m benchmarks.eval_topic`` alt
 392e777, four pairs, two in each order): fresh rules + model 311 / 387 / 342 / 316 us against 359 / 479 / 388 /
 360; steady 361 / 431 / 392 / 363 against 419 / 493 / 439 / 385; warm 102 against 109-111; fresh rules alone
 135-174 against 159-221. The first pair ran while another process was finishing and is the noisiest. The
-tokenizer's own gain (one regex split, 108-112 -> 100-104 us, ``benchmarks.region_cost``) is outside these
+tokenizer's own gain (one regex split, 109 -> 101-104 us, the tokens column of ``benchmarks.region_cost``) is outside these
 figures: the worker tokenises once for both stages and the topic stage is timed from the tokens.
 """
 

@@ -10,6 +10,9 @@ process per tree, this checkout's first. Both read the dev and held-out stories 
   figure ``make eval-region`` prints);
 * ``locate``: given the story's :class:`~stream.text.normalize.TokenStream`, as the pipeline calls it (its
   ``region`` timing; the tokens are the ``tokenize`` timing, shared with the topic stage).
+* ``tokens``: :meth:`~stream.text.normalize.TokenStream.of` alone;
+* ``walk``: the gazetteer automaton's bare walk over the story's joined tokens, every match taken and dropped
+  (the part of ``locate`` that ``stream.text.automaton`` orders the root for).
 
 The machine is shared: only figures of one run compare, and two rounds show how far they move.
 """
@@ -36,6 +39,7 @@ import orjson
 import stream
 assert stream.__file__.startswith(root), stream.__file__
 from pathlib import Path
+from stream.places.gazetteer import load_gazetteer
 from stream.places.geotag import locate
 from stream.story import Story
 from stream.text.normalize import TokenStream
@@ -51,23 +55,33 @@ for row in rows:
     story = Story(id="b", headline=str(row.get("headline") or ""), body=body[:2000])
     samples.append((story, str(row.get("language") or "") or None))
 locate(Story(id="w", headline="", body="Paris"), "en")
-both, alone = [], []
+automaton = load_gazetteer().automaton
+both, alone, tok, walk = [], [], [], []
 gc.disable()
 for story, lang in samples:
-    best_both = best_alone = float("inf")
+    best_both = best_alone = best_tok = best_walk = float("inf")
     for _ in range(5):
         t0 = time.perf_counter()
         tokens = TokenStream.of(story.text)
         t1 = time.perf_counter()
         locate(story, lang, tokens=tokens)
         t2 = time.perf_counter()
+        for _match in automaton.iter(tokens.joined):
+            pass
+        t3 = time.perf_counter()
         best_both, best_alone = min(best_both, t2 - t0), min(best_alone, t2 - t1)
+        best_tok, best_walk = min(best_tok, t1 - t0), min(best_walk, t3 - t2)
     both.append(best_both * 1e6)
     alone.append(best_alone * 1e6)
+    tok.append(best_tok * 1e6)
+    walk.append(best_walk * 1e6)
 def cell(times):
     times.sort()
     return f"{statistics.median(times):4.0f} / {times[int(len(times) * 0.95)]:4.0f}"
-print(f"{len(samples)} stories  tokens + locate {cell(both)} us  locate {cell(alone)} us (median / p95)")
+print(
+    f"{len(samples)} stories  tokens + locate {cell(both)} us  locate {cell(alone)} us  tokens {cell(tok)} us"
+    f"  walk {cell(walk)} us (median / p95)"
+)
 """
 
 

@@ -23,4 +23,7 @@ def test_both_trees_are_measured_on_the_given_stories(tmp_path: Path, capsys: py
     assert region_cost.main(["--against", "HEAD", "--rounds", "1", "--data", str(tmp_path)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert [line.split(":")[0].split()[-1] for line in lines] == ["checkout", "HEAD"]
-    assert all("2 stories  tokens + locate" in line and " us (median / p95)" in line for line in lines)
+    assert all(
+        "2 stories  tokens + locate" in line and "  tokens " in line and "  walk " in line and " us (median / p95)" in line
+        for line in lines
+    )
