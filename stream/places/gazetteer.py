@@ -17,17 +17,19 @@ import ahocorasick
 import orjson
 
 from stream.errors import ConfigError
-from stream.places.geomorph import family_of
+from stream.places.geomorph import ARA, CJK, CYR, HEB, LAT, family_of
 from stream.text.automaton import ordered_automaton
 
 __all__ = [
     "ABBREV",
     "ADJ",
     "AMBIG",
+    "ANCHORED_FAMILIES",
     "CAP",
     "CASE",
     "DEFAULT_ARTIFACT",
     "DEMONYM",
+    "INSIDE_FAMILIES",
     "LOWER",
     "METONYM",
     "NAME",
@@ -74,7 +76,9 @@ class Gazetteer:
     """Places, the automaton over their folded forms, and the context-trigger words."""
 
     places: tuple[Place, ...]
-    automaton: ahocorasick.Automaton  # folded key -> (key, family, entries)
+    # Folded key -> (key, family, entries), a Latin or Cyrillic key after a space (see ANCHORED_FAMILIES): the
+    # automaton scans " " + the joined tokens.
+    automaton: ahocorasick.Automaton
     triggers: dict[str, frozenset[str]]
     all_triggers: frozenset[str]
     country_index: dict[str, int]
@@ -90,12 +94,26 @@ class Gazetteer:
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
         """Entries stored for an exact folded key (no inflection)."""
-        value = self.automaton.get(key, None)
+        value = self.automaton.get(" " + key, None) or self.automaton.get(key, None)
         return value[2] if value else ()
 
     def country_name(self, iso2: str) -> str:
         idx = self.country_index.get(iso2)
         return self.places[idx].name if idx is not None else iso2
+
+
+#: Script families in which a name may start inside a token: after an Arabic proclitic or a Hebrew prefix, or
+#: anywhere in a run of an unspaced script.
+INSIDE_FAMILIES = frozenset([ARA, HEB, CJK])
+#: Script families whose forms are stored after a space, so that they match only where a token starts: half of a
+#: story's matches were Latin or Cyrillic forms inside a longer word ("oman" in "woman"), which the automaton
+#: reported and the geotagger dropped. Armenian and Georgian forms are not: a letter inside a word then falls
+#: back to the root, where those scripts' letters come late, and their stories' walk grew by a quarter.
+ANCHORED_FAMILIES = frozenset([LAT, CYR])
+
+
+def _anchored(key: str, family: int) -> str:
+    return " " + key if family in ANCHORED_FAMILIES else key
 
 
 @cache
@@ -105,9 +123,10 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         data = orjson.loads(gzip.decompress(path.read_bytes()))
         places = tuple(Place(p[0], p[1], p[2], tuple(p[3]), p[4]) for p in data["places"])
         forms = data["forms"]
+        families = [(key, family_of(key), entries) for key, entries in forms.items()]
         # Keys and values in the automaton's root order (stream.text.automaton), so that a text's walk is short.
         auto = ordered_automaton(
-            {key: (key, family_of(key), tuple(tuple(e) for e in entries)) for key, entries in forms.items()},
+            {_anchored(key, family): (key, family, tuple(tuple(e) for e in entries)) for key, family, entries in families},
             lambda key: (key, family_of(key), ()),
         )
         triggers = {lang: frozenset(words) for lang, words in data["triggers"].items()}

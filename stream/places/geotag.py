@@ -51,6 +51,7 @@ from stream.places.gazetteer import (
     CAP,
     CASE,
     DEMONYM,
+    INSIDE_FAMILIES,
     LOWER,
     METONYM,
     NEEDPRE,
@@ -481,10 +482,6 @@ def _tails(family: int, language: str | None, adjective: bool) -> frozenset[str]
     return tails_for(family, language, adjective=adjective)
 
 
-#: Script families in which a name may start inside a token (see :func:`_scan`).
-_INSIDE_FAMILIES = frozenset([ARA, HEB, CJK])
-
-
 def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> list[_Hit]:
     """Every gazetteer form in ``ts`` (the first :data:`_MAX_HITS`) that passes its script's inflection and case rules.
 
@@ -499,15 +496,15 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     # loses the overlap resolution below anyway (ties keep the earlier hit), so it is not checked.
     longest_in_token: dict[int, int] = {}
     dollar = "$" in text  # most stories hold none: the check per name below is then skipped
-    for end, (key, family, entries) in gaz.automaton.iter(joined):
-        if len(hits) == _MAX_HITS:
-            break
-        begin = end - len(key) + 1
+    # Latin and Cyrillic keys begin with a space (gazetteer.ANCHORED_FAMILIES), so the walk is over the joined
+    # tokens after one: ``stop`` is a match's end in ``joined``, exclusive.
+    for stop, (key, family, entries) in gaz.automaton.iter(" " + joined):
+        begin = stop - len(key)
         # Tokens are joined by single spaces, so a match starts inside a token when a non-space precedes it.
         prefixed = begin > 0 and joined[begin - 1] != " "
-        # Half of a story's matches are forms inside a longer word ("oman" in "woman"): only Arabic proclitics,
-        # Hebrew prefixes and unspaced runs let a name start inside a token, so the rest go before any lookup.
-        if prefixed and family not in _INSIDE_FAMILIES:
+        # Only Arabic proclitics, Hebrew prefixes and unspaced runs let a name start inside a token: the
+        # Armenian or Georgian forms inside a longer word go before any lookup.
+        if prefixed and family not in INSIDE_FAMILIES:
             continue
         article = False
         proclitic = ""
@@ -529,8 +526,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             article = proclitic in AR_ARTICLE_PREFIXES
         # The rest of the last token, cut at _TAIL_CAP: found without the token index, which only the
         # matches with a reading left need.
-        space = joined.find(" ", end + 1, end + 1 + _TAIL_CAP)
-        tail = joined[end + 1 : space] if space >= 0 else joined[end + 1 : end + 1 + _TAIL_CAP]
+        space = joined.find(" ", stop, stop + _TAIL_CAP)
+        tail = joined[stop:space] if space >= 0 else joined[stop : stop + _TAIL_CAP]
         single = " " not in key
         if single and family != CJK and longest_in_token.get(tok_start, 0) >= len(key):
             continue
@@ -571,7 +568,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         if readings and proclitic and family == HEB:
             readings = _he_prefixed_readings(gaz, readings, texts[first])
         if readings and unspaced:
-            readings = _inside_a_run(gaz, readings, joined, begin, end, tok_start, tok_start + len(texts[first]))
+            readings = _inside_a_run(gaz, readings, joined, begin, stop - 1, tok_start, tok_start + len(texts[first]))
         # A name or code written against a dollar sign is a currency, not a place: "US$70 million",
         # "HK$5", "NZ$" price in that money whatever the story is about.
         if readings and dollar and text[ends[last] : ends[last] + 1] == "$":
@@ -608,6 +605,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             )
             if single:
                 longest_in_token[tok_start] = len(key)
+            if len(hits) == _MAX_HITS:
+                break
     # Longest token span first, then longest form; drop hits overlapping a kept one. Inside a run of an
     # unspaced script the characters, not the token, are what two names may not share: "中国与哈萨克斯坦"
     # names China and Kazakhstan.

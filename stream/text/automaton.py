@@ -31,12 +31,19 @@ UNREACHABLE = "\0"
 def ordered_automaton(values: Mapping[str, V], filler: Callable[[str], V]) -> ahocorasick.Automaton:
     """An automaton over the keys of ``values`` (each mapped to its value), the root ordered for a fast walk.
 
-    ``filler(key)`` is the value of each key added only to order the root (``char + UNREACHABLE``); no text
-    matches it, but :meth:`ahocorasick.Automaton.get` and ``len`` see it.
+    The children of the space's node are ordered the same way: keys anchored at a token's start begin with
+    the space that joins tokens, so every token's first character is looked up there as every other
+    character is at the root. ``filler(key)`` is the value of each key added only to order a node
+    (``char + UNREACHABLE`` or ``" " + char + UNREACHABLE``); no text matches it, but
+    :meth:`ahocorasick.Automaton.get` and ``len`` see it.
     """
     by_first: dict[str, list[str]] = {}
+    anchored: dict[str, list[str]] = {}
     for key in values:
-        by_first.setdefault(key[0], []).append(key)
+        if key[0] == ROOT_FIRST[0] and len(key) > 1:
+            anchored.setdefault(key[1], []).append(key)
+        else:
+            by_first.setdefault(key[0], []).append(key)
     occurrences = Counter("".join(values))
     for char in ROOT_FIRST:
         occurrences.pop(char, None)
@@ -44,7 +51,17 @@ def ordered_automaton(values: Mapping[str, V], filler: Callable[[str], V]) -> ah
     auto = ahocorasick.Automaton()
     for char in order:
         keys = by_first.pop(char, None)
-        if keys is None:
+        if char == ROOT_FIRST[0] and anchored:
+            for key in keys or ():
+                auto.add_word(key, values[key])
+            for second in order:
+                group = anchored.pop(second, None)
+                if group is None:
+                    auto.add_word(char + second + UNREACHABLE, filler(char + second + UNREACHABLE))
+                else:
+                    for key in group:
+                        auto.add_word(key, values[key])
+        elif keys is None:
             auto.add_word(char + UNREACHABLE, filler(char + UNREACHABLE))
         else:
             for key in keys:

@@ -46,3 +46,16 @@ def test_the_root_tries_the_space_and_digits_first_then_the_characters_keys_hold
         if key[0] not in firsts:
             firsts.append(key[0])
     assert firsts == [*ROOT_FIRST, "z", "a", "b"]  # z four times in the keys, a twice, b once
+
+
+def test_the_space_node_is_ordered_like_the_root() -> None:
+    # Keys anchored at a token's start ("paris" stored as " paris") hang under the space: every token's first
+    # character is looked up there, so its children are ordered as the root's are.
+    keys = [" b", " az", " za", " zz", "q"]
+    ordered = ordered_automaton({k: k for k in keys}, lambda key: "")
+    seconds: list[str] = []
+    for key in reversed(list(ordered.keys())):
+        if key[0] == " " and len(key) > 1 and key[1] not in seconds:
+            seconds.append(key[1])
+    assert seconds == [*ROOT_FIRST, "z", "a", "b", "q"]  # a character that starts no anchored key still gets a child
+    assert list(ordered.iter(" zz az q")) == list(_plain(keys).iter(" zz az q"))
