@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -1036,6 +1036,7 @@ def locate(
     forces_of: list[int] = []  # (index in accepted) of demonyms before a force noun: "Japanese troops"
     scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
     adjective_first = lang == "en"
+    addressed: list[int] = []  # (index in accepted) of countries after their own city: "Stockholm, Sweden"
     quoted = _short_quotations(text)
     topic_end = story.headline.find(":", 0, _MAX_TOPIC_CHARS) if story.headline else -1
     for hit, sure in pending:
@@ -1128,6 +1129,15 @@ def locate(
         elif kind == "capital" or (source == "metonym" and hit.form.startswith(_SEATS)):
             # A capital not in a locative form is mostly its government speaking.
             weight *= SPEAKER_WEIGHT
+        if (
+            kind == "country"
+            and accepted
+            and text[start - 2 : start] == ", "
+            and _addresses_its_place(gaz, text, accepted[-1], place, start)
+        ):
+            # "in Stockholm, Sweden": the country after its own city says where the city is, no second
+            # place the story is about; it keeps its share, but the focus is chosen without it.
+            addressed.append(len(accepted))
         if kind == "country" and hit.family in (LAT, CYR):
             country_names.append((len(accepted), hit))
         if source == "demonym":
@@ -1192,7 +1202,7 @@ def locate(
 
     pairs = _pairs(ts, text, headline_hits)
     joint = bool(pairs) and _agreement(ts, headline_end)
-    return _result(gaz, catalog, accepted, pairs, region_hits, headline_hits, hosts, tie_parts, joint)
+    return _result(gaz, catalog, accepted, pairs, region_hits, headline_hits, hosts, tie_parts, joint, addressed)
 
 
 def _short_quotations(text: str) -> list[tuple[int, int]]:
@@ -1534,6 +1544,23 @@ def _addresses_a_scene(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[in
     )
 
 
+def _addresses_its_place(gaz: Gazetteer, text: str, before: tuple[int, Mention, float], country: int, start: int) -> bool:
+    """Whether the country name at ``start`` only addresses the place named right before it and a comma.
+
+    "in Stockholm, Sweden", "the Christchurch, New Zealand mosque shootings": a city or subdivision of that
+    country, itself not the end of an address chain ("in Pasir Putih, Aceh, Indonesia", "London, Ontario,
+    Canada": there the country settles which of two readings the chain means).
+    """
+    place, mention, _w = before
+    return (
+        mention.end == start - 2
+        and mention.start >= 0
+        and gaz.places[place].kind != "country"
+        and gaz.places[place].countries == gaz.places[country].countries
+        and text[mention.start - 2 : mention.start] != ", "
+    )
+
+
 def _before_an_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:
     """Whether a lower-case institution noun follows the name: "Egyptian court", not "Chinese Ministry of ..."."""
     nxt = hit.last + 1
@@ -1701,10 +1728,15 @@ def _result(
     hosts: frozenset[str] = frozenset(),
     tie_parts: TieParts | None = None,
     joint: bool = False,
+    addressed: Sequence[int] = (),
 ) -> GeoResult:
     evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
-    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, tie_parts, joint)
+    addresses: dict[str, float] = {}
+    for i in addressed:
+        iso = gaz.places[accepted[i][0]].countries[0]
+        addresses[iso] = addresses.get(iso, 0.0) + accepted[i][2]
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, tie_parts, joint, addresses or None)
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:

@@ -1435,3 +1435,16 @@ def test_russian_and_ukrainian_nationality_nouns(text: str, lang: str, expected:
 )
 def test_cyrillic_place_names_that_are_first_names_need_support(text: str, lang: str, expected: set[str]) -> None:
     assert _countries(locate(_story("", text), lang)) == expected
+
+
+def test_a_country_after_its_own_city_does_not_decide_the_focus() -> None:
+    # Written for #17 (tenth round, branch focus5): "Romania is expelled from ... Eurovision Song Contest in
+    # Stockholm, Sweden" went to Sweden, named twice for one place.
+    body = "Romania is expelled from this year's song contest in Stockholm, Sweden, after the Romanian broadcaster failed to pay."
+    result = locate(_story("", body), "en")
+    assert result.focus_country == "RO"
+    shares = {c["iso2"]: c for c in result.countries}
+    assert shares["SE"]["score"] > shares["RO"]["score"]  # the address keeps its share and relevance
+    assert shares["SE"]["relevant"]
+    # The end of a longer chain is no mere address: it settles the chain's reading.
+    assert _focus("Players are told to surrender to the police in London, Ontario, Canada.") == "CA"
