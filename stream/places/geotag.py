@@ -1036,7 +1036,8 @@ def locate(
     forces_of: list[int] = []  # (index in accepted) of demonyms before a force noun: "Japanese troops"
     scenes: set[str] = set()  # countries of names in a locative form: "in South Sudan"
     adjective_first = lang == "en"
-    addressed: list[int] = []  # (index in accepted) of countries after their own city: "Stockholm, Sweden"
+    # (index in accepted) of names that repeat the one before: "Stockholm, Sweden", "China's National People's Congress"
+    repeats: list[int] = []
     quoted = _short_quotations(text)
     topic_end = story.headline.find(":", 0, _MAX_TOPIC_CHARS) if story.headline else -1
     for hit, sure in pending:
@@ -1137,7 +1138,16 @@ def locate(
         ):
             # "in Stockholm, Sweden": the country after its own city says where the city is, no second
             # place the story is about; it keeps its share, but the focus is chosen without it.
-            addressed.append(len(accepted))
+            repeats.append(len(accepted))
+        elif (
+            source in ("demonym", "metonym")
+            and accepted
+            and text[start - 3 : start] in ("'s ", "’s ")
+            and accepted[-1][1].end == start - 3
+            and gaz.places[accepted[-1][0]].kind == "country"
+            and gaz.places[accepted[-1][0]].countries == gaz.places[place].countries
+        ):
+            repeats.append(len(accepted))
         if kind == "country" and hit.family in (LAT, CYR):
             country_names.append((len(accepted), hit))
         if source == "demonym":
@@ -1202,7 +1212,7 @@ def locate(
 
     pairs = _pairs(ts, text, headline_hits)
     joint = bool(pairs) and _agreement(ts, headline_end)
-    return _result(gaz, catalog, accepted, pairs, region_hits, headline_hits, hosts, tie_parts, joint, addressed)
+    return _result(gaz, catalog, accepted, pairs, region_hits, headline_hits, hosts, tie_parts, joint, repeats)
 
 
 def _short_quotations(text: str) -> list[tuple[int, int]]:
@@ -1728,15 +1738,11 @@ def _result(
     hosts: frozenset[str] = frozenset(),
     tie_parts: TieParts | None = None,
     joint: bool = False,
-    addressed: Sequence[int] = (),
+    repeats: Sequence[int] = (),
 ) -> GeoResult:
     evidence = [Scored(gaz.places[i].id, gaz.places[i].countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
-    addresses: dict[str, float] = {}
-    for i in addressed:
-        iso = gaz.places[accepted[i][0]].countries[0]
-        addresses[iso] = addresses.get(iso, 0.0) + accepted[i][2]
-    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, tie_parts, joint, addresses or None)
+    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, tie_parts, joint, frozenset(repeats))
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:

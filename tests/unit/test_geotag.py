@@ -1448,3 +1448,14 @@ def test_a_country_after_its_own_city_does_not_decide_the_focus() -> None:
     assert shares["SE"]["relevant"]
     # The end of a longer chain is no mere address: it settles the chain's reading.
     assert _focus("Players are told to surrender to the police in London, Ontario, Canada.") == "CA"
+
+
+def test_a_demonym_or_metonym_after_its_countrys_possessive_does_not_decide_the_focus() -> None:
+    # Written for #17 (tenth round, branch focus5): "Bolivia signs a deal with Russia's Russian Direct Investment
+    # Fund" and "... the streets of Hong Kong ... passed by China's National People's Congress" named one state twice.
+    result = locate(_story("", "Bolivia signs a deal with Russia's Russian Direct Investment Fund to buy vaccines."), "en")
+    assert result.focus_country == "BO"
+    shares = {c["iso2"]: c["score"] for c in result.countries}
+    assert shares["RU"] > shares["BO"]  # the shares keep the demonym's weight
+    # Not after the possessive, the demonym is a second mention.
+    assert _focus("Bolivia signs a deal with Russia and the Russian Direct Investment Fund to buy vaccines.") == "RU"
