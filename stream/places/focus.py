@@ -152,7 +152,7 @@ def score(
     hosts: frozenset[str] = frozenset(),
     tie_parts: TieParts | None = None,
     joint: bool = False,
-    repeats: frozenset[int] = frozenset(),
+    repeats: dict[str, float] | None = None,
 ) -> Scores:
     """Aggregate weighted evidence into shares, a focus country and a focus region.
 
@@ -162,8 +162,8 @@ def score(
     ``region_hits`` are region names (region id, weight, in the headline);
     ``headline_countries`` the countries the headline names; ``hosts`` those it names only
     by a city ("... in Washington"): a host of a pair the headline names is not the focus.
-    ``repeats`` are indices of evidence left out when the focus is chosen (not from the shares): a name that
-    only repeats the place or country named right before it ("Stockholm, Sweden", "China's National People's
+    ``repeats`` are weights per country left out when the focus is chosen (not from the shares): names that
+    only repeat the place or country named right before them ("Stockholm, Sweden", "China's National People's
     Congress").
     ``tie_parts``, called only when the top is tied, gives the countries named as the target of an action
     ("sanctions against Iran"), which win a tie, and those named only as where something came from
@@ -204,13 +204,8 @@ def score(
     else:
         focus_shares = shares
         if repeats:
-            # Summed again without them, in the same order, so that equal evidence ties exactly.
-            kept: dict[str, float] = dict.fromkeys(shares, 0.0)
-            for i, ev in enumerate(evidence):
-                if i not in repeats:
-                    for iso in ev.countries:
-                        kept[iso] += ev.weight / len(ev.countries)
-            focus_shares = {c: s / total for c, s in kept.items()}
+            # Rounded, so that equal evidence left after the subtraction ties exactly (3.0 against 4.8 - 1.8).
+            focus_shares = {c: round(s - repeats.get(c, 0.0), 9) / total for c, s in countries.items()}
         focus_country = _focus_country(focus_shares, pairs, hosts, tie_parts, joint) if shares else None
         lead_shares = shares
         if focus_country is not None and shares[focus_country] < DATELINE_ONLY_SHARE and _dateline_only(focus_country, evidence):
