@@ -905,6 +905,117 @@ their wordfreq figures) need support in those languages and are no lone country.
 the story's language and >= 1.5 above the place's English name) was tried first and dropped: it also caught Київ,
 Львів, Крым and Киев, which the languages' own text simply names more often than English text does. Every row
 above is unchanged; so are the 14,463 texts of the output comparison.
+Eleventh round (branch focus5, third pass; the brief named it the tenth, the table's tenth round being branch
+focus6's), issue #17's focus target, the eighth round's protocol (a change is kept when public dev focus rises, the
+self-written dev F1 and focus do not fall, and no held-out or public-test total falls: found, relevant, focus and
+both precision bounds; the test row's and the held-out set's totals read after every try, never their events).
+Figures as in the eighth round; public test found / relevant / focus as counts of 1,500 where one event matters.
+Before it (1f4dd71): public dev 0.934 0.891 (1209) 0.931, public test 0.910 0.897 0.836 (1365 1346 1254),
+self-written dev 0.982 0.911, held-out 0.978 0.908 (relevant 0.908 0.928 0.918).
+
+=================================================  ========================  ==================  ===========  ===========
+change                                             public dev                public test         dev          held-out
+=================================================  ========================  ==================  ===========  ===========
+a country named right after its own city or        0.934 0.893 (1212) 0.931  1365 1346 1254      0.982 0.911  0.978 0.908
+subdivision and a comma ("in Stockholm, Sweden",
+"the Christchurch, New Zealand mosque
+shootings"), the chain no longer than that, is
+left out when the focus is chosen; its share and
+relevance stay (jj)
+a demonym or metonym right after its own           0.934 0.895 (1214) 0.931  1365 1346 1254      0.982 0.911  0.978 0.908
+country's possessive ("China's National People's
+Congress", "Russia's Russian Direct Investment
+Fund") is left out the same way (mm)
+*not kept*, instead of (jj): the same in the      0.934 0.893 (1212) 0.930  1365 1350 1254      unchanged    unchanged
+shares, x0 (the third and eighth rounds' try,
+chains of two only); public test bounds 0.8349 /
+0.9153 (from 0.9197)
+*not kept*, instead of (jj): the same in the      0.934 0.892 (1210) 0.931  0.910 0.900 0.836   unchanged    unchanged
+shares, x0.5; public test relevant bound 0.919
+(from 0.920)
+*not kept*, on 1f4dd71: a capitalised force noun   0.934 0.891 (1209) 0.931  0.910 0.897 0.835   unchanged    unchanged
+after a name or demonym too ("United States Navy
+Captain ...") (kk)
+*not kept*, on row (jj): a country name opening a  0.934 0.894 (1213) 0.931  1365 1346 1248      unchanged    unchanged
+headline-less story (its subject) x2, in the
+focus ranking only (ll)
+=================================================  ========================  ==================  ===========  ===========
+
+(jj) Three public dev events right more ("Romania is expelled from ... the Eurovision Song Contest in Stockholm,
+Sweden"; "Telstra blocks access to several websites in Australia for hosting footage of the recent mass shootings in
+Christchurch, New Zealand"; "Two people are arrested in Poland ... and the Christchurch, New Zealand mosque
+shootings"), none lost; no other figure moved. The country after its city adds no place the story is about: the
+city already counted says where it is. Weighed down in the shares, as the third and eighth rounds tried it, it also
+moved relevance: at x0 (chains of two) the same three were won, but public-test relevant found rose (1346 -> 1350)
+while its relevant precision bound fell (0.920 -> 0.915; public dev 0.931 -> 0.930: "Israeli airstrikes on Al
+Hudaydah, Yemen" made Israel relevant); x0.5 won one. Kept out of the shares, the address decides nothing but the
+focus, so no relevance flag or precision figure moves. An address chain longer than two ("in Pasir Putih, Aceh,
+Indonesia", "in London, Ontario, Canada") is no mere address: there the country settles which reading the chain
+means (both were lost at x0 without the limit). Tried and left out, with the kept row: a chain of three whose
+members all name the country, and a subdivision noun between city and country ("in Kursk Oblast, Russia"): nothing
+moved. Cost, ``python -m benchmarks.region_cost --against 1f4dd71 --rounds 2``: tokens + locate 421 / 687 and 424
+/ 690 us (median / p95) against 419 / 679 and 425 / 699, locate 322-323 against 321-323 us: the same.
+
+(kk) Rows (w) and (x) read lower-case force nouns only ("United States aircraft", not "U.S. Army"). With capitalised
+ones too: one public dev event right more (Guam: "United States Navy Captain Brett Crozier requests urgent help
+... docked in Guam"), one lost ("The United States Navy carries out an airstrike on an alleged drug boat", US), and
+public-test focus fell one event: the named service is as often the story's actor as an actor abroad.
+
+(ll) The seventh round's subject weight again, now only where the focus is chosen (as row (jj)): its relevant recall
+had fallen in the shares. Public dev: seven right more (Oman, Bolivia, Denmark, Venezuela, Saudi Arabia, "Ukraine
+holds its first trial ...", the re-tweeted Britain First videos), six lost ("United States aircraft bomb a convoy
+... Syria", "Canada bans its soldiers from joining ... Ukraine", "Saudi Arabia announces a five day ceasefire in
+Yemen", "Monaco's judicial authorities ... Lebanon's prime minister" ...); public-test focus 1254 -> 1248. x1.5:
+1210, public test 1252; x1.25: 1211, 1253. Dropped: a story's grammatical subject is its actor as often as its
+place, which the third, seventh and this round each measured.
+
+(mm) Row (jj)'s reason on another form of one state named twice in a breath: two public dev events right more
+("Thousands of protesters take to the streets of Hong Kong to oppose a ... law expected to be passed by China's
+National People's Congress", HK; "Bolivia signs a deal with Russia's Russian Direct Investment Fund", BO), none
+lost. With the repetition left out the two tie, and the first named leads; the focus ranking subtracts the
+repeats' weights and rounds (9 decimals), so that equal evidence ties exactly (3.0 against 4.8 - 1.8), not by a
+float's last bit. Tried and left out on top of it: a city or subdivision after its country's possessive ("in
+Syria's Idlib Governorate") left out, or the country before it: nothing moved, or one lost ("Turkey's MoD says two
+Turkish troops were killed in an airstrike in Syria's Idlib Governorate", with the locative "Syria" left out); the
+lighter of the two names left out instead of the later one: nothing moved.
+
+Cost: the rows first cost ~2 us a 2 KB story (the check ran on every name); it now runs only where a comma or an
+"s" stands two characters back, and three rewrites with identical outputs pay it back (the tokens inside hits,
+the scored evidence and the mentions' dicts built with fewer lookups). Every GeoResult of the dev and held-out
+sets (as written and padded to 2 KB) and of both public sets, 4,385 texts, compared with an uncommitted script:
+identical to the rows' commit. In one process, alternating per story with the geotagger of 1f4dd71 (scratch
+script): median -1.3 to -1.5 us a story (+2.1 to +2.3 before the rewrites). ``python -m benchmarks.region_cost
+--against 1f4dd71 --rounds 4``: locate 319-321 / 592-598 us (median / p95) against 319-325 / 601-605, tokens +
+locate 418-423 / 683-689 against 419-426 / 689-705.
+
+Also tried and left out: "Saudi Arabian" as an English demonym of Saudi Arabia, so that the attribute rule (p)
+reaches "Saudi Arabian-led" (nothing moved); a subdivision named like a country only in languages wirewatch does
+not read sharing the form as a city does (``_unattested``: ISO 3166-2's Papua province, read as Papua New Guinea
+through Kenyan and Tanzanian CLDR locales, in "Governor of Papua Lukas Enembe"): the build then also made
+England (GB-ENG), Chin (MM), Guyane, Curaçao and "Macao SAR" ambiguous; dropped before measuring.
+
+After the round: public dev focus misses, another country 48 (from 53), tied at the top 4, no country found 52,
+label not found 38, label found but focus null 1; extra countries only 117 (116: one event right now names an
+extra country). Of the 54 events whose focus was another country found in the text after row (jj),
+read again: a heading's country the text names only in passing or not as the label's (the "Russian invasion of
+Ukraine" headings on stories about Latvia, Poland or the United States; "Gulf of Oman incident"; a Vietnam War medal
+in Washington) about 15; a story's subject against a scene or object named with more weight (Oman closing its
+borders over a variant "in the United Kingdom", "Bolivia signs a deal with Russia's ...", "Romania recalls its
+ambassador to Kenya ... in Nairobi") about 12, which the subject rule measured both ways; an actor abroad (Israeli,
+U.S., Turkish forces) or a speaker's demonym (Zambian, Azerbaijani, Ecuadorian presidents) about 10; a dependency
+whose label is its own code while its state leads (Hong Kong / China, Guam, Puerto Rico, and the French overseas
+policy of ``curated.yaml``: Martinique and New Caledonia count for France) 5, of which row (mm) won Hong Kong; ties
+4. Left as they are: the territory policy is the project's (a story about Martinique has focus FR), and the public
+labels follow the headings' own codes.
+
+Totals after the round (``PYTHONPATH=. python -m benchmarks.eval_region``): public dev 0.934 0.920 0.895 (found,
+relevant, focus; 1214 of 1,357, from 0.891, 1209), on events whose text names the label 0.946 (from 0.941),
+precision bounds 0.888 / 0.931 (unchanged); public test 0.910 0.897 0.836 (1365 1346 1254, unchanged), on events
+naming the label 0.912, bounds 0.835 / 0.920 (unchanged); self-written dev P/R/F1 0.983 0.980 0.982, focus 0.911
+(unchanged); held-out 0.979 0.977 0.978, focus 0.908, relevant 0.908 0.928 0.918 (unchanged). The public dev focus
+is short of the 0.90 target (1,222 events) by eight. The two rules fire on 64 public dev events (five foci moved,
+all to the label) and on one self-written dev story ("MECCA, Saudi Arabia -", no focus moved); the test row's
+focus did not move.
 """
 
 from __future__ import annotations

@@ -1446,3 +1446,27 @@ def test_latin_and_cyrillic_forms_match_only_where_a_token_starts() -> None:
     assert sum(key == "oman" for _e, (key, _f, _n) in gaz.automaton.iter(" woman")) == 0
     assert gaz.lookup("oman") and gaz.lookup("рим")  # exact lookups see the stored form without its space
     assert locate(Story(id="w", headline="", body="A woman in Oman."), "en").focus_country == "OM"
+
+
+def test_a_country_after_its_own_city_does_not_decide_the_focus() -> None:
+    # Written for #17 (tenth round, branch focus5): "Romania is expelled from ... Eurovision Song Contest in
+    # Stockholm, Sweden" went to Sweden, named twice for one place.
+    body = "Romania is expelled from this year's song contest in Stockholm, Sweden, after the Romanian broadcaster failed to pay."
+    result = locate(_story("", body), "en")
+    assert result.focus_country == "RO"
+    shares = {c["iso2"]: c for c in result.countries}
+    assert shares["SE"]["score"] > shares["RO"]["score"]  # the address keeps its share and relevance
+    assert shares["SE"]["relevant"]
+    # The end of a longer chain is no mere address: it settles the chain's reading.
+    assert _focus("Players are told to surrender to the police in London, Ontario, Canada.") == "CA"
+
+
+def test_a_demonym_or_metonym_after_its_countrys_possessive_does_not_decide_the_focus() -> None:
+    # Written for #17 (tenth round, branch focus5): "Bolivia signs a deal with Russia's Russian Direct Investment
+    # Fund" and "... the streets of Hong Kong ... passed by China's National People's Congress" named one state twice.
+    result = locate(_story("", "Bolivia signs a deal with Russia's Russian Direct Investment Fund to buy vaccines."), "en")
+    assert result.focus_country == "BO"
+    shares = {c["iso2"]: c["score"] for c in result.countries}
+    assert shares["RU"] > shares["BO"]  # the shares keep the demonym's weight
+    # Not after the possessive, the demonym is a second mention.
+    assert _focus("Bolivia signs a deal with Russia and the Russian Direct Investment Fund to buy vaccines.") == "RU"
