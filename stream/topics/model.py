@@ -70,11 +70,11 @@ _EVIDENCE = 6  # features reported per topic
 #: "vs", science 0.20), and one news story is mostly about one. Chosen as the threshold was, on the training
 #: sources' test splits (``stream/build/topic_model.py`` records the values tried).
 RELATIVE_CUTOFF = 0.5
-#: Distinct words whose runs are kept, over all languages (all cleared when full). As many as the rules keep per
-#: language (:data:`stream.topics.rules._START_CACHE`): a worker reading a stream meets ~60 new words a story, and 2**16
-#: were cleared every ~1,000 stories, so that a story's common words had to be made again; the steady benchmark's
-#: rules + model median 437-449 -> 380-399 us (``benchmarks/eval_topic.py``). About 145 bytes a word (key, run,
-#: slot): ~38 MiB when full, against ~9.5 MiB; the process's, not the model's resident memory.
+#: Distinct words whose runs are kept, over all languages (all cleared when full): as many as the rules keep per
+#: language (:data:`stream.topics.rules._START_CACHE`). With 2**16 a worker reading ~60 new words a story cleared them
+#: every ~1,000 stories and then made even a story's common words again: ``python -m benchmarks.eval_topic --cost-only``
+#: steady rules + model 410-504 -> 350-399 us (``benchmarks/eval_topic.py`` records the round). About 145 bytes a word
+#: (key, run, dict slot): ~38 MiB when full against ~9.5 MiB, the process's memory, not the model's resident figure.
 _WORD_CACHE = 1 << 18
 _FILTER_MASK = (1 << 20) - 1  # bytes of FeatureIndex's filter of words and stems, less one (see _may_hold)
 
