@@ -193,12 +193,12 @@ probability and found row of the same 3,559 stories as the fourth round compared
 Where a fresh story's time goes, on words new to the process (uncommitted timers and replays, ``fresh`` flow without
 the public set first): the model makes ~25 new words a story in ~115 us (4.6 us a word; the same words replayed with
 warm CPU caches 2.1 us: the rest is reading cold memory, one or two filter bytes and up to six dict probes a word);
-44% of them are Snowball-stemmed for a ``^`` unit and 16% of those find one. The rules work out ~41 new words a story, 89% of which
-start no term (1.1 us a word warm, ~2 in the stage).
+44% of them are Snowball-stemmed for a ``^`` unit and 16% of those find one. The rules work out ~41 new words a
+story, 89% of which start no term (1.1 us a word warm, ~2 in the stage).
 
 Found: the default run classifies the public set first, whose texts pad the bench stories and are the steady ones, so
 its fresh and steady figures never were of words new to the process: the rules keep 2**18 words per language and held
-the public set's (fresh rules alone 135-158 us in the default run against 172-242 us with ``--cost-only``, below);
+the public set's (1f4dd71's fresh rules alone 135-180 us in the default runs below, 172-242 with ``--cost-only``);
 the model kept 2**16 words over all languages and cleared them all when full, every ~1,000 stories of a worker.
 Added ``--cost-only`` (the dev set and the cost part only), whose fresh and steady stories meet no text read before.
 
@@ -208,19 +208,20 @@ steady 62 -> 0 (means 36 -> 3, 63 -> 5); ``--cost-only`` fresh 22 -> 22, steady 
 figure is unchanged (88 MiB); the cache costs ~145 bytes a word (key, run, slot), ~38 MiB when full against ~9.5 MiB.
 
 A/B, each command alternating 1f4dd71's code (with this ``eval_topic.py``) and the branch in fresh processes, four
-pairs (base first, branch first, base first, branch first), load 2-3.5 (the other engineer's CI and Kafka broker);
-medians in us, base -> branch per pair:
+pairs (base first, branch first, base first, branch first), twice: at load 2-3.5 (the other engineer's CI and Kafka
+broker), then at load 0.7-1.35; medians in us, base -> branch per pair:
 
-* ``python -m benchmarks.eval_topic``: fresh rules + model 333 -> 228, 337 -> 230, 313 -> 230, 353 -> 251; steady
-  371 -> 191, 419 -> 219, 396 -> 198, 445 -> 212; warm 102 -> 98, 104 -> 97, 101 -> 98, 103 -> 99; fresh rules alone
-  146 / 146 / 135 / 158 -> 136 / 139 / 140 / 151. The fresh and steady drops are the public set's words now kept,
-  not a cheaper new word: under 300 us here, but not on words new to the process;
-* ``python -m benchmarks.eval_topic --cost-only``: fresh rules + model 460 -> 331, 332 -> 373, 414 -> 429, 337 -> 396
-  (no change expected, none beyond the load's); steady 463 -> 351, 410 -> 372, 504 -> 350, 423 -> 399; warm 97-98 ->
-  96-97.
+* ``python -m benchmarks.eval_topic``: fresh rules + model 333 -> 228, 337 -> 230, 313 -> 230, 353 -> 251, then
+  392 -> 238, 352 -> 276, 336 -> 234, 355 -> 231; steady 371 -> 191, 419 -> 219, 396 -> 198, 445 -> 212, then
+  441 -> 208, 399 -> 223, 382 -> 195, 410 -> 201; warm 101-104 -> 97-99; fresh rules alone 135-180 -> 136-168. The
+  fresh and steady drops are the public set's words now kept, not a cheaper new word: under 300 us here, but not on
+  words new to the process;
+* ``python -m benchmarks.eval_topic --cost-only``: fresh rules + model 460 -> 331, 332 -> 373, 414 -> 429, 337 -> 396,
+  then 423 -> 418, 370 -> 362, 349 -> 342, 370 -> 363 (no change expected, none beyond the load's); steady 463 -> 351,
+  410 -> 372, 504 -> 350, 423 -> 399, then 484 -> 427, 429 -> 395, 430 -> 387, 416 -> 388; warm 96-99 both.
 
-Fresh rules + model on words new to the process stays at ~330-430 us at this load (the fourth round's ~400 at load
-1-2 in its repeat-free flows), above the 300 us of issue #13: the rest is the cold-memory cost of each new word above.
+Fresh rules + model on words new to the process stays at ~340-420 us (``--cost-only``, load ~1), above the 300 us of
+issue #13 (rules alone ~175-230 us of it, the model ~165-195): most of both is their new words' cold reads above.
 
 Dropped (uncommitted code): ``_fill`` filling the gaps of the looked-up runs in place instead of looking every token
 up again (in-process A/B against 1f4dd71's ``FeatureIndex`` after the rules, as the fourth round's ``guess_ab.py``:

@@ -73,7 +73,7 @@ RELATIVE_CUTOFF = 0.5
 #: Distinct words whose runs are kept, over all languages (all cleared when full): as many as the rules keep per
 #: language (:data:`stream.topics.rules._START_CACHE`). With 2**16 a worker reading ~60 new words a story cleared them
 #: every ~1,000 stories and then made even a story's common words again: ``python -m benchmarks.eval_topic --cost-only``
-#: steady rules + model 410-504 -> 350-399 us (``benchmarks/eval_topic.py`` records the round). About 145 bytes a word
+#: steady rules + model 410-504 -> 350-427 us (``benchmarks/eval_topic.py`` records the round). About 145 bytes a word
 #: (key, run, dict slot): ~38 MiB when full against ~9.5 MiB, the process's memory, not the model's resident figure.
 _WORD_CACHE = 1 << 18
 _FILTER_MASK = (1 << 20) - 1  # bytes of FeatureIndex's filter of words and stems, less one (see _may_hold)
