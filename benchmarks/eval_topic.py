@@ -23,10 +23,13 @@ public, held-out only, the training sources' test splits only) and the test spli
 model's alone-threshold is chosen (``--threshold`` tries another without rebuilding the model).
 Then the cost per ~2,000-character story of the topic stage with and without
 the model (warm, then on wire-length stories of distinct text: :func:`fresh`, and once the process has
-read about 800 other stories of never-repeated public text: :func:`steady`, which is not lower: that
-text (its stories as built) holds 149,946 distinct words in 670,898 tokens, as it prints, more than the model's word cache keeps), what
+read about 800 other stories of never-repeated public text: :func:`steady`; that text (its stories as built) holds
+148,329 distinct words in 667,332 tokens, as it prints), what
 reading only the first :data:`~stream.topics.classifier.BODY_CHARS` characters of the body
-changes (:func:`read_part`), and the model's resident memory.
+changes (:func:`read_part`), and the model's resident memory. The public set is classified before the cost part, and
+its texts pad the bench stories (:data:`benchmarks.corpus.PUBLIC`) and make the steady ones, so by then the caches
+hold many of their words: ``--cost-only`` skips the public set, and its fresh and steady figures meet no text the
+process has read before (see the fifth cost round below).
 
 Cost round of issue #13 (the topic stage at most 300 us per fresh 2 KB story, accuracy not to drop).
 Medians of ``fresh(model(), 300)`` (rules alone / rules + model, us; each classify once per story, on
@@ -184,6 +187,49 @@ After the merge (stop 32, quiet machine, ``python -m benchmarks.eval_topic`` alt
 135-174 against 159-221. The first pair ran while another process was finishing and is the noisiest. The
 tokenizer's own gain (one regex split, 109 -> 101-104 us, the tokens column of ``benchmarks.region_cost``) is outside these
 figures: the worker tokenises once for both stages and the topic stage is timed from the tokens.
+
+Fifth cost round (branch tcost5, from 1f4dd71). Outputs identical: every topic, score, evidence offset, model
+probability and found row of the same 3,559 stories as the fourth round compared with 1f4dd71's (uncommitted script).
+Where a fresh story's time goes, on words new to the process (uncommitted timers and replays, ``fresh`` flow without
+the public set first): the model makes ~25 new words a story in ~115 us (4.6 us a word; the same words replayed with
+warm CPU caches 2.1 us: the rest is reading cold memory, one or two filter bytes and up to six dict probes a word);
+44% of them are Snowball-stemmed for a ``^`` unit and 16% of those find one. The rules work out ~41 new words a
+story, 89% of which start no term (1.1 us a word warm, ~2 in the stage).
+
+Found: the default run classifies the public set first, whose texts pad the bench stories and are the steady ones, so
+its fresh and steady figures never were of words new to the process: the rules keep 2**18 words per language and held
+the public set's (1f4dd71's fresh rules alone 135-180 us in the default runs below, 172-242 with ``--cost-only``);
+the model kept 2**16 words over all languages and cleared them all when full, every ~1,000 stories of a worker.
+Added ``--cost-only`` (the dev set and the cost part only), whose fresh and steady stories meet no text read before.
+
+Kept: the model's word cache (``_WORD_CACHE``) 2**16 -> 2**18 words, as the rules keep per language. New words the
+model makes per rules + model story (medians, uncommitted counter around ``_entries``): default run fresh 30 -> 0,
+steady 62 -> 0 (means 36 -> 3, 63 -> 5); ``--cost-only`` fresh 22 -> 22, steady 55 -> 31. Memory: the model's resident
+figure is unchanged (88 MiB); the cache costs ~145 bytes a word (key, run, slot), ~38 MiB when full against ~9.5 MiB.
+
+A/B, each command alternating 1f4dd71's code (with this ``eval_topic.py``) and the branch in fresh processes, four
+pairs (base first, branch first, base first, branch first), twice: at load 2-3.5 (the other engineer's CI and Kafka
+broker), then at load 0.7-1.35; medians in us, base -> branch per pair:
+
+* ``python -m benchmarks.eval_topic``: fresh rules + model 333 -> 228, 337 -> 230, 313 -> 230, 353 -> 251, then
+  392 -> 238, 352 -> 276, 336 -> 234, 355 -> 231; steady 371 -> 191, 419 -> 219, 396 -> 198, 445 -> 212, then
+  441 -> 208, 399 -> 223, 382 -> 195, 410 -> 201; warm 101-104 -> 97-99; fresh rules alone 135-180 -> 136-168. The
+  fresh and steady drops are the public set's words now kept, not a cheaper new word: under 300 us here, but not on
+  words new to the process;
+* ``python -m benchmarks.eval_topic --cost-only``: fresh rules + model 460 -> 331, 332 -> 373, 414 -> 429, 337 -> 396,
+  then 423 -> 418, 370 -> 362, 349 -> 342, 370 -> 363 (no change expected, none beyond the load's); steady 463 -> 351,
+  410 -> 372, 504 -> 350, 423 -> 399, then 484 -> 427, 429 -> 395, 430 -> 387, 416 -> 388; warm 96-99 both.
+
+Fresh rules + model on words new to the process stays at ~340-420 us (``--cost-only``, load ~1), above the 300 us of
+issue #13 (rules alone ~175-230 us of it, the model ~165-195): most of both is their new words' cold reads above.
+
+Dropped (uncommitted code): ``_fill`` filling the gaps of the looked-up runs in place instead of looking every token
+up again (in-process A/B against 1f4dd71's ``FeatureIndex`` after the rules, as the fourth round's ``guess_ab.py``:
+fresh 137.8 -> 135.5 and 142.4 -> 141.7 us, steady 212.8 -> 215.1 and 216.4 -> 219.7 us; no gain: the pass that
+finds the new words already pays the cold reads of the cached runs that the join would pay). Not tried, by count:
+skipping the rules' second cache probe for a new word (the probe is warm by then, ~0.1 us, and a word repeated in
+the story would be worked out again: 8% of new-word occurrences); a per-language stem dict instead of ``stem``'s
+``lru_cache`` (~8 calls a fresh story, ~2 us); the model's evidence (7 of 600 fresh rules + model stories make any).
 """
 
 from __future__ import annotations
@@ -559,6 +605,12 @@ def main(argv: list[str] | None = None) -> int:
         "--evalset", type=Path, default=EVALSET, help="public evaluation file (python -m stream.build.topic_model --evalset)"
     )
     parser.add_argument("--no-cost", action="store_true", help="skip the cost measurement")
+    parser.add_argument(
+        "--cost-only",
+        action="store_true",
+        help="skip the public set (its texts pad the bench stories and make the steady ones): no cost figure meets"
+        " a text the process has classified before",
+    )
     parser.add_argument("--threshold", type=float, help="the model's threshold without rule topics (default: its header's)")
     parser.add_argument(
         "--relative", type=float, help="share of the best model topic's probability a further one needs (default: its header's)"
@@ -593,7 +645,8 @@ def main(argv: list[str] | None = None) -> int:
         f"~{resident:.0f} MiB resident; trained on {', '.join(head['trained_on'])}; held out {', '.join(head['held_out']) or '-'}"
     )
     stories = dev_set(model)
-    public_set(model, args.evalset, per_label=args.per_label)
+    if not args.cost_only:
+        public_set(model, args.evalset, per_label=args.per_label)
     if not args.no_cost:
         cost(stories, model)
     return 0
