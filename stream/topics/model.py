@@ -70,12 +70,12 @@ _EVIDENCE = 6  # features reported per topic
 #: "vs", science 0.20), and one news story is mostly about one. Chosen as the threshold was, on the training
 #: sources' test splits (``stream/build/topic_model.py`` records the values tried).
 RELATIVE_CUTOFF = 0.5
-#: Distinct words whose runs are kept, over all languages (all cleared when full): as many as the rules keep per
-#: language (:data:`stream.topics.rules._START_CACHE`). With 2**16 a worker reading ~60 new words a story cleared them
-#: every ~1,000 stories and then made even a story's common words again: ``python -m benchmarks.eval_topic --cost-only``
-#: steady rules + model 410-504 -> 350-427 us (``benchmarks/eval_topic.py`` records the round). About 145 bytes a word
-#: (key, run, dict slot): ~38 MiB when full against ~9.5 MiB, the process's memory, not the model's resident figure.
-_WORD_CACHE = 1 << 18
+#: Distinct words whose runs are kept, over all languages (all cleared when full), about 145 bytes a word (key,
+#: run, dict slot): ~9.5 MiB when full, inside the model's 100 MiB budget with its 88 MiB of tables. 2**18 (as the
+#: rules keep per language) was measured in the fifth cost round: ``python -m benchmarks.eval_topic --cost-only``
+#: steady rules + model 410-504 -> 350-427 us, but ~38 MiB when full, over the budget; not taken
+#: (``benchmarks/eval_topic.py`` records the round).
+_WORD_CACHE = 1 << 16
 _FILTER_MASK = (1 << 20) - 1  # bytes of FeatureIndex's filter of words and stems, less one (see _may_hold)
 
 # A word's run (see FeatureIndex) holds its pair ids, offset so that they cannot be taken for rows
