@@ -163,6 +163,7 @@ class FeatureIndex:
         "_blank",
         "_by_lang",
         "_english",
+        "_old",
         "_pair_keys",
         "_pair_rows",
         "_snowball",
@@ -203,6 +204,8 @@ class FeatureIndex:
         # without such units share the None cache.
         self._snowball = frozenset(unit[1 : unit.index(":")] for unit in self._translations if unit.startswith("^"))
         self._by_lang: dict[str | None, dict[str, bytes]] = {None: {}}
+        # The generation before (see _fill): its words come back without being made again.
+        self._old: dict[str | None, dict[str, bytes]] = {}
         self._english: dict[str, tuple[int, ...]] = {}
         # The filter of _entries: every word with an id, a word feature or an entry of its own in the table, and
         # every stem with a stem feature or a ``~`` entry.
@@ -318,14 +321,29 @@ class FeatureIndex:
         return rows
 
     def _fill(self, cache: dict[str, bytes], texts: list[str], looked_up: list[bytes | None], lang: str | None) -> list[bytes]:
-        """Every token's run, the words not seen yet (None in ``looked_up``) made and cached together."""
-        new = list(dict.fromkeys(compress(texts, map(not_, looked_up))))
-        runs = self._entries(new, lang)
-        if sum(map(len, self._by_lang.values())) + len(new) > _WORD_CACHE:
-            for words in self._by_lang.values():
-                words.clear()
-            cache.update(zip(compress(texts, looked_up), filter(None, looked_up), strict=True))  # the story's known words
-        cache.update(zip(new, runs, strict=True))
+        """Every token's run, the words not seen yet (None in ``looked_up``) taken from the generation before or made,
+        and cached together.
+
+        Two generations of :data:`_WORD_CACHE` / 2 words each: when the current one is full it becomes the one
+        before and the one before is dropped. Clearing every word at once, as the cache first did, made a reading
+        worker work out a story's common words again after every clear (about every 1,000 stories); a word read
+        since the last turn comes back from the generation before. The bound on words kept is the same.
+        """
+        missing = list(dict.fromkeys(compress(texts, map(not_, looked_up))))
+        old = self._old.get(lang)
+        if old:
+            came_back = {word: run for word in missing if (run := old.get(word)) is not None}
+            new = [word for word in missing if word not in came_back] if came_back else missing
+        else:
+            came_back, new = {}, missing
+        made = dict(zip(new, self._entries(new, lang), strict=True))
+        if sum(map(len, self._by_lang.values())) + len(missing) > _WORD_CACHE // 2:
+            self._old, self._by_lang = self._by_lang, {lang: {}}
+            fresh = self._by_lang[lang]
+            fresh.update(zip(compress(texts, looked_up), filter(None, looked_up), strict=True))  # the story's known words
+            cache = fresh
+        cache.update(came_back)
+        cache.update(made)
         return list(map(cache.__getitem__, texts))
 
     def found(self, stream: TokenStream, limit: int = MAX_TOKENS, lang: str | None = None) -> Found:

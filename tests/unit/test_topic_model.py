@@ -374,6 +374,36 @@ def test_a_fresh_index_finds_what_the_feature_strings_name_when_its_cache_fills(
         assert sum(map(len, index._by_lang.values())) <= 300 + MAX_TOKENS
 
 
+def test_words_of_the_generation_before_come_back_without_being_made_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A worker that clears its whole word cache when full makes a story's common words again after every clear;
+    # two generations keep the words read since the last turn, within the same bound.
+    import stream.topics.model as model_module
+
+    m = model()
+    monkeypatch.setattr(model_module, "_WORD_CACHE", 80)
+    index = FeatureIndex(m.vocabulary, m.translations)
+    made: list[str] = []
+    entries = FeatureIndex._entries
+
+    def counting(self: FeatureIndex, words: list[str], lang: str | None = None) -> list[bytes]:
+        made.extend(words)
+        return entries(self, words, lang)
+
+    monkeypatch.setattr(FeatureIndex, "_entries", counting)
+    first = TokenStream.of("government minister election parliament vote budget inflation football match goal")
+    expected = index.found(first).entries()
+    rng = random.Random(3)
+    words = _words_near_the_tables(m, seed=5, count=400)
+    index.found(TokenStream.of(" ".join(rng.sample(words, 45))))  # fills the generation: it turns
+    made.clear()
+    assert index.found(first).entries() == expected
+    assert made == []  # every word of the first story came back from the generation before
+    for _ in range(20):
+        index.found(TokenStream.of(" ".join(rng.sample(words, 60))))
+        kept = sum(map(len, index._by_lang.values())) + sum(map(len, index._old.values()))
+        assert kept <= 80 + 2 * MAX_TOKENS
+
+
 def test_a_further_model_topic_needs_half_the_best_ones_probability() -> None:
     # A softmax over 15 topics spreads an unsure story over several at the 0.18 threshold (an earnings table:
     # economy 0.34, sport 0.31 for "vs"); a story is mostly about one, so a far second is not reported beside it.
