@@ -22,6 +22,11 @@ Sources (pinned in :data:`SOURCES`; each repository is ``DIR/<owner>+<name>/repo
   given, the name in the local language and script ("Friedrich Merz", "Sanae Takaichi", "高市早苗",
   "Михаил Владимирович Мишустин"). It brings the list past October 2022 for those states only: a wire
   processor running today has to know today's leaders (Keir Starmer, Javier Milei, Claudia Sheinbaum).
+* ``every-politician-scrapers/world``, ``wikidata/results/missing-successors.csv`` at *every* commit up to the
+  pinned one (December 2022): a Wikidata query (CC0; the repository has no licence file) of the cabinet posts of
+  155 states and sub-national governments whose holder left office from 2000 on, each row naming the holder
+  who left, the successor and the jurisdiction ("Penny Mordaunt", "Leader of the House of Commons", "United
+  Kingdom"): about 1,700 ministers, the first people on the list who led no state.
 * ``hdigital/partyfactsdata`` (Party Facts, MIT), ``import/wikipedia/wikidata.csv``: the English and
   native names (Latin, Greek, Cyrillic, Arabic, Armenian, Bengali ... scripts) of about 4,200 core parties
   of the world from their Wikipedia infoboxes, each with its country (ISO 3166-1 alpha-3).
@@ -43,6 +48,12 @@ Rules, fixed before the list was used:
    articles ("The Democrats", "Die Linke") needs a word outside every language's 10,000 most frequent
    words (:mod:`stream.language.lexicon`: "Likud", "Fidesz"). A name claimed by two countries, or by a
    party and a leader, is dropped; acronyms (``name_short``) are not taken.
+7. A minister's jurisdiction resolves to its country as a polity heading does (Scotland and Alberta count for
+   their states); the holder who left counts from the year they left (rule 2), the successor as in office.
+   The name needs rule 3 and a capitalised word outside every language's 10,000 most frequent words (rule 6's
+   test: "Penny Mordaunt", not a name of common words only, "Simon Hart", "Grace Church"); a name that two
+   countries' leaders or ministers claim is dropped (rule 4), and a minister's surname never counts alone
+   (rule 5 reads the leaders' names only): a minister is not named by "President" or "the ... government".
 """
 
 from __future__ import annotations
@@ -69,7 +80,7 @@ from stream.places.people import DEFAULT_PEOPLE
 from stream.story import Story
 from stream.text.normalize import TokenStream
 
-__all__ = ["FIRST_YEAR", "SOURCES", "main", "parse_snapshot", "parse_state_leaders"]
+__all__ = ["FIRST_YEAR", "SOURCES", "main", "parse_ministers", "parse_snapshot", "parse_state_leaders"]
 
 FIRST_YEAR = 2012
 
@@ -92,6 +103,12 @@ SOURCES: dict[str, ts.Source] = {
         "CC BY-SA 4.0 (repository LICENSE, open-data-archive); data from Wikidata and Wikipedia",
         None,
     ),
+    "world_ministers": ts.Source(
+        "every-politician-scrapers/world",
+        "4a3b394d9a35d26d138cded8718d0805b7ce9336",
+        "Wikidata query results (CC0); no repository licence",
+        None,
+    ),
     "partyfacts_wikipedia": ts.Source(
         "hdigital/partyfactsdata",
         "764de8978f84ba41a1c88752d6a00b9a4d05f599",
@@ -102,6 +119,7 @@ SOURCES: dict[str, ts.Source] = {
 _PARTIES_FILE = "import/wikipedia/wikidata.csv"
 _LEADERS_PAGE = "Page/List_of_state_leaders_in_the_21st_century.md"
 _HISTORY_FILES = ("data/wikidata.csv", "data/wikipedia.csv")
+_MINISTERS_FILE = "wikidata/results/missing-successors.csv"
 _SNAPSHOTS = "snapshots"
 _POSITIONS = ("head_of_state", "head_of_government")
 
@@ -195,6 +213,33 @@ def _history_rows(gitdir: Path, commit: str) -> Iterator[tuple[str, str, str, in
                 name = lower.get("officeholderlabel", "")
                 end = lower.get("end_year", "")
                 yield country, name, lower.get("positionlabel", ""), int(end) if end.isdigit() else 9999
+
+
+def parse_ministers(text: str) -> Iterator[tuple[str, str, str, int]]:
+    """(jurisdiction, name, position, end year) for both holders of each row of the ministers query.
+
+    A row is a cabinet post whose holder (``predecessor``) left it on ``after`` and whose successor (``item``)
+    Wikidata does not yet list as holding it: the predecessor's term ends in that year, the successor's is open.
+    """
+    for row in csv.DictReader(io.StringIO(text)):
+        where, post, after = row.get("jurisdictionLabel") or "", row.get("positionLabel") or "", row.get("after") or ""
+        end = int(after[:4]) if after[:4].isdigit() else 0
+        yield where, row.get("itemLabel") or "", post, 9999
+        yield where, row.get("predecessorLabel") or "", post, end
+
+
+def _minister_rows(gitdir: Path, commit: str) -> Iterator[tuple[str, str, str, int]]:
+    """(jurisdiction, name, position, end year) from every committed version of the ministers query's results."""
+    log = subprocess.run(
+        ["git", "--git-dir", str(gitdir), "log", "--format=%H", commit, "--", _MINISTERS_FILE], capture_output=True, text=True
+    )
+    versions = log.stdout.split()
+    if not versions:
+        raise ts.SourceError(f"{SOURCES['world_ministers'].repo}: no {_MINISTERS_FILE} up to {commit}")
+    for version in versions:
+        text = _git_show(gitdir, version, _MINISTERS_FILE)
+        if text:
+            yield from parse_ministers(text)
 
 
 def parse_snapshot(text: str) -> Iterator[tuple[str, str, str]]:
@@ -363,6 +408,23 @@ def build(gitdirs: dict[str, Path]) -> dict[str, object]:
         claims[key].add(iso2)
         shown.setdefault(key, name)
         seen_sources[key].add(source)
+    # Ministers (rule 7): their names join the leaders' (a name two countries claim is dropped), never the surnames.
+    minister_claims: dict[str, set[str]] = defaultdict(set)
+    for where, raw_name, role, end in _minister_rows(gitdirs["world_ministers"], SOURCES["world_ministers"].commit):
+        if not _kept(role, end):
+            continue
+        iso2 = _country(polities, where)
+        if iso2 is None:
+            unresolved.add(where)
+            continue
+        name = _clean_name(raw_name)
+        tokens = _person_tokens(name)
+        if tokens is None or not _rare_word(name, TokenStream.of(name)):
+            continue
+        key = " ".join(tokens)
+        minister_claims[key].add(iso2)
+        shown.setdefault(key, name)
+        seen_sources[key].add("world_ministers")
     party_claims: dict[str, set[str]] = defaultdict(set)
     for iso2, name in _party_rows(gitdirs["partyfacts_wikipedia"], SOURCES["partyfacts_wikipedia"].commit):
         if iso2 not in countries:
@@ -378,8 +440,12 @@ def build(gitdirs: dict[str, Path]) -> dict[str, object]:
         key = " ".join(stream.texts)
         party_claims[key].add(iso2)
         shown.setdefault(key, name)
-    people = {key: iso for key, isos in claims.items() if len(isos) == 1 and key not in party_claims for iso in isos}
-    parties = {key: iso for key, isos in party_claims.items() if len(isos) == 1 and key not in claims for iso in isos}
+    all_claims: dict[str, set[str]] = defaultdict(set)
+    for source_claims in (claims, minister_claims):
+        for key, isos in source_claims.items():
+            all_claims[key].update(isos)
+    people = {key: iso for key, isos in all_claims.items() if len(isos) == 1 and key not in party_claims for iso in isos}
+    parties = {key: iso for key, isos in party_claims.items() if len(isos) == 1 and key not in all_claims for iso in isos}
     surnames: dict[str, set[str]] = defaultdict(set)
     given = {key.split(" ", 1)[0] for key in claims}
     for key, isos in claims.items():

@@ -203,6 +203,7 @@ def check_people(path: Path) -> None:
         "wikipedia_state_leaders",
         "world_leaders_2021",
         "world_leaders_current",
+        "world_ministers",
         "partyfacts_wikipedia",
     }
     kinds = {e[4] for e in names}

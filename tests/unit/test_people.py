@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stream.build.people import _rare_word, parse_snapshot, parse_state_leaders
+from stream.build.people import _rare_word, parse_ministers, parse_snapshot, parse_state_leaders
 from stream.places.geotag import locate
 from stream.places.people import find_people, load_people
 from stream.story import Story
@@ -132,3 +132,24 @@ def test_a_rare_word_is_outside_the_ten_thousand_most_frequent_of_every_full_wor
     # "Fatah" ranks below 10,000 in Malay. "Labour" and "Justice" are among English's first 10,000.
     for name, rare in (("Safina", True), ("Fatah", True), ("Likud", True), ("Labour", False), ("Justice", False)):
         assert _rare_word(name, TokenStream.of(name)) is rare, name
+
+
+def test_parse_ministers_reads_the_holder_who_left_and_the_successor() -> None:
+    text = (
+        "item,itemLabel,position,positionLabel,predecessor,predecessorLabel,after,jurisdictionLabel,others\n"
+        "Q1,Anna Example,Q2,Minister of Finance,Q3,Boris Sample,2019-07-24T00:00:00Z,Ruritania,2\n"
+        "Q4,Carl Test,Q5,Minister of Health,Q6,Dora Case,,Ruritania,1\n"
+    )
+    assert list(parse_ministers(text)) == [
+        ("Ruritania", "Anna Example", "Minister of Finance", 9999),
+        ("Ruritania", "Boris Sample", "Minister of Finance", 2019),
+        ("Ruritania", "Carl Test", "Minister of Health", 9999),
+        ("Ruritania", "Dora Case", "Minister of Health", 0),
+    ]
+
+
+def test_a_minister_named_alone_gives_the_country_but_not_by_surname() -> None:
+    # Written for this test; the minister list comes from Wikidata's cabinet posts (every-politician-scrapers/world).
+    result = locate(_story("Penny Mordaunt is eliminated from the leadership election."), "en")
+    assert result.focus_country == "GB"
+    assert not locate(_story("President Mordaunt is eliminated."), "en").countries
