@@ -66,8 +66,9 @@ import re
 import subprocess
 import sys
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 import orjson
@@ -365,6 +366,21 @@ def _country(cache: dict[str, str | None], polity: str) -> str | None:
     return cache[polity]
 
 
+def _resolved(
+    rows: Iterable[tuple[str, str, str, int, str]], polities: dict[str, str | None], unresolved: set[str]
+) -> Iterator[tuple[str, str, str, int, str]]:
+    """(iso2, name, role, end year, source) of the rows kept (rule 2) whose polity names one country; the polities
+    that name none go to ``unresolved``."""
+    for polity, raw_name, role, end, source in rows:
+        if not _kept(role, end):
+            continue
+        iso2 = _country(polities, polity)
+        if iso2 is None:
+            unresolved.add(polity)
+            continue
+        yield iso2, raw_name, role, end, source
+
+
 def build(gitdirs: dict[str, Path]) -> dict[str, object]:
     """The artifact: leaders' full names, unique surnames and party names with their country, and the sources."""
     rows: list[tuple[str, str, str, int, str]] = []
@@ -379,52 +395,38 @@ def build(gitdirs: dict[str, Path]) -> dict[str, object]:
 
     polities: dict[str, str | None] = {}
     countries = load_gazetteer().country_index
-    resolved: list[tuple[str, str, str, int, str]] = []  # iso2, name, role, end year, source
     unresolved: set[str] = set()
-    for polity, raw_name, role, end, source in rows:
-        if not _kept(role, end):
-            continue
-        iso2 = _country(polities, polity)
-        if iso2 is None:
-            unresolved.add(polity)
-            continue
-        resolved.append((iso2, raw_name, role, end, source))
+    resolved = list(_resolved(rows, polities, unresolved))  # iso2, name, role, end year, source
     current = SOURCES["world_leaders_current"]
     for iso, raw_name, role in _snapshot_rows(gitdirs["world_leaders_current"], current.commit):
         if iso in countries:  # not the EU or the African Union ("AU_AF")
             resolved.append((iso, raw_name, role, 9999, "world_leaders_current"))
+    ministers = _resolved(
+        ((*r, "world_ministers") for r in _minister_rows(gitdirs["world_ministers"], SOURCES["world_ministers"].commit)),
+        polities,
+        unresolved,
+    )
 
+    # Ministers (rule 7) are claimed apart: their names join the leaders' (a name two countries claim is dropped),
+    # but never give a surname.
     claims: dict[str, set[str]] = defaultdict(set)
+    minister_claims: dict[str, set[str]] = defaultdict(set)
     shown: dict[str, str] = {}  # folded key -> the name as first written
     seen_sources: dict[str, set[str]] = defaultdict(set)
-    for iso2, raw_name, role, end, source in resolved:
+    for iso2, raw_name, role, end, source in chain(resolved, ministers):
         if not _kept(role, end):
             continue
         name = _clean_name(raw_name)
         tokens = _person_tokens(name)
         if tokens is None:
             continue
+        minister = source == "world_ministers"
+        if minister and not _rare_word(name, TokenStream.of(name)):
+            continue
         key = " ".join(tokens)
-        claims[key].add(iso2)
+        (minister_claims if minister else claims)[key].add(iso2)
         shown.setdefault(key, name)
         seen_sources[key].add(source)
-    # Ministers (rule 7): their names join the leaders' (a name two countries claim is dropped), never the surnames.
-    minister_claims: dict[str, set[str]] = defaultdict(set)
-    for where, raw_name, role, end in _minister_rows(gitdirs["world_ministers"], SOURCES["world_ministers"].commit):
-        if not _kept(role, end):
-            continue
-        iso2 = _country(polities, where)
-        if iso2 is None:
-            unresolved.add(where)
-            continue
-        name = _clean_name(raw_name)
-        tokens = _person_tokens(name)
-        if tokens is None or not _rare_word(name, TokenStream.of(name)):
-            continue
-        key = " ".join(tokens)
-        minister_claims[key].add(iso2)
-        shown.setdefault(key, name)
-        seen_sources[key].add("world_ministers")
     party_claims: dict[str, set[str]] = defaultdict(set)
     for iso2, name in _party_rows(gitdirs["partyfacts_wikipedia"], SOURCES["partyfacts_wikipedia"].commit):
         if iso2 not in countries:

@@ -33,13 +33,13 @@ country ``REGION_DOMINANCE`` times), the story is about the region: focus
 country null, focus region that region.
 
 Otherwise the focus country is the top country, ranked without the weight of a name that only repeats the one
-before it: a country right after its own city or subdivision and a comma ("in Stockholm, Sweden": an address of
-the place already counted), a demonym or metonym right after its country's possessive ("China's National
-People's Congress", "Russia's Russian Direct Investment Fund"); they keep their shares and relevance
-(``repeats``) (a tie passes over a country named only as an origin, "tourists returning from Istanbul", or as a leader's, "President
-Yoweri Museveni of Uganda", and goes to a target of the
+before it (``repeats``: a country right after its own city or subdivision and a comma, "in Stockholm, Sweden", an
+address of the place already counted; a demonym or metonym right after its country's possessive, "China's National
+People's Congress"), which keeps its share and relevance. A tie passes over a country named only as an origin
+("tourists returning from Istanbul") or as a leader's ("President
+Yoweri Museveni of Uganda") and goes to a target of the
 action, a country named right after "against" or "on": "a probe against Lebanon's
-prime minister", "an arms embargo on Iran"; else to the one named first) -- but a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
+prime minister", "an arms embargo on Iran"; else to the one named first. But a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
 of the story (a WHO warning filed from Geneva about six countries has no focus), unless the headline names the two leaders jointly ("Armenia and
 Azerbaijan agree ...") and the runner-up is close enough (closer still needed unless the headline
 says they agree, sign or make a deal; a pair that agrees keeps its story when a host ranks between

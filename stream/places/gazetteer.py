@@ -94,7 +94,7 @@ class Gazetteer:
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
         """Entries stored for an exact folded key (no inflection)."""
-        value = self.automaton.get(" " + key, None) or self.automaton.get(key, None)
+        value = self.automaton.get(_anchored(key, family_of(key)), None)
         return value[2] if value else ()
 
     def country_name(self, iso2: str) -> str:

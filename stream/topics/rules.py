@@ -796,12 +796,12 @@ class Matcher:
                 else:
                     bucket.append(hit)
         if self._inside_any:
-            self._scan_inside(texts, stream, found)
+            self._scan_inside(stream, found)
         return found
 
-    def _scan_inside(self, texts: list[str], stream: TokenStream, found: dict[tuple[str, str], list[Hit]]) -> None:
+    def _scan_inside(self, stream: TokenStream, found: dict[tuple[str, str], list[Hit]]) -> None:
         """Hits of unspaced languages' terms inside the tokens, at the characters they are written with."""
-        for idx, token in enumerate(texts):
+        for idx, token in enumerate(stream.texts):
             if not is_unspaced(token):
                 continue
             terms = self.inside(token)
