@@ -214,8 +214,9 @@ its fresh and steady figures are of text new to the process, as ``--cost-only``'
 Kept after the merge (stop 34): the model's word cache in two generations of ``_WORD_CACHE`` / 2 words
 (``FeatureIndex._fill``): when the current one is full it becomes the one before and the one before is dropped, so
 a word read since the last turn comes back without being made again; at most as many words are kept as before.
-New words the model makes per rules + model story (the uncommitted counter above, ``--cost-only``): fresh 22 -> 22,
-steady median 55 -> 44.5 (mean 58.5 -> 49.6). Times, ``python -m benchmarks.eval_topic --cost-only`` alternating
+New words the model makes per rules + model story (``--cost-only``; the line ``eval_topic`` prints under each timed
+block since this review, from ``FeatureIndex.made``; first counted with the uncommitted counter above): fresh 22 ->
+22, steady median 55 -> 44.5 (mean 58.5 -> 49.6). Times, ``python -m benchmarks.eval_topic --cost-only`` alternating
 340f45e and the change, four pairs (base first, change first, base first, change first), load 1.3-1.5, rules + model
 medians in us, base -> change: fresh 364 -> 392, 394 -> 382, 381 -> 333, 368 -> 372; steady 434 -> 483, 434 -> 400,
 409 -> 402, 426 -> 417; warm 96-99 both. The steady gain is within this machine's noise in three pairs of four and
@@ -467,15 +468,23 @@ def _time_once(items: list[tuple[Story, str]], model: TopicModel) -> None:
     """Classify each story once, rules alone and rules + model on alternate stories (so neither warms the
     other's words), and print the medians and p95s."""
     runs: dict[str, list[float]] = {"rules": [], "rules + model": []}
+    made: list[int] = []  # words the model had not met before and made, per rules + model story
     for i, (story, lang) in enumerate(items):
         stream = TokenStream.of(story.text)
         name = "rules + model" if i % 2 else "rules"
+        before = model.index.made
         start = time.perf_counter()
         classify(story, lang, stream=stream, model=model if i % 2 else None)
         runs[name].append((time.perf_counter() - start) * 1e6)
+        if i % 2:
+            made.append(model.index.made - before)
     for name, times in runs.items():
         times.sort()
         print(f"  {name:14} median {statistics.median(times):5.0f} us, p95 {times[int(len(times) * 0.95)]:5.0f} us")
+    if made:
+        print(
+            f"  new words the model made per rules + model story: median {statistics.median(made):g}, mean {statistics.mean(made):.1f}"
+        )
 
 
 def fresh(model: TopicModel, n: int = 600) -> None:

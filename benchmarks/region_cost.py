@@ -13,7 +13,9 @@ process per tree, this checkout's first. Both read the dev and held-out stories 
 * ``tokens``: :meth:`~stream.text.normalize.TokenStream.of` alone;
 * ``walk``: the gazetteer automaton's bare walk over the story's joined tokens after a space (as ``locate`` walks
   them since Latin and Cyrillic keys start with one), every match taken and dropped
-  (the part of ``locate`` that ``stream.text.automaton`` orders the root for).
+  (the part of ``locate`` that ``stream.text.automaton`` orders the root for), and how many matches the walk
+  reports per story (the matches ``locate`` unpacks);
+* with ``--by-language``, the locate and walk medians per story language.
 
 The machine is shared: only figures of one run compare, and two rounds show how far they move.
 """
@@ -21,6 +23,7 @@ The machine is shared: only figures of one run compare, and two rounds show how 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 import tempfile
@@ -48,6 +51,7 @@ rows = []
 for folder in sys.argv[2:]:
     for path in sorted(Path(folder).glob("*.jsonl")):
         rows.extend(orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip())
+by_language = os.environ.get("REGION_COST_BY_LANGUAGE") == "1"
 samples = []
 for row in rows:
     body = str(row.get("body") or "")
@@ -57,7 +61,8 @@ for row in rows:
     samples.append((story, str(row.get("language") or "") or None))
 locate(Story(id="w", headline="", body="Paris"), "en")
 automaton = load_gazetteer().automaton
-both, alone, tok, walk = [], [], [], []
+both, alone, tok, walk, matches = [], [], [], [], []
+per_lang = {}
 gc.disable()
 for story, lang in samples:
     best_both = best_alone = best_tok = best_walk = float("inf")
@@ -67,8 +72,9 @@ for story, lang in samples:
         t1 = time.perf_counter()
         locate(story, lang, tokens=tokens)
         t2 = time.perf_counter()
+        found = 0
         for _match in automaton.iter(" " + tokens.joined):
-            pass
+            found += 1
         t3 = time.perf_counter()
         best_both, best_alone = min(best_both, t2 - t0), min(best_alone, t2 - t1)
         best_tok, best_walk = min(best_tok, t1 - t0), min(best_walk, t3 - t2)
@@ -76,13 +82,21 @@ for story, lang in samples:
     alone.append(best_alone * 1e6)
     tok.append(best_tok * 1e6)
     walk.append(best_walk * 1e6)
+    matches.append(found)
+    per_lang.setdefault(lang, ([], []))
+    per_lang[lang][0].append(best_alone * 1e6)
+    per_lang[lang][1].append(best_walk * 1e6)
 def cell(times):
     times.sort()
     return f"{statistics.median(times):4.0f} / {times[int(len(times) * 0.95)]:4.0f}"
 print(
     f"{len(samples)} stories  tokens + locate {cell(both)} us  locate {cell(alone)} us  tokens {cell(tok)} us"
-    f"  walk {cell(walk)} us (median / p95)"
+    f"  walk {cell(walk)} us (median / p95)  {statistics.mean(matches):.0f} automaton matches a story"
 )
+if by_language:
+    print("    locate / walk median by language: " + ", ".join(
+        f"{lang} {statistics.median(a):.0f} / {statistics.median(w):.0f}" for lang, (a, w) in sorted(per_lang.items(), key=str)
+    ))
 """
 
 
@@ -95,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--against", required=True, help="the earlier commit (any git revision)")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--by-language", action="store_true", help="also the locate and walk medians per story language")
     parser.add_argument(
         "--data", type=Path, action="append", help="folder of story .jsonl files (repeatable; default dev + held-out)"
     )
@@ -107,7 +122,11 @@ def main(argv: list[str] | None = None) -> int:
         for round_no in range(1, args.rounds + 1):
             for label, root in (("this checkout", _ROOT), (args.against, earlier)):
                 out = subprocess.run(
-                    [sys.executable, "-c", MEASURE, str(root), *data], check=True, capture_output=True, text=True
+                    [sys.executable, "-c", MEASURE, str(root), *data],
+                    check=True,
+                    capture_output=True,
+                    text=True,
+                    env={**os.environ, "REGION_COST_BY_LANGUAGE": "1" if args.by_language else "0"},
                 ).stdout.strip()
                 print(f"round {round_no}  {label:>14}: {out}", flush=True)
     return 0

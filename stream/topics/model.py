@@ -171,6 +171,7 @@ class FeatureIndex:
         "_vocabulary",
         "_width",
         "_word_ids",
+        "made",
     )
 
     def __init__(self, vocabulary: dict[str, int], translations: dict[str, str] | None = None) -> None:
@@ -206,6 +207,7 @@ class FeatureIndex:
         self._by_lang: dict[str | None, dict[str, bytes]] = {None: {}}
         # The generation before (see _fill): its words come back without being made again.
         self._old: dict[str | None, dict[str, bytes]] = {}
+        self.made = 0  # words whose runs were made, over the index's life (what a story's new words cost; see _fill)
         self._english: dict[str, tuple[int, ...]] = {}
         # The filter of _entries: every word with an id, a word feature or an entry of its own in the table, and
         # every stem with a stem feature or a ``~`` entry.
@@ -337,6 +339,7 @@ class FeatureIndex:
         else:
             came_back, new = {}, missing
         made = dict(zip(new, self._entries(new, lang), strict=True))
+        self.made += len(new)
         if sum(map(len, self._by_lang.values())) + len(missing) > _WORD_CACHE // 2:
             self._old, self._by_lang = self._by_lang, {lang: {}}
             fresh = self._by_lang[lang]

@@ -396,8 +396,10 @@ def test_words_of_the_generation_before_come_back_without_being_made_again(monke
     words = _words_near_the_tables(m, seed=5, count=400)
     index.found(TokenStream.of(" ".join(rng.sample(words, 45))))  # fills the generation: it turns
     made.clear()
+    counted = index.made
     assert index.found(first).entries() == expected
     assert made == []  # every word of the first story came back from the generation before
+    assert index.made == counted
     for _ in range(20):
         index.found(TokenStream.of(" ".join(rng.sample(words, 60))))
         kept = sum(map(len, index._by_lang.values())) + sum(map(len, index._old.values()))
