@@ -78,7 +78,7 @@ eval-events: setup ## event clustering B-cubed P/R/F1 on the ITN corpus (monolin
 ecb-corpus: setup ## extract the ECB+ documents (never tuned on) into $(ECB_CORPUS) from a pinned commit (ECB_MIRRORS=DIR or a clone)
 	$(PY) -m benchmarks.eval_events_ecb --extract $(if $(ECB_MIRRORS),--mirrors $(ECB_MIRRORS)) "$(ECB_CORPUS)"
 
-# The leaders list (stream/places/data/people.json.gz) reads five GitHub repositories at pinned commits,
+# The leaders list (stream/places/data/people.json.gz) reads six GitHub repositories at pinned commits,
 # from PLACES_MIRRORS (a folder of <owner>+<name>/repo bare clones) or cloned into ~/.cache/wirewatch.
 PLACES_MIRRORS ?=
 

@@ -27,6 +27,11 @@ Sources (pinned in :data:`SOURCES`; each repository is ``DIR/<owner>+<name>/repo
   155 states and sub-national governments whose holder left office from 2000 on, each row naming the holder
   who left, the successor and the jurisdiction ("Penny Mordaunt", "Leader of the House of Commons", "United
   Kingdom"): about 1,700 ministers, the first people on the list who led no state.
+* ``unitedstates/congress-legislators``, ``legislators-current.yaml`` as it stood at each 1 January and 1 July from
+  :data:`FIRST_YEAR` on and at the pinned commit (CC0): the members of the United States Congress, whose names
+  English news gives without a place ("Senator Amy Klobuchar says ..."): about 900 names, counted as ministers'
+  are (rule 7's rare word, no surname alone). The repository's historical file is absent from the size-limited
+  snapshot, so the half-yearly versions of the current one stand in for it: everyone who sat for half a year.
 * ``hdigital/partyfactsdata`` (Party Facts, MIT), ``import/wikipedia/wikidata.csv``: the English and
   native names (Latin, Greek, Cyrillic, Arabic, Armenian, Bengali ... scripts) of about 4,200 core parties
   of the world from their Wikipedia infoboxes, each with its country (ISO 3166-1 alpha-3).
@@ -54,6 +59,9 @@ Rules, fixed before the list was used:
    test: "Penny Mordaunt", not a name of common words only, "Simon Hart", "Grace Church"); a name that two
    countries' leaders or ministers claim is dropped (rule 4), and a minister's surname never counts alone
    (rule 5 reads the leaders' names only): a minister is not named by "President" or "the ... government".
+8. A member of Congress is kept as a minister is (rule 7), under the official full name, first + last name and
+   nickname + last name; a territory's delegate (Puerto Rico, Guam, the US Virgin Islands, American Samoa, the
+   Northern Mariana Islands) counts for the territory, every other member for the United States.
 """
 
 from __future__ import annotations
@@ -72,6 +80,7 @@ from itertools import chain
 from pathlib import Path
 
 import orjson
+import yaml
 
 from stream.build import topic_sources as ts
 from stream.build.topic_corpora import GitTree
@@ -81,7 +90,7 @@ from stream.places.people import DEFAULT_PEOPLE
 from stream.story import Story
 from stream.text.normalize import TokenStream
 
-__all__ = ["FIRST_YEAR", "SOURCES", "main", "parse_ministers", "parse_snapshot", "parse_state_leaders"]
+__all__ = ["FIRST_YEAR", "SOURCES", "main", "parse_legislators", "parse_ministers", "parse_snapshot", "parse_state_leaders"]
 
 FIRST_YEAR = 2012
 
@@ -110,6 +119,12 @@ SOURCES: dict[str, ts.Source] = {
         "Wikidata query results (CC0); no repository licence",
         None,
     ),
+    "us_congress": ts.Source(
+        "unitedstates/congress-legislators",
+        "dfa9622263dd4c8d08636926e498f1845704d7eb",
+        "CC0 1.0 (repository LICENSE: public domain dedication)",
+        None,
+    ),
     "partyfacts_wikipedia": ts.Source(
         "hdigital/partyfactsdata",
         "764de8978f84ba41a1c88752d6a00b9a4d05f599",
@@ -122,6 +137,10 @@ _LEADERS_PAGE = "Page/List_of_state_leaders_in_the_21st_century.md"
 _HISTORY_FILES = ("data/wikidata.csv", "data/wikipedia.csv")
 _MINISTERS_FILE = "wikidata/results/missing-successors.csv"
 _SNAPSHOTS = "snapshots"
+_LEGISLATORS_FILE = "legislators-current.yaml"
+# A delegate of a territory serves the territory, which the gazetteer keeps as a country of its own.
+_TERRITORIES = frozenset(["PR", "GU", "VI", "AS", "MP"])
+_NO_SURNAME = frozenset(["world_ministers", "us_congress"])
 _POSITIONS = ("head_of_state", "head_of_government")
 
 _YEARS = re.compile(r"\((?P<years>[^()]*\d{4}[^()]*)\)\s*$")
@@ -266,6 +285,50 @@ def _snapshot_rows(gitdir: Path, commit: str) -> Iterator[tuple[str, str, str]]:
     for _path, data in tree.read_many(paths):
         if data:
             yield from parse_snapshot(data.decode("utf-8"))
+
+
+def parse_legislators(text: str) -> Iterator[tuple[str, str, str, int]]:
+    """(ISO code, name, chamber, end year) for each member of one version of ``legislators-current.yaml``, under
+    each name the file gives: the official full name, first + last and nickname + last ("Bernie Sanders")."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for member in yaml.load(text, Loader=loader) or []:
+        terms = member.get("terms") or []
+        if not terms:
+            continue
+        last_term = terms[-1]
+        state = str(last_term.get("state") or "")
+        iso = state if state in _TERRITORIES else "US"
+        end = int(str(last_term.get("end") or "0")[:4] or 0)
+        names = member.get("name") or {}
+        last = str(names.get("last") or "")
+        forms = [str(names.get("official_full") or "")]
+        forms += [f"{names[k]} {last}" for k in ("first", "nickname") if names.get(k) and last]
+        for form in dict.fromkeys(f for f in forms if f):
+            yield iso, form, str(last_term.get("type") or ""), end
+
+
+def _legislator_rows(gitdir: Path, commit: str) -> Iterator[tuple[str, str, str, int, str]]:
+    """(ISO code, name, chamber, end year, source) from the versions of the members file as it stood at each 1 January
+    and 1 July from :data:`FIRST_YEAR` on, and at the pinned commit: everyone who sat in Congress for half a year."""
+    log = subprocess.run(
+        ["git", "--git-dir", str(gitdir), "log", "--format=%H %cs", commit, "--", _LEGISLATORS_FILE],
+        capture_output=True,
+        text=True,
+    )
+    versions = [line.split() for line in log.stdout.splitlines()]  # newest first
+    if not versions:
+        raise ts.SourceError(f"{SOURCES['us_congress'].repo}: no {_LEGISLATORS_FILE} up to {commit}")
+    chosen = {versions[0][0]}
+    for year in range(FIRST_YEAR, int(versions[0][1][:4]) + 1):
+        for day in (f"{year}-01-01", f"{year}-07-01"):
+            before = next((h for h, d in versions if d <= day), None)
+            if before:
+                chosen.add(before)
+    for version in sorted(chosen):
+        text = _git_show(gitdir, version, _LEGISLATORS_FILE)
+        if text:
+            for row in parse_legislators(text):
+                yield (*row, "us_congress")
 
 
 def _kept(role: str, end: int) -> bool:
@@ -413,14 +476,15 @@ def build(gitdirs: dict[str, Path]) -> dict[str, object]:
     minister_claims: dict[str, set[str]] = defaultdict(set)
     shown: dict[str, str] = {}  # folded key -> the name as first written
     seen_sources: dict[str, set[str]] = defaultdict(set)
-    for iso2, raw_name, role, end, source in chain(resolved, ministers):
+    legislators = _legislator_rows(gitdirs["us_congress"], SOURCES["us_congress"].commit)
+    for iso2, raw_name, role, end, source in chain(resolved, ministers, legislators):
         if not _kept(role, end):
             continue
         name = _clean_name(raw_name)
         tokens = _person_tokens(name)
         if tokens is None:
             continue
-        minister = source == "world_ministers"
+        minister = source in _NO_SURNAME
         if minister and not _rare_word(name, TokenStream.of(name)):
             continue
         key = " ".join(tokens)

@@ -3,7 +3,8 @@
 "President Rodrigo Duterte likens himself ..." names no place, yet a reader knows the story is
 Philippine. The list (``stream/places/data/people.json.gz``, built by :mod:`stream.build.people`
 from Wikipedia's list of state leaders and Wikidata office-holders, 2012 to late 2022, the 2026
-leaders of the G20 and ASEAN states, and Wikidata's ministers of 155 states to late 2022) maps a person's
+leaders of the G20 and ASEAN states, Wikidata's ministers of 155 states to late 2022, and the members of the
+United States Congress from 2012 on) maps a person's
 full name to the country they led or served ("Penny Mordaunt" -> GB). A person is
 no place: the geotagger counts one only when the story gives no place evidence at all
 (:data:`stream.places.geotag.PERSON_WEIGHT`),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from stream.build.people import _rare_word, parse_ministers, parse_snapshot, parse_state_leaders
+from stream.build.people import _rare_word, parse_legislators, parse_ministers, parse_snapshot, parse_state_leaders
 from stream.places.geotag import locate
 from stream.places.people import find_people, load_people
 from stream.story import Story
@@ -153,3 +153,29 @@ def test_a_minister_named_alone_gives_the_country_but_not_by_surname() -> None:
     result = locate(_story("Penny Mordaunt is eliminated from the leadership election."), "en")
     assert result.focus_country == "GB"
     assert not locate(_story("President Mordaunt is eliminated."), "en").countries
+
+
+def test_parse_legislators_reads_every_name_form_and_the_last_term() -> None:
+    text = """
+- id: {bioguide: X000001}
+  name: {first: Bernard, last: Exampleton, nickname: Bernie, official_full: Bernard Exampleton}
+  terms:
+  - {type: rep, start: '2007-01-04', end: '2009-01-03', state: VT}
+  - {type: sen, start: '2019-01-03', end: '2025-01-03', state: VT}
+- id: {bioguide: X000002}
+  name: {first: Jenniffer, last: Samplez}
+  terms:
+  - {type: rep, start: '2017-01-03', end: '2025-01-03', state: PR}
+"""
+    assert list(parse_legislators(text)) == [
+        ("US", "Bernard Exampleton", "sen", 2025),
+        ("US", "Bernie Exampleton", "sen", 2025),
+        ("PR", "Jenniffer Samplez", "rep", 2025),
+    ]
+
+
+def test_a_member_of_congress_named_alone_gives_the_country_but_not_by_surname() -> None:
+    # Written for this test; the members come from unitedstates/congress-legislators (CC0).
+    result = locate(_story("Amy Klobuchar says the committee will vote on the bill next week."), "en")
+    assert result.focus_country == "US"
+    assert not locate(_story("Senator Klobuchar says the committee will vote next week."), "en").countries
