@@ -238,6 +238,16 @@ broker), then at load 0.7-1.35; medians in us, base -> branch per pair:
 Fresh rules + model on words new to the process stays at ~340-420 us (``--cost-only``, load ~1), above the 300 us of
 issue #13 (rules alone ~175-230 us of it, the model ~165-195): most of both is their new words' cold reads above.
 
+Stop 35: the timed flows run rules + model on every story of the first half, as a worker does, then rules alone
+on the second (:func:`_time_once`); they had alternated, so the model met every other story only and made the
+skipped stories' words again (fresh: 22 new words a story against 19 now). ``python -m benchmarks.eval_topic
+--cost-only``, three pairs alternating the two flows in fresh processes (load ~1, two helpers running), medians in
+us, alternating -> worker flow: fresh rules + model 369 / 387 / 405 -> 391 / 369 / 375, steady 425 / 408 / 438 ->
+440 / 458 / 426; rules alone fresh 191 / 203 / 213 -> 171 / 156 / 155 (now timed after the first half has warmed
+the rules' caches). The stage's figure does not move: the model's fewer new words are paid back by the rules meeting
+the first half's stories colder than in the alternating flow, where every timed story came later. Still above the
+300 us of issue #13.
+
 Dropped (uncommitted code): ``_fill`` filling the gaps of the looked-up runs in place instead of looking every token
 up again (in-process A/B against 1f4dd71's ``FeatureIndex`` after the rules, as the fourth round's ``guess_ab.py``:
 fresh 137.8 -> 135.5 and 142.4 -> 141.7 us, steady 212.8 -> 215.1 and 216.4 -> 219.7 us; no gain: the pass that
@@ -465,21 +475,27 @@ def cost(stories: list[tuple[Story, str]], model: TopicModel) -> None:
 
 
 def _time_once(items: list[tuple[Story, str]], model: TopicModel) -> None:
-    """Classify each story once, rules alone and rules + model on alternate stories (so neither warms the
-    other's words), and print the medians and p95s."""
-    runs: dict[str, list[float]] = {"rules": [], "rules + model": []}
+    """Classify each story once and print the medians and p95s: rules + model on the first half (each story
+    through both, as the worker does), then rules alone on the second half.
+
+    The model's word cache sees the stream a worker's would: every story before the timed one. (Until stop 35
+    the two ran on alternate stories, so the model met only every other story, made the words of the skipped
+    ones again and was timed colder than any worker runs it.) The rules alone run after, on caches that have
+    read the first half too: their figure is the rules' cost a little later in a worker's life."""
+    runs: dict[str, list[float]] = {"rules + model": [], "rules": []}
     made: list[int] = []  # words the model had not met before and made, per rules + model story
+    half = len(items) // 2
     for i, (story, lang) in enumerate(items):
         stream = TokenStream.of(story.text)
-        name = "rules + model" if i % 2 else "rules"
+        with_model = i < half
         before = model.index.made
         start = time.perf_counter()
-        classify(story, lang, stream=stream, model=model if i % 2 else None)
-        runs[name].append((time.perf_counter() - start) * 1e6)
-        if i % 2:
+        classify(story, lang, stream=stream, model=model if with_model else None)
+        runs["rules + model" if with_model else "rules"].append((time.perf_counter() - start) * 1e6)
+        if with_model:
             made.append(model.index.made - before)
-    for name, times in runs.items():
-        times.sort()
+    for name in ("rules", "rules + model"):
+        times = sorted(runs[name])
         print(f"  {name:14} median {statistics.median(times):5.0f} us, p95 {times[int(len(times) * 0.95)]:5.0f} us")
     if made:
         print(
@@ -494,8 +510,8 @@ def fresh(model: TopicModel, n: int = 600) -> None:
     words, and the best of three runs finds every word's stem and model rows cached. A wire story
     brings words the process has not seen, and stemming them and looking up their rows is most of
     the stage. Here the bench corpus (:mod:`benchmarks.corpus`: 2,000 characters, 12 languages, padded
-    with public sentences) is classified once per story after 100 stories of warm-up, the model's run
-    and the rules' on different stories so neither warms the other."""
+    with public sentences) is classified once per story after 100 stories of warm-up: rules + model on the
+    first half, as the worker runs them, then rules alone on the second (see :func:`_time_once`)."""
     from benchmarks.corpus import stories as bench_stories
 
     items = []
@@ -518,7 +534,7 @@ def steady(model: TopicModel, evalset: Path = EVALSET, n: int = 600) -> None:
     language are joined into stories of about 2,000 characters (the first text's first 120 characters as
     the headline), the stories are shuffled as a wire would interleave them, all but the last ``2 * n``
     are classified as warm-up (about 1,200 stories: six minutes of a worker at 200 stories a second), and
-    the last ``2 * n`` are timed once each, rules alone and rules + model on alternate stories. Each
+    the last ``2 * n`` are timed once each, rules + model on the first half, rules alone on the second. Each
     story's text is seen once, so no figure comes from a repeat."""
     import random
 
