@@ -204,6 +204,7 @@ def check_people(path: Path) -> None:
         "world_leaders_2021",
         "world_leaders_current",
         "world_ministers",
+        "us_congress",
         "partyfacts_wikipedia",
     }
     kinds = {e[4] for e in names}
