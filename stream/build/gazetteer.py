@@ -41,6 +41,18 @@ the country's own languages too, with the higher :data:`OWN_WORD_FLOOR`
 package, GNU FDL; see :func:`_given_names`) are ambiguous in every language.
 Ambiguous entries count only with support (see ``stream.places.geotag``).
 
+German nouns (thirteenth round): German writes every noun with a capital, so a German common word
+passes a name's capital test wherever it stands, where another cased language's word does so only
+opening a sentence. A form that is a common word in some other checked language (by the floor of its
+kind: :data:`WORD_FLOOR`, a million-city's 4.5, a subdivision's own :data:`OWN_WORD_FLOOR`) is also
+one in German from a floor lower by :data:`NOUN_CASE_STEP` (one Zipf step, a factor of ten): "Derby",
+the German noun for a local football derby (3.91; a word in English and Italian), read as the English
+city in a dpa story; "Metro", "Lira", "Turn", "Corona". It then needs support in German stories only
+(the form's ``word_langs``), as it does in those other languages. A form that is no word in any other
+language is not so checked: German's list counts its own names of foreign places (Lissabon, Straßburg,
+Palästina), which no other language writes. The place's own languages keep their own handling, so
+German cities named like German words (Essen, Halle) are unchanged.
+
 Russian and Ukrainian relational adjectives of cities (берлинский, московский, київський) are derived from
 each city's sure one-word Cyrillic names by the regular rules (:func:`_cyr_city_adjectives`, two curated
 irregulars), kept where wordfreq attests them (:data:`CYR_CITY_ADJ_FLOOR`) and not far above the city's own
@@ -100,6 +112,7 @@ __all__ = [
     "HE_DEMONYM_FLOOR",
     "HE_PREFIXED_FLOOR",
     "NAME_FLOOR",
+    "NOUN_CASE_STEP",
     "OWN_WORD_FLOOR",
     "TOWN_CEILING",
     "WORD_FLOOR",
@@ -117,6 +130,15 @@ WORD_FLOOR = 4.0
 # French "Centre" 5.4) from a name (Plateau 3.6, Ontario 4.2, Kerala 3.5);
 # applied to sub-national names only, which are the ones named like words.
 OWN_WORD_FLOOR = 4.75
+# German writes every noun with a capital, so a German noun passes the capital test of a place name
+# wherever it stands, while a common word of another cased language does so only opening a sentence
+# or a title. A form that is a common word in another checked language (by :data:`WORD_FLOOR`, or the
+# floor its kind has) is one in German from a floor lower by this step, one Zipf step, a factor of ten
+# ("Derby", the German noun for a local football derby, 3.91; "Metro", "Lira", "Turn"); see
+# :func:`_word_langs`. German's list counts its own names of foreign places as well (Lissabon 3.78,
+# Straßburg 3.92, Palästina 3.77), so a form that is no word in any other language is not so checked.
+NOUN_CASE_STEP = 1.0
+_NOUN_CASE_LANGS = frozenset(["de"])
 # Frequency class in nam_dict.txt (see :func:`_given_names`) from which a first
 # name is common: 7 is 0.25-0.5 % of the people of at least one country
 # (Jordan 9, Georgia 9, Ahmad 9, Victoria 9, Sofia 9), while names of that list
@@ -303,7 +325,7 @@ def _frequent_words(
         for lang in langs:
             table: dict[str, float] = {}
             for word, freq in wordfreq.get_frequency_dict(lang).items():
-                if freq >= 10 ** (floor - 9):
+                if freq >= 10 ** (floor - (NOUN_CASE_STEP if lang in _NOUN_CASE_LANGS else 0.0) - 9):
                     key = fold(word)
                     table[key] = max(table.get(key, 0.0), math.log10(freq) + 9)
             out[family][lang] = table
@@ -341,21 +363,29 @@ def _word_langs(
     so there "France" is a borrowed name, while "Man" (Isle of Man) is a word.
     """
     out = []
+    nouns = []
     for lang, table in words.get(family, {}).items():
         limit = floor if lenient is None or lang in lenient else min(floor, WORD_FLOOR)
+        low = limit - NOUN_CASE_STEP if lang in _NOUN_CASE_LANGS else limit
         if rival is not None:
             limit = max(limit, rival.get(lang, 0.0) + 1e-9)
+            low = max(low, rival.get(lang, 0.0) + 1e-9)
         if lang in own and not add_own:
             continue
         if family in _CAPITALISED_SCRIPTS and lang in own:
             if own_floor is None:
                 continue
-            limit = own_floor
+            limit = low = own_floor
         zipf = table.get(key, 0.0)
         if family == ARA and key[:2] == "ال":
             zipf = max(zipf, table.get(key[2:], 0.0))
         if zipf >= limit:
             out.append(lang)
+        elif zipf >= low:
+            nouns.append(lang)
+    if out:
+        # A word elsewhere: German capitalises it as a noun, so it counts there from the lower floor.
+        out += nouns
     # Added unmeasured only: with an own floor, the own languages were judged above.
     return sorted(set(out) | own) if out and add_own and own_floor is None else sorted(out)
 
@@ -1110,6 +1140,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         },
         "word_floor": WORD_FLOOR,
         "own_word_floor": OWN_WORD_FLOOR,
+        "noun_case_step": NOUN_CASE_STEP,
         "given_name_floor": NAME_FLOOR,
         "city_population_floor": CITY_POPULATION_FLOOR,
         "places": b.places,

@@ -79,3 +79,14 @@ def test_multi_item_example_splits_into_its_items(name: str) -> None:
 def test_example_read_the_same_when_its_format_is_declared(name: str) -> None:
     declared = EXPECTED[name]["format"]
     _check((IPTC / name).read_bytes(), EXPECTED[name], declared)
+
+
+def test_a_real_german_agency_story_reads_its_nouns_as_nouns() -> None:
+    # dpa's "Faktencheck Derby-Elfmeter" is about a Dortmund-Schalke match: German "Derby" (capitalised,
+    # as every German noun) is no English city without support (stream.build.gazetteer NOUN_CASE_STEP).
+    from stream.places.geotag import locate
+
+    story = parse((IPTC / "ninjs" / "2.1-dpa_text.json").read_bytes())
+    result = locate(story, story.language)
+    assert {str(c["iso2"]) for c in result.countries} == {"DE"}
+    assert result.focus_country == "DE"

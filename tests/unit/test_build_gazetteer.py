@@ -10,6 +10,7 @@ from stream.build.gazetteer import (
     DEMONYM,
     LOWER,
     NAME,
+    NOUN_CASE_STEP,
     STEM,
     WORD,
     _Builder,
@@ -244,3 +245,21 @@ def test_cyrillic_names_are_looked_up_in_the_first_name_list_by_their_romanisati
     assert {"dejan", "deyan"} <= _romanisations("дэян")
     assert {"halil", "khalil"} <= _romanisations("халил")
     assert "sofia" in _romanisations("софія")
+
+
+def test_german_counts_a_word_of_another_language_from_a_lower_floor() -> None:
+    # German capitalises every noun: "Derby" (the football derby, German Zipf 3.91) passes the capital test
+    # wherever it stands. A form that is a word elsewhere is one in German from NOUN_CASE_STEP lower.
+    words = {LAT: {"en": {"derby": 4.1}, "it": {"derby": 4.2}, "de": {"derby": 3.91, "lissabon": 3.78, "essen": 5.33}}}
+    assert NOUN_CASE_STEP == 1.0
+    assert _word_langs(words, LAT, "derby", {"en"}, 4.0) == ["de", "en", "it"]
+    assert _word_langs(words, LAT, "derby", {"en"}, 4.0, add_own=False) == ["de", "it"]
+    # A million-city's floor is lowered by the same step.
+    assert _word_langs(words, LAT, "derby", {"en"}, 4.5) == []
+    assert _word_langs({LAT: {"it": {"derby": 4.6}, "de": {"derby": 3.91}}}, LAT, "derby", {"en"}, 4.5) == ["de", "en", "it"]
+    # No word anywhere else: German's own name of a foreign place (Lissabon) stays a name.
+    assert _word_langs(words, LAT, "lissabon", {"pt"}, 4.0) == []
+    # The place's own languages keep their own handling: Essen is a German city.
+    assert _word_langs(words, LAT, "essen", {"de"}, 4.0) == []
+    # A German own name of the place more frequent than the form still wins (rival).
+    assert _word_langs(words, LAT, "derby", set(), 4.0, add_own=False, rival={"de": 4.5}) == ["en", "it"]

@@ -1470,3 +1470,19 @@ def test_a_demonym_or_metonym_after_its_countrys_possessive_does_not_decide_the_
     assert shares["RU"] > shares["BO"]  # the shares keep the demonym's weight
     # Not after the possessive, the demonym is a second mention.
     assert _focus("Bolivia signs a deal with Russia and the Russian Direct Investment Fund to buy vaccines.") == "RU"
+
+
+def test_a_german_noun_named_like_a_foreign_city_needs_support_in_german() -> None:
+    # German capitalises every noun: "Derby" (a local football derby; a real dpa story's headline
+    # "Faktencheck Derby-Elfmeter") was read as the English city, and took the focus from Dortmund.
+    derby = "Der Trainer regte sich nach dem Derby über den Handelfmeter auf. Das Derby endete 2:4."
+    assert _countries(locate(_story("Derby-Elfmeter: Hat der Schiedsrichter recht?", derby), "de")) == set()
+    ruhr = locate(_story("Das Derby", "Das Derby zwischen Schalke und Dortmund in Gelsenkirchen endete 2:4."), "de")
+    assert _countries(ruhr) == {"DE"}
+    # With support (a locative) the city stays: "in Derby".
+    assert _countries(locate(_story("Festnahmen in Derby", "Die Polizei in Derby nahm zwei Männer fest."), "de")) == {"GB"}
+    # German cities named like German words keep their own handling: "in Essen", "in Halle".
+    essen = locate(_story("Großbrand in Essen", "In Essen brannte in der Nacht eine Lagerhalle."), "de")
+    assert (_countries(essen), essen.focus_country) == ({"DE"}, "DE")
+    halle = locate(_story("Hochwasser in Halle", "In Halle stieg die Saale über die Ufer."), "de")
+    assert (_countries(halle), halle.focus_country) == ({"DE"}, "DE")
