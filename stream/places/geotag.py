@@ -1066,6 +1066,16 @@ def locate(
         if not chosen:
             unbacked.append((hit, weight))
             continue
+        if (
+            start > 3
+            and text[start - 3 : start] in ("'s ", "’s ")
+            and accepted
+            and accepted[-1][1].end == start - 3
+            and _foreign_generic_unit(gaz, hit, chosen, accepted[-1][0])
+        ):
+            # "in Saudi Arabia's Eastern Province": a generic subdivision name after a country's possessive is
+            # that country's division, not another state's division of the same name (Sri Lanka's).
+            continue
         # Several readings of one span (Valencia ES/VE, عمان Amman/Oman, Georgia
         # the country and the state): prefer the readings whose country another
         # name in the story backs, then the highest-ranked kind, then the larger place.
@@ -1571,6 +1581,21 @@ def _repeats(gaz: Gazetteer, text: str, before: tuple[int, Mention, float], plac
         and text[start - 3 : start] in ("'s ", "’s ")
         and gaz.places[prev].kind == "country"
     )
+
+
+def _foreign_generic_unit(gaz: Gazetteer, hit: _Hit, chosen: list[tuple[int, int, int]], owner: int) -> bool:
+    """Whether ``hit``, right after the possessive of the country ``owner``, is a generic subdivision name that the
+    chosen readings give another state: "Saudi Arabia's Eastern Province" read as Sri Lanka's.
+
+    A generic name is compass words and unit nouns only ("Eastern Province", "Northern Region", "Central"): the
+    possessor says whose division it is. A proper name keeps its reading ("Ukraine's Kursk incursion").
+    """
+    if gaz.places[owner].kind != "country" or not hit.form:
+        return False
+    if any(w not in _COMPASS and w not in _UNIT_NOUNS for w in hit.form.split()):
+        return False
+    own = gaz.places[owner].countries
+    return all(gaz.places[r[0]].kind == "state" and gaz.places[r[0]].countries != own for r in chosen)
 
 
 def _before_an_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:
