@@ -1062,7 +1062,14 @@ def locate(
                     backed = list(hit.readings)
                 elif id(hit) in listed_with_a_country:
                     backed = [r for r in hit.readings if gaz.places[r[0]].kind == "country"]
-            chosen, factor = backed, AMBIGUOUS_WEIGHT
+                elif text[end : end + 2] in _POSSESSIVES and _owns_an_organ(ts, text, hit):
+                    # "Jordan's air force intercepts ...", "Chad's government": only a state has them, so the
+                    # name is the country's as surely as an unambiguous one.
+                    backed = [r for r in hit.readings if gaz.places[r[0]].kind == "country"]
+                    if backed:
+                        chosen, factor = backed, 1.0
+            if not chosen:
+                chosen, factor = backed, AMBIGUOUS_WEIGHT
         if not chosen:
             unbacked.append((hit, weight))
             continue
@@ -1521,6 +1528,17 @@ _FORCES = frozenset(
         *("aircraft", "drones", "strikes", "airstrikes"),
     ]
 )
+
+
+_POSSESSIVES = ("'s", "’s")
+# After a name's possessive, the nouns of what only a state has: its organs and forces, and its leader's titles.
+_STATE_ORGANS = _INSTITUTIONS | _FORCES | frozenset(["president", "prime", "foreign", "defence", "defense", "king", "embassy"])
+
+
+def _owns_an_organ(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a lower-case organ of a state follows the name's possessive: "Jordan's air force", not "Jordan's Nike deal"."""
+    s, nxt = hit.last + 1, hit.last + 2
+    return nxt < len(ts.texts) and ts.texts[s] == "s" and ts.texts[nxt] in _STATE_ORGANS and text[ts.start(nxt)].islower()
 
 
 def _before_a_force(ts: TokenStream, text: str, hit: _Hit) -> bool:

@@ -1498,3 +1498,14 @@ def test_a_generic_subdivision_after_a_countrys_possessive_is_that_countrys() ->
     assert "LK" in _countries(locate(_story("", "Floods hit the Eastern Province after days of rain."), "en"))
     kursk = locate(_story("", "Ukraine's Kursk incursion enters its second month, officials in Kyiv say."), "en")
     assert "RU" in _countries(kursk)
+
+
+def test_an_ambiguous_country_name_owning_an_organ_of_a_state_is_the_country() -> None:
+    # Written for #17 (fourteenth round, branch focus7): "Jordan's air force intercepts four missiles and one drone
+    # launched from Iran" named Iran alone; Jordan, a first name too, had no support beside another country.
+    result = locate(_story("", "Jordan's air force shoots down two drones launched from Iran overnight."), "en")
+    assert _countries(result) == {"IR", "JO"}
+    assert result.focus_country == "JO"
+    assert "TD" in _countries(locate(_story("", "Chad's government expels the ambassador of France."), "en"))
+    # A person's possessive before anything else is no country.
+    assert _countries(locate(_story("", "Jordan's late goal beat Spain in the friendly."), "en")) == {"ES"}
