@@ -1509,3 +1509,12 @@ def test_an_ambiguous_country_name_owning_an_organ_of_a_state_is_the_country() -
     assert "TD" in _countries(locate(_story("", "Chad's government expels the ambassador of France."), "en"))
     # A person's possessive before anything else is no country.
     assert _countries(locate(_story("", "Jordan's late goal beat Spain in the friendly."), "en")) == {"ES"}
+
+
+def test_a_central_bank_named_after_its_state_counts_when_no_place_is_named() -> None:
+    # Written for #17 (fourteenth round, branch focus7): "The Reserve Bank of Australia slashes its official cash
+    # rate ..." named no country: a place inside an organisation's name counted only beside another mention.
+    result = locate(_story("", "The Central Bank of Nigeria raises its benchmark rate by half a point."), "en")
+    assert (_countries(result), result.focus_country) == ({"NG"}, "NG")
+    # A bank named after a place that is no state's central bank stays a company's name.
+    assert _countries(locate(_story("", "Bank of Cyprus reports a rise in quarterly profit."), "en")) == set()
