@@ -1117,6 +1117,80 @@ compass compounds (Südvietnam, Nordkaukasus) make names look like nouns. Cost, 
 569 us (median / p95), tokens + locate 403 / 671 against 405 / 665; after 308 / 584 against 307 / 580, 411 / 682
 against 408 / 680: the same (the rule is build-time only). Luxembourgish is no checked language (no word list
 read), so it has no such floor.
+
+Fourteenth round (branch focus7), issue #17's focus target, the eighth round's protocol (a change is kept when public
+dev focus rises or a clear class of its errors is fixed with focus not falling, the self-written dev F1 and focus do
+not fall by more than one story, and no held-out or public-test total falls: found, relevant, focus, both precision
+bounds; those two sets' totals read after every try, never their events). Figures: public dev found / relevant /
+focus as counts of 1,357 and the two precision bounds; public test the same of 1,500; self-written dev F1 / focus;
+held-out F1 / focus. Before it (ab83195): public dev 1268 1250 1215, 0.888 / 0.931; public test 1366 1347 1255,
+0.835 / 0.920; self-written dev 0.982 0.911 (418 of 459); held-out 0.979 0.908 (277 of 305; relevant 0.908 0.928
+0.918). Public dev misses: no country found 51, label not found 38, another country 48, tied 4, extra countries only
+117. The focus misses with countries, read again, are as the eleventh round found them (a heading's country the text
+names in passing, subject against scene, actors abroad, territories); the round looked for readings that are wrong
+or missing for a reason a rule can state.
+
+=================================================  ==========================  ==========================  ===========  ===========
+change                                             public dev                  public test                 dev          held-out
+=================================================  ==========================  ==========================  ===========  ===========
+a generic subdivision name (compass words and      1268 1250 1215 .889 .932    unchanged                   unchanged    unchanged
+unit nouns only) right after a country's
+possessive is that country's: no other state's
+reading ("Saudi Arabia's Eastern Province" was
+Sri Lanka's) (oo)
+*not kept*: "into" marks the scene as "in" does    1268 1250 1214 .889 .933    unchanged                   unchanged    unchanged
+(the seventh round's try again)
+an ambiguous country name whose possessive owns    1269 1251 1216 .889 .932    unchanged                   unchanged    unchanged
+an organ of a state ("Jordan's air force",
+"Chad's government": institution and force
+nouns, president, prime, foreign, defence,
+king, embassy) is the country, weighed as a
+sure name (pp)
+*not kept*: the same supported, weighed as an      1269 1251 1215 .889 .932    unchanged                   unchanged    unchanged
+ambiguous name (x0.8)
+a central bank named after its state ("Reserve     1270 1252 1217 .889 .932    1367 1348 1256 .835 .920    unchanged    unchanged
+Bank of Australia", "Central Bank of
+Nigeria"; reserve, central, national) counts
+for it, at an organisation's weight, in a story
+naming no place (qq)
+*not kept*: any "Bank of X" so                     1271 1253 1218 .889 .932    1367 1348 1256 .835 .920    unchanged    0.977 0.902
+=================================================  ==========================  ==========================  ===========  ===========
+
+(oo) One public dev event loses a false country ("an attack on a Shia mosque in Saudi Arabia's Eastern Province", SA
+and LK, now SA), none gains one; no focus moved (Saudi Arabia led already). The gazetteer's only "Eastern Province" is
+Sri Lanka's (ISO 3166-2 English names; Saudi Arabia's is listed as Ash Sharqiyah), so the reading is dropped, not
+moved; where the possessor has the subdivision the reading stays its own. Only a generic name: a proper name after a
+foreign possessive keeps its reading ("Ukraine's Kursk incursion" names Russia), and without the possessive "the
+Eastern Province" is Sri Lanka's as before. The eighth round's try on the possessor (an English name before "'s"
+weighed as a demonym) lost "in Saudi Arabia's Eastern Province" as the scene; this row leaves the possessor's weight
+alone.
+
+The "into" row lost "Police in Serbia arrest three Australians ... smuggling of cocaine into Sydney" (a destination)
+and won nothing; "Russian forces in Belarus launch 25 ballistic missiles into northern Ukraine" stays Belarus's.
+
+(pp) One public dev event right more ("Jordan's air force intercepts four missiles and one drone launched from Iran":
+Iran alone before, Jordan a first name with no support beside another country; now tied, and the tie passes over
+Iran, named only after "from"), none lost. Weighed as an ambiguous name (x0.8) it found Jordan but left the focus with
+Iran (3.0 against 2.4). A person's possessive before anything else ("Jordan's late goal") supports nothing; the third
+round's sentence-opening rule still covers "Jordan reports ..." in a story naming no other place.
+
+(qq) One public dev event right more ("The Reserve Bank of Australia slashes its official cash rate ...", no country
+before), none lost; public test found, relevant and focus one event more each (1366 1347 1255 -> 1367 1348 1256), its
+bounds 0.8350 / 0.9197 -> 0.8351 / 0.9198. The third round counted every organisation's country in a story naming no
+country and lost held-out F1 (0.969 -> 0.961): a company is about no country. Any "Bank of X" (the organisation
+prefix) won "Bank of America" too, but held-out fell (F1 0.979 -> 0.977, focus 277 -> 275): commercial banks named
+after a place ("Bank of Cyprus") are companies; a state's central bank is its organ, as its leader is (people count
+the same way, only where no place is named).
+
+After the round: public dev misses, no country found 50 (from 51), label not found 37 (38), another country 48,
+tied 4, label found but focus null 1, extra countries only 116 (117). Totals (``python -m benchmarks.eval_region``):
+public dev 0.936 0.923 0.897 (found, relevant, focus; 1270 1252 1217 of 1,357, from 0.934 0.921 0.895), bounds 0.889
+/ 0.932 (from 0.888 / 0.931); public test 0.911 0.899 0.837 (1367 1348 1256, from 1366 1347 1255), bounds 0.835 /
+0.920; self-written dev 0.983 0.980 0.982, focus 0.911; held-out 0.981 0.977 0.979, focus 0.908, relevant 0.908
+0.928 0.918 (all unchanged). The public dev focus is 0.897, short of 0.90 (1,222 events) by five. Cost, ``python -m
+benchmarks.region_cost --against main --rounds 3`` (main at ab83195): locate 307-310 / 582-589 us (median / p95)
+against 303-306 / 565-578, tokens + locate 405-411 / 673-687 against 399-402 / 665-675 (+3-4 us median; the
+tokens column, unchanged code, moved by 1-3 us between the same runs).
 """
 
 from __future__ import annotations

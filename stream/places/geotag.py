@@ -1062,9 +1062,26 @@ def locate(
                     backed = list(hit.readings)
                 elif id(hit) in listed_with_a_country:
                     backed = [r for r in hit.readings if gaz.places[r[0]].kind == "country"]
-            chosen, factor = backed, AMBIGUOUS_WEIGHT
+                elif text[end : end + 2] in _POSSESSIVES and _owns_an_organ(ts, text, hit):
+                    # "Jordan's air force intercepts ...", "Chad's government": only a state has them, so the
+                    # name is the country's as surely as an unambiguous one.
+                    backed = [r for r in hit.readings if gaz.places[r[0]].kind == "country"]
+                    if backed:
+                        chosen, factor = backed, 1.0
+            if not chosen:
+                chosen, factor = backed, AMBIGUOUS_WEIGHT
         if not chosen:
             unbacked.append((hit, weight))
+            continue
+        if (
+            start > 3
+            and text[start - 3 : start] in ("'s ", "’s ")
+            and accepted
+            and accepted[-1][1].end == start - 3
+            and _foreign_generic_unit(gaz, hit, chosen, accepted[-1][0])
+        ):
+            # "in Saudi Arabia's Eastern Province": a generic subdivision name after a country's possessive is
+            # that country's division, not another state's division of the same name (Sri Lanka's).
             continue
         # Several readings of one span (Valencia ES/VE, عمان Amman/Oman, Georgia
         # the country and the state): prefer the readings whose country another
@@ -1190,8 +1207,11 @@ def locate(
             accepted.append((idx, mention, weight))
     for hit in org_hits:
         start, end = hit.start, hit.end
+        # "The Reserve Bank of Australia slashes its cash rate": a state's central bank, named after the state, is
+        # its organ, and counts for it in a story that names no place, as a leader's name does.
+        central = not named and hit.first >= 3 and texts[hit.first - 3 : hit.first] in _CENTRAL_BANKS
         for place, _ftype, _flags in hit.readings:
-            if gaz.places[place].kind != "country" or not set(gaz.places[place].countries) & named:
+            if gaz.places[place].kind != "country" or not (central or set(gaz.places[place].countries) & named):
                 continue
             weight = position_weight(start, top_end, lead_end) * ORGANISATION_WEIGHT
             accepted.append((place, Mention(text[start:end], start, end, hit.form, "organisation"), weight))
@@ -1513,6 +1533,19 @@ _FORCES = frozenset(
 )
 
 
+# Folded tokens before a country's name that make a central bank's name: "Reserve Bank of Australia".
+_CENTRAL_BANKS = tuple([w, "bank", "of"] for w in ("reserve", "central", "national"))
+_POSSESSIVES = ("'s", "’s")
+# After a name's possessive, the nouns of what only a state has: its organs and forces, and its leader's titles.
+_STATE_ORGANS = _INSTITUTIONS | _FORCES | frozenset(["president", "prime", "foreign", "defence", "defense", "king", "embassy"])
+
+
+def _owns_an_organ(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a lower-case organ of a state follows the name's possessive: "Jordan's air force", not "Jordan's Nike deal"."""
+    s, nxt = hit.last + 1, hit.last + 2
+    return nxt < len(ts.texts) and ts.texts[s] == "s" and ts.texts[nxt] in _STATE_ORGANS and text[ts.start(nxt)].islower()
+
+
 def _before_a_force(ts: TokenStream, text: str, hit: _Hit) -> bool:
     """Whether a lower-case force noun follows the name: "United States military", not "U.S. Army"."""
     nxt = hit.last + 1
@@ -1571,6 +1604,21 @@ def _repeats(gaz: Gazetteer, text: str, before: tuple[int, Mention, float], plac
         and text[start - 3 : start] in ("'s ", "’s ")
         and gaz.places[prev].kind == "country"
     )
+
+
+def _foreign_generic_unit(gaz: Gazetteer, hit: _Hit, chosen: list[tuple[int, int, int]], owner: int) -> bool:
+    """Whether ``hit``, right after the possessive of the country ``owner``, is a generic subdivision name that the
+    chosen readings give another state: "Saudi Arabia's Eastern Province" read as Sri Lanka's.
+
+    A generic name is compass words and unit nouns only ("Eastern Province", "Northern Region", "Central"): the
+    possessor says whose division it is. A proper name keeps its reading ("Ukraine's Kursk incursion").
+    """
+    if gaz.places[owner].kind != "country" or not hit.form:
+        return False
+    if any(w not in _COMPASS and w not in _UNIT_NOUNS for w in hit.form.split()):
+        return False
+    own = gaz.places[owner].countries
+    return all(gaz.places[r[0]].kind == "state" and gaz.places[r[0]].countries != own for r in chosen)
 
 
 def _before_an_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:
