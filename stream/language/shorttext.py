@@ -13,7 +13,8 @@ evidence that do not come from n-gram statistics are added:
   put those languages on the ballot even when no engine listed them
   (:func:`stream.language.alphabet.letter_evidence`);
 * letters outside a language's alphabet and marker words scale scores as on
-  long text (:func:`stream.language.alphabet.alphabet_factors`, ``marker_factors``);
+  long text (:func:`stream.language.alphabet.alphabet_factors`, ``marker_factors``),
+  weakly also plain a-z letters a language's own words never use (Turkish q) outside names;
 * a prior from news volume (``data/language/priors.tsv``), raised to a small
   power, so that a spelling shared by several languages leans to the one
   more stories are written in (Croatian over Bosnian, Hindi over Nepali).

@@ -59,9 +59,12 @@ def check_languages(path: Path) -> None:
 
 
 def check_alphabets(path: Path) -> None:
-    for code, *letters in _rows(path, (1, 2)):
+    for code, *letters in _rows(path, (1, 2, 3)):
         assert code in _codes(), f"alphabets.tsv: unknown language {code}"
-        assert all(ch.isalpha() or ch in "'ʼʻ‘’-·" for ch in "".join(letters)), code
+        assert all(ch.isalpha() or ch in "'ʼʻ‘’-·" for ch in letters[0] if letters), code
+        if len(letters) == 2:  # the letters of a-z the language's own words never use
+            assert letters[1] and set(letters[1]) <= set("abcdefghijklmnopqrstuvwxyz"), code
+            assert not set(letters[1]) & set(letters[0]), code
 
 
 def check_markers(path: Path) -> None:

@@ -479,6 +479,47 @@ def test_letter_evidence_names_languages_with_rare_letters() -> None:
     assert letter_evidence("war", "Latin", languages_for_script("Latin")) == {}
 
 
+def test_plain_letters_a_language_never_writes_count_weakly() -> None:
+    from stream.language.alphabet import _WEAK, alphabet_factors
+
+    # Turkish writes no q, w or x; Azerbaijani writes q and x, Kurmanji all three.
+    factors = alphabet_factors("qadın hüquqları", "Latin", ["tr", "az"])
+    assert factors["az"] == 1.0 and factors["tr"] == _WEAK**3
+    factors = alphabet_factors("xwendekar", "Latin", ["tr", "ku"])
+    assert factors["ku"] == 1.0 and factors["tr"] == _WEAK**2
+    # Croatian and Latvian write no w, Polish no v; English every letter of a-z.
+    factors = alphabet_factors("wifi veza", "Latin", ["hr", "lv", "pl", "en"])
+    assert factors["en"] == 1.0 and factors["hr"] == factors["lv"] == _WEAK and factors["pl"] == _WEAK
+    # Weaker than a letter outside the alphabet altogether: one ə rules Turkish out more than one q.
+    assert alphabet_factors("qaydalar", "Latin", ["tr"])["tr"] > alphabet_factors("ərazi", "Latin", ["tr"])["tr"]
+
+
+def test_foreign_letters_in_names_and_rare_loans_say_nothing() -> None:
+    from stream.language.alphabet import alphabet_factors
+
+    # A capitalised word is most likely a name: Washington is written so in every language.
+    assert alphabet_factors("Washington ziyareti", "Latin", ["tr"]) == {"tr": 1.0}
+    assert alphabet_factors("Vox przeprasza", "Latin", ["pl"]) == {"pl": 1.0}
+    # One loan in a sentence is under 3% of its letters.
+    sentence = "Bakanlık yeni web sitesini bugün kamuoyuna tanıttı ve vatandaşlardan görüş bekliyor"
+    assert alphabet_factors(sentence, "Latin", ["tr"]) == {"tr": 1.0}
+
+
+def test_a_plain_letter_tips_a_near_tie(monkeypatch: pytest.MonkeyPatch) -> None:
+    from stream.language import shorttext
+    from stream.language.shorttext import ShortParams, short_scores
+
+    # The engines lean slightly to Turkish on a Kurmanji word with w; Turkish writes no w.
+    monkeypatch.setattr(shorttext, "cld2_short", lambda text: ([], False))
+
+    def rank(name: str, text: str) -> list[tuple[str, float]]:
+        return [("tr", 0.55), ("ku", 0.45)]
+
+    candidates = frozenset({"tr", "ku"})
+    scores, factors = short_scores("dewlemend", "Latin", candidates, params=ShortParams(lexicon=0.0, prior=0.0), rank=rank)
+    assert factors["tr"] < 1.0 and max(scores, key=scores.__getitem__) == "ku"
+
+
 def test_short_scores_falls_back_to_letters_when_engines_abstain(monkeypatch: pytest.MonkeyPatch) -> None:
     from stream.language import shorttext
     from stream.language.langcode import languages_for_script
