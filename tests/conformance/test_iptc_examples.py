@@ -90,3 +90,13 @@ def test_a_real_german_agency_story_reads_its_nouns_as_nouns() -> None:
     result = locate(story, story.language)
     assert {str(c["iso2"]) for c in result.countries} == {"DE"}
     assert result.focus_country == "DE"
+
+
+def test_a_real_cruise_ship_story_is_no_shipping_business() -> None:
+    # AP's Costa Concordia trial story: "ship" is no "shipping" (economy's term is exact, not stemmed to "ship").
+    from stream.topics.classifier import classify
+
+    story = parse((IPTC / "ninjs" / "1.6-004_simple_text_article.json").read_bytes())
+    codes = set(classify(story, "en").codes)
+    assert {"medtop:02000000", "medtop:20000139"} <= codes
+    assert "medtop:04000000" not in codes
