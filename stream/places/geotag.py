@@ -200,6 +200,10 @@ _COUNT_WORDS = frozenset(
         *("dozens", "hundreds", "thousands", "several", "many", "some"),
     ]
 )
+# A sports club's standard abbreviation (curated, in capitals in the text; #17, fifteenth round): a city up to two
+# capitalised words after one ("FC Dinamo București", "AC Milan", "FK Crvena Zvezda Beograd") or right before one
+# ("Liverpool FC") names the club's home, not a person's surname after "Dinamo".
+_CLUB_MARKS = frozenset(["fc", "afc", "cf", "ac", "sc", "fk", "sk"])
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
 # A place inside an organisation name adds this much (times its position weight) to a
@@ -940,7 +944,21 @@ def locate(
     # A capitalised Cyrillic adjective of a city after a name is an epithet, no place beside it: "Софія
     # Київська" (Saint Sophia of Kyiv) names no Sofia.
     epithets = frozenset(h.first for h in hits if h.family == CYR and all(r[1] == DEMONYM for r in h.readings))
-    persons = [h for h in hits if id(h) not in in_org and _person_name(ts, text, h, hit_tokens, lang, gaz, epithets=epithets)]
+    # A city in a sports club's name is the club's home, no person's name ("FC Dinamo București").
+    clubs = {
+        id(h)
+        for h in hits
+        if (
+            (h.last + 1 < len(ts.texts) and ts.texts[h.last + 1] in _CLUB_MARKS)
+            or not _CLUB_MARKS.isdisjoint(ts.texts[max(0, h.first - 3) : h.first])
+        )
+        and _club_home(ts, text, h, gaz)
+    }
+    persons = [
+        h
+        for h in hits
+        if id(h) not in in_org and id(h) not in clubs and _person_name(ts, text, h, hit_tokens, lang, gaz, epithets=epithets)
+    ]
     dropped = in_org | {id(h) for h in persons} if persons else in_org
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
@@ -1060,6 +1078,9 @@ def locate(
                     or any(t in triggers for t in window)
                 ):
                     backed = list(hit.readings)
+                elif clubs and id(hit) in clubs:
+                    # A club bears its home city's name: "Manchester United", "FC Dinamo București".
+                    backed = [r for r in hit.readings if gaz.places[r[0]].kind in ("city", "capital")]
                 elif id(hit) in listed_with_a_country:
                     backed = [r for r in hit.readings if gaz.places[r[0]].kind == "country"]
                 elif text[end : end + 2] in _POSSESSIVES and _owns_an_organ(ts, text, hit):
@@ -1122,7 +1143,10 @@ def locate(
         if ftype == ABBREV and _before_a_word(ts, text, hit):
             # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
             weight *= SOURCE_WEIGHTS["demonym"]
-        if quoted and any(a <= start and end <= b for a, b in quoted):
+        if clubs and id(hit) in clubs:
+            # The club's home: evidence for its country, weaker than the place named (as "the Boston Celtics").
+            weight *= ORGANISATION_WEIGHT
+        elif quoted and any(a <= start and end <= b for a, b in quoted):
             # A place inside a short quotation names a thing called after it, as inside an organisation's
             # name: an exhibition («Комитас и Париж», «Сокровища Персии»), a party ("Georgian Dream"), a
             # law's nickname ("the Russian law"), a club ("Qarabağ"), a product ("Azeri Light").
@@ -1619,6 +1643,27 @@ def _foreign_generic_unit(gaz: Gazetteer, hit: _Hit, chosen: list[tuple[int, int
         return False
     own = gaz.places[owner].countries
     return all(gaz.places[r[0]].kind == "state" and gaz.places[r[0]].countries != own for r in chosen)
+
+
+def _club_home(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
+    """Whether a Latin city name sits in a sports club's name: "FC Dinamo București", "Liverpool FC".
+
+    The mark (:data:`_CLUB_MARKS`) is written in capitals, and only capitalised words stand between it and
+    the name; the name has a city reading (the club's home).
+    """
+    if hit.family != LAT or not any(gaz.places[r[0]].kind in ("city", "capital") for r in hit.readings):
+        return False
+    texts, n = ts.texts, len(ts.texts)
+    nxt = hit.last + 1
+    if nxt < n and texts[nxt] in _CLUB_MARKS and text[ts.start(nxt) : ts.end(nxt)].isupper():
+        return True
+    for at in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        word = text[ts.start(at) : ts.end(at)]
+        if texts[at] in _CLUB_MARKS and word.isupper():
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def _before_an_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:
