@@ -54,6 +54,7 @@ from stream.places.gazetteer import (
     INSIDE_FAMILIES,
     LOWER,
     METONYM,
+    NAME,
     NEEDPRE,
     NOTAIL,
     STEM,
@@ -926,6 +927,12 @@ def locate(
     text = story.text
     ts = tokens if tokens is not None else TokenStream.of(text)
     hits = _scan(ts, text, gaz, lang)
+    for h in hits:
+        if h.family == LAT and (
+            (h.last + 1 < len(ts.texts) and ts.texts[h.last + 1] == "governor")
+            or (h.first > 1 and ts.texts[h.first - 1] == "of" and ts.texts[h.first - 2] == "governor")
+        ):
+            _governed_unit(gaz, h)
     orgs = load_organisations()
     # Every token inside a hit; most hits are one token, so the others add their ranges (half the cost of a range
     # per hit).
@@ -1643,6 +1650,51 @@ def _foreign_generic_unit(gaz: Gazetteer, hit: _Hit, chosen: list[tuple[int, int
         return False
     own = gaz.places[owner].countries
     return all(gaz.places[r[0]].kind == "state" and gaz.places[r[0]].countries != own for r in chosen)
+
+
+@cache
+def _iso_subdivisions() -> dict[str, frozenset[tuple[str, str]]]:
+    """Folded ISO 3166-2 subdivision names (pycountry) -> (country, code after the hyphen) of each so named.
+
+    A name that is also an ISO 3166-1 country's (Puerto Rico, Guam: a state's outlying area with its own code)
+    is left out: such a name is that country's, as the gazetteer reads it.
+    """
+    import pycountry  # a runtime dependency; its subdivision table loads only when a governor's title is seen
+
+    countries = {
+        fold(str(name))
+        for c in pycountry.countries
+        for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
+        if name
+    }
+    out: dict[str, set[tuple[str, str]]] = {}
+    for sub in pycountry.subdivisions:
+        key = fold(str(sub.name))
+        if key not in countries:
+            out.setdefault(key, set()).add((str(sub.country_code), str(sub.code).partition("-")[2]))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _governed_unit(gaz: Gazetteer, hit: _Hit) -> None:
+    """Read a name before or after a governor's title as the subdivision it is, where only that can be governed.
+
+    "Governor of Papua Lukas Enembe", "Papua Governor": a sovereign state has no governor, a province has. A
+    name read only by its name as a country (Papua New Guinea, through a short form some locales use) whose form
+    is exactly the ISO 3166-2 name of subdivisions of one other state (Indonesia's Papua) is that state's. A
+    subdivision whose ISO code is the country's own ("Sint Maarten", NL-SX, "Macao SAR", CN-MO) leaves the
+    country's reading alone: the gazetteer keeps such a territory's code.
+    """
+    if not all(r[1] == NAME and gaz.places[r[0]].kind == "country" for r in hit.readings):
+        return
+    subs = _iso_subdivisions().get(hit.form)
+    if subs is None or len({owner for owner, _code in subs}) != 1:
+        return
+    owner = next(iter(subs))[0]
+    idx = gaz.country_index.get(owner)
+    read = {c for r in hit.readings for c in gaz.places[r[0]].countries}
+    if idx is None or owner in read or any(code in read for _owner, code in subs):
+        return
+    hit.readings = ((idx, NAME, 0),)
 
 
 def _club_home(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:

@@ -1535,3 +1535,18 @@ def test_a_city_in_a_sports_clubs_name_is_its_home_not_a_surname() -> None:
     assert result.focus_country == "QA"
     # The mark in lower case or a word that is none leaves the name as it was: a person's.
     assert _countries(locate(_story("", "Fans of Dinamo București and Rapid clash before the match."), "en")) == set()
+
+
+def test_a_name_beside_a_governors_title_is_the_subdivision_it_governs() -> None:
+    # Written for #17 (fifteenth round, branch focus8): "The Corruption Eradication Commission arrests Governor of
+    # Papua Lukas Enembe ..." named Papua New Guinea; a state has no governor, Indonesia's Papua province has.
+    for body in [
+        "Anti-graft investigators question the Governor of Papua over a stadium contract.",
+        "Papua Governor Lukas Enembe misses a hearing, citing illness.",
+    ]:
+        result = locate(_story("", body), "en")
+        assert (_countries(result), result.focus_country) == ({"ID"}, "ID"), body
+    # Without the title the short name stays the country's; a territory with its own code keeps it.
+    assert _countries(locate(_story("", "Floods in Papua leave thousands homeless."), "en")) == {"PG"}
+    assert _countries(locate(_story("", "The Governor of Puerto Rico declares an emergency."), "en")) == {"PR"}
+    assert _countries(locate(_story("", "The Governor of Sint Maarten swears in a new cabinet."), "en")) == {"SX"}
