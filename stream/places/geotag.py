@@ -33,6 +33,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
+import orjson
+
 from stream.places.dateline import find_dateline
 from stream.places.focus import (
     AMBIGUOUS_WEIGHT,
@@ -205,6 +207,7 @@ _COUNT_WORDS = frozenset(
 # capitalised words after one ("FC Dinamo București", "AC Milan", "FK Crvena Zvezda Beograd") or right before one
 # ("Liverpool FC") names the club's home, not a person's surname after "Dinamo".
 _CLUB_MARKS = frozenset(["fc", "afc", "cf", "ac", "sc", "fk", "sk"])
+_MARK_WORDS = _CLUB_MARKS | {"governor"}
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
 # A place inside an organisation name adds this much (times its position weight) to a
@@ -927,12 +930,15 @@ def locate(
     text = story.text
     ts = tokens if tokens is not None else TokenStream.of(text)
     hits = _scan(ts, text, gaz, lang)
-    for h in hits:
-        if h.family == LAT and (
-            (h.last + 1 < len(ts.texts) and ts.texts[h.last + 1] == "governor")
-            or (h.first > 1 and ts.texts[h.first - 1] == "of" and ts.texts[h.first - 2] == "governor")
-        ):
-            _governed_unit(gaz, h)
+    # A governor's title or a club's mark in the story (one pass over the tokens; most stories have neither).
+    marked = not _MARK_WORDS.isdisjoint(ts.texts)
+    if marked and "governor" in ts.joined:
+        for h in hits:
+            if h.family == LAT and (
+                (h.last + 1 < len(ts.texts) and ts.texts[h.last + 1] == "governor")
+                or (h.first > 1 and ts.texts[h.first - 1] == "of" and ts.texts[h.first - 2] == "governor")
+            ):
+                _governed_unit(gaz, h)
     orgs = load_organisations()
     # Every token inside a hit; most hits are one token, so the others add their ranges (half the cost of a range
     # per hit).
@@ -952,20 +958,21 @@ def locate(
     # Київська" (Saint Sophia of Kyiv) names no Sofia.
     epithets = frozenset(h.first for h in hits if h.family == CYR and all(r[1] == DEMONYM for r in h.readings))
     # A city in a sports club's name is the club's home, no person's name ("FC Dinamo București").
-    clubs = {
-        id(h)
-        for h in hits
-        if (
-            (h.last + 1 < len(ts.texts) and ts.texts[h.last + 1] in _CLUB_MARKS)
-            or not _CLUB_MARKS.isdisjoint(ts.texts[max(0, h.first - 3) : h.first])
-        )
-        and _club_home(ts, text, h, gaz)
-    }
-    persons = [
-        h
-        for h in hits
-        if id(h) not in in_org and id(h) not in clubs and _person_name(ts, text, h, hit_tokens, lang, gaz, epithets=epithets)
-    ]
+    clubs = (
+        {
+            id(h)
+            for h in hits
+            if (
+                (h.last + 1 < len(ts.texts) and ts.texts[h.last + 1] in _CLUB_MARKS)
+                or not _CLUB_MARKS.isdisjoint(ts.texts[max(0, h.first - 3) : h.first])
+            )
+            and _club_home(ts, text, h, gaz)
+        }
+        if marked
+        else set()
+    )
+    not_names = in_org | clubs if clubs else in_org
+    persons = [h for h in hits if id(h) not in not_names and _person_name(ts, text, h, hit_tokens, lang, gaz, epithets=epithets)]
     dropped = in_org | {id(h) for h in persons} if persons else in_org
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
@@ -1652,49 +1659,71 @@ def _foreign_generic_unit(gaz: Gazetteer, hit: _Hit, chosen: list[tuple[int, int
     return all(gaz.places[r[0]].kind == "state" and gaz.places[r[0]].countries != own for r in chosen)
 
 
-@cache
-def _iso_subdivisions() -> dict[str, frozenset[tuple[str, str]]]:
-    """Folded ISO 3166-2 subdivision names (pycountry) -> (country, code after the hyphen) of each so named.
+def _iso_subdivisions() -> dict[str, set[tuple[str, str]]]:
+    """Folded ISO 3166-2 subdivision names -> (country, code after the hyphen) of each so named.
 
-    A name that is also an ISO 3166-1 country's (Puerto Rico, Guam: a state's outlying area with its own code)
-    is left out: such a name is that country's, as the gazetteer reads it.
+    Read from pycountry's database files (a runtime dependency), not through its objects, which would stay in
+    memory (~9 MiB). A name that is also an ISO 3166-1 country's (Puerto Rico, Guam: a state's outlying area with
+    its own code) is left out: such a name is that country's, as the gazetteer reads it.
     """
-    import pycountry  # a runtime dependency; its subdivision table loads only when a governor's title is seen
+    import pycountry
 
+    base = Path(pycountry.DATABASE_DIR)
     countries = {
-        fold(str(name))
-        for c in pycountry.countries
-        for name in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
-        if name
+        fold(str(c[key]))
+        for c in orjson.loads((base / "iso3166-1.json").read_bytes())["3166-1"]
+        for key in ("name", "common_name", "official_name")
+        if key in c
     }
     out: dict[str, set[tuple[str, str]]] = {}
-    for sub in pycountry.subdivisions:
-        key = fold(str(sub.name))
+    for sub in orjson.loads((base / "iso3166-2.json").read_bytes())["3166-2"]:
+        key = fold(str(sub["name"]))
         if key not in countries:
-            out.setdefault(key, set()).add((str(sub.country_code), str(sub.code).partition("-")[2]))
-    return {k: frozenset(v) for k, v in out.items()}
+            country, _, code = str(sub["code"]).partition("-")
+            out.setdefault(key, set()).add((country, code))
+    return out
+
+
+# (gazetteer, its governed forms): see _governed_forms; one entry per gazetteer loaded.
+_GOVERNED: list[tuple[Gazetteer, dict[str, int]]] = []
+
+
+def _governed_forms(gaz: Gazetteer) -> dict[str, int]:
+    """Forms the gazetteer reads only by name as a country that are exactly the ISO 3166-2 name of subdivisions of
+    one other state -> that state's place index ("papua" -> Indonesia: Papua New Guinea's short form in some
+    locales, Indonesia's Papua province). A subdivision whose ISO code is the country's own ("Sint Maarten",
+    NL-SX; "Macao SAR", CN-MO) is left out: the gazetteer keeps such a territory's code. Built on first use (a
+    story with a governor's title; ~0.1 s), a handful of forms kept.
+    """
+    for loaded, kept in _GOVERNED:
+        if loaded is gaz:
+            return kept
+    table: dict[str, int] = {}
+    for key, subs in _iso_subdivisions().items():
+        owners = {owner for owner, _code in subs}
+        readings = gaz.lookup(key)
+        if len(owners) != 1 or not readings:
+            continue
+        if not all(r[1] == NAME and gaz.places[r[0]].kind == "country" for r in readings):
+            continue
+        (owner,) = owners
+        idx = gaz.country_index.get(owner)
+        read = {c for r in readings for c in gaz.places[r[0]].countries}
+        if idx is not None and owner not in read and not any(code in read for _owner, code in subs):
+            table[key] = idx
+    _GOVERNED.append((gaz, table))
+    return table
 
 
 def _governed_unit(gaz: Gazetteer, hit: _Hit) -> None:
     """Read a name before or after a governor's title as the subdivision it is, where only that can be governed.
 
-    "Governor of Papua Lukas Enembe", "Papua Governor": a sovereign state has no governor, a province has. A
-    name read only by its name as a country (Papua New Guinea, through a short form some locales use) whose form
-    is exactly the ISO 3166-2 name of subdivisions of one other state (Indonesia's Papua) is that state's. A
-    subdivision whose ISO code is the country's own ("Sint Maarten", NL-SX, "Macao SAR", CN-MO) leaves the
-    country's reading alone: the gazetteer keeps such a territory's code.
+    "Governor of Papua Lukas Enembe", "Papua Governor": a sovereign state has no governor, a province has; a name
+    read only as a country is the other state's whose ISO 3166-2 subdivision it names (see :func:`_governed_forms`).
     """
-    if not all(r[1] == NAME and gaz.places[r[0]].kind == "country" for r in hit.readings):
-        return
-    subs = _iso_subdivisions().get(hit.form)
-    if subs is None or len({owner for owner, _code in subs}) != 1:
-        return
-    owner = next(iter(subs))[0]
-    idx = gaz.country_index.get(owner)
-    read = {c for r in hit.readings for c in gaz.places[r[0]].countries}
-    if idx is None or owner in read or any(code in read for _owner, code in subs):
-        return
-    hit.readings = ((idx, NAME, 0),)
+    idx = _governed_forms(gaz).get(hit.form)
+    if idx is not None and all(r[1] == NAME and gaz.places[r[0]].kind == "country" for r in hit.readings):
+        hit.readings = ((idx, NAME, 0),)
 
 
 def _club_home(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
