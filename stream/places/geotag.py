@@ -33,6 +33,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import NamedTuple
 
+import orjson
+
 from stream.places.dateline import find_dateline
 from stream.places.focus import (
     AMBIGUOUS_WEIGHT,
@@ -54,6 +56,7 @@ from stream.places.gazetteer import (
     INSIDE_FAMILIES,
     LOWER,
     METONYM,
+    NAME,
     NEEDPRE,
     NOTAIL,
     STEM,
@@ -200,6 +203,11 @@ _COUNT_WORDS = frozenset(
         *("dozens", "hundreds", "thousands", "several", "many", "some"),
     ]
 )
+# A sports club's standard abbreviation (curated, in capitals in the text; #17, fifteenth round): a city up to two
+# capitalised words after one ("FC Dinamo București", "AC Milan", "FK Crvena Zvezda Beograd") or right before one
+# ("Liverpool FC") names the club's home, not a person's surname after "Dinamo".
+_CLUB_MARKS = frozenset(["fc", "afc", "cf", "ac", "sc", "fk", "sk"])
+_MARK_WORDS = _CLUB_MARKS | {"governor"}
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
 # A place inside an organisation name adds this much (times its position weight) to a
@@ -922,6 +930,15 @@ def locate(
     text = story.text
     ts = tokens if tokens is not None else TokenStream.of(text)
     hits = _scan(ts, text, gaz, lang)
+    # A governor's title or a club's mark in the story (one pass over the tokens; most stories have neither).
+    marked = not _MARK_WORDS.isdisjoint(ts.texts)
+    if marked and "governor" in ts.joined:
+        for h in hits:
+            if h.family == LAT and (
+                (h.last + 1 < len(ts.texts) and ts.texts[h.last + 1] == "governor")
+                or (h.first > 1 and ts.texts[h.first - 1] == "of" and ts.texts[h.first - 2] == "governor")
+            ):
+                _governed_unit(gaz, h)
     orgs = load_organisations()
     # Every token inside a hit; most hits are one token, so the others add their ranges (half the cost of a range
     # per hit).
@@ -940,7 +957,22 @@ def locate(
     # A capitalised Cyrillic adjective of a city after a name is an epithet, no place beside it: "Софія
     # Київська" (Saint Sophia of Kyiv) names no Sofia.
     epithets = frozenset(h.first for h in hits if h.family == CYR and all(r[1] == DEMONYM for r in h.readings))
-    persons = [h for h in hits if id(h) not in in_org and _person_name(ts, text, h, hit_tokens, lang, gaz, epithets=epithets)]
+    # A city in a sports club's name is the club's home, no person's name ("FC Dinamo București").
+    clubs = (
+        {
+            id(h)
+            for h in hits
+            if (
+                (h.last + 1 < len(ts.texts) and ts.texts[h.last + 1] in _CLUB_MARKS)
+                or not _CLUB_MARKS.isdisjoint(ts.texts[max(0, h.first - 3) : h.first])
+            )
+            and _club_home(ts, text, h, gaz)
+        }
+        if marked
+        else set()
+    )
+    not_names = in_org | clubs if clubs else in_org
+    persons = [h for h in hits if id(h) not in not_names and _person_name(ts, text, h, hit_tokens, lang, gaz, epithets=epithets)]
     dropped = in_org | {id(h) for h in persons} if persons else in_org
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
@@ -1060,6 +1092,9 @@ def locate(
                     or any(t in triggers for t in window)
                 ):
                     backed = list(hit.readings)
+                elif clubs and id(hit) in clubs:
+                    # A club bears its home city's name: "Manchester United", "FC Dinamo București".
+                    backed = [r for r in hit.readings if gaz.places[r[0]].kind in ("city", "capital")]
                 elif id(hit) in listed_with_a_country:
                     backed = [r for r in hit.readings if gaz.places[r[0]].kind == "country"]
                 elif text[end : end + 2] in _POSSESSIVES and _owns_an_organ(ts, text, hit):
@@ -1122,7 +1157,10 @@ def locate(
         if ftype == ABBREV and _before_a_word(ts, text, hit):
             # "U.S. envoy", "UK troops": an abbreviation before a common noun is the adjective.
             weight *= SOURCE_WEIGHTS["demonym"]
-        if quoted and any(a <= start and end <= b for a, b in quoted):
+        if clubs and id(hit) in clubs:
+            # The club's home: evidence for its country, weaker than the place named (as "the Boston Celtics").
+            weight *= ORGANISATION_WEIGHT
+        elif quoted and any(a <= start and end <= b for a, b in quoted):
             # A place inside a short quotation names a thing called after it, as inside an organisation's
             # name: an exhibition («Комитас и Париж», «Сокровища Персии»), a party ("Georgian Dream"), a
             # law's nickname ("the Russian law"), a club ("Qarabağ"), a product ("Azeri Light").
@@ -1619,6 +1657,94 @@ def _foreign_generic_unit(gaz: Gazetteer, hit: _Hit, chosen: list[tuple[int, int
         return False
     own = gaz.places[owner].countries
     return all(gaz.places[r[0]].kind == "state" and gaz.places[r[0]].countries != own for r in chosen)
+
+
+def _iso_subdivisions() -> dict[str, set[tuple[str, str]]]:
+    """Folded ISO 3166-2 subdivision names -> (country, code after the hyphen) of each so named.
+
+    Read from pycountry's database files (a runtime dependency), not through its objects, which would stay in
+    memory (~9 MiB). A name that is also an ISO 3166-1 country's (Puerto Rico, Guam: a state's outlying area with
+    its own code) is left out: such a name is that country's, as the gazetteer reads it.
+    """
+    import pycountry
+
+    base = Path(pycountry.DATABASE_DIR)
+    countries = {
+        fold(str(c[key]))
+        for c in orjson.loads((base / "iso3166-1.json").read_bytes())["3166-1"]
+        for key in ("name", "common_name", "official_name")
+        if key in c
+    }
+    out: dict[str, set[tuple[str, str]]] = {}
+    for sub in orjson.loads((base / "iso3166-2.json").read_bytes())["3166-2"]:
+        key = fold(str(sub["name"]))
+        if key not in countries:
+            country, _, code = str(sub["code"]).partition("-")
+            out.setdefault(key, set()).add((country, code))
+    return out
+
+
+# (gazetteer, its governed forms): see _governed_forms; one entry per gazetteer loaded.
+_GOVERNED: list[tuple[Gazetteer, dict[str, int]]] = []
+
+
+def _governed_forms(gaz: Gazetteer) -> dict[str, int]:
+    """Forms the gazetteer reads only by name as a country that are exactly the ISO 3166-2 name of subdivisions of
+    one other state -> that state's place index ("papua" -> Indonesia: Papua New Guinea's short form in some
+    locales, Indonesia's Papua province). A subdivision whose ISO code is the country's own ("Sint Maarten",
+    NL-SX; "Macao SAR", CN-MO) is left out: the gazetteer keeps such a territory's code. Built on first use (a
+    story with a governor's title; ~0.1 s), a handful of forms kept.
+    """
+    for loaded, kept in _GOVERNED:
+        if loaded is gaz:
+            return kept
+    table: dict[str, int] = {}
+    for key, subs in _iso_subdivisions().items():
+        owners = {owner for owner, _code in subs}
+        readings = gaz.lookup(key)
+        if len(owners) != 1 or not readings:
+            continue
+        if not all(r[1] == NAME and gaz.places[r[0]].kind == "country" for r in readings):
+            continue
+        (owner,) = owners
+        idx = gaz.country_index.get(owner)
+        read = {c for r in readings for c in gaz.places[r[0]].countries}
+        if idx is not None and owner not in read and not any(code in read for _owner, code in subs):
+            table[key] = idx
+    _GOVERNED.append((gaz, table))
+    return table
+
+
+def _governed_unit(gaz: Gazetteer, hit: _Hit) -> None:
+    """Read a name before or after a governor's title as the subdivision it is, where only that can be governed.
+
+    "Governor of Papua Lukas Enembe", "Papua Governor": a sovereign state has no governor, a province has; a name
+    read only as a country is the other state's whose ISO 3166-2 subdivision it names (see :func:`_governed_forms`).
+    """
+    idx = _governed_forms(gaz).get(hit.form)
+    if idx is not None and all(r[1] == NAME and gaz.places[r[0]].kind == "country" for r in hit.readings):
+        hit.readings = ((idx, NAME, 0),)
+
+
+def _club_home(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
+    """Whether a Latin city name sits in a sports club's name: "FC Dinamo București", "Liverpool FC".
+
+    The mark (:data:`_CLUB_MARKS`) is written in capitals, and only capitalised words stand between it and
+    the name; the name has a city reading (the club's home).
+    """
+    if hit.family != LAT or not any(gaz.places[r[0]].kind in ("city", "capital") for r in hit.readings):
+        return False
+    texts, n = ts.texts, len(ts.texts)
+    nxt = hit.last + 1
+    if nxt < n and texts[nxt] in _CLUB_MARKS and text[ts.start(nxt) : ts.end(nxt)].isupper():
+        return True
+    for at in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        word = text[ts.start(at) : ts.end(at)]
+        if texts[at] in _CLUB_MARKS and word.isupper():
+            return True
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def _before_an_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:

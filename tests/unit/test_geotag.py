@@ -1518,3 +1518,35 @@ def test_a_central_bank_named_after_its_state_counts_when_no_place_is_named() ->
     assert (_countries(result), result.focus_country) == ({"NG"}, "NG")
     # A bank named after a place that is no state's central bank stays a company's name.
     assert _countries(locate(_story("", "Bank of Cyprus reports a rise in quarterly profit."), "en")) == set()
+
+
+def test_a_city_in_a_sports_clubs_name_is_its_home_not_a_surname() -> None:
+    # Written for #17 (fifteenth round, branch focus8): "FC Dinamo București will be relegated ..." named no country:
+    # the city after a capitalised word read as a surname ("Dinamo" a first name).
+    for body, iso in [
+        ("FC Rapid București sacks its coach after a third straight defeat.", "RO"),
+        ("FK Crvena Zvezda Beograd win the league title on the last day.", "RS"),
+        ("FC Sheriff Tiraspol knock out the champions on away goals.", "MD"),
+    ]:
+        result = locate(_story("", body), "en")
+        assert (_countries(result), result.focus_country) == ({iso}, iso), body
+    # The club's home weighs as a thing named after a place: the scene named in the story leads.
+    result = locate(_story("", "FC Bayern München sign a striker in a deal agreed in Doha."), "en")
+    assert result.focus_country == "QA"
+    # The mark in lower case or a word that is none leaves the name as it was: a person's.
+    assert _countries(locate(_story("", "Fans of Dinamo București and Rapid clash before the match."), "en")) == set()
+
+
+def test_a_name_beside_a_governors_title_is_the_subdivision_it_governs() -> None:
+    # Written for #17 (fifteenth round, branch focus8): "The Corruption Eradication Commission arrests Governor of
+    # Papua Lukas Enembe ..." named Papua New Guinea; a state has no governor, Indonesia's Papua province has.
+    for body in [
+        "Anti-graft investigators question the Governor of Papua over a stadium contract.",
+        "Papua Governor Lukas Enembe misses a hearing, citing illness.",
+    ]:
+        result = locate(_story("", body), "en")
+        assert (_countries(result), result.focus_country) == ({"ID"}, "ID"), body
+    # Without the title the short name stays the country's; a territory with its own code keeps it.
+    assert _countries(locate(_story("", "Floods in Papua leave thousands homeless."), "en")) == {"PG"}
+    assert _countries(locate(_story("", "The Governor of Puerto Rico declares an emergency."), "en")) == {"PR"}
+    assert _countries(locate(_story("", "The Governor of Sint Maarten swears in a new cabinet."), "en")) == {"SX"}
