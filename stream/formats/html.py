@@ -34,7 +34,9 @@ BLOCK_TAGS = frozenset(
     }
 )  # fmt: skip
 # Content of these is never reader-visible text.
-SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title"})
+# An HTML5 <header> holds what the item carries in fields of its own (headline, dateline time, keyword list: dpa puts
+# its slugline keywords there), not story text.
+SKIP_TAGS = frozenset({"script", "style", "template", "noscript", "head", "title", "header"})
 
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
 # C0/C1 controls except \t and \n, and lone surrogates (JSON "\ud800" escapes produce them).

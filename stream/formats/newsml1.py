@@ -12,7 +12,8 @@ What is read, per ``NewsItem``:
 - status: ``Status@FormalName`` (Usable, Withheld, Canceled; Embargoed counts as withheld);
 - urgency: ``Urgency@FormalName``, else the envelope's ``Priority``;
 - headline: the first ``NewsLines/HeadLine``; language: ``Language@FormalName``, else ``xml:lang``;
-- body: the first text ``ContentItem``'s ``DataContent`` (NITF read as NITF, XHTML or plain text);
+- body: the ``DataContent`` of the component whose ``Role`` is Main or Body (after a Lead beside it), else of the
+  first text ``ContentItem`` that is no style sheet or headline part (NITF read as NITF, XHTML or plain text);
 - subjects: ``SubjectCode`` ``Subject``/``SubjectMatter``/``SubjectDetail@FormalName`` (``subj:``);
 - places: ``Location`` ``Property`` City, CountryArea, Country (an alpha-2 ``Country`` is the code).
 """
@@ -43,6 +44,11 @@ _MAX_MAJOR = 2**31 - 1
 _STATUS = {"embargoed": "withheld", "cancelled": "canceled"}
 _SUBJECT_LEVELS = ("Subject", "SubjectMatter", "SubjectDetail")
 _PLACE_LEVELS = ("City", "CountryArea", "Country")
+# Component roles that hold the story's text, and roles that hold something else (read only when nothing else is text).
+_BODY_ROLES = frozenset({"main", "body", "lead"})
+_NOT_BODY_ROLES = frozenset({"stylesheet", "headline", "subheadline", "title", "contact", "caption", "logo", "short"})
+_NOT_PROSE = frozenset({"text/css", "text/javascript", "application/javascript"})
+_MARKUP = frozenset({"text/vnd.iptc.nitf", "application/nitf+xml", "text/xhtml", "application/xhtml+xml", "text/html"})
 
 
 def _items(root: ET.Element) -> list[ET.Element]:
@@ -87,19 +93,68 @@ def _story_id(identifier: ET.Element | None) -> str | None:
     return coerce_id(plain(child(identifier, "PublicIdentifier")) or None, "NewsIdentifier/PublicIdentifier")
 
 
-def _body(component: ET.Element | None) -> str:
-    for content in descendants(component, "ContentItem"):
+def _role(component: ET.Element) -> str:
+    return (_formal(child(component, "Role")) or "").lower()
+
+
+def _text_items(component: ET.Element | None, *, deep: bool) -> Iterator[ET.Element]:
+    """``DataContent`` of the text ``ContentItem``s of ``component`` (its own, or every one below it with ``deep``),
+    less style sheets and scripts, which are MediaType text too."""
+    items = descendants(component, "ContentItem") if deep else children(component, "ContentItem")
+    for content in items:
         media = _formal(child(content, "MediaType"))
+        mime = (_formal(child(content, "MimeType")) or "").lower()
         data = child(content, "DataContent")
-        if data is None or (media is not None and media.lower() != "text"):
+        if data is None or mime in _NOT_PROSE:
             continue
-        markup = next(iter(data), None)
-        if markup is not None and local(markup.tag) == "nitf":
-            return nitf_body(markup)
-        if markup is not None:
-            return markup_text(data)
-        return text_or_html(data.text or "")
-    return ""
+        if media is not None and media.lower() != "text" and mime not in _MARKUP:  # TASS: ComplexData, NITF
+            continue
+        yield data
+
+
+def _content_text(data: ET.Element) -> str:
+    markup = next(iter(data), None)
+    if markup is not None and local(markup.tag) == "nitf":
+        return nitf_body(markup)
+    if markup is not None:
+        return markup_text(data)
+    return text_or_html(data.text or "")
+
+
+def _role_body(component: ET.Element) -> str | None:
+    """The text of the first story part (``Role`` Main, Body or Lead) found depth-first: the lead and body parts
+    side by side under one component (Belga: Title, Lead, Body per language) are joined, lead first."""
+    parts = list(children(component, "NewsComponent"))
+    texts = [_content_text(d) for c in parts if _role(c) in _BODY_ROLES for d in _text_items(c, deep=False)]
+    if any(texts):
+        return "\n\n".join(t for t in texts if t)
+    if _role(component) in _BODY_ROLES:
+        own = [_content_text(d) for d in _text_items(component, deep=False)]
+        if any(own):
+            return "\n\n".join(t for t in own if t)
+    for part in parts:
+        found = _role_body(part)
+        if found:
+            return found
+    return None
+
+
+def _body(component: ET.Element | None) -> str:
+    """The story's text: its Main/Body/Lead parts when components carry roles, else the first text ``ContentItem``
+    that is no style sheet, headline, contact or caption part (Business Wire sends its CSS first)."""
+    if component is None:
+        return ""
+    found = _role_body(component)
+    if found is not None:
+        return found
+    fallback = None
+    for part in (component, *descendants(component, "NewsComponent")):
+        for data in _text_items(part, deep=False):
+            if _role(part) not in _NOT_BODY_ROLES:
+                return _content_text(data)
+            if fallback is None:
+                fallback = data
+    return _content_text(fallback) if fallback is not None else ""
 
 
 def _subjects(component: ET.Element | None) -> Iterator[ProviderSubject]:

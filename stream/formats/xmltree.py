@@ -1,14 +1,21 @@
 """What every XML reader shares: safe parsing, encodings, element lookup by local name, body text.
 
-Parsing goes through defusedxml: DTDs, entity declarations and external references
-are refused outright, so entity-expansion bombs ("billion laughs") and external-entity
-reads never run; the error says which of them was found. Elements are matched by local
+Parsing goes through defusedxml: entity declarations (internal or external, general or
+parameter) and external references are refused outright, so entity-expansion bombs
+("billion laughs") and external-entity reads never run; the error says which was found.
+A document type declaration that only names its DTD (``<!DOCTYPE nitf SYSTEM
+"nitf-3-2.dtd">``, as NITF and NewsML 1.2 files from agencies carry) is read: the DTD is
+never fetched, and an entity the document uses without declaring it is a syntax error. Elements are matched by local
 name, so documents with or without a namespace (NewsML-G2's NAR, NITF's) parse alike.
 
 Encodings: XML names its own (``<?xml version="1.0" encoding="ISO-8859-1"?>``) or comes
 with a UTF-16/UTF-32 byte order mark. :func:`decode_xml` honours both with Python's
 codecs (expat alone knows only four encodings), and the text it returns is then parsed
-as text, which makes expat ignore the declaration it has already been decoded by.
+as text, which makes expat ignore the declaration it has already been decoded by. A
+document that declares a single-byte Western encoding (ISO-8859-1, -15, windows-1252) but
+whose bytes are valid UTF-8 with multi-byte sequences is read as UTF-8: agency feeds re-wrap
+UTF-8 copy under a stale declaration (``KÃ¸benhavn`` for ``København`` otherwise), and
+Latin-1 text that happens to be valid UTF-8 needs pairs like "Ã©" on purpose.
 """
 
 from __future__ import annotations
@@ -49,6 +56,8 @@ BOMS = (
 )
 _DECLARED = re.compile(rb"""^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._:-]{0,39})["']""")
 _UTF8_NAMES = frozenset({"utf-8", "utf8", "utf_8"})
+# Codecs (Python's names) a stale declaration names over UTF-8 bytes: see the module docstring.
+_STALE_SINGLE_BYTE = frozenset({"latin-1", "iso8859-1", "iso8859-15", "cp1252"})
 
 
 def decode_xml(raw: bytes) -> str | None:
@@ -70,6 +79,11 @@ def decode_xml(raw: bytes) -> str | None:
     if codec.name.startswith(("utf-16", "utf-32")):
         # A UTF-16 document whose declaration reads as ASCII has no BOM and is really 8-bit: refuse.
         raise DecodeError(f"XML declares {name} but is not encoded in it (no byte order mark)")
+    if codec.name in _STALE_SINGLE_BYTE and not raw.isascii():
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            pass  # really single-byte text
     try:
         return raw.decode(codec.name)
     except UnicodeDecodeError as exc:
@@ -79,11 +93,11 @@ def decode_xml(raw: bytes) -> str | None:
 def read_xml(text: str) -> ET.Element:
     """Parse XML text safely; every refusal or syntax error becomes a :class:`FormatError`."""
     try:
-        root: ET.Element = SafeET.fromstring(text, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except defusedxml.DTDForbidden:
-        raise FormatError("XML with a DTD (<!DOCTYPE ...>) is refused: DTDs and entity declarations are not allowed") from None
+        root: ET.Element = SafeET.fromstring(text, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except defusedxml.EntitiesForbidden as exc:
-        raise FormatError(f"XML entity declaration '{exc.name}' is refused (no entity expansion)") from None
+        raise FormatError(
+            f"XML entity declaration '{exc.name}' in a DTD (<!DOCTYPE ...>) is refused (no entity expansion)"
+        ) from None
     except defusedxml.ExternalReferenceForbidden:
         raise FormatError("XML external reference is refused (no external entities)") from None
     except ET.ParseError as exc:

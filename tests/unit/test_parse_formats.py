@@ -70,6 +70,68 @@ def test_newsml1_split_into_items() -> None:
     assert (second.body, second.urgency, second.pubstatus) == ("One.\n\nTwo.", 2, "usable")
 
 
+_NEWSML1 = """<NewsML><NewsItem><Identification><NewsIdentifier><ProviderId>example.org</ProviderId>
+<DateId>20240301</DateId><NewsItemId>BW-1</NewsItemId><RevisionId>1</RevisionId></NewsIdentifier></Identification>
+<NewsComponent><NewsLines><HeadLine>Harbour reopens</HeadLine></NewsLines>{}</NewsComponent></NewsItem></NewsML>"""
+
+
+def _part(role: str, text: str, mime: str = "text/plain", media: str = "Text") -> str:
+    return (
+        f'<NewsComponent><Role FormalName="{role}"/><ContentItem><MediaType FormalName="{media}"/>'
+        f'<MimeType FormalName="{mime}"/><DataContent>{text}</DataContent></ContentItem></NewsComponent>'
+    )
+
+
+def test_newsml1_reads_the_body_part_not_a_style_sheet_or_headline_part() -> None:
+    # Written for this test, laid out as Business Wire sends releases: the style sheet first, then headline parts.
+    parts = _part("StyleSheet", ".c {text-align: center}", "text/css") + _part("HeadLine", "Harbour reopens")
+    story = parse(_NEWSML1.format(parts + _part("Body", "The harbour reopened on Monday.")).encode())
+    assert story.body == "The harbour reopened on Monday."
+    # No roles at all: the first text item that is no style sheet.
+    story = parse(_NEWSML1.format(_part("", ".c {x: y}", "text/css") + _part("", "Ships sail again.")).encode())
+    assert story.body == "Ships sail again."
+
+
+def test_newsml1_joins_the_lead_and_body_of_the_first_language_only() -> None:
+    def version(lang: str, lead: str, body: str) -> str:
+        inner = _part("Title", "Title " + lang) + _part("Lead", lead) + _part("Body", body)
+        return f'<NewsComponent><Role FormalName="Short"/>{inner}</NewsComponent>'
+
+    raw = _NEWSML1.format(version("nl", "De haven is open.", "Schepen varen weer.") + version("fr", "Le port rouvre.", "x"))
+    assert parse(raw.encode()).body == "De haven is open.\n\nSchepen varen weer."
+
+
+def test_newsml1_reads_nitf_sent_as_complex_data() -> None:
+    nitf = "<nitf><body><body.content><p>Talks resume in the capital.</p></body.content></body></nitf>"
+    raw = _NEWSML1.format(_part("Main", nitf, "text/vnd.IPTC.NITF", "ComplexData"))
+    assert parse(raw.encode()).body == "Talks resume in the capital."
+
+
+def test_a_doctype_naming_only_its_dtd_is_read_and_never_fetched() -> None:
+    raw = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE nitf SYSTEM "../dtd/nitf-3-2.dtd">\n'
+        b"<nitf><head><title>Port strike ends</title></head><body><body.content><p>Dockers return.</p>"
+        b"</body.content></body></nitf>"
+    )
+    story = parse(raw)
+    assert (story.headline, story.body) == ("Port strike ends", "Dockers return.")
+
+
+def test_inline_xhtml_header_is_no_story_text() -> None:
+    # Laid out as dpa's NewsML-G2 bodies: a <header> with the slugline keywords, the time and the headline again.
+    xhtml = (
+        '<html xmlns="http://www.w3.org/1999/xhtml"><body><header><ul class="slugline"><li>Migration</li>'
+        "<li>Griechenland</li></ul><time>03.06.2019 15:00</time><h1>Boote erreichen Inseln</h1></header>"
+        "<section><p>Athen (dpa) - Mehr Boote erreichten die Inseln.</p></section></body></html>"
+    )
+    raw = (
+        '<newsItem guid="dpa-1" xmlns="http://iptc.org/std/nar/2006-10-01/"><contentMeta><headline>Boote erreichen '
+        'Inseln</headline></contentMeta><contentSet><inlineXML contenttype="application/xhtml+xml">'
+        f"{xhtml}</inlineXML></contentSet></newsItem>"
+    )
+    assert parse(raw.encode()).body == "Athen (dpa) - Mehr Boote erreichten die Inseln."
+
+
 # -- auto detection: XML by root, JSON scalars -----------------------------------------------------
 
 
@@ -107,6 +169,16 @@ def test_text_that_only_looks_like_json_or_markup_is_text() -> None:
 def test_latin1_declared_newsml() -> None:
     raw = ('<?xml version="1.0" encoding="ISO-8859-1"?>' + NEWSITEM.format("Café à Genève")).encode("latin-1")
     assert parse(raw).headline == "Café à Genève"
+
+
+@pytest.mark.parametrize("declared", ["ISO-8859-1", "windows-1252", "iso-8859-15"])
+def test_utf8_bytes_under_a_stale_single_byte_declaration_read_as_utf8(declared: str) -> None:
+    # Feeds re-wrap UTF-8 copy under an old declaration; read as declared it would say "KÃ¸benhavn".
+    raw = (f'<?xml version="1.0" encoding="{declared}"?>' + NEWSITEM.format("København får ny havn")).encode("utf-8")
+    assert parse(raw).headline == "København får ny havn"
+    # Real single-byte text is read as declared ("\xf8" is no UTF-8).
+    raw = (f'<?xml version="1.0" encoding="{declared}"?>' + NEWSITEM.format("København")).encode("latin-1")
+    assert parse(raw).headline == "København"
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
