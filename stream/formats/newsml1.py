@@ -11,7 +11,8 @@ What is read, per ``NewsItem``:
 - version: ``RevisionId``; time: ``ThisRevisionCreated``, else ``FirstCreated``;
 - status: ``Status@FormalName`` (Usable, Withheld, Canceled; Embargoed counts as withheld);
 - urgency: ``Urgency@FormalName``, else the envelope's ``Priority``;
-- headline: the first ``NewsLines/HeadLine``; language: ``Language@FormalName``, else ``xml:lang``;
+- headline: the first ``NewsLines/HeadLine``; language: ``Language@FormalName``, else the item's ``xml:lang``,
+  else the first component's;
 - body: the ``DataContent`` of the component whose ``Role`` is Main or Body (after a Lead beside it), else of the
   first text ``ContentItem`` that is no style sheet or headline part (NITF read as NITF, XHTML or plain text);
 - subjects: ``SubjectCode`` ``Subject``/``SubjectMatter``/``SubjectDetail@FormalName`` (``subj:``);
@@ -157,6 +158,14 @@ def _body(component: ET.Element | None) -> str:
     return _content_text(fallback) if fallback is not None else ""
 
 
+def _component_lang(component: ET.Element | None) -> str | None:
+    """The first ``xml:lang`` of the component or a component in it."""
+    for part in (component, *descendants(component, "NewsComponent")) if component is not None else ():
+        if part.get(XML_LANG):
+            return part.get(XML_LANG)
+    return None
+
+
 def _subjects(component: ET.Element | None) -> Iterator[ProviderSubject]:
     for code_set in descendants(component, "SubjectCode"):
         for elem in code_set:
@@ -197,7 +206,8 @@ def from_element(root: ET.Element, *, default_id: str | None = None) -> Story:
         created = child(management, "FirstCreated")
     status = _formal(child(management, "Status"))
     urgency = _formal(child(management, "Urgency")) or _formal(child(child(root, "NewsEnvelope"), "Priority"))
-    language = _formal(_first(component, "Language")) or item.get(XML_LANG)
+    # Belga writes the language only as xml:lang on its NewsComponents.
+    language = _formal(_first(component, "Language")) or item.get(XML_LANG) or _component_lang(component)
     return assemble(
         story_id=_story_id(identifier),
         default_id=default_id,
