@@ -28,7 +28,9 @@ same script, per the ``wordfreq`` package) are marked ambiguous unless the city
 is a capital or has a million inhabitants (Zipf >= 4.5 then; in Arabic script only in
 the languages whose letters the name is spelt with, see ``_spelt_in``). City forms equal to a country or
 curated name are dropped: the country reading wins, unless only languages wirewatch does not read
-name the country so (``_unattested``: "Marawi", "Kota", "Palu"): then both readings are ambiguous.
+name the country so (``_unattested``: "Marawi", "Kota", "Palu") or the city has :data:`TINY_TERRITORY_RATIO`
+times the people of every country or territory so named ("Norfolk": Norfolk, Virginia and Norfolk Island,
+found on a real NITF file): then both readings are ambiguous.
 
 Common words and first names (#17): every kind of entry is checked, not only
 cities. Country names, demonyms and curated names are ambiguous in a language
@@ -114,6 +116,7 @@ __all__ = [
     "NAME_FLOOR",
     "NOUN_CASE_STEP",
     "OWN_WORD_FLOOR",
+    "TINY_TERRITORY_RATIO",
     "TOWN_CEILING",
     "WORD_FLOOR",
     "build",
@@ -130,6 +133,9 @@ WORD_FLOOR = 4.0
 # French "Centre" 5.4) from a name (Plateau 3.6, Ontario 4.2, Kerala 3.5);
 # applied to sub-national names only, which are the ones named like words.
 OWN_WORD_FLOOR = 4.75
+# A city this many times as populous as the country or territory it is named like shares the name with it, both
+# readings needing support (see _cities): Norfolk, Virginia and Norfolk Island (pycountry's and CLDR's "Norfolk").
+TINY_TERRITORY_RATIO = 20
 # German writes every noun with a capital, so a German noun passes the capital test of a place name
 # wherever it stands, while a common word of another cased language does so only opening a sentence
 # or a title. A form that is a common word in another checked language (by :data:`WORD_FLOOR`, or the
@@ -947,6 +953,16 @@ def _foreign_towns(b: _Builder, key: str, cc: str) -> list[tuple[int, int]] | No
     return sorted(slot)
 
 
+def _country_names(b: _Builder) -> dict[str, list[int]]:
+    """Latin forms that name a country or territory: the places they name."""
+    out: dict[str, list[int]] = {}
+    for key, slot in b.forms.items():
+        isos = [i for i, ftype in slot if ftype == NAME and b.places[i][2] == "country"]
+        if isos and family_of(key) == LAT:
+            out[key] = isos
+    return out
+
+
 def _unattested(b: _Builder) -> set[str]:
     """Latin country names that only languages wirewatch does not read attest (:data:`_READ_LANGS`).
 
@@ -987,6 +1003,12 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     collisions: set[str] = set()
     # A city named like a country in a language wirewatch does not read shares the name (_unattested).
     unattested = _unattested(b)
+    # A city named like a country or territory it outnumbers TINY_TERRITORY_RATIO times shares the name too:
+    # "Norfolk" is Norfolk, Virginia (238,000 people) as much as Norfolk Island (1,800).
+    country_population = {iso: int(c["population"] or 0) for iso, c in countries.items()}
+    smallest_named = {
+        key: min(country_population.get(b.places[i][0], 0) for i in isos) for key, isos in _country_names(b).items()
+    }
     shared: set[str] = set()
     readings: dict[str, list[tuple[int, str, int, bool, bool]]] = defaultdict(list)
     # (place index, key) -> the Arabic-script languages whose spelling one of its surfaces has.
@@ -1012,7 +1034,8 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         for surface in surfaces:
             key = " ".join(t.text for t in tokenize(surface))
             foreign = bool(country_of_form.get(key, {city["countrycode"]}) - {city["countrycode"]})
-            clash = foreign and (is_capital or key in unattested)
+            outnumbered = city["population"] >= TINY_TERRITORY_RATIO * max(smallest_named.get(key, 0), 1)
+            clash = foreign and (is_capital or key in unattested or (key in smallest_named and outnumbered))
             if clash:
                 collisions.add(key)
                 if not is_capital:

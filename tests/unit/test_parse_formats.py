@@ -100,7 +100,9 @@ def test_newsml1_joins_the_lead_and_body_of_the_first_language_only() -> None:
     raw = _NEWSML1.format(version("nl", "De haven is open.", "Schepen varen weer.") + version("fr", "Le port rouvre.", "x"))
     assert parse(raw.encode()).body == "De haven is open.\n\nSchepen varen weer."
     # The language given only as a component's xml:lang, as Belga writes it.
-    tagged = raw.replace('<NewsComponent><Role FormalName="Short"/>', '<NewsComponent xml:lang="nl"><Role FormalName="Short"/>', 1)
+    tagged = raw.replace(
+        '<NewsComponent><Role FormalName="Short"/>', '<NewsComponent xml:lang="nl"><Role FormalName="Short"/>', 1
+    )
     assert parse(tagged.encode()).language == "nl"
 
 
