@@ -37,6 +37,8 @@ How a word of a term matches a token (both folded with ``stream.text.normalize.f
   ``والقتال`` matches ``قتال``.
 * ``word*`` is a prefix (at least ``MIN_PREFIX`` letters); ``=word`` is exact.
   ``common`` terms are exact unless they carry ``*``.
+* An acronym (one word of two to five letters, all written in capitals: ``WHO``, ``IMF``, ``ВОЗ``) matches
+  only a token that starts with a capital ("WHO", British "Nato"), never a small word ("who").
 
 All terms of one language (plus ``common``) go into one Matcher. Which terms can
 start at a token depends only on the token's text, so that is worked out once per
@@ -261,9 +263,16 @@ class Term:
     # The second and last word of a two-word term the scan matches directly (None: another length, or a peeled
     # word): stems are cached per word, and the scan's cache of later words cost more than asking again.
     second: WordPattern | None = field(init=False, compare=False)
+    # An acronym (one word of 2-5 letters, all capitals in the rule file: WHO, OMS, ВОЗ, IMF) matches only a token
+    # that starts with a capital: "who claimed his second title" names no health agency, while British style's "Nato"
+    # and "Opec" still count.
+    caps: bool = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ident", (self.lang, self.text))
+        letters = [c for c in self.text if c.isalpha()]
+        acronym = len(self.words) == 1 and 2 <= len(letters) <= 5 and all(c.isupper() for c in letters)
+        object.__setattr__(self, "caps", acronym)
         direct = self.words[1] if len(self.words) == 2 and self.words[1].peel is None else None
         object.__setattr__(self, "second", direct)
         after = ""
@@ -765,11 +774,14 @@ class Matcher:
                     cands_at[idx] = (*(self.starting_at(texts[idx]) if cands is _UNSEEN else cands), *heads)
         follows = self._follows
         new = tuple.__new__  # skips NamedTuple's keyword-handling __new__, as tokenize() does
+        raw = stream.raw
         for idx in compress(range(n), cands_at):
             cands = cands_at[idx]
             if cands is _UNSEEN:
                 cands = self.starting_at(texts[idx])
             for term in cands:
+                if term.caps and not raw[idx][:1].isupper():
+                    continue
                 words = term.words
                 last = idx + len(words) - 1
                 if last > idx:

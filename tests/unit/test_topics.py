@@ -506,3 +506,15 @@ def test_rules_in_hebrew_korean_chinese_and_thai_read_inflected_and_unspaced_wor
         written = story.text[e.start : e.end]
         assert written == e.term if lang in ("zh", "th") else e.term.lstrip("=") in written
     assert "medtop:20000056" not in {t.code for t in classify(other, lang).topics}
+
+
+def test_an_acronym_term_matches_only_a_capitalised_token() -> None:
+    # Written for this test: "who" is no WHO, while the British "Nato" still is NATO.
+    from stream.text.normalize import TokenStream
+    from stream.topics.classifier import _ruleset
+    from stream.topics.rules import DEFAULT_RULES_DIR
+
+    text = "The golfer, who won in May, thanked the WHO and Nato."
+    found = _ruleset(DEFAULT_RULES_DIR.resolve()).matcher("en").scan(TokenStream.of(text))
+    assert [text[h.start : h.end] for h in found[("common", "WHO")]] == ["WHO"]
+    assert [text[h.start : h.end] for h in found[("common", "NATO")]] == ["Nato"]
