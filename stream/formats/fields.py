@@ -51,6 +51,8 @@ _SCHEME_ALIASES = {"mediatopic": "medtop", "subjectcode": "subj", "genre": "genr
 _ISO2 = re.compile(r"^[A-Za-z]{2}$")
 _ISO2_QCODE = re.compile(r"^(?:iso3166-1a2|iso3166|ISO3166-1a2|country|cntry):([A-Za-z]{2})$")
 _ISO2_URI = re.compile(r"^https?://[^ ]*iso3166[^ ]*/([A-Za-z]{2})/?$", re.IGNORECASE)
+# ISO 3166-1 alpha-3, in capitals or as an alpha-3 qcode: ANP sends Country "NLD" in NewsML 1.2.
+_ISO3 = re.compile(r"^(?:iso3166-1a3:)?([A-Z]{3})$", re.IGNORECASE)
 _DIGITS = re.compile(r"^\s*[+]?[0-9]{1,10}\s*$")
 
 
@@ -155,7 +157,8 @@ def subject_code(code: str | None, *, uri: str | None = None, scheme: str | None
 
 
 def place_code(*candidates: str | None) -> str | None:
-    """The ISO 3166 alpha-2 code among a place's codes, qcodes and URIs, if there is one."""
+    """The ISO 3166 alpha-2 code among a place's codes, qcodes and URIs, if there is one (an alpha-3 code in capitals
+    or an ``iso3166-1a3:`` qcode gives its alpha-2)."""
     for candidate in candidates:
         if not candidate:
             continue
@@ -165,7 +168,19 @@ def place_code(*candidates: str | None) -> str | None:
         match = _ISO2_QCODE.match(candidate) or _ISO2_URI.match(candidate)
         if match:
             return match.group(1).upper()
+        match = _ISO3.match(candidate)
+        if match and (candidate.isupper() or ":" in candidate):
+            alpha2 = _alpha3_to_2(match.group(1).upper())
+            if alpha2:
+                return alpha2
     return None
+
+
+def _alpha3_to_2(code: str) -> str | None:
+    import pycountry  # loaded on the first alpha-3 code only
+
+    country = pycountry.countries.get(alpha_3=code)
+    return str(country.alpha_2) if country is not None else None
 
 
 def content_id(headline: str, body: str) -> str:

@@ -260,3 +260,17 @@ def test_ninjs_text_variants() -> None:
 def test_ninjs_planning_item_is_refused() -> None:
     with pytest.raises(FormatError, match="type 'planning' is a planning item, not a news story"):
         parse(dumps({"uri": "p", "type": "planning", "headlines": [{"value": "Coverage"}]}))
+
+
+def test_an_alpha3_country_code_gives_the_alpha2() -> None:
+    from stream.formats.fields import place_code
+
+    assert place_code("NLD") == "NL"
+    assert place_code("iso3166-1a3:arm") == "AM"
+    assert place_code("XYZ") is None
+    assert place_code("Rio") is None and place_code("nld") is None  # a name, not a code
+    raw = _NEWSML1.format(
+        '<DescriptiveMetadata><Location><Property FormalName="City" Value="Den Haag"/>'
+        '<Property FormalName="Country" Value="NLD"/></Location></DescriptiveMetadata>' + _part("Main", "Postal strike.")
+    )
+    assert parse(raw.encode()).places == (ProviderPlace("Den Haag", "NL"),)
