@@ -953,16 +953,6 @@ def _foreign_towns(b: _Builder, key: str, cc: str) -> list[tuple[int, int]] | No
     return sorted(slot)
 
 
-def _country_names(b: _Builder) -> dict[str, list[int]]:
-    """Latin forms that name a country or territory: the places they name."""
-    out: dict[str, list[int]] = {}
-    for key, slot in b.forms.items():
-        isos = [i for i, ftype in slot if ftype == NAME and b.places[i][2] == "country"]
-        if isos and family_of(key) == LAT:
-            out[key] = isos
-    return out
-
-
 def _unattested(b: _Builder) -> set[str]:
     """Latin country names that only languages wirewatch does not read attest (:data:`_READ_LANGS`).
 
@@ -1007,7 +997,9 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     # "Norfolk" is Norfolk, Virginia (238,000 people) as much as Norfolk Island (1,800).
     country_population = {iso: int(c["population"] or 0) for iso, c in countries.items()}
     smallest_named = {
-        key: min(country_population.get(b.places[i][0], 0) for i in isos) for key, isos in _country_names(b).items()
+        key: min(country_population.get(iso, 0) for iso in isos)
+        for key, isos in country_of_form.items()
+        if isos and family_of(key) == LAT
     }
     shared: set[str] = set()
     readings: dict[str, list[tuple[int, str, int, bool, bool]]] = defaultdict(list)

@@ -52,7 +52,7 @@ _ISO2 = re.compile(r"^[A-Za-z]{2}$")
 _ISO2_QCODE = re.compile(r"^(?:iso3166-1a2|iso3166|ISO3166-1a2|country|cntry):([A-Za-z]{2})$")
 _ISO2_URI = re.compile(r"^https?://[^ ]*iso3166[^ ]*/([A-Za-z]{2})/?$", re.IGNORECASE)
 # ISO 3166-1 alpha-3, in capitals or as an alpha-3 qcode: ANP sends Country "NLD" in NewsML 1.2.
-_ISO3 = re.compile(r"^(?:iso3166-1a3:)?([A-Z]{3})$", re.IGNORECASE)
+_ISO3 = re.compile(r"^(?:([A-Z]{3})|iso3166-1a3:([A-Za-z]{3}))$")
 _DIGITS = re.compile(r"^\s*[+]?[0-9]{1,10}\s*$")
 
 
@@ -169,8 +169,8 @@ def place_code(*candidates: str | None) -> str | None:
         if match:
             return match.group(1).upper()
         match = _ISO3.match(candidate)
-        if match and (candidate.isupper() or ":" in candidate):
-            alpha2 = _alpha3_to_2(match.group(1).upper())
+        if match:
+            alpha2 = _alpha3_to_2((match.group(1) or match.group(2)).upper())
             if alpha2:
                 return alpha2
     return None

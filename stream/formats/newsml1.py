@@ -98,11 +98,10 @@ def _role(component: ET.Element) -> str:
     return (_formal(child(component, "Role")) or "").lower()
 
 
-def _text_items(component: ET.Element | None, *, deep: bool) -> Iterator[ET.Element]:
-    """``DataContent`` of the text ``ContentItem``s of ``component`` (its own, or every one below it with ``deep``),
-    less style sheets and scripts, which are MediaType text too."""
-    items = descendants(component, "ContentItem") if deep else children(component, "ContentItem")
-    for content in items:
+def _text_items(component: ET.Element | None) -> Iterator[ET.Element]:
+    """``DataContent`` of the component's own text ``ContentItem``s, less style sheets and scripts, which are
+    MediaType text too."""
+    for content in children(component, "ContentItem"):
         media = _formal(child(content, "MediaType"))
         mime = (_formal(child(content, "MimeType")) or "").lower()
         data = child(content, "DataContent")
@@ -126,11 +125,11 @@ def _role_body(component: ET.Element) -> str | None:
     """The text of the first story part (``Role`` Main, Body or Lead) found depth-first: the lead and body parts
     side by side under one component (Belga: Title, Lead, Body per language) are joined, lead first."""
     parts = list(children(component, "NewsComponent"))
-    texts = [_content_text(d) for c in parts if _role(c) in _BODY_ROLES for d in _text_items(c, deep=False)]
+    texts = [_content_text(d) for c in parts if _role(c) in _BODY_ROLES for d in _text_items(c)]
     if any(texts):
         return "\n\n".join(t for t in texts if t)
     if _role(component) in _BODY_ROLES:
-        own = [_content_text(d) for d in _text_items(component, deep=False)]
+        own = [_content_text(d) for d in _text_items(component)]
         if any(own):
             return "\n\n".join(t for t in own if t)
     for part in parts:
@@ -150,7 +149,7 @@ def _body(component: ET.Element | None) -> str:
         return found
     fallback = None
     for part in (component, *descendants(component, "NewsComponent")):
-        for data in _text_items(part, deep=False):
+        for data in _text_items(part):
             if _role(part) not in _NOT_BODY_ROLES:
                 return _content_text(data)
             if fallback is None:

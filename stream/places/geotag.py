@@ -931,8 +931,8 @@ def locate(
     ts = tokens if tokens is not None else TokenStream.of(text)
     hits = _scan(ts, text, gaz, lang)
     # A governor's title or a club's mark in the story (one pass over the tokens; most stories have neither).
-    marked = not _MARK_WORDS.isdisjoint(ts.texts)
-    if marked and "governor" in ts.joined:
+    marks = _MARK_WORDS.intersection(ts.texts)
+    if "governor" in marks:
         for h in hits:
             if h.family == LAT and (
                 (h.last + 1 < len(ts.texts) and ts.texts[h.last + 1] == "governor")
@@ -958,19 +958,7 @@ def locate(
     # Київська" (Saint Sophia of Kyiv) names no Sofia.
     epithets = frozenset(h.first for h in hits if h.family == CYR and all(r[1] == DEMONYM for r in h.readings))
     # A city in a sports club's name is the club's home, no person's name ("FC Dinamo București").
-    clubs = (
-        {
-            id(h)
-            for h in hits
-            if (
-                (h.last + 1 < len(ts.texts) and ts.texts[h.last + 1] in _CLUB_MARKS)
-                or not _CLUB_MARKS.isdisjoint(ts.texts[max(0, h.first - 3) : h.first])
-            )
-            and _club_home(ts, text, h, gaz)
-        }
-        if marked
-        else set()
-    )
+    clubs = {id(h) for h in hits if _club_home(ts, text, h, gaz)} if marks & _CLUB_MARKS else set()
     not_names = in_org | clubs if clubs else in_org
     persons = [h for h in hits if id(h) not in not_names and _person_name(ts, text, h, hit_tokens, lang, gaz, epithets=epithets)]
     dropped = in_org | {id(h) for h in persons} if persons else in_org
@@ -1732,19 +1720,19 @@ def _club_home(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
     The mark (:data:`_CLUB_MARKS`) is written in capitals, and only capitalised words stand between it and
     the name; the name has a city reading (the club's home).
     """
-    if hit.family != LAT or not any(gaz.places[r[0]].kind in ("city", "capital") for r in hit.readings):
+    if hit.family != LAT:
         return False
     texts, n = ts.texts, len(ts.texts)
     nxt = hit.last + 1
-    if nxt < n and texts[nxt] in _CLUB_MARKS and text[ts.start(nxt) : ts.end(nxt)].isupper():
-        return True
+    marked = nxt < n and texts[nxt] in _CLUB_MARKS and text[ts.start(nxt) : ts.end(nxt)].isupper()
     for at in range(hit.first - 1, max(-1, hit.first - 4), -1):
+        if marked:
+            break
         word = text[ts.start(at) : ts.end(at)]
-        if texts[at] in _CLUB_MARKS and word.isupper():
-            return True
         if not word[:1].isupper():
-            return False
-    return False
+            break
+        marked = texts[at] in _CLUB_MARKS and word.isupper()
+    return marked and any(gaz.places[r[0]].kind in ("city", "capital") for r in hit.readings)
 
 
 def _before_an_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:

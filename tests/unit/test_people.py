@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from stream.build.people import _rare_word, parse_legislators, parse_ministers, parse_snapshot, parse_state_leaders
 from stream.places.geotag import locate
 from stream.places.people import find_people, load_people
@@ -148,11 +150,25 @@ def test_parse_ministers_reads_the_holder_who_left_and_the_successor() -> None:
     ]
 
 
-def test_a_minister_named_alone_gives_the_country_but_not_by_surname() -> None:
-    # Written for this test; the minister list comes from Wikidata's cabinet posts (every-politician-scrapers/world).
-    result = locate(_story("Penny Mordaunt is eliminated from the leadership election."), "en")
-    assert result.focus_country == "GB"
-    assert not locate(_story("President Mordaunt is eliminated."), "en").countries
+@pytest.mark.parametrize(
+    ("named", "by_surname", "country"),
+    [
+        # A cabinet minister (Wikidata's cabinet posts, every-politician-scrapers/world).
+        ("Penny Mordaunt is eliminated from the leadership election.", "President Mordaunt is eliminated.", "GB"),
+        # A member of Congress (unitedstates/congress-legislators, CC0).
+        (
+            "Amy Klobuchar says the committee will vote on the bill next week.",
+            "Senator Klobuchar says the committee will vote next week.",
+            "US",
+        ),
+    ],
+)
+def test_a_minister_or_member_of_congress_named_alone_gives_the_country_but_not_by_surname(
+    named: str, by_surname: str, country: str
+) -> None:
+    # Stories written for this test.
+    assert locate(_story(named), "en").focus_country == country
+    assert not locate(_story(by_surname), "en").countries
 
 
 def test_parse_legislators_reads_every_name_form_and_the_last_term() -> None:
@@ -172,10 +188,3 @@ def test_parse_legislators_reads_every_name_form_and_the_last_term() -> None:
         ("US", "Bernie Exampleton", "sen", 2025),
         ("PR", "Jenniffer Samplez", "rep", 2025),
     ]
-
-
-def test_a_member_of_congress_named_alone_gives_the_country_but_not_by_surname() -> None:
-    # Written for this test; the members come from unitedstates/congress-legislators (CC0).
-    result = locate(_story("Amy Klobuchar says the committee will vote on the bill next week."), "en")
-    assert result.focus_country == "US"
-    assert not locate(_story("Senator Klobuchar says the committee will vote next week."), "en").countries
