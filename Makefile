@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WW := $(VENV)/bin/wirewatch
 
-.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic eval-events ecb-corpus public-places public-words rule-gap gazetteer lexicon ngrams topic-sources topic-model bench clean
+.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic eval-events ecb-corpus public-places public-words rule-gap rule-stems gazetteer lexicon ngrams topic-sources topic-model bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -58,6 +58,10 @@ public-words: setup ## rebuild the public single-word and pair language-ID sets 
 
 rule-gap: setup ## each language's topic rules against the English ones on NTREX-128's parallel news (tune half; TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m benchmarks.rule_gap $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
+
+rule-stems: setup ## stemmed topic-rule terms whose Snowball stem more frequent words share (en fr es de ru; wordfreq)
+	$(PY) -m pip install -q -e '.[gazetteer]'
+	$(PY) -m benchmarks.rule_stems
 
 eval-topic: setup ## topic macro-F1 (rules, model, both) on the dev set and public news, coverage, cost per story
 	$(PY) -m benchmarks.eval_topic

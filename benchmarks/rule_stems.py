@@ -1,0 +1,115 @@
+"""Stemmed rule terms whose stem more frequent words of another meaning share (``make rule-stems``).
+
+A stemmed term matches every token with its Snowball stem, and Snowball joins words a rule author never meant:
+English "imports" and "important", "author" and "authorities", "premiere" and "premier"; French "parlement" and
+"parle", "opéra" and "opération"; Spanish "deportación" and "deportes", "misa" and "mis". Real agency copy
+found the first of them ("March" the month counted as a protest march in an ANA-MPA release; "earned run
+average" as earnings in an AP baseball story).
+
+For every single-word stemmed term of a language's rule sections, this prints the words of the language's
+wordfreq list (top :data:`TOP_WORDS`) that have the term's stem and are at most :data:`MARGIN` Zipf below the
+term's own word (rarer ones rarely reach a story), most frequent first. A rule author reads the list and writes
+the term as exact forms (``"=imports"``) where those words mean something else; each exact form keeps the weight
+the stemmed terms gave it (the sum where several stem-equal terms matched it), so the forms meant still score as
+before. Forms and inflections of the same word (protest, protests) are the expected company and need nothing.
+
+    python -m benchmarks.rule_stems [--lang en fr ...] [--rules DIR]
+
+wordfreq is the ``gazetteer`` extra (``pip install -e '.[gazetteer]'``), used here as ``make gazetteer`` uses it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from stream.text.normalize import fold
+from stream.topics.features import snowball_stemmer
+from stream.topics.rules import load_rules
+
+__all__ = ["MARGIN", "STEMMED", "TOP_WORDS", "Company", "main", "stem_company"]
+
+#: The rule languages matched by Snowball stems (``stream.topics.rules``) and their stemmers.
+STEMMED = {"en": "english", "fr": "french", "ru": "russian", "de": "german", "es": "spanish"}
+TOP_WORDS = 60_000
+MARGIN = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    """A stemmed term and the frequent words that share its stem (``(word, Zipf)``, most frequent first)."""
+
+    file: str
+    term: str
+    weight: float
+    zipf: float
+    words: tuple[tuple[str, float], ...]
+
+
+def stem_company(
+    terms: Iterable[tuple[str, str, float, Callable[[str], bool]]],
+    vocabulary: Iterable[str],
+    stem: Callable[[str], str],
+    zipf: Callable[[str], float],
+    margin: float = MARGIN,
+) -> list[Company]:
+    """For each ``(file, term, weight, matches)``, the words of ``vocabulary`` with the term's ``stem`` that the
+    term ``matches`` (the rule matcher's own test: it may refuse what the stem alone would join) and whose ``zipf``
+    is at least the term's minus ``margin``; terms without such company are left out."""
+    by_stem: dict[str, list[str]] = {}
+    for word in vocabulary:
+        if word.isalpha():
+            by_stem.setdefault(stem(word), []).append(word)
+    out = []
+    for file, term, weight, matches in terms:
+        form = fold(term)
+        own = zipf(form)
+        company = sorted(
+            ((w, zipf(w)) for w in by_stem.get(stem(form), ()) if w != form and matches(w) and zipf(w) >= own - margin),
+            key=lambda pair: -pair[1],
+        )
+        if company:
+            out.append(Company(file, term, weight, own, tuple(company)))
+    return out
+
+
+def _stemmed_terms(lang: str, rules_dir: Path | None) -> list[tuple[str, str, float, Callable[[str], bool]]]:
+    return [
+        (rule.name, term.text, weight, term.words[0].matches)
+        for rule in load_rules(rules_dir)
+        for term, weight in rule.terms.get(lang, ())
+        if len(term.words) == 1 and term.words[0].mode == "stem"
+    ]
+
+
+def _zipf(word: str, *, lang: str, frequency: Callable[[str, str], float]) -> float:
+    return frequency(word, lang)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--lang", nargs="+", default=sorted(STEMMED), choices=sorted(STEMMED))
+    parser.add_argument("--rules", type=Path, default=None, help="rules directory (default: the shipped rules)")
+    args = parser.parse_args(argv)
+    from wordfreq import top_n_list, zipf_frequency  # build-time extra, as in stream.build.gazetteer
+
+    for lang in args.lang:
+        stemmer = snowball_stemmer(STEMMED[lang])
+        assert stemmer is not None
+        found = stem_company(
+            _stemmed_terms(lang, args.rules),
+            top_n_list(lang, TOP_WORDS),
+            stemmer.stemWord,
+            functools.partial(_zipf, lang=lang, frequency=zipf_frequency),
+        )
+        print(f"== {lang}: {len(found)} stemmed terms share their stem with words as frequent")
+        for c in found:
+            company = ", ".join(f"{w} {z:.1f}" for w, z in c.words[:8])
+            print(f"{c.file:<20} {c.term} ({c.weight:g}, Zipf {c.zipf:.1f}): {company}")
+
+
+if __name__ == "__main__":
+    main()
