@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WW := $(VENV)/bin/wirewatch
 
-.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic eval-events ecb-corpus public-places public-words rule-gap rule-stems gazetteer lexicon ngrams topic-sources topic-model bench clean
+.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic eval-events ecb-corpus public-places public-words rule-gap rule-stems gazetteer subjectcodes lexicon ngrams topic-sources topic-model bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -90,6 +90,11 @@ gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geoname
 	$(PY) -m pip install -q -e '.[gazetteer]'
 	$(PY) -m stream.build.gazetteer
 	$(PY) -m stream.build.people $(if $(PLACES_MIRRORS),--mirrors $(PLACES_MIRRORS))
+
+# The subject code table (stream/topics/data/subjectcodes.tsv) reads IPTC's Media Topics export (CC BY 4.0) at
+# github:omeralperguzel/GDELT-IPTC-Mapper @ fde636f (TOPIC_MIRRORS=DIR or a clone); the same commit gives the same bytes.
+subjectcodes: setup ## rebuild the IPTC Subject NewsCodes -> Media Topics table from IPTC's Media Topics vocabulary
+	$(PY) -m stream.build.subjectcodes $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
 lexicon: setup ## rebuild the short-text word lexicon from wordfreq and SIB-200 (stream/language/data/lexicon.tsv.gz; TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m pip install -q -e '.[gazetteer]'

@@ -24,6 +24,7 @@ from stream.places.regions import DEFAULT_REGIONS, load_regions
 from stream.text.script import script_of
 from stream.topics.model import load as load_topic_model
 from stream.topics.rules import DEFAULT_RULES_DIR, check_rules
+from stream.topics.subjectcodes import load_table
 from stream.topics.taxonomy import load_taxonomy
 
 STREAM = Path(__file__).resolve().parents[2] / "stream"
@@ -164,6 +165,33 @@ def check_taxonomy(path: Path) -> None:
     load_taxonomy(path)
 
 
+def check_subjectcodes(path: Path) -> None:
+    from stream.build.subjectcodes import MATCHES
+
+    text = path.read_text(encoding="utf-8")
+    assert "CC BY 4.0" in text and "IPTC" in text, "subjectcodes.tsv must carry IPTC's licence"
+    table = load_table.__wrapped__(path)
+    assert len(table) > 900
+    taxonomy = load_taxonomy()
+    for number, topics in table.items():
+        assert re.fullmatch(r"[0-9]{8}", number) and topics, number
+        for topic in topics:
+            assert re.fullmatch(r"medtop:[0-9]{8}", topic.code) and topic.label and topic.match in MATCHES, number
+            assert all(re.fullmatch(r"medtop:[0-9]{8}", c) for c in topic.ancestors), number
+            # The broader chain ends at a top-level topic, and agrees with taxonomy.yaml where both know the code.
+            assert (topic.ancestors[-1] if topic.ancestors else topic.code).endswith("000000"), number
+            known = taxonomy.get(topic.code)
+            assert known is None or known.parent == topic.parent, (number, topic.code)
+    for top in range(1, 18):
+        assert table[f"{top:02d}000000"][0].code == f"medtop:{top:02d}000000"
+
+
+def check_topics_notice(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    for source in ("taxonomy.yaml", "subjectcodes.tsv", "CC BY 4.0", "omeralperguzel/GDELT-IPTC-Mapper", "SOURCES.md"):
+        assert source in text, f"NOTICE.md does not credit {source}"
+
+
 def check_rule_file(path: Path) -> None:
     problems = [p for p in check_rules(DEFAULT_RULES_DIR) if path.name in str(p)]
     assert not problems, "\n".join(map(str, problems))
@@ -239,6 +267,8 @@ CHECKS: dict[str, Callable[[Path], None]] = {
     "places/data/organisations.yaml": check_organisations,
     "places/data/people.json.gz": check_people,
     "topics/data/taxonomy.yaml": check_taxonomy,
+    "topics/data/subjectcodes.tsv": check_subjectcodes,
+    "topics/data/NOTICE.md": check_topics_notice,
     "topics/data/rules/*.yaml": check_rule_file,
     "topics/data/topic_model.bin.gz": check_topic_model,
     "alerts/data/subscriptions.yaml": check_subscriptions,
