@@ -34,7 +34,12 @@ whole text. It is None (the whole body) by default.
 Provider subjects (``story.subjects`` with ``medtop:`` codes) are kept with
 source ``"provider"``. When the rules find the same code, the two merge into
 one entry: source stays ``"rules"`` (it has evidence), ``provider`` is true,
-and the score is the higher of the rules score and ``PROVIDER_SCORE``.
+and the score is the higher of the rules score and ``PROVIDER_SCORE``; a model
+topic of the same code merges alike and stays ``"model"``.
+A provider's IPTC Subject NewsCode (``subj:09003000``, its subjectcode URI, STT's ``sttsubj:``) counts as
+the Media Topic IPTC's vocabulary maps it to (:mod:`stream.topics.subjectcodes`; a code the table lacks
+takes its parent code's topic), exactly as if the provider had sent that ``medtop:`` code; the entry's
+``provider_codes`` name the provider's code, the subject code whose mapping was used and how it matches.
 """
 
 from __future__ import annotations
@@ -66,7 +71,8 @@ from stream.topics.rules import (
     load_rules,
     parse_term,
 )
-from stream.topics.taxonomy import Taxonomy, load_taxonomy, normalize_code
+from stream.topics.subjectcodes import SubjectTopic, mapped_topic, subject_topics
+from stream.topics.taxonomy import MEDTOP_URI, Taxonomy, load_taxonomy, normalize_code
 
 __all__ = [
     "BODY_CHARS",
@@ -75,6 +81,7 @@ __all__ = [
     "PROVIDER_SCORE",
     "RELATIVE_CUTOFF",
     "Evidence",
+    "ProviderCode",
     "Query",
     "ScoredTopic",
     "TopicResult",
@@ -123,6 +130,18 @@ class Evidence(NamedTuple):
         return {"term": self.term, "start": self.start, "end": self.end, "weight": self.weight}
 
 
+class ProviderCode(NamedTuple):
+    """A provider subject code in another scheme that gave a topic: the code as the provider sent it, the IPTC
+    subject code whose mapping was used (the code itself, or a parent of it) and how IPTC matches the two."""
+
+    code: str  # "sttsubj:11010992"
+    via: str  # "subj:11010000"
+    match: str  # top | exact | close | replaced | retired | broad (stream.build.subjectcodes.MATCHES)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"code": self.code, "via": self.via, "match": self.match}
+
+
 @dataclass(frozen=True, slots=True)
 class ScoredTopic:
     code: str
@@ -134,6 +153,7 @@ class ScoredTopic:
     provider: bool = False  # also given by the provider (merged entry)
     coarse: str | None = None
     model: float | None = None  # the model's probability for this branch, when it agrees with the rules
+    provider_codes: tuple[ProviderCode, ...] = ()  # the provider's subject codes that gave this topic, if not medtop
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -146,6 +166,8 @@ class ScoredTopic:
         }
         if self.model is not None:
             out["model"] = self.model
+        if self.provider_codes:
+            out["provider_codes"] = [p.to_dict() for p in self.provider_codes]
         return out
 
 
@@ -472,28 +494,45 @@ def classify(
         guesses = model.guesses(stream, text, threshold=threshold, limit=min(limit, MODEL_TOKENS), lang=lang)
         _add_model_topics(merged, guesses, vetoed, taxonomy)
     for subject in story.subjects:
-        if not subject.code.startswith(("medtop:", "http://cv.iptc.org/newscodes/mediatopic/")):
+        if subject.code.startswith(("medtop:", MEDTOP_URI)):
+            _add_provider_topic(merged, normalize_code(subject.code), subject.name, (), taxonomy)
             continue
-        code = normalize_code(subject.code)
-        topic = taxonomy.get(code)
-        previous = merged.get(code)
-        if previous is not None:
-            merged[code] = ScoredTopic(
-                previous.code,
-                previous.label,
-                max(previous.score, PROVIDER_SCORE),
-                previous.parent,
-                "rules",
-                previous.evidence,
-                True,
-                previous.coarse,
-            )
-            continue
-        label = topic.label if topic else (subject.name or code)
-        merged[code] = ScoredTopic(
-            code, label, PROVIDER_SCORE, topic.parent if topic else None, "provider", (), True, _coarse_of(code)
-        )
+        # An older IPTC Subject NewsCode counts as the Media Topic it became, as if the provider had sent that.
+        for mapped in subject_topics(subject.code):
+            given = (ProviderCode(subject.code, mapped.via, mapped.match),)
+            _add_provider_topic(merged, mapped.code, None, given, taxonomy, mapped)
     return TopicResult(tuple(sorted(merged.values(), key=lambda t: (-t.score, t.code))))
+
+
+def _add_provider_topic(
+    merged: dict[str, ScoredTopic],
+    code: str,
+    name: str | None,
+    given: tuple[ProviderCode, ...],
+    taxonomy: Taxonomy,
+    mapped: SubjectTopic | None = None,
+) -> None:
+    """Add the provider's topic ``code``, or merge it into the entry the rules (or the model) made for it."""
+    previous = merged.get(code)
+    if previous is not None:
+        # The entry keeps its source and evidence (a model topic stays "model", with the model's probability).
+        codes = previous.provider_codes + tuple(g for g in given if g not in previous.provider_codes)
+        merged[code] = dataclasses.replace(
+            previous, score=max(previous.score, PROVIDER_SCORE), provider=True, provider_codes=codes
+        )
+        return
+    topic = taxonomy.get(code)
+    if topic is not None:
+        merged[code] = ScoredTopic(
+            code, topic.label, PROVIDER_SCORE, topic.parent, "provider", (), True, topic.coarse, provider_codes=given
+        )
+        return
+    # Outside taxonomy.yaml: IPTC's label and broader chain from the subject code table, when it has the code.
+    known = mapped or mapped_topic(code)
+    label = known.label if known else (name or code)
+    parent = known.parent if known else None
+    coarse = _coarse_of(known.ancestors) if known else None
+    merged[code] = ScoredTopic(code, label, PROVIDER_SCORE, parent, "provider", (), True, coarse, provider_codes=given)
 
 
 def _add_model_topics(merged: dict[str, ScoredTopic], predicted: list[ModelGuess], vetoed: set[str], taxonomy: Taxonomy) -> None:
@@ -515,14 +554,11 @@ def _add_model_topics(merged: dict[str, ScoredTopic], predicted: list[ModelGuess
         )
 
 
-def _coarse_of(code: str) -> str | None:
+def _coarse_of(ancestors: Iterable[str]) -> str | None:
+    """The coarse routing topic of a code outside taxonomy.yaml: that of its nearest ancestor inside it
+    (arrest, under law enforcement, routes as crime; employment as labour, which routes nowhere)."""
     taxonomy = load_taxonomy()
-    topic = taxonomy.get(code)
-    if topic is not None:
-        return topic.coarse
-    # Codes outside our subset: route by their top-level family when the provider
-    # gives a top-level code.
-    return None
+    return next((topic.coarse for topic in map(taxonomy.get, ancestors) if topic is not None), None)
 
 
 # --------------------------------------------------------------------------- subscriptions

@@ -81,6 +81,20 @@ def test_example_read_the_same_when_its_format_is_declared(name: str) -> None:
     _check((IPTC / name).read_bytes(), EXPECTED[name], declared)
 
 
+@pytest.mark.parametrize("name", [name for name in EXAMPLES if "refused" not in EXPECTED[name] and "items" not in EXPECTED[name]])
+def test_example_s_provider_subject_codes_become_its_topics(name: str) -> None:
+    # AFP's NewsML 1.2 and NTB's NITF sample carry IPTC Subject NewsCodes (subj:), each of which counts as the
+    # Media Topic IPTC maps it to; the examples with medtop: codes or none get nothing from this.
+    from stream.topics.classifier import classify
+
+    story = parse((IPTC / name).read_bytes())
+    got = []
+    for topic in classify(story, (story.language or "en")[:2]).topics:
+        if topic.provider and topic.provider_codes:
+            got.extend([topic.code, given.code] for given in topic.provider_codes)
+    assert sorted(got) == EXPECTED[name].get("provider_topics", [])
+
+
 def test_a_real_german_agency_story_reads_its_nouns_as_nouns() -> None:
     # dpa's "Faktencheck Derby-Elfmeter" is about a Dortmund-Schalke match: German "Derby" (capitalised,
     # as every German noun) is no English city without support (stream.build.gazetteer NOUN_CASE_STEP).
