@@ -39,6 +39,8 @@ How a word of a term matches a token (both folded with ``stream.text.normalize.f
   ``common`` terms are exact unless they carry ``*``.
 * An acronym (one word of two to five letters, all written in capitals: ``WHO``, ``IMF``, ``ВОЗ``) matches
   only a token that starts with a capital ("WHO", British "Nato"), never a small word ("who").
+* German capitalises every noun, so a term written there with a capital matches a small token only as an
+  adjective made from it (wirtschaftlichen for Wirtschaft), never a verb with its stem (gewinnen for Gewinn).
 
 All terms of one language (plus ``common``) go into one Matcher. Which terms can
 start at a token depends only on the token's text, so that is worked out once per
@@ -69,6 +71,7 @@ from stream.topics.taxonomy import load_taxonomy, normalize_code
 from stream.yamlconf import duplicate_keys
 
 __all__ = [
+    "ADJECTIVE_SUFFIXES",
     "COMMON",
     "COMPOUNDING",
     "COMPOUND_HEAD",
@@ -78,6 +81,7 @@ __all__ = [
     "LANGUAGES",
     "LONG_MODIFIER",
     "MIN_PREFIX",
+    "NOUN_CAPS",
     "SUFFIX_ALLOWANCE",
     "UNSPACED",
     "Example",
@@ -108,6 +112,10 @@ SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4, "sw": 
 UNSPACED = frozenset({"zh", "ja", "th"})
 LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE, *UNSPACED})
 MIN_PREFIX = 3
+#: Languages that capitalise every noun: a noun term there matches a small token only as an adjective made from it
+#: (see Term.noun).
+NOUN_CAPS = frozenset({"de"})
+ADJECTIVE_SUFFIXES = ("lich", "isch", "ig", "haft", "bar", "sam")
 #: Languages that write compound nouns as one word, head last: a Präsidentschaftswahl is a Wahl, a
 #: Terroranschlag an Anschlag, a Bürgerkrieg a Krieg. There a stemmed term word of at least COMPOUND_HEAD
 #: letters also matches a token whose head (:func:`compound_head`) has its stem.
@@ -267,12 +275,18 @@ class Term:
     # that starts with a capital: "who claimed his second title" names no health agency, while British style's "Nato"
     # and "Opec" still count.
     caps: bool = field(init=False, compare=False)
+    # Where every noun is capitalised (NOUN_CAPS), a term written with a capital is a noun: a small token it matches
+    # must be an adjective made from it (wirtschaftlichen, olympischen: see adjective_of), not a verb Snowball gives
+    # the same stem (Gewinn and gewinnen, Gebet and gebeten, Handel and handeln, Richter and richtet).
+    noun: bool = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "ident", (self.lang, self.text))
         letters = [c for c in self.text if c.isalpha()]
         acronym = len(self.words) == 1 and 2 <= len(letters) <= 5 and all(c.isupper() for c in letters)
         object.__setattr__(self, "caps", acronym)
+        object.__setattr__(self, "noun", self.lang in NOUN_CAPS and self.text.lstrip("=")[:1].isupper())
+
         direct = self.words[1] if len(self.words) == 2 and self.words[1].peel is None else None
         object.__setattr__(self, "second", direct)
         after = ""
@@ -284,6 +298,13 @@ class Term:
             if second.mode in ("exact", "prefix", "suffix"):
                 after = second.form
         object.__setattr__(self, "after", after)
+
+    def adjective_of(self, token: str) -> bool:
+        """Whether a small ``token`` this noun term matched is an adjective made from the noun: after the noun's
+        stem (or form) it carries an adjective suffix (-lich, -isch, -ig, -haft, -bar, -sam)."""
+        first = self.words[0]
+        base = first.target if first.mode == "stem" else first.form
+        return token.startswith(base) and any(suffix in token[len(base) :] for suffix in ADJECTIVE_SUFFIXES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -781,6 +802,8 @@ class Matcher:
                 cands = self.starting_at(texts[idx])
             for term in cands:
                 if term.caps and not raw[idx][:1].isupper():
+                    continue
+                if term.noun and not raw[idx][:1].isupper() and not term.adjective_of(texts[idx]):
                     continue
                 words = term.words
                 last = idx + len(words) - 1

@@ -54,6 +54,17 @@ def test_turkish_suffix_rule() -> None:
     assert _scan([("savaş", "tr")], "savaşçılarıyla birliktelerinin") == set()  # more than 7 added letters
 
 
+def test_german_nouns_match_small_words_only_as_adjectives_made_from_them() -> None:
+    """German capitalises nouns: Gewinn (profit) never the verb gewinnen (to win), though Snowball stems both
+    "gewinn"; an adjective made from the noun (wirtschaftlichen, olympischen) still counts."""
+    assert _scan([("Gewinn", "de")], "Sie wollen morgen gewinnen") == set()
+    assert _scan([("Gewinn", "de")], "Gewinnen ist alles") == {"Gewinn"}  # capitalised: the noun is possible
+    assert _scan([("Gebet", "de")], "Er wurde gebeten zu gehen") == set()
+    assert _scan([("Wirtschaft", "de")], "die wirtschaftlichen Folgen") == {"Wirtschaft"}
+    assert _scan([("wirtschaftlich", "de")], "die wirtschaftlichen Folgen") == {"wirtschaftlich"}  # written small
+    assert _scan([("Bank", "en")], "two small banks") == {"Bank"}  # only languages in NOUN_CAPS
+
+
 def test_german_compound_heads() -> None:
     """The longest listed ending after a listed first part; a preposition or particle is no first part."""
     assert compound_head("de", "präsidentschaftswahlen") == "wahlen"  # a long first part the list lacks
