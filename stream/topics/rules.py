@@ -35,7 +35,8 @@ How a word of a term matches a token (both folded with ``stream.text.normalize.f
   ``soja``/``sojoji``), so rule files list those forms as separate terms.
 * Arabic tokens are also tried without their proclitics (و ف ب ل ك ال), so
   ``والقتال`` matches ``قتال``.
-* ``word*`` is a prefix (at least ``MIN_PREFIX`` letters); ``=word`` is exact.
+* ``word*`` is a prefix (at least ``MIN_PREFIX`` letters); ``=word`` is exact; ``=word|words|worded`` is
+  one exact word written as its forms (sharing their first two letters), counted as one term.
   ``common`` terms are exact unless they carry ``*``.
 * An acronym (one word of two to five letters, all written in capitals: ``WHO``, ``IMF``, ``ВОЗ``) matches
   only a token that starts with a capital ("WHO", British "Nato"), never a small word ("who").
@@ -162,6 +163,9 @@ class WordPattern:
     mode: str  # "stem" | "suffix" | "prefix" | "exact"
     lang: str
     target: str = ""  # the stem, for mode "stem"
+    # An exact word written as alternatives ("=import|imports|imported"): the forms it matches; ``form`` is then
+    # their common start (the automaton's key). One term, so its forms' hits count as one term's repeats.
+    alts: frozenset[str] = frozenset()
     # Set once here: matches() runs for every candidate token of every story.
     # What peels an Arabic proclitic or a Hebrew prefix off a token (None: the token is matched as it is).
     peel: Callable[[str], list[str]] | None = field(init=False, compare=False)
@@ -187,7 +191,7 @@ class WordPattern:
 
     def _match_one(self, token: str) -> bool:
         if self.mode == "exact":
-            return token == self.form
+            return token in self.alts if self.alts else token == self.form
         if self.mode == "prefix":
             return token.startswith(self.form)
         if self.mode == "suffix":
@@ -357,6 +361,9 @@ def parse_term(text: str, lang: str) -> Term:
     words: list[WordPattern] = []
     pieces = raw.split()
     for piece in pieces:
+        if "|" in piece:
+            words.append(_alternatives(text, piece, lang, exact=exact))
+            continue
         prefix = piece.endswith("*")
         body = piece.rstrip("*")
         toks = tokenize(body)
@@ -373,6 +380,23 @@ def parse_term(text: str, lang: str) -> Term:
     if not words:
         raise ValueError(f"empty term {text!r}")
     return Term(text.strip(), lang, tuple(words))
+
+
+def _alternatives(text: str, piece: str, lang: str, *, exact: bool) -> WordPattern:
+    """One exact word written as its forms, ``=import|imports|imported``: a word that stems or extends to
+    frequent words of another meaning (important, imports) is written as the forms meant."""
+    if not exact:
+        raise ValueError(f"term {text!r}: alternatives ({piece!r}) are exact forms: write the term with '='")
+    forms = []
+    for alt in piece.split("|"):
+        toks = tokenize(alt)
+        if len(toks) != 1 or toks[0].text != fold(alt) or alt.endswith("*"):
+            raise ValueError(f"term {text!r}: {alt!r} is not a single word")
+        forms.append(toks[0].text)
+    start = os.path.commonprefix(forms)  # noqa: RUF071 - character prefix wanted
+    if len(start) < 2:
+        raise ValueError(f"term {text!r}: the alternatives of {piece!r} must share their first two letters")
+    return WordPattern(start, "exact", lang, alts=frozenset(forms))
 
 
 def _pattern(form: str, lang: str, *, exact: bool, prefix: bool) -> WordPattern:

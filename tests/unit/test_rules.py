@@ -54,6 +54,21 @@ def test_turkish_suffix_rule() -> None:
     assert _scan([("savaş", "tr")], "savaşçılarıyla birliktelerinin") == set()  # more than 7 added letters
 
 
+def test_alternatives_are_one_exact_term_counted_as_one() -> None:
+    """``=import|imports|imported`` matches those forms only (never "important") and, being one term, counts its
+    forms' hits as one term's repeats."""
+    text = "Important imports: the imported goods, and import duties"
+    assert _scan([("=import|imports|imported", "en")], text) == {"=import|imports|imported"}
+    hits = Matcher([parse_term("=import|imports|imported", "en")]).scan(TokenStream.of(text))
+    assert [text[h.start : h.end] for h in hits[("en", "=import|imports|imported")]] == ["imports", "imported", "import"]
+    with pytest.raises(ValueError, match="exact forms"):
+        parse_term("import|imports", "en")  # alternatives are exact: a stem of each would join them again
+    with pytest.raises(ValueError, match="first two letters"):
+        parse_term("=war|conflict", "en")
+    with pytest.raises(ValueError, match="not a single word"):
+        parse_term("=import|imp*", "en")
+
+
 def test_german_nouns_match_small_words_only_as_adjectives_made_from_them() -> None:
     """German capitalises nouns: Gewinn (profit) never the verb gewinnen (to win), though Snowball stems both
     "gewinn"; an adjective made from the noun (wirtschaftlichen, olympischen) still counts."""
