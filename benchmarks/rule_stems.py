@@ -1,4 +1,4 @@
-"""Stemmed rule terms whose stem more frequent words of another meaning share (``make rule-stems``).
+"""Rule terms that also match frequent words of another meaning (``make rule-stems``).
 
 A stemmed term matches every token with its Snowball stem, and Snowball joins words a rule author never meant:
 English "imports" and "important", "author" and "authorities", "premiere" and "premier"; French "parlement" and
@@ -8,7 +8,11 @@ average" as earnings in an AP baseball story).
 
 For every single-word stemmed term of a language's rule sections, this prints the words of the language's
 wordfreq list (top :data:`TOP_WORDS`) that have the term's stem and are at most :data:`MARGIN` Zipf below the
-term's own word (rarer ones rarely reach a story), most frequent first. A rule author reads the list and writes
+term's own word (rarer ones rarely reach a story), most frequent first. In the languages whose terms match a
+word and a few added letters (:data:`SUFFIXED`: Turkish "kaza" also matches "kazandı", "gösteri" (a
+demonstration) "gösteriyor" (shows), "opera" "operasyon"), the same for every suffix or prefix term, over the
+words that start as it does, from Zipf :data:`MIN_SUFFIX_ZIPF` (such a term's own word is often rarer than its
+inflected forms). A rule author reads the list and writes
 the term as exact forms (``"=imports"``) where those words mean something else; each exact form keeps the weight
 the stemmed terms gave it (the sum where several stem-equal terms matched it), so the forms meant still score as
 before. Forms and inflections of the same word (protest, protests) are the expected company and need nothing.
@@ -30,12 +34,16 @@ from stream.text.normalize import fold
 from stream.topics.features import snowball_stemmer
 from stream.topics.rules import load_rules
 
-__all__ = ["MARGIN", "STEMMED", "TOP_WORDS", "Company", "main", "stem_company"]
+__all__ = ["MARGIN", "MIN_SUFFIX_ZIPF", "STEMMED", "SUFFIXED", "TOP_WORDS", "Company", "main", "stem_company"]
 
 #: The rule languages matched by Snowball stems (``stream.topics.rules``) and their stemmers.
 STEMMED = {"en": "english", "fr": "french", "ru": "russian", "de": "german", "es": "spanish"}
+#: The rule languages whose terms match by their start and a few added letters (``stream.topics.rules``
+#: SUFFIX_ALLOWANCE) that wordfreq has.
+SUFFIXED = ("ar", "fa", "he", "ko", "tr", "uk")
 TOP_WORDS = 60_000
 MARGIN = 0.5
+MIN_SUFFIX_ZIPF = 3.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +63,12 @@ def stem_company(
     stem: Callable[[str], str],
     zipf: Callable[[str], float],
     margin: float = MARGIN,
+    floor: float | None = None,
 ) -> list[Company]:
-    """For each ``(file, term, weight, matches)``, the words of ``vocabulary`` with the term's ``stem`` that the
-    term ``matches`` (the rule matcher's own test: it may refuse what the stem alone would join) and whose ``zipf``
-    is at least the term's minus ``margin``; terms without such company are left out."""
+    """For each ``(file, term, weight, matches)``, the words of ``vocabulary`` with the term's ``stem`` (any key
+    that every word the term matches shares with it: a Snowball stem, or the first letters for a suffix term)
+    that the term ``matches`` (the rule matcher's own test) and whose ``zipf`` is at least the term's minus
+    ``margin``, or at least ``floor`` when one is given; terms without such company are left out."""
     by_stem: dict[str, list[str]] = {}
     for word in vocabulary:
         if word.isalpha():
@@ -68,7 +78,11 @@ def stem_company(
         form = fold(term)
         own = zipf(form)
         company = sorted(
-            ((w, zipf(w)) for w in by_stem.get(stem(form), ()) if w != form and matches(w) and zipf(w) >= own - margin),
+            (
+                (w, zipf(w))
+                for w in by_stem.get(stem(form), ())
+                if w != form and matches(w) and zipf(w) >= (own - margin if floor is None else floor)
+            ),
             key=lambda pair: -pair[1],
         )
         if company:
@@ -76,12 +90,12 @@ def stem_company(
     return out
 
 
-def _stemmed_terms(lang: str, rules_dir: Path | None) -> list[tuple[str, str, float, Callable[[str], bool]]]:
+def _terms(lang: str, rules_dir: Path | None, modes: tuple[str, ...]) -> list[tuple[str, str, float, Callable[[str], bool]]]:
     return [
         (rule.name, term.text, weight, term.words[0].matches)
         for rule in load_rules(rules_dir)
         for term, weight in rule.terms.get(lang, ())
-        if len(term.words) == 1 and term.words[0].mode == "stem"
+        if len(term.words) == 1 and term.words[0].mode in modes
     ]
 
 
@@ -89,23 +103,32 @@ def _zipf(word: str, *, lang: str, frequency: Callable[[str, str], float]) -> fl
     return frequency(word, lang)
 
 
+def _first_letters(word: str) -> str:
+    return word[:2]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
+    languages = sorted((*STEMMED, *SUFFIXED))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--lang", nargs="+", default=sorted(STEMMED), choices=sorted(STEMMED))
+    parser.add_argument("--lang", nargs="+", default=languages, choices=languages)
     parser.add_argument("--rules", type=Path, default=None, help="rules directory (default: the shipped rules)")
     args = parser.parse_args(argv)
     from wordfreq import top_n_list, zipf_frequency  # build-time extra, as in stream.build.gazetteer
 
     for lang in args.lang:
-        stemmer = snowball_stemmer(STEMMED[lang])
-        assert stemmer is not None
-        found = stem_company(
-            _stemmed_terms(lang, args.rules),
-            top_n_list(lang, TOP_WORDS),
-            stemmer.stemWord,
-            functools.partial(_zipf, lang=lang, frequency=zipf_frequency),
-        )
-        print(f"== {lang}: {len(found)} stemmed terms share their stem with words as frequent")
+        # Folded as the matcher folds tokens (stream.text.normalize.fold).
+        vocabulary = [fold(word) for word in top_n_list(lang, TOP_WORDS)]
+        zipf = functools.partial(_zipf, lang=lang, frequency=zipf_frequency)
+        if lang in STEMMED:
+            stemmer = snowball_stemmer(STEMMED[lang])
+            assert stemmer is not None
+            found = stem_company(_terms(lang, args.rules, ("stem",)), vocabulary, stemmer.stemWord, zipf)
+            kind = "stemmed terms share their stem with words as frequent"
+        else:
+            terms = _terms(lang, args.rules, ("suffix", "prefix"))
+            found = stem_company(terms, vocabulary, _first_letters, zipf, floor=MIN_SUFFIX_ZIPF)
+            kind = f"suffix and prefix terms also match words of Zipf {MIN_SUFFIX_ZIPF:g} or more"
+        print(f"== {lang}: {len(found)} {kind}")
         for c in found:
             company = ", ".join(f"{w} {z:.1f}" for w, z in c.words[:8])
             print(f"{c.file:<20} {c.term} ({c.weight:g}, Zipf {c.zipf:.1f}): {company}")

@@ -45,3 +45,19 @@ def test_the_shipped_rules_keep_no_stem_that_important_shares() -> None:
     for rule in load_rules():
         for term, _ in rule.terms.get("en", ()):
             assert not (len(term.words) == 1 and term.words[0].matches("important")), (rule.name, term.text)
+
+
+def test_a_suffix_term_lists_the_frequent_words_it_also_matches() -> None:
+    # Turkish "opera" matches "operasyon" (an operation): the start plus up to seven letters.
+    zipf = {"opera": 4.2, "operasyon": 4.8, "operası": 3.4, "operasyonlarından": 3.5, "operet": 3.1}.get
+    terms: list[tuple[str, str, float, Callable[[str], bool]]] = [
+        ("culture", "opera", 2.0, lambda w: w.startswith("opera") and len(w) - 5 <= 7)
+    ]
+    found = stem_company(
+        terms,
+        ["opera", "operasyon", "operası", "operasyonlarından", "operet"],
+        lambda w: w[:2],
+        lambda w: zipf(w, 0.0),
+        floor=3.0,
+    )
+    assert [c.words for c in found] == [(("operasyon", 4.8), ("operası", 3.4))]
