@@ -30,10 +30,16 @@ class ProviderSubject:
 
 @dataclass(frozen=True, slots=True)
 class ProviderPlace:
-    """A place the provider attached (ninjs ``places`` / NewsML ``located``)."""
+    """A place the provider attached (ninjs ``places``, NewsML-G2 ``located`` and geoArea subjects ...).
+
+    ``origin``: the place the content was filed from, not a place it is about (NewsML-G2 ``located``, "the
+    location from which the content originates"). Reuters sends its editing desk there (Bangalore on a story
+    datelined Beirut), so it is no evidence by itself (:mod:`stream.places.geotag`).
+    """
 
     name: str
     code: str | None = None  # ISO 3166 alpha-2 when the provider gives one
+    origin: bool = False
 
 
 @dataclass(frozen=True, slots=True)

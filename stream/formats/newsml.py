@@ -5,7 +5,8 @@ A ``newsItem`` is one story version; a ``newsMessage`` carries several (split th
 story text and are refused with their name. The body is the ``contentSet``'s inline XML
 (NITF read as NITF, XHTML as paragraphs) or inline data; a picture or video item has none,
 so its ``contentMeta/description`` (caption, summary, shot list) is its text. Subjects
-of type ``cpnat:geoArea`` are places, not topics, and join the ``located`` places.
+of type ``cpnat:geoArea`` are places, not topics, and join the ``located`` places (marked as the origin:
+where the content was filed from, not what it is about).
 """
 
 from __future__ import annotations
@@ -123,13 +124,14 @@ def _country_code(concept: ET.Element) -> str | None:
 
 
 def _places(meta: ET.Element | None) -> Iterator[ProviderPlace]:
-    concepts = [*children(meta, "located")]
-    concepts += [subject for subject in children(meta, "subject") if subject.get("type") == _GEO_AREA]
-    for concept in concepts:
+    # ``located`` is where the content originates (Reuters: the editing desk), a geoArea subject what it is about.
+    concepts = [(located, True) for located in children(meta, "located")]
+    concepts += [(subject, False) for subject in children(meta, "subject") if subject.get("type") == _GEO_AREA]
+    for concept, origin in concepts:
         code = _country_code(concept)
         name = plain(child(concept, "name")) or code or ""
         if name:
-            yield ProviderPlace(name=name, code=code)
+            yield ProviderPlace(name=name, code=code, origin=origin)
 
 
 def from_xml(text: str, *, default_id: str | None = None) -> Story:

@@ -6,7 +6,8 @@ and to every country the place counts for:
 * position: headline 3, lead (first paragraph of the body) 2, rest 1 —
   a story is about what its top says; a story without a headline weighs its
   first sentence as one;
-* source: dateline 4, provider metadata 2, a name 1, a metonym 0.8, a
+* source: dateline 4, provider metadata 2 (its place of origin, a NewsML-G2 ``located``, only where the text
+  agrees: alone it is listed, never relevant and decides no focus), a name 1, a metonym 0.8, a
   demonym/adjective 0.6 (an adjective is often incidental: "the French
   president said"; not before an organ of the state: "an Egyptian court"),
   an ambiguous name admitted by context 0.8; an abbreviation before a common
@@ -123,6 +124,7 @@ class Scored(NamedTuple):
     countries: tuple[str, ...]
     weight: float
     dateline: bool = False  # the place of filing, not a mention in the text
+    origin: bool = False  # only the provider's place of origin (NewsML-G2 ``located``) in a story naming no country
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +134,7 @@ class Scores:
     regions: dict[str, float]
     focus_country: str | None
     focus_region: str | None
+    origin_only: frozenset[str] = frozenset()  # countries named only as the provider's place of origin
 
 
 def position_weight(start: int, headline_end: int, lead_end: int) -> float:
@@ -197,10 +200,16 @@ def score(
     for rid, weight in named.items():
         regions[rid] += weight / total
     region_focus = _named_region(region_hits, headline_countries, countries)
+    # Where the content was filed from (a Reuters desk) is no place it is about: alone it decides nothing.
+    origin_only: frozenset[str] = frozenset()
+    if any(ev.origin for ev in evidence):
+        origin_only = frozenset(c for c in countries if all(ev.origin for ev in evidence if c in ev.countries))
     focus_country: str | None
     focus_region: str | None
     if region_focus is not None:
         focus_country, focus_region = None, region_focus
+    elif origin_only and origin_only.issuperset(countries):
+        focus_country, focus_region = None, None
     else:
         focus_shares = shares
         if repeats:
@@ -222,6 +231,7 @@ def score(
         regions={r: min(1.0, s) for r, s in regions.items()},
         focus_country=focus_country,
         focus_region=focus_region,
+        origin_only=origin_only,
     )
 
 

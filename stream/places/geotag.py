@@ -441,7 +441,7 @@ class Mention(NamedTuple):
     start: int
     end: int
     form: str
-    source: str  # text | dateline | demonym | metonym | provider | organisation | person | party
+    source: str  # text | dateline | demonym | metonym | provider | origin | organisation | person | party
 
 
 # Not frozen: a frozen dataclass sets each field through object.__setattr__, and a 2,000-character story builds
@@ -1010,12 +1010,18 @@ def locate(
         return country in external or bool(sure_forms.get(country, set()) - {form})
 
     external: set[str] = set()
+    origins: list[tuple[int, str]] = []  # where the content was filed from (NewsML-G2 ``located``): see below
     for pp in story.places:
         place = _provider_place(gaz, pp.name, pp.code)
-        if place is not None:
-            accepted.append((place, Mention(pp.name, -1, -1, fold(pp.name), "provider"), SOURCE_WEIGHTS["provider"]))
-            external.update(gaz.places[place].countries)
+        if place is None:
+            continue
+        if pp.origin:
+            origins.append((place, pp.name))
+            continue
+        accepted.append((place, Mention(pp.name, -1, -1, fold(pp.name), "provider"), SOURCE_WEIGHTS["provider"]))
+        external.update(gaz.places[place].countries)
     dateline = find_dateline(story)
+    dated = False  # the text's dateline names a gazetteer place
     if dateline is not None:
         key = TokenStream.of(dateline.text).joined
         place = _best_entry(gaz, key, city_first=True, backed=lambda c: backed_elsewhere(c, key))
@@ -1023,6 +1029,7 @@ def locate(
             mention = Mention(dateline.text, dateline.start, dateline.end, fold(dateline.text), "dateline")
             accepted.append((place, mention, SOURCE_WEIGHTS["dateline"]))
             external.update(gaz.places[place].countries)
+            dated = True
             # The dateline's own span is not a second mention; the headline above it still counts.
             pending = [(h, s) for h, s in pending if not dateline.start <= h.start < dateline.end]
 
@@ -1198,6 +1205,8 @@ def locate(
             for c in gaz.places[place].countries:
                 headline_kinds.setdefault(c, set()).add(kind)
     in_text = len(accepted)  # the names read in the text; people, organisations and lone names come after
+    if origins:
+        _add_origins(gaz, accepted, origins, dated)
     for i in forces_of:
         place, mention, weight = accepted[i]
         if scenes.difference(gaz.places[place].countries):
@@ -1253,6 +1262,26 @@ def locate(
     pairs = _pairs(ts, text, headline_hits)
     joint = bool(pairs) and _agreement(ts, headline_end)
     return _result(gaz, catalog, accepted, pairs, region_hits, headline_hits, hosts, tie_parts, joint, repeats)
+
+
+def _add_origins(gaz: Gazetteer, accepted: list[tuple[int, Mention, float]], origins: list[tuple[int, str]], dated: bool) -> None:
+    """Add the places the content was filed from (NewsML-G2 ``located``) that the text agrees with.
+
+    The origin is no place the story is about: Reuters sends its editing desk ("Bangalore" on a Syria story
+    datelined BEIRUT, on a Chelsea match report). It counts as a provider place for a country the text names
+    (its dateline or any mention: dpa's "Athen" over "Athen (dpa) - ..."), never against the text's own
+    dateline; in a story whose text names no country it is listed as the ``origin``, which makes no country
+    relevant and decides no focus (:func:`stream.places.focus.score`).
+    """
+    named = {c for i, m, _w in accepted if m.source != "provider" for c in gaz.places[i].countries}
+    filed = {c for i, m, _w in accepted if m.source == "dateline" for c in gaz.places[i].countries}
+    for place, name in origins:
+        countries = gaz.places[place].countries
+        if dated and not filed.intersection(countries):
+            continue  # the text's dateline says where it was filed
+        mention = Mention(name, -1, -1, fold(name), "provider" if named else "origin")
+        if not named or named.intersection(countries):
+            accepted.append((place, mention, SOURCE_WEIGHTS["provider"]))
 
 
 def _short_quotations(text: str) -> list[tuple[int, int]]:
@@ -1911,7 +1940,9 @@ def _result(
     repeats: Sequence[int] = (),
 ) -> GeoResult:
     gplaces = gaz.places
-    evidence = [Scored((pl := gplaces[i]).id, pl.countries, w, m.source == "dateline") for i, m, w in accepted]
+    evidence = [
+        Scored((pl := gplaces[i]).id, pl.countries, w, m.source == "dateline", m.source == "origin") for i, m, w in accepted
+    ]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
     repeated: dict[str, float] | None = None
     if repeats:
@@ -1934,7 +1965,7 @@ def _result(
             "iso2": iso,
             "name": gaz.country_name(iso),
             "score": round(share, 4),
-            "relevant": share >= RELEVANT_RATIO * top or iso in headline_countries,
+            "relevant": (share >= RELEVANT_RATIO * top or iso in headline_countries) and iso not in scores.origin_only,
             "mentions": _mention_dicts(by_country.get(iso, ())),
         }
         for iso, share in sorted(scores.countries.items(), key=lambda kv: (-kv[1], kv[0]))

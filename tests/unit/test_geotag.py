@@ -285,6 +285,39 @@ def test_provider_place_supports_ambiguous_name() -> None:
     assert len(_forms_of(locate(story, "en"), "JO")) == 2
 
 
+def _desk(name: str, code: str) -> tuple[ProviderPlace, ...]:
+    return (ProviderPlace(name, code, origin=True),)
+
+
+def test_an_origin_place_alone_is_listed_but_neither_relevant_nor_the_focus() -> None:
+    # A wire service's editing desk ("located" in NewsML-G2) on a match report whose text names no place.
+    result = locate(
+        _story("Coach asks fans for patience", "The manager said the squad needed time.", places=_desk("Pune", "IN")), "en"
+    )
+    assert [(c["iso2"], c["relevant"]) for c in result.countries] == [("IN", False)]
+    assert result.countries[0]["mentions"][0]["source"] == "origin"  # type: ignore[index]
+    assert (result.focus_country, result.focus_region) == (None, None)
+
+
+def test_an_origin_place_the_text_does_not_name_is_left_out() -> None:
+    body = "OSLO, May 3 - Norway's central bank kept its key rate unchanged on Thursday."
+    result = locate(_story("Norway holds rates", body, places=_desk("Pune", "IN")), "en")
+    assert _countries(result) == {"NO"}
+    assert result.focus_country == "NO"
+
+
+def test_an_origin_place_against_the_text_s_dateline_is_left_out_even_when_the_text_names_it() -> None:
+    body = "OSLO, May 3 - Norway's central bank kept its key rate unchanged, citing risks from India's slowdown."
+    result = locate(_story("Norway holds rates", body, places=_desk("Pune", "IN")), "en")
+    assert [m["source"] for m in _forms_of(result, "IN")] == ["text"]  # type: ignore[index]
+
+
+def test_an_origin_place_the_text_agrees_with_counts_as_a_provider_place() -> None:
+    body = "OSLO, May 3 - The central bank kept its key rate unchanged on Thursday."
+    result = locate(_story("Rates on hold", body, places=_desk("Oslo", "NO")), "en")
+    assert [m["source"] for m in _forms_of(result, "NO")] == ["dateline", "provider"]  # type: ignore[index]
+
+
 def _forms_of(result: GeoResult, iso: str) -> list[object]:
     return next((list(c["mentions"]) for c in result.countries if c["iso2"] == iso), [])  # type: ignore[arg-type]
 

@@ -251,7 +251,7 @@ def test_newsml_fixture_russian() -> None:
         "Эвакуированы более двух тысяч человек;\n\nповреждены три моста."
     )
     assert story.subjects == (ProviderSubject("medtop:03000000", "disaster, accident and emergency incident"),)
-    assert story.places == (ProviderPlace("Оренбург", "RU"),)
+    assert story.places == (ProviderPlace("Оренбург", "RU", origin=True),)  # located: where it was filed from
 
 
 def test_newsml_without_namespace_and_canceled() -> None:

@@ -274,3 +274,14 @@ def test_an_alpha3_country_code_gives_the_alpha2() -> None:
         '<Property FormalName="Country" Value="NLD"/></Location></DescriptiveMetadata>' + _part("Main", "Postal strike.")
     )
     assert parse(raw.encode()).places == (ProviderPlace("Den Haag", "NL"),)
+
+
+def test_newsml_g2_located_is_the_origin_and_a_geo_area_subject_a_place_it_is_about() -> None:
+    # NewsML-G2: ``located`` is "the location from which the content originates" (Reuters: its editing desk).
+    raw = (
+        '<newsItem guid="g-origin"><contentMeta><headline>Ceasefire talks stall</headline>'
+        '<located type="cptType:5"><name>Gdansk</name><broader qcode="iso3166-1a2:PL"/></located>'
+        '<subject type="cpnat:geoArea" qcode="iso3166-1a2:LT"><name>Lithuania</name></subject>'
+        "</contentMeta></newsItem>"
+    )
+    assert parse(raw.encode()).places == (ProviderPlace("Gdansk", "PL", origin=True), ProviderPlace("Lithuania", "LT"))
