@@ -1292,6 +1292,13 @@ focus. Every row unchanged (no story of the benchmark carries provider metadata)
 lose India, the match report keeps it as its origin only; three STT items whose text names no place (located Helsinki) lose their focus FI, which was right,
 as a desk's would be wrong: a missing focus, not a false one. NewsML 1.2's ``HowPresent="Origin"`` is left a
 provider place: AFP sends its dateline city there and ANP its own country alone (the fourth round's NLD story).
+
+A country only the provider's metadata names (its places, an origin) supports the text and no longer overrules it:
+where the text names countries, the focus is one of them; and the rules for a story that names no place (leaders,
+parties, a lone ambiguous country name, a central bank) ask whether the *text* names one, so a provider's place no
+longer turns them off. Every row unchanged (no provider metadata in the benchmark); no real file's output moved:
+IPTC's ap_video.json (AP: "Ukraine" on a caption about House Democrats and "the Trump impeachment") keeps focus UA,
+its text naming no place, leader or party the list reads (see the next paragraph).
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ and to every country the place counts for:
   a story is about what its top says; a story without a headline weighs its
   first sentence as one;
 * source: dateline 4, provider metadata 2 (its place of origin, a NewsML-G2 ``located``, only where the text
-  agrees: alone it is listed, never relevant and decides no focus), a name 1, a metonym 0.8, a
+  agrees: alone it is listed, never relevant and decides no focus; a country only the provider names is no focus
+  when the text names another), a name 1, a metonym 0.8, a
   demonym/adjective 0.6 (an adjective is often incidental: "the French
   president said"; not before an organ of the state: "an Egyptian court"),
   an ambiguous name admitted by context 0.8; an abbreviation before a common
@@ -125,6 +126,7 @@ class Scored(NamedTuple):
     weight: float
     dateline: bool = False  # the place of filing, not a mention in the text
     origin: bool = False  # only the provider's place of origin (NewsML-G2 ``located``) in a story naming no country
+    provider: bool = False  # the provider's metadata (its places, its origin), not the text
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +218,15 @@ def score(
             # Rounded, so that equal evidence left after the subtraction ties exactly (3.0 against 4.8 - 1.8).
             focus_shares = {c: round(s - repeats.get(c, 0.0), 9) / total for c, s in countries.items()}
         focus_country = _focus_country(focus_shares, pairs, hosts, tie_parts, joint) if shares else None
+        if focus_country is not None and any(ev.provider for ev in evidence):
+            # A place only the provider's metadata names supports the text, it does not overrule it: AP's "Ukraine"
+            # on a video about House Democrats and the Trump impeachment. Where the text names countries, the focus is
+            # one of them.
+            in_text = {c for ev in evidence if not ev.provider for c in ev.countries}
+            if in_text and focus_country not in in_text:
+                focus_country = _focus_country(
+                    {c: s for c, s in focus_shares.items() if c in in_text}, pairs, hosts, tie_parts, joint
+                )
         lead_shares = shares
         if focus_country is not None and shares[focus_country] < DATELINE_ONLY_SHARE and _dateline_only(focus_country, evidence):
             # The story is about what it names; the seat it was filed from neither decides

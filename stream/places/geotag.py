@@ -1205,8 +1205,6 @@ def locate(
             for c in gaz.places[place].countries:
                 headline_kinds.setdefault(c, set()).add(kind)
     in_text = len(accepted)  # the names read in the text; people, organisations and lone names come after
-    if origins:
-        _add_origins(gaz, accepted, origins, dated)
     for i in forces_of:
         place, mention, weight = accepted[i]
         if scenes.difference(gaz.places[place].countries):
@@ -1221,7 +1219,9 @@ def locate(
         for i in listed:
             place, mention, weight = accepted[i]
             accepted[i] = (place, mention, weight * LIST_WEIGHT)
-    named = {c for i, _m, _w in accepted for c in gaz.places[i].countries}
+    # Countries the text names: the rules below are for a story whose text names no place (a provider's place is
+    # metadata: AP's "Ukraine" on a story about "President Trump").
+    named = {c for i, m, _w in accepted if m.source not in _METADATA for c in gaz.places[i].countries}
     if not named:
         lone = _lone_country(gaz, text, ts, unbacked, lang)
         if lone is not None:
@@ -1231,7 +1231,7 @@ def locate(
                 accepted.append((place, Mention(text[start:end], start, end, hit.form, "text"), weight * AMBIGUOUS_WEIGHT))
                 if start < headline_end:
                     headline_hits.append((hit, gaz.places[place].countries))
-            named = {c for i, _m, _w in accepted for c in gaz.places[i].countries}
+            named = {c for i, m, _w in accepted if m.source not in _METADATA for c in gaz.places[i].countries}
     if not named and people:
         for person in find_people(ts, text, load_people()):
             idx = gaz.country_index.get(person.country)
@@ -1246,11 +1246,13 @@ def locate(
         # its organ, and counts for it in a story that names no place, as a leader's name does.
         central = not named and hit.first >= 3 and texts[hit.first - 3 : hit.first] in _CENTRAL_BANKS
         for place, _ftype, _flags in hit.readings:
-            if gaz.places[place].kind != "country" or not (central or set(gaz.places[place].countries) & named):
+            if gaz.places[place].kind != "country" or not (central or set(gaz.places[place].countries) & (named | external)):
                 continue
             weight = position_weight(start, top_end, lead_end) * ORGANISATION_WEIGHT
             accepted.append((place, Mention(text[start:end], start, end, hit.form, "organisation"), weight))
             break
+    if origins:
+        _add_origins(gaz, accepted, origins, dated)
     # Countries the headline names only by a city: "... talks in Washington", "Moscow hosts ...".
     hosts = frozenset(c for c, kinds in headline_kinds.items() if kinds <= {"city", "capital"})
     tie_parts: TieParts | None = None
@@ -1264,6 +1266,10 @@ def locate(
     return _result(gaz, catalog, accepted, pairs, region_hits, headline_hits, hosts, tie_parts, joint, repeats)
 
 
+# Mention sources of the provider's metadata, not of the text.
+_METADATA = frozenset(["provider", "origin"])
+
+
 def _add_origins(gaz: Gazetteer, accepted: list[tuple[int, Mention, float]], origins: list[tuple[int, str]], dated: bool) -> None:
     """Add the places the content was filed from (NewsML-G2 ``located``) that the text agrees with.
 
@@ -1273,7 +1279,7 @@ def _add_origins(gaz: Gazetteer, accepted: list[tuple[int, Mention, float]], ori
     dateline; in a story whose text names no country it is listed as the ``origin``, which makes no country
     relevant and decides no focus (:func:`stream.places.focus.score`).
     """
-    named = {c for i, m, _w in accepted if m.source != "provider" for c in gaz.places[i].countries}
+    named = {c for i, m, _w in accepted if m.source not in _METADATA for c in gaz.places[i].countries}
     filed = {c for i, m, _w in accepted if m.source == "dateline" for c in gaz.places[i].countries}
     for place, name in origins:
         countries = gaz.places[place].countries
@@ -1941,7 +1947,8 @@ def _result(
 ) -> GeoResult:
     gplaces = gaz.places
     evidence = [
-        Scored((pl := gplaces[i]).id, pl.countries, w, m.source == "dateline", m.source == "origin") for i, m, w in accepted
+        Scored((pl := gplaces[i]).id, pl.countries, w, m.source == "dateline", m.source == "origin", m.source in _METADATA)
+        for i, m, w in accepted
     ]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
     repeated: dict[str, float] | None = None

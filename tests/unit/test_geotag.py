@@ -1595,3 +1595,23 @@ def test_a_city_that_outnumbers_a_territory_of_its_name_shares_the_name() -> Non
     assert [str(c["iso2"]) for c in city.countries] == ["US"]
     island = locate(Story(id="i", headline="", body="A cyclone passed close to Norfolk Island on Sunday."), "en")
     assert island.focus_country == "NF"
+
+
+def test_a_country_only_the_provider_names_is_no_focus_against_the_text() -> None:
+    # The provider tags a background country; the text names where the story happens.
+    story = _story("Rescue teams reach stranded villagers", "The water was receding.\n\nOfficials in Chennai said so.")
+    result = locate(_story(story.headline, story.body, places=(ProviderPlace("Ukraine", "UA"),)), "en")
+    assert _countries(result) == {"IN", "UA"}
+    assert result.focus_country == "IN"
+    assert (
+        locate(_story(story.headline, "The water was receding.", places=(ProviderPlace("Ukraine", "UA"),)), "en").focus_country
+        == "UA"
+    )
+
+
+def test_a_provider_place_leaves_the_leaders_rule_to_the_text() -> None:
+    # "A story that names no place" is about the text: a provider's place is metadata.
+    story = _story("", "President Emmanuel Macron said the talks were over.", places=(ProviderPlace("Ukraine", "UA"),))
+    result = locate(story, "en")
+    assert _countries(result) == {"FR", "UA"}
+    assert result.focus_country == "FR"
