@@ -1299,6 +1299,10 @@ parties, a lone ambiguous country name, a central bank) ask whether the *text* n
 longer turns them off. Every row unchanged (no provider metadata in the benchmark); no real file's output moved:
 IPTC's ap_video.json (AP: "Ukraine" on a caption about House Democrats and "the Trump impeachment") keeps focus UA,
 its text naming no place, leader or party the list reads (see the next paragraph).
+
+A leader's surname before "impeachment" is that leader's, as before "administration" (only an office-holder is
+impeached): "the Trump impeachment hearings" names the United States, and with the row above ap_video.json's focus
+is US (UA 0.67 from the provider, relevant, no longer the focus). Every row unchanged.
 """
 
 from __future__ import annotations

@@ -67,8 +67,8 @@ TITLES: frozenset[tuple[str, ...]] = frozenset(
 )
 _TITLE_LEN = max(len(t) for t in TITLES)
 # Folded words after a bare surname that make it a leader's: "the Trump administration", "the Morrison
-# government", "Obama-era rules".
-AFTER_SURNAME = frozenset(["administration", "government", "cabinet", "ministry", "era", "regime"])
+# government", "Obama-era rules", "the Trump impeachment hearings" (only an office-holder is impeached).
+AFTER_SURNAME = frozenset(["administration", "government", "cabinet", "ministry", "era", "regime", "impeachment"])
 # Words that may sit between a title and the surname: "President el-Sisi", "President al-Assad".
 _SKIPPABLE = frozenset(["al", "el", "de", "da", "van", "von"])
 

@@ -55,6 +55,11 @@ def test_a_surname_before_administration_or_government_counts() -> None:
     assert _countries("The administration reverses the policy.") == []
 
 
+def test_a_surname_before_impeachment_counts() -> None:
+    # Only an office-holder is impeached: "the Bolsonaro impeachment" is a leader's, as "the ... administration" is.
+    assert locate(_story("Senators open the Bolsonaro impeachment hearings."), "en").focus_country == "BR"
+
+
 def test_a_party_counts_as_party_evidence_and_a_common_one_word_name_does_not() -> None:
     result = locate(_story("Likud wins the most seats in the election."), "en")
     assert result.focus_country == "IL"
