@@ -1303,6 +1303,11 @@ its text naming no place, leader or party the list reads (see the next paragraph
 A leader's surname before "impeachment" is that leader's, as before "administration" (only an office-holder is
 impeached): "the Trump impeachment hearings" names the United States, and with the row above ap_video.json's focus
 is US (UA 0.67 from the provider, relevant, no longer the focus). Every row unchanged.
+
+The continents' English adjectives (Latin, South, Central, North American and their plurals) shadow the demonym in
+them, as the continents' names shadow "America" (curated ``shared``): "Pope Francis leaves Peru at end of Latin
+American trip" (Reuters) named the United States, relevant. Public test precision bound 0.835 -> 0.836 (relevant
+0.920 unchanged); every other row unchanged to the event.
 """
 
 from __future__ import annotations

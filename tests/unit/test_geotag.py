@@ -1615,3 +1615,11 @@ def test_a_provider_place_leaves_the_leaders_rule_to_the_text() -> None:
     result = locate(story, "en")
     assert _countries(result) == {"FR", "UA"}
     assert result.focus_country == "FR"
+
+
+def test_a_continent_s_english_adjective_is_no_american() -> None:
+    # "Latin American", "North American" shadow the demonym inside them, as the continents' names shadow "America".
+    result = locate(_story("Cardinal ends his Latin American tour in Chile", "He flew home from Santiago."), "en")
+    assert _countries(result) == {"CL"}
+    assert _countries(locate(_story("", "North Americans and Latin Americans disagreed."), "en")) == set()
+    assert _countries(locate(_story("", "An American tourist was hurt."), "en")) == {"US"}
