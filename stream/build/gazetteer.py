@@ -40,7 +40,9 @@ says ``Frankreich`` more often; ``Man`` is). Sub-national names are checked in
 the country's own languages too, with the higher :data:`OWN_WORD_FLOOR`
 (``Western``, ``Eastern``, ``Ouest``). Place names that are common first names
 (class >= :data:`NAME_FLOOR` in ``nam_dict.txt`` from the ``gender-guesser``
-package, GNU FDL; see :func:`_given_names`) are ambiguous in every language.
+package, GNU FDL; see :func:`_given_names`) are ambiguous in every language; so is a country's name that no
+checked language writes, and no language that does writes in wordfreq's lists, when it is any first name of that
+list (:data:`FOREIGN_NAME_FLOOR`: Jaana, Siri, Talia).
 Ambiguous entries count only with support (see ``stream.places.geotag``).
 
 German nouns (thirteenth round): German writes every noun with a capital, so a German common word
@@ -150,6 +152,13 @@ _NOUN_CASE_LANGS = frozenset(["de"])
 # (Jordan 9, Georgia 9, Ahmad 9, Victoria 9, Sofia 9), while names of that list
 # that are rare as first names stay sure (France 6, Israel 6, Chad 5).
 NAME_FLOOR = 7
+# The class from which a first name makes a country's name ambiguous when no checked language writes the country so
+# and no language that does is seen writing it in wordfreq's lists (Zipf >= FOREIGN_NAME_USE_FLOOR): CLDR's
+# Colognian "Jaana" for Ghana is a Finnish first name of class 6, Ladin "Talia" for Italy one of class 6; a person's
+# name is then the likelier reading at any frequency the list records. Norwegian "Kina" (4.99), Czech "Francie"
+# (4.83) are in use and keep their reading.
+FOREIGN_NAME_FLOOR = 1
+FOREIGN_NAME_USE_FLOOR = 3.0
 # Zipf frequency from which a Chinese or Japanese name of a city under a million inhabitants is a common
 # word in the other language (イカ, Ica in Peru, is "squid" in Japanese, 4.7), and from which it is one in
 # the city's own language (联合 "unite", in 联合国, is a GeoNames name of Lianhe, 121,000 people: 5.2; 民主
@@ -1144,6 +1153,21 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
             for (idx, ftype), flags in list(slot.items()):
                 if ftype == NAME:
                     slot[idx, ftype] = (flags | AMBIG) & ~WORD
+    import wordfreq
+
+    rare = _given_names(FOREIGN_NAME_FLOOR)
+    listed = set(wordfreq.available_languages())
+    for key, langs in b.name_langs.items():
+        # Not a form that is also a demonym ("Philippine"): news writes it as the adjective, no person's name.
+        if (
+            not langs
+            and rare.get(key, 0)
+            and all(ftype == NAME for _idx, ftype in b.forms.get(key, {}))
+            and not any(wordfreq.zipf_frequency(key, lang) >= FOREIGN_NAME_USE_FLOOR for lang in b.attested[key] & listed)
+        ):
+            for (idx, ftype), flags in list(b.forms.get(key, {}).items()):
+                if ftype == NAME and b.places[idx][2] == "country":
+                    b.forms[key][idx, ftype] = (flags | AMBIG) & ~WORD
     he_prefixed_words = _hebrew_prefixed_words(b, he_zipf)
     triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws}) for lang, ws in data["triggers"].items()}
     table = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
@@ -1157,6 +1181,8 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "own_word_floor": OWN_WORD_FLOOR,
         "noun_case_step": NOUN_CASE_STEP,
         "given_name_floor": NAME_FLOOR,
+        "foreign_name_floor": FOREIGN_NAME_FLOOR,
+        "foreign_name_use_floor": FOREIGN_NAME_USE_FLOOR,
         "city_population_floor": CITY_POPULATION_FLOOR,
         "places": b.places,
         "forms": table,

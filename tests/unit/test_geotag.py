@@ -1623,3 +1623,10 @@ def test_a_continent_s_english_adjective_is_no_american() -> None:
     assert _countries(result) == {"CL"}
     assert _countries(locate(_story("", "North Americans and Latin Americans disagreed."), "en")) == set()
     assert _countries(locate(_story("", "An American tourist was hurt."), "en")) == {"US"}
+
+
+def test_a_first_name_that_only_an_unread_language_gives_a_country_needs_support() -> None:
+    # "Jaana" is Ghana only in Colognian (CLDR) and a Finnish first name: an athletics result names a person.
+    result = locate(_story("", "Naisten ammunta: 1) Jaana Virtanen 612, 2) Liisa Koski 610."), "fi")
+    assert "GH" not in _countries(result)
+    assert "GH" in _countries(locate(_story("", "Ghana voitti ottelun."), "fi"))
