@@ -1316,6 +1316,15 @@ results list ("2) Jaana Sieviläinen"); also Siri (SY), Talia (IT), Marita (MT),
 Norwegian "Kina" (4.99), Czech "Francie", Malay "Yaman" are in use and keep their reading. First tried without the
 demonym exclusion: public dev lost one event ("Philippine Justice secretary ...": the form is also the adjective);
 forms that are also a demonym are left out. Every row unchanged.
+
+Opening a sentence, where every word is capitalised, an ambiguous town's form that is a frequent English word (Zipf
+>= 4) ten times as frequent as the English name of every place it reads as ("can" 6.5, Caen 2.6) is a word unless
+the text uses it as a place (a preposition, a locative, a trigger word): another name of its country no longer backs
+it (artifact ``opening_words``, 27 forms: Can, Ben, Bush, Julia, Victor, Solo ...). AP's "Can trading pollution like
+stocks help fight climate change?" read Caen on the strength of "Paris" below and made France relevant as a headline
+country. English only: wordfreq folds case, so a name's own frequency is in its word's, and the gazetteer keeps the
+rival name in English alone ("Roma" is Italian's word for Rome). A country's name stays as it was ("Turkey's
+central bank ...", the third round's rule). Every row unchanged.
 """
 
 from __future__ import annotations

@@ -434,6 +434,9 @@ class _Builder:
         # (place index, key) -> languages in which the key is (part of) the place's own name.
         self.own_names: dict[tuple[int, str], set[str]] = {}
         self._word_in: list[str] | None = None
+        # Cased-script form -> languages where it is a frequent word, whatever else makes it ambiguous ("can" is
+        # also a Turkish first name and three letters long): opening a sentence, its capital says nothing.
+        self.opening_words: dict[str, set[str]] = defaultdict(set)
         self.places: list[list[object]] = []
         self.index: dict[str, int] = {}
         self.forms: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)
@@ -490,6 +493,8 @@ class _Builder:
     def _put(self, key: str, idx: int, ftype: int, flags: int) -> None:
         if flags & WORD and self._word_in:
             self.word_langs[key] = sorted(set(self.word_langs.get(key, [])) | set(self._word_in))
+        if self._word_in and family_of(key) in _CAPITALISED_SCRIPTS:
+            self.opening_words[key].update(self._word_in)
         slot = self.forms[key]
         prev = slot.get((idx, ftype))
         # Two sources for the same reading: keep the looser constraints.
@@ -1110,6 +1115,29 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         b.add(state["name"], idx, NAME, AMBIG if clash else 0)
 
 
+def _opening_words(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> dict[str, list[str]]:
+    """Ambiguous forms -> ["en"] when the form is a frequent English word (Zipf >= WORD_FLOOR) at least ten times as
+    frequent as the English name of every place it reads as ("can" 6.5, Caen 2.6).
+
+    wordfreq folds case, so a name's own frequency is in its word's ("Nice", "Roma" in Italian): the rival is the
+    place's name, which the gazetteer keeps in English only (GeoNames), so only English is judged. Only forms every
+    reading of which is ambiguous: a sure reading never asks for support.
+    """
+    import wordfreq
+
+    english = words.get(LAT, {}).get("en", {})
+    out: dict[str, list[str]] = {}
+    for key, langs in sorted(b.opening_words.items()):
+        slot = b.forms.get(key, {})
+        if "en" not in langs or not slot or not all(f & AMBIG for f in slot.values()):
+            continue
+        zipf = english.get(key, 0.0)
+        names = {" ".join(t.text for t in tokenize(str(b.places[idx][1]))) for idx, _ftype in slot}
+        if zipf >= WORD_FLOOR and all(name != key and zipf >= wordfreq.zipf_frequency(name, "en") + 1.0 for name in names):
+            out[key] = ["en"]
+    return out
+
+
 def build(out: Path = ARTIFACT) -> dict[str, object]:
     """Build the artifact at ``out`` and return summary counts."""
     data: dict[str, Any] = yaml.safe_load(CURATED.read_text(encoding="utf-8"))
@@ -1182,6 +1210,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "noun_case_step": NOUN_CASE_STEP,
         "given_name_floor": NAME_FLOOR,
         "foreign_name_floor": FOREIGN_NAME_FLOOR,
+        "opening_words": _opening_words(b, words),
         "foreign_name_use_floor": FOREIGN_NAME_USE_FLOOR,
         "city_population_floor": CITY_POPULATION_FLOOR,
         "places": b.places,

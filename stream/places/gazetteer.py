@@ -9,7 +9,7 @@ is cached per path, so the first story pays the load once.
 from __future__ import annotations
 
 import gzip
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -91,6 +91,10 @@ class Gazetteer:
     # Hebrew tokens that read as a prefix and a place name but are mostly another word (שנים "years" is no
     # ש + Nîmes, מקום "place" no מ + Qom): the prefixed reading needs support (see stream.build.gazetteer).
     he_prefixed_words: frozenset[str] = frozenset()
+    # Ambiguous Latin and Cyrillic forms -> the languages where they are a frequent word: opening a sentence, where
+    # every word is capitalised, such a form ("Can trading pollution ...", Caen) is a word unless the text uses it as
+    # a place (a locative, a trigger); another name of its country is no support there.
+    opening_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
         """Entries stored for an exact folded key (no inflection)."""
@@ -145,4 +149,5 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         checked_langs={int(k): frozenset(v) for k, v in data.get("checked_langs", {}).items()},
         name_langs={k: frozenset(v) for k, v in data.get("name_langs", {}).items()},
         he_prefixed_words=frozenset(data.get("he_prefixed_words", ())),
+        opening_words={k: frozenset(v) for k, v in data.get("opening_words", {}).items()},
     )

@@ -1077,6 +1077,16 @@ def locate(
         factor = 1.0
         if not chosen:
             backed = [r for r in hit.readings if any(c in supported for c in gaz.places[r[0]].countries)]
+            if (
+                backed
+                and lang in gaz.opening_words.get(hit.form, ())
+                and all(gaz.places[r[0]].kind != "country" for r in backed)
+                and _opens_sentence(text, start)
+            ):
+                # "Can trading pollution like stocks help ...?": opening a sentence, a frequent word of the story's
+                # language is capitalised as any word is, so Paris named later is no support for Caen ("Can"). A
+                # country's name there is the country far more often ("Turkey's central bank ...": the third round).
+                backed = []
             if not backed:
                 window = ts.texts[max(0, hit.first - _TRIGGER_WINDOW) : hit.last + 1 + _TRIGGER_WINDOW]
                 # A trigger word nearby, or a locative ("à Nice", "in Jordan", Turkish "Miami'de": a case

@@ -1630,3 +1630,10 @@ def test_a_first_name_that_only_an_unread_language_gives_a_country_needs_support
     result = locate(_story("", "Naisten ammunta: 1) Jaana Virtanen 612, 2) Liisa Koski 610."), "fi")
     assert "GH" not in _countries(result)
     assert "GH" in _countries(locate(_story("", "Ghana voitti ottelun."), "fi"))
+
+
+def test_a_frequent_word_opening_a_sentence_is_no_town_on_another_name_s_support() -> None:
+    # "Can" is also an English name of Caen: opening the headline it is the verb, and Paris named later backs nothing.
+    story = _story("Can carbon markets slow the warming?", "Negotiators met in Paris last year.\n\nThey will meet again.")
+    result = locate(story, "en")
+    assert [m["text"] for m in _forms_of(result, "FR")] == ["Paris"]  # type: ignore[index]
