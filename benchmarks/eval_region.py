@@ -1325,6 +1325,10 @@ stocks help fight climate change?" read Caen on the strength of "Paris" below an
 country. English only: wordfreq folds case, so a name's own frequency is in its word's, and the gazetteer keeps the
 rival name in English alone ("Roma" is Italian's word for Rome). A country's name stays as it was ("Turkey's
 central bank ...", the third round's rule). Every row unchanged.
+
+"NSW" names New South Wales, in capitals only (curated ``subdivision_abbreviations``, matched as the country
+abbreviations are): AAP's digest of the NSW bushfires ("a huge area of NSW", three times) had focus Syria from one
+passing item on Syrian refugee camps; now AU (0.86), SY not relevant. Every row unchanged.
 """
 
 from __future__ import annotations

@@ -1148,6 +1148,9 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     _regions(b, data)
     _cities(b, words, data)
     subdivisions = _subdivisions(b, words, data)
+    for pid, forms in (data.get("subdivision_abbreviations") or {}).items():
+        for form in forms:
+            b.forms[" ".join(t.text for t in tokenize(form))][(b.index[pid], ABBREV)] = CASE
     city_adjectives = _cyr_city_adjective_forms(b, _frequent_words({CYR: ("ru", "uk")}, CYR_CITY_ADJ_FLOOR - 1)[CYR])
     he_zipf = _frequent_words({HEB: ("he",)}, 0.0)[HEB]["he"]
     he_demonyms = _hebrew_demonyms(b, by_iso, he_zipf)

@@ -1637,3 +1637,10 @@ def test_a_frequent_word_opening_a_sentence_is_no_town_on_another_name_s_support
     story = _story("Can carbon markets slow the warming?", "Negotiators met in Paris last year.\n\nThey will meet again.")
     result = locate(story, "en")
     assert [m["text"] for m in _forms_of(result, "FR")] == ["Paris"]  # type: ignore[index]
+
+
+def test_nsw_is_new_south_wales() -> None:
+    # Australian copy names the state by its abbreviation, in capitals only.
+    result = locate(_story("Fire crews battle blazes across NSW", "Residents were told to leave."), "en")
+    assert (_countries(result), result.focus_country) == ({"AU"}, "AU")
+    assert _countries(locate(_story("", "He typed nsw by mistake."), "en")) == set()
