@@ -1329,6 +1329,10 @@ central bank ...", the third round's rule). Every row unchanged.
 "NSW" names New South Wales, in capitals only (curated ``subdivision_abbreviations``, matched as the country
 abbreviations are): AAP's digest of the NSW bushfires ("a huge area of NSW", three times) had focus Syria from one
 passing item on Syrian refugee camps; now AU (0.86), SY not relevant. Every row unchanged.
+
+"Mets" and "Zion" shadow the GeoNames alternates of Metz and Jerusalem they collide with, as "Hamas" and "Rugby" do
+(curated ``shared``: the New York Mets, Zion National Park): AP's baseball standings named France three times,
+Reuters' "Rocky Mountain and Zion" Israel. Every row unchanged.
 """
 
 from __future__ import annotations

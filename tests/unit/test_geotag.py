@@ -1644,3 +1644,9 @@ def test_nsw_is_new_south_wales() -> None:
     result = locate(_story("Fire crews battle blazes across NSW", "Residents were told to leave."), "en")
     assert (_countries(result), result.focus_country) == ({"AU"}, "AU")
     assert _countries(locate(_story("", "He typed nsw by mistake."), "en")) == set()
+
+
+def test_a_club_and_a_park_named_like_city_alternates_are_no_places() -> None:
+    # GeoNames lists "Mets" for Metz and "Zion" for Jerusalem; news means the baseball club and the national park.
+    assert _countries(locate(_story("", "The N.Y. Mets beat Atlanta 5-3 in Georgia."), "en")) == {"US"}
+    assert _countries(locate(_story("", "Visitors to Zion and Bryce Canyon in Utah rose."), "en")) == {"US"}
