@@ -1333,6 +1333,12 @@ passing item on Syrian refugee camps; now AU (0.86), SY not relevant. Every row 
 "Mets" and "Zion" shadow the GeoNames alternates of Metz and Jerusalem they collide with, as "Hamas" and "Rugby" do
 (curated ``shared``: the New York Mets, Zion National Park): AP's baseball standings named France three times,
 Reuters' "Rocky Mountain and Zion" Israel. Every row unchanged.
+
+A dateline-only leader below ``DATELINE_ONLY_SHARE`` is still set aside, but the focus then passes to a country the
+headline names when it holds ``HEADLINE_LEAD`` (2) times the next country's share, instead of none: Reuters' "Syria's
+Assad says foreign states will pay ..." filed from BEIRUT (LB 0.44 from the dateline, SY 0.33, Iran and Russia 0.11)
+had no focus country, now SY. A warning filed from Geneva about several countries the headline does not name keeps
+none (the ninth round's "never the focus" try lost local stories; this one only fills a null). Every row unchanged.
 """
 
 from __future__ import annotations

@@ -42,7 +42,9 @@ People's Congress"), which keeps its share and relevance. A tie passes over a co
 Yoweri Museveni of Uganda") and goes to a target of the
 action, a country named right after "against" or "on": "a probe against Lebanon's
 prime minister", "an arms embargo on Iran"; else to the one named first. But a country named only by the dateline must hold ``DATELINE_ONLY_SHARE``
-of the story (a WHO warning filed from Geneva about six countries has no focus), unless the headline names the two leaders jointly ("Armenia and
+of the story (a WHO warning filed from Geneva about six countries has no focus; set aside, it leaves the focus to
+a country the headline names that holds ``HEADLINE_LEAD`` times the next one's share: "Syria's Assad says ..." filed
+from BEIRUT), unless the headline names the two leaders jointly ("Armenia and
 Azerbaijan agree ...") and the runner-up is close enough (closer still needed unless the headline
 says they agree, sign or make a deal; a pair that agrees keeps its story when a host ranks between
 them): then the story is about both and the focus country is null; so is it when the leader is a
@@ -69,6 +71,7 @@ from stream.places.regions import RegionCatalog
 
 __all__ = [
     "DATELINE_ONLY_SHARE",
+    "HEADLINE_LEAD",
     "JOINT_PAIR_RATIO",
     "POSITION_WEIGHTS",
     "SOURCE_WEIGHTS",
@@ -105,6 +108,9 @@ FAR_SHARE = 0.5
 # share: "Datelines do not decide focus by themselves" -- GENEVA over a WHO warning about
 # six countries, VATICAN CITY over the Pope's message on three wars have no focus country.
 DATELINE_ONLY_SHARE = 0.5
+# When the dateline-only leader is set aside, a country the headline names becomes the focus if it holds this many
+# times the next country's share.
+HEADLINE_LEAD = 2.0
 # Countries that win a tie at the top and countries that lose one (targets, background), computed on demand:
 # see :func:`score`.
 TieParts = Callable[[], tuple[frozenset[str], frozenset[str]]]
@@ -233,6 +239,11 @@ def score(
             # the focus country nor the region of the countries it is about.
             focus_country = None
             lead_shares = {c: s for c, s in shares.items() if not _dateline_only(c, evidence)} or shares
+            # What the text is about then decides: the headline's country, when it leads the rest clearly ("Syria's
+            # Assad says ..." filed from BEIRUT); a WHO warning from Geneva about six countries has none.
+            rest = sorted(((c, s) for c, s in lead_shares.items() if not _dateline_only(c, evidence)), key=lambda kv: -kv[1])
+            if rest and rest[0][0] in headline_countries and (len(rest) == 1 or rest[0][1] >= HEADLINE_LEAD * rest[1][1]):
+                focus_country = rest[0][0]
         focus_region = _far_territory(focus_country, evidence, catalog) or _focus_region(
             lead_shares, regions, focus_country, catalog
         )

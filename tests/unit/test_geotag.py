@@ -1650,3 +1650,13 @@ def test_a_club_and_a_park_named_like_city_alternates_are_no_places() -> None:
     # GeoNames lists "Mets" for Metz and "Zion" for Jerusalem; news means the baseball club and the national park.
     assert _countries(locate(_story("", "The N.Y. Mets beat Atlanta 5-3 in Georgia."), "en")) == {"US"}
     assert _countries(locate(_story("", "Visitors to Zion and Bryce Canyon in Utah rose."), "en")) == {"US"}
+
+
+def test_a_headline_country_leads_when_the_dateline_alone_is_set_aside() -> None:
+    # Filed from one capital about the neighbour the headline names: the dateline's country is no focus, the
+    # headline's is when it leads the rest of the text clearly.
+    body = "AMMAN, June 4 - The president said outside powers backing rebels would pay.\n\nHe named Iran and Turkey."
+    result = locate(_story("Iraq's leader warns foreign backers of militants", body), "en")
+    assert result.focus_country == "IQ"
+    body2 = "GENEVA, June 4 - Measles cases rose in Chad, Niger, Mali and Sudan, the agency said."
+    assert locate(_story("Measles cases climb, agency warns", body2), "en").focus_country is None
