@@ -164,6 +164,8 @@ def score(
     tie_parts: TieParts | None = None,
     joint: bool = False,
     repeats: dict[str, float] | None = None,
+    *,
+    metadata: bool = False,
 ) -> Scores:
     """Aggregate weighted evidence into shares, a focus country and a focus region.
 
@@ -176,6 +178,8 @@ def score(
     ``repeats`` are weights per country left out when the focus is chosen (not from the shares): names that
     only repeat the place or country named right before them ("Stockholm, Sweden", "China's National People's
     Congress").
+    ``metadata``: some evidence is the provider's (``Scored.provider``, ``Scored.origin``); without it those checks are
+    skipped.
     ``tie_parts``, called only when the top is tied, gives the countries named as the target of an action
     ("sanctions against Iran"), which win a tie, and those named only as where something came from
     ("returning from Istanbul") or as a leader's ("President Yoweri Museveni of Uganda"), which lose one.
@@ -210,7 +214,7 @@ def score(
     region_focus = _named_region(region_hits, headline_countries, countries)
     # Where the content was filed from (a Reuters desk) is no place it is about: alone it decides nothing.
     origin_only: frozenset[str] = frozenset()
-    if any(ev.origin for ev in evidence):
+    if metadata and any(ev.origin for ev in evidence):
         origin_only = frozenset(c for c in countries if all(ev.origin for ev in evidence if c in ev.countries))
     focus_country: str | None
     focus_region: str | None
@@ -224,7 +228,7 @@ def score(
             # Rounded, so that equal evidence left after the subtraction ties exactly (3.0 against 4.8 - 1.8).
             focus_shares = {c: round(s - repeats.get(c, 0.0), 9) / total for c, s in countries.items()}
         focus_country = _focus_country(focus_shares, pairs, hosts, tie_parts, joint) if shares else None
-        if focus_country is not None and any(ev.provider for ev in evidence):
+        if metadata and focus_country is not None:
             # A place only the provider's metadata names supports the text, it does not overrule it: AP's "Ukraine"
             # on a video about House Democrats and the Trump impeachment. Where the text names countries, the focus is
             # one of them.

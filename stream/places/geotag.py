@@ -1273,7 +1273,9 @@ def locate(
 
     pairs = _pairs(ts, text, headline_hits)
     joint = bool(pairs) and _agreement(ts, headline_end)
-    return _result(gaz, catalog, accepted, pairs, region_hits, headline_hits, hosts, tie_parts, joint, repeats)
+    return _result(
+        gaz, catalog, accepted, pairs, region_hits, headline_hits, hosts, tie_parts, joint, repeats, metadata=bool(story.places)
+    )
 
 
 # Mention sources of the provider's metadata, not of the text.
@@ -1954,12 +1956,19 @@ def _result(
     tie_parts: TieParts | None = None,
     joint: bool = False,
     repeats: Sequence[int] = (),
+    *,
+    metadata: bool = False,
 ) -> GeoResult:
+    """``metadata``: the story carries provider places, so evidence says which is the provider's (most stories do not:
+    the checks are skipped)."""
     gplaces = gaz.places
-    evidence = [
-        Scored((pl := gplaces[i]).id, pl.countries, w, m.source == "dateline", m.source == "origin", m.source in _METADATA)
-        for i, m, w in accepted
-    ]
+    if metadata:
+        evidence = [
+            Scored((pl := gplaces[i]).id, pl.countries, w, m.source == "dateline", m.source == "origin", m.source in _METADATA)
+            for i, m, w in accepted
+        ]
+    else:
+        evidence = [Scored((pl := gplaces[i]).id, pl.countries, w, m.source == "dateline") for i, m, w in accepted]
     headline_countries = frozenset(c for _h, cs in headline_hits or () for c in cs)
     repeated: dict[str, float] | None = None
     if repeats:
@@ -1967,7 +1976,9 @@ def _result(
         for i in repeats:
             for iso in gplaces[accepted[i][0]].countries:
                 repeated[iso] = repeated.get(iso, 0.0) + accepted[i][2]
-    scores = score(evidence, catalog, pairs, region_hits or [], headline_countries, hosts, tie_parts, joint, repeated)
+    scores = score(
+        evidence, catalog, pairs, region_hits or [], headline_countries, hosts, tie_parts, joint, repeated, metadata=metadata
+    )
     by_country: dict[str, list[Mention]] = {}
     by_place: dict[int, list[Mention]] = {}
     for idx, mention, _w in accepted:
