@@ -40,7 +40,7 @@ _URI_COMPANIONS = (*_NINJS_ONLY, "headline", "versioncreated", "pubstatus", "des
 _CONSUMED = frozenset(
     {
         "id", "uri", "guid", "headline", "headlines", "body", "bodies", "descriptions", "language",
-        "versioncreated", "urgency", "version", "pubstatus", "subjects", "subject", "places", "place", "type",
+        "versioncreated", "urgency", "version", "pubstatus", "subjects", "subject", "places", "place", "located", "type",
         "$schema", "representationtype", "profile", "standard", "$standard",
     }
 )  # fmt: skip
@@ -217,6 +217,14 @@ def _places(obj: Mapping[str, object]) -> Iterator[ProviderPlace]:
             name = one_line(clean_text(name))
             if name:
                 yield ProviderPlace(name=name, code=code)
+    # ninjs ``located``, "the name of the location from which the content originates", is NewsML-G2's located: where
+    # the content was filed from (AP's "Washington" over an impeachment video), not a place it is about. A string
+    # such as "Grossetto, Italy": each comma-separated part is an origin place, the first that resolves counts.
+    located = _string(obj, "located")
+    for part in (located or "").split(","):
+        name = one_line(clean_text(part))
+        if name:
+            yield ProviderPlace(name=name, origin=True)
 
 
 def _extra(obj: Mapping[str, object]) -> dict[str, object]:

@@ -38,7 +38,8 @@ def _check_story(story: Story, want: dict[str, Any]) -> None:
     assert story.pubstatus == want.get("pubstatus", "usable")
     assert story.urgency == want.get("urgency")
     assert [[s.code, s.name] for s in story.subjects] == want.get("subjects", [])
-    assert [[p.name, p.code] for p in story.places] == want.get("places", [])
+    # A place the content was filed from (NewsML-G2 / ninjs ``located``) carries a third item, ``origin``.
+    assert [[p.name, p.code, *(["origin"] if p.origin else [])] for p in story.places] == want.get("places", [])
 
 
 def _check(raw: bytes, want: dict[str, Any], fmt: str = "auto") -> None:

@@ -285,3 +285,17 @@ def test_newsml_g2_located_is_the_origin_and_a_geo_area_subject_a_place_it_is_ab
         "</contentMeta></newsItem>"
     )
     assert parse(raw.encode()).places == (ProviderPlace("Gdansk", "PL", origin=True), ProviderPlace("Lithuania", "LT"))
+
+
+def test_ninjs_located_is_the_origin_one_place_per_comma_separated_part() -> None:
+    # ninjs ``located``: "the name of the location from which the content originates", as NewsML-G2's.
+    raw = (
+        '{"uri": "urn:x:located", "type": "text", "headline": "Marathon record falls in Adelaide",'
+        ' "body_text": "A local runner broke the course record on Sunday.", "located": "Trondheim, Norway",'
+        ' "places": [{"name": "Adelaide"}]}'
+    )
+    assert parse(raw.encode()).places == (
+        ProviderPlace("Adelaide"),
+        ProviderPlace("Trondheim", origin=True),
+        ProviderPlace("Norway", origin=True),
+    )
