@@ -69,6 +69,39 @@ def test_alternatives_are_one_exact_term_counted_as_one() -> None:
         parse_term("=import|imp*", "en")
 
 
+# Frequent words that a stemmed, suffix or prefix rule term once matched though they mean something else
+# (python -m benchmarks.rule_stems lists such company): a rule author who writes such a term again fails here.
+FALSE_FRIENDS = {
+    "en": ["important", "importance", "premier", "finally", "executive", "hospitality", "physical", "mobile", "opposite",
+           "recess", "transition", "boxes", "hailed", "remained", "earned", "Protestant", "March"],
+    "fr": ["parle", "important", "importante", "opération", "sera", "serait", "tenir", "finalement", "blanche", "réalisé",
+           "porte", "foyer", "médiatique"],
+    "es": ["importante", "parte", "partir", "deportes", "mis", "orden", "atento", "indica", "alude", "junto", "periodo",
+           "operación", "manifestó", "levantar", "ocupa", "enfrentar", "finalmente"],
+    "ru": ["Грузии", "долго", "забыл", "ранее", "премьер", "Кореи", "колонна", "открыто", "выбор", "боюсь"],
+    "de": ["gewinnen", "gebeten", "handeln", "richtet", "verbunden", "vertrieben"],
+    "tr": ["gösteriyor", "gösterilen", "dinlemek", "dinamik", "camiası", "operasyon", "Romanya", "sergiledi", "uydurma",
+           "hissediyorum", "belirtildi", "Federasyonu", "hakimiyet", "hacim"],
+    "uk": ["наступного", "операції", "оператор", "газета", "прибуття", "судячи"],
+    "ar": ["فندق", "طبيعي", "دينار", "جامعة", "الحجم", "التنسيق", "نموذج", "علما"],
+    "fa": ["حجم", "محرمانه", "اپراتور", "گلوله", "جنگل"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", sorted(FALSE_FRIENDS))
+def test_no_rule_file_counts_a_frequent_word_of_another_meaning(lang: str) -> None:
+    for rule in load_rules():
+        weights = dict(rule.terms.get(lang, ()))
+        if not weights:
+            continue
+        matcher = Matcher(weights)
+        by_ident = {term.ident: weight for term, weight in weights.items()}
+        for word in FALSE_FRIENDS[lang]:
+            # A negative term that cancels the match (Turkish "kazan" under "kaza") is allowed.
+            net = sum(by_ident[ident] for ident in matcher.scan(TokenStream.of(word)))
+            assert net <= 0, (rule.name, lang, word)
+
+
 def test_german_nouns_match_small_words_only_as_adjectives_made_from_them() -> None:
     """German capitalises nouns: Gewinn (profit) never the verb gewinnen (to win), though Snowball stems both
     "gewinn"; an adjective made from the noun (wirtschaftlichen, olympischen) still counts."""
