@@ -37,6 +37,14 @@ def test_shipped_examples_pass() -> None:
     assert not failures, "\n".join(map(str, failures))
 
 
+def test_the_readme_s_rule_example_is_valid_and_passes_its_examples(tmp_path: Path) -> None:
+    readme = (Path(stream.__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```yaml\n", readme.index("Writing a topic rule")) + len("```yaml\n")
+    (tmp_path / "civil-unrest.yaml").write_text(readme[start : readme.index("```", start)], encoding="utf-8")
+    assert check_rules(tmp_path) == []
+    assert run_examples(tmp_path) == []
+
+
 def test_stemming_english_and_russian() -> None:
     assert _scan([("ceasefire", "en")], "Two ceasefires collapsed") == {"ceasefire"}
     assert _scan([("перемирие", "ru")], "нарушение перемирия") == {"перемирие"}
