@@ -104,6 +104,7 @@ from stream.places.geomorph import (
     LAT,
     expand_cyr_phrase,
     family_of,
+    finnish_tails,
     stems,
 )
 from stream.text.normalize import tokenize
@@ -113,6 +114,9 @@ __all__ = [
     "CITY_POPULATION_FLOOR",
     "CJK_OWN_WORD_FLOOR",
     "CJK_WORD_FLOOR",
+    "FI_FORM_FLOOR",
+    "FI_WORD_FLOOR",
+    "FI_WORD_MARGIN",
     "HE_DEMONYM_FLOOR",
     "HE_PREFIXED_FLOOR",
     "NAME_FLOOR",
@@ -226,6 +230,32 @@ _CYR_NOT_CITY_ADJ = frozenset(
         *("люблинский", "петропавловский", "николаевский"),
     ]
 )
+# Finnish (see :func:`_finnish`): a case form of a Finnish name whose stem changes (Suomi -> Suomessa, Helsinki ->
+# Helsingissä, Kreikka -> Kreikan, Yhdysvallat -> Yhdysvalloissa) is derived by the regular rules (consonant
+# gradation, -i -> -e-, the plural stems) and kept where wordfreq's Finnish list has it at Zipf >= FI_FORM_FLOOR
+# (about once in a hundred million words: Arabiemiirikunnissa 2.2) and the stem at least FI_MIN_FORMS times; the
+# rules over-generate, the list keeps what Finnish writes. A Finnish form of any name (the name with a Finnish
+# tail, or bare) that the list has at Zipf >= FI_WORD_FLOOR is another word when it is more than FI_WORD_MARGIN
+# above what the place explains: the genitive of the place's Finnish name for a country or territory whose CLDR
+# Finnish name it is ("oman", own, 5.6, against Omanin 2.8), the place's English name's frequency for other
+# places ("miten", how, 6.2, read as Mitte; "sarjan", of a series, as Sharjah); places in Finland are trusted.
+# Such forms need support in Finnish stories (``fi_words``).
+FI_FORM_FLOOR = 2.0
+FI_MIN_FORMS = 2
+FI_WORD_FLOOR = 3.0
+FI_WORD_MARGIN = 1.0
+# Consonant gradation, strong -> weak, of the consonants before a stem's last vowel (Helsinki -> Helsingi-, Turkki ->
+# Turki-, Englanti -> Englanni-, Lahti -> Lahde-, Turku -> Turu-).
+_FI_GRADATION = (
+    ("kk", "k"), ("pp", "p"), ("tt", "t"), ("nk", "ng"), ("mp", "mm"), ("lt", "ll"), ("nt", "nn"), ("rt", "rr"),
+    ("ht", "hd"), ("rk", "r"), ("lk", "l"), ("hk", "h"), ("t", "d"), ("p", "v"),
+)  # fmt: skip
+_FI_VOWELS = "aeiouyäö"
+_FI_SINGULAR = ("n", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "na", "nä", "a", "ä")
+_FI_PLURAL = (
+    "issa", "issä", "ista", "istä", "illa", "illä", "ilta", "iltä", "ille", "ihin", "iden", "ien", "jen",
+    "ja", "jä", "ita", "itä", "ina", "inä",
+)  # fmt: skip
 # A first-level subdivision shares its name with a city of another state below this size as an
 # equal reading (Ontario, Bali); a larger city keeps the name alone.
 TOWN_CEILING = 1_000_000
@@ -233,7 +263,7 @@ ARTIFACT = DEFAULT_ARTIFACT
 CURATED = DEFAULT_ARTIFACT.parent / "curated.yaml"
 
 # Entry flags (kept in sync with stream.places.gazetteer).
-AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD, LOWER = 1, 2, 4, 8, 16, 32, 64, 128, 256
+AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD, LOWER, FI = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
@@ -1115,6 +1145,122 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         b.add(state["name"], idx, NAME, AMBIG if clash else 0)
 
 
+def _fi_weak(stem: str, *, strong: bool = False) -> set[str]:
+    """``stem`` and its consonant-graded variants: weak grade of the consonants before its last vowel (Helsinki ->
+    helsingi), or with ``strong`` the reverse (Yhdysvallat's valla -> valta)."""
+    out = {stem}
+    m = re.fullmatch(r"(.*?[aeiouyäö])([^aeiouyäö]+)([aeiouyäö]+)", stem)
+    if m:
+        pre, cons, vowel = m.groups()
+        for hard, soft in _FI_GRADATION:
+            frm, to = (soft, hard) if strong else (hard, soft)
+            # A single consonant grades alone (Lahti's t after h is in "ht"; Intia's nt is no t -> d).
+            if cons.endswith(frm) and (len(frm) == 2 or len(cons) == 1):
+                out.add(pre + cons[: -len(frm)] + to + vowel)
+    return out
+
+
+def _fi_candidates(word: str) -> dict[str, str]:
+    """Candidate case forms of a Finnish name whose stem changes, each with its ending (over-generated; see
+    :data:`FI_FORM_FLOOR`)."""
+    out: dict[str, str] = {}
+    if len(word) < 4 or word[-1] not in _FI_VOWELS + "ts":
+        return out
+    if word[-1] == "t":
+        # A plural name (Yhdysvallat, Alankomaat, Filippiinit): its singular stem in either grade, which takes the
+        # old genitive -in (Yhdysvaltain), and the plural stems before -i- / -j- (yhdysvallo-issa, alankoma-issa,
+        # filippiine-illä, yhdysvalto-jen).
+        for base in sorted(_fi_weak(word[:-1], strong=True) | _fi_weak(word[:-1])):
+            if base[-1] not in _FI_VOWELS:
+                continue
+            out[base + "in"] = "in"
+            plural = {base[:-1]}
+            if base[-1] in "aä":
+                plural.add(base[:-1] + ("o" if base[-1] == "a" else "ö"))
+            elif base[-1] == "i":
+                plural |= {base[:-1] + "e", base}
+            out.update((p + e, e) for p in sorted(plural) for e in _FI_PLURAL)
+        return out
+    stems_ = _fi_weak(word)
+    if word[-1] == "i" and word[-2] not in _FI_VOWELS:
+        stems_ |= _fi_weak(word[:-1] + "e") | {word[:-1] + "e"}  # Suomi -> Suome-, Lahti -> Lahde-
+    elif word[-1] == "e":
+        stems_.add(word + "e")  # Tampere -> Tamperee-
+    elif word[-1] == "s" and word[-2] in _FI_VOWELS:
+        stems_.add(word[:-1] + "kse")  # Kypros -> Kyprokse-
+    for stem in sorted(stems_):
+        out.update((stem + e, e) for e in (*_FI_SINGULAR, stem[-1] + "n"))
+    return out
+
+
+def _finnish(b: _Builder) -> tuple[int, list[str]]:
+    """Store the attested case forms of Finnish names whose stem changes; return their count and ``fi_words``.
+
+    Finnish names: the CLDR Finnish names of countries and territories (their ``own_names`` in ``fi``) and
+    the names of places in Finland. See :data:`FI_FORM_FLOOR` and :data:`FI_WORD_MARGIN`.
+    """
+    import wordfreq
+
+    fi = _frequent_words({LAT: ("fi",)}, FI_FORM_FLOOR)[LAT]["fi"]
+    finnish: set[tuple[int, str]] = {
+        (idx, key) for (idx, key), langs in b.own_names.items() if "fi" in langs and family_of(key) == LAT
+    }
+    for key, slot in b.forms.items():
+        for (idx, ftype), flags in slot.items():
+            if ftype == NAME and not flags & STEM and b.places[idx][3] in (["FI"], ["AX"]) and family_of(key) == LAT:
+                finnish.add((idx, key))
+    # Place -> Zipf of its Finnish names' most frequent inflected form (Venäjän, Omanin, Yhdysvaltain), what its
+    # own forms are measured by.
+    inflected: dict[int, float] = defaultdict(float)
+    stored = 0
+    for idx, key in sorted(finnish):
+        head, _, last = key.rpartition(" ")
+        if not last[-1:].isalpha():
+            continue
+        regular = {last + t for t in finnish_tails(last[-1])}
+        inflected[idx] = max(inflected[idx], max(fi.get(last + t, 0.0) for t in finnish_tails(last[-1])))
+        # A derived form must outnumber the name with the same ending unchanged: a foreign name does not grade
+        # (Maltan, not "mallan", of malt).
+        attested = sorted(
+            f
+            for f, ending in _fi_candidates(last).items()
+            if f not in regular and fi.get(f, 0.0) >= FI_FORM_FLOOR and fi.get(last + ending, 0.0) < fi[f]
+        )
+        if len(attested) < FI_MIN_FORMS:
+            continue
+        for form in attested:
+            inflected[idx] = max(inflected[idx], fi[form])
+            b._put(f"{head} {form}" if head else form, idx, NAME, CAP | NOTAIL | FI)
+            stored += 1
+    english: dict[int, float] = {}
+    words: set[str] = set()
+    for key, slot in b.forms.items():
+        if " " in key or family_of(key) != LAT or not key[-1:].isalpha() or all(f & AMBIG for f in slot.values()):
+            continue
+        tails = [""]
+        if any(not f & (ADJ | NOTAIL) for f in slot.values()):
+            tails += finnish_tails(key[-1])
+        for tail in tails:
+            zipf = fi.get(key + tail, 0.0)
+            if zipf < FI_WORD_FLOOR:
+                continue
+            explained = False
+            for (idx, _ftype), flags in slot.items():
+                if b.places[idx][3] in (["FI"], ["AX"]):
+                    explained = True
+                elif (idx, key) in finnish or flags & FI:
+                    explained = zipf <= inflected[idx] + FI_WORD_MARGIN
+                else:
+                    if idx not in english:
+                        english[idx] = wordfreq.zipf_frequency(str(b.places[idx][1]), "en")
+                    explained = zipf <= english[idx] + FI_WORD_MARGIN
+                if explained:
+                    break
+            if not explained:
+                words.add(f"{key}|{tail}")
+    return stored, sorted(words)
+
+
 def _opening_words(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> dict[str, list[str]]:
     """Ambiguous forms -> ["en"] when the form is a frequent English word (Zipf >= WORD_FLOOR) at least ten times as
     frequent as the English name of every place it reads as ("can" 6.5, Caen 2.6).
@@ -1200,6 +1346,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
                 if ftype == NAME and b.places[idx][2] == "country":
                     b.forms[key][idx, ftype] = (flags | AMBIG) & ~WORD
     he_prefixed_words = _hebrew_prefixed_words(b, he_zipf)
+    fi_forms, fi_words = _finnish(b)
     triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws}) for lang, ws in data["triggers"].items()}
     table = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
     artifact = {
@@ -1224,6 +1371,11 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         # Country names that are not every checked language's own (Mauricio: Spanish for Mauritius).
         # A form that is also a demonym, metonym or abbreviation ("Israeli" is Swahili for Israel) is left out.
         "he_prefixed_words": he_prefixed_words,
+        # Finnish forms of names that are mostly another Finnish word, as "name|tail" (mite|n, sarja|n, oman|):
+        # their reading needs support in Finnish stories.
+        "fi_words": fi_words,
+        "fi_form_floor": FI_FORM_FLOOR,
+        "fi_word_floor": FI_WORD_FLOOR,
         "city_adjective_floor": CYR_CITY_ADJ_FLOOR,
         "he_prefixed_floor": HE_PREFIXED_FLOOR,
         "he_demonym_floor": HE_DEMONYM_FLOOR,
@@ -1243,6 +1395,8 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "city_adjectives": city_adjectives,
         "he_demonyms": he_demonyms,
         "he_prefixed_words": len(he_prefixed_words),
+        "fi_forms": fi_forms,
+        "fi_words": len(fi_words),
         "bytes": out.stat().st_size,
         "raw_bytes": len(blob),
     }

@@ -29,6 +29,7 @@ __all__ = [
     "CASE",
     "DEFAULT_ARTIFACT",
     "DEMONYM",
+    "FI",
     "INSIDE_FAMILIES",
     "LOWER",
     "METONYM",
@@ -52,6 +53,8 @@ AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD = 1, 2, 4, 8, 16, 32, 64, 128
 # LOWER: written in lower case, as Russian and Ukrainian write a person's nationality (американец); a capital
 # only opening a sentence, and then not with a surname's ending (Поляков is a surname, поляков "of Poles").
 LOWER = 256
+# FI: a Finnish case form stored whole (Suomessa, Yhdysvaltain: the stem changes), read in Finnish stories only.
+FI = 512
 # Form types.
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
@@ -91,6 +94,9 @@ class Gazetteer:
     # Hebrew tokens that read as a prefix and a place name but are mostly another word (שנים "years" is no
     # ש + Nîmes, מקום "place" no מ + Qom): the prefixed reading needs support (see stream.build.gazetteer).
     he_prefixed_words: frozenset[str] = frozenset()
+    # Finnish forms of names (bare or with a Finnish tail: "miten", "sarjan", "oman") that are mostly another Finnish
+    # word: in a Finnish story the reading needs support (see stream.build.gazetteer).
+    fi_words: frozenset[str] = frozenset()
     # Ambiguous Latin and Cyrillic forms -> the languages where they are a frequent word: opening a sentence, where
     # every word is capitalised, such a form ("Can trading pollution ...", Caen) is a word unless the text uses it as
     # a place (a locative, a trigger); another name of its country is no support there.
@@ -149,5 +155,6 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         checked_langs={int(k): frozenset(v) for k, v in data.get("checked_langs", {}).items()},
         name_langs={k: frozenset(v) for k, v in data.get("name_langs", {}).items()},
         he_prefixed_words=frozenset(data.get("he_prefixed_words", ())),
+        fi_words=frozenset(data.get("fi_words", ())),
         opening_words={k: frozenset(v) for k, v in data.get("opening_words", {}).items()},
     )

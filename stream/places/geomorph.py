@@ -48,6 +48,7 @@ __all__ = [
     "AR_PROCLITICS",
     "CYR_ADJ_ENDINGS",
     "FAMILIES",
+    "FINNISH_LOCATIVE",
     "HE_ADJ_TAILS",
     "HE_LOCATIVE_PREFIXES",
     "HE_PREFIXES",
@@ -57,6 +58,7 @@ __all__ = [
     "MAX_TAIL_CHARS",
     "TURKIC_LOCATIVE",
     "family_of",
+    "finnish_tails",
     "stems",
     "tails_for",
 ]
@@ -173,6 +175,37 @@ _TURKIC_FIRST = [
 ]
 TURKIC_TAILS = frozenset(_TURKIC_CASE + [a + b for a, b in itertools.product(_TURKIC_FIRST, _TURKIC_CASE) if len(a + b) <= 8])
 _GERMAN_TAILS = frozenset(["s", "es"])
+
+# Finnish case endings, written on the name (Venäjällä, Kiinasta, Saksaan): genitive -n, inessive -ssa, elative
+# -sta, adessive -lla, ablative -lta, allative -lle, essive -na, partitive -a / -ta, each in both vowel-harmony
+# spellings (a name's harmony is not checked: the wrong one is no word of another meaning). The translative -ksi is
+# left out: on a country's name it is its language ("suomeksi", "ranskaksi": in Finnish, in French).
+_FI_CASE = ["n", "ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "na", "nä", "a", "ä", "ta", "tä"]
+# The clitics "too" / "not even", on the name or any case form (Suomessakin, Venäjäkään); possessive suffixes
+# (Suomessamme) are rare in news and left out.
+_FI_CLITICS = ["kin", "kaan", "kään"]
+_FI_VOWELS = "aeiouyäö"
+
+
+def _with_clitics(endings: list[str]) -> frozenset[str]:
+    return frozenset([*endings, *(e + c for e in ["", *endings] for c in _FI_CLITICS)])
+
+
+# After a name's final vowel V: the cases, and the illative Vn (Saksaan, Ruotsiin, Peruun); hVn and seen for a name
+# in a long vowel (Thaimaahan, Lontooseen).
+_FI_AFTER_VOWEL = {v: _with_clitics([*_FI_CASE, v + "n", "h" + v + "n", "seen"]) for v in _FI_VOWELS}
+# After a consonant, a linking -i- (Myanmarin, Israelissa, Irakia) and the illative -iin (Iraniin).
+_FI_AFTER_CONSONANT = _with_clitics(["i" + e for e in _FI_CASE] + ["iin"])
+#: The Finnish tails that make the name the scene: the inessive "in" (Suomessa, Irakissa), with a clitic or not.
+#: The adessive (Venäjällä) is left out: on most names it is the possessor ("Kiinalla on" China has).
+FINNISH_LOCATIVE = frozenset(e + c for e in ("ssa", "ssä", "issa", "issä") for c in ["", *_FI_CLITICS])
+
+
+def finnish_tails(final: str) -> frozenset[str]:
+    """The Finnish case tails after a name ending in ``final`` (its last letter)."""
+    return _FI_AFTER_VOWEL.get(final, _FI_AFTER_CONSONANT)
+
+
 LAT_DEMONYM_TAILS = frozenset(["s", "e", "es", "en", "er", "em", "ne", "nes", "n", "ns", "a", "as", "o", "os"])
 
 CYR_NOUN_ENDINGS = frozenset(
@@ -349,6 +382,8 @@ MAX_TAIL_CHARS = max(
     for tails in (
         TURKIC_TAILS,
         _GERMAN_TAILS,
+        _FI_AFTER_CONSONANT,
+        *_FI_AFTER_VOWEL.values(),
         LAT_DEMONYM_TAILS,
         CYR_NOUN_ENDINGS,
         _CYR_ADJ_SET,
@@ -439,13 +474,16 @@ def expand_cyr_phrase(words: list[str]) -> list[str]:
     return sorted({" ".join([stem + e, *words[1:]]) for e in CYR_ADJ_ENDINGS} | {" ".join(words)})
 
 
-def tails_for(family: int, language: str | None, *, adjective: bool) -> frozenset[str] | None:
+def tails_for(family: int, language: str | None, *, adjective: bool, final: str = "") -> frozenset[str] | None:
     """Allowed non-empty tails for a match of ``family`` in a story of ``language``.
 
+    ``final``: the name's last letter, which the Finnish endings depend on (read in ``fi`` stories only).
     ``None`` means any continuation is accepted (scripts written without spaces).
     """
     if family == LAT:
         allowed: set[str] = set()
+        if language == "fi" and not adjective:
+            allowed |= finnish_tails(final)
         if language in (None, "und", "tr", "az"):
             allowed |= TURKIC_TAILS
         if language in (None, "und", "de"):

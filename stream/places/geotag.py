@@ -53,6 +53,7 @@ from stream.places.gazetteer import (
     CAP,
     CASE,
     DEMONYM,
+    FI,
     INSIDE_FAMILIES,
     LOWER,
     METONYM,
@@ -70,6 +71,7 @@ from stream.places.geomorph import (
     ARA,
     CJK,
     CYR,
+    FINNISH_LOCATIVE,
     GEO,
     HE_LOCATIVE_PREFIXES,
     HE_PREFIXES,
@@ -483,8 +485,13 @@ class GeoResult:
 
 
 @cache
-def _tails(family: int, language: str | None, adjective: bool) -> frozenset[str] | None:
-    return tails_for(family, language, adjective=adjective)
+def _tails(family: int, language: str | None, adjective: bool, final: str) -> frozenset[str] | None:
+    return tails_for(family, language, adjective=adjective, final=final)
+
+
+_NEEDPRE_FI = NEEDPRE | FI
+# Finnish case forms stored whole (FI: Suomessa) that make the name the scene, as the inessive tail does.
+_FI_INESSIVE = ("ssa", "ssä")
 
 
 def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> list[_Hit]:
@@ -501,6 +508,9 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     # loses the overlap resolution below anyway (ties keep the earlier hit), so it is not checked.
     longest_in_token: dict[int, int] = {}
     dollar = "$" in text  # most stories hold none: the check per name below is then skipped
+    # Finnish endings, Finnish-only forms (FI) and Finnish words (fi_words) are read in Finnish stories only.
+    fi = language == "fi"
+    lat_locative = FINNISH_LOCATIVE if fi else TURKIC_LOCATIVE
     # Latin and Cyrillic keys begin with a space (gazetteer.ANCHORED_FAMILIES), so the walk is over the joined
     # tokens after one: ``stop`` is a match's end in ``joined``, exclusive.
     for stop, (key, family, entries) in gaz.automaton.iter(" " + joined):
@@ -539,7 +549,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         last = -1
         readings = []
         for place, ftype, flags in entries:
-            if flags & NEEDPRE and not prefixed:
+            if flags & _NEEDPRE_FI and ((flags & NEEDPRE and not prefixed) or (flags & FI and not fi)):
                 continue
             # Arabic proper names take the article only as a nisba adjective
             # (الأرمينية) or when it belongs to the name: "السيول" is floods, not Seoul.
@@ -548,7 +558,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             if tail:
                 if flags & NOTAIL:
                     continue
-                allowed = _tails(family, language, bool(flags & ADJ))
+                allowed = _tails(family, language, bool(flags & ADJ), key[-1] if fi and family == LAT else "")
                 if allowed is not None and tail not in allowed:
                     continue
             elif flags & STEM:
@@ -572,6 +582,9 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         unspaced = family == CJK and single
         if readings and proclitic and family == HEB:
             readings = _he_prefixed_readings(gaz, readings, texts[first])
+        if fi and family == LAT and f"{key}|{tail}" in gaz.fi_words:
+            # A Finnish word of another meaning ("Miten" how, not Mitte + n; "Sarjan" of a series, not Sharjah's).
+            readings = [(p, t, f | AMBIG | WORD) for p, t, f in readings]
         if readings and unspaced:
             readings = _inside_a_run(gaz, readings, joined, begin, stop - 1, tok_start, tok_start + len(texts[first]))
         # A name or code written against a dollar sign is a currency, not a place: "US$70 million",
@@ -584,7 +597,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             prep = first > 0 and texts[first - 1] in _LOCATIVE_BEFORE and family in (LAT, CYR)
             locative = (
                 prep
-                or tail.lstrip("'’") in _LOCATIVE_TAILS.get(family, ())
+                or tail.lstrip("'’") in (lat_locative if family == LAT else _LOCATIVE_TAILS.get(family, ()))
+                or (fi and not tail and family == LAT and key.endswith(_FI_INESSIVE) and any(r[2] & FI for r in readings))
                 # The tokenizer splits "Karabağ'da" at the apostrophe.
                 or (
                     last + 1 < len(texts)
@@ -1048,6 +1062,8 @@ def locate(
                     continue
                 if r[2] & WORD and hit.family == HEB:  # a Hebrew token read as a prefixed name is mostly a word
                     continue
+                if r[2] & WORD and lang == "fi" and hit.family == LAT and _fi_word(gaz, ts, hit):
+                    continue
                 for c in gaz.places[r[0]].countries:
                     forms_by_country.setdefault(c, set()).add(r[0])
     supported.update(
@@ -1334,6 +1350,12 @@ def _short_quotations(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _fi_word(gaz: Gazetteer, ts: TokenStream, hit: _Hit) -> bool:
+    """Whether ``hit`` is a Finnish word of another meaning (:attr:`Gazetteer.fi_words`: the name and its tail)."""
+    token, last = ts.texts[hit.last], hit.form.rpartition(" ")[2]
+    return token.startswith(last) and f"{hit.form}|{token[len(last) :]}" in gaz.fi_words
+
+
 def _lone_country(
     gaz: Gazetteer, text: str, ts: TokenStream, unbacked: list[tuple[_Hit, float]], lang: str | None = None
 ) -> list[tuple[_Hit, float]] | None:
@@ -1348,10 +1370,12 @@ def _lone_country(
     countries: set[str] = set()
     for hit, _weight in unbacked:
         if any(r[2] & WORD for r in hit.readings) and (
-            hit.family == HEB or (hit.family == CYR and lang in gaz.word_langs.get(hit.form, ()))
+            hit.family == HEB
+            or (hit.family == CYR and lang in gaz.word_langs.get(hit.form, ()))
+            or (lang == "fi" and hit.family == LAT and _fi_word(gaz, ts, hit))
         ):
-            # A Hebrew token that is mostly a word (הירדן, the river), or a Cyrillic word of the story's language
-            # (Того, "of that"), opens a sentence as any word does.
+            # A Hebrew token that is mostly a word (הירדן, the river), a Cyrillic word of the story's language
+            # (Того, "of that") or a Finnish one (Oman, "own"), opens a sentence as any word does.
             return None
         places = {r[0] for r in hit.readings}
         if len(places) != 1 or any(gaz.places[p].kind != "country" for p in places):

@@ -120,6 +120,41 @@ def test_turkic_suffixes_not_applied_to_english() -> None:
     assert _forms("Indiana voters went to the polls.", "en", "IN") == []
 
 
+# Finnish sentences written for these tests.
+def test_finnish_case_endings() -> None:
+    assert _forms("Myanmarin armeija pidätti kymmeniä mielenosoittajia.", "fi", "MM") == ["Myanmarin"]
+    assert _focus("Myanmarin armeija pidätti kymmeniä mielenosoittajia.", "fi") == "MM"
+    assert _forms("Oppositio sanoo, että Venäjällä vaalit eivät ole vapaat.", "fi", "RU") == ["Venäjällä"]
+    text = "Ministeri matkustaa Saksaan ja Kiinaan, ja Ruotsiin hän palaa Irakista."
+    assert _forms(text, "fi", "DE") == ["Saksaan"]
+    assert _forms(text, "fi", "SE") == ["Ruotsiin"]
+    assert _forms(text, "fi", "IQ") == ["Irakista"]
+    # The inessive is the scene ("in Iraq"), as "in Karabakh" is in English; the genitive is not.
+    plain = locate(_story("Raportti", "Virkamiehet keskustelivat.\nIrakin asiaa käsiteltiin. Ranska mainittiin."), "fi")
+    scene = locate(_story("Raportti", "Virkamiehet keskustelivat.\nIrakissa taisteltiin. Ranska mainittiin."), "fi")
+    share = {r: {c["iso2"]: c["score"] for c in x.countries}["IQ"] for r, x in (("p", plain), ("s", scene))}
+    assert share["s"] > share["p"]  # type: ignore[operator]
+
+
+def test_finnish_stem_changing_names() -> None:
+    # Stored as their attested case forms: Suomi -> Suomessa, Helsinki -> Helsingissä, Yhdysvallat -> Yhdysvaltain.
+    assert _forms("Suomessa ja Helsingissä satoi lunta.", "fi", "FI") == ["Suomessa", "Helsingissä"]
+    assert _forms("Yhdysvaltain ulkoministeri vieraili Kreikassa.", "fi", "US") == ["Yhdysvaltain"]
+    assert _forms("Yhdysvaltain ulkoministeri vieraili Kreikassa.", "fi", "GR") == ["Kreikassa"]
+
+
+def test_finnish_endings_only_in_finnish_stories() -> None:
+    assert _forms("The word Saksaan appeared on the sign.", "en", "DE") == []
+    assert _forms("The word Saksaan appeared on the sign.", None, "DE") == []
+    assert _forms("The word Suomessa appeared on the sign.", "en", "FI") == []
+
+
+def test_finnish_words_of_another_meaning_need_support() -> None:
+    # "Miten" (how) is no Mitte + n, "Sarjan" (of a series) no Sharjah's, "Oman" (own) no Oman.
+    assert _countries(locate(_story("", "Miten hallitus aikoo vastata? Sarjan toinen osa julkaistaan."), "fi")) == set()
+    assert _countries(locate(_story("", "Oman puolueen jäsenet arvostelivat päätöstä."), "fi")) == set()
+
+
 def test_armenian_and_georgian_case_endings() -> None:
     assert _forms("Հայաստանում և Ադրբեջանի սահմանին", "hy", "AM") == ["Հայաստանում"]
     assert _forms("Հայաստանում և Ադրբեջանի սահմանին", "hy", "AZ") == ["Ադրբեջանի"]
