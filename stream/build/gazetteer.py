@@ -68,6 +68,11 @@ where wordfreq attests them with their feminine (:data:`HE_DEMONYM_FLOOR`); toke
 chain and a one-word name but are far more frequent than a place's prefixed form (:data:`HE_PREFIXED_FLOOR`:
 שנים "years", not ש + Nîmes) are listed in ``he_prefixed_words``, their prefixed reading needing support.
 
+Finnish (read in Finnish stories only, see :func:`_finnish`): the case forms of CLDR Finnish names and names of
+places in Finland whose stem changes (Suomessa, Helsingissä, Yhdysvaltain) are derived by rule and kept where
+wordfreq attests them (:data:`FI_FORM_FLOOR`), flagged ``FI``; Finnish forms of any name that are mostly another
+Finnish word (miten, sarjan, oman) are listed in ``fi_words``, their reading needing support (:data:`FI_WORD_MARGIN`).
+
 Foreign country names (#17, third round): for each Latin-script country name the artifact lists, in
 ``name_langs``, the checked Latin languages whose own name it is (CLDR, pycountry, a word of a longer
 own name), when that is not all of them and the form is no demonym, metonym or abbreviation too:

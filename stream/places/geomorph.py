@@ -11,8 +11,18 @@ family  rule
 ======  =============================================================================
 lat     No prefix. Tail empty; German genitive ``s``/``es``; Turkish/Azerbaijani case,
         possessive and plural suffixes (one or two chained, with vowel harmony
-        variants) when the story is Turkic or its language is unknown; adjective
-        endings (``-e``, ``-en``, ``-ne``, ``-s`` ...) on demonyms only.
+        variants) when the story is Turkic or its language is unknown; Finnish
+        case endings when the story is Finnish (``fi``) only: after a vowel-final
+        name ``-n -ssa -sta -lla -lta -lle -na -a -ta`` (both vowel-harmony
+        spellings; not the translative ``-ksi``, a country's language) and the
+        illative (the final vowel doubled + ``n``: Saksaan, Ruotsiin; ``-hVn``,
+        ``-seen``), after a consonant-final name the same behind a linking ``-i-``
+        (Myanmarin, Irakissa, Iraniin), each optionally followed by the clitic
+        ``-kin``/``-kaan``/``-kään``; names whose stem changes (Suomi -> Suomessa,
+        Helsinki -> Helsingissä, Kreikka -> Kreikan, Yhdysvallat -> Yhdysvalloissa)
+        are stored as their wordfreq-attested case forms (flag FI, see
+        ``stream.build.gazetteer``); adjective endings (``-e``, ``-en``, ``-ne``,
+        ``-s`` ...) on demonyms only.
 cyr     Russian/Ukrainian/Bulgarian noun case endings after a consonant-final name;
         a name ending in a vowel (``Армения``) is also stored as its stem
         (``армени``) that needs an ending; adjectives (``армянский``) keep a stem
