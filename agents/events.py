@@ -31,7 +31,7 @@ import asyncio
 import logging
 import time
 from collections import deque
-from collections.abc import MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 
     from agents.runtime import Runtime
 
-__all__ = ["SPIKE_FLUSH_SECONDS", "SpikeCounts", "carry_alert_state", "install_events"]
+__all__ = ["SPIKE_FLUSH_SECONDS", "SpikeCounts", "carry_alert_state", "flush_spike_counts", "install_events"]
 
 log = logging.getLogger("wirewatch.events")
 
@@ -97,6 +97,35 @@ class SpikeCounts:
     def drain(self) -> list[tuple[str, dict[str, Any]]]:
         batch, self.pending = self.pending, {}
         return [(key, count) for (key, _), count in batch.items()]
+
+    def restore(self, batch: list[tuple[str, dict[str, Any]]]) -> None:
+        """Put back counts drained but not sent: summed with any counted since."""
+        for key, count in batch:
+            pending = self.pending.setdefault((key, int(count["t"] // 300)), {"t": count["t"], "n": 0})
+            pending["n"] += count["n"]
+            if count["t"] >= pending["t"]:
+                pending.update({k: v for k, v in count.items() if k != "n"})
+
+
+async def flush_spike_counts(counts: SpikeCounts, send: Callable[[str, dict[str, Any]], Awaitable[Any]]) -> int:
+    """Send every pending count (``send(key, count)``) and return how many went.
+
+    A worker that is stopping closes its producer before Faust cancels its timers, so a flush that falls in
+    between meets :class:`faust.exceptions.NotReady`: the counts not sent are put back (a stop loses them, as
+    :class:`SpikeCounts` says) and the flush ends quietly, instead of crashing the app and turning a clean
+    SIGTERM into exit code 1.
+    """
+    from faust.exceptions import NotReady
+
+    batch = counts.drain()
+    for i, (key, count) in enumerate(batch):
+        try:
+            await send(key, count)
+        except NotReady:
+            counts.restore(batch[i:])
+            log.info("spike counts not flushed: the producer has stopped (%d keys kept)", len(batch) - i)
+            return i
+    return len(batch)
 
 
 class _Story:
@@ -188,10 +217,12 @@ def install_events(app: faust.App, rt: Runtime) -> Any:
     m = rt.metrics
     counts = rt.spike_counts = SpikeCounts()
 
+    async def send_count(key: str, count: dict[str, Any]) -> None:
+        await rt.spike_keys.send(key=key.encode(), value=orjson.dumps(count))
+
     @app.timer(interval=SPIKE_FLUSH_SECONDS)
-    async def flush_spike_counts() -> None:
-        for key, count in counts.drain():
-            await rt.spike_keys.send(key=key.encode(), value=orjson.dumps(count))
+    async def flush_spikes() -> None:
+        await flush_spike_counts(counts, send_count)
 
     @app.on_partitions_assigned.connect
     async def forget_moved_partitions(sender: Any, /, *args: Any, signal: Any, **kwargs: Any) -> None:

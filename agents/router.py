@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
     from agents.runtime import Runtime
 
-__all__ = ["install_router"]
+__all__ = ["flush_summaries", "install_router"]
 
 log = logging.getLogger("wirewatch.router")
 
@@ -40,6 +41,37 @@ def _epoch(iso: str | None) -> float | None:
         return datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp()
     except ValueError:
         return None
+
+
+async def flush_summaries(
+    windows: Iterable[Window], now: float, send: Callable[[ThrottleSummary], Awaitable[Any]]
+) -> list[ThrottleSummary]:
+    """Roll every throttle window at ``now`` and send the summaries of those that closed; return those sent.
+
+    A stopping worker closes its producer before Faust cancels its timers: a summary that meets
+    :class:`faust.exceptions.NotReady` then is logged with what it held (nothing is dropped silently) and the
+    flush ends, instead of crashing the app and turning a clean SIGTERM into exit code 1.
+    """
+    from faust.exceptions import NotReady
+
+    sent: list[ThrottleSummary] = []
+    for window in windows:
+        summary = window.roll(now)
+        if summary is None:
+            continue
+        try:
+            await send(summary)
+        except NotReady:
+            log.warning(
+                "throttle summary of %s not sent, the worker is stopping: %d alerted, %d suppressed (%s)",
+                summary.subscription,
+                summary.allowed,
+                summary.suppressed,
+                ", ".join(summary.story_ids),
+            )
+            break
+        sent.append(summary)
+    return sent
 
 
 def install_router(app: faust.App, rt: Runtime) -> Any:
@@ -150,10 +182,6 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
 
     @app.timer(interval=5.0)
     async def flush_throttle_summaries() -> None:
-        now = time.time()
-        for window in windows.values():
-            summary = window.roll(now)
-            if summary is not None:
-                await send_summary(summary)
+        await flush_summaries(windows.values(), time.time(), send_summary)
 
     return router

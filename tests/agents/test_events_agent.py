@@ -15,7 +15,7 @@ import pytest
 from faust.topics import Topic
 
 from agents.enrich import EVENTS_HEADER, events_header
-from agents.events import SpikeCounts, carry_alert_state
+from agents.events import SpikeCounts, carry_alert_state, flush_spike_counts
 from agents.runtime import Runtime
 from agents.topology import spike_keys_topic
 from stream.events import blocking_key, extract, spike_keys
@@ -236,6 +236,27 @@ def test_spike_counts_are_summed_per_key_and_five_minute_bucket() -> None:
         ("country:TR", {"t": 1100.0, "n": 3, "story_id": "b"}),
         ("country:TR", {"t": 1300.0, "n": 1, "story_id": "d"}),
     ]
+
+
+async def test_a_flush_during_a_stop_keeps_the_counts_it_could_not_send_and_does_not_crash() -> None:
+    # A stopping worker closes its producer before Faust cancels the flush timer: the send raises NotReady.
+    from faust.exceptions import NotReady
+
+    counts = SpikeCounts()
+    counts.add("country:TR", 1000.0, {"story_id": "a"})
+    counts.add("region:south-caucasus", 1000.0, {"story_id": "a"})
+    sent: list[str] = []
+
+    async def send(key: str, count: dict[str, Any]) -> None:
+        if sent:
+            raise NotReady("Producer service not yet started")
+        sent.append(key)
+
+    assert await flush_spike_counts(counts, send) == 1
+    counts.add("region:south-caucasus", 1100.0, {"story_id": "b"})  # counted after the failed flush
+    [(key, count)] = counts.drain()
+    assert key != sent[0]
+    assert count == {"t": 1100.0, "n": 2, "story_id": "b"}
 
 
 async def test_a_burst_of_stories_in_one_region_is_one_spike_alert_that_rises(tmp_path: Path, sent: AsyncMock) -> None:

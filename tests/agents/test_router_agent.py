@@ -96,3 +96,27 @@ async def test_a_near_duplicate_sends_no_new_alert_unless_the_subscription_wants
     assert rt.registry.get_sample_value(
         "wirewatch_alerts_suppressed_total", {"subscription": "south-caucasus", "reason": "duplicate"}
     ) == 2  # fmt: skip
+
+
+async def test_a_summary_flush_during_a_stop_logs_the_summary_and_does_not_crash(caplog: pytest.LogCaptureFixture) -> None:
+    # A stopping worker closes its producer before Faust cancels the summary timer: the send raises NotReady.
+    from faust.exceptions import NotReady
+
+    from agents.router import flush_summaries
+    from stream.alerts.throttle import ThrottleSummary, Window
+
+    windows = [Window("caucasus", 1, 60.0), Window("quakes", 1, 60.0)]
+    for window in windows:
+        window.admit(0.0, f"{window.subscription}-1")
+        window.admit(1.0, f"{window.subscription}-2")  # held back: the window will close with a summary
+    sent: list[ThrottleSummary] = []
+
+    async def send(summary: ThrottleSummary) -> None:
+        if sent:
+            raise NotReady("Producer service not yet started")
+        sent.append(summary)
+
+    with caplog.at_level("WARNING", logger="wirewatch.router"):
+        assert await flush_summaries(windows, 120.0, send) == sent
+    assert [s.subscription for s in sent] == ["caucasus"]
+    assert "throttle summary of quakes not sent" in caplog.text and "quakes-2" in caplog.text
