@@ -59,7 +59,7 @@ public-words: setup ## rebuild the public single-word and pair language-ID sets 
 rule-gap: setup ## each language's topic rules against the English ones on NTREX-128's parallel news (tune half; TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m benchmarks.rule_gap $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
-rule-stems: setup ## topic-rule terms that also match frequent words of another meaning (stems: en fr es de ru; suffixes: ar fa he ko tr uk; wordfreq)
+rule-stems: setup ## topic-rule terms that also match frequent words of another meaning (stems: en fr es de ru; suffixes: ar fa he tr uk; wordfreq, which reads Korean only with MeCab)
 	$(PY) -m pip install -q -e '.[gazetteer]'
 	$(PY) -m benchmarks.rule_stems
 

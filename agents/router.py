@@ -55,22 +55,26 @@ async def flush_summaries(
     from faust.exceptions import NotReady
 
     sent: list[ThrottleSummary] = []
+    stopping = False
     for window in windows:
         summary = window.roll(now)
         if summary is None:
             continue
-        try:
-            await send(summary)
-        except NotReady:
-            log.warning(
-                "throttle summary of %s not sent, the worker is stopping: %d alerted, %d suppressed (%s)",
-                summary.subscription,
-                summary.allowed,
-                summary.suppressed,
-                ", ".join(summary.story_ids),
-            )
-            break
-        sent.append(summary)
+        if not stopping:
+            try:
+                await send(summary)
+            except NotReady:
+                stopping = True  # every later summary of this flush is logged, not sent
+            else:
+                sent.append(summary)
+                continue
+        log.warning(
+            "throttle summary of %s not sent, the worker is stopping: %d alerted, %d suppressed (%s)",
+            summary.subscription,
+            summary.allowed,
+            summary.suppressed,
+            ", ".join(summary.story_ids),
+        )
     return sent
 
 

@@ -9,7 +9,7 @@ average" as earnings in an AP baseball story).
 For every single-word stemmed term of a language's rule sections, this prints the words of the language's
 wordfreq list (top :data:`TOP_WORDS`) that have the term's stem and are at most :data:`MARGIN` Zipf below the
 term's own word (rarer ones rarely reach a story), most frequent first. In the languages whose terms match a
-word and a few added letters (:data:`SUFFIXED`: Turkish "kaza" also matches "kazandı", "gösteri" (a
+word and a few added letters (``stream.topics.rules.SUFFIX_ALLOWANCE``: Turkish "kaza" also matches "kazandı", "gösteri" (a
 demonstration) "gösteriyor" (shows), "opera" "operasyon"), the same for every suffix or prefix term, over the
 words that start as it does, from Zipf :data:`MIN_SUFFIX_ZIPF` (such a term's own word is often rarer than its
 inflected forms). A rule author reads the list and writes
@@ -31,16 +31,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from stream.text.normalize import fold
-from stream.topics.features import snowball_stemmer
-from stream.topics.rules import load_rules
+from stream.topics.rules import STEMMED, SUFFIX_ALLOWANCE, load_rules, stem
 
-__all__ = ["MARGIN", "MIN_SUFFIX_ZIPF", "STEMMED", "SUFFIXED", "TOP_WORDS", "Company", "main", "stem_company"]
+__all__ = ["MARGIN", "MIN_SUFFIX_ZIPF", "TOP_WORDS", "Company", "main", "stem_company"]
 
-#: The rule languages matched by Snowball stems (``stream.topics.rules``) and their stemmers.
-STEMMED = {"en": "english", "fr": "french", "ru": "russian", "de": "german", "es": "spanish"}
-#: The rule languages whose terms match by their start and a few added letters (``stream.topics.rules``
-#: SUFFIX_ALLOWANCE) that wordfreq has.
-SUFFIXED = ("ar", "fa", "he", "ko", "tr", "uk")
 TOP_WORDS = 60_000
 MARGIN = 0.5
 MIN_SUFFIX_ZIPF = 3.0
@@ -103,26 +97,36 @@ def _zipf(word: str, *, lang: str, frequency: Callable[[str, str], float]) -> fl
     return frequency(word, lang)
 
 
+def _readable(lang: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    try:
+        zipf_frequency("a", lang)
+    except ImportError:  # a tokenizer wordfreq imports only when asked (MeCab for Korean)
+        return False
+    return True
+
+
 def _first_letters(word: str) -> str:
     return word[:2]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    languages = sorted((*STEMMED, *SUFFIXED))
+    from wordfreq import available_languages, top_n_list, zipf_frequency  # build-time extra, as stream.build.gazetteer
+
+    # The rule languages matched by stem or by suffix that wordfreq reads here (Korean needs MeCab).
+    languages = sorted(lang for lang in (STEMMED | SUFFIX_ALLOWANCE.keys()) & set(available_languages()) if _readable(lang))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--lang", nargs="+", default=languages, choices=languages)
     parser.add_argument("--rules", type=Path, default=None, help="rules directory (default: the shipped rules)")
     args = parser.parse_args(argv)
-    from wordfreq import top_n_list, zipf_frequency  # build-time extra, as in stream.build.gazetteer
 
     for lang in args.lang:
         # Folded as the matcher folds tokens (stream.text.normalize.fold).
         vocabulary = [fold(word) for word in top_n_list(lang, TOP_WORDS)]
         zipf = functools.partial(_zipf, lang=lang, frequency=zipf_frequency)
         if lang in STEMMED:
-            stemmer = snowball_stemmer(STEMMED[lang])
-            assert stemmer is not None
-            found = stem_company(_terms(lang, args.rules, ("stem",)), vocabulary, stemmer.stemWord, zipf)
+            found = stem_company(_terms(lang, args.rules, ("stem",)), vocabulary, functools.partial(stem, lang), zipf)
             kind = "stemmed terms share their stem with words as frequent"
         else:
             terms = _terms(lang, args.rules, ("suffix", "prefix"))

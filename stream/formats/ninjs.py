@@ -219,7 +219,7 @@ def _places(obj: Mapping[str, object]) -> Iterator[ProviderPlace]:
                 yield ProviderPlace(name=name, code=code)
     # ninjs ``located``, "the name of the location from which the content originates", is NewsML-G2's located: where
     # the content was filed from (AP's "Washington" over an impeachment video), not a place it is about. A string
-    # such as "Grossetto, Italy": each comma-separated part is an origin place, the first that resolves counts.
+    # such as "Grossetto, Italy": each comma-separated part is an origin place (the places stage keeps those it resolves).
     located = _string(obj, "located")
     for part in (located or "").split(","):
         name = one_line(clean_text(part))

@@ -83,6 +83,7 @@ __all__ = [
     "LONG_MODIFIER",
     "MIN_PREFIX",
     "NOUN_CAPS",
+    "STEMMED",
     "SUFFIX_ALLOWANCE",
     "UNSPACED",
     "Example",
@@ -97,6 +98,7 @@ __all__ = [
     "compound_head",
     "load_rules",
     "parse_term",
+    "stem",
 ]
 
 DEFAULT_RULES_DIR = Path(__file__).parent / "data" / "rules"
@@ -110,6 +112,8 @@ _SNOWBALL = {"en": "english", "fr": "french", "ru": "russian", "de": "german", "
 SUFFIX_ALLOWANCE = {"tr": 7, "az": 7, "ar": 4, "fa": 4, "uk": 3, "ka": 4, "sw": 3, "ha": 3, "he": 3, "ko": 4}
 #: Languages written without spaces between words: a token is a clause, and a term is found anywhere in it
 #: (战争 inside 两国战争持续), as the characters it is written with, with its own character offsets.
+#: Languages whose terms match by Snowball stem (mode "stem"; the others match by a suffix or inside a clause).
+STEMMED = frozenset(_SNOWBALL)
 UNSPACED = frozenset({"zh", "ja", "th"})
 LANGUAGES = frozenset({*_SNOWBALL, *SUFFIX_ALLOWANCE, *UNSPACED})
 MIN_PREFIX = 3

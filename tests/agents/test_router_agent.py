@@ -105,7 +105,7 @@ async def test_a_summary_flush_during_a_stop_logs_the_summary_and_does_not_crash
     from agents.router import flush_summaries
     from stream.alerts.throttle import ThrottleSummary, Window
 
-    windows = [Window("caucasus", 1, 60.0), Window("quakes", 1, 60.0)]
+    windows = [Window("caucasus", 1, 60.0), Window("quakes", 1, 60.0), Window("floods", 1, 60.0)]
     for window in windows:
         window.admit(0.0, f"{window.subscription}-1")
         window.admit(1.0, f"{window.subscription}-2")  # held back: the window will close with a summary
@@ -120,3 +120,4 @@ async def test_a_summary_flush_during_a_stop_logs_the_summary_and_does_not_crash
         assert await flush_summaries(windows, 120.0, send) == sent
     assert [s.subscription for s in sent] == ["caucasus"]
     assert "throttle summary of quakes not sent" in caplog.text and "quakes-2" in caplog.text
+    assert "throttle summary of floods not sent" in caplog.text  # after the first refusal, each is logged
