@@ -46,6 +46,11 @@ eval-lang: setup ## language identification accuracy, throughput and memory vs l
 eval-region: setup ## country/focus precision, recall, F1 and cost per story
 	$(PY) -m benchmarks.eval_region
 
+# LGL and TR-News (every toponym annotated) are read from a pinned clone, never vendored (GPL-3.0 repository).
+eval-toponyms: setup ## country precision, recall, F1 on public news with every toponym annotated (TOPIC_MIRRORS=DIR or a clone)
+	$(PY) -m pip install -q -e '.[gazetteer]'
+	$(PY) -m benchmarks.eval_toponyms $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
+
 # The public place sets (benchmarks/data/places, committed with their CC BY-SA 4.0 attribution) are rebuilt from
 # github:ianrastall/current-events-context @ 4ff6f7d; the same commit gives the same bytes.
 public-places: setup ## rebuild the public country/focus sets (never-tuned test, and dev) from Wikipedia's Portal:Current events (TOPIC_MIRRORS=DIR or a clone)

