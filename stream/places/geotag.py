@@ -24,6 +24,7 @@ never as a place.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
@@ -88,6 +89,7 @@ from stream.places.geomorph import (
 )
 from stream.places.organisations import load_organisations
 from stream.places.people import TITLES, find_people, load_people
+from stream.places.qualifier import QUALIFYING, state_abbreviation
 from stream.places.regions import RegionCatalog, load_regions
 from stream.story import Story
 from stream.text.han import NAME_CHARACTERS
@@ -917,6 +919,90 @@ def _best_entry(gaz: Gazetteer, key: str, *, city_first: bool = False, backed: C
     return ranked[0][0]
 
 
+def _qualifying_state(gaz: Gazetteer, hit: _Hit) -> frozenset[str]:
+    """The countries of ``hit`` read as a first-level division of a :data:`QUALIFYING` country and never as a
+    country ("Texas", "Ontario"; not "Georgia"); empty when it is no qualifier."""
+    kinds = {gaz.places[r[0]].kind for r in hit.readings}
+    if "country" in kinds or "state" not in kinds:
+        return frozenset()
+    countries = frozenset(c for r in hit.readings if gaz.places[r[0]].kind == "state" for c in gaz.places[r[0]].countries)
+    return countries if countries <= QUALIFYING else frozenset()
+
+
+def _qualified(gaz: Gazetteer, text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Apply state and province qualifiers (:mod:`stream.places.qualifier`): "Athens, Ga." is one place in
+    Georgia, US (its span the name and the abbreviation, no hit left inside the abbreviation: "Kan." is no
+    Chinese town); "Paris, Texas" and "London, Ontario" keep the name only in the qualifier's country, and
+    drop it where the gazetteer has no such reading (the qualifier names the country on its own)."""
+    out: list[_Hit] = []
+    hits = list(hits)
+    skip_to = -1
+    for i, hit in enumerate(hits):
+        if hit.start < skip_to:
+            continue
+        if hit.family != LAT or text[hit.end : hit.end + 1] != ",":
+            out.append(hit)
+            continue
+        abbreviation = state_abbreviation(text, hit.end)
+        if abbreviation is not None:
+            state, _q_start, q_end = abbreviation
+            place = _state_place(gaz, state)
+            if place is not None:
+                american = tuple(r for r in hit.readings if "US" in gaz.places[r[0]].countries)
+                readings = american or ((place, NAME, 0),)
+                out.append(dataclasses.replace(hit, readings=readings, end=q_end))
+                skip_to = q_end
+                continue
+        after = hits[i + 1] if i + 1 < len(hits) else None
+        if after is not None and after.start - hit.end <= 3 and not text[hit.end + 1 : after.start].strip():
+            countries = _qualifying_state(gaz, after)
+            if countries:
+                # The qualifier is used as a place there, sure as an unambiguous name ("Ontario" is also a
+                # Californian city): its division readings alone, none of them ambiguous.
+                hits[i + 1] = dataclasses.replace(
+                    after,
+                    readings=tuple((r[0], r[1], r[2] & ~AMBIG) for r in after.readings if gaz.places[r[0]].kind == "state"),
+                )
+                inside = tuple(r for r in hit.readings if countries & set(gaz.places[r[0]].countries))
+                if inside:
+                    out.append(dataclasses.replace(hit, readings=inside))
+                continue
+        out.append(hit)
+    return out
+
+
+def _state_place(gaz: Gazetteer, name: str) -> int | None:
+    """The first-level division of a :data:`QUALIFYING` country called ``name`` ("Georgia": the US state)."""
+    for place, _ftype, _flags in gaz.lookup(TokenStream.of(name).joined):
+        entry = gaz.places[place]
+        if entry.kind == "state" and set(entry.countries) <= QUALIFYING:
+            return place
+    return None
+
+
+def _dateline_state(gaz: Gazetteer, text: str, end: int, key: str) -> tuple[int, int] | None:
+    """(place, end of the qualifier) when a state qualifies the dateline's name: "ATHENS, Ga. (AP)", "PARIS,
+    Texas (AP)". The name's own reading in that country when the gazetteer has one, else the state."""
+    abbreviation = state_abbreviation(text, end)
+    if abbreviation is not None:
+        name, q_end = abbreviation[0], abbreviation[2]
+    else:
+        m = _DATELINE_QUALIFIER.match(text, end)
+        if m is None:
+            return None
+        name, q_end = m.group(1), m.end(1)
+    state = _state_place(gaz, name)
+    if state is None:
+        return None
+    countries = set(gaz.places[state].countries)
+    own = [e for e in gaz.lookup(key) if e[1] in (0, 2) and countries & set(gaz.places[e[0]].countries)]
+    return (own[0][0] if own else state), q_end
+
+
+# A dateline's name followed by a full state or province name: "PARIS, Texas (AP)", "LONDON, Ontario --".
+_DATELINE_QUALIFIER = re.compile(r",[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=[ \t]*[(,\-—–]|[ \t]*$)")
+
+
 def _provider_place(gaz: Gazetteer, name: str, code: str | None) -> int | None:
     if code and code.upper() in gaz.country_index:
         return gaz.country_index[code.upper()]
@@ -998,6 +1084,9 @@ def locate(
         )
     ]
 
+    if "," in text:
+        hits = _qualified(gaz, text, hits)
+
     headline_end = len(story.headline) if story.headline else 0
     body_at = story.body_offset
     para = text.find("\n", body_at + 1)
@@ -1038,9 +1127,16 @@ def locate(
     dated = False  # the text's dateline names a gazetteer place
     if dateline is not None:
         key = TokenStream.of(dateline.text).joined
-        place = _best_entry(gaz, key, city_first=True, backed=lambda c: backed_elsewhere(c, key))
+        # "ATHENS, Ga. (AP)", "PARIS, Texas (AP)": the qualifier's state, whatever capital the name also is.
+        qualified = _dateline_state(gaz, text, dateline.end, key)
+        place = (
+            qualified[0]
+            if qualified is not None
+            else _best_entry(gaz, key, city_first=True, backed=lambda c: backed_elsewhere(c, key))
+        )
         if place is not None:
-            mention = Mention(dateline.text, dateline.start, dateline.end, fold(dateline.text), "dateline")
+            end = qualified[1] if qualified is not None else dateline.end
+            mention = Mention(text[dateline.start : end], dateline.start, end, fold(dateline.text), "dateline")
             accepted.append((place, mention, SOURCE_WEIGHTS["dateline"]))
             external.update(gaz.places[place].countries)
             dated = True

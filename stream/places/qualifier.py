@@ -1,0 +1,67 @@
+"""A place name qualified by its state or province: "ATHENS, Ga. (AP)", "Paris, Texas", "London, Ontario".
+
+English news names a town outside the capital cities' fame with its state after a comma, and AP's
+datelines do so in the stylebook's abbreviations ("BELGRADE, Minn. --", "KANSAS CITY, Kan. (AP)"). Many
+American and Canadian towns bear the names of foreign capitals and countries (Athens, Paris, Alexandria,
+Lebanon, Palestine, London, Dublin), so without the qualifier the gazetteer reads the foreign place, and
+the story is filed under Greece. The qualifier decides: the name is a place of the qualifier's country.
+
+Only two kinds of qualifier count, both specific to this use:
+
+* an abbreviation of a US state, AP's ("Ga.", "Minn.", "W.Va.", "N.Y.") or the postal code in capitals
+  ("GA"), right after "<name>, ";
+* the full name of a first-level division of a country whose press writes so (:data:`QUALIFYING`): the
+  United States, Canada, Australia, the United Kingdom ("Paris, Texas", "London, Ontario", "Perth,
+  Scotland"), itself read in the story as that division and as no country ("Georgia" is both: "Moscow,
+  Georgia and Ukraine" is a list).
+
+A country's name is no qualifier: "France, Germany and Italy" lists countries.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["QUALIFYING", "US_STATES", "state_abbreviation"]
+
+#: Countries whose first-level divisions qualify a place name before them.
+QUALIFYING = frozenset({"US", "CA", "AU", "GB"})
+
+_AP = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California", "Colo.": "Colorado",
+    "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida", "Ga.": "Georgia", "Ill.": "Illinois",
+    "Ind.": "Indiana", "Kan.": "Kansas", "Kans.": "Kansas", "Ky.": "Kentucky", "La.": "Louisiana",
+    "Md.": "Maryland", "Mass.": "Massachusetts", "Mich.": "Michigan", "Minn.": "Minnesota",
+    "Miss.": "Mississippi", "Mo.": "Missouri", "Mont.": "Montana", "Neb.": "Nebraska", "Nebr.": "Nebraska",
+    "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York",
+    "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma", "Ore.": "Oregon", "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota", "Tenn.": "Tennessee",
+    "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia", "Wash.": "Washington", "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "District of Columbia",
+}  # fmt: skip
+_POSTAL = {
+    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+    "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+    "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+    "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+    "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+    "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+    "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+    "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
+}  # fmt: skip
+#: AP abbreviation or postal code -> the state's name (the gazetteer's form of it).
+US_STATES: dict[str, str] = _AP | _POSTAL
+
+# ", Ga." / ", W.Va." / ", N.Y." / ", GA" right after the name; a postal code is a whole word in capitals.
+_AFTER = re.compile(r",[ \t]*([A-Z]\.[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}(?![^\W_]))")
+
+
+def state_abbreviation(text: str, end: int) -> tuple[str, int, int] | None:
+    """The US state an abbreviation right after ``text[:end]`` names: (state name, its start, its end), or None."""
+    m = _AFTER.match(text, end, end + 12)
+    if m is None:
+        return None
+    state = US_STATES.get(m.group(1))
+    return (state, m.start(1), m.end(1)) if state is not None else None
