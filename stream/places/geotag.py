@@ -1143,6 +1143,18 @@ def locate(
             # The dateline's own span is not a second mention; the headline above it still counts.
             pending = [(h, s) for h, s in pending if not dateline.start <= h.start < dateline.end]
 
+    if any(h.form in _homonyms() for h, _s in pending):
+        towns = _homonym_countries(gaz, pending) - external
+        if towns:
+            kept = []
+            for h, sure in pending:
+                readings = tuple(r for r in h.readings if not set(gaz.places[r[0]].countries) & towns)
+                if readings:
+                    h.readings = readings
+                    kept.append((h, [r for r in sure if r in readings]))
+            pending = kept
+            for c in towns:
+                sure_forms.pop(c, None)
     supported = set(external) | set(sure_forms)
     # Two different ambiguous names that agree on a country back each other
     # ("Georgia" and "Atlanta" -> US).
@@ -2057,6 +2069,49 @@ def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]])
         if any(t in _CONJUNCTIONS for t in between) or proclitic or any(ch in gap for ch in _PAIR_SEPARATORS):
             pairs.add(frozenset(ca + cb))
     return frozenset(pairs)
+
+
+_HOMONYMS_FILE = Path(__file__).parent / "data" / "homonyms.tsv"
+
+
+@cache
+def _homonyms() -> dict[str, frozenset[str]]:
+    """Form -> countries with a town of that name the gazetteer does not read (``make homonyms``)."""
+    table: dict[str, frozenset[str]] = {}
+    for line in _HOMONYMS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            form, countries = line.split("\t")
+            table[form] = frozenset(countries.split(","))
+    return table
+
+
+def _homonym_countries(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int, int, int]]]]) -> set[str]:
+    """Countries named only by bare names of towns in another country whose *states* the story names: in a story
+    that names Louisiana, "Alexandria" is the Louisiana town, not Egypt's city; in an Ontario story, "London" is
+    London, Ontario (:mod:`stream.build.homonyms`). A state, not the country's name, makes the story local: "Pope
+    Francis returns to Rome after his trip to Cuba and the United States" keeps Italy."""
+    table = _homonyms()
+    by_country: dict[str, set[str]] = {}
+    states: dict[str, set[str]] = {}  # country -> forms sure of one of its states
+    for hit, sure in pending:
+        for r in hit.readings:
+            for c in gaz.places[r[0]].countries:
+                by_country.setdefault(c, set()).add(hit.form)
+        for r in sure:
+            if gaz.places[r[0]].kind == "state":
+                for c in gaz.places[r[0]].countries:
+                    states.setdefault(c, set()).add(hit.form)
+    if not states:
+        return set()
+    homes: dict[str, set[str]] = {}  # country -> the countries whose towns its names are
+    for c, fs in by_country.items():
+        home = {d for f in fs for d in table.get(f, ()) if d != c and states.get(d, set()) - fs}
+        if home and all(f in table and home & set(table[f]) for f in fs):
+            homes[c] = home
+    # A story that surely names a third country is about more than one country's towns ("WASHINGTON ... Steele's
+    # reports ... Moscow ... Paris"): only a story of one country reads its bare names as that country's towns.
+    named = {c for hit, sure in pending for r in sure for c in gaz.places[r[0]].countries}
+    return {c for c, home in homes.items() if not named - set(homes) - home}
 
 
 def _mention_dicts(mentions: Sequence[Mention]) -> list[dict[str, object]]:

@@ -117,6 +117,7 @@ def check_notice(path: Path) -> None:
 def check_places_notice(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     for source in (
+        "homonyms.tsv",
         "wordfreq",
         "nam_dict.txt",
         "GNU Free Documentation License",
@@ -155,6 +156,23 @@ def check_curated(path: Path) -> None:
     for rid, names in (data.get("regions") or {}).items():
         assert rid in region_ids, f"curated.yaml regions.{rid}: not a region id of regions.yaml"
         assert isinstance(names, dict) and all(isinstance(v, list) and v for v in names.values()), f"curated.yaml regions.{rid}"
+
+
+def check_homonyms(path: Path) -> None:
+    from stream.places.gazetteer import load_gazetteer
+    from stream.places.qualifier import QUALIFYING
+
+    text = path.read_text(encoding="utf-8")
+    assert "CC BY 4.0" in text and "GeoNames" in text, "homonyms.tsv must carry GeoNames' licence"
+    lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
+    assert len(lines) > 100 and lines == sorted(lines)  # the builder's order: a rebuild gives the same bytes
+    gaz = load_gazetteer()
+    for line in lines:
+        form, countries = line.split("\t")
+        towns = set(countries.split(","))
+        readings = {c for place, _t, _f in gaz.lookup(form) for c in gaz.places[place].countries}
+        assert readings, f"homonyms.tsv: {form} is no gazetteer form"
+        assert towns <= QUALIFYING and towns - readings, f"homonyms.tsv: {form} names no town the gazetteer misses"
 
 
 def check_regions(path: Path) -> None:
@@ -266,6 +284,7 @@ CHECKS: dict[str, Callable[[Path], None]] = {
     "places/data/regions.yaml": check_regions,
     "places/data/organisations.yaml": check_organisations,
     "places/data/people.json.gz": check_people,
+    "places/data/homonyms.tsv": check_homonyms,
     "topics/data/taxonomy.yaml": check_taxonomy,
     "topics/data/subjectcodes.tsv": check_subjectcodes,
     "topics/data/NOTICE.md": check_topics_notice,

@@ -1,0 +1,53 @@
+"""Bare town names in a story local to another country (stream/build/homonyms.py, stream/places/geotag.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stream.places.geotag import _homonyms, locate
+from stream.story import Story
+
+
+def _countries(body: str) -> set[str]:
+    return {str(c["iso2"]) for c in locate(Story(id="h", headline="", body=body), "en").countries}
+
+
+def test_the_table_holds_the_towns_the_gazetteer_misses() -> None:
+    # Its schema is checked in test_data_files.py; here, the entries the rules below lean on.
+    table = _homonyms()
+    assert table["alexandria"] == {"US"} and table["palestine"] == {"US"} and "CA" in table["london"]
+    assert "chicago" not in table  # read in the US already, and a town nowhere else: nothing to decide
+
+
+@pytest.mark.parametrize(
+    ("body", "dropped"),
+    [
+        (
+            "Alexandria police charged a man with arson on Tuesday. The fire marshal of Louisiana said the house "
+            "on Orchard Street was a total loss.",
+            "EG",
+        ),
+        (
+            "The Palestine school board voted to build a new gym. Texas education officials approved the plan last week.",
+            "PS",
+        ),
+        ("Athens city council approved the budget on Monday. Georgia's governor had asked for cuts. Ohio too.", "GR"),
+    ],
+)
+def test_a_bare_town_name_in_a_story_of_another_countrys_states(body: str, dropped: str) -> None:
+    assert _countries(body) == {"US"}, dropped
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # The country's name is no state: the story is not local to it.
+        ("Pope Francis returns to Rome after finishing his trip to Cuba and the United States.", "IT"),
+        # A third country: the story is about more than one country's places.
+        ("The Texas senator met officials in Paris before flying on to Moscow for talks with Russia.", "FR"),
+        # The foreign country is named by another form too.
+        ("Ohio students visited Athens and toured Greece's islands.", "GR"),
+    ],
+)
+def test_a_town_name_stays_where_the_story_is_not_local(body: str, kept: str) -> None:
+    assert kept in _countries(body)
