@@ -1067,12 +1067,17 @@ def locate(
     # Headlines capitalise every word, so only the body's persons count; "in Austin" stays a place.
     surnames = {h.form for h in persons if h.start >= story.body_offset and _after_first_name(ts, text, h, hit_tokens)}
     texts, n_tokens = ts.texts, len(ts.texts)
+    for h in hits:
+        if h.last > h.first and h.family == LAT and _compass_phrase(h.form):
+            # "Far North", "North East", "West Coast": a division's name made of compass words is a phrase of
+            # the language too ("the West Coast", "North East Texas"), ambiguous as "North" alone is.
+            h.readings = tuple((p, t, f | AMBIG) for p, t, f in h.readings)
     hits = [
         h
         for h in hits
         if id(h) not in dropped
         and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family == LAT)
-        and not (h.form in _COMPASS and _compass_modifier(ts, text, h, gaz))
+        and not ((h.form in _COMPASS or _compass_phrase(h.form)) and _compass_modifier(ts, text, h, gaz))
         # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
         and not (
             (
@@ -1666,6 +1671,12 @@ _COMPASS = frozenset(
 _UNIT_NOUNS = frozenset(["province", "region", "division", "department", "district", "state", "governorate", "oblast"])
 
 
+def _compass_phrase(form: str) -> bool:
+    """A name of two or more words, each a compass word (or "far", "coast"): "far north", "north east", "west coast"."""
+    words = form.split()
+    return len(words) > 1 and all(w in _COMPASS or w in ("far", "coast") for w in words)
+
+
 def _compass_modifier(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
     """Whether a compass word read as a subdivision only qualifies the capitalised name after it.
 
@@ -1673,7 +1684,7 @@ def _compass_modifier(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> 
     the next name, not Cameroon's North or Fiji's Central division. Before a unit noun ("Western
     Province") it stays a name.
     """
-    if hit.first != hit.last or hit.form not in _COMPASS:
+    if not (hit.first == hit.last and hit.form in _COMPASS) and not _compass_phrase(hit.form):
         return False
     if not all(r[2] & AMBIG and gaz.places[r[0]].kind == "state" for r in hit.readings):
         return False
@@ -1934,6 +1945,10 @@ def _names_a_unit(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool
     nxt = hit.last + 1
     before = nxt < len(texts) and texts[nxt] in _SUBDIVISION_NOUNS and text[ts.end(hit.last) : ts.start(nxt)] == " "
     after = hit.first >= 2 and texts[hit.first - 1] == "of" and texts[hit.first - 2] in _SUBDIVISION_NOUNS
+    if after and hit.first >= 3 and texts[hit.first - 3] != "the" and text[ts.start(hit.first - 3)].isupper():
+        # "the Tigray region of Ethiopia", "the Far North region of Cameroon": a name before the unit noun is the
+        # unit's, and the country after "of" is its parent, as named.
+        after = False
     return (before or after) and hit.family == LAT and all(gaz.places[r[0]].kind == "country" for r in hit.readings)
 
 

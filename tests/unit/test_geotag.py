@@ -1695,3 +1695,27 @@ def test_a_headline_country_leads_when_the_dateline_alone_is_set_aside() -> None
     assert result.focus_country == "IQ"
     body2 = "GENEVA, June 4 - Measles cases rose in Chad, Niger, Mali and Sudan, the agency said."
     assert locate(_story("Measles cases climb, agency warns", body2), "en").focus_country is None
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A name before the unit noun is the unit's; the country after "of" is its parent and counts.
+        ("Shelling hit the Donetsk region of Ukraine on Monday.", {"UA"}),
+        ("Fighting resumed in the Tigray region of Ethiopia.", {"ET"}),
+        ("Boko Haram attacked a village in the Far North region of Cameroon.", {"CM"}),
+        ("Voters queued in North West province of South Africa.", {"ZA"}),
+        # A division's name made of compass words before another name only qualifies it.
+        ("Youth crime rose in Far North Queensland, police said.", {"AU"}),
+        ("The North East Texas water planning group met on Monday.", {"US"}),
+        # ... and alone it is a phrase, no division, unless something backs it.
+        ("It always hits the West Coast first, the forecaster said.", set()),
+        ("Fighting in Cameroon's Far North killed five soldiers.", {"CM"}),
+    ],
+)
+def test_unit_of_country_and_compass_phrases(body: str, countries: set[str]) -> None:
+    assert _countries(locate(_story("", body), "en")) == countries
+
+
+def test_province_of_a_name_read_as_a_country_is_the_province() -> None:
+    assert _countries(locate(_story("", "The Province of Equateur voted on Sunday."), "en")) == {"CD"}
