@@ -268,7 +268,7 @@ ARTIFACT = DEFAULT_ARTIFACT
 CURATED = DEFAULT_ARTIFACT.parent / "curated.yaml"
 
 # Entry flags (kept in sync with stream.places.gazetteer).
-AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD, LOWER, FI = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512
+AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD, LOWER, FI, ELSEWHERE = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
@@ -1086,6 +1086,15 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                 if family_of(key) == ARA:
                     spelt[idx, key] = spelt.get((idx, key), frozenset()) | _spelt_in(surface)
                 readings[key].append((idx, city["countrycode"], city["population"], is_capital, primary))
+    # Every GeoNames city's own name (15,000 people or more, below the floor too), with its countries: an alternate
+    # name that is another country's town ("Salisbury" for Harare, "Augusta" for Augsburg, "Smyrna" for Izmir) is
+    # ambiguous, as a town's name shared across countries is.
+    own_names: dict[str, set[str]] = defaultdict(set)
+    for city in gc.get_cities().values():
+        own_names[" ".join(t.text for t in tokenize(city["name"]))].add(city["countrycode"])
+    own_words = {
+        idx: set(" ".join(t.text for t in tokenize(b.places[idx][1])).split()) for rs in readings.values() for idx, *_ in rs
+    }
     for key in sorted(readings):
         # A city's own name beats another city's alternate name (Islamabad is
         # not Chattogram), then the larger city wins.
@@ -1105,6 +1114,9 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         family = family_of(key)
         for idx, cc, pop, is_capital, primary in kept:
             flags = AMBIG if ambiguous or key in collisions else 0
+            if not primary and own_names.get(key, set()) - {cc} and not set(key.split()) <= own_words[idx]:
+                # "Enfield" of "Enfield Town", "Logan" of "Logan City": a short form of the city's own name stays its.
+                flags = AMBIG | ELSEWHERE
             word_in: list[str] = []
             # A capital's own name is trusted; its alternates ("Valley" for The
             # Valley) and other cities' names are checked against word lists.

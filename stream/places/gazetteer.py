@@ -29,6 +29,7 @@ __all__ = [
     "CASE",
     "DEFAULT_ARTIFACT",
     "DEMONYM",
+    "ELSEWHERE",
     "FI",
     "INSIDE_FAMILIES",
     "LOWER",
@@ -55,6 +56,9 @@ AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD = 1, 2, 4, 8, 16, 32, 64, 128
 LOWER = 256
 # FI: a Finnish case form stored whole (Suomessa, Yhdysvaltain: the stem changes), read in Finnish stories only.
 FI = 512
+# ELSEWHERE: a city's alternate name that is the own name of a town of another country ("Salisbury" for Harare,
+# "Augusta" for Augsburg, "Bethlehem" for Belém): ambiguous, and "in Salisbury" says it is a place, not which.
+ELSEWHERE = 1024
 # Form types.
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 

@@ -54,6 +54,7 @@ from stream.places.gazetteer import (
     CAP,
     CASE,
     DEMONYM,
+    ELSEWHERE,
     FI,
     INSIDE_FAMILIES,
     LOWER,
@@ -1225,7 +1226,8 @@ def locate(
                     or (hit.locative and hit.family == LAT and text[end : end + 1] in _APOSTROPHES)
                     or any(t in triggers for t in window)
                 ):
-                    backed = list(hit.readings)
+                    # A preposition says the name is a place, not which: a town of another country has it too.
+                    backed = [r for r in hit.readings if not r[2] & ELSEWHERE]
                 elif clubs and id(hit) in clubs:
                     # A club bears its home city's name: "Manchester United", "FC Dinamo București".
                     backed = [r for r in hit.readings if gaz.places[r[0]].kind in ("city", "capital")]

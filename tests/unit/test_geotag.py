@@ -1719,3 +1719,20 @@ def test_unit_of_country_and_compass_phrases(body: str, countries: set[str]) -> 
 
 def test_province_of_a_name_read_as_a_country_is_the_province() -> None:
     assert _countries(locate(_story("", "The Province of Equateur voted on Sunday."), "en")) == {"CD"}
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A city's alternate name that is another country's town's own name: no country from it alone.
+        ("Two people were poisoned with a nerve agent in Salisbury, officials in London said.", {"GB"}),  # not Harare
+        ("The Masters golf tournament opened in Augusta on Thursday.", set()),  # not Augsburg
+        ("Fog closed the airport in Monterey on Friday.", set()),  # not Monterrey
+        ("Christmas Mass was held in Bethlehem on Tuesday.", set()),  # not Belém
+        # With its country named, the reading stands.
+        ("Mother Teresa worked among the poor of Calcutta, India.", {"IN"}),
+        ("Pilgrims travelled from Mecca to Medina.", {"SA"}),
+    ],
+)
+def test_an_alternate_name_of_another_countrys_town(body: str, countries: set[str]) -> None:
+    assert _countries(locate(_story("", body), "en")) == countries
