@@ -1092,9 +1092,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     own_names: dict[str, set[str]] = defaultdict(set)
     for city in gc.get_cities().values():
         own_names[" ".join(t.text for t in tokenize(city["name"]))].add(city["countrycode"])
-    own_words = {
-        idx: set(" ".join(t.text for t in tokenize(b.places[idx][1])).split()) for rs in readings.values() for idx, *_ in rs
-    }
+    own_words = {idx: {t.text for t in tokenize(str(b.places[idx][1]))} for rs in readings.values() for idx, *_ in rs}
     for key in sorted(readings):
         # A city's own name beats another city's alternate name (Islamabad is
         # not Chattogram), then the larger city wins.
