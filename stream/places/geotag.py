@@ -1228,6 +1228,10 @@ def locate(
                 ):
                     # A preposition says the name is a place, not which: a town of another country has it too.
                     backed = [r for r in hit.readings if not r[2] & ELSEWHERE]
+                elif _capitalised_word(ts, text, hit, gaz, lang, body_at):
+                    # "the ceasefire brokered by Turkey with Russia": a country's name that is a frequent word of
+                    # the story's language, written with a capital inside a body sentence, is the country.
+                    backed = list(hit.readings)
                 elif clubs and id(hit) in clubs:
                     # A club bears its home city's name: "Manchester United", "FC Dinamo București".
                     backed = [r for r in hit.readings if gaz.places[r[0]].kind in ("city", "capital")]
@@ -1527,6 +1531,22 @@ def _first_sentence_end(text: str, begin: int, end: int) -> int:
 
 # How far back a sentence's end is looked for: past quotation marks and spaces, not across a whole story.
 _OPENING_REACH = 40
+
+
+def _capitalised_word(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer, lang: str | None, body_at: int) -> bool:
+    """Whether ``hit``, a country's name that is a frequent word of the story's language ("turkey"), is written as a
+    name there: one capitalised word inside a body sentence (not opening it, not in capitals), small words around."""
+    if hit.family != LAT or lang is None or hit.first != hit.last or hit.start < body_at:
+        return False
+    # A country's reading alone: "Columbia" is also a city of South Carolina, and a capital says nothing between them.
+    if lang not in gaz.word_langs.get(hit.form, ()) or any(gaz.places[r[0]].kind != "country" for r in hit.readings):
+        return False
+    word = text[hit.start : hit.end]
+    if not word[:1].isupper() or word.isupper() or _opens_sentence(text, hit.start):
+        return False
+    # A capitalised neighbour makes a longer name ("Wild Turkey", "Turkey Creek") or a title-case line.
+    neighbours = [i for i in (hit.first - 1, hit.last + 1) if 0 <= i < len(ts.texts)]
+    return not any(text[ts.start(i)].isupper() for i in neighbours)
 
 
 def _opens_sentence(text: str, start: int) -> bool:

@@ -1736,3 +1736,17 @@ def test_province_of_a_name_read_as_a_country_is_the_province() -> None:
 )
 def test_an_alternate_name_of_another_countrys_town(body: str, countries: set[str]) -> None:
     assert _countries(locate(_story("", body), "en")) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A country's name that is a frequent English word, capitalised inside a body sentence, is the country.
+        ("On Wednesday, the ceasefire brokered by Turkey with Russia for eastern Aleppo collapsed.", {"TR", "RU", "SY"}),
+        # Not where a capitalised neighbour makes a longer name, nor where the form is also a city.
+        ("He ordered the Wild Turkey bourbon at the bar.", set()),
+        ("She studied at Columbia before joining the bank.", set()),
+    ],
+)
+def test_a_country_name_that_is_a_word_capitalised_mid_sentence(body: str, countries: set[str]) -> None:
+    assert _countries(locate(_story("", body), "en")) == countries
