@@ -1079,6 +1079,7 @@ def locate(
         if id(h) not in dropped
         and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family == LAT)
         and not ((h.form in _COMPASS or _compass_phrase(h.form)) and _compass_modifier(ts, text, h, gaz))
+        and not (h.family == LAT and lang in (None, "en") and _names_a_street(ts, text, h))
         # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
         and not (
             (
@@ -1691,6 +1692,21 @@ _COMPASS = frozenset(
     ]
 )
 _UNIT_NOUNS = frozenset(["province", "region", "division", "department", "district", "state", "governorate", "oblast"])
+
+
+# Street nouns of English addresses, capitalised after the name: "Falcon Street", "Malta Road", "Pennsylvania Avenue".
+_STREET_NOUNS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "lane"])
+
+
+def _names_a_street(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether the name is a street's or a neighbourhood's, not the place's: "Falcon Street", "Malta Road" (a street
+    noun after it, capitalised), "Little Portugal", "Little Italy" (an immigrants' quarter)."""
+    texts = ts.texts
+    nxt = hit.last + 1
+    if nxt < len(texts) and texts[nxt] in _STREET_NOUNS and text[ts.start(nxt)].isupper():
+        return text[ts.end(hit.last) : ts.start(nxt)] == " "
+    prev = hit.first - 1
+    return prev >= 0 and texts[prev] == "little" and text[ts.start(prev)] == "L" and text[ts.end(prev) : hit.start] == " "
 
 
 def _compass_phrase(form: str) -> bool:

@@ -1750,3 +1750,19 @@ def test_an_alternate_name_of_another_countrys_town(body: str, countries: set[st
 )
 def test_a_country_name_that_is_a_word_capitalised_mid_sentence(body: str, countries: set[str]) -> None:
     assert _countries(locate(_story("", body), "en")) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A street or an immigrants' quarter named after a place is no mention of it.
+        ("Officers were called to a banquet hall on Falcon Street in London, Ontario.", {"CA"}),
+        ("Crowds gathered on Pennsylvania Avenue outside the White House.", {"US"}),
+        ("They spent the evening at a home in Little Portugal, Toronto.", {"CA"}),
+        # A state's agency keeps its state: "Highway Patrol" is no street.
+        ("The Florida Highway Patrol closed the road.", {"US"}),
+        ("Little Rock police said the suspect fled.", {"US"}),
+    ],
+)
+def test_streets_and_quarters_named_after_places(body: str, countries: set[str]) -> None:
+    assert _countries(locate(_story("", body), "en")) == countries
