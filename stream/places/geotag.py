@@ -90,7 +90,7 @@ from stream.places.geomorph import (
 )
 from stream.places.organisations import load_organisations
 from stream.places.people import TITLES, find_people, load_people
-from stream.places.qualifier import QUALIFYING, state_abbreviation
+from stream.places.qualifier import QUALIFYING, abbreviations, state_abbreviation
 from stream.places.regions import RegionCatalog, load_regions
 from stream.story import Story
 from stream.text.han import NAME_CHARACTERS
@@ -930,7 +930,7 @@ def _qualifying_state(gaz: Gazetteer, hit: _Hit) -> frozenset[str]:
     return countries if countries <= QUALIFYING else frozenset()
 
 
-def _qualified(gaz: Gazetteer, text: str, hits: list[_Hit]) -> list[_Hit]:
+def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit]) -> list[_Hit]:
     """Apply state and province qualifiers (:mod:`stream.places.qualifier`): "Athens, Ga." is one place in
     Georgia, US (its span the name and the abbreviation, no hit left inside the abbreviation: "Kan." is no
     Chinese town); "Paris, Texas" and "London, Ontario" keep the name only in the qualifier's country, and
@@ -949,8 +949,9 @@ def _qualified(gaz: Gazetteer, text: str, hits: list[_Hit]) -> list[_Hit]:
             state, _q_start, q_end = abbreviation
             place = _state_place(gaz, state)
             if place is not None:
-                american = tuple(r for r in hit.readings if "US" in gaz.places[r[0]].countries)
-                readings = american or ((place, NAME, 0),)
+                home = set(gaz.places[place].countries)
+                inside = tuple(r for r in hit.readings if home & set(gaz.places[r[0]].countries))
+                readings = inside or ((place, NAME, 0),)
                 out.append(dataclasses.replace(hit, readings=readings, end=q_end))
                 skip_to = q_end
                 continue
@@ -969,7 +970,29 @@ def _qualified(gaz: Gazetteer, text: str, hits: list[_Hit]) -> list[_Hit]:
                     out.append(dataclasses.replace(hit, readings=inside))
                 continue
         out.append(hit)
-    return out
+    # A town the gazetteer does not know, qualified all the same ("of Cross City, Fla."): the abbreviation names its
+    # state as a place of the story, as the state's name would.
+    ends = {h.end for h in out}
+    starts: list[int] | None = None
+    added = False
+    for name, q_start, q_end, comma in abbreviations(text):
+        if comma in ends:
+            continue
+        place = _state_place(gaz, name)
+        if place is None:
+            continue
+        # No hit left inside the abbreviation: "Man." is Manitoba there, not the Isle of Man.
+        out = [h for h in out if not q_start <= h.start < q_end]
+        if starts is None:
+            starts = [ts.start(i) for i in range(len(ts.texts))]
+        at = bisect_right(starts, q_start) - 1
+        if at < 0:
+            continue
+        last = max(at, bisect_right(starts, q_end - 1) - 1)
+        form = TokenStream.of(name).joined
+        out.append(_Hit(at, last, form, False, False, False, ((place, NAME, 0),), LAT, q_start, q_end))
+        added = True
+    return sorted(out, key=lambda h: h.start) if added else out
 
 
 def _state_place(gaz: Gazetteer, name: str) -> int | None:
@@ -1092,7 +1115,7 @@ def locate(
     ]
 
     if "," in text:
-        hits = _qualified(gaz, text, hits)
+        hits = _qualified(gaz, ts, text, hits)
 
     headline_end = len(story.headline) if story.headline else 0
     body_at = story.body_offset

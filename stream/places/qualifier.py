@@ -9,7 +9,7 @@ the story is filed under Greece. The qualifier decides: the name is a place of t
 Only two kinds of qualifier count, both specific to this use:
 
 * an abbreviation of a US state, AP's ("Ga.", "Minn.", "W.Va.", "N.Y.") or the postal code in capitals
-  ("GA"), right after "<name>, ";
+  ("GA"), or of a Canadian province, the Canadian Press's ("Sask.", "Man.", "P.E.I."), right after "<name>, ";
 * the full name of a first-level division of a country whose press writes so (:data:`QUALIFYING`): the
   United States, Canada, Australia, the United Kingdom ("Paris, Texas", "London, Ontario", "Perth,
   Scotland"), itself read in the story as that division and as no country ("Georgia" is both: "Moscow,
@@ -21,8 +21,9 @@ A country's name is no qualifier: "France, Germany and Italy" lists countries.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-__all__ = ["QUALIFYING", "US_STATES", "state_abbreviation"]
+__all__ = ["PROVINCES", "QUALIFYING", "US_STATES", "abbreviations", "state_abbreviation"]
 
 #: Countries whose first-level divisions qualify a place name before them.
 QUALIFYING = frozenset({"US", "CA", "AU", "GB"})
@@ -54,14 +55,37 @@ _POSTAL = {
 #: AP abbreviation or postal code -> the state's name (the gazetteer's form of it).
 US_STATES: dict[str, str] = _AP | _POSTAL
 
-# ", Ga." / ", W.Va." / ", N.Y." / ", GA" right after the name; a postal code is a whole word in capitals.
-_AFTER = re.compile(r",[ \t]*([A-Z]\.[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}(?![^\W_]))")
+#: The Canadian Press's abbreviations of provinces ("MELVILLE, Sask.", "Churchill, Man.") -> the province's name.
+#: Not "Que.": the gazetteer has Quebec the city, not the province.
+PROVINCES: dict[str, str] = {
+    "Ont.": "Ontario", "B.C.": "British Columbia", "Alta.": "Alberta", "Sask.": "Saskatchewan",
+    "Man.": "Manitoba", "N.S.": "Nova Scotia", "N.B.": "New Brunswick", "Nfld.": "Newfoundland and Labrador",
+    "P.E.I.": "Prince Edward Island",
+}  # fmt: skip
+_ABBREVIATIONS = US_STATES | PROVINCES
+
+# ", Ga." / ", W.Va." / ", N.Y." / ", P.E.I." / ", GA" right after the name; a postal code is a whole word in capitals.
+_AFTER = re.compile(r",[ \t]*([A-Z]\.[A-Z]\.[A-Z]\.|[A-Z]\.[A-Z][a-z]?\.|[A-Z][a-z]{1,4}\.|[A-Z]{2}(?![^\W_]))")
 
 
 def state_abbreviation(text: str, end: int) -> tuple[str, int, int] | None:
-    """The US state an abbreviation right after ``text[:end]`` names: (state name, its start, its end), or None."""
+    """The US state or Canadian province an abbreviation right after ``text[:end]`` names: (its name, its start, its
+    end), or None."""
     m = _AFTER.match(text, end, end + 12)
     if m is None:
         return None
-    state = US_STATES.get(m.group(1))
+    state = _ABBREVIATIONS.get(m.group(1))
     return (state, m.start(1), m.end(1)) if state is not None else None
+
+
+def abbreviations(text: str) -> Iterator[tuple[str, int, int, int]]:
+    """Every state or province abbreviation after a capitalised word and a comma ("Cross City, Fla."): (its
+    name, its start, its end, the comma's offset)."""
+    for m in _AFTER.finditer(text):
+        name = _ABBREVIATIONS.get(m.group(1))
+        comma = m.start()
+        word = comma
+        while word > 0 and (text[word - 1].isalpha() or text[word - 1] in ".'’-"):
+            word -= 1
+        if name is not None and word < comma and text[word].isupper():
+            yield name, m.start(1), m.end(1), comma

@@ -56,3 +56,18 @@ def test_a_qualified_name_is_a_place_of_the_qualifiers_country(body: str, countr
 )
 def test_lists_and_same_country_qualifiers_are_unchanged(body: str, countries: set[str]) -> None:
     assert _read(body)[0] == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        ("MELVILLE, Sask. (CP) -- A fire destroyed the grain elevator.", {"CA"}),
+        ("A polar bear was seen near Churchill, Man., on Monday.", {"CA"}),
+        ("Police in London, Ont., arrested two men.", {"CA"}),  # not the British capital
+        # A town the gazetteer does not know: the abbreviation names its state all the same.
+        ("A man of Cross City, Fla., was charged with theft.", {"US"}),
+        ("Kathy Smith, Republican, said the vote was fair.", set()),  # no abbreviation, no state
+    ],
+)
+def test_a_canadian_province_abbreviation_qualifies_the_name(body: str, countries: set[str]) -> None:
+    assert _read(body)[0] == countries
