@@ -1472,6 +1472,9 @@ Ont."; not "Que.": the gazetteer has Quebec the city only), and an abbreviation 
 does not know ("of Cross City, Fla.") names its state as a place of the story, no hit left inside it ("Man." is no
 Isle of Man). eval_toponyms dev LGL F1 0.757 -> 0.762 (R 0.787 -> 0.795), TR-News 0.899 unchanged; every row here
 unchanged.
+The last in English stories only: elsewhere "Ind." or "Del." after a comma is more often something else. Stage cost
+over the whole stop, ``python -m benchmarks.region_cost --against e864f1f --rounds 2``: locate 526 / 511 us (median)
+against 569 / 497, tokens + locate 683 / 667 against 758 / 661: unchanged within the machine's noise.
 """
 
 from __future__ import annotations

@@ -930,11 +930,13 @@ def _qualifying_state(gaz: Gazetteer, hit: _Hit) -> frozenset[str]:
     return countries if countries <= QUALIFYING else frozenset()
 
 
-def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit]) -> list[_Hit]:
+def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit], *, towns: bool = True) -> list[_Hit]:
     """Apply state and province qualifiers (:mod:`stream.places.qualifier`): "Athens, Ga." is one place in
     Georgia, US (its span the name and the abbreviation, no hit left inside the abbreviation: "Kan." is no
     Chinese town); "Paris, Texas" and "London, Ontario" keep the name only in the qualifier's country, and
-    drop it where the gazetteer has no such reading (the qualifier names the country on its own)."""
+    drop it where the gazetteer has no such reading (the qualifier names the country on its own). ``towns``: an
+    abbreviation after a name the gazetteer does not know counts too (English stories: elsewhere "Ind." or "Del."
+    after a comma is more often something else)."""
     out: list[_Hit] = []
     hits = list(hits)
     skip_to = -1
@@ -972,6 +974,8 @@ def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit]) -> 
         out.append(hit)
     # A town the gazetteer does not know, qualified all the same ("of Cross City, Fla."): the abbreviation names its
     # state as a place of the story, as the state's name would.
+    if not towns:
+        return out
     ends = {h.end for h in out}
     starts: list[int] | None = None
     added = False
@@ -1115,7 +1119,7 @@ def locate(
     ]
 
     if "," in text:
-        hits = _qualified(gaz, ts, text, hits)
+        hits = _qualified(gaz, ts, text, hits, towns=lang in (None, "en"))
 
     headline_end = len(story.headline) if story.headline else 0
     body_at = story.body_offset
