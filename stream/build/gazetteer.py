@@ -272,6 +272,10 @@ AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD, LOWER, FI, ELSEWHERE = 1, 2,
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
+_CHECKED_LAT = frozenset(_WORD_LANGS[LAT])
+# Letters up to which a country's name written only by languages wirewatch does not read is left out when it is a
+# frequent word of one it reads (see _countries): "End" (India), "Laws" (Laos), "Suis" (Switzerland).
+SHORT_FOREIGN_NAME = 4
 # Scripts whose every character is a syllable, and the languages whose word lists their city names are checked
 # against (see CJK_WORD_FLOOR; Korean: 위해 "for the sake of" is a GeoNames name of Weihai; 구나, 마리, 미리).
 _SYLLABIC_LANGS = {CJK: ("zh", "ja"), KOR: ("ko",)}
@@ -606,6 +610,20 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
             attested = own_by_key[idx, key] | {lang for lang, toks in parts[idx].items() if key in toks}
             b.name_langs.setdefault(key, set()).update(attested & set(_WORD_LANGS[LAT]))
             b.attested[key] |= attested
+        # A short name only languages wirewatch does not read write ("End", Wolof and Jola-Fonyi for India; "Laws",
+        # Kabyle for Laos; "Suis", Breton for Switzerland) that is a more frequent word of a language it reads than
+        # that language's own name for the place is that word there, the place's official languages notwithstanding:
+        # the surface is left out. Longer ones are names the read languages use as well ("Turkey", "Holanda",
+        # "America"): those keep the word check below. An acronym ("USA" in Danish and Swedish) is no word.
+        if (
+            key
+            and len(key) <= SHORT_FOREIGN_NAME
+            and not surface.isupper()
+            and family_of(key) == LAT
+            and not own_by_key[idx, key] & _CHECKED_LAT
+            and _word_langs(words, LAT, key, set(), WORD_FLOOR, add_own=False, rival=rivals[idx])
+        ):
+            continue
         word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rivals[idx]) if key else []
         b.add(surface, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
         if "de" in own_by_key[idx, key]:

@@ -1766,3 +1766,19 @@ def test_a_country_name_that_is_a_word_capitalised_mid_sentence(body: str, count
 )
 def test_streets_and_quarters_named_after_places(body: str, countries: set[str]) -> None:
     assert _countries(locate(_story("", body), "en")) == countries
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "lang", "countries"),
+    [
+        # Short country names only languages wirewatch does not read write, which are words of one it reads:
+        # Wolof's "End" (India), Kabyle's "Laws" (Laos), Breton's "Suis" (Switzerland).
+        ("The End Of An Era For Apple", "Apple said on Monday its chief executive would step down.", "en", set()),
+        ("New Laws Take Effect In Ohio", "Several state measures took effect on Monday.", "en", {"US"}),
+        ("", "Je suis Charlie, a dit le maire de Paris.", "fr", {"FR"}),
+        # An acronym stays: "USA" (Danish, Swedish) is no word.
+        ("", "The USA and Canada signed the pact.", "en", {"US", "CA"}),
+    ],
+)
+def test_short_country_names_of_unread_languages_that_are_words(headline: str, body: str, lang: str, countries: set[str]) -> None:
+    assert _countries(locate(_story(headline, body), lang)) == countries
