@@ -1245,7 +1245,15 @@ def locate(
                 # language is capitalised as any word is, so Paris named later is no support for Caen ("Can"). A
                 # country's name there is the country far more often ("Turkey's central bank ...": the third round).
                 backed = []
-            if not backed:
+            # '"Can you imagine ...", the police chief said': a frequent word opening a sentence is capitalised as any
+            # word is there, and a trigger word or a preposition nearby says nothing of it (a country's name aside).
+            opening = (
+                not backed
+                and lang in gaz.opening_words.get(hit.form, ())
+                and _opens_sentence(text, start)
+                and all(gaz.places[r[0]].kind != "country" for r in hit.readings)
+            )
+            if not backed and not opening:
                 window = ts.texts[max(0, hit.first - _TRIGGER_WINDOW) : hit.last + 1 + _TRIGGER_WINDOW]
                 # A trigger word nearby, or a locative ("à Nice", "in Jordan", Turkish "Miami'de": a case
                 # ending after an apostrophe, which only proper names take): the name is used as a place.

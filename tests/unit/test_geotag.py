@@ -1782,3 +1782,9 @@ def test_streets_and_quarters_named_after_places(body: str, countries: set[str])
 )
 def test_short_country_names_of_unread_languages_that_are_words(headline: str, body: str, lang: str, countries: set[str]) -> None:
     assert _countries(locate(_story(headline, body), lang)) == countries
+
+
+def test_a_frequent_word_opening_a_quoted_sentence_is_no_place_beside_a_trigger() -> None:
+    body = 'The police chief called for help. "Can you imagine nine people dying from overdoses?" he asked officials.'
+    assert _countries(locate(_story("", body), "en")) == set()  # "Can" is no Caen
+    assert _countries(locate(_story("", "Officials said Can was hit by floods."), "en")) == {"FR"}
