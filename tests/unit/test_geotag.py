@@ -1785,6 +1785,6 @@ def test_short_country_names_of_unread_languages_that_are_words(headline: str, b
 
 
 def test_a_frequent_word_opening_a_quoted_sentence_is_no_place_beside_a_trigger() -> None:
-    body = 'The police chief called for help. "Can you imagine nine people dying from overdoses?" he asked officials.'
+    body = 'The chief called for more help for the city\'s addicts. "Can you imagine nine people dying?" he said.'
     assert _countries(locate(_story("", body), "en")) == set()  # "Can" is no Caen
     assert _countries(locate(_story("", "Officials said Can was hit by floods."), "en")) == {"FR"}
