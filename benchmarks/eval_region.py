@@ -1448,7 +1448,7 @@ gazetteer city alternate names that are the own names of towns of other countrie
 "Salisbury" (Harare's colonial name; Salisbury, England), "Augusta" (Augsburg's Latin one; Augusta, Georgia),
 "Monterey" (Monterrey; Monterey, California), "Bethlehem" (Belém; Bethlehem itself, 29,000), "Venice" (Dayton;
 Venice itself, 51,000). Such an alternate (not a short form of the city's own name: "Enfield" of "Enfield Town"
-stays) is ambiguous, and a preposition does not back it: "in Salisbury" says it is a place, not which. 161 forms.
+stays) is ambiguous, and a preposition does not back it: "in Salisbury" says it is a place, not which.
 Known cost: "In Calcutta the monsoon ..." alone no longer reads India (Calcutta, Eastern Cape has the name); with
 India, Bengal or another Indian place named it does. eval_toponyms dev LGL F1 0.752 -> 0.757 (TR-News 0.881, the
 first form without the short-form exception lost Enfield, London: 0.870); every row here unchanged except the
@@ -1480,7 +1480,7 @@ Short country names that only languages wirewatch does not read write (stream.bu
 Wolof and Jola-Fonyi name India "End", Kabyle Laos "Laws", Breton Switzerland "Suis", and a country's official
 languages exempted every surface of its name from the word check, so "The End Of An Era For Apple" had focus India.
 Such a name of up to four letters that is a more frequent word of a read language than that language's own name
-for the place is left out (14 forms; an acronym such as "USA" stays). Longer ones were measured and kept: leaving
+for the place is left out (an acronym such as "USA" stays). Longer ones were measured and kept: leaving
 out every such name also dropped "Turkey", "Holanda", "Olanda", "America" and England's reading in English text.
 eval_toponyms dev LGL F1 0.762 -> 0.763, TR-News 0.899 unchanged; every row here unchanged.
 
@@ -1489,7 +1489,7 @@ backed by a trigger word or a preposition nearby either, as it was not by anothe
 people dying?" ... police officials' read Caen. eval_toponyms dev TR-News F1 0.899 -> 0.903, LGL unchanged; every
 row here unchanged. Measured and not taken: checking every city alternate name in the country's own languages
 too ("Drug" for Durg is English's "drug"): GeoNames' primary names are English exonyms, so the endonyms are the
-alternates, and "München", "Milano", "Lisboa", "Genève" became words of their own languages (211 forms).
+alternates, and "München", "Milano", "Lisboa", "Genève" became words of their own languages.
 """
 
 from __future__ import annotations

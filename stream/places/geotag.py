@@ -1235,25 +1235,14 @@ def locate(
         factor = 1.0
         if not chosen:
             backed = [r for r in hit.readings if any(c in supported for c in gaz.places[r[0]].countries)]
-            if (
-                backed
-                and lang in gaz.opening_words.get(hit.form, ())
-                and all(gaz.places[r[0]].kind != "country" for r in backed)
-                and _opens_sentence(text, start)
-            ):
-                # "Can trading pollution like stocks help ...?": opening a sentence, a frequent word of the story's
-                # language is capitalised as any word is, so Paris named later is no support for Caen ("Can"). A
-                # country's name there is the country far more often ("Turkey's central bank ...": the third round).
+            # Opening a sentence, a frequent word of the story's language is capitalised as any word is: Paris named
+            # later is no support for Caen ("Can trading pollution like stocks help ...?"), nor is a trigger word or
+            # a preposition nearby ('"Can you imagine ...", the city's police chief said'). A country's name there
+            # is the country far more often ("Turkey's central bank ...": the third round).
+            opening = lang in gaz.opening_words.get(hit.form, ()) and _opens_sentence(text, start)
+            if opening and backed and all(gaz.places[r[0]].kind != "country" for r in backed):
                 backed = []
-            # '"Can you imagine ...", the police chief said': a frequent word opening a sentence is capitalised as any
-            # word is there, and a trigger word or a preposition nearby says nothing of it (a country's name aside).
-            opening = (
-                not backed
-                and lang in gaz.opening_words.get(hit.form, ())
-                and _opens_sentence(text, start)
-                and all(gaz.places[r[0]].kind != "country" for r in hit.readings)
-            )
-            if not backed and not opening:
+            if not backed and not (opening and all(gaz.places[r[0]].kind != "country" for r in hit.readings)):
                 window = ts.texts[max(0, hit.first - _TRIGGER_WINDOW) : hit.last + 1 + _TRIGGER_WINDOW]
                 # A trigger word nearby, or a locative ("à Nice", "in Jordan", Turkish "Miami'de": a case
                 # ending after an apostrophe, which only proper names take): the name is used as a place.

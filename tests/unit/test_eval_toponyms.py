@@ -39,8 +39,15 @@ def test_parse_reads_the_countries_of_the_annotated_toponyms() -> None:
 
 
 def test_the_halves_are_fixed_by_the_document_id() -> None:
-    assert {et.half(str(i)) for i in range(20)} == {"dev", "test"}
-    assert et.half("101") == et.half("101")
+    # Pinned: the split was fixed before the first reading, so a change to it would mix tuned and never-tuned articles.
+    assert [et.half(d) for d in ("101", "102", "40450848", "41406650", "1030004", "1040001")] == [
+        "test",
+        "dev",
+        "test",
+        "dev",
+        "dev",
+        "test",
+    ]
 
 
 def test_score_counts_false_and_missed_countries_and_the_relevant_subset() -> None:
