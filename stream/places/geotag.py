@@ -90,7 +90,7 @@ from stream.places.geomorph import (
 )
 from stream.places.organisations import load_organisations
 from stream.places.people import TITLES, find_people, load_people
-from stream.places.qualifier import QUALIFYING, abbreviations, state_abbreviation
+from stream.places.qualifier import COUNTY_NOUNS, QUALIFYING, abbreviations, counties, state_abbreviation
 from stream.places.regions import RegionCatalog, load_regions
 from stream.story import Story
 from stream.text.han import NAME_CHARACTERS
@@ -999,6 +999,37 @@ def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit], *, 
     return sorted(out, key=lambda h: h.start) if added else out
 
 
+def _counties(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit]) -> list[_Hit]:
+    """Apply US counties (:func:`stream.places.qualifier.counties`): "Laurel County" and "Avoyelles Parish" name
+    their state, one that several states give a county ("Washington County") the state the story names or else
+    the United States; no hit is left inside the county's name ("Douglas County" is no Isle of Man, "Lebanon
+    County" no Lebanon)."""
+    out = hits
+    named: set[int] | None = None
+    starts: list[int] | None = None
+    added = False
+    for states, c_start, c_end in counties(text):
+        out = [h for h in out if not c_start <= h.start < c_end]
+        places = [p for p in (_state_place(gaz, s) for s in states) if p is not None]
+        if len(places) > 1:
+            if named is None:
+                named = {r[0] for h in hits for r in h.readings if gaz.places[r[0]].kind == "state"}
+            places = [p for p in places if p in named]
+        if len(places) != 1:
+            # Which state is unknown, the country is not: "Washington County" is American wherever it lies.
+            places = [gaz.country_index["US"]]
+        if starts is None:
+            starts = [ts.start(i) for i in range(len(ts.texts))]
+        at = bisect_right(starts, c_start) - 1
+        if at < 0:
+            continue
+        last = max(at, bisect_right(starts, c_end - 1) - 1)
+        form = TokenStream.of(text[c_start:c_end]).joined
+        out.append(_Hit(at, last, form, False, False, False, ((places[0], NAME, 0),), LAT, c_start, c_end))
+        added = True
+    return sorted(out, key=lambda h: h.start) if added else out
+
+
 def _state_place(gaz: Gazetteer, name: str) -> int | None:
     """The first-level division of a :data:`QUALIFYING` country called ``name`` ("Georgia": the US state)."""
     for place, _ftype, _flags in gaz.lookup(TokenStream.of(name).joined):
@@ -1120,6 +1151,8 @@ def locate(
 
     if "," in text:
         hits = _qualified(gaz, ts, text, hits, towns=lang in (None, "en"))
+    if any(noun in text for noun in COUNTY_NOUNS):
+        hits = _counties(gaz, ts, text, hits)
 
     headline_end = len(story.headline) if story.headline else 0
     body_at = story.body_offset
@@ -2149,6 +2182,8 @@ def _pairs(ts: TokenStream, text: str, hits: list[tuple[_Hit, tuple[str, ...]]])
 
 
 _HOMONYMS_FILE = Path(__file__).parent / "data" / "homonyms.tsv"
+# A US county's form (:func:`_qualified`) is local as a state is, also where it names only the country.
+_COUNTY_FORMS = tuple(" " + TokenStream.of(noun).joined for noun in COUNTY_NOUNS)
 
 
 @cache
@@ -2175,7 +2210,7 @@ def _homonym_countries(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int,
             for c in gaz.places[r[0]].countries:
                 by_country.setdefault(c, set()).add(hit.form)
         for r in sure:
-            if gaz.places[r[0]].kind == "state":
+            if gaz.places[r[0]].kind == "state" or hit.form.endswith(_COUNTY_FORMS):
                 for c in gaz.places[r[0]].countries:
                     states.setdefault(c, set()).add(hit.form)
     if not states:

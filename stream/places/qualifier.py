@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 
-__all__ = ["PROVINCES", "QUALIFYING", "US_STATES", "abbreviations", "state_abbreviation"]
+__all__ = ["COUNTY_NOUNS", "PROVINCES", "QUALIFYING", "US_STATES", "abbreviations", "counties", "state_abbreviation"]
 
 #: Countries whose first-level divisions qualify a place name before them.
 QUALIFYING = frozenset({"US", "CA", "AU", "GB"})
@@ -89,3 +91,37 @@ def abbreviations(text: str) -> Iterator[tuple[str, int, int, int]]:
             word -= 1
         if name is not None and word < comma and text[word].isupper():
             yield name, m.start(1), m.end(1), comma
+
+
+#: The nouns that end a US county's name: County, and Louisiana's Parish and Alaska's Borough.
+COUNTY_NOUNS = ("County", "Parish", "Borough")
+_COUNTIES_FILE = Path(__file__).parent / "data" / "counties.tsv"
+# Up to three capitalised words before the noun ("Prince George's County", "St. Louis County", "DeKalb County").
+_COUNTY = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){1,4})(County|Parish|Borough)(?![^\W_])")
+
+
+@cache
+def _counties() -> dict[str, tuple[str, ...]]:
+    """County name -> the states that have one of that name (``python -m stream.build.counties``)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in _COUNTIES_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, states = line.split("\t")
+            table[name] = tuple(states.split(","))
+    return table
+
+
+def counties(text: str) -> Iterator[tuple[tuple[str, ...], int, int]]:
+    """Every US county named in ``text`` ("Laurel County", "Avoyelles Parish"): (the states that have a county of
+    that name, its start, its end). The longest run of capitalised words before the noun that names a county wins:
+    "and Laurel County" is Laurel County."""
+    table = _counties()
+    for m in _COUNTY.finditer(text):
+        words = m.group(1).split()
+        for i in range(len(words)):
+            name = " ".join([*words[i:], m.group(2)])
+            states = table.get(name)
+            if states is not None:
+                start = m.start(1) + m.group(1).index(words[i]) if i else m.start(1)
+                yield states, start, m.end(2)
+                break

@@ -118,6 +118,7 @@ def check_places_notice(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     for source in (
         "homonyms.tsv",
+        "counties.tsv",
         "wordfreq",
         "nam_dict.txt",
         "GNU Free Documentation License",
@@ -173,6 +174,20 @@ def check_homonyms(path: Path) -> None:
         readings = {c for place, _t, _f in gaz.lookup(form) for c in gaz.places[place].countries}
         assert readings, f"homonyms.tsv: {form} is no gazetteer form"
         assert towns <= QUALIFYING and towns - readings, f"homonyms.tsv: {form} names no town the gazetteer misses"
+
+
+def check_counties(path: Path) -> None:
+    from stream.places.qualifier import COUNTY_NOUNS, US_STATES
+
+    text = path.read_text(encoding="utf-8")
+    assert "CC BY 4.0" in text and "GeoNames" in text, "counties.tsv must carry GeoNames' licence"
+    lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
+    assert len(lines) > 1500 and lines == sorted(lines)  # the builder's order: a rebuild gives the same bytes
+    states = set(US_STATES.values())
+    for line in lines:
+        name, names = line.split("\t")
+        assert name.rsplit(" ", 1)[-1] in COUNTY_NOUNS and name[0].isupper(), f"counties.tsv: {name!r}"
+        assert set(names.split(",")) <= states, f"counties.tsv: {name}: {names} are not all US states"
 
 
 def check_regions(path: Path) -> None:
@@ -285,6 +300,7 @@ CHECKS: dict[str, Callable[[Path], None]] = {
     "places/data/organisations.yaml": check_organisations,
     "places/data/people.json.gz": check_people,
     "places/data/homonyms.tsv": check_homonyms,
+    "places/data/counties.tsv": check_counties,
     "topics/data/taxonomy.yaml": check_taxonomy,
     "topics/data/subjectcodes.tsv": check_subjectcodes,
     "topics/data/NOTICE.md": check_topics_notice,

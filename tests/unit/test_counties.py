@@ -1,0 +1,68 @@
+"""US counties name their state (stream/places/qualifier.py, stream/build/counties.py, stream/places/geotag.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stream.places.geotag import _homonyms, locate
+from stream.places.qualifier import counties
+from stream.story import Story
+
+
+def _located(body: str) -> tuple[dict[str, list[str]], list[str]]:
+    result = locate(Story(id="c", headline="", body=body), "en")
+    mentions = {str(c["iso2"]): [str(m["text"]) for m in c["mentions"]] for c in result.countries}
+    return mentions, [str(p["name"]) for p in result.places]
+
+
+def test_the_longest_run_of_capitalised_words_that_names_a_county() -> None:
+    text = "Jim Ed McDaniel and Laurel County PRIDE. St. Louis County police; Avoyelles Parish; Kiambu County."
+    found = [(states, text[a:b]) for states, a, b in counties(text)]
+    assert found == [
+        (("Kentucky",), "Laurel County"),
+        (("Minnesota", "Missouri"), "St. Louis County"),
+        (("Louisiana",), "Avoyelles Parish"),
+    ]
+
+
+def test_a_county_of_one_state_names_the_state() -> None:
+    mentions, places = _located("Laurel County officials said the landfill will close on Friday.")
+    assert mentions == {"US": ["Laurel County"]} and places == ["Kentucky"]
+    # Lebanon inside it is no country.
+    mentions, places = _located("Lebanon County commissioners approved the budget.")
+    assert mentions == {"US": ["Lebanon County"]} and places == ["Pennsylvania"]
+
+
+def test_a_county_several_states_have_is_the_named_states() -> None:
+    mentions, places = _located("St. Louis County police said the suspect fled across Missouri.")
+    assert mentions == {"US": ["St. Louis County", "Missouri"]} and places == ["Missouri"]
+
+
+@pytest.mark.parametrize(
+    ("body", "county"),
+    [
+        # The name inside is another country's place: the Isle of Man's Douglas, Lebanon, England's Lancaster.
+        ("Douglas County deputies arrested two men on Friday.", "Douglas County"),
+        ("Lancaster County farmers lost their crops to hail.", "Lancaster County"),
+        # The capital's name inside is no capital.
+        ("The Washington County sheriff said the road was closed.", "Washington County"),
+    ],
+)
+def test_a_county_no_state_is_named_for_is_american_and_nothing_inside_it_counts(body: str, county: str) -> None:
+    mentions, places = _located(body)
+    assert mentions == {"US": [county]} and places == []
+
+
+def test_a_county_makes_a_bare_town_name_local() -> None:
+    # London, Kentucky (about 8,000 people) is the county seat; the gazetteer knows only England's.
+    assert "US" in _homonyms()["london"]
+    mentions, _places = _located("London residents can reach the coordinator at the Laurel County PRIDE office.")
+    assert mentions == {"US": ["Laurel County"]}
+
+
+def test_small_towns_make_a_city_doubtful_but_not_a_country() -> None:
+    table = _homonyms()
+    assert table["athens"] == {"US"} and "woodlands" in table  # "The Woodlands", Texas
+    assert "mexico" not in table and "peru" not in table  # Mexico, Missouri and Peru, Indiana are small
+    mentions, _places = _located("Texas officials signed a water agreement with Mexico. Harris County will pay half.")
+    assert set(mentions) == {"US", "MX"}
