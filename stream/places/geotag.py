@@ -1125,6 +1125,11 @@ def locate(
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
     # Headlines capitalise every word, so only the body's persons count; "in Austin" stays a place.
     surnames = {h.form for h in persons if h.start >= story.body_offset and _after_first_name(ts, text, h, hit_tokens)}
+    if lang == "en":
+        speakers = [h for h in hits if h.family == LAT and id(h) not in dropped and _speaker(ts, text, h, gaz)]
+        if speakers:
+            dropped = dropped | {id(h) for h in speakers}
+            surnames.update(h.form for h in speakers if h.start >= story.body_offset)
     texts, n_tokens = ts.texts, len(ts.texts)
     for h in hits:
         if h.last > h.first and h.family == LAT and _compass_phrase(h.form):
@@ -1686,6 +1691,8 @@ def _person_name(
         return True
     if lang == "de" or prev < 0 or prev in hit_tokens:
         return False
+    if _initial_before(ts, text, hit, hit_tokens):
+        return True
     p_start, p_end = ts.start(prev), ts.end(prev)
     if text[p_end:start] != " " or not text[p_start].isupper() or text[p_start:p_end].isupper():
         return False
@@ -1721,8 +1728,52 @@ def _named_after(ts: TokenStream, text: str, hit: _Hit) -> bool:
     return hit.family != LAT or nxt >= len(ts.texts) or not text[ts.start(nxt)].islower()
 
 
+# Compass initials abbreviate a place's first word ("N. Korea", "S. Africa", "W. Virginia"), no middle name.
+_COMPASS_INITIALS = frozenset("nsew")
+
+
+def _initial_before(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
+    """Whether a middle initial after a first name stands before the name: "Roy A. Nelson", "John F. Kennedy"."""
+    initial, first = hit.first - 1, hit.first - 2
+    if first < 0 or initial in hit_tokens or first in hit_tokens:
+        return False
+    texts = ts.texts
+    if len(texts[initial]) != 1 or texts[initial] in _COMPASS_INITIALS or not texts[initial].isalpha():
+        return False
+    if text[ts.end(initial) : ts.start(hit.first)] != ". " or text[ts.end(first) : ts.start(initial)] != " ":
+        return False
+    word = texts[first]
+    return (
+        text[ts.start(first)].isupper()
+        and text[ts.start(initial)].isupper()
+        and len(word) > 1
+        and word.isalpha()
+        and word not in _NAME_NEIGHBOURS
+        and word not in _FUNCTION_WORDS
+    )
+
+
+# English verbs of speech that follow the speaker's surname: "Nelson said".
+_SPEECH_VERBS = frozenset(["said", "says", "told", "added", "explained", "noted", "wrote"])
+
+
+def _speaker(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
+    """Whether an English town's name is a speaker's surname: "..., Nelson said." A capital or a country speaks as
+    its government ("Moscow said", "Russia says"), a town does not."""
+    nxt = hit.last + 1
+    if hit.first != hit.last or nxt >= len(ts.texts) or ts.texts[nxt] not in _SPEECH_VERBS:
+        return False
+    if text[ts.end(hit.last) : ts.start(nxt)] != " " or any(gaz.places[r[0]].kind != "city" for r in hit.readings):
+        return False
+    prev = hit.first - 1
+    return prev < 0 or ts.texts[prev] not in _FUNCTION_WORDS
+
+
 def _after_first_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
-    """Whether a place name read as a person's is the surname: a capitalised word, no place, just before it."""
+    """Whether a place name read as a person's is the surname: a capitalised word, no place, just before it, or a
+    first name and a middle initial."""
+    if _initial_before(ts, text, hit, hit_tokens):
+        return True
     prev = hit.first - 1
     if prev < 0 or prev in hit_tokens or text[ts.end(prev) : ts.start(hit.first)] != " ":
         return False
