@@ -2250,27 +2250,40 @@ def _homonyms() -> dict[str, frozenset[str]]:
 
 def _homonym_countries(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int, int, int]]]]) -> set[str]:
     """Countries named only by bare names of towns in another country whose *states* the story names: in a story
-    that names Louisiana, "Alexandria" is the Louisiana town, not Egypt's city; in an Ontario story, "London" is
-    London, Ontario (:mod:`stream.build.homonyms`). A state, not the country's name, makes the story local: "Pope
-    Francis returns to Rome after his trip to Cuba and the United States" keeps Italy."""
+    that names Ontario, "Nelson" is the Ontario town, not New Zealand's; in a story of Laurel County, "London" is
+    London, Kentucky (:mod:`stream.build.homonyms`). A state, not the country's name, makes the story local: "Pope
+    Francis returns to Rome after his trip to Cuba and the United States" keeps Italy. A capital, where foreign news
+    happens, needs more: a county, which local news names and national and foreign news seldom does ("The Texas
+    governor flew to Paris", "Shares fell in New York and London" keep France and Britain)."""
     table = _homonyms()
     by_country: dict[str, set[str]] = {}
-    states: dict[str, set[str]] = {}  # country -> forms sure of one of its states
+    local: dict[str, set[str]] = {}  # country -> forms sure of one of its states or counties
+    counties: dict[str, set[str]] = {}  # country -> forms of its counties
+    capitals: set[tuple[str, str]] = set()  # (form, country) read as that country's capital
     for hit, sure in pending:
         for r in hit.readings:
-            for c in gaz.places[r[0]].countries:
+            place = gaz.places[r[0]]
+            for c in place.countries:
                 by_country.setdefault(c, set()).add(hit.form)
+            if place.kind == "capital":
+                capitals.update((hit.form, c) for c in place.countries)
+        county = hit.form.endswith(_COUNTY_FORMS)
         for r in sure:
-            if gaz.places[r[0]].kind == "state" or hit.form.endswith(_COUNTY_FORMS):
+            if county or gaz.places[r[0]].kind == "state":
                 for c in gaz.places[r[0]].countries:
-                    states.setdefault(c, set()).add(hit.form)
-    if not states:
+                    local.setdefault(c, set()).add(hit.form)
+                    if county:
+                        counties.setdefault(c, set()).add(hit.form)
+    if not local:
         return set()
     homes: dict[str, set[str]] = {}  # country -> the countries whose towns its names are
     for c, fs in by_country.items():
-        home = {d for f in fs for d in table.get(f, ()) if d != c and states.get(d, set()) - fs}
-        if home and all(f in table and home & set(table[f]) for f in fs):
-            homes[c] = home
+        towns = [
+            {d for d in table.get(f, ()) if d != c and ((counties if (f, c) in capitals else local).get(d, set()) - fs)}
+            for f in fs
+        ]
+        if all(towns):
+            homes[c] = set().union(*towns)
     # A story that surely names a third country is about more than one country's towns ("WASHINGTON ... Steele's
     # reports ... Moscow ... Paris"): only a story of one country reads its bare names as that country's towns.
     named = {c for hit, sure in pending for r in sure for c in gaz.places[r[0]].countries}
