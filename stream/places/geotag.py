@@ -1142,7 +1142,7 @@ def locate(
         if id(h) not in dropped
         and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family == LAT)
         and not ((h.form in _COMPASS or _compass_phrase(h.form)) and _compass_modifier(ts, text, h, gaz))
-        and not (h.family == LAT and lang in (None, "en") and _names_a_street(ts, text, h))
+        and not (h.family == LAT and lang in (None, "en") and (_names_a_street(ts, text, h) or _after_saint(ts, text, h)))
         # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
         and not (
             (
@@ -1813,8 +1813,29 @@ def _names_a_street(ts: TokenStream, text: str, hit: _Hit) -> bool:
     nxt = hit.last + 1
     if nxt < len(texts) and texts[nxt] in _STREET_NOUNS and text[ts.start(nxt)].isupper():
         return text[ts.end(hit.last) : ts.start(nxt)] == " "
+    # One capitalised word between: "Indian Lake Road", "Dublin Center Drive".
+    if (
+        nxt + 1 < len(texts)
+        and texts[nxt + 1] in _STREET_NOUNS
+        and text[ts.start(nxt + 1)].isupper()
+        and text[ts.start(nxt)].isupper()
+        and texts[nxt].isalpha()
+        and text[ts.end(hit.last) : ts.start(nxt)] == " "
+        and text[ts.end(nxt) : ts.start(nxt + 1)] == " "
+    ):
+        return True
     prev = hit.first - 1
     return prev >= 0 and texts[prev] == "little" and text[ts.start(prev)] == "L" and text[ts.end(prev) : hit.start] == " "
+
+
+def _after_saint(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether the name follows "St." or "Saint" and is thus another place's or a church's: "St. Paris" (Ohio), "St.
+    James United Methodist Church". A saint's place the gazetteer knows ("St. Petersburg", "Saint Lucia") is one
+    longer name, read whole before this is asked."""
+    prev = hit.first - 1
+    if prev < 0 or ts.texts[prev] not in ("st", "saint") or not text[ts.start(prev)].isupper():
+        return False
+    return text[ts.end(prev) : hit.start] in (" ", ". ")
 
 
 def _compass_phrase(form: str) -> bool:
@@ -2286,7 +2307,8 @@ def _homonym_countries(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int,
             homes[c] = set().union(*towns)
     # A story that surely names a third country is about more than one country's towns ("WASHINGTON ... Steele's
     # reports ... Moscow ... Paris"): only a story of one country reads its bare names as that country's towns.
-    named = {c for hit, sure in pending for r in sure for c in gaz.places[r[0]].countries}
+    # Its people are no place of it ("Caddo and Atakapa Indians, then Spanish, French, and Mexican explorers").
+    named = {c for hit, sure in pending for r in sure if r[1] != DEMONYM for c in gaz.places[r[0]].countries}
     return {c for c, home in homes.items() if not named - set(homes) - home}
 
 

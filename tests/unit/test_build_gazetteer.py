@@ -23,6 +23,7 @@ from stream.build.gazetteer import (
     _hebrew_prefixed_words,
     _plain_forms,
     _romanisations,
+    _saint_variants,
     _spelt_in,
     _unattested,
     _word_langs,
@@ -263,3 +264,10 @@ def test_german_counts_a_word_of_another_language_from_a_lower_floor() -> None:
     assert _word_langs(words, LAT, "essen", {"de"}, 4.0) == []
     # A German own name of the place more frequent than the form still wins (rival).
     assert _word_langs(words, LAT, "derby", set(), 4.0, add_own=False, rival={"de": 4.5}) == ["en", "it"]
+
+
+def test_saint_variants() -> None:
+    assert _saint_variants("Saint Petersburg") == ["St. Petersburg"]
+    assert _saint_variants("Sankt Pölten") == ["St. Pölten"]
+    assert _saint_variants("St. George") == ["Saint George"]
+    assert _saint_variants("Santiago") == []

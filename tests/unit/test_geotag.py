@@ -1759,6 +1759,12 @@ def test_a_country_name_that_is_a_word_capitalised_mid_sentence(body: str, count
         ("Officers were called to a banquet hall on Falcon Street in London, Ontario.", {"CA"}),
         ("Crowds gathered on Pennsylvania Avenue outside the White House.", {"US"}),
         ("They spent the evening at a home in Little Portugal, Toronto.", {"CA"}),
+        # One capitalised word between the name and the street noun.
+        ("A blaze damaged a home at 9025 Indian Lake Road in Ohio.", {"US"}),
+        # "St." or "Saint" before a name makes another place or a church of it; a saint's place the gazetteer
+        # knows whole stays ("St. Petersburg" is Russia's, as "Saint Petersburg" is).
+        ("ST. PARIS - Mourners filled the gym of the Ohio school on Monday.", {"US"}),
+        ("The delegation flew on to St. Petersburg after the talks.", {"RU"}),
         # A state's agency keeps its state: "Highway Patrol" is no street.
         ("The Florida Highway Patrol closed the road.", {"US"}),
         ("Little Rock police said the suspect fled.", {"US"}),

@@ -39,6 +39,14 @@ def test_a_bare_town_name_in_a_story_of_another_countrys_states(body: str, dropp
     assert _countries(body) == {"US"}, dropped
 
 
+def test_demonyms_name_no_third_country() -> None:
+    # The story stays local: its Spanish and French explorers are people, not places of Spain and France.
+    countries = _countries(
+        "The Neches valley near Athens, in Henderson County, was home to Caddo Indians, then Spanish and French explorers."
+    )
+    assert "GR" not in countries and {"US", "ES", "FR"} <= countries
+
+
 @pytest.mark.parametrize(
     ("body", "kept"),
     [
