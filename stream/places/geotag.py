@@ -92,6 +92,7 @@ from stream.places.organisations import load_organisations
 from stream.places.people import TITLES, find_people, load_people
 from stream.places.qualifier import COUNTY_NOUNS, QUALIFYING, abbreviations, counties, state_abbreviation
 from stream.places.regions import RegionCatalog, load_regions
+from stream.places.senses import names_a_language, names_native_americans
 from stream.story import Story
 from stream.text.han import NAME_CHARACTERS
 from stream.text.normalize import TokenStream, fold
@@ -1143,6 +1144,7 @@ def locate(
         and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family == LAT)
         and not ((h.form in _COMPASS or _compass_phrase(h.form)) and _compass_modifier(ts, text, h, gaz))
         and not (h.family == LAT and lang in (None, "en") and (_names_a_street(ts, text, h) or _after_saint(ts, text, h)))
+        and not (h.family == LAT and lang in (None, "en") and _no_country_sense(gaz, ts, text, h, hit_tokens))
         # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
         and not (
             (
@@ -1826,6 +1828,14 @@ def _names_a_street(ts: TokenStream, text: str, hit: _Hit) -> bool:
         return True
     prev = hit.first - 1
     return prev >= 0 and texts[prev] == "little" and text[ts.start(prev)] == "L" and text[ts.end(prev) : hit.start] == " "
+
+
+def _no_country_sense(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
+    """Whether an English country word is used for a language or for Native Americans (:mod:`stream.places.senses`):
+    "in English and Spanish", "American Indians"."""
+    if hit.first != hit.last or any(gaz.places[r[0]].kind != "country" for r in hit.readings):
+        return False
+    return names_a_language(ts, text, hit.first, hit.last) or names_native_americans(ts, text, hit.first, hit.last, hit_tokens)
 
 
 def _after_saint(ts: TokenStream, text: str, hit: _Hit) -> bool:
