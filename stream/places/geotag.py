@@ -1290,6 +1290,7 @@ def locate(
                     hit.prep
                     or (hit.locative and hit.family == LAT and text[end : end + 1] in _APOSTROPHES)
                     or any(t in triggers for t in window)
+                    or (lang == "en" and _before_a_resident(ts, text, hit))
                 ):
                     # A preposition says the name is a place, not which: a town of another country has it too.
                     backed = [r for r in hit.readings if not r[2] & ELSEWHERE]
@@ -1836,6 +1837,29 @@ def _no_country_sense(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, hit
     if hit.first != hit.last or any(gaz.places[r[0]].kind != "country" for r in hit.readings):
         return False
     return names_a_language(ts, text, hit.first, hit.last) or names_native_americans(ts, text, hit.first, hit.last, hit_tokens)
+
+
+# English nouns of a place's people after its capitalised name: "a Miami man", "Lebanon residents".
+_RESIDENT_NOUNS = frozenset(
+    [
+        *("man", "woman", "men", "women", "boy", "girl", "boys", "girls", "teen", "teens", "teenager", "teenagers"),
+        *("resident", "residents", "native", "natives", "couple", "family", "families", "youth", "mother", "father"),
+    ]
+)
+
+
+def _before_a_resident(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether an English name is followed by a noun of its people: "a Miami man", "Paris residents", as local news
+    and wire copy call people by their town. The name is a place there, as after "in"."""
+    nxt = hit.last + 1
+    return (
+        hit.family == LAT
+        and nxt < len(ts.texts)
+        and ts.texts[nxt] in _RESIDENT_NOUNS
+        and text[ts.end(hit.last) : ts.start(nxt)] == " "
+        and text[hit.start].isupper()
+        and text[ts.start(nxt)].islower()
+    )
 
 
 def _after_saint(ts: TokenStream, text: str, hit: _Hit) -> bool:

@@ -1,5 +1,5 @@
-"""Place names that are a person's surname in English: after a middle initial, or before a verb of speech
-(stream/places/geotag.py)."""
+"""English names of people and of their towns: a place name after a middle initial or before a verb of speech is a
+surname; before a noun of its people ("a Miami man") it is a place (stream/places/geotag.py)."""
 
 from __future__ import annotations
 
@@ -39,3 +39,18 @@ def test_a_surname_is_no_place(body: str) -> None:
 )
 def test_a_place_stays_a_place(body: str, country: str) -> None:
     assert country in _countries(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A town's people named by it: the name is a place, as after "in" (Miami is also a frequent English word).
+        ("A Miami man was sentenced on Friday.", {"US"}),
+        ("Police said a Reading man was arrested.", {"GB"}),
+        # A sentence's first word is capitalised anyway; a lower-case word is no name.
+        ("Young men protested outside the court.", set()),
+        ("He is a family man, his lawyer said.", set()),
+    ],
+)
+def test_a_name_before_a_noun_of_its_people_is_a_place(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
