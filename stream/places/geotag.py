@@ -363,6 +363,10 @@ _NAME_NEIGHBOURS = frozenset(
         "metropolitan",
         "regional",
         "municipal",
+        # Parts of a place named before it: "Northeast Ohio", "Downtown Cleveland", "Midtown Atlanta".
+        *("northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern"),
+        *("southwestern", "downtown", "uptown", "midtown", "inner", "outer", "metro", "suburban", "rural", "coastal"),
+        "historic",
     ]
 )
 _FUNCTION_WORDS = frozenset(

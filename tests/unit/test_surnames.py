@@ -54,3 +54,16 @@ def test_a_place_stays_a_place(body: str, country: str) -> None:
 )
 def test_a_name_before_a_noun_of_its_people_is_a_place(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A part of the place named before it is no first name: the name stays a place.
+        ("Storms hit homes across Northeast Ohio on Monday.", {"US"}),
+        ("Flooding swept Southwest Florida and Central Texas.", {"US"}),
+        ("Crime fell in Midtown Atlanta last year.", {"US"}),
+    ],
+)
+def test_a_part_of_a_place_before_its_name(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
