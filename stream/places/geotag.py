@@ -366,7 +366,7 @@ _NAME_NEIGHBOURS = frozenset(
         # Parts of a place named before it: "Northeast Ohio", "Downtown Cleveland", "Midtown Atlanta".
         *("northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern"),
         *("southwestern", "downtown", "uptown", "midtown", "inner", "outer", "metro", "suburban", "rural", "coastal"),
-        "historic",
+        *("historic", "upstate", "downstate", "occupied"),
     ]
 )
 _FUNCTION_WORDS = frozenset(

@@ -63,6 +63,8 @@ def test_a_name_before_a_noun_of_its_people_is_a_place(body: str, countries: set
         ("Storms hit homes across Northeast Ohio on Monday.", {"US"}),
         ("Flooding swept Southwest Florida and Central Texas.", {"US"}),
         ("Crime fell in Midtown Atlanta last year.", {"US"}),
+        ("Farmers in Downstate Illinois lost their crops.", {"US"}),
+        ("Historians wrote of Occupied Crimea.", {"UA"}),
     ],
 )
 def test_a_part_of_a_place_before_its_name(body: str, countries: set[str]) -> None:
