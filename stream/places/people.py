@@ -15,7 +15,8 @@ Party names (Party Facts' Wikipedia import, English and native scripts: "Likud",
 Matching is on whole tokens, folded as the gazetteer folds them:
 
 * a **full name** of at least two words ("Narendra Modi", "Abdel Fattah el-Sisi"), every word the
-  list writes capitalised capitalised in the text too (cased scripts);
+  list writes capitalised capitalised in the text too (cased scripts); a name whose only such word is the first
+  is not read opening a sentence, where every word is capitalised ('"We can\'t tax ...', Croatia's "We can!");
 * a **surname after a title** ("President Duterte", "Prime Minister Thabane", "Chancellor Merkel") or
   before :data:`AFTER_SURNAME` ("the Trump administration", "the Morrison government"), only for
   surnames one country's leaders alone carry. A first name or surname alone never counts.
@@ -119,6 +120,11 @@ def _capitalised(text: str, ts: TokenStream, at: int) -> bool:
     return ch.isupper() or ch.lower() == ch.upper()
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \"'“‘«„")
+    return not before or before[-1] in ".!?:\n"
+
+
 def find_people(ts: TokenStream, text: str, people: People) -> list[PersonHit]:
     """Every leader's name in ``text`` (tokenised as ``ts``), left to right, non-overlapping."""
     hits: list[PersonHit] = []
@@ -129,7 +135,11 @@ def find_people(ts: TokenStream, text: str, people: People) -> list[PersonHit]:
         matched = None
         for tokens, caps, name, country, kind in people.by_first.get(toks[i], ()):
             k = len(tokens)
-            if tuple(toks[i : i + k]) == tokens and all(_capitalised(text, ts, i + j) for j in range(k) if caps[j]):
+            if (
+                tuple(toks[i : i + k]) == tokens
+                and all(_capitalised(text, ts, i + j) for j in range(k) if caps[j])
+                and not (k > 1 and not any(caps[1:]) and _opens_sentence(text, ts.start(i)))
+            ):
                 matched = PersonHit(ts.start(i), ts.end(i + k - 1), name, country, "name", kind)
                 i += k
                 break

@@ -80,6 +80,13 @@ def test_cased_scripts_need_the_capitals() -> None:
     assert _countries("a narendra modi fan club opens downtown.") == []
 
 
+def test_a_name_capitalised_only_by_its_first_word_does_not_open_a_sentence() -> None:
+    # Croatia's "We can!" party: opening a sentence, "We can" is two words of it.
+    text = "Sales fell. \"We can't tax what isn't there,\" the mayor said. Voters backed We can in Zagreb."
+    hits = find_people(TokenStream.of(text), text, load_people())
+    assert [(text[h.start : h.end], h.country) for h in hits] == [("We can", "HR")]
+
+
 def test_matches_do_not_overlap_and_keep_order() -> None:
     text = "Angela Merkel and Emmanuel Macron meet."
     hits = find_people(TokenStream.of(text), text, load_people())
