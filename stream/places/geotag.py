@@ -1663,7 +1663,7 @@ def _person_name(
     else:
         sure_country = all(not r[2] & AMBIG and gaz.places[r[0]].kind == "country" for r in readings)
         demonym = all(r[1] == DEMONYM for r in readings)
-    if sure_country and not _foreign_name(gaz, hit, lang):
+    if sure_country and not _foreign_name(gaz, hit, lang) and not (lang == "en" and _titled_name(ts, text, hit)):
         return False
     # A demonym is an adjective, and English capitalises the title or body it qualifies: "Polish
     # Energy Minister", "Thai Prime Minister" name no person called Polish or Thai.
@@ -1711,6 +1711,34 @@ def _person_name(
 
 
 _EN_ARTICLES = frozenset(["a", "an", "the"])
+
+
+# English titles before a person's full name: "Health Minister Salvador Illa", "Foreign Minister Israel Katz".
+_EN_TITLES = frozenset(
+    [
+        *("minister", "president", "secretary", "chancellor", "premier", "senator", "governor", "mayor", "leader"),
+        *("general", "judge", "ambassador", "spokesman", "spokeswoman", "chairman", "chairwoman", "commissioner"),
+        *("envoy", "king", "queen", "prince", "princess", "sultan", "emir", "coach", "striker", "captain"),
+    ]
+)
+
+
+def _titled_name(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a one-word country name stands between a title and a capitalised word: a first name ("Health Minister
+    Salvador Illa"), which even a country's sure name can be."""
+    prev, nxt, texts = hit.first - 1, hit.last + 1, ts.texts
+    if prev < 0 or nxt >= len(texts) or texts[prev] not in _EN_TITLES:
+        return False
+    if text[ts.end(prev) : hit.start] != " " or text[hit.end : ts.start(nxt)] != " ":
+        return False
+    word = texts[nxt]
+    return (
+        text[ts.start(nxt)].isupper()
+        and word.isalpha()
+        and not text[ts.start(nxt) : ts.end(nxt)].isupper()
+        and word not in _NAME_NEIGHBOURS
+        and word not in _FUNCTION_WORDS
+    )
 
 
 def _names_a_thing(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer) -> bool:

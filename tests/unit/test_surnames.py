@@ -69,3 +69,17 @@ def test_a_name_before_a_noun_of_its_people_is_a_place(body: str, countries: set
 )
 def test_a_part_of_a_place_before_its_name(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # Between a title and a surname even a country's sure name is a first name.
+        ("Health Minister Salvador Illa said the campaign would begin on December 27.", set()),
+        ("Foreign Minister Israel Katz said the talks had failed in Cairo.", {"EG"}),
+        # The title's country named after the person stays.
+        ("Prime Minister Benjamin Netanyahu of Israel said the talks had failed.", {"IL"}),
+    ],
+)
+def test_a_country_name_between_a_title_and_a_surname_is_a_first_name(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
