@@ -30,7 +30,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from pathlib import Path
 from typing import NamedTuple
 
@@ -90,7 +90,14 @@ from stream.places.geomorph import (
 )
 from stream.places.organisations import load_organisations
 from stream.places.people import TITLES, find_people, load_people
-from stream.places.qualifier import COUNTY_NOUNS, QUALIFYING, abbreviations, counties, state_abbreviation
+from stream.places.qualifier import (
+    COUNTY_NOUNS,
+    QUALIFYING,
+    abbreviations,
+    counties,
+    state_abbreviation,
+    state_adjectives,
+)
 from stream.places.regions import RegionCatalog, load_regions
 from stream.places.senses import names_a_language, names_native_americans
 from stream.story import Story
@@ -984,9 +991,11 @@ def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit], *, 
     ends = {h.end for h in out}
     starts: list[int] | None = None
     added = False
-    for name, q_start, q_end, comma in abbreviations(text):
-        if comma in ends:
+    seen: set[int] = set()
+    for name, q_start, q_end, comma in chain(abbreviations(text), state_adjectives(text)):
+        if comma in ends or q_start in seen:
             continue
+        seen.add(q_start)
         place = _state_place(gaz, name)
         if place is None:
             continue

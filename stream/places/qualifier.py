@@ -25,7 +25,16 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-__all__ = ["COUNTY_NOUNS", "PROVINCES", "QUALIFYING", "US_STATES", "abbreviations", "counties", "state_abbreviation"]
+__all__ = [
+    "COUNTY_NOUNS",
+    "PROVINCES",
+    "QUALIFYING",
+    "US_STATES",
+    "abbreviations",
+    "counties",
+    "state_abbreviation",
+    "state_adjectives",
+]
 
 #: Countries whose first-level divisions qualify a place name before them.
 QUALIFYING = frozenset({"US", "CA", "AU", "GB"})
@@ -91,6 +100,27 @@ def abbreviations(text: str) -> Iterator[tuple[str, int, int, int]]:
             word -= 1
         if name is not None and word < comma and text[word].isupper():
             yield name, m.start(1), m.end(1), comma
+
+
+# AP abbreviations that are no English word, title or name when capitalised: not "Ga.", "Ill.", "Ind.", "La.",
+# "Mass.", "Miss.", "Mo.", "Pa.", "Wash.", "Del.", "Me.".
+_ADJECTIVAL = frozenset(
+    [
+        *("Ala.", "Ariz.", "Ark.", "Calif.", "Colo.", "Conn.", "Fla.", "Kan.", "Kans.", "Ky.", "Md.", "Mich."),
+        *("Minn.", "Mont.", "Neb.", "Nebr.", "Nev.", "N.H.", "N.J.", "N.M.", "N.Y.", "N.C.", "N.D.", "Okla."),
+        *("Ore.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "W.Va.", "Wis.", "Wyo."),
+    ]
+)
+# Before a lower-case word, after the start of the text, a space or an opening quote: "Fla. economist casts doubt".
+_ADJECTIVE = re.compile(r"(?<![^\s\"'“‘(])([A-Z]\.[A-Z]\.|W\.Va\.|[A-Z][a-z]{1,4}\.)(?= [a-z])")
+
+
+def state_adjectives(text: str) -> Iterator[tuple[str, int, int, int]]:
+    """Every AP state abbreviation used as an adjective, as headlines do ("Fla. economist", "Calif. wildfire"): (the
+    state's name, its start, its end, -1), as :func:`abbreviations` gives them (no comma)."""
+    for m in _ADJECTIVE.finditer(text):
+        if m.group(1) in _ADJECTIVAL:
+            yield _AP[m.group(1)], m.start(1), m.end(1), -1
 
 
 #: The nouns that end a US county's name: County, and Louisiana's Parish and Alaska's Borough.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stream.places.geotag import locate
-from stream.places.qualifier import US_STATES, state_abbreviation
+from stream.places.qualifier import US_STATES, state_abbreviation, state_adjectives
 from stream.story import Story
 
 
@@ -71,3 +71,22 @@ def test_lists_and_same_country_qualifiers_are_unchanged(body: str, countries: s
 )
 def test_a_canadian_province_abbreviation_qualifies_the_name(body: str, countries: set[str]) -> None:
     assert _read(body)[0] == countries
+
+
+def test_state_abbreviations_used_as_adjectives() -> None:
+    text = (
+        'Fla. economist casts doubt. The N.Y. governor, "Calif. wildfire" spreads. Mass. transit. Miss. Jones, Tampa, Fla. now.'
+    )
+    found = [(name, text[a:b], comma) for name, a, b, comma in state_adjectives(text)]
+    # Not "Mass." nor "Miss.": words and titles when capitalised.
+    assert found == [
+        ("Florida", "Fla.", -1),
+        ("New York", "N.Y.", -1),
+        ("California", "Calif.", -1),
+        ("Florida", "Fla.", -1),
+    ]
+
+
+def test_a_headline_state_adjective_names_the_state() -> None:
+    story = Story(id="q", headline="", body="Fla. economist casts doubt on casino jobs, saying the figures are too high.")
+    assert [c["iso2"] for c in locate(story, "en").countries] == ["US"]
