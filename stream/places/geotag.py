@@ -1628,11 +1628,17 @@ def _capitalised_word(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer, lan
     return not any(text[ts.start(i)].isupper() for i in neighbours)
 
 
+# Abbreviated titles before a name, whose full stop ends no sentence: "Sgt. Daniel Sakai", "Dr. Jane Paris".
+_TITLE_ABBREVIATION = re.compile(
+    r"(?:^|[\s(\"'“‘])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sgt|Lt|Capt|Cpl|Pvt|Gen|Col|Maj|Adm|Cmdr|Sen|Rep|Gov|Det|Insp|Supt|Atty|Hon)\.$"
+)
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - _OPENING_REACH) : start].rstrip(" \"'«“„‘")
     if not before:
         return start <= _OPENING_REACH
-    return before[-1] in ".!?\n"
+    return before[-1] in ".!?\n" and not (before[-1] == "." and _TITLE_ABBREVIATION.search(before))
 
 
 def _person_name(
@@ -1715,7 +1721,7 @@ def _person_name(
     if not texts[prev].isalpha() or texts[prev] in _NAME_NEIGHBOURS or texts[prev] in _FUNCTION_WORDS:
         return False
     before = text[:p_start].rstrip(" \"'«“„‘")
-    sentence_start = not before or before[-1] in ".!?\n:;—–-"
+    sentence_start = not before or (before[-1] in ".!?\n:;—–-" and not (before[-1] == "." and _TITLE_ABBREVIATION.search(before)))
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
 
 

@@ -83,3 +83,9 @@ def test_a_part_of_a_place_before_its_name(body: str, countries: set[str]) -> No
 )
 def test_a_country_name_between_a_title_and_a_surname_is_a_first_name(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+def test_an_abbreviated_title_ends_no_sentence() -> None:
+    # "Sgt." before the first name: "Daniel Sakai" is a person, not Japan's Sakai, and so is "Sakai" repeated.
+    body = "Killed were Sgt. Ervin Romans, 43, and Sgt. Daniel Sakai, 35. Romans, Sakai and the parolee died later."
+    assert _countries(body) == set()
