@@ -1017,18 +1017,22 @@ def _counties(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit]) -> l
     """Apply US counties (:func:`stream.places.qualifier.counties`): "Laurel County" and "Avoyelles Parish" name
     their state, one that several states give a county ("Washington County") the state the story names or else
     the United States; no hit is left inside the county's name ("Douglas County" is no Isle of Man, "Lebanon
-    County" no Lebanon)."""
+    County" no Lebanon). A county named like a British or an Irish one ("Kent County", "Clare County") counts only
+    beside one of its states."""
     out = hits
     named: set[int] | None = None
     starts: list[int] | None = None
     added = False
-    for states, c_start, c_end in counties(text):
-        out = [h for h in out if not c_start <= h.start < c_end]
+    for states, c_start, c_end, elsewhere in counties(text):
         places = [p for p in (_state_place(gaz, s) for s in states) if p is not None]
-        if len(places) > 1:
+        if len(places) > 1 or elsewhere:
             if named is None:
                 named = {r[0] for h in hits for r in h.readings if gaz.places[r[0]].kind == "state"}
             places = [p for p in places if p in named]
+            if elsewhere and len(places) != 1:
+                # "Kent County Council" is England's unless the story names the state: no reading of it here.
+                continue
+        out = [h for h in out if not c_start <= h.start < c_end]
         if len(places) != 1:
             # Which state is unknown, the country is not: "Washington County" is American wherever it lies.
             places = [gaz.country_index["US"]]

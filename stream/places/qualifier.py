@@ -131,27 +131,27 @@ _COUNTY = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){1,4})(County|Parish|Borough)(
 
 
 @cache
-def _counties() -> dict[str, tuple[str, ...]]:
-    """County name -> the states that have one of that name (``python -m stream.build.counties``)."""
-    table: dict[str, tuple[str, ...]] = {}
+def _counties() -> dict[str, tuple[tuple[str, ...], bool]]:
+    """County name -> (the states that have one of that name, whether a British or an Irish subdivision bears its
+    name: ``python -m stream.build.counties``)."""
+    table: dict[str, tuple[tuple[str, ...], bool]] = {}
     for line in _COUNTIES_FILE.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
-            name, states = line.split("\t")
-            table[name] = tuple(states.split(","))
+            name, states, elsewhere = line.split("\t")
+            table[name] = (tuple(states.split(",")), bool(elsewhere))
     return table
 
 
-def counties(text: str) -> Iterator[tuple[tuple[str, ...], int, int]]:
+def counties(text: str) -> Iterator[tuple[tuple[str, ...], int, int, bool]]:
     """Every US county named in ``text`` ("Laurel County", "Avoyelles Parish"): (the states that have a county of
-    that name, its start, its end). The longest run of capitalised words before the noun that names a county wins:
-    "and Laurel County" is Laurel County."""
+    that name, its start, its end, whether the name is a British or an Irish county's too: "Kent County"). The longest
+    run of capitalised words before the noun that names a county wins: "and Laurel County" is Laurel County."""
     table = _counties()
     for m in _COUNTY.finditer(text):
-        words = m.group(1).split()
-        for i in range(len(words)):
-            name = " ".join([*words[i:], m.group(2)])
-            states = table.get(name)
-            if states is not None:
-                start = m.start(1) + m.group(1).index(words[i]) if i else m.start(1)
-                yield states, start, m.end(2)
+        words = list(re.finditer(r"\S+", m.group(1)))
+        for i, word in enumerate(words):
+            name = " ".join([*(w.group() for w in words[i:]), m.group(2)])
+            found = table.get(name)
+            if found is not None:
+                yield found[0], m.start(1) + word.start(), m.end(2), found[1]
                 break

@@ -17,11 +17,11 @@ def _located(body: str) -> tuple[dict[str, list[str]], list[str]]:
 
 def test_the_longest_run_of_capitalised_words_that_names_a_county() -> None:
     text = "Jim Ed McDaniel and Laurel County PRIDE. St. Louis County police; Avoyelles Parish; Kiambu County."
-    found = [(states, text[a:b]) for states, a, b in counties(text)]
+    found = [(states, text[a:b], elsewhere) for states, a, b, elsewhere in counties(text)]
     assert found == [
-        (("Kentucky",), "Laurel County"),
-        (("Minnesota", "Missouri"), "St. Louis County"),
-        (("Louisiana",), "Avoyelles Parish"),
+        (("Kentucky",), "Laurel County", False),
+        (("Minnesota", "Missouri"), "St. Louis County", False),
+        (("Louisiana",), "Avoyelles Parish", False),
     ]
 
 
@@ -66,3 +66,18 @@ def test_small_towns_make_a_city_doubtful_but_not_a_country() -> None:
     assert "mexico" not in table and "peru" not in table  # Mexico, Missouri and Peru, Indiana are small
     mentions, _places = _located("Texas officials signed a water agreement with Mexico. Harris County will pay half.")
     assert set(mentions) == {"US", "MX"}
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # British and Irish county councils bear US counties' names: no US reading without a US state.
+        ("Kent County Council will close two libraries, councillors in Maidstone said.", {"GB"}),
+        ("Clare County Council in Ireland approved the plan on Monday.", {"IE"}),
+        # Beside one of its states the county is American.
+        ("Kent County deputies in Michigan arrested two men.", {"US"}),
+    ],
+)
+def test_a_county_named_like_a_british_or_irish_one_needs_its_state(body: str, countries: set[str]) -> None:
+    mentions, _places = _located(body)
+    assert set(mentions) == countries

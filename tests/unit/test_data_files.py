@@ -183,11 +183,15 @@ def check_counties(path: Path) -> None:
     assert "CC BY 4.0" in text and "GeoNames" in text, "counties.tsv must carry GeoNames' licence"
     lines = [ln for ln in text.splitlines() if not ln.startswith("#")]
     assert len(lines) > 1500 and lines == sorted(lines)  # the builder's order: a rebuild gives the same bytes
+    from stream.build.counties import ELSEWHERE
+
     states = set(US_STATES.values())
     for line in lines:
-        name, names = line.split("\t")
+        name, names, elsewhere = line.split("\t")
         assert name.rsplit(" ", 1)[-1] in COUNTY_NOUNS and name[0].isupper(), f"counties.tsv: {name!r}"
         assert set(names.split(",")) <= states, f"counties.tsv: {name}: {names} are not all US states"
+        assert not elsewhere or set(elsewhere.split(",")) <= set(ELSEWHERE), f"counties.tsv: {name}: {elsewhere}"
+    assert "Kent County\tDelaware,Maryland,Michigan,Rhode Island,Texas\tGB" in lines
 
 
 def check_regions(path: Path) -> None:
