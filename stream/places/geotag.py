@@ -2356,8 +2356,8 @@ def _homonyms() -> dict[str, frozenset[str]]:
 
 def _homonym_countries(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int, int, int]]]]) -> set[str]:
     """Countries named only by bare names of towns in another country whose *states* the story names: in a story
-    that names Ontario, "Nelson" is the Ontario town, not New Zealand's; in a story of Laurel County, "London" is
-    London, Kentucky (:mod:`stream.build.homonyms`). A state, not the country's name, makes the story local: "Pope
+    that names Louisiana, "Alexandria" is the Louisiana town, not Egypt's city; in a story of Laurel County, "London"
+    is London, Kentucky (:mod:`stream.build.homonyms`). A state, not the country's name, makes the story local: "Pope
     Francis returns to Rome after his trip to Cuba and the United States" keeps Italy. A capital, where foreign news
     happens, needs more: a county, which local news names and national and foreign news seldom does ("The Texas
     governor flew to Paris", "Shares fell in New York and London" keep France and Britain)."""

@@ -16,6 +16,10 @@ Only two kinds of qualifier count, both specific to this use:
   Georgia and Ukraine" is a list).
 
 A country's name is no qualifier: "France, Germany and Italy" lists countries.
+
+Two more American signs of a state are read here: an AP abbreviation used as a headline's adjective ("Fla. economist
+casts doubt": :func:`state_adjectives`), and a US county ("Laurel County", "Avoyelles Parish": :func:`counties`, the
+table built by :mod:`stream.build.counties`), which local news names where a wire story names the state.
 """
 
 from __future__ import annotations
