@@ -1167,9 +1167,13 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             elif not (is_capital and (primary or family == ARA)):
                 checked = True
                 # The million-city floor holds only in the languages that spell the name so (_spelt_in).
-                word_in = _word_langs(
-                    words, family, key, languages.get(cc, set()), 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key))
-                )
+                # GeoNames' primary names are English: an English alternate of a city in a country where English is
+                # one official language among others is the country's own spelling only if it is no very frequent
+                # English word ("Drug" for Durg, India; Zipf OWN_WORD_FLOOR or more).
+                own = languages.get(cc, set())
+                if not primary and "en" in own and words[LAT]["en"].get(key, 0.0) >= OWN_WORD_FLOOR:
+                    own = own - {"en"}
+                word_in = _word_langs(words, family, key, own, 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key)))
             if checked:
                 if family == LAT and len(key) <= 3:
                     flags |= AMBIG

@@ -1794,3 +1794,16 @@ def test_a_frequent_word_opening_a_quoted_sentence_is_no_place_beside_a_trigger(
     body = 'The chief called for more help for the city\'s addicts. "Can you imagine nine people dying?" he said.'
     assert _countries(locate(_story("", body), "en")) == set()  # "Can" is no Caen
     assert _countries(locate(_story("", "Officials said Can was hit by floods."), "en")) == {"FR"}
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A city's English alternate that is a very frequent English word needs support, even where English is
+        # one of the country's languages: "Drug" (Durg, India), "Soul" (Seoul), "Basic" (Henderson, Nevada).
+        ("Drug abuse in Canada claimed thousands of lives last year.", {"CA"}),
+        ("Soul music fans gathered in Chicago on Saturday.", {"US"}),
+    ],
+)
+def test_english_alternates_that_are_frequent_words(body: str, countries: set[str]) -> None:
+    assert _countries(locate(_story("", body), "en")) == countries
