@@ -1154,6 +1154,10 @@ def locate(
             # "Far North", "North East", "West Coast": a division's name made of compass words is a phrase of
             # the language too ("the West Coast", "North East Texas"), ambiguous as "North" alone is.
             h.readings = tuple((p, t, f | AMBIG) for p, t, f in h.readings)
+        elif h.family == LAT and h.start >= story.body_offset and _acronym(text, h):
+            # "MERS", "(D-OR)": a short word in capitals inside a body is mostly an acronym; a town's name written
+            # so (Moers's "Mers") needs support. Countries' and capitals' names ("USA", "ROME") stay as they are.
+            h.readings = tuple((p, t, f | AMBIG) if gaz.places[p].kind == "city" else (p, t, f) for p, t, f in h.readings)
     hits = [
         h
         for h in hits
@@ -1162,6 +1166,7 @@ def locate(
         and not ((h.form in _COMPASS or _compass_phrase(h.form)) and _compass_modifier(ts, text, h, gaz))
         and not (h.family == LAT and lang in (None, "en") and (_names_a_street(ts, text, h) or _after_saint(ts, text, h)))
         and not (h.family == LAT and lang in (None, "en") and _no_country_sense(gaz, ts, text, h, hit_tokens))
+        and not (h.family == LAT and lang == "en" and _ends_a_longer_name(gaz, ts, text, h, hit_tokens))
         # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
         and not (
             (
@@ -1911,6 +1916,33 @@ def _before_a_resident(ts: TokenStream, text: str, hit: _Hit) -> bool:
         and text[hit.start].isupper()
         and text[ts.start(nxt)].islower()
     )
+
+
+# Particles inside Romance, Dutch and German names: "Castanheira de Pera", "Pedro de Valdivia", "Mark van Bommel".
+_NAME_PARTICLES = frozenset(["de", "do", "da", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der"])
+
+
+def _ends_a_longer_name(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
+    """Whether, in an English story, a town's name ends a longer foreign name after a particle ("Castanheira de Pera",
+    a Portuguese town, is no Pera; "Pedro de Valdivia" no Valdivia). A country's name stays: "Banco de México"
+    names an organisation of Mexico."""
+    particle, head = hit.first - 1, hit.first - 2
+    if head < 0 or ts.texts[particle] not in _NAME_PARTICLES or head in hit_tokens:
+        return False
+    if any(gaz.places[r[0]].kind != "city" for r in hit.readings):
+        return False
+    if text[ts.end(particle) : hit.start] != " " or text[ts.end(head) : ts.start(particle)] != " ":
+        return False
+    return text[ts.start(particle)].islower() and text[ts.start(head)].isupper() and ts.texts[head].isalpha()
+
+
+def _acronym(text: str, hit: _Hit) -> bool:
+    """Whether a Latin name is written as a short word in capitals (2 to 4 letters) in a body written in lower case."""
+    surface = text[hit.start : hit.end].replace("-", "").replace("'", "")
+    if not 2 <= len(surface) <= 4 or not surface.isupper() or not surface.isalpha():
+        return False
+    around = text[max(0, hit.start - 60) : hit.end + 60]
+    return sum(c.islower() for c in around) > sum(c.isupper() for c in around)
 
 
 def _after_saint(ts: TokenStream, text: str, hit: _Hit) -> bool:

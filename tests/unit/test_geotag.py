@@ -1807,3 +1807,21 @@ def test_a_frequent_word_opening_a_quoted_sentence_is_no_place_beside_a_trigger(
 )
 def test_english_alternates_that_are_frequent_words(body: str, countries: set[str]) -> None:
     assert _countries(locate(_story("", body), "en")) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A short word in capitals is an acronym: "MERS" is no Moers (Germany), "(D-OR)" no Győr (Hungary).
+        ("Hospitals affected by the MERS outbreak will get aid, South Korea announces.", {"KR"}),
+        ("Police say the man broke into the office of Senator Jeff Merkley (D-OR) in Washington.", {"US"}),
+        # A country's acronym stays.
+        ("Talks between the USA and Canada resumed on Monday.", {"US", "CA"}),
+        # In English, a town's name after a particle ends a longer foreign name: "Castanheira de Pera" is no Pera
+        # (Adıyaman, Turkey), while "Banco de México" names Mexico's bank.
+        ("Victims were trapped on the road to Castanheira de Pera in central Portugal.", {"PT"}),
+        ("The Banco de México raised its rate on Thursday.", {"MX"}),
+    ],
+)
+def test_acronyms_and_longer_foreign_names(body: str, countries: set[str]) -> None:
+    assert _countries(locate(_story("", body), "en")) == countries
