@@ -1056,6 +1056,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     countries = gc.get_countries()
     capitals = {(c["iso"], c["capital"]) for c in countries.values() if c["capital"]}
     languages = {iso: {x.split("-")[0] for x in c["languages"].split(",")} for iso, c in countries.items()}
+    first_language = {iso: c["languages"].split(",")[0].split("-")[0] for iso, c in countries.items() if c["languages"]}
     for own in languages.values():
         # Cyrillic languages share place spellings (Москва is as frequent in
         # Ukrainian as in Russian): a Cyrillic-writing country owns them all.
@@ -1169,9 +1170,13 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                 # The million-city floor holds only in the languages that spell the name so (_spelt_in).
                 # GeoNames' primary names are English: an English alternate of a city in a country where English is
                 # one official language among others is the country's own spelling only if it is no very frequent
-                # English word ("Drug" for Durg, India; Zipf OWN_WORD_FLOOR or more).
+                # English word ("Drug" for Durg, India; Zipf OWN_WORD_FLOOR or more), and a primary name is checked
+                # in English as any word where English is not the country's first language ("Commonwealth", a city
+                # of the Philippines; "Springs", South Africa).
                 own = languages.get(cc, set())
-                if not primary and "en" in own and words[LAT]["en"].get(key, 0.0) >= OWN_WORD_FLOOR:
+                if "en" in own and (
+                    words[LAT]["en"].get(key, 0.0) >= OWN_WORD_FLOOR if not primary else first_language.get(cc) != "en"
+                ):
                     own = own - {"en"}
                 word_in = _word_langs(words, family, key, own, 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key)))
             if checked:

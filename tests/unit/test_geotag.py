@@ -1803,6 +1803,9 @@ def test_a_frequent_word_opening_a_quoted_sentence_is_no_place_beside_a_trigger(
         # one of the country's languages: "Drug" (Durg, India), "Soul" (Seoul), "Basic" (Henderson, Nevada).
         ("Drug abuse in Canada claimed thousands of lives last year.", {"CA"}),
         ("Soul music fans gathered in Chicago on Saturday.", {"US"}),
+        # A primary name that is an English word, where English is not the country's first language: Commonwealth
+        # (the Philippines).
+        ("The Gambia is to rejoin the Commonwealth of Nations after talks in Banjul.", {"GM"}),
     ],
 )
 def test_english_alternates_that_are_frequent_words(body: str, countries: set[str]) -> None:
