@@ -1828,3 +1828,9 @@ def test_english_alternates_that_are_frequent_words(body: str, countries: set[st
 )
 def test_acronyms_and_longer_foreign_names(body: str, countries: set[str]) -> None:
     assert _countries(locate(_story("", body), "en")) == countries
+
+
+def test_a_company_named_like_its_home_town_is_no_place() -> None:
+    # "Toyota" and "Hitachi" (organisations.yaml) are the companies: a weak Japan signal beside a named Japan only.
+    assert _countries(locate(_story("", "The Toyota failed to yield and struck a pickup truck, police said."), "en")) == set()
+    assert _countries(locate(_story("", "Hitachi said its profit rose, sending shares in Japan higher."), "en")) == {"JP"}
