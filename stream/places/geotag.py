@@ -1154,7 +1154,12 @@ def locate(
             # "Far North", "North East", "West Coast": a division's name made of compass words is a phrase of
             # the language too ("the West Coast", "North East Texas"), ambiguous as "North" alone is.
             h.readings = tuple((p, t, f | AMBIG) for p, t, f in h.readings)
-        elif h.family == LAT and h.start >= story.body_offset and _acronym(text, h):
+        elif (
+            h.family == LAT
+            and h.start >= story.body_offset
+            and any(gaz.places[r[0]].kind == "city" for r in h.readings)
+            and _acronym(text, h)
+        ):
             # "MERS", "(D-OR)": a short word in capitals inside a body is mostly an acronym; a town's name written
             # so (Moers's "Mers") needs support. Countries' and capitals' names ("USA", "ROME") stay as they are.
             h.readings = tuple((p, t, f | AMBIG) if gaz.places[p].kind == "city" else (p, t, f) for p, t, f in h.readings)
@@ -1938,8 +1943,10 @@ def _ends_a_longer_name(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, h
 
 def _acronym(text: str, hit: _Hit) -> bool:
     """Whether a Latin name is written as a short word in capitals (2 to 4 letters) in a body written in lower case."""
+    if hit.end - hit.start > 5 or not text[hit.start : hit.end].isupper():  # most names: asked cheaply first
+        return False
     surface = text[hit.start : hit.end].replace("-", "").replace("'", "")
-    if not 2 <= len(surface) <= 4 or not surface.isupper() or not surface.isalpha():
+    if not 2 <= len(surface) <= 4 or not surface.isalpha():
         return False
     around = text[max(0, hit.start - 60) : hit.end + 60]
     return sum(c.islower() for c in around) > sum(c.isupper() for c in around)
