@@ -99,7 +99,7 @@ from stream.places.qualifier import (
     state_adjectives,
 )
 from stream.places.regions import RegionCatalog, load_regions
-from stream.places.senses import names_a_language, names_native_americans
+from stream.places.senses import LANGUAGE_NAMES, names_a_language, names_native_americans
 from stream.story import Story
 from stream.text.han import NAME_CHARACTERS
 from stream.text.normalize import TokenStream, fold
@@ -1163,15 +1163,14 @@ def locate(
             # "MERS", "(D-OR)": a short word in capitals inside a body is mostly an acronym; a town's name written
             # so (Moers's "Mers") needs support. Countries' and capitals' names ("USA", "ROME") stay as they are.
             h.readings = tuple((p, t, f | AMBIG) if gaz.places[p].kind == "city" else (p, t, f) for p, t, f in h.readings)
+    english = lang in (None, "en")
     hits = [
         h
         for h in hits
         if id(h) not in dropped
         and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family == LAT)
         and not ((h.form in _COMPASS or _compass_phrase(h.form)) and _compass_modifier(ts, text, h, gaz))
-        and not (h.family == LAT and lang in (None, "en") and (_names_a_street(ts, text, h) or _after_saint(ts, text, h)))
-        and not (h.family == LAT and lang in (None, "en") and _no_country_sense(gaz, ts, text, h, hit_tokens))
-        and not (h.family == LAT and lang == "en" and _ends_a_longer_name(gaz, ts, text, h, hit_tokens))
+        and not (h.family == LAT and english and _no_english_place(gaz, ts, text, h, hit_tokens, lang))
         # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
         and not (
             (
@@ -1890,6 +1889,24 @@ def _names_a_street(ts: TokenStream, text: str, hit: _Hit) -> bool:
         return True
     prev = hit.first - 1
     return prev >= 0 and texts[prev] == "little" and text[ts.start(prev)] == "L" and text[ts.end(prev) : hit.start] == " "
+
+
+def _no_english_place(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None) -> bool:
+    """Whether an English name is none of a place: a street's, after a saint's title, a language's or Native
+    Americans' (country words), or the end of a longer foreign name. The neighbouring tokens are asked first: most
+    names have none of these words beside them."""
+    texts = ts.texts
+    prev = texts[hit.first - 1] if hit.first > 0 else ""
+    nxt = texts[hit.last + 1] if hit.last + 1 < len(texts) else ""
+    after = texts[hit.last + 2] if hit.last + 2 < len(texts) else ""
+    if (nxt in _STREET_NOUNS or after in _STREET_NOUNS or prev == "little") and _names_a_street(ts, text, hit):
+        return True
+    if prev in ("st", "saint") and _after_saint(ts, text, hit):
+        return True
+    word = texts[hit.first]
+    if (word in LANGUAGE_NAMES or word in ("indian", "indians")) and _no_country_sense(gaz, ts, text, hit, hit_tokens):
+        return True
+    return lang == "en" and prev in _NAME_PARTICLES and _ends_a_longer_name(gaz, ts, text, hit, hit_tokens)
 
 
 def _no_country_sense(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
