@@ -115,16 +115,25 @@ _ADJECTIVAL = frozenset(
         *("Ore.", "R.I.", "S.C.", "S.D.", "Tenn.", "Tex.", "Vt.", "W.Va.", "Wis.", "Wyo."),
     ]
 )
-# Before a lower-case word, after the start of the text, a space or an opening quote: "Fla. economist casts doubt".
-_ADJECTIVE = re.compile(r"(?<![^\s\"'“‘(])([A-Z]\.[A-Z]\.|W\.Va\.|[A-Z][a-z]{1,4}\.)(?= [a-z])")
+# A full stop before a lower-case word, where one of them ends ("Fla. economist"): the stop is found first and the
+# abbreviation read back from it (an alternation of the abbreviations, or a look-behind, was tried at every position
+# of the text: 23 to 60 us a story).
+_STOP_BEFORE_LOWER = re.compile(r"\.(?= [a-z])")
+_OPENERS = frozenset(" \t\n\"'“‘(")
+_ADJECTIVE_SIZES = sorted({len(a) for a in _ADJECTIVAL})
 
 
 def state_adjectives(text: str) -> Iterator[tuple[str, int, int, int]]:
     """Every AP state abbreviation used as an adjective, as headlines do ("Fla. economist", "Calif. wildfire"): (the
-    state's name, its start, its end, -1), as :func:`abbreviations` gives them (no comma)."""
-    for m in _ADJECTIVE.finditer(text):
-        if m.group(1) in _ADJECTIVAL:
-            yield _AP[m.group(1)], m.start(1), m.end(1), -1
+    state's name, its start, its end, -1), as :func:`abbreviations` gives them (no comma). It starts the text or
+    follows a space, a quote or a parenthesis."""
+    for m in _STOP_BEFORE_LOWER.finditer(text):
+        end = m.end()
+        for size in _ADJECTIVE_SIZES:
+            start = end - size
+            if start >= 0 and text[start:end] in _ADJECTIVAL and (start == 0 or text[start - 1] in _OPENERS):
+                yield _AP[text[start:end]], start, end, -1
+                break
 
 
 #: The nouns that end a US county's name: County, and Louisiana's Parish and Alaska's Borough.
