@@ -1155,8 +1155,10 @@ def locate(
             # the language too ("the West Coast", "North East Texas"), ambiguous as "North" alone is.
             h.readings = tuple((p, t, f | AMBIG) for p, t, f in h.readings)
         elif (
-            h.family == LAT
+            h.end - h.start <= 5
+            and h.family == LAT
             and h.start >= story.body_offset
+            and text[h.start : h.end].isupper()
             and any(gaz.places[r[0]].kind == "city" for r in h.readings)
             and _acronym(text, h)
         ):
@@ -2418,17 +2420,9 @@ def _homonym_countries(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int,
     happens, needs more: a county, which local news names and national and foreign news seldom does ("The Texas
     governor flew to Paris", "Shares fell in New York and London" keep France and Britain)."""
     table = _homonyms()
-    by_country: dict[str, set[str]] = {}
     local: dict[str, set[str]] = {}  # country -> forms sure of one of its states or counties
     counties: dict[str, set[str]] = {}  # country -> forms of its counties
-    capitals: set[tuple[str, str]] = set()  # (form, country) read as that country's capital
     for hit, sure in pending:
-        for r in hit.readings:
-            place = gaz.places[r[0]]
-            for c in place.countries:
-                by_country.setdefault(c, set()).add(hit.form)
-            if place.kind == "capital":
-                capitals.update((hit.form, c) for c in place.countries)
         county = hit.form.endswith(_COUNTY_FORMS)
         for r in sure:
             if county or gaz.places[r[0]].kind == "state":
@@ -2436,8 +2430,17 @@ def _homonym_countries(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int,
                     local.setdefault(c, set()).add(hit.form)
                     if county:
                         counties.setdefault(c, set()).add(hit.form)
-    if not local:
+    if not local:  # most stories: no state or county, nothing more to read
         return set()
+    by_country: dict[str, set[str]] = {}
+    capitals: set[tuple[str, str]] = set()  # (form, country) read as that country's capital
+    for hit, _sure in pending:
+        for r in hit.readings:
+            place = gaz.places[r[0]]
+            for c in place.countries:
+                by_country.setdefault(c, set()).add(hit.form)
+            if place.kind == "capital":
+                capitals.update((hit.form, c) for c in place.countries)
     homes: dict[str, set[str]] = {}  # country -> the countries whose towns its names are
     for c, fs in by_country.items():
         towns = [
