@@ -1144,7 +1144,11 @@ def locate(
     # Headlines capitalise every word, so only the body's persons count; "in Austin" stays a place.
     surnames = {h.form for h in persons if h.start >= story.body_offset and _after_first_name(ts, text, h, hit_tokens)}
     if lang == "en":
-        speakers = [h for h in hits if h.family == LAT and id(h) not in dropped and _speaker(ts, text, h, gaz)]
+        speakers = (
+            [h for h in hits if h.family == LAT and id(h) not in dropped and _speaker(ts, text, h, gaz)]
+            if _SPEECH_VERBS.intersection(ts.texts)
+            else []
+        )
         if speakers:
             dropped = dropped | {id(h) for h in speakers}
             surnames.update(h.form for h in speakers if h.start >= story.body_offset)
