@@ -220,7 +220,9 @@ _COUNT_WORDS = frozenset(
 # capitalised words after one ("FC Dinamo București", "AC Milan", "FK Crvena Zvezda Beograd") or right before one
 # ("Liverpool FC") names the club's home, not a person's surname after "Dinamo".
 _CLUB_MARKS = frozenset(["fc", "afc", "cf", "ac", "sc", "fk", "sk"])
-_MARK_WORDS = _CLUB_MARKS | {"governor"}
+# English verbs of speech that follow the speaker's surname: "Nelson said" (see _speaker).
+_SPEECH_VERBS = frozenset(["said", "says", "told", "added", "explained", "noted", "wrote"])
+_MARK_WORDS = _CLUB_MARKS | {"governor"} | _SPEECH_VERBS
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
 # A place inside an organisation name adds this much (times its position weight) to a
@@ -1146,7 +1148,7 @@ def locate(
     if lang == "en":
         speakers = (
             [h for h in hits if h.family == LAT and id(h) not in dropped and _speaker(ts, text, h, gaz)]
-            if _SPEECH_VERBS.intersection(ts.texts)
+            if marks & _SPEECH_VERBS
             else []
         )
         if speakers:
@@ -1820,10 +1822,6 @@ def _initial_before(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int])
         and word not in _NAME_NEIGHBOURS
         and word not in _FUNCTION_WORDS
     )
-
-
-# English verbs of speech that follow the speaker's surname: "Nelson said".
-_SPEECH_VERBS = frozenset(["said", "says", "told", "added", "explained", "noted", "wrote"])
 
 
 def _speaker(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
