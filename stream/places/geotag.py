@@ -1192,7 +1192,7 @@ def locate(
 
     if "," in text:
         hits = _qualified(gaz, ts, text, hits, towns=lang in (None, "en"))
-    if any(noun in text for noun in COUNTY_NOUNS):
+    if lang in (None, "en") and any(noun in text for noun in COUNTY_NOUNS):  # US counties: English news names them
         hits = _counties(gaz, ts, text, hits)
 
     headline_end = len(story.headline) if story.headline else 0
@@ -1649,7 +1649,8 @@ def _capitalised_word(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer, lan
     return not any(text[ts.start(i)].isupper() for i in neighbours)
 
 
-# Abbreviated titles before a name, whose full stop ends no sentence: "Sgt. Daniel Sakai", "Dr. Jane Paris".
+# Abbreviated titles before a name, whose full stop ends no sentence: "Sgt. Daniel Sakai", "Dr. Jane Paris". Searched
+# in the last 7 characters before the name only (a title is at most four letters, a space and its stop).
 _TITLE_ABBREVIATION = re.compile(
     r"(?:^|[\s(\"'“‘])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sgt|Lt|Capt|Cpl|Pvt|Gen|Col|Maj|Adm|Cmdr|Sen|Rep|Gov|Det|Insp|Supt|Atty|Hon)\.$"
 )
@@ -1659,7 +1660,7 @@ def _opens_sentence(text: str, start: int) -> bool:
     before = text[max(0, start - _OPENING_REACH) : start].rstrip(" \"'«“„‘")
     if not before:
         return start <= _OPENING_REACH
-    return before[-1] in ".!?\n" and not (before[-1] == "." and _TITLE_ABBREVIATION.search(before))
+    return before[-1] in ".!?\n" and not (before[-1] == "." and _TITLE_ABBREVIATION.search(before[-7:]))
 
 
 def _person_name(
@@ -1742,7 +1743,9 @@ def _person_name(
     if not texts[prev].isalpha() or texts[prev] in _NAME_NEIGHBOURS or texts[prev] in _FUNCTION_WORDS:
         return False
     before = text[:p_start].rstrip(" \"'«“„‘")
-    sentence_start = not before or (before[-1] in ".!?\n:;—–-" and not (before[-1] == "." and _TITLE_ABBREVIATION.search(before)))
+    sentence_start = not before or (
+        before[-1] in ".!?\n:;—–-" and not (before[-1] == "." and _TITLE_ABBREVIATION.search(before[-7:]))
+    )
     return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
 
 
