@@ -1155,6 +1155,7 @@ def locate(
             dropped = dropped | {id(h) for h in speakers}
             surnames.update(h.form for h in speakers if h.start >= story.body_offset)
     texts, n_tokens = ts.texts, len(ts.texts)
+    body_at = story.body_offset
     for h in hits:
         if h.last > h.first and h.family == LAT and _compass_phrase(h.form):
             # "Far North", "North East", "West Coast": a division's name made of compass words is a phrase of
@@ -1163,7 +1164,7 @@ def locate(
         elif (
             h.end - h.start <= 5
             and h.family == LAT
-            and h.start >= story.body_offset
+            and h.start >= body_at
             and text[h.start : h.end].isupper()
             and any(gaz.places[r[0]].kind == "city" for r in h.readings)
             and _acronym(text, h)
@@ -1196,7 +1197,6 @@ def locate(
         hits = _counties(gaz, ts, text, hits)
 
     headline_end = len(story.headline) if story.headline else 0
-    body_at = story.body_offset
     para = text.find("\n", body_at + 1)
     lead_end = len(text) if para < 0 else para
     # A story without a headline (a wire brief, a portal item) says what it is about in its first

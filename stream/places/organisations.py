@@ -31,7 +31,7 @@ class OrgPatterns:
         object.__setattr__(self, "_after", frozenset(s[0] for s in self.suffixes) | frozenset(w for n in self.names for w in n))
         object.__setattr__(self, "_before", frozenset(s[-1] for s in self.prefixes) | frozenset(w for n in self.names for w in n))
         # A one-word name is the place name itself ("Toyota"): nothing before or after it tells.
-        object.__setattr__(self, "_whole", frozenset(n for n in self.names if len(n) == 1))
+        object.__setattr__(self, "_whole", frozenset(n[0] for n in self.names if len(n) == 1))
 
     def covers(self, texts: list[str], first: int, last: int, *, suffixes: bool = True) -> bool:
         """Whether tokens ``first..last`` (a place name) sit inside an organisation name.
@@ -41,7 +41,7 @@ class OrgPatterns:
         after = texts[last + 1] if last + 1 < len(texts) else ""
         before = texts[first - 1] if first > 0 else ""
         if after not in self._after and before not in self._before:  # type: ignore[attr-defined]
-            return first == last and (texts[first],) in self._whole  # type: ignore[attr-defined]
+            return first == last and texts[first] in self._whole  # type: ignore[attr-defined]
         for seq in self.suffixes if suffixes else ():
             if tuple(texts[last + 1 : last + 1 + len(seq)]) == seq:
                 return True
