@@ -1005,14 +1005,21 @@ def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit], *, 
         out = [h for h in out if not q_start <= h.start < q_end]
         if starts is None:
             starts = [ts.start(i) for i in range(len(ts.texts))]
-        at = bisect_right(starts, q_start) - 1
-        if at < 0:
-            continue
-        last = max(at, bisect_right(starts, q_end - 1) - 1)
-        form = TokenStream.of(name).joined
-        out.append(_Hit(at, last, form, False, False, False, ((place, NAME, 0),), LAT, q_start, q_end))
-        added = True
+        made = _span_hit(starts, q_start, q_end, TokenStream.of(name).joined, place)
+        if made is not None:
+            out.append(made)
+            added = True
     return sorted(out, key=lambda h: h.start) if added else out
+
+
+def _span_hit(starts: list[int], start: int, end: int, form: str, place: int) -> _Hit | None:
+    """A sure hit of ``place`` over ``text[start:end]``, a span no gazetteer match gave (a state's abbreviation, a
+    county), on the tokens that cover it (``starts``: each token's start)."""
+    at = bisect_right(starts, start) - 1
+    if at < 0:
+        return None
+    last = max(at, bisect_right(starts, end - 1) - 1)
+    return _Hit(at, last, form, False, False, False, ((place, NAME, 0),), LAT, start, end)
 
 
 def _counties(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit]) -> list[_Hit]:
@@ -1040,13 +1047,10 @@ def _counties(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit]) -> l
             places = [gaz.country_index["US"]]
         if starts is None:
             starts = [ts.start(i) for i in range(len(ts.texts))]
-        at = bisect_right(starts, c_start) - 1
-        if at < 0:
-            continue
-        last = max(at, bisect_right(starts, c_end - 1) - 1)
-        form = TokenStream.of(text[c_start:c_end]).joined
-        out.append(_Hit(at, last, form, False, False, False, ((places[0], NAME, 0),), LAT, c_start, c_end))
-        added = True
+        made = _span_hit(starts, c_start, c_end, TokenStream.of(text[c_start:c_end]).joined, places[0])
+        if made is not None:
+            out.append(made)
+            added = True
     return sorted(out, key=lambda h: h.start) if added else out
 
 
