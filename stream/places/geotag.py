@@ -103,6 +103,7 @@ from stream.places.senses import LANGUAGE_NAMES, names_a_language, names_native_
 from stream.story import Story
 from stream.text.han import NAME_CHARACTERS
 from stream.text.normalize import TokenStream, fold
+from stream.text.sentence import opens_sentence
 
 __all__ = ["GeoResult", "Mention", "load_regions", "locate"]
 
@@ -677,7 +678,7 @@ _SURNAME_TAILS = frozenset(["ов", "ев", "ин", "ын", "ова", "ева", 
 def _nationality_opening(text: str, start: int, tail: str) -> bool:
     """Whether a capitalised nationality noun at ``start`` (with ending ``tail``) opens a sentence, and so may be
     one ("Француз Ален Аспе ..."), rather than being a surname ("Сергей Поляков", "Поляков заявил")."""
-    return tail not in _SURNAME_TAILS and _opens_sentence(text, start)
+    return tail not in _SURNAME_TAILS and opens_sentence(text, start)
 
 
 def _he_prefix(written: str, key: str) -> str:
@@ -1160,23 +1161,16 @@ def locate(
             surnames.update(h.form for h in speakers if h.start >= story.body_offset)
     texts, n_tokens = ts.texts, len(ts.texts)
     body_at = story.body_offset
+    english = lang in (None, "en")
     for h in hits:
         if h.last > h.first and h.family == LAT and _compass_phrase(h.form):
             # "Far North", "North East", "West Coast": a division's name made of compass words is a phrase of
             # the language too ("the West Coast", "North East Texas"), ambiguous as "North" alone is.
             h.readings = tuple((p, t, f | AMBIG) for p, t, f in h.readings)
-        elif (
-            h.end - h.start <= 5
-            and h.family == LAT
-            and h.start >= body_at
-            and text[h.start : h.end].isupper()
-            and any(gaz.places[r[0]].kind == "city" for r in h.readings)
-            and _acronym(text, h)
-        ):
+        elif h.end - h.start <= 5 and h.family == LAT and h.start >= body_at and _acronym(gaz, text, h):
             # "MERS", "(D-OR)": a short word in capitals inside a body is mostly an acronym; a town's name written
             # so (Moers's "Mers") needs support. Countries' and capitals' names ("USA", "ROME") stay as they are.
             h.readings = tuple((p, t, f | AMBIG) if gaz.places[p].kind == "city" else (p, t, f) for p, t, f in h.readings)
-    english = lang in (None, "en")
     hits = [
         h
         for h in hits
@@ -1196,8 +1190,8 @@ def locate(
     ]
 
     if "," in text:
-        hits = _qualified(gaz, ts, text, hits, towns=lang in (None, "en"))
-    if lang in (None, "en") and any(noun in text for noun in COUNTY_NOUNS):  # US counties: English news names them
+        hits = _qualified(gaz, ts, text, hits, towns=english)
+    if english and any(noun in text for noun in COUNTY_NOUNS):  # US counties: English news names them
         hits = _counties(gaz, ts, text, hits)
 
     headline_end = len(story.headline) if story.headline else 0
@@ -1317,7 +1311,7 @@ def locate(
             # later is no support for Caen ("Can trading pollution like stocks help ...?"), nor is a trigger word or
             # a preposition nearby ('"Can you imagine ...", the city's police chief said'). A country's name there
             # is the country far more often ("Turkey's central bank ...": the third round).
-            opening = lang in gaz.opening_words.get(hit.form, ()) and _opens_sentence(text, start)
+            opening = lang in gaz.opening_words.get(hit.form, ()) and opens_sentence(text, start)
             if opening and backed and all(gaz.places[r[0]].kind != "country" for r in backed):
                 backed = []
             if not backed and not (opening and all(gaz.places[r[0]].kind != "country" for r in hit.readings)):
@@ -1605,7 +1599,7 @@ def _lone_country(
             return None
         countries.update(gaz.places[p].id for p in places)
     # The name must open a sentence, as its subject: "Jordan reports ...", not "... said Jordan".
-    if len(countries) != 1 or not any(_opens_sentence(text, hit.start) for hit, _w in unbacked):
+    if len(countries) != 1 or not any(opens_sentence(text, hit.start) for hit, _w in unbacked):
         return None
     return unbacked
 
@@ -1633,10 +1627,6 @@ def _first_sentence_end(text: str, begin: int, end: int) -> int:
     return end
 
 
-# How far back a sentence's end is looked for: past quotation marks and spaces, not across a whole story.
-_OPENING_REACH = 40
-
-
 def _capitalised_word(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer, lang: str | None, body_at: int) -> bool:
     """Whether ``hit``, a country's name that is a frequent word of the story's language ("turkey"), is written as a
     name there: one capitalised word inside a body sentence (not opening it, not in capitals), small words around."""
@@ -1646,25 +1636,11 @@ def _capitalised_word(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer, lan
     if lang not in gaz.word_langs.get(hit.form, ()) or any(gaz.places[r[0]].kind != "country" for r in hit.readings):
         return False
     word = text[hit.start : hit.end]
-    if not word[:1].isupper() or word.isupper() or _opens_sentence(text, hit.start):
+    if not word[:1].isupper() or word.isupper() or opens_sentence(text, hit.start):
         return False
     # A capitalised neighbour makes a longer name ("Wild Turkey", "Turkey Creek") or a title-case line.
     neighbours = [i for i in (hit.first - 1, hit.last + 1) if 0 <= i < len(ts.texts)]
     return not any(text[ts.start(i)].isupper() for i in neighbours)
-
-
-# Abbreviated titles before a name, whose full stop ends no sentence: "Sgt. Daniel Sakai", "Dr. Jane Paris". Searched
-# in the last 7 characters before the name only (a title is at most four letters, a space and its stop).
-_TITLE_ABBREVIATION = re.compile(
-    r"(?:^|[\s(\"'“‘])(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sgt|Lt|Capt|Cpl|Pvt|Gen|Col|Maj|Adm|Cmdr|Sen|Rep|Gov|Det|Insp|Supt|Atty|Hon)\.$"
-)
-
-
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[max(0, start - _OPENING_REACH) : start].rstrip(" \"'«“„‘")
-    if not before:
-        return start <= _OPENING_REACH
-    return before[-1] in ".!?\n" and not (before[-1] == "." and _TITLE_ABBREVIATION.search(before[-7:]))
 
 
 def _person_name(
@@ -1730,27 +1706,30 @@ def _person_name(
         and nxt < len(texts)
         and (nxt not in hit_tokens or nxt in epithets)
         and text[end : ts.start(nxt)] == " "
-        and text[ts.start(nxt)].isupper()
-        and not text[ts.start(nxt) : ts.end(nxt)].isupper()
-        and texts[nxt].isalpha()
-        and texts[nxt] not in _NAME_NEIGHBOURS
-        and texts[nxt] not in _FUNCTION_WORDS
+        and _name_word(ts, text, nxt)
     ):
         return True
     if lang == "de" or prev < 0 or prev in hit_tokens:
         return False
     if _initial_before(ts, text, hit, hit_tokens):
         return True
-    p_start, p_end = ts.start(prev), ts.end(prev)
-    if text[p_end:start] != " " or not text[p_start].isupper() or text[p_start:p_end].isupper():
+    if text[ts.end(prev) : start] != " " or not _name_word(ts, text, prev):
         return False
-    if not texts[prev].isalpha() or texts[prev] in _NAME_NEIGHBOURS or texts[prev] in _FUNCTION_WORDS:
-        return False
-    before = text[:p_start].rstrip(" \"'«“„‘")
-    sentence_start = not before or (
-        before[-1] in ".!?\n:;—–-" and not (before[-1] == "." and _TITLE_ABBREVIATION.search(before[-7:]))
+    return not opens_sentence(text, ts.start(prev), ".!?\n:;—–-") or all(r[2] & AMBIG for r in hit.readings)
+
+
+def _name_word(ts: TokenStream, text: str, i: int) -> bool:
+    """Whether token ``i`` may be a person's first name or surname beside a place name: capitalised (not all in
+    capitals), letters only, no place's neighbour ("North", "City") and no function word."""
+    start = ts.start(i)
+    word = ts.texts[i]
+    return (
+        text[start].isupper()
+        and not text[start : ts.end(i)].isupper()
+        and word.isalpha()
+        and word not in _NAME_NEIGHBOURS
+        and word not in _FUNCTION_WORDS
     )
-    return not sentence_start or all(r[2] & AMBIG for r in hit.readings)
 
 
 _EN_ARTICLES = frozenset(["a", "an", "the"])
@@ -1772,16 +1751,7 @@ def _titled_name(ts: TokenStream, text: str, hit: _Hit) -> bool:
     prev, nxt, texts = hit.first - 1, hit.last + 1, ts.texts
     if prev < 0 or nxt >= len(texts) or texts[prev] not in _EN_TITLES:
         return False
-    if text[ts.end(prev) : hit.start] != " " or text[hit.end : ts.start(nxt)] != " ":
-        return False
-    word = texts[nxt]
-    return (
-        text[ts.start(nxt)].isupper()
-        and word.isalpha()
-        and not text[ts.start(nxt) : ts.end(nxt)].isupper()
-        and word not in _NAME_NEIGHBOURS
-        and word not in _FUNCTION_WORDS
-    )
+    return text[ts.end(prev) : hit.start] == " " and text[hit.end : ts.start(nxt)] == " " and _name_word(ts, text, nxt)
 
 
 def _names_a_thing(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None, gaz: Gazetteer) -> bool:
@@ -1820,15 +1790,7 @@ def _initial_before(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int])
         return False
     if text[ts.end(initial) : ts.start(hit.first)] != ". " or text[ts.end(first) : ts.start(initial)] != " ":
         return False
-    word = texts[first]
-    return (
-        text[ts.start(first)].isupper()
-        and text[ts.start(initial)].isupper()
-        and len(word) > 1
-        and word.isalpha()
-        and word not in _NAME_NEIGHBOURS
-        and word not in _FUNCTION_WORDS
-    )
+    return text[ts.start(initial)].isupper() and _name_word(ts, text, first)
 
 
 def _speaker(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
@@ -1854,7 +1816,7 @@ def _after_first_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int
     word = ts.texts[prev]
     if not text[ts.start(prev)].isupper() or not word.isalpha() or word in _NAME_NEIGHBOURS or word in _FUNCTION_WORDS:
         return False
-    return not _opens_sentence(text, ts.start(prev))
+    return not opens_sentence(text, ts.start(prev))
 
 
 def _foreign_name(gaz: Gazetteer, hit: _Hit, lang: str | None) -> bool:
@@ -1969,9 +1931,10 @@ def _ends_a_longer_name(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, h
     return text[ts.start(particle)].islower() and text[ts.start(head)].isupper() and ts.texts[head].isalpha()
 
 
-def _acronym(text: str, hit: _Hit) -> bool:
-    """Whether a Latin name is written as a short word in capitals (2 to 4 letters) in a body written in lower case."""
-    if hit.end - hit.start > 5 or not text[hit.start : hit.end].isupper():  # most names: asked cheaply first
+def _acronym(gaz: Gazetteer, text: str, hit: _Hit) -> bool:
+    """Whether a Latin name read as a town is written as a short word in capitals (2 to 4 letters) in a body written
+    in lower case. The caller has asked its length (at most 5 characters with a hyphen or an apostrophe)."""
+    if not text[hit.start : hit.end].isupper() or not any(gaz.places[r[0]].kind == "city" for r in hit.readings):
         return False
     surface = text[hit.start : hit.end].replace("-", "").replace("'", "")
     if not 2 <= len(surface) <= 4 or not surface.isalpha():

@@ -33,6 +33,7 @@ import orjson
 
 from stream.errors import ConfigError
 from stream.text.normalize import TokenStream
+from stream.text.sentence import opens_sentence
 
 __all__ = ["AFTER_SURNAME", "DEFAULT_PEOPLE", "TITLES", "People", "PersonHit", "find_people", "load_people"]
 
@@ -120,11 +121,6 @@ def _capitalised(text: str, ts: TokenStream, at: int) -> bool:
     return ch.isupper() or ch.lower() == ch.upper()
 
 
-def _opens_sentence(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \"'“‘«„")
-    return not before or before[-1] in ".!?:\n"
-
-
 def find_people(ts: TokenStream, text: str, people: People) -> list[PersonHit]:
     """Every leader's name in ``text`` (tokenised as ``ts``), left to right, non-overlapping."""
     hits: list[PersonHit] = []
@@ -138,7 +134,7 @@ def find_people(ts: TokenStream, text: str, people: People) -> list[PersonHit]:
             if (
                 tuple(toks[i : i + k]) == tokens
                 and all(_capitalised(text, ts, i + j) for j in range(k) if caps[j])
-                and not (k > 1 and not any(caps[1:]) and _opens_sentence(text, ts.start(i)))
+                and not (k > 1 and not any(caps[1:]) and opens_sentence(text, ts.start(i), ".!?:\n"))
             ):
                 matched = PersonHit(ts.start(i), ts.end(i + k - 1), name, country, "name", kind)
                 i += k

@@ -140,6 +140,7 @@ def state_adjectives(text: str) -> Iterator[tuple[str, int, int, int]]:
 COUNTY_NOUNS = ("County", "Parish", "Borough")
 _COUNTIES_FILE = Path(__file__).parent / "data" / "counties.tsv"
 # Up to three capitalised words before the noun ("Prince George's County", "St. Louis County", "DeKalb County").
+_WORD = re.compile(r"\S+")
 _COUNTY = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){1,4})(County|Parish|Borough)(?![^\W_])")
 
 
@@ -161,7 +162,7 @@ def counties(text: str) -> Iterator[tuple[tuple[str, ...], int, int, bool]]:
     run of capitalised words before the noun that names a county wins: "and Laurel County" is Laurel County."""
     table = _counties()
     for m in _COUNTY.finditer(text):
-        words = list(re.finditer(r"\S+", m.group(1)))
+        words = list(_WORD.finditer(m.group(1)))
         for i, word in enumerate(words):
             name = " ".join([*(w.group() for w in words[i:]), m.group(2)])
             found = table.get(name)
