@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from collections.abc import Iterable, Mapping
+from pathlib import Path
 
 from benchmarks import eval_toponyms as et
+from benchmarks import nerel_places as nerel
 
 # LGL's format, written for this test: one toponym with a country, one without (a sea), one in another country.
 _XML = b"""<?xml version="1.0" encoding="utf-8"?>
@@ -53,7 +57,8 @@ def test_the_halves_are_fixed_by_the_document_id() -> None:
 def test_score_counts_false_and_missed_countries_and_the_relevant_subset() -> None:
     articles = list(et.parse(_XML, "lgl", _IDS))
 
-    def locator(text: str) -> Iterable[Mapping[str, object]]:
+    def locator(text: str, lang: str) -> Iterable[Mapping[str, object]]:
+        assert lang == "en"
         if "Athens" not in text:
             return []
         return [
@@ -67,3 +72,61 @@ def test_score_counts_false_and_missed_countries_and_the_relevant_subset() -> No
     assert s.all == (0.5, 0.5, 0.5)
     assert s.extras == {("GR", "Athens"): 1}
     assert s.misses == {("US", "Athens"): 1}
+
+
+# NEREL's brat format, written for this test: a resolved country, a city whose item the database does not know,
+# a nationality, a person (not a place type) and a discontinuous span.
+_TEXT = "Глава МИД России прилетел в Нью-Йорк. Российский дипломат Иван Кастро встретился с коллегой."
+_ANN = """T1\tCOUNTRY 10 16\tРоссии
+T2\tCITY 28 36\tНью-Йорк
+T3\tNATIONALITY 38 48\tРоссийский
+T4\tPERSON 58 69\tИван Кастро
+T5\tLOCATION 0 5;6 9\tГлава МИД
+N1\tReference T1 Wikidata:Q159\tРоссия
+N2\tReference T2 Wikidata:Q60\tНью-Йорк
+N3\tReference T3 Wikidata:Q49542\tрусские
+N4\tReference T4 Wikidata:NULL\t
+"""
+
+
+def test_nerel_gold_is_the_resolved_items_and_the_rest_are_support_spans() -> None:
+    article = nerel.parse("d1", _TEXT, _ANN, {"Q159": "RU", "Q61": "US"})
+    assert article.gold == {"RU"} and article.phrases == {"RU": ("России",)} and article.lang == "ru"
+    # New York's item is unknown to the table, the nationality's item is a people: both only support.
+    assert article.supports == ((0, 5), (6, 9), (28, 36), (38, 48))
+
+
+def test_a_country_found_on_a_support_span_is_no_false_country_and_no_miss() -> None:
+    article = nerel.parse("d1", _TEXT, _ANN, {"Q159": "RU"})
+
+    def locator(text: str, lang: str) -> Iterable[Mapping[str, object]]:
+        assert lang == "ru"
+        return [
+            {"iso2": "RU", "relevant": True, "mentions": [{"text": "России", "start": 10, "end": 16}]},
+            {"iso2": "US", "relevant": True, "mentions": [{"text": "Нью-Йорк", "start": 28, "end": 36}]},
+            # A surname read as Saint Lucia's town: it overlaps no annotated place.
+            {"iso2": "LC", "relevant": False, "mentions": [{"text": "Кастро", "start": 63, "end": 69}]},
+        ]
+
+    s = et.score([article], locator)
+    assert (s.tp, s.fp, s.fn) == (2, 1, 0)
+    assert (s.rel_tp, s.rel_fp, s.rel_fn) == (2, 0, 0)
+    assert s.extras == {("LC", "Кастро"): 1}
+
+
+def test_nerel_items_of_two_countries_are_left_out(tmp_path: Path) -> None:
+    git = tmp_path / "db"
+    work = tmp_path / "work"
+    (work / "csv").mkdir(parents=True)
+    (work / "contributions" / "cities").mkdir(parents=True)
+    (work / "csv" / "countries.csv").write_text("iso2,wikiDataId\nUS,Q30\nPR,Q1183\n", encoding="utf-8")
+    (work / "csv" / "states.csv").write_text("country_code,wikiDataId\nUS,Q812\nPR,Q812\nUS,NULL\nUS,Q99\n", encoding="utf-8")
+    (work / "contributions" / "cities" / "US.json").write_text(
+        '[{"country_code": "US", "wikiDataId": "Q60"}, {"country_code": "US", "wikiDataId": null}]', encoding="utf-8"
+    )
+    env = {"GIT_DIR": str(git), "GIT_WORK_TREE": str(work), "HOME": str(tmp_path), "PATH": os.environ["PATH"]}
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "t"]):
+        subprocess.run(["git", *args], env=env, check=True, cwd=work)
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], env=env, check=True, capture_output=True, text=True).stdout
+    items = nerel.item_countries(git, commit.strip())
+    assert items == {"Q30": "US", "Q1183": "PR", "Q99": "US", "Q60": "US"}  # Florida's id (US and PR) is left out
