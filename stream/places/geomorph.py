@@ -438,11 +438,14 @@ def family_of(form: str) -> int:
 _CYR_DECLINED_O_E = ("ово", "ево", "ёво", "ино", "ыно", "ье")
 
 
-def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = False) -> list[str]:
+def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = False, short: bool = False) -> list[str]:
     """Stems of ``form`` that are stored besides it and must be followed by a tail.
 
     ``phrase``: ``form`` is the last word of a multi-word name, whose other words already
     make it distinctive, so a shorter noun is declined too ("Центральной Азии").
+    ``short``: the name is a country's or a capital's, which declines from four letters in -а/-я too ("на Кубе",
+    "в Вене", "в Риге" had found nothing); other towns' short names decline into words ("Дума", the Syrian
+    town Douma, and "в Думу", the parliament).
     """
     out: list[str] = []
     if family == CYR:
@@ -454,7 +457,9 @@ def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = Fal
             else:
                 if form[-2:] in _CYR_ADJ_SET and len(form) >= 6:
                     out.append(form[:-2])
-        elif len(form) >= (4 if phrase else 5) and (form[-1] in "аяыйь" or form.endswith(_CYR_DECLINED_O_E)):
+        elif len(form) >= (4 if phrase or (short and form[-1] in "ая") else 5) and (
+            form[-1] in "аяыйь" or form.endswith(_CYR_DECLINED_O_E)
+        ):
             # Foreign names in -о, -е, -и do not decline (Совето, Токио, Осло, Сочи, Зимбабве):
             # stripping the vowel made "Совета" (of the council) Soweto. Russian and Ukrainian
             # names in -ово/-ево/-ино and -ье do (Иваново -> Иванова, Приморье -> Приморья).

@@ -1175,7 +1175,7 @@ def locate(
         h
         for h in hits
         if id(h) not in dropped
-        and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family == LAT)
+        and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family in (LAT, CYR))
         and not ((h.form in _COMPASS or _compass_phrase(h.form)) and _compass_modifier(ts, text, h, gaz))
         and not (h.family == LAT and english and _no_english_place(gaz, ts, text, h, hit_tokens, lang))
         # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.

@@ -21,10 +21,12 @@ from stream.build.gazetteer import (
     _german_weak,
     _hebrew_gentilic,
     _hebrew_prefixed_words,
+    _iso_names,
     _plain_forms,
     _romanisations,
     _saint_variants,
     _spelt_in,
+    _subdivision_translations,
     _unattested,
     _word_langs,
     _words_in,
@@ -271,3 +273,26 @@ def test_saint_variants() -> None:
     assert _saint_variants("Sankt Pölten") == ["St. Pölten"]
     assert _saint_variants("St. George") == ["Saint George"]
     assert _saint_variants("Santiago") == []
+
+
+def test_subdivisions_have_their_names_in_the_story_languages() -> None:
+    # pycountry's iso-codes catalogues: "в Калифорнии", "in Kalifornien", "en Bavière" had found no place (#17, NEREL).
+    translated = _subdivision_translations()
+
+    def names(name: str, cc: str) -> set[str]:
+        return {text for text, _lang in translated(name, cc)}
+
+    assert {"Калифорния", "Kalifornien", "Californie", "Kaliforniya", "Каліфорнія"} <= names("California", "US")
+    assert ("Калифорния", "ru") in translated("California", "US")
+    assert {"Бавария", "Bavière"} <= names("Bayern", "DE")
+    # Georgian has no word list to check names against: only Georgia's own regions are named in it.
+    assert "იმერეთი" in names("Imereti", "GE")
+    assert "მბლეია" not in names("Mbeya", "TZ")
+    # Hebrew is not read: its names of Israel's districts are the words "the centre", "the north".
+    assert "המרכז" not in names("Al Awsaţ", "IL")
+
+
+def test_iso_names_are_the_text_before_a_comma_and_each_bracketed_name() -> None:
+    assert _iso_names("Catalunya [Cataluña]") == {"Catalunya", "Cataluña"}
+    assert _iso_names("Wales, Cymru") == {"Wales"}
+    assert _iso_names("Калифорния") == {"Калифорния"}

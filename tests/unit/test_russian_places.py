@@ -1,0 +1,49 @@
+"""Russian place names as NEREL's Wikinews articles write them (benchmarks/nerel_places.py): short names of
+countries and capitals declined, and persons' surnames that are also towns' names (stream/places/geomorph.py,
+stream/places/geotag.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from stream.places.geomorph import CYR, stems
+from stream.places.geotag import locate
+from stream.story import Story
+
+
+def _countries(body: str) -> set[str]:
+    return {str(c["iso2"]) for c in locate(Story(id="s", headline="", body=body), "ru").countries}
+
+
+def test_a_short_country_or_capital_name_declines() -> None:
+    assert stems("куба", CYR, short=True) == ["куб"]
+    assert stems("куба", CYR) == []  # another town's four letters: Дума declines into the parliament
+    assert stems("москва", CYR) == ["москв"]
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        ("Он отдыхал на Кубе прошлым летом.", {"CU"}),
+        ("Переговоры прошли в Вене и Риге.", {"AT", "LV"}),
+        # Douma, the Syrian town, stays undeclined: "в Думу" is the parliament.
+        ("Депутат внёс законопроект в Думу.", set()),
+    ],
+)
+def test_declined_short_names(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A surname after a first name, then alone: Castries (Saint Lucia), Douglas (Isle of Man), Austin.
+        ("Умер Фидель Кастро. В 1961 году Кастро провозгласил социалистический характер революции на Кубе.", {"CU"}),
+        ("Актёр Кирк Дуглас скончался. Дуглас снялся в 80 фильмах.", set()),
+        ("Писательница Джейн Остин родилась в Стивентоне. Остин никогда не была замужем.", set()),
+        # After a preposition the town is a place even when a person of that name was named.
+        ("Актёр Кирк Дуглас прилетел на остров Мэн. В Дугласе его встретили поклонники.", {"IM"}),
+    ],
+)
+def test_a_surname_repeated_alone_is_no_place(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
