@@ -99,7 +99,13 @@ from stream.places.qualifier import (
     state_adjectives,
 )
 from stream.places.regions import RegionCatalog, load_regions
-from stream.places.senses import LANGUAGE_NAMES, names_a_language, names_native_americans
+from stream.places.senses import (
+    LANGUAGE_NAMES,
+    LANGUAGE_NOUN_STEMS,
+    names_a_language,
+    names_a_language_cyrillic,
+    names_native_americans,
+)
 from stream.story import Story
 from stream.text.han import NAME_CHARACTERS
 from stream.text.normalize import TokenStream, fold
@@ -1162,6 +1168,8 @@ def locate(
     texts, n_tokens = ts.texts, len(ts.texts)
     body_at = story.body_offset
     english = lang in (None, "en")
+    # "на испанском языке", "англійською мовою": a country's adjective before "language" names no country.
+    cyr_languages = lang in (None, "ru", "uk") and any(stem in text or stem.capitalize() in text for stem in LANGUAGE_NOUN_STEMS)
     for h in hits:
         if h.last > h.first and h.family == LAT and _compass_phrase(h.form):
             # "Far North", "North East", "West Coast": a division's name made of compass words is a phrase of
@@ -1178,6 +1186,13 @@ def locate(
         and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family in (LAT, CYR))
         and not ((h.form in _COMPASS or _compass_phrase(h.form)) and _compass_modifier(ts, text, h, gaz))
         and not (h.family == LAT and english and _no_english_place(gaz, ts, text, h, hit_tokens, lang))
+        and not (
+            cyr_languages
+            and h.family == CYR
+            and h.first == h.last
+            and all(r[1] == DEMONYM for r in h.readings)
+            and names_a_language_cyrillic(ts, text, h.first, h.last)
+        )
         # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
         and not (
             (

@@ -1,4 +1,4 @@
-"""English words that name a country's people or language but, in the sentence, neither: "in English and Spanish",
+"""Words that name a country's people or language but, in the sentence, neither: "in English and Spanish",
 "a French immersion school", "American Indians".
 
 A demonym counts as weak evidence of its country ("French troops", "a Spanish bank"). Two English uses name no
@@ -13,14 +13,21 @@ country at all:
   "Bureau of Indian Affairs").
 
 The geotagger drops such a hit (:func:`stream.places.geotag.locate`, English stories and stories of unknown language).
+
+Russian and Ukrainian (:func:`names_a_language_cyrillic`): a country's adjective before the noun "language" (язык,
+мова), across a list of such adjectives, names the language ("владеет английским и испанским языками", "на
+испанском языке", "англійською мовою"), and so does a list opened by that noun ("на пяти языках — итальянском,
+французском"). The geotagger drops such a hit in Russian, Ukrainian and unknown-language stories.
 Tokens are :class:`stream.text.normalize.TokenStream`'s (folded, lower case).
 """
 
 from __future__ import annotations
 
+import re
+
 from stream.text.normalize import TokenStream
 
-__all__ = ["LANGUAGE_NAMES", "names_a_language", "names_native_americans"]
+__all__ = ["LANGUAGE_NAMES", "LANGUAGE_NOUN_STEMS", "names_a_language", "names_a_language_cyrillic", "names_native_americans"]
 
 #: English names of languages that are also a country's demonym or name ("French", "Hindi").
 LANGUAGE_NAMES = frozenset(
@@ -116,3 +123,45 @@ def names_native_americans(ts: TokenStream, text: str, first: int, last: int, hi
     start = ts.start(prev)
     before = text[:start].rstrip(" \"'“‘")
     return text[start].isupper() and texts[prev].isalpha() and bool(before) and before[-1] not in ".!?\n"
+
+
+#: Russian and Ukrainian nouns "language" (язык, мова) in every case: "на испанском языке", "англійською мовою".
+_CYR_LANGUAGE_NOUNS = frozenset(
+    [
+        *("язык", "языка", "языку", "языком", "языке", "языки", "языков", "языкам", "языками", "языках"),
+        *("мова", "мови", "мові", "мову", "мовою", "мов", "мовам", "мовами", "мовах"),
+    ]
+)
+#: What a story must contain for :func:`names_a_language_cyrillic` to be asked at all.
+LANGUAGE_NOUN_STEMS = ("язык", "мов")
+# Between languages in a list: "английским и испанским", "ні англійської, ні іспанської".
+_CYR_LIST_WORDS = frozenset(["и", "или", "ни", "а", "также", "і", "й", "та", "або", "ні"])
+_CYR_ADJECTIVE = re.compile(r"\w+(?:ск|цк|зьк|ськ|цьк)\w{1,3}")
+_SENTENCE_END = frozenset(".!?;\n")
+
+
+def _language_list_word(word: str) -> bool:
+    return word in _CYR_LIST_WORDS or bool(_CYR_ADJECTIVE.fullmatch(word))
+
+
+def names_a_language_cyrillic(ts: TokenStream, text: str, first: int, last: int) -> bool:
+    """Whether a Russian or Ukrainian adjective of a country at ``first``..``last`` names a language: a noun
+    "language" follows it, across a list of such adjectives ("владеет английским и испанским языками", "ни
+    английского, ни испанского языка", "англійською мовою"), or ends a list it opens ("на пяти языках —
+    итальянском, французском, немецком"). "Испанский рынок" keeps its country."""
+    texts = ts.texts
+    i = last + 1
+    while i < len(texts) and i - last <= 8 and not _SENTENCE_END.intersection(text[ts.end(i - 1) : ts.start(i)]):
+        if texts[i] in _CYR_LANGUAGE_NOUNS:
+            return True
+        if not _language_list_word(texts[i]):
+            break
+        i += 1
+    i = first - 1
+    while i >= 0 and first - i <= 10 and not _SENTENCE_END.intersection(text[ts.end(i) : ts.start(i + 1)]):
+        if texts[i] in _CYR_LANGUAGE_NOUNS:
+            return bool(set("—–-:,").intersection(text[ts.end(i) : ts.start(i + 1)]))
+        if not _language_list_word(texts[i]):
+            return False
+        i -= 1
+    return False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stream.places.geotag import locate
-from stream.places.senses import names_a_language, names_native_americans
+from stream.places.senses import names_a_language, names_a_language_cyrillic, names_native_americans
 from stream.story import Story
 from stream.text.normalize import TokenStream
 
@@ -60,3 +60,34 @@ def test_the_geotagger_leaves_out_such_words() -> None:
     assert _countries("The ad is airing in South Florida in English and Spanish.") == {"US"}
     assert _countries("Underwood said the Maori are similar in history to American Indians.") == {"US"}  # not India
     assert _countries("The suspect, a French national, died in Spanish custody.") == {"FR", "ES"}
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "language"),
+    [
+        ("Владеет английским и испанским языками.", "испанским", True),
+        ("Он не знал в должной мере ни английского, ни испанского языка.", "испанского", True),
+        ("Говорит на пяти языках — итальянском, французском, немецком и испанском.", "испанском", True),
+        ("Фільм вийшов англійською та іспанською мовами.", "іспанською", True),
+        # A noun of something else after it: the country's market, troops, side.
+        ("Испанский рынок вырос, сообщил министр.", "испанский", False),
+        ("Испанские войска вошли в город. Язык переговоров не изменился.", "испанские", False),
+        # A list of languages ended by a full stop before "язык" names no language.
+        ("Переговоры вели испанские дипломаты. Языки были разные.", "испанские", False),
+    ],
+)
+def test_a_language_in_russian_and_ukrainian(text: str, word: str, language: bool) -> None:
+    ts, i = _at(text, word)
+    assert names_a_language_cyrillic(ts, text, i, i) is language
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "countries"),
+    [
+        ("ru", "Студенты читали стихи на чувашском, английском, немецком и французском языках.", set()),
+        ("ru", "Испанский парламент одобрил закон.", {"ES"}),
+        ("uk", "Документ опублікували англійською та французькою мовами.", set()),
+    ],
+)
+def test_the_geotagger_leaves_out_cyrillic_language_adjectives(lang: str, body: str, countries: set[str]) -> None:
+    assert {str(c["iso2"]) for c in locate(Story(id="s", headline="", body=body), lang).countries} == countries
