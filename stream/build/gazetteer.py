@@ -57,6 +57,12 @@ language is not so checked: German's list counts its own names of foreign places
 Palästina), which no other language writes. The place's own languages keep their own handling, so
 German cities named like German words (Essen, Halle) are unchanged.
 
+Cyrillic country names of languages wirewatch does not read (stop 39, NEREL): CLDR gives Mongolian "Герман" and
+"Франц", Serbian "Кина"; Russian writes Германия, Франция, Китай. Such a name (no Russian, Ukrainian or Bulgarian
+CLDR name, curated name or stem of one) is stored undeclined ("Фондом Кино" had named China through Кина's stem)
+and, where a romanisation is a first name of the foreign-name list (:data:`FOREIGN_NAME_FLOOR`), needs support
+("Герман Греф", "Владимир Франц"). Names in a vowel and -а do not decline (Самоа, Никарагуа: "Самое неожиданное").
+
 Russian and Ukrainian relational adjectives of cities (берлинский, московский, київський) are derived from
 each city's sure one-word Cyrillic names by the regular rules (:func:`_cyr_city_adjectives`, two curated
 irregulars), kept where wordfreq attests them (:data:`CYR_CITY_ADJ_FLOOR`) and not far above the city's own
@@ -107,6 +113,7 @@ from stream.places.geomorph import (
     HYE,
     KOR,
     LAT,
+    OTHER,
     expand_cyr_phrase,
     family_of,
     finnish_tails,
@@ -487,11 +494,19 @@ class _Builder:
         return self.index[pid]
 
     def add(
-        self, surface: str, idx: int, ftype: int, flags: int = 0, word_in: list[str] | None = None, *, noun: bool = False
+        self,
+        surface: str,
+        idx: int,
+        ftype: int,
+        flags: int = 0,
+        word_in: list[str] | None = None,
+        *,
+        noun: bool = False,
+        decline: bool = True,
     ) -> None:
         """Store ``surface`` (and its stems) for place ``idx``. ``noun``: a demonym that is a noun (a person's
         nationality: американец), declined with noun endings, not an adjective's; a trailing "-" marks a stem
-        that must take one (американц-)."""
+        that must take one (американц-). ``decline=False``: no stems (a name of a language not read)."""
         self._word_in = word_in
         if noun and surface.endswith("-"):
             surface, flags = surface[:-1], flags | STEM
@@ -522,7 +537,9 @@ class _Builder:
             self._put(variant, idx, ftype, flags)
             head, _, last = variant.rpartition(" ")
             adjective = ftype == DEMONYM and not noun
-            for stem in () if flags & STEM else stems(last, family, adjective=adjective, phrase=bool(head), short=short):
+            for stem in (
+                () if flags & STEM or not decline else stems(last, family, adjective=adjective, phrase=bool(head), short=short)
+            ):
                 self._put(f"{head} {stem}" if head else stem, idx, ftype, flags | STEM)
             if family == ARA and variant.startswith("ال") and len(variant) >= 5:
                 self._put(variant[2:], idx, ftype, flags | NEEDPRE)
@@ -606,12 +623,18 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
         own = own_by_key[idx, key] | official.get(str(b.places[idx][0]), set())
         own |= {lang for lang, toks in parts[idx].items() if key in toks}
         b.own_names[idx, key] = own
-        if key and family_of(key) == LAT:
+        family = family_of(key) if key else OTHER
+        foreign = False
+        if family in (LAT, CYR):
             # Attested names only (CLDR, pycountry, words of a longer name), not official languages:
             # "Mauricio" is Spanish, not English or French, though both are Mauritius's languages.
             attested = own_by_key[idx, key] | {lang for lang, toks in parts[idx].items() if key in toks}
-            b.name_langs.setdefault(key, set()).update(attested & set(_WORD_LANGS[LAT]))
-            b.attested[key] |= attested
+            b.name_langs.setdefault(key, set()).update(attested & set(_WORD_LANGS[family]))
+            if family == LAT:
+                b.attested[key] |= attested
+            # A Cyrillic name no read Cyrillic language writes (Mongolian Герман, Франц; Serbian Кина) is no name
+            # Russian declines: "Фондом Кино" had named China.
+            foreign = family == CYR and not attested & set(_WORD_LANGS[CYR])
         # A short name only languages wirewatch does not read write ("End", Wolof and Jola-Fonyi for India; "Laws",
         # Kabyle for Laos; "Suis", Breton for Switzerland) that is a more frequent word of a language it reads than
         # that language's own name for the place is that word there, the place's official languages notwithstanding:
@@ -627,11 +650,18 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
         ):
             continue
         word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rivals[idx]) if key else []
-        b.add(surface, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
+        b.add(surface, idx, NAME, AMBIG | WORD if word_in else 0, word_in, decline=not foreign)
         if "de" in own_by_key[idx, key]:
             weak = _german_weak(surface)
             for form in _german_dative_plural([surface] if weak is None else [surface, weak]) + ([] if weak is None else [weak]):
                 b.add(form, idx, NAME, AMBIG | WORD if word_in else 0, word_in)
+    # A read language's name declined is its own there, though another language writes that stem as the name:
+    # Mongolian "Германи" is Russian "Германии" (Германия).
+    for key, langs in list(b.name_langs.items()):
+        if langs and " " not in key and family_of(key) == CYR:
+            for stem in stems(key, CYR, short=True):
+                if stem in b.name_langs:
+                    b.name_langs[stem] |= langs
     return by_iso
 
 
@@ -892,6 +922,12 @@ def _curated(
                 own_of[key].add(lang)
                 zipf = max((t.get(key, 0.0) for fam in words.values() for ln, t in fam.items() if ln == lang), default=0.0)
                 rival[lang] = max(rival.get(lang, 0.0), zipf)
+                if ftype == NAME and lang in _WORD_LANGS[CYR] and " " not in key and family_of(key) == CYR:
+                    # A curated name is its language's own, and so is its stem ("Белоруссия", "Белоруссии"),
+                    # whatever language CLDR gave that form to.
+                    for k in (key, *stems(key, CYR, short=True)):
+                        if k in b.name_langs:
+                            b.name_langs[k].add(lang)
         for forms in per_lang.values():
             for form in forms:
                 key = " ".join(t.text for t in tokenize(form))
@@ -1467,12 +1503,18 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     rare = _given_names(FOREIGN_NAME_FLOOR)
     listed = set(wordfreq.available_languages())
     for key, langs in b.name_langs.items():
+        cyrillic = family_of(key) == CYR
         # Not a form that is also a demonym ("Philippine"): news writes it as the adjective, no person's name.
+        # Cyrillic forms by their romanisations: Mongolian "Герман" (Germany) and "Франц" (France) are the first names
+        # of "Герман Греф" and "Владимир Франц" in Russian, which writes Германия and Франция.
         if (
             not langs
-            and rare.get(key, 0)
+            and (any(rare.get(r, 0) for r in _romanisations(key)) if cyrillic else rare.get(key, 0))
             and all(ftype == NAME for _idx, ftype in b.forms.get(key, {}))
-            and not any(wordfreq.zipf_frequency(key, lang) >= FOREIGN_NAME_USE_FLOOR for lang in b.attested[key] & listed)
+            and (
+                cyrillic
+                or not any(wordfreq.zipf_frequency(key, lang) >= FOREIGN_NAME_USE_FLOOR for lang in b.attested[key] & listed)
+            )
         ):
             for (idx, ftype), flags in list(b.forms.get(key, {}).items()):
                 if ftype == NAME and b.places[idx][2] == "country":
@@ -1514,7 +1556,8 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "name_langs": {
             k: sorted(v)
             for k, v in sorted(b.name_langs.items())
-            if v != set(_WORD_LANGS[LAT]) and all(ftype == NAME for _idx, ftype in b.forms.get(k, {}))
+            # The geotagger asks it of Latin names only (Cyrillic ones are judged here, by their romanisations).
+            if family_of(k) == LAT and v != set(_WORD_LANGS[LAT]) and all(ftype == NAME for _idx, ftype in b.forms.get(k, {}))
         },
     }
     blob = orjson.dumps(artifact, option=orjson.OPT_SORT_KEYS)

@@ -436,6 +436,7 @@ def family_of(form: str) -> int:
 
 
 _CYR_DECLINED_O_E = ("ово", "ево", "ёво", "ино", "ыно", "ье")
+_CYR_VOWELS = frozenset("аеёиоуыэюяіїє")
 
 
 def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = False, short: bool = False) -> list[str]:
@@ -457,9 +458,13 @@ def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = Fal
             else:
                 if form[-2:] in _CYR_ADJ_SET and len(form) >= 6:
                     out.append(form[:-2])
-        elif len(form) >= (4 if phrase or (short and form[-1] in "ая") else 5) and (
-            form[-1] in "аяыйь" or form.endswith(_CYR_DECLINED_O_E)
+        elif (
+            len(form) >= (4 if phrase or (short and form[-1] in "ая") else 5)
+            and (form[-1] in "аяыйь" or form.endswith(_CYR_DECLINED_O_E))
+            and not (form[-1] == "а" and form[-2] in _CYR_VOWELS)
         ):
+            # Names in a vowel and -а are foreign and do not decline either (Самоа, Никарагуа, Гоа):
+            # "Самое неожиданное" had named Samoa.
             # Foreign names in -о, -е, -и do not decline (Совето, Токио, Осло, Сочи, Зимбабве):
             # stripping the vowel made "Совета" (of the council) Soweto. Russian and Ukrainian
             # names in -ово/-ево/-ино and -ье do (Иваново -> Иванова, Приморье -> Приморья).

@@ -47,3 +47,27 @@ def test_declined_short_names(body: str, countries: set[str]) -> None:
 )
 def test_a_surname_repeated_alone_is_no_place(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+def test_a_name_in_a_vowel_and_a_does_not_decline() -> None:
+    assert stems("самоа", CYR, short=True) == []  # "Самое неожиданное" had named Samoa
+    assert stems("никарагуа", CYR) == []
+    assert stems("германия", CYR) == ["германи"]
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        ("Самое неожиданное назначение случилось в пятницу.", set()),
+        # Another Cyrillic language's country name (Mongolian Герман, Франц; Serbian Кина) is a first name or a word.
+        ("Советник президента Герман Клименко сказал это.", set()),
+        ("Среди кандидатов был Владимир Франц.", set()),
+        ("Средства тратятся Фондом Кино.", set()),
+        # Russian's own names are unchanged, declined or not.
+        ("Ураган обрушился на Самоа.", {"WS"}),
+        ("В Германии и Франции прошли выборы.", {"DE", "FR"}),
+        ("Войска России и Белоруссии провели учения.", {"BY", "RU"}),
+    ],
+)
+def test_names_russian_does_not_write(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
