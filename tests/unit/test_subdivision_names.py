@@ -27,6 +27,10 @@ def _countries(body: str, lang: str) -> set[str]:
         ("fr", "Des orages ont frappé la Bavière.", {"DE"}),
         ("tr", "Kaliforniya'da orman yangını sürüyor.", {"US"}),
         ("ka", "იმერეთში წყალდიდობაა.", {"GE"}),
+        # The United Kingdom's nations, which ISO 3166-2 names in English only (curated.yaml).
+        ("ru", "В Шотландии и Уэльсе прошли выборы, в Англии их перенесли.", {"GB"}),
+        ("fr", "Des tempêtes ont frappé l'Écosse et le pays de Galles.", {"GB"}),
+        ("es", "Las elecciones en Irlanda del Norte se celebran en mayo.", {"GB"}),
     ],
 )
 def test_a_subdivision_named_in_the_story_language_names_its_country(lang: str, body: str, countries: set[str]) -> None:
