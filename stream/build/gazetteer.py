@@ -1053,8 +1053,13 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
                 # A province named like a town of another state (Ontario and Ontario, California;
                 # Bali and Bali, Rajasthan): both readings need support, and with it the province
                 # outranks the town (#17).
-                for slot_key in rivals:
-                    b.forms[key][slot_key] = (b.forms[key][slot_key] | AMBIG) & ~WORD
+                # Its declined forms too: "в Вирджинии" had stayed South Africa's town Virginia, sure in Russian.
+                head, _, last = key.rpartition(" ")
+                declined = [f"{head} {stem}" if head else stem for stem in stems(last, family, phrase=bool(head), short=True)]
+                for variant in (key, *declined):
+                    for slot_key in rivals:
+                        if slot_key in b.forms.get(variant, {}):
+                            b.forms[variant][slot_key] = (b.forms[variant][slot_key] | AMBIG) & ~WORD
                 flags = AMBIG
                 b.add(form, idx, NAME, flags)
                 added += 1

@@ -22,6 +22,8 @@ def _countries(body: str, lang: str) -> set[str]:
         ("ru", "Компьютеры военной базы в штате Нью-Джерси вышли из строя.", {"US"}),
         ("ru", "Наводнение в Баварии и Ломбардии.", {"DE", "IT"}),
         ("ru", "Бои шли в Шушинском районе.", {"AZ"}),
+        # A state named like a smaller foreign town outranks it, declined too (Virginia, Free State).
+        ("ru", "В Вирджинии скончался король Руанды в изгнании.", {"US", "RW"}),
         ("uk", "Пожежа в Каліфорнії знищила ліс.", {"US"}),
         ("de", "Das Feuer in Kalifornien wütet seit Tagen.", {"US"}),
         ("fr", "Des orages ont frappé la Bavière.", {"DE"}),
