@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WW := $(VENV)/bin/wirewatch
 
-.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-topic eval-events ecb-corpus public-places public-words rule-gap rule-stems gazetteer subjectcodes lexicon ngrams topic-sources topic-model bench clean
+.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-toponyms eval-conll-places eval-topic eval-events ecb-corpus public-places public-words rule-gap rule-stems gazetteer subjectcodes lexicon ngrams topic-sources topic-model bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -50,6 +50,9 @@ eval-region: setup ## country/focus precision, recall, F1 and cost per story
 eval-toponyms: setup ## country precision, recall, F1 on public news with every toponym annotated (TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m pip install -q -e '.[gazetteer]'
 	$(PY) -m benchmarks.eval_toponyms $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
+
+eval-conll-places: setup ## false countries in Spanish agency copy (CoNLL-2002 EFE, names marked, not linked; TOPIC_MIRRORS=DIR or a clone)
+	$(PY) -m benchmarks.conll_places $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
 # The public place sets (benchmarks/data/places, committed with their CC BY-SA 4.0 attribution) are rebuilt from
 # github:ianrastall/current-events-context @ 4ff6f7d; the same commit gives the same bytes.

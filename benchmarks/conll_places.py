@@ -1,0 +1,224 @@
+"""False countries in Spanish agency copy: the CoNLL-2002 Spanish NER data (EFE, May 2000), ``make eval-conll-places``.
+
+The other public place sets are English (LGL, TR-News, WCEP) and Russian (NEREL). CoNLL-2002's Spanish part is
+wire copy of the Spanish agency EFE with every person (PER), place (LOC), organisation (ORG) and other name (MISC)
+marked, but not linked to any gazetteer, so it measures one thing: whether a country ``locate`` lists comes from a
+place at all. Each listed country is judged by its mentions:
+
+* **place**: a mention overlaps a LOC span (what a reader marked as a place named it; which country that place is
+  in is not checked, the annotation cannot say);
+* **thing**: no LOC, but a mention overlaps an ORG or MISC span ("Velez Sarfield de Argentina", "Real Madrid"):
+  a name containing a place, which wirewatch weighs as a weaker signal (issue #17); counted apart, not false;
+* **demonym only**: every mention is a demonym; Spanish writes nationalities in lower case and CoNLL leaves them
+  unmarked ("la selección paraguaya"), so these are not judged;
+* **false**: a mention overlaps a PER span or no span at all (a surname, a word read as a place).
+
+Precision is place / (place + false). Also printed: the share of LOC spans some mention of a listed country
+overlaps (a rough coverage figure: most LOC spans are Spanish towns below the gazetteer's 100,000 people).
+
+Articles are cut at EFE's datelines ("Talavera de la Reina ( Toledo ) , 23 may ( EFE ) ."): each sentence that
+holds a day, a month abbreviation and "( EFE" opens one. Tokens are joined by single spaces, except before
+closing punctuation and after opening brackets, and the dateline is kept as the first line. Halves: SHA-1 of
+``<file>:<article number>``, even is dev (rules may be chosen on it), odd is test (never read).
+
+Source: ``conll2002/esp.{train,testa,testb}`` in github.com/ragerri/evaluation-spanish-language-models at
+:data:`COMMIT`, a copy of the CoNLL-2002 shared task's Spanish data (Tjong Kim Sang, CoNLL 2002; texts by the EFE
+News Agency, distributed for research): read from a mirror (``--mirrors DIR``) or a clone in ``~/.cache/wirewatch``,
+never vendored.
+
+    python -m benchmarks.conll_places [--mirrors DIR] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import subprocess
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["COMMIT", "FILES", "REPO", "Article", "Judged", "articles", "half", "judge", "main", "parse"]
+
+REPO = "ragerri/evaluation-spanish-language-models"
+COMMIT = "1c4579e54ab2bfa16f28c960cee554328c51c318"
+FILES = ("conll2002/esp.train", "conll2002/esp.testa", "conll2002/esp.testb")
+ATTRIBUTION = (
+    f"CoNLL-2002 Spanish (EFE, May 2000; Tjong Kim Sang 2002), as copied in github.com/{REPO} @ {COMMIT[:7]} "
+    "(research use; not vendored)"
+)
+_DATELINE = re.compile(r"\b\d{1,2} (?:ene|feb|mar|abr|may|jun|jul|ago|sep|oct|nov|dic) \( EFE")
+_NO_SPACE_BEFORE = frozenset([",", ".", ";", ":", ")", "?", "!", "%"])
+_NO_SPACE_AFTER = frozenset(["(", "¿", "¡"])
+
+
+@dataclass(frozen=True)
+class Article:
+    """One EFE story: its text and its marked names as (kind, start, end) character spans."""
+
+    docid: str
+    text: str
+    spans: tuple[tuple[str, int, int], ...]
+
+
+def half(docid: str) -> str:
+    """``dev`` or ``test``: even SHA-1 of the article id is dev."""
+    return "test" if int(hashlib.sha1(docid.encode("utf-8")).hexdigest(), 16) % 2 else "dev"
+
+
+def _sentences(conll: str) -> Iterator[list[tuple[str, str]]]:
+    sentence: list[tuple[str, str]] = []
+    for line in conll.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            sentence.append((parts[0], parts[-1]))
+        elif sentence:
+            yield sentence
+            sentence = []
+    if sentence:
+        yield sentence
+
+
+def _append(tokens: list[tuple[str, str]], out: list[str], at: int, spans: list[tuple[str, int, int]]) -> int:
+    """Write one sentence's tokens from character ``at``; collect its BIO spans. Returns the new end."""
+    open_kind, open_start, end = "", -1, at
+    previous = ""
+    for token, tag in tokens:
+        if previous and token not in _NO_SPACE_BEFORE and previous not in _NO_SPACE_AFTER:
+            out.append(" ")
+            at += 1
+        if open_kind and not tag.startswith("I-"):
+            spans.append((open_kind, open_start, end))
+            open_kind = ""
+        if tag.startswith("B-") or (tag.startswith("I-") and not open_kind):
+            open_kind, open_start = tag[2:], at
+        out.append(token)
+        at += len(token)
+        end = at
+        previous = token
+    if open_kind:
+        spans.append((open_kind, open_start, end))
+    return at
+
+
+def parse(conll: str, name: str) -> Iterator[Article]:
+    """The articles of one CoNLL file (cut at each dateline; text before the first one is left out)."""
+    number = -1
+    out: list[str] = []
+    spans: list[tuple[str, int, int]] = []
+    at = 0
+
+    def done() -> Article:
+        return Article(f"{name}:{number}", "".join(out), tuple(spans))
+
+    for sentence in _sentences(conll):
+        plain = " ".join(token for token, _tag in sentence)
+        if _DATELINE.search(plain):
+            if number >= 0:
+                yield done()
+            number, out, spans, at = number + 1, [], [], 0
+        elif number < 0:
+            continue
+        elif out:
+            out.append("\n")
+            at += 1
+        at = _append(sentence, out, at, spans)
+    if number >= 0:
+        yield done()
+
+
+@dataclass
+class Judged:
+    """Pooled judgements of one half; ``false_mentions`` counts (country, text) of false countries' mentions."""
+
+    n: int = 0
+    place: int = 0
+    thing: int = 0
+    demonym: int = 0
+    false: int = 0
+    loc_spans: int = 0
+    loc_found: int = 0
+    false_mentions: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    @property
+    def precision(self) -> float:
+        return self.place / (self.place + self.false) if self.place + self.false else 1.0
+
+
+Locator = Callable[[str], Iterable[Mapping[str, object]]]
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[str, int, int]], kinds: frozenset[str]) -> bool:
+    return any(kind in kinds and a < end and start < b for kind, a, b in spans)
+
+
+def judge(articles: Iterable[Article], locator: Locator) -> Judged:
+    """Judge every country ``locator`` lists for each article by its mentions (see the module)."""
+    out = Judged()
+    for article in articles:
+        out.n += 1
+        found: list[tuple[int, int]] = []
+        for country in locator(article.text):
+            mentions = [m for m in country.get("mentions") or [] if isinstance(m, Mapping)]  # type: ignore[attr-defined]
+            where = [(int(m["start"]), int(m["end"])) for m in mentions]
+            found.extend(where)
+            if any(_overlaps(a, b, article.spans, frozenset(["LOC"])) for a, b in where):
+                out.place += 1
+            elif any(_overlaps(a, b, article.spans, frozenset(["ORG", "MISC"])) for a, b in where):
+                out.thing += 1
+            elif all(m.get("source") == "demonym" for m in mentions):
+                out.demonym += 1
+            else:
+                out.false += 1
+                for m in mentions:
+                    out.false_mentions[str(country["iso2"]), str(m.get("text"))] += 1
+        locs = [(a, b) for kind, a, b in article.spans if kind == "LOC"]
+        out.loc_spans += len(locs)
+        out.loc_found += sum(1 for a, b in locs if any(x < b and a < y for x, y in found))
+    return out
+
+
+def articles(git: Path) -> list[Article]:
+    """Every article of the three files at :data:`COMMIT`."""
+    out: list[Article] = []
+    for path in FILES:
+        blob = subprocess.run(["git", "--git-dir", str(git), "show", f"{COMMIT}:{path}"], capture_output=True, check=True).stdout
+        out.extend(parse(blob.decode("utf-8", errors="replace"), path.rsplit("/", 1)[-1]))
+    return out
+
+
+def _located(text: str) -> list[dict[str, object]]:
+    from stream.places.geotag import locate
+    from stream.story import Story
+
+    return [dict(c) for c in locate(Story(id="t", headline="", body=text), "es").countries]
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--mirrors", type=Path, help="folder of <owner>+<name>/repo git dirs to read instead of cloning")
+    parser.add_argument("--errors", type=int, default=0, help="print the N most frequent false countries (dev only)")
+    args = parser.parse_args(argv)
+    from stream.build import topic_sources as ts
+
+    git = ts.locate(ts.Source(REPO, COMMIT, ATTRIBUTION, extractor=lambda tree: iter(())), args.mirrors)
+    every = articles(git)
+    print(f"== false countries in Spanish agency copy: {ATTRIBUTION}")
+    print(f"{'half':6}{'n':>6}{'place':>7}{'false':>7}{'thing':>7}{'demonym':>9}{'P':>7}   LOC spans found")
+    dev = Judged()
+    for part in ("dev", "test"):
+        j = judge((a for a in every if half(a.docid) == part), _located)
+        share = j.loc_found / j.loc_spans if j.loc_spans else 0.0
+        print(f"{part:6}{j.n:>6}{j.place:>7}{j.false:>7}{j.thing:>7}{j.demonym:>9}{j.precision:>7.3f}   {share:.3f}")
+        if part == "dev":
+            dev = j
+    if args.errors:
+        print("\ndev: false countries (country, the text that named it)")
+        for (iso, text), n in dev.false_mentions.most_common(args.errors):
+            print(f"  {n:4d}  {iso}  {text}")
+
+
+if __name__ == "__main__":
+    main()
