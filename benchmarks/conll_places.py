@@ -27,6 +27,15 @@ News Agency, distributed for research): read from a mirror (``--mirrors DIR``) o
 never vendored.
 
     python -m benchmarks.conll_places [--mirrors DIR] [--errors N]
+
+First reading (stop 39, before any rule was chosen on it): dev P 0.957 (824 place, 37 false), test 0.948 (1031,
+56); LOC spans found 0.671 / 0.673. Most false countries are persons (Rodríguez Ibarra, George W. Bush read as
+Egypt's Bush, Isabel Salazar, Montserrat Tura, Wanderley Luxemburgo) and Spanish particles before a surname
+(Pablo Hermoso de Mendoza, Ronaldo Nazario de Lima).
+
+Then (stream/places/geotag.py) a first name that is a place only with support before a town's name makes both a
+person's ("Isabel Salazar", "George Washington"; not a compass word: "South Charleston"): dev 0.960, test 0.950;
+LGL test 0.835 -> 0.838 and every other eval_toponyms and eval_region row unchanged or better.
 """
 
 from __future__ import annotations

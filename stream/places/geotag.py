@@ -1151,11 +1151,17 @@ def locate(
     clubs = {id(h) for h in hits if _club_home(ts, text, h, gaz)} if marks & _CLUB_MARKS else set()
     not_names = in_org | clubs if clubs else in_org
     persons = [h for h in hits if id(h) not in not_names and _person_name(ts, text, h, hit_tokens, lang, gaz, epithets=epithets)]
+    # Both names of a person can be places' ("Isabel Salazar", "Montserrat Tura", "Virginia Ruano"): neither then
+    # passes the rules above, each having a place beside it.
+    named_twice = _two_place_names(gaz, text, hits, not_names)
+    if named_twice:
+        persons += [h for h in named_twice if h not in persons]
     dropped = in_org | {id(h) for h in persons} if persons else in_org
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
     # Headlines capitalise every word, so only the body's persons count; "in Austin" stays a place.
     surnames = {h.form for h in persons if h.start >= story.body_offset and _after_first_name(ts, text, h, hit_tokens)}
+    surnames.update(h.form for h in named_twice[1::2] if h.start >= story.body_offset)
     if lang == "en":
         speakers = (
             [h for h in hits if h.family == LAT and id(h) not in dropped and _speaker(ts, text, h, gaz)]
@@ -1731,6 +1737,35 @@ def _person_name(
     if text[ts.end(prev) : start] != " " or not _name_word(ts, text, prev):
         return False
     return not opens_sentence(text, ts.start(prev), ".!?\n:;—–-") or all(r[2] & AMBIG for r in hit.readings)
+
+
+def _two_place_names(gaz: Gazetteer, text: str, hits: list[_Hit], not_names: set[int]) -> list[_Hit]:
+    """Pairs of one-word names (first, surname, ...) that make a person's: a capitalised name that is a place only
+    with support (a first name: Isabel, Montserrat, Virginia) right before a capitalised town's or region's name,
+    one space between ("Isabel Salazar", "Montserrat Tura"). A sure country's name is no surname."""
+    out: list[_Hit] = []
+    for a, b in pairwise(hits):
+        if (
+            b.first == a.last + 1
+            and a.first == a.last
+            and b.first == b.last
+            and a.family == b.family
+            and a.family in (LAT, CYR)
+            and id(a) not in not_names
+            and id(b) not in not_names
+            and text[a.end : b.start] == " "
+            and all(r[2] & AMBIG for r in a.readings)
+            and a.form not in _NAME_NEIGHBOURS
+            and a.form not in _COMPASS
+            and not _compass_phrase(a.form)
+            and text[a.start].isupper()
+            and text[b.start].isupper()
+            and not text[a.start : a.end].isupper()
+            and not text[b.start : b.end].isupper()
+            and not any(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in b.readings)
+        ):
+            out += [a, b]
+    return out
 
 
 def _name_word(ts: TokenStream, text: str, i: int) -> bool:

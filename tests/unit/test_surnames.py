@@ -1,4 +1,4 @@
-"""English names of people and of their towns: a place name after a middle initial or before a verb of speech is a
+"""Names of people and of their towns: a place name after a middle initial or before a verb of speech is a
 surname; before a noun of its people ("a Miami man") it is a place (stream/places/geotag.py)."""
 
 from __future__ import annotations
@@ -89,3 +89,19 @@ def test_an_abbreviated_title_ends_no_sentence() -> None:
     # "Sgt." before the first name: "Daniel Sakai" is a person, not Japan's Sakai, and so is "Sakai" repeated.
     body = "Killed were Sgt. Ervin Romans, 43, and Sgt. Daniel Sakai, 35. Romans, Sakai and the parolee died later."
     assert _countries(body) == set()
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "countries"),
+    [
+        # A first name that is a place only with support, then a town's name: both are the person's.
+        ("es", "La diputada socialista Isabel Salazar presentó la propuesta. Salazar insistió en ella.", set()),
+        ("en", "The first president, George Washington, issued a proclamation.", set()),
+        # A compass word before a place is part of the place's name, no first name.
+        ("en", "Storms hit South Charleston and East Texas overnight.", {"US"}),
+        # After a preposition each is a place.
+        ("es", "El tren viaja de Madrid a Lima.", {"ES", "PE"}),
+    ],
+)
+def test_a_person_named_by_two_places(lang: str, body: str, countries: set[str]) -> None:
+    assert {str(c["iso2"]) for c in locate(Story(id="s", headline="", body=body), lang).countries} == countries
