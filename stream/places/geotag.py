@@ -1150,7 +1150,13 @@ def locate(
     # A city in a sports club's name is the club's home, no person's name ("FC Dinamo București").
     clubs = {id(h) for h in hits if _club_home(ts, text, h, gaz)} if marks & _CLUB_MARKS else set()
     not_names = in_org | clubs if clubs else in_org
-    persons = [h for h in hits if id(h) not in not_names and _person_name(ts, text, h, hit_tokens, lang, gaz, epithets=epithets)]
+    # One-word names that are places only with support may be first names before a middle initial ("George W. Bush").
+    weak = frozenset(h.first for h in hits if h.first == h.last and all(r[2] & AMBIG for r in h.readings))
+    persons = [
+        h
+        for h in hits
+        if id(h) not in not_names and _person_name(ts, text, h, hit_tokens, lang, gaz, epithets=epithets, weak=weak)
+    ]
     # Both names of a person can be places' ("Isabel Salazar", "Montserrat Tura", "Virginia Ruano"): neither then
     # passes the rules above, each having a place beside it.
     named_twice = _two_place_names(gaz, text, hits, not_names)
@@ -1160,7 +1166,7 @@ def locate(
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
     # Headlines capitalise every word, so only the body's persons count; "in Austin" stays a place.
-    surnames = {h.form for h in persons if h.start >= story.body_offset and _after_first_name(ts, text, h, hit_tokens)}
+    surnames = {h.form for h in persons if h.start >= story.body_offset and _after_first_name(ts, text, h, hit_tokens, weak)}
     surnames.update(h.form for h in named_twice[1::2] if h.start >= story.body_offset)
     if lang == "en":
         speakers = (
@@ -1674,6 +1680,7 @@ def _person_name(
     *,
     article: bool = True,
     epithets: frozenset[int] = frozenset(),
+    weak: frozenset[int] = frozenset(),
 ) -> bool:
     """Whether a one-word place name in a cased script is part of a person's name.
 
@@ -1732,7 +1739,7 @@ def _person_name(
         return True
     if lang == "de" or prev < 0 or prev in hit_tokens:
         return False
-    if _initial_before(ts, text, hit, hit_tokens):
+    if _initial_before(ts, text, hit, hit_tokens, weak):
         return True
     if text[ts.end(prev) : start] != " " or not _name_word(ts, text, prev):
         return False
@@ -1830,13 +1837,18 @@ def _named_after(ts: TokenStream, text: str, hit: _Hit) -> bool:
 _COMPASS_INITIALS = frozenset("nsew")
 
 
-def _initial_before(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
-    """Whether a middle initial after a first name stands before the name: "Roy A. Nelson", "John F. Kennedy"."""
+def _initial_before(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], weak: frozenset[int] = frozenset()) -> bool:
+    """Whether a middle initial after a first name stands before the name: "Roy A. Nelson", "John F. Kennedy".
+    ``weak``: tokens of names that are places only with support, which may be the first name ("George W. Bush")."""
     initial, first = hit.first - 1, hit.first - 2
-    if first < 0 or initial in hit_tokens or first in hit_tokens:
+    if first < 0 or initial in hit_tokens or (first in hit_tokens and first not in weak):
         return False
     texts = ts.texts
-    if len(texts[initial]) != 1 or texts[initial] in _COMPASS_INITIALS or not texts[initial].isalpha():
+    if len(texts[initial]) != 1 or not texts[initial].isalpha():
+        return False
+    # A compass initial abbreviates a place's first word ("Bluefield W. Virginia") unless a first name stands
+    # before it that is a place only with support ("George W. Bush").
+    if texts[initial] in _COMPASS_INITIALS and first not in weak:
         return False
     if text[ts.end(initial) : ts.start(hit.first)] != ". " or text[ts.end(first) : ts.start(initial)] != " ":
         return False
@@ -1855,10 +1867,10 @@ def _speaker(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
     return prev < 0 or ts.texts[prev] not in _FUNCTION_WORDS
 
 
-def _after_first_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
+def _after_first_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], weak: frozenset[int] = frozenset()) -> bool:
     """Whether a place name read as a person's is the surname: a capitalised word, no place, just before it, or a
     first name and a middle initial."""
-    if _initial_before(ts, text, hit, hit_tokens):
+    if _initial_before(ts, text, hit, hit_tokens, weak):
         return True
     prev = hit.first - 1
     if prev < 0 or prev in hit_tokens or text[ts.end(prev) : ts.start(hit.first)] != " ":

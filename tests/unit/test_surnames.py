@@ -97,6 +97,9 @@ def test_an_abbreviated_title_ends_no_sentence() -> None:
         # A first name that is a place only with support, then a town's name: both are the person's.
         ("es", "La diputada socialista Isabel Salazar presentó la propuesta. Salazar insistió en ella.", set()),
         ("en", "The first president, George Washington, issued a proclamation.", set()),
+        # Such a first name before a compass initial: the initial is a middle name ("George W. Bush", not Bush,
+        # Egypt), and so is the surname repeated.
+        ("es", "El candidato de EEUU, George W. Bush, se sumó hoy. Bush reafirmó su oposición.", {"US"}),
         # A compass word before a place is part of the place's name, no first name.
         ("en", "Storms hit South Charleston and East Texas overnight.", {"US"}),
         # After a preposition each is a place.
