@@ -229,7 +229,17 @@ _COUNT_WORDS = frozenset(
 _CLUB_MARKS = frozenset(["fc", "afc", "cf", "ac", "sc", "fk", "sk"])
 # English verbs of speech that follow the speaker's surname: "Nelson said" (see _speaker).
 _SPEECH_VERBS = frozenset(["said", "says", "told", "added", "explained", "noted", "wrote"])
-_MARK_WORDS = _CLUB_MARKS | {"governor"} | _SPEECH_VERBS
+# Russian and Ukrainian verbs of speech in the past, beside the speaker's surname: "— заявил Борисов", "Хамад сказал".
+_CYR_SPEECH_VERBS = frozenset(
+    [
+        *("сказал", "сказала", "заявил", "заявила", "отметил", "отметила", "добавил", "добавила", "сообщил"),
+        *("сообщила", "подчеркнул", "подчеркнула", "пояснил", "пояснила", "написал", "написала", "рассказал"),
+        *("рассказала", "сказав", "заявив", "зазначив", "зазначила", "додав", "додала", "повідомив", "повідомила"),
+    ]
+)
+# Arabic patronymic particles after a first name ("Hamad bin Khalifa", "Хамад бен Джасем").
+_PATRONYMS = frozenset(["bin", "ben", "ibn", "bint", "бин", "бен", "ибн", "бинт", "бін", "ібн"])
+_MARK_WORDS = _CLUB_MARKS | {"governor"} | _SPEECH_VERBS | _CYR_SPEECH_VERBS | _PATRONYMS
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
 # A place inside an organisation name adds this much (times its position weight) to a
@@ -1162,18 +1172,27 @@ def locate(
     named_twice = _two_place_names(gaz, text, hits, not_names)
     if named_twice:
         persons += [h for h in named_twice if h not in persons]
+    # "Hamad bin Jassim", "шейх Хамад бен Халифа": a name before an Arabic patronymic particle is a person's.
+    patronyms = [h for h in hits if id(h) not in not_names and _before_a_patronym(ts, text, h)] if marks & _PATRONYMS else []
+    if patronyms:
+        persons += [h for h in patronyms if h not in persons]
     dropped = in_org | {id(h) for h in persons} if persons else in_org
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
     # Headlines capitalise every word, so only the body's persons count; "in Austin" stays a place.
     surnames = {h.form for h in persons if h.start >= story.body_offset and _after_first_name(ts, text, h, hit_tokens, weak)}
-    surnames.update(h.form for h in named_twice[1::2] if h.start >= story.body_offset)
+    surnames.update(h.form for h in chain(named_twice[1::2], patronyms) if h.start >= story.body_offset)
     if lang == "en":
         speakers = (
             [h for h in hits if h.family == LAT and id(h) not in dropped and _speaker(ts, text, h, gaz)]
             if marks & _SPEECH_VERBS
             else []
         )
+        if speakers:
+            dropped = dropped | {id(h) for h in speakers}
+            surnames.update(h.form for h in speakers if h.start >= story.body_offset)
+    elif lang in ("ru", "uk") and marks & _CYR_SPEECH_VERBS:
+        speakers = [h for h in hits if h.family == CYR and id(h) not in dropped and _cyr_speaker(ts, text, h, gaz)]
         if speakers:
             dropped = dropped | {id(h) for h in speakers}
             surnames.update(h.form for h in speakers if h.start >= story.body_offset)
@@ -1744,6 +1763,38 @@ def _person_name(
     if text[ts.end(prev) : start] != " " or not _name_word(ts, text, prev):
         return False
     return not opens_sentence(text, ts.start(prev), ".!?\n:;—–-") or all(r[2] & AMBIG for r in hit.readings)
+
+
+def _before_a_patronym(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a capitalised one-word name stands before an Arabic patronymic particle and a capitalised name:
+    "Hamad bin Jassim", "шейх Хамад бен Халифа", "Абдулла бин Хамад" (the name after it is a person's too)."""
+    texts = ts.texts
+    if hit.first != hit.last or hit.family not in (LAT, CYR):
+        return False
+    nxt, prev = hit.last + 1, hit.first - 1
+    if nxt + 1 < len(texts) and texts[nxt] in _PATRONYMS and text[hit.end : ts.start(nxt)] == " ":
+        return text[ts.start(nxt)].islower() and text[ts.start(nxt + 1)].isupper()
+    return (
+        prev >= 1
+        and texts[prev] in _PATRONYMS
+        and text[ts.end(prev) : hit.start] == " "
+        and text[ts.start(prev)].islower()
+        and text[ts.start(prev - 1)].isupper()
+    )
+
+
+def _cyr_speaker(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
+    """Whether a Cyrillic town's name, undeclined, is a speaker's surname beside a verb of speech: "— заявил
+    Борисов", "Хамад сказал". A capital or a country speaks as its government ("Москва заявила")."""
+    texts = ts.texts
+    if hit.first != hit.last or texts[hit.first] != hit.form or not text[hit.start].isupper():
+        return False
+    if any(gaz.places[r[0]].kind != "city" for r in hit.readings):
+        return False
+    nxt, prev = hit.last + 1, hit.first - 1
+    return (nxt < len(texts) and texts[nxt] in _CYR_SPEECH_VERBS and text[hit.end : ts.start(nxt)] == " ") or (
+        prev >= 0 and texts[prev] in _CYR_SPEECH_VERBS and text[ts.end(prev) : hit.start] == " "
+    )
 
 
 def _two_place_names(gaz: Gazetteer, text: str, hits: list[_Hit], not_names: set[int]) -> list[_Hit]:

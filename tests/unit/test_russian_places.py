@@ -71,3 +71,18 @@ def test_a_name_in_a_vowel_and_a_does_not_decline() -> None:
 )
 def test_names_russian_does_not_write(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A name before an Arabic patronymic particle is a person's (Madinat Hamad, Bahrain), and so is it repeated.
+        ("Эмир Катара шейх Хамад бен Халифа Аль Тани встретится с королём. Шейх Хамад сказал: Я уверен.", {"QA"}),
+        # A town's name, undeclined, beside a verb of speech is the speaker (Barysaw, Belarus).
+        ("«Мы ничего не можем сделать», — сказал Борисов в своём выступлении.", set()),
+        # A capital speaks as its government.
+        ("Москва заявила протест.", {"RU"}),
+    ],
+)
+def test_speakers_and_patronyms(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries

@@ -100,6 +100,7 @@ def test_an_abbreviated_title_ends_no_sentence() -> None:
         # Such a first name before a compass initial: the initial is a middle name ("George W. Bush", not Bush,
         # Egypt), and so is the surname repeated.
         ("es", "El candidato de EEUU, George W. Bush, se sumó hoy. Bush reafirmó su oposición.", {"US"}),
+        ("en", "Sheikh Hamad bin Jassim met the king in Doha. Hamad said the talks went well.", {"QA"}),
         # A compass word before a place is part of the place's name, no first name.
         ("en", "Storms hit South Charleston and East Texas overnight.", {"US"}),
         # After a preposition each is a place.
