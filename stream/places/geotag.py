@@ -1989,6 +1989,10 @@ def _no_english_place(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, hit
         return True
     if prev in ("st", "saint") and _after_saint(ts, text, hit):
         return True
+    if prev == "new" and _after_new(ts, text, hit) and not any("US" in gaz.places[r[0]].countries for r in hit.readings):
+        # New London, New Berlin, New England: settlers' namesakes, American where the gazetteer does not know
+        # them; an American reading of the name stays ("New Milford", "New Concord").
+        return True
     word = texts[hit.first]
     if (word in LANGUAGE_NAMES or word in ("indian", "indians")) and _no_country_sense(gaz, ts, text, hit, hit_tokens):
         return True
@@ -2064,6 +2068,16 @@ def _after_saint(ts: TokenStream, text: str, hit: _Hit) -> bool:
     if prev < 0 or ts.texts[prev] not in ("st", "saint") or not text[ts.start(prev)].isupper():
         return False
     return text[ts.end(prev) : hit.start] in (" ", ". ")
+
+
+def _after_new(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether the name follows a capitalised "New" inside a sentence and is thus part of another place's name: "New
+    London Police Chief" (Connecticut), "New Berlin". A "New" place the gazetteer knows ("New Delhi", "New York") is
+    one longer name, read whole before this is asked; a title-case headline's "New Paris attacks" opens its
+    sentence."""
+    prev = hit.first - 1
+    start = ts.start(prev)
+    return text[start] == "N" and text[ts.end(prev) : hit.start] == " " and not opens_sentence(text, start)
 
 
 def _compass_phrase(form: str) -> bool:

@@ -109,3 +109,19 @@ def test_an_abbreviated_title_ends_no_sentence() -> None:
 )
 def test_a_person_named_by_two_places(lang: str, body: str, countries: set[str]) -> None:
     assert {str(c["iso2"]) for c in locate(Story(id="s", headline="", body=body), lang).countries} == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # "New" before a name the gazetteer does not know whole: an American namesake, not London or England.
+        ("Ever since New London Police Chief Tom Cipolli made a public appeal, residents asked why.", set()),
+        ("Snow is expected across New England on Friday.", set()),
+        # An American reading of the name stays; a known "New" place is read whole; a headline's "New" is an adjective.
+        ("The crash happened near New Milford on Route 7, Connecticut police said.", {"US"}),
+        ("He flew to New Delhi and then to London.", {"IN", "GB"}),
+        ("New Paris attacks feared as police search for suspects.", {"FR"}),
+    ],
+)
+def test_a_name_after_new(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
