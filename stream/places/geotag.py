@@ -239,7 +239,29 @@ _CYR_SPEECH_VERBS = frozenset(
 )
 # Arabic patronymic particles after a first name ("Hamad bin Khalifa", "Хамад бен Джасем").
 _PATRONYMS = frozenset(["bin", "ben", "ibn", "bint", "бин", "бен", "ибн", "бинт", "бін", "ібн"])
-_MARK_WORDS = _CLUB_MARKS | {"governor"} | _SPEECH_VERBS | _CYR_SPEECH_VERBS | _PATRONYMS
+# The capitalised names of an American town's institutions after the town's name: "Paris High School", "Paris PD".
+_LOCAL_INSTITUTIONS = (
+    ("high", "school"),
+    ("middle", "school"),
+    ("public", "library"),
+    ("public", "schools"),
+    ("city", "schools"),
+    ("city", "public", "schools"),
+    ("school", "board"),
+    ("school", "district"),
+    ("board", "of", "education"),
+    ("police", "department"),
+    ("fire", "department"),
+    ("pd",),
+    ("isd",),
+    ("township",),
+    ("city", "commission"),
+    ("city", "manager"),
+    ("municipal", "court"),
+    ("parks", "and", "recreation"),
+)
+_LOCAL_MARKS = frozenset(words[0] for words in _LOCAL_INSTITUTIONS)
+_MARK_WORDS = _CLUB_MARKS | {"governor"} | _SPEECH_VERBS | _CYR_SPEECH_VERBS | _PATRONYMS | _LOCAL_MARKS
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
 # A place inside an organisation name adds this much (times its position weight) to a
@@ -1199,6 +1221,13 @@ def locate(
     texts, n_tokens = ts.texts, len(ts.texts)
     body_at = story.body_offset
     english = lang in (None, "en")
+    # "Paris High School", "Paris Public Library": an American town's institutions; the story's every bare mention
+    # of that name is the town, not the capital it is named after (a name has one sense in a story).
+    local = (
+        {h.form for h in hits if h.family == LAT and _names_a_local_institution(ts, text, h)}
+        if english and marks & _LOCAL_MARKS
+        else set()
+    )
     # "на испанском языке", "англійською мовою": a country's adjective before "language" names no country.
     cyr_languages = lang in (None, "ru", "uk") and any(stem in text or stem.capitalize() in text for stem in LANGUAGE_NOUN_STEMS)
     for h in hits:
@@ -1235,6 +1264,8 @@ def locate(
         )
     ]
 
+    if local:
+        hits = [h for h in hits if h.form not in local or any("US" in gaz.places[r[0]].countries for r in h.readings)]
     if "," in text:
         hits = _qualified(gaz, ts, text, hits, towns=english)
     if english and any(noun in text for noun in COUNTY_NOUNS):  # US counties: English news names them
@@ -1989,6 +2020,8 @@ def _no_english_place(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, hit
         return True
     if prev in ("st", "saint") and _after_saint(ts, text, hit):
         return True
+    if prev in ("a", "an") and nxt in _RESIDENT_NOUNS and _a_country_named_resident(gaz, ts, text, hit):
+        return True
     if prev == "new" and _after_new(ts, text, hit) and not any("US" in gaz.places[r[0]].countries for r in hit.readings):
         # New London, New Berlin, New England: settlers' namesakes, American where the gazetteer does not know
         # them; an American reading of the name stays ("New Milford", "New Concord").
@@ -2068,6 +2101,35 @@ def _after_saint(ts: TokenStream, text: str, hit: _Hit) -> bool:
     if prev < 0 or ts.texts[prev] not in ("st", "saint") or not text[ts.start(prev)].isupper():
         return False
     return text[ts.end(prev) : hit.start] in (" ", ". ")
+
+
+def _names_a_local_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a name that an American town has too (``homonyms.tsv``) opens the capitalised name of a town's
+    institution (:data:`_LOCAL_INSTITUTIONS`): "Paris High School", "Alexandria City Public Schools", "Paris PD"."""
+    towns = _homonyms().get(hit.form)
+    if towns is None or "US" not in towns:
+        return False
+    texts, nxt = ts.texts, hit.last + 1
+    for words in _LOCAL_INSTITUTIONS:
+        end = nxt + len(words)
+        if end <= len(texts) and tuple(texts[nxt:end]) == words:
+            return all(text[ts.start(i)].isupper() and text[ts.end(i - 1) : ts.start(i)] == " " for i in range(nxt, end))
+    return False
+
+
+def _a_country_named_resident(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a country's name, which an American town has too, stands where a town does: "a Lebanon woman".
+    English calls a country's people by its adjective ("a Lebanese woman"), a town's by its name."""
+    towns = _homonyms().get(hit.form)
+    prev = hit.first - 1
+    return (
+        towns is not None
+        and "US" in towns
+        and prev >= 0
+        and ts.texts[prev] in ("a", "an")
+        and all(gaz.places[r[0]].kind == "country" and r[1] == NAME for r in hit.readings)
+        and _before_a_resident(ts, text, hit)
+    )
 
 
 def _after_new(ts: TokenStream, text: str, hit: _Hit) -> bool:

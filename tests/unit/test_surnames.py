@@ -125,3 +125,20 @@ def test_a_person_named_by_two_places(lang: str, body: str, countries: set[str])
 )
 def test_a_name_after_new(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # An American town's institutions: every bare mention of the name in the story is the town.
+        ("Tuition to Paris High School was more than expected. Paris students will pay more.", set()),
+        ("Paris PD: the gang initiation text is a rumor, Paris police said.", set()),
+        # A country's name where English would put its adjective: the American town.
+        ("A new plea agreement is discussed for Elizabeth Fairfield, a Lebanon woman accused of murder.", set()),
+        # Foreign news keeps its countries.
+        ("Israeli jets struck targets in Lebanon, a Lebanese official said.", {"LB", "IL"}),
+        ("Students at a Paris school protested against the reform, French media said.", {"FR"}),
+    ],
+)
+def test_an_american_namesake(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
