@@ -1224,7 +1224,7 @@ def locate(
     # "Paris High School", "Paris Public Library": an American town's institutions; the story's every bare mention
     # of that name is the town, not the capital it is named after (a name has one sense in a story).
     local = (
-        {h.form for h in hits if h.family == LAT and _names_a_local_institution(ts, text, h)}
+        {h.form.removesuffix(" city") for h in hits if h.family == LAT and _names_a_local_institution(ts, text, h)}
         if english and marks & _LOCAL_MARKS
         else set()
     )
@@ -1265,7 +1265,10 @@ def locate(
     ]
 
     if local:
-        hits = [h for h in hits if h.form not in local or any("US" in gaz.places[r[0]].countries for r in h.readings)]
+        for h in hits:
+            if h.form in local:
+                h.readings = tuple(r for r in h.readings if "US" in gaz.places[r[0]].countries)
+        hits = [h for h in hits if h.readings]
     if "," in text:
         hits = _qualified(gaz, ts, text, hits, towns=english)
     if english and any(noun in text for noun in COUNTY_NOUNS):  # US counties: English news names them
@@ -2106,7 +2109,8 @@ def _after_saint(ts: TokenStream, text: str, hit: _Hit) -> bool:
 def _names_a_local_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:
     """Whether a name that an American town has too (``homonyms.tsv``) opens the capitalised name of a town's
     institution (:data:`_LOCAL_INSTITUTIONS`): "Paris High School", "Alexandria City Public Schools", "Paris PD"."""
-    towns = _homonyms().get(hit.form)
+    # "Alexandria City Public Schools": the gazetteer may read "Alexandria City" whole.
+    towns = _homonyms().get(hit.form.removesuffix(" city"))
     if towns is None or "US" not in towns:
         return False
     texts, nxt = ts.texts, hit.last + 1

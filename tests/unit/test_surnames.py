@@ -133,6 +133,8 @@ def test_a_name_after_new(body: str, countries: set[str]) -> None:
         # An American town's institutions: every bare mention of the name in the story is the town.
         ("Tuition to Paris High School was more than expected. Paris students will pay more.", set()),
         ("Paris PD: the gang initiation text is a rumor, Paris police said.", set()),
+        # Read whole as "Alexandria City", the American town keeps its own reading; the bare name follows it.
+        ("The gap in the Alexandria City Public Schools came up first. Alexandria voters will decide.", {"US"}),
         # A country's name where English would put its adjective: the American town.
         ("A new plea agreement is discussed for Elizabeth Fairfield, a Lebanon woman accused of murder.", set()),
         # Foreign news keeps its countries.
