@@ -63,8 +63,9 @@ CLDR name, curated name or stem of one) is stored undeclined ("Фондом Ки
 and, where a romanisation is a first name of the foreign-name list (:data:`FOREIGN_NAME_FLOOR`), needs support
 ("Герман Греф", "Владимир Франц"). Names in a vowel and -а do not decline (Самоа, Никарагуа: "Самое неожиданное").
 
-Russian and Ukrainian relational adjectives of cities (берлинский, московский, київський) are derived from
-each city's sure one-word Cyrillic names by the regular rules (:func:`_cyr_city_adjectives`, two curated
+Russian and Ukrainian relational adjectives of cities and countries (берлинский, московский, київський; катарский,
+болгарский, хорватский at stop 39, from NEREL's dev half) are derived from each city's or country's sure one-word
+Cyrillic names by the regular rules (:func:`_cyr_city_adjectives`, two curated
 irregulars), kept where wordfreq attests them (:data:`CYR_CITY_ADJ_FLOOR`) and not far above the city's own
 name, and stored as demonyms of the city (:func:`_cyr_city_adjective_forms`); a short curated list drops the
 ones whose everyday sense is another (royal, Slavic, Roman).
@@ -240,6 +241,8 @@ _CYR_NOT_CITY_ADJ = frozenset(
         # Two places' adjective where GeoNames gives one only: Lublin and Moscow's Lyublino, Petropavl and
         # Petropavlovsk-Kamchatsky, Mykolaiv and Nikolayevsk.
         *("люблинский", "петропавловский", "николаевский"),
+        # Ukrainian "руський" is of Rus' ("Руська правда"), not of Russia (російський).
+        "руський",
     ]
 )
 # Finnish (see :func:`_finnish`): a case form of a Finnish name whose stem changes (Suomi -> Suomessa, Helsinki ->
@@ -713,7 +716,7 @@ def _cyr_city_adjective_forms(b: _Builder, zipf: dict[str, dict[str, float]]) ->
         ((idx, ftype), flags), *_ = slot.items()
         # Ambiguous only as a word of another language (Берлин is Bulgarian "berlin", a carriage): sure here.
         sure = not flags & AMBIG or (flags & WORD and not {"ru", "uk"} & set(b.word_langs.get(key, ())))
-        if ftype == NAME and sure and not flags & STEM and b.places[idx][2] in ("capital", "city"):
+        if ftype == NAME and sure and not flags & STEM and b.places[idx][2] in ("capital", "city", "country"):
             names[idx].append(key)
     # adjective -> [(frequency of the city's best name, place index)]
     sources: dict[str, list[tuple[float, int]]] = defaultdict(list)

@@ -86,3 +86,16 @@ def test_names_russian_does_not_write(body: str, countries: set[str]) -> None:
 )
 def test_speakers_and_patronyms(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "countries"),
+    [
+        ("ru", "Представители катарской стороны прибыли в Москву.", {"QA", "RU"}),
+        ("ru", "Акции болгарской компании выросли.", {"BG"}),
+        # Ukrainian "руський" is of Rus', not of Russia.
+        ("uk", "Руська правда — пам'ятка давнього права.", set()),
+    ],
+)
+def test_country_adjectives(lang: str, body: str, countries: set[str]) -> None:
+    assert {str(c["iso2"]) for c in locate(Story(id="s", headline="", body=body), lang).countries} == countries
