@@ -1,4 +1,4 @@
-"""Country mentions on public news with every place name annotated: LGL and TR-News (``make eval-toponyms``).
+"""Country mentions on public news with every place name annotated: LGL, TR-News and NEREL (``make eval-toponyms``).
 
 The other public place sets (``benchmarks/data/places``) label one country per event, so they measure recall and
 focus but not precision: a country the text names beside the label cannot be told from a false one. These two
