@@ -485,13 +485,41 @@ def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = Fal
     return out
 
 
+# The adjective endings of Russian and of Ukrainian alone (CYR_ADJ_ENDINGS holds both): a stem spelt in one language
+# takes that language's endings only ("Шушинский район" is never "шушинскіх район"), which halves the forms stored.
+_RU_ADJ_ENDINGS = frozenset(
+    [
+        *("ий", "ый", "ой", "ая", "яя", "ое", "ее", "ей", "ые", "ие", "ого", "его", "ому", "ему", "ым", "им"),
+        *("ом", "ем", "ую", "юю", "ых", "их", "ыми", "ими"),
+    ]
+)
+_UK_ADJ_ENDINGS = frozenset(
+    [
+        *("ий", "ій", "а", "я", "е", "є", "і", "ї", "ої", "ого", "ього", "ому", "ьому", "им", "ім", "ою", "их"),
+        *("іх", "ими", "іми", "у", "ю"),
+    ]
+)
+_UK_LETTERS = frozenset("іїєґ")
+_RU_LETTERS = frozenset("ыэъё")
+
+
+def _adjective_endings(stem: str) -> frozenset[str]:
+    """The endings a Cyrillic adjective stem takes: Ukrainian after a soft -ськ/-цьк or a Ukrainian letter, Russian
+    after a hard -ск/-цк or a Russian letter, both otherwise."""
+    if stem.endswith(("ськ", "цьк", "зьк")) or _UK_LETTERS.intersection(stem):
+        return _UK_ADJ_ENDINGS
+    if stem.endswith(("ск", "цк", "зк")) or _RU_LETTERS.intersection(stem):
+        return _RU_ADJ_ENDINGS
+    return _CYR_ADJ_SET
+
+
 def expand_cyr_phrase(words: list[str]) -> list[str]:
     """Case forms of a Cyrillic multi-word name whose leading words are adjectives."""
     first = words[0]
     if len(words) < 2 or first[-2:] not in _CYR_ADJ_SET or len(first) < 5:
         return [" ".join(words)]
     stem = first[:-2]
-    return sorted({" ".join([stem + e, *words[1:]]) for e in CYR_ADJ_ENDINGS} | {" ".join(words)})
+    return sorted({" ".join([stem + e, *words[1:]]) for e in _adjective_endings(stem)} | {" ".join(words)})
 
 
 def tails_for(family: int, language: str | None, *, adjective: bool, final: str = "") -> frozenset[str] | None:

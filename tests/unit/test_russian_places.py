@@ -99,3 +99,16 @@ def test_speakers_and_patronyms(body: str, countries: set[str]) -> None:
 )
 def test_country_adjectives(lang: str, body: str, countries: set[str]) -> None:
     assert {str(c["iso2"]) for c in locate(Story(id="s", headline="", body=body), lang).countries} == countries
+
+
+def test_a_phrase_declines_with_its_own_language_endings() -> None:
+    from stream.places.geomorph import expand_cyr_phrase
+
+    russian = expand_cyr_phrase(["шушинский", "район"])
+    assert "шушинском район" in russian and "шушинскому район" in russian
+    assert "шушинскім район" not in russian  # a Ukrainian ending on a Russian stem never occurs
+    ukrainian = expand_cyr_phrase(["київська", "область"])
+    assert ukrainian == ["київська область"]  # a feminine short form is stored as written
+    ukrainian = expand_cyr_phrase(["шушинський", "район"])
+    assert "шушинському район" in ukrainian and "шушинськом район" not in ukrainian
+    assert "средней азии" in expand_cyr_phrase(["средняя", "азии"])
