@@ -45,11 +45,13 @@ from __future__ import annotations
 import argparse
 import hashlib
 import re
-import subprocess
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from benchmarks import eval_toponyms as et
+from stream.build.topic_corpora import GitTree
 
 __all__ = ["COMMIT", "FILES", "REPO", "Article", "Judged", "articles", "half", "judge", "main", "parse"]
 
@@ -172,8 +174,12 @@ def judge(articles: Iterable[Article], locator: Locator) -> Judged:
         out.n += 1
         found: list[tuple[int, int]] = []
         for country in locator(article.text):
-            mentions = [m for m in country.get("mentions") or [] if isinstance(m, Mapping)]  # type: ignore[attr-defined]
-            where = [(int(m["start"]), int(m["end"])) for m in mentions]
+            mentions = et._mentions(country)
+            where = [
+                (start, end)
+                for m in mentions
+                if isinstance(start := m.get("start"), int) and isinstance(end := m.get("end"), int)
+            ]
             found.extend(where)
             if any(_overlaps(a, b, article.spans, frozenset(["LOC"])) for a, b in where):
                 out.place += 1
@@ -193,18 +199,12 @@ def judge(articles: Iterable[Article], locator: Locator) -> Judged:
 
 def articles(git: Path) -> list[Article]:
     """Every article of the three files at :data:`COMMIT`."""
-    out: list[Article] = []
-    for path in FILES:
-        blob = subprocess.run(["git", "--git-dir", str(git), "show", f"{COMMIT}:{path}"], capture_output=True, check=True).stdout
-        out.extend(parse(blob.decode("utf-8", errors="replace"), path.rsplit("/", 1)[-1]))
-    return out
+    tree = GitTree(git, COMMIT)
+    return [a for path in FILES for a in parse(tree.text(path), path.rsplit("/", 1)[-1])]
 
 
 def _located(text: str) -> list[dict[str, object]]:
-    from stream.places.geotag import locate
-    from stream.story import Story
-
-    return [dict(c) for c in locate(Story(id="t", headline="", body=text), "es").countries]
+    return et._located(text, "es")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -212,10 +212,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mirrors", type=Path, help="folder of <owner>+<name>/repo git dirs to read instead of cloning")
     parser.add_argument("--errors", type=int, default=0, help="print the N most frequent false countries (dev only)")
     args = parser.parse_args(argv)
-    from stream.build import topic_sources as ts
-
-    git = ts.locate(ts.Source(REPO, COMMIT, ATTRIBUTION, extractor=lambda tree: iter(())), args.mirrors)
-    every = articles(git)
+    every = articles(et.pinned(REPO, COMMIT, ATTRIBUTION, args.mirrors))
     print(f"== false countries in Spanish agency copy: {ATTRIBUTION}")
     print(f"{'half':6}{'n':>6}{'place':>7}{'false':>7}{'thing':>7}{'demonym':>9}{'P':>7}   LOC spans found")
     dev = Judged()

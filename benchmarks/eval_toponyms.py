@@ -209,6 +209,7 @@ __all__ = [
     "half",
     "main",
     "parse",
+    "pinned",
     "read_nerel",
     "score",
 ]
@@ -342,11 +343,17 @@ def score(articles: Iterable[Article], locator: Locator) -> Score:
     return out
 
 
-def gitdir(mirrors: Path | None) -> Path:
-    """The pinned commit's git dir: a mirror under ``mirrors``, else a bare clone (stream.build.topic_sources)."""
+def pinned(repo: str, commit: str, attribution: str, mirrors: Path | None) -> Path:
+    """The git dir holding ``repo`` at ``commit``: a mirror under ``mirrors``, else a bare clone
+    (stream.build.topic_sources.locate, as ``make topic-sources`` does)."""
     from stream.build import topic_sources as ts
 
-    return ts.locate(ts.Source(REPO, COMMIT, ATTRIBUTION, extractor=lambda tree: iter(())), mirrors)
+    return ts.locate(ts.Source(repo, commit, attribution, extractor=lambda tree: iter(())), mirrors)
+
+
+def gitdir(mirrors: Path | None) -> Path:
+    """The git dir of LGL's and TR-News's pinned commit (:func:`pinned`)."""
+    return pinned(REPO, COMMIT, ATTRIBUTION, mirrors)
 
 
 def read(git: Path, corpus: str, countries: Mapping[int, str]) -> list[Article]:
@@ -366,13 +373,9 @@ def _located(text: str, lang: str) -> list[dict[str, object]]:
 def read_nerel(mirrors: Path | None) -> list[Article]:
     """NEREL's Russian articles (benchmarks.nerel_places), from mirrors or clones of its two repositories."""
     from benchmarks import nerel_places as nerel
-    from stream.build import topic_sources as ts
 
-    def git(repo: str, commit: str) -> Path:
-        return ts.locate(ts.Source(repo, commit, nerel.ATTRIBUTION, extractor=lambda tree: iter(())), mirrors)
-
-    items = nerel.item_countries(git(nerel.DATABASE, nerel.DATABASE_COMMIT))
-    return list(nerel.articles(git(nerel.REPO, nerel.COMMIT), items))
+    items = nerel.item_countries(pinned(nerel.DATABASE, nerel.DATABASE_COMMIT, nerel.ATTRIBUTION, mirrors))
+    return list(nerel.articles(pinned(nerel.REPO, nerel.COMMIT, nerel.ATTRIBUTION, mirrors), items))
 
 
 def main(argv: list[str] | None = None) -> None:

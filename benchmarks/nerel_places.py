@@ -34,6 +34,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from benchmarks.eval_toponyms import Article
+from stream.build.topic_corpora import GitTree
 
 __all__ = [
     "ATTRIBUTION",
@@ -64,27 +65,25 @@ _ITEM = re.compile(r"Q[0-9]+")
 _LINK = re.compile(r"Reference (T\d+) Wikidata:(\S+)")
 
 
-def _git(gitdir: Path, *args: str) -> bytes:
-    return subprocess.run(["git", "--git-dir", str(gitdir), *args], capture_output=True, check=True).stdout
-
-
 def item_countries(gitdir: Path, commit: str = DATABASE_COMMIT) -> dict[str, str]:
     """Wikidata id -> ISO 3166 alpha-2 for the database's countries, states and cities (files absent skipped).
 
     An id the database gives to places of two countries is left out: its rows are not all right (Puerto Rico's
     municipality Florida carries the U.S. state's id), and an unresolved item only makes its span a support span.
     """
-    seen: dict[str, set[str]] = defaultdict(set)
+    tree = GitTree(gitdir, commit)
     rows: list[tuple[str, str]] = []
     for name, column in (("countries", "iso2"), ("states", "country_code")):
-        text = _git(gitdir, "show", f"{commit}:csv/{name}.csv").decode("utf-8")
-        rows.extend((row.get("wikiDataId") or "", row[column]) for row in csv.DictReader(io.StringIO(text)))
-    listing = _git(gitdir, "ls-tree", "-r", "--name-only", commit, "contributions/cities").decode("utf-8").split()
-    for path in listing:
-        done = subprocess.run(["git", "--git-dir", str(gitdir), "show", f"{commit}:{path}"], capture_output=True)
-        if done.returncode != 0:  # the snapshot leaves its largest files out
+        rows.extend(
+            (row.get("wikiDataId") or "", row[column]) for row in csv.DictReader(io.StringIO(tree.text(f"csv/{name}.csv")))
+        )
+    for path in tree.paths("contributions/cities"):
+        try:
+            blob = tree.read(path)
+        except subprocess.CalledProcessError:  # the snapshot leaves its largest files out
             continue
-        rows.extend((city.get("wikiDataId") or "", city["country_code"]) for city in json.loads(done.stdout))
+        rows.extend((city.get("wikiDataId") or "", city["country_code"]) for city in json.loads(blob))
+    seen: dict[str, set[str]] = defaultdict(set)
     for item, iso in rows:
         if _ITEM.fullmatch(item) and iso:
             seen[item].add(iso)
@@ -127,11 +126,10 @@ def parse(docid: str, text: str, ann: str, items: Mapping[str, str]) -> Article:
 
 def articles(gitdir: Path, items: Mapping[str, str], commit: str = COMMIT) -> Iterator[Article]:
     """Every NEREL v1.1 article (train, dev and test folders alike: the halves are eval_toponyms')."""
-    names = _git(gitdir, "ls-tree", "-r", "--name-only", commit, _FOLDER).decode("utf-8").split()
-    texts = sorted(n for n in names if n.endswith(".txt"))
-    for path in texts:
-        ann_path = path[: -len(".txt")] + ".ann"
-        docid = path.rsplit("/", 1)[-1][: -len(".txt")]
-        text = _git(gitdir, "show", f"{commit}:{path}").decode("utf-8")
-        ann = _git(gitdir, "show", f"{commit}:{ann_path}").decode("utf-8")
-        yield parse(docid, text, ann, items)
+    tree = GitTree(gitdir, commit)
+    texts = sorted(p for p in tree.paths(_FOLDER) if p.endswith(".txt"))
+    anns = [p[: -len(".txt")] + ".ann" for p in texts]
+    blobs = dict(tree.read_many(texts + anns))  # one git call for both files of all 933 articles
+    for text, ann in zip(texts, anns, strict=True):
+        docid = text.rsplit("/", 1)[-1][: -len(".txt")]
+        yield parse(docid, blobs[text].decode("utf-8"), blobs[ann].decode("utf-8"), items)

@@ -704,10 +704,12 @@ def _cyr_city_adjectives(name: str) -> list[tuple[str, str]]:
 
 
 def _cyr_city_adjective_forms(b: _Builder, zipf: dict[str, dict[str, float]]) -> int:
-    """Add the attested relational adjectives of cities (see :data:`CYR_CITY_ADJ_FLOOR`) as demonyms of the city.
+    """Add the attested relational adjectives of cities and countries (see :data:`CYR_CITY_ADJ_FLOOR`) as demonyms
+    of the place.
 
-    Read so, "Берлинский суд" is a weaker, demonym-like mention of Berlin and so of Germany. Only a city's sure,
-    one-word, single-reading Cyrillic names are derived from; ``zipf`` holds wordfreq's ru and uk lists.
+    Read so, "Берлинский суд" is a weaker, demonym-like mention of Berlin and so of Germany, "катарской стороны" of
+    Qatar. Only a place's sure, one-word, single-reading Cyrillic names are derived from; ``zipf`` holds wordfreq's
+    ru and uk lists.
     """
     names: dict[int, list[str]] = defaultdict(list)
     for key, slot in b.forms.items():

@@ -1192,12 +1192,11 @@ def locate(
     # Both names of a person can be places' ("Isabel Salazar", "Montserrat Tura", "Virginia Ruano"): neither then
     # passes the rules above, each having a place beside it.
     named_twice = _two_place_names(gaz, text, hits, not_names)
-    if named_twice:
-        persons += [h for h in named_twice if h not in persons]
     # "Hamad bin Jassim", "шейх Хамад бен Халифа": a name before an Arabic patronymic particle is a person's.
     patronyms = [h for h in hits if id(h) not in not_names and _before_a_patronym(ts, text, h)] if marks & _PATRONYMS else []
-    if patronyms:
-        persons += [h for h in patronyms if h not in persons]
+    if named_twice or patronyms:
+        # By identity: a hit both rules find is one person's name once.
+        persons = list({id(h): h for h in chain(persons, named_twice, patronyms)}.values())
     dropped = in_org | {id(h) for h in persons} if persons else in_org
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
