@@ -127,6 +127,8 @@ __all__ = [
     "CITY_POPULATION_FLOOR",
     "CJK_OWN_WORD_FLOOR",
     "CJK_WORD_FLOOR",
+    "FIRST_NAME_FLOOR",
+    "FIRST_NAME_WORD_MARGIN",
     "FI_FORM_FLOOR",
     "FI_WORD_FLOOR",
     "FI_WORD_MARGIN",
@@ -169,6 +171,14 @@ _NOUN_CASE_LANGS = frozenset(["de"])
 # (Jordan 9, Georgia 9, Ahmad 9, Victoria 9, Sofia 9), while names of that list
 # that are rare as first names stay sure (France 6, Israel 6, Chad 5).
 NAME_FLOOR = 7
+# Frequency class in nam_dict.txt from which a first name counts as one before a place's name opening a sentence
+# (see _first_names): Kathy, Patrick, Barry (class 6 somewhere); a wider list than NAME_FLOOR's, because it only ever
+# makes a word a person's name where a place's name follows it.
+FIRST_NAME_FLOOR = 6
+# Zipf above the median of the checked Latin languages' from which a first name is a word of one of them instead
+# ("may", "said", "long", "young", "will", French "le"): a name is about as frequent in every language's text, a word
+# only in its own.
+FIRST_NAME_WORD_MARGIN = 1.0
 # The class from which a first name makes a country's name ambiguous when no checked language writes the country so
 # and no language that does is seen writing it in wordfreq's lists (Zipf >= FOREIGN_NAME_USE_FLOOR): CLDR's
 # Colognian "Jaana" for Ghana is a Finnish first name of class 6, Ladin "Talia" for Italy one of class 6; a person's
@@ -325,7 +335,10 @@ def _given_names(floor: int) -> dict[str, int]:
     """
     # The data file only: the package's (GPL) code is never imported.
     path = Path(str(metadata.distribution("gender-guesser").locate_file("gender_guesser/data/nam_dict.txt")))
-    text = path.read_text(encoding="iso-8859-1")
+    # gender-guesser ships the list converted to UTF-8, its columns counted in characters: read as Latin-1 (the
+    # original's encoding), a name with a letter outside ASCII shifted the columns and came out as mojibake
+    # ("gã1⁄4nther"), so no such name was ever matched.
+    text = path.read_text(encoding="utf-8")
     out: dict[str, int] = {}
     for line in text.splitlines():
         if not line or line[0] == "#" or line[0] == "=" or len(line) < 31 or line[29] == "+":
@@ -337,6 +350,29 @@ def _given_names(floor: int) -> dict[str, int]:
             if key:
                 out[key] = max(out.get(key, 0), best)
     return out
+
+
+def _first_names() -> list[str]:
+    """One-word Latin first names (class >= :data:`FIRST_NAME_FLOOR`, three letters or more) that are no language's
+    frequent word.
+
+    The geotagger reads a capitalised word that opens a sentence before a place's name as a first name when it is one
+    of these ("... said. Kathy Cosco, spokeswoman", "Patrick Woodrow, of Bucknell"): elsewhere a capitalised word
+    opening a sentence tells nothing. A name whose Zipf in one checked Latin language exceeds the median of all of
+    them by :data:`FIRST_NAME_WORD_MARGIN` is that language's word ("May", "Said", "Long") and is left out.
+    """
+    import wordfreq
+
+    langs = sorted(_CHECKED_LAT & set(wordfreq.available_languages()))
+    out = []
+    for name in _given_names(FIRST_NAME_FLOOR):
+        # Two letters are a particle as often as a name ("de", "al", "le").
+        if len(name) < 3 or not name.isalpha() or family_of(name) != LAT:
+            continue
+        zipfs = sorted(wordfreq.zipf_frequency(name, lang) for lang in langs)
+        if zipfs[-1] - zipfs[len(zipfs) // 2] < FIRST_NAME_WORD_MARGIN:
+            out.append(name)
+    return sorted(out)
 
 
 # Russian and Ukrainian letters in the romanisation first names take in the name list (BGN/PCGN-like; see
@@ -1558,6 +1594,9 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         # Finnish forms of names that are mostly another Finnish word, as "name|tail" (mite|n, sarja|n, oman|):
         # their reading needs support in Finnish stories.
         "fi_words": fi_words,
+        "first_name_floor": FIRST_NAME_FLOOR,
+        "first_name_word_margin": FIRST_NAME_WORD_MARGIN,
+        "first_names": _first_names(),
         "fi_form_floor": FI_FORM_FLOOR,
         "fi_word_floor": FI_WORD_FLOOR,
         "city_adjective_floor": CYR_CITY_ADJ_FLOOR,

@@ -101,6 +101,9 @@ class Gazetteer:
     # Finnish forms of names (bare or with a Finnish tail: "miten", "sarjan", "oman") that are mostly another Finnish
     # word: in a Finnish story the reading needs support (see stream.build.gazetteer).
     fi_words: frozenset[str] = frozenset()
+    # Folded one-word Latin first names that are no language's frequent word (Kathy, Patrick): one opening a sentence
+    # before a place's name makes a person's name of both (see stream.build.gazetteer._first_names).
+    first_names: frozenset[str] = frozenset()
     # Ambiguous Latin and Cyrillic forms -> the languages where they are a frequent word: opening a sentence, where
     # every word is capitalised, such a form ("Can trading pollution ...", Caen) is a word unless the text uses it as
     # a place (a locative, a trigger); another name of its country is no support there.
@@ -160,5 +163,6 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         name_langs={k: frozenset(v) for k, v in data.get("name_langs", {}).items()},
         he_prefixed_words=frozenset(data.get("he_prefixed_words", ())),
         fi_words=frozenset(data.get("fi_words", ())),
+        first_names=frozenset(data.get("first_names", ())),
         opening_words={k: frozenset(v) for k, v in data.get("opening_words", {}).items()},
     )

@@ -1245,7 +1245,11 @@ def locate(
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
     # Headlines capitalise every word, so only the body's persons count; "in Austin" stays a place.
-    surnames = {h.form for h in persons if h.start >= story.body_offset and _after_first_name(ts, text, h, hit_tokens, weak)}
+    surnames = {
+        h.form
+        for h in persons
+        if h.start >= story.body_offset and _after_first_name(ts, text, h, hit_tokens, weak, gaz.first_names)
+    }
     surnames.update(h.form for h in chain(named_twice[1::2], patronyms) if h.start >= story.body_offset)
     if lang == "en":
         speakers = (
@@ -1839,7 +1843,13 @@ def _person_name(
         return True
     if text[ts.end(prev) : start] != " " or not _name_word(ts, text, prev):
         return False
-    return not opens_sentence(text, ts.start(prev), ".!?\n:;—–-") or all(r[2] & AMBIG for r in hit.readings)
+    # Opening a sentence, any word is capitalised: only a first name tells a person there ("... said. Kathy Cosco,
+    # spokeswoman"), where a country or a town that needs no support stays a place ("Downtown Paris", "Unlike Kabul").
+    return (
+        not opens_sentence(text, ts.start(prev), ".!?\n:;—–-")
+        or all(r[2] & AMBIG for r in hit.readings)
+        or (hit.family == LAT and texts[prev] in gaz.first_names)
+    )
 
 
 def _before_a_patronym(ts: TokenStream, text: str, hit: _Hit) -> bool:
@@ -1995,9 +2005,16 @@ def _speaker(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
     return prev < 0 or ts.texts[prev] not in _FUNCTION_WORDS
 
 
-def _after_first_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], weak: frozenset[int] = frozenset()) -> bool:
-    """Whether a place name read as a person's is the surname: a capitalised word, no place, just before it, or a
-    first name and a middle initial."""
+def _after_first_name(
+    ts: TokenStream,
+    text: str,
+    hit: _Hit,
+    hit_tokens: set[int],
+    weak: frozenset[int] = frozenset(),
+    first_names: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether a place name read as a person's is the surname: a capitalised word, no place, just before it (opening
+    a sentence, one of ``first_names``), or a first name and a middle initial."""
     if _initial_before(ts, text, hit, hit_tokens, weak):
         return True
     prev = hit.first - 1
@@ -2006,7 +2023,7 @@ def _after_first_name(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int
     word = ts.texts[prev]
     if not text[ts.start(prev)].isupper() or not word.isalpha() or word in _NAME_NEIGHBOURS or word in _FUNCTION_WORDS:
         return False
-    return not opens_sentence(text, ts.start(prev))
+    return not opens_sentence(text, ts.start(prev)) or (hit.family == LAT and word in first_names)
 
 
 def _foreign_name(gaz: Gazetteer, hit: _Hit, lang: str | None) -> bool:

@@ -296,4 +296,3 @@ def test_iso_names_are_the_text_before_a_comma_and_each_bracketed_name() -> None
     assert _iso_names("Catalunya [Cataluña]") == {"Catalunya", "Cataluña"}
     assert _iso_names("Wales, Cymru") == {"Wales"}
     assert _iso_names("Калифорния") == {"Калифорния"}
-

@@ -21,6 +21,7 @@ from stream.language.langcode import languages
 from stream.language.lexicon import load as load_lexicon
 from stream.places.gazetteer import DEFAULT_ARTIFACT, load_gazetteer
 from stream.places.regions import DEFAULT_REGIONS, load_regions
+from stream.text.normalize import fold
 from stream.text.script import script_of
 from stream.topics.model import load as load_topic_model
 from stream.topics.rules import DEFAULT_RULES_DIR, check_rules
@@ -141,6 +142,9 @@ def check_gazetteer(path: Path) -> None:
         assert all(ISO2.match(c) for c in place.countries), place
         if place.kind == "country":
             assert ISO2.match(place.id), place
+    assert gaz.first_names, "gazetteer: no first_names"
+    for name in gaz.first_names:
+        assert len(name) >= 3 and name.isalpha() and name == fold(name), f"gazetteer first_names: {name!r}"
 
 
 def check_curated(path: Path) -> None:

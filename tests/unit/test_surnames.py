@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from stream.places.gazetteer import load_gazetteer
 from stream.places.geotag import locate
 from stream.story import Story
 
@@ -24,6 +25,32 @@ def _countries(body: str) -> set[str]:
 )
 def test_a_surname_is_no_place(body: str) -> None:
     assert _countries(body) == set()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Opening a sentence a word is capitalised anyway; a first name there still makes the name after it a
+        # surname: Cosco is Cusco's (Peru) alternate name, Woodrow one of Anchorage's.
+        "The mine last operated in 1990, Blair said. Kathy Cosco, spokeswoman for the agency, said the water was safe.",
+        "They said the plan was drawn up without them. Patrick Woodrow, of the village, told the minister to act.",
+        # The surname repeated alone is the same person's.
+        "The mine closed. Kathy Cosco, a spokeswoman, spoke first. Later Cosco visited the site.",
+    ],
+)
+def test_a_first_name_opening_a_sentence_makes_a_surname(body: str) -> None:
+    assert _countries(body) == set()
+
+
+def test_the_first_names_are_names_no_language_uses_as_a_frequent_word() -> None:
+    names = load_gazetteer().first_names
+    assert {"kathy", "patrick", "isabel", "irakli"} <= names
+    # English "may", "said", "long", "young", "will", French "le": words in one language far above the others.
+    assert not {"may", "said", "long", "young", "will", "le", "de"} & names
+
+
+def test_a_word_opening_a_sentence_before_a_place_is_no_first_name() -> None:
+    assert _countries("Hotels are full. Unlike Cusco, the capital Lima saw fewer visitors.") == {"PE"}
 
 
 @pytest.mark.parametrize(
