@@ -331,7 +331,8 @@ def _given_names(floor: int) -> dict[str, int]:
     frequency class per country for 54 countries of Europe, the Americas, the
     Middle East and Asia (1 = rare ... 13; 10 = at least 2 % of the people, each
     step a factor of two). Only the derived set of place forms that are common
-    names enters the artifact (as the AMBIG flag; see ``stream/places/data/NOTICE.md``).
+    names enters the artifact (as the AMBIG flag), with the first names of :func:`_first_names` (see
+    ``stream/places/data/NOTICE.md``).
     """
     # The data file only: the package's (GPL) code is never imported.
     path = Path(str(metadata.distribution("gender-guesser").locate_file("gender_guesser/data/nam_dict.txt")))
