@@ -262,6 +262,22 @@ _LOCAL_INSTITUTIONS = (
     ("parks", "and", "recreation"),
 )
 _LOCAL_MARKS = frozenset(words[0] for words in _LOCAL_INSTITUTIONS)
+# North American local news (see _north_american_local): a dollar amount and a town's institution or office, named
+# anywhere in the story.
+_DOLLAR_AMOUNT = re.compile(r"\$\s?\d")
+_LOCAL_OFFICES = (
+    *(words for words in _LOCAL_INSTITUTIONS if len(words) > 1),
+    ("township",),
+    ("county",),
+    ("sheriff",),
+    ("zoning",),
+    ("selectmen",),
+    ("aldermen",),
+    ("freeholders",),
+    ("state", "police"),
+    ("police", "chief"),
+    ("fire", "chief"),
+)
 _MARK_WORDS = _CLUB_MARKS | {"governor"} | _SPEECH_VERBS | _CYR_SPEECH_VERBS | _PATRONYMS | _LOCAL_MARKS
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
@@ -1376,8 +1392,8 @@ def locate(
             # The dateline's own span is not a second mention; the headline above it still counts.
             pending = [(h, s) for h, s in pending if not dateline.start <= h.start < dateline.end]
 
-    if any(h.form in _homonyms() for h, _s in pending):
-        towns = _homonym_countries(gaz, pending) - external
+    if any(h.form in _homonyms() or h.form.removesuffix(" city") in _homonyms() for h, _s in pending):
+        towns = _homonym_countries(gaz, pending, local_news=english and _north_american_local(ts, text)) - external
         if towns:
             kept = []
             for h, sure in pending:
@@ -2638,16 +2654,30 @@ def _homonyms() -> dict[str, frozenset[str]]:
     return table
 
 
-def _homonym_countries(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int, int, int]]]]) -> set[str]:
+def _homonym_countries(
+    gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], *, local_news: bool = False
+) -> set[str]:
     """Countries named only by bare names of towns in another country whose *states* the story names: in a story
     that names Louisiana, "Alexandria" is the Louisiana town, not Egypt's city; in a story of Laurel County, "London"
     is London, Kentucky (:mod:`stream.build.homonyms`). A state, not the country's name, makes the story local: "Pope
     Francis returns to Rome after his trip to Cuba and the United States" keeps Italy. A capital, where foreign news
     happens, needs more: a county, which local news names and national and foreign news seldom does ("The Texas
-    governor flew to Paris", "Shares fell in New York and London" keep France and Britain)."""
+    governor flew to Paris", "Shares fell in New York and London" keep France and Britain).
+
+    ``local_news``: the story is North American local news (:func:`_north_american_local`), which names its own town
+    without its state: the United States and Canada count as named by a county, for the other countries' names only
+    (which of the two the paper is in, the cues do not tell)."""
+    found = _homonyms_of(gaz, pending, frozenset())
+    if local_news:
+        found |= _homonyms_of(gaz, pending, _LOCAL_NEWS_COUNTRIES) - _LOCAL_NEWS_COUNTRIES
+    return found
+
+
+def _homonyms_of(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], assumed: frozenset[str]) -> set[str]:
+    """:func:`_homonym_countries`, with the ``assumed`` countries counted as named by a county."""
     table = _homonyms()
-    local: dict[str, set[str]] = {}  # country -> forms sure of one of its states or counties
-    counties: dict[str, set[str]] = {}  # country -> forms of its counties
+    local: dict[str, set[str]] = {c: {_LOCAL_NEWS} for c in assumed}  # country -> forms sure of its states or counties
+    counties: dict[str, set[str]] = {c: {_LOCAL_NEWS} for c in assumed}  # country -> forms of its counties
     for hit, sure in pending:
         county = hit.form.endswith(_COUNTY_FORMS)
         for r in sure:
@@ -2670,7 +2700,12 @@ def _homonym_countries(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int,
     homes: dict[str, set[str]] = {}  # country -> the countries whose towns its names are
     for c, fs in by_country.items():
         towns = [
-            {d for d in table.get(f, ()) if d != c and ((counties if (f, c) in capitals else local).get(d, set()) - fs)}
+            {
+                d
+                # "Dublin City Council": a town's name read whole with "city" is the town's as the bare name is.
+                for d in table.get(f) or table.get(f.removesuffix(" city"), frozenset())
+                if d != c and ((counties if (f, c) in capitals else local).get(d, set()) - fs)
+            }
             for f in fs
         ]
         if all(towns):
@@ -2680,6 +2715,28 @@ def _homonym_countries(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int,
     # Its people are no place of it ("Caddo and Atakapa Indians, then Spanish, French, and Mexican explorers").
     named = {c for hit, sure in pending for r in sure if r[1] != DEMONYM for c in gaz.places[r[0]].countries}
     return {c for c, home in homes.items() if not named - set(homes) - home}
+
+
+# Stands for a state or county the story does not name when it reads as local news (no form is spelt so).
+_LOCAL_NEWS = "<local news>"
+_LOCAL_NEWS_COUNTRIES = frozenset(["US", "CA"])
+
+
+def _north_american_local(ts: TokenStream, text: str) -> bool:
+    """Whether an English story reads as North American local news: a dollar amount, and a town's institution or
+    office ("city manager", "school board", "municipal court", "sheriff", "county"). Such papers name their own town
+    bare ("Dublin City Council", "Mansfield council", "Paris firefighters"): Dublin, Ohio, not Ireland's capital."""
+    if not _DOLLAR_AMOUNT.search(text):
+        return False
+    texts = ts.texts
+    words = set(texts)
+    for office in _LOCAL_OFFICES:
+        if office[0] not in words:
+            continue
+        n = len(office)
+        if n == 1 or any(texts[i : i + n] == list(office) for i, word in enumerate(texts) if word == office[0]):
+            return True
+    return False
 
 
 def _mention_dicts(mentions: Sequence[Mention]) -> list[dict[str, object]]:

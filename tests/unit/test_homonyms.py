@@ -63,3 +63,31 @@ def test_demonyms_name_no_third_country() -> None:
 )
 def test_a_town_name_stays_where_the_story_is_not_local(body: str, kept: str) -> None:
     assert kept in _countries(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "dropped"),
+    [
+        # North American local news names its own town bare: a dollar amount and a town's office or institution.
+        ("Mansfield council will vote on a $765,000 package for the Municipal Court building on Monday.", "GB"),
+        ("The Dublin City Council approved $45,000 for the park. City Manager Terry Foegler said residents will vote.", "IE"),
+        ("The Paris school board approved $2 million for a new gym, the county superintendent said.", "FR"),
+    ],
+)
+def test_a_bare_town_name_in_north_american_local_news(body: str, dropped: str) -> None:
+    assert dropped not in _countries(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        # A mayor and dollars are international news too: no town office, no local story.
+        ("Paris Mayor Anne Hidalgo said the city will spend $1.2 billion on the Olympic village.", "FR"),
+        # A city manager paid in euros: Dublin's own council.
+        ("Dublin City Council approved a budget of 45,000 euros for the park, the city manager said.", "IE"),
+        # Local news does not tell the United States from Canada: neither loses its own towns to the other's.
+        ("The Lexington school board approved $2 million for the Swansea school's new gym.", "US"),
+    ],
+)
+def test_a_town_name_stays_outside_north_american_local_news(body: str, kept: str) -> None:
+    assert kept in _countries(body)
