@@ -277,6 +277,10 @@ _LOCAL_OFFICES = (
     ("state", "police"),
     ("police", "chief"),
     ("fire", "chief"),
+    # Canada's: a councillor (the Commonwealth's spelling, paid in dollars) and Ontario's members of its parliament.
+    ("councillor",),
+    ("councillors",),
+    ("mpp",),
 )
 _MARK_WORDS = _CLUB_MARKS | {"governor"} | _SPEECH_VERBS | _CYR_SPEECH_VERBS | _PATRONYMS | _LOCAL_MARKS
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").

@@ -72,6 +72,9 @@ def test_a_town_name_stays_where_the_story_is_not_local(body: str, kept: str) ->
         ("Mansfield council will vote on a $765,000 package for the Municipal Court building on Monday.", "GB"),
         ("The Dublin City Council approved $45,000 for the park. City Manager Terry Foegler said residents will vote.", "IE"),
         ("The Paris school board approved $2 million for a new gym, the county superintendent said.", "FR"),
+        # Canada's: a councillor paid in dollars, an Ontario MPP.
+        ("Councillor Smith said the $160 million airport plan would make London a transport gateway.", "GB"),
+        ("Oxford MPP Ernie Hardeman called the $14 billion deficit the largest in the province's history.", "GB"),
     ],
 )
 def test_a_bare_town_name_in_north_american_local_news(body: str, dropped: str) -> None:
