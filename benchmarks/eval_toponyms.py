@@ -206,7 +206,10 @@ town's (dev recall 0.843 -> 0.840); "mayor" and "city council" as offices too to
 international news's words as well ("Paris Mayor Anne Hidalgo ... $1.2 billion"): not taken. A name read whole with
 "city" is looked up bare in the homonym table ("Dublin City Council"): LGL dev unchanged, test 0.836 / 0.857 /
 0.847. Canada's "councillor" and Ontario's "MPP" as offices too: LGL dev 0.836 / 0.843 / 0.839, test unchanged.
-The trade-off: a local story that names a real foreign capital ("returned from London", with a school
+Then "Independent School District" as a town's institution ("Palestine Independent School District"), and a
+saint's name that is a place's opening a church's or a hospital's name ("St. James United Methodist Church", an old
+name of Vũng Tàu; "St. John's Health System"; a school only where the name is not the place's own or needs support:
+"St. Petersburg University" stays the city's): LGL dev 0.843 / 0.843 / 0.843, test unchanged. The trade-off: a local story that names a real foreign capital ("returned from London", with a school
 board and dollars) loses it, as a story naming a county already did; none such on any dev half.
 """
 

@@ -250,6 +250,7 @@ _LOCAL_INSTITUTIONS = (
     ("city", "public", "schools"),
     ("school", "board"),
     ("school", "district"),
+    ("independent", "school", "district"),
     ("board", "of", "education"),
     ("police", "department"),
     ("fire", "department"),
@@ -2109,6 +2110,8 @@ def _no_english_place(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, hit
         # New London, New Berlin, New England: settlers' namesakes, American where the gazetteer does not know
         # them; an American reading of the name stays ("New Milford", "New Concord").
         return True
+    if nxt in _SAINT_INSTITUTIONS and hit.form.startswith(("st ", "saint ")) and _named_for_a_saint(gaz, ts, text, hit):
+        return True
     word = texts[hit.first]
     if (word in LANGUAGE_NAMES or word in ("indian", "indians")) and _no_country_sense(gaz, ts, text, hit, hit_tokens):
         return True
@@ -2184,6 +2187,37 @@ def _after_saint(ts: TokenStream, text: str, hit: _Hit) -> bool:
     if prev < 0 or ts.texts[prev] not in ("st", "saint") or not text[ts.start(prev)].isupper():
         return False
     return text[ts.end(prev) : hit.start] in (" ", ". ")
+
+
+# Capitalised nouns after a saint's name that make it a church's or a hospital's, whatever place bears the name too
+# ("St. John's Health System", "St. Louis Cathedral"), and those that do so only where the name is not the place's own
+# or needs support ("St. James United Methodist Church"; "St. Petersburg University" is the city's).
+_SAINT_CHURCHES = frozenset(
+    [
+        *("church", "cathedral", "chapel", "parish", "abbey", "basilica", "episcopal", "catholic", "lutheran"),
+        *("methodist", "baptist", "presbyterian", "hospital", "health", "medical", "mercy", "er"),
+    ]
+)
+_SAINT_INSTITUTIONS = _SAINT_CHURCHES | {"united", "school", "academy", "college", "university", "seminary", "home", "hall"}
+
+
+def _named_for_a_saint(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a place's name that is a saint's ("St. James", "St. John's") opens the capitalised name of a church,
+    hospital or school, which the saint named: "St. James United Methodist Church" (an old name of Vũng Tàu), "St.
+    John's Health System" (not Newfoundland's capital). A school may bear the place's own name: "St. Petersburg
+    University" is the city's, unless the name needs support or is not the place's own."""
+    nxt = hit.last + 1
+    if not text[ts.start(nxt)].isupper():
+        return False
+    if ts.texts[nxt] in _SAINT_CHURCHES:
+        return True
+    return all(
+        r[2] & AMBIG or _saint_form(TokenStream.of(gaz.places[r[0]].name).joined) != _saint_form(hit.form) for r in hit.readings
+    )
+
+
+def _saint_form(form: str) -> str:
+    return "st " + form[6:] if form.startswith("saint ") else form
 
 
 def _names_a_local_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:

@@ -164,10 +164,28 @@ def test_a_name_after_new(body: str, countries: set[str]) -> None:
         ("The gap in the Alexandria City Public Schools came up first. Alexandria voters will decide.", {"US"}),
         # A country's name where English would put its adjective: the American town.
         ("A new plea agreement is discussed for Elizabeth Fairfield, a Lebanon woman accused of murder.", set()),
+        # Texas's independent school districts.
+        ("Palestine Independent School District coordinator Craig Harris will speak to parents.", set()),
         # Foreign news keeps its countries.
         ("Israeli jets struck targets in Lebanon, a Lebanese official said.", {"LB", "IL"}),
         ("Students at a Paris school protested against the reform, French media said.", {"FR"}),
     ],
 )
 def test_an_american_namesake(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A church or a hospital the saint named, not the place bearing the saint's name (Vũng Tàu's old "St. James",
+        # Newfoundland's St. John's).
+        ("She is co-pastor of St. James United Methodist Church, where the service was held.", set()),
+        ("Kim Day, president of St. John's Health System, said bad debts rose.", set()),
+        # The place itself, and a school named after it.
+        ("The ferry reached St. John's on Monday after the storm.", {"CA"}),
+        ("He studied at St. Petersburg University for two years.", {"RU"}),
+    ],
+)
+def test_a_saints_church_or_hospital(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
