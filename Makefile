@@ -49,7 +49,7 @@ eval-region: setup ## country/focus precision, recall, F1 and cost per story
 # LGL and TR-News (every toponym annotated) are read from a pinned clone, never vendored (GPL-3.0 repository).
 eval-toponyms: setup ## country precision, recall, F1 on public news with every toponym annotated: LGL, TR-News, NEREL (TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m pip install -q -e '.[gazetteer]'
-	$(PY) -m benchmarks.eval_toponyms $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
+	$(PY) -m benchmarks.eval_toponyms --headlines $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
 eval-conll-places: setup ## false countries in Spanish agency copy (CoNLL-2002 EFE, names marked, not linked; TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m benchmarks.conll_places $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))

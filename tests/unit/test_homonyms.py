@@ -94,3 +94,25 @@ def test_a_bare_town_name_in_north_american_local_news(body: str, dropped: str) 
 )
 def test_a_town_name_stays_outside_north_american_local_news(body: str, kept: str) -> None:
     assert kept in _countries(body)
+
+
+def _dated(headline: str, body: str) -> dict[str, list[dict[str, object]]]:
+    result = locate(Story(id="d", headline=headline, body=body), "en")
+    return {str(c["iso2"]): list(c["mentions"]) for c in result.countries}  # type: ignore[call-overload]
+
+
+def test_a_dateline_of_a_town_under_the_gazetteers_floor_names_its_country() -> None:
+    found = _dated("Village approves budget", "PATASKALA — The village council approved the budget on Monday.")
+    assert list(found) == ["US"] and found["US"][0]["source"] == "dateline"
+
+
+def test_a_datelines_bare_name_is_read_by_the_homonym_rule() -> None:
+    body = "LEBANON (AP) — A pathologist testified in the trial of an Ohio man, the Warren County prosecutor said."
+    assert set(_dated("Prosecution rests in trial", body)) == {"US"}
+    # A qualifier that names the country the dateline's name lies in is no American state.
+    assert set(_dated("Talks resume", "TBILISI, Georgia (AP) — Officials met on Monday.")) == {"GE"}
+
+
+def test_the_datelines_country_in_brackets_is_no_second_mention() -> None:
+    found = _dated("Exode", "GORIS (Arménie), 28 sept 2023 (AFP) - Des réfugiés arrivent par milliers.")
+    assert [m["source"] for m in found["AM"]] == ["dateline"]
