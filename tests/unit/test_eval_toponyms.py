@@ -135,7 +135,9 @@ def test_nerel_items_of_two_countries_are_left_out(tmp_path: Path) -> None:
 def test_the_headline_locator_gives_the_title_as_the_headline() -> None:
     first, second = et.parse(_XML, "lgl", _IDS)
     assert first.title == "Flooding closes river road" and second.title == ""
-    dated = et.Article("lgl", "103", "Fire at mill. PATASKALA — A fire closed the mill.", frozenset({"US"}), {}, title="Fire at mill")
+    dated = et.Article(
+        "lgl", "103", "Fire at mill. PATASKALA — A fire closed the mill.", frozenset({"US"}), {}, title="Fire at mill"
+    )
     located = et.headline_locator([first, second, dated])
     # Split off, the body opens with its dateline: a town under the gazetteer's floor, filed from.
     assert {str(c["iso2"]) for c in located(dated.text, "en")} == {"US"}
