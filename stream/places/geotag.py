@@ -266,6 +266,9 @@ _LOCAL_MARKS = frozenset(words[0] for words in _LOCAL_INSTITUTIONS)
 # North American local news (see _north_american_local): a dollar amount and a town's institution or office, named
 # anywhere in the story.
 _DOLLAR_AMOUNT = re.compile(r"\$\s?\d")
+# A street address as American papers write it: a house number, the street's name and its type abbreviated with a
+# full stop ("2517 Memphis St., Alexandria", "400 S. Locust St., Lebanon").
+_STREET_ADDRESS = re.compile(r"\b\d{1,5} (?:[NSEW]\. )?(?:[A-Z][a-z]+ ){1,2}(?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Pkwy|Hwy)\.,? [A-Z]")
 _LOCAL_OFFICES = (
     *(words for words in _LOCAL_INSTITUTIONS if len(words) > 1),
     ("township",),
@@ -2789,8 +2792,11 @@ _LOCAL_NEWS_COUNTRIES = frozenset(["US", "CA"])
 
 def _north_american_local(ts: TokenStream, text: str) -> bool:
     """Whether an English story reads as North American local news: a dollar amount, and a town's institution or
-    office ("city manager", "school board", "municipal court", "sheriff", "county"). Such papers name their own town
-    bare ("Dublin City Council", "Mansfield council", "Paris firefighters"): Dublin, Ohio, not Ireland's capital."""
+    office ("city manager", "school board", "municipal court", "sheriff", "county"); or a street address written
+    as American papers write it ("2517 Memphis St., Alexandria"). Such papers name their own town bare ("Dublin City
+    Council", "Mansfield council", "Paris firefighters"): Dublin, Ohio, not Ireland's capital."""
+    if _STREET_ADDRESS.search(text):
+        return True
     if not _DOLLAR_AMOUNT.search(text):
         return False
     texts = ts.texts
