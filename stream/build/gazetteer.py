@@ -1569,14 +1569,24 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     # need support in stories of every language: the name list is by country, not language.
     # Cyrillic forms are looked up by their romanisations (Владимир, Софія, Милан): the list spells names in Latin.
     names = _given_names(NAME_FLOOR)
+    # In Cyrillic a town's name needs support from a rarer first name on (FIRST_NAME_FLOOR): Russian news writes
+    # "Артём" (Artyom), "Серена" (La Serena), "Кати" (Kati) for people far more often than for those towns. (Latin
+    # names so measured lost "Richmond, Virginia" on LGL's dev half.) A country's name keeps NAME_FLOOR.
+    town_names = _given_names(FIRST_NAME_FLOOR)
     for key, slot in b.forms.items():
         family = family_of(key)
-        if (family == LAT and names.get(key, 0)) or (
-            family == CYR and " " not in key and any(names.get(r, 0) for r in _romanisations(key))
-        ):
-            for (idx, ftype), flags in list(slot.items()):
-                if ftype == NAME:
-                    slot[idx, ftype] = (flags | AMBIG) & ~WORD
+        if family == LAT:
+            romanised: tuple[str, ...] | set[str] = (key,)
+        elif family == CYR and " " not in key:
+            romanised = _romanisations(key)
+        else:
+            continue
+        common = any(names.get(r, 0) for r in romanised)
+        if not common and (family != CYR or not any(town_names.get(r, 0) for r in romanised)):
+            continue
+        for (idx, ftype), flags in list(slot.items()):
+            if ftype == NAME and (common or b.places[idx][2] in ("city", "state")):
+                slot[idx, ftype] = (flags | AMBIG) & ~WORD
     import wordfreq
 
     rare = _given_names(FOREIGN_NAME_FLOOR)

@@ -112,3 +112,17 @@ def test_a_phrase_declines_with_its_own_language_endings() -> None:
     ukrainian = expand_cyr_phrase(["шушинський", "район"])
     assert "шушинському район" in ukrainian and "шушинськом район" not in ukrainian
     assert "средней азии" in expand_cyr_phrase(["средняя", "азии"])
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A town's name that is a first name (nam_dict class >= 6 by its romanisation) needs support in Cyrillic.
+        ("Девушка жила отдельно от родителей со своим парнем по имени Артём.", set()),
+        ("С Алексисом Оганяном Серена помолвилась в 2016 году.", set()),
+        # A locative still makes it the town.
+        ("Завод в Артёме остановил работу, сообщили в администрации Приморского края.", {"RU"}),
+    ],
+)
+def test_a_towns_name_that_is_a_first_name_needs_support(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
