@@ -17,7 +17,9 @@ process per tree, this checkout's first. Both read the dev and held-out stories 
   reports per story (the matches ``locate`` unpacks);
 * with ``--by-language``, the locate and walk medians per story language.
 
-The machine is shared: only figures of one run compare, and two rounds show how far they move.
+The machine is shared: only figures of one run compare, and two rounds show how far they move. With
+``--together`` both trees run at the same time, each pinned to one of two CPUs (``taskset``) and swapping CPUs every
+round, so that a noisy spell of the machine falls on both alike.
 """
 
 from __future__ import annotations
@@ -113,13 +115,37 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data", type=Path, action="append", help="folder of story .jsonl files (repeatable; default dev + held-out)"
     )
+    parser.add_argument(
+        "--together",
+        action="store_true",
+        help="run both trees at once, each pinned to its own CPU (taskset), swapping CPUs every round",
+    )
     args = parser.parse_args(argv)
     folders = args.data or [_ROOT / "benchmarks" / "data" / name for name in ("devset", "heldout")]
     data = [str(folder.resolve()) for folder in folders]
     with tempfile.TemporaryDirectory(prefix="wirewatch-region-cost-") as tmp:
         earlier = Path(tmp)
         _unpack(args.against, earlier)
+        env = {**os.environ, "REGION_COST_BY_LANGUAGE": "1" if args.by_language else "0"}
         for round_no in range(1, args.rounds + 1):
+            if args.together:
+                trees = (("this checkout", _ROOT), (args.against, earlier))
+                cpus = (0, 1) if round_no % 2 else (1, 0)
+                procs = [
+                    subprocess.Popen(
+                        ["taskset", "-c", str(cpu), sys.executable, "-c", MEASURE, str(root), *data],
+                        stdout=subprocess.PIPE,
+                        text=True,
+                        env=env,
+                    )
+                    for cpu, (_label, root) in zip(cpus, trees, strict=True)
+                ]
+                for cpu, (label, _root), proc in zip(cpus, trees, procs, strict=True):
+                    out, _ = proc.communicate()
+                    if proc.returncode:
+                        raise subprocess.CalledProcessError(proc.returncode, proc.args)
+                    print(f"round {round_no}  {label:>14} (cpu {cpu}): {out.strip()}", flush=True)
+                continue
             for label, root in (("this checkout", _ROOT), (args.against, earlier)):
                 out = subprocess.run(
                     [sys.executable, "-c", MEASURE, str(root), *data],
