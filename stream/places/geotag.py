@@ -1886,6 +1886,7 @@ def _person_name(
         and (nxt not in hit_tokens or nxt in epithets)
         and text[end : ts.start(nxt)] == " "
         and _name_word(ts, text, nxt)
+        and not _opens_a_facility(ts, text, nxt)
     ):
         return True
     if lang == "de" or prev < 0 or prev in hit_tokens:
@@ -1901,6 +1902,26 @@ def _person_name(
         or all(r[2] & AMBIG for r in hit.readings)
         or (hit.family == LAT and texts[prev] in gaz.first_names)
     )
+
+
+# Capitalised nouns that end the name of a place's facility named after a person: "Tehran Imam Khomeini International
+# Airport", "Paris Charles de Gaulle Airport", "Mumbai Chhatrapati Shivaji Terminus".
+_FACILITY_NOUNS = frozenset(["airport", "airfield", "terminus", "station", "stadium", "arena", "port", "harbour", "harbor"])
+# Words a person's name in a facility's name may hold besides capitalised ones.
+_NAME_PARTICLES_IN_FACILITIES = frozenset(["de", "la", "du", "van", "von", "al", "el", "bin"])
+
+
+def _opens_a_facility(ts: TokenStream, text: str, i: int) -> bool:
+    """Whether the capitalised words from token ``i`` (up to six, particles allowed) end in a facility's noun: then
+    the name before them is the place whose airport or station it is, not a first name."""
+    texts = ts.texts
+    for j in range(i, min(i + 6, len(texts))):
+        word = texts[j]
+        if word in _FACILITY_NOUNS and text[ts.start(j)].isupper():
+            return True
+        if not (text[ts.start(j)].isupper() or word in _NAME_PARTICLES_IN_FACILITIES):
+            return False
+    return False
 
 
 def _before_a_patronym(ts: TokenStream, text: str, hit: _Hit) -> bool:

@@ -189,3 +189,17 @@ def test_an_american_namesake(body: str, countries: set[str]) -> None:
 )
 def test_a_saints_church_or_hospital(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A place's airport named after a person: the capitalised words after the name end in a facility's noun.
+        ("A Boeing 737 crashed taking off from Tehran Imam Khomeini International Airport, killing 176.", {"IR"}),
+        ("Flights left Paris Charles de Gaulle Airport late on Friday.", {"FR"}),
+        # A person's name stays one.
+        ("Paris Hilton arrived at the party on Friday.", set()),
+    ],
+)
+def test_a_facility_named_after_a_person(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
