@@ -448,6 +448,15 @@ def read_nerel(mirrors: Path | None) -> list[Article]:
     return list(nerel.articles(pinned(nerel.REPO, nerel.COMMIT, nerel.ATTRIBUTION, mirrors), items))
 
 
+def _row(label: str, part: str, articles: list[Article], locator: Locator) -> Score:
+    """Score one half and print its row."""
+    s = score((a for a in articles if half(a.docid) == part), locator)
+    p, r, f = s.all
+    rp, rr, rf = s.relevant
+    print(f"{label:9}{part:6}{s.n:>5}{p:>7.3f}{r:>7.3f}{f:>7.3f}   {rp:>6.3f}{rr:>6.3f}{rf:>6.3f}")
+    return s
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--mirrors", type=Path, help="folder of <owner>+<name>/repo git dirs to read instead of cloning")
@@ -471,20 +480,14 @@ def main(argv: list[str] | None = None) -> None:
     for corpus in [*CORPORA, "nerel"]:
         articles = read_nerel(args.mirrors) if corpus == "nerel" else read(git, corpus, countries)
         for part in ("dev", "test"):
-            s = score((a for a in articles if half(a.docid) == part), _located)
-            p, r, f = s.all
-            rp, rr, rf = s.relevant
-            print(f"{corpus:9}{part:6}{s.n:>5}{p:>7.3f}{r:>7.3f}{f:>7.3f}   {rp:>6.3f}{rr:>6.3f}{rf:>6.3f}")
+            s = _row(corpus, part, articles, _located)
             if part == "dev":
                 dev_errors.extras.update(s.extras)
                 dev_errors.misses.update(s.misses)
         if args.headlines and corpus == "lgl":
             located = headline_locator(articles)
             for part in ("dev", "test"):
-                s = score((a for a in articles if half(a.docid) == part), located)
-                p, r, f = s.all
-                rp, rr, rf = s.relevant
-                print(f"{'lgl+head':9}{part:6}{s.n:>5}{p:>7.3f}{r:>7.3f}{f:>7.3f}   {rp:>6.3f}{rr:>6.3f}{rf:>6.3f}")
+                _row("lgl+head", part, articles, located)
     if args.errors:
         print("\ndev halves: false countries (country, the text that named it)")
         for (iso, text), n in dev_errors.extras.most_common(args.errors):
