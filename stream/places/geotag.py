@@ -1313,6 +1313,10 @@ def locate(
             # "Far North", "North East", "West Coast": a division's name made of compass words is a phrase of
             # the language too ("the West Coast", "North East Texas"), ambiguous as "North" alone is.
             h.readings = tuple((p, t, f | AMBIG) for p, t, f in h.readings)
+        elif h.family == LAT and h.form.endswith("land") and h.form.startswith(_COMPASS_LANDS):
+            # "Northland", "Southland": a region's name made of a compass word is a region of many countries' speech
+            # ("a Northland packing facility" in Kansas City, "the Southland" for Southern California).
+            h.readings = tuple((p, t, f | AMBIG) if gaz.places[p].kind == "state" else (p, t, f) for p, t, f in h.readings)
         elif h.end - h.start <= 5 and h.family == LAT and h.start >= body_at and _acronym(gaz, text, h):
             # "MERS", "(D-OR)": a short word in capitals inside a body is mostly an acronym; a town's name written
             # so (Moers's "Mers") needs support. Countries' and capitals' names ("USA", "ROME") stay as they are.
@@ -2114,6 +2118,7 @@ _COMPASS = frozenset(
         *("nord", "sud", "est", "ouest", "norte", "sur", "este", "oeste", "centro"),
     ]
 )
+_COMPASS_LANDS = ("northland", "southland", "eastland", "westland")
 _UNIT_NOUNS = frozenset(["province", "region", "division", "department", "district", "state", "governorate", "oblast"])
 
 

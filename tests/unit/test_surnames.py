@@ -203,3 +203,16 @@ def test_a_saints_church_or_hospital(body: str, countries: set[str]) -> None:
 )
 def test_a_facility_named_after_a_person(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A region named with a compass word needs support: American speech has its own Northland and Southland.
+        ("He works the overnight shift at a Northland packing facility near the river.", set()),
+        # With New Zealand named, it is New Zealand's region.
+        ("Floods closed roads across Northland, New Zealand's police said.", {"NZ"}),
+    ],
+)
+def test_a_compass_land_needs_support(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
