@@ -2166,7 +2166,9 @@ def _no_english_place(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, hit
         # New London, New Berlin, New England: settlers' namesakes, American where the gazetteer does not know
         # them; an American reading of the name stays ("New Milford", "New Concord").
         return True
-    if nxt in _SAINT_INSTITUTIONS and hit.form.startswith(("st ", "saint ")) and _named_for_a_saint(gaz, ts, text, hit):
+    if hit.form.startswith(("st ", "saint ")) and (
+        (nxt in _SAINT_INSTITUTIONS and _named_for_a_saint(gaz, ts, text, hit)) or _second_saint(ts, text, hit)
+    ):
         return True
     word = texts[hit.first]
     if (word in LANGUAGE_NAMES or word in ("indian", "indians")) and _no_country_sense(gaz, ts, text, hit, hit_tokens):
@@ -2251,7 +2253,8 @@ def _after_saint(ts: TokenStream, text: str, hit: _Hit) -> bool:
 _SAINT_CHURCHES = frozenset(
     [
         *("church", "cathedral", "chapel", "parish", "abbey", "basilica", "episcopal", "catholic", "lutheran"),
-        *("methodist", "baptist", "presbyterian", "hospital", "health", "medical", "mercy", "er"),
+        *("methodist", "baptist", "presbyterian", "coptic", "orthodox", "anglican", "evangelical"),
+        *("hospital", "health", "medical", "mercy", "er"),
     ]
 )
 _SAINT_INSTITUTIONS = _SAINT_CHURCHES | {"united", "school", "academy", "college", "university", "seminary", "home", "hall"}
@@ -2269,6 +2272,19 @@ def _named_for_a_saint(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit) ->
         return True
     return all(
         r[2] & AMBIG or _saint_form(TokenStream.of(gaz.places[r[0]].name).joined) != _saint_form(hit.form) for r in hit.readings
+    )
+
+
+def _second_saint(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a saint's name that is a place's follows another saint's and "and": a church's dedication ("the church
+    of St. Peter and St. Paul", "Saint Peter and Saint Paul Coptic Orthodox Church"), not Saint Paul, Minnesota."""
+    texts, first = ts.texts, hit.first
+    return (
+        first >= 3
+        and texts[first - 1] == "and"
+        and texts[first - 3] in ("st", "saint")
+        and text[ts.start(first - 2)].isupper()
+        and text[ts.start(first - 3)].isupper()
     )
 
 

@@ -1834,3 +1834,15 @@ def test_a_company_named_like_its_home_town_is_no_place() -> None:
     # "Toyota" and "Hitachi" (organisations.yaml) are the companies: a weak Japan signal beside a named Japan only.
     assert _countries(locate(_story("", "The Toyota failed to yield and struck a pickup truck, police said."), "en")) == set()
     assert _countries(locate(_story("", "Hitachi said its profit rose, sending shares in Japan higher."), "en")) == {"JP"}
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # Named after a place or its people, no place: Molotov was Perm's name; Anglo American is a miner.
+        ("Rioters threw Molotov cocktails at a police station in Cincinnati.", {"US"}),
+        ("Furnaces at projects owned by miners Anglo American and Vale in Brazil.", {"BR"}),
+    ],
+)
+def test_things_named_after_places(body: str, countries: set[str]) -> None:
+    assert _countries(locate(_story("", body), "en")) == countries

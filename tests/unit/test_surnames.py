@@ -185,6 +185,9 @@ def test_an_american_namesake(body: str, countries: set[str]) -> None:
         # The place itself, and a school named after it.
         ("The ferry reached St. John's on Monday after the storm.", {"CA"}),
         ("He studied at St. Petersburg University for two years.", {"RU"}),
+        # A church's dedication to two saints; the city after another one's name stays a city.
+        ("The blast hit the church of St. Peter and St. Paul beside the cathedral in Cairo.", {"EG"}),
+        ("The Twins flew from Minneapolis to St. Paul on Monday.", {"US"}),
     ],
 )
 def test_a_saints_church_or_hospital(body: str, countries: set[str]) -> None:
