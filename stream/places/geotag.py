@@ -1335,6 +1335,14 @@ def locate(
             and all(r[1] == DEMONYM for r in h.readings)
             and names_a_language_cyrillic(ts, text, h.first, h.last)
         )
+        # "по московскому времени", "за київським часом": a city's adjective before "time" is a time zone.
+        and not (
+            h.family == CYR
+            and h.first == h.last
+            and h.last + 1 < n_tokens
+            and texts[h.last + 1] in _TIME_NOUNS
+            and all(r[1] == DEMONYM for r in h.readings)
+        )
         # Only a unit noun after the name or "<unit noun> of" before it can make it a subdivision's.
         and not (
             (
@@ -2118,6 +2126,8 @@ _COMPASS = frozenset(
         *("nord", "sud", "est", "ouest", "norte", "sur", "este", "oeste", "centro"),
     ]
 )
+# Russian and Ukrainian "time" after a city's adjective: a time zone ("по московскому времени", "за київським часом").
+_TIME_NOUNS = frozenset(["времени", "время", "часом", "часу", "час"])
 _COMPASS_LANDS = ("northland", "southland", "eastland", "westland")
 _UNIT_NOUNS = frozenset(["province", "region", "division", "department", "district", "state", "governorate", "oblast"])
 

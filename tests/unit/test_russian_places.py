@@ -126,3 +126,20 @@ def test_a_phrase_declines_with_its_own_language_endings() -> None:
 )
 def test_a_towns_name_that_is_a_first_name_needs_support(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "countries"),
+    [
+        # A city's adjective before "time" is a time zone, no place.
+        ("ru", "Участки закроются в 20:30 (в 22:30 по московскому времени).", set()),
+        ("uk", "Голосування завершиться о 20:00 за київським часом.", set()),
+        # Russia's REN TV channel names no Rennes.
+        ("ru", "Об этом сообщает РЕН ТВ.", set()),
+        # The adjective elsewhere is the city's.
+        ("ru", "Московские власти закрыли парки.", {"RU"}),
+    ],
+)
+def test_time_zones_and_channels(lang: str, body: str, countries: set[str]) -> None:
+    result = locate(Story(id="s", headline="", body=body), lang)
+    assert {str(c["iso2"]) for c in result.countries} == countries
