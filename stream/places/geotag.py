@@ -1335,6 +1335,15 @@ def locate(
             and all(r[1] == DEMONYM for r in h.readings)
             and names_a_language_cyrillic(ts, text, h.first, h.last)
         )
+        # "аль-Багдади", "al-Baghdadi": a place's nisba after the Arabic article is a person's surname.
+        and not (
+            h.first == h.last
+            and h.first > 0
+            and h.family in _CASED_FAMILIES
+            and texts[h.first - 1] in _AL_PARTICLES
+            and text[ts.end(h.first - 1) : h.start] == "-"
+            and texts[h.first][len(h.form) :] in ("и", "i")
+        )
         # "по московскому времени", "за київським часом": a city's adjective before "time" is a time zone.
         and not (
             h.family == CYR
@@ -2126,6 +2135,8 @@ _COMPASS = frozenset(
         *("nord", "sud", "est", "ouest", "norte", "sur", "este", "oeste", "centro"),
     ]
 )
+# The Arabic article written before a name in Latin and Cyrillic script ("al-Baghdadi", "аль-Багдади").
+_AL_PARTICLES = frozenset(["al", "el", "аль", "ал", "эль", "ель"])
 # Russian and Ukrainian "time" after a city's adjective: a time zone ("по московскому времени", "за київським часом").
 _TIME_NOUNS = frozenset(["времени", "время", "часом", "часу", "час"])
 _COMPASS_LANDS = ("northland", "southland", "eastland", "westland")

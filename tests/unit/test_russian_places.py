@@ -138,6 +138,10 @@ def test_a_towns_name_that_is_a_first_name_needs_support(body: str, countries: s
         ("ru", "Об этом сообщает РЕН ТВ.", set()),
         # The adjective elsewhere is the city's.
         ("ru", "Московские власти закрыли парки.", {"RU"}),
+        # A place's nisba after the Arabic article is a surname; a place's name after it stays a place.
+        ("ru", "Лидер ИГ Абу Бакр аль-Багдади призвал сторонников продолжать войну.", set()),
+        ("en", "IS leader Abu Bakr al-Baghdadi called on followers to fight.", set()),
+        ("ru", "Бои идут в городе аль-Ракка на севере Сирии.", {"SY"}),
     ],
 )
 def test_time_zones_and_channels(lang: str, body: str, countries: set[str]) -> None:
