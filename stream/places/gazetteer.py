@@ -104,6 +104,9 @@ class Gazetteer:
     # Folded one-word Latin first names that are no language's frequent word (Kathy, Patrick): one opening a sentence
     # before a place's name makes a person's name of both (see stream.build.gazetteer._first_names).
     first_names: frozenset[str] = frozenset()
+    # Cyrillic case forms, as "name|tail", that are mostly a Russian or Ukrainian word of another meaning ("пул|я", a
+    # bullet, not Poole's): their readings need support (see stream.build.gazetteer._cyrillic_words).
+    cyr_words: frozenset[str] = frozenset()
     # Folded names of towns under the city floor -> their one country, read in a dateline only ("PATASKALA —"; see
     # stream.build.gazetteer._dateline_towns).
     dateline_towns: dict[str, str] = field(default_factory=dict)
@@ -167,6 +170,7 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         he_prefixed_words=frozenset(data.get("he_prefixed_words", ())),
         fi_words=frozenset(data.get("fi_words", ())),
         first_names=frozenset(data.get("first_names", ())),
+        cyr_words=frozenset(data.get("cyr_words", ())),
         dateline_towns=dict(data.get("dateline_towns", {})),
         opening_words={k: frozenset(v) for k, v in data.get("opening_words", {}).items()},
     )

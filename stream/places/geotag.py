@@ -692,6 +692,9 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         if fi and family == LAT and f"{key}|{tail}" in gaz.fi_words:
             # A Finnish word of another meaning ("Miten" how, not Mitte + n; "Sarjan" of a series, not Sharjah's).
             readings = [(p, t, f | AMBIG | WORD) for p, t, f in readings]
+        # A Russian or Ukrainian word of another meaning ("Вона", she, not Vaughan's; "Читаю", I read, not Chita's):
+        # a place only after a locative preposition.
+        word_form = bool(tail) and family == CYR and f"{key}|{tail}" in gaz.cyr_words
         if readings and unspaced:
             readings = _inside_a_run(gaz, readings, joined, begin, stop - 1, tok_start, tok_start + len(texts[first]))
         # A name or code written against a dollar sign is a currency, not a place: "US$70 million",
@@ -702,6 +705,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             # In cased scripts a capitalised name after "in"/"à"/"в" is a place; in
             # Arabic "في" precedes any noun ("في المدينة", in the city), so it proves nothing.
             prep = first > 0 and texts[first - 1] in _LOCATIVE_BEFORE and family in (LAT, CYR)
+            if word_form and not prep:
+                continue
             locative = (
                 prep
                 or tail.lstrip("'’") in (lat_locative if family == LAT else _LOCATIVE_TAILS.get(family, ()))

@@ -142,8 +142,13 @@ def test_a_towns_name_that_is_a_first_name_needs_support(body: str, countries: s
         ("ru", "Лидер ИГ Абу Бакр аль-Багдади призвал сторонников продолжать войну.", set()),
         ("en", "IS leader Abu Bakr al-Baghdadi called on followers to fight.", set()),
         ("ru", "Бои идут в городе аль-Ракка на севере Сирии.", {"SY"}),
+        # A town's case form that is mostly a word of another meaning ("вона", she: Vaughan, Ontario; "читаю", I
+        # read: Chita) is a place only after a locative preposition.
+        ("uk", "Вона сказала, що уряд ухвалив рішення. Вони не погодилися.", set()),
+        ("ru", "Читаю новости каждый день.", set()),
+        ("ru", "Мороз в Новосибирске достиг сорока градусов.", {"RU"}),
     ],
 )
-def test_time_zones_and_channels(lang: str, body: str, countries: set[str]) -> None:
+def test_time_zones_channels_and_nisbas(lang: str, body: str, countries: set[str]) -> None:
     result = locate(Story(id="s", headline="", body=body), lang)
     assert {str(c["iso2"]) for c in result.countries} == countries
