@@ -244,8 +244,10 @@ dev precision 0.966 -> 0.967, test unchanged. A Cyrillic town's or region's case
 Ukrainian word (``cyr_words``: Zipf 4.0 or more and ten times its place's most frequent Cyrillic name: Ukrainian
 "вона", "вони" (she, they) had named Vaughan, Ontario beside any trigger word; "читаю", "думаю", "матери") is a place
 only after a locative preposition: every dev row unchanged, NEREL test 0.946 / 0.978 / 0.961 -> 0.947 / 0.978 /
-0.962. Countries' and capitals' case forms outnumber their nominatives ("Сирии") and are not so read. The trade-off: a
-local story that names a real foreign capital ("returned from London", with a school
+0.962. Countries' and capitals' case forms outnumber their nominatives ("Сирии") and are not so read. Measured and
+not taken: a sure city of the other country as local evidence for the homonym rule, as a state is (for British local
+papers' "Lancaster" beside "York"): LGL dev 0.846 -> 0.844, TR-News dev 0.951 -> 0.950 (York and Edmonton are towns'
+names themselves, and Britain was lost). The trade-off: a local story that names a real foreign capital ("returned from London", with a school
 board and dollars) loses it, as a story naming a county already did; none such on any dev half.
 """
 
