@@ -95,6 +95,7 @@ import re
 import statistics
 from collections import defaultdict
 from collections.abc import Callable
+from functools import cache
 from importlib import metadata
 from itertools import pairwise
 from pathlib import Path
@@ -326,6 +327,7 @@ _SUB_SKIP_1 = frozenset(
 _SUB_TYPES_2 = frozenset(["Metropolitan department", "Province", "Autonomous province", "Department"])
 
 
+@cache
 def _given_names(floor: int) -> dict[str, int]:
     """Folded first names -> their highest frequency class in any country of ``nam_dict.txt``, for classes >= ``floor``.
 

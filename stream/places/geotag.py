@@ -1424,7 +1424,7 @@ def locate(
             if qualified is not None
             else _best_entry(gaz, key, city_first=True, backed=lambda c: backed_elsewhere(c, key))
         )
-        if place is not None and qualified is None and key.removesuffix(" city") in _homonyms():
+        if place is not None and qualified is None and _homonym_towns(key):
             # A dateline's bare name is a town's as the text's are ("LEBANON (AP) — ... Warren County", "MANSFIELD —"
             # atop a city council's dollars): the homonym rule reads it with the text's names.
             entries = tuple(e for e in gaz.lookup(key) if e[1] in (0, 2))
@@ -1453,7 +1453,7 @@ def locate(
                 and not (end <= h.start < stop and any(filed_in & set(gaz.places[r[0]].countries) for r in h.readings))
             ]
 
-    if any(h.form in _homonyms() or h.form.removesuffix(" city") in _homonyms() for h, _s in pending):
+    if any(_homonym_towns(h.form) for h, _s in pending):
         towns = _homonym_countries(gaz, pending, local_news=english and _north_american_local(ts, text)) - external
         if towns:
             kept = []
@@ -2322,8 +2322,7 @@ def _names_a_local_institution(ts: TokenStream, text: str, hit: _Hit) -> bool:
     """Whether a name that an American town has too (``homonyms.tsv``) opens the capitalised name of a town's
     institution (:data:`_LOCAL_INSTITUTIONS`): "Paris High School", "Alexandria City Public Schools", "Paris PD"."""
     # "Alexandria City Public Schools": the gazetteer may read "Alexandria City" whole.
-    towns = _homonyms().get(hit.form.removesuffix(" city"))
-    if towns is None or "US" not in towns:
+    if "US" not in _homonym_towns(hit.form):
         return False
     texts, nxt = ts.texts, hit.last + 1
     for words in _LOCAL_INSTITUTIONS:
@@ -2790,6 +2789,13 @@ def _homonyms() -> dict[str, frozenset[str]]:
     return table
 
 
+def _homonym_towns(form: str) -> frozenset[str]:
+    """The countries with a town of ``form``'s name that the gazetteer does not read (``homonyms.tsv``); a name read
+    whole with "city" is looked up bare too ("Dublin City Council", "Alexandria City Public Schools")."""
+    table = _homonyms()
+    return table.get(form) or table.get(form.removesuffix(" city"), frozenset())
+
+
 def _homonym_countries(
     gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], *, local_news: bool = False
 ) -> set[str]:
@@ -2811,7 +2817,6 @@ def _homonym_countries(
 
 def _homonyms_of(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], assumed: frozenset[str]) -> set[str]:
     """:func:`_homonym_countries`, with the ``assumed`` countries counted as named by a county."""
-    table = _homonyms()
     local: dict[str, set[str]] = {c: {_LOCAL_NEWS} for c in assumed}  # country -> forms sure of its states or counties
     counties: dict[str, set[str]] = {c: {_LOCAL_NEWS} for c in assumed}  # country -> forms of its counties
     for hit, sure in pending:
@@ -2836,12 +2841,7 @@ def _homonyms_of(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int, int, 
     homes: dict[str, set[str]] = {}  # country -> the countries whose towns its names are
     for c, fs in by_country.items():
         towns = [
-            {
-                d
-                # "Dublin City Council": a town's name read whole with "city" is the town's as the bare name is.
-                for d in table.get(f) or table.get(f.removesuffix(" city"), frozenset())
-                if d != c and ((counties if (f, c) in capitals else local).get(d, set()) - fs)
-            }
+            {d for d in _homonym_towns(f) if d != c and ((counties if (f, c) in capitals else local).get(d, set()) - fs)}
             for f in fs
         ]
         if all(towns):
