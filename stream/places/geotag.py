@@ -96,6 +96,7 @@ from stream.places.qualifier import (
     QUALIFYING,
     abbreviations,
     counties,
+    county_lists,
     state_abbreviation,
     state_adjectives,
 )
@@ -240,6 +241,8 @@ _CYR_SPEECH_VERBS = frozenset(
 )
 # Arabic patronymic particles after a first name ("Hamad bin Khalifa", "Хамад бен Джасем").
 _PATRONYMS = frozenset(["bin", "ben", "ibn", "bint", "бин", "бен", "ибн", "бинт", "бін", "ібн"])
+# "Servant of": Arabic names made of it and one of God's names ("Abdul Hamid", "Abdel-Aziz", "Абдель Азиз").
+_THEOPHORIC = frozenset(["abdul", "abdel", "abd", "abdol", "abdal", "abdur", "abdus", "abdoul", "абдул", "абдель", "абд"])
 # The capitalised names of an American town's institutions after the town's name: "Paris High School", "Paris PD".
 _LOCAL_INSTITUTIONS = (
     ("high", "school"),
@@ -266,6 +269,8 @@ _LOCAL_MARKS = frozenset(words[0] for words in _LOCAL_INSTITUTIONS)
 # North American local news (see _north_american_local): a dollar amount and a town's institution or office, named
 # anywhere in the story.
 _DOLLAR_AMOUNT = re.compile(r"\$\s?\d")
+# Money of other countries: a wire story converts euros and pounds to dollars ("€100 million ($110 million)").
+_OTHER_MONEY = re.compile(r"[€£¥]|\b(?:euros?|pounds sterling|yen|yuan|rubles|roubles)\b")
 # A street address as American papers write it: a house number, the street's name and its type abbreviated with a
 # full stop ("2517 Memphis St., Alexandria", "400 S. Locust St., Lebanon").
 _STREET_ADDRESS = re.compile(r"\b\d{1,5} (?:[NSEW]\. )?(?:[A-Z][a-z]+ ){1,2}(?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Pkwy|Hwy)\.,? [A-Z]")
@@ -286,7 +291,10 @@ _LOCAL_OFFICES = (
     ("councillors",),
     ("mpp",),
 )
-_MARK_WORDS = _CLUB_MARKS | {"governor"} | _SPEECH_VERBS | _CYR_SPEECH_VERBS | _PATRONYMS | _LOCAL_MARKS
+# Offices only American local government has, under these names: Irish and British councils have councillors.
+_AMERICAN_OFFICES = frozenset(["councilman", "councilwoman", "councilmen", "councilmember", "councilmembers"])
+_ARABIC_NAME_MARKS = _PATRONYMS | _THEOPHORIC
+_MARK_WORDS = _CLUB_MARKS | {"governor"} | _SPEECH_VERBS | _CYR_SPEECH_VERBS | _ARABIC_NAME_MARKS | _LOCAL_MARKS
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
 # A place inside an organisation name adds this much (times its position weight) to a
@@ -310,6 +318,14 @@ ATTRIBUTIVE_WEIGHT = 0.25
 RELEVANT_RATIO = 0.5
 # Capitalised words that follow or precede a place name without making it a person's name:
 # compass and size words, titles, institutions, geographic nouns (folded).
+# Parts of a place named before it: "Northeast Ohio", "Downtown Cleveland", "Midtown Atlanta", "Metro Vancouver".
+_PLACE_PARTS = frozenset(
+    [
+        *("northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern"),
+        *("southwestern", "downtown", "uptown", "midtown", "inner", "outer", "metro", "suburban", "rural", "coastal"),
+        *("historic", "upstate", "downstate", "occupied"),
+    ]
+)
 _NAME_NEIGHBOURS = frozenset(
     [
         "north",
@@ -436,10 +452,7 @@ _NAME_NEIGHBOURS = frozenset(
         "metropolitan",
         "regional",
         "municipal",
-        # Parts of a place named before it: "Northeast Ohio", "Downtown Cleveland", "Midtown Atlanta".
-        *("northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern", "southeastern"),
-        *("southwestern", "downtown", "uptown", "midtown", "inner", "outer", "metro", "suburban", "rural", "coastal"),
-        *("historic", "upstate", "downstate", "occupied"),
+        *_PLACE_PARTS,
     ]
 )
 _FUNCTION_WORDS = frozenset(
@@ -1122,6 +1135,10 @@ def _span_hit(starts: list[int], start: int, end: int, form: str, place: int) ->
     return _Hit(at, last, form, False, False, False, ((place, NAME, 0),), LAT, start, end)
 
 
+# A list of counties before the plural noun (:func:`stream.places.qualifier.county_lists`).
+_COUNTY_PLURALS = re.compile(r"[ \t](?:counties|parishes|Counties|Parishes)\b")
+
+
 def _counties(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit]) -> list[_Hit]:
     """Apply US counties (:func:`stream.places.qualifier.counties`): "Laurel County" and "Avoyelles Parish" name
     their state, one that several states give a county ("Washington County") the state the story names or else
@@ -1132,7 +1149,10 @@ def _counties(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit]) -> l
     named: set[int] | None = None
     starts: list[int] | None = None
     added = False
-    for states, c_start, c_end, elsewhere in counties(text):
+    found: list[tuple[tuple[str, ...], int, int, bool, str | None]] = [(*county, None) for county in counties(text)]
+    if _COUNTY_PLURALS.search(text):
+        found.extend(county_lists(text))
+    for states, c_start, c_end, elsewhere, name in found:
         places = [p for p in (_state_place(gaz, s) for s in states) if p is not None]
         if len(places) > 1 or elsewhere:
             if named is None:
@@ -1147,7 +1167,7 @@ def _counties(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit]) -> l
             places = [gaz.country_index["US"]]
         if starts is None:
             starts = [ts.start(i) for i in range(len(ts.texts))]
-        made = _span_hit(starts, c_start, c_end, TokenStream.of(text[c_start:c_end]).joined, places[0])
+        made = _span_hit(starts, c_start, c_end, TokenStream.of(name or text[c_start:c_end]).joined, places[0])
         if made is not None:
             out.append(made)
             added = True
@@ -1273,7 +1293,9 @@ def locate(
     # passes the rules above, each having a place beside it.
     named_twice = _two_place_names(gaz, text, hits, not_names)
     # "Hamad bin Jassim", "шейх Хамад бен Халифа": a name before an Arabic patronymic particle is a person's.
-    patronyms = [h for h in hits if id(h) not in not_names and _before_a_patronym(ts, text, h)] if marks & _PATRONYMS else []
+    patronyms = (
+        [h for h in hits if id(h) not in not_names and _before_a_patronym(ts, text, h)] if marks & _ARABIC_NAME_MARKS else []
+    )
     if named_twice or patronyms:
         # By identity: a hit both rules find is one person's name once.
         persons = list({id(h): h for h in chain(persons, named_twice, patronyms)}.values())
@@ -1332,6 +1354,8 @@ def locate(
         if id(h) not in dropped
         and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family in (LAT, CYR))
         and not ((h.form in _COMPASS or _compass_phrase(h.form)) and _compass_modifier(ts, text, h, gaz))
+        # "Metro Vancouver" is no Indonesian Metro: a part's word before a capitalised name is part of that name.
+        and not (h.form in _PLACE_PARTS and _before_a_name(ts, text, h))
         and not (h.family == LAT and english and _no_english_place(gaz, ts, text, h, hit_tokens, lang))
         and not (
             cyr_languages
@@ -1375,7 +1399,7 @@ def locate(
         hits = [h for h in hits if h.readings]
     if "," in text:
         hits = _qualified(gaz, ts, text, hits, towns=english)
-    if english and any(noun in text for noun in COUNTY_NOUNS):  # US counties: English news names them
+    if english and (any(noun in text for noun in COUNTY_NOUNS) or _COUNTY_PLURALS.search(text)):  # English news names US counties
         hits = _counties(gaz, ts, text, hits)
 
     headline_end = len(story.headline) if story.headline else 0
@@ -1952,11 +1976,15 @@ def _opens_a_facility(ts: TokenStream, text: str, i: int) -> bool:
 
 def _before_a_patronym(ts: TokenStream, text: str, hit: _Hit) -> bool:
     """Whether a capitalised one-word name stands before an Arabic patronymic particle and a capitalised name:
-    "Hamad bin Jassim", "шейх Хамад бен Халифа", "Абдулла бин Хамад" (the name after it is a person's too)."""
+    "Hamad bin Jassim", "шейх Хамад бен Халифа", "Абдулла бин Хамад" (the name after it is a person's too); or
+    after "Abdul", "Abdel" ("Amir Abdul-Hamid")."""
     texts = ts.texts
     if hit.first != hit.last or hit.family not in (LAT, CYR):
         return False
     nxt, prev = hit.last + 1, hit.first - 1
+    # "Abdul-Hamid", "Abdel Aziz": the name after "servant of" is God's, in a person's name.
+    if prev >= 0 and texts[prev] in _THEOPHORIC and text[ts.end(prev) : hit.start] in (" ", "-", "‑"):
+        return text[ts.start(prev)].isupper()
     if nxt + 1 < len(texts) and texts[nxt] in _PATRONYMS and text[hit.end : ts.start(nxt)] == " ":
         return text[ts.start(nxt)].islower() and text[ts.start(nxt + 1)].isupper()
     return (
@@ -2362,6 +2390,12 @@ def _compass_phrase(form: str) -> bool:
     if " " not in form:  # most forms: asked of every hit
         return False
     return all(w in _COMPASS or w in ("far", "coast") for w in form.split())
+
+
+def _before_a_name(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a capitalised word follows ``hit`` after one space."""
+    nxt = hit.last + 1
+    return nxt < len(ts.texts) and text[hit.end : ts.start(nxt)] == " " and text[ts.start(nxt)].isupper()
 
 
 def _compass_modifier(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
@@ -2865,10 +2899,12 @@ def _north_american_local(ts: TokenStream, text: str) -> bool:
     Council", "Mansfield council", "Paris firefighters"): Dublin, Ohio, not Ireland's capital."""
     if _STREET_ADDRESS.search(text):
         return True
-    if not _DOLLAR_AMOUNT.search(text):
-        return False
     texts = ts.texts
     words = set(texts)
+    if not words.isdisjoint(_AMERICAN_OFFICES):
+        return True
+    if not _DOLLAR_AMOUNT.search(text) or _OTHER_MONEY.search(text):
+        return False
     for office in _LOCAL_OFFICES:
         if office[0] not in words:
             continue

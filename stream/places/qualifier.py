@@ -36,6 +36,7 @@ __all__ = [
     "US_STATES",
     "abbreviations",
     "counties",
+    "county_lists",
     "state_abbreviation",
     "state_adjectives",
 ]
@@ -142,6 +143,14 @@ _COUNTIES_FILE = Path(__file__).parent / "data" / "counties.tsv"
 # Up to three capitalised words before the noun ("Prince George's County", "St. Louis County", "DeKalb County").
 _WORD = re.compile(r"\S+")
 _COUNTY = re.compile(r"((?:[A-Z][\w'’.-]*[ \t]+){1,4})(County|Parish|Borough)(?![^\W_])")
+# Counties listed before the plural noun: "Clarke, Madison, Oconee and Oglethorpe counties", "Barrow and Jackson
+# counties". Each item is up to three capitalised words; the list needs "and" (or "&") before its last item.
+_ITEM = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}"
+_COUNTY_LIST = re.compile(
+    rf"({_ITEM}(?:,[ \t]+{_ITEM})*,?[ \t]+(?:and|&)[ \t]+{_ITEM})[ \t]+(counties|parishes|Counties|Parishes)(?![^\W_])"
+)
+_LIST_ITEM = re.compile(_ITEM)
+_PLURALS = {"counties": "County", "parishes": "Parish"}
 
 
 @cache
@@ -169,3 +178,21 @@ def counties(text: str) -> Iterator[tuple[tuple[str, ...], int, int, bool]]:
             if found is not None:
                 yield found[0], m.start(1) + word.start(), m.end(2), found[1]
                 break
+
+
+def county_lists(text: str) -> Iterator[tuple[tuple[str, ...], int, int, bool, str]]:
+    """Every US county named in a list before the plural noun ("Clarke, Madison, Oconee and Oglethorpe counties"):
+    as :func:`counties`, over the item's own span, and the county's name ("Clarke County") last. Local papers list
+    their area's counties so where a wire story names the state. An item no county bears is skipped; its longest
+    tail that is a county's name counts ("The Barrow" is Barrow)."""
+    table = _counties()
+    for m in _COUNTY_LIST.finditer(text):
+        noun = _PLURALS[m.group(2).lower()]
+        for item in _LIST_ITEM.finditer(m.group(1)):
+            words = list(_WORD.finditer(item.group()))
+            for i, word in enumerate(words):
+                name = " ".join([*(w.group() for w in words[i:]), noun])
+                found = table.get(name)
+                if found is not None:
+                    yield found[0], m.start(1) + item.start() + word.start(), m.start(1) + item.end(), found[1], name
+                    break

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from stream.places.geotag import _homonyms, locate
-from stream.places.qualifier import counties
+from stream.places.qualifier import counties, county_lists
 from stream.story import Story
 
 
@@ -23,6 +23,31 @@ def test_the_longest_run_of_capitalised_words_that_names_a_county() -> None:
         (("Minnesota", "Missouri"), "St. Louis County", False),
         (("Louisiana",), "Avoyelles Parish", False),
     ]
+
+
+def test_counties_listed_before_the_plural_noun() -> None:
+    text = "The metro area - Clarke, Madison, Oconee and Oglethorpe counties - and Barrow and Jackson counties."
+    found = [(states[:2], text[a:b], name) for states, a, b, _elsewhere, name in county_lists(text)]
+    assert found == [
+        (("Alabama", "Georgia"), "Clarke", "Clarke County"),
+        (("Alabama", "Arkansas"), "Madison", "Madison County"),
+        (("Georgia", "South Carolina"), "Oconee", "Oconee County"),
+        (("Georgia",), "Oglethorpe", "Oglethorpe County"),
+        (("Georgia",), "Barrow", "Barrow County"),
+        (("Alabama", "Arkansas"), "Jackson", "Jackson County"),
+    ]
+    # No "and", no list: a sentence's capitalised words before "counties" are no counties.
+    assert list(county_lists("Officials in Georgia said Clarke counties were spared.")) == []
+
+
+def test_listed_counties_make_a_capitals_name_a_local_town() -> None:
+    # Athens, Georgia: a capital's name needs a county of the other country, and the list names four.
+    body = (
+        "The unemployment rate for the four metro Athens counties rose in February. The rate for the metro area - "
+        "Clarke, Madison, Oconee and Oglethorpe counties - remained below the state's."
+    )
+    mentions, places = _located(body)
+    assert set(mentions) == {"US"} and "Georgia" in places
 
 
 def test_a_county_of_one_state_names_the_state() -> None:

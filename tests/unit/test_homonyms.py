@@ -77,6 +77,9 @@ def test_a_town_name_stays_where_the_story_is_not_local(body: str, kept: str) ->
         ("Oxford MPP Ernie Hardeman called the $14 billion deficit the largest in the province's history.", "GB"),
         # A street address as American papers write it.
         ("Darryl Warden, 44, of 2517 Memphis St., Alexandria, was charged with disturbing the peace.", "EG"),
+        # A councilman or councilmember: American local government's titles, dollars or not.
+        ("Councilman Tim Lecklider moved to delay the Dublin appointments until the council met again.", "IE"),
+        ("The Athens council heard the budget report, Councilmember Ann Lee said on Wednesday.", "GR"),
     ],
 )
 def test_a_bare_town_name_in_north_american_local_news(body: str, dropped: str) -> None:
@@ -90,6 +93,9 @@ def test_a_bare_town_name_in_north_american_local_news(body: str, dropped: str) 
         ("Paris Mayor Anne Hidalgo said the city will spend $1.2 billion on the Olympic village.", "FR"),
         # A city manager paid in euros: Dublin's own council.
         ("Dublin City Council approved a budget of 45,000 euros for the park, the city manager said.", "IE"),
+        # A wire story gives euros in dollars too: the dollars make no local story.
+        ("The Paris police chief said the city will spend 2 million euros ($2.2 million) on cameras.", "FR"),
+        ("Dublin's city manager said the €45,000 ($49,000) park budget was approved.", "IE"),
         ("Thousands marched in Alexandria on Friday, police at 12 Nile Corniche said.", "EG"),
         # Local news does not tell the United States from Canada: neither loses its own towns to the other's.
         ("The Lexington school board approved $2 million for the Swansea school's new gym.", "US"),

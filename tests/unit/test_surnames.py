@@ -92,6 +92,8 @@ def test_a_name_before_a_noun_of_its_people_is_a_place(body: str, countries: set
         ("Crime fell in Midtown Atlanta last year.", {"US"}),
         ("Farmers in Downstate Illinois lost their crops.", {"US"}),
         ("Historians wrote of Occupied Crimea.", {"UA"}),
+        # The part's word is itself no place there: Indonesia's Metro.
+        ("Metro Vancouver officials want more medicines returned to pharmacies.", {"CA"}),
     ],
 )
 def test_a_part_of_a_place_before_its_name(body: str, countries: set[str]) -> None:
@@ -128,6 +130,9 @@ def test_an_abbreviated_title_ends_no_sentence() -> None:
         # Egypt), and so is the surname repeated.
         ("es", "El candidato de EEUU, George W. Bush, se sumó hoy. Bush reafirmó su oposición.", {"US"}),
         ("en", "Sheikh Hamad bin Jassim met the king in Doha. Hamad said the talks went well.", {"QA"}),
+        # After "Abdul", "Abdel" ("servant of") the name is God's, in a person's name: no Turkish town Hamid.
+        ("en", "In Cairo, keeper Ramzi Saleh replaced the error-prone Amir Abdul-Hamid.", {"EG"}),
+        ("ru", "В Каире выступил Абдель Азиз.", {"EG"}),
         # A compass word before a place is part of the place's name, no first name.
         ("en", "Storms hit South Charleston and East Texas overnight.", {"US"}),
         # After a preposition each is a place.
