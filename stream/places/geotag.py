@@ -270,7 +270,7 @@ _LOCAL_MARKS = frozenset(words[0] for words in _LOCAL_INSTITUTIONS)
 # anywhere in the story.
 _DOLLAR_AMOUNT = re.compile(r"\$\s?\d")
 # Money of other countries: a wire story converts euros and pounds to dollars ("€100 million ($110 million)").
-_OTHER_MONEY = re.compile(r"[€£¥]|\b(?:euros?|pounds sterling|yen|yuan|rubles|roubles)\b")
+_OTHER_MONEY = ("€", "£", "¥", "euro", "pounds sterling", " yen", "yuan", "ruble", "rouble")
 # A street address as American papers write it: a house number, the street's name and its type abbreviated with a
 # full stop ("2517 Memphis St., Alexandria", "400 S. Locust St., Lebanon").
 _STREET_ADDRESS = re.compile(r"\b\d{1,5} (?:[NSEW]\. )?(?:[A-Z][a-z]+ ){1,2}(?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Pkwy|Hwy)\.,? [A-Z]")
@@ -291,10 +291,62 @@ _LOCAL_OFFICES = (
     ("councillors",),
     ("mpp",),
 )
+# Offices and bodies of American local government, under names no other country's press gives its own: Canada's
+# have councillors and school boards, Ireland's city managers, South Africa's townships, India's state police.
+_AMERICAN_LOCAL_OFFICES = (
+    *((word,) for word in ("councilman", "councilwoman", "councilmen", "councilwomen", "councilmember")),
+    *((word,) for word in ("councilmembers", "selectmen", "aldermen", "alderman")),
+    ("board", "of", "supervisors"),
+    ("county", "commission"),
+    ("county", "commissioners"),
+    *(("sheriff", "s", noun) for noun in ("office", "deputy", "deputies", "department")),
+    *(("sheriff", noun) for noun in ("office", "deputy", "deputies", "department")),
+    ("school", "district"),
+    ("municipal", "court"),
+    ("board", "of", "education"),
+)
+# The words that tell them (:func:`_american_local_offices` is asked only where the tokens hold them): one alone, or
+# both of a pair ("school district" needs "school" and "district").
+_OFFICE_WORDS = frozenset(["councilman", "councilwoman", "councilmen", "councilwomen", "councilmember", "councilmembers"])
+_OFFICE_WORDS |= frozenset(["selectmen", "sheriff", "aldermen", "alderman"])
+_OFFICE_PAIRS = (
+    ("school", "district"),
+    ("municipal", "court"),
+    ("board", "education"),
+    ("board", "supervisors"),
+    ("county", "commission"),
+    ("county", "commissioners"),
+)
+_OFFICE_MARKS = _OFFICE_WORDS.union(*_OFFICE_PAIRS)
+
+
+def _office_marked(marks: frozenset[str] | set[str]) -> bool:
+    """Whether the story's mark words (:data:`_MARK_WORDS` in its tokens) may hold an American local office."""
+    if not marks & _OFFICE_MARKS:  # most stories
+        return False
+    return bool(marks & _OFFICE_WORDS) or any(a in marks and b in marks for a, b in _OFFICE_PAIRS)
+
+
+def _american_local_offices(ts: TokenStream) -> list[tuple[int, int]]:
+    """The spans of :data:`_AMERICAN_LOCAL_OFFICES` in the story, in text order."""
+    texts = ts.texts
+    spans = []
+    for office in _AMERICAN_LOCAL_OFFICES:
+        n, at = len(office), -1
+        while True:
+            try:
+                at = texts.index(office[0], at + 1)
+            except ValueError:
+                break
+            if n == 1 or texts[at : at + n] == list(office):
+                spans.append((ts.start(at), ts.end(at + n - 1)))
+    return sorted(spans)
+
+
 # Offices only American local government has, under these names: Irish and British councils have councillors.
 _AMERICAN_OFFICES = frozenset(["councilman", "councilwoman", "councilmen", "councilmember", "councilmembers"])
 _ARABIC_NAME_MARKS = _PATRONYMS | _THEOPHORIC
-_MARK_WORDS = _CLUB_MARKS | {"governor"} | _SPEECH_VERBS | _CYR_SPEECH_VERBS | _ARABIC_NAME_MARKS | _LOCAL_MARKS
+_MARK_WORDS = _CLUB_MARKS | {"governor"} | _SPEECH_VERBS | _CYR_SPEECH_VERBS | _ARABIC_NAME_MARKS | _LOCAL_MARKS | _OFFICE_MARKS
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
 # A place inside an organisation name adds this much (times its position weight) to a
@@ -304,6 +356,9 @@ ORGANISATION_WEIGHT = 0.3
 # Rodrigo Duterte signs ..."): this much (times its position weight) for its country (issue #17).
 # The weight only orders several leaders' countries; a place named anywhere leaves people out.
 PERSON_WEIGHT = 0.5
+# An office only American local government has, under that name, named in a story that names no place of the United
+# States or Canada (see _AMERICAN_LOCAL_OFFICES): this much (times its position weight) for the United States.
+OFFICE_WEIGHT = 0.25
 # A country's name or abbreviation before a force noun ("United States aircraft bomb ...") weighs this much;
 # so does a demonym there when the story names another country as the scene ("Japanese troops land in ...").
 FORCE_WEIGHT = 0.5
@@ -1135,10 +1190,6 @@ def _span_hit(starts: list[int], start: int, end: int, form: str, place: int) ->
     return _Hit(at, last, form, False, False, False, ((place, NAME, 0),), LAT, start, end)
 
 
-# A list of counties before the plural noun (:func:`stream.places.qualifier.county_lists`).
-_COUNTY_PLURALS = re.compile(r"[ \t](?:counties|parishes|Counties|Parishes)\b")
-
-
 def _counties(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit]) -> list[_Hit]:
     """Apply US counties (:func:`stream.places.qualifier.counties`): "Laurel County" and "Avoyelles Parish" name
     their state, one that several states give a county ("Washington County") the state the story names or else
@@ -1150,7 +1201,7 @@ def _counties(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit]) -> l
     starts: list[int] | None = None
     added = False
     found: list[tuple[tuple[str, ...], int, int, bool, str | None]] = [(*county, None) for county in counties(text)]
-    if _COUNTY_PLURALS.search(text):
+    if "unties" in text or "arishes" in text:
         found.extend(county_lists(text))
     for states, c_start, c_end, elsewhere, name in found:
         places = [p for p in (_state_place(gaz, s) for s in states) if p is not None]
@@ -1399,7 +1450,7 @@ def locate(
         hits = [h for h in hits if h.readings]
     if "," in text:
         hits = _qualified(gaz, ts, text, hits, towns=english)
-    if english and (any(noun in text for noun in COUNTY_NOUNS) or _COUNTY_PLURALS.search(text)):  # English news names US counties
+    if english and (any(noun in text for noun in COUNTY_NOUNS) or "unties" in text or "arishes" in text):  # US counties
         hits = _counties(gaz, ts, text, hits)
 
     headline_end = len(story.headline) if story.headline else 0
@@ -1711,6 +1762,13 @@ def locate(
             weight = position_weight(person.start, top_end, lead_end) * PERSON_WEIGHT
             mention = Mention(text[person.start : person.end], person.start, person.end, person.name, person.kind)
             accepted.append((idx, mention, weight))
+    if english and _office_marked(marks) and "US" not in named and "CA" not in named:
+        # American local news names its own town, often under the gazetteer's floor ("FALLS VILLAGE", "Northbrook"):
+        # the offices of American local government name the country.
+        for start, end in _american_local_offices(ts):
+            weight = position_weight(start, top_end, lead_end) * OFFICE_WEIGHT
+            mention = Mention(text[start:end], start, end, TokenStream.of(text[start:end]).joined, "office")
+            accepted.append((gaz.country_index["US"], mention, weight))
     for hit in org_hits:
         start, end = hit.start, hit.end
         # "The Reserve Bank of Australia slashes its cash rate": a state's central bank, named after the state, is
@@ -2903,7 +2961,7 @@ def _north_american_local(ts: TokenStream, text: str) -> bool:
     words = set(texts)
     if not words.isdisjoint(_AMERICAN_OFFICES):
         return True
-    if not _DOLLAR_AMOUNT.search(text) or _OTHER_MONEY.search(text):
+    if not _DOLLAR_AMOUNT.search(text) or any(money in text for money in _OTHER_MONEY):
         return False
     for office in _LOCAL_OFFICES:
         if office[0] not in words:

@@ -125,3 +125,36 @@ def test_a_datelines_bare_name_is_read_by_the_homonym_rule() -> None:
 def test_the_datelines_country_in_brackets_is_no_second_mention() -> None:
     found = _dated("Exode", "GORIS (Arménie), 28 sept 2023 (AFP) - Des réfugiés arrivent par milliers.")
     assert [m["source"] for m in found["AM"]] == ["dateline"]
+
+
+@pytest.mark.parametrize(
+    ("body", "office"),
+    [
+        # A town under the gazetteer's floor: the offices of American local government name the country.
+        ("FALLS VILLAGE — The Board of Selectmen voted to repave Main Street, First Selectman Pat Mechare said.", "Selectmen"),
+        ("Sheriff's deputies found the stolen truck near Pineville on Friday.", "Sheriff's deputies"),
+        ("Councilwoman Amy Salay asked the school district to delay the vote.", "Councilwoman"),
+    ],
+)
+def test_american_local_offices_name_the_united_states(body: str, office: str) -> None:
+    result = locate(Story(id="o", headline="", body=body), "en")
+    (country,) = result.countries
+    assert country["iso2"] == "US"
+    mentions: list[dict[str, object]] = country["mentions"]  # type: ignore[assignment]
+    mention = next(m for m in mentions if m["source"] == "office")
+    start, end = int(str(mention["start"])), int(str(mention["end"]))
+    assert mention["text"] == office and body[start:end] == office
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A place of the United States or Canada is named: the offices add nothing.
+        ("The Toronto board of education approved $2 million for the new school.", {"CA"}),
+        ("Councilman Tim Lecklider said Ohio roads need work.", {"US"}),
+        # Other countries' offices under their own names: a township, a state police, a city manager.
+        ("Police in Soweto township said the state police would investigate, the city manager added.", {"ZA"}),
+    ],
+)
+def test_offices_add_no_united_states_beside_its_places_or_to_other_countries(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries

@@ -169,8 +169,8 @@ def test_a_name_after_new(body: str, countries: set[str]) -> None:
         ("The gap in the Alexandria City Public Schools came up first. Alexandria voters will decide.", {"US"}),
         # A country's name where English would put its adjective: the American town.
         ("A new plea agreement is discussed for Elizabeth Fairfield, a Lebanon woman accused of murder.", set()),
-        # Texas's independent school districts.
-        ("Palestine Independent School District coordinator Craig Harris will speak to parents.", set()),
+        # Texas's independent school districts: no Palestine, and a school district is American local government.
+        ("Palestine Independent School District coordinator Craig Harris will speak to parents.", {"US"}),
         # Foreign news keeps its countries.
         ("Israeli jets struck targets in Lebanon, a Lebanese official said.", {"LB", "IL"}),
         ("Students at a Paris school protested against the reform, French media said.", {"FR"}),
