@@ -346,7 +346,9 @@ def _american_local_offices(ts: TokenStream) -> list[tuple[int, int]]:
 # Offices only American local government has, under these names: Irish and British councils have councillors.
 _AMERICAN_OFFICES = frozenset(["councilman", "councilwoman", "councilmen", "councilmember", "councilmembers"])
 _ARABIC_NAME_MARKS = _PATRONYMS | _THEOPHORIC
-_MARK_WORDS = _CLUB_MARKS | {"governor"} | _SPEECH_VERBS | _CYR_SPEECH_VERBS | _ARABIC_NAME_MARKS | _LOCAL_MARKS | _OFFICE_MARKS
+_MARK_WORDS = (
+    _CLUB_MARKS | {"governor", "premier"} | _SPEECH_VERBS | _CYR_SPEECH_VERBS | _ARABIC_NAME_MARKS | _LOCAL_MARKS | _OFFICE_MARKS
+)
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
 # A place inside an organisation name adds this much (times its position weight) to a
@@ -1300,6 +1302,17 @@ def locate(
                 or (h.first > 1 and ts.texts[h.first - 1] == "of" and ts.texts[h.first - 2] == "governor")
             ):
                 _governed_unit(gaz, h)
+    if "premier" in marks:
+        # "Ontario Premier Doug Ford", "Ontario's premier", "the premier of Ontario": a province's or an Australian
+        # state's head; the province, not Ontario, California.
+        texts = ts.texts
+        for h in hits:
+            if h.family == LAT and (
+                (h.last + 1 < len(texts) and texts[h.last + 1] == "premier")
+                or (h.last + 2 < len(texts) and texts[h.last + 1] == "s" and texts[h.last + 2] == "premier")
+                or (h.first > 1 and texts[h.first - 1] == "of" and texts[h.first - 2] == "premier")
+            ):
+                _premier_unit(gaz, h)
     orgs = load_organisations()
     # Every token inside a hit; most hits are one token, so the others add their ranges (half the cost of a range
     # per hit).
@@ -1395,6 +1408,16 @@ def locate(
             # "Northland", "Southland": a region's name made of a compass word is a region of many countries' speech
             # ("a Northland packing facility" in Kansas City, "the Southland" for Southern California).
             h.readings = tuple((p, t, f | AMBIG) if gaz.places[p].kind == "state" else (p, t, f) for p, t, f in h.readings)
+        elif (
+            len(h.readings) > 1
+            and h.first > 0
+            and texts[h.first - 1] in _REGION_ADJECTIVES
+            and h.family == LAT
+            and text[ts.end(h.first - 1) : h.start] == " "
+        ):
+            # "northern Ontario", "Southwestern Ontario": a region of a province or a state, not a part of another
+            # country's town of that name (Ontario, California).
+            _region_of_a_state(gaz, h)
         elif h.end - h.start <= 5 and h.family == LAT and h.start >= body_at and _acronym(gaz, text, h):
             # "MERS", "(D-OR)": a short word in capitals inside a body is mostly an acronym; a town's name written
             # so (Moers's "Mers") needs support. Countries' and capitals' names ("USA", "ROME") stay as they are.
@@ -1528,7 +1551,7 @@ def locate(
                 and not (end <= h.start < stop and any(filed_in & set(gaz.places[r[0]].countries) for r in h.readings))
             ]
 
-    if any(_homonym_towns(h.form) for h, _s in pending):
+    if not _homonym_forms().isdisjoint([h.form for h, _s in pending]):
         towns = _homonym_countries(gaz, pending, local_news=english and _north_american_local(ts, text)) - external
         if towns:
             kept = []
@@ -2226,6 +2249,13 @@ _COMPASS = frozenset(
         *("nord", "sud", "est", "ouest", "norte", "sur", "este", "oeste", "centro"),
     ]
 )
+# Adjectives naming a region of a larger area before its name: "northern Ontario", "Southwestern Ontario".
+_REGION_ADJECTIVES = frozenset(
+    [
+        *("northern", "southern", "eastern", "western", "northeastern", "northwestern", "southeastern"),
+        *("southwestern", "upstate", "downstate"),
+    ]
+)
 # The Arabic article written before a name in Latin and Cyrillic script ("al-Baghdadi", "аль-Багдади").
 _AL_PARTICLES = frozenset(["al", "el", "аль", "ал", "эль", "ель"])
 # Russian and Ukrainian "time" after a city's adjective: a time zone ("по московскому времени", "за київським часом").
@@ -2683,6 +2713,20 @@ def _governed_unit(gaz: Gazetteer, hit: _Hit) -> None:
         hit.readings = ((idx, NAME, 0),)
 
 
+def _premier_unit(gaz: Gazetteer, hit: _Hit) -> None:
+    """Read a name beside a premier's title as the province or state it is, where it has such a reading."""
+    states = tuple((p, t, f & ~AMBIG) for p, t, f in hit.readings if t == NAME and gaz.places[p].kind == "state")
+    if states:
+        hit.readings = states
+
+
+def _region_of_a_state(gaz: Gazetteer, hit: _Hit) -> None:
+    """Read a name that has a first-level division's reading and otherwise only towns' as that division."""
+    states = tuple((p, t, f & ~AMBIG) for p, t, f in hit.readings if t == NAME and gaz.places[p].kind == "state")
+    if states and all(gaz.places[r[0]].kind in ("state", "city") for r in hit.readings):
+        hit.readings = states
+
+
 def _club_home(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
     """Whether a Latin city name sits in a sports club's name: "FC Dinamo București", "Liverpool FC".
 
@@ -2879,6 +2923,13 @@ def _homonyms() -> dict[str, frozenset[str]]:
             form, countries = line.split("\t")
             table[form] = frozenset(countries.split(","))
     return table
+
+
+@cache
+def _homonym_forms() -> frozenset[str]:
+    """Every form :func:`_homonym_towns` answers: the table's, and each read whole with "city"."""
+    table = _homonyms()
+    return frozenset(table).union(form + " city" for form in table)
 
 
 def _homonym_towns(form: str) -> frozenset[str]:

@@ -1620,6 +1620,28 @@ def test_a_name_beside_a_governors_title_is_the_subdivision_it_governs() -> None
     assert _countries(locate(_story("", "The Governor of Sint Maarten swears in a new cabinet."), "en")) == {"SX"}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # A premier's province: Ontario, not Ontario, California (a name two countries' places bear needs support).
+        "Ontario Premier Doug Ford said the plan would go ahead.",
+        "Ontario's premier said no to the pipeline.",
+        "The premier of Ontario called an early election.",
+        # A region of a province: "northern Ontario", not a part of the Californian town.
+        "Wildfires spread across northern Ontario on Sunday.",
+        "Southwestern Ontario farmers lost their crops to hail.",
+    ],
+)
+def test_a_premiers_province_and_its_regions(body: str) -> None:
+    assert _countries(locate(_story("", body), "en")) == {"CA"}
+
+
+def test_a_premier_of_a_country_and_a_region_of_a_country_stay_as_they_were() -> None:
+    assert _countries(locate(_story("", "Chinese Premier Li Keqiang met the premier of Queensland."), "en")) == {"CN", "AU"}
+    # A name of a country and a state keeps needing support: "southern Georgia" is either.
+    assert _countries(locate(_story("", "Storms hit southern Georgia."), "en")) == set()
+
+
 def test_a_city_that_outnumbers_a_territory_of_its_name_shares_the_name() -> None:
     # Written for this test. Norfolk, Virginia (238,000 people) is no Norfolk Island (1,800): the form needs support,
     # which the state after it gives; the island's full name is still the island.
