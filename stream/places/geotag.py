@@ -346,8 +346,22 @@ def _american_local_offices(ts: TokenStream) -> list[tuple[int, int]]:
 # Offices only American local government has, under these names: Irish and British councils have councillors.
 _AMERICAN_OFFICES = frozenset(["councilman", "councilwoman", "councilmen", "councilmember", "councilmembers"])
 _ARABIC_NAME_MARKS = _PATRONYMS | _THEOPHORIC
+# Kinship nouns before a relative's first name (English).
+_KIN_WORDS = frozenset(
+    [
+        *("son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "grandson"),
+        *("granddaughter", "nephew", "niece", "cousin", "widow", "stepson", "stepdaughter", "fiancee", "fiance"),
+    ]
+)
 _MARK_WORDS = (
-    _CLUB_MARKS | {"governor", "premier"} | _SPEECH_VERBS | _CYR_SPEECH_VERBS | _ARABIC_NAME_MARKS | _LOCAL_MARKS | _OFFICE_MARKS
+    _CLUB_MARKS
+    | {"governor", "premier"}
+    | _SPEECH_VERBS
+    | _CYR_SPEECH_VERBS
+    | _ARABIC_NAME_MARKS
+    | _KIN_WORDS
+    | _LOCAL_MARKS
+    | _OFFICE_MARKS
 )
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
@@ -1360,6 +1374,9 @@ def locate(
     patronyms = (
         [h for h in hits if id(h) not in not_names and _before_a_patronym(ts, text, h)] if marks & _ARABIC_NAME_MARKS else []
     )
+    # "Polk's son, Trent, said", "his wife Georgia": a name after a kinship noun is a relative's.
+    if marks & _KIN_WORDS:
+        patronyms = patronyms + [h for h in hits if id(h) not in not_names and _after_kin(ts, text, h)]
     if named_twice or patronyms:
         # By identity: a hit both rules find is one person's name once.
         persons = list({id(h): h for h in chain(persons, named_twice, patronyms)}.values())
@@ -2053,6 +2070,17 @@ def _opens_a_facility(ts: TokenStream, text: str, i: int) -> bool:
         if not (text[ts.start(j)].isupper() or word in _NAME_PARTICLES_IN_FACILITIES):
             return False
     return False
+
+
+def _after_kin(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a capitalised one-word Latin name follows a kinship noun in lower case, after a space or a comma:
+    "his son, Trent,", "her daughter Paris" ("Mother Russia", capitalised, is the country)."""
+    if hit.first != hit.last or hit.family != LAT or hit.first == 0 or not text[hit.start].isupper():
+        return False
+    prev = hit.first - 1
+    if ts.texts[prev] not in _KIN_WORDS or not text[ts.start(prev)].islower():
+        return False
+    return text[ts.end(prev) : hit.start] in (" ", ", ")
 
 
 def _before_a_patronym(ts: TokenStream, text: str, hit: _Hit) -> bool:

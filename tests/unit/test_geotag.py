@@ -887,6 +887,14 @@ def test_the_red_sea_is_no_sudanese_state() -> None:
     assert _countries(locate(_story("", "Хуситы атаковали судно в Красном море."), "ru")) == {"YE"}
 
 
+def test_a_gulf_named_after_a_state_or_a_country_is_no_mention_of_it() -> None:
+    body = "Winter lows in the Gulf of Alaska were weaker than usual, bringing cold air to British Columbia."
+    assert _countries(locate(_story("", body), "en")) == {"CA"}
+    assert _countries(locate(_story("", "Fishing boats sank in the Gulf of Thailand off Cambodia."), "en")) == {"KH"}
+    # The state itself is named as ever.
+    assert _countries(locate(_story("", "Snow fell across Alaska."), "en")) == {"US"}
+
+
 def test_where_a_variant_was_first_detected_is_not_the_scene() -> None:
     body = "Ireland reports its first three cases of the variant originally detected in India."
     assert _focus(body) == "IE"

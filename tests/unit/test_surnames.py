@@ -133,6 +133,10 @@ def test_an_abbreviated_title_ends_no_sentence() -> None:
         # After "Abdul", "Abdel" ("servant of") the name is God's, in a person's name: no Turkish town Hamid.
         ("en", "In Cairo, keeper Ramzi Saleh replaced the error-prone Amir Abdul-Hamid.", {"EG"}),
         ("ru", "В Каире выступил Абдель Азиз.", {"EG"}),
+        # A name after a kinship noun is a relative's; "Mother Russia", capitalised, is the country.
+        ("en", "According to Polk's son, Trent, the Detroit company employs 60 people.", {"US"}),
+        ("en", "Her daughter Paris moved to Lyon last year.", {"FR"}),
+        ("en", "Poets still sing of Mother Russia.", {"RU"}),
         # A compass word before a place is part of the place's name, no first name.
         ("en", "Storms hit South Charleston and East Texas overnight.", {"US"}),
         # After a preposition each is a place.
