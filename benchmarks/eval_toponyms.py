@@ -282,7 +282,10 @@ named after a state or a country whose waters are no part of it are shared water
 in a British Columbia weather story, the Gulf of Thailand, the Gulf of Maine): LGL dev 0.864 / 0.869 / 0.866 -> 0.869
 / 0.869 / 0.869, test unchanged at 0.841 / 0.871 / 0.856; every other row unchanged. Measured and not taken: a
 known surname after "in" read as the person before a possessive ("in Flores' honor"): dev +1 right, but "flew to
-Austin's airport" after "Lloyd Austin" is the city.
+Austin's airport" after "Lloyd Austin" is the city; and British local government's offices (council tax, a borough's,
+a district's or a parish's council, a councillor, the Crown Court) with an amount in pounds naming the United
+Kingdom as the American offices name the United States: no dev row moved (LGL's British stories that miss Britain
+name a councillor or pounds, never both).
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, pairwise
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -825,7 +826,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     # Longest token span first, then longest form; drop hits overlapping a kept one. Inside a run of an
     # unspaced script the characters, not the token, are what two names may not share: "中国与哈萨克斯坦"
     # names China and Kazakhstan.
-    hits.sort(key=lambda h: (h.first - h.last, -len(h.form), h.first))
+    hits.sort(key=_overlap_order)
     taken: set[int] = set()
     inside: set[int] = set()  # tokens (unspaced runs) with names kept inside them
     claimed: set[int] = set()  # character offsets of those names: a bounded check per name, however long the run
@@ -849,8 +850,17 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             taken.update(span_ids)
             hit.start, hit.end = begins[hit.first], ends[hit.last]
         kept.append(hit)
-    kept.sort(key=lambda h: (h.first, h.start))
+    kept.sort(key=_text_order)
     return kept
+
+
+# Sort keys of _scan: C getters, or one int for the overlap order (a tuple per hit was a measurable part of the scan).
+_text_order = attrgetter("first", "start")
+
+
+def _overlap_order(h: _Hit) -> int:
+    """Longest token span first, then longest form, then the earlier: (first - last, -len(form), first) as one int."""
+    return ((h.first - h.last) << 40) - (len(h.form) << 24) + h.first  # forms are under 2**16 characters
 
 
 # Endings of Russian and Ukrainian surnames that a nationality noun takes too: "Поляков" (a surname) against
@@ -1334,10 +1344,18 @@ def locate(
     for h in hits:
         if h.last != h.first:
             hit_tokens.update(range(h.first + 1, h.last + 1))
+    texts, n_tokens = ts.texts, len(ts.texts)
+    after_org, before_org, whole_org = orgs.after, orgs.before, orgs.whole
     org_hits = [
         h
         for h in hits
         if h.family in (LAT, CYR)
+        # covers()'s own first test, asked here: most names have no organisation's word beside them.
+        and (
+            (h.last + 1 < n_tokens and texts[h.last + 1] in after_org)
+            or (h.first > 0 and texts[h.first - 1] in before_org)
+            or (h.first == h.last and texts[h.first] in whole_org)
+        )
         and orgs.covers(ts.texts, h.first, h.last)
         and (_named_after(ts, text, h) or orgs.covers(ts.texts, h.first, h.last, suffixes=False))
     ]
@@ -1404,7 +1422,6 @@ def locate(
         if speakers:
             dropped = dropped | {id(h) for h in speakers}
             surnames.update(h.form for h in speakers if h.start >= story.body_offset)
-    texts, n_tokens = ts.texts, len(ts.texts)
     body_at = story.body_offset
     english = lang in (None, "en")
     # "Paris High School", "Paris Public Library": an American town's institutions; the story's every bare mention
@@ -1444,7 +1461,7 @@ def locate(
         for h in hits
         if id(h) not in dropped
         and not (surnames and h.form in surnames and not h.locative and not h.prep and h.family in (LAT, CYR))
-        and not ((h.form in _COMPASS or _compass_phrase(h.form)) and _compass_modifier(ts, text, h, gaz))
+        and not ((h.form in _COMPASS or (" " in h.form and _compass_phrase(h.form))) and _compass_modifier(ts, text, h, gaz))
         # "Metro Vancouver" is no Indonesian Metro: a part's word before a capitalised name is part of that name.
         and not (h.form in _PLACE_PARTS and _before_a_name(ts, text, h))
         and not (h.family == LAT and english and _no_english_place(gaz, ts, text, h, hit_tokens, lang))
@@ -1506,12 +1523,16 @@ def locate(
     # hit can ask whether *another* name backs its reading.
     sure_forms: dict[str, set[str]] = {}
     pending: list[tuple[_Hit, list[tuple[int, int, int]]]] = []
+    places = gaz.places
     for hit in hits:
-        # Most readings are unambiguous: sure without the call.
-        sure = [r for r in hit.readings if not r[2] & AMBIG or _is_sure(gaz, r, hit.form, lang, hit.family)]
+        readings, form = hit.readings, hit.form
+        if len(readings) == 1 and not readings[0][2] & AMBIG:  # most hits: one sure reading, no comprehension
+            sure = [readings[0]]
+        else:
+            sure = [r for r in readings if not r[2] & AMBIG or _is_sure(gaz, r, form, lang, hit.family)]
         for r in sure:
-            for c in gaz.places[r[0]].countries:
-                sure_forms.setdefault(c, set()).add(hit.form)
+            for c in places[r[0]].countries:
+                sure_forms.setdefault(c, set()).add(form)
         pending.append((hit, sure))
 
     def backed_elsewhere(country: str, form: str) -> bool:
@@ -1687,13 +1708,14 @@ def locate(
             place, ftype, _flags = chosen[0]
         else:
             place, ftype, _flags = min(chosen, key=lambda r: (*_rank(gaz, r[0]), adjective_first and r[1] != DEMONYM, r[1]))
-        kind = gaz.places[place].kind
+        entry = places[place]
+        kind = entry.kind
         if kind == "shared":
             continue
         source = "demonym" if ftype == DEMONYM or hit.nisba else "metonym" if ftype == METONYM else "text"
         named_places += 1
         if kind == "region":
-            region_hits.append((gaz.places[place].id, weight * factor, start < headline_end))
+            region_hits.append((entry.id, weight * factor, start < headline_end))
             continue
         mention = _new_tuple(Mention, (text[start:end], start, end, hit.form, source))
         weight *= SOURCE_WEIGHTS[source] * factor
@@ -1760,11 +1782,11 @@ def locate(
             if hit.last + 1 < n_tokens and texts[hit.last + 1] in _FORCES and _before_a_force(ts, text, hit):
                 forces_of.append(len(accepted))
         elif hit.locative and source == "text":
-            scenes.update(gaz.places[place].countries)
+            scenes.update(entry.countries)
         accepted.append((place, mention, weight))
         if start < headline_end:
-            headline_hits.append((hit, gaz.places[place].countries))
-            for c in gaz.places[place].countries:
+            headline_hits.append((hit, entry.countries))
+            for c in entry.countries:
                 headline_kinds.setdefault(c, set()).add(kind)
     in_text = len(accepted)  # the names read in the text; people, organisations and lone names come after
     for i in forces_of:

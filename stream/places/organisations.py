@@ -8,7 +8,7 @@ before it (``prefixes``), and whole names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -26,12 +26,17 @@ class OrgPatterns:
     suffixes: tuple[tuple[str, ...], ...]
     prefixes: tuple[tuple[str, ...], ...]
     names: tuple[tuple[str, ...], ...]
+    #: The words that may stand right after a place inside an organisation name, right before it, and the one-word
+    #: names that are a place's name themselves ("Toyota"): a place with none of them beside it is in no such name.
+    after: frozenset[str] = field(init=False)
+    before: frozenset[str] = field(init=False)
+    whole: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_after", frozenset(s[0] for s in self.suffixes) | frozenset(w for n in self.names for w in n))
-        object.__setattr__(self, "_before", frozenset(s[-1] for s in self.prefixes) | frozenset(w for n in self.names for w in n))
-        # A one-word name is the place name itself ("Toyota"): nothing before or after it tells.
-        object.__setattr__(self, "_whole", frozenset(n[0] for n in self.names if len(n) == 1))
+        in_names = frozenset(w for n in self.names for w in n)
+        object.__setattr__(self, "after", frozenset(s[0] for s in self.suffixes) | in_names)
+        object.__setattr__(self, "before", frozenset(s[-1] for s in self.prefixes) | in_names)
+        object.__setattr__(self, "whole", frozenset(n[0] for n in self.names if len(n) == 1))
 
     def covers(self, texts: list[str], first: int, last: int, *, suffixes: bool = True) -> bool:
         """Whether tokens ``first..last`` (a place name) sit inside an organisation name.
@@ -40,8 +45,8 @@ class OrgPatterns:
         """
         after = texts[last + 1] if last + 1 < len(texts) else ""
         before = texts[first - 1] if first > 0 else ""
-        if after not in self._after and before not in self._before:  # type: ignore[attr-defined]
-            return first == last and texts[first] in self._whole  # type: ignore[attr-defined]
+        if after not in self.after and before not in self.before:
+            return first == last and texts[first] in self.whole
         for seq in self.suffixes if suffixes else ():
             if tuple(texts[last + 1 : last + 1 + len(seq)]) == seq:
                 return True
