@@ -41,6 +41,7 @@ from stream.places.dateline import find_dateline
 from stream.places.focus import (
     AMBIGUOUS_WEIGHT,
     LOCATIVE_WEIGHT,
+    POSITION_WEIGHTS,
     SOURCE_WEIGHTS,
     SPEAKER_WEIGHT,
     Scored,
@@ -691,7 +692,9 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     """
     joined, starts, texts = ts.joined, ts.starts, ts.texts
     begins, ends = ts.begins, ts.ends  # original offsets, indexed directly: dozens of reads per story
-    hits: list[_Hit] = []
+    # The hits found, as tuples that sort in the overlap order below without a key: (first - last, -len(form),
+    # first, the order found, then _Hit's fields from last on). Only the hits kept become _Hit objects.
+    found: list[_Candidate] = []
     all_caps: dict[tuple[int, int], bool] = {}  # token span -> written in capitals (or without letters)
     # Longest form hit so far inside each single token: a later hit there that is no longer
     # loses the overlap resolution below anyway (ties keep the earlier hit), so it is not checked.
@@ -816,51 +819,62 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             start = stop = -1  # the tokens' span, set below for the hits kept
             if unspaced:
                 start, stop = ts.inner_span(first, begin - tok_start, len(key))
-            hits.append(
-                _Hit(first, last, key, bool(tail) and family == ARA, locative, prep, tuple(readings), family, start, stop)
+            found.append(
+                (
+                    first - last,
+                    -len(key),
+                    first,
+                    len(found),
+                    last,
+                    key,
+                    bool(tail) and family == ARA,
+                    locative,
+                    prep,
+                    tuple(readings),
+                    family,
+                    start,
+                    stop,
+                )
             )
             if single:
                 longest_in_token[tok_start] = len(key)
-            if len(hits) == _MAX_HITS:
+            if len(found) == _MAX_HITS:
                 break
-    # Longest token span first, then longest form; drop hits overlapping a kept one. Inside a run of an
-    # unspaced script the characters, not the token, are what two names may not share: "中国与哈萨克斯坦"
-    # names China and Kazakhstan.
-    hits.sort(key=_overlap_order)
+    # Longest token span first, then longest form, then the earlier (the order found breaks every tie); drop hits
+    # overlapping a kept one. Inside a run of an unspaced script the characters, not the token, are what two names
+    # may not share: "中国与哈萨克斯坦" names China and Kazakhstan.
+    found.sort()
     taken: set[int] = set()
     inside: set[int] = set()  # tokens (unspaced runs) with names kept inside them
     claimed: set[int] = set()  # character offsets of those names: a bounded check per name, however long the run
     kept: list[_Hit] = []
-    for hit in hits:
-        if hit.family == CJK and hit.first == hit.last:
-            chars = range(hit.start, hit.end)
-            if hit.first in taken or any(c in claimed for c in chars):
+    for _span, _length, first, _order, last, key, nisba, locative, prep, chosen, family, start, stop in found:
+        if family == CJK and first == last:
+            chars = range(start, stop)
+            if first in taken or any(c in claimed for c in chars):
                 continue
-            inside.add(hit.first)
+            inside.add(first)
             claimed.update(chars)
-        elif hit.first == hit.last:  # most hits: the check below without a generator
-            if hit.first in taken or hit.first in inside:
+        elif first == last:  # most hits: the check below without a generator
+            if first in taken or first in inside:
                 continue
-            taken.add(hit.first)
-            hit.start, hit.end = begins[hit.first], ends[hit.last]
+            taken.add(first)
+            start, stop = begins[first], ends[last]
         else:
-            span_ids = range(hit.first, hit.last + 1)
+            span_ids = range(first, last + 1)
             if any(i in taken or i in inside for i in span_ids):
                 continue
             taken.update(span_ids)
-            hit.start, hit.end = begins[hit.first], ends[hit.last]
-        kept.append(hit)
+            start, stop = begins[first], ends[last]
+        kept.append(_Hit(first, last, key, nisba, locative, prep, chosen, family, start, stop))
     kept.sort(key=_text_order)
     return kept
 
 
-# Sort keys of _scan: C getters, or one int for the overlap order (a tuple per hit was a measurable part of the scan).
+# A hit of _scan before the overlaps are resolved: the overlap order's keys, then _Hit's fields from ``last`` on.
+_Candidate = tuple[int, int, int, int, int, str, bool, bool, bool, tuple[tuple[int, int, int], ...], int, int, int]
+# The text order of the hits kept: a C getter (a tuple per hit was a measurable part of the scan).
 _text_order = attrgetter("first", "start")
-
-
-def _overlap_order(h: _Hit) -> int:
-    """Longest token span first, then longest form, then the earlier: (first - last, -len(form), first) as one int."""
-    return ((h.first - h.last) << 40) - (len(h.form) << 24) + h.first  # forms are under 2**16 characters
 
 
 # Endings of Russian and Ukrainian surnames that a nationality noun takes too: "Поляков" (a surname) against
@@ -1362,7 +1376,7 @@ def locate(
     in_org = {id(h) for h in org_hits}  # identity, not dataclass equality: a list scan per hit
     # A capitalised Cyrillic adjective of a city after a name is an epithet, no place beside it: "Софія
     # Київська" (Saint Sophia of Kyiv) names no Sofia.
-    epithets = frozenset(h.first for h in hits if h.family == CYR and all(r[1] == DEMONYM for r in h.readings))
+    epithets = frozenset([h.first for h in hits if h.family == CYR and all(r[1] == DEMONYM for r in h.readings)])
     # A city in a sports club's name is the club's home, no person's name ("FC Dinamo București").
     clubs = {id(h) for h in hits if _club_home(ts, text, h, gaz)} if marks & _CLUB_MARKS else set()
     not_names = in_org | clubs if clubs else in_org
@@ -1434,11 +1448,13 @@ def locate(
     # "на испанском языке", "англійською мовою": a country's adjective before "language" names no country.
     cyr_languages = lang in (None, "ru", "uk") and any(stem in text or stem.capitalize() in text for stem in LANGUAGE_NOUN_STEMS)
     for h in hits:
-        if h.last > h.first and h.family == LAT and _compass_phrase(h.form):
+        if h.family != LAT:  # every rule below is of Latin names
+            continue
+        if h.last > h.first and _compass_phrase(h.form):
             # "Far North", "North East", "West Coast": a division's name made of compass words is a phrase of
             # the language too ("the West Coast", "North East Texas"), ambiguous as "North" alone is.
             h.readings = tuple((p, t, f | AMBIG) for p, t, f in h.readings)
-        elif h.family == LAT and h.form.endswith("land") and h.form.startswith(_COMPASS_LANDS):
+        elif h.form.endswith("land") and h.form.startswith(_COMPASS_LANDS):
             # "Northland", "Southland": a region's name made of a compass word is a region of many countries' speech
             # ("a Northland packing facility" in Kansas City, "the Southland" for Southern California).
             h.readings = tuple((p, t, f | AMBIG) if gaz.places[p].kind == "state" else (p, t, f) for p, t, f in h.readings)
@@ -1446,13 +1462,12 @@ def locate(
             len(h.readings) > 1
             and h.first > 0
             and texts[h.first - 1] in _REGION_ADJECTIVES
-            and h.family == LAT
             and text[ts.end(h.first - 1) : h.start] == " "
         ):
             # "northern Ontario", "Southwestern Ontario": a region of a province or a state, not a part of another
             # country's town of that name (Ontario, California).
             _region_of_a_state(gaz, h)
-        elif h.end - h.start <= 5 and h.family == LAT and h.start >= body_at and _acronym(gaz, text, h):
+        elif h.end - h.start <= 5 and h.start >= body_at and _acronym(gaz, text, h):
             # "MERS", "(D-OR)": a short word in capitals inside a body is mostly an acronym; a town's name written
             # so (Moers's "Mers") needs support. Countries' and capitals' names ("USA", "ROME") stay as they are.
             h.readings = tuple((p, t, f | AMBIG) if gaz.places[p].kind == "city" else (p, t, f) for p, t, f in h.readings)
@@ -1637,12 +1652,14 @@ def locate(
     # (index in accepted) of names that repeat the one before: "Stockholm, Sweden", "China's National People's Congress"
     repeats: list[int] = []
     quoted = _short_quotations(text)
+    top_weight, lead_weight, body_weight = POSITION_WEIGHTS["headline"], POSITION_WEIGHTS["lead"], POSITION_WEIGHTS["body"]
     topic_end = story.headline.find(":", 0, _MAX_TOPIC_CHARS) if story.headline else -1
     for hit, sure in pending:
         start, end = hit.start, hit.end
         if text[start - 2 : start] == ", " and not hit.locative and hit.family == LAT:
             hit.locative = _addresses_a_scene(ts, text, hit, hit_tokens)
-        weight = position_weight(start, top_end, lead_end)
+        # position_weight, inline: asked of every name
+        weight = top_weight if start < top_end else lead_weight if start < lead_end else body_weight
         chosen = sure
         factor = 1.0
         if not chosen:
