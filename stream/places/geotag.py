@@ -1350,7 +1350,7 @@ def locate(
                 or (h.last + 2 < len(texts) and texts[h.last + 1] == "s" and texts[h.last + 2] == "premier")
                 or (h.first > 1 and texts[h.first - 1] == "of" and texts[h.first - 2] == "premier")
             ):
-                _premier_unit(gaz, h)
+                _region_of_a_state(gaz, h)
     orgs = load_organisations()
     # Every token inside a hit; most hits are one token, so the others add their ranges (half the cost of a range
     # per hit).
@@ -1407,11 +1407,10 @@ def locate(
         [h for h in hits if id(h) not in not_names and _before_a_patronym(ts, text, h)] if marks & _ARABIC_NAME_MARKS else []
     )
     # "Polk's son, Trent, said", "his wife Georgia": a name after a kinship noun is a relative's.
-    if marks & _KIN_WORDS:
-        patronyms = patronyms + [h for h in hits if id(h) not in not_names and _after_kin(ts, text, h)]
-    if named_twice or patronyms:
+    relatives = [h for h in hits if id(h) not in not_names and _after_kin(ts, text, h)] if marks & _KIN_WORDS else []
+    if named_twice or patronyms or relatives:
         # By identity: a hit both rules find is one person's name once.
-        persons = list({id(h): h for h in chain(persons, named_twice, patronyms)}.values())
+        persons = list({id(h): h for h in chain(persons, named_twice, patronyms, relatives)}.values())
     dropped = in_org | {id(h) for h in persons} if persons else in_org
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
@@ -2780,15 +2779,10 @@ def _governed_unit(gaz: Gazetteer, hit: _Hit) -> None:
         hit.readings = ((idx, NAME, 0),)
 
 
-def _premier_unit(gaz: Gazetteer, hit: _Hit) -> None:
-    """Read a name beside a premier's title as the province or state it is, where it has such a reading."""
-    states = tuple((p, t, f & ~AMBIG) for p, t, f in hit.readings if t == NAME and gaz.places[p].kind == "state")
-    if states:
-        hit.readings = states
-
-
 def _region_of_a_state(gaz: Gazetteer, hit: _Hit) -> None:
-    """Read a name that has a first-level division's reading and otherwise only towns' as that division."""
+    """Read a name that has a first-level division's reading and otherwise only towns' as that division: beside a
+    premier's title or after a region's adjective. A country's reading keeps the name as it was: "Georgia's premier"
+    is the country's prime minister as often."""
     states = tuple((p, t, f & ~AMBIG) for p, t, f in hit.readings if t == NAME and gaz.places[p].kind == "state")
     if states and all(gaz.places[r[0]].kind in ("state", "city") for r in hit.readings):
         hit.readings = states

@@ -1646,8 +1646,10 @@ def test_a_premiers_province_and_its_regions(body: str) -> None:
 
 def test_a_premier_of_a_country_and_a_region_of_a_country_stay_as_they_were() -> None:
     assert _countries(locate(_story("", "Chinese Premier Li Keqiang met the premier of Queensland."), "en")) == {"CN", "AU"}
-    # A name of a country and a state keeps needing support: "southern Georgia" is either.
+    # A name of a country and a state keeps needing support: "southern Georgia" is either, and so is "Georgia's
+    # premier" (the country's prime minister as often).
     assert _countries(locate(_story("", "Storms hit southern Georgia."), "en")) == set()
+    assert _countries(locate(_story("", "Georgia's premier resigned on Monday."), "en")) == set()
 
 
 def test_a_city_that_outnumbers_a_territory_of_its_name_shares_the_name() -> None:
