@@ -1407,7 +1407,10 @@ def locate(
         [h for h in hits if id(h) not in not_names and _before_a_patronym(ts, text, h)] if marks & _ARABIC_NAME_MARKS else []
     )
     # "Polk's son, Trent, said", "his wife Georgia": a name after a kinship noun is a relative's.
-    relatives = [h for h in hits if id(h) not in not_names and _after_kin(ts, text, h)] if marks & _KIN_WORDS else []
+    # English only: Spanish and French "son" are "are" and "his" ("son Madrid y Barcelona", "son Liban natal").
+    relatives = (
+        [h for h in hits if id(h) not in not_names and _after_kin(ts, text, h)] if lang == "en" and marks & _KIN_WORDS else []
+    )
     if named_twice or patronyms or relatives:
         # By identity: a hit both rules find is one person's name once.
         persons = list({id(h): h for h in chain(persons, named_twice, patronyms, relatives)}.values())
@@ -2131,7 +2134,9 @@ def _before_a_patronym(ts: TokenStream, text: str, hit: _Hit) -> bool:
     nxt, prev = hit.last + 1, hit.first - 1
     # "Abdul-Hamid", "Abdel Aziz": the name after "servant of" is God's, in a person's name.
     if prev >= 0 and texts[prev] in _THEOPHORIC and text[ts.end(prev) : hit.start] in (" ", "-", "‑"):
-        return text[ts.start(prev)].isupper()
+        # Capitalised, not in capitals: Turkish "ABD" is the United States ("ABD-Meksika sınırı", "ABD Irak'a ...").
+        word = text[ts.start(prev) : ts.end(prev)]
+        return word[:1].isupper() and not word.isupper()
     if nxt + 1 < len(texts) and texts[nxt] in _PATRONYMS and text[hit.end : ts.start(nxt)] == " ":
         return text[ts.start(nxt)].islower() and text[ts.start(nxt + 1)].isupper()
     return (

@@ -133,10 +133,16 @@ def test_an_abbreviated_title_ends_no_sentence() -> None:
         # After "Abdul", "Abdel" ("servant of") the name is God's, in a person's name: no Turkish town Hamid.
         ("en", "In Cairo, keeper Ramzi Saleh replaced the error-prone Amir Abdul-Hamid.", {"EG"}),
         ("ru", "В Каире выступил Абдель Азиз.", {"EG"}),
+        # Turkish "ABD" (the United States) in capitals is no "Abd": the name after it stays a place.
+        ("tr", "ABD-Meksika sınırında gerginlik arttı.", {"US", "MX"}),
+        ("tr", "ABD Irak'a yeni asker gönderdi.", {"US", "IQ"}),
         # A name after a kinship noun is a relative's; "Mother Russia", capitalised, is the country.
         ("en", "According to Polk's son, Trent, the Detroit company employs 60 people.", {"US"}),
         ("en", "Her daughter Paris moved to Lyon last year.", {"FR"}),
         ("en", "Poets still sing of Mother Russia.", {"RU"}),
+        # English only: Spanish "son" is "are", French "son" "his".
+        ("es", "Las ciudades más afectadas son Madrid y Barcelona.", {"ES"}),
+        ("fr", "Il a quitté son Liban natal en 1990 pour Paris.", {"LB", "FR"}),
         # A compass word before a place is part of the place's name, no first name.
         ("en", "Storms hit South Charleston and East Texas overnight.", {"US"}),
         # After a preposition each is a place.
