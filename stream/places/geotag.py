@@ -272,7 +272,7 @@ _LOCAL_MARKS = frozenset(words[0] for words in _LOCAL_INSTITUTIONS)
 # anywhere in the story.
 _DOLLAR_AMOUNT = re.compile(r"\$\s?\d")
 # Money of other countries: a wire story converts euros and pounds to dollars ("€100 million ($110 million)").
-_OTHER_MONEY = ("€", "£", "¥", "euro", "pounds sterling", " yen", "yuan", "ruble", "rouble")
+_OTHER_MONEY = ("€", "£", "¥", " euro", "pounds sterling", " yen", " yuan", " ruble", " rouble")  # " euro": not "neurologist"
 # A street address as American papers write it: a house number, the street's name and its type abbreviated with a
 # full stop ("2517 Memphis St., Alexandria", "400 S. Locust St., Lebanon").
 _STREET_ADDRESS = re.compile(r"\b\d{1,5} (?:[NSEW]\. )?(?:[A-Z][a-z]+ ){1,2}(?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Pkwy|Hwy)\.,? [A-Z]")

@@ -80,6 +80,8 @@ def test_a_town_name_stays_where_the_story_is_not_local(body: str, kept: str) ->
         # A councilman or councilmember: American local government's titles, dollars or not.
         ("Councilman Tim Lecklider moved to delay the Dublin appointments until the council met again.", "IE"),
         ("The Athens council heard the budget report, Councilmember Ann Lee said on Wednesday.", "GR"),
+        # "neurologist" holds no euro.
+        ("A neurologist told the Paris school board its $2 million clinic plan was sound.", "FR"),
     ],
 )
 def test_a_bare_town_name_in_north_american_local_news(body: str, dropped: str) -> None:
