@@ -293,11 +293,13 @@ _LOCAL_OFFICES = (
     ("councillors",),
     ("mpp",),
 )
+# American councils' titles: Irish and British councils have councillors.
+_COUNCIL_TITLES = frozenset(["councilman", "councilwoman", "councilmen", "councilwomen", "councilmember", "councilmembers"])
 # Offices and bodies of American local government, under names no other country's press gives its own: Canada's
 # have councillors and school boards, Ireland's city managers, South Africa's townships, India's state police.
 _AMERICAN_LOCAL_OFFICES = (
-    *((word,) for word in ("councilman", "councilwoman", "councilmen", "councilwomen", "councilmember")),
-    *((word,) for word in ("councilmembers", "selectmen", "aldermen", "alderman")),
+    *((word,) for word in sorted(_COUNCIL_TITLES)),
+    *((word,) for word in ("selectmen", "aldermen", "alderman")),
     ("board", "of", "supervisors"),
     ("county", "commission"),
     ("county", "commissioners"),
@@ -309,8 +311,7 @@ _AMERICAN_LOCAL_OFFICES = (
 )
 # The words that tell them (:func:`_american_local_offices` is asked only where the tokens hold them): one alone, or
 # both of a pair ("school district" needs "school" and "district").
-_OFFICE_WORDS = frozenset(["councilman", "councilwoman", "councilmen", "councilwomen", "councilmember", "councilmembers"])
-_OFFICE_WORDS |= frozenset(["selectmen", "sheriff", "aldermen", "alderman"])
+_OFFICE_WORDS = _COUNCIL_TITLES | frozenset(["selectmen", "sheriff", "aldermen", "alderman"])
 _OFFICE_PAIRS = (
     ("school", "district"),
     ("municipal", "court"),
@@ -345,8 +346,6 @@ def _american_local_offices(ts: TokenStream) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-# Offices only American local government has, under these names: Irish and British councils have councillors.
-_AMERICAN_OFFICES = frozenset(["councilman", "councilwoman", "councilmen", "councilmember", "councilmembers"])
 _ARABIC_NAME_MARKS = _PATRONYMS | _THEOPHORIC
 # Kinship nouns before a relative's first name (English).
 _KIN_WORDS = frozenset(
@@ -3076,7 +3075,7 @@ def _north_american_local(ts: TokenStream, text: str) -> bool:
         return True
     texts = ts.texts
     words = set(texts)
-    if not words.isdisjoint(_AMERICAN_OFFICES):
+    if not words.isdisjoint(_COUNCIL_TITLES):
         return True
     if not _DOLLAR_AMOUNT.search(text) or any(money in text for money in _OTHER_MONEY):
         return False
