@@ -286,7 +286,15 @@ known surname after "in" read as the person before a possessive ("in Flores' hon
 Austin's airport" after "Lloyd Austin" is the city; and British local government's offices (council tax, a borough's,
 a district's or a parish's council, a councillor, the Crown Court) with an amount in pounds naming the United
 Kingdom as the American offices name the United States: no dev row moved (LGL's British stories that miss Britain
-name a councillor or pounds, never both).
+name a councillor or pounds, never both). Then Australia's Victoria in the English gazetteer: a division of a country
+whose press names its states bare (the US, Canada, Australia, Britain) now shares its name with a foreign capital
+too, both needing support, as Ontario shares its name with a town (the Seychelles' capital had kept it out: "The
+Premier of Victoria" and "northern Victoria" had found nothing): every row here unchanged; conll_places test spans
+found 0.673 -> 0.674, ``eval_region``'s public test precision bound 0.839 -> 0.840, its other rows unchanged.
+Measured and not taken: a bank named "Bank of <country>" counted for its country in a story naming no place, as
+central banks named "Reserve/Central/National Bank of" are ("Bank of Japan"): the self-written held-out set labels
+"Bank of America" stories as naming no country (the issue's weaker organisation signal), and its focus fell 0.921
+-> 0.915.
 """
 
 from __future__ import annotations

@@ -297,6 +297,8 @@ NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
 _CHECKED_LAT = frozenset(_WORD_LANGS[LAT])
+# Countries whose press names their first-level divisions bare (stream.places.qualifier.QUALIFYING).
+_QUALIFYING_STATES = frozenset({"US", "CA", "AU", "GB"})
 # Letters up to which a country's name written only by languages wirewatch does not read is left out when it is a
 # frequent word of one it reads (see _countries): "End" (India), "Laws" (Laos), "Suis" (Switzerland).
 SHORT_FOREIGN_NAME = 4
@@ -1089,7 +1091,7 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
             key = " ".join(t.text for t in tokenize(form))
             if not key:
                 continue
-            rivals = _foreign_towns(b, key, cc) if key in taken else None
+            rivals = _foreign_towns(b, key, cc, capitals=cc in _QUALIFYING_STATES) if key in taken else None
             if key in taken and not rivals:
                 continue
             if idx < 0:
@@ -1169,15 +1171,19 @@ def _subdivision_translations() -> Callable[[str, str], list[tuple[str, str]]]:
     return names
 
 
-def _foreign_towns(b: _Builder, key: str, cc: str) -> list[tuple[int, int]] | None:
-    """The slots of ``key`` when every reading is a city (no capital) of a state other than ``cc``
-    with under :data:`TOWN_CEILING` inhabitants; None otherwise."""
+def _foreign_towns(b: _Builder, key: str, cc: str, *, capitals: bool = False) -> list[tuple[int, int]] | None:
+    """The slots of ``key`` when every reading is a city (no capital, unless ``capitals``) of a state other than
+    ``cc`` with under :data:`TOWN_CEILING` inhabitants; None otherwise.
+
+    ``capitals``: for a division of a country whose press names its states and provinces bare (the qualifying
+    countries of :mod:`stream.places.qualifier`): Australia's Victoria is a state of 6.7 million people that
+    English news names far more often than the Seychelles' capital, whose name had kept it out."""
     slot = b.forms.get(key, {})
     if not slot:
         return None
     for idx, _ftype in slot:
         _pid, _name, kind, countries, population = b.places[idx]
-        if kind != "city" or not isinstance(countries, list) or cc in countries:
+        if kind not in (("city", "capital") if capitals else ("city",)) or not isinstance(countries, list) or cc in countries:
             return None
         if not isinstance(population, int) or population >= TOWN_CEILING:
             return None

@@ -2788,7 +2788,7 @@ def _region_of_a_state(gaz: Gazetteer, hit: _Hit) -> None:
     premier's title or after a region's adjective. A country's reading keeps the name as it was: "Georgia's premier"
     is the country's prime minister as often."""
     states = tuple((p, t, f & ~AMBIG) for p, t, f in hit.readings if t == NAME and gaz.places[p].kind == "state")
-    if states and all(gaz.places[r[0]].kind in ("state", "city") for r in hit.readings):
+    if states and all(gaz.places[r[0]].kind in ("state", "city", "capital") for r in hit.readings):
         hit.readings = states
 
 

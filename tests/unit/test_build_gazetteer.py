@@ -102,9 +102,13 @@ def test_a_province_shares_its_name_only_with_smaller_foreign_towns() -> None:
     big.add("Lagos", big.place("gn-2", "Lagos", "city", ["NG"], 9_000_000), NAME)
     assert _foreign_towns(big, "lagos", "PT") is None
     cap = _Builder()
-    cap.add("Victoria", cap.place("gn-3", "Victoria", "capital", ["SC"], 22_000), NAME)
+    vic = cap.place("gn-3", "Victoria", "capital", ["SC"], 22_000)
+    cap.add("Victoria", vic, NAME)
     assert _foreign_towns(cap, "victoria", "AU") is None
     assert _foreign_towns(b, "quebec", "CA") is None
+    # A division of a country whose press names its states bare shares it with a foreign capital too: Australia's
+    # Victoria, both readings needing support.
+    assert _foreign_towns(cap, "victoria", "AU", capitals=True) == [(vic, NAME)]
 
 
 def test_a_country_name_no_read_language_attests_is_open_to_a_city() -> None:

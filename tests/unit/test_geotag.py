@@ -1644,6 +1644,22 @@ def test_a_premiers_province_and_its_regions(body: str) -> None:
     assert _countries(locate(_story("", body), "en")) == {"CA"}
 
 
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # Australia's Victoria, which the Seychelles' capital's name had kept out of the English gazetteer.
+        ("The Premier of Victoria, Daniel Andrews, resigned on Wednesday.", {"AU"}),
+        ("Victoria Police arrested two men in Melbourne.", {"AU"}),
+        ("Fires burned across northern Victoria.", {"AU"}),
+        # The other Victorias keep their support.
+        ("Ferries to Victoria, British Columbia, were cancelled.", {"CA"}),
+        ("She flew to Victoria, the capital of Seychelles.", {"SC"}),
+    ],
+)
+def test_victoria_the_australian_state(body: str, countries: set[str]) -> None:
+    assert _countries(locate(_story("", body), "en")) == countries
+
+
 def test_a_premier_of_a_country_and_a_region_of_a_country_stay_as_they_were() -> None:
     assert _countries(locate(_story("", "Chinese Premier Li Keqiang met the premier of Queensland."), "en")) == {"CN", "AU"}
     # A name of a country and a state keeps needing support: "southern Georgia" is either, and so is "Georgia's
