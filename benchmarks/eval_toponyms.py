@@ -291,6 +291,8 @@ whose press names its states bare (the US, Canada, Australia, Britain) now share
 too, both needing support, as Ontario shares its name with a town (the Seychelles' capital had kept it out: "The
 Premier of Victoria" and "northern Victoria" had found nothing): every row here unchanged; conll_places test spans
 found 0.673 -> 0.674, ``eval_region``'s public test precision bound 0.839 -> 0.840, its other rows unchanged.
+A capitalised name after a capitalised monarch's title, in English, is the monarch's ("Queen Elizabeth" had named
+Elizabeth, New Jersey, "Queen Rania" Iraq's Rania; a sure country's name stays): every row unchanged.
 Measured and not taken: a bank named "Bank of <country>" counted for its country in a story naming no place, as
 central banks named "Reserve/Central/National Bank of" are ("Bank of Japan"): the self-written held-out set labels
 "Bank of America" stories as naming no country (the issue's weaker organisation signal), and its focus fell 0.921

@@ -347,6 +347,8 @@ def _american_local_offices(ts: TokenStream) -> list[tuple[int, int]]:
 
 
 _ARABIC_NAME_MARKS = _PATRONYMS | _THEOPHORIC
+# A monarch's titles before the name they reign under (English, capitalised).
+_ROYAL_TITLES = frozenset(["king", "queen", "prince", "princess", "emperor", "empress", "tsar", "czar", "sultan", "emir"])
 # Kinship nouns before a relative's first name (English).
 _KIN_WORDS = frozenset(
     [
@@ -361,6 +363,7 @@ _MARK_WORDS = (
     | _CYR_SPEECH_VERBS
     | _ARABIC_NAME_MARKS
     | _KIN_WORDS
+    | _ROYAL_TITLES
     | _LOCAL_MARKS
     | _OFFICE_MARKS
 )
@@ -1407,12 +1410,15 @@ def locate(
     )
     # "Polk's son, Trent, said", "his wife Georgia": a name after a kinship noun is a relative's.
     # English only: Spanish and French "son" are "are" and "his" ("son Madrid y Barcelona", "son Liban natal").
-    relatives = (
+    people_named = (
         [h for h in hits if id(h) not in not_names and _after_kin(ts, text, h)] if lang == "en" and marks & _KIN_WORDS else []
     )
-    if named_twice or patronyms or relatives:
+    # "Queen Elizabeth", "Queen Rania", "Queen Victoria": a name after a monarch's title is the monarch's.
+    if lang == "en" and marks & _ROYAL_TITLES:
+        people_named += [h for h in hits if id(h) not in not_names and _after_a_royal_title(ts, text, h, gaz)]
+    if named_twice or patronyms or people_named:
         # By identity: a hit both rules find is one person's name once.
-        persons = list({id(h): h for h in chain(persons, named_twice, patronyms, relatives)}.values())
+        persons = list({id(h): h for h in chain(persons, named_twice, patronyms, people_named)}.values())
     dropped = in_org | {id(h) for h in persons} if persons else in_org
     # A surname seen after a first name ("Defense Secretary Lloyd Austin") is the same person when the
     # story repeats it alone ("accusing Austin of ..."): the place reading of that form is gone.
@@ -2121,6 +2127,17 @@ def _after_kin(ts: TokenStream, text: str, hit: _Hit) -> bool:
     if ts.texts[prev] not in _KIN_WORDS or not text[ts.start(prev)].islower():
         return False
     return text[ts.end(prev) : hit.start] in (" ", ", ")
+
+
+def _after_a_royal_title(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
+    """Whether a capitalised one-word Latin name that is no sure country's follows a capitalised royal title after a
+    space: "Queen Elizabeth" (not Elizabeth, New Jersey), "Queen Rania" (not Rania, Iraq)."""
+    if hit.first != hit.last or hit.family != LAT or hit.first == 0 or not text[hit.start].isupper():
+        return False
+    prev = hit.first - 1
+    if ts.texts[prev] not in _ROYAL_TITLES or not text[ts.start(prev)].isupper() or text[ts.end(prev) : hit.start] != " ":
+        return False
+    return not any(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in hit.readings)
 
 
 def _before_a_patronym(ts: TokenStream, text: str, hit: _Hit) -> bool:

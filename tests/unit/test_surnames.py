@@ -140,6 +140,12 @@ def test_an_abbreviated_title_ends_no_sentence() -> None:
         ("en", "According to Polk's son, Trent, the Detroit company employs 60 people.", {"US"}),
         ("en", "Her daughter Paris moved to Lyon last year.", {"FR"}),
         ("en", "Poets still sing of Mother Russia.", {"RU"}),
+        # A name after a monarch's title is the monarch's: no Elizabeth, New Jersey, no Rania, Iraq.
+        ("en", "Queen Elizabeth opened parliament in London.", {"GB"}),
+        ("en", "Queen Rania spoke at the forum in Amman.", {"JO"}),
+        # A sure country's name stays; so does a title's place whole ("Prince Edward Island").
+        ("en", "King Charles visited Kenya.", {"KE"}),
+        ("en", "Prince Edward Island voters go to the polls.", {"CA"}),
         # English only: Spanish "son" is "are", French "son" "his".
         ("es", "Las ciudades más afectadas son Madrid y Barcelona.", {"ES"}),
         ("fr", "Il a quitté son Liban natal en 1990 pour Paris.", {"LB", "FR"}),
