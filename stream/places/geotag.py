@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import chain, pairwise
@@ -309,40 +309,37 @@ _AMERICAN_LOCAL_OFFICES = (
     ("municipal", "court"),
     ("board", "of", "education"),
 )
-# The words that tell them (:func:`_american_local_offices` is asked only where the tokens hold them): one alone, or
-# both of a pair ("school district" needs "school" and "district").
-_OFFICE_WORDS = _COUNCIL_TITLES | frozenset(["selectmen", "sheriff", "aldermen", "alderman"])
-_OFFICE_PAIRS = (
-    ("school", "district"),
-    ("municipal", "court"),
-    ("board", "education"),
-    ("board", "supervisors"),
-    ("county", "commission"),
-    ("county", "commissioners"),
-)
-_OFFICE_MARKS = _OFFICE_WORDS.union(*_OFFICE_PAIRS)
+# The first and last words of each (one word's twice): :func:`_american_local_offices` is asked only where the tokens
+# hold both of one office's ("school district" needs "school" and "district").
+_OFFICE_ENDS = frozenset((office[0], office[-1]) for office in _AMERICAN_LOCAL_OFFICES)
+_OFFICE_MARKS = frozenset(word for ends in _OFFICE_ENDS for word in ends)
 
 
 def _office_marked(marks: frozenset[str] | set[str]) -> bool:
     """Whether the story's mark words (:data:`_MARK_WORDS` in its tokens) may hold an American local office."""
-    if not marks & _OFFICE_MARKS:  # most stories
+    if marks.isdisjoint(_OFFICE_MARKS):  # most stories
         return False
-    return bool(marks & _OFFICE_WORDS) or any(a in marks and b in marks for a, b in _OFFICE_PAIRS)
+    return any(first in marks and last in marks for first, last in _OFFICE_ENDS)
 
 
-def _american_local_offices(ts: TokenStream) -> list[tuple[int, int]]:
-    """The spans of :data:`_AMERICAN_LOCAL_OFFICES` in the story, in text order."""
-    texts = ts.texts
+def _phrase_starts(texts: list[str], phrase: tuple[str, ...]) -> Iterator[int]:
+    """The token indexes where ``phrase`` (folded words) stands in ``texts``."""
+    n, at = len(phrase), -1
+    while True:
+        try:
+            at = texts.index(phrase[0], at + 1)
+        except ValueError:
+            return
+        if n == 1 or texts[at : at + n] == list(phrase):
+            yield at
+
+
+def _american_local_offices(ts: TokenStream) -> list[tuple[int, int, str]]:
+    """The spans of :data:`_AMERICAN_LOCAL_OFFICES` in the story, in text order, with the office's folded form."""
     spans = []
     for office in _AMERICAN_LOCAL_OFFICES:
-        n, at = len(office), -1
-        while True:
-            try:
-                at = texts.index(office[0], at + 1)
-            except ValueError:
-                break
-            if n == 1 or texts[at : at + n] == list(office):
-                spans.append((ts.start(at), ts.end(at + n - 1)))
+        for at in _phrase_starts(ts.texts, office):
+            spans.append((ts.start(at), ts.end(at + len(office) - 1), " ".join(office)))
     return sorted(spans)
 
 
@@ -1851,9 +1848,9 @@ def locate(
     if english and _office_marked(marks) and "US" not in named and "CA" not in named:
         # American local news names its own town, often under the gazetteer's floor ("FALLS VILLAGE", "Northbrook"):
         # the offices of American local government name the country.
-        for start, end in _american_local_offices(ts):
+        for start, end, form in _american_local_offices(ts):
             weight = position_weight(start, top_end, lead_end) * OFFICE_WEIGHT
-            mention = Mention(text[start:end], start, end, TokenStream.of(text[start:end]).joined, "office")
+            mention = Mention(text[start:end], start, end, form, "office")
             accepted.append((gaz.country_index["US"], mention, weight))
     for hit in org_hits:
         start, end = hit.start, hit.end
@@ -2118,24 +2115,25 @@ def _opens_a_facility(ts: TokenStream, text: str, i: int) -> bool:
     return False
 
 
+def _word_before(ts: TokenStream, text: str, hit: _Hit, words: frozenset[str]) -> int:
+    """The token before a capitalised one-word Latin name when it is one of ``words``, else -1."""
+    if hit.first != hit.last or hit.family != LAT or hit.first == 0 or not text[hit.start].isupper():
+        return -1
+    return hit.first - 1 if ts.texts[hit.first - 1] in words else -1
+
+
 def _after_kin(ts: TokenStream, text: str, hit: _Hit) -> bool:
     """Whether a capitalised one-word Latin name follows a kinship noun in lower case, after a space or a comma:
     "his son, Trent,", "her daughter Paris" ("Mother Russia", capitalised, is the country)."""
-    if hit.first != hit.last or hit.family != LAT or hit.first == 0 or not text[hit.start].isupper():
-        return False
-    prev = hit.first - 1
-    if ts.texts[prev] not in _KIN_WORDS or not text[ts.start(prev)].islower():
-        return False
-    return text[ts.end(prev) : hit.start] in (" ", ", ")
+    prev = _word_before(ts, text, hit, _KIN_WORDS)
+    return prev >= 0 and text[ts.start(prev)].islower() and text[ts.end(prev) : hit.start] in (" ", ", ")
 
 
 def _after_a_royal_title(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
     """Whether a capitalised one-word Latin name that is no sure country's follows a capitalised royal title after a
     space: "Queen Elizabeth" (not Elizabeth, New Jersey), "Queen Rania" (not Rania, Iraq)."""
-    if hit.first != hit.last or hit.family != LAT or hit.first == 0 or not text[hit.start].isupper():
-        return False
-    prev = hit.first - 1
-    if ts.texts[prev] not in _ROYAL_TITLES or not text[ts.start(prev)].isupper() or text[ts.end(prev) : hit.start] != " ":
+    prev = _word_before(ts, text, hit, _ROYAL_TITLES)
+    if prev < 0 or not text[ts.start(prev)].isupper() or text[ts.end(prev) : hit.start] != " ":
         return False
     return not any(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in hit.readings)
 
@@ -2801,8 +2799,8 @@ def _governed_unit(gaz: Gazetteer, hit: _Hit) -> None:
 
 
 def _region_of_a_state(gaz: Gazetteer, hit: _Hit) -> None:
-    """Read a name that has a first-level division's reading and otherwise only towns' as that division: beside a
-    premier's title or after a region's adjective. A country's reading keeps the name as it was: "Georgia's premier"
+    """Read a name that has a first-level division's reading and otherwise only towns' or capitals' as that division:
+    beside a premier's title or after a region's adjective. A country's reading keeps the name as it was: "Georgia's premier"
     is the country's prime minister as often."""
     states = tuple((p, t, f & ~AMBIG) for p, t, f in hit.readings if t == NAME and gaz.places[p].kind == "state")
     if states and all(gaz.places[r[0]].kind in ("state", "city", "capital") for r in hit.readings):
@@ -3096,13 +3094,7 @@ def _north_american_local(ts: TokenStream, text: str) -> bool:
         return True
     if not _DOLLAR_AMOUNT.search(text) or any(money in text for money in _OTHER_MONEY):
         return False
-    for office in _LOCAL_OFFICES:
-        if office[0] not in words:
-            continue
-        n = len(office)
-        if n == 1 or any(texts[i : i + n] == list(office) for i, word in enumerate(texts) if word == office[0]):
-            return True
-    return False
+    return any(office[0] in words and next(_phrase_starts(texts, office), None) is not None for office in _LOCAL_OFFICES)
 
 
 def _mention_dicts(mentions: Sequence[Mention]) -> list[dict[str, object]]:

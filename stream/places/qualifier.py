@@ -169,15 +169,23 @@ def counties(text: str) -> Iterator[tuple[tuple[str, ...], int, int, bool]]:
     """Every US county named in ``text`` ("Laurel County", "Avoyelles Parish"): (the states that have a county of
     that name, its start, its end, whether the name is a British or an Irish county's too: "Kent County"). The longest
     run of capitalised words before the noun that names a county wins: "and Laurel County" is Laurel County."""
-    table = _counties()
     for m in _COUNTY.finditer(text):
-        words = list(_WORD.finditer(m.group(1)))
-        for i, word in enumerate(words):
-            name = " ".join([*(w.group() for w in words[i:]), m.group(2)])
-            found = table.get(name)
-            if found is not None:
-                yield found[0], m.start(1) + word.start(), m.end(2), found[1]
-                break
+        named = _county_named(m.group(1), m.group(2))
+        if named is not None:
+            found, at, _name = named
+            yield found[0], m.start(1) + at, m.end(2), found[1]
+
+
+def _county_named(run: str, noun: str) -> tuple[tuple[tuple[str, ...], bool], int, str] | None:
+    """The county a run of capitalised words and a county noun name: the longest tail of the run that does
+    ("and Laurel" + "County" is Laurel County), with that tail's offset in ``run`` and the county's name."""
+    table = _counties()
+    for word in _WORD.finditer(run):
+        name = " ".join([*run[word.start() :].split(), noun])
+        found = table.get(name)
+        if found is not None:
+            return found, word.start(), name
+    return None
 
 
 def county_lists(text: str) -> Iterator[tuple[tuple[str, ...], int, int, bool, str]]:
@@ -185,14 +193,10 @@ def county_lists(text: str) -> Iterator[tuple[tuple[str, ...], int, int, bool, s
     as :func:`counties`, over the item's own span, and the county's name ("Clarke County") last. Local papers list
     their area's counties so where a wire story names the state. An item no county bears is skipped; its longest
     tail that is a county's name counts ("The Barrow" is Barrow)."""
-    table = _counties()
     for m in _COUNTY_LIST.finditer(text):
         noun = _PLURALS[m.group(2).lower()]
         for item in _LIST_ITEM.finditer(m.group(1)):
-            words = list(_WORD.finditer(item.group()))
-            for i, word in enumerate(words):
-                name = " ".join([*(w.group() for w in words[i:]), noun])
-                found = table.get(name)
-                if found is not None:
-                    yield found[0], m.start(1) + item.start() + word.start(), m.start(1) + item.end(), found[1], name
-                    break
+            named = _county_named(item.group(), noun)
+            if named is not None:
+                found, at, name = named
+                yield found[0], m.start(1) + item.start() + at, m.start(1) + item.end(), found[1], name
