@@ -123,9 +123,10 @@ TOPIC_HOLD_OUT ?= antcorpus_jawhara,mewsc16_wikinews:fr,mewsc16_wikinews:ru,mews
 topic-sources: setup ## extract the labelled topic corpora (benchmarks/data/topics/SOURCES.md) into $(TOPIC_CORPORA)
 	$(PY) -m stream.build.topic_sources $(TOPIC_CORPORA) $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
-topic-model: topic-sources ## retrain the topic model (stream/topics/data/topic_model.bin.gz) and its public evaluation file
+topic-model: topic-sources ## retrain the topic models (stream/topics/data/topic_model.bin.gz, topic_subwords.bin.gz) and the public evaluation file
 	$(PY) -m pip install -q -e '.[topicmodel]'
 	$(PY) -m stream.build.topic_model $(TOPIC_CORPORA) --hold-out $(TOPIC_HOLD_OUT) --evalset benchmarks/data/topics/eval.jsonl.gz
+	$(PY) -m stream.build.topic_subwords $(TOPIC_CORPORA)
 
 bench: setup broker-up ## throughput and latency against the raw Kafka ceiling
 	$(PY) -m benchmarks.bench

@@ -92,6 +92,15 @@ other row and the own dev set unchanged); ITN events unchanged, ECB+ first order
 fresh rules + model median 453 / 363, then 437 / 347 us (p95 677-685 / 508-566); steady 538 / 414, then 525 /
 410 us. Still above the 300 us of issue #13; rules alone are 153-170 us of it.
 
+The subword model (stop 42, :mod:`stream.topics.subwords`): ``--subwords none`` measures the word model alone.
+Alternating the two in four processes on a quiet machine (``python -m benchmarks.eval_topic --cost-only
+[--subwords none]``), rules + model medians: warm 173-184 / 326-331 us, fresh (bench corpus) 703-762 / 966-1,404
+us, steady 728-792 / 986-1,528 us (the two high figures from a run while ``make lock`` installed packages); resident
+92 / 125 MiB. Per story (scratch timers): the tokeniser ~85 us for 1,000 characters (one call over the text: a call
+per word, even with every word's tokens kept, cost more: 307 us per story cold, 74 warm), the sum ~15 us, and the
+evidence of each model topic added ~40-80 us. Accuracy (``--no-cost``), word model alone -> with the subword model:
+held-out rules + model 0.633 -> 0.660, model 0.614 -> 0.648; test splits 0.630 -> 0.642; own dev set 0.859 -> 0.862.
+
 Dropped, with uncommitted code, so their figures are not reproducible by a committed command:
 
 * a table of runs for every vocabulary word (108,324), built at load: only 32% of a fresh story's new
@@ -348,6 +357,8 @@ from stream.text.normalize import TokenStream
 from stream.topics import classifier
 from stream.topics.classifier import classify
 from stream.topics.model import TopicModel, load
+from stream.topics.subwords import ARTIFACT as SUBWORDS
+from stream.topics.subwords import load as load_subwords
 from stream.topics.taxonomy import COARSE_TOPICS, load_taxonomy
 
 __all__ = ["main"]
@@ -695,13 +706,13 @@ def read_part(model: TopicModel, dev: list[tuple[Story, str]], n: int = 600) -> 
         print(line)
 
 
-def _resident_mib(path: Path) -> float:
+def _resident_mib(path: Path, subwords: Path | None) -> float:
     def rss() -> float:
         with open("/proc/self/statm") as fh:
             return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
     before = rss()
-    kept = load(path)
+    kept = load(path).with_subwords(load_subwords(subwords) if subwords else None)
     grown = rss() - before
     del kept
     return grown
@@ -740,12 +751,18 @@ def main(argv: list[str] | None = None) -> int:
         default=classifier.MODEL_TOKENS,
         help=f"tokens of a story the model reads in the topic stage (shipped: {classifier.MODEL_TOKENS})",
     )
+    parser.add_argument(
+        "--subwords",
+        default=str(SUBWORDS),
+        help="subword model file combined with the model ('none': the word model alone; default: the shipped one)",
+    )
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    subwords = None if args.subwords == "none" else Path(args.subwords)
     classifier.BODY_CHARS = args.body_chars
     classifier.MODEL_TOKENS = args.model_tokens
     path = args.model
-    resident = _resident_mib(path)
-    model = load(path)
+    resident = _resident_mib(path, subwords)
+    model = load(path).with_subwords(load_subwords(subwords) if subwords else None)
     head = model.header
     if args.threshold is not None:
         head["threshold"] = args.threshold
@@ -754,6 +771,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"topic stage reads the headline and {args.body_chars or 'all'} characters of the body")
     print(
         f"model {path.name}: {len(model.topics)} topics, {head['features']:,} features, {path.stat().st_size / 2**20:.1f} MB, "
+        f"subwords {subwords.name if subwords else 'none'}, "
         f"~{resident:.0f} MiB resident; trained on {', '.join(head['trained_on'])}; held out {', '.join(head['held_out']) or '-'}"
     )
     stories = dev_set(model)

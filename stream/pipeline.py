@@ -28,6 +28,7 @@ from stream.topics.classifier import classify
 from stream.topics.model import TopicModel
 from stream.topics.model import load as load_topic_model
 from stream.topics.model import model as shipped_topic_model
+from stream.topics.subwords import shipped as shipped_subwords
 
 __all__ = ["MAX_EVIDENCE", "SCHEMA", "Enriched", "Pipeline", "cap_evidence", "iso_utc", "pipeline_options"]
 
@@ -128,11 +129,20 @@ class Pipeline:
 
     @property
     def model(self) -> TopicModel | None:
-        """The learned topic model beside the rules; None when ``topic_model="off"``. Loaded on first use."""
+        """The learned topic model beside the rules; None when ``topic_model="off"``, the word model alone when
+        ``"words"`` (a file of :attr:`topic_model_file` is a word model: the shipped subword model joins it when
+        their topics agree). Loaded on first use."""
         if self.topic_model == "off":
             return None
         if self._model is None:
-            self._model = load_topic_model(self.topic_model_file) if self.topic_model_file else shipped_topic_model()
+            if self.topic_model_file:
+                loaded = load_topic_model(self.topic_model_file)
+                sub = shipped_subwords()
+                self._model = loaded.with_subwords(sub if sub is not None and sub.topics == loaded.topics else None)
+            else:
+                self._model = shipped_topic_model()
+            if self.topic_model == "words":
+                self._model = self._model.with_subwords(None)
         return self._model
 
     def warm_up(self) -> None:

@@ -91,8 +91,9 @@ class Settings:
     topic_model: str = _f(
         "on",
         "WIREWATCH_TOPIC_MODEL",
-        "Learned topic model beside the rules: on adds its topics (source model), off uses the rules alone.",
-        ("on", "off"),
+        "Learned topic model beside the rules: on adds its topics (source model) from the word and subword models"
+        " combined, words from the word model alone, off uses the rules alone.",
+        ("on", "words", "off"),
     )
     topic_model_file: Path | None = _f(None, "WIREWATCH_TOPIC_MODEL_FILE", "Topic model file replacing the shipped one.")
     events: str = _f(

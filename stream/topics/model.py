@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from stream.text.normalize import TokenStream
+from stream.topics import subwords as _subwords
 from stream.topics.features import (
     MAX_TOKENS,
     STEM,
@@ -417,10 +418,19 @@ class TopicModel:
     bias: np.ndarray[Any, Any]  # (topics,) float32
     header: dict[str, Any]
     translations: dict[str, str] = field(default_factory=dict)  # unit -> English word (stream.build.topic_align)
+    #: The subword model whose probabilities combine with this model's (:meth:`guesses`); trained on the same
+    #: stories and topics (:mod:`stream.build.topic_subwords`).
+    subwords: _subwords.SubwordModel | None = field(default=None, compare=False)
     index: FeatureIndex = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        if self.subwords is not None and self.subwords.topics != self.topics:
+            raise ValueError(f"subword model topics {self.subwords.topics} differ from the word model's {self.topics}")
         object.__setattr__(self, "index", FeatureIndex(self.vocabulary, self.translations))
+
+    def with_subwords(self, subwords: _subwords.SubwordModel | None) -> TopicModel:
+        """This model combined with ``subwords`` (None: the word model alone)."""
+        return TopicModel(self.topics, self.vocabulary, self.weights, self.bias, self.header, self.translations, subwords)
 
     @property
     def threshold(self) -> float:
@@ -442,7 +452,8 @@ class TopicModel:
     def probabilities(
         self, stream: TokenStream, lang: str | None = None
     ) -> tuple[np.ndarray[Any, Any], list[tuple[int, int, int, int]]]:
-        """Softmax probabilities per topic and the known features found: (row, first token, last token, piece)."""
+        """The word model's softmax probabilities per topic and the known features found: (row, first token, last
+        token, piece). The subword model is not asked: :meth:`guesses` combines the two."""
         probs, found = self._probabilities(stream, lang=lang)
         return probs, found.entries()
 
@@ -489,28 +500,54 @@ class TopicModel:
         probs, found = self._probabilities(stream, limit, lang)
         floor = self.threshold if threshold is None else threshold
         out: list[ModelGuess] = []
+        sub = None
         if not len(found):
+            # No word the model knows: no topic, whatever the subword model would make of the text's fragments.
             return out
+        if self.subwords is not None and self.subwords.reads(lang):
+            # The subword model reads what the word model reads: the whole text, or up to the last token within
+            # ``limit`` of a longer one.
+            read = min(limit, MAX_TOKENS)
+            sub = self.subwords.scores(text if len(stream) <= read else text[: stream.end(read - 1)])
+            # The geometric mean of the two models' probabilities: a topic both find likely stays likely, one
+            # model's lone confidence is halved (see stream/build/topic_subwords.py for the combinations measured).
+            logits = 0.5 * (np.log(np.maximum(probs, 1e-30)) + sub.logits)
+            logits -= _max(logits)
+            probs = np.exp(logits)
+            probs /= _add(probs)
         order = (-probs).argsort()
         floor = max(floor, self.relative_cutoff * float(probs[order[0]]))
         for k in order:
             p = float(probs[k])
             if p < floor:
                 break
-            out.append(ModelGuess(self.topics[k], round(p, 4), self, found, stream, text, int(k)))
+            out.append(ModelGuess(self.topics[k], round(p, 4), self, found, stream, text, int(k), sub))
         return out
 
-    def _evidence(self, found: Found, stream: TokenStream, text: str, k: int) -> tuple[tuple[str, int, int, float], ...]:
-        """The features that added most to topic ``k``, with their surface text and offsets."""
-        contrib = self.weights[found.rows, k].astype(np.float32, copy=False) * (1.0 / math.sqrt(len(found)))
-        evidence = []
+    def _evidence(
+        self, found: Found, stream: TokenStream, text: str, k: int, sub: _subwords.SubwordScores | None = None
+    ) -> tuple[tuple[str, int, int, float], ...]:
+        """The features that added most to topic ``k``, with their surface text and offsets.
+
+        With the subword model's scores ``sub``, its tokens compete beside the word features, each side's part
+        halved as the combination halves it; a word and a token on the same characters add up."""
+        weight = 0.5 if sub is not None else 1.0
+        by_span: dict[tuple[int, int], list[Any]] = {}
+        contrib = self.weights[found.rows, k].astype(np.float32, copy=False) * (weight / math.sqrt(len(found)))
         for j in (-contrib).argsort()[:_EVIDENCE]:
-            weight = float(contrib[j])
-            if weight <= 0:
+            value = float(contrib[j])
+            if value <= 0:
                 break
             start, end = _span(stream, *found.origin(int(j)))
-            evidence.append((text[start:end], start, end, round(weight, 4)))
-        return tuple(evidence)
+            by_span[(start, end)] = [text[start:end], start, end, value]
+        if sub is not None and self.subwords is not None:
+            for surface, start, end, value in self.subwords.evidence(sub, text, k, weight=weight):
+                if (start, end) in by_span:
+                    by_span[(start, end)][3] += value
+                else:
+                    by_span[(start, end)] = [surface, start, end, value]
+        ranked = sorted(by_span.values(), key=lambda e: (-e[3], e[1]))[:_EVIDENCE]
+        return tuple((surface, start, end, round(value, 4)) for surface, start, end, value in ranked)
 
 
 @dataclass(frozen=True, slots=True)
@@ -524,9 +561,10 @@ class ModelGuess:
     _stream: TokenStream
     _text: str
     _k: int
+    _sub: _subwords.SubwordScores | None = None
 
     def evidence(self) -> tuple[tuple[str, int, int, float], ...]:
-        return self._model._evidence(self._found, self._stream, self._text, self._k)
+        return self._model._evidence(self._found, self._stream, self._text, self._k, self._sub)
 
 
 def _span(stream: TokenStream, first: int, last: int, piece: int) -> tuple[int, int]:
@@ -567,5 +605,5 @@ def load(path: Path = ARTIFACT) -> TopicModel:
 
 @cache
 def model() -> TopicModel:
-    """The shipped model, loaded once per process."""
-    return load()
+    """The shipped model with the shipped subword model, loaded once per process."""
+    return load().with_subwords(_subwords.shipped())

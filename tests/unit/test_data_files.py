@@ -259,6 +259,38 @@ def check_topic_model(path: Path) -> None:
         assert any(name in features for name, _ in word_features(english)), (unit, english)
 
 
+def check_topic_subwords(path: Path) -> None:
+    import numpy as np
+
+    from stream.topics.subwords import load as load_subwords
+
+    sub = load_subwords(path)
+    words = load_topic_model(path.parent / "topic_model.bin.gz")
+    # The two combine topic for topic, and were trained on the same stories.
+    assert sub.topics == words.topics
+    assert sub.header["held_out"] == words.header["held_out"] and sub.header["dropped"] == words.header["dropped"]
+    assert sub.table.shape == (sub.processor.get_piece_size(), len(sub.topics)) and np.isfinite(sub.table).all()
+    assert np.isfinite(sub.base).all() and np.isfinite(sub.bias).all()
+    assert sub.languages and sub.languages <= {
+        "ar",
+        "de",
+        "en",
+        "es",
+        "fr",
+        "it",
+        "ja",
+        "ko",
+        "nl",
+        "pl",
+        "pt",
+        "ru",
+        "th",
+        "tr",
+        "zh",
+    }
+    assert sub.header["encoder"]["sha256"] and sub.header["encoder_code"]
+
+
 def check_subscriptions(path: Path) -> None:
     assert load_subscriptions(path)
 
@@ -317,6 +349,7 @@ CHECKS: dict[str, Callable[[Path], None]] = {
     "topics/data/NOTICE.md": check_topics_notice,
     "topics/data/rules/*.yaml": check_rule_file,
     "topics/data/topic_model.bin.gz": check_topic_model,
+    "topics/data/topic_subwords.bin.gz": check_topic_subwords,
     "alerts/data/subscriptions.yaml": check_subscriptions,
 }
 
