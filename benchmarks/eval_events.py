@@ -341,6 +341,7 @@ from stream.events.cluster import CROSS_MIN_SPECIFIC, JOIN_SCORE, MIN_SPECIFIC, 
 from stream.events.features import extract
 from stream.formats.html import html_to_text
 from stream.pipeline import Pipeline
+from stream.settings import Settings
 from stream.story import Story, iso_utc
 
 __all__ = ["bcubed", "diagnose", "follow_merges", "main", "misdated"]
@@ -409,7 +410,7 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 def enrich(rows: list[dict[str, Any]]) -> None:
     """Add ``enriched`` (the pipeline's dict) to every row."""
-    pipeline = Pipeline()
+    pipeline = Pipeline(topic_model=Settings.from_env().topic_model)  # WIREWATCH_TOPIC_MODEL=words: the word model alone
     for r in rows:
         story = Story(id=r["id"], headline=r["text"], body="", language=r["lang"], versioncreated=iso_utc(r["time"]))
         r["enriched"] = pipeline.enrich(story, received_at=r["time"]).to_dict()

@@ -66,6 +66,7 @@ from stream.build import topic_sources as ts
 from stream.build.topic_corpora import GitTree
 from stream.events import Clusterer
 from stream.pipeline import Pipeline
+from stream.settings import Settings
 from stream.story import Story, iso_utc
 
 __all__ = ["detokenize", "document", "extract", "load", "main", "parse_date", "schedule"]
@@ -234,7 +235,7 @@ def schedule(rows: list[dict[str, Any]], seed: int) -> list[tuple[float, dict[st
 
 def enrich(rows: list[dict[str, Any]]) -> None:
     """Add ``enriched`` (the pipeline's dict) to every row; the story time is set per order in :func:`cluster`."""
-    pipeline = Pipeline()
+    pipeline = Pipeline(topic_model=Settings.from_env().topic_model)  # WIREWATCH_TOPIC_MODEL=words: the word model alone
     for r in rows:
         story = Story(id=r["id"], headline=r["title"], body=r["text"], language="en")
         r["enriched"] = pipeline.enrich(story, received_at=START).to_dict()

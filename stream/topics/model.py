@@ -12,6 +12,11 @@ each topic's score is a sum of feature weights, and the features that added
 most are the evidence, with character offsets into the story text (see
 :mod:`stream.topics.features`).
 
+The shipped model (:func:`model`) carries the subword model (:mod:`stream.topics.subwords`), trained on the same
+stories: for a story in one of its encoder's languages, :meth:`TopicModel.guesses` reports the geometric mean of the
+two models' probabilities, and the evidence ranks words and subword tokens together, each side's weight halved as
+the mean halves it. A story in which this model knows no word gets no topic, whatever the subword model makes of it.
+
 File format (``data/topic_model.bin.gz``, gzip): one JSON header line (format,
 topics, calibration, sources, sizes), then the vocabulary as newline-separated
 UTF-8 feature strings, then the weight matrix (vocabulary x topics, float16,

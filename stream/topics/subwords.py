@@ -17,7 +17,9 @@ a hundred times the topic stage's budget, so the builder makes it static:
 So a story's topic logits are ``bias + (sum of its tokens' rows + n * base) / sqrt(n)`` over its ``n`` tokens
 (with the encoder's start and end tokens): one table lookup per token, and each token's part of a topic's score is
 its evidence, with the offsets of its text in the story. The network after the average was measured and left out
-(nonlinear, ~150 us per story for no better figure; see the builder).
+(nonlinear, ~150 us per story for no better figure; see the builder). Only stories in the encoder's languages
+(:meth:`SubwordModel.reads`) are read: in others its tokens are fragments it was not trained to place, and reading
+them lowered those languages' figures.
 
 File format (``data/topic_subwords.bin.gz``, gzip): one JSON header line (format, topics, sizes, provenance),
 then the SentencePiece model (``spm_bytes``), the token table (tokens x topics, float16, row-major), the base
