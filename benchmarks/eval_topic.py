@@ -99,7 +99,8 @@ us, steady 728-792 / 986-1,528 us (the two high figures from a run while ``make 
 92 / 125 MiB. Per story (scratch timers): the tokeniser ~85 us for 1,000 characters (one call over the text: a call
 per word, even with every word's tokens kept, cost more: 307 us per story cold, 74 warm), the sum ~15 us, and the
 evidence of each model topic added ~40-80 us. Accuracy (``--no-cost``), word model alone -> with the subword model:
-held-out rules + model 0.633 -> 0.660, model 0.614 -> 0.648; test splits 0.630 -> 0.642; own dev set 0.859 -> 0.862.
+held-out rules + model 0.633 -> 0.660, model 0.614 -> 0.648; test splits 0.630 -> 0.642; own dev set 0.859 -> 0.862;
+with the combination's own relative cut-off (0.7, ``stream/build/topic_subwords.py``) 0.663 / 0.649, 0.645, 0.863.
 
 Dropped, with uncommitted code, so their figures are not reproducible by a committed command:
 
@@ -768,6 +769,8 @@ def main(argv: list[str] | None = None) -> int:
         head["threshold"] = args.threshold
     if args.relative is not None:
         head["relative_cutoff"] = args.relative
+        if model.subwords is not None:  # the share a story read by both models uses
+            model.subwords.header["relative_cutoff"] = args.relative
     print(f"topic stage reads the headline and {args.body_chars or 'all'} characters of the body")
     print(
         f"model {path.name}: {len(model.topics)} topics, {head['features']:,} features, {path.stat().st_size / 2**20:.1f} MB, "

