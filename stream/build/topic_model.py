@@ -80,6 +80,7 @@ __all__ = [
     "read_documents",
     "uninformative",
     "write_evalset",
+    "write_model_file",
 ]
 
 HEADLINE_TOKENS = 14
@@ -502,16 +503,19 @@ def build(
             "languages": sorted(project_languages) if project_languages is not None else "all",
             "from": projection,
         }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.GzipFile(out, "wb", mtime=0) as fh:
-        fh.write(json.dumps(header, ensure_ascii=False, sort_keys=True).encode() + b"\n")
-        fh.write(vocab_bytes)
-        fh.write(weights.astype("<f2").tobytes())
-        fh.write(bias.astype("<f4").tobytes())
-        fh.write(table_bytes)
+    write_model_file(out, header, vocab_bytes, weights.astype("<f2").tobytes(), bias.astype("<f4").tobytes(), table_bytes)
     header["seconds"] = round(time.time() - started, 1)
     header["bytes"] = out.stat().st_size
     return header
+
+
+def write_model_file(out: Path, header: dict[str, Any], *parts: bytes) -> None:
+    """A model file: gzip (no timestamp, so a rebuild is byte-identical) of the JSON header line, then ``parts``."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.GzipFile(out, "wb", mtime=0) as fh:
+        fh.write(json.dumps(header, ensure_ascii=False, sort_keys=True).encode() + b"\n")
+        for part in parts:
+            fh.write(part)
 
 
 # Evaluation languages of SIB-200 (its 205 languages would make a 40,000-story file): the product's

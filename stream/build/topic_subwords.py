@@ -56,7 +56,7 @@ from typing import Any
 
 import numpy as np
 
-from stream.build.topic_model import DROP, SOURCE_WEIGHTS, _weights, examples
+from stream.build.topic_model import DROP, SOURCE_WEIGHTS, _weights, examples, write_model_file
 from stream.topics.model import ARTIFACT as WORD_MODEL
 from stream.topics.subwords import ARTIFACT, FORMAT, MAX_PIECES
 
@@ -219,13 +219,8 @@ def build(
         "encoder_code": CODE,
         "built": time.strftime("%Y-%m-%d"),
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.GzipFile(out, "wb", mtime=0) as fh:
-        fh.write(json.dumps(header, ensure_ascii=False, sort_keys=True).encode() + b"\n")
-        fh.write(spm)
-        fh.write(table.astype("<f2").tobytes())
-        fh.write(token_base.astype("<f4").tobytes())
-        fh.write(bias.astype("<f4").tobytes())
+    parts = (table.astype("<f2").tobytes(), token_base.astype("<f4").tobytes(), bias.astype("<f4").tobytes())
+    write_model_file(out, header, spm, *parts)
     header["seconds"] = round(time.time() - started, 1)
     header["bytes"] = out.stat().st_size
     return header
