@@ -540,22 +540,23 @@ class TopicModel:
         With the subword model's scores ``sub``, its tokens compete beside the word features, each side's part
         halved as the combination halves it; a word and a token on the same characters add up."""
         weight = 0.5 if sub is not None else 1.0
-        by_span: dict[tuple[int, int], list[Any]] = {}
         contrib = self.weights[found.rows, k].astype(np.float32, copy=False) * (weight / math.sqrt(len(found)))
+        evidence: list[list[Any]] = []
         for j in (-contrib).argsort()[:_EVIDENCE]:
             value = float(contrib[j])
             if value <= 0:
                 break
             start, end = _span(stream, *found.origin(int(j)))
-            by_span[(start, end)] = [text[start:end], start, end, value]
+            evidence.append([text[start:end], start, end, value])
         if sub is not None and self.subwords is not None:
+            at = {(e[1], e[2]): e for e in reversed(evidence)}  # a span's first (strongest) word feature
             for surface, start, end, value in self.subwords.evidence(sub, text, k, weight=weight):
-                if (start, end) in by_span:
-                    by_span[(start, end)][3] += value
+                if (start, end) in at:
+                    at[(start, end)][3] += value
                 else:
-                    by_span[(start, end)] = [surface, start, end, value]
-        ranked = sorted(by_span.values(), key=lambda e: (-e[3], e[1]))[:_EVIDENCE]
-        return tuple((surface, start, end, round(value, 4)) for surface, start, end, value in ranked)
+                    evidence.append([surface, start, end, value])
+            evidence = sorted(evidence, key=lambda e: -e[3])[:_EVIDENCE]
+        return tuple((surface, start, end, round(value, 4)) for surface, start, end, value in evidence)
 
 
 @dataclass(frozen=True, slots=True)
