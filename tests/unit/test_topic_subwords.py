@@ -172,3 +172,23 @@ def test_token_vectors_compute_each_token_as_the_encoder_does_with_no_neighbours
             feats.append(np.maximum(window @ weights[f"w2_{n}"] + weights[f"b2_{n}"], 0) + h)
         expected = norm(np.concatenate(feats), weights["ln_g"], weights["ln_b"]) @ weights["cnn_W"]
         assert np.allclose(vectors[token], expected, atol=1e-4), token
+
+
+def test_combined_evidence_halves_each_side_and_adds_them_on_one_span() -> None:
+    m = model()
+    assert m.subwords is not None
+    words = m.with_subwords(None)
+    text = "Der Stürmer erzielte in der Nachspielzeit das Siegtor, und der Verein steht im Pokalfinale."
+    stream = TokenStream.of(text)
+    combined = m.predict(stream, text, threshold=0.0, lang="de")[0]
+    alone = {t.code: t for t in words.predict(stream, text, threshold=0.0, lang="de")}[combined.code]
+    k = m.topics.index(combined.code)
+    tokens = m.subwords.evidence(m.subwords.scores(text), text, k)
+
+    def first(entries: tuple[tuple[str, int, int, float], ...] | list[tuple[str, int, int, float]], s: int, e: int) -> float:
+        return next((w for _, a, b, w in entries if (a, b) == (s, e)), 0.0)
+
+    assert combined.evidence and any(first(tokens, s, e) for _, s, e, _ in combined.evidence)
+    for surface, s, e, value in combined.evidence:
+        assert text[s:e] == surface
+        assert value == pytest.approx(0.5 * first(alone.evidence, s, e) + 0.5 * first(tokens, s, e), abs=2e-4)
