@@ -101,6 +101,8 @@ per word, even with every word's tokens kept, cost more: 307 us per story cold, 
 evidence of each model topic added ~40-80 us. Accuracy (``--no-cost``), word model alone -> with the subword model:
 held-out rules + model 0.633 -> 0.660, model 0.614 -> 0.648; test splits 0.630 -> 0.642; own dev set 0.859 -> 0.862;
 with the combination's own relative cut-off (0.7, ``stream/build/topic_subwords.py``) 0.663 / 0.649, 0.645, 0.863.
+At the stop's last code commit (7636afc), the same alternation on a quiet machine (load 0.2): warm 179-193 / 326-345
+us, fresh 725-815 / 1,078-1,428 us, steady 748-816 / 1,019-1,080 us, resident 91-92 / 125 MiB.
 
 Dropped, with uncommitted code, so their figures are not reproducible by a committed command:
 
