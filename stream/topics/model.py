@@ -506,6 +506,7 @@ class TopicModel:
         floor = self.threshold if threshold is None else threshold
         out: list[ModelGuess] = []
         sub = None
+        relative = self.relative_cutoff
         if not len(found):
             # No word the model knows: no topic, whatever the subword model would make of the text's fragments.
             return out
@@ -520,10 +521,9 @@ class TopicModel:
             logits -= _max(logits)
             probs = np.exp(logits)
             probs /= _add(probs)
+            if self.subwords.relative_cutoff is not None:
+                relative = self.subwords.relative_cutoff
         order = (-probs).argsort()
-        relative = self.relative_cutoff
-        if sub is not None and self.subwords is not None and self.subwords.relative_cutoff is not None:
-            relative = self.subwords.relative_cutoff
         floor = max(floor, relative * float(probs[order[0]]))
         for k in order:
             p = float(probs[k])
