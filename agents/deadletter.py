@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,14 +42,19 @@ class DeadLetter:
         ]
 
 
-async def send_dead_letter(rt: Any, msg: Any, record: DeadLetter) -> None:
-    """Send ``msg``'s original bytes to the dead-letter topic with ``record`` as headers, and count it."""
-    await rt.dlq.send(key=msg.key, value=msg.value if msg.value is not None else b"", headers=record.headers())
+async def send_dead_letter(rt: Any, msg: Any, record: DeadLetter) -> Awaitable[Any]:
+    """Send ``msg``'s original bytes to the dead-letter topic with ``record`` as headers, and count it.
+
+    Returns the delivery future: the producer has the record, Kafka may not yet. A caller acks the
+    input only once it resolves, since a dead letter the broker refuses is otherwise lost silently.
+    """
+    delivered = await rt.dlq.send(key=msg.key, value=msg.value if msg.value is not None else b"", headers=record.headers())
     rt.metrics.dead_letters.labels(record.reason).inc()
     log.warning("dead-lettered %s[%s]@%s: %s: %s", msg.topic, msg.partition, msg.offset, record.reason, record.message)
+    return delivered
 
 
-async def dead_letter(rt: Any, event: Any, exc: BaseException, reason: str) -> None:
-    """Dead-letter ``event`` because of ``exc``."""
+async def dead_letter(rt: Any, event: Any, exc: BaseException, reason: str) -> Awaitable[Any]:
+    """Dead-letter ``event`` because of ``exc``; returns the delivery future (see :func:`send_dead_letter`)."""
     msg = event.message
-    await send_dead_letter(rt, msg, DeadLetter.of(exc, reason, msg.topic, msg.partition, msg.offset))
+    return await send_dead_letter(rt, msg, DeadLetter.of(exc, reason, msg.topic, msg.partition, msg.offset))

@@ -110,10 +110,12 @@ class SpikeCounts:
 async def flush_spike_counts(counts: SpikeCounts, send: Callable[[str, dict[str, Any]], Awaitable[Any]]) -> int:
     """Send every pending count (``send(key, count)``) and return how many went.
 
-    A worker that is stopping closes its producer before Faust cancels its timers, so a flush that falls in
-    between meets :class:`faust.exceptions.NotReady`: the counts not sent are put back (a stop loses them, as
-    :class:`SpikeCounts` says) and the flush ends quietly, instead of crashing the app and turning a clean
-    SIGTERM into exit code 1.
+    ``send`` returns once Kafka has the count. A worker that is stopping closes its producer before Faust
+    cancels its timers, so a flush that falls in between meets :class:`faust.exceptions.NotReady`: the counts
+    not sent are put back (a stop loses them, as :class:`SpikeCounts` says) and the flush ends quietly, instead
+    of crashing the app and turning a clean SIGTERM into exit code 1. A count the broker refuses is put back
+    too, with an error logged, and goes again with the next flush: its stories are acked already, so a crash
+    would lose it.
     """
     from faust.exceptions import NotReady
 
@@ -124,6 +126,10 @@ async def flush_spike_counts(counts: SpikeCounts, send: Callable[[str, dict[str,
         except NotReady:
             counts.restore(batch[i:])
             log.info("spike counts not flushed: the producer has stopped (%d keys kept)", len(batch) - i)
+            return i
+        except Exception as exc:
+            counts.restore(batch[i:])
+            log.error("spike counts not delivered, kept for the next flush (%d keys): %r", len(batch) - i, exc)
             return i
     return len(batch)
 
@@ -218,7 +224,7 @@ def install_events(app: faust.App, rt: Runtime) -> Any:
     counts = rt.spike_counts = SpikeCounts()
 
     async def send_count(key: str, count: dict[str, Any]) -> None:
-        await rt.spike_keys.send(key=key.encode(), value=orjson.dumps(count))
+        await (await rt.spike_keys.send(key=key.encode(), value=orjson.dumps(count)))
 
     @app.timer(interval=SPIKE_FLUSH_SECONDS)
     async def flush_spikes() -> None:
@@ -390,8 +396,7 @@ def install_events(app: faust.App, rt: Runtime) -> Any:
                     futures = await handle(event)
                 except Exception as exc:
                     log.exception("events failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
-                    await dead_letter(rt, event, exc, REASON)
-                    futures = []
+                    futures = [await dead_letter(rt, event, exc, REASON)]
                 asyncio.gather(*futures).add_done_callback(acker(event, owner))
         except asyncio.CancelledError:
             if failures:  # cancelled by a failed delivery: crash with its error instead

@@ -8,16 +8,19 @@ batch is being enriched the agent keeps reading the next ones (up to
 the producer in input order.
 
 Acknowledgement follows the output, not the read: each message gets an extra
-reference when it is read and loses it only after its enriched story (or dead
-letter) is with the producer, so an offset is never committed ahead of its
+reference when it is read and loses it only once Kafka has acknowledged its
+enriched story (or dead letter), so an offset is never committed ahead of its
 output and a rebalance waits for in-flight batches (Faust's ``wait_empty``).
-On a graceful stop the agent flushes what it holds before the consumer commits.
+Being with the producer is not enough: Faust flushes the producer before it
+commits, but a record the broker refuses fails only its own future. On a
+graceful stop the agent sends what it holds and waits for its delivery before
+the consumer commits.
 
 No exception escapes for a bad event: input errors and unexpected errors in the
 pure pipeline come back as outcomes with a reason and are dead-lettered and
-counted. Errors while *sending* (broker faults) or a broken detection pool
-crash the worker on purpose, so it restarts from the last committed offset:
-nothing is lost silently.
+counted. Errors while *sending* or *delivering* (broker faults, a record the
+broker refuses) or a broken detection pool crash the worker on purpose, so it
+restarts from the last committed offset: nothing is lost silently.
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import Awaitable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from mode import CrashingSupervisor
@@ -67,6 +72,8 @@ class _Batcher:
         # failure noticed only on the next message would leave the worker stalled, not crashed.
         self.owner = asyncio.current_task()
         self.failure: BaseException | None = None
+        # Batches handed to the producer whose delivery Kafka has not yet acknowledged.
+        self.delivering: set[asyncio.Future[list[Any]]] = set()
         self.sender = asyncio.ensure_future(self._guard(self._send_loop()))
         self.flusher = asyncio.ensure_future(self._guard(self._flush_loop()))
 
@@ -77,10 +84,14 @@ class _Batcher:
             raise
         except BaseException as exc:
             log.exception("ingest helper task failed; crashing the agent")
-            self.failure = exc
-            if self.owner is not None:
-                self.owner.cancel()
+            self._fail(exc)
             raise
+
+    def _fail(self, exc: BaseException) -> None:
+        if self.failure is None:
+            self.failure = exc
+        if self.owner is not None:
+            self.owner.cancel()
 
     def check(self) -> None:
         """Re-raise in the agent what failed in a helper task (send error, broken pool)."""
@@ -89,7 +100,7 @@ class _Batcher:
 
     async def add(self, event: Any) -> None:
         self.check()
-        event.message.incref()  # released in _send_loop once the output is with the producer
+        event.message.incref()  # released in _delivered once Kafka has the output
         self.rt.metrics.messages_received.inc()
         if not self.pending:
             self.oldest = time.monotonic()
@@ -115,21 +126,40 @@ class _Batcher:
                 await self.dispatch()
 
     async def _send_loop(self) -> None:
-        sensors = self.app.sensors
         while True:
             entry = await self.inflight.get()
             if entry is None:
-                return
+                break
             events, future, started = entry
             outcomes = await future
-            await _deliver(self.rt, events, outcomes)
-            for event in events:
-                msg = event.message
-                if event.ack():
-                    sensors.on_message_out(msg.tp, msg.offset, msg)
+            # Waiting here for Kafka would cap the agent at one produce round trip per batch; Faust
+            # commits only the contiguous acked offsets, so batches acked out of order are safe.
+            delivered = asyncio.gather(*await _deliver(self.rt, events, outcomes))
+            self.delivering.add(delivered)
+            delivered.add_done_callback(partial(self._delivered, events))
             per_message = (time.perf_counter() - started) / len(events)
             for _ in events:
                 self.rt.metrics.processing_seconds.observe(per_message)
+        if self.delivering:
+            await asyncio.wait(set(self.delivering))
+
+    def _delivered(self, events: list[Any], delivered: asyncio.Future[list[Any]]) -> None:
+        self.delivering.discard(delivered)
+        exc = None if delivered.cancelled() else delivered.exception()
+        if delivered.cancelled() or exc is not None:
+            # Left unacked, so never committed: read again after the restart this crash causes.
+            msg = events[0].message
+            log.error(
+                "ingest: outputs of %d stories from %s[%s]@%s on were not delivered; crashing the agent: %r",
+                len(events), msg.topic, msg.partition, msg.offset, exc,
+            )  # fmt: skip
+            self._fail(exc or asyncio.CancelledError())
+            return
+        sensors = self.app.sensors
+        for event in events:
+            msg = event.message
+            if event.ack():
+                sensors.on_message_out(msg.tp, msg.offset, msg)
 
     async def close(self) -> None:
         """Send what is read but not yet sent (graceful stop), then stop the helper tasks."""
@@ -145,20 +175,24 @@ class _Batcher:
             self.sender.cancel()
 
 
-async def _deliver(rt: Runtime, events: list[Any], outcomes: list[Outcome]) -> None:
+async def _deliver(rt: Runtime, events: list[Any], outcomes: list[Outcome]) -> list[Awaitable[Any]]:
+    """Hand each event's output to the producer; returns their delivery futures."""
+    futures: list[Awaitable[Any]] = []
     for event, outcome in zip(events, outcomes, strict=True):
         msg = event.message
         if outcome.payload is None:
             record = DeadLetter(outcome.reason, outcome.error_class, outcome.message, msg.topic, msg.partition, msg.offset)
-            await send_dead_letter(rt, msg, record)
+            futures.append(await send_dead_letter(rt, msg, record))
             continue
         assert outcome.story_id is not None
         if rt.by_event_key is not None:  # the events agent adds the event and writes wire.enriched
             headers = [(EVENTS_HEADER, outcome.events)] if outcome.events is not None else None
-            await rt.by_event_key.send(key=outcome.facts["blocking_key"].encode(), value=outcome.payload, headers=headers)
+            sent = await rt.by_event_key.send(key=outcome.facts["blocking_key"].encode(), value=outcome.payload, headers=headers)
         else:
-            await rt.enriched.send(key=outcome.story_id.encode(), value=outcome.payload)
+            sent = await rt.enriched.send(key=outcome.story_id.encode(), value=outcome.payload)
+        futures.append(sent)
         observe_enriched(rt, outcome, msg.timestamp)
+    return futures
 
 
 def install_ingest(app: faust.App, rt: Runtime) -> Any:

@@ -48,9 +48,10 @@ async def flush_summaries(
 ) -> list[ThrottleSummary]:
     """Roll every throttle window at ``now`` and send the summaries of those that closed; return those sent.
 
-    A stopping worker closes its producer before Faust cancels its timers: a summary that meets
-    :class:`faust.exceptions.NotReady` then is logged with what it held (nothing is dropped silently) and the
-    flush ends, instead of crashing the app and turning a clean SIGTERM into exit code 1.
+    ``send`` returns once Kafka has the summary. A stopping worker closes its producer before Faust cancels
+    its timers: a summary that meets :class:`faust.exceptions.NotReady` then is logged with what it held
+    (nothing is dropped silently) and the flush ends, instead of crashing the app and turning a clean SIGTERM
+    into exit code 1. A summary the broker refuses is logged the same way, with the error.
     """
     from faust.exceptions import NotReady
 
@@ -60,17 +61,21 @@ async def flush_summaries(
         summary = window.roll(now)
         if summary is None:
             continue
+        why = "the worker is stopping"
         if not stopping:
             try:
                 await send(summary)
             except NotReady:
                 stopping = True  # every later summary of this flush is logged, not sent
+            except Exception as exc:
+                why = f"the broker refused it: {exc!r}"
             else:
                 sent.append(summary)
                 continue
         log.warning(
-            "throttle summary of %s not sent, the worker is stopping: %d alerted, %d suppressed (%s)",
+            "throttle summary of %s not sent, %s: %d alerted, %d suppressed (%s)",
             summary.subscription,
+            why,
             summary.allowed,
             summary.suppressed,
             ", ".join(summary.story_ids),
@@ -104,7 +109,7 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
             "suppressed": summary.suppressed,
             "suppressed_story_ids": list(summary.story_ids),
         }
-        await outputs[sub].send(key=f"summary:{sub}".encode(), value=orjson.dumps(payload))
+        await (await outputs[sub].send(key=f"summary:{sub}".encode(), value=orjson.dumps(payload)))
 
     async def handle(event: Any) -> None:
         msg = event.message
@@ -180,7 +185,7 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
                 await handle(event)
             except Exception as exc:
                 log.exception("router failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
-                await dead_letter(rt, event, exc, "router_error")
+                await (await dead_letter(rt, event, exc, "router_error"))  # acked only once Kafka has it
             if event.ack():
                 sensors.on_message_out(msg.tp, msg.offset, msg)
 

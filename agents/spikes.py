@@ -120,7 +120,7 @@ def install_spikes(app: faust.App, rt: Runtime) -> Any:
                 await handle(event)
             except Exception as exc:
                 log.exception("spikes failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
-                await dead_letter(rt, event, exc, REASON)
+                await (await dead_letter(rt, event, exc, REASON))  # acked only once Kafka has it
             if event.ack():
                 sensors.on_message_out(msg.tp, msg.offset, msg)
 

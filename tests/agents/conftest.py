@@ -1,15 +1,52 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 from unittest.mock import AsyncMock
 
 import pytest
+from aiokafka.errors import MessageSizeTooLargeError
 from prometheus_client import CollectorRegistry
 
 from agents.app import create_app
 from agents.runtime import Runtime, runtime_of
 from stream.settings import Settings
+
+
+async def delivered(*args: object, **kwargs: object) -> asyncio.Future[None]:
+    """What ``Topic.send`` returns once Kafka has the record: a resolved delivery future."""
+    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    future.set_result(None)
+    return future
+
+
+async def refused(*args: object, **kwargs: object) -> asyncio.Future[None]:
+    """What ``Topic.send`` returns for a record the broker refuses: a delivery future that failed."""
+    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    future.set_exception(MessageSizeTooLargeError("over the topic's max.message.bytes"))
+    return future
+
+
+async def read(ctx: Any, value: bytes, key: bytes | None = None) -> Any:
+    """``ctx.put`` with the reference a Kafka consumer holds for the stream (a test channel holds none), so
+    that the message is acked only when both the stream and the agent have let it go."""
+    message = ctx.to_message(key, value, offset=ctx.sent_offset)
+    message.incref()
+    channel = ctx.stream().channel
+    event = await channel.decode(message)
+    await channel.put(event)
+    ctx.sent_offset += 1
+    return event
+
+
+async def until(check: Callable[[], bool], what: str) -> None:
+    for _ in range(500):
+        if check():
+            return
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture
@@ -33,6 +70,6 @@ def _app(tmp_path: Path, **overrides: object) -> Iterator[tuple[object, Runtime]
     app.conf.store = "memory://"
     app.finalize()
     rt = runtime_of(app)
-    rt.enriched.send = AsyncMock(name="enriched.send")  # type: ignore[method-assign]
-    rt.dlq.send = AsyncMock(name="dlq.send")  # type: ignore[method-assign]
+    rt.enriched.send = AsyncMock(name="enriched.send", side_effect=delivered)  # type: ignore[method-assign]
+    rt.dlq.send = AsyncMock(name="dlq.send", side_effect=delivered)  # type: ignore[method-assign]
     yield app, rt

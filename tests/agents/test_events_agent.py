@@ -3,7 +3,6 @@ from the table, event alerts that follow the event, dead letters; and the ingest
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +11,7 @@ from unittest.mock import AsyncMock, patch
 
 import orjson
 import pytest
+from aiokafka.errors import MessageSizeTooLargeError
 from faust.topics import Topic
 
 from agents.enrich import EVENTS_HEADER, events_header
@@ -19,22 +19,16 @@ from agents.events import SpikeCounts, carry_alert_state, flush_spike_counts
 from agents.runtime import Runtime
 from agents.topology import spike_keys_topic
 from stream.events import blocking_key, extract, spike_keys
-from tests.agents.conftest import _app
+from tests.agents.conftest import _app, delivered, read, refused, until
 from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED, enrich
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
 
-async def _delivered(*args: Any, **kwargs: Any) -> asyncio.Future[None]:
-    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    future.set_result(None)
-    return future
-
-
 @pytest.fixture
 def sent() -> Iterator[AsyncMock]:
     """Topic.send of every topic without a per-instance mock (wire.events, alerts, by-key), recorded."""
-    with patch.object(Topic, "send", autospec=True, side_effect=_delivered) as mock:
+    with patch.object(Topic, "send", autospec=True, side_effect=delivered) as mock:
         yield mock
 
 
@@ -52,16 +46,10 @@ async def _put(app: Any, docs: list[dict[str, Any]], partition: int = 0) -> None
             await agent.put(orjson.dumps(doc), key=blocking_key(doc).encode(), partition=partition)
 
 
-def _ready(app_rt: tuple[Any, Runtime]) -> tuple[Any, Runtime]:
-    app, rt = app_rt
-    rt.enriched.send.side_effect = _delivered  # type: ignore[attr-defined]
-    return app, rt
-
-
 async def test_ingest_sends_enriched_stories_to_the_by_key_topic(events_app: tuple[Any, Runtime]) -> None:
-    app, rt = _ready(events_app)
+    app, rt = events_app
     assert rt.by_event_key is not None
-    rt.by_event_key.send = AsyncMock(name="by_event_key.send")
+    rt.by_event_key.send = AsyncMock(name="by_event_key.send", side_effect=delivered)
     async with app.agents["wirewatch.ingest"].test_context() as agent:
         for raw in SHELLING[:2]:
             await agent.put(json.dumps(raw).encode(), key=raw["id"].encode())
@@ -80,7 +68,7 @@ async def test_ingest_sends_enriched_stories_to_the_by_key_topic(events_app: tup
 async def test_the_events_header_spares_the_loop_parsing_and_gives_the_same_output(
     events_app: tuple[Any, Runtime], sent: AsyncMock
 ) -> None:
-    app, rt = _ready(events_app)
+    app, rt = events_app
     docs = [enrich(SHELLING[0]), enrich(SHELLING[1]), enrich(SYNDICATED)]
     async with app.agents["wirewatch.events"].test_context() as agent:
         for doc in docs:
@@ -89,7 +77,6 @@ async def test_the_events_header_spares_the_loop_parsing_and_gives_the_same_outp
             )
     with_header = _enriched(rt)
     for app2, rt2 in _app(rt.settings.state_dir / "plain", events="on"):
-        _ready((app2, rt2))
         await _put(app2, docs)  # no header: parsed and extracted in the agent
         assert with_header == _enriched(rt2)
     assert with_header[2]["event"]["duplicate_of"] == "ev-en-1"
@@ -99,7 +86,7 @@ async def test_the_events_header_spares_the_loop_parsing_and_gives_the_same_outp
 async def test_one_event_across_languages_and_a_syndicated_copy_is_a_duplicate(
     events_app: tuple[Any, Runtime], sent: AsyncMock
 ) -> None:
-    app, rt = _ready(events_app)
+    app, rt = events_app
     docs = [enrich(SHELLING[0]), enrich(SHELLING[1]), enrich(SYNDICATED), enrich(UNRELATED[0])]
     await _put(app, docs)
     en, fr, copy, other = _enriched(rt)
@@ -130,14 +117,13 @@ async def test_one_event_across_languages_and_a_syndicated_copy_is_a_duplicate(
 async def test_a_restarted_worker_rebuilds_its_events_from_the_table(
     events_app: tuple[Any, Runtime], sent: AsyncMock, tmp_path: Path
 ) -> None:
-    app, rt = _ready(events_app)
+    app, rt = events_app
     await _put(app, [enrich(SHELLING[0]), enrich(SHELLING[1])])
     first_event = _enriched(rt)[0]["event"]["id"]
     rows = dict(app.tables["event-stories"].data)
     assert set(rows) == {"0|ev-en-1", "0|ev-fr-1"} and all(r["p"] == 0 for r in rows.values())
     # A second worker whose table recovered those rows from the changelog (as Faust does on start).
     for restarted, restarted_rt in _app(tmp_path / "again", events="on"):
-        _ready((restarted, restarted_rt))
         restarted.tables["event-stories"].data.update(rows)
         await _put(restarted, [enrich(SHELLING[2]), enrich(SYNDICATED)])
         ru, copy = _enriched(restarted_rt)
@@ -153,11 +139,10 @@ async def test_a_rebuild_yields_to_the_event_loop_by_time_spent(
 ) -> None:
     """The replay hands the loop back after each slice of time, not of stories (a wire-length story
     costs ten times a headline): with no time allowed, after every story replayed."""
-    app, _rt = _ready(events_app)
+    app, _rt = events_app
     await _put(app, [enrich(SHELLING[0]), enrich(SHELLING[1])])
     rows = dict(app.tables["event-stories"].data)
     for restarted, _ in _app(tmp_path / "again", events="on"):
-        _ready((restarted, _))
         restarted.tables["event-stories"].data.update(rows)
         pause = AsyncMock()
         with patch("agents.events._REPLAY_SLICE", slice_seconds), patch("agents.events._yield_to_loop", pause):
@@ -175,7 +160,6 @@ async def test_event_subscription_alerts_new_then_update_as_the_event_grows(tmp_
         encoding="utf-8",
     )
     for app, rt in _app(tmp_path, events="on", subscriptions_file=subs):
-        _ready((app, rt))
         await _put(app, [enrich(SHELLING[0], subs), enrich(SHELLING[1], subs), enrich(SHELLING[2], subs),
                          enrich(SYNDICATED, subs), enrich(SHELLING[3], subs)])  # fmt: skip
         alerts = _on(sent, "alerts.caucasus-events")
@@ -196,7 +180,7 @@ async def test_event_subscription_alerts_new_then_update_as_the_event_grows(tmp_
 async def test_a_bad_record_is_dead_lettered_and_the_stream_goes_on(
     events_app: tuple[Any, Runtime], sent: AsyncMock, raw: bytes
 ) -> None:
-    app, rt = _ready(events_app)
+    app, rt = events_app
     good = enrich(SHELLING[0])
     async with app.agents["wirewatch.events"].test_context() as agent:
         await agent.put(raw, key=b"x")
@@ -209,8 +193,20 @@ async def test_a_bad_record_is_dead_lettered_and_the_stream_goes_on(
     assert rt.registry.get_sample_value("wirewatch_dead_letters_total", {"reason": "events_error"}) == 1
 
 
+async def test_a_dead_letter_kafka_refuses_leaves_the_record_unacked_and_crashes_the_agent(
+    events_app: tuple[Any, Runtime],
+) -> None:
+    app, rt = events_app
+    rt.dlq.send.side_effect = refused  # type: ignore[attr-defined]
+    async with app.agents["wirewatch.events"].test_context() as ctx:
+        event = await read(ctx, b"{not json", key=b"x")
+        await until(lambda: ctx._crash_reason is not None, "the crash")
+        assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
+    assert not event.message.acked
+
+
 async def test_new_stories_are_counted_per_spike_key_and_copies_are_not(events_app: tuple[Any, Runtime], sent: AsyncMock) -> None:
-    app, rt = _ready(events_app)
+    app, rt = events_app
     docs = [
         enrich(SHELLING[0]),
         enrich(SYNDICATED),
@@ -259,6 +255,19 @@ async def test_a_flush_during_a_stop_keeps_the_counts_it_could_not_send_and_does
     assert count == {"t": 1100.0, "n": 2, "story_id": "b"}
 
 
+async def test_a_count_kafka_refuses_is_kept_for_the_next_flush(caplog: pytest.LogCaptureFixture) -> None:
+    counts = SpikeCounts()
+    counts.add("country:TR", 1000.0, {"story_id": "a"})
+    counts.add("region:south-caucasus", 1000.0, {"story_id": "a"})
+
+    async def send(key: str, count: dict[str, Any]) -> None:
+        await (await refused())
+
+    assert await flush_spike_counts(counts, send) == 0
+    assert "spike counts not delivered" in caplog.text
+    assert sorted(key for key, _ in counts.drain()) == ["country:TR", "region:south-caucasus"]
+
+
 async def test_a_burst_of_stories_in_one_region_is_one_spike_alert_that_rises(tmp_path: Path, sent: AsyncMock) -> None:
     subs = tmp_path / "subs.yaml"
     subs.write_text(
@@ -289,9 +298,20 @@ async def test_a_burst_of_stories_in_one_region_is_one_spike_alert_that_rises(tm
         assert row["tier"] == "flash" and row["subs"]["caucasus-spikes"]["tier"] == "flash"
 
 
+async def test_a_spike_count_dead_letter_kafka_refuses_leaves_the_count_unacked_and_crashes_the_agent(
+    events_app: tuple[Any, Runtime],
+) -> None:
+    app, rt = events_app
+    rt.dlq.send.side_effect = refused  # type: ignore[attr-defined]
+    async with app.agents["wirewatch.spikes"].test_context() as ctx:
+        event = await read(ctx, b"{not json", key=b"region:south-caucasus")
+        await until(lambda: ctx._crash_reason is not None, "the crash")
+        assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
+    assert not event.message.acked
+
+
 async def test_state_older_than_the_window_expires(tmp_path: Path, sent: AsyncMock) -> None:
     for app, rt in _app(tmp_path, events="on", event_window_hours=1):
-        _ready((app, rt))
         later = {**UNRELATED[0], "versioncreated": "2020-10-04T12:00:00Z"}  # six hours after the shelling reports
         await _put(app, [enrich(SHELLING[0]), enrich(SHELLING[1]), enrich(later)])
         assert set(app.tables["event-stories"].data) == {f"0|{later['id']}"}  # tombstones for the two old rows

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
 import pytest
+from aiokafka.errors import MessageSizeTooLargeError
 
 from agents.runtime import Runtime
+from tests.agents.conftest import read, refused, until
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -79,3 +82,46 @@ async def test_unexpected_pipeline_error_is_dead_lettered_not_raised(app_and_run
     headers = dict(rt.dlq.send.await_args.kwargs["headers"])
     assert headers["wirewatch-reason"] == b"internal_error"
     assert headers["wirewatch-error-class"] == b"RuntimeError"
+
+
+_STORY = json.dumps({"id": "q-1", "headline": "Earthquake", "body": "A strong earthquake shook the coast."}).encode()
+
+
+async def test_a_story_is_acked_only_once_kafka_has_its_output(app_and_runtime: tuple[Any, Runtime]) -> None:
+    app, rt = app_and_runtime
+    kafka_has_it: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    async def held(*args: Any, **kwargs: Any) -> asyncio.Future[None]:
+        return kafka_has_it
+
+    rt.enriched.send.side_effect = held  # type: ignore[attr-defined]
+    async with _agent(app).test_context() as ctx:
+        event = await read(ctx, _STORY)
+        await until(lambda: rt.enriched.send.await_count == 1, "the send")  # type: ignore[attr-defined]
+        await asyncio.sleep(0.1)
+        assert not event.message.acked  # with the producer is not with Kafka
+        kafka_has_it.set_result(None)
+        await until(lambda: event.message.acked, "the ack")
+
+
+async def test_a_story_kafka_refuses_is_never_acked_and_the_agent_crashes(
+    app_and_runtime: tuple[Any, Runtime], caplog: pytest.LogCaptureFixture
+) -> None:
+    app, rt = app_and_runtime
+    rt.enriched.send.side_effect = refused  # type: ignore[attr-defined]
+    async with _agent(app).test_context() as ctx:
+        event = await read(ctx, _STORY)
+        await until(lambda: ctx._crash_reason is not None, "the crash")
+        assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
+    assert not event.message.acked
+    assert "were not delivered" in caplog.text
+
+
+async def test_a_dead_letter_kafka_refuses_is_never_acked_and_the_agent_crashes(app_and_runtime: tuple[Any, Runtime]) -> None:
+    app, rt = app_and_runtime
+    rt.dlq.send.side_effect = refused  # type: ignore[attr-defined]
+    async with _agent(app).test_context() as ctx:
+        event = await read(ctx, b'{"id": "x", "headline": ')
+        await until(lambda: ctx._crash_reason is not None, "the crash")
+        assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
+    assert not event.message.acked

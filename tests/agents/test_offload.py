@@ -15,6 +15,7 @@ from agents.offload import Offload
 from agents.runtime import Runtime, runtime_of
 from stream.pipeline import Pipeline
 from stream.settings import Settings
+from tests.agents.conftest import delivered
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -62,8 +63,8 @@ async def test_ingest_sends_in_input_order_across_batches(tmp_path: Path) -> Non
     app.conf.store = "memory://"
     app.finalize()
     rt: Runtime = runtime_of(app)
-    rt.enriched.send = AsyncMock(name="enriched.send")  # type: ignore[method-assign]
-    rt.dlq.send = AsyncMock(name="dlq.send")  # type: ignore[method-assign]
+    rt.enriched.send = AsyncMock(name="enriched.send", side_effect=delivered)  # type: ignore[method-assign]
+    rt.dlq.send = AsyncMock(name="dlq.send", side_effect=delivered)  # type: ignore[method-assign]
     keys = [f"s-{i}" for i in range(7)]
     agent: Any = app.agents["wirewatch.ingest"]
     async with agent.test_context() as ctx:

@@ -9,10 +9,12 @@ from unittest.mock import AsyncMock, patch
 
 import faust
 import pytest
+from aiokafka.errors import MessageSizeTooLargeError
 
 from agents.runtime import Runtime
 from stream.pipeline import Pipeline
 from stream.story import Story
+from tests.agents.conftest import delivered, read, refused, until
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -66,6 +68,18 @@ async def test_a_broken_enriched_record_is_dead_lettered(app_and_runtime: tuple[
     assert headers["wirewatch-reason"] == b"router_error"
 
 
+async def test_a_dead_letter_kafka_refuses_leaves_the_record_unacked_and_crashes_the_agent(
+    app_and_runtime: tuple[Any, Runtime],
+) -> None:
+    app, rt = app_and_runtime
+    rt.dlq.send.side_effect = refused  # type: ignore[attr-defined]
+    async with app.agents["wirewatch.router"].test_context() as ctx:
+        event = await read(ctx, b"{not json", key=b"x")
+        await until(lambda: ctx._crash_reason is not None, "the crash")
+        assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
+    assert not event.message.acked
+
+
 def _with_event(raw: bytes, story_id: str, duplicate_of: str | None) -> bytes:
     doc = json.loads(raw)
     doc["id"] = story_id
@@ -77,12 +91,6 @@ async def test_a_near_duplicate_sends_no_new_alert_unless_the_subscription_wants
     app_and_runtime: tuple[Any, Runtime],
 ) -> None:
     app, rt = app_and_runtime
-
-    async def delivered(*args: Any, **kwargs: Any) -> asyncio.Future[None]:
-        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        future.set_result(None)
-        return future
-
     sent = AsyncMock(name="Topic.send", side_effect=delivered)
     with patch.object(faust.topics.Topic, "send", sent):
         async with app.agents["wirewatch.router"].test_context() as agent:
@@ -121,3 +129,25 @@ async def test_a_summary_flush_during_a_stop_logs_the_summary_and_does_not_crash
     assert [s.subscription for s in sent] == ["caucasus"]
     assert "throttle summary of quakes not sent" in caplog.text and "quakes-2" in caplog.text
     assert "throttle summary of floods not sent" in caplog.text  # after the first refusal, each is logged
+
+
+async def test_a_summary_kafka_refuses_is_logged_and_the_flush_goes_on(caplog: pytest.LogCaptureFixture) -> None:
+    from agents.router import flush_summaries
+    from stream.alerts.throttle import ThrottleSummary, Window
+
+    windows = [Window("caucasus", 1, 60.0), Window("quakes", 1, 60.0)]
+    for window in windows:
+        window.admit(0.0, f"{window.subscription}-1")
+        window.admit(1.0, f"{window.subscription}-2")
+    sent: list[ThrottleSummary] = []
+
+    async def send(summary: ThrottleSummary) -> None:
+        if summary.subscription == "caucasus":
+            await (await refused())
+        sent.append(summary)
+
+    with caplog.at_level("WARNING", logger="wirewatch.router"):
+        assert await flush_summaries(windows, 120.0, send) == sent
+    assert [s.subscription for s in sent] == ["quakes"]
+    assert "throttle summary of caucasus not sent, the broker refused it" in caplog.text
+    assert "caucasus-2" in caplog.text
