@@ -7,7 +7,9 @@ from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["HEADER_PREFIX", "DeadLetter", "dead_letter", "send_dead_letter"]
+from aiokafka.errors import MessageSizeTooLargeError
+
+__all__ = ["HEADER_PREFIX", "DeadLetter", "dead_letter", "dead_letter_refused", "send_dead_letter", "too_large"]
 
 log = logging.getLogger("wirewatch.deadletter")
 
@@ -58,3 +60,17 @@ async def dead_letter(rt: Any, event: Any, exc: BaseException, reason: str) -> A
     """Dead-letter ``event`` because of ``exc``; returns the delivery future (see :func:`send_dead_letter`)."""
     msg = event.message
     return await send_dead_letter(rt, msg, DeadLetter.of(exc, reason, msg.topic, msg.partition, msg.offset))
+
+
+def too_large(exc: BaseException) -> bool:
+    """Whether the broker refused a record for its size (over the topic's ``max.message.bytes``): sending
+    it again can never succeed, so a worker that crashed on it would crash on it after every restart."""
+    return isinstance(exc, MessageSizeTooLargeError)
+
+
+async def dead_letter_refused(rt: Any, msg: Any, exc: BaseException) -> None:
+    """Dead-letter ``msg`` as ``oversized`` because the broker refused its output for its size (see
+    :func:`too_large`), and return once Kafka has the dead letter: its input may be acked then."""
+    text = f"the broker refused an output of this input for its size: {exc}"
+    record = DeadLetter("oversized", type(exc).__name__, text[:_MAX_MESSAGE], msg.topic, msg.partition, msg.offset)
+    await (await send_dead_letter(rt, msg, record))

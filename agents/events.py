@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from mode import CrashingSupervisor
 
-from agents.deadletter import dead_letter
+from agents.deadletter import dead_letter, dead_letter_refused, too_large
 from agents.enrich import EVENTS_HEADER
 from stream.alerts.event_alert import build_event_alert, decide_event, higher_tier
 from stream.errors import SchemaError
@@ -365,21 +365,42 @@ def install_events(app: faust.App, rt: Runtime) -> Any:
     def acker(event: Any, owner: asyncio.Task[Any] | None) -> Any:
         """Ack ``event`` once Kafka has all its outputs. Awaiting them before reading the next story would
         cap the agent at one produce round trip per story (~70 stories/s measured); Faust commits only
-        the contiguous acked offsets, so acks that complete out of order are safe."""
+        the contiguous acked offsets, so acks that complete out of order are safe. Outputs the broker
+        refuses for their size dead-letter the story as ``oversized`` (it would be refused after every
+        restart); any other failure crashes the worker with the story unacked."""
         sensors = app.sensors
         msg = event.message
 
-        def done(delivered: asyncio.Future[Any]) -> None:
-            exc = None if delivered.cancelled() else delivered.exception()
-            if delivered.cancelled() or exc is not None:
-                # Left unacked, so never committed: read again after the restart this crash causes.
-                failures.append(exc or asyncio.CancelledError())
-                log.error("events: an output of %s[%s]@%s was not delivered: %r", msg.topic, msg.partition, msg.offset, exc)
-                if owner is not None:
-                    owner.cancel()
-                return
+        def ack() -> None:
             if event.ack():
                 sensors.on_message_out(msg.tp, msg.offset, msg)
+
+        def fail(exc: BaseException) -> None:
+            # Left unacked, so never committed: read again after the restart this crash causes.
+            failures.append(exc)
+            log.error("events: an output of %s[%s]@%s was not delivered: %r", msg.topic, msg.partition, msg.offset, exc)
+            if owner is not None:
+                owner.cancel()
+
+        def dead_lettered(task: asyncio.Future[None]) -> None:
+            exc = asyncio.CancelledError() if task.cancelled() else task.exception()
+            if exc is None:
+                ack()
+            else:
+                fail(exc)
+
+        def done(delivered: asyncio.Future[list[Any]]) -> None:
+            results = [asyncio.CancelledError()] if delivered.cancelled() else delivered.result()
+            errors = [r for r in results if isinstance(r, BaseException)]
+            if not errors:
+                ack()
+            elif all(too_large(exc) for exc in errors):
+                log.error(
+                    "events: the broker refused an output of %s[%s]@%s: %r", msg.topic, msg.partition, msg.offset, errors[0]
+                )
+                asyncio.ensure_future(dead_letter_refused(rt, msg, errors[0])).add_done_callback(dead_lettered)
+            else:
+                fail(next(exc for exc in errors if not too_large(exc)))
 
         return done
 
@@ -397,7 +418,7 @@ def install_events(app: faust.App, rt: Runtime) -> Any:
                 except Exception as exc:
                     log.exception("events failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
                     futures = [await dead_letter(rt, event, exc, REASON)]
-                asyncio.gather(*futures).add_done_callback(acker(event, owner))
+                asyncio.gather(*futures, return_exceptions=True).add_done_callback(acker(event, owner))
         except asyncio.CancelledError:
             if failures:  # cancelled by a failed delivery: crash with its error instead
                 raise failures[0] from None

@@ -18,9 +18,12 @@ the consumer commits.
 
 No exception escapes for a bad event: input errors and unexpected errors in the
 pure pipeline come back as outcomes with a reason and are dead-lettered and
-counted. Errors while *sending* or *delivering* (broker faults, a record the
-broker refuses) or a broken detection pool crash the worker on purpose, so it
-restarts from the last committed offset: nothing is lost silently.
+counted. An enriched story the broker refuses for its size (over the topic's
+``max.message.bytes``) is dead-lettered as ``oversized`` too: it would be
+refused again after every restart. Other errors while *sending* or
+*delivering* (broker faults) or a broken detection pool crash the worker on
+purpose, so it restarts from the last committed offset: nothing is lost
+silently.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 from mode import CrashingSupervisor
 
-from agents.deadletter import DeadLetter, send_dead_letter
+from agents.deadletter import DeadLetter, dead_letter_refused, send_dead_letter, too_large
 from agents.enrich import EVENTS_HEADER, Item, Outcome
 
 if TYPE_CHECKING:
@@ -72,8 +75,9 @@ class _Batcher:
         # failure noticed only on the next message would leave the worker stalled, not crashed.
         self.owner = asyncio.current_task()
         self.failure: BaseException | None = None
-        # Batches handed to the producer whose delivery Kafka has not yet acknowledged.
-        self.delivering: set[asyncio.Future[list[Any]]] = set()
+        # Batches handed to the producer whose delivery Kafka has not yet acknowledged, and dead letters
+        # of stories the broker refused.
+        self.delivering: set[asyncio.Future[Any]] = set()
         self.sender = asyncio.ensure_future(self._guard(self._send_loop()))
         self.flusher = asyncio.ensure_future(self._guard(self._flush_loop()))
 
@@ -134,32 +138,59 @@ class _Batcher:
             outcomes = await future
             # Waiting here for Kafka would cap the agent at one produce round trip per batch; Faust
             # commits only the contiguous acked offsets, so batches acked out of order are safe.
-            delivered = asyncio.gather(*await _deliver(self.rt, events, outcomes))
-            self.delivering.add(delivered)
-            delivered.add_done_callback(partial(self._delivered, events))
+            delivered = asyncio.gather(*await _deliver(self.rt, events, outcomes), return_exceptions=True)
+            self._track(delivered, partial(self._delivered, events, outcomes))
             per_message = (time.perf_counter() - started) / len(events)
             for _ in events:
                 self.rt.metrics.processing_seconds.observe(per_message)
-        if self.delivering:
+        while self.delivering:
             await asyncio.wait(set(self.delivering))
 
-    def _delivered(self, events: list[Any], delivered: asyncio.Future[list[Any]]) -> None:
-        self.delivering.discard(delivered)
-        exc = None if delivered.cancelled() else delivered.exception()
-        if delivered.cancelled() or exc is not None:
-            # Left unacked, so never committed: read again after the restart this crash causes.
-            msg = events[0].message
-            log.error(
-                "ingest: outputs of %d stories from %s[%s]@%s on were not delivered; crashing the agent: %r",
-                len(events), msg.topic, msg.partition, msg.offset, exc,
-            )  # fmt: skip
-            self._fail(exc or asyncio.CancelledError())
-            return
-        sensors = self.app.sensors
-        for event in events:
+    def _track(self, future: asyncio.Future[Any], then: Any) -> None:
+        self.delivering.add(future)
+        future.add_done_callback(self.delivering.discard)
+        future.add_done_callback(then)
+
+    def _delivered(self, events: list[Any], outcomes: list[Outcome], delivered: asyncio.Future[list[Any]]) -> None:
+        results: list[Any] = [asyncio.CancelledError()] * len(events) if delivered.cancelled() else delivered.result()
+        for event, outcome, result in zip(events, outcomes, results, strict=True):
             msg = event.message
-            if event.ack():
-                sensors.on_message_out(msg.tp, msg.offset, msg)
+            if not isinstance(result, BaseException):
+                if outcome.payload is not None:
+                    observe_enriched(self.rt, outcome, msg.timestamp)
+                self._ack(event)
+            elif outcome.payload is not None and too_large(result):
+                log.error(
+                    "ingest: the broker refused the enriched story of %s[%s]@%s: %r", msg.topic, msg.partition, msg.offset, result
+                )
+                self._track(asyncio.ensure_future(dead_letter_refused(self.rt, msg, result)), partial(self._refused, event))
+            else:
+                # Left unacked, so never committed: read again after the restart this crash causes.
+                log.error(
+                    "ingest: the output of %s[%s]@%s was not delivered; crashing the agent: %r",
+                    msg.topic, msg.partition, msg.offset, result,
+                )  # fmt: skip
+                self._fail(result)
+
+    def _refused(self, event: Any, dead_lettered: asyncio.Future[None]) -> None:
+        exc = asyncio.CancelledError() if dead_lettered.cancelled() else dead_lettered.exception()
+        if exc is None:
+            self._ack(event)
+            return
+        msg = event.message
+        log.error(
+            "ingest: the dead letter of %s[%s]@%s was not delivered; crashing the agent: %r",
+            msg.topic,
+            msg.partition,
+            msg.offset,
+            exc,
+        )
+        self._fail(exc)
+
+    def _ack(self, event: Any) -> None:
+        msg = event.message
+        if event.ack():
+            self.app.sensors.on_message_out(msg.tp, msg.offset, msg)
 
     async def close(self) -> None:
         """Send what is read but not yet sent (graceful stop), then stop the helper tasks."""
@@ -191,7 +222,6 @@ async def _deliver(rt: Runtime, events: list[Any], outcomes: list[Outcome]) -> l
         else:
             sent = await rt.enriched.send(key=outcome.story_id.encode(), value=outcome.payload)
         futures.append(sent)
-        observe_enriched(rt, outcome, msg.timestamp)
     return futures
 
 

@@ -7,7 +7,7 @@ from typing import Any
 from unittest.mock import AsyncMock
 
 import pytest
-from aiokafka.errors import MessageSizeTooLargeError
+from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError
 from prometheus_client import CollectorRegistry
 
 from agents.app import create_app
@@ -23,9 +23,16 @@ async def delivered(*args: object, **kwargs: object) -> asyncio.Future[None]:
 
 
 async def refused(*args: object, **kwargs: object) -> asyncio.Future[None]:
-    """What ``Topic.send`` returns for a record the broker refuses: a delivery future that failed."""
+    """What ``Topic.send`` returns for a record the broker refuses for its size: a failed delivery future."""
     future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
     future.set_exception(MessageSizeTooLargeError("over the topic's max.message.bytes"))
+    return future
+
+
+async def timed_out(*args: object, **kwargs: object) -> asyncio.Future[None]:
+    """What ``Topic.send`` returns for a record that never reached the broker: a failed delivery future."""
+    future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    future.set_exception(KafkaTimeoutError("the batch expired before the broker answered"))
     return future
 
 

@@ -11,7 +11,7 @@ from unittest.mock import AsyncMock, patch
 
 import orjson
 import pytest
-from aiokafka.errors import MessageSizeTooLargeError
+from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError
 from faust.topics import Topic
 
 from agents.enrich import EVENTS_HEADER, events_header
@@ -19,7 +19,7 @@ from agents.events import SpikeCounts, carry_alert_state, flush_spike_counts
 from agents.runtime import Runtime
 from agents.topology import spike_keys_topic
 from stream.events import blocking_key, extract, spike_keys
-from tests.agents.conftest import _app, delivered, read, refused, until
+from tests.agents.conftest import _app, delivered, read, refused, timed_out, until
 from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED, enrich
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -253,6 +253,35 @@ async def test_a_flush_during_a_stop_keeps_the_counts_it_could_not_send_and_does
     [(key, count)] = counts.drain()
     assert key != sent[0]
     assert count == {"t": 1100.0, "n": 2, "story_id": "b"}
+
+
+async def test_an_enriched_story_the_broker_refuses_for_its_size_is_dead_lettered_and_acked(
+    events_app: tuple[Any, Runtime], sent: AsyncMock
+) -> None:
+    app, rt = events_app
+    rt.enriched.send.side_effect = refused  # type: ignore[attr-defined]
+    doc = enrich(SHELLING[0])
+    async with app.agents["wirewatch.events"].test_context() as ctx:
+        event = await read(ctx, orjson.dumps(doc), key=blocking_key(doc).encode())
+        await until(lambda: event.message.acked, "the ack")
+        assert ctx._crash_reason is None
+    headers = dict(rt.dlq.send.await_args.kwargs["headers"])  # type: ignore[attr-defined]
+    assert headers["wirewatch-reason"] == b"oversized"
+    assert headers["wirewatch-error-class"] == b"MessageSizeTooLargeError"
+
+
+async def test_an_output_kafka_never_gets_leaves_the_story_unacked_and_crashes_the_agent(
+    events_app: tuple[Any, Runtime], sent: AsyncMock
+) -> None:
+    app, rt = events_app
+    rt.enriched.send.side_effect = timed_out  # type: ignore[attr-defined]
+    doc = enrich(SHELLING[0])
+    async with app.agents["wirewatch.events"].test_context() as ctx:
+        event = await read(ctx, orjson.dumps(doc), key=blocking_key(doc).encode())
+        await until(lambda: ctx._crash_reason is not None, "the crash")
+        assert isinstance(ctx._crash_reason, KafkaTimeoutError)
+    assert not event.message.acked
+    assert rt.dlq.send.await_count == 0  # type: ignore[attr-defined]
 
 
 async def test_a_count_kafka_refuses_is_kept_for_the_next_flush(caplog: pytest.LogCaptureFixture) -> None:

@@ -7,10 +7,10 @@ import json
 from typing import Any
 
 import pytest
-from aiokafka.errors import MessageSizeTooLargeError
+from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError
 
 from agents.runtime import Runtime
-from tests.agents.conftest import read, refused, until
+from tests.agents.conftest import read, refused, timed_out, until
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -104,17 +104,38 @@ async def test_a_story_is_acked_only_once_kafka_has_its_output(app_and_runtime: 
         await until(lambda: event.message.acked, "the ack")
 
 
-async def test_a_story_kafka_refuses_is_never_acked_and_the_agent_crashes(
+async def test_a_story_kafka_never_gets_is_never_acked_and_the_agent_crashes(
     app_and_runtime: tuple[Any, Runtime], caplog: pytest.LogCaptureFixture
 ) -> None:
+    app, rt = app_and_runtime
+    rt.enriched.send.side_effect = timed_out  # type: ignore[attr-defined]
+    async with _agent(app).test_context() as ctx:
+        event = await read(ctx, _STORY)
+        await until(lambda: ctx._crash_reason is not None, "the crash")
+        assert isinstance(ctx._crash_reason, KafkaTimeoutError)
+    assert not event.message.acked
+    assert "was not delivered; crashing the agent" in caplog.text
+    assert rt.dlq.send.await_count == 0  # type: ignore[attr-defined]
+
+
+async def test_a_story_the_broker_refuses_for_its_size_is_dead_lettered_and_acked(
+    app_and_runtime: tuple[Any, Runtime],
+) -> None:
+    # Sent again after a restart it would be refused again: crashing on it would stall its partition for good.
     app, rt = app_and_runtime
     rt.enriched.send.side_effect = refused  # type: ignore[attr-defined]
     async with _agent(app).test_context() as ctx:
         event = await read(ctx, _STORY)
-        await until(lambda: ctx._crash_reason is not None, "the crash")
-        assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
-    assert not event.message.acked
-    assert "were not delivered" in caplog.text
+        await until(lambda: event.message.acked, "the ack")
+        assert ctx._crash_reason is None
+    kwargs = rt.dlq.send.await_args.kwargs  # type: ignore[attr-defined]
+    headers = dict(kwargs["headers"])
+    assert headers["wirewatch-reason"] == b"oversized"
+    assert headers["wirewatch-error-class"] == b"MessageSizeTooLargeError"
+    assert kwargs["value"] == _STORY
+    assert _sample(rt, "wirewatch_dead_letters_total", {"reason": "oversized"}) == 1
+    enriched = [m for m in rt.registry.collect() if m.name == "wirewatch_stories_enriched"]
+    assert sum(sample.value for m in enriched for sample in m.samples if sample.name.endswith("_total")) == 0
 
 
 async def test_a_dead_letter_kafka_refuses_is_never_acked_and_the_agent_crashes(app_and_runtime: tuple[Any, Runtime]) -> None:
@@ -124,4 +145,18 @@ async def test_a_dead_letter_kafka_refuses_is_never_acked_and_the_agent_crashes(
         event = await read(ctx, b'{"id": "x", "headline": ')
         await until(lambda: ctx._crash_reason is not None, "the crash")
         assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
+    assert not event.message.acked
+
+
+async def test_a_refused_story_whose_dead_letter_is_refused_too_is_never_acked_and_the_agent_crashes(
+    app_and_runtime: tuple[Any, Runtime],
+) -> None:
+    app, rt = app_and_runtime
+    rt.enriched.send.side_effect = refused  # type: ignore[attr-defined]
+    rt.dlq.send.side_effect = refused  # type: ignore[attr-defined]
+    async with _agent(app).test_context() as ctx:
+        event = await read(ctx, _STORY)
+        await until(lambda: ctx._crash_reason is not None, "the crash")
+        assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
+    assert rt.dlq.send.await_count == 1  # type: ignore[attr-defined]
     assert not event.message.acked

@@ -1,9 +1,11 @@
-"""Outputs the broker refuses, against a real broker: the input stays uncommitted and is sent after a restart.
+"""Outputs the broker refuses, against a real broker: nothing is committed without its output or dead letter.
 
 A record can be handed to the producer and still be refused by the broker (here: larger than the
 topic's ``max.message.bytes``, which the producer's own size check does not know). Faust flushes the
 producer before it commits, but a refused record fails only its own delivery future: acking on
-hand-off would commit the input with no output anywhere.
+hand-off would commit the input with no output anywhere. An output refused for its size would be
+refused again after any restart, so its input is dead-lettered as ``oversized``; when the dead letter
+is refused too, the worker stops with the input uncommitted, and sends it once the limit is raised.
 """
 
 from __future__ import annotations
@@ -16,50 +18,83 @@ from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
 from agents.kafka_client import admin
 from agents.topology import events_by_key_topic
 from stream.settings import Settings
-from tests.integration.harness import Worker, collect, committed_total, end_count, fresh_env, publish_raw, wait_for
+from tests.integration.harness import (
+    Worker,
+    collect,
+    committed_total,
+    end_count,
+    fresh_env,
+    publish_raw,
+    read_all,
+    wait_for,
+)
 
 STORY = {
     "id": "refused-1",
     "headline": "Armenia and Azerbaijan agree a ceasefire in Karabakh",
     "body": "The foreign ministers met in Moscow and agreed to stop the shelling along the line of contact.",
 }
+# Under the input (~250 bytes) and far under its enriched story (several kB): both are refused.
+TINY = 128
 
 
-def _max_message_bytes(settings: Settings, topic: str, limit: int) -> None:
-    client = admin(settings)
-    try:
-        resource = ConfigResource(ConfigResourceType.TOPIC, topic, configs={"max.message.bytes": str(limit)})
-        client.alter_configs([resource])
-    finally:
-        client.close()
-
-
-def test_an_output_the_broker_refuses_stops_the_worker_uncommitted_and_goes_out_after_the_restart(
-    bootstrap: str, tmp_path: Path
-) -> None:
+def _limited(bootstrap: str, tmp_path: Path, *topics: str) -> tuple[Settings, Worker, list[str]]:
+    """A worker whose ``topics`` (names relative to its settings) hold records of at most TINY bytes."""
     env = fresh_env(bootstrap, tmp_path / "state")
     settings = Settings.from_env(env)
-    by_key = events_by_key_topic(settings)  # the ingest agent's output (the events agent writes wire.enriched)
+    names = [events_by_key_topic(settings) if t == "by-key" else getattr(settings, t) for t in topics]
     client = admin(settings)
     try:  # created before the worker, which keeps an existing topic's configuration
-        client.create_topics([NewTopic(by_key, settings.partitions, 1, topic_configs={"max.message.bytes": "256"})])
+        client.create_topics([NewTopic(n, settings.partitions, 1, topic_configs={"max.message.bytes": str(TINY)}) for n in names])
     finally:
         client.close()
-    worker = Worker(env, tmp_path / "worker.log").start()
+    return settings, Worker(env, tmp_path / "worker.log"), names
+
+
+def test_a_story_whose_output_the_broker_refuses_is_dead_lettered_oversized_and_committed(bootstrap: str, tmp_path: Path) -> None:
+    # The ingest agent's output: with events on it goes to the by-key topic, and the events agent writes wire.enriched.
+    settings, worker, _ = _limited(bootstrap, tmp_path, "by-key")
+    worker.start()
     try:
         publish_raw(settings, [(b"refused-1", json.dumps(STORY).encode())])
-        wait_for(lambda: not worker.alive(), 90, "the worker to stop on the refused output")
+        [dead] = collect(settings, settings.topic_dlq, 1, timeout=60)
+        assert dead.key == b"refused-1" and dead.value == json.dumps(STORY).encode()
+        assert dead.header("wirewatch-reason") == "oversized"
+        assert dead.header("wirewatch-error-class") == "MessageSizeTooLargeError"
+        assert dead.header("wirewatch-source-offset") == "0"
+        wait_for(lambda: committed_total(settings, settings.topic_stories) == 1, 60, "the input's commit")
+        assert worker.alive(), worker.log_tail()
+        assert worker.metric("wirewatch_dead_letters_total", {"reason": "oversized"}) == 1
+    finally:
+        worker.stop()
+
+
+def test_a_refused_output_whose_dead_letter_is_refused_too_stops_the_worker_uncommitted_until_the_limit_is_raised(
+    bootstrap: str, tmp_path: Path
+) -> None:
+    settings, worker, names = _limited(bootstrap, tmp_path, "by-key", "topic_dlq")
+    worker.start()
+    try:
+        publish_raw(settings, [(b"refused-1", json.dumps(STORY).encode())])
+        wait_for(lambda: not worker.alive(), 90, "the worker to stop on the refused dead letter")
         log = worker.log_tail(400)
-        assert "were not delivered" in log, log
+        assert "was not delivered; crashing the agent" in log, log
         assert worker.stop() != 0, log
         assert committed_total(settings, settings.topic_stories) == 0, "the input was committed without its output"
-        assert end_count(settings, by_key) == 0 and end_count(settings, settings.topic_enriched) == 0
+        assert end_count(settings, names[0]) == 0 and end_count(settings, settings.topic_dlq) == 0
 
-        # The operator raises the limit; the restarted worker reads the story again.
-        _max_message_bytes(settings, by_key, 1_048_588)
+        # The operator raises the limits; the restarted worker reads the story again and it goes through.
+        client = admin(settings)
+        try:
+            client.alter_configs(
+                [ConfigResource(ConfigResourceType.TOPIC, n, configs={"max.message.bytes": "1048588"}) for n in names]
+            )
+        finally:
+            client.close()
         worker.start()
         [record] = collect(settings, settings.topic_enriched, 1, timeout=90)
         assert record.key == b"refused-1"
         wait_for(lambda: committed_total(settings, settings.topic_stories) == 1, 60, "the input's commit")
+        assert read_all(settings, [settings.topic_dlq]) == []
     finally:
         worker.stop()
