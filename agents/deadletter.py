@@ -7,9 +7,17 @@ from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any
 
-from aiokafka.errors import MessageSizeTooLargeError
+from aiokafka.errors import KafkaError, MessageSizeTooLargeError
 
-__all__ = ["HEADER_PREFIX", "DeadLetter", "dead_letter", "dead_letter_refused", "send_dead_letter", "too_large"]
+__all__ = [
+    "HEADER_PREFIX",
+    "DeadLetter",
+    "broker_fault",
+    "dead_letter",
+    "dead_letter_refused",
+    "send_dead_letter",
+    "too_large",
+]
 
 log = logging.getLogger("wirewatch.deadletter")
 
@@ -66,6 +74,12 @@ def too_large(exc: BaseException) -> bool:
     """Whether the broker refused a record for its size (over the topic's ``max.message.bytes``): sending
     it again can never succeed, so a worker that crashed on it would crash on it after every restart."""
     return isinstance(exc, MessageSizeTooLargeError)
+
+
+def broker_fault(exc: BaseException) -> bool:
+    """Whether ``exc`` is Kafka failing, not the event: an agent crashes on it (the event stays
+    uncommitted and is read again after the restart) instead of dead-lettering an event that is fine."""
+    return isinstance(exc, KafkaError) and not too_large(exc)
 
 
 async def dead_letter_refused(rt: Any, msg: Any, exc: BaseException) -> None:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from mode import CrashingSupervisor
 
-from agents.deadletter import dead_letter
+from agents.deadletter import broker_fault, dead_letter, dead_letter_refused, too_large
 from stream.alerts.alert import build_alert, decide
 from stream.alerts.routing import route
 from stream.alerts.throttle import ThrottleSummary, Window
@@ -184,8 +184,13 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
             try:
                 await handle(event)
             except Exception as exc:
+                if broker_fault(exc):  # an alert Kafka did not take: crash, and read the story again after the restart
+                    raise
                 log.exception("router failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
-                await (await dead_letter(rt, event, exc, "router_error"))  # acked only once Kafka has it
+                if too_large(exc):  # refused for its size, it would be refused after every restart too
+                    await dead_letter_refused(rt, msg, exc)
+                else:
+                    await (await dead_letter(rt, event, exc, "router_error"))  # acked only once Kafka has it
             if event.ack():
                 sensors.on_message_out(msg.tp, msg.offset, msg)
 

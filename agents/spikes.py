@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from mode import CrashingSupervisor
 
-from agents.deadletter import dead_letter
+from agents.deadletter import broker_fault, dead_letter, dead_letter_refused, too_large
 from stream.alerts.spike_alert import build_spike_alert, decide_spike, spike_matches
 from stream.errors import SchemaError
 from stream.events import SpikeDetector
@@ -119,8 +119,13 @@ def install_spikes(app: faust.App, rt: Runtime) -> Any:
             try:
                 await handle(event)
             except Exception as exc:
+                if broker_fault(exc):  # as in the router: crash, and read the count again after the restart
+                    raise
                 log.exception("spikes failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
-                await (await dead_letter(rt, event, exc, REASON))  # acked only once Kafka has it
+                if too_large(exc):
+                    await dead_letter_refused(rt, msg, exc)
+                else:
+                    await (await dead_letter(rt, event, exc, REASON))  # acked only once Kafka has it
             if event.ack():
                 sensors.on_message_out(msg.tp, msg.offset, msg)
 

@@ -339,6 +339,25 @@ async def test_a_spike_count_dead_letter_kafka_refuses_leaves_the_count_unacked_
     assert not event.message.acked
 
 
+async def test_a_spike_alert_kafka_never_gets_leaves_the_count_unacked_and_crashes_the_agent(tmp_path: Path) -> None:
+    subs = tmp_path / "subs.yaml"
+    subs.write_text(
+        "subscriptions:\n  - name: caucasus-spikes\n    match: {regions: [south-caucasus]}\n    spike: {min_tier: routine}\n",
+        encoding="utf-8",
+    )
+    for app, rt in _app(tmp_path, events="on", subscriptions_file=subs):
+        t0 = 1_700_000_000.0
+        counts = [{"t": t0 + i * 6 * 3600, "story_id": f"q{i}"} for i in range(28)]
+        counts += [{"t": t0 + 7 * 86400 + i * 45, "story_id": f"b{i}"} for i in range(40)]
+        with patch.object(Topic, "send", AsyncMock(side_effect=timed_out)):
+            async with app.agents["wirewatch.spikes"].test_context() as ctx:
+                events = [await read(ctx, orjson.dumps(c), key=b"region:south-caucasus") for c in counts]
+                await until(lambda: ctx._crash_reason is not None, "the crash")
+                assert isinstance(ctx._crash_reason, KafkaTimeoutError)
+        assert not all(e.message.acked for e in events)
+        assert rt.dlq.send.await_count == 0  # type: ignore[attr-defined]
+
+
 async def test_state_older_than_the_window_expires(tmp_path: Path, sent: AsyncMock) -> None:
     for app, rt in _app(tmp_path, events="on", event_window_hours=1):
         later = {**UNRELATED[0], "versioncreated": "2020-10-04T12:00:00Z"}  # six hours after the shelling reports

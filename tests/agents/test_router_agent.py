@@ -9,12 +9,12 @@ from unittest.mock import AsyncMock, patch
 
 import faust
 import pytest
-from aiokafka.errors import MessageSizeTooLargeError
+from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError
 
 from agents.runtime import Runtime
 from stream.pipeline import Pipeline
 from stream.story import Story
-from tests.agents.conftest import delivered, read, refused, until
+from tests.agents.conftest import delivered, read, refused, timed_out, until
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -78,6 +78,34 @@ async def test_a_dead_letter_kafka_refuses_leaves_the_record_unacked_and_crashes
         await until(lambda: ctx._crash_reason is not None, "the crash")
         assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
     assert not event.message.acked
+
+
+async def test_an_alert_kafka_never_gets_leaves_the_story_unacked_and_crashes_the_agent(
+    app_and_runtime: tuple[Any, Runtime],
+) -> None:
+    # A broker fault is not the story's: dead-lettering it would drop a good story's alerts.
+    app, rt = app_and_runtime
+    with patch.object(faust.topics.Topic, "send", AsyncMock(side_effect=timed_out)):
+        async with app.agents["wirewatch.router"].test_context() as ctx:
+            event = await read(ctx, _enriched(1), key=b"kb-1")
+            await until(lambda: ctx._crash_reason is not None, "the crash")
+            assert isinstance(ctx._crash_reason, KafkaTimeoutError)
+    assert not event.message.acked
+    assert rt.dlq.send.await_count == 0  # type: ignore[attr-defined]
+
+
+async def test_an_alert_the_broker_refuses_for_its_size_dead_letters_the_story_as_oversized(
+    app_and_runtime: tuple[Any, Runtime],
+) -> None:
+    app, rt = app_and_runtime
+    with patch.object(faust.topics.Topic, "send", AsyncMock(side_effect=refused)):
+        async with app.agents["wirewatch.router"].test_context() as ctx:
+            event = await read(ctx, _enriched(1), key=b"kb-1")
+            await until(lambda: event.message.acked, "the ack")
+            assert ctx._crash_reason is None
+    headers = dict(rt.dlq.send.await_args.kwargs["headers"])  # type: ignore[attr-defined]
+    assert headers["wirewatch-reason"] == b"oversized"
+    assert headers["wirewatch-error-class"] == b"MessageSizeTooLargeError"
 
 
 def _with_event(raw: bytes, story_id: str, duplicate_of: str | None) -> bytes:
