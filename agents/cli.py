@@ -1,4 +1,4 @@
-"""The ``wirewatch`` command line: broker, worker, publish, tail, topics, classify, languages, rules."""
+"""The ``wirewatch`` command line: broker, worker, publish, tail, replay, topics, classify, languages, rules."""
 
 from __future__ import annotations
 
@@ -106,6 +106,28 @@ def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if count or args.max is None else 4
 
 
+def cmd_replay(args: argparse.Namespace, settings: Settings) -> int:
+    import time
+
+    from agents.replay import Selection, dead_letters, parse_since, replay
+
+    selection = Selection(
+        reasons=frozenset(args.reason or ()),
+        error_classes=frozenset(args.error_class or ()),
+        source_topics=frozenset(args.source_topic or ()),
+        since=parse_since(args.since, time.time()) if args.since else None,
+    )
+    dlq = args.dlq or settings.topic_dlq
+    show = (lambda line: print(line, flush=True)) if args.dry_run or args.verbose else None
+    summary = replay(
+        settings, dead_letters(settings, dlq), selection, to=args.to, dry_run=args.dry_run, limit=args.max, show=show
+    )
+    for line in summary.errors[:20]:
+        print(f"warning: {line}", file=sys.stderr)
+    print(summary.line(args.dry_run))
+    return 1 if summary.failed else 0
+
+
 def cmd_classify(args: argparse.Namespace, settings: Settings) -> int:
     """One enriched story per good input on stdout; one line per bad input on stderr; exit 1 if any was bad."""
     from agents.publish import Unreadable, one_line
@@ -193,6 +215,18 @@ def build_parser() -> argparse.ArgumentParser:
     tl.add_argument("--max", type=int, help="stop after N records")
     tl.add_argument("--timeout", type=float, help="stop after S seconds without a record")
     tl.set_defaults(func=cmd_tail)
+
+    rp = sub.add_parser("replay", help="send dead letters back to their source topic once their cause is fixed")
+    rp.add_argument("--reason", action="append", help="only this wirewatch-reason (repeatable)")
+    rp.add_argument("--error-class", action="append", help="only this wirewatch-error-class (repeatable)")
+    rp.add_argument("--source-topic", action="append", help="only dead letters read from this topic (repeatable)")
+    rp.add_argument("--since", help="only dead letters written since: a duration (90m, 6h, 2d) or an ISO 8601 time")
+    rp.add_argument("--max", type=int, help="replay at most N")
+    rp.add_argument("--to", help="send to this topic instead of each dead letter's source topic")
+    rp.add_argument("--dlq", help="the dead-letter topic to read (default: WIREWATCH_TOPIC_DLQ)")
+    rp.add_argument("--dry-run", action="store_true", help="list what would be replayed, send nothing")
+    rp.add_argument("--verbose", action="store_true", help="one line per dead letter replayed")
+    rp.set_defaults(func=cmd_replay)
 
     c = sub.add_parser("classify", help="run the worker's pipeline offline, no broker needed")
     c.add_argument("paths", nargs="+", metavar="PATH")

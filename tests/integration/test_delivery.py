@@ -26,6 +26,7 @@ from tests.integration.harness import (
     fresh_env,
     publish_raw,
     read_all,
+    run_cli,
     wait_for,
 )
 
@@ -51,9 +52,21 @@ def _limited(bootstrap: str, tmp_path: Path, *topics: str) -> tuple[Settings, Wo
     return settings, Worker(env, tmp_path / "worker.log"), names
 
 
-def test_a_story_whose_output_the_broker_refuses_is_dead_lettered_oversized_and_committed(bootstrap: str, tmp_path: Path) -> None:
+def _raise_limits(settings: Settings, names: list[str]) -> None:
+    client = admin(settings)
+    try:
+        client.alter_configs(
+            [ConfigResource(ConfigResourceType.TOPIC, n, configs={"max.message.bytes": "1048588"}) for n in names]
+        )
+    finally:
+        client.close()
+
+
+def test_a_story_whose_output_the_broker_refuses_is_dead_lettered_oversized_committed_and_replayed(
+    bootstrap: str, tmp_path: Path
+) -> None:
     # The ingest agent's output: with events on it goes to the by-key topic, and the events agent writes wire.enriched.
-    settings, worker, _ = _limited(bootstrap, tmp_path, "by-key")
+    settings, worker, names = _limited(bootstrap, tmp_path, "by-key")
     worker.start()
     try:
         publish_raw(settings, [(b"refused-1", json.dumps(STORY).encode())])
@@ -65,6 +78,15 @@ def test_a_story_whose_output_the_broker_refuses_is_dead_lettered_oversized_and_
         wait_for(lambda: committed_total(settings, settings.topic_stories) == 1, 60, "the input's commit")
         assert worker.alive(), worker.log_tail()
         assert worker.metric("wirewatch_dead_letters_total", {"reason": "oversized"}) == 1
+
+        # What the runbook says: raise the topic's limit, then replay those dead letters.
+        _raise_limits(settings, names)
+        done = run_cli(worker.env, "replay", "--reason", "oversized", "--error-class", "MessageSizeTooLargeError")
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert f"replayed 1 of 1 dead letters (1 matched, failed 0) -> {settings.topic_stories} 1" in done.stdout
+        [record] = collect(settings, settings.topic_enriched, 1, timeout=60)
+        assert record.key == b"refused-1"
+        wait_for(lambda: committed_total(settings, settings.topic_stories) == 2, 60, "the replayed input's commit")
     finally:
         worker.stop()
 
@@ -84,13 +106,7 @@ def test_a_refused_output_whose_dead_letter_is_refused_too_stops_the_worker_unco
         assert end_count(settings, names[0]) == 0 and end_count(settings, settings.topic_dlq) == 0
 
         # The operator raises the limits; the restarted worker reads the story again and it goes through.
-        client = admin(settings)
-        try:
-            client.alter_configs(
-                [ConfigResource(ConfigResourceType.TOPIC, n, configs={"max.message.bytes": "1048588"}) for n in names]
-            )
-        finally:
-            client.close()
+        _raise_limits(settings, names)
         worker.start()
         [record] = collect(settings, settings.topic_enriched, 1, timeout=90)
         assert record.key == b"refused-1"
