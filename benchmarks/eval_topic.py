@@ -103,6 +103,11 @@ held-out rules + model 0.633 -> 0.660, model 0.614 -> 0.648; test splits 0.630 -
 with the combination's own relative cut-off (0.7, ``stream/build/topic_subwords.py``) 0.663 / 0.649, 0.645, 0.863.
 At the stop's last code commit (7636afc), the same alternation on a quiet machine (load 0.2): warm 179-193 / 326-345
 us, fresh 725-815 / 1,078-1,428 us, steady 748-816 / 1,019-1,080 us, resident 91-92 / 125 MiB.
+Stop 43: the subword model tokenises only the first 1,500 characters (cut at a space) when they hold its 256
+tokens, which a wire story's do (``SubwordModel._first_pieces``; the same ids on 28,125 texts, and topics,
+probabilities and evidence unchanged on 4,533). The ``of which the subword model's scores`` line, alternating
+a893f99 and the change twice on a quiet machine: median 168-169 -> 121-122 us, p95 230-232 -> 145-147 us; the
+whole stage's fresh median moved within its noise (1,061-1,118 against 1,067-1,107 us).
 
 Dropped, with uncommitted code, so their figures are not reproducible by a committed command:
 
@@ -610,6 +615,14 @@ def fresh(model: TopicModel, n: int = 600) -> None:
         classify(story, lang, model=model)
     print(f"== the same on {n} wire-length stories of distinct text (bench corpus), each classified once")
     _time_once(items[100:], model)
+    sub = model.subwords
+    if sub is not None:  # its part of the above: tokenising (most of it) and the table sum, best of 3
+        read = [story.text for story, lang in items[100:] if sub.reads(lang)]
+        times = sorted(_best(lambda: sub.scores(text)) for text in read)  # noqa: B023 - called before the loop moves on
+        print(
+            f"  of which the subword model's scores: median {statistics.median(times):5.0f} us, "
+            f"p95 {times[int(len(times) * 0.95)]:5.0f} us ({len(read)} stories in its languages, best of 3)"
+        )
 
 
 def steady(model: TopicModel, evalset: Path = EVALSET, n: int = 600) -> None:

@@ -47,6 +47,9 @@ FORMAT = 1
 #: Tokens read per story (after the start token): the word model reads the headline and lead; a token is about
 #: two-thirds of a word, so this reads about as far. The builder trains on the same count.
 MAX_PIECES = 256
+# Characters tokenised first (see SubwordModel._first_pieces): MAX_PIECES tokens of the bench corpus's stories
+# in the encoder's languages take at most ~1,350 (English; Arabic ~930).
+_PREFIX_CHARS = 1_500
 _MARK = "\u2581"  # SentencePiece's word-start mark
 _EVIDENCE = 6
 _WORD = re.compile(r"\S+")
@@ -100,16 +103,34 @@ class SubwordModel:
 
     def scores(self, text: str) -> SubwordScores:
         """Topic logits of ``text`` (its first :data:`MAX_PIECES` tokens)."""
-        # One call over the whole text: SentencePiece's own loop is ~100 ns a character, while a call per word
-        # (to keep each word's tokens) costs more in calls than it saves, even with every word kept.
-        ids = self.processor.encode(text)
-        del ids[MAX_PIECES:]
+        # One call over the text: SentencePiece's own loop is ~100 ns a character, while a call per word (to keep
+        # each word's tokens) costs more in calls than it saves, even with every word kept.
+        ids = self._first_pieces(text)
         known = [self._bos, *ids, self._eos]
         n = len(known)
         scale = 1.0 / math.sqrt(n)
         rows = self.table.take(known, axis=0).astype(np.float32)
         logits = self.bias + (np.add.reduce(rows, axis=0) + n * self.base) * scale
         return SubwordScores(logits.astype(np.float32, copy=False), ids, scale, rows)
+
+    def _first_pieces(self, text: str) -> list[int]:
+        """The first :data:`MAX_PIECES` token ids of ``text``, tokenising only as much of it as they need.
+
+        The encoder's SentencePiece model segments each whitespace-separated chunk on its own, so the tokens of a
+        prefix cut at a space are the first tokens of the whole text. A wire story reaches the cap within its
+        first ~1,100-1,350 characters (:data:`_PREFIX_CHARS`), so most of a 2,000-character story's tokenising
+        would be thrown away; when the prefix holds fewer tokens than the cap, the whole text is read. On 28,125 public
+        and bench texts (2,954 of them longer than the prefix) the ids are those of the whole text's first tokens."""
+        if len(text) > _PREFIX_CHARS:
+            cut = text.rfind(" ", 0, _PREFIX_CHARS)
+            if cut >= _PREFIX_CHARS // 2:  # else little text is spaced (Japanese, Chinese): read it all at once
+                ids = self.processor.encode(text[:cut])
+                if len(ids) >= MAX_PIECES:
+                    del ids[MAX_PIECES:]
+                    return ids
+        ids = self.processor.encode(text)
+        del ids[MAX_PIECES:]
+        return ids
 
     def probabilities(self, text: str) -> np.ndarray[Any, Any]:
         """Softmax over :attr:`topics`."""

@@ -10,6 +10,7 @@ import pytest
 from stream.build.topic_subwords import token_vectors
 from stream.pipeline import Pipeline
 from stream.text.normalize import TokenStream
+from stream.topics import subwords
 from stream.topics.model import model
 from stream.topics.subwords import MAX_PIECES, SubwordModel, shipped
 
@@ -38,6 +39,32 @@ def test_a_long_story_is_read_to_its_first_max_pieces_tokens(sub: SubwordModel) 
     scores = sub.scores(text)
     assert len(scores) == MAX_PIECES
     assert np.array_equal(scores.logits, sub.scores(text[: len(text) // 2]).logits)
+
+
+_LONG = {
+    "en": "The central bank raised its key rate by half a point on Thursday, citing inflation. ",
+    "de": "Rettungskräfte suchten am Donnerstag in den Trümmern nach Verschütteten; die Regierung rief den Notstand aus. ",
+    "ru": "Нападающий забил победный гол на последней минуте, и клуб вышел в финал кубка страны. ",
+    "ar": "قال وزير الخارجية إن المحادثات ستستأنف الأسبوع المقبل في جنيف بمشاركة الطرفين. ",
+    "ja": "地震の規模はマグニチュード6.8と推定され、 政府は被害の確認を急いでいる。",  # few spaces: read whole
+    "zh": "中央银行宣布下调存款准备金率，以支持经济增长。",  # no space at all
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_LONG))
+def test_a_long_story_tokenised_from_a_prefix_has_the_whole_texts_first_tokens(
+    sub: SubwordModel, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Sentences of different lengths, so that the cut falls at a different place in each.
+    text = "\n\n".join(_LONG[lang][: len(_LONG[lang]) - i % 7] for i in range(100))
+    whole = sub.processor.encode(text)[:MAX_PIECES]
+    assert len(text) > 2000 and sub.scores(text).ids == whole
+    for cut in range(1200, 1800, 37):  # stories that end near the prefix's length
+        assert sub.scores(text[:cut]).ids == sub.processor.encode(text[:cut])[:MAX_PIECES]
+    # Prefixes whose last word falls before, at and after the cap's token: the first tokens never change.
+    for prefix in range(500, 1600, 7):
+        monkeypatch.setattr(subwords, "_PREFIX_CHARS", prefix)
+        assert sub.scores(text).ids == whole, prefix
 
 
 @pytest.mark.parametrize(
