@@ -361,6 +361,7 @@ def install_events(app: faust.App, rt: Runtime) -> Any:
         return futures
 
     failures: list[BaseException] = []
+    refusals: set[asyncio.Future[None]] = set()  # dead letters of stories whose output the broker refused
 
     def acker(event: Any, owner: asyncio.Task[Any] | None) -> Any:
         """Ack ``event`` once Kafka has all its outputs. Awaiting them before reading the next story would
@@ -398,7 +399,10 @@ def install_events(app: faust.App, rt: Runtime) -> Any:
                 log.error(
                     "events: the broker refused an output of %s[%s]@%s: %r", msg.topic, msg.partition, msg.offset, errors[0]
                 )
-                asyncio.ensure_future(dead_letter_refused(rt, msg, errors[0])).add_done_callback(dead_lettered)
+                task = asyncio.ensure_future(dead_letter_refused(rt, msg, errors[0]))
+                refusals.add(task)  # the loop keeps only a weak reference to a task
+                task.add_done_callback(refusals.discard)
+                task.add_done_callback(dead_lettered)
             else:
                 fail(next(exc for exc in errors if not too_large(exc)))
 
