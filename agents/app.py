@@ -23,7 +23,7 @@ from agents.rewind import install_rewind, on_rewind
 from agents.router import install_router
 from agents.runtime import Runtime
 from agents.spikes import install_spikes
-from agents.topology import events_by_key_topic, spike_keys_topic
+from agents.topology import DEAD_LETTER_MAX_BYTES, events_by_key_topic, spike_keys_topic
 from stream.pipeline import Pipeline, pipeline_options
 from stream.settings import Settings
 
@@ -102,7 +102,8 @@ def create_app(
         # The table is small; a worker that takes partitions over rebuilds them from the changelog.
         table_standby_replicas=0,
         broker_heartbeat_interval=3.0,
-        producer_max_request_size=max(settings.max_output_bytes + 65_536, 1_048_576),
+        # Enriched stories up to WIREWATCH_MAX_OUTPUT_BYTES, and dead letters as large as their topic takes.
+        producer_max_request_size=max(settings.max_output_bytes + 65_536, DEAD_LETTER_MAX_BYTES),
         consumer_max_fetch_size=max(settings.max_story_bytes * 2, 1_048_576),
     )
     setup_prometheus_sensors(app, registry=registry, name_prefix="faust")

@@ -1,7 +1,16 @@
-"""Dead-letter records: the original bytes plus headers that say why and where from."""
+"""Dead-letter records: the original bytes plus headers that say why and where from.
+
+A dead letter is its input plus headers, so an input near the broker's size limit makes a dead letter over
+it. Such a dead letter goes again with its value cut to :data:`TRUNCATED_BYTES` and a
+``wirewatch-value-truncated`` header giving the original length: the whole input is still on its source
+topic at the offset the headers name. Without that, the worker would stop on the input after every restart.
+The dead-letter topic is created with room for the headers (``agents.topology``), so this is for topics
+made otherwise.
+"""
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable
 from dataclasses import dataclass
@@ -11,6 +20,7 @@ from aiokafka.errors import KafkaError, MessageSizeTooLargeError
 
 __all__ = [
     "HEADER_PREFIX",
+    "TRUNCATED_BYTES",
     "DeadLetter",
     "broker_fault",
     "dead_letter",
@@ -23,6 +33,8 @@ log = logging.getLogger("wirewatch.deadletter")
 
 HEADER_PREFIX = "wirewatch-"
 _MAX_MESSAGE = 1000  # exception text can embed input; keep headers small
+#: The bytes of an input kept in a dead letter the broker refused whole (see the module's docstring).
+TRUNCATED_BYTES = 16_384
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +70,32 @@ async def send_dead_letter(rt: Any, msg: Any, record: DeadLetter) -> Awaitable[A
     Returns the delivery future: the producer has the record, Kafka may not yet. A caller acks the
     input only once it resolves, since a dead letter the broker refuses is otherwise lost silently.
     """
-    delivered = await rt.dlq.send(key=msg.key, value=msg.value if msg.value is not None else b"", headers=record.headers())
+    value = msg.value if msg.value is not None else b""
+    try:
+        delivered: Awaitable[Any] = await rt.dlq.send(key=msg.key, value=value, headers=record.headers())
+    except MessageSizeTooLargeError as exc:  # over the producer's own limit: refused before the broker is asked
+        delivered = _failed(exc)
     rt.metrics.dead_letters.labels(record.reason).inc()
     log.warning("dead-lettered %s[%s]@%s: %s: %s", msg.topic, msg.partition, msg.offset, record.reason, record.message)
-    return delivered
+    return asyncio.ensure_future(_whole_or_truncated(rt, msg, record, value, delivered))
+
+
+async def _whole_or_truncated(rt: Any, msg: Any, record: DeadLetter, value: bytes, delivered: Awaitable[Any]) -> Any:
+    try:
+        return await delivered
+    except MessageSizeTooLargeError as exc:
+        log.error(
+            "the dead letter of %s[%s]@%s (%d bytes) was refused for its size (%r); sent again with its first %d bytes",
+            msg.topic, msg.partition, msg.offset, len(value), exc, TRUNCATED_BYTES,
+        )  # fmt: skip
+        headers = [*record.headers(), (HEADER_PREFIX + "value-truncated", str(len(value)).encode())]
+        return await (await rt.dlq.send(key=msg.key, value=value[:TRUNCATED_BYTES], headers=headers))
+
+
+def _failed(exc: BaseException) -> asyncio.Future[Any]:
+    future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+    future.set_exception(exc)
+    return future
 
 
 async def dead_letter(rt: Any, event: Any, exc: BaseException, reason: str) -> Awaitable[Any]:

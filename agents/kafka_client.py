@@ -75,11 +75,14 @@ def ensure_topics(settings: Settings, specs: Iterable[TopicSpec]) -> list[str]:
         wanted = [s for s in specs if s.name not in existing]
         created = []
         for spec in wanted:
+            configs = {"cleanup.policy": "compact"} if spec.compact else {"retention.ms": str(spec.retention_ms)}
+            if spec.max_message_bytes is not None:
+                configs["max.message.bytes"] = str(spec.max_message_bytes)
             topic = NewTopic(
                 name=spec.name,
                 num_partitions=spec.partitions,
                 replication_factor=spec.replication_factor,
-                topic_configs={"cleanup.policy": "compact"} if spec.compact else {"retention.ms": str(spec.retention_ms)},
+                topic_configs=configs,
             )
             try:
                 client.create_topics([topic], validate_only=False)

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 
 from stream.settings import Settings
 
-__all__ = ["TABLES", "TopicSpec", "alert_topics", "changelog_topic", "events_by_key_topic", "spike_keys_topic", "topic_specs"]
+__all__ = [
+    "DEAD_LETTER_MAX_BYTES",
+    "TABLES",
+    "TopicSpec",
+    "alert_topics",
+    "changelog_topic",
+    "events_by_key_topic",
+    "spike_keys_topic",
+    "topic_specs",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +29,12 @@ class TopicSpec:
     retention_ms: int = 7 * 24 * 3600 * 1000
     # Table changelogs keep the latest value per key for as long as the key lives (no time retention).
     compact: bool = False
+    max_message_bytes: int | None = None  # None: the broker's message.max.bytes
+
+
+#: ``max.message.bytes`` of the dead-letter topic: Kafka's default limit (1,048,588) plus room for the headers,
+#: since a dead letter is its input plus headers and an input may be as large as the input topic allows.
+DEAD_LETTER_MAX_BYTES = 1_048_588 + 65_536
 
 
 #: The worker's Faust tables, and whether each exists only with the events agents (``WIREWATCH_EVENTS=on``).
@@ -47,7 +62,9 @@ def topic_specs(settings: Settings, alert_topics: Iterable[str] = ()) -> list[To
     specs = [
         TopicSpec(settings.topic_stories, p, rf, "input"),
         TopicSpec(settings.topic_enriched, p, rf, "enriched"),
-        TopicSpec(settings.topic_dlq, p, rf, "dead letters", retention_ms=30 * 24 * 3600 * 1000),
+        TopicSpec(
+            settings.topic_dlq, p, rf, "dead letters", retention_ms=30 * 24 * 3600 * 1000, max_message_bytes=DEAD_LETTER_MAX_BYTES
+        ),
         TopicSpec(events_by_key_topic(settings), p, rf, "enriched stories by blocking key"),
         TopicSpec(spike_keys_topic(settings), p, rf, "story counts by spike key"),
         TopicSpec(settings.topic_events, p, rf, "events"),

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError
 
+from agents.deadletter import TRUNCATED_BYTES
 from agents.runtime import Runtime
-from tests.agents.conftest import read, refused, timed_out, until
+from tests.agents.conftest import delivered, read, refused, timed_out, until
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -158,5 +159,30 @@ async def test_a_refused_story_whose_dead_letter_is_refused_too_is_never_acked_a
         event = await read(ctx, _STORY)
         await until(lambda: ctx._crash_reason is not None, "the crash")
         assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
-    assert rt.dlq.send.await_count == 1  # type: ignore[attr-defined]
+    assert rt.dlq.send.await_count == 2  # type: ignore[attr-defined]  # whole, then truncated: both refused
     assert not event.message.acked
+
+
+async def test_an_input_whose_dead_letter_is_too_large_is_dead_lettered_truncated_and_acked(
+    app_and_runtime: tuple[Any, Runtime],
+) -> None:
+    # An input near the broker's limit plus the dead letter's headers is over it: refused after every
+    # restart, it would stop the partition for good. Its whole bytes stay on the source topic.
+    app, rt = app_and_runtime
+    tries = iter([refused, delivered])
+
+    async def once_refused(*args: Any, **kwargs: Any) -> asyncio.Future[None]:
+        return await next(tries)(*args, **kwargs)
+
+    rt.dlq.send.side_effect = once_refused  # type: ignore[attr-defined]
+    raw = b'{"id": "x", "headline": "h", "body": "' + b"a" * 40_000 + b'"}'
+    async with _agent(app).test_context() as ctx:
+        event = await read(ctx, raw)
+        await until(lambda: event.message.acked, "the ack")
+        assert ctx._crash_reason is None
+    whole, cut = (c.kwargs for c in rt.dlq.send.await_args_list)  # type: ignore[attr-defined]
+    assert whole["value"] == raw and "wirewatch-value-truncated" not in dict(whole["headers"])
+    assert cut["value"] == raw[:TRUNCATED_BYTES]
+    assert dict(cut["headers"])["wirewatch-value-truncated"] == str(len(raw)).encode()
+    assert dict(cut["headers"])["wirewatch-reason"] == b"oversized"
+    assert _sample(rt, "wirewatch_dead_letters_total", {"reason": "oversized"}) == 1

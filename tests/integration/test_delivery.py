@@ -13,8 +13,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
 
+from agents.deadletter import TRUNCATED_BYTES
 from agents.kafka_client import admin
 from agents.topology import events_by_key_topic
 from stream.settings import Settings
@@ -112,5 +114,40 @@ def test_a_refused_output_whose_dead_letter_is_refused_too_stops_the_worker_unco
         assert record.key == b"refused-1"
         wait_for(lambda: committed_total(settings, settings.topic_stories) == 1, 60, "the input's commit")
         assert read_all(settings, [settings.topic_dlq]) == []
+    finally:
+        worker.stop()
+
+
+HUGE = b'{"id": "huge", "headline": "h", "body": "' + b"x" * 1_048_420 + b'"}'  # just under the input topic's limit
+
+
+@pytest.mark.parametrize("dlq_made_by", ["worker", "someone else"])
+def test_an_input_at_the_brokers_size_limit_is_dead_lettered_and_the_stream_goes_on(
+    bootstrap: str, tmp_path: Path, dlq_made_by: str
+) -> None:
+    # Its dead letter is the input plus headers. The worker makes the dead-letter topic with room for them; a
+    # topic made without it refuses the whole dead letter, which goes again cut to its first bytes (the whole
+    # input stays on its source topic). Either way the worker must not stop on it after every restart.
+    env = fresh_env(bootstrap, tmp_path / "state")
+    settings = Settings.from_env(env)
+    if dlq_made_by != "worker":
+        client = admin(settings)
+        try:
+            client.create_topics([NewTopic(settings.topic_dlq, settings.partitions, 1)])
+        finally:
+            client.close()
+    worker = Worker(env, tmp_path / "worker.log").start()
+    try:
+        publish_raw(settings, [(b"huge", HUGE), (b"refused-1", json.dumps(STORY).encode())])
+        [dead] = collect(settings, settings.topic_dlq, 1, timeout=60)
+        assert dead.key == b"huge" and dead.header("wirewatch-reason") == "oversized"
+        if dlq_made_by == "worker":
+            assert dead.value == HUGE and dead.header("wirewatch-value-truncated") is None
+        else:
+            assert dead.value == HUGE[:TRUNCATED_BYTES] and dead.header("wirewatch-value-truncated") == str(len(HUGE))
+        [record] = collect(settings, settings.topic_enriched, 1, timeout=60)
+        assert record.key == b"refused-1"
+        wait_for(lambda: committed_total(settings, settings.topic_stories) == 2, 60, "both inputs' commits")
+        assert worker.alive(), worker.log_tail()
     finally:
         worker.stop()

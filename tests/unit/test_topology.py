@@ -42,3 +42,17 @@ def test_every_table_of_the_app_has_its_changelog_declared() -> None:
     root = Path(__file__).resolve().parents[2] / "agents"
     created = {name for path in root.glob("*.py") for name in re.findall(r'app\.Table\(\s*"([^"]+)"', path.read_text())}
     assert created == set(TABLES)
+
+
+def test_the_dead_letter_topic_takes_an_input_as_large_as_kafka_takes_plus_its_headers() -> None:
+    # A dead letter is its input plus headers: the topic and the worker's producer must take more than the input's limit.
+    from prometheus_client import CollectorRegistry
+
+    from agents.app import create_app
+    from agents.topology import DEAD_LETTER_MAX_BYTES
+
+    s = Settings.from_env({})
+    [dlq] = [t for t in topic_specs(s) if t.name == s.topic_dlq]
+    assert dlq.max_message_bytes == DEAD_LETTER_MAX_BYTES >= 1_048_588 + 16_384
+    assert {t.max_message_bytes for t in topic_specs(s) if t.name != s.topic_dlq} == {None}
+    assert create_app(s, registry=CollectorRegistry()).conf.producer_max_request_size >= DEAD_LETTER_MAX_BYTES
