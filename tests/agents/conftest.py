@@ -48,6 +48,14 @@ async def read(ctx: Any, value: bytes, key: bytes | None = None) -> Any:
     return event
 
 
+async def crashes(ctx: Any, value: bytes, error: type[BaseException], key: bytes | None = None) -> Any:
+    """:func:`read` ``value``, wait until the agent crashes, check it crashed with ``error``; returns the event."""
+    event = await read(ctx, value, key=key)
+    await until(lambda: ctx._crash_reason is not None, "the crash")
+    assert isinstance(ctx._crash_reason, error), ctx._crash_reason
+    return event
+
+
 async def until(check: Callable[[], bool], what: str) -> None:
     for _ in range(500):
         if check():

@@ -19,7 +19,7 @@ from agents.events import SpikeCounts, carry_alert_state, flush_spike_counts
 from agents.runtime import Runtime
 from agents.topology import spike_keys_topic
 from stream.events import blocking_key, extract, spike_keys
-from tests.agents.conftest import _app, delivered, read, refused, timed_out, until
+from tests.agents.conftest import _app, crashes, delivered, read, refused, timed_out, until
 from tests.unit.events_stories import SHELLING, SYNDICATED, UNRELATED, enrich
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -193,15 +193,14 @@ async def test_a_bad_record_is_dead_lettered_and_the_stream_goes_on(
     assert rt.registry.get_sample_value("wirewatch_dead_letters_total", {"reason": "events_error"}) == 1
 
 
+@pytest.mark.parametrize("agent", ["wirewatch.events", "wirewatch.spikes", "wirewatch.router"])
 async def test_a_dead_letter_kafka_refuses_leaves_the_record_unacked_and_crashes_the_agent(
-    events_app: tuple[Any, Runtime],
+    events_app: tuple[Any, Runtime], agent: str
 ) -> None:
     app, rt = events_app
     rt.dlq.send.side_effect = refused  # type: ignore[attr-defined]
-    async with app.agents["wirewatch.events"].test_context() as ctx:
-        event = await read(ctx, b"{not json", key=b"x")
-        await until(lambda: ctx._crash_reason is not None, "the crash")
-        assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
+    async with app.agents[agent].test_context() as ctx:
+        event = await crashes(ctx, b"{not json", MessageSizeTooLargeError, key=b"region:south-caucasus")
     assert not event.message.acked
 
 
@@ -277,9 +276,7 @@ async def test_an_output_kafka_never_gets_leaves_the_story_unacked_and_crashes_t
     rt.enriched.send.side_effect = timed_out  # type: ignore[attr-defined]
     doc = enrich(SHELLING[0])
     async with app.agents["wirewatch.events"].test_context() as ctx:
-        event = await read(ctx, orjson.dumps(doc), key=blocking_key(doc).encode())
-        await until(lambda: ctx._crash_reason is not None, "the crash")
-        assert isinstance(ctx._crash_reason, KafkaTimeoutError)
+        event = await crashes(ctx, orjson.dumps(doc), KafkaTimeoutError, key=blocking_key(doc).encode())
     assert not event.message.acked
     assert rt.dlq.send.await_count == 0  # type: ignore[attr-defined]
 
@@ -325,18 +322,6 @@ async def test_a_burst_of_stories_in_one_region_is_one_spike_alert_that_rises(tm
         assert (rt.registry.get_sample_value("wirewatch_spike_score", {"region": "south-caucasus"}) or 0) > 9
         row = app.tables["spike-series"].data["region:south-caucasus"]
         assert row["tier"] == "flash" and row["subs"]["caucasus-spikes"]["tier"] == "flash"
-
-
-async def test_a_spike_count_dead_letter_kafka_refuses_leaves_the_count_unacked_and_crashes_the_agent(
-    events_app: tuple[Any, Runtime],
-) -> None:
-    app, rt = events_app
-    rt.dlq.send.side_effect = refused  # type: ignore[attr-defined]
-    async with app.agents["wirewatch.spikes"].test_context() as ctx:
-        event = await read(ctx, b"{not json", key=b"region:south-caucasus")
-        await until(lambda: ctx._crash_reason is not None, "the crash")
-        assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
-    assert not event.message.acked
 
 
 async def test_a_spike_alert_kafka_never_gets_leaves_the_count_unacked_and_crashes_the_agent(tmp_path: Path) -> None:

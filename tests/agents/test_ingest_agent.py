@@ -11,7 +11,7 @@ from aiokafka.errors import KafkaTimeoutError, MessageSizeTooLargeError
 
 from agents.deadletter import TRUNCATED_BYTES
 from agents.runtime import Runtime
-from tests.agents.conftest import delivered, read, refused, timed_out, until
+from tests.agents.conftest import crashes, delivered, read, refused, timed_out, until
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
 
@@ -111,9 +111,7 @@ async def test_a_story_kafka_never_gets_is_never_acked_and_the_agent_crashes(
     app, rt = app_and_runtime
     rt.enriched.send.side_effect = timed_out  # type: ignore[attr-defined]
     async with _agent(app).test_context() as ctx:
-        event = await read(ctx, _STORY)
-        await until(lambda: ctx._crash_reason is not None, "the crash")
-        assert isinstance(ctx._crash_reason, KafkaTimeoutError)
+        event = await crashes(ctx, _STORY, KafkaTimeoutError)
     assert not event.message.acked
     assert "was not delivered; crashing the agent" in caplog.text
     assert rt.dlq.send.await_count == 0  # type: ignore[attr-defined]
@@ -143,9 +141,7 @@ async def test_a_dead_letter_kafka_refuses_is_never_acked_and_the_agent_crashes(
     app, rt = app_and_runtime
     rt.dlq.send.side_effect = refused  # type: ignore[attr-defined]
     async with _agent(app).test_context() as ctx:
-        event = await read(ctx, b'{"id": "x", "headline": ')
-        await until(lambda: ctx._crash_reason is not None, "the crash")
-        assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
+        event = await crashes(ctx, b'{"id": "x", "headline": ', MessageSizeTooLargeError)
     assert not event.message.acked
 
 
@@ -156,9 +152,7 @@ async def test_a_refused_story_whose_dead_letter_is_refused_too_is_never_acked_a
     rt.enriched.send.side_effect = refused  # type: ignore[attr-defined]
     rt.dlq.send.side_effect = refused  # type: ignore[attr-defined]
     async with _agent(app).test_context() as ctx:
-        event = await read(ctx, _STORY)
-        await until(lambda: ctx._crash_reason is not None, "the crash")
-        assert isinstance(ctx._crash_reason, MessageSizeTooLargeError)
+        event = await crashes(ctx, _STORY, MessageSizeTooLargeError)
     assert rt.dlq.send.await_count == 2  # type: ignore[attr-defined]  # whole, then truncated: both refused
     assert not event.message.acked
 
