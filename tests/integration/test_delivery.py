@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from kafka.admin import ConfigResource, ConfigResourceType, NewTopic
 
 from agents.deadletter import TRUNCATED_BYTES
@@ -37,6 +36,7 @@ STORY = {
     "headline": "Armenia and Azerbaijan agree a ceasefire in Karabakh",
     "body": "The foreign ministers met in Moscow and agreed to stop the shelling along the line of contact.",
 }
+HUGE = b'{"id": "huge", "headline": "h", "body": "' + b"x" * 1_048_420 + b'"}'  # just under the input topic's limit
 # Under the input (~250 bytes) and far under its enriched story (several kB): both are refused.
 TINY = 128
 
@@ -71,24 +71,32 @@ def test_a_story_whose_output_the_broker_refuses_is_dead_lettered_oversized_comm
     settings, worker, names = _limited(bootstrap, tmp_path, "by-key")
     worker.start()
     try:
-        publish_raw(settings, [(b"refused-1", json.dumps(STORY).encode())])
-        [dead] = collect(settings, settings.topic_dlq, 1, timeout=60)
-        assert dead.key == b"refused-1" and dead.value == json.dumps(STORY).encode()
-        assert dead.header("wirewatch-reason") == "oversized"
-        assert dead.header("wirewatch-error-class") == "MessageSizeTooLargeError"
-        assert dead.header("wirewatch-source-offset") == "0"
-        wait_for(lambda: committed_total(settings, settings.topic_stories) == 1, 60, "the input's commit")
+        # Beside it, an input just under the input topic's limit: its dead letter (input plus headers) goes whole
+        # to the dead-letter topic the worker made with room for the headers.
+        publish_raw(settings, [(b"huge", HUGE), (b"refused-1", json.dumps(STORY).encode())])
+        dead = {r.key: r for r in collect(settings, settings.topic_dlq, 2, timeout=60)}
+        assert dead[b"huge"].value == HUGE and dead[b"huge"].header("wirewatch-value-truncated") is None
+        refused = dead[b"refused-1"]
+        assert refused.value == json.dumps(STORY).encode()
+        assert refused.header("wirewatch-reason") == "oversized"
+        assert refused.header("wirewatch-error-class") == "MessageSizeTooLargeError"
+        [source] = [r for r in read_all(settings, [settings.topic_stories]) if r.key == b"refused-1"]
+        assert (refused.header("wirewatch-source-partition"), refused.header("wirewatch-source-offset")) == (
+            str(source.partition),
+            str(source.offset),
+        )
+        wait_for(lambda: committed_total(settings, settings.topic_stories) == 2, 60, "the inputs' commits")
         assert worker.alive(), worker.log_tail()
-        assert worker.metric("wirewatch_dead_letters_total", {"reason": "oversized"}) == 1
+        assert worker.metric("wirewatch_dead_letters_total", {"reason": "oversized"}) == 2
 
-        # What the runbook says: raise the topic's limit, then replay those dead letters.
+        # What the runbook says: raise the topic's limit, then replay the dead letters the broker refused.
         _raise_limits(settings, names)
         done = run_cli(worker.env, "replay", "--reason", "oversized", "--error-class", "MessageSizeTooLargeError")
         assert done.returncode == 0, done.stdout + done.stderr
-        assert f"replayed 1 of 1 dead letters (1 matched, failed 0) -> {settings.topic_stories} 1" in done.stdout
+        assert f"replayed 1 of 2 dead letters (1 matched, failed 0) -> {settings.topic_stories} 1" in done.stdout
         [record] = collect(settings, settings.topic_enriched, 1, timeout=60)
         assert record.key == b"refused-1"
-        wait_for(lambda: committed_total(settings, settings.topic_stories) == 2, 60, "the replayed input's commit")
+        wait_for(lambda: committed_total(settings, settings.topic_stories) == 3, 60, "the replayed input's commit")
     finally:
         worker.stop()
 
@@ -118,33 +126,25 @@ def test_a_refused_output_whose_dead_letter_is_refused_too_stops_the_worker_unco
         worker.stop()
 
 
-HUGE = b'{"id": "huge", "headline": "h", "body": "' + b"x" * 1_048_420 + b'"}'  # just under the input topic's limit
-
-
-@pytest.mark.parametrize("dlq_made_by", ["worker", "someone else"])
-def test_an_input_at_the_brokers_size_limit_is_dead_lettered_and_the_stream_goes_on(
-    bootstrap: str, tmp_path: Path, dlq_made_by: str
+def test_an_input_at_the_brokers_size_limit_is_dead_lettered_cut_when_its_topic_has_no_room_and_the_stream_goes_on(
+    bootstrap: str, tmp_path: Path
 ) -> None:
-    # Its dead letter is the input plus headers. The worker makes the dead-letter topic with room for them; a
-    # topic made without it refuses the whole dead letter, which goes again cut to its first bytes (the whole
-    # input stays on its source topic). Either way the worker must not stop on it after every restart.
+    # Its dead letter is the input plus headers: a dead-letter topic made without room for them (not by the
+    # worker) refuses it whole, and it goes again cut to its first bytes (the whole input stays on its source
+    # topic). Crashing on it instead would stop the worker on it after every restart.
     env = fresh_env(bootstrap, tmp_path / "state")
     settings = Settings.from_env(env)
-    if dlq_made_by != "worker":
-        client = admin(settings)
-        try:
-            client.create_topics([NewTopic(settings.topic_dlq, settings.partitions, 1)])
-        finally:
-            client.close()
+    client = admin(settings)
+    try:
+        client.create_topics([NewTopic(settings.topic_dlq, settings.partitions, 1)])
+    finally:
+        client.close()
     worker = Worker(env, tmp_path / "worker.log").start()
     try:
         publish_raw(settings, [(b"huge", HUGE), (b"refused-1", json.dumps(STORY).encode())])
         [dead] = collect(settings, settings.topic_dlq, 1, timeout=60)
         assert dead.key == b"huge" and dead.header("wirewatch-reason") == "oversized"
-        if dlq_made_by == "worker":
-            assert dead.value == HUGE and dead.header("wirewatch-value-truncated") is None
-        else:
-            assert dead.value == HUGE[:TRUNCATED_BYTES] and dead.header("wirewatch-value-truncated") == str(len(HUGE))
+        assert dead.value == HUGE[:TRUNCATED_BYTES] and dead.header("wirewatch-value-truncated") == str(len(HUGE))
         [record] = collect(settings, settings.topic_enriched, 1, timeout=60)
         assert record.key == b"refused-1"
         wait_for(lambda: committed_total(settings, settings.topic_stories) == 2, 60, "both inputs' commits")
