@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from agents.deadletter import HEADER_PREFIX
-from agents.tail import Record
+from agents.tail import Record, partitions_of
 from stream.errors import ConfigError, WirewatchError
 from stream.settings import Settings
 
@@ -110,14 +110,10 @@ def dead_letters(settings: Settings, topic: str) -> Iterator[Record]:
 
     cons = consumer(settings, group_id=None)
     try:
-        deadline = time.monotonic() + 30
-        partitions = cons.partitions_for_topic(topic)
-        while partitions is None and time.monotonic() < deadline:
-            time.sleep(0.2)
-            partitions = cons.partitions_for_topic(topic)
-        if not partitions:
+        # A dead-letter topic exists before anyone replays it: a short wait only covers a metadata refresh.
+        tps = [TopicPartition(topic, p) for p in partitions_of(cons, topic, wait=2.0)]
+        if not tps:
             raise ConfigError(f"topic {topic!r} does not exist")
-        tps = [TopicPartition(topic, p) for p in sorted(partitions)]
         ends = cons.end_offsets(tps)
         todo = {tp for tp in tps if ends[tp] > 0}
         cons.assign(sorted(todo, key=lambda tp: tp.partition))
@@ -137,7 +133,7 @@ def dead_letters(settings: Settings, topic: str) -> Iterator[Record]:
             for tp, records in batch.items():
                 for r in records:
                     if r.offset < ends[tp]:
-                        yield Record(r.topic, r.partition, r.offset, r.timestamp, r.key, r.value, tuple(r.headers or ()))
+                        yield Record.of(r)
             for tp in list(todo):
                 if cons.position(tp) >= ends[tp]:
                     todo.discard(tp)
@@ -158,7 +154,9 @@ def replay(
 ) -> ReplaySummary:
     """Send the dead letters ``selection`` matches back to their source topic (or ``to``); ``show`` gets a line each."""
     summary = ReplaySummary()
-    prod = None if dry_run else _producer(settings)
+    from agents.kafka_client import producer
+
+    prod = None if dry_run else producer(settings)
     pending: list[tuple[Record, str, Any]] = []
     try:
         for record in records:
@@ -193,12 +191,6 @@ def replay(
         if prod is not None:
             prod.close()
     return summary
-
-
-def _producer(settings: Settings) -> Any:
-    from agents.kafka_client import producer
-
-    return producer(settings)
 
 
 def _describe(record: Record, target: str) -> str:

@@ -6,6 +6,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import orjson
 from kafka import TopicPartition
@@ -13,7 +14,7 @@ from kafka import TopicPartition
 from agents.kafka_client import consumer
 from stream.settings import Settings
 
-__all__ = ["Record", "tail"]
+__all__ = ["Record", "partitions_of", "tail"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,11 @@ class Record:
     key: bytes | None
     value: bytes | None
     headers: tuple[tuple[str, bytes], ...]
+
+    @classmethod
+    def of(cls, r: Any) -> Record:
+        """A kafka-python ``ConsumerRecord`` as a Record."""
+        return cls(r.topic, r.partition, r.offset, r.timestamp, r.key, r.value, tuple(r.headers or ()))
 
     def decoded(self) -> object:
         """The value as JSON when it is JSON, else as text."""
@@ -55,6 +61,16 @@ class Record:
         ).decode()
 
 
+def partitions_of(cons: Any, topic: str, wait: float) -> list[int]:
+    """``topic``'s partitions, waiting up to ``wait`` seconds for it to appear (empty: it does not exist)."""
+    deadline = time.monotonic() + wait
+    partitions = cons.partitions_for_topic(topic)
+    while not partitions and time.monotonic() < deadline:
+        time.sleep(0.2)
+        partitions = cons.partitions_for_topic(topic)
+    return sorted(partitions or ())
+
+
 def tail(
     settings: Settings,
     topics: str | list[str],
@@ -71,12 +87,7 @@ def tail(
     try:
         tps: list[TopicPartition] = []
         for topic in names:
-            deadline = time.monotonic() + 30
-            partitions = cons.partitions_for_topic(topic)
-            while not partitions and time.monotonic() < deadline:
-                time.sleep(0.2)
-                partitions = cons.partitions_for_topic(topic)
-            tps.extend(TopicPartition(topic, p) for p in sorted(partitions or ()))
+            tps.extend(TopicPartition(topic, p) for p in partitions_of(cons, topic, wait=30.0))
         if not tps:
             return
         cons.assign(tps)
@@ -94,7 +105,7 @@ def tail(
             idle_since = time.monotonic()
             for tp_records in batch.values():
                 for r in tp_records:
-                    yield Record(r.topic, r.partition, r.offset, r.timestamp, r.key, r.value, tuple(r.headers or ()))
+                    yield Record.of(r)
                     seen += 1
                     if max_records is not None and seen >= max_records:
                         return

@@ -104,8 +104,8 @@ with the combination's own relative cut-off (0.7, ``stream/build/topic_subwords.
 At the stop's last code commit (7636afc), the same alternation on a quiet machine (load 0.2): warm 179-193 / 326-345
 us, fresh 725-815 / 1,078-1,428 us, steady 748-816 / 1,019-1,080 us, resident 91-92 / 125 MiB.
 Stop 43: the subword model tokenises only the first 1,500 characters (cut at a space) when they hold its 256
-tokens, which a wire story's do (``SubwordModel._first_pieces``; the same ids on 28,125 texts, and topics,
-probabilities and evidence unchanged on 4,533). The ``of which the subword model's scores`` line, alternating
+tokens, which a wire story's do (``SubwordModel._first_pieces``; scratch checks: the same ids on 28,125 texts, and
+topics, probabilities and evidence unchanged on 4,533). The ``of which the subword model's scores`` line, alternating
 a893f99 and the change twice on a quiet machine: median 168-169 -> 121-122 us, p95 230-232 -> 145-147 us; the
 whole stage's fresh median moved within its noise (1,061-1,118 against 1,067-1,107 us).
 
