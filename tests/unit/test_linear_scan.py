@@ -7,6 +7,7 @@ the topic matcher stemmed the whole token. These stories are under the default s
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 from functools import cache
@@ -65,21 +66,30 @@ def test_a_500kb_unspaced_story_runs_through_the_pipeline_in_under_a_second(
 
 @pytest.mark.parametrize("unit", ["بغداد", "Paris", "北京", "ليبيا", "Москва", "9", "ปักกิ่งทำ"])
 def test_geotagging_a_long_token_is_linear(unit: str) -> None:
-    """Twice the token, about twice the time (a quadratic scan took four times as long)."""
+    """Eight times the token, about eight times the time; a quadratic scan took 64 times as long.
+
+    The sizes are 8x apart and the bound is 20x so that a busy machine (one CI run measured a 2x
+    step as 3.9x) cannot fail it, while quadratic work still fails it threefold.
+    """
 
     def cpu(n: int) -> float:
         story = Story(id="t", headline="", body=unit * n)
         tokens = TokenStream.of(story.text)
         best = float("inf")
-        for _ in range(3):
-            started = time.process_time()
-            locate(story, None, tokens=tokens)
-            best = min(best, time.process_time() - started)
+        gc.collect()
+        gc.disable()  # a collection landing inside one timing is the noise this bound must not see
+        try:
+            for _ in range(5):
+                started = time.process_time()
+                locate(story, None, tokens=tokens)
+                best = min(best, time.process_time() - started)
+        finally:
+            gc.enable()
         return best
 
     locate(Story(id="warm", headline="", body=unit), None)  # gazetteer loaded outside the timing
-    small, large = cpu(20_000), cpu(40_000)
-    assert large < 3 * small + 0.02, (small, large)
+    small, large = cpu(5_000), cpu(40_000)
+    assert large < 20 * small + 0.02, (small, large)
 
 
 def test_the_dateline_regex_stops_within_its_window_on_a_long_token() -> None:
