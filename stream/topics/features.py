@@ -26,7 +26,7 @@ no tokenising of its own:
 Only the first :data:`MAX_TOKENS` tokens count: the headline and lead say what a
 story is about, and the cost stays bounded on long stories.
 
-Feature strings are looked up in the model's vocabulary (a dict), not hashed:
+Feature strings are looked up in the model's vocabulary (exact keys, see :mod:`stream.topics.packed`), not hashed:
 unknown features cost one failed lookup, there are no collisions to explain
 away in the evidence, and the vocabulary is small enough (a few hundred
 thousand strings) to keep in memory.
@@ -43,6 +43,7 @@ from operator import is_
 import snowballstemmer
 
 from stream.text.normalize import TokenStream
+from stream.topics.packed import get_all
 
 __all__ = [
     "MAX_TOKENS",
@@ -182,17 +183,15 @@ def translate_all(
 
     A caller that has looked up some steps already passes what the table holds per word: ``exact`` for the word,
     ``by_stem`` for ``~`` + its stem (needed only where ``exact`` is None)."""
-    get = translations.get
-    found = list(map(get, words)) if exact is None else list(exact)
+    found = get_all(translations, words) if exact is None else list(exact)
     missing = compress(range(len(found)), map(is_, found, repeat(None)))
     if by_stem is not None:
         for i in missing:
             found[i] = by_stem[i]
     else:
-        for i in missing:
-            word = words[i]
-            if len(word) > STEM + 1:
-                found[i] = get("~" + word[:STEM])
+        cut = [i for i in missing if len(words[i]) > STEM + 1]
+        for i, english in zip(cut, get_all(translations, ["~" + words[i][:STEM] for i in cut]), strict=True):
+            found[i] = english
     algorithm = SNOWBALL.get(lang) if lang else None
     stemmer = snowball_stemmer(algorithm) if algorithm is not None else None
     if stemmer is not None:
@@ -202,7 +201,7 @@ def translate_all(
             if _MIN_SNOWBALL <= len(words[i]) <= _MAX_SNOWBALL and not words[i].isdigit()
         ]
         stems = stemmer.stemWords([words[i] for i in todo])
-        for i, english in zip(todo, map(get, map(f"^{lang}:".__add__, stems)), strict=True):
+        for i, english in zip(todo, get_all(translations, list(map(f"^{lang}:".__add__, stems))), strict=True):
             found[i] = english
     return found
 

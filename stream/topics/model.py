@@ -31,7 +31,7 @@ import gzip
 import json
 import math
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import chain, compress
@@ -53,6 +53,7 @@ from stream.topics.features import (
     translate_all,
     word_features,
 )
+from stream.topics.packed import PackedMap, get_all, lines
 
 __all__ = [
     "ARTIFACT",
@@ -76,12 +77,11 @@ _EVIDENCE = 6  # features reported per topic
 #: "vs", science 0.20), and one news story is mostly about one. Chosen as the threshold was, on the training
 #: sources' test splits (``stream/build/topic_model.py`` records the values tried).
 RELATIVE_CUTOFF = 0.5
-#: Distinct words whose runs are kept, over all languages (all cleared when full), about 145 bytes a word (key,
-#: run, dict slot): ~9.5 MiB when full, inside the model's 100 MiB budget with its 88 MiB of tables. 2**18 (as the
-#: rules keep per language) was measured in the fifth cost round: ``python -m benchmarks.eval_topic --cost-only``
-#: steady rules + model 410-504 -> 350-427 us, but ~38 MiB when full, over the budget; not taken
-#: (``benchmarks/eval_topic.py`` records the round).
-_WORD_CACHE = 1 << 16
+#: Distinct words whose runs are kept, over all languages (two generations, see FeatureIndex._fill), about 145
+#: bytes a word (key, run, dict slot): ~19 MiB when full. 2**16 (~9.5 MiB) was all the budget allowed while the
+#: tables were dicts (88 MiB); packed (stream.topics.packed) the loaded models take ~76 MiB, and with this cache
+#: full ~96 MiB (a scratch script, 20,000 bench stories; 2**16 and dicts: 139 MiB). 2**18 would be ~38 MiB full.
+_WORD_CACHE = 1 << 17
 _FILTER_MASK = (1 << 20) - 1  # bytes of FeatureIndex's filter of words and stems, less one (see _may_hold)
 
 # A word's run (see FeatureIndex) holds its pair ids, offset so that they cannot be taken for rows
@@ -111,8 +111,8 @@ class Found:
         places: np.ndarray[Any, Any],
         ends: np.ndarray[Any, Any],
         texts: list[str],
-        vocabulary: dict[str, int],
-        translations: dict[str, str],
+        vocabulary: Mapping[str, int],
+        translations: Mapping[str, str],
         lang: str | None = None,
     ) -> None:
         self.rows = rows  # unique rows, first occurrence first
@@ -139,9 +139,10 @@ class Found:
         # word's pieces need finding, and making the features again cost a translation and a stem per evidence.
         if not is_unspaced(word):
             return token, token, -1
-        vocab = self._vocabulary
         # The token's own features in the order they are made: the first with this row is the one kept.
-        piece = next(p for name, p in own_features(word, self._translations, self._lang) if vocab.get(name) == row)
+        own = own_features(word, self._translations, self._lang)
+        rows = get_all(self._vocabulary, [name for name, _ in own])
+        piece = next(p for (_, p), found in zip(own, rows, strict=True) if found == row)
         return token, token, piece
 
     def entries(self) -> list[tuple[int, int, int, int]]:
@@ -180,7 +181,7 @@ class FeatureIndex:
         "made",
     )
 
-    def __init__(self, vocabulary: dict[str, int], translations: dict[str, str] | None = None) -> None:
+    def __init__(self, vocabulary: Mapping[str, int], translations: Mapping[str, str] | None = None) -> None:
         self._vocabulary = vocabulary
         self._translations = translations or {}
         ids: dict[str, int] = {}
@@ -231,7 +232,8 @@ class FeatureIndex:
         vget = self._vocabulary.get
         wid = self._word_ids.get(word, -1)
         if is_unspaced(word):
-            own = [row for name, _ in own_features(word, self._translations, lang) if (row := vget(name)) is not None]
+            names = [name for name, _ in own_features(word, self._translations, lang)]
+            own = [row for row in get_all(self._vocabulary, names) if row is not None]
             run = [_RIGHT + self._width, *own, -1, _NO_LEFT]
         else:
             run = [_RIGHT + (self._width if wid < 0 else wid)]
@@ -266,7 +268,7 @@ class FeatureIndex:
             spaced = [w for w in words if not is_unspaced(w)]
             made = dict(zip(spaced, self._entries(spaced, lang), strict=True))
             return [made.get(w) or self._entry(w, lang) for w in words]
-        vget, tget = self._vocabulary.get, self._translations.get
+        vocabulary, translations = self._vocabulary, self._translations
         width = self._width
         n = len(words)
         # Most new words are in none of the tables (over half of them on fresh wire stories), and a lookup that fails
@@ -278,23 +280,23 @@ class FeatureIndex:
         own_word: list[int | None] = [None] * n
         exact: list[str | None] = [None] * n
         known = list(compress(words, maybe))
+        # The stems the filter may hold, and then one search per table for all the words' and stems' keys: each
+        # search has a fixed cost (see stream.topics.packed) about that of ten dict lookups.
+        cut_at = [i for i, word in enumerate(words) if len(word) > STEM + 1]
+        held = [(i, cut) for i in cut_at if bits[(h := hash(cut := words[i][:STEM])) >> 3 & mask] >> (h & 7) & 1]
+        rows = get_all(vocabulary, [*map("w".__add__, known), *("p" + cut for _, cut in held)])
+        entries = get_all(translations, [*known, *("~" + cut for _, cut in held)])
+        k = len(known)
         for i, wid, row, entry in zip(
-            compress(range(n), maybe),
-            map(self._word_ids.get, known),
-            map(vget, map("w".__add__, known)),
-            map(tget, known),
-            strict=True,
+            compress(range(n), maybe), map(self._word_ids.get, known), rows[:k], entries[:k], strict=True
         ):
             ids[i], own_word[i], exact[i] = wid, row, entry
         stems: list[int | None] = [None] * n
         by_stem: list[str | None] = [None] * n
-        for i, word in enumerate(words):
-            if len(word) > STEM + 1:
-                cut = word[:STEM]
-                if bits[(h := hash(cut)) >> 3 & mask] >> (h & 7) & 1:
-                    stems[i] = vget("p" + cut)
-                    if exact[i] is None:
-                        by_stem[i] = tget("~" + cut)
+        for (i, _), row, entry in zip(held, rows[k:], entries[k:], strict=True):
+            stems[i] = row
+            if exact[i] is None:
+                by_stem[i] = entry
         english = translate_all(words, self._translations, lang, exact=exact, by_stem=by_stem)
         english_rows = self._english_rows
         blank = self._blank
@@ -324,8 +326,8 @@ class FeatureIndex:
         """Rows of a translation's own features (a table's English words are few: each is worked out once)."""
         rows = self._english.get(english)
         if rows is None:
-            vget = self._vocabulary.get
-            rows = self._english[english] = tuple(row for name, _ in word_features(english) if (row := vget(name)) is not None)
+            names = [name for name, _ in word_features(english)]
+            rows = self._english[english] = tuple(row for row in get_all(self._vocabulary, names) if row is not None)
         return rows
 
     def _fill(self, cache: dict[str, bytes], texts: list[str], looked_up: list[bytes | None], lang: str | None) -> list[bytes]:
@@ -418,11 +420,13 @@ class ModelTopic:
 @dataclass(frozen=True, slots=True)
 class TopicModel:
     topics: tuple[str, ...]
-    vocabulary: dict[str, int]
+    #: Feature string -> weight row: a :class:`~stream.topics.packed.PackedMap` as :func:`load` makes it (a dict
+    #: takes four times the memory; builders and tests may pass one).
+    vocabulary: Mapping[str, int]
     weights: np.ndarray[Any, Any]  # (features, topics): float16 as the file stores them (load), or float32
     bias: np.ndarray[Any, Any]  # (topics,) float32
     header: dict[str, Any]
-    translations: dict[str, str] = field(default_factory=dict)  # unit -> English word (stream.build.topic_align)
+    translations: Mapping[str, str] = field(default_factory=dict)  # unit -> English word (stream.build.topic_align)
     #: The subword model whose probabilities combine with this model's (:meth:`guesses`); trained on the same
     #: stories and topics (:mod:`stream.build.topic_subwords`).
     subwords: _subwords.SubwordModel | None = field(default=None, compare=False)
@@ -596,20 +600,25 @@ def load(path: Path = ARTIFACT) -> TopicModel:
         # selects are widened before they are summed, so the results are those of a float32 copy.
         weights = np.frombuffer(fh.read(n * k * 2), dtype="<f2").reshape(n, k)
         bias = np.frombuffer(fh.read(k * 4), dtype="<f4").astype(np.float32)
-        table = fh.read(int(header.get("translations_bytes", 0))).decode("utf-8")
-    words = vocab_bytes.decode("utf-8").split("\n")
-    if len(words) != n:
-        raise ValueError(f"{path}: {len(words)} vocabulary entries for {n} weight rows")
-    # A table maps ~10^5 units onto a few thousand English words: one string per word, not one per entry.
-    english: dict[str, str] = {}
-    translations = (
-        {unit: english.setdefault(word, word) for unit, word in (line.split("\t", 1) for line in table.split("\n"))}
-        if table
-        else {}
-    )
+        table = fh.read(int(header.get("translations_bytes", 0)))
+    vocabulary: PackedMap[int] = PackedMap(vocab_bytes + b"\n")
+    if len(vocabulary) != n:
+        raise ValueError(f"{path}: {len(vocabulary)} vocabulary entries for {n} weight rows")
+    translations: Mapping[str, str] = {}
+    if table:
+        # A table maps ~10^5 units onto a few thousand English words: each word once, the units as codes into them.
+        # Read a line at a time (see stream.topics.packed.lines): lists of every unit left the process larger.
+        units, codes, hashes = bytearray(), array("i"), array("q")
+        code: dict[str, int] = {}
+        for line in lines(table):
+            unit, word = line.split("\t", 1)
+            units += unit.encode("utf-8") + b"\n"
+            codes.append(code.setdefault(word, len(code)))
+            hashes.append(hash(unit))
+        translations = PackedMap(bytes(units), np.frombuffer(codes, np.int32), list(code), np.frombuffer(hashes, np.int64))
     if len(translations) != int(header.get("translations", 0)):
         raise ValueError(f"{path}: {len(translations)} translations, header says {header.get('translations', 0)}")
-    return TopicModel(tuple(header["topics"]), {w: i for i, w in enumerate(words)}, weights, bias, header, translations)
+    return TopicModel(tuple(header["topics"]), vocabulary, weights, bias, header, translations)
 
 
 @cache
