@@ -126,27 +126,38 @@ class Lexicon:
 def load(path: Path = ARTIFACT) -> Lexicon:
     """Read a lexicon file written by :mod:`stream.build.lexicon`."""
     codes: dict[str, int] = {}
-    cutoffs: dict[str, float] = {}
     entries = array("Q")
+    append, crc32, adler32 = entries.append, zlib.crc32, zlib.adler32
+    last = -1
     ordered = True
     sparse: frozenset[str] = frozenset()
+    # Half a million lines at every worker and detection process start: the loop keeps to local names and
+    # leaves the per-language minimum to one pass over the array afterwards.
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         for line in lines:
-            if line.startswith("# sparse:"):
-                sparse = frozenset(line.split(":", 1)[1].split())
-                continue
-            if line.startswith("#") or not line.strip():
+            if line[:1] == "#" or not line.strip():
+                if line.startswith("# sparse:"):
+                    sparse = frozenset(line.split(":", 1)[1].split())
                 continue
             word, _, listed = line.rstrip("\n").partition("\t")
-            key = entry_key(word) << 16
-            if entries and key < entries[-1] & ~0xFFFF:
+            data = word.encode("utf-8")
+            key = (crc32(data) << 16 | adler32(data) >> 16) << 16  # entry_key(word) << 16
+            if key < last:
                 ordered = False
+            last = key
             for item in listed.split():
                 code, _, zipf = item.partition(":")
-                index = codes.setdefault(code, len(codes))
-                value = min(int(zipf), 255)
-                cutoffs[code] = min(cutoffs.get(code, 99.0), value / 10)
-                entries.append(key | index << 8 | value)
+                index = codes.get(code)
+                if index is None:
+                    index = codes[code] = len(codes)
+                value = int(zipf)
+                append(key | index << 8 | (value if value < 255 else 255))
+    lowest = [255] * len(codes)
+    for entry in entries:
+        index, value = entry >> 8 & 0xFF, entry & 0xFF
+        if value < lowest[index]:
+            lowest[index] = value
+    cutoffs = {code: lowest[index] / 10 for code, index in codes.items()}
     if not ordered:
         # Only a hand-edited file gets here: sorting goes through a temporary list of ints (~10x the array).
         entries = array("Q", sorted(entries))

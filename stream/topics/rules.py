@@ -430,7 +430,9 @@ class _Seq(list):
     lines: list[int]
 
 
-class _Loader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it: the pure-Python one took ~1.4 s of a worker's start for the
+# shipped rule files (each detection process parses them again). Both give the nodes the same line marks.
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     pass
 
 

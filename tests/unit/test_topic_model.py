@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import shutil
 from pathlib import Path
@@ -454,3 +455,14 @@ def test_the_model_reads_the_lead_of_a_long_story_and_the_rules_all_of_it() -> N
         model=model(),
     )
     assert SPORT in english.codes
+
+
+def test_the_combination_with_the_subword_model_shares_the_word_models_index() -> None:
+    shipped = model()
+    assert shipped.subwords is not None
+    alone = shipped.with_subwords(None)
+    assert alone.subwords is None and alone.index is shipped.index and alone.vocabulary is shipped.vocabulary
+    assert alone.with_subwords(shipped.subwords).index is shipped.index
+    other = dataclasses.replace(shipped.subwords, topics=shipped.subwords.topics[::-1])
+    with pytest.raises(ValueError, match="differ from the word model's"):
+        alone.with_subwords(other)
