@@ -43,7 +43,7 @@ from tests.integration.harness import (
     wait_for,
 )
 
-N = 1200
+N = 600
 FAULT_BROKER_PORT = int(os.environ.get("WIREWATCH_FAULT_BROKER_PORT", "19092"))
 FAULT_BROKER_DIR = Path(os.environ.get("WIREWATCH_FAULT_BROKER_DIR", "/tmp/ww-faults"))
 
