@@ -54,7 +54,7 @@ from stream.topics.features import (
     translate_all,
     word_features,
 )
-from stream.topics.packed import PackedMap, get_all, lines
+from stream.topics.packed import PackedMap, get_all, lines, starting
 
 __all__ = [
     "ARTIFACT",
@@ -189,9 +189,7 @@ class FeatureIndex:
         lefts: list[int] = []
         rights: list[int] = []
         rows: list[int] = []
-        for name, row in vocabulary.items():
-            if not name.startswith("b"):
-                continue
+        for name, row in starting(vocabulary, "b"):
             body = name[1:]
             # "b" + left + " " + right: split at every space, so that a folded token that holds a
             # space (NFKC of a ligature) still finds its pair; tokens made by the tokeniser have none.
@@ -211,7 +209,7 @@ class FeatureIndex:
         self._pair_rows = np.append(np.array(rows, dtype=np.int64)[order], -1)
         # Runs per story language: with Snowball units in the table a word's translation may depend on it. Languages
         # without such units share the None cache.
-        self._snowball = frozenset(unit[1 : unit.index(":")] for unit in self._translations if unit.startswith("^"))
+        self._snowball = frozenset(unit[1 : unit.index(":")] for unit, _ in starting(self._translations, "^"))
         self._by_lang: dict[str | None, dict[str, bytes]] = {None: {}}
         # The generation before (see _fill): its words come back without being made again.
         self._old: dict[str | None, dict[str, bytes]] = {}
@@ -222,8 +220,8 @@ class FeatureIndex:
         self._bits = _may_hold(
             chain(
                 ids,
-                (name[1:] for name in vocabulary if name.startswith(("w", "p"))),
-                (unit[1:] if unit.startswith("~") else unit for unit in self._translations if not unit.startswith("^")),
+                (name[1:] for name, _ in starting(vocabulary, "wp")),
+                (unit[1:] if unit.startswith("~") else unit for unit, _ in starting(self._translations, "^", but=True)),
             )
         )
         self._blank = array("q", [_RIGHT + width, -1, _NO_LEFT]).tobytes()  # the run of a word with no rows or ids

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from stream.topics import packed
 from stream.topics.model import ARTIFACT, load
-from stream.topics.packed import PackedMap, get_all, lines
+from stream.topics.packed import PackedMap, get_all, lines, starting
 
 # Keys as the model's are: any text but the line break that separates them in the file (a "\r" or "\u2028"
 # inside a key must not split it).
@@ -106,3 +106,11 @@ def test_lines_are_the_same_whatever_the_chunk_they_are_decoded_in(keys: list[st
         assert list(lines(text.encode())) == expected
     finally:
         packed._CHUNK = was
+
+
+@given(st.dictionaries(_KEY, st.integers(0, 99), max_size=40), st.text("bwp^~é", max_size=3), st.booleans())
+def test_keys_chosen_by_their_first_character_are_the_dicts(items: dict[str, int], firsts: str, but: bool) -> None:
+    firsts = "".join(c for c in firsts if c.isascii())
+    expected = [(k, v) for k, v in items.items() if (k != "" and k[0] in firsts) != but]
+    assert list(PackedMap.of(items).starting(firsts, but=but)) == expected
+    assert list(starting(items, firsts, but=but)) == expected
