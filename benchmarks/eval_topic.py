@@ -110,8 +110,9 @@ a893f99 and the change twice on a quiet machine: median 168-169 -> 121-122 us, p
 whole stage's fresh median moved within its noise (1,061-1,118 against 1,067-1,107 us).
 Stop 44: the vocabulary and the translation table are packed into arrays (:mod:`stream.topics.packed`: the keys'
 UTF-8 bytes, their sorted hashes indexed by their top bits, exact answers) and the word cache holds 2**17 words
-instead of 2**16. The resident line: 124-125 -> 76-80 MiB (four runs; a scratch script found ~96 MiB once the
-larger cache is full, against ~139 MiB before). Cost, alternating 66fec05 and the change twice
+instead of 2**16. The resident line: 124-125 -> 75-80 MiB (six runs); the word cache line (added then) gives
+~21 MiB more when the cache is full (a scratch script found ~96 MiB resident in all after 20,000 bench stories,
+against ~139 MiB before). Cost, alternating 66fec05 and the change twice
 (``--cost-only``): the machine was noisy that day (rules alone, unchanged, moved 351-526 us between runs), fresh
 rules + model 1,622 / 1,851 -> 1,378 / 1,640 us, steady 1,294 / 1,679 -> 1,461 / 1,227 us, no change the noise
 lets one read. In one process (a scratch script, stories in sequence as a worker reads them, the two indexes
@@ -374,6 +375,7 @@ from pathlib import Path
 from stream.story import Story
 from stream.text.normalize import TokenStream
 from stream.topics import classifier
+from stream.topics import model as topic_model
 from stream.topics.classifier import classify
 from stream.topics.model import TopicModel, load
 from stream.topics.subwords import ARTIFACT as SUBWORDS
@@ -575,6 +577,7 @@ def cost(stories: list[tuple[Story, str]], model: TopicModel) -> None:
         print(f"  {name:14} median {statistics.median(times):5.0f} us, p95 {times[int(len(times) * 0.95)]:5.0f} us")
     fresh(model)
     steady(model)
+    word_cache(model)
     read_part(model, stories)
 
 
@@ -677,6 +680,21 @@ def steady(model: TopicModel, evalset: Path = EVALSET, n: int = 600) -> None:
         f"others ({len(by_lang)} languages; {len(words):,} distinct words in {tokens:,} tokens), each classified once"
     )
     _time_once(timed, model)
+
+
+def word_cache(model: TopicModel) -> None:
+    """The model's per-word cache after the cost runs: words held and their bytes (keys, runs, dict slots), and
+    that per word times the cache's bound, which is what a long-running worker holds."""
+    index = model.index
+    kept = [*index._by_lang.values(), *index._old.values()]
+    words = sum(map(len, kept))
+    size = sum(sys.getsizeof(d) + sum(sys.getsizeof(k) + sys.getsizeof(v) for k, v in d.items()) for d in kept)
+    bound = topic_model._WORD_CACHE
+    per_word = size / max(words, 1)
+    print(
+        f"  word cache after these runs: {words:,} words, {size / 2**20:.1f} MiB ({per_word:.0f} bytes a word); "
+        f"full ({bound:,} words) ~{per_word * bound / 2**20:.0f} MiB beside the resident figure above"
+    )
 
 
 # The coarse topics each kind of bench story is written about (benchmarks/corpus.py TOPIC_SHARES).

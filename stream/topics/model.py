@@ -78,10 +78,10 @@ _EVIDENCE = 6  # features reported per topic
 #: "vs", science 0.20), and one news story is mostly about one. Chosen as the threshold was, on the training
 #: sources' test splits (``stream/build/topic_model.py`` records the values tried).
 RELATIVE_CUTOFF = 0.5
-#: Distinct words whose runs are kept, over all languages (two generations, see FeatureIndex._fill), about 145
-#: bytes a word (key, run, dict slot): ~19 MiB when full. 2**16 (~9.5 MiB) was all the budget allowed while the
-#: tables were dicts (88 MiB); packed (stream.topics.packed) the loaded models take ~76 MiB, and with this cache
-#: full ~96 MiB (a scratch script, 20,000 bench stories; 2**16 and dicts: 139 MiB). 2**18 would be ~38 MiB full.
+#: Distinct words whose runs are kept, over all languages (two generations, see FeatureIndex._fill), ~167 bytes a
+#: word (key, run, dict slot; ``python -m benchmarks.eval_topic --cost-only`` prints its word cache line): ~21 MiB
+#: when full. 2**16 was all the budget allowed while the tables were dicts (88 MiB); packed (stream.topics.packed)
+#: the loaded models take ~75-80 MiB, ~96-101 with this cache full. 2**18 would be ~42 MiB full.
 _WORD_CACHE = 1 << 17
 _FILTER_MASK = (1 << 20) - 1  # bytes of FeatureIndex's filter of words and stems, less one (see _may_hold)
 
