@@ -109,17 +109,17 @@ topics, probabilities and evidence unchanged on 4,533). The ``of which the subwo
 a893f99 and the change twice on a quiet machine: median 168-169 -> 121-122 us, p95 230-232 -> 145-147 us; the
 whole stage's fresh median moved within its noise (1,061-1,118 against 1,067-1,107 us).
 Stop 44: the vocabulary and the translation table are packed into arrays (:mod:`stream.topics.packed`: the keys'
-UTF-8 bytes, their sorted hashes indexed by their top bits, exact answers) and the word cache holds 2**17 words
-instead of 2**16. The resident line: 124-125 -> 75-80 MiB (six runs); the word cache line (added then) gives
-~21 MiB more when the cache is full (a scratch script found ~96 MiB resident in all after 20,000 bench stories,
-against ~139 MiB before). Cost, alternating 66fec05 and the change twice
-(``--cost-only``): the machine was noisy that day (rules alone, unchanged, moved 351-526 us between runs), fresh
+UTF-8 bytes, their sorted hashes indexed by their top bits, exact answers) and the word cache holds 98,304 words
+instead of 65,536. The resident line: 124-125 -> 75-80 MiB (six runs); the word cache line (added then) gives
+~16 MiB more when the cache is full (at 2**17 words ~21 MiB, which could pass the 100 MiB budget; a scratch script
+found ~96 MiB resident in all at 2**17 after 20,000 bench stories, against ~139 MiB before). Cost at 352cccd (the
+2**17 cache), alternating with 66fec05 twice (``--cost-only``): the machine was noisy that day (rules alone, unchanged, moved 351-526 us between runs), fresh
 rules + model 1,622 / 1,851 -> 1,378 / 1,640 us, steady 1,294 / 1,679 -> 1,461 / 1,227 us, no change the noise
 lets one read. In one process (a scratch script, stories in sequence as a worker reads them, the two indexes
 interleaved): ``FeatureIndex.found`` with the same cache, dicts 325 against packed 375 us median (a binary search
 of all the hashes, before the bucket index, cost 575 against 708; one search per table instead of one per kind of
-key took a further ~30 us); with the packed tables' 2**17 cache, 320-327 against 267 us on 6,000 stories (new words
-made 179,281 -> 87,368).
+key took a further ~30 us); with the packed tables and a 2**17 cache, 320-327 against 267 us on 6,000 stories (new
+words made 179,281 -> 87,368); with the shipped 98,304 words, 333 against 311 us (new words 115,408).
 
 Dropped, with uncommitted code, so their figures are not reproducible by a committed command:
 
