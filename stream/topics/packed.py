@@ -81,6 +81,8 @@ class PackedMap(Mapping[str, V], Generic[V]):
     @classmethod
     def of(cls, items: Mapping[str, V]) -> PackedMap[V]:
         """The map of a dict's items (for tests and builders; :func:`stream.topics.model.load` packs file bytes)."""
+        if any("\n" in key for key in items):
+            raise ValueError("a key holds a line feed, which separates the keys")
         if not all(isinstance(value, int) for value in items.values()):
             labels = list(dict.fromkeys(items.values()))
             code = {label: i for i, label in enumerate(labels)}

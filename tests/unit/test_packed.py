@@ -60,9 +60,11 @@ def test_a_missing_key_raises_key_error_and_get_gives_the_default() -> None:
         PackedMap(b"war")
 
 
-def test_duplicate_keys_are_refused() -> None:
+def test_duplicate_keys_and_keys_with_line_feeds_are_refused() -> None:
     with pytest.raises(ValueError, match="duplicate keys"):
         PackedMap(b"war\nvote\nwar\n")
+    with pytest.raises(ValueError, match="line feed"):
+        PackedMap.of({"war\nvote": 1})
 
 
 def test_lines_split_at_line_feeds_only() -> None:
