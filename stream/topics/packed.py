@@ -2,16 +2,18 @@
 
 As Python dicts, the model's ~267,000 feature strings and ~276,000 translation units took ~52 MiB, nearly all
 of it the key strings' object headers; the issue's budget for the model is 100 MiB. Here the keys are one
-UTF-8 blob with their start offsets, found through a sorted array of their string hashes, and the values are
-one integer array (with a table of labels when the values are strings): ~12 MiB for both tables.
+UTF-8 blob, found through the sorted array of their string hashes (indexed by the hashes' top bits), and each
+key's offsets and value are one row of an integer array (values index a table of labels when they are strings):
+~19 MiB for both tables.
 
 A hash match is only a candidate: the key's bytes are compared before a value is returned, so the map answers
 exactly what a dict of the same items answers. The hash is this process's ``hash(str)`` (the arrays are built
 when the model loads, and a story's tokens keep their hashes cached), so the arrays' order differs from one
 process to the next and the answers do not.
 
-Lookups one key at a time cost a NumPy search each (~2 us); the topic model's hot paths look up a story's new
-words together with :meth:`PackedMap.get_many` (and :func:`get_all` for a mapping that may be a plain dict).
+A lookup has a fixed cost of a dozen NumPy calls, about that of ten dict lookups: the topic model's hot paths look
+up all of a story's new words at once with :meth:`PackedMap.get_many` (:func:`get_all` for a mapping that may be
+a plain dict).
 """
 
 from __future__ import annotations
@@ -25,13 +27,13 @@ __all__ = ["PackedMap", "get_all", "lines", "starting"]
 
 V = TypeVar("V")
 _CHUNK = 1 << 16  # bytes of keys decoded together by lines()
-_SENTINEL = np.iinfo(np.int64).max  # pads the hashes: a hash equal to it is searched past the end (see _find)
+_SENTINEL = np.iinfo(np.int64).max  # pads the hashes past the last run
 _BUCKET_BITS = 18  # runs of the sorted hashes indexed (~1 key a run for the model's tables; 1 MiB of int32)
 
 
 class PackedMap(Mapping[str, V], Generic[V]):
-    """Keys (UTF-8 ``blob``, each key followed by a line feed, in order) to ``labels[codes[i]]``, or to ``codes[i]`` itself when
-    ``labels`` is None; ``codes`` None means each key's value is its index (a vocabulary's row)."""
+    """Keys (UTF-8 ``blob``, each key followed by a line feed, in order) to ``labels[codes[i]]``, or to
+    ``codes[i]`` itself when ``labels`` is None; ``codes`` None means each key's value is its index (a row)."""
 
     __slots__ = ("_blob", "_first", "_hashes", "_labels", "_meta", "_steps")
 
