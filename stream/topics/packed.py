@@ -111,8 +111,12 @@ class PackedMap(Mapping[str, V], Generic[V]):
         which, step = (self._hashes[places] == h[:, None]).nonzero()
         if not len(which):
             return out
+        at = places[which, step]
+        if at.max() >= len(self._meta):  # a word whose hash is the padding's (one in 2**64)
+            keep = at < len(self._meta)
+            which, at = which[keep], at[keep]
         labels, blob = self._labels, self._blob
-        rows = self._meta[places[which, step]].tolist()
+        rows = self._meta[at].tolist()
         for i, (start, stop, code) in zip(which.tolist(), rows, strict=True):
             # A hash match is a candidate: two keys, or a key and an absent word, may share a hash.
             if out[i] is None and blob[start:stop] == keys[i].encode("utf-8"):

@@ -116,3 +116,14 @@ def test_keys_chosen_by_their_first_character_are_the_dicts(items: dict[str, int
     expected = [(k, v) for k, v in items.items() if (k != "" and k[0] in firsts) != but]
     assert list(PackedMap.of(items).starting(firsts, but=but)) == expected
     assert list(starting(items, firsts, but=but)) == expected
+
+
+def test_a_word_whose_hash_is_the_paddings_is_absent() -> None:
+    padding = int(np.iinfo(np.int64).max)
+    packed: PackedMap[int] = PackedMap(b"krieg\n", hashes=np.array([hash("krieg")], dtype=np.int64))
+
+    class Padded(str):
+        def __hash__(self) -> int:
+            return padding
+
+    assert packed.get_many([Padded("flut"), "krieg"]) == [None, 0]
