@@ -119,7 +119,11 @@ lets one read. In one process (a scratch script, stories in sequence as a worker
 interleaved): ``FeatureIndex.found`` with the same cache, dicts 325 against packed 375 us median (a binary search
 of all the hashes, before the bucket index, cost 575 against 708; one search per table instead of one per kind of
 key took a further ~30 us); with the packed tables and a 2**17 cache, 320-327 against 267 us on 6,000 stories (new
-words made 179,281 -> 87,368); with the shipped 98,304 words, 333 against 311 us (new words 115,408).
+words made 179,281 -> 87,368); with the shipped 98,304 words, 333 against 311 us (new words 115,408). The lookups
+then became a Python loop over ``array.array`` items (a dozen NumPy calls per search had been the fixed cost):
+with the same cache dicts 269 against packed 284 us. ``--cost-only`` at that commit, alternating 66fec05 / the
+change / 66fec05 on a quieter machine: warm rules + model 321 / 354 / 363 us, fresh 1,037 / 1,108 / 1,558, steady
+1,207 / 1,144 / 1,129; resident 124 / 82 / 124 MiB.
 
 Dropped, with uncommitted code, so their figures are not reproducible by a committed command:
 
