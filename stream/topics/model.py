@@ -280,8 +280,7 @@ class FeatureIndex:
         own_word: list[int | None] = [None] * n
         exact: list[str | None] = [None] * n
         known = list(compress(words, maybe))
-        # The stems the filter may hold, and then one search per table for all the words' and stems' keys: each
-        # search has a fixed cost (see stream.topics.packed) about that of ten dict lookups.
+        # The stems the filter may hold, then one pass per table over the words' and stems' keys together.
         cut_at = [i for i, word in enumerate(words) if len(word) > STEM + 1]
         held = [(i, cut) for i in cut_at if bits[(h := hash(cut := words[i][:STEM])) >> 3 & mask] >> (h & 7) & 1]
         rows = get_all(vocabulary, [*map("w".__add__, known), *("p" + cut for _, cut in held)])
@@ -421,7 +420,7 @@ class ModelTopic:
 class TopicModel:
     topics: tuple[str, ...]
     #: Feature string -> weight row: a :class:`~stream.topics.packed.PackedMap` as :func:`load` makes it (a dict
-    #: takes four times the memory; builders and tests may pass one).
+    #: takes about three times the memory; builders and tests may pass one).
     vocabulary: Mapping[str, int]
     weights: np.ndarray[Any, Any]  # (features, topics): float16 as the file stores them (load), or float32
     bias: np.ndarray[Any, Any]  # (topics,) float32
