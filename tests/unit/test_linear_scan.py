@@ -68,8 +68,8 @@ def test_a_500kb_unspaced_story_runs_through_the_pipeline_in_under_a_second(
 def test_geotagging_a_long_token_is_linear(unit: str) -> None:
     """Eight times the token, about eight times the time; a quadratic scan took 64 times as long.
 
-    The sizes are 8x apart and the bound is 20x so that a busy machine (one CI run measured a 2x
-    step as 3.9x) cannot fail it, while quadratic work still fails it threefold.
+    The sizes are 8x apart and the bound is 20x: a busy machine (one CI run measured a 2x step as
+    3.9x) would need to skew a timing fivefold to fail it, while quadratic work fails it threefold.
     """
 
     def cpu(n: int) -> float:
