@@ -48,6 +48,7 @@ other   Whole tokens only.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import unicodedata
 
@@ -429,10 +430,14 @@ def family_of(form: str) -> int:
     """Script family of a folded form, from the Unicode name of its first letter."""
     for ch in form:
         if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            head = name.split(" ", 1)[0]
-            return _SCRIPT_FAMILY.get(head, OTHER)
+            return _letter_family(ch)
     return OTHER
+
+
+@functools.cache
+def _letter_family(ch: str) -> int:
+    # Cached per letter: the gazetteer asks for each of its ~177,000 keys at every process start.
+    return _SCRIPT_FAMILY.get(unicodedata.name(ch, "").split(" ", 1)[0], OTHER)
 
 
 _CYR_DECLINED_O_E = ("ово", "ево", "ёво", "ино", "ыно", "ье")
