@@ -99,9 +99,19 @@ def _failed(exc: BaseException) -> asyncio.Future[Any]:
 
 
 async def dead_letter(rt: Any, event: Any, exc: BaseException, reason: str) -> Awaitable[Any]:
-    """Dead-letter ``event`` because of ``exc``; returns the delivery future (see :func:`send_dead_letter`)."""
+    """Dead-letter ``event`` because of ``exc``; returns the delivery future (see :func:`send_dead_letter`).
+
+    An ``exc`` that is the broker refusing an output for its size makes an ``oversized`` dead letter whatever
+    ``reason`` (see :func:`dead_letter_refused`)."""
     msg = event.message
-    return await send_dead_letter(rt, msg, DeadLetter.of(exc, reason, msg.topic, msg.partition, msg.offset))
+    return await send_dead_letter(rt, msg, _record(msg, exc, reason))
+
+
+def _record(msg: Any, exc: BaseException, reason: str) -> DeadLetter:
+    if too_large(exc):
+        text = f"the broker refused an output of this input for its size: {exc}"
+        return DeadLetter("oversized", type(exc).__name__, text[:_MAX_MESSAGE], msg.topic, msg.partition, msg.offset)
+    return DeadLetter.of(exc, reason, msg.topic, msg.partition, msg.offset)
 
 
 def too_large(exc: BaseException) -> bool:
@@ -119,6 +129,4 @@ def broker_fault(exc: BaseException) -> bool:
 async def dead_letter_refused(rt: Any, msg: Any, exc: BaseException) -> None:
     """Dead-letter ``msg`` as ``oversized`` because the broker refused its output for its size (see
     :func:`too_large`), and return once Kafka has the dead letter: its input may be acked then."""
-    text = f"the broker refused an output of this input for its size: {exc}"
-    record = DeadLetter("oversized", type(exc).__name__, text[:_MAX_MESSAGE], msg.topic, msg.partition, msg.offset)
-    await (await send_dead_letter(rt, msg, record))
+    await (await send_dead_letter(rt, msg, _record(msg, exc, "oversized")))

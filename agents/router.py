@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from mode import CrashingSupervisor
 
-from agents.deadletter import broker_fault, dead_letter, dead_letter_refused, too_large
+from agents.deadletter import broker_fault, dead_letter
 from stream.alerts.alert import build_alert, decide
 from stream.alerts.routing import route
 from stream.alerts.throttle import ThrottleSummary, Window
@@ -187,10 +187,8 @@ def install_router(app: faust.App, rt: Runtime) -> Any:
                 if broker_fault(exc):  # an alert Kafka did not take: crash, and read the story again after the restart
                     raise
                 log.exception("router failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
-                if too_large(exc):  # refused for its size, it would be refused after every restart too
-                    await dead_letter_refused(rt, msg, exc)
-                else:
-                    await (await dead_letter(rt, event, exc, "router_error"))  # acked only once Kafka has it
+                # Acked only once Kafka has the dead letter; an output refused for its size makes an oversized one.
+                await (await dead_letter(rt, event, exc, "router_error"))
             if event.ack():
                 sensors.on_message_out(msg.tp, msg.offset, msg)
 

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 from mode import CrashingSupervisor
 
-from agents.deadletter import broker_fault, dead_letter, dead_letter_refused, too_large
+from agents.deadletter import broker_fault, dead_letter
 from stream.alerts.spike_alert import build_spike_alert, decide_spike, spike_matches
 from stream.errors import SchemaError
 from stream.events import SpikeDetector
@@ -122,10 +122,8 @@ def install_spikes(app: faust.App, rt: Runtime) -> Any:
                 if broker_fault(exc):  # as in the router: crash, and read the count again after the restart
                     raise
                 log.exception("spikes failed on %s[%s]@%s", msg.topic, msg.partition, msg.offset)
-                if too_large(exc):
-                    await dead_letter_refused(rt, msg, exc)
-                else:
-                    await (await dead_letter(rt, event, exc, REASON))  # acked only once Kafka has it
+                # Acked only once Kafka has the dead letter; an output refused for its size makes an oversized one.
+                await (await dead_letter(rt, event, exc, REASON))
             if event.ack():
                 sensors.on_message_out(msg.tp, msg.offset, msg)
 

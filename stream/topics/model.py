@@ -81,7 +81,7 @@ RELATIVE_CUTOFF = 0.5
 #: Distinct words whose runs are kept, over all languages (two generations, see FeatureIndex._fill), ~167 bytes a
 #: word (key, run, dict slot; ``python -m benchmarks.eval_topic --cost-only`` prints its word cache line): ~16 MiB
 #: when full. 2**16 was all the budget allowed while the tables were dicts (88 MiB); packed (stream.topics.packed)
-#: the loaded models take ~75-80 MiB, so with this cache full ~91-96 MiB of the issue's 100. 2**17 (~21 MiB full)
+#: the loaded models take ~75-82 MiB, so with this cache full ~90-97 MiB of the issue's 100. 2**17 (~21 MiB full)
 #: could pass it; 2**18 (~42 MiB) would.
 _WORD_CACHE = 3 << 15
 _FILTER_MASK = (1 << 20) - 1  # bytes of FeatureIndex's filter of words and stems, less one (see _may_hold)

@@ -294,13 +294,17 @@ async def test_a_count_kafka_refuses_is_kept_for_the_next_flush(caplog: pytest.L
     assert sorted(key for key, _ in counts.drain()) == ["country:TR", "region:south-caucasus"]
 
 
-async def test_a_burst_of_stories_in_one_region_is_one_spike_alert_that_rises(tmp_path: Path, sent: AsyncMock) -> None:
+def _caucasus_spikes(tmp_path: Path) -> Path:
     subs = tmp_path / "subs.yaml"
     subs.write_text(
         "subscriptions:\n  - name: caucasus-spikes\n    match: {regions: [south-caucasus]}\n    spike: {min_tier: routine}\n",
         encoding="utf-8",
     )
-    for app, rt in _app(tmp_path, events="on", subscriptions_file=subs):
+    return subs
+
+
+async def test_a_burst_of_stories_in_one_region_is_one_spike_alert_that_rises(tmp_path: Path, sent: AsyncMock) -> None:
+    for app, rt in _app(tmp_path, events="on", subscriptions_file=_caucasus_spikes(tmp_path)):
         t0 = 1_700_000_000.0
         async with app.agents["wirewatch.spikes"].test_context() as agent:
             # A quiet baseline: one story every six hours for a week, then 40 stories in half an hour.
@@ -325,12 +329,7 @@ async def test_a_burst_of_stories_in_one_region_is_one_spike_alert_that_rises(tm
 
 
 async def test_a_spike_alert_kafka_never_gets_leaves_the_count_unacked_and_crashes_the_agent(tmp_path: Path) -> None:
-    subs = tmp_path / "subs.yaml"
-    subs.write_text(
-        "subscriptions:\n  - name: caucasus-spikes\n    match: {regions: [south-caucasus]}\n    spike: {min_tier: routine}\n",
-        encoding="utf-8",
-    )
-    for app, rt in _app(tmp_path, events="on", subscriptions_file=subs):
+    for app, rt in _app(tmp_path, events="on", subscriptions_file=_caucasus_spikes(tmp_path)):
         t0 = 1_700_000_000.0
         counts = [{"t": t0 + i * 6 * 3600, "story_id": f"q{i}"} for i in range(28)]
         counts += [{"t": t0 + 7 * 86400 + i * 45, "story_id": f"b{i}"} for i in range(40)]
