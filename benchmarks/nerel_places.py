@@ -121,6 +121,7 @@ def parse(docid: str, text: str, ann: str, items: Mapping[str, str]) -> Article:
         gold=frozenset(found),
         phrases={iso: tuple(dict.fromkeys(p)) for iso, p in found.items()},
         supports=tuple(sorted(supports)),
+        counts={iso: len(p) for iso, p in found.items()},
     )
 
 

@@ -144,3 +144,35 @@ def test_the_headline_locator_gives_the_title_as_the_headline() -> None:
     assert {str(c["iso2"]) for c in et._located(dated.text, "en")} == set()
     # A text that does not open with its title is read whole.
     assert located("No place here.", "en") == et._located("No place here.", "en")
+
+
+def test_the_gold_focus_is_the_country_most_toponyms_name_and_a_tie_names_none() -> None:
+    assert et.gold_focus({"US": 3, "CA": 1}) == "US"
+    assert et.gold_focus({"GB": 1}) == "GB"
+    assert et.gold_focus({"US": 2, "CA": 2, "MX": 1}) is None  # a tie at the top: left out, not a coin toss
+    assert et.gold_focus({}) is None
+    first, second = et.parse(_XML, "lgl", _IDS)
+    assert first.counts == {"US": 1, "CA": 1} and first.focus is None
+    assert second.focus is None
+    assert nerel.parse("d1", _TEXT, _ANN, {"Q159": "RU", "Q60": "US"}).counts == {"RU": 1, "US": 1}
+
+
+def test_score_counts_a_focus_right_only_when_it_is_the_gold_focus_and_none_apart() -> None:
+    articles = [
+        et.Article("lgl", str(i), text, frozenset({"US", "CA"}), {}, counts={"US": 3, "CA": 1})
+        for i, text in enumerate(["right", "wrong", "none", "two"])
+    ]
+    focus = {"right": ["US"], "wrong": ["CA"], "none": [], "two": ["US", "CA"]}
+
+    def locator(text: str, lang: str) -> Iterable[Mapping[str, object]]:
+        return [{"iso2": iso, "relevant": True, "focus": iso in focus[text]} for iso in ("US", "CA")]
+
+    s = et.score(articles, locator)
+    assert (s.focus_n, s.focus_right, s.focus_null) == (4, 1, 1)
+    assert s.focus == 0.25
+
+
+def test_the_locator_marks_the_story_s_focus_country() -> None:
+    countries = et._located("Russian troops shelled Kharkiv, Ukraine's second city, on Monday.", "en")
+    assert [c["iso2"] for c in countries if c["focus"]] == ["UA"]
+    assert all(isinstance(c["focus"], bool) for c in countries)
