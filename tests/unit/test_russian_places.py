@@ -152,3 +152,40 @@ def test_a_towns_name_that_is_a_first_name_needs_support(body: str, countries: s
 def test_time_zones_channels_and_nisbas(lang: str, body: str, countries: set[str]) -> None:
     result = locate(Story(id="s", headline="", body=body), lang)
     assert {str(c["iso2"]) for c in result.countries} == countries
+
+
+def _countries_in(body: str, lang: str) -> set[str]:
+    return {str(c["iso2"]) for c in locate(Story(id="s", headline="", body=body), lang).countries}
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "countries"),
+    [
+        # A preposition opening a sentence is capitalised like a first name; Лондон, Jordan are also persons' names.
+        ("Между Лондоном и Москвой разразился шпионский скандал.", "ru", {"GB", "RU"}),
+        ("Под Лондоном прошли учения.", "ru", {"GB"}),
+        ("Між Лондоном і Берліном почалися переговори.", "uk", {"GB", "DE"}),
+        ("Near Jordan, the army massed troops.", "en", {"JO"}),
+        # A first name before it still makes the surname.
+        ("Джек Лондон написал роман.", "ru", set()),
+        ("Michael Jordan scored 40 points.", "en", set()),
+    ],
+)
+def test_a_preposition_opening_a_sentence_is_no_first_name(body: str, lang: str, countries: set[str]) -> None:
+    assert _countries_in(body, lang) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "lang", "country"),
+    [
+        ("Власти Соединённого Королевства выслали дипломата.", "ru", "GB"),
+        ("В Соединенном Королевстве прошли выборы.", "ru", "GB"),
+        ("Уряд Сполученого Королівства ввів санкції.", "uk", "GB"),
+        ("Обама находится с визитом в ЮАР.", "ru", "ZA"),
+        ("Власти КНР заявили протест.", "ru", "CN"),
+        ("Канцлер ФРГ выступил в бундестаге.", "ru", "DE"),
+        ("Миротворцы ООН покинули ДРК.", "ru", "CD"),
+    ],
+)
+def test_formal_names_and_abbreviations_of_states(body: str, lang: str, country: str) -> None:
+    assert country in _countries_in(body, lang)
