@@ -524,6 +524,18 @@ _NAME_NEIGHBOURS = frozenset(
         "metropolitan",
         "regional",
         "municipal",
+        # "... received from Illinois Department of Transportation": with no article before it, a state's office
+        # had read as a person called Illinois Department.
+        "department",
+        "ministry",
+        "college",
+        "school",
+        "hospital",
+        "institute",
+        "agency",
+        "commission",
+        "guard",
+        "patrol",
         *_PLACE_PARTS,
     ]
 )

@@ -240,3 +240,16 @@ def test_a_facility_named_after_a_person(body: str, countries: set[str]) -> None
 )
 def test_a_compass_land_needs_support(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        # An office named after its state, with no article before it, is no person called "Illinois Department".
+        ("Roselle police received grant money from Illinois Department of Transportation.", "US"),
+        ("Officers from Texas Department of Public Safety closed the highway.", "US"),
+        ("Funding came from Ontario Ministry of Health, officials said.", "CA"),
+    ],
+)
+def test_an_office_named_after_a_place_is_no_person(body: str, country: str) -> None:
+    assert _countries(body) == {country}
