@@ -936,6 +936,26 @@ def _regions(b: _Builder, data: dict[str, Any]) -> None:
             b.add(form, idx, NAME)
 
 
+def _undeclined_cyrillic(b: _Builder) -> None:
+    """Mark NOTAIL the one-word Cyrillic names in a vowel that are no stem of a longer name of their place.
+
+    Russian and Ukrainian decline a name in -а/-я from its stem (армени: Армению, Армении), stored with the
+    STEM flag or, where another language writes the stem as the name (Mongolian Армени), as a name; a foreign
+    name in another vowel is undeclined (Мали, Чили, Перу, Токио, Того), and a case ending after it makes another
+    word: "Малия Обама" had named Mali. A name whose place also has the name plus -а or -я keeps its endings.
+    """
+    for key, slot in b.forms.items():
+        if " " in key or key[-1:] not in _CYR_VOWEL_ENDS or family_of(key) != CYR:
+            continue
+        longer = {idx for ending in ("а", "я") for (idx, ftype) in b.forms.get(key + ending, {}) if ftype == NAME}
+        for (idx, ftype), flags in list(slot.items()):
+            if ftype == NAME and not flags & (STEM | ADJ) and idx not in longer:
+                slot[idx, ftype] = flags | NOTAIL
+
+
+_CYR_VOWEL_ENDS = frozenset("аеёиоуыэюяіїє")
+
+
 def _words_in(b: _Builder, per_lang: dict[str, list[str]]) -> None:
     """Mark the place names written as ``per_lang``'s forms as words of those languages: they need support in
     their stories. A noun of nationality (Mongolian Швед, Sweden, is Russian "a Swede"; Чех, Czechia, "a Czech":
@@ -1662,6 +1682,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
             for (idx, ftype), flags in list(b.forms.get(key, {}).items()):
                 if ftype == NAME and b.places[idx][2] == "country":
                     b.forms[key][idx, ftype] = (flags | AMBIG) & ~WORD
+    _undeclined_cyrillic(b)
     he_prefixed_words = _hebrew_prefixed_words(b, he_zipf)
     fi_forms, fi_words = _finnish(b)
     triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws}) for lang, ws in data["triggers"].items()}

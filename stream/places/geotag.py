@@ -2131,13 +2131,18 @@ def _person_name(
         return False
     # A sure country name stays a place: "Azərbaycan Respublikası", "France Télévisions" -- unless it
     # is only another language's name for the country: "Mauricio Macri" in English names a person.
+    # Sure as _is_sure says: a name that is only another language's frequent word is sure in this one's stories
+    # (Bulgarian writes the United Kingdom "Великобритания" more often than its CLDR name, so the form is a
+    # Bulgarian "word"; "Премьер-министр Великобритании Борис Джонсон" had lost the country to a person's name).
     readings = hit.readings
     if len(readings) == 1:  # most names: the same tests as below without a generator each
-        place, ftype, flags = readings[0]
-        sure_country = not flags & AMBIG and gaz.places[place].kind == "country"
+        place, ftype, _flags = readings[0]
+        sure_country = gaz.places[place].kind == "country" and _is_sure(gaz, readings[0], hit.form, lang, hit.family)
         demonym = ftype == DEMONYM
     else:
-        sure_country = all(not r[2] & AMBIG and gaz.places[r[0]].kind == "country" for r in readings)
+        sure_country = all(
+            gaz.places[r[0]].kind == "country" and _is_sure(gaz, r, hit.form, lang, hit.family) for r in readings
+        )
         demonym = all(r[1] == DEMONYM for r in readings)
     if sure_country and not _foreign_name(gaz, hit, lang) and not (lang == "en" and _titled_name(ts, text, hit)):
         return False
