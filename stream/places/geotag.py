@@ -2140,9 +2140,7 @@ def _person_name(
         sure_country = gaz.places[place].kind == "country" and _is_sure(gaz, readings[0], hit.form, lang, hit.family)
         demonym = ftype == DEMONYM
     else:
-        sure_country = all(
-            gaz.places[r[0]].kind == "country" and _is_sure(gaz, r, hit.form, lang, hit.family) for r in readings
-        )
+        sure_country = all(gaz.places[r[0]].kind == "country" and _is_sure(gaz, r, hit.form, lang, hit.family) for r in readings)
         demonym = all(r[1] == DEMONYM for r in readings)
     if sure_country and not _foreign_name(gaz, hit, lang) and not (lang == "en" and _titled_name(ts, text, hit)):
         return False
