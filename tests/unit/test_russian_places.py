@@ -207,6 +207,12 @@ def test_formal_names_and_abbreviations_of_states(body: str, lang: str, country:
         ("Визит в Армению.", {"AM"}),
         ("Выборы в Белоруссии и Молдавии.", {"BY", "MD"}),
         ("Газ из Туркмении пойдёт в Китай.", {"TM", "CN"}),
+        # Америка is the United States as America is in English; the continents' names are longer and win, and
+        # the Bank of America is a company.
+        ("Гильдия продюсеров Америки исключила его.", {"US"}),
+        ("Туристы возвращаются в Латинскую Америку.", set()),
+        ("Банк Америки повысил прогноз.", set()),
+        ("Решение голландского суда обжаловано.", {"NL"}),
     ],
 )
 def test_sure_country_names_and_undeclined_names(body: str, countries: set[str]) -> None:
