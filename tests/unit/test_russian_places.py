@@ -11,8 +11,8 @@ from stream.places.geotag import locate
 from stream.story import Story
 
 
-def _countries(body: str) -> set[str]:
-    return {str(c["iso2"]) for c in locate(Story(id="s", headline="", body=body), "ru").countries}
+def _countries(body: str, lang: str = "ru") -> set[str]:
+    return {str(c["iso2"]) for c in locate(Story(id="s", headline="", body=body), lang).countries}
 
 
 def test_a_short_country_or_capital_name_declines() -> None:
@@ -154,10 +154,6 @@ def test_time_zones_channels_and_nisbas(lang: str, body: str, countries: set[str
     assert {str(c["iso2"]) for c in result.countries} == countries
 
 
-def _countries_in(body: str, lang: str) -> set[str]:
-    return {str(c["iso2"]) for c in locate(Story(id="s", headline="", body=body), lang).countries}
-
-
 @pytest.mark.parametrize(
     ("body", "lang", "countries"),
     [
@@ -172,7 +168,7 @@ def _countries_in(body: str, lang: str) -> set[str]:
     ],
 )
 def test_a_preposition_opening_a_sentence_is_no_first_name(body: str, lang: str, countries: set[str]) -> None:
-    assert _countries_in(body, lang) == countries
+    assert _countries(body, lang) == countries
 
 
 @pytest.mark.parametrize(
@@ -188,7 +184,7 @@ def test_a_preposition_opening_a_sentence_is_no_first_name(body: str, lang: str,
     ],
 )
 def test_formal_names_and_abbreviations_of_states(body: str, lang: str, country: str) -> None:
-    assert country in _countries_in(body, lang)
+    assert country in _countries(body, lang)
 
 
 @pytest.mark.parametrize(
