@@ -936,6 +936,9 @@ def _regions(b: _Builder, data: dict[str, Any]) -> None:
             b.add(form, idx, NAME)
 
 
+_CYR_VOWEL_ENDS = frozenset("аеёиоуыэюяіїє")
+
+
 def _undeclined_cyrillic(b: _Builder) -> None:
     """Mark NOTAIL the one-word Cyrillic names in a vowel that are no stem of a longer name of their place.
 
@@ -951,9 +954,6 @@ def _undeclined_cyrillic(b: _Builder) -> None:
         for (idx, ftype), flags in list(slot.items()):
             if ftype == NAME and not flags & (STEM | ADJ) and idx not in longer:
                 slot[idx, ftype] = flags | NOTAIL
-
-
-_CYR_VOWEL_ENDS = frozenset("аеёиоуыэюяіїє")
 
 
 def _words_in(b: _Builder, per_lang: dict[str, list[str]]) -> None:
