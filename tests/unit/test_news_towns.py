@@ -89,7 +89,7 @@ def test_the_table_round_trips(tmp_path: Path) -> None:
 
 def test_the_shipped_table_lists_the_wars_towns() -> None:
     towns = {name for name, *_ in (line.split("\t")[2:] for line in nt.OUT.read_text(encoding="utf-8").splitlines()[1:])}
-    assert {"Kherson", "Bakhmut", "Sderot", "Janīn"} <= towns
+    assert {"Kherson", "Bakhmut", "Chasiv Yar", "Sudzha", "Sderot", "Janīn"} <= towns
 
 
 @pytest.mark.parametrize(
@@ -100,6 +100,7 @@ def test_the_shipped_table_lists_the_wars_towns() -> None:
         ("Взрывы прогремели в Херсоне.", "ru", "UA"),
         ("Вибухи пролунали в Херсоні.", "uk", "UA"),
         ("Rockets hit Sderot on Monday.", "en", "IL"),
+        ("Fighting went on around Chasiv Yar and Soledar.", "en", "UA"),
     ],
 )
 def test_the_gazetteer_reads_the_news_towns(body: str, lang: str, country: str) -> None:
