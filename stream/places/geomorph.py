@@ -58,6 +58,7 @@ __all__ = [
     "AR_ARTICLE_PREFIXES",
     "AR_PROCLITICS",
     "CYR_ADJ_ENDINGS",
+    "CYR_VOWELS",
     "FAMILIES",
     "FINNISH_LOCATIVE",
     "HE_ADJ_TAILS",
@@ -441,7 +442,7 @@ def _letter_family(ch: str) -> int:
 
 
 _CYR_DECLINED_O_E = ("ово", "ево", "ёво", "ино", "ыно", "ье")
-_CYR_VOWELS = frozenset("аеёиоуыэюяіїє")
+CYR_VOWELS = frozenset("аеёиоуыэюяіїє")
 
 
 def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = False, short: bool = False) -> list[str]:
@@ -466,7 +467,7 @@ def stems(form: str, family: int, *, adjective: bool = False, phrase: bool = Fal
         elif (
             len(form) >= (4 if phrase or (short and form[-1] in "ая") else 5)
             and (form[-1] in "аяыйь" or form.endswith(_CYR_DECLINED_O_E))
-            and not (form[-1] == "а" and form[-2] in _CYR_VOWELS)
+            and not (form[-1] == "а" and form[-2] in CYR_VOWELS)
         ):
             # Names in a vowel and -а are foreign and do not decline either (Самоа, Никарагуа, Гоа):
             # "Самое неожиданное" had named Samoa.

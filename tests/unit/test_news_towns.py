@@ -45,6 +45,13 @@ def test_the_test_rows_events_and_story_lines_are_not_read() -> None:
     assert kept == ["Israeli strikes hit Deir al-Balah in the Gaza Strip."]
 
 
+def test_a_test_event_is_known_by_its_text_without_its_citation() -> None:
+    # The test row's texts are cleaned of their trailing citations (benchmarks/public_places.py), the day file's not.
+    day = {"Intelligence_Payload": {"Disasters": ["Floods hit Kherson. (Reuters)", "Floods hit Sderot. (BBC)"]}}
+    test = [{"text": "Floods hit Kherson.", "headings": []}]
+    assert [text for _run, text in nt.kept_events(nt.events(day), test)] == ["Floods hit Sderot."]
+
+
 def test_names_are_whole_runs_of_capitalised_words_and_located_after_a_preposition() -> None:
     text = "Fighting near Deir al-Balah; the Jebel Marra talks; oil flows in the Druzhba pipeline to Kherson."
     assert nt.capitalised_runs(text) == {"Fighting", "Deir al-Balah", "Jebel Marra", "Druzhba", "Kherson"}
