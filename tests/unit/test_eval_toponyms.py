@@ -176,3 +176,49 @@ def test_the_locator_marks_the_story_s_focus_country() -> None:
     countries = et._located("Russian troops shelled Kharkiv, Ukraine's second city, on Monday.", "en")
     assert [c["iso2"] for c in countries if c["focus"]] == ["UA"]
     assert all(isinstance(c["focus"], bool) for c in countries)
+
+
+# GeoWebNews's format, written for this test (benchmarks/gwn_places.py).
+_GWN_TEXT = "Kent police and The Washington Post said Nigerians in the Gulf speak English near Norfolk and in France."
+_GWN_TOPONYMS = [
+    # (type, start, end, GeoNames id, lat, lon)
+    ("Literal", 0, 4, "", "51.2", "0.7"),  # no id: the nearest place's country
+    ("Embedded_Non_Lit", 22, 32, "4140963", "38.9", "-77.0"),  # an organisation's name: support only
+    ("Demonym", 41, 50, None, None, None),  # a demonym has no coordinates: support only
+    ("Literal", 58, 62, "235616", "26.0", "52.0"),  # the Gulf: several countries, support only
+    ("Language", 69, 76, None, None, None),  # a language: no country, no support
+    ("Literal", 82, 89, "2641435", "52.6", "1.3"),  # a place of the table
+    ("Literal", 97, 103, "3017382", "46.0", "2.0"),  # a country
+]
+
+
+def _gwn_xml() -> bytes:
+    parts = []
+    for kind, start, end, ident, lat, lon in _GWN_TOPONYMS:
+        coords = "" if lat is None else f"<geonamesID>{ident}</geonamesID><latitude>{lat}</latitude><longitude>{lon}</longitude>"
+        parts.append(
+            f"<toponym><extractedName>{_GWN_TEXT[start:end]}</extractedName><type>{kind}</type>"
+            f"<start>{start}</start><end>{end}</end>{coords}</toponym>"
+        )
+    return (
+        f'<articles><article file="7"><title>Kent  news</title><text>{_GWN_TEXT}</text>'
+        f"<toponyms>{''.join(parts)}</toponyms></article></articles>"
+    ).encode()
+
+
+def test_gwn_gold_resolves_ids_then_coordinates_and_keeps_regions_organisations_and_demonyms_as_support() -> None:
+    from benchmarks import gwn_places as gwn
+
+    resolve = gwn.Resolver(
+        {3017382: "FR"},
+        [6255148],
+        [5815135],
+        [(2641435, 52.63, 1.30, "GB"), (2646557, 51.27, 1.08, "GB"), (4140963, 38.9, -77.0, "US"), (290340, 26.2, 50.6, "BH")],
+    )
+    assert resolve(None, 51.2, 0.7) == "GB" and resolve(235616, 26.0, 52.0) is None and resolve(5815135, 47.5, -120.5) == "US"
+    (article,) = gwn.articles(_gwn_xml(), resolve)
+    assert article.docid == "gwn-7" and article.title == "Kent news" and article.lang == "en"
+    assert article.gold == {"GB", "FR"} and article.counts == {"GB": 2, "FR": 1}
+    assert article.phrases == {"GB": ("Kent", "Norfolk"), "FR": ("France",)}
+    assert article.supports == ((22, 32), (41, 50), (58, 62))
+    assert article.focus == "GB"
