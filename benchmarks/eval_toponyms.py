@@ -13,7 +13,7 @@ countries a reader finds in an article is known, and the countries ``locate`` li
 
 * **GeoWebNews** (Gritta, Pilehvar and Collier, LREV 2020; read by :mod:`benchmarks.gwn_places`): 200 English
   articles of 2018 from 200 news sites of many countries, in the same repository (``data/GWN.xml``). Added at stop
-  46, after every rule here had been chosen; first reading (at 7c2f0e5 with it): dev P 0.912 R 0.959 F1 0.935, focus
+  46, after every rule here had been chosen; first reading (main at e87f299): dev P 0.912 R 0.959 F1 0.935, focus
   0.898; test 0.951 / 0.926 / 0.938, focus 0.838. Its toponyms carry coordinates and mostly a GeoNames id, not a
   country: the module says how the gold country is found and which spans only support.
 * **NEREL** (Loukachevitch et al., LREC 2022; read by :mod:`benchmarks.nerel_places`): 933 Russian Wikinews
