@@ -330,11 +330,16 @@ _ROMAN_ORDINAL = re.compile(r"(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{
 _CAPITALISED_SCRIPTS = {LAT, CYR}
 _OVERSEAS_STATE = "FR"
 # ISO 3166-2 subdivision types: first-level types too fine or too noisy to use,
-# and second-level types that news names (French departments, provinces).
+# and second-level types that news names (French departments, provinces, England's two-tier counties and Ireland's
+# counties: "Brands Hatch in Kent", "Tipperary County Council"). England's unitary authorities, Scotland's council
+# areas and London's boroughs were measured too and not taken: on LGL's dev half they read Cornwall, Ontario and
+# Camden, New Jersey as British (P 0.870 -> 0.866, focus unchanged).
 _SUB_SKIP_1 = frozenset(
     ["Municipality", "Local council", "Parish", "District", "Quarter", "City", "Town council", "Commune", "Island council"]
 )
-_SUB_TYPES_2 = frozenset(["Metropolitan department", "Province", "Autonomous province", "Department"])
+_SUB_TYPES_2 = frozenset(
+    ["Metropolitan department", "Province", "Autonomous province", "Department", "Two-tier county", "County"]
+)
 
 
 @cache

@@ -861,6 +861,20 @@ def test_a_province_named_like_a_foreign_town_needs_support_and_then_wins() -> N
     assert locate(_story("", "Floods hit villages in Bali."), "en").focus_country == "ID"
 
 
+def test_english_and_irish_counties_are_their_countries_places() -> None:
+    # Written for #17 (stop 46, GeoWebNews dev half): "Brands Hatch in Kent" was Kent, Washington, and a Tipperary
+    # council's story found no country: ISO 3166-2's English two-tier counties and Irish counties were not read.
+    text = "The British Touring Car Championship begins at Brands Hatch in Kent."
+    assert locate(_story("", text), "en").focus_country == "GB"
+    assert _countries(locate(_story("", "Flooding hit Essex and Suffolk overnight, the Environment Agency said."), "en")) == {
+        "GB"
+    }
+    assert _focus("A Nenagh councillor said the housing scheme in Tipperary is failing.") == "IE"
+    # An American reading with its state stays American; a surname stays no place.
+    assert _countries(locate(_story("", "A student at Kent State University in Kent, Ohio, was hurt."), "en")) == {"US"}
+    assert _countries(locate(_story("", "Clark Kent is Superman."), "en")) == set()
+
+
 def test_the_oxford_astrazeneca_vaccine_names_no_place() -> None:
     # Written for #17 (third round): Oxford made Britain the focus of vaccine deliveries elsewhere.
     text = "The Palestinian National Authority receives 61,440 doses of the Oxford–AstraZeneca vaccine."
