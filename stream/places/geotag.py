@@ -528,6 +528,8 @@ _NAME_NEIGHBOURS = frozenset(
         # had read as a person called Illinois Department.
         "department",
         "ministry",
+        # "... in the dock of Belfast Magistrate's Court": no person called Belfast Magistrate.
+        *("magistrate", "magistrates", "coroner", "coroners", "tribunal", "borough", "township", "constabulary"),
         "college",
         "school",
         "hospital",

@@ -875,6 +875,12 @@ def test_english_and_irish_counties_are_their_countries_places() -> None:
     assert _countries(locate(_story("", "Clark Kent is Superman."), "en")) == set()
 
 
+def test_a_court_named_after_its_town_is_no_persons_name() -> None:
+    # Written for #17 (stop 46, GeoWebNews dev half): "Belfast Magistrate" had read as a person's name.
+    assert _focus("Colin Rockett stood in the dock of Belfast Magistrate’s Court on Thursday.") == "GB"
+    assert _focus("Leeds Coroner's Court heard the inquest.") == "GB"
+
+
 def test_the_oxford_astrazeneca_vaccine_names_no_place() -> None:
     # Written for #17 (third round): Oxford made Britain the focus of vaccine deliveries elsewhere.
     text = "The Palestinian National Authority receives 61,440 doses of the Oxford–AstraZeneca vaccine."
