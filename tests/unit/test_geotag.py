@@ -870,6 +870,8 @@ def test_english_and_irish_counties_are_their_countries_places() -> None:
         "GB"
     }
     assert _focus("A Nenagh councillor said the housing scheme in Tipperary is failing.") == "IE"
+    # England's historic and metropolitan counties, which ISO 3166-2 does not list (curated.yaml).
+    assert _countries(locate(_story("", "Police in West Yorkshire and Greater Manchester said a man was held."), "en")) == {"GB"}
     # An American reading with its state stays American; a surname stays no place.
     assert _countries(locate(_story("", "A student at Kent State University in Kent, Ohio, was hurt."), "en")) == {"US"}
     assert _countries(locate(_story("", "Clark Kent is Superman."), "en")) == set()
