@@ -46,8 +46,8 @@ eval-lang: setup ## language identification accuracy, throughput and memory vs l
 eval-region: setup ## country/focus precision, recall, F1 and cost per story
 	$(PY) -m benchmarks.eval_region
 
-# LGL, TR-News and GeoWebNews (every toponym annotated) are read from a pinned clone, never vendored (GPL-3.0 repository).
-eval-toponyms: setup ## country precision, recall, F1 on public news with every toponym annotated: LGL, TR-News, GeoWebNews, NEREL (TOPIC_MIRRORS=DIR or a clone)
+# LGL, TR-News, GeoWebNews and GeoVirus (every toponym annotated) are read from a pinned clone, never vendored (GPL-3.0 repository).
+eval-toponyms: setup ## country precision, recall, F1 on public news with every toponym annotated: LGL, TR-News, GeoWebNews, GeoVirus, NEREL (TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m pip install -q -e '.[gazetteer]'
 	$(PY) -m benchmarks.eval_toponyms --headlines $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 

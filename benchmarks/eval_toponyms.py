@@ -1,4 +1,5 @@
-"""Country mentions on public news with every place name annotated: LGL, TR-News, GeoWebNews and NEREL (``make eval-toponyms``).
+"""Country mentions on public news with every place name annotated: LGL, TR-News, GeoWebNews, GeoVirus and NEREL
+(``make eval-toponyms``).
 
 The other public place sets (``benchmarks/data/places``) label one country per event, so they measure recall and
 focus but not precision: a country the text names beside the label cannot be told from a false one. These two
@@ -16,6 +17,10 @@ countries a reader finds in an article is known, and the countries ``locate`` li
   46, after every rule here had been chosen; first reading (main at e87f299): dev P 0.912 R 0.959 F1 0.935, focus
   0.898; test 0.951 / 0.926 / 0.938, focus 0.838. Its toponyms carry coordinates and mostly a GeoNames id, not a
   country: the module says how the gold country is found and which spans only support.
+* **GeoVirus** (Gritta, Pilehvar and Collier, LREV 2018; read by :mod:`benchmarks.geovirus_places`): 229 English
+  Wikinews articles on outbreaks in many countries, every location linked to Wikipedia, in the same repository.
+  Added at stop 46 too (main at 88246be, after that stop's rules): dev P 0.947 R 0.985 F1 0.965, focus 0.931;
+  test 0.901 / 0.979 / 0.938, focus 0.927. Demonyms are not annotated there, so its precision is a lower bound.
 * **NEREL** (Loukachevitch et al., LREC 2022; read by :mod:`benchmarks.nerel_places`): 933 Russian Wikinews
   articles, every country, city, region, district, location and nationality annotated and linked to Wikidata.
   Issue #17's independent measurement had Russian agency stories; the other two are English. Its gold differs:
@@ -380,6 +385,7 @@ __all__ = [
     "main",
     "parse",
     "pinned",
+    "read_geovirus",
     "read_gwn",
     "read_nerel",
     "score",
@@ -619,6 +625,14 @@ def read_gwn(git: Path) -> list[Article]:
     return list(gwn.articles(blob.stdout))
 
 
+def read_geovirus(git: Path) -> list[Article]:
+    """GeoVirus's English Wikinews articles (benchmarks.geovirus_places), from LGL's and TR-News's repository."""
+    from benchmarks import geovirus_places as geovirus
+
+    blob = subprocess.run(["git", "--git-dir", str(git), "show", f"{COMMIT}:{geovirus.PATH}"], capture_output=True, check=True)
+    return list(geovirus.articles(blob.stdout))
+
+
 def _row(label: str, part: str, articles: list[Article], locator: Locator) -> Score:
     """Score one half and print its row."""
     s = score((a for a in articles if half(a.docid) == part), locator)
@@ -654,11 +668,13 @@ def main(argv: list[str] | None = None) -> None:
         f"{'corpus':9}{'half':6}{'n':>5}{'P':>7}{'R':>7}{'F1':>7}   {'relP':>6}{'relR':>6}{'relF1':>6}   {'nF':>5}{'focus':>7}{'none':>6}"
     )
     dev_errors = Score()
-    for corpus in [*CORPORA, "gwn", "nerel"]:
+    for corpus in [*CORPORA, "gwn", "geovirus", "nerel"]:
         if corpus == "nerel":
             articles = read_nerel(args.mirrors)
         elif corpus == "gwn":
             articles = read_gwn(git)
+        elif corpus == "geovirus":
+            articles = read_geovirus(git)
         else:
             articles = read(git, corpus, countries)
         for part in ("dev", "test"):

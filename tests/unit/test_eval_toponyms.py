@@ -222,3 +222,32 @@ def test_gwn_gold_resolves_ids_then_coordinates_and_keeps_regions_organisations_
     assert article.phrases == {"GB": ("Kent", "Norfolk"), "FR": ("France",)}
     assert article.supports == ((22, 32), (41, 50), (58, 62))
     assert article.focus == "GB"
+
+
+def test_geovirus_gold_counts_from_one_and_keeps_regions_as_support() -> None:
+    from benchmarks import geovirus_places as geovirus
+
+    text = "Pigs were culled in Pandi, Bulacan and in Africa."
+    xml = (
+        "<articles><article><source>https://en.wikinews.org/wiki/Pigs_culled</source>"
+        f"<text>{text}</text><locations>"
+        "<location><name>Pandi</name><start>21</start><end>26</end><lat>14.87</lat><lon>120.95</lon>"
+        "<page>https://en.wikipedia.org/wiki/Pandi,_Bulacan</page></location>"
+        "<location><name>Bulacan</name><start>28</start><end>35</end><lat>14.95</lat><lon>120.9</lon>"
+        "<page>https://en.wikipedia.org/wiki/Bulacan</page></location>"
+        "<location><name>Africa</name><start>43</start><end>49</end><lat>7.19</lat><lon>21.09</lon>"
+        "<page>https://en.wikipedia.org/wiki/Africa</page></location>"
+        "</locations></article></articles>"
+    ).encode()
+    seen: list[tuple[float, float]] = []
+
+    def resolve(ident: int | None, lat: float, lon: float) -> str | None:
+        assert ident is None
+        seen.append((lat, lon))
+        return "PH"
+
+    (article,) = geovirus.articles(xml, resolve)
+    assert article.docid == "geovirus-Pigs_culled" and article.gold == {"PH"}
+    assert article.phrases == {"PH": ("Pandi", "Bulacan")} and article.counts == {"PH": 2}
+    assert article.supports == ((42, 48),) and text[42:48] == "Africa"
+    assert seen == [(14.87, 120.95), (14.95, 120.9)]  # the continent is never resolved
