@@ -568,6 +568,15 @@ def test_names_and_organisations_are_not_places() -> None:
     assert countries("Strike at Air France", "Pilots walked out on Tuesday.") == set()
     assert countries("West beat East in the final", "The exhibition match raised money.") == set()
     assert "FR" in countries("Strike at Air France", "Flights from Paris were cancelled.")
+    # News agencies and broadcasters cited as sources (stop 46, GeoVirus dev half).
+    assert countries("Cholera kills 60 in Kenya", "Officials told Agence France-Presse 45 had died.") == {"KE"}
+    assert countries("Cholera returns to Zimbabwe", "A spokeswoman told the Voice of America news agency.") == {"ZW"}
+
+
+def test_inner_mongolia_is_china() -> None:
+    # ISO 3166-2 writes it Nei Mongol: "the capital of Inner Mongolia" had named the country Mongolia.
+    assert _countries(locate(_story("", "The outbreak was found in a farm in Inner Mongolia."), "en")) == {"CN"}
+    assert _countries(locate(_story("", "Вспышка произошла во Внутренней Монголии."), "ru")) == {"CN"}
 
 
 def test_background_country_is_not_relevant() -> None:
