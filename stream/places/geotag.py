@@ -2174,6 +2174,18 @@ def _person_name(
         and not _opens_a_facility(ts, text, nxt)
     ):
         return True
+    # A hyphenated first name: "spokeswoman Kerry-Ann Hamilton" (no county Kerry). Two places so joined are no person:
+    # their second part is a place that needs no support ("Bosnia-Herzegovina", "Paris-Dakar"; "Ann" needs it).
+    if (
+        first_name
+        and nxt + 1 < len(texts)
+        and (nxt not in hit_tokens or nxt in weak)
+        and text[end : ts.start(nxt)] == "-"
+        and _name_word(ts, text, nxt)
+        and text[ts.end(nxt) : ts.start(nxt + 1)] == " "
+        and _name_word(ts, text, nxt + 1)
+    ):
+        return True
     if lang == "de" or prev < 0 or prev in hit_tokens:
         return False
     if _initial_before(ts, text, hit, hit_tokens, weak):

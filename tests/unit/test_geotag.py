@@ -573,6 +573,14 @@ def test_names_and_organisations_are_not_places() -> None:
     assert countries("Cholera returns to Zimbabwe", "A spokeswoman told the Voice of America news agency.") == {"ZW"}
 
 
+def test_a_hyphenated_first_name_is_no_place() -> None:
+    # Stop 46, GeoVirus dev half: "spokeswoman Kerry-Ann Hamilton" had named the Irish county.
+    assert _countries(locate(_story("", "said hospital spokeswoman Kerry-Ann Hamilton on Monday."), "en")) == set()
+    # Two places so joined stay places.
+    assert _countries(locate(_story("", "Fighting on the Kerry-Cork border."), "en")) == {"IE"}
+    assert _countries(locate(_story("", "Bosnia-Herzegovina Foreign Minister spoke."), "en")) == {"BA"}
+
+
 def test_inner_mongolia_is_china() -> None:
     # ISO 3166-2 writes it Nei Mongol: "the capital of Inner Mongolia" had named the country Mongolia.
     assert _countries(locate(_story("", "The outbreak was found in a farm in Inner Mongolia."), "en")) == {"CN"}
