@@ -7,7 +7,8 @@ LGL, TR-News and GeoWebNews (``data/Corpora/GeoVirus.xml``; GPL-3.0, Wikinews te
 vendored. Added at stop 46, after every rule here had been chosen; its gold rule below was fixed before the first
 figure was read, and only its dev half's errors are ever read.
 
-**Gold.** A location names the country of the nearest GeoNames place of 500+ people to its coordinates
+**Gold.** A location whose Wikipedia article is a country's (GeoNames' English name) names that country; any other
+names the country of the nearest GeoNames place of 500+ people to its coordinates
 (:class:`benchmarks.gwn_places.Resolver`), except the Wikipedia articles of :data:`NO_COUNTRY` (continents, seas,
 regions of several countries, a border town of two, a state that is gone), found by reading the article names once
 when the reader was written: their spans are support spans (:mod:`benchmarks.nerel_places`).
@@ -15,12 +16,16 @@ when the reader was written: their spans are support spans (:mod:`benchmarks.ner
 **Precision is a lower bound here.** The annotators marked locations only, not demonyms ("The Philippine Department
 of Agriculture ..."): a country ``locate`` reads from a demonym alone counts as false. Focus and recall are
 unaffected.
+
+One correction after the first reading (stop 46): the first rule resolved country articles by their coordinates
+too, which put 4 of 959 such locations in a neighbour (Kuwait's centre is nearest a Saudi town; the two Congos
+swapped). Test half then: 0.901 / 0.979 / 0.938, focus 0.927.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from urllib.parse import unquote
 
 from defusedxml import ElementTree
@@ -47,9 +52,17 @@ NO_COUNTRY = frozenset(
 )
 
 
-def articles(xml: bytes, resolve: Callable[[int | None, float, float], str | None] | None = None) -> Iterator[Article]:
-    """The articles of ``GeoVirus.xml`` with their gold countries and support spans (``resolve``: :meth:`Resolver.load`)."""
-    resolve = resolve or Resolver.load()
+def articles(
+    xml: bytes,
+    resolve: Callable[[int | None, float, float], str | None] | None = None,
+    countries: Mapping[str, str] | None = None,
+) -> Iterator[Article]:
+    """The articles of ``GeoVirus.xml`` with their gold countries and support spans (``resolve``: :meth:`Resolver.load`;
+    ``countries``: English country name -> ISO code, its ``names``)."""
+    if resolve is None or countries is None:
+        loaded = Resolver.load()
+        resolve, countries = resolve or loaded, loaded.names if countries is None else countries
+    by_page = {name.replace(" ", "_"): iso for name, iso in countries.items()}
     for node in ElementTree.fromstring(xml).iter("article"):
         text = node.findtext("text") or ""
         found: dict[str, list[str]] = defaultdict(list)
@@ -59,7 +72,9 @@ def articles(xml: bytes, resolve: Callable[[int | None, float, float], str | Non
             span = (int(location.findtext("start") or 1) - 1, int(location.findtext("end") or 1) - 1)
             page = unquote((location.findtext("page") or "").rsplit("/", 1)[-1])
             lat, lon = location.findtext("lat"), location.findtext("lon")
-            iso = resolve(None, float(lat), float(lon)) if lat and lon and page not in NO_COUNTRY else None
+            iso = by_page.get(page)
+            if iso is None and lat and lon and page not in NO_COUNTRY:
+                iso = resolve(None, float(lat), float(lon))
             if iso is None:
                 supports.append(span)
             else:

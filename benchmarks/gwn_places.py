@@ -73,10 +73,13 @@ class Resolver:
         no_country: Iterable[int],
         us_states: Iterable[int],
         places: Sequence[tuple[int, float, float, str]],
+        names: Mapping[str, str] | None = None,
     ) -> None:
         import numpy as np
 
         self.countries = dict(countries)
+        #: Each country's English name (GeoNames') -> its ISO code.
+        self.names = dict(names or {})
         self.no_country = NO_COUNTRY | set(no_country)
         self.us_states = set(us_states)
         self.places = {ident: cc for ident, _lat, _lon, cc in places}
@@ -99,6 +102,7 @@ class Resolver:
                 (int(c["geonameid"]), float(c["latitude"]), float(c["longitude"]), str(c["countrycode"]))
                 for c in gc.get_cities().values()
             ],
+            {str(c["name"]): str(c["iso"]) for c in gc.get_countries().values()},
         )
 
     def __call__(self, geonames_id: int | None, lat: float, lon: float) -> str | None:

@@ -227,17 +227,23 @@ def test_gwn_gold_resolves_ids_then_coordinates_and_keeps_regions_organisations_
 def test_geovirus_gold_counts_from_one_and_keeps_regions_as_support() -> None:
     from benchmarks import geovirus_places as geovirus
 
-    text = "Pigs were culled in Pandi, Bulacan and in Africa."
+    text = "Pigs were culled in Pandi, Bulacan, in Kuwait and in Africa."
+    locations = [
+        # (name, 1-based start, Wikipedia article, lat, lon)
+        ("Pandi", 21, "Pandi,_Bulacan", 14.87, 120.95),
+        ("Bulacan", 28, "Bulacan", 14.95, 120.9),
+        ("Kuwait", 40, "Kuwait", 29.5, 47.75),  # a country's article: its country, never its centre's neighbour
+        ("Africa", 54, "Africa", 7.19, 21.09),
+    ]
     xml = (
         "<articles><article><source>https://en.wikinews.org/wiki/Pigs_culled</source>"
         f"<text>{text}</text><locations>"
-        "<location><name>Pandi</name><start>21</start><end>26</end><lat>14.87</lat><lon>120.95</lon>"
-        "<page>https://en.wikipedia.org/wiki/Pandi,_Bulacan</page></location>"
-        "<location><name>Bulacan</name><start>28</start><end>35</end><lat>14.95</lat><lon>120.9</lon>"
-        "<page>https://en.wikipedia.org/wiki/Bulacan</page></location>"
-        "<location><name>Africa</name><start>43</start><end>49</end><lat>7.19</lat><lon>21.09</lon>"
-        "<page>https://en.wikipedia.org/wiki/Africa</page></location>"
-        "</locations></article></articles>"
+        + "".join(
+            f"<location><name>{name}</name><start>{start}</start><end>{start + len(name)}</end><lat>{lat}</lat>"
+            f"<lon>{lon}</lon><page>https://en.wikipedia.org/wiki/{page}</page></location>"
+            for name, start, page, lat, lon in locations
+        )
+        + "</locations></article></articles>"
     ).encode()
     seen: list[tuple[float, float]] = []
 
@@ -246,8 +252,8 @@ def test_geovirus_gold_counts_from_one_and_keeps_regions_as_support() -> None:
         seen.append((lat, lon))
         return "PH"
 
-    (article,) = geovirus.articles(xml, resolve)
-    assert article.docid == "geovirus-Pigs_culled" and article.gold == {"PH"}
-    assert article.phrases == {"PH": ("Pandi", "Bulacan")} and article.counts == {"PH": 2}
-    assert article.supports == ((42, 48),) and text[42:48] == "Africa"
-    assert seen == [(14.87, 120.95), (14.95, 120.9)]  # the continent is never resolved
+    (article,) = geovirus.articles(xml, resolve, {"Kuwait": "KW"})
+    assert article.docid == "geovirus-Pigs_culled" and article.gold == {"PH", "KW"}
+    assert article.phrases == {"PH": ("Pandi", "Bulacan"), "KW": ("Kuwait",)} and article.counts == {"PH": 2, "KW": 1}
+    assert article.supports == ((53, 59),) and text[53:59] == "Africa"
+    assert seen == [(14.87, 120.95), (14.95, 120.9)]  # neither the country nor the continent is resolved by place
