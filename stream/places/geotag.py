@@ -1242,11 +1242,36 @@ def _qualifying_state(gaz: Gazetteer, hit: _Hit) -> frozenset[str]:
     return countries if countries <= QUALIFYING else frozenset()
 
 
+# Between a town's name and the country that qualifies it: the comma and at most a compass word ("Delmas, north-east
+# South Africa", "Gulu, northern Uganda").
+_COUNTRY_QUALIFIER_GAP = re.compile(
+    r",[ \t]+(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?east|north-?west|south-?east"
+    r"|south-?west|north-?eastern|north-?western|south-?eastern|south-?western)[ \t]+)?"
+)
+# After the country: a list goes on ("Kabul, Pakistan and India", "Lyon, Germany, Italy"), a qualifier does not.
+_LIST_GOES_ON = re.compile(r"[ \t]*(?:(?:and|or|&)\b|,[ \t]*(?P<next>\w))")
+
+
+def _country_qualifies(gaz: Gazetteer, text: str, hit: _Hit, after: _Hit) -> bool:
+    """Whether ``after`` is a country named right after the town ``hit`` to say where it is ("Delmas, north-east South
+    Africa"): a sure country after the comma (and a compass word), no list going on after it, and ``hit`` read only as
+    cities, none of them a capital (a capital beside another country is a list's item: "Kabul, Pakistan")."""
+    if not _COUNTRY_QUALIFIER_GAP.fullmatch(text, hit.end, after.start):
+        return False
+    if not all(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in after.readings):
+        return False
+    if not all(gaz.places[r[0]].kind == "city" for r in hit.readings):
+        return False
+    more = _LIST_GOES_ON.match(text, after.end)
+    return more is None or (more["next"] is not None and not more["next"].isupper())
+
+
 def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit], *, towns: bool = True) -> list[_Hit]:
     """Apply state and province qualifiers (:mod:`stream.places.qualifier`): "Athens, Ga." is one place in
     Georgia, US (its span the name and the abbreviation, no hit left inside the abbreviation: "Kan." is no
     Chinese town); "Paris, Texas" and "London, Ontario" keep the name only in the qualifier's country, and
-    drop it where the gazetteer has no such reading (the qualifier names the country on its own). ``towns``: an
+    drop it where the gazetteer has no such reading (the qualifier names the country on its own); so does a country
+    after a town ("Delmas, north-east South Africa": :func:`_country_qualifies`). ``towns``: an
     abbreviation after a name the gazetteer does not know counts too (English stories: elsewhere "Ind." or "Del."
     after a comma is more often something else)."""
     out: list[_Hit] = []
@@ -1270,6 +1295,14 @@ def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit], *, 
                 skip_to = q_end
                 continue
         after = hits[i + 1] if i + 1 < len(hits) else None
+        if after is not None and _country_qualifies(gaz, text, hit, after):
+            # "Delmas, north-east South Africa": the town of that name in the country named after it, not the
+            # gazetteer's city of another (Delmas, Haiti); one there keeps that reading alone ("Alexandria, Egypt").
+            home = {c for r in after.readings for c in gaz.places[r[0]].countries}
+            inside = tuple(r for r in hit.readings if home & set(gaz.places[r[0]].countries))
+            if inside:
+                out.append(dataclasses.replace(hit, readings=inside))
+            continue
         if after is not None and after.start - hit.end <= 3 and not text[hit.end + 1 : after.start].strip():
             countries = _qualifying_state(gaz, after)
             if countries:

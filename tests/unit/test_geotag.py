@@ -581,6 +581,16 @@ def test_a_hyphenated_first_name_is_no_place() -> None:
     assert _countries(locate(_story("", "Bosnia-Herzegovina Foreign Minister spoke."), "en")) == {"BA"}
 
 
+def test_a_country_named_after_a_town_says_where_the_town_is() -> None:
+    # Stop 46, GeoVirus dev half: "Delmas, north-east South Africa" was Delmas, Haiti, and the story's focus.
+    text = "After an outbreak of typhoid in Delmas, north-east South Africa, a protest was broken up."
+    assert _countries(locate(_story("", text), "en")) == {"ZA"}
+    assert _countries(locate(_story("", "He was born in Alexandria, Egypt, in 1950."), "en")) == {"EG"}
+    # A list goes on after the country, or the name is a capital: each is a place of its own.
+    assert _countries(locate(_story("", "Fans travelled from Lyon, Germany, Italy and Spain."), "en")) == {"FR", "DE", "IT", "ES"}
+    assert _countries(locate(_story("", "Talks in Kabul, Pakistan and India failed."), "en")) == {"AF", "PK", "IN"}
+
+
 def test_inner_mongolia_is_china() -> None:
     # ISO 3166-2 writes it Nei Mongol: "the capital of Inner Mongolia" had named the country Mongolia.
     assert _countries(locate(_story("", "The outbreak was found in a farm in Inner Mongolia."), "en")) == {"CN"}
