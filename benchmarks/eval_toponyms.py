@@ -362,7 +362,7 @@ import argparse
 import hashlib
 import subprocess
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -420,6 +420,31 @@ class Article:
     #: How many annotated toponyms name each country: the most named one is the article's focus (:func:`gold_focus`).
     counts: Mapping[str, int] = field(default_factory=dict)
 
+    @classmethod
+    def of(
+        cls,
+        corpus: str,
+        docid: str,
+        text: str,
+        found: Mapping[str, Sequence[str]],
+        *,
+        supports: Iterable[tuple[int, int]] = (),
+        lang: str = "en",
+        title: str = "",
+    ) -> Article:
+        """An article whose gold is ``found``: each country -> the phrases of its annotated toponyms, one per toponym."""
+        return cls(
+            corpus=corpus,
+            docid=docid,
+            text=text,
+            gold=frozenset(found),
+            phrases={iso: tuple(dict.fromkeys(p)) for iso, p in found.items()},
+            supports=tuple(sorted(supports)),
+            lang=lang,
+            title=title,
+            counts={iso: len(p) for iso, p in found.items()},
+        )
+
     @property
     def focus(self) -> str | None:
         """The country named by more annotated toponyms than any other, or None (no country, or a tie at the top)."""
@@ -462,14 +487,12 @@ def parse(xml: bytes, corpus: str, countries: Mapping[int, str]) -> Iterator[Art
             iso = countries.get(int(ident)) if ident and ident.isdigit() else None
             if iso is not None:
                 found[iso].append((toponym.findtext("phrase") or "").strip())
-        yield Article(
-            corpus=corpus,
-            docid=str(node.get("docid") or ""),
-            text=node.findtext("text") or "",
-            gold=frozenset(found),
-            phrases={iso: tuple(dict.fromkeys(p)) for iso, p in found.items()},
+        yield Article.of(
+            corpus,
+            str(node.get("docid") or ""),
+            node.findtext("text") or "",
+            found,
             title=" ".join((node.findtext("title") or "").split()),
-            counts={iso: len(p) for iso, p in found.items()},
         )
 
 
@@ -572,11 +595,13 @@ def gitdir(mirrors: Path | None) -> Path:
     return pinned(REPO, COMMIT, ATTRIBUTION, mirrors)
 
 
+def _pinned_file(git: Path, path: str) -> bytes:
+    """A file of :data:`REPO` at :data:`COMMIT`."""
+    return subprocess.run(["git", "--git-dir", str(git), "show", f"{COMMIT}:{path}"], capture_output=True, check=True).stdout
+
+
 def read(git: Path, corpus: str, countries: Mapping[int, str]) -> list[Article]:
-    blob = subprocess.run(
-        ["git", "--git-dir", str(git), "show", f"{COMMIT}:{CORPORA[corpus]}"], capture_output=True, check=True
-    ).stdout
-    return list(parse(blob, corpus, countries))
+    return list(parse(_pinned_file(git, CORPORA[corpus]), corpus, countries))
 
 
 def _located(text: str, lang: str) -> list[dict[str, object]]:
@@ -622,16 +647,14 @@ def read_gwn(git: Path) -> list[Article]:
     """GeoWebNews's English articles (benchmarks.gwn_places), from LGL's and TR-News's repository."""
     from benchmarks import gwn_places as gwn
 
-    blob = subprocess.run(["git", "--git-dir", str(git), "show", f"{COMMIT}:{gwn.PATH}"], capture_output=True, check=True)
-    return list(gwn.articles(blob.stdout))
+    return list(gwn.articles(_pinned_file(git, gwn.PATH)))
 
 
 def read_geovirus(git: Path) -> list[Article]:
     """GeoVirus's English Wikinews articles (benchmarks.geovirus_places), from LGL's and TR-News's repository."""
     from benchmarks import geovirus_places as geovirus
 
-    blob = subprocess.run(["git", "--git-dir", str(git), "show", f"{COMMIT}:{geovirus.PATH}"], capture_output=True, check=True)
-    return list(geovirus.articles(blob.stdout))
+    return list(geovirus.articles(_pinned_file(git, geovirus.PATH)))
 
 
 def _row(label: str, part: str, articles: list[Article], locator: Locator) -> Score:

@@ -79,12 +79,5 @@ def articles(
                 supports.append(span)
             else:
                 found[iso].append(text[span[0] : span[1]])
-        yield Article(
-            corpus="geovirus",
-            docid="geovirus-" + unquote((node.findtext("source") or "").rsplit("/", 1)[-1]),
-            text=text,
-            gold=frozenset(found),
-            phrases={iso: tuple(dict.fromkeys(p)) for iso, p in found.items()},
-            supports=tuple(sorted(supports)),
-            counts={iso: len(p) for iso, p in found.items()},
-        )
+        docid = "geovirus-" + unquote((node.findtext("source") or "").rsplit("/", 1)[-1])
+        yield Article.of("geovirus", docid, text, found, supports=supports)

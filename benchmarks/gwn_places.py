@@ -143,13 +143,5 @@ def articles(xml: bytes, resolve: Callable[[int | None, float, float], str | Non
                 supports.append(span)
             if iso is not None:
                 found[iso].append(text[span[0] : span[1]])
-        yield Article(
-            corpus="gwn",
-            docid=f"gwn-{node.get('file')}",
-            text=text,
-            gold=frozenset(found),
-            phrases={iso: tuple(dict.fromkeys(p)) for iso, p in found.items()},
-            supports=tuple(sorted(supports)),
-            title=" ".join((node.findtext("title") or "").split()),
-            counts={iso: len(p) for iso, p in found.items()},
-        )
+        title = " ".join((node.findtext("title") or "").split())
+        yield Article.of("gwn", f"gwn-{node.get('file')}", text, found, supports=supports, title=title)

@@ -113,16 +113,7 @@ def parse(docid: str, text: str, ann: str, items: Mapping[str, str]) -> Article:
             found[iso].append(phrase)
         else:
             supports.extend(spans)
-    return Article(
-        corpus="nerel",
-        lang="ru",
-        docid=docid,
-        text=text,
-        gold=frozenset(found),
-        phrases={iso: tuple(dict.fromkeys(p)) for iso, p in found.items()},
-        supports=tuple(sorted(supports)),
-        counts={iso: len(p) for iso, p in found.items()},
-    )
+    return Article.of("nerel", docid, text, found, supports=supports, lang="ru")
 
 
 def articles(gitdir: Path, items: Mapping[str, str], commit: str = COMMIT) -> Iterator[Article]:
