@@ -571,6 +571,8 @@ def test_names_and_organisations_are_not_places() -> None:
     # News agencies and broadcasters cited as sources (stop 46, GeoVirus dev half).
     assert countries("Cholera kills 60 in Kenya", "Officials told Agence France-Presse 45 had died.") == {"KE"}
     assert countries("Cholera returns to Zimbabwe", "A spokeswoman told the Voice of America news agency.") == {"ZW"}
+    # A club as sports pages shorten it (GeoWebNews dev half): no town Man of Côte d'Ivoire.
+    assert countries("Liverpool win 3-0", "Liverpool will play Man City in the second leg.") == {"GB"}
 
 
 def test_a_hyphenated_first_name_is_no_place() -> None:
