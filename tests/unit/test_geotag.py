@@ -593,6 +593,13 @@ def test_a_country_named_after_a_town_says_where_the_town_is() -> None:
     assert _countries(locate(_story("", "Talks in Kabul, Pakistan and India failed."), "en")) == {"AF", "PK", "IN"}
 
 
+def test_zaire_is_the_congo_s_former_name() -> None:
+    # Stop 46, GeoVirus dev half: ISO 3166-2 gives "Zaire" to an Angolan province, so the Congo's name until 1997
+    # (and the Ebola species' name) had read as Angola.
+    assert _countries(locate(_story("", "The Zaire ebolavirus killed 280 people in Zaire in 1976."), "en")) == {"CD"}
+    assert _countries(locate(_story("", "Вспышка в Заире в 1995 году."), "ru")) == {"CD"}
+
+
 def test_inner_mongolia_is_china() -> None:
     # ISO 3166-2 writes it Nei Mongol: "the capital of Inner Mongolia" had named the country Mongolia.
     assert _countries(locate(_story("", "The outbreak was found in a farm in Inner Mongolia."), "en")) == {"CN"}
