@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 
+import numpy as np
 from defusedxml import ElementTree
 
 from benchmarks.eval_toponyms import Article
@@ -75,8 +76,6 @@ class Resolver:
         places: Sequence[tuple[int, float, float, str]],
         names: Mapping[str, str] | None = None,
     ) -> None:
-        import numpy as np
-
         self.countries = dict(countries)
         #: Each country's English name (GeoNames') -> its ISO code.
         self.names = dict(names or {})
@@ -107,8 +106,6 @@ class Resolver:
 
     def __call__(self, geonames_id: int | None, lat: float, lon: float) -> str | None:
         """The toponym's country: by its id, else the nearest place's (haversine); None for a region or continent."""
-        import numpy as np
-
         if geonames_id is not None:
             if geonames_id in self.no_country:
                 return None
