@@ -92,6 +92,7 @@ class Enriched:
                 "language": s.language,
                 "subjects": [{"code": p.code, "name": p.name} for p in s.subjects],
                 "places": [{"name": p.name, "code": p.code} for p in s.places],
+                "dateline": s.dateline,
             },
             "language": self.language.to_dict(),
         }

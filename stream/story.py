@@ -58,6 +58,10 @@ class Story:
     places: tuple[ProviderPlace, ...] = ()
     source_format: str = "json"
     extra: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    #: The dateline as the provider sends it apart from the body (NITF ``body.head/dateline``, NewsML 1
+    #: ``NewsLines/DateLine``, NewsML-G2 ``contentMeta/dateline``): "KANSAS CITY, Mo.", "MOSCOW, Monday
+    #: (Reuters)". The body then opens without it, so it is read from here (:mod:`stream.places.geotag`).
+    dateline: str | None = None
 
     @property
     def text(self) -> str:

@@ -18,6 +18,7 @@ from stream.formats.html import has_text
 from stream.story import ProviderPlace, ProviderSubject, Story
 
 __all__ = [
+    "MAX_DATELINE_CHARS",
     "MAX_DEPTH",
     "MAX_HEADLINE_CHARS",
     "MAX_ID_CHARS",
@@ -39,6 +40,8 @@ _Item = TypeVar("_Item", ProviderSubject, ProviderPlace)
 
 MAX_DEPTH = 32
 MAX_HEADLINE_CHARS = 10_000
+#: Longer text where a dateline should be is not read as one (see :attr:`stream.story.Story.dateline`).
+MAX_DATELINE_CHARS = 200
 MAX_ID_CHARS = 1_024
 MAX_LIST_ITEMS = 1_000
 _MAX_LANGUAGE_CHARS = 64
@@ -214,6 +217,7 @@ def assemble(
     source_format: str,
     extra: dict[str, object] | None = None,
     fallback_id: str | None = None,
+    dateline: str | None = None,
 ) -> Story:
     """Check the cross-field rules (limits, emptiness, id fallback) and build the Story.
 
@@ -243,4 +247,6 @@ def assemble(
         places=_dedupe(places, "places"),
         source_format=source_format,
         extra=extra or {},
+        # One line, and no longer than a dateline is: a provider that puts a paragraph there sends no dateline.
+        dateline=" ".join(dateline.split()) if dateline and len(dateline) <= MAX_DATELINE_CHARS and dateline.strip() else None,
     )

@@ -6,7 +6,8 @@ story text and are refused with their name. The body is the ``contentSet``'s inl
 (NITF read as NITF, XHTML as paragraphs) or inline data; a picture or video item has none,
 so its ``contentMeta/description`` (caption, summary, shot list) is its text. Subjects
 of type ``cpnat:geoArea`` are places, not topics, and join the ``located`` places (marked as the origin:
-where the content was filed from, not what it is about).
+where the content was filed from, not what it is about). ``contentMeta/dateline`` ("MOSCOW, Monday (Reuters)") is
+the story's printed dateline, which the body does not repeat.
 """
 
 from __future__ import annotations
@@ -170,4 +171,5 @@ def from_element(root: ET.Element, *, default_id: str | None = None) -> Story:
         subjects=_subjects(content_meta),
         places=_places(content_meta),
         source_format="newsml",
+        dateline=plain(child(content_meta, "dateline")) or None,
     )

@@ -11,7 +11,7 @@ What is read, per ``NewsItem``:
 - version: ``RevisionId``; time: ``ThisRevisionCreated``, else ``FirstCreated``;
 - status: ``Status@FormalName`` (Usable, Withheld, Canceled; Embargoed counts as withheld);
 - urgency: ``Urgency@FormalName``, else the envelope's ``Priority``;
-- headline: the first ``NewsLines/HeadLine``; language: ``Language@FormalName``, else the item's ``xml:lang``,
+- headline: the first ``NewsLines/HeadLine``; dateline: the first ``NewsLines/DateLine``; language: ``Language@FormalName``, else the item's ``xml:lang``,
   else the first component's;
 - body: the ``DataContent`` of the component whose ``Role`` is Main or Body (after a Lead beside it), else of the
   first text ``ContentItem`` that is no style sheet or headline part (NITF read as NITF, XHTML or plain text);
@@ -220,4 +220,5 @@ def from_element(root: ET.Element, *, default_id: str | None = None) -> Story:
         subjects=_subjects(component),
         places=_places(component),
         source_format="newsml1",
+        dateline=plain(_first(component, "DateLine")) or None,
     )

@@ -14,7 +14,8 @@ NewsML 1.2 ``DataContent`` and NewsML-G2 ``inlineXML`` most often carry, so
 - subjects: ``tobject.subject@tobject.subject.refnum`` as IPTC subject codes (``subj:``),
   named by the most specific of detail, matter and type;
 - places: ``docdata/evloc`` (``iso-cc`` is the code; the name is the most specific of city,
-  county-dist, state-prov).
+  county-dist, state-prov);
+- dateline: ``body.head/dateline`` (:func:`nitf_dateline`), which the body does not repeat.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ from stream.formats.html import clean_text, one_line
 from stream.formats.xmltree import XML_LANG, child, children, descendants, local, markup_text, plain, read_xml
 from stream.story import ProviderPlace, ProviderSubject, Story
 
-__all__ = ["from_element", "from_nitf", "nitf_body", "nitf_headline", "read_nitf"]
+__all__ = ["from_element", "from_nitf", "nitf_body", "nitf_dateline", "nitf_headline", "read_nitf"]
 
 _MAX_MAJOR = 2**31 - 1
 _BLOCKS = frozenset({"hl1", "hl2", "nitf-table", "block", "note", "fn", "bq", "credit"})
@@ -56,6 +57,15 @@ def nitf_headline(nitf: ET.Element) -> str:
     hedline = child(child(child(nitf, "body"), "body.head"), "hedline")
     headline = " ".join(filter(None, (plain(hl1) for hl1 in children(hedline, "hl1"))))
     return headline or plain(child(child(nitf, "head"), "title"))
+
+
+def nitf_dateline(nitf: ET.Element) -> str | None:
+    """``body.head/dateline``: its ``location`` parts (city, state, region, country) joined with commas when it has
+    them, else its text ("Unnao", "BAKU, Oct. 8")."""
+    dateline = child(child(child(nitf, "body"), "body.head"), "dateline")
+    location = child(dateline, "location")
+    parts = [plain(child(location, name)) for name in ("city", "state", "region", "country")]
+    return ", ".join(filter(None, parts)) or plain(dateline) or None
 
 
 def _text(elem: ET.Element | None, attribute: str) -> str | None:
@@ -111,6 +121,7 @@ def read_nitf(nitf: ET.Element, *, default_id: str | None, source_format: str = 
         subjects=_subjects(head),
         places=_places(docdata),
         source_format=source_format,
+        dateline=nitf_dateline(nitf),
     )
 
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from stream.story import Story
 
-__all__ = ["Dateline", "find_dateline"]
+__all__ = ["Dateline", "find_dateline", "provider_dateline"]
 
 _WORD = r"[^\W\d_][^\W\d_'’.]*"
 _DATELINE = re.compile(
@@ -116,6 +116,31 @@ def find_dateline(story: Story) -> Dateline | None:
         if after is not None:
             return Dateline(after.group("place"), after.start("place"), after.end("place"), after.group("agency"))
     return None
+
+
+# The place part of a provider's dateline field: the text before its first comma, bracket, slash, dash or digit.
+_PLACE_HEAD = re.compile(r"[^,،(（/—–\-\d]{1,60}")
+
+
+def provider_dateline(text: str) -> Dateline | None:
+    """The place of a dateline the provider sends apart from the body (:attr:`stream.story.Story.dateline`), with
+    offsets into ``text``.
+
+    Read as a body opening with it would be ("MOSCOW, Oct 8 (Reuters) -", "新华社北京12月7日电"); a field holding
+    only the place and what follows it ("Unnao", "KANSAS CITY, Mo.", "Gaza City, Palestinian Territories, May 16,
+    2021 (AFP) -") gives the text before its first comma, bracket, slash, dash or digit, of at most four words. The
+    caller reads it only if it is a place."""
+    found = find_dateline(Story(id="dateline", headline="", body=text))
+    if found is not None:
+        return found
+    head = _PLACE_HEAD.match(text)
+    if head is None:
+        return None
+    place = head.group(0).strip().rstrip(".:")
+    if not place or len(place.split()) > 4:
+        return None
+    start = text.index(place)
+    return Dateline(place, start, start + len(place), None)
 
 
 def _checked(m: re.Match[str]) -> Dateline | None:

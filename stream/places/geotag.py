@@ -37,7 +37,7 @@ from typing import NamedTuple
 
 import orjson
 
-from stream.places.dateline import find_dateline
+from stream.places.dateline import find_dateline, provider_dateline
 from stream.places.focus import (
     AMBIGUOUS_WEIGHT,
     LOCATIVE_WEIGHT,
@@ -1693,11 +1693,16 @@ def locate(
         accepted.append((place, Mention(pp.name, -1, -1, fold(pp.name), "provider"), SOURCE_WEIGHTS["provider"]))
         external.update(gaz.places[place].countries)
     dateline = find_dateline(story)
-    dated = False  # the text's dateline names a gazetteer place
+    frame, printed = text, True  # the text the dateline's offsets are in, and whether that is the story's
+    if dateline is None and story.dateline:
+        # NITF, NewsML 1 and NewsML-G2 send the dateline apart from the body, which does not repeat it ("KANSAS
+        # CITY, Mo.", "Unnao"): read as the text's would be, its mention at no offset of the text.
+        dateline, frame, printed = provider_dateline(story.dateline), story.dateline, False
+    dated = False  # the story's dateline names a gazetteer place
     if dateline is not None:
         key = TokenStream.of(dateline.text).joined
         # "ATHENS, Ga. (AP)", "PARIS, Texas (AP)": the qualifier's state, whatever capital the name also is.
-        qualified = _dateline_state(gaz, text, dateline.end, key)
+        qualified = _dateline_state(gaz, frame, dateline.end, key)
         place = (
             qualified[0]
             if qualified is not None
@@ -1707,7 +1712,7 @@ def locate(
             # A dateline's bare name is a town's as the text's are ("LEBANON (AP) — ... Warren County", "MANSFIELD —"
             # atop a city council's dollars): the homonym rule reads it with the text's names.
             entries = tuple(e for e in gaz.lookup(key) if e[1] in (0, 2))
-            own = _Hit(-1, -1, key, False, True, False, entries, LAT, dateline.start, dateline.end)
+            own = _Hit(-1, -1, key, False, True, False, entries, LAT, *((dateline.start, dateline.end) if printed else (-1, -1)))
             local_news = english and _north_american_local(ts, text)
             if set(gaz.places[place].countries) & _homonym_countries(gaz, [*pending, (own, [])], local_news=local_news):
                 place = None
@@ -1716,10 +1721,12 @@ def locate(
             place = gaz.country_index.get(gaz.dateline_towns[key])
         if place is not None:
             end = qualified[1] if qualified is not None else dateline.end
-            mention = Mention(text[dateline.start : end], dateline.start, end, fold(dateline.text), "dateline")
+            at = (dateline.start, end) if printed else (-1, -1)
+            mention = Mention(frame[dateline.start : end], *at, fold(dateline.text), "dateline")
             accepted.append((place, mention, SOURCE_WEIGHTS["dateline"]))
             external.update(gaz.places[place].countries)
             dated = True
+        if place is not None and printed:
             # The dateline's own span is not a second mention; the headline above it still counts. Nor is its
             # country in brackets after it: "GORIS (Arménie), 28 sept (AFP)".
             bracket = _DATELINE_BRACKET.match(text, end)

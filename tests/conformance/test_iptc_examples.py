@@ -38,6 +38,8 @@ def _check_story(story: Story, want: dict[str, Any]) -> None:
     assert story.pubstatus == want.get("pubstatus", "usable")
     assert story.urgency == want.get("urgency")
     assert [[s.code, s.name] for s in story.subjects] == want.get("subjects", [])
+    # The dateline a format sends apart from the body (NITF body.head, NewsML 1 NewsLines, NewsML-G2 contentMeta).
+    assert story.dateline == want.get("dateline")
     # A place the content was filed from (NewsML-G2 / ninjs ``located``) carries a third item, ``origin``.
     assert [[p.name, p.code, *(["origin"] if p.origin else [])] for p in story.places] == want.get("places", [])
 
@@ -105,6 +107,27 @@ def test_a_real_german_agency_story_reads_its_nouns_as_nouns() -> None:
     result = locate(story, story.language)
     assert {str(c["iso2"]) for c in result.countries} == {"DE"}
     assert result.focus_country == "DE"
+
+
+@pytest.mark.parametrize(
+    ("name", "iso", "place"),
+    [
+        # NTB's NITF: body.head/dateline "Unnao" (Uttar Pradesh); the body never names the town.
+        ("nitf/NTB_nitf_sample.xml", "IN", "Unnao"),
+        # Business Wire's NewsML 1.2: NewsLines/DateLine "KANSAS CITY, Mo.", the state's abbreviation after the city.
+        ("newsml1/businesswire-newsml-20130731006140.xml", "US", "KANSAS CITY, Mo."),
+        # AFP's NewsML 1.2: "Gaza City, Palestinian Territories, May 16, 2021 (AFP) -".
+        ("newsml1/afp.com_newsml1.2_sample.xml", "PS", "Gaza City"),
+    ],
+)
+def test_a_real_file_s_dateline_apart_from_the_body_counts_as_its_dateline(name: str, iso: str, place: str) -> None:
+    from stream.places.geotag import locate
+
+    story = parse((IPTC / name).read_bytes())
+    assert not story.body.startswith(place)
+    result = locate(story, (story.language or "en")[:2])
+    datelines = [(c["iso2"], m["text"], m["start"]) for c in result.countries for m in c["mentions"] if m["source"] == "dateline"]  # type: ignore[attr-defined]
+    assert datelines == [(iso, place, -1)]
 
 
 def test_a_real_cruise_ship_story_is_no_shipping_business() -> None:

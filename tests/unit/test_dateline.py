@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stream.places.dateline import find_dateline
+from stream.places.dateline import find_dateline, provider_dateline
 from stream.places.geotag import locate
 from stream.story import Story
 
@@ -118,3 +118,37 @@ def test_cjk_opening_without_a_dateline(lang: str, body: str) -> None:
     dl = find_dateline(story)
     result = locate(story, lang)
     assert dl is None or not any(m["source"] == "dateline" for c in result.countries for m in c["mentions"])  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("field", "place"),
+    [
+        ("Unnao", "Unnao"),
+        ("KANSAS CITY, Mo.", "KANSAS CITY"),
+        ("MOSCOW, Monday (Reuters)", "MOSCOW"),
+        ("Gaza City, Palestinian Territories, May 16, 2021 (AFP) -", "Gaza City"),
+        ("BAKU, Oct 8 (Reuters) -", "BAKU"),
+        ("新华社北京12月7日电", "北京"),
+    ],
+)
+def test_provider_dateline_place(field: str, place: str) -> None:
+    found = provider_dateline(field)
+    assert found is not None and found.text == place and field[found.start : found.end] == place
+
+
+def test_provider_dateline_of_more_than_a_place_is_none() -> None:
+    assert provider_dateline("Staff reporters of the news desk and more") is None
+
+
+def test_a_provider_dateline_counts_where_the_body_has_none() -> None:
+    story = Story(id="d", headline="Talks resume", body="The ministry said talks would resume.", dateline="TBILISI, Oct. 8")
+    result = locate(story, "en")
+    assert result.focus_country == "GE"
+    (mention,) = result.countries[0]["mentions"]  # type: ignore[misc]
+    assert (mention["text"], mention["start"], mention["end"], mention["source"]) == ("TBILISI", -1, -1, "dateline")
+
+
+def test_the_body_s_own_dateline_wins_over_the_provider_s() -> None:
+    story = Story(id="d", headline="Talks", body="BAKU, Oct 8 (Reuters) - Officials met.", dateline="LONDON")
+    result = locate(story, "en")
+    assert [(c["iso2"], m["source"]) for c in result.countries for m in c["mentions"]] == [("AZ", "dateline")]  # type: ignore[attr-defined]
