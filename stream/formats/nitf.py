@@ -63,9 +63,19 @@ def nitf_dateline(nitf: ET.Element) -> str | None:
     """``body.head/dateline``: its ``location`` parts (city, state, region, country) joined with commas when it has
     them, else its text ("Unnao", "BAKU, Oct. 8")."""
     dateline = child(child(child(nitf, "body"), "body.head"), "dateline")
+    if dateline is None:
+        return None
     location = child(dateline, "location")
     parts = [plain(child(location, name)) for name in ("city", "state", "region", "country")]
-    return ", ".join(filter(None, parts)) or plain(dateline) or None
+    if any(parts):
+        return ", ".join(filter(None, parts))
+    # Without its story.date: EFE sends only the date there ("20170102T222800+0000").
+    text = [dateline.text or ""]
+    for elem in dateline:
+        if local(elem.tag) != "story.date":
+            text.append("".join(elem.itertext()))
+        text.append(elem.tail or "")
+    return one_line(clean_text("".join(text), entities=False)) or None
 
 
 def _text(elem: ET.Element | None, attribute: str) -> str | None:

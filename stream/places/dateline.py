@@ -21,6 +21,7 @@ known place, so an opening like "Officials said - ..." is never a dateline.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from stream.story import Story
@@ -44,6 +45,9 @@ _DATELINE = re.compile(
 )
 
 
+# An agency's name in brackets and a dash before the dateline; the name starts with a Latin capital, so a Korean
+# "(서울=연합뉴스)" or a bracketed aside is no such opening.
+_AGENCY_FIRST = re.compile(r"\((?P<agency>[A-Z][A-Za-z .&-]{1,19})\)[ \t]*[-—–][ \t]*")
 # Agencies that name themselves after the date: "Москва. 7 декабря. ИНТЕРФАКС -", "Bakı, 7 dekabr, AZƏRTAC.",
 # "ԵՐԵՎԱՆ, 7 ԴԵԿՏԵՄԲԵՐԻ, ԱՐՄԵՆՊՐԵՍ:", "Baku, December 7, AZERTAC". The date holds a day's number.
 _AGENCY_AFTER_DATE = re.compile(
@@ -101,6 +105,13 @@ def find_dateline(story: Story) -> Dateline | None:
     # Skip leading blank space (Chinese paragraphs open with ideographic spaces) but stay on the first line of the body.
     while offset < len(text) and text[offset] in " \t\r\n\u00a0\u3000":
         offset += 1
+    # ANSA and AGI put their name first: "(ANSA) - ROMA, 1 LUG -", "(ANSA) - Rome, October 11 -".
+    lead = _AGENCY_FIRST.match(text, offset)
+    if lead is not None:
+        found = find_dateline(Story(id=story.id, headline="", body=text[lead.end() :]))
+        if found is not None:
+            at = lead.end()
+            return Dateline(found.text, found.start + at, found.end + at, found.agency or lead.group("agency"))
     window = min(len(text), offset + 120)
     for pattern in _cjk_patterns(text[offset : offset + 1]):
         cjk = pattern.match(text, offset, window)
@@ -120,27 +131,40 @@ def find_dateline(story: Story) -> Dateline | None:
 
 # The place part of a provider's dateline field: the text before its first comma, bracket, slash, dash or digit.
 _PLACE_HEAD = re.compile(r"[^,،(（/—–\-\d]{1,60}")
+_PARTS = re.compile(r"\s+[-—–]+(?:\s+|$)")
 
 
-def provider_dateline(text: str) -> Dateline | None:
+def provider_dateline(text: str, known: Callable[[str], bool] | None = None) -> Dateline | None:
     """The place of a dateline the provider sends apart from the body (:attr:`stream.story.Story.dateline`), with
-    offsets into ``text``.
+    offsets into ``text``; ``known`` tells a place's name (every candidate passes without it).
 
     Read as a body opening with it would be ("MOSCOW, Oct 8 (Reuters) -", "新华社北京12月7日电"); a field holding
     only the place and what follows it ("Unnao", "KANSAS CITY, Mo.", "Gaza City, Palestinian Territories, May 16,
-    2021 (AFP) -") gives the text before its first comma, bracket, slash, dash or digit, of at most four words. The
-    caller reads it only if it is a place."""
+    2021 (AFP) -") gives the text before its first comma, bracket, slash, dash or digit, of at most four words, or
+    the longest of its first words that is a place ("SYDNEY March 22 AAP -"); a field of several parts between
+    dashes is read part by part ("ANSA TEST - ROMA, 01 LUG -")."""
+    is_place = known or (lambda _name: True)
     found = find_dateline(Story(id="dateline", headline="", body=text))
-    if found is not None:
+    if found is not None and is_place(found.text):
         return found
-    head = _PLACE_HEAD.match(text)
-    if head is None:
-        return None
-    place = head.group(0).strip().rstrip(".:")
-    if not place or len(place.split()) > 4:
-        return None
-    start = text.index(place)
-    return Dateline(place, start, start + len(place), None)
+    at = 0
+    for part in _PARTS.split(text):
+        start = text.index(part, at) if part else at
+        at = start + len(part)
+        head = _PLACE_HEAD.match(part)
+        if head is None:
+            continue
+        words = head.group(0).strip().rstrip(".:").split()
+        if not words or (len(words) > 4 and known is None):
+            continue
+        for n in range(min(len(words), 4), 0, -1):
+            place = " ".join(words[:n])
+            if is_place(place) and place in part:
+                begin = start + part.index(place)
+                return Dateline(place, begin, begin + len(place), None)
+            if known is None:
+                break
+    return None
 
 
 def _checked(m: re.Match[str]) -> Dateline | None:

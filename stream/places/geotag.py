@@ -1697,7 +1697,11 @@ def locate(
     if dateline is None and story.dateline:
         # NITF, NewsML 1 and NewsML-G2 send the dateline apart from the body, which does not repeat it ("KANSAS
         # CITY, Mo.", "Unnao"): read as the text's would be, its mention at no offset of the text.
-        dateline, frame, printed = provider_dateline(story.dateline), story.dateline, False
+        def known(name: str) -> bool:
+            key = TokenStream.of(name).joined
+            return bool(gaz.lookup(key)) or key in gaz.dateline_towns
+
+        dateline, frame, printed = provider_dateline(story.dateline, known), story.dateline, False
     dated = False  # the story's dateline names a gazetteer place
     if dateline is not None:
         key = TokenStream.of(dateline.text).joined

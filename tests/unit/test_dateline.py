@@ -136,6 +136,34 @@ def test_provider_dateline_place(field: str, place: str) -> None:
     assert found is not None and found.text == place and field[found.start : found.end] == place
 
 
+@pytest.mark.parametrize(
+    ("field", "place"),
+    [
+        # AAP: the place and the date with no comma between them; the longest first words that are a place.
+        ("SYDNEY March 22 AAP -", "SYDNEY"),
+        # ANSA: parts between dashes, the place in the second.
+        ("ANSA TEST - ROMA, 01 LUG -", "ROMA"),
+    ],
+)
+def test_provider_dateline_place_that_the_gazetteer_knows(field: str, place: str) -> None:
+    found = provider_dateline(field, lambda name: name in ("SYDNEY", "ROMA"))
+    assert found is not None and found.text == place and field[found.start : found.end] == place
+    story = Story(id="d", headline="Storm", body="The storm brought down power lines overnight.", dateline=field)
+    assert [m["text"] for c in locate(story, "en").countries for m in c["mentions"]] == [place]  # type: ignore[attr-defined]
+
+
+def test_agency_name_before_the_dateline() -> None:
+    # ANSA and AGI open with their name: "(ANSA) - ROMA, 1 LUG -".
+    story = Story(id="d", headline="Vertice", body="(ANSA) - ROMA, 1 LUG - Il governo ha approvato il decreto.")
+    found = find_dateline(story)
+    assert found is not None and (found.text, found.agency) == ("ROMA", "ANSA")
+    assert story.text[found.start : found.end] == "ROMA"
+    english = Story(id="e", headline="Talks", body="(ANSA) - Rome, October 11 - The minister said talks would go on.")
+    assert locate(english, "en").countries[0]["mentions"][0]["source"] == "dateline"  # type: ignore[index]
+    # A Reuters web opening names no place after its agency.
+    assert find_dateline(Story(id="r", headline="x", body="(Reuters) - The ministry said it would act.")) is None
+
+
 def test_provider_dateline_of_more_than_a_place_is_none() -> None:
     assert provider_dateline("Staff reporters of the news desk and more") is None
 

@@ -45,6 +45,32 @@ def test_nitf_canceled_without_text() -> None:
     assert (story.id, story.pubstatus, story.text) == ("n-1", "canceled", "")
 
 
+@pytest.mark.parametrize(
+    ("dateline", "want"),
+    [
+        # AAP writes it as printed; NTB only the town.
+        ("<dateline>SYDNEY March 22 AAP -</dateline>", "SYDNEY March 22 AAP -"),
+        ("<dateline>Unnao</dateline>", "Unnao"),
+        # Canadian Press and IPTC's example give a location's parts.
+        (
+            "<dateline><location><city>Ottawa</city><state>Ontario</state><country>Canada</country></location>"
+            '<story.date norm="20200703T165136-0400"/></dateline>',
+            "Ottawa, Ontario, Canada",
+        ),
+        # EFE sends only the date there: no dateline.
+        ('<dateline><!-- date --><story.date norm="20170102T222800+0000">20170102T222800+0000</story.date></dateline>', None),
+    ],
+)
+def test_nitf_dateline_apart_from_the_body(dateline: str, want: str | None) -> None:
+    raw = (
+        f"<nitf><body><body.head><hedline><hl1>Storm hits the coast</hl1></hedline>{dateline}</body.head>"
+        "<body.content><p>The storm brought down power lines overnight.</p></body.content></body></nitf>"
+    ).encode()
+    story = parse(raw)
+    assert story.dateline == want
+    assert story.body == "The storm brought down power lines overnight."
+
+
 def test_nitf_title_is_the_headline_fallback() -> None:
     raw = b"<nitf><head><title>From the head</title></head><body><body.content><p>x</p></body.content></body></nitf>"
     assert parse(raw).headline == "From the head"
