@@ -1431,7 +1431,15 @@ def _provider_place(gaz: Gazetteer, name: str, code: str | None) -> int | None:
     if code and code.upper() in gaz.country_index:
         return gaz.country_index[code.upper()]
     key = TokenStream.of(name).joined
-    return _best_entry(gaz, key) if key else None
+    if not key:
+        return None
+    found = _best_entry(gaz, key)
+    if found is None:
+        # A provider's abbreviation names its place as surely as its name does: "UK", "UAE", AAP's "NSW".
+        abbreviated = {e[0] for e in gaz.lookup(key) if e[1] == ABBREV}
+        if len(abbreviated) == 1:
+            found = abbreviated.pop()
+    return found
 
 
 def locate(

@@ -315,6 +315,14 @@ def test_provider_places() -> None:
     assert result.countries[0]["mentions"][0]["source"] == "provider"  # type: ignore[index]
 
 
+@pytest.mark.parametrize(("name", "iso"), [("UK", "GB"), ("UAE", "AE"), ("NSW", "AU"), ("DRC", "CD")])
+def test_provider_place_by_its_abbreviation_without_a_code(name: str, iso: str) -> None:
+    # AAP's ninjs sends {"name": "NSW"} with no code; a provider's "UK" is the country as its name would be.
+    story = _story("Storm", "The storm brought down power lines overnight.", places=(ProviderPlace(name),))
+    result = locate(story, "en")
+    assert [(c["iso2"], [m["source"] for m in c["mentions"]]) for c in result.countries] == [(iso, ["provider"])]  # type: ignore[attr-defined]
+
+
 def test_provider_place_supports_ambiguous_name() -> None:
     story = _story("", "Jordan said talks would resume.", places=(ProviderPlace("Jordan", "JO"),))
     assert len(_forms_of(locate(story, "en"), "JO")) == 2
