@@ -166,6 +166,13 @@ WORD_FLOOR = 4.0
 # French "Centre" 5.4) from a name (Plateau 3.6, Ontario 4.2, Kerala 3.5);
 # applied to sub-national names only, which are the ones named like words.
 OWN_WORD_FLOOR = 4.75
+# A one-word sub-national name that a language writes this much (in Zipf) more often than the country's own name
+# there, and at least WORD_FLOOR, is that language's word first, own language or not: French "Atlantique",
+# "Plateau" (Benin's departments, 4.3-4.6 against "Bénin" 3.7) and "Maritime" (Togo's region), German "Hauptstadt"
+# (pycountry's name of Honiara's Capital Territory, 4.6 against "Salomonen" 2.1), Ukrainian "Північ" ("north",
+# Cameroon's North region) and "боргу" ("of debt", Benin's Borgou). "l'océan Atlantique" had named Benin.
+# Proper names stay under the country's own name (Bretagne 4.7 against France 6.0, Hessen, Texas, Kocaeli).
+SUBDIVISION_WORD_MARGIN = 0.5
 # A city this many times as populous as the country or territory it is named like shares the name with it, both
 # readings needing support (see _cities): Norfolk, Virginia and Norfolk Island (pycountry's and CLDR's "Norfolk").
 TINY_TERRITORY_RATIO = 20
@@ -281,6 +288,13 @@ FI_FORM_FLOOR = 2.0
 FI_MIN_FORMS = 2
 FI_WORD_FLOOR = 3.0
 FI_WORD_MARGIN = 1.0
+# German genitive tails ("s", "es"), read on Latin names in German stories and stories of unknown language, make a
+# German word of another meaning of a few names' forms: "Abgas" (exhaust, as in dpa's "Abgas-Skandal") is no genitive
+# of "Abga", a GeoNames form of Abha. Such a name and tail (``de_words``) is listed when wordfreq's German list has the
+# word at DE_WORD_FLOOR or more and DE_WORD_MARGIN (ten times) above the name itself: not "Israelis" (3.5 against
+# "Israeli" 3.0), "schweizerisches" or "Irans", which are the names' own forms.
+DE_WORD_FLOOR = 2.5
+DE_WORD_MARGIN = 1.0
 # Consonant gradation, strong -> weak, of the consonants before a stem's last vowel (Helsinki -> Helsingi-, Turkki ->
 # Turki-, Englanti -> Englanni-, Lahti -> Lahde-, Turku -> Turu-).
 _FI_GRADATION = (
@@ -1163,11 +1177,37 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
                 added += 1
                 continue
             word_in = _word_langs(words, family, key, set(own_langs), WORD_FLOOR, own_floor=OWN_WORD_FLOOR)
+            if " " not in key:
+                word_in = sorted(set(word_in) | set(_outnumbers_its_country(words, family, key, cc)))
             if word_in:
                 flags = AMBIG | WORD
             b.add(form, idx, NAME, flags, word_in)
             added += 1
     return added
+
+
+def _outnumbers_its_country(words: dict[int, dict[str, dict[str, float]]], family: int, key: str, cc: str) -> list[str]:
+    """The checked languages of ``family`` that write ``key`` (a one-word subdivision name) at least
+    :data:`WORD_FLOOR` and :data:`SUBDIVISION_WORD_MARGIN` more often than the country's own name (CLDR, Babel)."""
+    out = []
+    for lang, table in words.get(family, {}).items():
+        zipf = table.get(key, 0.0)
+        if zipf >= WORD_FLOOR and zipf >= _country_name_zipf(cc, lang) + SUBDIVISION_WORD_MARGIN:
+            out.append(lang)
+    return out
+
+
+@cache
+def _country_name_zipf(cc: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of the country's CLDR name in ``lang`` (0 when CLDR has none)."""
+    import wordfreq
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(lang).territories.get(cc, "")
+    except (UnknownLocaleError, ValueError):
+        return 0.0
+    return float(wordfreq.zipf_frequency(name.lower(), lang)) if name else 0.0
 
 
 def _iso_names(written: str) -> set[str]:
@@ -1485,6 +1525,22 @@ def _fi_candidates(word: str) -> dict[str, str]:
     return out
 
 
+def _german_words(b: _Builder) -> list[str]:
+    """``de_words``: one-word Latin forms and a German genitive tail that make a German word (:data:`DE_WORD_FLOOR`,
+    :data:`DE_WORD_MARGIN`), as "name|tail"."""
+    german = _frequent_words({LAT: ("de",)}, DE_WORD_FLOOR - DE_WORD_MARGIN)[LAT]["de"]
+    out = []
+    for key in b.forms:
+        if " " in key or family_of(key) != LAT:
+            continue
+        base = german.get(key, 0.0)
+        for tail in ("s", "es"):
+            zipf = german.get(key + tail, 0.0)
+            if zipf >= DE_WORD_FLOOR and zipf >= base + DE_WORD_MARGIN:
+                out.append(f"{key}|{tail}")
+    return sorted(out)
+
+
 def _finnish(b: _Builder) -> tuple[int, list[str]]:
     """Store the attested case forms of Finnish names whose stem changes; return their count and ``fi_words``.
 
@@ -1731,6 +1787,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     _undeclined_cyrillic(b)
     he_prefixed_words = _hebrew_prefixed_words(b, he_zipf)
     fi_forms, fi_words = _finnish(b)
+    de_words = _german_words(b)
     triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws}) for lang, ws in data["triggers"].items()}
     table = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
     artifact = {
@@ -1758,6 +1815,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         # Finnish forms of names that are mostly another Finnish word, as "name|tail" (mite|n, sarja|n, oman|):
         # their reading needs support in Finnish stories.
         "fi_words": fi_words,
+        "de_words": de_words,
         "cyr_word_floor": CYR_WORD_FLOOR,
         "cyr_word_margin": CYR_WORD_MARGIN,
         "cyr_words": _cyrillic_words(b),
@@ -1789,6 +1847,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "he_prefixed_words": len(he_prefixed_words),
         "fi_forms": fi_forms,
         "fi_words": len(fi_words),
+        "de_words": len(de_words),
         "bytes": out.stat().st_size,
         "raw_bytes": len(blob),
     }

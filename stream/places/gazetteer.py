@@ -101,6 +101,9 @@ class Gazetteer:
     # Finnish forms of names (bare or with a Finnish tail: "miten", "sarjan", "oman") that are mostly another Finnish
     # word: in a Finnish story the reading needs support (see stream.build.gazetteer).
     fi_words: frozenset[str] = frozenset()
+    # Latin forms and a German genitive tail, as "name|tail", that make a German word of another meaning ("abga|s":
+    # Abgas, exhaust): no tail is read so (see stream.build.gazetteer._german_words).
+    de_words: frozenset[str] = frozenset()
     # Folded one-word Latin first names that are no language's frequent word (Kathy, Patrick): one opening a sentence
     # before a place's name makes a person's name of both (see stream.build.gazetteer._first_names).
     first_names: frozenset[str] = frozenset()
@@ -169,6 +172,7 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         name_langs={k: frozenset(v) for k, v in data.get("name_langs", {}).items()},
         he_prefixed_words=frozenset(data.get("he_prefixed_words", ())),
         fi_words=frozenset(data.get("fi_words", ())),
+        de_words=frozenset(data.get("de_words", ())),
         first_names=frozenset(data.get("first_names", ())),
         cyr_words=frozenset(data.get("cyr_words", ())),
         dateline_towns=dict(data.get("dateline_towns", {})),

@@ -828,6 +828,10 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         tail = joined[stop:space] if space >= 0 else joined[stop : stop + _TAIL_CAP]
         if tail and family in any_tails and tail not in any_tails[family]:
             continue
+        if tail and family == LAT and f"{key}|{tail}" in gaz.de_words and language in (None, "und", "de"):
+            # A German word of another meaning, not a genitive: "Abgas" (exhaust, dpa's "Abgas-Skandal") is no Abga's,
+            # a GeoNames form of Abha.
+            continue
         single = " " not in key
         if single and family != CJK and longest_in_token.get(tok_start, 0) >= len(key):
             continue
@@ -1819,7 +1823,13 @@ def locate(
             if opening and backed and all(gaz.places[r[0]].kind != "country" for r in backed):
                 backed = []
             if not backed and not (opening and all(gaz.places[r[0]].kind != "country" for r in hit.readings)):
-                window = ts.texts[max(0, hit.first - _TRIGGER_WINDOW) : hit.last + 1 + _TRIGGER_WINDOW]
+                # The words beside the name, not the name itself: German "Hauptstadt" is a trigger word and, in
+                # pycountry's German, the name of Honiara's Capital Territory.
+                texts_ = ts.texts
+                window = [
+                    *texts_[max(0, hit.first - _TRIGGER_WINDOW) : hit.first],
+                    *texts_[hit.last + 1 : hit.last + 1 + _TRIGGER_WINDOW],
+                ]
                 # A trigger word nearby, or a locative ("à Nice", "in Jordan", Turkish "Miami'de": a case
                 # ending after an apostrophe, which only proper names take): the name is used as a place.
                 if (
@@ -2238,8 +2248,18 @@ def _person_name(
         and _name_word(ts, text, nxt + 1)
     ):
         return True
-    if lang == "de" or prev < 0 or prev in hit_tokens:
+    if prev < 0 or prev in hit_tokens:
         return False
+    if lang == "de":
+        # German capitalises every noun ("Bundesstaat Georgia"): only a first name before the name tells a person
+        # there ("Konkurrentin Simona Halep", Aleppo's Turkish name in dpa's tennis report).
+        return (
+            hit.family == LAT
+            and texts[prev] in gaz.first_names
+            and text[ts.end(prev) : start] == " "
+            and _name_word(ts, text, prev)
+            and not any(gaz.places[r[0]].kind in ("country", "capital") and not r[2] & AMBIG for r in hit.readings)
+        )
     if _initial_before(ts, text, hit, hit_tokens, weak):
         return True
     if text[ts.end(prev) : start] != " " or not _name_word(ts, text, prev):
@@ -2350,6 +2370,8 @@ def _two_place_names(gaz: Gazetteer, text: str, hits: list[_Hit], not_names: set
             and id(b) not in not_names
             and text[a.end : b.start] == " "
             and all(r[2] & AMBIG for r in a.readings)
+            # Ambiguous as a common word, not as a first name: German "Hauptstadt Berlin" is no person.
+            and not all(r[2] & WORD for r in a.readings)
             and a.form not in _NAME_NEIGHBOURS
             and a.form not in _COMPASS
             and not _compass_phrase(a.form)

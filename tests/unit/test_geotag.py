@@ -637,6 +637,47 @@ def test_subnational_names_that_are_own_language_words_need_support() -> None:
     assert _countries(locate(_story("", "Western leaders met Eastern European ministers."), "en")) == set()
 
 
+def test_subnational_names_more_frequent_as_words_than_their_country_s_name_need_support() -> None:
+    # French "Atlantique", "Plateau", "Maritime" (Benin's and Togo's departments and region) and German "Hauptstadt"
+    # (pycountry's German name of Honiara's Capital Territory) are words first (stream.build.gazetteer
+    # SUBDIVISION_WORD_MARGIN): "l'océan Atlantique" had named Benin, dpa's "in der Hauptstadt" the Solomon Islands.
+    assert _countries(locate(_story("", "Le navire a traversé l'océan Atlantique avant d'arriver au port."), "fr")) == set()
+    assert _countries(locate(_story("", "Les soldats ont pris position sur le Plateau avant l'aube."), "fr")) == set()
+    assert (
+        _countries(locate(_story("", "Schlimmer Crash in der Hauptstadt: Zwei Straßenbahnen stießen zusammen."), "de")) == set()
+    )
+    assert _countries(locate(_story("", "Die Hauptstadt wurde am Abend gesperrt."), "de")) == set()
+    # With support they are the places still.
+    assert _forms("Les inondations ont touché le département de l'Atlantique, au sud du Bénin.", "fr", "BJ") == [
+        "Atlantique",
+        "Bénin",
+    ]
+
+
+def test_a_german_word_is_no_genitive_of_a_name() -> None:
+    # dpa's "Abgas-Skandal": Abgas (exhaust) is no genitive of "Abga", a GeoNames form of Abha (Saudi Arabia).
+    assert _countries(locate(_story("", "Der Abgas-Skandal beschäftigt die Gerichte."), "de")) == set()
+    # Names whose own form ends so, and real genitives and plurals, are read as before.
+    assert _countries(locate(_story("", "Paris und Damaskus verhandeln über Honduras."), "de")) == {"FR", "SY", "HN"}
+    assert _countries(locate(_story("", "Die Israelis protestieren, Frankreichs Präsident reist ab."), "de")) == {"IL", "FR"}
+
+
+def test_a_first_name_before_a_place_name_makes_a_person_in_german_too() -> None:
+    # German capitalises every noun, so only a first name before the name tells a person: dpa's "Konkurrentin Simona
+    # Halep" (Aleppo's Turkish name), "Minister Martin Jordan".
+    assert _countries(locate(_story("", "Ihre Konkurrentin Simona Halep schied früh aus."), "de")) == set()
+    assert _countries(locate(_story("", "Der Minister Martin Jordan sprach am Abend."), "de")) == set()
+    # A noun before the name is no first name, and a capital needs none.
+    assert _countries(locate(_story("", "Kanzlerin Angela Merkel reiste nach Paris."), "de")) == {"FR"}
+    assert _countries(locate(_story("", "Die Hauptstadt Berlin wurde am Abend gesperrt."), "de")) == {"DE"}
+
+
+def test_a_trigger_word_that_is_the_name_itself_backs_nothing() -> None:
+    # German "Hauptstadt" (capital) is a trigger word for a name beside it, not for itself.
+    assert "DE" in _countries(locate(_story("", "Die Hauptstadt Berlin wurde am Abend gesperrt."), "de"))
+    assert _countries(locate(_story("", "Die Hauptstadt wurde am Abend gesperrt."), "de")) == set()
+
+
 def test_country_name_that_is_a_word_elsewhere_stays_sure_in_its_own_language() -> None:
     # "Italien" is a French demonym, but German's name for Italy.
     assert "IT" in _countries(locate(_story("", "Italien und Frankreich einigten sich."), "de"))
