@@ -106,6 +106,8 @@ import yaml
 
 from stream.places.gazetteer import DEFAULT_ARTIFACT
 from stream.places.geomorph import (
+    AR_ARTICLE_PREFIXES,
+    AR_PROCLITICS,
     ARA,
     CJK,
     CYR,
@@ -294,6 +296,13 @@ FI_WORD_MARGIN = 1.0
 # word at DE_WORD_FLOOR or more and DE_WORD_MARGIN (ten times) above the name itself: not "Israelis" (3.5 against
 # "Israeli" 3.0), "schweizerisches" or "Irans", which are the names' own forms.
 DE_WORD_FLOOR = 2.5
+# An Arabic-script proclitic before a one-word form makes a frequent word of another meaning of some: كبيرا ("big":
+# ك + Beira, in "تقدما كبيرا", great progress), وكيل ("agent", و + Kiel), فينا ("among us", ف + Jena). Such a token
+# (``ar_prefixed_words``) is listed when a language of the script writes it at AR_PREFIXED_FLOOR or more and
+# AR_PREFIXED_MARGIN (three times) above the place's own writing, bare or with the article; its prefixed reading is
+# not taken. والعراق ("and Iraq", 4.4) stays: العراق is 5.5.
+AR_PREFIXED_FLOOR = 3.5
+AR_PREFIXED_MARGIN = 0.5
 DE_WORD_MARGIN = 1.0
 # Consonant gradation, strong -> weak, of the consonants before a stem's last vowel (Helsinki -> Helsingi-, Turkki ->
 # Turki-, Englanti -> Englanni-, Lahti -> Lahde-, Turku -> Turu-).
@@ -1186,13 +1195,20 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
     return added
 
 
-def _outnumbers_its_country(words: dict[int, dict[str, dict[str, float]]], family: int, key: str, cc: str) -> list[str]:
-    """The checked languages of ``family`` that write ``key`` (a one-word subdivision name) at least
-    :data:`WORD_FLOOR` and :data:`SUBDIVISION_WORD_MARGIN` more often than the country's own name (CLDR, Babel)."""
+def _outnumbers_its_country(
+    words: dict[int, dict[str, dict[str, float]]], family: int, key: str, cc: str, *, measured: bool = False
+) -> list[str]:
+    """The checked languages of ``family`` that write ``key`` (a one-word subdivision or capital name) at least
+    :data:`WORD_FLOOR` and :data:`SUBDIVISION_WORD_MARGIN` more often than the country's own name (CLDR, Babel).
+    ``measured``: only where wordfreq knows that name (Urdu's CLDR name of Türkiye is none of its words, and
+    انقرہ, Ankara, is no word)."""
     out = []
     for lang, table in words.get(family, {}).items():
         zipf = table.get(key, 0.0)
-        if zipf >= WORD_FLOOR and zipf >= _country_name_zipf(cc, lang) + SUBDIVISION_WORD_MARGIN:
+        country = _country_name_zipf(cc, lang)
+        if measured and not country:
+            continue
+        if zipf >= WORD_FLOOR and zipf >= country + SUBDIVISION_WORD_MARGIN:
             out.append(lang)
     return out
 
@@ -1455,6 +1471,12 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                 ):
                     own = own - {"en"}
                 word_in = _word_langs(words, family, key, own, 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key)))
+            elif family == ARA and " " not in key:
+                # A capital's Arabic-script name is trusted, but not one its language writes far more often than the
+                # country's own name (SUBDIVISION_WORD_MARGIN): Arabic كيف ("how"; Kyiv), ديلي ("Daily"; Dili),
+                # Persian دوشنبه ("Monday"; Dushanbe) and امان ("safety"; Amman) are that language's words first.
+                word_in = _outnumbers_its_country(words, family, key, cc, measured=True)
+                checked = bool(word_in)
             if checked:
                 if family == LAT and len(key) <= 3:
                     flags |= AMBIG
@@ -1523,6 +1545,30 @@ def _fi_candidates(word: str) -> dict[str, str]:
     for stem in sorted(stems_):
         out.update((stem + e, e) for e in (*_FI_SINGULAR, stem[-1] + "n"))
     return out
+
+
+def _arabic_prefixed_words(b: _Builder) -> list[str]:
+    """``ar_prefixed_words``: an Arabic-script proclitic and a one-word form, as "proclitic|form", whose token is mostly
+    another word (:data:`AR_PREFIXED_FLOOR`, :data:`AR_PREFIXED_MARGIN`)."""
+    tables = _frequent_words({ARA: _WORD_LANGS[ARA]}, AR_PREFIXED_FLOOR - AR_PREFIXED_MARGIN)[ARA]
+    # Proclitics with the article are left out: a name written with it (الخرطوم, Khartoum) is more frequent so than
+    # bare, and a demonym agrees with its noun's article (العراقي); so are demonyms after any proclitic.
+    proclitics = sorted(p for p in AR_PROCLITICS if p not in AR_ARTICLE_PREFIXES and "ال" not in p and p != "لل")
+    out: set[str] = set()
+    for form, slot in b.forms.items():
+        if " " in form or family_of(form) != ARA or any(t == DEMONYM for _i, t in slot):
+            continue
+        for table in tables.values():
+            # The place's own writings: bare or with the article ("والعراق", and Iraq, against العراق).
+            bare = max(table.get(form, 0.0), table.get("ال" + form, 0.0))
+            for proclitic in proclitics:
+                token = proclitic + form
+                if token.startswith("لل") and "ال" + token[2:] in b.forms:
+                    continue  # ل before the article's name: للقدس, to Jerusalem (القدس)
+                zipf = table.get(token, 0.0)
+                if zipf >= AR_PREFIXED_FLOOR and zipf >= bare + AR_PREFIXED_MARGIN and token not in b.forms:
+                    out.add(f"{proclitic}|{form}")
+    return sorted(out)
 
 
 def _german_words(b: _Builder) -> list[str]:
@@ -1788,6 +1834,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     he_prefixed_words = _hebrew_prefixed_words(b, he_zipf)
     fi_forms, fi_words = _finnish(b)
     de_words = _german_words(b)
+    ar_prefixed_words = _arabic_prefixed_words(b)
     triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws}) for lang, ws in data["triggers"].items()}
     table = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
     artifact = {
@@ -1816,6 +1863,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         # their reading needs support in Finnish stories.
         "fi_words": fi_words,
         "de_words": de_words,
+        "ar_prefixed_words": ar_prefixed_words,
         "cyr_word_floor": CYR_WORD_FLOOR,
         "cyr_word_margin": CYR_WORD_MARGIN,
         "cyr_words": _cyrillic_words(b),
@@ -1848,6 +1896,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "fi_forms": fi_forms,
         "fi_words": len(fi_words),
         "de_words": len(de_words),
+        "ar_prefixed_words": len(ar_prefixed_words),
         "bytes": out.stat().st_size,
         "raw_bytes": len(blob),
     }

@@ -98,6 +98,9 @@ class Gazetteer:
     # Hebrew tokens that read as a prefix and a place name but are mostly another word (שנים "years" is no
     # ש + Nîmes, מקום "place" no מ + Qom): the prefixed reading needs support (see stream.build.gazetteer).
     he_prefixed_words: frozenset[str] = frozenset()
+    # Arabic-script proclitics and one-word forms, as "proclitic|form", whose token is mostly another word (ك|بيرا:
+    # كبيرا "big", not ك + Beira): that reading is not taken (see stream.build.gazetteer._arabic_prefixed_words).
+    ar_prefixed_words: frozenset[str] = frozenset()
     # Finnish forms of names (bare or with a Finnish tail: "miten", "sarjan", "oman") that are mostly another Finnish
     # word: in a Finnish story the reading needs support (see stream.build.gazetteer).
     fi_words: frozenset[str] = frozenset()
@@ -171,6 +174,7 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         checked_langs={int(k): frozenset(v) for k, v in data.get("checked_langs", {}).items()},
         name_langs={k: frozenset(v) for k, v in data.get("name_langs", {}).items()},
         he_prefixed_words=frozenset(data.get("he_prefixed_words", ())),
+        ar_prefixed_words=frozenset(data.get("ar_prefixed_words", ())),
         fi_words=frozenset(data.get("fi_words", ())),
         de_words=frozenset(data.get("de_words", ())),
         first_names=frozenset(data.get("first_names", ())),

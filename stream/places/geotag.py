@@ -821,6 +821,9 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
             proclitic = joined[tok_start:begin]
             if proclitic not in AR_PROCLITICS:
                 continue
+            if f"{proclitic}|{key}" in gaz.ar_prefixed_words:
+                # A frequent word of another meaning: كبيرا ("big"), not ك + Beira; وكيل ("agent"), not و + Kiel.
+                continue
             article = proclitic in AR_ARTICLE_PREFIXES
         # The rest of the last token, cut at _TAIL_CAP: found without the token index, which only the
         # matches with a reading left need.
@@ -1835,7 +1838,7 @@ def locate(
                 if (
                     hit.prep
                     or (hit.locative and hit.family == LAT and text[end : end + 1] in _APOSTROPHES)
-                    or any(t in triggers for t in window)
+                    or (any(t in triggers for t in window) and not _word_of_the_story(gaz, hit, lang))
                     or (lang == "en" and _before_a_resident(ts, text, hit))
                 ):
                     # A preposition says the name is a place, not which: a town of another country has it too.
@@ -2093,6 +2096,17 @@ def _fi_word(gaz: Gazetteer, ts: TokenStream, hit: _Hit) -> bool:
     """Whether ``hit`` is a Finnish word of another meaning (:attr:`Gazetteer.fi_words`: the name and its tail)."""
     token, last = ts.texts[hit.last], hit.form.rpartition(" ")[2]
     return token.startswith(last) and f"{hit.form}|{token[len(last) :]}" in gaz.fi_words
+
+
+def _word_of_the_story(gaz: Gazetteer, hit: _Hit, lang: str | None) -> bool:
+    """Whether ``hit`` is a town's or a region's name that is a frequent word of the story's language, which a
+    trigger word nearby does not make a place: Persian "روز دوشنبه گذشته وزیر ..." ("last Monday the minister ...")
+    names no Dushanbe. A country's name so read stays backed ("Turkey's government")."""
+    return (
+        lang is not None
+        and lang in gaz.word_langs.get(hit.form, ())
+        and all(gaz.places[r[0]].kind != "country" and r[2] & WORD for r in hit.readings)
+    )
 
 
 def _lone_country(
