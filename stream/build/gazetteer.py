@@ -1461,13 +1461,14 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                 checked = True
                 # The million-city floor holds only in the languages that spell the name so (_spelt_in).
                 # GeoNames' primary names are English: an English alternate of a city in a country where English is
-                # one official language among others is the country's own spelling only if it is no very frequent
-                # English word ("Drug" for Durg, India; Zipf OWN_WORD_FLOOR or more), and a primary name is checked
+                # one official language among others, or the first, is the country's own spelling only if it is no
+                # frequent English word ("Drug" for Durg, India; "Roles" for Raleigh, "Spoken" for Spokane in a
+                # title-case headline; Zipf WORD_FLOOR or more: GWN dev P 0.917 -> 0.922), and a primary name is checked
                 # in English as any word where English is not the country's first language ("Commonwealth", a city
                 # of the Philippines; "Springs", South Africa).
                 own = languages.get(cc, set())
                 if "en" in own and (
-                    words[LAT]["en"].get(key, 0.0) >= OWN_WORD_FLOOR if not primary else first_language.get(cc) != "en"
+                    words[LAT]["en"].get(key, 0.0) >= WORD_FLOOR if not primary else first_language.get(cc) != "en"
                 ):
                     own = own - {"en"}
                 word_in = _word_langs(words, family, key, own, 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key)))

@@ -667,6 +667,14 @@ def test_a_capital_s_name_its_language_writes_far_more_often_as_a_word_needs_sup
     assert _countries(locate(_story("", "Turkey's government said on Monday that talks would resume."), "en")) == {"TR"}
 
 
+def test_an_english_word_that_is_a_us_city_s_alternate_name_needs_support() -> None:
+    # GeoNames lists "Roles" for Raleigh and "Spoken" for Spokane: frequent English words (Zipf >= 4), they are
+    # no US city's own spelling, and a title-case headline had named the United States.
+    assert _countries(locate(_story("New Roles for Old Hands", "The company named two veterans to senior posts."), "en")) == set()
+    assert _countries(locate(_story("Spoken Word Night Returns", "Poets read their work on Friday evening."), "en")) == set()
+    assert "US" in _countries(locate(_story("", "The storm hit Raleigh and Spokane on Monday."), "en"))
+
+
 def test_an_arabic_word_is_no_proclitic_and_a_name() -> None:
     # كبيرا ("big", in "تقدما كبيرا", great progress) is no ك + Beira, وكيل ("undersecretary") no و + Kiel, بايدن (Biden)
     # no ب + Aden: each is far more frequent than the place's own writing (stream.build.gazetteer AR_PREFIXED_MARGIN).
