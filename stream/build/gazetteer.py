@@ -1367,6 +1367,11 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         int(gid): [name for names in per_lang.values() for name in names]
         for gid, per_lang in (data.get("city_names") or {}).items()
     }
+    # A borough's GeoNames alternates write it after its city ("Berlin-Mitte"): its name is no name of the city's
+    # language's own in the sense below, but the borough's, and when that is a frequent word there ("Mitte", middle:
+    # "Mitte Juni", mid-June, had named Germany in any German story) it needs support as a foreign name would.
+    city_names = {(c["countrycode"], c["name"]) for c in cities.values()}
+    boroughs: set[int] = set()
     for _gid, city in sorted(cities.items()):
         is_capital = (city["countrycode"], city["name"]) in capitals
         small = city["population"] < CITY_POPULATION_FLOOR and not is_capital
@@ -1381,6 +1386,11 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         )
         if small:
             b.news_towns.add(idx)
+        if any(
+            alt.endswith("-" + city["name"]) and (city["countrycode"], alt[: -len(city["name"]) - 1]) in city_names
+            for alt in city["alternatenames"]
+        ):
+            boroughs.add(idx)
         own = {city["name"], *_saint_variants(city["name"])}
         surfaces = set(own)
         # A news town's Latin names are the ones its table counted (GeoNames' alternates of small towns hold other
@@ -1466,7 +1476,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                 # title-case headline; Zipf WORD_FLOOR or more: GWN dev P 0.917 -> 0.922), and a primary name is checked
                 # in English as any word where English is not the country's first language ("Commonwealth", a city
                 # of the Philippines; "Springs", South Africa).
-                own = languages.get(cc, set())
+                own = languages.get(cc, set()) if idx not in boroughs else set()
                 if "en" in own and (
                     words[LAT]["en"].get(key, 0.0) >= WORD_FLOOR if not primary else first_language.get(cc) != "en"
                 ):

@@ -667,6 +667,12 @@ def test_a_capital_s_name_its_language_writes_far_more_often_as_a_word_needs_sup
     assert _countries(locate(_story("", "Turkey's government said on Monday that talks would resume."), "en")) == {"TR"}
 
 
+def test_a_borough_named_like_a_word_of_its_language_needs_support() -> None:
+    # Berlin's borough Mitte ("Berlin-Mitte" in GeoNames) is German's "middle": "in der Mitte der Woche" names no Germany.
+    assert _countries(locate(_story("", "In der Mitte der Woche stiegen die Kurse in Tokio."), "de")) == {"JP"}
+    assert _forms("In Berlin und in Mitte wurde gewählt.", "de", "DE") == ["Berlin", "Mitte"]
+
+
 def test_an_english_word_that_is_a_us_city_s_alternate_name_needs_support() -> None:
     # GeoNames lists "Roles" for Raleigh and "Spoken" for Spokane: frequent English words (Zipf >= 4), they are
     # no US city's own spelling, and a title-case headline had named the United States.
