@@ -1195,6 +1195,34 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
     return added
 
 
+#: Languages whose CLDR exemplar city names (Babel's ``Locale.time_zones``) are read as city names: those whose words
+#: the build checks names against (wordfreq), so that a name that is a word there needs support. Not Azerbaijani,
+#: whose "Qəza" (Gaza) is "accident" and which has no word list.
+EXEMPLAR_LANGS = (
+    *("ar", "fa", "ur", "ru", "uk", "bg", "tr", "zh", "ja", "ko"),
+    *("en", "de", "fr", "es", "it", "pt", "nl", "pl"),
+)
+
+
+def _exemplar_cities(cities: dict[str, dict[str, Any]]) -> dict[int, list[str]]:
+    """CLDR's names of the ~420 cities that name a time zone, in :data:`EXEMPLAR_LANGS`, by GeoNames id.
+
+    GeoNames' alternates lack some of the most written ones: Arabic الخرطوم (Khartoum: GeoNames has only خرطوم,
+    which the article rule leaves unread, so "في الخرطوم" had found no country). A zone's city is the GeoNames city of
+    that zone and that name ("Africa/Khartoum": Khartoum); a zone no such city matches gives nothing."""
+    from babel import Locale
+
+    by_zone = {(str(c["timezone"]), str(c["name"])): int(c["geonameid"]) for c in cities.values()}
+    out: dict[int, list[str]] = defaultdict(list)
+    for lang in EXEMPLAR_LANGS:
+        for zone, names in sorted(Locale.parse(lang).time_zones.items()):
+            city = names.get("city")
+            gid = by_zone.get((zone, zone.rsplit("/", 1)[-1].replace("_", " ")))
+            if city and gid is not None and city not in out[gid]:
+                out[gid].append(str(city))
+    return dict(out)
+
+
 def _outnumbers_its_country(
     words: dict[int, dict[str, dict[str, float]]], family: int, key: str, cc: str, *, measured: bool = False
 ) -> list[str]:
@@ -1367,6 +1395,10 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         int(gid): [name for names in per_lang.values() for name in names]
         for gid, per_lang in (data.get("city_names") or {}).items()
     }
+    # CLDR's names of time zones' cities, only where no country or curated place has the name: Azerbaijani "Cuba" is
+    # Juba, and a capital named like a country would make both readings need support (see collisions below).
+    for gid, names in _exemplar_cities(cities).items():
+        extra_names.setdefault(gid, []).extend(n for n in names if " ".join(t.text for t in tokenize(n)) not in taken)
     # A borough's GeoNames alternates write it after its city ("Berlin-Mitte"): its name is no name of the city's
     # language's own in the sense below, but the borough's, and when that is a frequent word there ("Mitte", middle:
     # "Mitte Juni", mid-June, had named Germany in any German story) it needs support as a foreign name would.

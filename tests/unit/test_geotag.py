@@ -667,6 +667,14 @@ def test_a_capital_s_name_its_language_writes_far_more_often_as_a_word_needs_sup
     assert _countries(locate(_story("", "Turkey's government said on Monday that talks would resume."), "en")) == {"TR"}
 
 
+def test_cldr_exemplar_city_names_are_city_names() -> None:
+    # GeoNames has only خرطوم for Khartoum, which the article rule leaves unread; CLDR's exemplar city of
+    # Africa/Khartoum in Arabic is الخرطوم.
+    assert _forms("أعلنت السلطات في الخرطوم حظر التجول.", "ar", "SD") == ["الخرطوم"]
+    # A name a country already has is not taken from CLDR's cities: Azerbaijani "Cuba" (Juba) stays Cuba.
+    assert _countries(locate(_story("", "Cuba and the United States held talks."), "en")) == {"CU", "US"}
+
+
 def test_a_borough_named_like_a_word_of_its_language_needs_support() -> None:
     # Berlin's borough Mitte ("Berlin-Mitte" in GeoNames) is German's "middle": "in der Mitte der Woche" names no Germany.
     assert _countries(locate(_story("", "In der Mitte der Woche stiegen die Kurse in Tokio."), "de")) == {"JP"}
