@@ -247,6 +247,12 @@ def assemble(
         places=_dedupe(places, "places"),
         source_format=source_format,
         extra=extra or {},
-        # One line, and no longer than a dateline is: a provider that puts a paragraph there sends no dateline.
-        dateline=" ".join(dateline.split()) if dateline and len(dateline) <= MAX_DATELINE_CHARS and dateline.strip() else None,
+        dateline=_dateline(dateline),
     )
+
+
+def _dateline(value: str | None) -> str | None:
+    """``value`` on one line; None when empty or longer than a dateline is (a paragraph there is no dateline)."""
+    if not value or len(value) > MAX_DATELINE_CHARS:
+        return None
+    return " ".join(value.split()) or None

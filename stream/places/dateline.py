@@ -143,27 +143,24 @@ def provider_dateline(text: str, known: Callable[[str], bool] | None = None) -> 
     2021 (AFP) -") gives the text before its first comma, bracket, slash, dash or digit, of at most four words, or
     the longest of its first words that is a place ("SYDNEY March 22 AAP -"); a field of several parts between
     dashes is read part by part ("ANSA TEST - ROMA, 01 LUG -")."""
-    is_place = known or (lambda _name: True)
     found = find_dateline(Story(id="dateline", headline="", body=text))
-    if found is not None and is_place(found.text):
+    if found is not None and (known is None or known(found.text)):
         return found
     at = 0
     for part in _PARTS.split(text):
         start = text.index(part, at) if part else at
         at = start + len(part)
         head = _PLACE_HEAD.match(part)
-        if head is None:
-            continue
-        words = head.group(0).strip().rstrip(".:").split()
-        if not words or (len(words) > 4 and known is None):
-            continue
-        for n in range(min(len(words), 4), 0, -1):
-            place = " ".join(words[:n])
-            if is_place(place) and place in part:
+        words = head.group(0).strip().rstrip(".:").split() if head else []
+        # Without ``known`` the whole head is the place; with it, the longest of its first words that is one.
+        if known is None:
+            candidates = [" ".join(words)] if 0 < len(words) <= 4 else []
+        else:
+            candidates = [" ".join(words[:n]) for n in range(min(len(words), 4), 0, -1)]
+        for place in candidates:
+            if (known is None or known(place)) and place in part:
                 begin = start + part.index(place)
                 return Dateline(place, begin, begin + len(place), None)
-            if known is None:
-                break
     return None
 
 

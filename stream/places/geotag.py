@@ -29,7 +29,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from itertools import chain, pairwise
 from operator import attrgetter
 from pathlib import Path
@@ -1434,6 +1434,12 @@ _DATELINE_BRACKET = re.compile(r"[ \t]*\([^()\n]{1,40}\)")
 _DATELINE_QUALIFIER = re.compile(r",[ \t]*([A-Z][a-z]+(?: [A-Z][a-z]+){0,2})(?=[ \t]*[(,\-—–]|[ \t]*$)")
 
 
+def _dateline_place(gaz: Gazetteer, name: str) -> bool:
+    """Whether ``name`` is a place a dateline may name: a gazetteer form or a dateline town."""
+    key = TokenStream.of(name).joined
+    return bool(gaz.lookup(key)) or key in gaz.dateline_towns
+
+
 def _provider_place(gaz: Gazetteer, name: str, code: str | None) -> int | None:
     if code and code.upper() in gaz.country_index:
         return gaz.country_index[code.upper()]
@@ -1712,11 +1718,8 @@ def locate(
     if dateline is None and story.dateline:
         # NITF, NewsML 1 and NewsML-G2 send the dateline apart from the body, which does not repeat it ("KANSAS
         # CITY, Mo.", "Unnao"): read as the text's would be, its mention at no offset of the text.
-        def known(name: str) -> bool:
-            key = TokenStream.of(name).joined
-            return bool(gaz.lookup(key)) or key in gaz.dateline_towns
-
-        dateline, frame, printed = provider_dateline(story.dateline, known), story.dateline, False
+        dateline = provider_dateline(story.dateline, partial(_dateline_place, gaz))
+        frame, printed = story.dateline, False
     dated = False  # the story's dateline names a gazetteer place
     if dateline is not None:
         key = TokenStream.of(dateline.text).joined
@@ -1745,7 +1748,7 @@ def locate(
             accepted.append((place, mention, SOURCE_WEIGHTS["dateline"]))
             external.update(gaz.places[place].countries)
             dated = True
-        if place is not None and printed:
+        if place is not None and printed:  # a provider's dateline spans no text
             # The dateline's own span is not a second mention; the headline above it still counts. Nor is its
             # country in brackets after it: "GORIS (Arménie), 28 sept (AFP)".
             bracket = _DATELINE_BRACKET.match(text, end)
@@ -1828,10 +1831,9 @@ def locate(
             if not backed and not (opening and all(gaz.places[r[0]].kind != "country" for r in hit.readings)):
                 # The words beside the name, not the name itself: German "Hauptstadt" is a trigger word and, in
                 # pycountry's German, the name of Honiara's Capital Territory.
-                texts_ = ts.texts
                 window = [
-                    *texts_[max(0, hit.first - _TRIGGER_WINDOW) : hit.first],
-                    *texts_[hit.last + 1 : hit.last + 1 + _TRIGGER_WINDOW],
+                    *texts[max(0, hit.first - _TRIGGER_WINDOW) : hit.first],
+                    *texts[hit.last + 1 : hit.last + 1 + _TRIGGER_WINDOW],
                 ]
                 # A trigger word nearby, or a locative ("à Nice", "in Jordan", Turkish "Miami'de": a case
                 # ending after an apostrophe, which only proper names take): the name is used as a place.
