@@ -1333,6 +1333,15 @@ def _unattested(b: _Builder) -> set[str]:
     }
 
 
+def _unmarked(name: str) -> str:
+    """A Latin ``name`` without its combining marks (Cancún: Cancun); a name in another script as it is."""
+    if family_of(name) != LAT:
+        return name
+    import unicodedata
+
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)))
+
+
 def _saint_variants(name: str) -> list[str]:
     """English news writes a saint's town "St." as often as "Saint": "St. Petersburg" is Russia's second city as much
     as Florida's, which GeoNames calls so (the larger city then wins, as for any name two cities share)."""
@@ -1404,6 +1413,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     # "Mitte Juni", mid-June, had named Germany in any German story) it needs support as a foreign name would.
     city_names = {(c["countrycode"], c["name"]) for c in cities.values()}
     boroughs: set[int] = set()
+    unmarked: set[tuple[int, str]] = set()
     for _gid, city in sorted(cities.items()):
         is_capital = (city["countrycode"], city["name"]) in capitals
         small = city["population"] < CITY_POPULATION_FLOOR and not is_capital
@@ -1425,6 +1435,13 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             boroughs.add(idx)
         own = {city["name"], *_saint_variants(city["name"])}
         surfaces = set(own)
+        # The name without its marks, as news writes it in ASCII ("Cancun", "Sao Vicente", "Koln"), is read too. It is
+        # no own name (that would outrank other cities' names: "Saida" is Sidon's as much as Saïda's), but a larger
+        # city's alternate does not take it alone ("Cancun", an alternate romanisation of Changchun).
+        plain = _unmarked(city["name"])
+        if plain not in own:
+            surfaces.add(plain)
+            unmarked.add((idx, " ".join(t.text for t in tokenize(plain))))
         # A news town's Latin names are the ones its table counted (GeoNames' alternates of small towns hold other
         # places' names and noise: "Ban Ki" for Krasnogorsk); its other scripts' names are read as a city's.
         latin = news_towns.get(int(city["geonameid"]))
@@ -1472,7 +1489,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         kept = list(best.values())
         ambiguous = False
         if len(kept) > 1:
-            if kept[0][2] >= 5 * kept[1][2]:
+            if kept[0][2] >= 5 * kept[1][2] and not any((c[0], key) in unmarked for c in kept[1:]):
                 kept = kept[:1]
             else:
                 ambiguous = True
@@ -1514,6 +1531,8 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                 ):
                     own = own - {"en"}
                 word_in = _word_langs(words, family, key, own, 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key)))
+                if " " not in key and own:
+                    word_in = sorted(set(word_in) | (set(_outnumbers_its_country(words, family, key, cc)) & own))
             elif family == ARA and " " not in key:
                 # A capital's Arabic-script name is trusted, but not one its language writes far more often than the
                 # country's own name (SUBDIVISION_WORD_MARGIN): Arabic كيف ("how"; Kyiv), ديلي ("Daily"; Dili),

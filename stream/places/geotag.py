@@ -353,6 +353,51 @@ _KIN_WORDS = frozenset(
         *("granddaughter", "nephew", "niece", "cousin", "widow", "stepson", "stepdaughter", "fiancee", "fiance"),
     ]
 )
+# Titles of office in languages that write them in lower case before a surname ("el presidente Bush", "le président
+# Santos"), and German's (capitalised: "Präsident Bush"): the name after one is the holder's, not a place, however sure
+# a town's name it is in that language (Bush, a town of Egypt, is no Spanish word). Compounds ending so count in German
+# ("Außenminister", "Ministerpräsident"). Not Russian or Ukrainian, where a title takes the genitive of its place ("мэр
+# Москвы", "премьер-министра Великобритании"), nor a German genitive ("Präsident Frankreichs", "Bürgermeister Berlins").
+_OFFICE_TITLES: dict[str, frozenset[str]] = {
+    "es": frozenset(
+        [
+            *("presidente", "presidenta", "expresidente", "vicepresidente", "ministro", "ministra", "canciller"),
+            *("senador", "senadora", "gobernador", "gobernadora", "alcalde", "alcaldesa", "rey", "reina", "papa"),
+            *("general", "juez", "jueza", "embajador", "embajadora", "diputado", "diputada", "mandatario", "dictador"),
+            *("coronel", "fiscal", "comandante", "príncipe", "princesa", "secretario", "secretaria"),
+        ]
+    ),
+    "fr": frozenset(
+        [
+            *("président", "présidente", "ministre", "chancelier", "chancelière", "sénateur", "sénatrice"),
+            *("gouverneur", "maire", "roi", "reine", "prince", "princesse", "pape", "général", "juge"),
+            *("ambassadeur", "ambassadrice", "député", "députée", "dictateur", "colonel", "secrétaire"),
+        ]
+    ),
+    "pt": frozenset(
+        [
+            *("presidente", "presidenta", "ministro", "ministra", "governador", "governadora", "prefeito"),
+            *("prefeita", "senador", "senadora", "rei", "rainha", "papa", "general", "juiz", "juíza", "embaixador"),
+            *("deputado", "deputada", "chanceler", "secretário", "secretária", "príncipe", "princesa"),
+        ]
+    ),
+    "it": frozenset(
+        [
+            *("presidente", "ministro", "ministra", "premier", "senatore", "senatrice", "sindaco", "re", "regina"),
+            *("papa", "generale", "giudice", "ambasciatore", "deputato", "deputata", "cancelliere", "principe"),
+        ]
+    ),
+    "de": frozenset(
+        [
+            *("präsident", "präsidentin", "kanzler", "kanzlerin", "minister", "ministerin", "gouverneur"),
+            *("bürgermeister", "bürgermeisterin", "könig", "königin", "papst", "senator", "senatorin", "general"),
+            *("botschafter", "botschafterin", "regierungschef", "regierungschefin", "prinz", "prinzessin"),
+        ]
+    ),
+}
+_GERMAN_TITLE_ENDS = ("minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef", "chefin")
+
+
 _MARK_WORDS = (
     _CLUB_MARKS
     | {"governor", "premier"}
@@ -1555,6 +1600,10 @@ def locate(
     people_named = (
         [h for h in hits if id(h) not in not_names and _after_kin(ts, text, h)] if lang == "en" and marks & _KIN_WORDS else []
     )
+    # "el presidente Bush", "le président Santos", "Präsident Bush": a name after a title of office is its holder's.
+    titles = _OFFICE_TITLES.get(lang or "")
+    if titles is not None and (lang == "de" or not titles.isdisjoint(ts.texts)):
+        people_named += [h for h in hits if id(h) not in not_names and _after_an_office(ts, text, h, titles, lang, gaz)]
     # "Queen Elizabeth", "Queen Rania", "Queen Victoria": a name after a monarch's title is the monarch's.
     if lang == "en" and marks & _ROYAL_TITLES:
         people_named += [h for h in hits if id(h) not in not_names and _after_a_royal_title(ts, text, h, gaz)]
@@ -2252,6 +2301,12 @@ def _person_name(
         and not _opens_a_facility(ts, text, nxt)
     ):
         return True
+    # A first name and a middle initial: "President George W. Bush" (George, a South African city); a first name and a
+    # surname's particle: "Jordan van der Berg".
+    if first_name and (
+        _initial_after(ts, text, hit, hit_tokens, weak, gaz.first_names) or _particle_after(ts, text, hit, hit_tokens, gaz)
+    ):
+        return True
     # A hyphenated first name: "spokeswoman Kerry-Ann Hamilton" (no county Kerry). Two places so joined are no person:
     # their second part is a place that needs no support ("Bosnia-Herzegovina", "Paris-Dakar"; "Ann" needs it).
     if (
@@ -2330,6 +2385,22 @@ def _after_a_royal_title(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) 
     if prev < 0 or not text[ts.start(prev)].isupper() or text[ts.end(prev) : hit.start] != " ":
         return False
     return not any(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in hit.readings)
+
+
+def _after_an_office(ts: TokenStream, text: str, hit: _Hit, titles: frozenset[str], lang: str | None, gaz: Gazetteer) -> bool:
+    """Whether a capitalised one-word Latin name that is no country's follows a title of office after a space:
+    "el presidente Bush" (not Būsh, Egypt), "le président Santos" (not Santos, Brazil), "Präsident Bush"."""
+    prev = hit.first - 1
+    if hit.first != hit.last or hit.family != LAT or prev < 0 or not text[hit.start].isupper():
+        return False
+    word = ts.texts[prev]
+    if word not in titles and not (lang == "de" and word.endswith(_GERMAN_TITLE_ENDS)):
+        return False
+    if text[ts.end(prev) : hit.start] != " " or text[hit.start : hit.end].isupper():
+        return False
+    if lang == "de" and text[hit.end - 1] == "s":
+        return False
+    return not any(gaz.places[r[0]].kind == "country" for r in hit.readings)
 
 
 def _before_a_patronym(ts: TokenStream, text: str, hit: _Hit) -> bool:
@@ -2479,6 +2550,46 @@ def _initial_before(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int],
     if text[ts.end(initial) : ts.start(hit.first)] != ". " or text[ts.end(first) : ts.start(initial)] != " ":
         return False
     return text[ts.start(initial)].isupper() and _name_word(ts, text, first)
+
+
+def _initial_after(
+    ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], weak: frozenset[int], first_names: frozenset[str]
+) -> bool:
+    """Whether a middle initial and a surname follow the name: "Florence S. Wright". The surname may be a place that
+    needs support after a first name ("George W. Bush"), where a compass initial abbreviates a place's first word after
+    another place ("Charleston W. Virginia")."""
+    initial, surname = hit.last + 1, hit.last + 2
+    texts = ts.texts
+    if surname >= len(texts) or initial in hit_tokens:
+        return False
+    if surname in hit_tokens and (surname not in weak or hit.family != LAT or texts[hit.first] not in first_names):
+        return False
+    if len(texts[initial]) != 1 or not texts[initial].isalpha() or not text[ts.start(initial)].isupper():
+        return False
+    if text[ts.end(hit.last) : ts.start(initial)] != " " or text[ts.end(initial) : ts.start(surname)] != ". ":
+        return False
+    return _name_word(ts, text, surname)
+
+
+# Particles that open a surname after a first name: "Jordan van der Berg", "Leonardo da Vinci", "Ursula von der
+# Leyen".
+_SURNAME_PARTICLES = frozenset(["de", "da", "di", "du", "del", "della", "dos", "das", "van", "von"])
+
+
+def _particle_after(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], gaz: Gazetteer) -> bool:
+    """Whether the name is a first name (``gaz.first_names``) and a surname with its particle follows it, the surname
+    being no place: "Jordan van der Berg", where "Santiago de Cuba" and "Salvador de Bahia" stay places."""
+    if hit.family != LAT or ts.texts[hit.first] not in gaz.first_names:
+        return False
+    particle = hit.last + 1
+    texts = ts.texts
+    surname = particle + 2 if particle + 1 < len(texts) and texts[particle + 1] in ("der", "den", "la", "los") else particle + 1
+    if surname >= len(texts) or texts[particle] not in _SURNAME_PARTICLES or not text[ts.start(particle)].islower():
+        return False
+    if any(i in hit_tokens for i in range(particle, surname + 1)):
+        return False
+    between = text[ts.end(hit.last) : ts.start(surname)]
+    return between == f" {text[ts.start(particle) : ts.end(surname - 1)]} " and _name_word(ts, text, surname)
 
 
 def _speaker(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
