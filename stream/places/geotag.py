@@ -819,6 +819,15 @@ _CASED_FAMILIES = frozenset([LAT, CYR])
 _FI_INESSIVE = ("ssa", "ssä")
 
 
+# Endings of Arabic nisba adjectives and their plurals (برازيلية, بحريني, كويتيون).
+_AR_NISBA_ENDINGS = ("ي", "ية", "يون", "يين", "يان", "يتان", "يات")
+
+
+def _takes_the_article(gaz: Gazetteer, key: str, place: int) -> bool:
+    """Whether ``place`` is also named ``key`` with the Arabic article (الرياض for رياض)."""
+    return any(entry[0] == place for entry in gaz.lookup("ال" + key))
+
+
 def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> list[_Hit]:
     """Every gazetteer form in ``ts`` (the first :data:`_MAX_HITS`) that passes its script's inflection and case rules.
 
@@ -911,6 +920,20 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 if flags & LOWER and text[begins[first]].isupper() and not _nationality_opening(text, begins[first], tail):
                     continue
             readings.append((place, ftype, flags))
+        if (
+            readings
+            and family == ARA
+            and language == "ar"
+            and not article
+            and single
+            and not key.startswith("ال")
+            and not tail
+            and not key.endswith(_AR_NISBA_ENDINGS)
+        ):
+            # Arabic writes these places with the article (الرياض, الهند): bare, the word is a name or a noun of its
+            # own ("رياض الأطفال", kindergartens; the first names Riyad and Hind; صور, pictures, not Tyre), though
+            # Persian writes the places so. A nisba adjective is indefinite without it ("شركة برازيلية", "كويتيون").
+            readings = [r for r in readings if r[1] != NAME or not _takes_the_article(gaz, key, r[0])]
         if not readings:
             continue
         if last < 0:

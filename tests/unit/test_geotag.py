@@ -767,6 +767,18 @@ def test_a_name_after_a_title_of_office_is_its_holder_s() -> None:
     assert _countries(locate(_story("", "El presidente de Egipto habló en Bush."), "es")) == {"EG"}
 
 
+def test_a_place_arabic_writes_with_the_article_is_no_place_bare_in_arabic() -> None:
+    # الرياض and الهند are Riyadh and India; bare, رياض is the first name Riyad and "gardens" (رياض الأطفال,
+    # kindergartens), هند the first name Hind, صور "pictures" (Tyre is صور too, and Arabic writes it so: not taken).
+    assert _countries(locate(_story("", "وقال الوزير رياض المالكي إن المحادثات مستمرة."), "ar")) == set()
+    assert _countries(locate(_story("", "افتتحت رياض الأطفال في المدينة."), "ar")) == set()
+    assert _countries(locate(_story("", "أخرجت الفيلم هند بوجمعة."), "ar")) == set()
+    # With the article they are the places; Persian writes them bare; an indefinite nisba needs no article.
+    assert _countries(locate(_story("", "وصل الرئيس إلى الرياض ثم الهند."), "ar")) == {"SA", "IN"}
+    assert _countries(locate(_story("", "سفر رئیس جمهور به هند و ریاض"), "fa")) == {"IN", "SA"}
+    assert _countries(locate(_story("", "وقعت شركة برازيلية العقد."), "ar")) == {"BR"}
+
+
 def test_a_trigger_word_that_is_the_name_itself_backs_nothing() -> None:
     # German "Hauptstadt" (capital) is a trigger word for a name beside it, not for itself.
     assert "DE" in _countries(locate(_story("", "Die Hauptstadt Berlin wurde am Abend gesperrt."), "de"))
