@@ -350,7 +350,8 @@ _BAD_ALT = re.compile(r"[\d()\[\]=/,;:]")
 # A Roman ordinal ("XVIIIe", GeoNames' name of Paris's 18th arrondissement) is a number in text:
 # French "le XVIIIe siècle". Written in capitals with at most an ordinal ending.
 _ROMAN_ORDINAL = re.compile(r"(?=[MDCLXVI])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})(?:e|er|re|ème|eme)?")
-_CAPITALISED_SCRIPTS = {LAT, CYR}
+# Armenian capitalises names as Latin and Cyrillic do: "կան" ("there are") is no Caen, "գազի" ("of gas") no Gaza.
+_CAPITALISED_SCRIPTS = {LAT, CYR, HYE}
 _OVERSEAS_STATE = "FR"
 # ISO 3166-2 subdivision types: first-level types too fine or too noisy to use,
 # and second-level types that news names (French departments, provinces, England's two-tier counties and Ireland's

@@ -779,6 +779,18 @@ def test_a_place_arabic_writes_with_the_article_is_no_place_bare_in_arabic() -> 
     assert _countries(locate(_story("", "وقعت شركة برازيلية العقد."), "ar")) == {"BR"}
 
 
+def test_armenian_names_are_capitalised_and_georgian_which_is_no_roman() -> None:
+    # Armenian capitalises names: "կան" ("there are") is no Caen, "գազի" ("of gas") no Gaza; Georgian "რომელი"
+    # ("which") is no რომ (Rome) with the demonym ending -ელი, which places no longer take.
+    assert _countries(locate(_story("", "Այնտեղ կան երեխաներ։"), "hy")) == set()
+    assert _countries(locate(_story("", "Բնական գազի գինը բարձրացել է։"), "hy")) == set()
+    assert _countries(locate(_story("", "რომელი ქვეყანა მიიღებს მონაწილეობას?"), "ka")) == set()
+    # Capitalised, in capitals (a dateline) and declined they are the places still.
+    assert _countries(locate(_story("", "Վարչապետը մեկնել է Փարիզ, իսկ նախարարը՝ Գազա։"), "hy")) == {"FR", "PS"}
+    assert _countries(locate(_story("", "ԵՐԵՎԱՆ, 7 ԴԵԿՏԵՄԲԵՐԻ, ԱՐՄԵՆՊՐԵՍ: Վարչապետը խոսեց։"), "hy")) == {"AM"}
+    assert _countries(locate(_story("", "პრემიერი რომში ჩავიდა."), "ka")) == {"IT"}
+
+
 def test_a_trigger_word_that_is_the_name_itself_backs_nothing() -> None:
     # German "Hauptstadt" (capital) is a trigger word for a name beside it, not for itself.
     assert "DE" in _countries(locate(_story("", "Die Hauptstadt Berlin wurde am Abend gesperrt."), "de"))
