@@ -622,13 +622,16 @@ class _Builder:
             variants.append(key.replace("եւ", "եվ"))
         short = self.places[idx][2] in ("country", "capital")
         for variant in variants:
-            self._put(variant, idx, ftype, flags)
+            # A demonym's capitals spelling is read in capitals only: "Irakli" in other text is the Georgian first name
+            # (Irakli Kobakhidze), not Turkish "Iraklı" (Iraqi).
+            variant_flags = flags | CASE if ftype == DEMONYM and variant != key else flags
+            self._put(variant, idx, ftype, variant_flags)
             head, _, last = variant.rpartition(" ")
             adjective = ftype == DEMONYM and not noun
             for stem in (
                 () if flags & STEM or not decline else stems(last, family, adjective=adjective, phrase=bool(head), short=short)
             ):
-                self._put(f"{head} {stem}" if head else stem, idx, ftype, flags | STEM)
+                self._put(f"{head} {stem}" if head else stem, idx, ftype, variant_flags | STEM)
             if family == ARA and variant.startswith("ال") and len(variant) >= 5:
                 self._put(variant[2:], idx, ftype, flags | NEEDPRE)
                 for stem in stems(last, family):

@@ -791,6 +791,14 @@ def test_armenian_names_are_capitalised_and_georgian_which_is_no_roman() -> None
     assert _countries(locate(_story("", "პრემიერი რომში ჩავიდა."), "ka")) == {"IT"}
 
 
+def test_a_turkish_demonym_s_capitals_spelling_is_read_in_capitals_only() -> None:
+    # "IRAKLI" is Turkish "Iraklı" (Iraqi) in a dateline's capitals; "Irakli" is the Georgian first name (Irakli
+    # Kobakhidze, Irakli Garibashvili), which had named Iraq in English stories (LGL and GeoWebNews dev halves).
+    assert "IQ" not in _countries(locate(_story("", "Irakli Kobakhidze met the delegation on Monday."), "en"))
+    assert _countries(locate(_story("", "Iraklı yetkililer açıklama yaptı."), "tr")) == {"IQ"}
+    assert _countries(locate(_story("", "IRAKLI YETKİLİLER AÇIKLAMA YAPTI."), "tr")) == {"IQ"}
+
+
 def test_a_trigger_word_that_is_the_name_itself_backs_nothing() -> None:
     # German "Hauptstadt" (capital) is a trigger word for a name beside it, not for itself.
     assert "DE" in _countries(locate(_story("", "Die Hauptstadt Berlin wurde am Abend gesperrt."), "de"))
