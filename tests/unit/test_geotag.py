@@ -799,6 +799,15 @@ def test_a_turkish_demonym_s_capitals_spelling_is_read_in_capitals_only() -> Non
     assert _countries(locate(_story("", "IRAKLI YETKİLİLER AÇIKLAMA YAPTI."), "tr")) == {"IQ"}
 
 
+def test_salvador_and_mauricio_are_first_names_before_they_are_countries() -> None:
+    # EFE copy (CoNLL-2002): "Salvador Samayoa", "José Carlos Mauricio" had named El Salvador and Mauritius.
+    assert _countries(locate(_story("", "El presidente del Consejo, Salvador Samayoa, declaró hoy a la radio."), "es")) == set()
+    assert _countries(locate(_story("", "Los portavoces de CC, José Carlos Mauricio, hablaron ayer."), "es")) == set()
+    # With support they are the countries.
+    assert _countries(locate(_story("", "Las elecciones en Salvador y Guatemala se celebran hoy."), "es")) >= {"SV", "GT"}
+    assert "MU" in _countries(locate(_story("", "El gobierno de Mauricio anunció nuevas medidas."), "es"))
+
+
 def test_a_trigger_word_that_is_the_name_itself_backs_nothing() -> None:
     # German "Hauptstadt" (capital) is a trigger word for a name beside it, not for itself.
     assert "DE" in _countries(locate(_story("", "Die Hauptstadt Berlin wurde am Abend gesperrt."), "de"))
