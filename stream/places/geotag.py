@@ -1623,6 +1623,9 @@ def locate(
     people_named = (
         [h for h in hits if id(h) not in not_names and _after_kin(ts, text, h)] if lang == "en" and marks & _KIN_WORDS else []
     )
+    # "Leila de Lima", "Javier de Mauricio": a name after a first name and a surname's particle is the surname.
+    if not _SURNAME_PARTICLES.isdisjoint(ts.texts):
+        people_named += [h for h in hits if id(h) not in not_names and _surname_after_particle(ts, text, h, hit_tokens, gaz)]
     # "el presidente Bush", "le président Santos", "Präsident Bush": a name after a title of office is its holder's.
     titles = _OFFICE_TITLES.get(lang or "")
     if titles is not None and (lang == "de" or not titles.isdisjoint(ts.texts)):
@@ -2613,6 +2616,30 @@ def _particle_after(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int],
         return False
     between = text[ts.end(hit.last) : ts.start(surname)]
     return between == f" {text[ts.start(particle) : ts.end(surname - 1)]} " and _name_word(ts, text, surname)
+
+
+def _surname_after_particle(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], gaz: Gazetteer) -> bool:
+    """Whether a capitalised one-word Latin name that is no country's follows a first name (``gaz.first_names``) and a
+    surname's particle, one space apart: "Leila de Lima" (not Peru's capital). A title or a noun before the particle
+    is no first name ("Gran Duque de Luxemburgo", "Universidad de Chile" stay places), nor a saint's ("Sant Joan de
+    Reus")."""
+    particle, first = hit.first - 1, hit.first - 2
+    texts = ts.texts
+    if hit.first != hit.last or hit.family != LAT or first < 0 or texts[particle] not in _SURNAME_PARTICLES:
+        return False
+    if first in hit_tokens or texts[first] not in gaz.first_names or not text[hit.start].isupper():
+        return False
+    if text[ts.end(first) : ts.start(particle)] != " " or text[ts.end(particle) : hit.start] != " ":
+        return False
+    if not text[ts.start(particle)].islower() or not _name_word(ts, text, first):
+        return False
+    # A saint's name before the particle names a place after the place: "Hospital Sant Joan de Reus".
+    if first > 0 and texts[first - 1] in _SAINT_WORDS:
+        return False
+    return not any(gaz.places[r[0]].kind == "country" for r in hit.readings)
+
+
+_SAINT_WORDS = frozenset(["san", "sant", "santa", "santo", "são", "saint", "sainte", "st", "ste", "sankt"])
 
 
 def _speaker(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:

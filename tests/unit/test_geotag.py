@@ -724,6 +724,11 @@ def test_a_middle_initial_or_a_surname_particle_after_a_first_name_makes_a_perso
     # first name before "van der Berg".
     assert _countries(locate(_story("", "The ruling was welcomed by President George W. Bush on Monday."), "en")) == set()
     assert _countries(locate(_story("", "Minister Jordan van der Berg resigned."), "en")) == set()
+    # After a first name and a particle, a place's name is the surname: "senator Leila de Lima" named Peru.
+    assert "PE" not in _countries(locate(_story("", "He called on senator Leila de Lima to resign."), "en"))
+    # Not after a title or a saint's name.
+    assert _countries(locate(_story("", "El Gran Duque de Luxemburgo llegó ayer."), "es")) == {"LU"}
+    assert _countries(locate(_story("", "El Hospital Sant Joan de Reus participa en el estudio."), "es")) == {"ES"}
     # A compass initial after another place abbreviates a place's name, and a place after the particle stays one.
     assert _countries(locate(_story("", "He moved from Charleston W. Virginia to Ohio."), "en")) == {"US"}
     assert _forms("Il est arrivé à Salvador de Bahia lundi.", "fr", "BR") == ["Salvador de Bahia"]
