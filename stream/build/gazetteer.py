@@ -324,6 +324,7 @@ CURATED = DEFAULT_ARTIFACT.parent / "curated.yaml"
 
 # Entry flags (kept in sync with stream.places.gazetteer).
 AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD, LOWER, FI, ELSEWHERE = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024
+ARTICLED = 2048
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
@@ -989,6 +990,20 @@ def news_towns_table(path: Path = NEWS_TOWNS) -> dict[int, frozenset[str]]:
         gid, _country, _name, _count, names = line.split("\t")
         out[int(gid)] = frozenset(names.split("|"))
     return out
+
+
+def _articled(b: _Builder) -> None:
+    """Mark ARTICLED the Arabic-script names without the article whose place is also named with it (رياض: الرياض;
+    هند: الهند): Arabic stories do not read them bare (see ``stream.places.geotag``), Persian ones do."""
+    for key, slot in b.forms.items():
+        if family_of(key) != ARA or key.startswith("ال"):
+            continue
+        with_article = b.forms.get("ال" + key)
+        if not with_article:
+            continue
+        for (idx, ftype), flags in list(slot.items()):
+            if ftype == NAME and (idx, NAME) in with_article:
+                slot[idx, ftype] = flags | ARTICLED
 
 
 def _undeclined_cyrillic(b: _Builder) -> None:
@@ -1897,6 +1912,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
                 if ftype == NAME and b.places[idx][2] == "country":
                     b.forms[key][idx, ftype] = (flags | AMBIG) & ~WORD
     _undeclined_cyrillic(b)
+    _articled(b)
     he_prefixed_words = _hebrew_prefixed_words(b, he_zipf)
     fi_forms, fi_words = _finnish(b)
     de_words = _german_words(b)

@@ -25,6 +25,7 @@ __all__ = [
     "ADJ",
     "AMBIG",
     "ANCHORED_FAMILIES",
+    "ARTICLED",
     "CAP",
     "CASE",
     "DEFAULT_ARTIFACT",
@@ -59,6 +60,9 @@ FI = 512
 # ELSEWHERE: a city's alternate name that is the own name of a town of another country ("Salisbury" for Harare,
 # "Augusta" for Augsburg, "Bethlehem" for Belém): ambiguous, and "in Salisbury" says it is a place, not which.
 ELSEWHERE = 1024
+# ARTICLED: an Arabic-script name without the article whose place is also named with it (رياض: الرياض): not read bare
+# in Arabic stories, where it is a first name or a noun ("رياض الأطفال", kindergartens); Persian writes places so.
+ARTICLED = 2048
 # Form types.
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 

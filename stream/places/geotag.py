@@ -53,6 +53,7 @@ from stream.places.gazetteer import (
     ABBREV,
     ADJ,
     AMBIG,
+    ARTICLED,
     CAP,
     CASE,
     DEMONYM,
@@ -398,6 +399,11 @@ _OFFICE_TITLES: dict[str, frozenset[str]] = {
 _GERMAN_TITLE_ENDS = ("minister", "ministerin", "präsident", "präsidentin", "kanzler", "kanzlerin", "chef", "chefin")
 
 
+# Particles that open a surname after a first name: "Jordan van der Berg", "Leonardo da Vinci", "Ursula von der
+# Leyen".
+_SURNAME_PARTICLES = frozenset(["de", "da", "di", "du", "del", "della", "dos", "das", "van", "von"])
+
+
 _MARK_WORDS = (
     _CLUB_MARKS
     | {"governor", "premier"}
@@ -408,6 +414,8 @@ _MARK_WORDS = (
     | _ROYAL_TITLES
     | _LOCAL_MARKS
     | _OFFICE_MARKS
+    | frozenset().union(*_OFFICE_TITLES.values())
+    | _SURNAME_PARTICLES
 )
 # How far into a headline a colon may end the topic label that opens it ("Haut-Karabakh : ...").
 _MAX_TOPIC_CHARS = 40
@@ -823,11 +831,6 @@ _FI_INESSIVE = ("ssa", "ssä")
 _AR_NISBA_ENDINGS = ("ي", "ية", "يون", "يين", "يان", "يتان", "يات")
 
 
-def _takes_the_article(gaz: Gazetteer, key: str, place: int) -> bool:
-    """Whether ``place`` is also named ``key`` with the Arabic article (الرياض for رياض)."""
-    return any(entry[0] == place for entry in gaz.lookup("ال" + key))
-
-
 def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> list[_Hit]:
     """Every gazetteer form in ``ts`` (the first :data:`_MAX_HITS`) that passes its script's inflection and case rules.
 
@@ -895,6 +898,18 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         last = -1
         readings = []
         for place, ftype, flags in entries:
+            if (
+                flags & ARTICLED
+                and language == "ar"
+                and not article
+                and single
+                and not tail
+                and not key.endswith(_AR_NISBA_ENDINGS)
+            ):
+                # Arabic writes these places with the article (الرياض, الهند): bare, the word is a name or a noun of
+                # its own ("رياض الأطفال", kindergartens; the first names Riyad and Hind; صور, pictures, not Tyre),
+                # though Persian writes the places so. An indefinite nisba needs none ("شركة برازيلية", "كويتيون").
+                continue
             if flags & _NEEDPRE_FI and ((flags & NEEDPRE and not prefixed) or (flags & FI and not fi)):
                 continue
             # Arabic proper names take the article only as a nisba adjective
@@ -920,20 +935,6 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 if flags & LOWER and text[begins[first]].isupper() and not _nationality_opening(text, begins[first], tail):
                     continue
             readings.append((place, ftype, flags))
-        if (
-            readings
-            and family == ARA
-            and language == "ar"
-            and not article
-            and single
-            and not key.startswith("ال")
-            and not tail
-            and not key.endswith(_AR_NISBA_ENDINGS)
-        ):
-            # Arabic writes these places with the article (الرياض, الهند): bare, the word is a name or a noun of its
-            # own ("رياض الأطفال", kindergartens; the first names Riyad and Hind; صور, pictures, not Tyre), though
-            # Persian writes the places so. A nisba adjective is indefinite without it ("شركة برازيلية", "كويتيون").
-            readings = [r for r in readings if r[1] != NAME or not _takes_the_article(gaz, key, r[0])]
         if not readings:
             continue
         if last < 0:
@@ -1624,12 +1625,26 @@ def locate(
         [h for h in hits if id(h) not in not_names and _after_kin(ts, text, h)] if lang == "en" and marks & _KIN_WORDS else []
     )
     # "Leila de Lima", "Javier de Mauricio": a name after a first name and a surname's particle is the surname.
-    if not _SURNAME_PARTICLES.isdisjoint(ts.texts):
-        people_named += [h for h in hits if id(h) not in not_names and _surname_after_particle(ts, text, h, hit_tokens, gaz)]
+    if not marks.isdisjoint(_SURNAME_PARTICLES):
+        people_named += [
+            h
+            for h in hits
+            if h.first > 1
+            and texts[h.first - 1] in _SURNAME_PARTICLES
+            and id(h) not in not_names
+            and _surname_after_particle(ts, text, h, hit_tokens, gaz)
+        ]
     # "el presidente Bush", "le président Santos", "Präsident Bush": a name after a title of office is its holder's.
     titles = _OFFICE_TITLES.get(lang or "")
-    if titles is not None and (lang == "de" or not titles.isdisjoint(ts.texts)):
-        people_named += [h for h in hits if id(h) not in not_names and _after_an_office(ts, text, h, titles, lang, gaz)]
+    if titles is not None and (lang == "de" or not marks.isdisjoint(titles)):
+        people_named += [
+            h
+            for h in hits
+            if h.first > 0
+            and (texts[h.first - 1] in titles or (lang == "de" and texts[h.first - 1].endswith(_GERMAN_TITLE_ENDS)))
+            and id(h) not in not_names
+            and _after_an_office(ts, text, h, titles, lang, gaz)
+        ]
     # "Queen Elizabeth", "Queen Rania", "Queen Victoria": a name after a monarch's title is the monarch's.
     if lang == "en" and marks & _ROYAL_TITLES:
         people_named += [h for h in hits if id(h) not in not_names and _after_a_royal_title(ts, text, h, gaz)]
@@ -2329,8 +2344,11 @@ def _person_name(
         return True
     # A first name and a middle initial: "President George W. Bush" (George, a South African city); a first name and a
     # surname's particle: "Jordan van der Berg".
-    if first_name and (
-        _initial_after(ts, text, hit, hit_tokens, weak, gaz.first_names) or _particle_after(ts, text, hit, hit_tokens, gaz)
+    if (
+        first_name
+        and nxt < len(texts)
+        and (len(texts[nxt]) == 1 or texts[nxt] in _SURNAME_PARTICLES)
+        and (_initial_after(ts, text, hit, hit_tokens, weak, gaz.first_names) or _particle_after(ts, text, hit, hit_tokens, gaz))
     ):
         return True
     # A hyphenated first name: "spokeswoman Kerry-Ann Hamilton" (no county Kerry). Two places so joined are no person:
@@ -2595,11 +2613,6 @@ def _initial_after(
     if text[ts.end(hit.last) : ts.start(initial)] != " " or text[ts.end(initial) : ts.start(surname)] != ". ":
         return False
     return _name_word(ts, text, surname)
-
-
-# Particles that open a surname after a first name: "Jordan van der Berg", "Leonardo da Vinci", "Ursula von der
-# Leyen".
-_SURNAME_PARTICLES = frozenset(["de", "da", "di", "du", "del", "della", "dos", "das", "van", "von"])
 
 
 def _particle_after(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], gaz: Gazetteer) -> bool:
