@@ -738,7 +738,18 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
             and not surface.isupper()
             and family_of(key) == LAT
             and not own_by_key[idx, key] & _CHECKED_LAT
-            and _word_langs(words, LAT, key, set(), WORD_FLOOR, add_own=False, rival=rivals[idx])
+            # A name no language that writes it is seen using (wordfreq) is measured without the rival: a read
+            # language's frequency of it is its own word's, not a borrowed name's (Friulian "Cine" for China is Spanish
+            # "cine", cinema, however often Spanish writes "China"); Norwegian "Kina" (4.99) keeps it.
+            and _word_langs(
+                words,
+                LAT,
+                key,
+                set(),
+                WORD_FLOOR,
+                add_own=False,
+                rival=rivals[idx] if _in_use(key, own_by_key[idx, key]) else None,
+            )
         ):
             continue
         word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rivals[idx]) if key else []
@@ -990,6 +1001,21 @@ def news_towns_table(path: Path = NEWS_TOWNS) -> dict[int, frozenset[str]]:
         gid, _country, _name, _count, names = line.split("\t")
         out[int(gid)] = frozenset(names.split("|"))
     return out
+
+
+@cache
+def _wordfreq_languages() -> frozenset[str]:
+    import wordfreq
+
+    return frozenset(wordfreq.available_languages())
+
+
+def _in_use(key: str, langs: set[str]) -> bool:
+    """Whether one of ``langs`` that has a wordfreq list writes ``key`` at :data:`FOREIGN_NAME_USE_FLOOR` or more."""
+    import wordfreq
+
+    listed = _wordfreq_languages()
+    return any(wordfreq.zipf_frequency(key, lang) >= FOREIGN_NAME_USE_FLOOR for lang in sorted(langs & listed))
 
 
 def _articled(b: _Builder) -> None:

@@ -813,6 +813,15 @@ def test_salvador_and_mauricio_are_first_names_before_they_are_countries() -> No
     assert "MU" in _countries(locate(_story("", "El gobierno de Mauricio anunció nuevas medidas."), "es"))
 
 
+def test_a_short_country_name_only_unread_languages_write_is_no_place_where_it_is_a_word() -> None:
+    # Friulian "Cine" (China) is Spanish "cine" (cinema), French "gris" no Greece, Italian "indi" no India: none of
+    # the languages that write these names is seen using them (wordfreq), so Spanish writing "China" more often
+    # does not make "cine" a borrowed name of China.
+    assert _countries(locate(_story("", "El Día del Cine llevó a miles de personas al cine."), "es")) == set()
+    # Norwegian "Kina" is in use, and stays China.
+    assert "CN" in _countries(locate(_story("", "Norge og Kina har signert en avtale."), "nb"))
+
+
 def test_a_trigger_word_that_is_the_name_itself_backs_nothing() -> None:
     # German "Hauptstadt" (capital) is a trigger word for a name beside it, not for itself.
     assert "DE" in _countries(locate(_story("", "Die Hauptstadt Berlin wurde am Abend gesperrt."), "de"))
