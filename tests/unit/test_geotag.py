@@ -834,6 +834,15 @@ def test_the_soviet_union_is_russia_as_zaire_is_the_congo() -> None:
     assert _countries(locate(_story("", "Soviet-era tanks were shown."), "en")) == set()
 
 
+def test_the_paris_club_is_no_mention_of_france() -> None:
+    # The creditor governments' group that reschedules a country's debt: the story is the debtor's.
+    assert _countries(locate(_story("", "The Paris Club of creditor nations agreed to reschedule Brazil's debt."), "en")) == {
+        "BR"
+    }
+    assert _countries(locate(_story("", "Парижский клуб согласился реструктурировать долг Бразилии."), "ru")) == {"BR"}
+    assert _countries(locate(_story("", "Talks on Brazil's debt were held in Paris on Monday."), "en")) == {"BR", "FR"}
+
+
 def test_a_trigger_word_that_is_the_name_itself_backs_nothing() -> None:
     # German "Hauptstadt" (capital) is a trigger word for a name beside it, not for itself.
     assert "DE" in _countries(locate(_story("", "Die Hauptstadt Berlin wurde am Abend gesperrt."), "de"))
