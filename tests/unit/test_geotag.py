@@ -822,13 +822,16 @@ def test_a_short_country_name_only_unread_languages_write_is_no_place_where_it_i
     assert "CN" in _countries(locate(_story("", "Norge og Kina har signert en avtale."), "nb"))
 
 
-def test_the_soviet_union_is_russia_as_zaire_is_the_congo() -> None:
+def test_historical_names_of_states_are_their_successors() -> None:
     # Wire copy of the time names it in every grain and oil story; it had found nothing.
     assert _countries(locate(_story("", "The Soviet Union bought 500,000 tonnes of U.S. corn."), "en")) == {"RU", "US"}
     assert _countries(locate(_story("", "Exports to the U.S.S.R. rose."), "en")) == {"RU"}
     assert _countries(locate(_story("", "После распада Советского Союза страна обрела независимость."), "ru")) == {"RU"}
     assert _countries(locate(_story("", "L'URSS a acheté du blé."), "fr")) == {"RU"}
     assert _countries(locate(_story("", "Sovyetler Birliği dağıldı."), "tr")) == {"RU"}
+    # Kampuchea and Ceylon, Cambodia's and Sri Lanka's names in the wire copy of the 1970s and 1980s.
+    assert _countries(locate(_story("", "Vietnamese troops withdrew from Kampuchea."), "en")) == {"VN", "KH"}
+    assert _countries(locate(_story("", "Ceylon tea prices rose at the auction."), "en")) == {"LK"}
     # Its abbreviations only in capitals; the adjective is not read ("Soviet-era").
     assert _countries(locate(_story("", "The urss file was opened."), "en")) == set()
     assert _countries(locate(_story("", "Soviet-era tanks were shown."), "en")) == set()
