@@ -64,6 +64,7 @@ __all__ = [
     "HE_ADJ_TAILS",
     "HE_LOCATIVE_PREFIXES",
     "HE_PREFIXES",
+    "HYE_LOWER_TAILS",
     "KOR_LOCATIVE",
     "MAX_HE_PREFIX_CHARS",
     "MAX_PROCLITIC_CHARS",
@@ -342,6 +343,9 @@ HYE_TAILS = frozenset(
         "իս",
     ]
 )
+# Armenian adjectives and nouns of people made from a place's name are written in lower case (բելգիական, "Belgian";
+# կանադացի, "a Canadian"), though the name itself takes a capital.
+HYE_LOWER_TAILS = frozenset(t for t in HYE_TAILS if t.startswith(("ական", "ցի", "ցու")))
 _GEO_CASE_TAILS = frozenset(
     [
         "ი",

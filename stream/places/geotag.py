@@ -83,6 +83,7 @@ from stream.places.geomorph import (
     HE_PREFIXES,
     HEB,
     HYE,
+    HYE_LOWER_TAILS,
     KOR,
     KOR_LOCATIVE,
     LAT,
@@ -930,7 +931,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                     last = first if single else first + key.count(" ")
                 if flags & CASE and not _all_caps(all_caps, text, ts, first, last):
                     continue
-                if flags & CAP and not text[begins[first]].isupper():
+                if flags & CAP and not text[begins[first]].isupper() and not (family == HYE and tail in HYE_LOWER_TAILS):
                     continue
                 if flags & LOWER and text[begins[first]].isupper() and not _nationality_opening(text, begins[first], tail):
                     continue

@@ -790,6 +790,9 @@ def test_armenian_names_are_capitalised_and_georgian_which_is_no_roman() -> None
     assert _countries(locate(_story("", "Այնտեղ կան երեխաներ։"), "hy")) == set()
     assert _countries(locate(_story("", "Բնական գազի գինը բարձրացել է։"), "hy")) == set()
     assert _countries(locate(_story("", "რომელი ქვეყანა მიიღებს მონაწილეობას?"), "ka")) == set()
+    # Adjectives and nouns of people made from a name are written in lower case, and read: "Belgian", "a Canadian".
+    assert _countries(locate(_story("", "բելգիական ընկերությունը հայտարարեց։"), "hy")) == {"BE"}
+    assert _countries(locate(_story("", "Նադալի կանադացու հետ խաղը։"), "hy")) == {"CA"}
     # Capitalised, in capitals (a dateline) and declined they are the places still.
     assert _countries(locate(_story("", "Վարչապետը մեկնել է Փարիզ, իսկ նախարարը՝ Գազա։"), "hy")) == {"FR", "PS"}
     assert _countries(locate(_story("", "ԵՐԵՎԱՆ, 7 ԴԵԿՏԵՄԲԵՐԻ, ԱՐՄԵՆՊՐԵՍ: Վարչապետը խոսեց։"), "hy")) == {"AM"}
