@@ -2647,13 +2647,21 @@ def _surname_after_particle(ts: TokenStream, text: str, hit: _Hit, hit_tokens: s
         return False
     if not text[ts.start(particle)].islower() or not _name_word(ts, text, first):
         return False
-    # A saint's name before the particle names a place after the place: "Hospital Sant Joan de Reus".
-    if first > 0 and texts[first - 1] in _SAINT_WORDS:
+    # A saint's name before the particle names a place after the place ("Hospital Sant Joan de Reus"), and a royal's
+    # name after a title is styled after the place ("el Príncipe William de Gales").
+    if first > 0 and (texts[first - 1] in _SAINT_WORDS or texts[first - 1] in _NOBLE_TITLES):
         return False
     return not any(gaz.places[r[0]].kind == "country" for r in hit.readings)
 
 
 _SAINT_WORDS = frozenset(["san", "sant", "santa", "santo", "são", "saint", "sainte", "st", "ste", "sankt"])
+_NOBLE_TITLES = frozenset(
+    [
+        *("prince", "princess", "king", "queen", "duke", "duchess", "príncipe", "princesa", "rey", "reina", "duque"),
+        *("duquesa", "conde", "condesa", "roi", "reine", "princesse", "duc", "duchesse", "comte", "comtesse", "rei"),
+        *("rainha", "re", "regina", "principe", "duca", "prinz", "prinzessin", "könig", "königin", "herzog"),
+    ]
+)
 
 
 def _speaker(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:

@@ -729,6 +729,7 @@ def test_a_middle_initial_or_a_surname_particle_after_a_first_name_makes_a_perso
     # Not after a title or a saint's name.
     assert _countries(locate(_story("", "El Gran Duque de Luxemburgo llegó ayer."), "es")) == {"LU"}
     assert _countries(locate(_story("", "El Hospital Sant Joan de Reus participa en el estudio."), "es")) == {"ES"}
+    assert _countries(locate(_story("", "El Príncipe William de Gales contraerá nupcias."), "es")) == {"GB"}
     # A compass initial after another place abbreviates a place's name, and a place after the particle stays one.
     assert _countries(locate(_story("", "He moved from Charleston W. Virginia to Ohio."), "en")) == {"US"}
     assert _forms("Il est arrivé à Salvador de Bahia lundi.", "fr", "BR") == ["Salvador de Bahia"]
@@ -847,6 +848,8 @@ def test_the_paris_club_is_no_mention_of_france() -> None:
     }
     assert _countries(locate(_story("", "Парижский клуб согласился реструктурировать долг Бразилии."), "ru")) == {"BR"}
     assert _countries(locate(_story("", "Talks on Brazil's debt were held in Paris on Monday."), "en")) == {"BR", "FR"}
+    # Names are folded: "London club Arsenal" is a football club of London, no banks' London Club.
+    assert "GB" in _countries(locate(_story("", "He joined London club Arsenal on Monday."), "en"))
 
 
 def test_a_trigger_word_that_is_the_name_itself_backs_nothing() -> None:
