@@ -1271,7 +1271,7 @@ def _exemplar_cities(cities: dict[str, dict[str, Any]]) -> dict[int, list[str]]:
 def _outnumbers_its_country(
     words: dict[int, dict[str, dict[str, float]]], family: int, key: str, cc: str, *, measured: bool = False
 ) -> list[str]:
-    """The checked languages of ``family`` that write ``key`` (a one-word subdivision or capital name) at least
+    """The checked languages of ``family`` that write ``key`` (a one-word subdivision, city or capital name) at least
     :data:`WORD_FLOOR` and :data:`SUBDIVISION_WORD_MARGIN` more often than the country's own name (CLDR, Babel).
     ``measured``: only where wordfreq knows that name (Urdu's CLDR name of Türkiye is none of its words, and
     انقرہ, Ankara, is no word)."""
@@ -1577,6 +1577,8 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                     own = own - {"en"}
                 word_in = _word_langs(words, family, key, own, 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key)))
                 if " " not in key and own:
+                    # The own languages, skipped above, by the subdivisions' margin: German "Namen" ("names"; Namur,
+                    # German being a Belgian language), French "Pire" (Piraeus), English "Reading".
                     word_in = sorted(set(word_in) | (set(_outnumbers_its_country(words, family, key, cc)) & own))
             elif family == ARA and " " not in key:
                 # A capital's Arabic-script name is trusted, but not one its language writes far more often than the

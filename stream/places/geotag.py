@@ -2632,6 +2632,17 @@ def _particle_after(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int],
     return between == f" {text[ts.start(particle) : ts.end(surname - 1)]} " and _name_word(ts, text, surname)
 
 
+# Words before a first name that make the name after its particle a place's: a saint's town or church, a royal's title.
+_SAINT_WORDS = frozenset(["san", "sant", "santa", "santo", "são", "saint", "sainte", "st", "ste", "sankt"])
+_NOBLE_TITLES = frozenset(
+    [
+        *("prince", "princess", "king", "queen", "duke", "duchess", "príncipe", "princesa", "rey", "reina", "duque"),
+        *("duquesa", "conde", "condesa", "roi", "reine", "princesse", "duc", "duchesse", "comte", "comtesse", "rei"),
+        *("rainha", "re", "regina", "principe", "duca", "prinz", "prinzessin", "könig", "königin", "herzog"),
+    ]
+)
+
+
 def _surname_after_particle(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], gaz: Gazetteer) -> bool:
     """Whether a capitalised one-word Latin name that is no country's follows a first name (``gaz.first_names``) and a
     surname's particle, one space apart: "Leila de Lima" (not Peru's capital). A title or a noun before the particle
@@ -2652,16 +2663,6 @@ def _surname_after_particle(ts: TokenStream, text: str, hit: _Hit, hit_tokens: s
     if first > 0 and (texts[first - 1] in _SAINT_WORDS or texts[first - 1] in _NOBLE_TITLES):
         return False
     return not any(gaz.places[r[0]].kind == "country" for r in hit.readings)
-
-
-_SAINT_WORDS = frozenset(["san", "sant", "santa", "santo", "são", "saint", "sainte", "st", "ste", "sankt"])
-_NOBLE_TITLES = frozenset(
-    [
-        *("prince", "princess", "king", "queen", "duke", "duchess", "príncipe", "princesa", "rey", "reina", "duque"),
-        *("duquesa", "conde", "condesa", "roi", "reine", "princesse", "duc", "duchesse", "comte", "comtesse", "rei"),
-        *("rainha", "re", "regina", "principe", "duca", "prinz", "prinzessin", "könig", "königin", "herzog"),
-    ]
-)
 
 
 def _speaker(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
