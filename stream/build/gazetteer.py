@@ -111,6 +111,7 @@ from stream.places.geomorph import (
     ARA,
     CJK,
     CYR,
+    CYR_LATIN,
     CYR_VOWELS,
     HE_ADJ_TAILS,
     HE_PREFIXES,
@@ -423,20 +424,13 @@ def _first_names() -> list[str]:
 
 # Russian and Ukrainian letters in the romanisation first names take in the name list (BGN/PCGN-like; see
 # _romanisations for the variants).
-_CYR_LATIN = str.maketrans(
-    {
-        **dict(zip("абвгдезийклмнопрстуфыэіґ", "abvgdeziyklmnoprstufyeig", strict=True)),
-        **{"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ї": "yi", "є": "ye"},
-        **{"ъ": "", "ь": "", "'": "", "’": ""},
-    }
-)
 
 
 def _romanisations(key: str) -> set[str]:
     """Latin spellings under which a folded Cyrillic name may stand in a first-name list: the plain romanisation
     (Владимир vladimir, Лариса larisa) and the usual variants (-ia for -iya: viktoria; h for kh: halil; i for
     y; j for y before a vowel, as South Slavic and Nordic names are written: Dejan, Kaja, Sanja)."""
-    base = key.translate(_CYR_LATIN)
+    base = key.translate(CYR_LATIN)
     variants = {base, base.replace("iya", "ia"), base.replace("kh", "h"), base.replace("y", "i")}
     variants.add(re.sub(r"y(?=[aeiou])", "j", base))
     return variants

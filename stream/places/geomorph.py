@@ -58,6 +58,7 @@ __all__ = [
     "AR_ARTICLE_PREFIXES",
     "AR_PROCLITICS",
     "CYR_ADJ_ENDINGS",
+    "CYR_LATIN",
     "CYR_VOWELS",
     "FAMILIES",
     "FINNISH_LOCATIVE",
@@ -442,6 +443,16 @@ def family_of(form: str) -> int:
 def _letter_family(ch: str) -> int:
     # Cached per letter: the gazetteer asks for each of its ~177,000 keys at every process start.
     return _SCRIPT_FAMILY.get(unicodedata.name(ch, "").split(" ", 1)[0], OTHER)
+
+
+# Russian and Ukrainian letters in the plain romanisation a Latin first-name list spells names in (Владимир vladimir).
+CYR_LATIN = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэіґ", "abvgdeziyklmnoprstufyeig", strict=True)),
+        **{"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ї": "yi", "є": "ye"},
+        **{"ъ": "", "ь": "", "'": "", "’": ""},
+    }
+)
 
 
 _CYR_DECLINED_O_E = ("ово", "ево", "ёво", "ино", "ыно", "ье")

@@ -76,6 +76,7 @@ from stream.places.geomorph import (
     ARA,
     CJK,
     CYR,
+    CYR_LATIN,
     FAMILIES,
     FINNISH_LOCATIVE,
     GEO,
@@ -2314,7 +2315,9 @@ def _person_name(
         sure_country = all(gaz.places[r[0]].kind == "country" and _is_sure(gaz, r, hit.form, lang, hit.family) for r in readings)
         demonym = all(r[1] == DEMONYM for r in readings)
     if sure_country and not _foreign_name(gaz, hit, lang) and not (lang == "en" and _titled_name(ts, text, hit)):
-        return False
+        # Russian surnames are often a country's declined name (Ливанов, "of the Lebanons"; Куба): after a first
+        # name they are the person's ("министр Дмитрий Ливанов", "Мартин Куба").
+        return hit.family == CYR and _after_a_cyrillic_first_name(ts, text, hit, gaz)
     # A demonym is an adjective, and English capitalises the title or body it qualifies: "Polish
     # Energy Minister", "Thai Prime Minister" name no person called Polish or Thai.
     if demonym:
@@ -2595,6 +2598,31 @@ def _initial_before(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int],
     if text[ts.end(initial) : ts.start(hit.first)] != ". " or text[ts.end(first) : ts.start(initial)] != " ":
         return False
     return text[ts.start(initial)].isupper() and _name_word(ts, text, first)
+
+
+_CYR_ADJ_TAILS = ("ая", "яя", "ой", "ей", "ий", "ый", "ое", "ее", "ую", "юю", "ого", "его", "ому", "ему", "ым", "им", "ых", "их")
+
+
+def _after_a_cyrillic_first_name(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
+    """Whether the capitalised word just before a Cyrillic name, one space apart, is a first name: its plain
+    romanisation (or the usual -ий/-ия variants) is one of ``gaz.first_names`` ("Дмитрий" dmitry, "Мартин" martin)."""
+    prev = hit.first - 1
+    if prev < 0 or text[ts.end(prev) : hit.start] != " " or not _name_word(ts, text, prev):
+        return False
+    # An adjective after a first name is a royal's epithet as often as a surname ("Астрид Шведской", Astrid of Sweden).
+    if ts.texts[hit.first].endswith(_CYR_ADJ_TAILS):
+        return False
+    base = ts.texts[prev].translate(CYR_LATIN)
+    if not base.isascii():
+        return False
+    names = gaz.first_names
+    return (
+        base in names
+        or re.sub(r"i[yi]$", "y", base) in names
+        or re.sub(r"i[yi]$", "i", base) in names
+        or base.replace("iya", "ia") in names
+        or base.replace("kh", "h") in names
+    )
 
 
 def _initial_after(

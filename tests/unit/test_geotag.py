@@ -852,6 +852,17 @@ def test_the_paris_club_is_no_mention_of_france() -> None:
     assert "GB" in _countries(locate(_story("", "He joined London club Arsenal on Monday."), "en"))
 
 
+def test_a_country_s_name_after_a_cyrillic_first_name_is_a_surname() -> None:
+    # Russian surnames are often a country's declined name: "Дмитрий Ливанов" (Lebanon's "Ливанов"), "Мартин Куба"
+    # (NEREL dev) had named Lebanon and Cuba.
+    assert _countries(locate(_story("", "Министр Дмитрий Ливанов заявил, что экзамен сохранят."), "ru")) == set()
+    assert _countries(locate(_story("", "Председатель партии Мартин Куба заявил об отставке."), "ru")) == set()
+    # A royal's epithet stays the country, as a country after a title does.
+    assert "SE" in _countries(locate(_story("", "Он сын короля Леопольда и Астрид Шведской."), "ru"))
+    assert "GB" in _countries(locate(_story("", "Премьер-министр Великобритании Борис Джонсон прибыл."), "ru"))
+    assert _countries(locate(_story("", "Россия и Куба подписали соглашение."), "ru")) == {"RU", "CU"}
+
+
 def test_a_trigger_word_that_is_the_name_itself_backs_nothing() -> None:
     # German "Hauptstadt" (capital) is a trigger word for a name beside it, not for itself.
     assert "DE" in _countries(locate(_story("", "Die Hauptstadt Berlin wurde am Abend gesperrt."), "de"))
