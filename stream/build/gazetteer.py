@@ -111,7 +111,6 @@ from stream.places.geomorph import (
     ARA,
     CJK,
     CYR,
-    CYR_LATIN,
     CYR_VOWELS,
     HE_ADJ_TAILS,
     HE_PREFIXES,
@@ -120,6 +119,7 @@ from stream.places.geomorph import (
     KOR,
     LAT,
     OTHER,
+    cyr_romanisations,
     expand_cyr_phrase,
     family_of,
     finnish_tails,
@@ -420,20 +420,6 @@ def _first_names() -> list[str]:
         if zipfs[-1] - zipfs[len(zipfs) // 2] < FIRST_NAME_WORD_MARGIN:
             out.append(name)
     return sorted(out)
-
-
-# Russian and Ukrainian letters in the romanisation first names take in the name list (BGN/PCGN-like; see
-# _romanisations for the variants).
-
-
-def _romanisations(key: str) -> set[str]:
-    """Latin spellings under which a folded Cyrillic name may stand in a first-name list: the plain romanisation
-    (Владимир vladimir, Лариса larisa) and the usual variants (-ia for -iya: viktoria; h for kh: halil; i for
-    y; j for y before a vowel, as South Slavic and Nordic names are written: Dejan, Kaja, Sanja)."""
-    base = key.translate(CYR_LATIN)
-    variants = {base, base.replace("iya", "ia"), base.replace("kh", "h"), base.replace("y", "i")}
-    variants.add(re.sub(r"y(?=[aeiou])", "j", base))
-    return variants
 
 
 def _han_variants(keys: list[str]) -> dict[str, list[str]]:
@@ -1118,6 +1104,15 @@ _APOSTROPHES = re.compile(r"['ʼ’`ʻ]")
 _AR_ARTICLE = re.compile(r"^(?:A[lrsdtnz]|Ash|Adh|Ath)[ -](?=\w{4})")
 
 
+def _unmarked(name: str) -> str:
+    """A Latin ``name`` without its combining marks (Cancún: Cancun); a name in another script as it is."""
+    if family_of(name) != LAT:
+        return name
+    import unicodedata
+
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)))
+
+
 def _plain_forms(name: str) -> list[str]:
     """``name`` and the spellings news uses for an ISO 3166-2 romanisation.
 
@@ -1125,11 +1120,9 @@ def _plain_forms(name: str) -> list[str]:
     K'akheti) that English news leaves out (Parwan, Suwayda, Kakheti): the name without combining
     marks and apostrophes, and without a leading Arabic article, is added too.
     """
-    import unicodedata
-
-    plain = unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)))
     # Only Latin script: in Cyrillic or Arabic the marks are letters (й, ё). Letters that do not
     # decompose (ø, ł, ı) stay as they are.
+    plain = _unmarked(name)
     plain = _APOSTROPHES.sub("", plain) if family_of(plain) == LAT else name
     forms = [name, plain]
     bare = _AR_ARTICLE.sub("", plain)
@@ -1370,15 +1363,6 @@ def _unattested(b: _Builder) -> set[str]:
         for key, langs in b.attested.items()
         if not langs & _READ_LANGS and all(ftype == NAME and b.places[i][2] == "country" for i, ftype in b.forms.get(key, {}))
     }
-
-
-def _unmarked(name: str) -> str:
-    """A Latin ``name`` without its combining marks (Cancún: Cancun); a name in another script as it is."""
-    if family_of(name) != LAT:
-        return name
-    import unicodedata
-
-    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)))
 
 
 def _saint_variants(name: str) -> list[str]:
@@ -1903,7 +1887,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         if family == LAT:
             romanised: tuple[str, ...] | set[str] = (key,)
         elif family == CYR and " " not in key:
-            romanised = _romanisations(key)
+            romanised = cyr_romanisations(key)
         else:
             continue
         common = any(names.get(r, 0) for r in romanised)
@@ -1912,10 +1896,8 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         for (idx, ftype), flags in list(slot.items()):
             if ftype == NAME and (common or b.places[idx][2] in ("city", "state")):
                 slot[idx, ftype] = (flags | AMBIG) & ~WORD
-    import wordfreq
 
     rare = _given_names(FOREIGN_NAME_FLOOR)
-    listed = set(wordfreq.available_languages())
     for key, langs in b.name_langs.items():
         cyrillic = family_of(key) == CYR
         # Not a form that is also a demonym ("Philippine"): news writes it as the adjective, no person's name.
@@ -1923,12 +1905,9 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         # of "Герман Греф" and "Владимир Франц" in Russian, which writes Германия and Франция.
         if (
             not langs
-            and (any(rare.get(r, 0) for r in _romanisations(key)) if cyrillic else rare.get(key, 0))
+            and (any(rare.get(r, 0) for r in cyr_romanisations(key)) if cyrillic else rare.get(key, 0))
             and all(ftype == NAME for _idx, ftype in b.forms.get(key, {}))
-            and (
-                cyrillic
-                or not any(wordfreq.zipf_frequency(key, lang) >= FOREIGN_NAME_USE_FLOOR for lang in b.attested[key] & listed)
-            )
+            and (cyrillic or not _in_use(key, b.attested[key]))
         ):
             for (idx, ftype), flags in list(b.forms.get(key, {}).items()):
                 if ftype == NAME and b.places[idx][2] == "country":

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from typing import TypeVar
 
 from stream.errors import EmptyStoryError, OversizedError, SchemaError
-from stream.formats.html import has_text
+from stream.formats.html import has_text, one_line
 from stream.story import ProviderPlace, ProviderSubject, Story
 
 __all__ = [
@@ -255,4 +255,4 @@ def _dateline(value: str | None) -> str | None:
     """``value`` on one line; None when empty or longer than a dateline is (a paragraph there is no dateline)."""
     if not value or len(value) > MAX_DATELINE_CHARS:
         return None
-    return " ".join(value.split()) or None
+    return one_line(value) or None

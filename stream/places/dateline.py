@@ -100,18 +100,20 @@ def find_dateline(story: Story) -> Dateline | None:
     """The dateline place of ``story``, if its body (or text) opens with one."""
     text = story.text
     offset = story.body_offset
-    if offset >= len(text):
-        offset = 0
+    return _dateline_at(text, offset if offset < len(text) else 0)
+
+
+def _dateline_at(text: str, offset: int) -> Dateline | None:
+    """The dateline opening ``text`` at ``offset``, with offsets into ``text``."""
     # Skip leading blank space (Chinese paragraphs open with ideographic spaces) but stay on the first line of the body.
     while offset < len(text) and text[offset] in " \t\r\n\u00a0\u3000":
         offset += 1
     # ANSA and AGI put their name first: "(ANSA) - ROMA, 1 LUG -", "(ANSA) - Rome, October 11 -".
     lead = _AGENCY_FIRST.match(text, offset)
     if lead is not None:
-        found = find_dateline(Story(id=story.id, headline="", body=text[lead.end() :]))
+        found = _dateline_at(text, lead.end())
         if found is not None:
-            at = lead.end()
-            return Dateline(found.text, found.start + at, found.end + at, found.agency or lead.group("agency"))
+            return found if found.agency else Dateline(found.text, found.start, found.end, lead.group("agency"))
     window = min(len(text), offset + 120)
     for pattern in _cjk_patterns(text[offset : offset + 1]):
         cjk = pattern.match(text, offset, window)
@@ -143,7 +145,7 @@ def provider_dateline(text: str, known: Callable[[str], bool] | None = None) -> 
     2021 (AFP) -") gives the text before its first comma, bracket, slash, dash or digit, of at most four words, or
     the longest of its first words that is a place ("SYDNEY March 22 AAP -"); a field of several parts between
     dashes is read part by part ("ANSA TEST - ROMA, 01 LUG -")."""
-    found = find_dateline(Story(id="dateline", headline="", body=text))
+    found = _dateline_at(text, 0)
     if found is not None and (known is None or known(found.text)):
         return found
     at = 0

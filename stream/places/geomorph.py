@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 import unicodedata
 
 from stream.text.normalize import HE_PREFIXES
@@ -58,7 +59,6 @@ __all__ = [
     "AR_ARTICLE_PREFIXES",
     "AR_PROCLITICS",
     "CYR_ADJ_ENDINGS",
-    "CYR_LATIN",
     "CYR_VOWELS",
     "FAMILIES",
     "FINNISH_LOCATIVE",
@@ -71,6 +71,7 @@ __all__ = [
     "MAX_PROCLITIC_CHARS",
     "MAX_TAIL_CHARS",
     "TURKIC_LOCATIVE",
+    "cyr_romanisations",
     "family_of",
     "finnish_tails",
     "stems",
@@ -445,14 +446,24 @@ def _letter_family(ch: str) -> int:
     return _SCRIPT_FAMILY.get(unicodedata.name(ch, "").split(" ", 1)[0], OTHER)
 
 
-# Russian and Ukrainian letters in the plain romanisation a Latin first-name list spells names in (Владимир vladimir).
-CYR_LATIN = str.maketrans(
+# Russian and Ukrainian letters in the romanisation first names take in a Latin first-name list (BGN/PCGN-like).
+_CYR_LATIN = str.maketrans(
     {
         **dict(zip("абвгдезийклмнопрстуфыэіґ", "abvgdeziyklmnoprstufyeig", strict=True)),
         **{"ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "yu", "я": "ya", "ї": "yi", "є": "ye"},
         **{"ъ": "", "ь": "", "'": "", "’": ""},
     }
 )
+
+
+def cyr_romanisations(key: str) -> set[str]:
+    """Latin spellings under which a folded Cyrillic name may stand in a first-name list: the plain romanisation
+    (Владимир vladimir, Лариса larisa) and the usual variants (-ia for -iya: viktoria; h for kh: halil; i for
+    y; j for y before a vowel, as South Slavic and Nordic names are written: Dejan, Kaja, Sanja)."""
+    base = key.translate(_CYR_LATIN)
+    variants = {base, base.replace("iya", "ia"), base.replace("kh", "h"), base.replace("y", "i")}
+    variants.add(re.sub(r"y(?=[aeiou])", "j", base))
+    return variants
 
 
 _CYR_DECLINED_O_E = ("ово", "ево", "ёво", "ино", "ыно", "ье")

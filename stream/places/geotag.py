@@ -76,7 +76,7 @@ from stream.places.geomorph import (
     ARA,
     CJK,
     CYR,
-    CYR_LATIN,
+    CYR_ADJ_ENDINGS,
     FAMILIES,
     FINNISH_LOCATIVE,
     GEO,
@@ -92,6 +92,8 @@ from stream.places.geomorph import (
     MAX_PROCLITIC_CHARS,
     MAX_TAIL_CHARS,
     TURKIC_LOCATIVE,
+    cyr_romanisations,
+    family_of,
     tails_for,
 )
 from stream.places.organisations import load_organisations
@@ -2600,29 +2602,25 @@ def _initial_before(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int],
     return text[ts.start(initial)].isupper() and _name_word(ts, text, first)
 
 
-_CYR_ADJ_TAILS = ("ая", "яя", "ой", "ей", "ий", "ый", "ое", "ее", "ую", "юю", "ого", "его", "ому", "ему", "ым", "им", "ых", "их")
+# Russian and Ukrainian adjective endings of two letters or more (a one-letter one ends nouns too: Куба).
+_CYR_ADJ_TAILS = tuple(ending for ending in CYR_ADJ_ENDINGS if len(ending) > 1)
 
 
 def _after_a_cyrillic_first_name(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
-    """Whether the capitalised word just before a Cyrillic name, one space apart, is a first name: its plain
-    romanisation (or the usual -ий/-ия variants) is one of ``gaz.first_names`` ("Дмитрий" dmitry, "Мартин" martin)."""
+    """Whether the capitalised Cyrillic word just before a Cyrillic name, one space apart, is a first name: one of its
+    romanisations (:func:`cyr_romanisations`, and "-y" or "-i" for "-ий") is in ``gaz.first_names`` ("Дмитрий"
+    dmitry, "Мартин" martin)."""
     prev = hit.first - 1
     if prev < 0 or text[ts.end(prev) : hit.start] != " " or not _name_word(ts, text, prev):
         return False
     # An adjective after a first name is a royal's epithet as often as a surname ("Астрид Шведской", Astrid of Sweden).
-    if ts.texts[hit.first].endswith(_CYR_ADJ_TAILS):
+    word = ts.texts[prev]
+    if ts.texts[hit.first].endswith(_CYR_ADJ_TAILS) or family_of(word) != CYR:
         return False
-    base = ts.texts[prev].translate(CYR_LATIN)
-    if not base.isascii():
-        return False
-    names = gaz.first_names
-    return (
-        base in names
-        or re.sub(r"i[yi]$", "y", base) in names
-        or re.sub(r"i[yi]$", "i", base) in names
-        or base.replace("iya", "ia") in names
-        or base.replace("kh", "h") in names
-    )
+    spellings = cyr_romanisations(word[:-2] if word.endswith("ий") else word)
+    if word.endswith("ий"):
+        spellings = {stem + end for stem in spellings for end in ("y", "i", "iy", "ii")}
+    return not gaz.first_names.isdisjoint(spellings)
 
 
 def _initial_after(
@@ -2662,11 +2660,11 @@ def _particle_after(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int],
 
 # Words before a first name that make the name after its particle a place's: a saint's town or church, a royal's title.
 _SAINT_WORDS = frozenset(["san", "sant", "santa", "santo", "são", "saint", "sainte", "st", "ste", "sankt"])
-_NOBLE_TITLES = frozenset(
+_NOBLE_TITLES = _ROYAL_TITLES | frozenset(
     [
-        *("prince", "princess", "king", "queen", "duke", "duchess", "príncipe", "princesa", "rey", "reina", "duque"),
-        *("duquesa", "conde", "condesa", "roi", "reine", "princesse", "duc", "duchesse", "comte", "comtesse", "rei"),
-        *("rainha", "re", "regina", "principe", "duca", "prinz", "prinzessin", "könig", "königin", "herzog"),
+        *("duke", "duchess", "príncipe", "princesa", "rey", "reina", "duque", "duquesa", "conde", "condesa", "roi"),
+        *("reine", "princesse", "duc", "duchesse", "comte", "comtesse", "rei", "rainha", "re", "regina", "principe"),
+        *("duca", "prinz", "prinzessin", "könig", "königin", "herzog"),
     ]
 )
 

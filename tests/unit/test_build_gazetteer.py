@@ -23,7 +23,6 @@ from stream.build.gazetteer import (
     _hebrew_prefixed_words,
     _iso_names,
     _plain_forms,
-    _romanisations,
     _saint_variants,
     _spelt_in,
     _subdivision_translations,
@@ -31,7 +30,7 @@ from stream.build.gazetteer import (
     _word_langs,
     _words_in,
 )
-from stream.places.geomorph import ARA, CYR, LAT, family_of
+from stream.places.geomorph import ARA, CYR, LAT, cyr_romanisations, family_of
 
 WORDS = {LAT: {"en": {"west": 5.3, "turkey": 4.3, "saudi": 4.4}, "de": {"frankreich": 5.0, "france": 4.1, "man": 6.0}}}
 
@@ -247,11 +246,11 @@ def test_a_country_name_that_is_a_nationality_noun_is_a_word_in_that_language() 
 
 
 def test_cyrillic_names_are_looked_up_in_the_first_name_list_by_their_romanisations() -> None:
-    assert _romanisations("владимир") == {"vladimir"}
-    assert {"viktoria", "viktoriya"} <= _romanisations("виктория")
-    assert {"dejan", "deyan"} <= _romanisations("дэян")
-    assert {"halil", "khalil"} <= _romanisations("халил")
-    assert "sofia" in _romanisations("софія")
+    assert cyr_romanisations("владимир") == {"vladimir"}
+    assert {"viktoria", "viktoriya"} <= cyr_romanisations("виктория")
+    assert {"dejan", "deyan"} <= cyr_romanisations("дэян")
+    assert {"halil", "khalil"} <= cyr_romanisations("халил")
+    assert "sofia" in cyr_romanisations("софія")
 
 
 def test_german_counts_a_word_of_another_language_from_a_lower_floor() -> None:
