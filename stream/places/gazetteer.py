@@ -120,6 +120,12 @@ class Gazetteer:
     # Folded names of towns under the city floor -> their one country, read in a dateline only ("PATASKALA —"; see
     # stream.build.gazetteer._dateline_towns).
     dateline_towns: dict[str, str] = field(default_factory=dict)
+    # Folded names of small towns of the United States, Canada, Australia and the United Kingdom -> their one country,
+    # read in the text of an English story that names no country, with support ("Schaumburg trustees"; see
+    # stream.build.gazetteer._local_towns and stream.places.geotag._local_towns).
+    local_towns: dict[str, str] = field(default_factory=dict)
+    # Their names' first tokens, which most of a story's tokens are not (one set lookup a token).
+    local_town_heads: frozenset[str] = frozenset()
     # Ambiguous Latin and Cyrillic forms -> the languages where they are a frequent word: opening a sentence, where
     # every word is capitalised, such a form ("Can trading pollution ...", Caen) is a word unless the text uses it as
     # a place (a locative, a trigger); another name of its country is no support there.
@@ -184,5 +190,7 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         first_names=frozenset(data.get("first_names", ())),
         cyr_words=frozenset(data.get("cyr_words", ())),
         dateline_towns=dict(data.get("dateline_towns", {})),
+        local_towns=dict(data.get("local_towns", {})),
+        local_town_heads=frozenset(key.partition(" ")[0] for key in data.get("local_towns", {})),
         opening_words={k: frozenset(v) for k, v in data.get("opening_words", {}).items()},
     )

@@ -339,6 +339,66 @@ def _phrase_starts(texts: list[str], phrase: tuple[str, ...]) -> Iterator[int]:
             yield at
 
 
+# Words before a small town's name that make it a place ("in Pataskala", "near Bicester"). Not "of": "the intersection of
+# Woodfield and Martingale roads" names a road.
+_TOWN_PREPOSITIONS = frozenset(["in", "at", "near", "outside", "from", "to", "into", "around", "across", "through", "downtown"])
+# Words after a small town's name that make it the town's: its people, its government, its institutions ("Schaumburg
+# trustees", "a Hamlin man", "Ozark police").
+_TOWN_NOUNS = frozenset(
+    [
+        *("police", "council", "city", "town", "township", "village", "borough", "mayor", "trustees", "officials"),
+        *("selectmen", "aldermen", "councillors", "councilors", "commissioners", "residents", "resident", "voters"),
+        *("man", "woman", "boy", "girl", "teen", "fire", "firefighters", "board", "library", "zoning", "school"),
+        *("schools", "high", "hospital", "area", "park", "district", "center", "centre", "church", "chamber"),
+        "neighborhood",
+    ]
+)
+_DASHES = ("—", "–", "-")
+
+
+def _local_towns(gaz: Gazetteer, ts: TokenStream, text: str) -> list[tuple[int, int, str, str]]:
+    """Small towns of :attr:`Gazetteer.local_towns` named in ``text`` with support, as (start, end, folded name,
+    country), when all of them are towns of one country (else none).
+
+    Such a name counts capitalised (or in capitals), after a locative ("in Pataskala", "near Bicester"), before
+    a noun of the town's people or government ("Schaumburg trustees", "a Hamlin man"), before a possessive, or in
+    capitals before a dash (a local paper's dateline inside its byline: "PATASKALA --"). After a capitalised first name
+    it is a surname ("Andrew Haney scored"), as elsewhere.
+    """
+    texts, heads, towns = ts.texts, gaz.local_town_heads, gaz.local_towns
+    found: list[tuple[int, int, str, str]] = []
+    n = len(texts)
+    i = 0
+    while i < n:
+        if texts[i] not in heads or not text[ts.start(i)].isupper():
+            i += 1
+            continue
+        for last in range(min(n, i + 4) - 1, i - 1, -1):  # the longest name first: "Sedro Woolley"
+            form = texts[i] if last == i else " ".join(texts[i : last + 1])
+            if form in towns:
+                break
+        else:
+            i += 1
+            continue
+        start, end = ts.start(i), ts.end(last)
+        name = text[start:end]
+        words = name.replace("-", " ").split()
+        prev = texts[i - 1] if i > 0 else ""
+        after_name = i > 0 and prev in gaz.first_names and text[ts.start(i - 1)].isupper()
+        if all(w[:1].isupper() for w in words) and not after_name:
+            follows = text[end : end + 2]
+            supported = (
+                (i > 0 and prev in _TOWN_PREPOSITIONS and text[ts.end(i - 1) : start] == " ")
+                or (last + 1 < n and texts[last + 1] in _TOWN_NOUNS and text[end : ts.start(last + 1)] == " ")
+                or follows in _POSSESSIVES
+                or (name.isupper() and text[end:].lstrip(" ").startswith(_DASHES))
+            )
+            if supported:
+                found.append((start, end, form, towns[form]))
+        i = last + 1
+    return found if len({c for *_rest, c in found}) == 1 else []
+
+
 def _american_local_offices(ts: TokenStream) -> list[tuple[int, int, str]]:
     """The spans of :data:`_AMERICAN_LOCAL_OFFICES` in the story, in text order, with the office's folded form."""
     spans = []
@@ -433,6 +493,11 @@ PERSON_WEIGHT = 0.5
 # An office only American local government has, under that name, named in a story that names no place of the United
 # States or Canada (see _AMERICAN_LOCAL_OFFICES): this much (times its position weight) for the United States.
 OFFICE_WEIGHT = 0.25
+# A small town of the United States, Canada, Australia or the United Kingdom named with support of its own in an English
+# story that names no country (see _local_towns): this much (times its position weight) for its country. A name read
+# with support weighs as an ambiguous one does; only ever the one country's evidence, so the weight orders it against
+# leaders' and offices' countries.
+LOCAL_TOWN_WEIGHT = AMBIGUOUS_WEIGHT
 # A country's name or abbreviation before a force noun ("United States aircraft bomb ...") weighs this much;
 # so does a demonym there when the story names another country as the scene ("Japanese troops land in ...").
 FORCE_WEIGHT = 0.5
@@ -2097,6 +2162,11 @@ def locate(
             weight = position_weight(person.start, top_end, lead_end) * PERSON_WEIGHT
             mention = Mention(text[person.start : person.end], person.start, person.end, person.name, person.kind)
             accepted.append((idx, mention, weight))
+    if not named and english and gaz.local_towns:
+        # "Schaumburg trustees approved ...", "in Pataskala": a local paper's own small town, under the gazetteer's floor.
+        for start, end, form, country in _local_towns(gaz, ts, text):
+            weight = position_weight(start, top_end, lead_end) * LOCAL_TOWN_WEIGHT
+            accepted.append((gaz.country_index[country], Mention(text[start:end], start, end, form, "town"), weight))
     if english and _office_marked(marks) and "US" not in named and "CA" not in named:
         # American local news names its own town, often under the gazetteer's floor ("FALLS VILLAGE", "Northbrook"):
         # the offices of American local government name the country.

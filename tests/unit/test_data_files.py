@@ -147,6 +147,10 @@ def check_gazetteer(path: Path) -> None:
     for town, iso in gaz.dateline_towns.items():
         assert iso in gaz.country_index, f"gazetteer dateline_towns: {town} -> {iso}"
         assert not gaz.lookup(town), f"gazetteer dateline_towns: {town} is a gazetteer form"
+    assert gaz.local_towns, "gazetteer: no local_towns"
+    for town, iso in gaz.local_towns.items():
+        assert iso in {"US", "CA", "AU", "GB"}, f"gazetteer local_towns: {town} -> {iso}"
+        assert not gaz.lookup(town) and town == fold(town), f"gazetteer local_towns: {town} is a gazetteer form"
     assert gaz.first_names, "gazetteer: no first_names"
     for name in gaz.first_names:
         assert len(name) >= 3 and name.isalpha() and name == fold(name), f"gazetteer first_names: {name!r}"
