@@ -51,7 +51,7 @@ eval-toponyms: setup ## country precision, recall, F1 on public news with every 
 	$(PY) -m pip install -q -e '.[gazetteer]'
 	$(PY) -m benchmarks.eval_toponyms --headlines $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
-eval-conll-places: setup ## false countries in Spanish agency copy (CoNLL-2002 EFE, names marked, not linked; TOPIC_MIRRORS=DIR or a clone)
+eval-conll-places: setup ## false countries in agency copy (CoNLL-2002 EFE Spanish, CoNLL-2003 Reuters English; names marked, not linked; TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m benchmarks.conll_places $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
 # The public place sets (benchmarks/data/places, committed with their CC BY-SA 4.0 attribution) are rebuilt from

@@ -2451,7 +2451,7 @@ def _person_name(
             and _name_word(ts, text, prev)
             and not any(gaz.places[r[0]].kind in ("country", "capital") and not r[2] & AMBIG for r in hit.readings)
         )
-    if _initial_before(ts, text, hit, hit_tokens, weak):
+    if _initial_before(ts, text, hit, hit_tokens, weak) or _lone_initial_before(ts, text, hit):
         return True
     if text[ts.end(prev) : start] != " " or not _name_word(ts, text, prev):
         return False
@@ -2670,6 +2670,18 @@ def _initial_before(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int],
     if text[ts.end(initial) : ts.start(hit.first)] != ". " or text[ts.end(first) : ts.start(initial)] != " ":
         return False
     return text[ts.start(initial)].isupper() and _name_word(ts, text, first)
+
+
+def _lone_initial_before(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a capital initial alone stands right before the name: "M. Vaughan 57", "To bat: R. Croft, D. Cork"
+    (agency sports copy writes its players so). Not a compass initial ("W. Virginia", "N. Ireland"), nor the last
+    letter of a dotted abbreviation ("the U.K. Paris office")."""
+    initial = hit.first - 1
+    texts = ts.texts
+    if initial < 0 or len(texts[initial]) != 1 or not texts[initial].isalpha() or texts[initial] in _COMPASS_INITIALS:
+        return False
+    at = ts.start(initial)
+    return text[ts.end(initial) : hit.start] == ". " and text[at].isupper() and (at == 0 or text[at - 1] not in ".-")
 
 
 # Russian and Ukrainian adjective endings of two letters or more (a one-letter one ends nouns too: Куба).

@@ -88,3 +88,52 @@ def test_the_halves_are_fixed_by_the_article_id() -> None:
     # Pinned: the split was fixed before the first reading.
     halves = [cp.half(f"esp.train:{i}") for i in range(7)]
     assert halves == ["test", "test", "test", "dev", "dev", "test", "dev"]
+
+
+# CoNLL-2003's format (English), written for this test: the headline comes before the dateline, and the copy has no
+# -DOCSTART- lines.
+_CONLL_EN = """SOCCER NN B-NP O
+- : O O
+CLUB NNP B-NP O
+WINS VBZ B-VP O
+. . O O
+
+LONDON NNP B-NP B-LOC
+1996-08-30 CD I-NP O
+
+Arsenal NNP B-NP B-ORG
+'s POS B-NP O
+coach NN I-NP O
+Bruce NNP I-NP B-PER
+Rioch NNP I-NP I-PER
+was VBD B-VP O
+in IN B-PP O
+Italy NNP B-NP B-LOC
+. . O O
+
+TENNIS NN B-NP O
+. . O O
+
+NEW NNP B-NP B-LOC
+YORK NNP I-NP I-LOC
+1996-08-31 CD I-NP O
+
+German JJ B-NP B-MISC
+players NNS I-NP O
+won VBD B-VP O
+. . O O
+"""
+
+
+def test_english_stories_start_at_the_headline_before_their_dateline() -> None:
+    first, second = cp.parse(_CONLL_EN, "eng.test", cp.ENGLISH)
+    assert first.docid == "eng.test:0" and second.docid == "eng.test:1"
+    assert first.text == "SOCCER - CLUB WINS.\nLONDON 1996-08-30\nArsenal's coach Bruce Rioch was in Italy."
+    assert [(kind, first.text[a:b]) for kind, a, b in first.spans] == [
+        ("LOC", "LONDON"),
+        ("ORG", "Arsenal"),
+        ("PER", "Bruce Rioch"),
+        ("LOC", "Italy"),
+    ]
+    assert second.text == "TENNIS.\nNEW YORK 1996-08-31\nGerman players won."
+    assert ("MISC", "German") in [(kind, second.text[a:b]) for kind, a, b in second.spans]

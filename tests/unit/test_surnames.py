@@ -253,3 +253,18 @@ def test_a_compass_land_needs_support(body: str, countries: set[str]) -> None:
 )
 def test_an_office_named_after_a_place_is_no_person(body: str, country: str) -> None:
     assert _countries(body) == {country}
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # Agency sports copy writes players with one initial: Vaughan (Ontario) and Cork (Ireland) are surnames.
+        ("At Headingley: Yorkshire 305-5 (C. White 66 not out, M. Vaughan 57) v Lancashire.", {"GB"}),
+        ("To bat: R. Croft, D. Cork, A. Mullally.", set()),
+        # A compass initial abbreviates the place's first word; a dotted abbreviation's last letter is no initial.
+        ("Flooding closed roads in W. Virginia on Monday.", {"US"}),
+        ("The U.K. Paris office will close.", {"GB", "FR"}),
+    ],
+)
+def test_a_lone_initial_before_a_name_makes_a_person(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
