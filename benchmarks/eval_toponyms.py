@@ -370,7 +370,9 @@ wrong), every other dev row unchanged, and of the 19,594 texts of the topic eval
 country, both right (Brechin, Goulburn). Test halves, read once after: LGL 0.849 / 0.882 / 0.865 -> 0.850 / 0.887 /
 0.868, focus 0.831 -> 0.838; ``lgl+head`` 0.868 -> 0.870, focus 0.835 -> 0.838; TR-News 0.843 / 0.966 / 0.900 ->
 0.844 / 0.974 / 0.905, focus 0.821 -> 0.836; GeoWebNews, GeoVirus, NEREL and ``eval_region``'s rows unchanged;
-``region_cost`` unchanged (locate 705-713 against 713-715 us median).
+``region_cost`` unchanged (locate 705-713 against 713-715 us median). Then, from CoNLL-2003's English dev half
+(``benchmarks.conll_places``), a capital initial alone before a name is a person's ("M. Vaughan 57", "D. Cork"): every
+dev row here unchanged, GeoVirus test precision 0.911 -> 0.914.
 """
 
 from __future__ import annotations
