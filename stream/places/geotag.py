@@ -363,10 +363,12 @@ def _local_towns(gaz: Gazetteer, ts: TokenStream, text: str) -> list[tuple[int, 
     Such a name counts capitalised (or in capitals), after a locative ("in Pataskala", "near Bicester"), before
     a noun of the town's people or government ("Schaumburg trustees", "a Hamlin man"), before a possessive, or in
     capitals before a dash (a local paper's dateline inside its byline: "PATASKALA --"). After a capitalised first name
-    it is a surname ("Andrew Haney scored"), as elsewhere.
+    it is a surname ("Andrew Haney scored"), and so is every other mention of it in the story ("Geoffrey Hinton ...
+    Hinton's remarks": no Hinton, Alberta).
     """
     texts, heads, towns = ts.texts, gaz.local_town_heads, gaz.local_towns
-    found: list[tuple[int, int, str, str]] = []
+    named: list[tuple[int, int, str]] = []  # (first token, last token, folded name)
+    surnames: set[str] = set()
     n = len(texts)
     i = 0
     while i < n:
@@ -380,22 +382,24 @@ def _local_towns(gaz: Gazetteer, ts: TokenStream, text: str) -> list[tuple[int, 
         else:
             i += 1
             continue
+        if i > 0 and texts[i - 1] in gaz.first_names and text[ts.start(i - 1)].isupper():
+            surnames.add(form)
+        else:
+            named.append((i, last, form))
+        i = last + 1
+    found: list[tuple[int, int, str, str]] = []
+    for i, last, form in named:
         start, end = ts.start(i), ts.end(last)
         name = text[start:end]
-        words = name.replace("-", " ").split()
-        prev = texts[i - 1] if i > 0 else ""
-        after_name = i > 0 and prev in gaz.first_names and text[ts.start(i - 1)].isupper()
-        if all(w[:1].isupper() for w in words) and not after_name:
-            follows = text[end : end + 2]
-            supported = (
-                (i > 0 and prev in _TOWN_PREPOSITIONS and text[ts.end(i - 1) : start] == " ")
-                or (last + 1 < n and texts[last + 1] in _TOWN_NOUNS and text[end : ts.start(last + 1)] == " ")
-                or follows in _POSSESSIVES
-                or (name.isupper() and text[end:].lstrip(" ").startswith(_DASHES))
-            )
-            if supported:
-                found.append((start, end, form, towns[form]))
-        i = last + 1
+        if form in surnames or not all(w[:1].isupper() for w in name.replace("-", " ").split()):
+            continue
+        if (
+            (i > 0 and texts[i - 1] in _TOWN_PREPOSITIONS and text[ts.end(i - 1) : start] == " ")
+            or (last + 1 < n and texts[last + 1] in _TOWN_NOUNS and text[end : ts.start(last + 1)] == " ")
+            or text[end : end + 2] in _POSSESSIVES
+            or (name.isupper() and text[end:].lstrip(" ").startswith(_DASHES))
+        ):
+            found.append((start, end, form, towns[form]))
     return found if len({c for *_rest, c in found}) == 1 else []
 
 

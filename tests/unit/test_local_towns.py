@@ -64,6 +64,8 @@ def test_a_small_town_with_support_names_its_country(body: str, country: str, na
     [
         # A surname after a first name, a name without support, a name in lower case.
         "Neal Beshears had 14 points and Andrew Haney scored 13 in the semifinal on Saturday.",
+        # The surname repeated alone is the person's too: no Hinton, Alberta.
+        "Geoffrey Hinton, the computer scientist, warned about artificial intelligence. Hinton's remarks drew attention.",
         "Layton said the party would vote against the budget.",
         "The schaumburg trustees met on Tuesday.",
         # Towns of two countries: neither is the story's.
