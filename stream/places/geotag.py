@@ -1403,16 +1403,38 @@ _LIST_GOES_ON = re.compile(r"[ \t]*(?:(?:and|or|&)\b|,[ \t]*(?P<next>\w))")
 
 def _country_qualifies(gaz: Gazetteer, text: str, hit: _Hit, after: _Hit) -> bool:
     """Whether ``after`` is a country named right after the town ``hit`` to say where it is ("Delmas, north-east South
-    Africa"): a sure country after the comma (and a compass word), no list going on after it, and ``hit`` read only as
-    cities, none of them a capital (a capital beside another country is a list's item: "Kabul, Pakistan")."""
-    if not _COUNTRY_QUALIFIER_GAP.fullmatch(text, hit.end, after.start):
+    Africa", "Córdoba (Argentina)"): a sure country after the comma (and a compass word), no list going on after it,
+    or alone in brackets, and ``hit`` read only as cities, none of them a capital (a capital beside another country is
+    a list's item: "Kabul, Pakistan"). Brackets are also how agency sports copy gives a player's country ("Bruny Surin
+    (Canada) 10.30", "Nicklas Kulti (Sweden)"): a name so followed by another country than its city's is no city."""
+    bracketed = text[hit.end : after.start] == " (" and text[after.end : after.end + 1] == ")"
+    if not bracketed and not _COUNTRY_QUALIFIER_GAP.fullmatch(text, hit.end, after.start):
         return False
     if not all(gaz.places[r[0]].kind == "country" and not r[2] & AMBIG for r in after.readings):
         return False
+    if bracketed:
+        kinds = {gaz.places[r[0]].kind for r in hit.readings}
+        # A province's name too ("Surin", a Thai city and province) only after a capitalised word, a player's first
+        # name: "Crimea (Russia)" names the disputed province.
+        return kinds == {"city"} or (
+            kinds <= {"city", "state"}
+            and hit.start > 1
+            and text[hit.start - 1] == " "
+            and text[hit.start - 2].isalpha()
+            and _capitalised_before(text, hit.start - 1)
+        )
     if not all(gaz.places[r[0]].kind == "city" for r in hit.readings):
         return False
     more = _LIST_GOES_ON.match(text, after.end)
     return more is None or (more["next"] is not None and not more["next"].isupper())
+
+
+def _capitalised_before(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` starts with a capital."""
+    start = end
+    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
+        start -= 1
+    return text[start].isupper()
 
 
 def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit], *, towns: bool = True) -> list[_Hit]:
@@ -1429,10 +1451,11 @@ def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit], *, 
     for i, hit in enumerate(hits):
         if hit.start < skip_to:
             continue
-        if hit.family != LAT or text[hit.end : hit.end + 1] != ",":
+        opener = text[hit.end : hit.end + 2]
+        if hit.family != LAT or not (opener[:1] == "," or opener == " ("):
             out.append(hit)
             continue
-        abbreviation = state_abbreviation(text, hit.end)
+        abbreviation = state_abbreviation(text, hit.end) if opener[:1] == "," else None
         if abbreviation is not None:
             state, _q_start, q_end = abbreviation
             place = _state_place(gaz, state)
@@ -1452,7 +1475,7 @@ def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit], *, 
             if inside:
                 out.append(dataclasses.replace(hit, readings=inside))
             continue
-        if after is not None and after.start - hit.end <= 3 and not text[hit.end + 1 : after.start].strip():
+        if opener[:1] == "," and after is not None and after.start - hit.end <= 3 and not text[hit.end + 1 : after.start].strip():
             countries = _qualifying_state(gaz, after)
             if countries:
                 # The qualifier is used as a place there, sure as an unambiguous name ("Ontario" is also a
@@ -1832,7 +1855,7 @@ def locate(
             if h.form in local:
                 h.readings = tuple(r for r in h.readings if "US" in gaz.places[r[0]].countries)
         hits = [h for h in hits if h.readings]
-    if "," in text:
+    if "," in text or " (" in text:
         hits = _qualified(gaz, ts, text, hits, towns=english)
     if english and (any(noun in text for noun in COUNTY_NOUNS) or "unties" in text or "arishes" in text):  # US counties
         hits = _counties(gaz, ts, text, hits)

@@ -268,3 +268,20 @@ def test_an_office_named_after_a_place_is_no_person(body: str, country: str) -> 
 )
 def test_a_lone_initial_before_a_name_makes_a_person(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "countries"),
+    [
+        # Agency sports copy gives a player's country in brackets: Surin (a Thai city and province) and Kulti (India)
+        # are surnames there.
+        ("en", "8. Bruny Surin (Canada) 10.30, 9. Nicklas Kulti (Sweden) 10.41", {"CA", "SE"}),
+        # A town's country in brackets picks its reading, and another country's town of that name is none.
+        ("en", "Floods hit Córdoba (Argentina) on Monday.", {"AR"}),
+        ("es", "Los ministros llegaron hoy a Florencia (Italia) para la cumbre.", {"IT"}),
+        # A province after a lower-case word keeps its own country beside the bracket's.
+        ("en", "Tensions in Crimea (Russia) rose.", {"UA", "RU"}),
+    ],
+)
+def test_a_country_in_brackets_after_a_town_says_which_it_is(lang: str, body: str, countries: set[str]) -> None:
+    assert {str(c["iso2"]) for c in locate(Story(id="b", headline="", body=body), lang).countries} == countries
