@@ -472,8 +472,12 @@ _GERMAN_TITLE_ENDS = ("minister", "ministerin", "präsident", "präsidentin", "k
 _SURNAME_PARTICLES = frozenset(["de", "da", "di", "du", "del", "della", "dos", "das", "van", "von"])
 
 
+# Cricket scorecards' marks before a fielder's or a bowler's surname: caught, bowled, stumped ("Saeed Anwar c Croft b
+# Cork 176", "st Germon b Astle"), in lower case.
+_CRICKET_MARKS = frozenset(["b", "c", "st"])
 _MARK_WORDS = (
-    _CLUB_MARKS
+    _CRICKET_MARKS
+    | _CLUB_MARKS
     | {"governor", "premier"}
     | _SPEECH_VERBS
     | _CYR_SPEECH_VERBS
@@ -1741,6 +1745,13 @@ def locate(
             and id(h) not in not_names
             and _after_an_office(ts, text, h, titles, lang, gaz)
         ]
+    # "Saeed Anwar c Croft b Cork 176": a name after cricket's "caught" or "bowled" is a player's (Cork, Ireland).
+    cricket = (
+        [h for h in hits if id(h) not in not_names and _after_a_cricket_mark(ts, text, h)]
+        if lang in (None, "en") and not marks.isdisjoint(_CRICKET_MARKS)
+        else []
+    )
+    people_named += cricket
     # "Queen Elizabeth", "Queen Rania", "Queen Victoria": a name after a monarch's title is the monarch's.
     if lang == "en" and marks & _ROYAL_TITLES:
         people_named += [h for h in hits if id(h) not in not_names and _after_a_royal_title(ts, text, h, gaz)]
@@ -1756,7 +1767,7 @@ def locate(
         for h in persons
         if h.start >= story.body_offset and _after_first_name(ts, text, h, hit_tokens, weak, gaz.first_names)
     }
-    surnames.update(h.form for h in chain(named_twice[1::2], patronyms) if h.start >= story.body_offset)
+    surnames.update(h.form for h in chain(named_twice[1::2], patronyms, cricket) if h.start >= story.body_offset)
     if lang == "en":
         speakers = (
             [h for h in hits if h.family == LAT and id(h) not in dropped and _speaker(ts, text, h, gaz)]
@@ -2697,6 +2708,22 @@ def _initial_before(ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int],
     if text[ts.end(initial) : ts.start(hit.first)] != ". " or text[ts.end(first) : ts.start(initial)] != " ":
         return False
     return text[ts.start(initial)].isupper() and _name_word(ts, text, first)
+
+
+def _after_a_cricket_mark(ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a capitalised one-word name stands right after a cricket scorecard's lower-case "c", "b" or "st" (caught,
+    bowled, stumped), itself a word of its own after another: "Saeed Anwar c Croft b Cork 176"."""
+    mark = hit.first - 1
+    if hit.first != hit.last or hit.family != LAT or mark < 1 or ts.texts[mark] not in _CRICKET_MARKS:
+        return False
+    at = ts.start(mark)
+    return (
+        text[at].islower()
+        and text[ts.end(mark) : hit.start] == " "
+        and text[at - 1 : at] == " "
+        and text[hit.start].isupper()
+        and ts.end(mark - 1) == at - 1
+    )
 
 
 def _lone_initial_before(ts: TokenStream, text: str, hit: _Hit) -> bool:

@@ -285,3 +285,13 @@ def test_a_lone_initial_before_a_name_makes_a_person(body: str, countries: set[s
 )
 def test_a_country_in_brackets_after_a_town_says_which_it_is(lang: str, body: str, countries: set[str]) -> None:
     assert {str(c["iso2"]) for c in locate(Story(id="b", headline="", body=body), lang).countries} == countries
+
+
+def test_a_name_after_crickets_caught_or_bowled_is_a_players() -> None:
+    # Cork (Ireland) bowled and caught; the surname repeated alone is the player's, "in Cork" the city.
+    body = (
+        "Pakistan first innings: Saeed Anwar c Croft b Cork 176, Aamir Sohail c Cork b Croft 46. "
+        "Bowling: Croft 29-6-64-1, Cork 14.3-4-45-1."
+    )
+    assert _countries(body) == {"PK"}
+    assert _countries(body + " Rain in Cork stopped the Irish match.") == {"PK", "IE"}
