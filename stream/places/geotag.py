@@ -236,6 +236,16 @@ _COUNT_WORDS = frozenset(
 # capitalised words after one ("FC Dinamo București", "AC Milan", "FK Crvena Zvezda Beograd") or right before one
 # ("Liverpool FC") names the club's home, not a person's surname after "Dinamo".
 _CLUB_MARKS = frozenset(["fc", "afc", "cf", "ac", "sc", "fk", "sk"])
+# Capitalised words that name a football club before its home city: "Real Madrid", "Deportivo Coruna", "Spartak
+# Moscow", "Red Star Belgrade". Read as first names, they had made persons called Madrid or Moscow, whose surname rule
+# then dropped the story's "MADRID" dateline (CoNLL-2003 English dev).
+_CLUB_PREFIXES = frozenset(
+    [
+        *("real", "atletico", "deportivo", "sporting", "athletic", "celta", "dynamo", "dinamo", "spartak"),
+        *("lokomotiv", "cska", "zenit", "shakhtar", "bayern", "borussia", "hertha", "werder", "eintracht"),
+        *("olympique", "steaua", "partizan", "legia", "slavia", "hapoel", "maccabi", "star"),
+    ]
+)
 # English verbs of speech that follow the speaker's surname: "Nelson said" (see _speaker).
 _SPEECH_VERBS = frozenset(["said", "says", "told", "added", "explained", "noted", "wrote"])
 # Russian and Ukrainian verbs of speech in the past, beside the speaker's surname: "— заявил Борисов", "Хамад сказал".
@@ -475,9 +485,10 @@ _SURNAME_PARTICLES = frozenset(["de", "da", "di", "du", "del", "della", "dos", "
 # Cricket scorecards' marks before a fielder's or a bowler's surname: caught, bowled, stumped ("Saeed Anwar c Croft b
 # Cork 176", "st Germon b Astle"), in lower case.
 _CRICKET_MARKS = frozenset(["b", "c", "st"])
+_CLUB_WORDS = _CLUB_MARKS | _CLUB_PREFIXES
 _MARK_WORDS = (
     _CRICKET_MARKS
-    | _CLUB_MARKS
+    | _CLUB_WORDS
     | {"governor", "premier"}
     | _SPEECH_VERBS
     | _CYR_SPEECH_VERBS
@@ -1691,7 +1702,7 @@ def locate(
     # Київська" (Saint Sophia of Kyiv) names no Sofia.
     epithets = frozenset([h.first for h in hits if h.family == CYR and all(r[1] == DEMONYM for r in h.readings)])
     # A city in a sports club's name is the club's home, no person's name ("FC Dinamo București").
-    clubs = {id(h) for h in hits if _club_home(ts, text, h, gaz)} if marks & _CLUB_MARKS else set()
+    clubs = {id(h) for h in hits if _club_home(ts, text, h, gaz)} if marks & _CLUB_WORDS else set()
     not_names = in_org | clubs if clubs else in_org
     # One-word names that are places only with support may be first names before a middle initial ("George W. Bush").
     weak_firsts = []
@@ -3350,7 +3361,7 @@ def _region_of_a_state(gaz: Gazetteer, hit: _Hit) -> None:
 
 
 def _club_home(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
-    """Whether a Latin city name sits in a sports club's name: "FC Dinamo București", "Liverpool FC".
+    """Whether a Latin city name sits in a sports club's name: "FC Dinamo București", "Liverpool FC", "Real Madrid".
 
     The mark (:data:`_CLUB_MARKS`) is written in capitals, and only capitalised words stand between it and
     the name; the name has a city reading (the club's home).
@@ -3358,6 +3369,16 @@ def _club_home(ts: TokenStream, text: str, hit: _Hit, gaz: Gazetteer) -> bool:
     if hit.family != LAT:
         return False
     texts, n = ts.texts, len(ts.texts)
+    prev = hit.first - 1
+    if (
+        prev >= 0
+        and texts[prev] in _CLUB_PREFIXES
+        and text[ts.start(prev)].isupper()
+        and text[ts.end(prev) : hit.start] == " "
+        and (texts[prev] != "star" or (prev > 0 and texts[prev - 1] == "red"))
+    ):
+        # "Real Madrid", "Red Star Belgrade": a club's word before its home.
+        return any(gaz.places[r[0]].kind in ("city", "capital") for r in hit.readings)
     nxt = hit.last + 1
     marked = nxt < n and texts[nxt] in _CLUB_MARKS and text[ts.start(nxt) : ts.end(nxt)].isupper()
     for at in range(hit.first - 1, max(-1, hit.first - 4), -1):

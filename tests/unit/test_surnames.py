@@ -295,3 +295,17 @@ def test_a_name_after_crickets_caught_or_bowled_is_a_players() -> None:
     )
     assert _countries(body) == {"PK"}
     assert _countries(body + " Rain in Cork stopped the Irish match.") == {"PK", "IE"}
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # A club's word before its home city: no person called Madrid, so the dateline stays the city's.
+        ("MADRID 1996-08-30\nDeportivo Coruna will be without Mauro Silva for the game with Real Madrid.", {"ES"}),
+        ("Red Star Belgrade beat Spartak Moscow 2-1 on Wednesday.", {"RS", "RU"}),
+        # The club is its home's evidence on its own, weighed as a club's.
+        ("Real Madrid win the Champions League.", {"ES"}),
+    ],
+)
+def test_a_club_named_after_its_city_is_no_person(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
