@@ -383,7 +383,11 @@ GeoVirus unchanged; ``eval_region`` public test focus 0.846 -> 0.847 (public dev
 word before its home city ("Real Madrid", "Spartak Moscow", "Red Star Belgrade") makes a club, not a person called
 Madrid, from CoNLL's dev halves: every dev row here unchanged, GeoWebNews test recall 0.926 -> 0.931 (F1 0.943 ->
 0.945), eval_region unchanged. (Written first as organisation prefixes, which list no country alone, it had cost the
-public dev row an event, "Real Madrid win ...": a club's home counts as a club's does.)
+public dev row an event, "Real Madrid win ...": a club's home counts as a club's does.) Then a capital's name in the
+languages CLDR gives it for is no word of theirs (Spanish "Londres", Italian "Roma", German "Moskau", Russian "Лондон",
+which needed support) and a Cyrillic first name opening a sentence makes the sure city after it a surname ("Борис
+Лондон"): every dev row unchanged, NEREL test precision 0.949 -> 0.950; eval_region's self-written rows: dev recall
+0.982 -> 0.983, held-out 0.981 -> 0.985 (es, fr), relevant precision 0.912 -> 0.906.
 """
 
 from __future__ import annotations

@@ -1245,8 +1245,9 @@ EXEMPLAR_LANGS = (
 )
 
 
-def _exemplar_cities(cities: dict[str, dict[str, Any]]) -> dict[int, list[str]]:
-    """CLDR's names of the ~420 cities that name a time zone, in :data:`EXEMPLAR_LANGS`, by GeoNames id.
+def _exemplar_cities(cities: dict[str, dict[str, Any]]) -> dict[int, dict[str, set[str]]]:
+    """CLDR's names of the ~420 cities that name a time zone, in :data:`EXEMPLAR_LANGS`, by GeoNames id: each name
+    with the languages CLDR gives it for.
 
     GeoNames' alternates lack some of the most written ones: Arabic الخرطوم (Khartoum: GeoNames has only خرطوم,
     which the article rule leaves unread, so "في الخرطوم" had found no country). A zone's city is the GeoNames city of
@@ -1254,13 +1255,13 @@ def _exemplar_cities(cities: dict[str, dict[str, Any]]) -> dict[int, list[str]]:
     from babel import Locale
 
     by_zone = {(str(c["timezone"]), str(c["name"])): int(c["geonameid"]) for c in cities.values()}
-    out: dict[int, list[str]] = defaultdict(list)
+    out: dict[int, dict[str, set[str]]] = defaultdict(dict)
     for lang in EXEMPLAR_LANGS:
         for zone, names in sorted(Locale.parse(lang).time_zones.items()):
             city = names.get("city")
             gid = by_zone.get((zone, zone.rsplit("/", 1)[-1].replace("_", " ")))
-            if city and gid is not None and city not in out[gid]:
-                out[gid].append(str(city))
+            if city and gid is not None:
+                out[gid].setdefault(str(city), set()).add(lang)
     return dict(out)
 
 
@@ -1438,8 +1439,13 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     }
     # CLDR's names of time zones' cities, only where no country or curated place has the name: Azerbaijani "Cuba" is
     # Juba, and a capital named like a country would make both readings need support (see collisions below).
+    # Each such name is its languages' own name of the city, no word of theirs: wordfreq counts Spanish "Londres" (4.6)
+    # and Italian "Roma" because their news names the city so, and "Los ministros viajaron a Londres" had found nothing.
+    exemplar_langs: dict[tuple[str, str], set[str]] = {}
     for gid, names in _exemplar_cities(cities).items():
         extra_names.setdefault(gid, []).extend(n for n in names if " ".join(t.text for t in tokenize(n)) not in taken)
+        for name, langs in names.items():
+            exemplar_langs.setdefault((f"gn-{gid}", " ".join(t.text for t in tokenize(name))), set()).update(langs)
     # A borough's GeoNames alternates write it after its city ("Berlin-Mitte"): its name is no name of the city's
     # language's own in the sense below, but the borough's, and when that is a frequent word there ("Mitte", middle:
     # "Mitte Juni", mid-June, had named Germany in any German story) it needs support as a foreign name would.
@@ -1562,7 +1568,12 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                     words[LAT]["en"].get(key, 0.0) >= WORD_FLOOR if not primary else first_language.get(cc) != "en"
                 ):
                     own = own - {"en"}
-                word_in = _word_langs(words, family, key, own, 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key)))
+                # CLDR's languages of the name are skipped too, but not held to the own languages' margin below
+                # (Spanish "Praga" is written more often than CLDR's "Chequia").
+                exemplar = exemplar_langs.get((str(b.places[idx][0]), key), set())
+                word_in = _word_langs(
+                    words, family, key, own | exemplar, 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key))
+                )
                 if " " not in key and own:
                     # The own languages, skipped above, by the subdivisions' margin: German "Namen" ("names"; Namur,
                     # German being a Belgian language), French "Pire" (Piraeus), English "Reading".

@@ -2510,6 +2510,7 @@ def _person_name(
         not opens_sentence(text, ts.start(prev), ".!?\n:;—–-")
         or all(r[2] & AMBIG for r in hit.readings)
         or (hit.family == LAT and texts[prev] in gaz.first_names)
+        or (hit.family == CYR and _cyrillic_first_name(texts[prev], gaz))
     )
 
 
@@ -2762,7 +2763,15 @@ def _after_a_cyrillic_first_name(ts: TokenStream, text: str, hit: _Hit, gaz: Gaz
         return False
     # An adjective after a first name is a royal's epithet as often as a surname ("Астрид Шведской", Astrid of Sweden).
     word = ts.texts[prev]
-    if ts.texts[hit.first].endswith(_CYR_ADJ_TAILS) or family_of(word) != CYR:
+    if ts.texts[hit.first].endswith(_CYR_ADJ_TAILS):
+        return False
+    return _cyrillic_first_name(word, gaz)
+
+
+def _cyrillic_first_name(word: str, gaz: Gazetteer) -> bool:
+    """Whether a folded Cyrillic ``word`` is a first name: one of its romanisations (:func:`cyr_romanisations`, and
+    "-y" or "-i" for "-ий") is in ``gaz.first_names`` ("дмитрий" dmitry, "борис" boris)."""
+    if family_of(word) != CYR:
         return False
     spellings = cyr_romanisations(word[:-2] if word.endswith("ий") else word)
     if word.endswith("ий"):
