@@ -137,3 +137,12 @@ def test_english_stories_start_at_the_headline_before_their_dateline() -> None:
     ]
     assert second.text == "TENNIS.\nNEW YORK 1996-08-31\nGerman players won."
     assert ("MISC", "German") in [(kind, second.text[a:b]) for kind, a, b in second.spans]
+
+
+def test_a_lone_dash_after_an_efe_dateline_is_the_datelines() -> None:
+    # EFE writes "Palma, 23 may (EFE).-"; CoNLL-2002's sentence splitter cut the dash off into a sentence of its own.
+    conll = "Palma B-LOC\n, O\n23 O\nmay O\n( O\nEFE B-ORG\n) O\n. O\n\n- O\n\nEl O\nsindicato O\nprotestó O\n. O\n"
+    (story,) = cp.parse(conll, "esp.test", cp.SPANISH)
+    assert story.text == "Palma, 23 may (EFE). -\nEl sindicato protestó."
+    # The English copy has no such dash.
+    assert not cp.ENGLISH.dash_after_dateline
