@@ -2251,3 +2251,20 @@ def test_famous_small_places_name_their_country(lang: str, body: str, country: s
 )
 def test_a_capitals_name_in_its_languages_is_no_word(lang: str, body: str, country: str) -> None:
     assert country in _countries(locate(_story("", body), lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "country"),
+    [
+        # Regions and islands the ISO 3166-2 catalogues give only in their own language, or not at all (curated).
+        ("en", "Floods hit Bavaria on Monday.", "DE"),
+        ("en", "Tourists returned to Majorca this summer.", "ES"),
+        ("en", "The regional government of Catalonia called a vote.", "ES"),
+        ("fr", "Les incendies ravagent la Sicile.", "IT"),
+        ("de", "Ein Erdbeben erschütterte Kreta.", "GR"),
+        ("ru", "Морозы в Сибири усилились.", "RU"),
+        ("en", "Wildfires spread across Provence.", "FR"),
+    ],
+)
+def test_regions_by_their_news_names(lang: str, body: str, country: str) -> None:
+    assert _countries(locate(_story("", body), lang)) == {country}
