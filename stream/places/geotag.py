@@ -1416,7 +1416,7 @@ _COUNTRY_QUALIFIER_GAP = re.compile(
 _LIST_GOES_ON = re.compile(r"[ \t]*(?:(?:and|or|&)\b|,[ \t]*(?P<next>\w))")
 
 
-def _country_qualifies(gaz: Gazetteer, text: str, hit: _Hit, after: _Hit) -> bool:
+def _country_qualifies(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, after: _Hit) -> bool:
     """Whether ``after`` is a country named right after the town ``hit`` to say where it is ("Delmas, north-east South
     Africa", "Córdoba (Argentina)"): a sure country after the comma (and a compass word), no list going on after it,
     or alone in brackets, and ``hit`` read only as cities, none of them a capital (a capital beside another country is
@@ -1431,25 +1431,14 @@ def _country_qualifies(gaz: Gazetteer, text: str, hit: _Hit, after: _Hit) -> boo
         kinds = {gaz.places[r[0]].kind for r in hit.readings}
         # A province's name too ("Surin", a Thai city and province) only after a capitalised word, a player's first
         # name: "Crimea (Russia)" names the disputed province.
+        prev = hit.first - 1
         return kinds == {"city"} or (
-            kinds <= {"city", "state"}
-            and hit.start > 1
-            and text[hit.start - 1] == " "
-            and text[hit.start - 2].isalpha()
-            and _capitalised_before(text, hit.start - 1)
+            kinds <= {"city", "state"} and prev >= 0 and text[ts.end(prev) : hit.start] == " " and _name_word(ts, text, prev)
         )
     if not all(gaz.places[r[0]].kind == "city" for r in hit.readings):
         return False
     more = _LIST_GOES_ON.match(text, after.end)
     return more is None or (more["next"] is not None and not more["next"].isupper())
-
-
-def _capitalised_before(text: str, end: int) -> bool:
-    """Whether the word ending at ``end`` starts with a capital."""
-    start = end
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] in "'’-"):
-        start -= 1
-    return text[start].isupper()
 
 
 def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit], *, towns: bool = True) -> list[_Hit]:
@@ -1482,7 +1471,7 @@ def _qualified(gaz: Gazetteer, ts: TokenStream, text: str, hits: list[_Hit], *, 
                 skip_to = q_end
                 continue
         after = hits[i + 1] if i + 1 < len(hits) else None
-        if after is not None and _country_qualifies(gaz, text, hit, after):
+        if after is not None and _country_qualifies(gaz, ts, text, hit, after):
             # "Delmas, north-east South Africa": the town of that name in the country named after it, not the
             # gazetteer's city of another (Delmas, Haiti); one there keeps that reading alone ("Alexandria, Egypt").
             home = {c for r in after.readings for c in gaz.places[r[0]].countries}
