@@ -290,7 +290,7 @@ _DOLLAR_AMOUNT = re.compile(r"\$\s?\d")
 _OTHER_MONEY = ("€", "£", "¥", " euro", "pounds sterling", " yen", " yuan", " ruble", " rouble")  # " euro": not "neurologist"
 # A street address as American papers write it: a house number, the street's name and its type abbreviated with a
 # full stop ("2517 Memphis St., Alexandria", "400 S. Locust St., Lebanon").
-_STREET_ADDRESS = re.compile(r"\b\d{1,5} (?:[NSEW]\. )?(?:[A-Z][a-z]+ ){1,2}(?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Pkwy|Hwy)\.,? [A-Z]")
+_STREET_ADDRESS = re.compile(r"\b\d{1,5} (?:[NSEW]\. )?(?:[A-Z][a-z]+ ){1,2}(?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Pkwy|Hwy)\.,? [A-Za-z]")
 _LOCAL_OFFICES = (
     *(words for words in _LOCAL_INSTITUTIONS if len(words) > 1),
     ("township",),
@@ -2729,14 +2729,34 @@ def _after_a_cricket_mark(ts: TokenStream, text: str, hit: _Hit) -> bool:
 
 def _lone_initial_before(ts: TokenStream, text: str, hit: _Hit) -> bool:
     """Whether a capital initial alone stands right before the name: "M. Vaughan 57", "To bat: R. Croft, D. Cork"
-    (agency sports copy writes its players so). Not a compass initial ("W. Virginia", "N. Ireland"), nor the last
-    letter of a dotted abbreviation ("the U.K. Paris office")."""
+    (agency sports copy writes its players so), or a run of them: "the book by J.M. Barrie", "J. R. R. Tolkien". Not a
+    compass initial ("W. Virginia", "N. Ireland", "S.E. Paris"), nor a dotted abbreviation ("the U.K. Paris office")."""
     initial = hit.first - 1
     texts = ts.texts
-    if initial < 0 or len(texts[initial]) != 1 or not texts[initial].isalpha() or texts[initial] in _COMPASS_INITIALS:
+    if initial < 0 or len(texts[initial]) != 1 or not texts[initial].isalpha():
         return False
+    if text[ts.end(initial) : hit.start] != ". " or not text[ts.start(initial)].isupper():
+        return False
+    letters = [texts[initial]]
     at = ts.start(initial)
-    return text[ts.end(initial) : hit.start] == ". " and text[at].isupper() and (at == 0 or text[at - 1] not in ".-")
+    # Walk back over the run's earlier initials, each a capital letter and a dot ("J.M.", "J. R. R.").
+    while (
+        initial - len(letters) >= 0
+        and len(texts[initial - len(letters)]) == 1
+        and text[ts.end(initial - len(letters)) : at] in (".", ". ")
+        and text[ts.start(initial - len(letters))].isupper()
+    ):
+        at = ts.start(initial - len(letters))
+        letters.append(texts[initial - len(letters)])
+    if at > 0 and (text[at - 1] in ".-" or text[at - 1].isalnum()):
+        return False
+    run = "".join(reversed(letters))
+    return not set(run) <= _COMPASS_INITIALS and run not in _DOTTED_ABBREVIATIONS
+
+
+# Dotted abbreviations of places and bodies, whose last letter stands before a place's name as an initial would
+# ("the U.K. Paris office", "U.S. Chicago branch", "Washington D.C. Paris flights").
+_DOTTED_ABBREVIATIONS = frozenset(["uk", "us", "usa", "uae", "dc", "eu", "un", "ussr", "prc", "nyc", "la"])
 
 
 # Russian and Ukrainian adjective endings of two letters or more (a one-letter one ends nouns too: Куба).

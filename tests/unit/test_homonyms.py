@@ -77,6 +77,7 @@ def test_a_town_name_stays_where_the_story_is_not_local(body: str, kept: str) ->
         ("Oxford MPP Ernie Hardeman called the $14 billion deficit the largest in the province's history.", "GB"),
         # A street address as American papers write it.
         ("Darryl Warden, 44, of 2517 Memphis St., Alexandria, was charged with disturbing the peace.", "EG"),
+        ("Paris firefighters put out a kitchen fire at 3125 Clarksville St. shortly after 10 p.m. Tuesday.", "FR"),
         # A councilman or councilmember: American local government's titles, dollars or not.
         ("Councilman Tim Lecklider moved to delay the Dublin appointments until the council met again.", "IE"),
         ("The Athens council heard the budget report, Councilmember Ann Lee said on Wednesday.", "GR"),

@@ -264,6 +264,10 @@ def test_an_office_named_after_a_place_is_no_person(body: str, country: str) -> 
         # A compass initial abbreviates the place's first word; a dotted abbreviation's last letter is no initial.
         ("Flooding closed roads in W. Virginia on Monday.", {"US"}),
         ("The U.K. Paris office will close.", {"GB", "FR"}),
+        # A run of initials is a person's too ("J.M. Barrie": no town of Ontario), where a compass run is a quarter.
+        ("The ballet is based on the book by J.M. Barrie, the company said.", set()),
+        ("Fire damaged a S.E. Paris apartment.", {"FR"}),
+        ("Flights from Washington D.C. Paris hub resumed.", {"US", "FR"}),
     ],
 )
 def test_a_lone_initial_before_a_name_makes_a_person(body: str, countries: set[str]) -> None:
