@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 import orjson
 
+from stream.places.currency import find_currencies
 from stream.places.dateline import find_dateline, provider_dateline
 from stream.places.focus import (
     AMBIGUOUS_WEIGHT,
@@ -512,6 +513,9 @@ PERSON_WEIGHT = 0.5
 # An office only American local government has, under that name, named in a story that names no place of the United
 # States or Canada (see _AMERICAN_LOCAL_OFFICES): this much (times its position weight) for the United States.
 OFFICE_WEIGHT = 0.25
+# One state's money named in a story whose text names no country ("£2.5m", "рублей"; see stream.places.currency): this
+# much (times its position weight) for that state, as an office's weight, so that a leader's name outweighs it.
+CURRENCY_WEIGHT = 0.25
 # A small town of the United States, Canada, Australia or the United Kingdom named with support of its own in an English
 # story that names no country (see _local_towns): this much (times its position weight) for its country. A name read
 # with support weighs as an ambiguous one does; only ever the one country's evidence, so the weight orders it against
@@ -2212,6 +2216,14 @@ def locate(
             weight = position_weight(start, top_end, lead_end) * OFFICE_WEIGHT
             mention = Mention(text[start:end], start, end, form, "office")
             accepted.append((gaz.country_index["US"], mention, weight))
+    if not named:
+        # "a jackpot of £2.5m", "прибыль 1,5 трлн рублей": a story that names no country still says whose money it counts.
+        for money in find_currencies(text):
+            idx = gaz.country_index.get(money.country)
+            if idx is not None:
+                weight = position_weight(money.start, top_end, lead_end) * CURRENCY_WEIGHT
+                mention = Mention(text[money.start : money.end], money.start, money.end, money.form, "currency")
+                accepted.append((idx, mention, weight))
     for hit in org_hits:
         start, end = hit.start, hit.end
         # "The Reserve Bank of Australia slashes its cash rate": a state's central bank, named after the state, is
