@@ -292,6 +292,9 @@ _OTHER_MONEY = ("€", "£", "¥", " euro", "pounds sterling", " yen", " yuan", 
 # A street address as American papers write it: a house number, the street's name and its type abbreviated with a
 # full stop ("2517 Memphis St., Alexandria", "400 S. Locust St., Lebanon").
 _STREET_ADDRESS = re.compile(r"\b\d{1,5} (?:[NSEW]\. )?(?:[A-Z][a-z]+ ){1,2}(?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Pkwy|Hwy)\.,? [A-Za-z]")
+# A telephone number as the North American plan writes it, which local papers print for readers to call ("call
+# Officer Robert Canto at (860) 828-7080", "952-873-6325"): an area code and an exchange of 2-9, then four digits.
+_NANP_PHONE = re.compile(r"(?<![\d-])(?:\([2-9]\d\d\) ?|[2-9]\d\d[-.])[2-9]\d\d[-.]\d{4}(?![\d-])")
 _LOCAL_OFFICES = (
     *(words for words in _LOCAL_INSTITUTIONS if len(words) > 1),
     ("township",),
@@ -3677,9 +3680,10 @@ _LOCAL_NEWS_COUNTRIES = frozenset(["US", "CA"])
 def _north_american_local(ts: TokenStream, text: str) -> bool:
     """Whether an English story reads as North American local news: a dollar amount, and a town's institution or
     office ("city manager", "school board", "municipal court", "sheriff", "county"); or a street address written
-    as American papers write it ("2517 Memphis St., Alexandria"). Such papers name their own town bare ("Dublin City
+    as American papers write it ("2517 Memphis St., Alexandria"), or a telephone number of the North American plan
+    ("call (860) 828-7080"). Such papers name their own town bare ("Dublin City
     Council", "Mansfield council", "Paris firefighters"): Dublin, Ohio, not Ireland's capital."""
-    if _STREET_ADDRESS.search(text):
+    if _STREET_ADDRESS.search(text) or _NANP_PHONE.search(text):
         return True
     texts = ts.texts
     words = set(texts)

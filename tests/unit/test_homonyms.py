@@ -78,6 +78,9 @@ def test_a_town_name_stays_where_the_story_is_not_local(body: str, kept: str) ->
         # A street address as American papers write it.
         ("Darryl Warden, 44, of 2517 Memphis St., Alexandria, was charged with disturbing the peace.", "EG"),
         ("Paris firefighters put out a kitchen fire at 3125 Clarksville St. shortly after 10 p.m. Tuesday.", "FR"),
+        # A telephone number of the North American plan, printed for readers to call.
+        ("The car hit a tree in Berlin. Witnesses are asked to call Officer Canto at (860) 828-7080.", "DE"),
+        ("London police say a man was stabbed at the party. Call 519-661-5670 with information.", "GB"),
         # A councilman or councilmember: American local government's titles, dollars or not.
         ("Councilman Tim Lecklider moved to delay the Dublin appointments until the council met again.", "IE"),
         ("The Athens council heard the budget report, Councilmember Ann Lee said on Wednesday.", "GR"),
@@ -100,6 +103,9 @@ def test_a_bare_town_name_in_north_american_local_news(body: str, dropped: str) 
         ("The Paris police chief said the city will spend 2 million euros ($2.2 million) on cameras.", "FR"),
         ("Dublin's city manager said the €45,000 ($49,000) park budget was approved.", "IE"),
         ("Thousands marched in Alexandria on Friday, police at 12 Nile Corniche said.", "EG"),
+        # Numbers of other plans and lengths are no North American telephone number.
+        ("The car hit a tree in Berlin. Call the police on 030 4664-4664 or +44 20 7946 0958.", "DE"),
+        ("Police in London logged case 2019-123-4567 and 12-345-6789.", "GB"),
         # Local news does not tell the United States from Canada: neither loses its own towns to the other's.
         ("The Lexington school board approved $2 million for the Swansea school's new gym.", "US"),
     ],
