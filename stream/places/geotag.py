@@ -1940,7 +1940,7 @@ def locate(
             entries = tuple(e for e in gaz.lookup(key) if e[1] in (0, 2))
             own = _Hit(-1, -1, key, False, True, False, entries, LAT, *((dateline.start, dateline.end) if printed else (-1, -1)))
             local_news = english and _north_american_local(ts, text)
-            if set(gaz.places[place].countries) & _homonym_countries(gaz, [*pending, (own, [])], local_news=local_news):
+            if set(gaz.places[place].countries) & _homonym_countries(gaz, text, [*pending, (own, [])], local_news=local_news):
                 place = None
         elif place is None and key in gaz.dateline_towns:
             # A town under the gazetteer's floor, filed from: its country ("PATASKALA —", a local paper's own town).
@@ -1966,7 +1966,7 @@ def locate(
             ]
 
     if not _homonym_forms().isdisjoint([h.form for h, _s in pending]):
-        towns = _homonym_countries(gaz, pending, local_news=english and _north_american_local(ts, text)) - external
+        towns = _homonym_countries(gaz, text, pending, local_news=english and _north_american_local(ts, text)) - external
         if towns:
             kept = []
             for h, sure in pending:
@@ -3616,32 +3616,36 @@ def _homonym_towns(form: str) -> frozenset[str]:
 
 
 def _homonym_countries(
-    gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], *, local_news: bool = False
+    gaz: Gazetteer, text: str, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], *, local_news: bool = False
 ) -> set[str]:
     """Countries named only by bare names of towns in another country whose *states* the story names: in a story
     that names Louisiana, "Alexandria" is the Louisiana town, not Egypt's city; in a story of Laurel County, "London"
     is London, Kentucky (:mod:`stream.build.homonyms`). A state, not the country's name, makes the story local: "Pope
     Francis returns to Rome after his trip to Cuba and the United States" keeps Italy. A capital, where foreign news
     happens, needs more: a county, which local news names and national and foreign news seldom does ("The Texas
-    governor flew to Paris", "Shares fell in New York and London" keep France and Britain).
+    governor flew to Paris", "Shares fell in New York and London" keep France and Britain). A town's council counts as a
+    state does: "Enfield Council's cabinet member" makes the story's bare "Edmonton" the London district, not Alberta's.
 
     ``local_news``: the story is North American local news (:func:`_north_american_local`), which names its own town
     without its state: the United States and Canada count as named by a county, for the other countries' names only
     (which of the two the paper is in, the cues do not tell)."""
-    found = _homonyms_of(gaz, pending, frozenset())
+    found = _homonyms_of(gaz, text, pending, frozenset())
     if local_news:
-        found |= _homonyms_of(gaz, pending, _LOCAL_NEWS_COUNTRIES) - _LOCAL_NEWS_COUNTRIES
+        found |= _homonyms_of(gaz, text, pending, _LOCAL_NEWS_COUNTRIES) - _LOCAL_NEWS_COUNTRIES
     return found
 
 
-def _homonyms_of(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], assumed: frozenset[str]) -> set[str]:
+def _homonyms_of(
+    gaz: Gazetteer, text: str, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], assumed: frozenset[str]
+) -> set[str]:
     """:func:`_homonym_countries`, with the ``assumed`` countries counted as named by a county."""
     local: dict[str, set[str]] = {c: {_LOCAL_NEWS} for c in assumed}  # country -> forms sure of its states or counties
     counties: dict[str, set[str]] = {c: {_LOCAL_NEWS} for c in assumed}  # country -> forms of its counties
     for hit, sure in pending:
         county = hit.form.endswith(_COUNTY_FORMS)
+        council = hit.end >= 0 and _COUNCIL_AFTER.match(text, hit.end) is not None
         for r in sure:
-            if county or gaz.places[r[0]].kind == "state":
+            if county or council or gaz.places[r[0]].kind == "state":
                 for c in gaz.places[r[0]].countries:
                     local.setdefault(c, set()).add(hit.form)
                     if county:
@@ -3672,6 +3676,8 @@ def _homonyms_of(gaz: Gazetteer, pending: list[tuple[_Hit, list[tuple[int, int, 
     return {c for c, home in homes.items() if not named - set(homes) - home}
 
 
+# A town's own council right after its name ("Enfield Council's cabinet member", "Richmond Borough Council").
+_COUNCIL_AFTER = re.compile(r"\s(?:(?:City|Borough|County|District|Town|Parish) )?Council\b")
 # Stands for a state or county the story does not name when it reads as local news (no form is spelt so).
 _LOCAL_NEWS = "<local news>"
 _LOCAL_NEWS_COUNTRIES = frozenset(["US", "CA"])

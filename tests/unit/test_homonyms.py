@@ -39,6 +39,32 @@ def test_a_bare_town_name_in_a_story_of_another_countrys_states(body: str, dropp
     assert _countries(body) == {"US"}, dropped
 
 
+@pytest.mark.parametrize(
+    ("body", "dropped", "kept"),
+    [
+        # A town's council counts as a state does: the story is local to the council's country.
+        (
+            "Pupils from an Edmonton school planted a garden. Enfield Council's cabinet member for education praised them.",
+            "CA",
+            "GB",
+        ),
+        (
+            "The Crescent in Edmonton was replanted. Enfield Borough Council said the works were finished.",
+            "CA",
+            "GB",
+        ),
+    ],
+)
+def test_a_bare_town_name_in_a_story_of_another_countrys_town_council(body: str, dropped: str, kept: str) -> None:
+    countries = _countries(body)
+    assert dropped not in countries and kept in countries
+
+
+def test_a_capitals_name_still_needs_a_county_beside_a_council() -> None:
+    # Foreign news names a capital beside a town's council: London stays Britain's.
+    assert "GB" in _countries("Toronto City Council sent a delegation to London for the trade fair.")
+
+
 def test_demonyms_name_no_third_country() -> None:
     # The story stays local: its Spanish and French explorers are people, not places of Spain and France.
     countries = _countries(
