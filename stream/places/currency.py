@@ -178,7 +178,9 @@ _OTHER_ISSUERS = re.compile(
     re.IGNORECASE,
 )
 
-_AMOUNT = r"\d[\d.,\u00a0\u202f' ]*\d|\d"
+# Groups of three after the first ("1,200", "1 500 000"), or a run of digits, each with a fraction: bounded, so that a
+# long run of numbers (a results table) is read in linear time.
+_AMOUNT = r"(?<![\d.,])(?:\d{1,3}(?:[.,\u00a0\u202f' ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 # Words of scale between an amount and its money ("2.5 million pounds", "1,5 трлн рублей", "5 milyon manat").
 _SCALE = (
     r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|k|tn|crore|lakh"

@@ -1939,8 +1939,8 @@ def locate(
             # atop a city council's dollars): the homonym rule reads it with the text's names.
             entries = tuple(e for e in gaz.lookup(key) if e[1] in (0, 2))
             own = _Hit(-1, -1, key, False, True, False, entries, LAT, *((dateline.start, dateline.end) if printed else (-1, -1)))
-            local_news = english and _north_american_local(ts, text)
-            if set(gaz.places[place].countries) & _homonym_countries(gaz, text, [*pending, (own, [])], local_news=local_news):
+            local_news = _local_news(ts, text) if english else frozenset()
+            if set(gaz.places[place].countries) & _homonym_countries(gaz, text, [*pending, (own, [])], local_news).keys():
                 place = None
         elif place is None and key in gaz.dateline_towns:
             # A town under the gazetteer's floor, filed from: its country ("PATASKALA —", a local paper's own town).
@@ -1966,7 +1966,8 @@ def locate(
             ]
 
     if not _homonym_forms().isdisjoint([h.form for h, _s in pending]):
-        towns = _homonym_countries(gaz, text, pending, local_news=english and _north_american_local(ts, text)) - external
+        homes = _homonym_countries(gaz, text, pending, _local_news(ts, text) if english else frozenset())
+        towns = homes.keys() - external
         if towns:
             kept = []
             for h, sure in pending:
@@ -1974,6 +1975,15 @@ def locate(
                 if readings:
                     h.readings = readings
                     kept.append((h, [r for r in sure if r in readings]))
+                    continue
+                # A name left with no reading is the home country's town, where only one country of the story has a
+                # town of that name ("Berlin police" beside Hartford is Berlin, Connecticut): a town mention of it.
+                home = set().union(*(homes[c] for r in h.readings for c in gaz.places[r[0]].countries if c in homes))
+                home &= _homonym_towns(h.form)
+                if len(home) == 1 and h.start >= 0:
+                    weight = position_weight(h.start, top_end, lead_end) * LOCAL_TOWN_WEIGHT
+                    mention = Mention(text[h.start : h.end], h.start, h.end, h.form, "town")
+                    accepted.append((gaz.country_index[next(iter(home))], mention, weight))
             pending = kept
             for c in towns:
                 sure_forms.pop(c, None)
@@ -3616,8 +3626,8 @@ def _homonym_towns(form: str) -> frozenset[str]:
 
 
 def _homonym_countries(
-    gaz: Gazetteer, text: str, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], *, local_news: bool = False
-) -> set[str]:
+    gaz: Gazetteer, text: str, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], local_news: frozenset[str] = frozenset()
+) -> dict[str, set[str]]:
     """Countries named only by bare names of towns in another country whose *states* the story names: in a story
     that names Louisiana, "Alexandria" is the Louisiana town, not Egypt's city; in a story of Laurel County, "London"
     is London, Kentucky (:mod:`stream.build.homonyms`). A state, not the country's name, makes the story local: "Pope
@@ -3626,18 +3636,22 @@ def _homonym_countries(
     governor flew to Paris", "Shares fell in New York and London" keep France and Britain). A town's council counts as a
     state does: "Enfield Council's cabinet member" makes the story's bare "Edmonton" the London district, not Alberta's.
 
-    ``local_news``: the story is North American local news (:func:`_north_american_local`), which names its own town
-    without its state: the United States and Canada count as named by a county, for the other countries' names only
-    (which of the two the paper is in, the cues do not tell)."""
+    ``local_news``: the countries whose local news the story reads as (:func:`_local_news`), whose papers name their own
+    town without its state: they count as named by a county, for the other countries' names only (of the United States
+    and Canada, which the paper is in the cues do not tell).
+
+    Returns each such country with the countries whose towns its names are read as."""
     found = _homonyms_of(gaz, text, pending, frozenset())
     if local_news:
-        found |= _homonyms_of(gaz, text, pending, _LOCAL_NEWS_COUNTRIES) - _LOCAL_NEWS_COUNTRIES
+        for c, home in _homonyms_of(gaz, text, pending, local_news).items():
+            if c not in local_news:
+                found.setdefault(c, set()).update(home)
     return found
 
 
 def _homonyms_of(
     gaz: Gazetteer, text: str, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], assumed: frozenset[str]
-) -> set[str]:
+) -> dict[str, set[str]]:
     """:func:`_homonym_countries`, with the ``assumed`` countries counted as named by a county."""
     local: dict[str, set[str]] = {c: {_LOCAL_NEWS} for c in assumed}  # country -> forms sure of its states or counties
     counties: dict[str, set[str]] = {c: {_LOCAL_NEWS} for c in assumed}  # country -> forms of its counties
@@ -3651,7 +3665,7 @@ def _homonyms_of(
                     if county:
                         counties.setdefault(c, set()).add(hit.form)
     if not local:  # most stories: no state or county, nothing more to read
-        return set()
+        return {}
     by_country: dict[str, set[str]] = {}
     capitals: set[tuple[str, str]] = set()  # (form, country) read as that country's capital
     for hit, _sure in pending:
@@ -3673,7 +3687,7 @@ def _homonyms_of(
     # reports ... Moscow ... Paris"): only a story of one country reads its bare names as that country's towns.
     # Its people are no place of it ("Caddo and Atakapa Indians, then Spanish, French, and Mexican explorers").
     named = {c for hit, sure in pending for r in sure if r[1] != DEMONYM for c in gaz.places[r[0]].countries}
-    return {c for c, home in homes.items() if not named - set(homes) - home}
+    return {c: home for c, home in homes.items() if not named - set(homes) - home}
 
 
 # A town's own council right after its name ("Enfield Council's cabinet member", "Richmond Borough Council").
@@ -3681,6 +3695,31 @@ _COUNCIL_AFTER = re.compile(r"\s(?:(?:City|Borough|County|District|Town|Parish) 
 # Stands for a state or county the story does not name when it reads as local news (no form is spelt so).
 _LOCAL_NEWS = "<local news>"
 _LOCAL_NEWS_COUNTRIES = frozenset(["US", "CA"])
+
+
+def _local_news(ts: TokenStream, text: str) -> frozenset[str]:
+    """The countries whose local news an English story reads as: the United States and Canada
+    (:func:`_north_american_local`), or the United Kingdom (:func:`_british_local`); none for most stories."""
+    if _north_american_local(ts, text):
+        return _LOCAL_NEWS_COUNTRIES
+    if _british_local(text):
+        return _BRITISH_LOCAL
+    return frozenset()
+
+
+_BRITISH_LOCAL = frozenset(["GB"])
+# A British telephone number as papers print it for readers to call ("contact police on 01524 63333", "020 7946 0958",
+# "0800 555 111"): a trunk zero and a four- or five-digit area code, or 020 and two groups of four.
+_UK_PHONE = re.compile(r"(?<![\d+])(?:02\d \d{4} \d{4}|0[1-9]\d{2,3} \d{3} \d{3,4}|01\d{3} \d{5,6})(?![\d-])")
+# Courts only England and Wales hold under that name.
+_UK_COURTS = ("Crown Court", "Magistrates' Court", "Magistrates Court", "Magistrates’ Court")
+
+
+def _british_local(text: str) -> bool:
+    """Whether an English story reads as British local news: a British telephone number printed for readers to call, or
+    a Crown or Magistrates' Court. Such papers name their own town bare ("DETECTIVES in Lancaster"): Lancaster,
+    Lancashire, not the Californian city."""
+    return _UK_PHONE.search(text) is not None or any(court in text for court in _UK_COURTS)
 
 
 def _north_american_local(ts: TokenStream, text: str) -> bool:

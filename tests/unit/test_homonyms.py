@@ -12,6 +12,11 @@ def _countries(body: str) -> set[str]:
     return {str(c["iso2"]) for c in locate(Story(id="h", headline="", body=body), "en").countries}
 
 
+def _mentions(body: str) -> dict[str, list[tuple[str, str]]]:
+    result = locate(Story(id="h", headline="", body=body), "en")
+    return {str(c["iso2"]): [(str(m["text"]), str(m["source"])) for m in c["mentions"]] for c in result.countries}  # type: ignore[index]
+
+
 def test_the_table_holds_the_towns_the_gazetteer_misses() -> None:
     # Its schema is checked in test_data_files.py; here, the entries the rules below lean on.
     table = _homonyms()
@@ -58,6 +63,35 @@ def test_a_bare_town_name_in_a_story_of_another_countrys_states(body: str, dropp
 def test_a_bare_town_name_in_a_story_of_another_countrys_town_council(body: str, dropped: str, kept: str) -> None:
     countries = _countries(body)
     assert dropped not in countries and kept in countries
+
+
+def test_british_local_news_reads_its_own_towns() -> None:
+    # A British telephone number printed for readers, or a Crown Court: Lancaster is Lancashire's, not California's.
+    body = "DETECTIVES in Lancaster are looking for a man. Anybody with information should call police on 01524 63333."
+    assert _mentions(body) == {"GB": [("Lancaster", "town")]}
+    body = "A Lancaster man was jailed at Preston Crown Court on Friday for the attack in Ryelands Park."
+    assert "US" not in _mentions(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Numbers of other plans: Germany's, Ireland's, Australia's.
+        "Police in Lancaster asked callers to ring 0221 1234567 or 02 9876 5432.",
+        "Police in Lancaster asked callers to ring 087 123 4567.",
+    ],
+)
+def test_other_telephone_plans_make_no_british_local_news(body: str) -> None:
+    assert "US" in _mentions(body)
+
+
+def test_a_dropped_name_is_a_town_of_the_one_country_that_has_it() -> None:
+    # Only the United States has a town called Berlin (homonyms.tsv): the name counts for it, with its offsets.
+    body = "A student crashed into a tree in Berlin. Berlin police are investigating; call (860) 828-7080."
+    got = _mentions(body)
+    assert got == {"US": [("Berlin", "town"), ("Berlin", "town")]}
+    # Paris is a town of both the United States and Canada: local news does not tell which, and counts neither.
+    assert _mentions("Paris firefighters put out a kitchen fire at 3125 Clarksville St. shortly after 10 p.m.") == {}
 
 
 def test_a_capitals_name_still_needs_a_county_beside_a_council() -> None:
