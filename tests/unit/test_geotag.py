@@ -1129,6 +1129,9 @@ def test_a_lone_ambiguous_name_needs_the_subject_place_and_one_country() -> None
         ("Chancellor of the Exchequer Jeremy Hunt delivers the autumn statement.", "GB"),
         ("The Bundesbank cuts its growth forecast.", "DE"),
         ("The Bharatiya Janata Party wins the state election.", "IN"),
+        # National programmes local papers write of (stop 50).
+        ("Applicants must be 65 or older, or disabled as determined by the Social Security Administration.", "US"),
+        ("Include the last four digits of your Social Security number and your signature.", "US"),
     ],
 )
 def test_a_national_agency_or_party_names_its_state(text: str, iso: str) -> None:
