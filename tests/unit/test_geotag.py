@@ -1132,6 +1132,8 @@ def test_a_lone_ambiguous_name_needs_the_subject_place_and_one_country() -> None
         # National programmes local papers write of (stop 50).
         ("Applicants must be 65 or older, or disabled as determined by the Social Security Administration.", "US"),
         ("Include the last four digits of your Social Security number and your signature.", "US"),
+        ("Volunteer drivers are needed to help South Central Ambulance Service NHS Foundation Trust.", "GB"),
+        ("A carer was jailed for 11 months at the Crown Court yesterday.", "GB"),
     ],
 )
 def test_a_national_agency_or_party_names_its_state(text: str, iso: str) -> None:
