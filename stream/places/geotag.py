@@ -1968,6 +1968,7 @@ def locate(
     if not _homonym_forms().isdisjoint([h.form for h, _s in pending]):
         homes = _homonym_countries(gaz, text, pending, _local_news(ts, text) if english else frozenset())
         towns = homes.keys() - external
+        local_countries = _local_countries(gaz, text, pending) if towns else set()
         if towns:
             kept = []
             for h, sure in pending:
@@ -1976,14 +1977,18 @@ def locate(
                     h.readings = readings
                     kept.append((h, [r for r in sure if r in readings]))
                     continue
-                # A name left with no reading is the home country's town, where only one country of the story has a
-                # town of that name ("Berlin police" beside Hartford is Berlin, Connecticut): a town mention of it.
+                # A name left with no reading is a town of the story's home country ("Berlin police" beside Hartford
+                # is Berlin, Connecticut): a town mention of it. Where two of the story's countries have a town of the
+                # name (local news of the United States or Canada), the one with the larger: a bare "London" in a
+                # Canadian paper is Ontario's, "Paris firefighters" in an American one are Texas's.
                 home = set().union(*(homes[c] for r in h.readings for c in gaz.places[r[0]].countries if c in homes))
-                home &= _homonym_towns(h.form)
-                if len(home) == 1 and h.start >= 0:
+                # A country whose state, county or council the story names comes before one local news only suggests.
+                named_home = home & local_countries
+                country = next((c for c in _homonym_order(h.form) if c in (named_home or home)), None)
+                if country is not None and h.start >= 0:
                     weight = position_weight(h.start, top_end, lead_end) * LOCAL_TOWN_WEIGHT
                     mention = Mention(text[h.start : h.end], h.start, h.end, h.form, "town")
-                    accepted.append((gaz.country_index[next(iter(home))], mention, weight))
+                    accepted.append((gaz.country_index[country], mention, weight))
             pending = kept
             for c in towns:
                 sure_forms.pop(c, None)
@@ -3603,11 +3608,17 @@ _COUNTY_FORMS = tuple(" " + TokenStream.of(noun).joined for noun in COUNTY_NOUNS
 @cache
 def _homonyms() -> dict[str, frozenset[str]]:
     """Form -> countries with a town of that name the gazetteer does not read (``make homonyms``)."""
-    table: dict[str, frozenset[str]] = {}
+    return {form: frozenset(countries) for form, countries in _homonyms_by_size().items()}
+
+
+@cache
+def _homonyms_by_size() -> dict[str, tuple[str, ...]]:
+    """:func:`_homonyms`, each form's countries in the table's order: the one with the largest town of the name first."""
+    table: dict[str, tuple[str, ...]] = {}
     for line in _HOMONYMS_FILE.read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             form, countries = line.split("\t")
-            table[form] = frozenset(countries.split(","))
+            table[form] = tuple(countries.split(","))
     return table
 
 
@@ -3616,6 +3627,12 @@ def _homonym_forms() -> frozenset[str]:
     """Every form :func:`_homonym_towns` answers: the table's, and each read whole with "city"."""
     table = _homonyms()
     return frozenset(table).union(form + " city" for form in table)
+
+
+def _homonym_order(form: str) -> tuple[str, ...]:
+    """:func:`_homonym_towns` in the table's order, the country with the largest town of the name first."""
+    table = _homonyms_by_size()
+    return table.get(form) or table.get(form.removesuffix(" city"), ())
 
 
 def _homonym_towns(form: str) -> frozenset[str]:
@@ -3649,21 +3666,34 @@ def _homonym_countries(
     return found
 
 
-def _homonyms_of(
-    gaz: Gazetteer, text: str, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], assumed: frozenset[str]
-) -> dict[str, set[str]]:
-    """:func:`_homonym_countries`, with the ``assumed`` countries counted as named by a county."""
-    local: dict[str, set[str]] = {c: {_LOCAL_NEWS} for c in assumed}  # country -> forms sure of its states or counties
-    counties: dict[str, set[str]] = {c: {_LOCAL_NEWS} for c in assumed}  # country -> forms of its counties
+def _local_units(
+    gaz: Gazetteer, text: str, pending: list[tuple[_Hit, list[tuple[int, int, int]]]]
+) -> Iterator[tuple[str, str, bool]]:
+    """(country, form, whether a county) for each sure state, county or town council the story names."""
     for hit, sure in pending:
         county = hit.form.endswith(_COUNTY_FORMS)
         council = hit.end >= 0 and _COUNCIL_AFTER.match(text, hit.end) is not None
         for r in sure:
             if county or council or gaz.places[r[0]].kind == "state":
                 for c in gaz.places[r[0]].countries:
-                    local.setdefault(c, set()).add(hit.form)
-                    if county:
-                        counties.setdefault(c, set()).add(hit.form)
+                    yield c, hit.form, county
+
+
+def _local_countries(gaz: Gazetteer, text: str, pending: list[tuple[_Hit, list[tuple[int, int, int]]]]) -> set[str]:
+    """The countries whose state, county or town council the story names (:func:`_local_units`)."""
+    return {c for c, _form, _county in _local_units(gaz, text, pending)}
+
+
+def _homonyms_of(
+    gaz: Gazetteer, text: str, pending: list[tuple[_Hit, list[tuple[int, int, int]]]], assumed: frozenset[str]
+) -> dict[str, set[str]]:
+    """:func:`_homonym_countries`, with the ``assumed`` countries counted as named by a county."""
+    local: dict[str, set[str]] = {c: {_LOCAL_NEWS} for c in assumed}  # country -> forms sure of its states or counties
+    counties: dict[str, set[str]] = {c: {_LOCAL_NEWS} for c in assumed}  # country -> forms of its counties
+    for c, form, county in _local_units(gaz, text, pending):
+        local.setdefault(c, set()).add(form)
+        if county:
+            counties.setdefault(c, set()).add(form)
     if not local:  # most stories: no state or county, nothing more to read
         return {}
     by_country: dict[str, set[str]] = {}

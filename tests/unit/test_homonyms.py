@@ -90,8 +90,22 @@ def test_a_dropped_name_is_a_town_of_the_one_country_that_has_it() -> None:
     body = "A student crashed into a tree in Berlin. Berlin police are investigating; call (860) 828-7080."
     got = _mentions(body)
     assert got == {"US": [("Berlin", "town"), ("Berlin", "town")]}
-    # Paris is a town of both the United States and Canada: local news does not tell which, and counts neither.
-    assert _mentions("Paris firefighters put out a kitchen fire at 3125 Clarksville St. shortly after 10 p.m.") == {}
+    # Paris and London are towns of both the United States and Canada, which local news does not tell apart: the
+    # country with the larger town (Paris, Texas; London, Ontario).
+    assert _mentions("Paris firefighters put out a kitchen fire at 3125 Clarksville St. shortly after 10 p.m.") == {
+        "US": [("Paris", "town")]
+    }
+    assert _mentions("London police say a man was stabbed at the party. Call 519-661-5670 with information.") == {
+        "CA": [("London", "town")]
+    }
+
+
+def test_a_named_county_or_province_picks_the_home_country_before_the_larger_town() -> None:
+    # Hamilton, Ontario is larger than Hamilton, Ohio; the story names Ohio's Butler County.
+    got = _mentions(
+        "HAMILTON — Hamilton police arrested a man on Main Street, the Butler County sheriff said. Call (513) 785-1300."
+    )
+    assert "CA" not in got and ("Hamilton", "town") in got["US"]
 
 
 def test_a_capitals_name_still_needs_a_county_beside_a_council() -> None:
