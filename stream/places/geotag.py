@@ -3680,8 +3680,9 @@ def _local_units(
 
 
 def _local_countries(gaz: Gazetteer, text: str, pending: list[tuple[_Hit, list[tuple[int, int, int]]]]) -> set[str]:
-    """The countries whose state, county or town council the story names (:func:`_local_units`)."""
-    return {c for c, _form, _county in _local_units(gaz, text, pending)}
+    """The countries whose state, county or town council the story may name (:func:`_local_units`, every reading of a
+    name, sure or not: "Ontario" may be a Californian city until the story's other names decide)."""
+    return {c for c, _form, _county in _local_units(gaz, text, [(hit, list(hit.readings)) for hit, _sure in pending])}
 
 
 def _homonyms_of(

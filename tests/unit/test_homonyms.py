@@ -100,6 +100,15 @@ def test_a_dropped_name_is_a_town_of_the_one_country_that_has_it() -> None:
     }
 
 
+def test_a_province_the_story_may_name_picks_the_home_country() -> None:
+    # "Ontario" may be a Californian city until the story decides; it still says which country's Oxford this is.
+    got = _mentions(
+        "The local reaction to the Ontario budget was mixed. Oxford MPP Ernie Hardeman called it the largest tax "
+        "increase in the province's history. It will raise $2.3 billion, he said; the Province of Ontario disagreed."
+    )
+    assert "US" not in got and ("Oxford", "town") in got["CA"]
+
+
 def test_a_named_county_or_province_picks_the_home_country_before_the_larger_town() -> None:
     # Hamilton, Ontario is larger than Hamilton, Ohio; the story names Ohio's Butler County.
     got = _mentions(
