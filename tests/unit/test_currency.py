@@ -7,6 +7,7 @@ import pytest
 from stream.places.currency import find_currencies
 from stream.places.geotag import locate
 from stream.story import Story
+from stream.text.normalize import TokenStream
 
 
 @pytest.mark.parametrize(
@@ -27,6 +28,13 @@ def test_money_of_one_state_is_found(text: str, found: list[tuple[str, str]]) ->
     marks = find_currencies(text)
     assert [(m.form, m.country) for m in marks] == found
     assert all(text[m.start : m.end] == m.form for m in marks)
+    # The tokens, as the geotagger passes them, only spare work.
+    assert find_currencies(text, TokenStream.of(text).texts) == marks
+
+
+def test_a_code_glued_to_its_amount_is_found_through_the_tokens() -> None:
+    text = "A tourist tax of IDR150,000 (US$10) takes effect next year."
+    assert [(m.form, m.country) for m in find_currencies(text, TokenStream.of(text).texts)] == [("IDR", "ID")]
 
 
 @pytest.mark.parametrize(
