@@ -14,7 +14,8 @@ and to every country the place counts for:
   an ambiguous name admitted by context 0.8; an abbreviation before a common
   noun ("U.S. envoy") weighs as a demonym, a name hyphened to an attribute
   ("pro-Kremlin", "Saudi-led") x0.25, a place inside a short quotation
-  («Сокровища Персии», "Georgian Dream") x0.3, a member of a list of three countries
+  («Сокровища Персии», "Georgian Dream") x0.3 (after a noun of a thing that bears a quoted name, "группа
+  «Ленинград»", "крейсер «Москва»", none), a member of a list of three countries
   or more x0.5, a name or abbreviation before a force noun ("United States
   aircraft", "U.S. troops") x0.5, and a demonym there when another country is
   the scene ("Japanese troops land in South Sudan") x0.5, a plural demonym after

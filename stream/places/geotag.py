@@ -2099,6 +2099,10 @@ def locate(
             # "in Saudi Arabia's Eastern Province": a generic subdivision name after a country's possessive is
             # that country's division, not another state's division of the same name (Sri Lanka's).
             continue
+        if quoted and _in_a_named_thing(quoted, text, start, end):
+            # "группа «Ленинград»", "крейсер «Москва»", "отель «Украина»": a quotation after a noun of what it names
+            # is that thing's name, whatever place the name recalls.
+            continue
         # Several readings of one span (Valencia ES/VE, عمان Amman/Oman, Georgia
         # the country and the state): prefer the readings whose country another
         # name in the story backs, then the highest-ranked kind, then the larger place.
@@ -2297,6 +2301,88 @@ def _add_origins(gaz: Gazetteer, accepted: list[tuple[int, Mention, float]], ori
         mention = Mention(name, -1, -1, fold(name), "provider" if named else "origin")
         if not named or named.intersection(countries):
             accepted.append((place, mention, SOURCE_WEIGHTS["provider"]))
+
+
+# Russian and Ukrainian nouns (their stems, folded) of things that bear a quoted name: "группа «Ленинград»", "крейсер
+# «Москва»", "клуб «Барселона»", "отель «Украина»", "фильм «Париж»".
+_NAMED_THING_STEMS = (
+    "групп",
+    "груп",
+    "ансамбл",
+    "клуб",
+    "команд",
+    "отел",
+    "готел",
+    "гостиниц",
+    "ресторан",
+    "кафе",
+    "магазин",
+    "газет",
+    "журнал",
+    "телеканал",
+    "канал",
+    "радиостанц",
+    "издательств",
+    "видавництв",
+    "фестивал",
+    "фестивал",
+    "конкурс",
+    "театр",
+    "кинотеатр",
+    "фильм",
+    "фільм",
+    "сериал",
+    "серіал",
+    "песн",
+    "пісн",
+    "альбом",
+    "книг",
+    "роман",
+    "спектакл",
+    "выставк",
+    "виставк",
+    "крейсер",
+    "корабл",
+    "судн",
+    "лайнер",
+    "самолет",
+    "самолёт",
+    "литак",
+    "завод",
+    "компани",
+    "компані",
+    "концерн",
+    "холдинг",
+    "банк",
+    "фонд",
+    "движени",
+    "рух",
+    "партии",
+    "партія",
+    "партії",
+    "объединени",
+    "операци",
+    "операці",
+    "стадион",
+    "стадіон",
+    "проект",
+    "программ",
+    "програм",
+    "бренд",
+    "марк",
+    "корпораци",
+)
+_WORD_BEFORE = re.compile(r"(\w+)\s*$")
+
+
+def _in_a_named_thing(quoted: list[tuple[int, int]], text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` lies in one of the ``quoted`` spans right after a noun of a thing that bears a
+    quoted name (:data:`_NAMED_THING_STEMS`)."""
+    for a, b in quoted:
+        if a <= start and end <= b:
+            m = _WORD_BEFORE.search(text, max(0, a - 1 - 30), a - 1)
+            return m is not None and m.group(1).lower().startswith(_NAMED_THING_STEMS)
+    return False
 
 
 def _short_quotations(text: str) -> list[tuple[int, int]]:

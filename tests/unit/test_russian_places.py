@@ -215,3 +215,19 @@ def test_formal_names_and_abbreviations_of_states(body: str, lang: str, country:
 )
 def test_sure_country_names_and_undeclined_names(body: str, countries: set[str]) -> None:
     assert _countries(body) == countries
+
+
+@pytest.mark.parametrize(
+    ("lang", "body", "countries"),
+    [
+        # A quotation after a noun of what it names is that thing's name: a band, a cruiser, a hotel, a club.
+        ("ru", "Лидер группы «Ленинград» Сергей Шнуров дал концерт.", set()),
+        ("ru", "Крейсер «Москва» вышел из порта.", set()),
+        ("uk", "Гурт виступив у готелі «Київ».", set()),
+        ("ru", "Он остановился в отеле «Украина» в Сочи.", {"RU"}),
+        # A club's name with no such noun before it still counts for its home, weakly.
+        ("ru", "«Бостон» одержал седьмую победу подряд.", {"US"}),
+    ],
+)
+def test_a_quoted_name_after_a_noun_of_a_thing_is_no_place(lang: str, body: str, countries: set[str]) -> None:
+    assert {str(c["iso2"]) for c in locate(Story(id="q", headline="", body=body), lang).countries} == countries
