@@ -155,6 +155,7 @@ __all__ = [
     "build",
     "main",
     "news_towns_table",
+    "ru_cyrillic",
 ]
 
 CITY_POPULATION_FLOOR = 100_000
@@ -1197,6 +1198,23 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
                 own[n, n].add(lang)
                 # Translated names that subdivisions of two countries share are descriptions (Центральный).
                 countries_of[" ".join(t.text for t in tokenize(n))].add(cc)
+        if cc == "RU":
+            # ISO writes Russia's subjects romanised ("Moskovskaya oblast'", "Tatarstan, Respublika"), and the iso-codes
+            # catalogues give Russian names for few of them: "в Московской области", "в Татарстане" had found nothing.
+            for n in _iso_names(sub.name):
+                cyrillic = ru_cyrillic(n)
+                own[cyrillic, cyrillic].add("ru")
+                countries_of[" ".join(t.text for t in tokenize(cyrillic))].add(cc)
+                if sub.type == "Republic" and "Respublika" not in n:
+                    own["Республика " + cyrillic, "Республика " + cyrillic].add("ru")
+                elif cyrillic.endswith("ская Республика"):
+                    # The republic's everyday name from its adjective: Чувашская Республика -> Чувашия.
+                    short = cyrillic.removesuffix("ская Республика") + "ия"
+                    own[short, short].add("ru")
+        # Everyday names the ISO entry does not give (curated.yaml ``subdivision_names``): Якутия, Подмосковье, Кубань.
+        for lang, extra in (data.get("subdivision_names") or {}).get(sub.code, {}).items():
+            for n in extra:
+                own[n, n].add(lang)
         subs.append((sub, cc, us, own))
     added = 0
     for sub, cc, us, own in subs:
@@ -1319,6 +1337,87 @@ SUBDIVISION_LANGS = ("ru", "uk", "de", "fr", "es", "it", "pt", "tr", "az", "ka",
 #: "centre", Burkina Faso's Centre). Hebrew is left out: its names of Israel's districts are the words "the centre",
 #: "the north", "the south" (המרכז, הצפון, הדרום).
 _UNCHECKED_SUBDIVISION_LANGS = {"az": "AZ", "ka": "GE", "hy": "AM"}
+
+
+# BGN/PCGN romanisation of Russian, read back: the longest spelling first ("shch" before "sh" and "ch").
+_RU_LETTERS = (
+    ("shch", "щ"),
+    ("kh", "х"),
+    ("ts", "ц"),
+    ("ch", "ч"),
+    ("sh", "ш"),
+    ("zh", "ж"),
+    ("yu", "ю"),
+    ("ya", "я"),
+    ("yo", "ё"),
+    ("a", "а"),
+    ("b", "б"),
+    ("v", "в"),
+    ("g", "г"),
+    ("d", "д"),
+    ("z", "з"),
+    ("i", "и"),
+    ("k", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "у"),
+    ("f", "ф"),
+    ("h", "х"),
+    ("'", "ь"),
+)
+_RU_VOWELS = "аеёиоуыэюяй"
+
+
+def ru_cyrillic(romanised: str) -> str:
+    """A Russian name written back in Cyrillic from ISO 3166-2's BGN/PCGN romanisation: "Moskovskaya oblast'" ->
+    "Московская область", "Khanty-Mansiyskiy avtonomnyy okrug" -> "Ханты-Мансийский автономный округ", "Mariy El" ->
+    "Марий Эл". "y" is ы after a consonant and й after a vowel, "ye" е (э where "e" opens a word)."""
+    out: list[str] = []
+    for word in re.split(r"([\s-])", romanised):
+        if not word.strip() or word == "-":
+            out.append(word)
+            continue
+        letters: list[str] = []
+        lower, i = word.lower(), 0
+        while i < len(lower):
+            if lower.startswith("ye", i):
+                letters.append("е")
+                i += 2
+                continue
+            if lower.startswith(("ya", "yu", "yo"), i):
+                letters.append({"a": "я", "u": "ю", "o": "ё"}[lower[i + 1]])
+                i += 2
+                continue
+            if lower.startswith("tsk", i) and not lower.startswith("etsk", i - 1):
+                # "Irkutskaya", "Chukotskiy": т + ск; after e it is ц ("Lipetskaya", "Nenetskiy").
+                letters.append("т")
+                i += 1
+                continue
+            if lower[i] == "y":
+                letters.append("й" if letters and letters[-1] in _RU_VOWELS else "ы")
+                i += 1
+                continue
+            if lower[i] == "e":
+                letters.append("е" if letters else "э")
+                i += 1
+                continue
+            for latin, cyr in _RU_LETTERS:
+                if lower.startswith(latin, i):
+                    letters.append(cyr)
+                    i += len(latin)
+                    break
+            else:
+                letters.append(lower[i])
+                i += 1
+        cyrillic = "".join(letters)
+        out.append(cyrillic[:1].upper() + cyrillic[1:] if word[:1].isupper() else cyrillic)
+    return "".join(out)
 
 
 def _subdivision_translations() -> Callable[[str, str], list[tuple[str, str]]]:

@@ -231,3 +231,33 @@ def test_sure_country_names_and_undeclined_names(body: str, countries: set[str])
 )
 def test_a_quoted_name_after_a_noun_of_a_thing_is_no_place(lang: str, body: str, countries: set[str]) -> None:
     assert {str(c["iso2"]) for c in locate(Story(id="q", headline="", body=body), lang).countries} == countries
+
+
+def test_russias_iso_names_are_written_back_in_cyrillic() -> None:
+    from stream.build.gazetteer import ru_cyrillic
+
+    assert ru_cyrillic("Moskovskaya oblast'") == "Московская область"
+    assert ru_cyrillic("Khanty-Mansiyskiy avtonomnyy okrug") == "Ханты-Мансийский автономный округ"
+    assert ru_cyrillic("Chukotskiy avtonomnyy okrug") == "Чукотский автономный округ"  # т + ск
+    assert ru_cyrillic("Lipetskaya oblast'") == "Липецкая область"  # ц + к after e
+    assert ru_cyrillic("Mariy El") == "Марий Эл"
+    assert ru_cyrillic("Yevreyskaya avtonomnaya oblast'") == "Еврейская автономная область"
+    assert ru_cyrillic("Ul'yanovskaya oblast'") == "Ульяновская область"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Russia's subjects by their official names, declined, and by their everyday ones (stop 50: in Russian agency
+        # copy "в Татарстане", "в Московской области" had found no country).
+        "Соревнования прошли в Татарстане.",
+        "Пожар начался в Московской области.",
+        "Губернатор Свердловской области провел совещание.",
+        "В Ханты-Мансийском автономном округе выпал снег.",
+        "Гимнаст из Чувашии завоевал медаль.",
+        "Наводнение в Якутии и на Кубани.",
+        "Жители Подмосковья вышли на субботник.",
+    ],
+)
+def test_russias_subjects_name_russia(body: str) -> None:
+    assert _countries(body) == {"RU"}
