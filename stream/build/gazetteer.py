@@ -1211,6 +1211,14 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
                     # The republic's everyday name from its adjective: Чувашская Республика -> Чувашия.
                     short = cyrillic.removesuffix("ская Республика") + "ия"
                     own[short, short].add("ru")
+        if cc == "UA":
+            # Ukrainian news names an oblast by its region noun as often: Київська область -> Київщина, Донецька ->
+            # Донеччина (not the -зька ones: Запорізька is Запоріжжя, which is the city's name too).
+            for (name, _form), name_langs in list(own.items()):
+                m = re.fullmatch(r"([\w-]+?)(ська|цька) область", name)
+                if "uk" in name_langs and m:
+                    region = m.group(1) + ("щина" if m.group(2) == "ська" else "ччина")
+                    own[region, region].add("uk")
         # Everyday names the ISO entry does not give (curated.yaml ``subdivision_names``): Якутия, Подмосковье, Кубань.
         for lang, extra in (data.get("subdivision_names") or {}).get(sub.code, {}).items():
             for n in extra:

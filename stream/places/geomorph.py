@@ -544,9 +544,18 @@ def _adjective_endings(stem: str) -> frozenset[str]:
     return _CYR_ADJ_SET
 
 
+# Ukrainian feminine adjective endings: nominative, genitive, dative and locative, accusative, instrumental.
+_UK_FEMININE_ENDINGS = ("а", "ої", "ій", "у", "ою")
+
+
 def expand_cyr_phrase(words: list[str]) -> list[str]:
     """Case forms of a Cyrillic multi-word name whose leading words are adjectives."""
     first = words[0]
+    if len(words) >= 2 and len(first) >= 5 and first.endswith(("ська", "цька", "зька")):
+        # A Ukrainian feminine adjective ("Запорізька область"): its own case endings ("у Запорізькій області",
+        # "Запорізької області"), which the Russian ones below do not give.
+        stem = first[:-1]
+        return sorted({" ".join([stem + e, *words[1:]]) for e in _UK_FEMININE_ENDINGS})
     if len(words) < 2 or first[-2:] not in _CYR_ADJ_SET or len(first) < 5:
         return [" ".join(words)]
     stem = first[:-2]

@@ -108,7 +108,10 @@ def test_a_phrase_declines_with_its_own_language_endings() -> None:
     assert "шушинском район" in russian and "шушинскому район" in russian
     assert "шушинскім район" not in russian  # a Ukrainian ending on a Russian stem never occurs
     ukrainian = expand_cyr_phrase(["київська", "область"])
-    assert ukrainian == ["київська область"]  # a feminine short form is stored as written
+    # A Ukrainian feminine adjective takes its own endings ("у Київській області").
+    assert ukrainian == sorted(
+        ["київська область", "київської область", "київській область", "київську область", "київською область"]
+    )
     ukrainian = expand_cyr_phrase(["шушинський", "район"])
     assert "шушинському район" in ukrainian and "шушинськом район" not in ukrainian
     assert "средней азии" in expand_cyr_phrase(["средняя", "азии"])
@@ -261,3 +264,17 @@ def test_russias_iso_names_are_written_back_in_cyrillic() -> None:
 )
 def test_russias_subjects_name_russia(body: str) -> None:
     assert _countries(body) == {"RU"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Ukrainian oblasts declined with Ukrainian endings, and by their region nouns (stop 50).
+        "Вибух стався у Запорізькій області.",
+        "Обстріли тривають на Донеччині.",
+        "Рятувальники працюють на Київщині та Харківщині.",
+        "Евакуація з Херсонщини триває.",
+    ],
+)
+def test_ukrainian_oblasts_name_ukraine_in_ukrainian(body: str) -> None:
+    assert {str(c["iso2"]) for c in locate(Story(id="u", headline="", body=body), "uk").countries} == {"UA"}
