@@ -278,3 +278,18 @@ def test_russias_subjects_name_russia(body: str) -> None:
 )
 def test_ukrainian_oblasts_name_ukraine_in_ukrainian(body: str) -> None:
     assert {str(c["iso2"]) for c in locate(Story(id="u", headline="", body=body), "uk").countries} == {"UA"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        # Karabakh's towns and districts as Russian and Armenian war copy names them (stop 50).
+        ("ru", "Бои идут в Физулинском районе и у Шуши."),
+        ("ru", "Военные вошли в Гадрут и в Лачин."),
+        ("ru", "В Ходжалы прошла траурная церемония."),
+        ("hy", "Մարտակերտում և Հադրութում մարտեր են ընթանում։"),
+        ("en", "Fighting was reported near Hadrut and Martakert."),
+    ],
+)
+def test_karabakhs_towns_name_azerbaijan(lang: str, body: str) -> None:
+    assert {str(c["iso2"]) for c in locate(Story(id="k", headline="", body=body), lang).countries} == {"AZ"}
