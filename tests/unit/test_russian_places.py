@@ -289,6 +289,10 @@ def test_ukrainian_oblasts_name_ukraine_in_ukrainian(body: str) -> None:
         ("ru", "В Ходжалы прошла траурная церемония."),
         ("hy", "Մարտակերտում և Հադրութում մարտեր են ընթանում։"),
         ("en", "Fighting was reported near Hadrut and Martakert."),
+        # The seed's language: Arabic wire copy names the districts too.
+        ("ar", "اندلعت اشتباكات في فضولي وهادروت وأغدام."),
+        # Baku's Armenian case forms change its stem (Բաքու, Բաքվում).
+        ("hy", "Բաքվում հայտարարեցին, որ բանակցությունները շարունակվում են։"),
     ],
 )
 def test_karabakhs_towns_name_azerbaijan(lang: str, body: str) -> None:
