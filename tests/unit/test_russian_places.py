@@ -293,7 +293,15 @@ def test_ukrainian_oblasts_name_ukraine_in_ukrainian(body: str) -> None:
         ("ar", "اندلعت اشتباكات في فضولي وهادروت وأغدام."),
         # Baku's Armenian case forms change its stem (Բաքու, Բաքվում).
         ("hy", "Բաքվում հայտարարեցին, որ բանակցությունները շարունակվում են։"),
+        ("ka", "სტეფანაკერტში ვითარება დაიძაბა."),
     ],
 )
 def test_karabakhs_towns_name_azerbaijan(lang: str, body: str) -> None:
     assert {str(c["iso2"]) for c in locate(Story(id="k", headline="", body=body), lang).countries} == {"AZ"}
+
+
+def test_washington_in_azerbaijani() -> None:
+    # GeoNames has no Azerbaijani name for the capital: "Vaşinqtonda" had found nothing (stop 50).
+    assert {
+        str(c["iso2"]) for c in locate(Story(id="w", headline="", body="Vaşinqtonda danışıqlar keçirildi."), "az").countries
+    } == {"US"}
