@@ -167,6 +167,15 @@ def check_curated(path: Path) -> None:
         ids.add(place["id"])
         for code in place.get("countries", ()):
             assert ISO2.match(code), f"curated.yaml places[{i}].countries: {code!r}"
+    import pycountry
+
+    for code, names in (data.get("subdivision_names") or {}).items():
+        assert pycountry.subdivisions.get(code=code) is not None, f"curated.yaml subdivision_names.{code}: no ISO 3166-2 code"
+        assert isinstance(names, dict) and names, f"curated.yaml subdivision_names.{code}: no names"
+        for lang, forms in names.items():
+            assert isinstance(forms, list) and forms and all(isinstance(f, str) and f for f in forms), (
+                f"curated.yaml subdivision_names.{code}.{lang}: a list of names"
+            )
     for rid, names in (data.get("regions") or {}).items():
         assert rid in region_ids, f"curated.yaml regions.{rid}: not a region id of regions.yaml"
         assert isinstance(names, dict) and all(isinstance(v, list) and v for v in names.values()), f"curated.yaml regions.{rid}"
