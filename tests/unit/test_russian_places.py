@@ -305,3 +305,19 @@ def test_washington_in_azerbaijani() -> None:
     assert {
         str(c["iso2"]) for c in locate(Story(id="w", headline="", body="Vaşinqtonda danışıqlar keçirildi."), "az").countries
     } == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "body"),
+    [
+        # Towns of Ukraine under the city floor that the war's news is about (stop 50).
+        ("en", "Fighting raged in Sievierodonetsk and Lysychansk."),
+        ("en", "The breach of the Kakhovka dam flooded villages."),
+        ("ru", "Обстрел Энергодара продолжился."),
+        ("uk", "Бої тривають у Сєвєродонецьку."),
+        ("ar", "اشتدت المعارك في باخموت."),
+        ("tr", "Herson'da patlamalar duyuldu."),
+    ],
+)
+def test_the_wars_towns_name_ukraine(lang: str, body: str) -> None:
+    assert {str(c["iso2"]) for c in locate(Story(id="w", headline="", body=body), lang).countries} == {"UA"}
