@@ -99,7 +99,7 @@ from functools import cache
 from importlib import metadata
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import orjson
 import yaml
@@ -285,6 +285,9 @@ _CYR_NOT_CITY_ADJ = frozenset(
         *("люблинский", "петропавловский", "николаевский"),
         # Ukrainian "руський" is of Rus' ("Руська правда"), not of Russia (російський).
         "руський",
+        # Subjects named by a common adjective: Jewish (the Jewish Autonomous Oblast), seaside (Primorsky Krai),
+        # overseas.
+        *("еврейский", "єврейський", "приморский", "приморський", "заморский"),
     ]
 )
 # Finnish (see :func:`_finnish`): a case form of a Finnish name whose stem changes (Suomi -> Suomessa, Helsinki ->
@@ -803,6 +806,10 @@ def _cyr_city_adjectives(name: str) -> list[tuple[str, str]]:
     return out
 
 
+# States whose subjects' adjectival names give the subjects' adjectives (see _cyr_city_adjective_forms).
+_CYR_ADJ_STATES = frozenset(["RU", "UA", "BY", "KZ"])
+
+
 def _cyr_city_adjective_forms(b: _Builder, zipf: dict[str, dict[str, float]]) -> int:
     """Add the attested relational adjectives of cities and countries (see :data:`CYR_CITY_ADJ_FLOOR`) as demonyms
     of the place.
@@ -818,7 +825,7 @@ def _cyr_city_adjective_forms(b: _Builder, zipf: dict[str, dict[str, float]]) ->
         ((idx, ftype), flags), *_ = slot.items()
         # Ambiguous only as a word of another language (Берлин is Bulgarian "berlin", a carriage): sure here.
         sure = not flags & AMBIG or (flags & WORD and not {"ru", "uk"} & set(b.word_langs.get(key, ())))
-        if ftype == NAME and sure and not flags & STEM and b.places[idx][2] in ("capital", "city", "country"):
+        if ftype == NAME and sure and not flags & STEM and b.places[idx][2] in ("capital", "city", "country", "state"):
             names[idx].append(key)
     # adjective -> [(frequency of the city's best name, place index)]
     sources: dict[str, list[tuple[float, int]]] = defaultdict(list)
@@ -831,6 +838,27 @@ def _cyr_city_adjective_forms(b: _Builder, zipf: dict[str, dict[str, float]]) ->
             found = zipf[lang].get(adjective, 0.0)
             if found >= CYR_CITY_ADJ_FLOOR and found <= best + CYR_CITY_ADJ_MARGIN and adjective not in _CYR_NOT_CITY_ADJ:
                 sources[adjective].append((best, idx))
+    # The adjective of a subject of Russia, Ukraine, Belarus or Kazakhstan named by one ("Нижегородская область",
+    # "Чеченская Республика"): "нижегородские власти", "чеченский суд" (stop 50). Ranked last (frequency 0), so a
+    # city's adjective of the same spelling keeps its city.
+    for key, slot in b.forms.items():
+        first, _, rest = key.partition(" ")
+        if not rest or family_of(key) != CYR or len(slot) != 1:
+            continue
+        ((idx, ftype), flags), *_ = slot.items()
+        kind, states = b.places[idx][2], cast("list[str]", b.places[idx][3])
+        if ftype != NAME or flags & AMBIG or kind != "state" or _CYR_ADJ_STATES.isdisjoint(states):
+            continue
+        for ending, masculine, lang in (
+            ("ская", "ский", "ru"),
+            ("цкая", "цкий", "ru"),
+            ("ська", "ський", "uk"),
+            ("цька", "цький", "uk"),
+        ):
+            if first.endswith(ending) and len(first) > len(ending) + 2:
+                adjective = first[: -len(ending)] + masculine
+                if zipf[lang].get(adjective, 0.0) >= CYR_CITY_ADJ_FLOOR and adjective not in _CYR_NOT_CITY_ADJ:
+                    sources[adjective].append((0.0, idx))
     added = 0
     for adjective, cities in sorted(sources.items()):
         ranked = sorted(set(cities), reverse=True)

@@ -321,3 +321,20 @@ def test_washington_in_azerbaijani() -> None:
 )
 def test_the_wars_towns_name_ukraine(lang: str, body: str) -> None:
     assert {str(c["iso2"]) for c in locate(Story(id="w", headline="", body=body), lang).countries} == {"UA"}
+
+
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # The adjectives of Russia's subjects and of states' one-word names (stop 50).
+        ("Чеченские власти сообщили о задержании.", {"RU"}),
+        ("Дагестанский суд вынес приговор.", {"RU"}),
+        ("Нижегородские власти заявили о ремонте.", {"RU"}),
+        ("Техасский губернатор подписал закон.", {"US"}),
+        # Subjects named by a common adjective give no adjective: Jewish, seaside.
+        ("Еврейский музей открылся в пятницу.", set()),
+        ("Приморский бульвар закрыли на ремонт.", set()),
+    ],
+)
+def test_the_adjectives_of_subjects(body: str, countries: set[str]) -> None:
+    assert _countries(body) == countries
