@@ -21,7 +21,7 @@ from pathlib import Path
 from stream.errors import WirewatchError
 from stream.settings import Settings
 
-__all__ = ["BrokerError", "BrokerStatus", "LocalBroker"]
+__all__ = ["BrokerError", "BrokerStatus", "LocalBroker", "cluster_id"]
 
 # Brokers this process started. The broker outlives the command that starts it (it runs in its
 # own session and is stopped by PID); keeping the handle stops Popen's "still running" warning.
@@ -219,14 +219,24 @@ class LocalBroker:
         return props
 
     def _format(self, classpath: str, props: Path) -> None:
-        cluster_id = uuid.uuid4().bytes
-        import base64
-
-        cid = base64.urlsafe_b64encode(cluster_id).decode().rstrip("=")
-        cmd = ["java", "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", cid, "-c", str(props)]
+        cmd = ["java", "-cp", classpath, "kafka.tools.StorageTool", "format", "-t", cluster_id(), "-c", str(props)]
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             raise BrokerError(f"formatting KRaft storage failed:\n{proc.stdout}{proc.stderr}")
+
+
+def cluster_id() -> str:
+    """A random KRaft cluster id: 16 random bytes in URL-safe base64, as ``kafka-storage random-uuid`` makes them.
+
+    One id in 64 would begin with "-", which the storage tool's argument parser reads as an option ("argument
+    --cluster-id/-t: expected one argument": a broker start failed so in CI); Kafka's own ``Uuid.randomUuid`` draws
+    again then, and so does this."""
+    import base64
+
+    while True:
+        cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("=")
+        if not cid.startswith("-"):
+            return cid
 
 
 def _require(binary: str, package: str) -> None:
