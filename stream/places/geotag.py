@@ -3723,14 +3723,18 @@ def _homonym_forms() -> frozenset[str]:
 def _homonym_order(form: str) -> tuple[str, ...]:
     """:func:`_homonym_towns` in the table's order, the country with the largest town of the name first."""
     table = _homonyms_by_size()
-    return table.get(form) or table.get(form.removesuffix(" city"), ())
+    return table.get(_homonym_key(form), ())
+
+
+def _homonym_key(form: str) -> str:
+    """The table's form for ``form``: itself, or read whole with "city", the name bare ("Dublin City Council")."""
+    return form if form in _homonyms() else form.removesuffix(" city")
 
 
 def _homonym_towns(form: str) -> frozenset[str]:
     """The countries with a town of ``form``'s name that the gazetteer does not read (``homonyms.tsv``); a name read
     whole with "city" is looked up bare too ("Dublin City Council", "Alexandria City Public Schools")."""
-    table = _homonyms()
-    return table.get(form) or table.get(form.removesuffix(" city"), frozenset())
+    return _homonyms().get(_homonym_key(form), frozenset())
 
 
 def _homonym_countries(
