@@ -29,6 +29,15 @@ def test_the_table_holds_towns_of_one_country_that_are_no_words_or_first_names()
         assert left_out not in towns, left_out
 
 
+def test_a_name_of_several_words_needs_one_word_that_is_no_frequent_word() -> None:
+    towns = load_gazetteer().local_towns
+    # "ledge" (Zipf 3.4) would keep a one-word town out; beside "grand" it makes a name no English phrase is.
+    assert towns["grand ledge"] == "US" and towns["balch springs"] == "US"
+    # Every word frequent: a phrase as often as a place ("Castle Hill", "Red Lion", "Mount Vernon").
+    for left_out in ("castle hill", "red lion", "mount vernon", "little canada"):
+        assert left_out not in towns, left_out
+
+
 @pytest.mark.parametrize(
     ("body", "country", "names"),
     [
@@ -47,6 +56,11 @@ def test_the_table_holds_towns_of_one_country_that_are_no_words_or_first_names()
         ),
         ("Chicopee's conservation commission will vote on the land purchase next week.", "US", ["Chicopee"]),
         ("A Hamlin man was charged with drunken driving after the crash, deputies said.", "US", ["Hamlin"]),
+        (
+            "Grand Ledge firefighters found a small drug lab in a burnt-out flat on the third floor, the chief said.",
+            "US",
+            ["Grand Ledge"],
+        ),
     ],
 )
 def test_a_small_town_with_support_names_its_country(body: str, country: str, names: list[str]) -> None:
