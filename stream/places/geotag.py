@@ -422,13 +422,22 @@ def _local_towns(gaz: Gazetteer, ts: TokenStream, text: str) -> list[tuple[int, 
     return found if len({c for *_rest, c in found}) == 1 else []
 
 
-def _american_local_offices(ts: TokenStream) -> list[tuple[int, int, str]]:
-    """The spans of :data:`_AMERICAN_LOCAL_OFFICES` in the story, in text order, with the office's folded form."""
+def _american_local_offices(ts: TokenStream, text: str, townships: bool) -> list[tuple[int, int, str]]:
+    """The spans of :data:`_AMERICAN_LOCAL_OFFICES` in the story, in text order, with the office's folded form; with
+    ``townships``, also of each named civil township (:data:`_TOWNSHIP`)."""
     spans = []
     for office in _AMERICAN_LOCAL_OFFICES:
         for at in _phrase_starts(ts.texts, office):
             spans.append((ts.start(at), ts.end(at + len(office) - 1), " ".join(office)))
+    if townships and "Township" in text:
+        spans.extend((m.start(), m.end(), "township") for m in _TOWNSHIP.finditer(text))
     return sorted(spans)
+
+
+# A civil township by its name ("Readington Township", "Hamilton Township"), as American local papers name their
+# own. Read only where the story names no country: South Africa's press names its townships too, mostly in lower
+# case ("Alexandra township"), and Ontario's ("Zorra Township") stand beside a Canadian place.
+_TOWNSHIP = re.compile(r"\b(?:(?:Upper|Lower|East|West|North|South|New|Old|Mount) )?[A-Z][a-z]+(?:-[A-Z][a-z]+)? Township\b")
 
 
 _ARABIC_NAME_MARKS = _PATRONYMS | _THEOPHORIC
@@ -2236,10 +2245,10 @@ def locate(
         for start, end, form, country in _local_towns(gaz, ts, text):
             weight = position_weight(start, top_end, lead_end) * LOCAL_TOWN_WEIGHT
             accepted.append((gaz.country_index[country], Mention(text[start:end], start, end, form, "town"), weight))
-    if english and _office_marked(marks) and "US" not in named and "CA" not in named:
+    if english and (_office_marked(marks) or (not named and "Township" in text)) and "US" not in named and "CA" not in named:
         # American local news names its own town, often under the gazetteer's floor ("FALLS VILLAGE", "Northbrook"):
         # the offices of American local government name the country.
-        for start, end, form in _american_local_offices(ts):
+        for start, end, form in _american_local_offices(ts, text, not named):
             weight = position_weight(start, top_end, lead_end) * OFFICE_WEIGHT
             mention = Mention(text[start:end], start, end, form, "office")
             accepted.append((gaz.country_index["US"], mention, weight))

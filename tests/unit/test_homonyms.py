@@ -226,6 +226,9 @@ def test_the_datelines_country_in_brackets_is_no_second_mention() -> None:
         ("FALLS VILLAGE — The Board of Selectmen voted to repave Main Street, First Selectman Pat Mechare said.", "Selectmen"),
         ("Sheriff's deputies found the stolen truck near Pineville on Friday.", "Sheriff's deputies"),
         ("Councilwoman Amy Salay asked the school district to delay the vote.", "Councilwoman"),
+        # A civil township by its name, in a story that names no country.
+        ("Three Readington Township scouts earned the Eagle rank after a summer of trail work.", "Readington Township"),
+        ("The Lower Merion Township board voted to widen the bridge.", "Lower Merion Township"),
     ],
 )
 def test_american_local_offices_name_the_united_states(body: str, office: str) -> None:
@@ -246,6 +249,9 @@ def test_american_local_offices_name_the_united_states(body: str, office: str) -
         ("Councilman Tim Lecklider said Ohio roads need work.", {"US"}),
         # Other countries' offices under their own names: a township, a state police, a city manager.
         ("Police in Soweto township said the state police would investigate, the city manager added.", {"ZA"}),
+        # A township beside a named country is that country's (Ontario's, South Africa's).
+        ("Zorra Township councillors in Ontario approved the budget.", {"CA"}),
+        ("Residents of Alexandra Township in Johannesburg marched against power cuts.", {"ZA"}),
     ],
 )
 def test_offices_add_no_united_states_beside_its_places_or_to_other_countries(body: str, countries: set[str]) -> None:
