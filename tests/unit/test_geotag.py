@@ -637,6 +637,17 @@ def test_subnational_names_that_are_own_language_words_need_support() -> None:
     assert _countries(locate(_story("", "Western leaders met Eastern European ministers."), "en")) == set()
 
 
+def test_a_name_only_other_languages_write_is_a_word_of_a_language_the_country_speaks_too() -> None:
+    # German, Danish and Swedish name Iceland "Island"; GeoNames lists English among Iceland's languages, but English
+    # names it "Iceland", so the English word needs support ("the North Island" had named Iceland).
+    assert _countries(locate(_story("", "Island nations met in Fiji to discuss rising seas."), "en")) == {"FJ"}
+    assert _countries(locate(_story("", "They toured the North Island and the South Island last year."), "en")) == set()
+    assert _countries(locate(_story("", "Iceland's volcano erupted again on Monday."), "en")) == {"IS"}
+    # German's own name stays sure in German text; so does French "Egypte" without its accent, its own name.
+    assert _countries(locate(_story("", "Der Vulkan auf Island ist wieder ausgebrochen."), "de")) == {"IS"}
+    assert _countries(locate(_story("", "Le président de l'Egypte a reçu son homologue."), "fr")) == {"EG"}
+
+
 def test_subnational_names_more_frequent_as_words_than_their_country_s_name_need_support() -> None:
     # French "Atlantique", "Plateau", "Maritime" (Benin's and Togo's departments and region) and German "Hauptstadt"
     # (pycountry's German name of Honiara's Capital Territory) are words first (stream.build.gazetteer
