@@ -1846,6 +1846,7 @@ def locate(
         and not ((h.form in _COMPASS or (" " in h.form and _compass_phrase(h.form))) and _compass_modifier(ts, text, h, gaz))
         # "Metro Vancouver" is no Indonesian Metro: a part's word before a capitalised name is part of that name.
         and not (h.form in _PLACE_PARTS and _before_a_name(ts, text, h))
+        and not (lang == "de" and _german_noun(gaz, ts, text, h))
         and not (h.family == LAT and english and _no_english_place(gaz, ts, text, h, hit_tokens, lang))
         and not (
             cyr_languages
@@ -2776,6 +2777,32 @@ def _name_word(ts: TokenStream, text: str, i: int) -> bool:
 
 
 _EN_ARTICLES = frozenset(["a", "an", "the"])
+# German articles and determiners, folded: German names no town with one ("das Essen", the meal; "die Halle", a hall;
+# "die Löwen", lions, not Leuven; "der Kanton", not Guangzhou), as it does some countries and regions ("die Schweiz",
+# "der Iran", "in den Marken").
+_DE_ARTICLES = frozenset(
+    [
+        *("der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"),
+        *("kein", "keine", "keinen", "keinem", "keiner", "keines", "dieser", "diese", "dieses", "diesem", "diesen"),
+        *("jeder", "jede", "jedes", "jedem", "jeden"),
+    ]
+)
+
+
+def _german_noun(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a one-word town's name in a German story stands right after an article: German capitalises every noun,
+    and a town's name takes no article, so the word is the noun ("Das Essen war kalt").
+
+    Not where the article belongs to a compound the name opens ("dem Honolulu-Airport", "des Peking-Marathons"), nor
+    a relative pronoun after a comma ("das Zugende, das Kapstadt am nächsten ist")."""
+    at = hit.first - 1
+    if at < 0 or hit.first != hit.last or ts.texts[at] not in _DE_ARTICLES or text[ts.end(at) : hit.start] != " ":
+        return False
+    if text[hit.end : hit.end + 1] in ("-", "\u2010", "\u2011") or text[
+        max(0, ts.start(at) - 2) : ts.start(at)
+    ].rstrip().endswith(","):
+        return False
+    return all(r[1] == NAME and gaz.places[r[0]].kind in ("city", "capital") for r in hit.readings)
 
 
 # English titles before a person's full name: "Health Minister Salvador Illa", "Foreign Minister Israel Katz".

@@ -648,6 +648,35 @@ def test_a_name_only_other_languages_write_is_a_word_of_a_language_the_country_s
     assert _countries(locate(_story("", "Le président de l'Egypte a reçu son homologue."), "fr")) == {"EG"}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Das Essen in der Kantine war kalt, klagten die Schüler.",
+        "Die Löwen im Zoo wurden am Morgen gefüttert.",
+        "Der Kanton führte neue Regeln für Schulen ein.",
+        "Sturmböen führten in der Eifel und an der Mosel zu Schäden.",
+    ],
+)
+def test_a_german_noun_after_an_article_is_no_town(body: str) -> None:
+    # Essen, Leuven ("Löwen"), Guangzhou ("Kanton"), Mosul ("Mosel"): German names no town with an article.
+    assert _countries(locate(_story("", body), "de")) == set()
+
+
+@pytest.mark.parametrize(
+    ("body", "country"),
+    [
+        ("In Essen demonstrierten am Samstag Tausende.", "DE"),
+        # The article belongs to the compound the name opens, or is a relative pronoun.
+        ("Auf dem Honolulu-Flughafen landete die Maschine sicher.", "US"),
+        ("Der Wagen hält am Zugende, das Kapstadt am nächsten ist.", "ZA"),
+        # A country's name takes one ("die Schweiz").
+        ("Die Schweiz verschärft die Regeln.", "CH"),
+    ],
+)
+def test_a_german_town_without_an_article_or_a_country_with_one_stays(body: str, country: str) -> None:
+    assert country in _countries(locate(_story("", body), "de"))
+
+
 def test_subnational_names_more_frequent_as_words_than_their_country_s_name_need_support() -> None:
     # French "Atlantique", "Plateau", "Maritime" (Benin's and Togo's departments and region) and German "Hauptstadt"
     # (pycountry's German name of Honiara's Capital Territory) are words first (stream.build.gazetteer
