@@ -129,6 +129,7 @@ from stream.places.geomorph import (
 from stream.text.normalize import tokenize
 
 __all__ = [
+    "ALTERNATE_TOWN_POPULATION",
     "ARTIFACT",
     "CITY_POPULATION_FLOOR",
     "CJK_OWN_WORD_FLOOR",
@@ -184,6 +185,9 @@ LOCAL_TOWN_PHRASE_FLOOR = 3.5
 CYR_OPENING_FLOOR = 3.5
 #: Towns of this many people or more are as often named for themselves as words are written ("Чикаго" 4.4).
 OPENING_TOWN_POPULATION = 2_000_000
+#: Towns of this many people or more keep the other languages' names English writes for them too ("Cologne" for Köln,
+#: 1,024,621 people; see _english_alternate_words).
+ALTERNATE_TOWN_POPULATION = 1_000_000
 #: Zipf by which an opening word outnumbers its town's English name: "Бостон" (3.9) is Boston, named 4.6 in English.
 OPENING_FAME_MARGIN = 0.0
 # Languages written in Cyrillic: their countries' towns are named in Russian and Ukrainian news for themselves.
@@ -2074,6 +2078,38 @@ def _official_languages() -> dict[str, frozenset[str]]:
     }
 
 
+def _english_alternate_words(b: _Builder) -> None:
+    """Make ambiguous in English the one-word Latin names of towns (under :data:`ALTERNATE_TOWN_POPULATION` people) and
+    regions of countries English is no language of, that are other languages' names for them (GeoNames' alternates)
+    and English words no less frequent than the place's English name (its fame), from Zipf :data:`CYR_OPENING_FLOOR`:
+    "Manning" (Wanning, China), "Caller" (Cagliari), "Sour" (Tyre), "Meds" (Metz). Such a name is under
+    :data:`WORD_FLOOR`, where the word check of foreign names stops; English text writes it for the word or a surname.
+    A word of the place's own name ("Frankfurt", "Hague") or the name without its marks ("Zurich") is the place's."""
+    import wordfreq
+
+    official = _official_languages()
+    for key, slot in sorted(b.forms.items()):
+        if " " in key or family_of(key) != LAT or not slot or any(ftype != NAME for _idx, ftype in slot):
+            continue
+        places = [b.places[idx] for idx, _ftype in slot]
+        if any(p[2] not in ("city", "state") or cast(int, p[4]) >= ALTERNATE_TOWN_POPULATION for p in places):
+            continue
+        if any("en" in official.get(c, frozenset()) for p in places for c in cast(list[str], p[3])):
+            continue
+        own = {t.text for p in places for name in (str(p[1]), _unmarked(str(p[1]))) for t in tokenize(name)}
+        if key in own:
+            continue
+        zipf = wordfreq.zipf_frequency(key, "en")
+        if zipf < CYR_OPENING_FLOOR or zipf < max(wordfreq.zipf_frequency(str(p[1]), "en") for p in places):
+            continue
+        for reading, flags in slot.items():
+            if flags & AMBIG and not flags & WORD:
+                continue  # ambiguous in every language already ("Ahmad", a first name)
+            slot[reading] = flags | AMBIG | WORD
+        if all(flags & WORD for flags in slot.values()):
+            b.word_langs[key] = sorted({*b.word_langs.get(key, []), "en"})
+
+
 def _cyrillic_opening_words(b: _Builder) -> dict[str, list[str]]:
     """One-word Cyrillic forms -> the read Cyrillic languages in which, opening a sentence, they are that language's
     word, not the place: every reading is a town (no capital) of under :data:`OPENING_TOWN_POPULATION` people or a
@@ -2213,6 +2249,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
                     b.forms[key][idx, ftype] = (flags | AMBIG) & ~WORD
     _undeclined_cyrillic(b)
     _articled(b)
+    _english_alternate_words(b)
     he_prefixed_words = _hebrew_prefixed_words(b, he_zipf)
     fi_forms, fi_words = _finnish(b)
     de_words = _german_words(b)

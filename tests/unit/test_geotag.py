@@ -700,6 +700,23 @@ def test_a_cyrillic_town_named_like_a_word_is_read_inside_a_sentence_or_with_sup
     assert _countries(locate(_story("", "Стамбул принял саммит."), "ru")) == {"TR"}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # Other languages' names of foreign towns that are English words or surnames: Wanning, Cagliari, Trento.
+        "Manning threw three touchdown passes in the second half.",
+        "The Caller said the fire had started in the kitchen.",
+        "Trent scored twice before half-time.",
+    ],
+)
+def test_an_english_word_that_names_a_foreign_town_in_another_language_needs_support(body: str) -> None:
+    assert _countries(locate(_story("", body), "en")) == set()
+
+
+def test_an_english_exonym_of_a_large_city_stays_the_city() -> None:
+    assert _countries(locate(_story("", "Cologne police arrested two men on Sunday."), "en")) == {"DE"}
+
+
 def test_subnational_names_more_frequent_as_words_than_their_country_s_name_need_support() -> None:
     # French "Atlantique", "Plateau", "Maritime" (Benin's and Togo's departments and region) and German "Hauptstadt"
     # (pycountry's German name of Honiara's Capital Territory) are words first (stream.build.gazetteer
