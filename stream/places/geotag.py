@@ -2589,7 +2589,9 @@ def _person_name(
         and (nxt not in hit_tokens or nxt in epithets)
         and text[end : ts.start(nxt)] == " "
         and _name_word(ts, text, nxt)
-        and not _opens_a_facility(ts, text, nxt)
+        # A facility named after a person opens with its place ("Tehran Imam Khomeini International Airport"), not with
+        # a name that is a common first name as much ("Ben Gurion Airport": no Bern).
+        and (all(r[2] & AMBIG for r in hit.readings) or not _opens_a_facility(ts, text, nxt))
     ):
         return True
     # A first name and a middle initial: "President George W. Bush" (George, a South African city); a first name and a

@@ -2288,6 +2288,15 @@ def test_a_company_named_like_its_home_town_is_no_place() -> None:
     # "Toyota" and "Hitachi" (organisations.yaml) are the companies: a weak Japan signal beside a named Japan only.
     assert _countries(locate(_story("", "The Toyota failed to yield and struck a pickup truck, police said."), "en")) == set()
     assert _countries(locate(_story("", "Hitachi said its profit rose, sending shares in Japan higher."), "en")) == {"JP"}
+    # Facebook's parent company, not Colombia's Meta department.
+    assert _countries(locate(_story("", "Indonesia issued a stern warning to Meta over online gambling."), "en")) == {"ID"}
+
+
+def test_a_facility_named_after_a_person_whose_first_name_is_a_place_s_is_no_place() -> None:
+    # "Ben" is a GeoNames name of Bern and a common first name: Ben Gurion Airport is named after a person.
+    assert _countries(locate(_story("", "Passengers at Ben Gurion Airport waited for hours."), "en")) == set()
+    # A sure place's name opens its facility's.
+    assert _countries(locate(_story("", "Flights to Tehran Imam Khomeini International Airport resumed."), "en")) == {"IR"}
 
 
 @pytest.mark.parametrize(
