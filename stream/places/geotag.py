@@ -3174,13 +3174,13 @@ _NAME_PARTICLES = frozenset(["de", "do", "da", "dos", "das", "del", "della", "di
 
 
 def _ends_a_longer_name(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int]) -> bool:
-    """Whether, in an English story, a town's name ends a longer foreign name after a particle ("Castanheira de Pera",
-    a Portuguese town, is no Pera; "Pedro de Valdivia" no Valdivia). A country's name stays: "Banco de México"
-    names an organisation of Mexico."""
+    """Whether, in an English story, a town's or region's name ends a longer foreign name after a particle
+    ("Castanheira de Pera", a Portuguese town, is no Pera; "Pedro de Valdivia" no Valdivia; the "Clan del Golfo" no
+    Gulf province of Papua New Guinea). A country's name stays: "Banco de México" names an organisation of Mexico."""
     particle, head = hit.first - 1, hit.first - 2
     if head < 0 or ts.texts[particle] not in _NAME_PARTICLES or head in hit_tokens:
         return False
-    if any(gaz.places[r[0]].kind != "city" for r in hit.readings):
+    if any(gaz.places[r[0]].kind not in ("city", "state") for r in hit.readings):
         return False
     if text[ts.end(particle) : hit.start] != " " or text[ts.end(head) : ts.start(particle)] != " ":
         return False
