@@ -2277,6 +2277,8 @@ def test_english_alternates_that_are_frequent_words(body: str, countries: set[st
         # In English, a town's name after a particle ends a longer foreign name: "Castanheira de Pera" is no Pera
         # (Adıyaman, Turkey), while "Banco de México" names Mexico's bank.
         ("Victims were trapped on the road to Castanheira de Pera in central Portugal.", {"PT"}),
+        # A region's too: the Gulf Clan is no Gulf province of Papua New Guinea.
+        ("Colombian police seized cocaine from the Clan del Golfo on Monday.", {"CO"}),
         ("The Banco de México raised its rate on Thursday.", {"MX"}),
     ],
 )
