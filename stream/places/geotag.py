@@ -1847,6 +1847,7 @@ def locate(
         # "Metro Vancouver" is no Indonesian Metro: a part's word before a capitalised name is part of that name.
         and not (h.form in _PLACE_PARTS and _before_a_name(ts, text, h))
         and not (lang == "de" and _german_noun(gaz, ts, text, h))
+        and not (english and _names_a_body(gaz, ts, text, h))
         and not (h.family == LAT and english and _no_english_place(gaz, ts, text, h, hit_tokens, lang))
         and not (
             cyr_languages
@@ -2794,6 +2795,27 @@ _DE_ARTICLES = frozenset(
         *("jeder", "jede", "jedes", "jedem", "jeden"),
     ]
 )
+
+
+# Capitalised nouns after which a town's or region's one-word name is a word of a body's name: "Unity Party", "Lakes
+# Alliance", "Independence Day", and the word after "National" ("National Unity Government", "Government of National
+# Unity": no Unity state of South Sudan).
+_BODY_NOUNS = frozenset(["party", "movement", "front", "alliance", "coalition", "bloc", "platform", "day"])
+
+
+def _names_a_body(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit) -> bool:
+    """Whether a one-word town's or region's name in an English story is a word of a party's, a government's or a
+    day's name: after a capitalised "National", or before a capitalised noun of :data:`_BODY_NOUNS`."""
+    if hit.first != hit.last or hit.family != LAT or not text[hit.start].isupper():
+        return False
+    if not all(r[1] == NAME and gaz.places[r[0]].kind in ("city", "state") for r in hit.readings):
+        return False
+    texts, prev, nxt = ts.texts, hit.first - 1, hit.last + 1
+    if prev >= 0 and texts[prev] == "national" and text[ts.start(prev)].isupper() and text[ts.end(prev) : hit.start] == " ":
+        return True
+    return (
+        nxt < len(texts) and texts[nxt] in _BODY_NOUNS and text[ts.start(nxt)].isupper() and text[hit.end : ts.start(nxt)] == " "
+    )
 
 
 def _german_noun(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit) -> bool:

@@ -2294,6 +2294,22 @@ def test_a_company_named_like_its_home_town_is_no_place() -> None:
     assert _countries(locate(_story("", "Indonesia issued a stern warning to Meta over online gambling."), "en")) == {"ID"}
 
 
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # Unity, a state of South Sudan, in the names of Libya's and Myanmar's governments and of parties.
+        ("The Government of National Unity in Tripoli said the vote would be delayed.", {"LY"}),
+        ("Myanmar's National Unity Government called for sanctions.", {"MM"}),
+        ("Members of the Unity Party met on Sunday.", set()),
+        # The state itself, and a town before a day's name (Independence, Missouri).
+        ("Fighting in Unity killed ten, officials in Juba said.", {"SS"}),
+        ("Texas Independence Day is celebrated in Austin.", {"US"}),
+    ],
+)
+def test_a_region_s_name_in_a_body_s_name_is_no_place(body: str, countries: set[str]) -> None:
+    assert _countries(locate(_story("", body), "en")) == countries
+
+
 def test_a_facility_named_after_a_person_whose_first_name_is_a_place_s_is_no_place() -> None:
     # "Ben" is a GeoNames name of Bern and a common first name: Ben Gurion Airport is named after a person.
     assert _countries(locate(_story("", "Passengers at Ben Gurion Airport waited for hours."), "en")) == set()
