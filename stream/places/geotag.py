@@ -3106,8 +3106,11 @@ _COMPASS_LANDS = ("northland", "southland", "eastland", "westland")
 _UNIT_NOUNS = frozenset(["province", "region", "division", "department", "district", "state", "governorate", "oblast"])
 
 
-# Street nouns of English addresses, capitalised after the name: "Falcon Street", "Malta Road", "Pennsylvania Avenue".
-_STREET_NOUNS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "lane"])
+# Street nouns of English addresses, capitalised after the name: "Falcon Street", "Malta Road", "Pennsylvania Avenue";
+# and squares ("Independence Square" in Kyiv is no town of Missouri).
+_STREET_NOUNS = frozenset(
+    ["street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "drive", "lane", "square", "plaza"]
+)
 
 
 def _names_a_street(ts: TokenStream, text: str, hit: _Hit) -> bool:

@@ -2213,6 +2213,8 @@ def test_a_country_name_that_is_a_word_capitalised_mid_sentence(body: str, count
         ("Officers were called to a banquet hall on Falcon Street in London, Ontario.", {"CA"}),
         ("Crowds gathered on Pennsylvania Avenue outside the White House.", {"US"}),
         ("They spent the evening at a home in Little Portugal, Toronto.", {"CA"}),
+        # A square too: Kyiv's Independence Square is no town of Missouri.
+        ("Protesters gathered on Independence Square in Kyiv on Sunday.", {"UA"}),
         # One capitalised word between the name and the street noun.
         ("A blaze damaged a home at 9025 Indian Lake Road in Ohio.", {"US"}),
         # "St." or "Saint" before a name makes another place or a church of it; a saint's place the gazetteer
