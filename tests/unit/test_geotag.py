@@ -2297,6 +2297,19 @@ def test_a_company_named_like_its_home_town_is_no_place() -> None:
 
 
 @pytest.mark.parametrize(
+    "body",
+    [
+        "Patients were used as guinea pigs, the report said.",
+        "He ordered French fries and a shake.",
+        "The German shepherd was trained by police.",
+        "Brussels sprouts are in season.",
+    ],
+)
+def test_a_thing_named_after_a_place_or_its_people_is_no_mention(body: str) -> None:
+    assert _countries(locate(_story("", body), "en")) == set()
+
+
+@pytest.mark.parametrize(
     ("body", "countries"),
     [
         # Unity, a state of South Sudan, in the names of Libya's and Myanmar's governments and of parties.
