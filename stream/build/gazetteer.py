@@ -1742,8 +1742,15 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                 # CLDR's languages of the name are skipped too, but not held to the own languages' margin below
                 # (Spanish "Praga" is written more often than CLDR's "Chequia").
                 exemplar = exemplar_langs.get((str(b.places[idx][0]), key), set())
+                # A capital's fame is a million-city's: Russian and Ukrainian write "Вашингтон" (689,000 people) as
+                # often as a frequent word, for the government it seats ("Позиция Вашингтона").
                 word_in = _word_langs(
-                    words, family, key, own | exemplar, 4.5 if pop >= 1_000_000 else 4.0, lenient=spelt.get((idx, key))
+                    words,
+                    family,
+                    key,
+                    own | exemplar,
+                    4.5 if pop >= 1_000_000 or (is_capital and pop >= CITY_POPULATION_FLOOR) else 4.0,
+                    lenient=spelt.get((idx, key)),
                 )
                 if " " not in key and own:
                     # The own languages, skipped above, by the subdivisions' margin: German "Namen" ("names"; Namur,

@@ -2634,9 +2634,14 @@ def _person_name(
         return False
     # Opening a sentence, any word is capitalised: only a first name tells a person there ("... said. Kathy Cosco,
     # spokeswoman"), where a country or a town that needs no support stays a place ("Downtown Paris", "Unlike Kabul").
+    # A Cyrillic name that is a word of another Cyrillic language only needs none in this one: "Позиция Вашингтона"
+    # (Bulgarian's word) is Washington's position.
     return (
         not opens_sentence(text, ts.start(prev), ".!?\n:;—–-")
-        or all(r[2] & AMBIG for r in hit.readings)
+        or (
+            all(r[2] & AMBIG for r in hit.readings)
+            and (hit.family != CYR or not any(_is_sure(gaz, r, hit.form, lang, hit.family) for r in hit.readings))
+        )
         or (hit.family == LAT and texts[prev] in gaz.first_names)
         or (hit.family == CYR and _cyrillic_first_name(texts[prev], gaz))
     )

@@ -693,6 +693,19 @@ def test_a_cyrillic_word_opening_a_sentence_is_no_foreign_town(body: str, lang: 
     assert _countries(locate(_story("", body), lang)) == set()
 
 
+@pytest.mark.parametrize(
+    ("body", "countries"),
+    [
+        # Washington, a capital of under a million people, is as frequent in Russian as a word: its fame, not a word.
+        ("Москва и Вашингтон договорились о встрече.", {"RU", "US"}),
+        ("Кремль прокомментировал заявление Вашингтона.", {"RU", "US"}),
+        ("Позиция Вашингтона не изменилась, заявил министр.", {"US"}),
+    ],
+)
+def test_washington_in_russian_is_the_capital(body: str, countries: set[str]) -> None:
+    assert _countries(locate(_story("", body), "ru")) == countries
+
+
 def test_a_cyrillic_town_named_like_a_word_is_read_inside_a_sentence_or_with_support() -> None:
     assert _countries(locate(_story("", "В Рено открылся новый завод."), "ru")) == {"US"}
     assert _countries(locate(_story("", "Итальянская Кампания пострадала от наводнения."), "ru")) == {"IT"}
