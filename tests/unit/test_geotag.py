@@ -706,6 +706,12 @@ def test_washington_in_russian_is_the_capital(body: str, countries: set[str]) ->
     assert _countries(locate(_story("", body), "ru")) == countries
 
 
+def test_bali_in_russian_is_the_island() -> None:
+    # Not only India's town Bāli, whose Cyrillic name it also is.
+    assert _countries(locate(_story("", "На Бали произошло землетрясение."), "ru")) == {"ID"}
+    assert "IN" not in _countries(locate(_story("", "Туристы вернулись с Бали."), "ru"))
+
+
 @pytest.mark.parametrize(
     ("body", "lang"),
     [
