@@ -2823,6 +2823,10 @@ def _names_a_body(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit) -> bool
     )
 
 
+# Hyphens that join a name to the noun of a compound ("Honolulu-Flughafen").
+_COMPOUND_HYPHENS = ("-", "\u2010", "\u2011")
+
+
 def _german_noun(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit) -> bool:
     """Whether a one-word town's name in a German story stands right after an article: German capitalises every noun,
     and a town's name takes no article, so the word is the noun ("Das Essen war kalt").
@@ -2832,9 +2836,8 @@ def _german_noun(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit) -> bool:
     at = hit.first - 1
     if at < 0 or hit.first != hit.last or ts.texts[at] not in _DE_ARTICLES or text[ts.end(at) : hit.start] != " ":
         return False
-    if text[hit.end : hit.end + 1] in ("-", "\u2010", "\u2011") or text[
-        max(0, ts.start(at) - 2) : ts.start(at)
-    ].rstrip().endswith(","):
+    relative = text[max(0, ts.start(at) - 2) : ts.start(at)].rstrip().endswith(",")
+    if relative or text[hit.end : hit.end + 1] in _COMPOUND_HYPHENS:
         return False
     return all(r[1] == NAME and gaz.places[r[0]].kind in ("city", "capital") for r in hit.readings)
 
