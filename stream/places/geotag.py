@@ -2811,12 +2811,16 @@ _BODY_NOUNS = frozenset(["party", "movement", "front", "alliance", "coalition", 
 def _names_a_body(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit) -> bool:
     """Whether a one-word town's or region's name in an English story is a word of a party's, a government's or a
     day's name: after a capitalised "National", or before a capitalised noun of :data:`_BODY_NOUNS`."""
+    texts, prev, nxt = ts.texts, hit.first - 1, hit.last + 1
+    # The neighbours first: most names have neither beside them.
+    after_national = prev >= 0 and texts[prev] == "national"
+    if not after_national and (nxt >= len(texts) or texts[nxt] not in _BODY_NOUNS):
+        return False
     if hit.first != hit.last or hit.family != LAT or not text[hit.start].isupper():
         return False
     if not all(r[1] == NAME and gaz.places[r[0]].kind in ("city", "state") for r in hit.readings):
         return False
-    texts, prev, nxt = ts.texts, hit.first - 1, hit.last + 1
-    if prev >= 0 and texts[prev] == "national" and text[ts.start(prev)].isupper() and text[ts.end(prev) : hit.start] == " ":
+    if after_national and text[ts.start(prev)].isupper() and text[ts.end(prev) : hit.start] == " ":
         return True
     return (
         nxt < len(texts) and texts[nxt] in _BODY_NOUNS and text[ts.start(nxt)].isupper() and text[hit.end : ts.start(nxt)] == " "

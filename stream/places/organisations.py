@@ -33,9 +33,11 @@ class OrgPatterns:
     whole: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        in_names = frozenset(w for n in self.names for w in n)
-        object.__setattr__(self, "after", frozenset(s[0] for s in self.suffixes) | in_names)
-        object.__setattr__(self, "before", frozenset(s[-1] for s in self.prefixes) | in_names)
+        # A place inside a name stands before one of its later words and after one of its earlier ones.
+        later = frozenset(w for n in self.names for w in n[1:])
+        earlier = frozenset(w for n in self.names for w in n[:-1])
+        object.__setattr__(self, "after", frozenset(s[0] for s in self.suffixes) | later)
+        object.__setattr__(self, "before", frozenset(s[-1] for s in self.prefixes) | earlier)
         object.__setattr__(self, "whole", frozenset(n[0] for n in self.names if len(n) == 1))
 
     def covers(self, texts: list[str], first: int, last: int, *, suffixes: bool = True) -> bool:
