@@ -134,14 +134,15 @@ __all__ = [
     "CITY_POPULATION_FLOOR",
     "CJK_OWN_WORD_FLOOR",
     "CJK_WORD_FLOOR",
-    "CYR_OPENING_FLOOR",
     "CYR_WORD_FLOOR",
     "CYR_WORD_MARGIN",
+    "FAME_MARGIN",
     "FIRST_NAME_FLOOR",
     "FIRST_NAME_WORD_MARGIN",
     "FI_FORM_FLOOR",
     "FI_WORD_FLOOR",
     "FI_WORD_MARGIN",
+    "FOREIGN_WORD_FLOOR",
     "HE_DEMONYM_FLOOR",
     "HE_PREFIXED_FLOOR",
     "LOCAL_TOWN_LETTERS",
@@ -151,7 +152,6 @@ __all__ = [
     "NEWS_TOWNS",
     "NEWS_TOWN_FLOOR",
     "NOUN_CASE_STEP",
-    "OPENING_FAME_MARGIN",
     "OPENING_TOWN_POPULATION",
     "OWN_WORD_FLOOR",
     "TINY_TERRITORY_RATIO",
@@ -180,16 +180,17 @@ LOCAL_TOWN_WORD_FLOOR = 3.0
 #: as 3.5), with one change in the English texts of the topic eval file (Cape Canaveral, United States) and none in
 #: CoNLL's English and Spanish dev halves or eval_region's sets.
 LOCAL_TOWN_PHRASE_FLOOR = 3.5
-#: Zipf frequency (wordfreq) from which a one-word Cyrillic town's name is its read language's word when it opens a
-#: sentence (see _cyrillic_opening_words): "Рено" 3.8 (Renault), "Дерби" 4.0, "Пони" 3.7.
-CYR_OPENING_FLOOR = 3.5
+#: Zipf frequency (wordfreq) from which a one-word name of a foreign town is a word of a read language under
+#: :data:`WORD_FLOOR` (see _word_over_fame): Russian "Рено" 3.8 (Renault), "Пони" 3.7; English "Manning" 3.9.
+FOREIGN_WORD_FLOOR = 3.5
 #: Towns of this many people or more are as often named for themselves as words are written ("Чикаго" 4.4).
 OPENING_TOWN_POPULATION = 2_000_000
 #: Towns of this many people or more keep the other languages' names English writes for them too ("Cologne" for Köln,
 #: 1,024,621 people; see _english_alternate_words).
 ALTERNATE_TOWN_POPULATION = 1_000_000
-#: Zipf by which an opening word outnumbers its town's English name: "Бостон" (3.9) is Boston, named 4.6 in English.
-OPENING_FAME_MARGIN = 0.0
+#: Zipf by which such a word outnumbers its place's English name (see _word_over_fame): "Бостон" (3.9) is Boston,
+#: named 4.6 in English.
+FAME_MARGIN = 0.0
 # Languages written in Cyrillic: their countries' towns are named in Russian and Ukrainian news for themselves.
 _CYRILLIC_LANGUAGES = frozenset(["ru", "uk", "be", "bg", "sr", "mk", "kk", "ky", "tg", "mn"])
 #: Letters from which a local town's name is read: shorter ones are initials and abbreviations as often.
@@ -2085,29 +2086,48 @@ def _official_languages() -> dict[str, frozenset[str]]:
     }
 
 
+def _foreign_town_readings(b: _Builder, slot: dict[tuple[int, int], int], population: int) -> list[tuple[str, list[str]]]:
+    """(English name, countries) of each reading of a form when every one is the name of a town (no capital) of under
+    ``population`` people or of a region; else none. The places :func:`_english_alternate_words` and
+    :func:`_cyrillic_opening_words` judge."""
+    if not slot or any(ftype != NAME for _idx, ftype in slot):
+        return []
+    places = [b.places[idx] for idx, _ftype in slot]
+    if any(p[2] not in ("city", "state") or cast(int, p[4]) >= population for p in places):
+        return []
+    return [(str(p[1]), cast(list[str], p[3])) for p in places]
+
+
+def _word_over_fame(word_zipf: float, readings: list[tuple[str, list[str]]]) -> bool:
+    """Whether a form of Zipf ``word_zipf`` in a language is that language's word rather than a name of its places: from
+    :data:`FOREIGN_WORD_FLOOR`, and no less frequent (by :data:`FAME_MARGIN`) than the best known of the places' names
+    is in English, their fame in the news."""
+    import wordfreq
+
+    if word_zipf < FOREIGN_WORD_FLOOR:
+        return False
+    return word_zipf >= max(wordfreq.zipf_frequency(name, "en") for name, _countries in readings) + FAME_MARGIN
+
+
 def _english_alternate_words(b: _Builder) -> None:
     """Make ambiguous in English the one-word Latin names of towns (under :data:`ALTERNATE_TOWN_POPULATION` people) and
     regions of countries English is no language of, that are other languages' names for them (GeoNames' alternates)
-    and English words no less frequent than the place's English name (its fame), from Zipf :data:`CYR_OPENING_FLOOR`:
-    "Manning" (Wanning, China), "Caller" (Cagliari), "Sour" (Tyre), "Meds" (Metz). Such a name is under
-    :data:`WORD_FLOOR`, where the word check of foreign names stops; English text writes it for the word or a surname.
-    A word of the place's own name ("Frankfurt", "Hague") or the name without its marks ("Zurich") is the place's."""
+    and English words over the place's fame (:func:`_word_over_fame`): "Manning" (Wanning, China), "Caller" (Cagliari),
+    "Sour" (Tyre), "Meds" (Metz). Such a name is under :data:`WORD_FLOOR`, where the word check of foreign names stops;
+    English text writes it for the word or a surname. A word of the place's own name ("Frankfurt", "Hague") or the
+    name without its marks ("Zurich") is the place's."""
     import wordfreq
 
     official = _official_languages()
     for key, slot in sorted(b.forms.items()):
-        if " " in key or family_of(key) != LAT or not slot or any(ftype != NAME for _idx, ftype in slot):
+        if " " in key or family_of(key) != LAT:
             continue
-        places = [b.places[idx] for idx, _ftype in slot]
-        if any(p[2] not in ("city", "state") or cast(int, p[4]) >= ALTERNATE_TOWN_POPULATION for p in places):
+        readings = _foreign_town_readings(b, slot, ALTERNATE_TOWN_POPULATION)
+        if not readings or any("en" in official.get(c, frozenset()) for _name, countries in readings for c in countries):
             continue
-        if any("en" in official.get(c, frozenset()) for p in places for c in cast(list[str], p[3])):
+        if key in {t.text for name, _c in readings for n in (name, _unmarked(name)) for t in tokenize(n)}:
             continue
-        own = {t.text for p in places for name in (str(p[1]), _unmarked(str(p[1]))) for t in tokenize(name)}
-        if key in own:
-            continue
-        zipf = wordfreq.zipf_frequency(key, "en")
-        if zipf < CYR_OPENING_FLOOR or zipf < max(wordfreq.zipf_frequency(str(p[1]), "en") for p in places):
+        if not _word_over_fame(wordfreq.zipf_frequency(key, "en"), readings):
             continue
         for reading, flags in slot.items():
             if flags & AMBIG and not flags & WORD:
@@ -2120,8 +2140,8 @@ def _english_alternate_words(b: _Builder) -> None:
 def _cyrillic_opening_words(b: _Builder) -> dict[str, list[str]]:
     """One-word Cyrillic forms -> the read Cyrillic languages in which, opening a sentence, they are that language's
     word, not the place: every reading is a town (no capital) of under :data:`OPENING_TOWN_POPULATION` people or a
-    region, of a country that writes no Cyrillic language, and the form is a word of Zipf :data:`CYR_OPENING_FLOOR` or
-    more there, no less frequent than the place's English name is in English (its fame, :data:`OPENING_FAME_MARGIN`).
+    region, of a country that writes no Cyrillic language, and the form is a word there over the place's fame
+    (:func:`_word_over_fame`).
 
     Russian agency copy writes its headlines in sentence case, so their first word is capitalised whatever it is:
     "Рено продала долю ..." (Renault, not Reno), "Дерби завершилось вничью" (a derby, not Derby), "Кота спасли" (a
@@ -2134,26 +2154,12 @@ def _cyrillic_opening_words(b: _Builder) -> dict[str, list[str]]:
     langs: list[str] = [lang for lang in ("ru", "uk") if lang in wordfreq.available_languages()]
     out: dict[str, list[str]] = {}
     for key, slot in sorted(b.forms.items()):
-        if " " in key or family_of(key) != CYR or not slot:
+        if " " in key or family_of(key) != CYR:
             continue
-        # (English name, kind, countries, population) of each reading.
-        places = [
-            (str(p[1]), p[2], cast(list[str], p[3]), cast(int, p[4]))
-            for p in (b.places[idx] for idx, ftype in slot if ftype == NAME)
-        ]
-        if len(places) != len(slot) or any(
-            kind not in ("city", "state") or pop >= OPENING_TOWN_POPULATION for _n, kind, _c, pop in places
-        ):
+        readings = _foreign_town_readings(b, slot, OPENING_TOWN_POPULATION)
+        if not readings or any(official.get(c, frozenset()) & _CYRILLIC_LANGUAGES for _n, cs in readings for c in cs):
             continue
-        if any(official.get(c, frozenset()) & _CYRILLIC_LANGUAGES for _n, _k, countries, _p in places for c in countries):
-            continue
-        # The town's fame in English news: a name more frequent in the read language than that is its word there.
-        fame = max(wordfreq.zipf_frequency(name, "en") for name, *_rest in places)
-        word_in = [
-            lang
-            for lang in langs
-            if (zipf := wordfreq.zipf_frequency(key, lang)) >= CYR_OPENING_FLOOR and zipf >= fame + OPENING_FAME_MARGIN
-        ]
+        word_in = [lang for lang in langs if _word_over_fame(wordfreq.zipf_frequency(key, lang), readings)]
         if word_in:
             out[key] = word_in
     return out

@@ -2818,13 +2818,18 @@ def _names_a_body(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit) -> bool
         return False
     if hit.first != hit.last or hit.family != LAT or not text[hit.start].isupper():
         return False
-    if not all(r[1] == NAME and gaz.places[r[0]].kind in ("city", "state") for r in hit.readings):
+    if not _names_of(gaz, hit.readings, ("city", "state")):
         return False
     if after_national and text[ts.start(prev)].isupper() and text[ts.end(prev) : hit.start] == " ":
         return True
     return (
         nxt < len(texts) and texts[nxt] in _BODY_NOUNS and text[ts.start(nxt)].isupper() and text[hit.end : ts.start(nxt)] == " "
     )
+
+
+def _names_of(gaz: Gazetteer, readings: Sequence[tuple[int, int, int]], kinds: tuple[str, ...]) -> bool:
+    """Whether every reading is a name (no demonym, metonym or abbreviation) of a place of one of ``kinds``."""
+    return all(r[1] == NAME and gaz.places[r[0]].kind in kinds for r in readings)
 
 
 # Hyphens that join a name to the noun of a compound ("Honolulu-Flughafen").
@@ -2843,7 +2848,7 @@ def _german_noun(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit) -> bool:
     relative = text[max(0, ts.start(at) - 2) : ts.start(at)].rstrip().endswith(",")
     if relative or text[hit.end : hit.end + 1] in _COMPOUND_HYPHENS:
         return False
-    return all(r[1] == NAME and gaz.places[r[0]].kind in ("city", "capital") for r in hit.readings)
+    return _names_of(gaz, hit.readings, ("city", "capital"))
 
 
 # English titles before a person's full name: "Health Minister Salvador Illa", "Foreign Minister Israel Katz".
@@ -3548,7 +3553,7 @@ def _governed_forms(gaz: Gazetteer) -> dict[str, int]:
         readings = gaz.lookup(key)
         if len(owners) != 1 or not readings:
             continue
-        if not all(r[1] == NAME and gaz.places[r[0]].kind == "country" for r in readings):
+        if not _names_of(gaz, readings, ("country",)):
             continue
         (owner,) = owners
         idx = gaz.country_index.get(owner)
@@ -3566,7 +3571,7 @@ def _governed_unit(gaz: Gazetteer, hit: _Hit) -> None:
     read only as a country is the other state's whose ISO 3166-2 subdivision it names (see :func:`_governed_forms`).
     """
     idx = _governed_forms(gaz).get(hit.form)
-    if idx is not None and all(r[1] == NAME and gaz.places[r[0]].kind == "country" for r in hit.readings):
+    if idx is not None and _names_of(gaz, hit.readings, ("country",)):
         hit.readings = ((idx, NAME, 0),)
 
 

@@ -2332,7 +2332,7 @@ def test_a_company_named_like_its_home_town_is_no_place() -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "Patients were used as guinea pigs, the report said.",
+        "Guinea pigs were used in the laboratory tests, the report said.",
         "He ordered French fries and a shake.",
         "The German shepherd was trained by police.",
         "Brussels sprouts are in season.",
