@@ -94,7 +94,7 @@ import math
 import re
 import statistics
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import metadata
 from itertools import pairwise
@@ -1279,6 +1279,7 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
             for n in extra:
                 own[n, n].add(lang)
         subs.append((sub, cc, us, own))
+    country_forms = _country_forms(b)
     added = 0
     for sub, cc, us, own in subs:
         iso_names = set() if us else _iso_names(sub.name)
@@ -1319,7 +1320,11 @@ def _subdivisions(b: _Builder, words: dict[int, dict[str, dict[str, float]]], da
                 continue
             word_in = _word_langs(words, family, key, set(own_langs), WORD_FLOOR, own_floor=OWN_WORD_FLOOR)
             if " " not in key:
-                word_in = sorted(set(word_in) | set(_outnumbers_its_country(words, family, key, cc)))
+                word_in = sorted(
+                    set(word_in)
+                    | set(_outnumbers_its_country(words, family, key, cc))
+                    | set(_outnumbers_every_name(words, family, key, cc, country_forms.get(cc, ())))
+                )
             if word_in:
                 flags = AMBIG | WORD
             b.add(form, idx, NAME, flags, word_in)
@@ -1372,6 +1377,69 @@ def _outnumbers_its_country(
         if zipf >= WORD_FLOOR and zipf >= country + SUBDIVISION_WORD_MARGIN:
             out.append(lang)
     return out
+
+
+def _country_forms(b: _Builder) -> dict[str, list[str]]:
+    """Each country's names and abbreviations in the gazetteer so far, in every language (no one-letter part: the
+    word lists read "u s" as two letters, which are words)."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for key, slot in b.forms.items():
+        if min(map(len, key.split())) < 2:
+            continue
+        for idx, ftype in slot:
+            place = b.places[idx]
+            if place[2] == "country" and ftype in (NAME, ABBREV):
+                out[str(place[0])].append(key)
+    return out
+
+
+def _common_phrase(b: _Builder, english: dict[str, float], key: str) -> bool:
+    """Whether every word of ``key`` (an alternate name of several words) is a frequent English word (Zipf
+    :data:`WORD_FLOOR` or more, three letters or more or the saints' "st") that names no place itself.
+
+    English word lists count words, not phrases, so a name of several words was never checked: GeoNames'
+    alternates hold nicknames, old names and descriptions made of common words, "Old Town" (Las Vegas), "White Hall"
+    (Atlanta), "St James" (Vũng Tàu, once Cap Saint-Jacques), "Robert Williams" (Caála, once Vila Robert Williams),
+    "Smith Station" (Phoenix), and "the Old Town" or "Robert Williams scored" had named them. A word that is a
+    place's name ("Baltimore City", "Beijing City") is frequent for the place, and a city's own name is not so
+    checked ("Long Beach", "Little Rock"), nor an alternate with one of its words ("Salt Lake", "Las Vegas Ranch",
+    "Port Stanley")."""
+    return all(
+        (len(part) >= 3 or part == "st") and english.get(part, 0.0) >= WORD_FLOOR and part not in b.forms for part in key.split()
+    )
+
+
+def _outnumbers_every_name(
+    words: dict[int, dict[str, dict[str, float]]], family: int, key: str, cc: str, country_forms: Iterable[str]
+) -> list[str]:
+    """The checked languages of ``family`` that write ``key`` (a one-word subdivision name) at least
+    :data:`WORD_FLOOR` and as often as the country's most written name or abbreviation there, CLDR's or another.
+
+    CLDR's name alone undercounts a country that news calls otherwise ("USA", "UK", "ABD"), so
+    :func:`_outnumbers_its_country` asks for :data:`SUBDIVISION_WORD_MARGIN` more; against every name no margin is
+    needed. English "Unity" and "Lakes" (South Sudan's states, 4.2 and 4.1 against "South Sudan" 3.9), French
+    "Rivières" (Nigeria's Rivers), "Marche" and "Lapin" (Lapland), Spanish "Flores" and "Victoria", Ukrainian
+    "Кампанія" ("campaign"; Campania) are words first; German "Kalifornien" and "Texas" (4.1 against "USA" 5.3),
+    English "Scotland" and "Wales" ("UK", "Britain") stay names. A form that is also some language's word only
+    raises the bar there."""
+    forms = list(country_forms)
+    out = []
+    for lang, table in words.get(family, {}).items():
+        zipf = table.get(key, 0.0)
+        if zipf < WORD_FLOOR:
+            continue
+        country = max((_form_zipf(form, lang) for form in forms), default=0.0)
+        if zipf >= max(country, _country_name_zipf(cc, lang)):
+            out.append(lang)
+    return out
+
+
+@cache
+def _form_zipf(form: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of a folded gazetteer form in ``lang``."""
+    import wordfreq
+
+    return float(wordfreq.zipf_frequency(form, lang))
 
 
 @cache
@@ -1757,6 +1825,14 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
                     # The own languages, skipped above, by the subdivisions' margin: German "Namen" ("names"; Namur,
                     # German being a Belgian language), French "Pire" (Piraeus), English "Reading".
                     word_in = sorted(set(word_in) | (set(_outnumbers_its_country(words, family, key, cc)) & own))
+                if (
+                    not primary
+                    and family == LAT
+                    and " " in key
+                    and not set(key.split()) & own_words[idx]
+                    and _common_phrase(b, words[LAT]["en"], key)
+                ):
+                    word_in = sorted(set(word_in) | {"en"})
             elif family == ARA and " " not in key:
                 # A capital's Arabic-script name is trusted, but not one its language writes far more often than the
                 # country's own name (SUBDIVISION_WORD_MARGIN): Arabic كيف ("how"; Kyiv), ديلي ("Daily"; Dili),
