@@ -1991,7 +1991,13 @@ def _finnish(b: _Builder) -> tuple[int, list[str]]:
     english: dict[int, float] = {}
     words: set[str] = set()
     for key, slot in b.forms.items():
-        if " " in key or family_of(key) != LAT or not key[-1:].isalpha() or all(f & AMBIG for f in slot.values()):
+        # A form ambiguous only in the languages it is a word of (WORD) is sure in Finnish text until measured here.
+        if (
+            " " in key
+            or family_of(key) != LAT
+            or not key[-1:].isalpha()
+            or all(f & AMBIG and not f & WORD for f in slot.values())
+        ):
             continue
         tails = [""]
         if any(not f & (ADJ | NOTAIL) for f in slot.values()):
@@ -2187,19 +2193,19 @@ def _word_over_fame(word_zipf: float, readings: list[tuple[str, list[str]]]) -> 
 
 def _english_alternate_words(b: _Builder) -> None:
     """Make ambiguous in English the one-word Latin names of towns (under :data:`ALTERNATE_TOWN_POPULATION` people) and
-    regions of countries English is no language of, that are other languages' names for them (GeoNames' alternates)
-    and English words over the place's fame (:func:`_word_over_fame`): "Manning" (Wanning, China), "Caller" (Cagliari),
-    "Sour" (Tyre), "Meds" (Metz). Such a name is under :data:`WORD_FLOOR`, where the word check of foreign names stops;
-    English text writes it for the word or a surname. A word of the place's own name ("Frankfurt", "Hague") or the
-    name without its marks ("Zurich") is the place's."""
+    regions that are other names for them (GeoNames' alternates) and English words over the place's fame
+    (:func:`_word_over_fame`): "Manning" (Wanning, China), "Caller" (Cagliari), "Sour" (Tyre), "Meds" (Metz), and in
+    countries that speak English too, "Levi" (Lévis, Quebec), "Panda" (Pandi, the Philippines), "Juliet" (Joliet),
+    "Apex" (Escondido). Such a name is under :data:`WORD_FLOOR`, where the word check of foreign names stops; English
+    text writes it for the word or a person ("his dog, Levi"). A word of the place's own name ("Frankfurt", "Hague",
+    "Milton") or the name without its marks ("Zurich") is the place's."""
     import wordfreq
 
-    official = _official_languages()
     for key, slot in sorted(b.forms.items()):
         if " " in key or family_of(key) != LAT:
             continue
         readings = _foreign_town_readings(b, slot, ALTERNATE_TOWN_POPULATION)
-        if not readings or any("en" in official.get(c, frozenset()) for _name, countries in readings for c in countries):
+        if not readings:
             continue
         if key in {t.text for name, _c in readings for n in (name, _unmarked(name)) for t in tokenize(n)}:
             continue
