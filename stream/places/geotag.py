@@ -37,6 +37,7 @@ from typing import NamedTuple
 
 import orjson
 
+from stream.places.currency import WORDS as MONEY_WORDS
 from stream.places.currency import find_currencies
 from stream.places.dateline import find_dateline, provider_dateline
 from stream.places.focus import (
@@ -2440,9 +2441,15 @@ def _fi_word(gaz: Gazetteer, ts: TokenStream, hit: _Hit) -> bool:
 
 
 def _word_of_the_story(gaz: Gazetteer, hit: _Hit, lang: str | None) -> bool:
-    """Whether ``hit`` is a town's or a region's name that is a frequent word of the story's language, which a
-    trigger word nearby does not make a place: Persian "روز دوشنبه گذشته وزیر ..." ("last Monday the minister ...")
-    names no Dushanbe. A country's name so read stays backed ("Turkey's government")."""
+    """Whether ``hit`` is a town's or a region's name that is a frequent word of the story's language, or another
+    state's money, which a trigger word nearby does not make a place: Persian "روز دوشنبه گذشته وزیر ..." ("last
+    Monday the minister ...") names no Dushanbe, "MINISTRY SAYS YEN RISE HURTS EXPORTS" no Vĩnh Yên. A country's
+    name so read stays backed ("Turkey's government")."""
+    money = MONEY_WORDS.get(hit.form)
+    if money is not None and all(
+        gaz.places[r[0]].kind != "country" and money[0] not in gaz.places[r[0]].countries for r in hit.readings
+    ):
+        return True
     return (
         lang is not None
         and lang in gaz.word_langs.get(hit.form, ())

@@ -1201,6 +1201,13 @@ def test_a_demonym_shared_by_two_states_names_neither() -> None:
     assert _countries(locate(_story("", "Congolese officials met on Monday."), "en")) == set()
 
 
+def test_another_state_s_money_beside_a_trigger_word_is_no_town() -> None:
+    # "Yen" is a short name of Vĩnh Yên, Vietnam; "ministry" is a trigger word. Agency headlines are in capitals.
+    story = _story("JAPAN MINISTRY SAYS YEN RISE HURTS EXPORTS", "TOKYO, March 13 - Japan's trade ministry said exports fell.")
+    assert _countries(locate(story, "en")) == {"JP"}
+    assert _countries(locate(_story("", "The finance minister said the Yen would stay weak."), "en")) == set()
+
+
 def test_a_code_against_a_dollar_sign_is_a_currency() -> None:
     # Written for #17: "US$" prices an event anywhere; it named the United States.
     result = locate(_story("", "Kenya's debt surges to KSh 10 trillion (US$70.75 billion), the Treasury says."), "en")
