@@ -43,6 +43,9 @@ the country's own languages too, with the higher :data:`OWN_WORD_FLOOR`
 package, GNU FDL; see :func:`_given_names`) are ambiguous in every language; so is a country's name that no
 checked language writes, and no language that does writes in wordfreq's lists, when it is any first name of that
 list (:data:`FOREIGN_NAME_FLOOR`: Jaana, Siri, Talia).
+A one-word subdivision name is also a word where it is written at least as often as its country's commonest name
+there (:func:`_outnumbers_every_name`: English "Unity", South Sudan's state), and a city's alternate of several
+common English words needs support in English (:func:`_common_phrase`: "Old Town" for Las Vegas).
 Ambiguous entries count only with support (see ``stream.places.geotag``).
 
 German nouns (thirteenth round): German writes every noun with a capital, so a German common word
