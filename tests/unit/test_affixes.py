@@ -11,7 +11,7 @@ from stream.language.affixes import affix_hits
 from stream.language.lexicon import Lexicon, lexicon
 from stream.language.shorttext import DEFAULT, short_scores
 
-ALL = frozenset({"kk", "ru", "ku", "tr", "sw", "id", "en", "ps", "fa", "tg"})
+ALL = frozenset({"kk", "ru", "ku", "tr", "sw", "id", "en", "ps", "fa", "tg", "uz"})
 
 
 def _without_sparse_lists() -> Lexicon:
@@ -60,6 +60,8 @@ def test_only_candidates_count() -> None:
         ("banka navendî", "ku"),  # central bank: Turkish without the izafe ending
         ("ژغورونه", "ps"),  # rescues: Persian without the plural -ونه
         ("беморхона", "tg"),  # hospital: Russian without the place-noun ending
+        ("cherkovning", "uz"),  # of the church: Czech without the genitive ending
+        ("professionalligi", "uz"),  # its professionalism: English without the -ligi ending
     ],
 )
 def test_affix_evidence_decides_short_text(text: str, code: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,6 +75,12 @@ def test_affix_evidence_decides_short_text(text: str, code: str, monkeypatch: py
     monkeypatch.setattr(language, "short_scores", partial(short_scores, params=without_evidence, table=_without_sparse_lists()))
     without = language.detect(text)
     assert without.code != code or without.confidence < 0.75 * with_forms.confidence
+
+
+def test_english_words_in_ning_stay_english() -> None:
+    # -ning is Uzbek's genitive; English -ing words the English list knows keep their language.
+    for word in ("warning", "planning", "morning", "beginning"):
+        assert language.detect(word).code == "en"
 
 
 def test_known_russian_word_stays_russian() -> None:
