@@ -121,6 +121,7 @@ from stream.places.geomorph import (
     HYE,
     KOR,
     LAT,
+    LAT_DEMONYM_TAILS,
     OTHER,
     cyr_romanisations,
     expand_cyr_phrase,
@@ -606,6 +607,8 @@ class _Builder:
         self.places: list[list[object]] = []
         self.index: dict[str, int] = {}
         self.forms: dict[str, dict[tuple[int, int], int]] = defaultdict(dict)
+        # Romance demonyms' feminine and plural forms (_romance_agreement), added at the end where no form has them.
+        self.agreements: list[tuple[str, int, int, int, list[str] | None]] = []
 
     def place(self, pid: str, name: str, kind: str, countries: list[str], population: int = 0) -> int:
         if pid not in self.index:
@@ -664,12 +667,33 @@ class _Builder:
                 () if flags & STEM or not decline else stems(last, family, adjective=adjective, phrase=bool(head), short=short)
             ):
                 self._put(f"{head} {stem}" if head else stem, idx, ftype, variant_flags | STEM)
+            if adjective and family == LAT and decline:
+                for agreed in _romance_agreement(last):
+                    self.agreements.append((f"{head} {agreed}" if head else agreed, idx, ftype, variant_flags, word_in))
             if family == ARA and variant.startswith("ال") and len(variant) >= 5:
                 self._put(variant[2:], idx, ftype, flags | NEEDPRE)
                 for stem in stems(last, family):
                     bare = (f"{head} {stem}" if head else stem)[2:]
                     if len(bare) >= 3:
                         self._put(bare, idx, ftype, flags | NEEDPRE | STEM)
+
+    def add_agreements(self) -> int:
+        """Store the pending agreement forms that are no form yet and no other demonym of the place with a tail (a
+        country's name, "china", another place's, "suecas", or a form read already keeps its readings and flags);
+        return how many were stored."""
+        stored = 0
+        for key, idx, ftype, flags, word_in in self.agreements:
+            if key in self.forms:
+                continue
+            # Already read as another demonym of the place and a tail ("italiana": English "Italian" + "a"), with
+            # that demonym's flags: left so.
+            if any(key.endswith(tail) and (idx, ftype) in self.forms.get(key[: -len(tail)], {}) for tail in LAT_DEMONYM_TAILS):
+                continue
+            self._word_in = word_in
+            self._put(key, idx, ftype, flags)
+            stored += 1
+        self.agreements.clear()
+        return stored
 
     def _put(self, key: str, idx: int, ftype: int, flags: int) -> None:
         if flags & WORD and self._word_in:
@@ -1864,6 +1888,27 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
         b.add(state["name"], idx, NAME, AMBIG if clash else 0)
 
 
+# A stressed vowel's accent on a Romance adjective's last syllable, which its inflected forms drop.
+_ROMANCE_STRESSED = re.compile(r"([áéíóúê])([nsl])$")
+_UNACCENTED = {"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ê": "e"}
+
+
+def _romance_agreement(word: str) -> list[str]:
+    """The feminine and plural forms of a Spanish or Portuguese demonym given in the masculine singular.
+
+    The adjectives agree with their noun, and the curated layer lists the masculine only: "griego" gives "griega",
+    "griegos", "griegas" ("la policía griega" had found no Greece), "brasileño" "brasileña"; an accent on the last
+    syllable goes before an ending ("japonés": "japonesa", "japoneses"; "alemán": "alemanes"). Whole forms, not a stem
+    with the demonym tails: "chin" + "s" would be English "chins"."""
+    if word.endswith("o") and len(word) >= 4:
+        return [word[:-1] + ending for ending in ("a", "os", "as")]
+    m = _ROMANCE_STRESSED.search(word)
+    if m and len(word) >= 5:
+        plain = word[: m.start()] + _UNACCENTED[m.group(1)] + m.group(2)
+        return [plain + ending for ending in ("a", "es", "as")]
+    return []
+
+
 def _fi_weak(stem: str, *, strong: bool = False) -> set[str]:
     """``stem`` and its consonant-graded variants: weak grade of the consonants before its last vowel (Helsinki ->
     helsingi), or with ``strong`` the reverse (Yhdysvallat's valla -> valta)."""
@@ -2307,6 +2352,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
                 b.forms[variant] = dict(b.forms[key])
                 if key in b.word_langs:
                     b.word_langs[variant] = b.word_langs[key]
+    agreements = b.add_agreements()
     # Place names that are common first names (Jordan, Georgia, Ahmad, Victoria)
     # need support in stories of every language: the name list is by country, not language.
     # Cyrillic forms are looked up by their romanisations (Владимир, Софія, Милан): the list spells names in Latin.
@@ -2411,6 +2457,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "forms": len(table),
         "subdivision_forms": subdivisions,
         "city_adjectives": city_adjectives,
+        "demonym_agreements": agreements,
         "he_demonyms": he_demonyms,
         "he_prefixed_words": len(he_prefixed_words),
         "fi_forms": fi_forms,

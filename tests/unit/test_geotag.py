@@ -1196,6 +1196,27 @@ def test_english_demonyms_of_every_state_name_it(text: str, iso: str) -> None:
     assert result.focus_country == iso
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "iso"),
+    [
+        ("La policía griega detuvo a dos sospechosos.", "es", "GR"),
+        ("Las autoridades brasileñas identificaron a once víctimas.", "es", "BR"),
+        ("Los turistas alemanes llegaron el lunes.", "es", "DE"),
+        ("La revista japonesa anunció una nueva serie.", "es", "JP"),
+        ("A rede mexicana Televisa renovou o contrato.", "pt", "MX"),  # read before, through "Mexican" + "a"
+    ],
+)
+def test_romance_demonyms_agree_in_gender_and_number(text: str, lang: str, iso: str) -> None:
+    # The curated layer gives the masculine singular (griego, brasileño, alemán, japonés); make gazetteer stores the
+    # feminine and plural forms (stream.build.gazetteer._romance_agreement).
+    assert _countries(locate(_story("", text), lang)) == {iso}
+
+
+def test_agreement_forms_are_whole_forms_not_stems() -> None:
+    # A stem with the demonym tails would read English "chins" as China.
+    assert _countries(locate(_story("", "They rested their chins on their hands."), "en")) == set()
+
+
 def test_a_demonym_shared_by_two_states_names_neither() -> None:
     # "Congolese" is the DR Congo's and the Republic of the Congo's: left out on purpose.
     assert _countries(locate(_story("", "Congolese officials met on Monday."), "en")) == set()
