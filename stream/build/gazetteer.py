@@ -123,6 +123,8 @@ from stream.places.geomorph import (
     LAT,
     LAT_DEMONYM_TAILS,
     OTHER,
+    SLAVIC_LATIN,
+    SLAVIC_TAILS,
     cyr_romanisations,
     expand_cyr_phrase,
     family_of,
@@ -368,6 +370,7 @@ CURATED = DEFAULT_ARTIFACT.parent / "curated.yaml"
 # Entry flags (kept in sync with stream.places.gazetteer).
 AMBIG, STEM, CASE, CAP, ADJ, NEEDPRE, NOTAIL, WORD, LOWER, FI, ELSEWHERE = 1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024
 ARTICLED = 2048
+SL = 4096
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
 _WORD_LANGS = {LAT: ("en", "fr", "de", "es", "it", "pt", "nl", "tr", "pl"), CYR: ("ru", "uk", "bg"), ARA: ("ar", "fa", "ur")}
@@ -1893,6 +1896,38 @@ _ROMANCE_STRESSED = re.compile(r"([áéíóúê])([nsl])$")
 _UNACCENTED = {"á": "a", "é": "e", "í": "i", "ó": "o", "ú": "u", "ê": "e"}
 
 
+def _slavic_stems(b: _Builder) -> int:
+    """Store the stem each Latin name or abbreviation in -a or -o declines from in the Latin-script Slavic languages
+    (Warszawa: "warszaw" + -y, -ie, -ę; Německo: "německ" + -u; "Bośnia i Hercegowina": "bośnia i hercegowin"),
+    flagged STEM | SL with its form's final flags, after every other rule has judged the forms (a stem is no form those
+    rules should see); return how many readings were stored. Four letters or more ("Roma", "Kuba"): a stem of two
+    letters says nothing."""
+    stored = 0
+    for key in sorted(b.forms):
+        last = key.rpartition(" ")[2]
+        if family_of(key) != LAT or len(last) < 4 or last[-1] not in "ao" or not last[-2].isalpha():
+            continue
+        stem = key[:-1]
+        if stem in b.forms and not any(f & SL for f in b.forms[stem].values()):
+            continue  # a form already ("warszaw", an alternate, takes the tails itself; "american" is English's)
+        for (idx, ftype), flags in sorted(b.forms[key].items()):
+            if ftype not in (NAME, ABBREV) or flags & (STEM | FI):
+                continue
+            # A country's or region's name declines in those languages when it is theirs (CLDR: "Rosja", "Německo");
+            # other languages' names of it ("Gaba", "Rawo") and the ISO regions' names (Hela, Jawa: "Helu", "Javy"
+            # are Polish text's Hel and Java) do not. A city's GeoNames names carry no language: every one declines.
+            if b.places[idx][2] not in ("city", "capital") and not b.own_names.get((idx, key), set()) & SLAVIC_LATIN:
+                continue
+            slot = b.forms[stem]
+            if (idx, ftype) in slot:
+                continue
+            slot[idx, ftype] = flags | STEM | SL
+            if key in b.word_langs:
+                b.word_langs[stem] = sorted(set(b.word_langs.get(stem, [])) | set(b.word_langs[key]))
+            stored += 1
+    return stored
+
+
 def _romance_agreement(word: str) -> list[str]:
     """The feminine and plural forms of a Spanish or Portuguese demonym given in the masculine singular.
 
@@ -2069,6 +2104,52 @@ def _finnish(b: _Builder) -> tuple[int, list[str]]:
             if not explained:
                 words.add(f"{key}|{tail}")
     return stored, sorted(words)
+
+
+# A Latin-script Slavic form of a name with a case ending (stream.places.geomorph.SLAVIC_TAILS) that one of those
+# languages writes at SL_WORD_FLOOR or more, and SL_WORD_MARGIN (ten times) more often than the name's nominative, is
+# mostly another word there (see _slavic_words).
+SL_WORD_FLOOR = 3.5
+SL_WORD_MARGIN = 1.0
+# wordfreq's lists of the Latin-script Slavic languages ("sh" is its Serbo-Croatian, for Croatian, Bosnian, Serbian).
+_SLAVIC_WORD_LANGS = ("pl", "cs", "sk", "sl", "sh")
+
+
+def _slavic_words(b: _Builder) -> list[str]:
+    """ "form|tail" for the Slavic stems (SL) and the other Latin names whose declined form is mostly another word of a
+    Latin-script Slavic language: written at :data:`SL_WORD_FLOOR` or more there, and :data:`SL_WORD_MARGIN` more
+    often than any one-word name of its places ("Bar", Montenegro, + -u is Polish "baru", of the bar; "Berlinie" is
+    Berlin's, as "Berlin" is written as often)."""
+    import wordfreq
+
+    available = set(wordfreq.available_languages())
+    langs = tuple(lang for lang in _SLAVIC_WORD_LANGS if lang in available)
+    tables = _frequent_words({LAT: langs}, SL_WORD_FLOOR - SL_WORD_MARGIN - 1.0)[LAT]
+    names_of: dict[int, list[str]] = defaultdict(list)
+    for key, slot in b.forms.items():
+        if " " not in key and family_of(key) == LAT:
+            for (idx, ftype), flags in slot.items():
+                if ftype in (NAME, ABBREV) and not flags & STEM:
+                    names_of[idx].append(key)
+    out: set[str] = set()
+    for table in tables.values():
+        fame: dict[int, float] = {}
+        for key, slot in b.forms.items():
+            # A name of several words is distinctive declined too ("Banja Lukę" is no Polish "lukę", a gap).
+            if " " in key or family_of(key) != LAT or all(f & AMBIG and not f & WORD for f in slot.values()):
+                continue
+            places = [idx for (idx, ftype), _f in slot.items() if ftype in (NAME, ABBREV)]
+            if not places:
+                continue
+            for idx in places:
+                if idx not in fame:
+                    fame[idx] = max((table.get(name, 0.0) for name in names_of[idx]), default=0.0)
+            known = max(fame[idx] for idx in places)
+            for tail in SLAVIC_TAILS:
+                zipf = table.get(key + tail, 0.0)
+                if zipf >= SL_WORD_FLOOR and zipf >= known + SL_WORD_MARGIN:
+                    out.add(f"{key}|{tail}")
+    return sorted(out)
 
 
 # Zipf by which a declined Cyrillic form must exceed its place's own name, and the floor it must reach, to be a word of
@@ -2398,6 +2479,11 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
     fi_forms, fi_words = _finnish(b)
     de_words = _german_words(b)
     ar_prefixed_words = _arabic_prefixed_words(b)
+    # The town tables judge names against the gazetteer's forms, which the Slavic stems are not: built before them.
+    dateline_towns = _dateline_towns(b, words)
+    local_towns = _local_towns(b)
+    slavic_stems = _slavic_stems(b)
+    sl_words = _slavic_words(b)
     triggers = {lang: sorted({" ".join(t.text for t in tokenize(w)) for w in ws}) for lang, ws in data["triggers"].items()}
     table = {k: sorted([i, t, f] for (i, t), f in v.items()) for k, v in sorted(b.forms.items())}
     artifact = {
@@ -2425,6 +2511,7 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         # Finnish forms of names that are mostly another Finnish word, as "name|tail" (mite|n, sarja|n, oman|):
         # their reading needs support in Finnish stories.
         "fi_words": fi_words,
+        "sl_words": sl_words,
         "de_words": de_words,
         "ar_prefixed_words": ar_prefixed_words,
         "cyr_word_floor": CYR_WORD_FLOOR,
@@ -2433,8 +2520,8 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "first_name_floor": FIRST_NAME_FLOOR,
         "first_name_word_margin": FIRST_NAME_WORD_MARGIN,
         "first_names": _first_names(),
-        "dateline_towns": _dateline_towns(b, words),
-        "local_towns": _local_towns(b),
+        "dateline_towns": dateline_towns,
+        "local_towns": local_towns,
         "local_town_word_floor": LOCAL_TOWN_WORD_FLOOR,
         "local_town_phrase_floor": LOCAL_TOWN_PHRASE_FLOOR,
         "fi_form_floor": FI_FORM_FLOOR,
@@ -2462,6 +2549,8 @@ def build(out: Path = ARTIFACT) -> dict[str, object]:
         "he_prefixed_words": len(he_prefixed_words),
         "fi_forms": fi_forms,
         "fi_words": len(fi_words),
+        "slavic_stems": slavic_stems,
+        "sl_words": len(sl_words),
         "de_words": len(de_words),
         "ar_prefixed_words": len(ar_prefixed_words),
         "bytes": out.stat().st_size,

@@ -38,6 +38,7 @@ __all__ = [
     "NAME",
     "NEEDPRE",
     "NOTAIL",
+    "SL",
     "STEM",
     "WORD",
     "Entry",
@@ -63,6 +64,9 @@ ELSEWHERE = 1024
 # ARTICLED: an Arabic-script name without the article whose place is also named with it (رياض: الرياض): not read bare
 # in Arabic stories, where it is a first name or a noun ("رياض الأطفال", kindergartens); Persian writes places so.
 ARTICLED = 2048
+# SL: a name's stem before a Slavic case ending ("warszaw" of Warszawa: "do Warszawy", "w Warszawie"), read in the
+# Latin-script Slavic languages' stories only (stream.places.geomorph.SLAVIC_LATIN), with their tails only.
+SL = 4096
 # Form types.
 NAME, DEMONYM, METONYM, ABBREV = 0, 1, 2, 3
 
@@ -108,6 +112,9 @@ class Gazetteer:
     # Finnish forms of names (bare or with a Finnish tail: "miten", "sarjan", "oman") that are mostly another Finnish
     # word: in a Finnish story the reading needs support (see stream.build.gazetteer).
     fi_words: frozenset[str] = frozenset()
+    # Slavic stems and case endings, as "stem|tail", whose form is mostly another word of a Latin-script Slavic
+    # language: in such a story the reading needs support (see stream.build.gazetteer._slavic_words).
+    sl_words: frozenset[str] = frozenset()
     # Latin forms and a German genitive tail, as "name|tail", that make a German word of another meaning ("abga|s":
     # Abgas, exhaust): no tail is read so (see stream.build.gazetteer._german_words).
     de_words: frozenset[str] = frozenset()
@@ -126,15 +133,20 @@ class Gazetteer:
     local_towns: dict[str, str] = field(default_factory=dict)
     # Their names' first tokens, which most of a story's tokens are not (one set lookup a token).
     local_town_heads: frozenset[str] = frozenset()
+    # Keys that are Slavic stems only (every entry SL): the scan of a story in another language skips them first.
+    slavic_only: frozenset[str] = frozenset()
     # Ambiguous Latin and Cyrillic forms -> the languages where they are a frequent word: opening a sentence, where
     # every word is capitalised, such a form ("Can trading pollution ...", Caen) is a word unless the text uses it as
     # a place (a locative, a trigger); another name of its country is no support there.
     opening_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
-        """Entries stored for an exact folded key (no inflection)."""
+        """Entries stored for an exact folded key (no inflection: a Slavic stem, SL, is no name by itself)."""
         value = self.automaton.get(_anchored(key, family_of(key)), None)
-        return value[2] if value else ()
+        if not value:
+            return ()
+        entries: tuple[Entry, ...] = value[2]
+        return tuple(e for e in entries if not e[2] & SL) if any(e[2] & SL for e in entries) else entries
 
     def country_name(self, iso2: str) -> str:
         idx = self.country_index.get(iso2)
@@ -186,11 +198,13 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         he_prefixed_words=frozenset(data.get("he_prefixed_words", ())),
         ar_prefixed_words=frozenset(data.get("ar_prefixed_words", ())),
         fi_words=frozenset(data.get("fi_words", ())),
+        sl_words=frozenset(data.get("sl_words", ())),
         de_words=frozenset(data.get("de_words", ())),
         first_names=frozenset(data.get("first_names", ())),
         cyr_words=frozenset(data.get("cyr_words", ())),
         dateline_towns=dict(data.get("dateline_towns", {})),
         local_towns=dict(data.get("local_towns", {})),
         local_town_heads=frozenset(key.partition(" ")[0] for key in data.get("local_towns", {})),
+        slavic_only=frozenset(key for key, entries in forms.items() if entries and all(e[2] & SL for e in entries)),
         opening_words={k: frozenset(v) for k, v in data.get("opening_words", {}).items()},
     )

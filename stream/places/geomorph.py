@@ -70,6 +70,8 @@ __all__ = [
     "MAX_HE_PREFIX_CHARS",
     "MAX_PROCLITIC_CHARS",
     "MAX_TAIL_CHARS",
+    "SLAVIC_LATIN",
+    "SLAVIC_TAILS",
     "TURKIC_LOCATIVE",
     "cyr_romanisations",
     "family_of",
@@ -190,6 +192,12 @@ _TURKIC_FIRST = [
 ]
 TURKIC_TAILS = frozenset(_TURKIC_CASE + [a + b for a, b in itertools.product(_TURKIC_FIRST, _TURKIC_CASE) if len(a + b) <= 8])
 _GERMAN_TAILS = frozenset(["s", "es"])
+# The Slavic languages written in Latin letters decline names: Polish "do Warszawy", "w Rosji", "na Ukrainę", "w
+# Berlinie"; Czech "v Německu", "do Prahy", "Ukrajinou"; Slovak "na Slovensku"; Croatian and Slovene "u Njemačkoj",
+# "u Zagrebu", "v Sloveniji". A name in -a or -o declines from its stem (stored flagged SL), one in a consonant from
+# itself. The endings that follow the stem or the name; the stem changes some take ("Polsce", "Praze") are not read.
+SLAVIC_LATIN = frozenset(["pl", "cs", "sk", "hr", "sl", "bs", "sr"])
+SLAVIC_TAILS = frozenset(["a", "e", "i", "u", "y", "ę", "ą", "ě", "ie", "ii", "ou", "em", "om", "oj", "owi", "ovi"])
 
 # Finnish case endings, written on the name (Venäjällä, Kiinasta, Saksaan): genitive -n, inessive -ssa, elative
 # -sta, adessive -lla, ablative -lta, allative -lle, essive -na, partitive -a / -ta, each in both vowel-harmony
@@ -576,6 +584,8 @@ def tails_for(family: int, language: str | None, *, adjective: bool, final: str 
             allowed |= TURKIC_TAILS
         if language in (None, "und", "de"):
             allowed |= _GERMAN_TAILS
+        if language in SLAVIC_LATIN and not adjective:
+            allowed |= SLAVIC_TAILS
         if adjective:
             allowed |= LAT_DEMONYM_TAILS
         return frozenset(allowed)

@@ -67,6 +67,7 @@ from stream.places.gazetteer import (
     NAME,
     NEEDPRE,
     NOTAIL,
+    SL,
     STEM,
     WORD,
     Gazetteer,
@@ -93,6 +94,8 @@ from stream.places.geomorph import (
     MAX_HE_PREFIX_CHARS,
     MAX_PROCLITIC_CHARS,
     MAX_TAIL_CHARS,
+    SLAVIC_LATIN,
+    SLAVIC_TAILS,
     TURKIC_LOCATIVE,
     cyr_romanisations,
     family_of,
@@ -959,11 +962,15 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     dollar = "$" in text  # most stories hold none: the check per name below is then skipped
     # Finnish endings, Finnish-only forms (FI) and Finnish words (fi_words) are read in Finnish stories only.
     fi = language == "fi"
+    slavic = language in SLAVIC_LATIN
     lat_locative = FINNISH_LOCATIVE if fi else TURKIC_LOCATIVE
     any_tails = _any_tails(language)
     # Latin and Cyrillic keys begin with a space (gazetteer.ANCHORED_FAMILIES), so the walk is over the joined
     # tokens after one: ``stop`` is a match's end in ``joined``, exclusive.
+    slavic_only = frozenset() if slavic else gaz.slavic_only
     for stop, (key, family, entries) in gaz.automaton.iter(" " + joined):
+        if key in slavic_only:
+            continue
         begin = stop - len(key)
         # Tokens are joined by single spaces, so a match starts inside a token when a non-space precedes it.
         prefixed = begin > 0 and joined[begin - 1] != " "
@@ -1022,6 +1029,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 continue
             if flags & _NEEDPRE_FI and ((flags & NEEDPRE and not prefixed) or (flags & FI and not fi)):
                 continue
+            if flags & SL and (not slavic or tail not in SLAVIC_TAILS):
+                continue
             # Arabic proper names take the article only as a nisba adjective
             # (الأرمينية) or when it belongs to the name: "السيول" is floods, not Seoul.
             if article and not tail and not flags & NEEDPRE:
@@ -1053,6 +1062,9 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
         unspaced = family == CJK and single
         if readings and proclitic and family == HEB:
             readings = _he_prefixed_readings(gaz, readings, texts[first])
+        if slavic and tail and family == LAT and f"{key}|{tail}" in gaz.sl_words:
+            # A Slavic word of another meaning ("baru", of a bar, not Bar's).
+            readings = [(p, t, (f | AMBIG) & ~WORD) for p, t, f in readings]
         if fi and family == LAT and f"{key}|{tail}" in gaz.fi_words:
             # A Finnish word of another meaning ("Miten" how, not Mitte + n; "Sarjan" of a series, not Sharjah's).
             readings = [(p, t, f | AMBIG | WORD) for p, t, f in readings]

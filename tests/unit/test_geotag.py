@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from stream.places.gazetteer import load_gazetteer
 from stream.places.geotag import _MAX_HITS, GeoResult, _first_sentence_end, _short_quotations, locate
 from stream.story import ProviderPlace, Story
 
@@ -1215,6 +1216,41 @@ def test_romance_demonyms_agree_in_gender_and_number(text: str, lang: str, iso: 
 def test_agreement_forms_are_whole_forms_not_stems() -> None:
     # A stem with the demonym tails would read English "chins" as China.
     assert _countries(locate(_story("", "They rested their chins on their hands."), "en")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso"),
+    [
+        ("Prezydent przyjechał do Warszawy.", "pl", "PL"),
+        ("Wojska Rosji weszły na Ukrainę.", "pl", "RU"),
+        ("Spotkanie odbyło się w Berlinie.", "pl", "DE"),
+        ("W Moskwie zatrzymano dwóch mężczyzn.", "pl", "RU"),
+        ("V Německu prší.", "cs", "DE"),
+        ("Prezident přijel do Prahy.", "cs", "CZ"),
+        ("Na Slovensku prší.", "sk", "SK"),
+        ("U Njemačkoj pada kiša.", "hr", "DE"),
+        ("Predsjednik je stigao u Zagrebu.", "hr", "HR"),
+    ],
+)
+def test_latin_script_slavic_languages_decline_names(text: str, lang: str, iso: str) -> None:
+    # A name in -a or -o declines from its stem (stored flagged SL), one in a consonant from itself.
+    assert iso in _countries(locate(_story("", text), lang))
+
+
+def test_slavic_stems_are_read_in_slavic_stories_only() -> None:
+    gaz = load_gazetteer()
+    # "rosj" is Rosja's stem: no name by itself, and no reading in an English or German story.
+    assert gaz.lookup("rosj") == ()
+    assert "rosj" in gaz.slavic_only
+    assert _countries(locate(_story("", "The Rosji Quartet played in the hall."), "en")) == set()
+    assert _countries(locate(_story("", "Wojska Rosji weszły."), "pl")) == {"RU"}
+
+
+def test_a_declined_name_that_is_mostly_a_slavic_word_needs_support() -> None:
+    # "Jazda" (riding) had named Iran through Yazd: "jazd" + -a is in sl_words.
+    gaz = load_gazetteer()
+    assert "jazd|a" in gaz.sl_words
+    assert _countries(locate(_story("", "Jazda na monocyklu i żonglerka."), "pl")) == set()
 
 
 def test_a_demonym_shared_by_two_states_names_neither() -> None:
