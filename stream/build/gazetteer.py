@@ -1903,13 +1903,14 @@ def _slavic_stems(b: _Builder) -> int:
     rules should see); return how many readings were stored. Four letters or more ("Roma", "Kuba"): a stem of two
     letters says nothing."""
     stored = 0
+    tables = list(_slavic_tables().values())
     for key in sorted(b.forms):
         last = key.rpartition(" ")[2]
         if family_of(key) != LAT or len(last) < 4 or last[-1] not in "ao" or not last[-2].isalpha():
             continue
         stem = key[:-1]
-        if stem in b.forms and not any(f & SL for f in b.forms[stem].values()):
-            continue  # a form already ("warszaw", an alternate, takes the tails itself; "american" is English's)
+        # A form already ("warszaw", an alternate, takes the endings itself; "american" is English's) stays as it is.
+        stem_taken = stem in b.forms and not any(f & SL for f in b.forms[stem].values())
         for (idx, ftype), flags in sorted(b.forms[key].items()):
             if ftype not in (NAME, ABBREV) or flags & (STEM | FI):
                 continue
@@ -1918,14 +1919,48 @@ def _slavic_stems(b: _Builder) -> int:
             # are Polish text's Hel and Java) do not. A city's GeoNames names carry no language: every one declines.
             if b.places[idx][2] not in ("city", "capital") and not b.own_names.get((idx, key), set()) & SLAVIC_LATIN:
                 continue
+            for changed in _slavic_alternations(key):
+                # Not a form those languages write as a word far more often than the name: Polish "Morze" (sea) is
+                # no locative of Mora, India.
+                if any(
+                    t.get(changed, 0.0) >= SL_WORD_FLOOR and t.get(changed, 0.0) >= t.get(key, 0.0) + SL_WORD_MARGIN
+                    for t in tables
+                ):
+                    continue
+                if changed not in b.forms or any(f & SL for f in b.forms[changed].values()):
+                    b.forms[changed].setdefault((idx, ftype), flags | SL | NOTAIL)
+                    stored += 1
             slot = b.forms[stem]
-            if (idx, ftype) in slot:
+            if stem_taken or (idx, ftype) in slot:
                 continue
             slot[idx, ftype] = flags | STEM | SL
             if key in b.word_langs:
                 b.word_langs[stem] = sorted(set(b.word_langs.get(stem, [])) | set(b.word_langs[key]))
             stored += 1
     return stored
+
+
+# The stem changes before the Slavic locative and dative endings of names in -a: Polish Polska -> "w Polsce", Kanada ->
+# "w Kanadzie", Praga -> "w Pradze", Malta -> "na Malcie"; Czech Praha -> "v Praze", Amerika -> "v Americe"; Croatian
+# Amerika -> "u Americi". Stored whole (flagged SL, no further ending); the first suffix that fits gives them.
+_SLAVIC_ALTERNATIONS = (
+    ("ka", ("ce", "ci")),
+    ("ga", ("dze", "ze", "zi")),
+    ("cha", ("sze", "še")),
+    ("ha", ("ze", "zi")),
+    ("ra", ("rze", "ře")),
+    ("ła", ("le",)),
+    ("ta", ("cie",)),
+    ("da", ("dzie",)),
+)
+
+
+def _slavic_alternations(key: str) -> list[str]:
+    """The whole locative and dative forms of a name in -a whose stem changes (see :data:`_SLAVIC_ALTERNATIONS`)."""
+    for suffix, replacements in _SLAVIC_ALTERNATIONS:
+        if key.endswith(suffix) and len(key.rpartition(" ")[2]) >= len(suffix) + 2:
+            return [key[: -len(suffix)] + r for r in replacements]
+    return []
 
 
 def _romance_agreement(word: str) -> list[str]:
@@ -2115,16 +2150,22 @@ SL_WORD_MARGIN = 1.0
 _SLAVIC_WORD_LANGS = ("pl", "cs", "sk", "sl", "sh")
 
 
+@cache
+def _slavic_tables() -> dict[str, dict[str, float]]:
+    """wordfreq's lists of the Latin-script Slavic languages (:data:`_SLAVIC_WORD_LANGS`), words of Zipf 1.5 or more."""
+    import wordfreq
+
+    available = set(wordfreq.available_languages())
+    langs = tuple(lang for lang in _SLAVIC_WORD_LANGS if lang in available)
+    return _frequent_words({LAT: langs}, SL_WORD_FLOOR - SL_WORD_MARGIN - 1.0)[LAT]
+
+
 def _slavic_words(b: _Builder) -> list[str]:
     """ "form|tail" for the Slavic stems (SL) and the other Latin names whose declined form is mostly another word of a
     Latin-script Slavic language: written at :data:`SL_WORD_FLOOR` or more there, and :data:`SL_WORD_MARGIN` more
     often than any one-word name of its places ("Bar", Montenegro, + -u is Polish "baru", of the bar; "Berlinie" is
     Berlin's, as "Berlin" is written as often)."""
-    import wordfreq
-
-    available = set(wordfreq.available_languages())
-    langs = tuple(lang for lang in _SLAVIC_WORD_LANGS if lang in available)
-    tables = _frequent_words({LAT: langs}, SL_WORD_FLOOR - SL_WORD_MARGIN - 1.0)[LAT]
+    tables = _slavic_tables()
     names_of: dict[int, list[str]] = defaultdict(list)
     for key, slot in b.forms.items():
         if " " not in key and family_of(key) == LAT:

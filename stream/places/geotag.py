@@ -1029,7 +1029,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 continue
             if flags & _NEEDPRE_FI and ((flags & NEEDPRE and not prefixed) or (flags & FI and not fi)):
                 continue
-            if flags & SL and (not slavic or tail not in SLAVIC_TAILS):
+            if flags & SL and (not slavic or (flags & STEM and tail not in SLAVIC_TAILS)):
                 continue
             # Arabic proper names take the article only as a nisba adjective
             # (الأرمينية) or when it belongs to the name: "السيول" is floods, not Seoul.
