@@ -1181,6 +1181,14 @@ def _curated(
                 # A demonym that is the country's own name there ("Italien" in German) is no word there.
                 own = own_of[key] | b.own_names.get((idx, key), set())
                 word_in = _word_langs(words, family_of(key), key, own, WORD_FLOOR, add_own=False, rival=rival) if key else []
+                if ftype == DEMONYM and not nationals and family_of(key) == LAT and own_of[key] <= _OWN_TEXT_DEMONYM_LANGS:
+                    if (idx, ftype) in b.forms.get(key, {}) or any(
+                        key.endswith(tail) and (idx, ftype) in b.forms.get(key[: -len(tail)], {}) for tail in LAT_DEMONYM_TAILS
+                    ):
+                        continue  # read already, as another language's demonym or with a tail ("americano": American + o)
+                    # Read as a demonym in its own languages' stories only: elsewhere the word is a surname ("Russo",
+                    # "Greco", "Tedesco" in English copy) or nothing, and needs support.
+                    word_in = sorted(set(word_in) | (set(_WORD_LANGS[LAT]) - own_of[key]))
                 flags = (AMBIG | WORD if word_in else 0) | (LOWER if nationals else 0)
                 b.add(form, idx, ftype, flags, word_in, noun=nationals)
 
@@ -1191,6 +1199,7 @@ def _curated(
         add_all(per_lang, by_iso[iso], NAME)
     for iso, per_lang in data["demonyms"].items():
         add_all(per_lang, by_iso[iso], DEMONYM)
+        _pend_agreements(b, per_lang, by_iso[iso])
     for iso, per_lang in (data.get("nationals") or {}).items():
         add_all(per_lang, by_iso[iso], DEMONYM, nationals=True)
         _words_in(b, per_lang)
@@ -1961,6 +1970,63 @@ def _slavic_alternations(key: str) -> list[str]:
         if key.endswith(suffix) and len(key.rpartition(" ")[2]) >= len(suffix) + 2:
             return [key[: -len(suffix)] + r for r in replacements]
     return []
+
+
+# Languages whose curated demonyms (stop 52) are read as demonyms in their own stories only: Italian, Portuguese, Dutch
+# and Polish adjectives are English, German and French surnames and words as often ("Russo", "Greco", "Franse").
+_OWN_TEXT_DEMONYM_LANGS = frozenset(["it", "pt", "nl", "pl"])
+
+
+def _pend_agreements(b: _Builder, per_lang: dict[str, list[str]], idx: int) -> None:
+    """Queue the Italian and Polish forms of a curated demonym that agree with their noun (the curated layer gives the
+    masculine singular only: Italian "tedesco" -> "tedesca", "tedeschi"; Polish "niemiecki" -> "niemiecka",
+    "niemieckiego", "niemieccy"; "la polizia tedesca", "niemiecka policja" had found no Germany), with the masculine's
+    flags; :meth:`_Builder.add_agreements` stores those no form has ("indiana", Italian for an Indian woman, stays
+    Indiana)."""
+    for lang, agree in (("it", _italian_agreement), ("pl", _polish_agreement)):
+        for word in per_lang.get(lang, ()):
+            key = " ".join(t.text for t in tokenize(word))
+            # The masculine's own entry, or the demonym it is read as with a tail ("russo": "russ" + o).
+            base = next(
+                (
+                    k
+                    for k in (key, *(key[: -len(t)] for t in LAT_DEMONYM_TAILS if key.endswith(t)))
+                    if (idx, DEMONYM) in b.forms.get(k, {})
+                ),
+                None,
+            )
+            if base is None:
+                continue
+            flags = b.forms[base][idx, DEMONYM]
+            for agreed in agree(key):
+                b.agreements.append((agreed, idx, DEMONYM, flags, b.word_langs.get(base)))
+
+
+def _italian_agreement(word: str) -> list[str]:
+    """The feminine and plural forms of an Italian adjective in -o, -ese, -ita/-ota or -e."""
+    if word.endswith(("co", "go")) and len(word) >= 5:
+        # After a consonant the plural keeps the hard sound (tedesco: tedeschi), after a vowel not (greco: greci,
+        # libico: libici); the feminine plural always does (tedesche, greche).
+        hard = word[:-1] + "h"
+        return [word[:-1] + "a", (hard if word[-3] not in "aeiou" else word[:-1]) + "i", hard + "e"]
+    if word.endswith("o"):
+        return [word[:-1] + "a", word[:-1] + "i", word[:-1] + "e"]
+    if word.endswith(("ita", "ota")):
+        return [word[:-1] + "e", word[:-1] + "i"]
+    if word.endswith("e"):
+        return [word[:-1] + "i"]
+    return []
+
+
+def _polish_agreement(word: str) -> list[str]:
+    """The case, gender and number forms of a Polish adjective in -ski, -cki or -dzki (the masculine personal plural
+    softens the stem: rosyjscy, niemieccy, niderlandzcy)."""
+    if not word.endswith(("ski", "cki", "zki")) or len(word) < 6:
+        return []
+    stem = word[:-1]
+    soft = {"dzki": "dzcy", "zki": "zcy", "ski": "scy", "cki": "ccy"}
+    ending = next(e for e in soft if word.endswith(e))
+    return [stem + e for e in ("a", "ie", "iego", "iej", "im", "ą", "ich", "imi", "iemu")] + [word[: -len(ending)] + soft[ending]]
 
 
 def _romance_agreement(word: str) -> list[str]:

@@ -1205,12 +1205,26 @@ def test_english_demonyms_of_every_state_name_it(text: str, iso: str) -> None:
         ("Los turistas alemanes llegaron el lunes.", "es", "DE"),
         ("La revista japonesa anunció una nueva serie.", "es", "JP"),
         ("A rede mexicana Televisa renovou o contrato.", "pt", "MX"),  # read before, through "Mexican" + "a"
+        # Italian, Portuguese, Dutch and Polish demonyms (curated) with their agreeing forms.
+        ("La polizia tedesca ha arrestato due uomini.", "it", "DE"),
+        ("Le autorità cinesi hanno detto che il porto è chiuso.", "it", "CN"),
+        ("A polícia alemã prendeu dois homens.", "pt", "DE"),
+        ("De Duitse politie heeft twee mannen gearresteerd.", "nl", "DE"),
+        ("Niemiecka policja zatrzymała dwóch mężczyzn.", "pl", "DE"),
+        ("Według rosyjskiego ministerstwa obrony.", "pl", "RU"),
     ],
 )
 def test_romance_demonyms_agree_in_gender_and_number(text: str, lang: str, iso: str) -> None:
     # The curated layer gives the masculine singular (griego, brasileño, alemán, japonés); make gazetteer stores the
     # feminine and plural forms (stream.build.gazetteer._romance_agreement).
     assert _countries(locate(_story("", text), lang)) == {iso}
+
+
+def test_an_italian_or_portuguese_demonym_is_a_surname_in_english() -> None:
+    # "Russo" and "Tedesco" are surnames in English copy: those languages' demonyms are read in their stories only.
+    assert _countries(locate(_story("", "Patrick Russo and Anna Tedesco spoke to reporters."), "en")) == set()
+    # Italian "indiana" (an Indian woman) is no form beside the US state Indiana.
+    assert _countries(locate(_story("", "A chuva atingiu Indiana e Ohio."), "pt")) == {"US"}
 
 
 def test_agreement_forms_are_whole_forms_not_stems() -> None:
