@@ -95,6 +95,8 @@ class Gazetteer:
     # automaton scans " " + the joined tokens.
     automaton: ahocorasick.Automaton
     triggers: dict[str, frozenset[str]]
+    # The Slavic stems' keys, as ``automaton`` holds the others (see SL): walked in a Latin-script Slavic story only.
+    slavic_automaton: ahocorasick.Automaton
     all_triggers: frozenset[str]
     country_index: dict[str, int]
     sources: dict[str, str]
@@ -133,7 +135,7 @@ class Gazetteer:
     local_towns: dict[str, str] = field(default_factory=dict)
     # Their names' first tokens, which most of a story's tokens are not (one set lookup a token).
     local_town_heads: frozenset[str] = frozenset()
-    # Keys that are Slavic stems only (every entry SL): the scan of a story in another language skips them first.
+    # Keys that are Slavic stems only (every entry SL), the keys of ``slavic_automaton``.
     slavic_only: frozenset[str] = frozenset()
     # Ambiguous Latin and Cyrillic forms -> the languages where they are a frequent word: opening a sentence, where
     # every word is capitalised, such a form ("Can trading pollution ...", Caen) is a word unless the text uses it as
@@ -175,10 +177,20 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         places = tuple(Place(p[0], p[1], p[2], tuple(p[3]), p[4]) for p in data["places"])
         forms = data["forms"]
         families = [(key, family_of(key), entries) for key, entries in forms.items()]
+        # Slavic stems alone (every entry SL) get an automaton of their own, walked in those languages' stories only: in
+        # the main one they made every story's walk longer and matched English words' starts ("ameryk", "rosj").
+        slavic_only = frozenset(key for key, entries in forms.items() if entries and all(e[2] & SL for e in entries))
         # Keys and values in the automaton's root order (stream.text.automaton), so that a text's walk is short.
-        auto = ordered_automaton(
-            {_anchored(key, family): (key, family, tuple(tuple(e) for e in entries)) for key, family, entries in families},
-            lambda key: (key, family_of(key), ()),
+        auto, slavic_auto = (
+            ordered_automaton(
+                {
+                    _anchored(key, family): (key, family, tuple(tuple(e) for e in entries))
+                    for key, family, entries in families
+                    if (key in slavic_only) is slavic
+                },
+                lambda key: (key, family_of(key), ()),
+            )
+            for slavic in (False, True)
         )
         triggers = {lang: frozenset(words) for lang, words in data["triggers"].items()}
     except FileNotFoundError as exc:
@@ -189,6 +201,7 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         places=places,
         automaton=auto,
         triggers=triggers,
+        slavic_automaton=slavic_auto,
         all_triggers=frozenset().union(*triggers.values()),
         country_index={p.id: i for i, p in enumerate(places) if p.kind == "country"},
         sources=dict(data["sources"]),
@@ -205,6 +218,6 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         dateline_towns=dict(data.get("dateline_towns", {})),
         local_towns=dict(data.get("local_towns", {})),
         local_town_heads=frozenset(key.partition(" ")[0] for key in data.get("local_towns", {})),
-        slavic_only=frozenset(key for key, entries in forms.items() if entries and all(e[2] & SL for e in entries)),
+        slavic_only=slavic_only,
         opening_words={k: frozenset(v) for k, v in data.get("opening_words", {}).items()},
     )

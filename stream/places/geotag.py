@@ -25,13 +25,14 @@ never as a place.
 from __future__ import annotations
 
 import dataclasses
+import heapq
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import chain, pairwise
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -70,6 +71,7 @@ from stream.places.gazetteer import (
     SL,
     STEM,
     WORD,
+    Entry,
     Gazetteer,
     load_gazetteer,
 )
@@ -967,10 +969,11 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     any_tails = _any_tails(language)
     # Latin and Cyrillic keys begin with a space (gazetteer.ANCHORED_FAMILIES), so the walk is over the joined
     # tokens after one: ``stop`` is a match's end in ``joined``, exclusive.
-    slavic_only = frozenset() if slavic else gaz.slavic_only
-    for stop, (key, family, entries) in gaz.automaton.iter(" " + joined):
-        if key in slavic_only:
-            continue
+    matches: Iterable[tuple[int, tuple[str, int, tuple[Entry, ...]]]] = gaz.automaton.iter(" " + joined)
+    if slavic:
+        # The Slavic stems' own automaton (see Gazetteer.slavic_automaton), its matches merged in by where they end.
+        matches = heapq.merge(matches, gaz.slavic_automaton.iter(" " + joined), key=itemgetter(0))
+    for stop, (key, family, entries) in matches:
         begin = stop - len(key)
         # Tokens are joined by single spaces, so a match starts inside a token when a non-space precedes it.
         prefixed = begin > 0 and joined[begin - 1] != " "
