@@ -112,9 +112,11 @@ from stream.places.geomorph import (
     AR_ARTICLE_PREFIXES,
     AR_PROCLITICS,
     ARA,
+    BALTIC_TAILS,
     CJK,
     CYR,
     CYR_VOWELS,
+    DECLINING_LATIN,
     HE_ADJ_TAILS,
     HE_PREFIXES,
     HEB,
@@ -123,7 +125,6 @@ from stream.places.geomorph import (
     LAT,
     LAT_DEMONYM_TAILS,
     OTHER,
-    SLAVIC_LATIN,
     SLAVIC_TAILS,
     cyr_romanisations,
     expand_cyr_phrase,
@@ -1926,7 +1927,7 @@ def _slavic_stems(b: _Builder) -> int:
             # A country's or region's name declines in those languages when it is theirs (CLDR: "Rosja", "Německo");
             # other languages' names of it ("Gaba", "Rawo") and the ISO regions' names (Hela, Jawa: "Helu", "Javy"
             # are Polish text's Hel and Java) do not. A city's GeoNames names carry no language: every one declines.
-            if b.places[idx][2] not in ("city", "capital") and not b.own_names.get((idx, key), set()) & SLAVIC_LATIN:
+            if b.places[idx][2] not in ("city", "capital") and not b.own_names.get((idx, key), set()) & DECLINING_LATIN:
                 continue
             for changed in _slavic_alternations(key):
                 # Not a form those languages write as a word far more often than the name: Polish "Morze" (sea) is
@@ -2213,7 +2214,7 @@ def _finnish(b: _Builder) -> tuple[int, list[str]]:
 SL_WORD_FLOOR = 3.5
 SL_WORD_MARGIN = 1.0
 # wordfreq's lists of the Latin-script Slavic languages ("sh" is its Serbo-Croatian, for Croatian, Bosnian, Serbian).
-_SLAVIC_WORD_LANGS = ("pl", "cs", "sk", "sl", "sh")
+_SLAVIC_WORD_LANGS = ("pl", "cs", "sk", "sl", "sh", "lt", "lv")
 
 
 @cache
@@ -2252,7 +2253,7 @@ def _slavic_words(b: _Builder) -> list[str]:
                 if idx not in fame:
                     fame[idx] = max((table.get(name, 0.0) for name in names_of[idx]), default=0.0)
             known = max(fame[idx] for idx in places)
-            for tail in SLAVIC_TAILS:
+            for tail in SLAVIC_TAILS | BALTIC_TAILS:
                 zipf = table.get(key + tail, 0.0)
                 if zipf >= SL_WORD_FLOOR and zipf >= known + SL_WORD_MARGIN:
                     out.add(f"{key}|{tail}")

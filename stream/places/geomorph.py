@@ -58,8 +58,11 @@ from stream.text.normalize import HE_PREFIXES
 __all__ = [
     "AR_ARTICLE_PREFIXES",
     "AR_PROCLITICS",
+    "BALTIC_LATIN",
+    "BALTIC_TAILS",
     "CYR_ADJ_ENDINGS",
     "CYR_VOWELS",
+    "DECLINING_LATIN",
     "FAMILIES",
     "FINNISH_LOCATIVE",
     "HE_ADJ_TAILS",
@@ -198,6 +201,11 @@ _GERMAN_TAILS = frozenset(["s", "es"])
 # itself. The endings that follow the stem or the name; the stem changes some take ("Polsce", "Praze") are not read.
 SLAVIC_LATIN = frozenset(["pl", "cs", "sk", "hr", "sl", "bs", "sr"])
 SLAVIC_TAILS = frozenset(["a", "e", "i", "u", "y", "ę", "ą", "ě", "ie", "ii", "ou", "em", "om", "oj", "owi", "ovi"])
+# Lithuanian and Latvian decline a name in -a from its stem as well: "Rusijos", "Lietuvoje", "Rusiją"; "Krievijas",
+# "Latvijā", "Krieviju". The Slavic stems (SL) are read in their stories too, with these endings.
+BALTIC_LATIN = frozenset(["lt", "lv"])
+BALTIC_TAILS = frozenset(["os", "oje", "ą", "ai", "ų", "ā", "as", "u", "ē", "es", "ei"])
+DECLINING_LATIN = SLAVIC_LATIN | BALTIC_LATIN
 
 # Finnish case endings, written on the name (Venäjällä, Kiinasta, Saksaan): genitive -n, inessive -ssa, elative
 # -sta, adessive -lla, ablative -lta, allative -lle, essive -na, partitive -a / -ta, each in both vowel-harmony
@@ -586,6 +594,8 @@ def tails_for(family: int, language: str | None, *, adjective: bool, final: str 
             allowed |= _GERMAN_TAILS
         if language in SLAVIC_LATIN and not adjective:
             allowed |= SLAVIC_TAILS
+        if language in BALTIC_LATIN and not adjective:
+            allowed |= BALTIC_TAILS
         if adjective:
             allowed |= LAT_DEMONYM_TAILS
         return frozenset(allowed)

@@ -82,6 +82,7 @@ from stream.places.geomorph import (
     CJK,
     CYR,
     CYR_ADJ_ENDINGS,
+    DECLINING_LATIN,
     FAMILIES,
     FINNISH_LOCATIVE,
     GEO,
@@ -96,8 +97,6 @@ from stream.places.geomorph import (
     MAX_HE_PREFIX_CHARS,
     MAX_PROCLITIC_CHARS,
     MAX_TAIL_CHARS,
-    SLAVIC_LATIN,
-    SLAVIC_TAILS,
     TURKIC_LOCATIVE,
     cyr_romanisations,
     family_of,
@@ -964,7 +963,7 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     dollar = "$" in text  # most stories hold none: the check per name below is then skipped
     # Finnish endings, Finnish-only forms (FI) and Finnish words (fi_words) are read in Finnish stories only.
     fi = language == "fi"
-    slavic = language in SLAVIC_LATIN
+    slavic = language in DECLINING_LATIN
     lat_locative = FINNISH_LOCATIVE if fi else TURKIC_LOCATIVE
     any_tails = _any_tails(language)
     # Latin and Cyrillic keys begin with a space (gazetteer.ANCHORED_FAMILIES), so the walk is over the joined
@@ -1032,8 +1031,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 continue
             if flags & _NEEDPRE_FI and ((flags & NEEDPRE and not prefixed) or (flags & FI and not fi)):
                 continue
-            if flags & SL and (not slavic or (flags & STEM and tail not in SLAVIC_TAILS)):
-                continue
+            if flags & SL and not slavic:
+                continue  # a stem takes only its language's endings (the tail check above), a bare stem none (below)
             # Arabic proper names take the article only as a nisba adjective
             # (الأرمينية) or when it belongs to the name: "السيول" is floods, not Seoul.
             if article and not tail and not flags & NEEDPRE:

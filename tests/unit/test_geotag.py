@@ -1249,6 +1249,11 @@ def test_agreement_forms_are_whole_forms_not_stems() -> None:
         ("Premier przebywa w Kanadzie.", "pl", "CA"),
         ("Koncert odbył się w Pradze.", "pl", "CZ"),
         ("Prezident je v Praze.", "cs", "CZ"),
+        # Lithuanian and Latvian decline from the same stems.
+        ("Prezidentas lankėsi Vokietijoje.", "lt", "DE"),
+        ("Rusijos kariuomenė puolė.", "lt", "RU"),
+        ("Krievijas armija uzbruka.", "lv", "RU"),
+        ("Latvijā lija.", "lv", "LV"),
     ],
 )
 def test_latin_script_slavic_languages_decline_names(text: str, lang: str, iso: str) -> None:
