@@ -1485,14 +1485,13 @@ def _form_zipf(form: str, lang: str) -> float:
 @cache
 def _country_name_zipf(cc: str, lang: str) -> float:
     """wordfreq's Zipf frequency of the country's CLDR name in ``lang`` (0 when CLDR has none)."""
-    import wordfreq
     from babel import Locale, UnknownLocaleError
 
     try:
         name = Locale.parse(lang).territories.get(cc, "")
     except (UnknownLocaleError, ValueError):
         return 0.0
-    return float(wordfreq.zipf_frequency(name.lower(), lang)) if name else 0.0
+    return _form_zipf(name.lower(), lang) if name else 0.0
 
 
 def _iso_names(written: str) -> set[str]:
@@ -2229,9 +2228,12 @@ def _slavic_tables() -> dict[str, dict[str, float]]:
 
 def _slavic_words(b: _Builder) -> list[str]:
     """ "form|tail" for the Slavic stems (SL) and the other Latin names whose declined form is mostly another word of a
-    Latin-script Slavic language: written at :data:`SL_WORD_FLOOR` or more there, and :data:`SL_WORD_MARGIN` more
-    often than any one-word name of its places ("Bar", Montenegro, + -u is Polish "baru", of the bar; "Berlinie" is
-    Berlin's, as "Berlin" is written as often)."""
+    Latin-script Slavic or Baltic language: written at :data:`SL_WORD_FLOOR` or more in one of them, and
+    :data:`SL_WORD_MARGIN` more often than any one-word name of its places there ("Bar", Montenegro, + -u is Polish
+    "baru", of the bar; "Berlinie" is Berlin's, as "Berlin" is written as often). Pooled over the languages: one
+    place's fame in one list is often a word's ("Czyta", Chita, is Polish for "reads"), and per language "City" and
+    "Grace" read as Chita and Graz in Polish text; pooled, Polish "w Stambule" needs support, as Lithuanian writes it
+    as often as a word and the gazetteer lacks its "Stambulas"."""
     tables = _slavic_tables()
     names_of: dict[int, list[str]] = defaultdict(list)
     for key, slot in b.forms.items():

@@ -114,8 +114,8 @@ class Gazetteer:
     # Finnish forms of names (bare or with a Finnish tail: "miten", "sarjan", "oman") that are mostly another Finnish
     # word: in a Finnish story the reading needs support (see stream.build.gazetteer).
     fi_words: frozenset[str] = frozenset()
-    # Slavic stems and case endings, as "stem|tail", whose form is mostly another word of a Latin-script Slavic
-    # language: in such a story the reading needs support (see stream.build.gazetteer._slavic_words).
+    # Slavic stems and case endings, as "stem|tail", whose form is mostly another word of a Latin-script Slavic or
+    # Baltic language: in such a story the reading needs support (see stream.build.gazetteer._slavic_words).
     sl_words: frozenset[str] = frozenset()
     # Latin forms and a German genitive tail, as "name|tail", that make a German word of another meaning ("abga|s":
     # Abgas, exhaust): no tail is read so (see stream.build.gazetteer._german_words).
@@ -135,20 +135,15 @@ class Gazetteer:
     local_towns: dict[str, str] = field(default_factory=dict)
     # Their names' first tokens, which most of a story's tokens are not (one set lookup a token).
     local_town_heads: frozenset[str] = frozenset()
-    # Keys that are Slavic stems only (every entry SL), the keys of ``slavic_automaton``.
-    slavic_only: frozenset[str] = frozenset()
     # Ambiguous Latin and Cyrillic forms -> the languages where they are a frequent word: opening a sentence, where
     # every word is capitalised, such a form ("Can trading pollution ...", Caen) is a word unless the text uses it as
     # a place (a locative, a trigger); another name of its country is no support there.
     opening_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def lookup(self, key: str) -> tuple[Entry, ...]:
-        """Entries stored for an exact folded key (no inflection: a Slavic stem, SL, is no name by itself)."""
+        """Entries stored for an exact folded key (no inflection; the Slavic stems, in ``slavic_automaton``, are none)."""
         value = self.automaton.get(_anchored(key, family_of(key)), None)
-        if not value:
-            return ()
-        entries: tuple[Entry, ...] = value[2]
-        return tuple(e for e in entries if not e[2] & SL) if any(e[2] & SL for e in entries) else entries
+        return value[2] if value else ()
 
     def country_name(self, iso2: str) -> str:
         idx = self.country_index.get(iso2)
@@ -177,8 +172,9 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         places = tuple(Place(p[0], p[1], p[2], tuple(p[3]), p[4]) for p in data["places"])
         forms = data["forms"]
         families = [(key, family_of(key), entries) for key, entries in forms.items()]
-        # Slavic stems alone (every entry SL) get an automaton of their own, walked in those languages' stories only: in
-        # the main one they made every story's walk longer and matched English words' starts ("ameryk", "rosj").
+        # The Slavic and Baltic stems (SL; make gazetteer stores them under keys of their own) get an automaton of their
+        # own, walked in those languages' stories only: in the main one they made every story's walk longer and matched
+        # English words' starts ("ameryk", "rosj").
         slavic_only = frozenset(key for key, entries in forms.items() if entries and all(e[2] & SL for e in entries))
         # Keys and values in the automaton's root order (stream.text.automaton), so that a text's walk is short.
         auto, slavic_auto = (
@@ -218,6 +214,5 @@ def load_gazetteer(path: Path = DEFAULT_ARTIFACT) -> Gazetteer:
         dateline_towns=dict(data.get("dateline_towns", {})),
         local_towns=dict(data.get("local_towns", {})),
         local_town_heads=frozenset(key.partition(" ")[0] for key in data.get("local_towns", {})),
-        slavic_only=slavic_only,
         opening_words={k: frozenset(v) for k, v in data.get("opening_words", {}).items()},
     )

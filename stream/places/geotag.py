@@ -68,7 +68,6 @@ from stream.places.gazetteer import (
     NAME,
     NEEDPRE,
     NOTAIL,
-    SL,
     STEM,
     WORD,
     Entry,
@@ -970,7 +969,8 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
     # tokens after one: ``stop`` is a match's end in ``joined``, exclusive.
     matches: Iterable[tuple[int, tuple[str, int, tuple[Entry, ...]]]] = gaz.automaton.iter(" " + joined)
     if slavic:
-        # The Slavic stems' own automaton (see Gazetteer.slavic_automaton), its matches merged in by where they end.
+        # The Slavic and Baltic stems' own automaton (Gazetteer.slavic_automaton), its matches merged in by where they
+        # end; a stem takes only the story language's endings (the tail check below).
         matches = heapq.merge(matches, gaz.slavic_automaton.iter(" " + joined), key=itemgetter(0))
     for stop, (key, family, entries) in matches:
         begin = stop - len(key)
@@ -1031,8 +1031,6 @@ def _scan(ts: TokenStream, text: str, gaz: Gazetteer, language: str | None) -> l
                 continue
             if flags & _NEEDPRE_FI and ((flags & NEEDPRE and not prefixed) or (flags & FI and not fi)):
                 continue
-            if flags & SL and not slavic:
-                continue  # a stem takes only its language's endings (the tail check above), a bare stem none (below)
             # Arabic proper names take the article only as a nisba adjective
             # (الأرمينية) or when it belongs to the name: "السيول" is floods, not Seoul.
             if article and not tail and not flags & NEEDPRE:

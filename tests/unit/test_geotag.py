@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from stream.places.gazetteer import load_gazetteer
+from stream.places.gazetteer import SL, load_gazetteer
 from stream.places.geotag import _MAX_HITS, GeoResult, _first_sentence_end, _short_quotations, locate
 from stream.story import ProviderPlace, Story
 
@@ -1265,9 +1265,18 @@ def test_slavic_stems_are_read_in_slavic_stories_only() -> None:
     gaz = load_gazetteer()
     # "rosj" is Rosja's stem: no name by itself, and no reading in an English or German story.
     assert gaz.lookup("rosj") == ()
-    assert "rosj" in gaz.slavic_only
+    assert gaz.slavic_automaton.exists(" rosj") and not gaz.automaton.exists(" rosj")
     assert _countries(locate(_story("", "The Rosji Quartet played in the hall."), "en")) == set()
     assert _countries(locate(_story("", "Wojska Rosji weszły."), "pl")) == {"RU"}
+
+
+def test_slavic_stems_live_in_their_own_automaton_only() -> None:
+    # The scan reads a stem only in Slavic and Baltic stories because make gazetteer stores every SL entry under a key of
+    # its own, which the loader puts in slavic_automaton: no key mixes a stem with a name.
+    gaz = load_gazetteer()
+    assert all(not e[2] & SL for _key, (_k, _f, entries) in gaz.automaton.items() for e in entries)
+    stems = [e for _key, (_k, _f, entries) in gaz.slavic_automaton.items() for e in entries]
+    assert stems and all(e[2] & SL for e in stems)
 
 
 def test_a_declined_name_that_is_mostly_a_slavic_word_needs_support() -> None:
