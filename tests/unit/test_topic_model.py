@@ -165,6 +165,30 @@ def test_a_negative_rule_term_overrides_the_model(tmp_path: Path) -> None:
     assert SPORT not in classify(story, "id", model=model(), rules_dir=rules).codes
 
 
+ECONOMY = "medtop:04000000"
+
+
+@pytest.mark.parametrize(
+    ("headline", "body"),
+    [
+        # Agency results tables and dividend notices (self-written in the 1980s wire style): the model alone had read
+        # the "12 vs 15" columns and "Record" as a match report.
+        ("HARBOR ELECTRIC CO <HEK> RAISES DIVIDEND", "Qtly div 56 cts vs 48 cts prior\nPay April 2\nRecord March 20"),
+        ("UNION INC <UIL> SETS QUARTERLY", "Qtly div 28 cts vs 59 cts prior\nPay June 29\nRecord March 4"),
+        ("BEACON CORP <BCF> 4TH QTR NET", "Shr 3 cts vs 22 cts\nNet 520.2 mln vs 708.1 mln\nRevs 412.4 mln vs 620.4 mln"),
+        (
+            "PACIFIC HOLDINGS LTD <PHH> 3RD QTR NET",
+            "Shr 30 cts vs 50 cts\nNet 315.0 mln vs 336.2 mln\nRevs 325.9 mln vs 311.3 mln",
+        ),
+    ],
+)
+def test_agency_results_and_dividend_notices_are_economy_not_sport(headline: str, body: str) -> None:
+    result = classify(Story(id="fin", headline=headline, body=body), "en", model=model())
+    economy = next(t for t in result.topics if t.code == ECONOMY)
+    assert economy.source == "rules" and any(e.term in {"=qtly", "=shr|shrs", "=revs", "dividend"} for e in economy.evidence)
+    assert SPORT not in result.codes
+
+
 def test_a_model_file_of_another_format_is_refused(tmp_path: Path) -> None:
     import gzip
 
