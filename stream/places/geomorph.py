@@ -238,6 +238,9 @@ def finnish_tails(final: str) -> frozenset[str]:
 
 
 LAT_DEMONYM_TAILS = frozenset(["s", "e", "es", "en", "er", "em", "ne", "nes", "n", "ns", "a", "as", "o", "os"])
+# English inflects a demonym only with the plural -s (Americans, Greeks): another language's agreeing endings on a
+# demonym of any language are names or words in English copy (French "grec" + o is the surname Greco).
+_EN_DEMONYM_TAILS = frozenset(["s"])
 
 CYR_NOUN_ENDINGS = frozenset(
     [
@@ -597,7 +600,7 @@ def tails_for(family: int, language: str | None, *, adjective: bool, final: str 
         if language in BALTIC_LATIN and not adjective:
             allowed |= BALTIC_TAILS
         if adjective:
-            allowed |= LAT_DEMONYM_TAILS
+            allowed |= _EN_DEMONYM_TAILS if language == "en" else LAT_DEMONYM_TAILS
         return frozenset(allowed)
     if family == CYR:
         return _CYR_ADJ_SET if adjective else CYR_NOUN_ENDINGS

@@ -1227,6 +1227,14 @@ def test_an_italian_or_portuguese_demonym_is_a_surname_in_english() -> None:
     assert _countries(locate(_story("", "A chuva atingiu Indiana e Ohio."), "pt")) == {"US"}
 
 
+def test_english_inflects_a_demonym_with_s_only() -> None:
+    # French "grec" + o had read the surname Greco as Greece in English copy, even after a first name.
+    assert _countries(locate(_story("", "Mayor Tom Greco said the bridge would open in May."), "en")) == set()
+    assert _countries(locate(_story("", "Greeks and Americans voted."), "en")) == {"GR", "US"}
+    # The same ending still agrees in the languages that inflect so.
+    assert _countries(locate(_story("", "Il governo greco ha approvato il bilancio."), "it")) == {"GR"}
+
+
 def test_agreement_forms_are_whole_forms_not_stems() -> None:
     # A stem with the demonym tails would read English "chins" as China.
     assert _countries(locate(_story("", "They rested their chins on their hands."), "en")) == set()
