@@ -503,9 +503,10 @@ country and region name, whatever its language (Polish "Gaba", "Rawa", "Javy", "
 the Italian and Polish agreeing forms added beside an existing form of the same place ("russi" would read Italian
 text right, but "china" would read English porcelain as China).
 
-Stop 53, from a probe of English copy: English inflects a demonym with -s only (``geomorph.tails_for``), so another
-language's agreeing ending on a demonym of any language is none in an English story ("Mayor Tom Greco" had been
-Greece through French "grec" + o; "Deutsche Telekom" Germany through German "deutsch" + e). Test halves, read after:
+Stop 53, from a probe of English copy: English inflects a demonym with -s only, French with -e, -s and -ne, German
+with its adjective endings and -n (``geomorph.tails_for``), so another language's agreeing ending on a demonym of any
+language is none in those stories ("Mayor Tom Greco" had been Greece through French "grec" + o; "Deutsche Telekom"
+Germany through German "deutsch" + e). Test halves, read after:
 LGL 0.856 / 0.898 / 0.877 -> 0.858 / 0.898 / 0.878 (``lgl+head`` 0.856 / 0.901 / 0.878 -> 0.859 / 0.901 / 0.879);
 CoNLL-2003 English dev one false country fewer; every other row here, ``conll_places`` and ``eval_region`` unchanged.
 """

@@ -238,9 +238,15 @@ def finnish_tails(final: str) -> frozenset[str]:
 
 
 LAT_DEMONYM_TAILS = frozenset(["s", "e", "es", "en", "er", "em", "ne", "nes", "n", "ns", "a", "as", "o", "os"])
-# English inflects a demonym only with the plural -s (Americans, Greeks): another language's agreeing endings on a
-# demonym of any language are names or words in English copy (French "grec" + o is the surname Greco).
-_EN_DEMONYM_TAILS = frozenset(["s"])
+# The endings a demonym takes in the languages whose own are few: English only the plural -s (Americans, Greeks),
+# French -e, -s, -ne (française, grecs, italienne), German its adjective endings and weak nouns' -n (deutsche,
+# Russen). Another language's agreeing ending on a demonym of any language is a name or a word there (French "grec"
+# + o is the surname Greco, "Juliette Gréco"). Other languages take every ending (LAT_DEMONYM_TAILS).
+_DEMONYM_TAILS = {
+    "en": frozenset(["s"]),
+    "fr": frozenset(["s", "e", "es", "ne", "nes"]),
+    "de": frozenset(["s", "e", "es", "en", "er", "em", "n", "ns"]),
+}
 
 CYR_NOUN_ENDINGS = frozenset(
     [
@@ -600,7 +606,7 @@ def tails_for(family: int, language: str | None, *, adjective: bool, final: str 
         if language in BALTIC_LATIN and not adjective:
             allowed |= BALTIC_TAILS
         if adjective:
-            allowed |= _EN_DEMONYM_TAILS if language == "en" else LAT_DEMONYM_TAILS
+            allowed |= _DEMONYM_TAILS.get(language or "", LAT_DEMONYM_TAILS)
         return frozenset(allowed)
     if family == CYR:
         return _CYR_ADJ_SET if adjective else CYR_NOUN_ENDINGS

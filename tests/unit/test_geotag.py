@@ -1227,10 +1227,14 @@ def test_an_italian_or_portuguese_demonym_is_a_surname_in_english() -> None:
     assert _countries(locate(_story("", "A chuva atingiu Indiana e Ohio."), "pt")) == {"US"}
 
 
-def test_english_inflects_a_demonym_with_s_only() -> None:
+def test_a_demonym_takes_the_endings_of_the_story_language() -> None:
     # French "grec" + o had read the surname Greco as Greece in English copy, even after a first name.
     assert _countries(locate(_story("", "Mayor Tom Greco said the bridge would open in May."), "en")) == set()
     assert _countries(locate(_story("", "Greeks and Americans voted."), "en")) == {"GR", "US"}
+    # French and German take their own endings only ("Trainer Greco" is a person); French "grecque" is listed.
+    assert _countries(locate(_story("", "Trainer Greco lobte die Mannschaft."), "de")) == set()
+    assert _countries(locate(_story("", "Die deutschen Behörden verhandelten mit den Russen."), "de")) == {"DE", "RU"}
+    assert _countries(locate(_story("", "La police grecque et les autorités italiennes."), "fr")) == {"GR", "IT"}
     # The same ending still agrees in the languages that inflect so.
     assert _countries(locate(_story("", "Il governo greco ha approvato il bilancio."), "it")) == {"GR"}
 
