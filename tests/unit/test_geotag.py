@@ -585,6 +585,9 @@ def test_names_and_organisations_are_not_places() -> None:
     assert countries("Cholera returns to Zimbabwe", "A spokeswoman told the Voice of America news agency.") == {"ZW"}
     # A club as sports pages shorten it (GeoWebNews dev half): no town Man of Côte d'Ivoire.
     assert countries("Liverpool win 3-0", "Liverpool will play Man City in the second leg.") == {"GB"}
+    # An investment fund named after the market it buys, listed elsewhere (1980s agency copy, written for the test).
+    assert countries("KOREA FUND NET ASSET VALUE", "NEW YORK, March 3 - The Korea Fund Inc said its value rose.") == {"US"}
+    assert countries("", "Investors put money into a Korea fund last year.") == {"KR"}
 
 
 def test_a_hyphenated_first_name_is_no_place() -> None:
