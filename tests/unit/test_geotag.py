@@ -588,6 +588,10 @@ def test_names_and_organisations_are_not_places() -> None:
     # An investment fund named after the market it buys, listed elsewhere (1980s agency copy, written for the test).
     assert countries("KOREA FUND NET ASSET VALUE", "NEW YORK, March 3 - The Korea Fund Inc said its value rose.") == {"US"}
     assert countries("", "Investors put money into a Korea fund last year.") == {"KR"}
+    # New England is the American region, in capitals too ("England" had been Britain where "NEW" opens a headline);
+    # the medical journal is an organisation.
+    assert countries("NEW ENGLAND ELECTRIC NET", "The utility said first quarter net rose.") == {"US"}
+    assert countries("", "A study in the New England Journal of Medicine tracked cases in Singapore.") == {"SG"}
 
 
 def test_a_hyphenated_first_name_is_no_place() -> None:
