@@ -26,7 +26,7 @@ from __future__ import annotations
 import argparse
 import random
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 __all__ = ["LANGUAGES", "build", "main", "ntrex_gitdir", "read_ntrex", "tokens"]
@@ -125,12 +125,13 @@ def build(lines: dict[str, list[str]]) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def read_ntrex(gitdir: Path) -> dict[str, list[str]]:
-    """Every language's NTREX-128 lines (wirewatch code -> lines, English under ``en``)."""
+def read_ntrex(gitdir: Path, codes: Mapping[str, str] | None = None) -> dict[str, list[str]]:
+    """Every language's NTREX-128 lines (wirewatch code -> lines, English under ``en``); ``codes``: wirewatch code ->
+    NTREX code of the languages to read (default :data:`LANGUAGES`)."""
     from stream.build.topic_corpora import GitTree
 
     tree = GitTree(gitdir, COMMIT)
-    paths = {_path(code): lang for lang, code in LANGUAGES.items()}
+    paths = {_path(code): lang for lang, code in (LANGUAGES if codes is None else codes).items()}
     return {paths[p]: data.decode("utf-8").splitlines() for p, data in tree.read_many(sorted(paths))}
 
 
