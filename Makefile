@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 WW := $(VENV)/bin/wirewatch
 
-.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-toponyms eval-conll-places eval-topic eval-events ecb-corpus public-places public-words rule-gap rule-stems gazetteer subjectcodes lexicon ngrams topic-sources topic-model bench clean
+.PHONY: help setup lock demo test lint broker-up broker-down eval-lang eval-region eval-toponyms eval-conll-places eval-topic eval-provider-topics eval-events ecb-corpus public-places public-words rule-gap rule-stems gazetteer subjectcodes lexicon ngrams topic-sources topic-model bench clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ public-places: setup ## rebuild the public country/focus sets (never-tuned test,
 # github:MicrosoftTranslator/NTREX @ 8561f6a; the same commit gives the same bytes.
 public-words: setup ## rebuild the public single-word and pair language-ID sets (tune, never-tuned test) from NTREX-128 (TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m benchmarks.public_words $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
+
+eval-provider-topics: setup ## topics of dpa's real NewsML-G2 items against dpa's own Media Topics (TOPIC_MIRRORS=DIR or a clone)
+	$(PY) -m benchmarks.eval_provider_topics $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))
 
 rule-gap: setup ## each language's topic rules against the English ones on NTREX-128's parallel news (tune half; TOPIC_MIRRORS=DIR or a clone)
 	$(PY) -m benchmarks.rule_gap $(if $(TOPIC_MIRRORS),--mirrors $(TOPIC_MIRRORS))

@@ -189,6 +189,17 @@ def test_agency_results_and_dividend_notices_are_economy_not_sport(headline: str
     assert SPORT not in result.codes
 
 
+def test_a_german_market_data_table_is_economy_not_sport() -> None:
+    # Agency market-data copy (written for the test in the form of dpa's fund and index tables, which the model alone had
+    # read as sport or conflict: its numbers and "--" columns): the rules' terms file it, and sport's say it is none.
+    body = "Folgende Investmentfonds wiesen am Donnerstag um 17:30 Uhr folgende Kurse auf.\n\n" + "\n".join(
+        f"{i:03d}) {40 + i},{i % 90:02d}/ {38 + i},{(i * 7) % 90:02d}" for i in range(1, 60)
+    )
+    result = classify(Story(id="fonds", headline="Ausgewählte Investmentfonds: Kurse", body=body), "de", model=model())
+    assert "economy" in result.coarse()
+    assert SPORT not in result.codes and "conflict" not in result.coarse()
+
+
 def test_a_model_file_of_another_format_is_refused(tmp_path: Path) -> None:
     import gzip
 
