@@ -164,8 +164,9 @@ def test_a_person_named_by_two_places(lang: str, body: str, countries: set[str])
     [
         # "New" before a name the gazetteer does not know whole: an American namesake, not London or England.
         ("Ever since New London Police Chief Tom Cipolli made a public appeal, residents asked why.", set()),
-        ("Snow is expected across New England on Friday.", set()),
-        # An American reading of the name stays; a known "New" place is read whole; a headline's "New" is an adjective.
+        # An American reading of the name stays; a known "New" place is read whole (New England, the American region,
+        # since stop 53); a headline's "New" is an adjective.
+        ("Snow is expected across New England on Friday.", {"US"}),
         ("The crash happened near New Milford on Route 7, Connecticut police said.", {"US"}),
         ("He flew to New Delhi and then to London.", {"IN", "GB"}),
         ("New Paris attacks feared as police search for suspects.", {"FR"}),
