@@ -54,7 +54,7 @@ from stream.topics.model import TopicModel
 from stream.topics.model import model as shipped_model
 from stream.topics.taxonomy import load_taxonomy
 
-__all__ = ["COMMIT", "REPO", "Item", "gold_topics", "items", "main", "top_concepts"]
+__all__ = ["COMMIT", "REPO", "Item", "gold_topics", "items", "main", "predicted", "top_concepts"]
 
 REPO = "martinvirtel/newsmlg2-testdata"
 COMMIT = "469693aa013a31c69eee9ac33c4551a997cde6d5"
@@ -116,6 +116,8 @@ def items(mirrors: Path | None) -> Iterator[Item]:
 
 
 def predicted(story: Story, model: TopicModel | None) -> frozenset[str]:
+    """The coarse topics the topic stage gives ``story``, read in the language its provider names (every item of the
+    sample names one), diplomacy counted as politics."""
     lang = (story.language or "de").split("-")[0]
     coarse = classify(story, lang, model=model).coarse()
     return frozenset("politics" if c == "diplomacy" else c for c in coarse)
