@@ -509,6 +509,11 @@ language is none in those stories ("Mayor Tom Greco" had been Greece through Fre
 Germany through German "deutsch" + e). Test halves, read after:
 LGL 0.856 / 0.898 / 0.877 -> 0.858 / 0.898 / 0.878 (``lgl+head`` 0.856 / 0.901 / 0.878 -> 0.859 / 0.901 / 0.879);
 CoNLL-2003 English dev one false country fewer; every other row here, ``conll_places`` and ``eval_region`` unchanged.
+Then, from the same probe, New England is the American region (read whole in capitals too: "NEW ENGLAND ELECTRIC"
+had been Britain), its medical journal an organisation (without it GeoVirus dev precision 0.964 -> 0.961, test focus
+0.908 -> 0.899), an investment fund named after a market an organisation ("The Korea Fund Inc"), and "Soviet" the
+Soviet Union's demonym except after "former" or "post-" and before "-era" ("Soviet buyers purchased U.S. corn"):
+every row here unchanged.
 """
 
 from __future__ import annotations

@@ -1860,6 +1860,7 @@ def locate(
         # "Metro Vancouver" is no Indonesian Metro: a part's word before a capitalised name is part of that name.
         and not (h.form in _PLACE_PARTS and _before_a_name(ts, text, h))
         and not (lang == "de" and _german_noun(gaz, ts, text, h))
+        and not (h.form in _SOVIET_FORMS and _after_the_soviet_union(ts, h))
         and not (english and _names_a_body(gaz, ts, text, h))
         and not (h.family == LAT and english and _no_english_place(gaz, ts, text, h, hit_tokens, lang))
         and not (
@@ -3169,6 +3170,22 @@ def _names_a_street(ts: TokenStream, text: str, hit: _Hit) -> bool:
         return True
     prev = hit.first - 1
     return prev >= 0 and texts[prev] == "little" and text[ts.start(prev)] == "L" and text[ts.end(prev) : hit.start] == " "
+
+
+# The English demonym of the Soviet Union (Russia's, as its name is: curated.yaml), and the words around it that put the
+# story after the state: "former Soviet republics", "post-Soviet", "Soviet-era tanks", "Soviet-made".
+_SOVIET_FORMS = frozenset(["soviet", "soviets"])
+_AFTER_THE_STATE_BEFORE = frozenset(["former", "ex", "post", "anti"])
+_AFTER_THE_STATE_AFTER = frozenset(["era", "style", "made", "built", "designed", "times", "legacy"])
+
+
+def _after_the_soviet_union(ts: TokenStream, hit: _Hit) -> bool:
+    """Whether "Soviet" names the past of the states that followed the Soviet Union, not the state itself (its Soviet
+    buyers, Soviet officials): "the former Soviet republic of Georgia", "post-Soviet", "Soviet-era weapons"."""
+    texts = ts.texts
+    before = texts[hit.first - 1] if hit.first > 0 else ""
+    after = texts[hit.last + 1] if hit.last + 1 < len(texts) else ""
+    return before in _AFTER_THE_STATE_BEFORE or after in _AFTER_THE_STATE_AFTER
 
 
 def _no_english_place(gaz: Gazetteer, ts: TokenStream, text: str, hit: _Hit, hit_tokens: set[int], lang: str | None) -> bool:

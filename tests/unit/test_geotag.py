@@ -1246,6 +1246,15 @@ def test_a_demonym_takes_the_endings_of_the_story_language() -> None:
     assert _countries(locate(_story("", "Il governo greco ha approvato il bilancio."), "it")) == {"GR"}
 
 
+def test_soviet_is_the_soviet_union_but_not_after_it() -> None:
+    # 1980s agency copy names the state by its adjective ("Soviet buyers purchased U.S. corn"); later news names the
+    # states that followed it so, and those stories are not Russia's.
+    assert _countries(locate(_story("SOVIETS BUY CORN", "Soviet buyers purchased U.S. corn."), "en")) == {"RU", "US"}
+    assert _countries(locate(_story("", "The former Soviet republic of Georgia held elections."), "en")) == {"GE"}
+    assert _countries(locate(_story("", "Ukrainian troops used Soviet-era tanks near Kharkiv."), "en")) == {"UA"}
+    assert _countries(locate(_story("", "Post-Soviet Estonia joined NATO."), "en")) == {"EE"}
+
+
 def test_agreement_forms_are_whole_forms_not_stems() -> None:
     # A stem with the demonym tails would read English "chins" as China.
     assert _countries(locate(_story("", "They rested their chins on their hands."), "en")) == set()
