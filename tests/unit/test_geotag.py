@@ -1255,6 +1255,14 @@ def test_soviet_is_the_soviet_union_but_not_after_it() -> None:
     assert _countries(locate(_story("", "Post-Soviet Estonia joined NATO."), "en")) == {"EE"}
 
 
+def test_headline_abbreviations_of_demonyms() -> None:
+    # All-caps agency headlines abbreviate the compass word of a demonym as of a name ("S. KOREA", "S. KOREAN").
+    assert _countries(locate(_story("S. KOREAN EXPORTS RISE", "Shipments grew 12 pct."), "en")) == {"KR"}
+    assert _countries(locate(_story("N. KOREAN LEADER VISITS", "He arrived by train."), "en")) == {"KP"}
+    # "the state's African-American" (the tokens "s African") is no South African.
+    assert _countries(locate(_story("", "The state's African-American Affairs Commission met."), "en")) == {"US"}
+
+
 def test_agreement_forms_are_whole_forms_not_stems() -> None:
     # A stem with the demonym tails would read English "chins" as China.
     assert _countries(locate(_story("", "They rested their chins on their hands."), "en")) == set()
