@@ -30,7 +30,9 @@ the languages whose letters the name is spelt with, see ``_spelt_in``). City for
 curated name are dropped: the country reading wins, unless only languages wirewatch does not read
 name the country so (``_unattested``: "Marawi", "Kota", "Palu") or the city has :data:`TINY_TERRITORY_RATIO`
 times the people of every country or territory so named ("Norfolk": Norfolk, Virginia and Norfolk Island,
-found on a real NITF file): then both readings are ambiguous.
+found on a real NITF file), or the form is the city's own name, not the country's name in English, and the city has
+a fifth of the country's people (:data:`OWN_NAME_RATIO`: Granada, Spain and Spanish "Granada" for Grenada; Salvador,
+Brazil and French "Salvador"): then both readings are ambiguous.
 
 Common words and first names (#17): every kind of entry is checked, not only
 cities. Country names, demonyms and curated names are ambiguous in a language
@@ -160,6 +162,7 @@ __all__ = [
     "NEWS_TOWN_FLOOR",
     "NOUN_CASE_STEP",
     "OPENING_TOWN_POPULATION",
+    "OWN_NAME_RATIO",
     "OWN_WORD_FLOOR",
     "TINY_TERRITORY_RATIO",
     "TOWN_CEILING",
@@ -221,6 +224,11 @@ SUBDIVISION_WORD_MARGIN = 0.5
 # A city this many times as populous as the country or territory it is named like shares the name with it, both
 # readings needing support (see _cities): Norfolk, Virginia and Norfolk Island (pycountry's and CLDR's "Norfolk").
 TINY_TERRITORY_RATIO = 20
+# A city's own name that a country is called in some language, but not in English, is shared with that country (both
+# readings needing support) when the city has at least 1/OWN_NAME_RATIO of the country's people: Granada (Spain,
+# 234,000; Spanish for Grenada, 111,000), Salvador (Brazil, 2.7 million; French for El Salvador). "Tailândia" (a
+# Brazilian town of 72,000) stays Thailand's Portuguese name.
+OWN_NAME_RATIO = 5
 # German writes every noun with a capital, so a German noun passes the capital test of a place name
 # wherever it stands, while a common word of another cased language does so only opening a sentence
 # or a title. A form that is a common word in another checked language (by :data:`WORD_FLOOR`, or the
@@ -1702,6 +1710,12 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
     }
     shared: set[str] = set()
     readings: dict[str, list[tuple[int, str, int, bool, bool]]] = defaultdict(list)
+    from babel import Locale
+
+    english_names = {" ".join(t.text for t in tokenize(str(name))) for name in Locale("en").territories.values()}
+    english_names |= {
+        " ".join(t.text for t in tokenize(name)) for per in (data.get("country_names") or {}).values() for name in per.get("en", [])
+    }
     # (place index, key) -> the Arabic-script languages whose spelling one of its surfaces has.
     spelt: dict[tuple[int, str], frozenset[str]] = {}
     # Towns under the floor that the news is about (stream.build.news_towns: "Explosions in Kherson").
@@ -1776,7 +1790,13 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
             key = " ".join(t.text for t in tokenize(surface))
             foreign = bool(country_of_form.get(key, {city["countrycode"]}) - {city["countrycode"]})
             outnumbered = city["population"] >= TINY_TERRITORY_RATIO * max(smallest_named.get(key, 0), 1)
-            clash = foreign and (is_capital or key in unattested or (key in smallest_named and outnumbered))
+            own_rival = (
+                surface in own
+                and key in smallest_named
+                and key not in english_names
+                and city["population"] * OWN_NAME_RATIO >= smallest_named[key]
+            )
+            clash = foreign and (is_capital or key in unattested or (key in smallest_named and outnumbered) or own_rival)
             if clash:
                 collisions.add(key)
                 if not is_capital:

@@ -1263,6 +1263,14 @@ def test_headline_abbreviations_of_demonyms() -> None:
     assert _countries(locate(_story("", "The state's African-American Affairs Commission met."), "en")) == {"US"}
 
 
+def test_a_large_city_shares_its_own_name_with_a_country_named_so_elsewhere() -> None:
+    # Spanish "Granada" is Grenada, French "Salvador" El Salvador: the Spanish and Brazilian cities had lost their names.
+    assert _countries(locate(_story("", "The festival in Salvador, Brazil, drew two million people."), "en")) == {"BR"}
+    assert _countries(locate(_story("", "Tourists flocked to Granada, Spain."), "en")) == {"ES"}
+    assert _countries(locate(_story("", "Granada ( EFE ) - El Ayuntamiento aprobó el presupuesto."), "es")) == {"ES"}
+    assert _countries(locate(_story("", "Grenada's prime minister spoke."), "en")) == {"GD"}
+
+
 def test_agreement_forms_are_whole_forms_not_stems() -> None:
     # A stem with the demonym tails would read English "chins" as China.
     assert _countries(locate(_story("", "They rested their chins on their hands."), "en")) == set()
