@@ -1714,7 +1714,9 @@ def _cities(b: _Builder, words: dict[int, dict[str, dict[str, float]]], data: di
 
     english_names = {" ".join(t.text for t in tokenize(str(name))) for name in Locale("en").territories.values()}
     english_names |= {
-        " ".join(t.text for t in tokenize(name)) for per in (data.get("country_names") or {}).values() for name in per.get("en", [])
+        " ".join(t.text for t in tokenize(name))
+        for per in (data.get("country_names") or {}).values()
+        for name in per.get("en", [])
     }
     # (place index, key) -> the Arabic-script languages whose spelling one of its surfaces has.
     spelt: dict[tuple[int, str], frozenset[str]] = {}
