@@ -2103,6 +2103,11 @@ def locate(
                     # "the ceasefire brokered by Turkey with Russia": a country's name that is a frequent word of
                     # the story's language, written with a capital inside a body sentence, is the country.
                     backed = list(hit.readings)
+                elif lang == "fr" and hit.first > 0 and texts[hit.first - 1] in _FRENCH_ARTICLES:
+                    # French writes a country's name with the article, a town's without ("le Salvador a adopté":
+                    # not Salvador, Brazil). Only a country's name that is no word: "le Centre", "l'Ouest" and
+                    # "l'Atlantique" are words with their article, not Burkina Faso's, Cameroon's or Benin's regions.
+                    backed = [r for r in hit.readings if gaz.places[r[0]].kind == "country" and not r[2] & WORD]
                 elif clubs and id(hit) in clubs:
                     # A club bears its home city's name: "Manchester United", "FC Dinamo București".
                     backed = [r for r in hit.readings if gaz.places[r[0]].kind in ("city", "capital")]
@@ -3172,6 +3177,8 @@ def _names_a_street(ts: TokenStream, text: str, hit: _Hit) -> bool:
     return prev >= 0 and texts[prev] == "little" and text[ts.start(prev)] == "L" and text[ts.end(prev) : hit.start] == " "
 
 
+# French definite articles (folded; "l'" is its own token): before a name that may be a country's they make it one.
+_FRENCH_ARTICLES = frozenset(["le", "la", "les", "l", "du", "des"])
 # The English demonym of the Soviet Union (Russia's, as its name is: curated.yaml), and the words around it that put the
 # story after the state: "former Soviet republics", "post-Soviet", "Soviet-era tanks", "Soviet-made".
 _SOVIET_FORMS = frozenset(["soviet", "soviets"])

@@ -1269,6 +1269,10 @@ def test_a_large_city_shares_its_own_name_with_a_country_named_so_elsewhere() ->
     assert _countries(locate(_story("", "Tourists flocked to Granada, Spain."), "en")) == {"ES"}
     assert _countries(locate(_story("", "Granada ( EFE ) - El Ayuntamiento aprobó el presupuesto."), "es")) == {"ES"}
     assert _countries(locate(_story("", "Grenada's prime minister spoke."), "en")) == {"GD"}
+    # French writes a country's name with its article: "le Salvador" is the country, the article no support for a
+    # region's word ("le Centre", "l'Ouest").
+    assert _countries(locate(_story("", "Le Salvador a adopté le bitcoin."), "fr")) == {"SV"}
+    assert _countries(locate(_story("", "Le vent souffle de l'Ouest vers le Centre."), "fr")) == set()
 
 
 def test_agreement_forms_are_whole_forms_not_stems() -> None:
