@@ -3181,7 +3181,7 @@ def _names_a_street(ts: TokenStream, text: str, hit: _Hit) -> bool:
 _FRENCH_ARTICLES = frozenset(["le", "la", "les", "l", "du", "des"])
 # The English demonym of the Soviet Union (Russia's, as its name is: curated.yaml), and the words around it that put the
 # story after the state: "former Soviet republics", "post-Soviet", "Soviet-era tanks", "Soviet-made".
-_SOVIET_FORMS = frozenset(["soviet", "soviets"])
+_SOVIET_FORMS = frozenset(["soviet"])  # "Soviets" is this form with its tail
 _AFTER_THE_STATE_BEFORE = frozenset(["former", "ex", "post", "anti"])
 _AFTER_THE_STATE_AFTER = frozenset(["era", "style", "made", "built", "designed", "times", "legacy"])
 
